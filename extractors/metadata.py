@@ -1,0 +1,218 @@
+"""Cover-page metadata: council, committee, meeting date, report reference,
+title and author, read from how council papers label them.
+
+Recognised forms (any council):
+- cover blocks "From: / To: Cabinet - 30 January 2025 / Subject: / Decision no:"
+- a title page "REPORT NO: 207/2013 / CABINET / 17 September 2013 / TITLE"
+- "COMMITTEE NAME - 5th NOVEMBER 2018" on one line
+- minutes "MINUTES of a meeting of the Cabinet held ... on Thursday, 30 January 2025"
+- letterheads / running text "Kent County Council", "Inspection of X children's services"
+- authors: "Report Author: ...", "Contact Officer: ...", "Officer(s) to Contact",
+  "Report of the Director of ...", "Lead inspector: ..."
+A field stays None when the paper does not state it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Optional
+
+from extractors.model import Document
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+DATE_RE = re.compile(rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+COUNCIL_RE = re.compile(
+    r"\b((?:[A-Z][a-zA-Z'’]+|of|upon|on|the|and)(?:[ \-](?:[A-Z][a-zA-Z'’]+|upon|on|the|and))*)\s+"
+    r"(County Borough|Metropolitan Borough|Royal Borough|County|Borough|District|City|Town|Parish)\s+Council\b")
+BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny)\b", re.I)
+_LABEL = re.compile(r"^(From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author|Author|Contact officer|Contact details|Lead officer|Report of|Report by|By|Lead inspector)\s*[:.]?\s+(.*)$", re.I)
+
+
+def parse_date(text: str) -> Optional[date]:
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    day, mon, year = int(m.group(1)), m.group(2).lower()[:3], int(m.group(3))
+    month = next(v for k, v in _MONTHS.items() if k.startswith(mon))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.replace("\u2013", "–").split()).strip(" :;,-–")
+
+
+def extract_metadata(doc: Document) -> dict:
+    meta: dict = {k: None for k in ("council", "committee", "meeting_date", "report_ref", "title", "author")}
+    texts = [b.full_text for b in doc.blocks if b.kind != "table"]
+    for b in doc.blocks:  # cover details sometimes sit in a 2-column table
+        if b.kind == "table" and b.table is not None and len(texts) < 400:
+            for row in b.table.rows[:12]:
+                cells = [c.text for c in row if c.text.strip()]
+                if len(cells) == 2 and cells[0].rstrip().endswith(":"):
+                    texts.append(f"{cells[0]} {cells[1]}")
+    head = texts[:60]
+    tail = texts[-60:]
+
+    labelled: dict[str, str] = {}
+    for t in head + tail:
+        m = _LABEL.match(t.strip())
+        if m:
+            key = m.group(1).lower()
+            labelled.setdefault(key, _clean(m.group(2)))
+
+    # committee + meeting date
+    to = labelled.get("to") or labelled.get("meeting")
+    if to:
+        d = parse_date(to)
+        if d:
+            meta["meeting_date"] = d
+        body = re.split(r"\s+[-–—]\s+|,\s*(?=\d)", to)[0]
+        if BODY_WORDS.search(body):
+            meta["committee"] = _clean(body)
+    for t in head[:25]:
+        s = t.strip()
+        m = re.match(r"^MINUTES of (?:a|the) meeting of (?:the )?(.+?) held .*? on (.+)$", s, re.I)
+        if m:
+            meta["committee"] = meta["committee"] or _clean(m.group(1))
+            meta["meeting_date"] = meta["meeting_date"] or parse_date(m.group(2))
+            continue
+        if meta["committee"] is None and BODY_WORDS.search(s) and len(s.split()) <= 12 and _mostly_upper(s):
+            body = re.split(r"\s+[-–—]\s+(?=\d)", s)[0]
+            if not re.search(r"\breport\b", body, re.I) and not COUNCIL_RE.fullmatch(body.title()):
+                meta["committee"] = _titleish(_clean(body))
+                d = parse_date(s)
+                if d:
+                    meta["meeting_date"] = meta["meeting_date"] or d
+                continue
+        if meta["meeting_date"] is None and len(s.split()) <= 6:
+            d = parse_date(s)
+            if d:
+                meta["meeting_date"] = d
+
+    # report reference
+    for key in ("decision no", "decision number", "report no", "report number", "report ref", "report reference"):
+        if labelled.get(key):
+            meta["report_ref"] = labelled[key].split()[0]
+            break
+    if meta["report_ref"] is None:
+        for t in head[:15]:
+            m = re.search(r"\bREPORT\s+(?:NO|NUMBER)\.?\s*:?\s*([A-Z0-9][\w/\-.]*\d)", t, re.I)
+            if m:
+                meta["report_ref"] = m.group(1)
+                break
+
+    # title
+    if labelled.get("subject") or labelled.get("title"):
+        meta["title"] = labelled.get("subject") or labelled.get("title")
+    else:
+        meta["title"] = _guess_title(doc, head, meta)
+
+    # author
+    for key in ("report author", "author", "contact officer", "lead officer", "lead inspector"):
+        if labelled.get(key):
+            meta["author"] = _person_part(labelled[key])
+            break
+    if meta["author"] is None:
+        for i, t in enumerate(tail):
+            m = re.search(r"(?:^|\s)(Officer\(s\) to Contact|Contact Officers?|Report Author)\b\s*:?(.*)$", t.strip(), re.I)
+            if m:
+                rest = m.group(2).strip()
+                cand = rest or (tail[i + 1] if i + 1 < len(tail) else "")
+                if cand:
+                    meta["author"] = _person_part(cand)
+                    break
+    if meta["author"] is None:
+        for t in head[:20]:
+            m = re.match(r"^Report (?:of|by)\s+(?:the\s+)?(.+)$", t.strip(), re.I)
+            if m:
+                meta["author"] = _titleish(_clean(m.group(1)))
+                break
+    if meta["author"] is None and labelled.get("from"):
+        meta["author"] = _person_part(labelled["from"])
+
+    meta["council"] = _council(doc, texts)
+    return meta
+
+
+def _person_part(s: str) -> str:
+    """'Jane Moore, Director Children and Family Services' -> 'Jane Moore'."""
+    s = _clean(s)
+    first = re.split(r",|\s+[-–]\s+|\s+Tel\b|\s+Email\b|\s+\(", s)[0].strip()
+    return first or s
+
+
+def _mostly_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _titleish(s: str) -> str:
+    if _mostly_upper(s):
+        small = {"and", "of", "the", "for", "to", "in", "on"}
+        words = s.lower().split()
+        def cap(w: str) -> str:
+            j = 1 if w[:1] in "(['\"" else 0
+            return w[:j] + w[j:j + 1].upper() + w[j + 1:]
+        return " ".join(w if (i and w in small) else cap(w) for i, w in enumerate(words))
+    return s
+
+
+def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
+    """First substantial heading that is not the committee, a date, a ref or
+    a council name."""
+    for b in doc.blocks[:40]:
+        if b.kind == "table":
+            continue
+        t = _clean(b.text)
+        if not t or len(t.split()) < 2 or len(t) > 250:
+            continue
+        if meta.get("committee") and meta["committee"].lower() in t.lower() and len(t.split()) <= len(meta["committee"].split()) + 5:
+            continue
+        if parse_date(t) and len(t.split()) <= 6:
+            continue
+        if re.match(r"^(REPORT\s+(NO|NUMBER)|Appendix\s+[A-Z0-9]+$|Report of|Agenda item|Item\s+\d)", t, re.I):
+            continue
+        if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)):
+            continue
+        if b.kind == "heading" or _mostly_upper(t) or re.match(r"^(Inspection of|Progress report)", t, re.I):
+            return t
+    return None
+
+
+def _council(doc: Document, texts: list[str]) -> Optional[str]:
+    counts: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    sources = doc.furniture + texts
+    for i, t in enumerate(sources):
+        for m in COUNCIL_RE.finditer(t if not _mostly_upper(t) else _titleish(t)):
+            name = _normalise_council(m.group(0))
+            if not name:
+                continue
+            counts[name] += 1
+            first_seen.setdefault(name, i)
+    for t in texts[:10]:
+        m = re.match(r"^Inspection of (.+?) (?:local authority )?children", t, re.I)
+        if m:
+            n = _normalise_council(m.group(1)) or m.group(1)
+            counts[n] += 5
+            first_seen.setdefault(n, 0)
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], -first_seen[n]))
+
+
+def _normalise_council(s: str) -> Optional[str]:
+    words = s.split()
+    # drop leading lower-case glue words and sentence-start words
+    while words and (words[0].lower() in {"the", "of", "and", "on", "upon"} or words[0] in {"Dear", "Our", "Your", "Thank", "To", "From"}):
+        words = words[1:]
+    if len(words) < 3:
+        return None
+    return " ".join(words)

@@ -1,0 +1,132 @@
+"""The document model: one typed value that every loader produces and every
+later stage consumes.
+
+A `Document` is an ordered list of `Block`s (heading, paragraph, list item,
+table) with page numbers (PDF only), recovered numbering and, for tables,
+rows x cells with a detected header row. Loaders for PDF, DOCX and TXT/MD all
+produce this same shape, so entity extractors never look at file formats.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table"]
+
+
+@dataclass
+class Cell:
+    """One table cell. `text` is the cell's text with line breaks kept as
+    "\n" (a cell holding a bulleted list keeps one bullet per line).
+    `fill` is the cell's background colour as "#rrggbb" when the source
+    gives one (PDF rectangle fill, DOCX shading), else None; it lets the
+    RAG extractor read a rating from a cell that carries only a colour."""
+
+    text: str
+    fill: Optional[str] = None
+    page: Optional[int] = None
+
+
+@dataclass
+class Table:
+    """rows x cells. Merged cells are expanded: a cell spanning several
+    columns or rows repeats its text in each grid position it covers.
+    `header_rows` counts the leading rows that form the header (0 when none
+    was detected). `pages` lists every page the table spans (PDF)."""
+
+    rows: list[list[Cell]]
+    header_rows: int = 0
+    pages: list[int] = field(default_factory=list)
+
+    @property
+    def header(self) -> list[str]:
+        """Column names: header rows joined top to bottom per column."""
+        if not self.header_rows or not self.rows:
+            return []
+        ncols = max(len(r) for r in self.rows)
+        names = []
+        for c in range(ncols):
+            parts: list[str] = []
+            for r in self.rows[: self.header_rows]:
+                if c < len(r):
+                    t = " ".join(r[c].text.split())
+                    if t and (not parts or parts[-1] != t):
+                        parts.append(t)
+            names.append(" ".join(parts))
+        return names
+
+    @property
+    def body(self) -> list[list[Cell]]:
+        return self.rows[self.header_rows:]
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass
+class Block:
+    """One unit of the body in reading order.
+
+    kind      heading | paragraph | list_item | table
+    text      the text without its numbering prefix ("" for tables)
+    numbering the printed or recovered number/label: "5.1.2", "a)", "(iii)",
+              "Action 4", "•" for an unnumbered bullet; None when there is none
+    level     nesting depth: heading level (1 = top) or list depth (0 = top)
+    page      1-based page (PDF); None for DOCX/TXT
+    style     source style name (DOCX style, "bold", font size hint) if known
+    table     the Table for kind == "table"
+    """
+
+    kind: BlockKind
+    text: str = ""
+    numbering: Optional[str] = None
+    level: int = 0
+    page: Optional[int] = None
+    style: Optional[str] = None
+    table: Optional[Table] = None
+
+    @property
+    def full_text(self) -> str:
+        """Text as printed, numbering included."""
+        if self.numbering and self.numbering != "•":
+            return f"{self.numbering} {self.text}".strip()
+        return self.text
+
+
+@dataclass
+class Document:
+    """A loaded paper. `blocks` is the body in reading order with page
+    furniture (running headers/footers, page numbers, watermarks) removed;
+    `furniture` keeps what was removed (DOCX headers/footers, repeated PDF
+    page headers) for metadata detection. `pages` is None for TXT/DOCX
+    where the format has no fixed pages."""
+
+    doc_id: str
+    path: str
+    file_name: str
+    format: Literal["pdf", "docx", "txt", "md"]
+    blocks: list[Block]
+    pages: Optional[int] = None
+    furniture: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def tables(self) -> list[tuple[int, Table]]:
+        """(table index, table) for every table block, in order. The table
+        index is the N in a `table:N/row:M/col:NAME` locator."""
+        out = []
+        for b in self.blocks:
+            if b.kind == "table" and b.table is not None:
+                out.append((len(out), b.table))
+        return out
+
+    @property
+    def text(self) -> str:
+        parts = []
+        for b in self.blocks:
+            if b.kind == "table" and b.table is not None:
+                for row in b.table.rows:
+                    parts.append("\t".join(c.text.replace("\n", " ") for c in row))
+            else:
+                parts.append(b.full_text)
+        return "\n".join(parts)

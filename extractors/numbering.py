@@ -1,0 +1,80 @@
+"""Recognise the number or label printed at the start of a paragraph.
+
+Council papers number paragraphs as "5.1.2", "2.", "a)", "(iii)", "A.",
+"Action 4 -", "Recommendation 3:" and bullets as "•", "-", "o". Every loader
+uses `split_numbering` so the three formats agree on what a number is.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
+BULLETS = "•●▪■◦○·‣⁃–-*o\uf0b7\uf0a7\uf0d8\uf076"
+
+_PATTERNS: list[re.Pattern] = [
+    # Action 4 - / Recommendation 3: / Area for improvement 2
+    re.compile(r"^(?P<num>(?:Action|Recommendation|Rec|Area for (?:improvement|development)|Priority|Objective)\s+\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<rest>.+)$", re.I),
+    # 5.1.2  / 5.1.2. / 2.1) / 3.
+    re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,3}){1,4})\.?\)?\s+(?P<rest>\S.*)$"),
+    re.compile(r"^(?P<num>\d{1,3})[.)]\s+(?P<rest>\S.*)$"),
+    # "5 OFSTED IMMEDIATE ACTIONS": a bare number before an upper-case heading
+    re.compile(r"^(?P<num>\d{1,2})\s+(?P<rest>[A-Z][A-Z'’&,\- ]{3,}\b.*)$"),
+    # (a) (iii) (1)
+    re.compile(rf"^(?P<num>\((?:[a-z]|{_ROMAN}|\d{{1,2}})\))\s*(?P<rest>\S.*)$", re.I),
+    # a) iii) A. B) i.
+    re.compile(rf"^(?P<num>(?:[a-zA-Z]|{_ROMAN}|[IVX]{{1,4}})[.)])\s+(?P<rest>\S.*)$"),
+]
+_BULLET = re.compile(rf"^(?P<num>[{re.escape(BULLETS)}])\s+(?P<rest>\S.*)$")
+
+
+def split_numbering(text: str) -> tuple[Optional[str], str]:
+    """Split a printed number or bullet off the start of `text`.
+
+    Returns (numbering, rest). numbering is None when the text does not start
+    with one; a bullet comes back as "•". A bare number followed by a lower
+    case word ("3 months") or a year ("2024 was") is not numbering.
+    """
+    s = text.strip()
+    if not s:
+        return None, ""
+    m = _BULLET.match(s)
+    if m:
+        # "- 3.1 The ..." (a list marker before a printed number): keep the number
+        inner, rest = split_numbering(m.group("rest"))
+        if inner and inner != "•":
+            return inner, rest
+        return "•", m.group("rest").strip()
+    for pat in _PATTERNS:
+        m = pat.match(s)
+        if not m:
+            continue
+        num, rest = m.group("num"), m.group("rest").strip()
+        if re.fullmatch(r"\d{1,3}", num.rstrip(".)")) and not re.match(r"^\d{1,3}[.)]", s):
+            letters = [ch for ch in rest if ch.isalpha()]
+            if not (letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8 and len(letters) > 3):
+                continue
+        # "1. " must be followed by something that reads like a paragraph start
+        if rest[:1].islower() and re.fullmatch(r"\d+(?:\.\d+)*", num):
+            # 5.1 percent of ... / 2.5 million: a decimal number, not numbering
+            if not re.fullmatch(r"\d+(?:\.\d+){2,}", num):
+                continue
+        # a single letter followed by '.' is only numbering when the rest starts upper case
+        if re.fullmatch(r"[a-zA-Z]\.", num) and not rest[:1].isupper():
+            continue
+        return num.rstrip(".").rstrip(), rest
+    return None, s
+
+
+def numbering_level(num: Optional[str]) -> int:
+    """Depth implied by a numbering: '5' -> 1, '5.1' -> 2, '5.1.2' -> 3;
+    letters and romans are treated as one level below their parent (0 = unknown)."""
+    if not num:
+        return 0
+    if re.fullmatch(r"\d+(?:\.\d+)*", num):
+        return num.count(".") + 1
+    return 0
+
+
+def is_roman(s: str) -> bool:
+    return bool(re.fullmatch(_ROMAN, s.lower())) and bool(s)

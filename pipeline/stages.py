@@ -1,0 +1,129 @@
+"""The per-document stages, each a function from one typed value to the next:
+
+    path -> bytes -> Document (load) -> metadata dict (describe)
+         -> sections (sectionise) -> entity rows (extract)
+
+`process_file` runs them for one file and never raises: a failing stage
+becomes an `errors` row, and the document's status says how far it got.
+"""
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from extractors.loaders import doc_id_for, load_document
+from extractors.loaders.errors import LoadError
+from extractors.metadata import extract_metadata
+from extractors.model import Document
+from extractors.sections import build_sections
+from pipeline import __version__
+from pipeline.ids import row_id
+
+ENTITY_TABLES = ("recommendations", "actions", "owners", "timescales", "metrics")
+
+
+@dataclass
+class DocResult:
+    """All rows one file contributes, table name -> list of row dicts."""
+    path: str
+    doc_id: str | None
+    status: str
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def _error(doc_id, path, stage, error_type, message, severity="error") -> dict:
+    return {"doc_id": doc_id, "path": path, "stage": stage, "error_type": error_type,
+            "severity": severity, "message": message}
+
+
+def document_row(path: str, doc_id: str | None, data: bytes | None, doc: Document | None,
+                 meta: dict | None, status: str, extracted_at: datetime) -> dict:
+    meta = meta or {}
+    return {
+        "doc_id": doc_id, "path": path, "file_name": os.path.basename(path),
+        "format": doc.format if doc else None, "pages": doc.pages if doc else None,
+        "council": meta.get("council"), "committee": meta.get("committee"),
+        "meeting_date": meta.get("meeting_date"), "report_ref": meta.get("report_ref"),
+        "title": meta.get("title"), "author": meta.get("author"), "status": status,
+        "n_blocks": len(doc.blocks) if doc else None,
+        "n_tables": len(doc.tables()) if doc else None,
+        "warnings": "; ".join(doc.warnings) if doc and doc.warnings else None,
+        "size_bytes": len(data) if data is not None else None,
+        "pipeline_version": __version__, "extracted_at": extracted_at,
+    }
+
+
+def section_rows(doc: Document) -> list[dict]:
+    rows = []
+    for s in build_sections(doc):
+        rows.append({
+            "section_id": row_id(doc.doc_id, "sections", s.locator), "doc_id": doc.doc_id,
+            "ordinal": s.ordinal, "section_ref": s.section_ref, "heading": s.heading,
+            "text": s.text, "level": s.level, "parent_ref": s.parent_ref, "page": s.page,
+            "source_text": s.source_text, "locator": s.locator,
+        })
+    return rows
+
+
+def extract_entities(doc: Document, meta: dict) -> dict[str, list[dict]]:
+    from extractors.entities.assemble import extract_all
+    return extract_all(doc, meta)
+
+
+def process_file(path: str) -> DocResult:
+    """Run every stage for one file. Never raises."""
+    t0 = time.perf_counter()
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    tables: dict[str, list[dict]] = {"errors": []}
+    doc_id = None
+    data = None
+    doc = None
+    meta = None
+    status = "ok"
+    try:
+        data = Path(path).read_bytes()
+        doc_id = doc_id_for(data) if data else None
+        doc = load_document(path, data)
+    except LoadError as e:
+        tables["errors"].append(_error(doc_id, path, "load", e.error_type, e.message))
+        status = "failed"
+    except MemoryError:
+        tables["errors"].append(_error(doc_id, path, "load", "memory", "ran out of memory while loading"))
+        status = "failed"
+    except Exception as e:  # noqa: BLE001 - any loader bug becomes an error row
+        tables["errors"].append(_error(doc_id, path, "load", "exception", _describe(e)))
+        status = "failed"
+    if doc is not None:
+        for w in doc.warnings:
+            tables["errors"].append(_error(doc_id, path, "load", "warning", w, severity="warning"))
+        for stage, fn in (("metadata", lambda: extract_metadata(doc)),):
+            try:
+                meta = fn()
+            except Exception as e:  # noqa: BLE001
+                tables["errors"].append(_error(doc_id, path, stage, "exception", _describe(e), "warning"))
+                meta = {}
+                status = "partial"
+        try:
+            tables["sections"] = section_rows(doc)
+        except Exception as e:  # noqa: BLE001
+            tables["errors"].append(_error(doc_id, path, "sections", "exception", _describe(e), "warning"))
+            status = "partial"
+        try:
+            tables.update(extract_entities(doc, meta or {}))
+        except Exception as e:  # noqa: BLE001
+            tables["errors"].append(_error(doc_id, path, "entities", "exception", _describe(e), "warning"))
+            status = "partial"
+    tables["documents"] = [document_row(path, doc_id, data, doc, meta, status, now)]
+    return DocResult(path=path, doc_id=doc_id, status=status, tables=tables,
+                     seconds=time.perf_counter() - t0)
+
+
+def _describe(e: BaseException) -> str:
+    tb = traceback.extract_tb(e.__traceback__)
+    where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
+    return f"{type(e).__name__}: {e}{where}"

@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 _ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
-BULLETS = "•●▪■◦○·‣⁃–-*o\uf0b7\uf0a7\uf0d8\uf076"
+BULLETS = "•●▪■◼◾◦○·‣⁃–-*o\uf0b7\uf0a7\uf0d8\uf076\uf0fc\u2713\u2714➢►"
 
 _PATTERNS: list[re.Pattern] = [
     # Action 4 - / Recommendation 3: / Area for improvement 2

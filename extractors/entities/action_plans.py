@@ -1,0 +1,237 @@
+"""Recommendations, actions, owners, timescales and RAG from action-plan
+tables: any table whose header names a recommendation / area for
+improvement column or an actions / mitigation column, plus at least one of
+lead / responsible officer, timescale, RAG, progress or evidence columns.
+
+Row conventions of such tables (seen across councils' action plans and
+progress trackers):
+- a row whose recommendation cell (or ref cell) is filled starts a new
+  recommendation; rows below with an empty recommendation cell continue it
+  (sub-rows, and rows continued after a page break);
+- a recommendation cell that starts lower-case without a ref continues the
+  previous recommendation's text (a row cut by a page break);
+- a ref cell that holds "2. Ensure that ..." (ref and text run together
+  when the text layer lost the column boundary) is split;
+- the actions cell may hold several actions: one per line / bullet, or one
+  per sentence that starts with an imperative verb;
+- owners and timescales in a row belong to that row's actions; where the
+  row has no action, to its recommendation. When a row has as many
+  timescales as actions, they pair up in order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from extractors.entities import rag as ragmod
+from extractors.entities.columns import classify_columns, is_action_plan
+from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
+from extractors.entities.owners import split_owners
+from extractors.entities.timescales import parse_timescales
+from extractors.model import Cell, Table
+from extractors.numbering import split_numbering
+
+_NOT_IMPERATIVE = {
+    "the", "this", "these", "that", "those", "it", "a", "an", "all", "our", "we", "there", "in", "as", "if",
+    "when", "where", "which", "they", "he", "she", "each", "any", "some", "to", "by", "for", "from", "with",
+    "on", "at", "and", "or", "but", "also", "once", "following", "further", "more", "new", "staff", "managers",
+    "children", "young", "social", "team", "teams", "workers", "data", "reports", "monthly", "weekly", "quarterly",
+    "annual", "regular", "ongoing", "i.e", "e.g", "including", "via", "through", "using", "where", "whilst",
+}
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _cell(row: list[Cell], idx: Optional[int]) -> str:
+    if idx is None or idx >= len(row):
+        return ""
+    return row[idx].text.strip()
+
+
+def split_actions(text: str) -> list[str]:
+    """An actions cell -> one text per action."""
+    text = text.strip()
+    if not text:
+        return []
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    items: list[str] = []
+    for ln in lines:
+        num, rest = split_numbering(ln)
+        if num is not None or not items:
+            items.append(rest if num is not None else ln)
+        elif ln[:1].islower() or items[-1].rstrip()[-1:] not in ".;:!?":
+            items[-1] = items[-1] + " " + ln   # a wrapped line
+        else:
+            items.append(ln)
+    out: list[str] = []
+    for it in items:
+        sentences = re.split(r"(?<=[.;])\s+(?=[A-Z])", it)
+        cur = ""
+        for s in sentences:
+            first = re.sub(r"[^A-Za-z]", "", s.split()[0]).lower() if s.split() else ""
+            starts_new = bool(cur) and first and first not in _NOT_IMPERATIVE and not first.endswith(("ed", "ing")) \
+                and not (first.endswith("s") and not first.endswith("ss") and len(first) > 3 and first not in {"progress", "address", "access", "assess", "discuss", "process"})
+            if starts_new:
+                out.append(cur.strip())
+                cur = s
+            else:
+                cur = (cur + " " + s).strip()
+        if cur.strip():
+            out.append(cur.strip())
+    return [_norm(a) for a in out if len(a.split()) >= 2]
+
+
+def _split_ref(ref_cell: str, rec_cell: str) -> tuple[Optional[str], str]:
+    ref_cell, rec_cell = ref_cell.strip(), rec_cell.strip()
+    if ref_cell and len(ref_cell.split()) > 2:
+        num, rest = split_numbering(ref_cell)
+        if num and num != "•":
+            return num.rstrip(".)"), _norm(rest + (" " + rec_cell if rec_cell else ""))
+    if ref_cell:
+        return ref_cell.rstrip("."), _norm(rec_cell)
+    num, rest = split_numbering(rec_cell)
+    if num and num != "•" and re.fullmatch(r"\(?[0-9]{1,3}[a-z]?\)?|\(?[a-zA-Z]\)?|\(?[ivxIVX]{1,4}\)?", num.rstrip(".)")):
+        return num.rstrip(".)").strip("()"), _norm(rest)
+    return None, _norm(rec_cell)
+
+
+def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner]:
+    out = []
+    for role, person, raw in split_owners(text, glossary):
+        out.append(Owner(role=role, person=person, kind=kind, raw=raw, prov=prov))
+    return out
+
+
+def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Timescale]:
+    out = []
+    for t in parse_timescales(text, anchor):
+        out.append(Timescale(raw=t.raw, due_date=t.due_date, precision=t.precision, recurrence=t.recurrence,
+                             relative=t.relative, prov=prov))
+    return out
+
+
+@dataclass
+class PlanResult:
+    recs: list[Recommendation]          # with their actions, owners, timescales
+    loose: list[Action]                 # actions with no recommendation column
+    row_parent: dict[int, object]       # table row index -> the rec (or action) it belongs to
+    entity_cols: set[int]               # columns consumed as text/owner/timescale/ref/rag
+
+
+def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Optional[date],
+                        body: Optional[str]) -> Optional[PlanResult]:
+    """The recommendations and actions of an action-plan table, or None when
+    the table is not an action plan."""
+    header = table.header
+    if not header:
+        return None
+    roles = classify_columns(header)
+    if not is_action_plan(roles):
+        return None
+    col = {k: v[0] for k, v in roles.items()}
+    rec_c, ref_c, act_c = col.get("rec"), col.get("ref"), col.get("action")
+    if rec_c is not None and act_c == rec_c:
+        act_c = None
+    owner_cols = [(i, "lead") for i in roles.get("owner_lead", [])] + [(i, "responsible") for i in roles.get("owner_responsible", [])]
+    time_c, rag_c = col.get("timescale"), col.get("rag")
+    prog_c, evid_c = col.get("progress"), col.get("evidence")
+    recs: list[Recommendation] = []
+    loose: list[Action] = []
+    current: Optional[Recommendation] = None
+    row_parent: dict[int, object] = {}
+    entity_cols = {c for c in (rec_c, ref_c, act_c, time_c, rag_c) if c is not None} | {c for c, _ in owner_cols}
+
+    def loc(r: int, c: Optional[int]) -> str:
+        name = header[c] if c is not None and c < len(header) else ""
+        return f"table:{tindex}/row:{r}/col:{_norm(name)}"
+
+    for r_off, row in enumerate(table.body):
+        r = r_off + table.header_rows
+        if not any(c.text.strip() for c in row):
+            continue
+        page = next((c.page for c in row if c.page), table.pages[0] if table.pages else None)
+        if rec_c is not None:
+            ref, rec_text = _split_ref(_cell(row, ref_c), _cell(row, rec_c))
+            if rec_text or ref:
+                continues = current is not None and not ref and rec_text[:1].islower()
+                if continues:
+                    current.text = _norm(current.text + " " + rec_text)
+                    current.prov.source_text += " " + rec_text
+                elif rec_text:
+                    src_c = rec_c if _cell(row, rec_c) else ref_c
+                    current = Recommendation(kind="improvement", text=rec_text, ref=ref, source_body=body,
+                                             prov=Prov(page=page, source_text=_norm(" ".join(x for x in (_cell(row, ref_c), _cell(row, rec_c)) if x)),
+                                                       locator=loc(r, src_c)))
+                    recs.append(current)
+        # actions of this row
+        row_actions: list[Action] = []
+        if act_c is not None:
+            for k, a in enumerate(split_actions(_cell(row, act_c))):
+                row_actions.append(Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
+                                                              locator=loc(r, act_c) + (f"/item:{k}" if k else ""))))
+        if evid_c is not None and _cell(row, evid_c) and row_actions:
+            row_actions[0].evidence = _norm(_cell(row, evid_c))
+        # RAG
+        if rag_c is not None:
+            cell = row[rag_c] if rag_c < len(row) else None
+            if cell is not None:
+                got = ragmod.normalise_rag(cell.text.strip() or None, cell.fill, letters_ok=True)
+                if got:
+                    target = current if (current is not None and rec_c is not None and current.rag is None) else (row_actions[0] if row_actions else None)
+                    if target is not None:
+                        target.rag, target.rag_raw = got
+        # progress / status
+        if prog_c is not None and _cell(row, prog_c):
+            txt = _norm(_cell(row, prog_c))
+            if row_actions and rec_c is None:
+                row_actions[0].status_text = txt
+            elif current is not None:
+                current.status_text = _norm((current.status_text or "") + " " + txt)
+        # owners and timescales
+        owners: list[Owner] = []
+        for oc, kind in owner_cols:
+            txt = _cell(row, oc)
+            if txt:
+                owners.extend(_owner_items(txt, kind, glossary, Prov(page=page, source_text=txt, locator=loc(r, oc))))
+        times: list[Timescale] = []
+        if time_c is not None and _cell(row, time_c):
+            txt = _cell(row, time_c)
+            times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=loc(r, time_c)))
+        if row_actions:
+            for a in row_actions:
+                a.owners.extend(_clone_owners(owners, a))
+            if len(times) == len(row_actions):
+                for a, t in zip(row_actions, times):
+                    a.timescales.append(t)
+            elif len(row_actions) == 1:
+                row_actions[0].timescales.extend(times)
+            elif current is not None:
+                current.timescales.extend(times)
+            else:
+                row_actions[0].timescales.extend(times)
+            if current is not None and rec_c is not None:
+                current.actions.extend(row_actions)
+            else:
+                loose.extend(row_actions)
+        elif current is not None:
+            current.owners.extend(owners)
+            current.timescales.extend(times)
+        parent = current if (current is not None and rec_c is not None) else (row_actions[0] if row_actions else None)
+        if parent is not None:
+            row_parent[r] = parent
+    return PlanResult(recs, loose, row_parent, entity_cols)
+
+
+def _clone_owners(owners: list[Owner], action: Action) -> list[Owner]:
+    """The same owner cell applies to every action of the row: one owner row
+    per action, each with a locator of its own."""
+    out = []
+    for o in owners:
+        out.append(Owner(role=o.role, person=o.person, kind=o.kind, raw=o.raw,
+                         prov=Prov(page=o.prov.page, source_text=o.prov.source_text,
+                                   locator=o.prov.locator + "/for:" + action.prov.locator.rsplit("/", 1)[-1])))
+    return out

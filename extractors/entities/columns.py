@@ -1,0 +1,53 @@
+"""What a table column holds, read from its header as council action plans,
+risk registers and performance tables word them."""
+from __future__ import annotations
+
+import re
+
+# Order matters: the first matching role wins for a header.
+_ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("ref", re.compile(r"^(ref\.?|reference|no\.?|number|#|item|rec(ommendation)?\s*(no|ref|number)\.?|action\s*(no|ref)\.?|id)$", re.I)),
+    ("rag", re.compile(r"\b(b?rag|r\s*/\s*a\s*/\s*g)\b|^rating$|^status\s*\(rag\)$", re.I)),
+    ("owner_responsible", re.compile(r"\b(responsible|accountable)\b.*\b(officer|person|owner|lead|manager)?|^responsibility$", re.I)),
+    ("owner_lead", re.compile(r"\b(lead(\s+(officer|member|manager|agency|person|director|partner|org(anisation)?))?|owner|by whom|who)\b", re.I)),
+    ("timescale", re.compile(r"\b(timescales?|time\s*frame|deadline|due(\s+date)?|by when|target\s+date|completion\s+date|when|date\s+due|end\s+date)\b", re.I)),
+    ("rec", re.compile(r"\b(recommendations?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|priority|priorities|objectives?|outcome\s+required)\b", re.I)),
+    ("action", re.compile(r"\b(actions?|mitigations?|mitigating|controls?|next\s+steps|how\s+(will|we)|activity|activities|tasks?|response)\b", re.I)),
+    ("progress", re.compile(r"\b(progress|status|update|commentary|comments?|position)\b", re.I)),
+    ("evidence", re.compile(r"\b(evidence|success\s+(measure|criteria)|measures?\s+of\s+success|outcomes?|impact)\b", re.I)),
+    ("target", re.compile(r"\btargets?\b", re.I)),
+    ("link", re.compile(r"\blink", re.I)),
+]
+
+
+def column_role(header: str) -> str | None:
+    h = " ".join(header.split())
+    if not h:
+        return None
+    for role, pat in _ROLE_PATTERNS:
+        if pat.search(h):
+            # "Further Actions in progress": actions, not progress
+            if role == "progress" and re.search(r"\bactions?\b", h, re.I):
+                return "action"
+            if role == "owner_lead" and re.search(r"\blink", h, re.I):
+                continue
+            return role
+    return None
+
+
+def classify_columns(header: list[str]) -> dict[str, list[int]]:
+    """role -> column indexes (in order)."""
+    roles: dict[str, list[int]] = {}
+    for i, h in enumerate(header):
+        r = column_role(h)
+        if r:
+            roles.setdefault(r, []).append(i)
+    return roles
+
+
+def is_action_plan(roles: dict[str, list[int]]) -> bool:
+    """A table whose rows are recommendations and/or actions with owners,
+    timescales or RAG: what every action plan and progress tracker looks like."""
+    has_item = "rec" in roles or "action" in roles
+    support = sum(k in roles for k in ("owner_lead", "owner_responsible", "timescale", "rag", "progress", "evidence"))
+    return has_item and support >= 1

@@ -1,0 +1,80 @@
+"""Intermediate entity values produced by the extractors, before they become
+table rows. Each keeps its provenance (page, source_text, locator); ids are
+assigned in `assemble` from doc_id + locator."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+
+@dataclass
+class Prov:
+    page: Optional[int]
+    source_text: str
+    locator: str
+
+
+@dataclass
+class Owner:
+    role: Optional[str]
+    person: Optional[str]
+    kind: str               # lead | responsible | delegate | owner
+    raw: str
+    prov: Prov
+
+
+@dataclass
+class Timescale:
+    raw: str
+    due_date: Optional[date]
+    precision: Optional[str]
+    recurrence: str
+    relative: Optional[str]
+    prov: Prov
+
+
+@dataclass
+class Metric:
+    label: Optional[str]
+    value: float
+    raw: str
+    unit: str
+    period: Optional[str]
+    period_end: Optional[date]
+    role: str
+    comparator: Optional[str]
+    rag: Optional[str]
+    prov: Prov
+
+
+@dataclass
+class Action:
+    text: str
+    prov: Prov
+    ref: Optional[str] = None
+    status_text: Optional[str] = None
+    rag: Optional[str] = None
+    rag_raw: Optional[str] = None
+    evidence: Optional[str] = None
+    owners: list[Owner] = field(default_factory=list)
+    timescales: list[Timescale] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+
+
+@dataclass
+class Recommendation:
+    kind: str               # decision | improvement
+    text: str
+    prov: Prov
+    ref: Optional[str] = None
+    source_body: Optional[str] = None
+    rag: Optional[str] = None
+    rag_raw: Optional[str] = None
+    status_text: Optional[str] = None
+    section_ref: Optional[str] = None
+    deadline_bucket: Optional[str] = None   # "within 3 months" from a heading above the item
+    actions: list[Action] = field(default_factory=list)
+    owners: list[Owner] = field(default_factory=list)
+    timescales: list[Timescale] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)

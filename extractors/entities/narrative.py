@@ -1,0 +1,437 @@
+"""Recommendations and actions written as prose: the RECOMMENDATIONS section
+of a committee paper, resolutions in minutes, "Action 1 - Ensure ..." plan
+headings with their progress paragraphs, and an inspection report's "What
+needs to improve?" / "Areas for improvement" lists.
+
+The rules follow how English council papers are written:
+- a decision zone opens at a heading such as RECOMMENDATIONS,
+  Recommendation(s), Proposed Action, Decision required, or at a lead-in
+  such as "Cabinet is asked to:", "It is recommended that the Committee:",
+  "Members are requested to"; each lettered/numbered/roman item in it is one
+  recommendation, a lone paragraph is one;
+- minutes record decisions as "RESOLVED that ...";
+- an improvement zone opens at "What needs to improve", "Areas for
+  improvement/development", "Recommendations" in an inspection or review;
+- "Action N - <text>" / "Recommendation N: <text>" paragraphs are
+  improvement points; a heading above them naming a deadline bucket
+  ("IMMEDIATE ACTIONS", "ACTIONS WITHIN 3 MONTHS") is their timescale;
+- paragraphs under such a point that report a step taken, under way or
+  planned are its actions.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Optional
+
+from extractors.entities.items import Action, Prov, Recommendation
+from extractors.model import Block, Document
+
+DECISION_HEADING = re.compile(
+    r"^(?:recommendations?|recommendation\s*\(s\)|recommended\s+actions?|proposed\s+(?:action|decision)s?|"
+    r"decisions?\s+(?:required|sought)|action\s+required|options\s+available|the\s+recommendations?)\s*[:.]?\s*(?P<rest>.*)$",
+    re.I)
+IMPROVEMENT_HEADING = re.compile(
+    r"^(?:what\s+needs\s+to\s+improve\??|areas?\s+(?:for|of|requiring)\s+(?:further\s+)?(?:improvement|development)s?|"
+    r"what\s+(?:the\s+)?(?:local\s+area(?:\s+partnership)?|leaders?|the\s+council)\s+(?:needs?|should)\s+(?:to\s+)?(?:do|improve)\b.*|"
+    r"recommendations?\s+for\s+improvement|improvement\s+(?:areas|priorities|recommendations))\s*[:.?\d]*\s*(?P<rest>.*)$",
+    re.I)
+LEAD_IN = re.compile(
+    r"^(?:(?P<that>It\s+is\s+recommended\s+that)\s+(?:the\s+)?(?P<body1>[A-Z][\w()&,'’ -]{1,80}?)?\s*[:,]?\s*$|"
+    r"(?:The\s+)?(?P<body>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited|being\s+asked)\s+to\s*(?:[:-]\s*|(?P<rest>.+))?$)",
+    re.I)
+RESOLVED = re.compile(r"^(?:it\s+was\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,-]?\s*(?P<rest>.*)$", re.I)
+PLAN_ITEM = re.compile(r"^(?P<ref>(?:Action|Recommendation|Rec|Area for (?:improvement|development)|Priority)\s+\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
+BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|years?))\b", re.I)
+DECISION_VERB = re.compile(
+    r"^(?:to\s+)?(?:that\s+)?(?:the\s+\w+(?:\s+\w+){0,4}\s+)?(?:notes?|agrees?|approves?|endorses?|considers?|delegates?|comments?|receives?|"
+    r"adopts?|authoris|recommends?|supports?|requests?|confirms?|resolves?|accepts?|reviews?|scrutinis|instructs?|nominates?|"
+    r"appoints?|determines?|gives?|makes?|agreed|noted|approved|endorsed|discuss|welcomes?|acknowledges?|ratif)", re.I)
+STEP_VERB = re.compile(
+    r"\b(?:has|have|had)\s+(?:also\s+|now\s+|recently\s+|already\s+)?been\s+(?:\w+ed|undertaken|taken|done|made|set\s+up|put|held|given|written|drawn\s+up|begun|sent|run|built|shown|brought)\b|\b(?:is|are)\s+(?:now\s+|currently\s+)?being\s+\w+|"
+    r"\b(?:will|shall)\s+(?:be\s+|also\s+|then\s+)?\w+|\b(?:is|are)\s+(?:now\s+)?(?:established|in\s+place|embedded|underway|under\s+way|complete|completed|planned|scheduled|"
+    r"being|in\s+progress|set\s+up|operational)\b|\bwork\s+is\s+(?:underway|under\s+way|ongoing|in\s+progress)\b|"
+    r"\b(?:has|have)\s+(?:created|developed|introduced|implemented|established|agreed|appointed|recruited|launched|delivered|"
+    r"completed|reviewed|received|scrutinised|undertaken|commissioned|set\s+up|put\s+in\s+place|refreshed|updated)\b|"
+    r"\b(?:we|the\s+council|the\s+service|the\s+team|the\s+department|the\s+directorate)\s+(?:will|are|is|plan|intend|propose)\b|"
+    r"\b(?:was|were)\s+(?:completed|introduced|implemented|established|launched|delivered|developed|held|undertaken|appointed|recruited)\b|"
+    r"\b(?:planned|scheduled)\s+for\b|\bis\s+planned\b", re.I)
+NOT_ACTION_START = re.compile(
+    r"^(?:what\s+does\s+this\s+mean|as\s+a\s+result|since\s+the|the\s+(?:impact|benefit|outcome)|this\s+(?:means|ensures|feedback|is\s+(?:a|the))|"
+    r"families\s+receive|children\s+and\s+families|all\s+children\s+have|although|however|moreover|in\s+summary|progress\s+achieved)", re.I)
+OUTCOME_HEADING = re.compile(r"^what\s+does\s+this\s+mean\b|^impact\b|^outcomes?\s+for\b", re.I)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _body_from(text: str) -> Optional[str]:
+    m = LEAD_IN.match(text.strip())
+    if not m:
+        return None
+    body = m.group("body") or m.group("body1")
+    return _norm(body) if body else None
+
+
+def _strip_lead_in(text: str) -> tuple[str, Optional[str]]:
+    """'Cabinet is asked to NOTE the report' -> ('NOTE the report', 'Cabinet')."""
+    m = LEAD_IN.match(text.strip())
+    if m and m.group("rest"):
+        return m.group("rest").strip(), _norm(m.group("body") or "") or None
+    return text.strip(), None
+
+
+def _is_item(b: Block) -> bool:
+    return b.kind in ("list_item", "paragraph") and b.numbering is not None
+
+
+def _heading_like(b: Block) -> bool:
+    return b.kind == "heading"
+
+
+def _prov(b: Block, text: Optional[str] = None) -> Prov:
+    loc = b.numbering if b.numbering and b.numbering != "•" else None
+    return Prov(page=b.page, source_text=text if text is not None else b.full_text, locator=loc or "")
+
+
+def _with_locator(rec_or_action, idx: int, prefix: str):
+    ref = rec_or_action.prov.locator
+    rec_or_action.prov.locator = f"{prefix}:{idx}" + (f"/{ref}" if ref else "")
+    return rec_or_action
+
+
+_INSPECTION_TITLE = re.compile(r"^(?:inspection of\b|.*\b(?:area send inspection|inspection report|joint targeted area inspection|focused visit|peer (?:review|challenge) (?:report|letter)|internal audit report)\b)", re.I)
+
+
+def _looks_inspection(doc: Document) -> bool:
+    """The paper is itself an inspection/review report (its title says so),
+    rather than a committee paper that talks about one."""
+    titles = [b.text.strip() for b in doc.blocks[:8] if b.kind != "table" and len(b.text.split()) <= 15]
+    return any(_INSPECTION_TITLE.match(t) for t in titles)
+
+
+def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Recommendation]:
+    """Decision recommendations from RECOMMENDATIONS zones, lead-ins and
+    minutes' resolutions."""
+    recs: list[Recommendation] = []
+    blocks = doc.blocks
+    i = 0
+    n = len(blocks)
+    inspection = _looks_inspection(doc)
+    while i < n:
+        b = blocks[i]
+        text = b.text.strip()
+        if b.kind == "table" or not text:
+            i += 1
+            continue
+        # minutes: RESOLVED that ...
+        m = RESOLVED.match(text)
+        if m:
+            rest = m.group("rest").strip()
+            items, j = _collect_items(blocks, i + 1)
+            if items and (not rest or rest.endswith(":")):
+                for it in items:
+                    recs.append(_rec(it, "decision", committee, lead_body=None, section=b.numbering))
+            elif rest:
+                recs.append(Recommendation(kind="decision", text=_norm(rest), ref=b.numbering if b.numbering != "•" else None,
+                                           source_body=committee, prov=_prov(b)))
+            i = max(j, i + 1) if items else i + 1
+            continue
+        hm = DECISION_HEADING.match(text) if (b.kind == "heading" or len(text.split()) <= 4 or text.lower().startswith("recommendation")) else None
+        if hm and not (inspection and b.kind == "heading" and not hm.group("rest")) and not IMPROVEMENT_HEADING.match(text):
+            rest = hm.group("rest").strip()
+            body = None
+            j = i + 1
+            if rest:
+                rtext, body = _strip_lead_in(rest)
+                lead = _body_from(rest)
+                if lead and not LEAD_IN.match(rest).group("rest"):
+                    body = lead
+                elif rtext and len(rtext.split()) > 3:
+                    items, j2 = _collect_items(blocks, j)
+                    if not items:
+                        recs.append(Recommendation(kind="decision", text=_norm(rtext), source_body=body or committee,
+                                                   prov=_prov(b)))
+                        i = j
+                        continue
+            found, j = _decision_zone(blocks, j, committee, body)
+            recs.extend(found)
+            i = max(j, i + 1)
+            continue
+        if LEAD_IN.match(text) and b.kind != "heading":
+            rest_text, body = _strip_lead_in(text)
+            body = body or _body_from(text)
+            items, j = _collect_items(blocks, i + 1)
+            if items:
+                for it in items:
+                    recs.append(_rec(it, "decision", body or committee, lead_body=body, section=None))
+                i = j
+                continue
+            if rest_text and rest_text != text and len(rest_text.split()) >= 2:
+                recs.append(Recommendation(kind="decision", text=_norm(rest_text), ref=_ref(b),
+                                           source_body=body or committee, prov=_prov(b)))
+        i += 1
+    return _dedupe(recs)
+
+
+def _ref(b: Block) -> Optional[str]:
+    return b.numbering if b.numbering and b.numbering != "•" else None
+
+
+def _rec(b: Block, kind: str, body: Optional[str], lead_body: Optional[str], section: Optional[str]) -> Recommendation:
+    text, lead = _strip_lead_in(b.text)
+    return Recommendation(kind=kind, text=_norm(text), ref=_ref(b), source_body=lead or body,
+                          prov=_prov(b), section_ref=section)
+
+
+def _collect_items(blocks: list[Block], start: int) -> tuple[list[Block], int]:
+    """Consecutive numbered/lettered/bulleted items from `start` (a lower-case
+    continuation paragraph is joined to the item before it)."""
+    items: list[Block] = []
+    j = start
+    while j < len(blocks):
+        b = blocks[j]
+        if b.kind == "table":
+            break
+        if _is_item(b) and b.kind != "heading" and not re.fullmatch(r"\d+", b.numbering or "x"):
+            items.append(Block(kind=b.kind, text=b.text, numbering=b.numbering, level=b.level, page=b.page))
+            j += 1
+            continue
+        if items and b.kind == "paragraph" and b.numbering is None and b.text[:1].islower():
+            items[-1].text = items[-1].text.rstrip() + " " + b.text.strip()
+            j += 1
+            continue
+        break
+    return items, j
+
+
+def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], body: Optional[str]) -> tuple[list[Recommendation], int]:
+    recs: list[Recommendation] = []
+    j = start
+    seen_items = False
+    zone_top = None
+    while j < len(blocks):
+        b = blocks[j]
+        t = b.text.strip()
+        if b.kind == "table":
+            break
+        if b.kind == "heading" and not LEAD_IN.match(t):
+            break
+        if not t:
+            j += 1
+            continue
+        lead = _body_from(t)
+        if lead and not seen_items:
+            rest, lb = _strip_lead_in(t)
+            body = lb or lead or body
+            if rest != t and len(rest.split()) >= 2 and not rest.endswith(":"):
+                items, _ = _collect_items(blocks, j + 1)
+                if not items:
+                    recs.append(Recommendation(kind="decision", text=_norm(rest), ref=_ref(b),
+                                               source_body=body or committee, prov=_prov(b)))
+                    seen_items = True
+            j += 1
+            continue
+        if b.numbering and b.numbering != "•":
+            top = b.numbering.split(".")[0]
+            if re.fullmatch(r"\d+(?:\.\d+)+", b.numbering):
+                zone_top = zone_top or top
+                if top != zone_top:
+                    break
+            recs.append(_rec(b, "decision", body or committee, body, None))
+            seen_items = True
+            j += 1
+            continue
+        if b.numbering == "•":
+            recs.append(_rec(b, "decision", body or committee, body, None))
+            seen_items = True
+            j += 1
+            continue
+        # unnumbered paragraph
+        if recs and t[:1].islower():
+            recs[-1].text = _norm(recs[-1].text + " " + t)
+            recs[-1].prov.source_text += " " + t
+            j += 1
+            continue
+        if not seen_items and len(t.split()) >= 4 and (DECISION_VERB.match(t) or t.lower().startswith("that ")):
+            recs.append(Recommendation(kind="decision", text=_norm(t), source_body=body or committee, prov=_prov(b)))
+            seen_items = True
+            j += 1
+            continue
+        break
+    return recs, j
+
+
+def _dedupe(recs: list[Recommendation]) -> list[Recommendation]:
+    """A recommendation printed twice (summary and body) is kept once: the
+    fuller, numbered occurrence."""
+    out: list[Recommendation] = []
+    for r in recs:
+        dup = None
+        for k, o in enumerate(out):
+            if o.kind == r.kind and _similar(o.text, r.text):
+                dup = k
+                break
+        if dup is None:
+            out.append(r)
+            continue
+        o = out[dup]
+        better = (r.ref is not None, len(r.text)) > (o.ref is not None, len(o.text))
+        if better:
+            out[dup] = r
+    return out
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 25:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
+
+
+def improvement_recommendations(doc: Document) -> list[Recommendation]:
+    """Improvement points written as prose: 'Action N - ...' plan items (with
+    their narrative actions) and inspection 'What needs to improve' lists."""
+    recs: list[Recommendation] = []
+    blocks = doc.blocks
+    bucket: Optional[str] = None
+    bucket_level = 0
+    current: Optional[Recommendation] = None
+    current_level = 0
+    in_outcome = False
+    i = 0
+    n = len(blocks)
+    inspection = _looks_inspection(doc)
+    while i < n:
+        b = blocks[i]
+        t = b.text.strip()
+        if b.kind == "table" or not t:
+            i += 1
+            continue
+        pm = PLAN_ITEM.match(t)
+        if pm and b.kind != "list_item" or (pm and b.numbering and b.numbering != "•"):
+            ref = _norm(pm.group("ref"))
+            ref = ref[:1].upper() + ref[1:]
+            current = Recommendation(kind="improvement", text=_norm(pm.group("text")), ref=ref,
+                                     prov=Prov(page=b.page, source_text=b.full_text, locator=ref),
+                                     section_ref=b.numbering if b.numbering != "•" else None)
+            current.source_body = "Ofsted" if re.search(r"ofsted", _context_title(doc), re.I) else None
+            current.deadline_bucket = bucket
+            current_level = len((b.numbering or "").split("."))
+            recs.append(current)
+            in_outcome = False
+            i += 1
+            continue
+        is_head = b.kind == "heading" or (t.isupper() and len(t.split()) <= 10)
+        if is_head:
+            bm = BUCKET.search(t)
+            if bm and re.search(r"\bactions?\b|\bofsted\b", t, re.I):
+                bucket, bucket_level = bm.group(0), b.level
+                current = None
+                i += 1
+                continue
+            im = IMPROVEMENT_HEADING.match(t)
+            if im or (inspection and re.match(r"^recommendations?\b", t, re.I)):
+                found, j = _improvement_zone(blocks, i + 1, doc)
+                recs.extend(found)
+                current = None
+                bucket = None
+                i = max(j, i + 1)
+                continue
+            if b.kind == "heading" and (b.numbering is None or re.fullmatch(r"\d+", b.numbering or "")) and not OUTCOME_HEADING.match(t):
+                # a new top-level section closes the current plan item and bucket
+                if b.numbering and re.fullmatch(r"\d+", b.numbering):
+                    bucket = None
+                current = None
+        if current is not None:
+            if OUTCOME_HEADING.match(t):
+                in_outcome = True
+                i += 1
+                continue
+            if re.match(r"^progress\s+(achieved|made|to\s+date|update)\b", t, re.I):
+                in_outcome = False
+                i += 1
+                continue
+            num = b.numbering or ""
+            if re.fullmatch(r"\d+(?:\.\d+)*", num) and len(num.split(".")) < current_level + 1 and len(num.split(".")) <= current_level:
+                current = None
+                i += 1
+                continue
+            if not in_outcome and current.actions and t[:1].islower() and b.numbering is None:
+                # a paragraph cut by a page break continues the action before it
+                last = current.actions[-1]
+                last.text = _norm(last.text + " " + t)
+                last.prov.source_text += " " + t
+            elif not in_outcome and is_action_text(t):
+                current.actions.append(Action(text=_norm(t), ref=None,
+                                              prov=Prov(page=b.page, source_text=b.full_text,
+                                                        locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
+        i += 1
+    return recs
+
+
+def _context_title(doc: Document) -> str:
+    return " ".join(b.text for b in doc.blocks[:12] if b.kind != "table")
+
+
+def is_action_text(t: str) -> bool:
+    """A paragraph that reports a step taken, under way or planned (not a
+    result, an aim or background)."""
+    t = t.strip()
+    if len(t.split()) < 4 or NOT_ACTION_START.match(t) or t.endswith(("?", ":", ";")):
+        return False
+    first = re.split(r"(?<=[.;])\s+", t)[0]
+    return bool(STEP_VERB.search(first))
+
+
+def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[list[Recommendation], int]:
+    recs: list[Recommendation] = []
+    j = start
+    mode = None  # "items" or "paras"
+    body = "Ofsted" if re.search(r"ofsted|inspection", _context_title(doc), re.I) else None
+    while j < len(blocks):
+        b = blocks[j]
+        t = b.text.strip()
+        if b.kind == "table":
+            break
+        if not t:
+            j += 1
+            continue
+        if IMPROVEMENT_HEADING.match(t) and not recs:
+            j += 1  # the heading printed twice
+            continue
+        if b.kind == "heading":
+            break
+        if b.numbering == "•" or (b.numbering and not re.fullmatch(r"\d+", b.numbering)):
+            if mode == "paras":
+                break
+            mode = "items"
+            recs.append(Recommendation(kind="improvement", text=_norm(t), ref=_ref(b), source_body=body,
+                                       prov=_prov(b)))
+            j += 1
+            continue
+        if mode == "items":
+            if t[:1].islower() or t.startswith("("):
+                recs[-1].text = _norm(recs[-1].text + " " + t)
+                recs[-1].prov.source_text += " " + t
+                j += 1
+                continue
+            break
+        # paragraph-style items: "Leaders ... should/must ...", or short imperative sentences
+        if b.numbering and re.fullmatch(r"\d+", b.numbering) and recs:
+            break
+        if re.search(r"\b(should|must|needs?\s+to|ought\s+to)\b", t) or (not recs and len(t.split()) <= 60):
+            if recs and t[:1].islower():
+                recs[-1].text = _norm(recs[-1].text + " " + t)
+                j += 1
+                continue
+            mode = "paras"
+            recs.append(Recommendation(kind="improvement", text=_norm(t), ref=_ref(b), source_body=body,
+                                       prov=_prov(b)))
+            j += 1
+            continue
+        break
+    return recs, j

@@ -1,0 +1,253 @@
+"""Owners: split an owner cell or phrase into (role, person) pairs, and
+resolve references through a glossary table printed in the same paper.
+
+Council papers write owners as:
+  "Head of Service Children in Care – Nicci Collins"    role – person
+  "Nicci Collins Head of Service CIC"                    person role
+  "Jane Moore, Director Children and Family Services"   person, role
+  "Assistant Directors Head of Service Inclusion"       several roles run together
+  "Team Manager (1,2,3)"                                 numbered roles from a glossary
+  "Wendy Poynton/ Mark Naylor"                           several people
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors.model import Table
+
+ROLE_WORDS = {
+    "director", "directors", "head", "heads", "manager", "managers", "officer", "officers", "lead", "leads",
+    "leader", "leaders", "chair", "chairman", "member", "members", "coordinator", "co-ordinator", "commissioner",
+    "executive", "chief", "team", "teams", "service", "services", "group", "board", "panel", "council",
+    "cabinet", "committee", "partnership", "worker", "workers", "advisor", "adviser", "practitioner",
+    "practitioners", "principal", "consultant", "designated", "safeguarding", "business", "intelligence",
+    "performance", "assistant", "deputy", "corporate", "strategic", "portfolio", "holder", "secretary",
+    "treasurer", "clerk", "governor", "partners", "directorate", "department", "unit", "authority", "school",
+    "schools", "specialist", "analyst", "administrator", "development", "quality", "assurance", "improvement",
+    "children", "adults", "social", "care", "education", "health", "finance", "people", "support", "early",
+    "help", "inclusion", "communities", "stronger", "vulnerable", "practice", "excellence", "field", "work",
+    "users", "user", "property", "planning", "commissioning", "public", "housing", "policy", "operations",
+    "senior", "interim", "acting", "all", "of", "for", "and", "the", "in", "with", "sen", "send", "cic",
+    "hos", "ad", "ads", "dcs", "icb", "nhs", "ccg", "lscb", "qa", "it", "hr", "young", "family", "families",
+    "resources", "legal", "governance", "programme", "project", "projects", "transformation", "data",
+    "customer", "learning", "skills", "economy", "environment", "highways", "transport", "partner",
+    "agency", "agencies", "lsp", "icb's", "provider", "providers", "network", "forum", "commission",
+}
+_ROLE_START = re.compile(
+    r"(?<![\w-])(?:(?:Assistant|Deputy|Corporate|Strategic|Executive|Interim|Acting|Senior|Principal|Lead|Chief)\s+)*"
+    r"(?:Directors?\b|Heads?\s+of\b|HoS\b|Team\s+Managers?\b|Service\s+Managers?\b|Cabinet\s+Member\b|"
+    r"Portfolio\s+Holder\b|Chief\s+Executive\b|Leaders?\s+(?:at|of|in)\b|Safeguarding\b|QA\s+Officer\b|"
+    r"Business\s+Intelligence\b|Raise\s+Users?\s+Group\b)")
+_GLOSS_REF = re.compile(r"^(?P<role>.*?)\s*\((?P<nums>\s*\d+(?:\s*,\s*\d+)*\s*)\)\s*$")
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]'\s?[A-Z][a-z]+|O'\s?[A-Z][a-z]+|Mc[A-Z][a-z]+)"
+_NAME = re.compile(rf"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s+)?{_NAME_TOKEN}){{1,2}}$")
+_DASH_SPLIT = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
+
+
+def norm_role(s: str) -> str:
+    s = s.lower().replace("&", " and ")
+    s = re.sub(r"\bhos\b", "head of service", s)
+    s = re.sub(r"\b(manager|director|officer|head|lead)s\b", r"\1", s)
+    s = re.sub(r"[^a-z0-9()]+", " ", s)
+    return " ".join(s.split())
+
+
+def is_person(s: str) -> bool:
+    s = " ".join(s.split()).strip(" ,.;:")
+    if not s or not _NAME.match(s):
+        return False
+    words = re.findall(r"[A-Za-z]+", s)
+    return not any(w.lower() in ROLE_WORDS for w in words)
+
+
+def parse_glossary(table: Table) -> dict[str, str]:
+    """A glossary table pairs roles with names in adjacent columns
+    (role | name | role | name ...). Returns normalised role -> person."""
+    out: dict[str, str] = {}
+    if table.n_cols < 2:
+        return out
+    pairs = 0
+    hits = 0
+    for row in table.rows:
+        for c in range(0, len(row) - 1, 2):
+            role, person = row[c].text.strip(), row[c + 1].text.strip()
+            if not role or not person:
+                continue
+            pairs += 1
+            first = re.split(r"\s*/\s*", person)[0]
+            first = re.sub(r"\s*\(.*?\)\s*$", "", first)
+            if is_person(first) and not is_person(role):
+                hits += 1
+                out[norm_role(role)] = " ".join(person.split())
+    if pairs == 0 or hits / pairs < 0.6:
+        return {}
+    return out
+
+
+def _expand_refs(segment: str) -> list[str]:
+    """'Team Manager (1,2,3)' -> ['Team Manager (1)', 'Team Manager (2)', ...]"""
+    m = _GLOSS_REF.match(segment)
+    if not m:
+        return [segment]
+    nums = [n.strip() for n in m.group("nums").split(",") if n.strip()]
+    role = m.group("role").strip()
+    return [f"{role} ({n})" for n in nums] if len(nums) > 1 else [segment]
+
+
+def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
+    """Split text where a new role starts ('... Inclusion Head of Service ...'),
+    after a glossary reference ('Team Manager (1) SEIO'), or where a role
+    the paper's glossary names begins."""
+    starts = [m.start() for m in _ROLE_START.finditer(text)]
+    starts += [m.end() for m in re.finditer(r"\(\s*\d+(?:\s*,\s*\d+)*\s*\)\s+(?=[A-Z])", text)]
+    low = text.lower()
+    for role in extra_starts:
+        for m in re.finditer(r"(?<![\w])" + re.escape(role), low):
+            starts.append(m.start())
+    starts = sorted(set(s for s in starts if s > 0))
+    if not starts:
+        return [text]
+    parts, prev = [], 0
+    for s in starts:
+        chunk = text[prev:s].strip()
+        # do not split "Assistant Director of X" inside a run of role words such as "Head of Service: X"
+        if chunk and not re.search(r"(?:\bof|\band|\bfor|:|–|-)$", chunk):
+            parts.append(chunk)
+            prev = s
+    parts.append(text[prev:].strip())
+    return [p for p in parts if p]
+
+
+def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
+    seg = " ".join(seg.split()).strip(" ,;")
+    if not seg:
+        return None, None
+    if is_person(seg):
+        return None, seg
+    parts = [p.strip(" ,") for p in _DASH_SPLIT.split(seg) if p.strip(" ,")]
+    if len(parts) == 2:
+        a, b = parts
+        if is_person(b):
+            return a, b
+        if is_person(a):
+            return b, a
+    m = re.match(r"^(?P<p>[^,]+),\s*(?P<r>.+)$", seg)
+    if m and is_person(m.group("p")):
+        return m.group("r").strip(), m.group("p").strip()
+    m = re.match(r"^(?P<r>.+),\s*(?P<p>[^,]+)$", seg)
+    if m and is_person(m.group("p")):
+        return m.group("r").strip(), m.group("p").strip()
+    toks = seg.split()
+    for n in (3, 2):  # person at the start or end of the segment
+        if len(toks) > n:
+            head, tail = " ".join(toks[:n]), " ".join(toks[n:])
+            if is_person(head) and not is_person(tail):
+                return tail, head
+            head, tail = " ".join(toks[:-n]), " ".join(toks[-n:])
+            if is_person(tail) and not is_person(head):
+                return head, tail
+    return seg, None
+
+
+def split_owners(text: str, glossary: Optional[dict[str, str]] = None) -> list[tuple[Optional[str], Optional[str], str]]:
+    """Owner cell/phrase -> [(role, person, raw segment)], one per owner."""
+    glossary = glossary or {}
+    text = text.replace("\u2019", "'")
+    segments: list[str] = []
+    for line in re.split(r"\n|;|•|\u2022", text):
+        line = line.strip(" ,.")
+        if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:
+            continue
+        for part in _split_roles(line, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6)):
+            for sub in re.split(r"\s*/\s*(?=[A-Z])", part) if _all_people(part) else [part]:
+                segments.extend(_expand_refs(sub.strip()))
+    parsed = [(*_role_person(seg), seg) for seg in segments]
+    # a bare name next to a bare role is one owner ("Nicci Collins Head of Service CIC")
+    merged: list[tuple[Optional[str], Optional[str], str]] = []
+    i = 0
+    while i < len(parsed):
+        role, person, seg = parsed[i]
+        if i + 1 < len(parsed):
+            r2, p2, s2 = parsed[i + 1]
+            if role is None and person and r2 and p2 is None and not _GLOSS_REF.match(r2):
+                merged.append((r2, person, f"{seg} {s2}"))
+                i += 2
+                continue
+        merged.append((role, person, seg))
+        i += 1
+    out: list[tuple[Optional[str], Optional[str], str]] = []
+    seen = set()
+    for role, person, seg in merged:
+        if role and glossary:
+            key = norm_role(role)
+            hit = glossary.get(key)
+            if hit is None:
+                hit = glossary.get(norm_role(re.sub(r"\s*\(\s*(\d+)\s*\)", r" (\1)", role)))
+            if hit and person is None:
+                person = hit
+            m = _GLOSS_REF.match(role)
+            if m and hit:
+                role = re.sub(r"\b(Manager|Director|Officer|Head|Lead)s\b", r"\1", m.group("role").strip())
+        if role:
+            role = role.strip(" :-–")
+            role = re.sub(r"\s*:\s*", ": ", role)
+        key = (norm_role(role or ""), (person or "").lower())
+        if key in seen or (not role and not person):
+            continue
+        seen.add(key)
+        out.append((role or None, person, seg))
+    return out
+
+
+def _gloss_phrases(glossary: dict[str, str]) -> list[str]:
+    """Glossary roles without their '(n)' reference, as lower-case phrases."""
+    return sorted({re.sub(r"\s*\(.*$", "", k).strip() for k in glossary if not re.search(r"\(\d", k)}, key=len, reverse=True)
+
+
+def _all_people(part: str) -> bool:
+    bits = [b.strip() for b in part.split("/") if b.strip()]
+    return len(bits) > 1 and all(is_person(b) for b in bits)
+
+
+_LEADERS = re.compile(r"^(?P<who>(?:(?:The\s+)?(?:Leaders?|Senior leaders?|Partners|Managers?|Area partners|The local area partnership|The council|Local authority|Council) .{0,120}?))\s+(?:should|must|need to|are to)\b", re.I)
+_DELEGATE = re.compile(r"\bDELEGATE[S]?\s+(?:authority\s+)?to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+in consultation with\b|,?\s+to\s+(?:take|agree|approve|enter|finalise|implement|award|make|negotiate|carry|undertake|determine|progress|exercise|sign|conclude)\b|[.;]|$)", re.I)
+_LEAD_TEXT = re.compile(r"\b(?:Lead|Lead officer|Responsible officer|Owner)\s*:\s*(?P<who>[^\n;.]+)", re.I)
+
+
+def owners_in_text(text: str) -> list[tuple[str, str]]:
+    """Owners named in a sentence -> [(owner_kind, phrase)]:
+    'DELEGATE authority to the Corporate Director of X to ...' (delegate),
+    'Leaders at the council and the ICB should ...' (responsible),
+    'Lead: Head of Service' (lead)."""
+    found: list[tuple[str, str]] = []
+    for m in _DELEGATE.finditer(text):
+        found.append(("delegate", m.group("who").strip(" ,")))
+    m = _LEADERS.match(text.strip())
+    if m:
+        who = m.group("who").strip()
+        for part in distribute_leaders(who):
+            found.append(("responsible", part))
+    for m in _LEAD_TEXT.finditer(text):
+        found.append(("lead", m.group("who").strip(" ,")))
+    return found
+
+
+def distribute_leaders(who: str) -> list[str]:
+    """'Leaders at the council and the ICB' -> ['Leaders at the council',
+    'Leaders at the ICB']; 'Leaders in education, health and care' stays one."""
+    m = re.match(r"^(?P<head>(?:Senior\s+)?Leaders?\s+(?:at|of|in|from|across)\s+)(?P<rest>.+)$", who, re.I)
+    if not m:
+        return [who]
+    rest = m.group("rest")
+    bodies = [b.strip() for b in re.split(r",\s*(?:and\s+)?|\s+and\s+", rest) if b.strip()]
+    if len(bodies) > 1 and all(re.match(r"^(the\s+)?[A-Za-z'’ ]{2,40}$", b) for b in bodies) and \
+            any(re.search(r"\b(council|ICB|authority|board|partnership|trust|NHS|partners|schools?|settings?|services?)\b", b, re.I) for b in bodies):
+        head = m.group("head")
+        out = []
+        for b in bodies:
+            if not b.lower().startswith("the ") and not re.match(r"^[A-Z]{2,}", b):
+                b = "the " + b if b.lower() in {"council", "icb", "local authority"} else b
+            out.append(head + b)
+        return out
+    return [who]

@@ -1,0 +1,40 @@
+"""Numbering as council papers print it."""
+import pytest
+
+from extractors.numbering import numbering_level, split_numbering
+
+
+@pytest.mark.parametrize("text,num,rest", [
+    ("5.1.2 A screening tool has been developed", "5.1.2", "A screening tool has been developed"),
+    ("2. RECOMMENDATIONS", "2", "RECOMMENDATIONS"),
+    ("2.1 That Cabinet notes the report", "2.1", "That Cabinet notes the report"),
+    ("a) The LSCB complies", "a)", "The LSCB complies"),
+    ("(iii) ENDORSE the plan", "(iii)", "ENDORSE the plan"),
+    ("A. Agree to TRANSFER", "A", "Agree to TRANSFER"),
+    ("Action 4 - Establish robust processes", "Action 4", "Establish robust processes"),
+    ("Recommendation 2: Leaders should", "Recommendation 2", "Leaders should"),
+    ("• Thresholds between early help", "•", "Thresholds between early help"),
+    ("◼ The quality of support", "•", "The quality of support"),
+    ("- 3.1 The Ofsted Inspection Report", "3.1", "The Ofsted Inspection Report"),
+    ("5 OFSTED IMMEDIATE ACTIONS;", "5", "OFSTED IMMEDIATE ACTIONS;"),
+])
+def test_numbering_is_split_off(text, num, rest):
+    assert split_numbering(text) == (num, rest)
+
+
+@pytest.mark.parametrize("text", [
+    "3 months later the plan was reviewed",
+    "12 CAF courses were delivered",
+    "2024 was a difficult year",
+    "5.1 percent of children",
+    "-5% fall in referrals",
+    "1 st April 14",
+])
+def test_numbers_that_are_not_numbering(text):
+    assert split_numbering(text)[0] is None
+
+
+def test_levels():
+    assert numbering_level("5") == 1
+    assert numbering_level("5.1.2") == 3
+    assert numbering_level("a)") == 0

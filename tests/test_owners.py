@@ -1,0 +1,53 @@
+"""Owner splitting and glossary resolution, on owner cells phrased the way
+council action plans phrase them."""
+from extractors.entities.owners import distribute_leaders, owners_in_text, parse_glossary, split_owners
+from extractors.model import Cell, Table
+
+
+def _glossary():
+    rows = [["Team Manager (1)", "Jen Thornton", "Head of Service: Vulnerable Children", "Colin Pennington"],
+            ["Team Manager (2)", "Kevin Quinn", "Property Services", "Pritesh Parmar"],
+            ["Team Manager (3)", "John Morley", "Head of Service - Inclusion", "Vicky Todd"]]
+    return parse_glossary(Table(rows=[[Cell(c) for c in r] for r in rows]))
+
+
+def test_role_dash_person():
+    assert split_owners("Head of Service Children in Care – Nicci Collins") == [
+        ("Head of Service Children in Care", "Nicci Collins", "Head of Service Children in Care – Nicci Collins")]
+
+
+def test_person_then_role_and_person_comma_role():
+    assert split_owners("Nicci Collins Head of Service CIC")[0][:2] == ("Head of Service CIC", "Nicci Collins")
+    assert split_owners("Jane Moore, Director Children and Family Services")[0][:2] == (
+        "Director Children and Family Services", "Jane Moore")
+
+
+def test_roles_run_together_are_split():
+    got = [r for r, _, _ in split_owners("Assistant Directors Head of Service Inclusion Head of Service Stronger Communities")]
+    assert got == ["Assistant Directors", "Head of Service Inclusion", "Head of Service Stronger Communities"]
+
+
+def test_glossary_references_expand_and_resolve():
+    g = _glossary()
+    got = split_owners("Team Manager (1,2,3)", g)
+    assert [(r, p) for r, p, _ in got] == [("Team Manager", "Jen Thornton"), ("Team Manager", "Kevin Quinn"),
+                                           ("Team Manager", "John Morley")]
+    assert split_owners("Head of Service: Vulnerable Children", g)[0][1] == "Colin Pennington"
+
+
+def test_two_people_with_a_slash():
+    assert [p for _, p, _ in split_owners("Wendy Poynton/ Mark Naylor")] == ["Wendy Poynton", "Mark Naylor"]
+
+
+def test_delegation_and_leaders_phrases():
+    got = owners_in_text("DELEGATE authority to the Corporate Director of Adult Social Care and Health, in "
+                         "consultation with the Leader, to take the relevant actions")
+    assert got == [("delegate", "Corporate Director of Adult Social Care and Health")]
+    assert distribute_leaders("Leaders at the council and the ICB") == ["Leaders at the council", "Leaders at the ICB"]
+    assert owners_in_text("Leaders at the council and the ICB should ensure that plans are timely.") == [
+        ("responsible", "Leaders at the council"), ("responsible", "Leaders at the ICB")]
+
+
+def test_not_a_glossary():
+    t = Table(rows=[[Cell("Risk"), Cell("Impact")], [Cell("Finance"), Cell("Low")]])
+    assert parse_glossary(t) == {}

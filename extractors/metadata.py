@@ -73,7 +73,9 @@ def extract_metadata(doc: Document) -> dict:
         d = parse_date(to)
         if d:
             meta["meeting_date"] = d
-        body = re.split(r"\s+[-–—]\s+|,\s*(?=\d)", to)[0]
+        dm = DATE_RE.search(to)
+        body = to[:dm.start()] if dm and dm.start() > 0 else to
+        body = re.split(r"\s+[-–—]\s+|,\s*(?=\d)", body)[0].strip(" ,-–—")
         if BODY_WORDS.search(body):
             meta["committee"] = _clean(body)
     for t in head[:25]:

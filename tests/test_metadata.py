@@ -1,0 +1,54 @@
+"""Cover-page metadata, checked against what a person reads on the first page
+of each paper (values typed from the page, not from the pipeline)."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors.loaders import load_document
+from extractors.metadata import extract_metadata
+
+pytestmark = pytest.mark.needs_shared
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+K = SHARED / "corpus" / "kent"
+
+CASES = [
+    (SHARED / "seeds" / "000_1b08accbf764f4c3.txt",
+     dict(committee="Cabinet", meeting_date=date(2013, 9, 17), report_ref="207/2013", author="Terry Irvine",
+          title="PROGRESS REPORT – UPDATED OFSTED CHILD PROTECTION ACTION PLAN", council="Rutland County Council")),
+    (SHARED / "seeds" / "002_09b5c4a986544349.txt",
+     dict(committee="People (Children) Scrutiny Panel", meeting_date=date(2014, 5, 1), report_ref="112/2014",
+          title="PEER CHALLENGE TEAM REVIEW", author="Wendy Poynton")),
+    (SHARED / "seeds" / "004_b592e2ca0b29f1f3.txt",
+     dict(committee="Children and Families Overview and Scrutiny Committee", meeting_date=date(2018, 11, 5),
+          report_ref=None, author="Jane Moore")),
+    (K / "cabinet__2025-01-30__originals__24-00109 - Transfer the 18-25 section of the Strengthening Independence Service - Report.pdf",
+     dict(committee="Cabinet", meeting_date=date(2025, 1, 30), report_ref="24/00109", council="Kent County Council",
+          title="Transfer the 18-25 section of the Strengthening Independence Service from the Children Young People "
+                "and Education Directorate to the Adult Social Care and Health Directorate")),
+    (K / "full_council__2025-01-09__originals__Devolution White Paper - County Council Report - FINAL.pdf",
+     dict(committee="County Council", meeting_date=date(2025, 1, 9), title="English Devolution White Paper")),
+    (K / "cabinet__2025-01-30__originals__24-00096 - Commissioning Plan for Education Provision in Kent 2025-29 - Report.pdf",
+     dict(committee="Cabinet", meeting_date=date(2025, 1, 30),
+          title="Commissioning Plan for Education Provision in Kent 2025-29")),
+    (K / "full_council__2025-02-13__originals__Printed minutes 13th-Feb-2025 09.30 County Council.pdf",
+     dict(committee="County Council", meeting_date=date(2025, 2, 13), council="Kent County Council")),
+    (K / "cabinet__2025-01-30__originals__Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
+     dict(committee="Cabinet", meeting_date=date(2025, 1, 30), council="Kent County Council")),
+    (K / "cabinet__2025-01-30__originals__24-00108 - Revenue and Capital Budget Monitoring Report November 2024-25.pdf",
+     dict(committee="Cabinet", meeting_date=date(2025, 1, 30),
+          title="Revenue and Capital Budget Monitoring Report – November 2024-25")),
+    (K / "full_council__2025-02-13__originals__Council Covering Report 2025-26 Budget - FINAL.pdf",
+     dict(committee="County Council", meeting_date=date(2025, 2, 13),
+          title="Draft Revenue Budget 2025-26, 2025-28 MTFP and Draft Capital Programme 2025-35")),
+]
+
+
+@pytest.mark.parametrize("path,expected", CASES, ids=[c[0].name[:60] for c in CASES])
+def test_cover_metadata(path, expected):
+    meta = extract_metadata(load_document(path))
+    for field, value in expected.items():
+        got = meta[field]
+        if isinstance(value, str) and isinstance(got, str):
+            got, value = " ".join(got.split()).lower(), value.lower()
+        assert got == value, f"{field}: {meta[field]!r} != {expected[field]!r}"

@@ -33,6 +33,7 @@ def test_glossary_references_expand_and_resolve():
     assert [(r, p) for r, p, _ in got] == [("Team Manager", "Jen Thornton"), ("Team Manager", "Kevin Quinn"),
                                            ("Team Manager", "John Morley")]
     assert split_owners("Head of Service: Vulnerable Children", g)[0][1] == "Colin Pennington"
+    assert [p for _, p, _ in split_owners("Head of Service Inclusion", g)] == ["Vicky Todd"]
 
 
 def test_two_people_with_a_slash():

@@ -201,7 +201,19 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         if time_c is not None and _cell(row, time_c):
             txt = _cell(row, time_c)
             times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=loc(r, time_c)))
-        if row_actions:
+        if current is not None and rec_c is not None:
+            # a plan with a recommendation column: the row's lead/responsible
+            # officers and timescales are the recommendation's (one owner row
+            # per distinct person/role for the recommendation)
+            have = {(_key(o.role), (o.person or "").lower()) for o in current.owners}
+            for o in owners:
+                k = (_key(o.role), (o.person or "").lower())
+                if k not in have:
+                    have.add(k)
+                    current.owners.append(o)
+            current.timescales.extend(times)
+            current.actions.extend(row_actions)
+        elif row_actions:
             for a in row_actions:
                 a.owners.extend(_clone_owners(owners, a))
             if len(times) == len(row_actions):
@@ -209,21 +221,17 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
                     a.timescales.append(t)
             elif len(row_actions) == 1:
                 row_actions[0].timescales.extend(times)
-            elif current is not None:
-                current.timescales.extend(times)
             else:
                 row_actions[0].timescales.extend(times)
-            if current is not None and rec_c is not None:
-                current.actions.extend(row_actions)
-            else:
-                loose.extend(row_actions)
-        elif current is not None:
-            current.owners.extend(owners)
-            current.timescales.extend(times)
+            loose.extend(row_actions)
         parent = current if (current is not None and rec_c is not None) else (row_actions[0] if row_actions else None)
         if parent is not None:
             row_parent[r] = parent
     return PlanResult(recs, loose, row_parent, entity_cols)
+
+
+def _key(role: Optional[str]) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", (role or "").lower()).split())
 
 
 def _clone_owners(owners: list[Owner], action: Action) -> list[Owner]:

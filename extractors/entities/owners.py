@@ -61,10 +61,11 @@ def is_person(s: str) -> bool:
     return not any(w.lower() in ROLE_WORDS for w in words)
 
 
-def parse_glossary(table: Table) -> dict[str, str]:
+def parse_glossary(table: Table) -> dict[str, list[str]]:
     """A glossary table pairs roles with names in adjacent columns
-    (role | name | role | name ...). Returns normalised role -> person."""
-    out: dict[str, str] = {}
+    (role | name | role | name ...). Returns normalised role -> people (a
+    role listed twice, or 'Wendy Poynton/ Mark Naylor', gives several)."""
+    out: dict[str, list[str]] = {}
     if table.n_cols < 2:
         return out
     pairs = 0
@@ -79,7 +80,11 @@ def parse_glossary(table: Table) -> dict[str, str]:
             first = re.sub(r"\s*\(.*?\)\s*$", "", first)
             if is_person(first) and not is_person(role):
                 hits += 1
-                out[norm_role(role)] = " ".join(person.split())
+                people = out.setdefault(norm_role(role), [])
+                for p in re.split(r"\s*/\s*|\s+and\s+|\s*&\s*", person):
+                    p = " ".join(re.sub(r"\s*\((?:TBC|tbc|interim|acting)\)\s*$", "", p).split())
+                    if p and p not in people:
+                        people.append(p)
     if pairs == 0 or hits / pairs < 0.6:
         return {}
     return out
@@ -150,7 +155,20 @@ def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
     return seg, None
 
 
-def split_owners(text: str, glossary: Optional[dict[str, str]] = None) -> list[tuple[Optional[str], Optional[str], str]]:
+def glossary_lookup(glossary: dict[str, list[str]], role: str) -> list[str]:
+    """People for a role: exact normalised match, else the one glossary role
+    that starts with it ('Assistant Director' -> 'Assistant Director: People')."""
+    key = norm_role(role)
+    if key in glossary:
+        return glossary[key]
+    key2 = norm_role(re.sub(r"\s*\(\s*(\d+)\s*\)", r" (\1)", role))
+    if key2 in glossary:
+        return glossary[key2]
+    cands = [k for k in glossary if k.startswith(key + " ") and not re.search(r"\(\d", k)]
+    return glossary[cands[0]] if len(cands) == 1 else []
+
+
+def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> list[tuple[Optional[str], Optional[str], str]]:
     """Owner cell/phrase -> [(role, person, raw segment)], one per owner."""
     glossary = glossary or {}
     text = text.replace("\u2019", "'")
@@ -179,24 +197,23 @@ def split_owners(text: str, glossary: Optional[dict[str, str]] = None) -> list[t
     out: list[tuple[Optional[str], Optional[str], str]] = []
     seen = set()
     for role, person, seg in merged:
-        if role and glossary:
-            key = norm_role(role)
-            hit = glossary.get(key)
-            if hit is None:
-                hit = glossary.get(norm_role(re.sub(r"\s*\(\s*(\d+)\s*\)", r" (\1)", role)))
-            if hit and person is None:
-                person = hit
-            m = _GLOSS_REF.match(role)
-            if m and hit:
-                role = re.sub(r"\b(Manager|Director|Officer|Head|Lead)s\b", r"\1", m.group("role").strip())
+        people = [person]
+        if role and glossary and person is None:
+            hit = glossary_lookup(glossary, role)
+            if hit:
+                people = list(hit)
+                m = _GLOSS_REF.match(role)
+                if m:
+                    role = re.sub(r"\b(Manager|Director|Officer|Head|Lead)s\b", r"\1", m.group("role").strip())
         if role:
             role = role.strip(" :-–")
             role = re.sub(r"\s*:\s*", ": ", role)
-        key = (norm_role(role or ""), (person or "").lower())
-        if key in seen or (not role and not person):
-            continue
-        seen.add(key)
-        out.append((role or None, person, seg))
+        for p in people:
+            key = (norm_role(role or ""), (p or "").lower())
+            if key in seen or (not role and not p):
+                continue
+            seen.add(key)
+            out.append((role or None, p, seg))
     return out
 
 

@@ -1,0 +1,427 @@
+"""Low-level number scanner for council papers.
+
+`scan_numbers(text)` finds every number printed in a piece of text that could
+be a reported measure, with its value, unit and exact span, and leaves out the
+numbers that are not measures: dates, years and financial years, quarters,
+paragraph / section / list numbers, page numbers, phone numbers, report and
+decision references, postcodes, times, URLs/e-mails, and numbers that are part
+of the name of a thing ("Year 6", "Key Stage 2", "section 18", "priority 4",
+"Team Manager (1)"), of a measure's own definition ("within 20 working days",
+"three or more placement moves", "each 1% of inflation") or an age band
+("aged 18-25", "the 18-25 section", "14 years old").
+
+Pure functions over strings; everything is compiled once at import.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+# ---------------------------------------------------------------- vocab ----
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
+MONTH_CAP = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+             r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?![a-z])")
+
+WORD_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+             "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS_ALT = "|".join(sorted(WORD_UNITS, key=len, reverse=True))
+_TENS_ALT = "|".join(WORD_TENS)
+WORD_NUM_RE = re.compile(
+    rf"\b(?:(?P<tens>{_TENS_ALT})(?:[-\s](?P<tu>one|two|three|four|five|six|seven|eight|nine)\b)?|(?P<unit>{_UNITS_ALT}))\b"
+    rf"(?:\s+(?P<hund>hundred|thousand)\b)?", re.I)
+
+DURATION_RE = re.compile(
+    r"\s*(?:-\s*)?(?:(?:working|calendar|school|business|clear)\s+)?"
+    r"(?P<u>days?|weeks?|months?|years?|yrs|hours?|hrs|minutes?|mins|seconds?|secs)(?![a-z])", re.I)
+DURATION_UNIT = {"day": "days", "week": "weeks", "month": "months", "year": "years", "yr": "years",
+                 "hour": "hours", "hr": "hours", "minute": "seconds", "min": "seconds",
+                 "second": "seconds", "sec": "seconds"}
+
+# --------------------------------------------------------- blocked spans ----
+
+_B = []  # (name, compiled) — spans whose numbers are never metrics
+
+
+def _b(name: str, pat: str, flags: int = re.I) -> None:
+    _B.append((name, re.compile(pat, flags)))
+
+
+_b("url", r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_b("date", rf"\b\d{{1,2}}(?:st|nd|rd|th)?[\s-]*(?:of\s+)?{MONTH}[,\s-]*(?:'?\d{{4}}|'?\d{{2}}(?!\d|\s*(?:%|per\b)))?")
+_b("date", rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
+_b("date", rf"\b{MONTH}[\s'-]*(?:\d{{4}}(?:\s*[/-]\s*\d{{2,4}})?|\d{{2}})(?![\d%.,]|\s*%)")
+_b("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
+_b("fy", r"\b(?:19|20)\d{2}\s?[/\-–]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)")
+_b("quarter", r"\b(?:quarter|qtr)\s*[1-4]\b(?:\s*\(?\s*\d{2,4}\s*[/-]\s*\d{2,4}\s*\)?)?")
+_b("quarter", r"\bQ[1-4](?:\s*(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|\d{2}(?:\s*[/-]\s*\d{2})?)(?![\d%]))?")
+_b("ref", r"\b\d{1,4}/(?:19|20)\d{2}\b|\b\d{2}/\d{4,6}\b")
+_b("phone", r"(?:\+44\s?\(?0?\)?\s?|\(?\b0)\d{2,4}\)?(?:[\s-]?\d{2,7}){1,3}\b")
+_b("postcode", r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", 0)
+_b("time", r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.|hrs|hours|noon)(?![a-z])")
+_b("time", r"\b(?:1[0-2]|0?[1-9])\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])")
+_b("time", r"\b24/7\b")
+_b("section", r"\b\d+(?:\.\d+){2,}\b")
+_b("page", r"\bpages?\s+\d+(?:\s*(?:of|-|–|to)\s*\d+)?")
+_b("leader", r"\.{3,}\s*\d+")
+_b("ordinal", r"\b\d+(?:st|nd|rd|th)\b")
+# a list/reference in brackets: "Team Manager (1,2,3)", "(2)"
+_b("bracket", r"\(\s*\d(?:\s*[,&/]\s*\d{1,2})*\s*\)|\(\s*\d{1,2}(?:\s*[,&/]\s*\d{1,2})+\s*\)")
+# numbers in the name of a thing (case-insensitive keywords)
+_NAME_KW = (r"sections?|s\.|paragraphs?|paras?|appendix|appendices|annexe?s?|tables?|figures?|fig\.|charts?|"
+            r"items?|agenda\s+item|minute|recommendations?|actions?|priorit(?:y|ies)|options?|objectives?|steps?|"
+            r"phases?|key\s+stage|tiers?|bands?|grades?|waves?|rounds?|cohorts?|wards?|parts?|chapters?|"
+            r"schedules?|articles?|regulations?|rules?|clauses?|versions?|no\.|nos\.|ref\.?|workstreams?|"
+            r"themes?|pillars?|principles?|lots?|zones?|localit(?:y|ies)|routes?|kpis?|indicators?|"
+            r"junctions?|questions?|criteri(?:on|a)|outcomes?|enablers?|decision\s+no\.?|report\s+no\.?")
+_b("name", rf"\b(?:{_NAME_KW})\s*#?(?:\d+[a-z]?(?:\.\d+)*)(?:\s*(?:,|and|&|or|to|-|–)\s*(?:\d+[a-z]?(?:\.\d+)*)(?![\d.]*\s*%))*(?![\d.,]*\s*%)")
+# capitalised keywords only ("Year 6", "Level 3", "Stage 2", "Team 4" but not "this year 37 ...")
+_b("name", r"\b(?:Year|Level|Stage|Team|Area|Unit|Part|Step|Standard|Measure|Aim|Goal|Floor|Room|Block|"
+           r"Lot|District|Group|Panel|Programme|Plan|Tranche|Module|Session|Cycle|Sprint)\s+\d+[a-z]?\b"
+           r"(?:\s*(?:-|–|to)\s*(?:(?:Year|Level|Stage)\s+)?\d+\b)?", 0)
+_b("legislation", r"\b(?:Act|Regulations?|Order|Bill|Directive|Rules)\s+(?:19|20)\d{2}\b", 0)
+# ages
+_b("age", r"\b(?:aged|ages?|ages?\s+of|ages?\s+between|aged\s+between|turning|turns|age\s+of|up\s+to\s+age|from\s+age)"
+          r"\s+\d+\+?(?:\s*(?:-|–|to|and)\s*\d+)?(?:\s*(?:plus|and\s+over|and\s+under|or\s+over|\+))?")
+_b("age", r"\b\d+(?:\s*(?:-|–|to)\s*\d+)?[\s-]*years?[\s-]*olds?\b(?!\s+(?:system|building|vehicle|equipment|asset))")
+_b("age", r"\b(?:under|over)[\s-]\d+s\b|\b\d+\s*(?:-|–)\s*\d+\s+year\b")
+# thresholds inside a measure's own name
+_b("threshold", r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)%?\s+(?:[a-z]+\s+)?or\s+(?:more|less|fewer|over|above|below|under|greater|higher|lower)\b")
+_b("threshold", r"\b\d+(?:\.\d+)?\s+(?:and|or)\s+(?:over|above|under|below)\b|\b\d+\s+plus\b(?=\s+(?:for|in|with|who|services?)\b)")
+_b("threshold", r"\b(?:each|every|per)\s+\d+(?:\.\d+)?\s*%")
+_b("boilerplate", r"\bmore\s+than\s+\d+\s+Electoral\s+Divisions?\b")
+# rate base: "per 10,000" — the base is not a metric of its own
+_b("ratebase", r"\bper\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?!\s*%)(?:\s+(?:of\s+the\s+)?(?:population|people|children|residents|pupils|adults|households|births))?")
+
+# -------------------------------------------------------- number tokens ----
+
+NUM_RE = re.compile(
+    r"(?P<cur>£|GBP\s?)?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>bn|billion|million|mn|m|k|thousand)(?![a-zA-Z]))?"
+    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?"
+    r"(?P<pa>\s(?:pa|p\.a\.|per\s+annum)\b)?",
+    re.I)
+SCALE = {"bn": 1e9, "billion": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "k": 1e3, "thousand": 1e3}
+TABLE_UNIT_RE = re.compile(r"£\s?(?:'?000s?|k|m|bn)\b|£000|£'000", re.I)
+RATIO_RE = re.compile(r"(?<![\d:.])(\d{1,3})\s?:\s?(\d{1,4})(?![\d:])")
+IN_RATIO_RE = re.compile(rf"\b(\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+(\d{{1,4}}|{_UNITS_ALT}|{_TENS_ALT})\b(?!\s*(?:/|-))", re.I)
+SLASH_RE = re.compile(r"(?<![\d/.])(\d{1,3}(?:\.\d)?)\s?/\s?(\d{1,3})(?![\d/])")
+RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.I)
+AGE_LEFT = re.compile(r"(?:aged|ages?|between|the|a|an|for|under|over)\s*$", re.I)
+NAME_FOLLOW = re.compile(r"^\s*(?:years?|yrs?|sections?|services?|teams?|cohorts?|olds?|sis|pathways?|offer|provision|transitions?|plans?|year-olds?)\b", re.I)
+LINE_NUM_RE = re.compile(r"^[ \t]*(?:[-•*·▪o]\s+)?(\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[.)]|[ \t]*\|)?(?=[ \t]+[A-Z(‘'\"“]|[ \t]*\|)", re.M)
+LONE_NUM_RE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.M)
+QUALIFIER_RE = re.compile(r"(?:\b(?:approximately|approx\.?|around|about|circa|c\.|some|nearly|almost|over|under|"
+                          r"more\s+than|less\s+than|fewer\s+than|up\s+to|just\s+(?:over|under)|at\s+least)\s+)$", re.I)
+WITHIN_RE = re.compile(r"(?:\b(?:within|every|each|per|after|before|under|up\s+to|at\s+least|in\s+the\s+(?:last|past|next|first)|"
+                       r"over\s+the\s+(?:last|past|next|coming)|during\s+the\s+(?:last|past|next)|for\s+(?:more|less|longer)\s+than|"
+                       r"(?:more|less|longer|fewer)\s+than|the\s+(?:last|past|next|first)|a\s+further|than)\s+(?:the\s+)?)$", re.I)
+
+
+@dataclass
+class Num:
+    start: int
+    end: int
+    raw: str
+    value: float
+    unit: str        # percent|count|days|...|gbp|score|ratio|rate
+    kind: str        # digit|word|ratio|score
+    scaled: bool = False   # money carried an explicit scale (m, bn, k)
+
+
+def blocked_spans(text: str, *, narrative: bool = True) -> list[tuple[int, int, str]]:
+    spans = []
+    for name, pat in _B:
+        for m in pat.finditer(text):
+            if name == "phone":
+                digits = re.sub(r"\D", "", m.group(0))
+                if not 10 <= len(digits) <= 13:
+                    continue
+            spans.append((m.start(), m.end(), name))
+    if narrative:
+        for m in LINE_NUM_RE.finditer(text):
+            spans.append((m.start(1), m.end(1), "listnum"))
+        for m in LONE_NUM_RE.finditer(text):
+            spans.append((m.start(), m.end(), "lone"))
+    # financial years written with two-digit years: 13/14, 24-25
+    for m in re.finditer(r"(?<![\d/.£,])(\d{2})\s?([/-])\s?(\d{2})(?![\d/%.]|\s*%)", text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if b == (a + 1) % 100:
+            spans.append((m.start(), m.end(), "fy"))
+    return spans
+
+
+def _overlaps(s: int, e: int, spans) -> bool:
+    for a, b, _ in spans:
+        if s < b and a < e:
+            return True
+    return False
+
+
+def _word_value(m: re.Match) -> Optional[float]:
+    if m.group("unit"):
+        v = WORD_UNITS[m.group("unit").lower()]
+    else:
+        v = WORD_TENS[m.group("tens").lower()] + (WORD_UNITS[m.group("tu").lower()] if m.group("tu") else 0)
+    if m.group("hund"):
+        v *= 100 if m.group("hund").lower() == "hundred" else 1000
+    return float(v)
+
+
+def parse_number(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str] = None) -> list[Num]:
+    """Every candidate measure number in `text`, in order.
+
+    narrative=False is for table cells: no line-number / lone-number rules.
+    table_unit: "£m", "£000", "£bn", "£k", "£", "%" or a unit name; applied to
+    bare numbers (no printed unit)."""
+    spans = blocked_spans(text, narrative=narrative)
+    out: list[Num] = []
+    taken: list[tuple[int, int, str]] = []
+
+    def free(s, e):
+        return not _overlaps(s, e, spans) and not _overlaps(s, e, taken)
+
+    # ratios "1:25", "1 in 10"
+    for m in RATIO_RE.finditer(text):
+        left = text[max(0, m.start() - 40):m.start()].lower()
+        a, b = int(m.group(1)), int(m.group(2))
+        if b == 0 or not free(m.start(), m.end()):
+            continue
+        if "ratio" in left or a == 1:
+            out.append(Num(m.start(), m.end(), m.group(0), a / b, "ratio", "ratio"))
+        taken.append((m.start(), m.end(), "ratio"))
+    for m in IN_RATIO_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        a_s, b_s = m.group(1).lower(), m.group(2).lower()
+        a = float(a_s) if a_s.isdigit() else WORD_UNITS.get(a_s, 0)
+        b = float(b_s) if b_s.isdigit() else WORD_UNITS.get(b_s) or WORD_TENS.get(b_s)
+        if not b or a > b or (b_s.isdigit() and 1900 <= int(b_s) <= 2099):
+            continue
+        out.append(Num(m.start(), m.end(), m.group(0), a / b, "ratio", "ratio"))
+        taken.append((m.start(), m.end(), "ratio"))
+    # scores "4/10"
+    for m in SLASH_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        a, b = float(m.group(1)), int(m.group(2))
+        if b in (3, 4, 5, 6, 7, 10, 20, 25, 50, 100) and a <= b and not (a == b == 50):
+            out.append(Num(m.start(), m.end(), m.group(0), a, "score", "score"))
+        taken.append((m.start(), m.end(), "slash"))
+
+    for m in NUM_RE.finditer(text):
+        s, e = m.start("num"), m.end()
+        if m.group("cur"):
+            s = m.start("cur")
+        numtxt = m.group("num")
+        if not free(m.start("num"), m.end("num")):
+            continue
+        # trim trailing space captured before nothing
+        raw_end = e
+        # letters glued to the number ("EIP2", "4oversight", "3yr", "Q4", "A21") are names
+        before = text[m.start("num") - 1] if m.start("num") > 0 else " "
+        if not m.group("cur") and (before.isalpha() or before in "_"):
+            continue
+        if not m.group("cur") and m.start("num") >= 2 and before == "-" and text[m.start("num") - 2].isalpha():
+            continue   # COVID-19, Tier-2
+        after = text[raw_end:raw_end + 1]
+        if after.isalpha() and not (m.group("pct") or m.group("scale")):
+            continue
+        if after == "/" or (before == "/" and not m.group("cur")):
+            continue
+        if after == "." and text[raw_end + 1:raw_end + 2].isdigit():
+            continue   # part of a dotted ref
+        scale = (m.group("scale") or "").lower()
+        cur = bool(m.group("cur"))
+        pct = bool(m.group("pct"))
+        if scale in ("m", "k", "bn", "mn") and not cur:
+            continue   # 5m (metres?) 4k — only money takes the short scales
+        value = parse_number(numtxt)
+        unit = "count"
+        scaled = False
+        if cur:
+            unit = "gbp"
+        if scale:
+            value *= SCALE[scale]
+            scaled = True
+        if pct:
+            unit = "percent"
+        # £m / £000 written just before the number ("TOTAL £m 334.7")
+        if not cur and not pct:
+            pre = text[max(0, m.start("num") - 8):m.start("num")]
+            tu = re.search(r"(£\s?m|£\s?bn|£\s?'?000s?|£\s?k)\s*$", pre, re.I)
+            if tu:
+                unit, scaled = "gbp", True
+                value *= _scale_of(tu.group(1))
+                s = m.start("num")
+        # 4-digit years
+        if (not cur and not pct and not scale and "," not in numtxt and "." not in numtxt
+                and len(numtxt) == 4 and 1900 <= int(numtxt) <= 2099 and text[raw_end:raw_end + 1] != "+"):
+            continue
+        # duration
+        dm = None
+        if unit == "count":
+            dm = DURATION_RE.match(text, raw_end)
+            if dm:
+                u = dm.group("u").lower().rstrip("s")
+                unit = DURATION_UNIT.get(u, DURATION_UNIT.get(u.rstrip("s"), "count"))
+                if u in ("minute", "min"):
+                    value *= 60
+                elif u in ("sec",):
+                    pass
+                singular = not dm.group("u").lower().endswith("s") and u not in ("yr", "hr", "min", "sec")
+                nxt = text[dm.end():dm.end() + 20]
+                # "a 4 year plan", "12 month period", "3-year programme": adjectival, part of a name
+                if (singular and value != 1) or re.match(r"[\s-]+[a-z]", nxt) and singular:
+                    continue
+                left = text[max(0, s - 40):s]
+                if WITHIN_RE.search(left):
+                    continue
+                raw_end = dm.end()
+        # ranges written without spaces "18-25" used as names / age bands
+        rm = re.match(r"\s*(?:-|–)\s*(\d+)(?![\d.,%])", text[raw_end:raw_end + 8])
+        if unit == "count" and "." not in numtxt and rm and "-" in text[raw_end:raw_end + 2]:
+            tail = text[raw_end + rm.end():]
+            left = text[max(0, s - 12):s]
+            if AGE_LEFT.search(left) or NAME_FOLLOW.match(tail) or text[raw_end:raw_end + 1] == "-":
+                if AGE_LEFT.search(left) or NAME_FOLLOW.match(tail):
+                    taken.append((s, raw_end + rm.end(), "agerange"))
+                    continue
+        lb = text[max(0, m.start("num") - 12):m.start("num")]
+        if re.search(r"-\s*$", lb) and re.search(r"\d\s*(?:-|–)\s*$", lb) and any(
+                t[2] == "agerange" and t[1] >= m.start("num") for t in taken):
+            continue
+        # time "10.00" with no unit
+        if unit == "count" and re.fullmatch(r"(?:[01]?\d|2[0-3])\.(?:00|15|30|45)", numtxt):
+            continue
+        # colon ratio/time leftovers like "14:30"
+        if text[raw_end:raw_end + 1] == ":" and text[raw_end + 1:raw_end + 2].isdigit():
+            continue
+        # sign
+        sign = ""
+        ps = s
+        if ps >= 1 and text[ps - 1] in "+-−" and (ps < 2 or text[ps - 2] in " \t\n(=[:"):
+            sign = text[ps - 1]
+            s = ps - 1
+        elif ps >= 2 and text[ps - 2:ps] == "+ " and (ps < 3 or text[ps - 3] in " \t\n(=[:"):
+            sign = "+"
+            s = ps - 2
+        if sign in "-−" and sign:
+            value = -value
+        # "+" after the number: "2000+", "30+"
+        if text[raw_end:raw_end + 1] == "+":
+            raw_end += 1
+        pm = re.match(r"\s+plus\b", text[raw_end:raw_end + 8], re.I)
+        if pm and unit == "count":
+            raw_end += pm.end()
+        # rate: "45.2 per 10,000"
+        rb = re.match(r"\s*per\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:of\s+the\s+)?(?:population|people|children|residents|pupils|adults|households|births))?", text[raw_end:])
+        if rb and unit in ("count",):
+            unit = "rate"
+            raw_end += rb.end()
+        elif unit == "count" and re.search(r"\b(?:rate|per)\s+(?:\d{1,3}(?:,\d{3})+|1000|10000|100000)\b[^.;]{0,40}$", text[max(0, s - 80):s], re.I):
+            unit = "rate"
+        # table unit for bare numbers
+        if unit == "count" and table_unit and not cur:
+            u2, mult = _table_unit(table_unit)
+            if u2:
+                unit = u2
+                value *= mult
+                scaled = u2 == "gbp" and mult != 1
+        # lowercase "level 6" = a score on a scale
+        if unit == "count" and re.search(r"(?<![A-Za-z])level\s+$", text[max(0, s - 7):s]):
+            s = s - len(re.search(r"level\s+$", text[max(0, s - 7):s]).group(0))
+            unit = "score"
+        # qualifiers printed with the number belong in raw ("approximately 21,000")
+        qm = QUALIFIER_RE.search(text[max(0, s - 25):s])
+        if qm and not sign:
+            s = s - len(qm.group(0))
+        raw = text[s:raw_end].strip()
+        s = s + (len(text[s:raw_end]) - len(text[s:raw_end].lstrip()))
+        out.append(Num(s, s + len(raw), raw, value, unit, "digit", scaled))
+        taken.append((m.start("num"), raw_end, "num"))
+
+    # numbers written as words
+    for m in WORD_NUM_RE.finditer(text):
+        s, e = m.start(), m.end()
+        w = m.group(0).lower()
+        if w in ("one", "zero") or not free(s, e):
+            continue
+        nxt = text[e:e + 40]
+        prv = text[max(0, s - 30):s]
+        if re.match(r"-[a-z]", nxt) or re.match(r"\s*(?:of\s+(?:us|them|which)|or\s+more)\b", nxt, re.I):
+            continue
+        if not re.match(r"\s+(?:of\s+(?:the|our|these|those|their)\b|per\s?cent|percent|[a-zA-Z'‘])", nxt) and not re.match(r"\s*%", nxt):
+            continue
+        if re.search(r"(?:\bthese|\bthose|\bfollowing|\bboth)[\s*_]+$", prv, re.I) or (
+                re.search(r"\bthe\s+$", prv, re.I) and re.match(r"\s+(?:key|main|core|broad|strategic)\b", nxt, re.I)):
+            continue   # "those two frameworks", "the following three key areas": structure, not a count
+        value = _word_value(m)
+        unit = "count"
+        end = e
+        pm = re.match(r"\s*(?:%|per\s?cent\b|percent\b)", nxt, re.I)
+        if pm:
+            unit = "percent"
+            end = e + pm.end()
+        else:
+            dm = DURATION_RE.match(text, e)
+            if dm:
+                if WITHIN_RE.search(text[max(0, s - 40):s]) or not dm.group("u").lower().endswith("s"):
+                    continue
+                u = dm.group("u").lower().rstrip("s")
+                unit = DURATION_UNIT.get(u, "count")
+                end = dm.end()
+        qm = QUALIFIER_RE.search(text[max(0, s - 25):s])
+        if qm:
+            s -= len(qm.group(0))
+        out.append(Num(s, end, text[s:end], value, unit, "word"))
+        taken.append((m.start(), end, "word"))
+
+    out.sort(key=lambda n: n.start)
+    _share_range_units(text, out)
+    return out
+
+
+def _scale_of(tok: str) -> float:
+    t = tok.lower().replace(" ", "").replace("'", "")
+    if t.endswith("bn"):
+        return 1e9
+    if t.endswith("m"):
+        return 1e6
+    if "000" in t or t.endswith("k"):
+        return 1e3
+    return 1.0
+
+
+def _table_unit(tu: str) -> tuple[Optional[str], float]:
+    t = tu.strip().lower().replace(" ", "").replace("'", "")
+    if t.startswith("£") or t in ("gbp", "pounds"):
+        return "gbp", _scale_of(t) if t not in ("£", "gbp", "pounds") else 1.0
+    if t in ("%", "percent", "percentage"):
+        return "percent", 1.0
+    if t in ("days", "weeks", "months", "years", "hours", "seconds", "score", "rate", "ratio", "count"):
+        return t, 1.0
+    return None, 1.0
+
+
+def _share_range_units(text: str, nums: list[Num]) -> None:
+    """'12-15%', '£1-2m': the first number of a range takes the unit of the second."""
+    for a, b in zip(nums, nums[1:]):
+        if a.unit == "count" and b.unit != "count" and a.kind == b.kind == "digit" and RANGE_SEP.match(text[a.end:b.start]):
+            if b.unit == "gbp" and b.scaled and "£" not in a.raw:
+                m = re.search(r"(bn|billion|million|mn|m|k|thousand)\b", b.raw, re.I)
+                if m:
+                    a.value *= SCALE[m.group(1).lower()]
+            a.unit = b.unit

@@ -57,13 +57,13 @@ PERIOD_BODY = (
     rf"\b(?:quarter|qtr)\s*[1-4](?:\s*\(\s*{_FY}\s*\)|\s+{_FY}|\s+(?:19|20)\d{{2}})?|"
     rf"\bQ[1-4](?:\s*(?:{_FY}|(?:19|20)\d{{2}}|\d{{2}})(?![\d%]))?|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}[\s,]*(?:\d{{4}}|\d{{2}}(?![\d%]))?|"
-    rf"\b(?:the\s+)?end\s+of\s+(?:{MONTH_CAP}|the\s+(?:month|quarter|year))(?:[\s']*(?:\d{{4}}|\d{{2}})(?![\d%]))?|"
+    rf"\b(?:the\s+)?end\s+of\s+(?:{_FY}|{MONTH_CAP}|the\s+(?:month|quarter|year))(?:[\s']*(?:\d{{4}}|\d{{2}})(?![\d%]))?|"
     rf"\b{MONTH_CAP}[\s'-]*(?:{_FY}|\d{{4}}|\d{{2}}(?![\d%.,]))|"
     rf"\b(?:January|February|March|April|June|July|August|September|October|November|December|Sept)\b(?:\s+this\s+year)?|"
     rf"\b{_FY}\b|"
     r"\b(?:the\s+)?(?:previous|last|same|current|this|next|coming)\s+(?:financial\s+)?(?:month|quarter|year|period)\b|"
     r"\bover\s+the\s+(?:next|last|past)\s+(?:\w+\s+)?(?:years?|months?|quarters?)\b|"
-    r"\bfor\s+the\s+year\b|\b(?:in|during|for|since)\s+(?:19|20)\d{2}\b"
+    r"\bfor\s+the\s+year\b|\b(?:in|during|for|since)\s+(?:19|20)\d{2}(?![\d/\-–])"
     r")")
 PERIOD_RE = re.compile(r"(?P<p>" + PERIOD_BODY + ")", re.I)
 _PERIOD_PREP_RE = re.compile(r"\b(?:in|at|for|during|as\s+at|as\s+of|by|since|of|to)\s+(?=\S)" + PERIOD_BODY, re.I)
@@ -84,16 +84,18 @@ CHANGE_BEFORE = re.compile(
 CHANGE_AFTER = re.compile(rf"^\s*(?:percentage\s+points?\s+|points?\s+|pp\s+)?{CHANGE_NOUNS}\b", re.I)
 PREVIOUS_RE = re.compile(
     r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|previous(?:ly)?|prior|last\s+year'?s?|"
-    r"was\s+previously)\b|\b(?:from|against|before)\s*(?:approximately|around|about|over|under|just\s+(?:over|under)|nearly|almost|some|the)?\s*\(?\s*$", re.I)
+    r"was\s+previously)\b|\b(?:from)\s*(?:approximately|around|about|over|under|just\s+(?:over|under)|nearly|almost|some|the)?\s*\(?\s*$", re.I)
 RANGE_FROM = re.compile(r"\brang(?:e|ed|es|ing)\s+from\s*$|\bbetween\s*$", re.I)
-TARGET_RE = re.compile(r"\b(?:targets?|targeted|aim(?:s|ing|ed)?\s+(?:to|for)|ambition|aspiration|goal|trajectory|to\s+achieve|to\s+reach)\b", re.I)
+TARGET_RE = re.compile(r"\b(?:should\s+be|targets?|targeted|aim(?:s|ing|ed)?\s+(?:to|for)|ambition|aspiration|goal|trajectory|to\s+achieve|to\s+reach)\b", re.I)
 TARGET_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:(?:are|is|were)\s+(?:now\s+)?(?:planned|expected|anticipated|proposed|scheduled)|to\s+(?:complete|be\s+completed|be\s+delivered|be\s+recruited|be\s+held)|"
     r"(?:are|is)\s+on\s+track\s+to\s+be\s+delivered|will\s+be\s+(?:delivered|held|provided|created))\b", re.I)
 TARGET_BEFORE_FUT = re.compile(r"\b(?:planned|upcoming|proposed|will\s+(?:deliver|provide|create|hold)|plans?\s+to)\b[^.;]{0,40}$", re.I)
 BASELINE_RE = re.compile(r"\b(?:baseline|start(?:ed|ing)?\s+(?:with|at|from)|starting\s+point)\b", re.I)
 COMPARATOR_RE = re.compile(
-    r"\b(?P<c>statistical\s+neighbou?rs?|stat\s+neighbou?rs?|nearest\s+neighbou?rs?|national(?:ly)?|england|"
+    r"\b(?P<c>statistical\s+neighbou?rs?|stat\s+neighbou?rs?|nearest\s+neighbou?rs?|"
+    r"national(?:ly)?(?!\s+(?:insurance|living|minimum|framework|health|lottery|grid|curriculum|funding|offer|"
+    r"concessionary|planning|indicators?|guidance|policy|standards?|minimum))|england|"
     r"regional|the\s+region|south\s+east|similar\s+(?:local\s+)?authorities|other\s+(?:local\s+)?authorities|"
     r"comparator\s+authorities|comparators?|benchmark|cipfa\s+(?:nearest\s+)?neighbou?rs?|core\s+cities|"
     r"local\s+authorities)\b", re.I)
@@ -109,7 +111,7 @@ COMP_CANON = [
 # ----------------------------------------------------------------- labels ---
 
 DET = {"a", "an", "the", "this", "these", "those", "its", "their", "our", "his", "her", "any", "all", "some", "each",
-       "every", "such", "of", "further", "additional", "total", "another", "only", "over", "around", "approximately",
+       "every", "such", "of", "further", "additional", "another", "only", "over", "around", "approximately",
        "about", "almost", "nearly", "just", "under"}
 FUNCTION = {"in", "at", "for", "to", "on", "by", "with", "compared", "comparing", "and", "or", "but", "which", "that",
             "is", "was", "are", "were", "has", "have", "had", "will", "would", "since", "from", "against", "across",
@@ -136,9 +138,11 @@ DISCOURSE = re.compile(
     r"in\s+contrast|as\s+of|as\s+at)\b[\s,]*", re.I)
 GENERIC = {"this", "it", "that", "which", "these", "performance", "figure", "the figure", "position", "previous performance",
            "previous", "level", "the position", "figures", "this figure", "the rate", "rate", "the performance",
-           "previous performance", "performance of", "there", "they", "number", "total"}
+           "previous performance", "performance of", "there", "they", "number", "increase", "decrease", "reduction",
+           "rise", "fall", "drop", "change", "improvement", "deterioration", "slight deterioration", "an increase"}
 SUBJ_CUE = re.compile(
     r"(?:\b(?:(?:has|have|had)\s+(?:now\s+)?(?:been|risen|fallen|increased|decreased|reduced|improved|dropped|grown|gone\s+up|gone\s+down)(?:\s+(?:to|from|by))?|"
+    r"(?:is|are|was|were)\s+(?:said|estimated|expected|forecast|projected|reported|anticipated)\s+to\s+be|"
     r"is|are|was|were|stood\s+at|stands\s+at|remains?(?:\s+at)?|remained(?:\s+at)?|reached|averaged|averages|"
     r"totall?ed|totals|equates\s+to|represents|represented|increased\s+(?:to|from|by)|decreased\s+(?:to|from|by)|"
     r"rose\s+(?:to|from|by)|fell\s+(?:to|from|by)|reduced\s+(?:to|from|by)|improved\s+(?:to|from|by)|dropped\s+(?:to|from|by)|"
@@ -148,7 +152,7 @@ SUBJ_CUE = re.compile(
     r"an\s+average\s+of|a\s+total\s+of|only|a\s+further|an\s+additional|more\s+than|less\s+than|fewer\s+than|"
     r"up\s+to|at\s+least|the)?\s*\(?\s*$", re.I)
 SENT_BOUND = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z(\"'‘“•\-\d])|\n\s*\n|\n(?=\s*(?:[-•*·▪]|\d+(?:\.\d+)*[.)]?\s+[A-Z]))|;\s|\n(?=[A-Z][^\n]{0,60}\n)")
-CLAUSE_BOUND = re.compile(r";|:\s|\bbut\b|\bwhilst\b|\bwhile\b|\balthough\b|\bhowever\b|,\s*and\s+(?=(?:the|a|an|this|it|there)\b)|\band\s+(?=(?:the|a|an|this|it|there|places|is|are|was|were)\b)|,\s*(?=which\b)|\bwhich\b", re.I)
+CLAUSE_BOUND = re.compile(r";|:\s|,?\s*\bcompared\b|\bin\s+comparison\b|\bbut\b|\bwhilst\b|\bwhile\b|\balthough\b|\bhowever\b|,\s*and\s+(?=(?:the|a|an|this|it|there)\b)|\band\s+(?=(?:the|a|an|this|it|there|places|is|are|was|were)\b)|,\s*(?=which\b)|\bwhich\b", re.I)
 TAG_RE = re.compile(r"</?\w+[^>]*>")
 WORD_RE = re.compile(r"[A-Za-z0-9£%'’&/\-]+(?:\.[A-Za-z]+)*|\(|\)|,|;|:")
 
@@ -176,8 +180,9 @@ def _strip_periods(s: str) -> str:
 
 
 def _trim_label(words: list[str]) -> str:
+    words = [w for w in words if not re.fullmatch(r"£\s?(?:'?000s?|m|bn|k)?", w, re.I)]
     # drop leading determiners and trailing function words/prepositions/aux
-    while words and (words[0].lower() in DET or words[0] in ",;:()"):
+    while words and (words[0].lower() in DET or words[0].lower() in PREP or words[0] in ",;:()"):
         words = words[1:]
     while words and (words[-1].lower() in PREP or words[-1].lower() in AUX or words[-1].lower() in DET
                      or words[-1].lower() in {"and", "or", "that", "which", "who", "there", "then"} or words[-1] in ",;:("):
@@ -202,6 +207,7 @@ def _np_forward(text: str) -> Optional[str]:
     "child protection cases were reviewed within timescales" -> label."""
     s = _clean_ws(text)
     s = _cut_at_period(s)
+    s = re.sub(r"\b(?:this|last|next)\s+(?:financial\s+)?(?:year|month|quarter)\b.*$", "", s, flags=re.I)
     words = WORD_RE.findall(s)
     out: list[str] = []
     i = 0
@@ -265,6 +271,8 @@ def _np_backward(text: str) -> Optional[str]:
             break
         if lw in PREP and lw not in ("of", "in", "for", "on", "to"):
             break
+        if lw in ("in", "for", "on", "to") and i >= 1 and (words[i - 1].lower() in AUX or re.search(r"(?:ed|ing)$", words[i - 1].lower())):
+            break
         out.insert(0, w)
         i -= 1
         if len(out) > 14:
@@ -290,8 +298,6 @@ def _subject(segment: str) -> Optional[str]:
     # last clause only
     parts = CLAUSE_BOUND.split(cut)
     cut = parts[-1] if parts else cut
-    if not cut.strip() and len(parts) > 1:
-        cut = parts[-2]
     cut = _strip_periods(cut)
     prev = None
     while prev != cut:
@@ -324,7 +330,7 @@ def _role(segment: str, tail: str, full_tail: str, num: Num, prev_linked: Option
     if m:
         cands.append((m.end() + 1000, "change", None))   # immediately before the number: strongest
     for m in PREVIOUS_RE.finditer(seg_end):
-        if m.group(0).lower() == "from" and RANGE_FROM.search(seg_end[:m.end()]):
+        if m.group(0).strip().lower() == "from" and RANGE_FROM.search(seg_end[:m.end()]):
             continue
         cands.append((m.end(), "previous", None))
     for m in TARGET_RE.finditer(seg_end):
@@ -341,8 +347,6 @@ def _role(segment: str, tail: str, full_tail: str, num: Num, prev_linked: Option
         after = seg_end[int(pos) % 1000:] if role != "change" else ""
         if role == "previous" and re.search(r"\bto\b", after) and not re.search(r"\b(?:compared|comparison)\b", seg_end[int(pos) - 20:int(pos)], re.I):
             role = "actual"
-        if role == "previous" and re.search(r"\b(?:from)\b", seg_end[int(pos) - 5:int(pos)], re.I) and re.search(r"\b(?:increase|decrease|reduction|rise|fall|improvement|deterioration|change|drop)\s+from\s*$", seg_end, re.I):
-            role = "previous"
     else:
         role, comp = "actual", None
     if CHANGE_AFTER.match(tail):
@@ -352,8 +356,6 @@ def _role(segment: str, tail: str, full_tail: str, num: Num, prev_linked: Option
         return "comparator", _canon_comparator(COMPARATOR_RE.search(tm.group("c")).group("c"))
     if role == "actual" and (TARGET_AFTER.match(full_tail) or TARGET_BEFORE_FUT.search(segment[-50:])):
         role = "target"
-    if role == "actual" and prev_linked == "range":
-        pass
     return role, comp
 
 
@@ -364,10 +366,10 @@ def _period(segment: str, tail: str, seg_offset: int) -> Optional[str]:
         return _fmt_period(m.group("p"))
     for f in reversed(list(PERIOD_RE.finditer(segment))):
         p = f.group("p")
-        if re.match(r"\d", p) and not re.search(r"\b(?:as\s+at|as\s+of|at)\s+(?:the\s+)?$", segment[:f.start()], re.I):
+        if re.match(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]", p) and not re.search(r"\b(?:as\s+at|as\s+of|at)\s+(?:the\s+)?$", segment[:f.start()], re.I):
             continue   # "On 16 April 2013, Cabinet decided ...": an event date, not the measure's period
         return _fmt_period(p)
-    f = PERIOD_RE.search(tail)
+    f = PERIOD_RE.search(tail[:90])
     if f and not re.match(r"\d", f.group("p")):
         return _fmt_period(f.group("p"))
     return None
@@ -437,6 +439,7 @@ def _mentions(text: str, nums: list[Num]) -> list[MetricMention]:
     labels: list[Optional[str]] = []
     roles: list[str] = []
     last_sent_label: Optional[str] = None
+    last_by_unit: dict[str, str] = {}
     prev_sent: Optional[tuple[int, int]] = None
     for i, n in enumerate(nums):
         sa, sb = sent_of(n.start)
@@ -454,11 +457,24 @@ def _mentions(text: str, nums: list[Num]) -> list[MetricMention]:
             role = roles[-1] if roles[-1] != "previous" else role
         period = _period(segment, tail, seg_start)
         if period is None and prev is None:
-            # look back to the start of the sentence (a leading "Year to date in 2018/19,")
-            pass
+            # the sentence before sets the period ("the quarter 1 (13/14) performance improved ...
+            # There was a 21% increase in ..."), when it reports no number of its own
+            ps = [x for x in sents if x[1] <= sa]
+            if ps:
+                pa, pb = ps[-1]
+                gap = text[pb:sa]
+                if "\n\n" not in gap and not any(pa <= q.start < pb for q in nums):
+                    for f in PERIOD_RE.finditer(text[pa:pb]):
+                        if not re.match(r"\d|(?:the\s+)?(?:previous|last)|since|in\b|for\b|during|over|this|next", f.group("p"), re.I):
+                            period = _fmt_period(f.group("p"))
+                            break
         label, own = _label_for(text, segment, tail, role)
         if link == "range" and labels and labels[-1]:
             label, own = labels[-1], True
+        if prev is not None and role in ("previous", "comparator") and labels and labels[-1] and not own:
+            label, own = labels[-1], True
+        if not own and role == "comparator" and prev is None and (last_by_unit.get(n.unit) or last_sent_label):
+            label, own = last_by_unit.get(n.unit) or last_sent_label, True
         if not own:
             # inherit: same sentence first, else previous sentence when the subject is a pronoun
             if prev is not None and labels and labels[-1]:
@@ -474,11 +490,14 @@ def _mentions(text: str, nums: list[Num]) -> list[MetricMention]:
         roles.append(role)
         if label:
             last_sent_label = label
+            last_by_unit[n.unit] = label
     # "3 of 37 children", "13 out of 31 cases": first number takes the second's label
     fixed = []
     for i, m in enumerate(out):
         if i + 1 < len(out) and re.fullmatch(r"\s*(?:out\s+)?of\s*", text[m.end:out[i + 1].start], re.I) and out[i + 1].label:
             m = MetricMention(m.value, m.raw, m.unit, out[i + 1].label, m.role, m.period, m.comparator, m.start, m.end)
+        if fixed and fixed[-1].period and m.period is None and re.fullmatch(r"\s*(?:out\s+)?of\s*", text[fixed[-1].end:m.start], re.I):
+            m = MetricMention(m.value, m.raw, m.unit, m.label, m.role, fixed[-1].period, m.comparator, m.start, m.end)
         fixed.append(m)
     return fixed
 
@@ -541,12 +560,14 @@ def column_context(header: str) -> tuple[Optional[str], Optional[str], Optional[
 
 
 _HEADER_NOISE = re.compile(
-    r"\b(?:outturn|performance|forecast|actual|target|budget|variance|change|previous|prior|current|latest|baseline|"
+    r"\b(?:outturn|performance|forecast|actual|target|budget|variance|change|previous|prior|latest|baseline|"
     r"or\s+by\s+month|by\s+month|value|figure|data|result|position)\b|£\s?(?:'?000s?|m|bn|k)?|%|\((?:1\s*-\s*\d+)\)|\(\s*\)", re.I)
 
 
 def _header_residual(header: str) -> Optional[str]:
     h = _clean_ws(header or "")
+    h = COMPARATOR_RE.sub(" ", h)
+    h = re.sub(r"\b(?:average|av\.?|avg)\b", " ", h, flags=re.I)
     h = PERIOD_RE.sub(" ", h)
     h = _HEADER_NOISE.sub(" ", h)
     h = " ".join(h.split()).strip(" -–:,;/()")
@@ -563,8 +584,6 @@ def metric_in_cell(cell_text: str, *, row_label: Optional[str], column_header: O
         return []
     c_role, c_period, c_unit = column_context(column_header or "")
     unit_hint = table_unit or c_unit
-    if unit_hint == "score":
-        pass
     stripped = cell_text.strip()
     acct = re.fullmatch(r"\(\s*(\d[\d,]*(?:\.\d+)?)\s*\)", stripped)
     nums_text = cell_text
@@ -595,7 +614,10 @@ def metric_in_cell(cell_text: str, *, row_label: Optional[str], column_header: O
         value = m.value
         if acct and gbp_table and len(mentions) == 1:
             value = -abs(value)
-        out.append(MetricMention(value, m.raw, m.unit, label, role, period, comp, m.start, m.end))
+        raw = m.raw
+        if acct and gbp_table and len(mentions) == 1:
+            raw = stripped
+        out.append(MetricMention(value, raw, m.unit, label, role, period, comp, m.start, m.end))
     return out
 
 

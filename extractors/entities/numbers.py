@@ -72,6 +72,7 @@ _b("time", r"\b24/7\b")
 _b("section", r"\b\d+(?:\.\d+){2,}\b")
 _b("page", r"\bpages?\s+\d+(?:\s*(?:of|-|–|to)\s*\d+)?")
 _b("leader", r"\.{3,}\s*\d+")
+_b("footnote", r"\[\s*\d{1,3}\s*\]")
 _b("ordinal", r"\b\d+(?:st|nd|rd|th)\b")
 # a list/reference in brackets: "Team Manager (1,2,3)", "(2)"
 _b("bracket", r"\(\s*\d(?:\s*[,&/]\s*\d{1,2})*\s*\)|\(\s*\d{1,2}(?:\s*[,&/]\s*\d{1,2})+\s*\)")
@@ -118,6 +119,7 @@ RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.I)
 AGE_LEFT = re.compile(r"(?:aged|ages?|between|the|a|an|for|under|over)\s*$", re.I)
 NAME_FOLLOW = re.compile(r"^\s*(?:years?|yrs?|sections?|services?|teams?|cohorts?|olds?|sis|pathways?|offer|provision|transitions?|plans?|year-olds?)\b", re.I)
 LINE_NUM_RE = re.compile(r"^[ \t]*(?:[-•*·▪o]\s+)?(\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[.)]|[ \t]*\|)?(?=[ \t]+[A-Z(‘'\"“]|[ \t]*\|)", re.M)
+LINE_NUM2_RE = re.compile(r"^[ \t]*(?:[-•*·▪o]\s+)?(\d{1,3}(?:\.\d{1,3})*)[.)](?=[ \t]+\d)", re.M)
 LONE_NUM_RE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.M)
 QUALIFIER_RE = re.compile(r"(?:\b(?:approximately|approx\.?|around|about|circa|c\.|some|nearly|almost|over|under|"
                           r"more\s+than|less\s+than|fewer\s+than|up\s+to|just\s+(?:over|under)|at\s+least)\s+)$", re.I)
@@ -148,6 +150,8 @@ def blocked_spans(text: str, *, narrative: bool = True) -> list[tuple[int, int, 
             spans.append((m.start(), m.end(), name))
     if narrative:
         for m in LINE_NUM_RE.finditer(text):
+            spans.append((m.start(1), m.end(1), "listnum"))
+        for m in LINE_NUM2_RE.finditer(text):
             spans.append((m.start(1), m.end(1), "listnum"))
         for m in LONE_NUM_RE.finditer(text):
             spans.append((m.start(), m.end(), "lone"))
@@ -226,6 +230,8 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
         if m.group("cur"):
             s = m.start("cur")
         numtxt = m.group("num")
+        if m.group("cur") and re.fullmatch(r"0+", numtxt):
+            continue   # "£000s" column unit
         if not free(m.start("num"), m.end("num")):
             continue
         # trim trailing space captured before nothing

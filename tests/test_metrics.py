@@ -1,0 +1,456 @@
+"""Metric mentions from council-paper phrasing (seed 000 / 004 progress
+reports, Kent budget monitoring and risk register)."""
+import pytest
+
+from extractors.entities.metrics import MetricMention, column_context, metric_in_cell, metrics_in_text
+from extractors.entities.numbers import scan_numbers
+
+
+def raws(text):
+    return [m.raw for m in metrics_in_text(text)]
+
+
+def one(text, raw):
+    ms = [m for m in metrics_in_text(text) if m.raw == raw]
+    assert len(ms) == 1, (raw, metrics_in_text(text))
+    return ms[0]
+
+
+def words(label):
+    return set((label or "").lower().replace(",", " ").split())
+
+
+# ------------------------------------------------------------- narrative ---
+
+SEED000_513 = (
+    "5.1.3 As a result of this implementation, the quarter 1 (13/14) performance improved compared to "
+    "quarter 4 (12/13). There was a 21% increase in the number of contacts received by the duty team but "
+    "the number that progressed to a referral decreased from 67% in quarter 4 to 33.5% in quarter 1. "
+    "Moreover the re-referral rate for quarter 1 decreased to 12.9% compared to 17.4% in quarter 4.")
+
+
+def test_seed000_paragraph_gives_exactly_the_reported_numbers():
+    assert raws(SEED000_513) == ["21%", "67%", "33.5%", "12.9%", "17.4%"]
+
+
+def test_increase_is_change_with_label_and_period_from_previous_sentence():
+    m = one(SEED000_513, "21%")
+    assert (m.value, m.unit, m.role) == (21.0, "percent", "change")
+    assert words("number of contacts received by the duty team") <= words(m.label)
+    assert m.period == "quarter 1 (13/14)"
+    assert SEED000_513[m.start:m.end] == "21%"
+
+
+def test_from_to_gives_previous_then_actual():
+    a, b = one(SEED000_513, "67%"), one(SEED000_513, "33.5%")
+    assert (a.role, a.period) == ("previous", "quarter 4")
+    assert (b.role, b.period) == ("actual", "quarter 1")
+    assert a.label == b.label and "progressed to a referral" in a.label
+
+
+def test_compared_to_is_previous_and_shares_label():
+    a, b = one(SEED000_513, "12.9%"), one(SEED000_513, "17.4%")
+    assert (a.role, a.label, a.period) == ("actual", "re-referral rate", "quarter 1")
+    assert (b.role, b.label, b.period) == ("previous", "re-referral rate", "quarter 4")
+
+
+def test_increase_in_number_with_trailing_period():
+    t = ("Since the implementation of the 'CIN Tracker' there has been a 16% increase in the number of core "
+         "assessments completed in quarter 1 (13/14) compared with the previous quarter.")
+    m = one(t, "16%")
+    assert m.role == "change" and m.period == "quarter 1 (13/14)"
+    assert words("increase number of core assessments completed") <= words(m.label)
+
+
+def test_reduction_of_count_is_change():
+    t = "The impact of this has been a reduction of 15 cases being referred to social care."
+    m = one(t, "15")
+    assert (m.value, m.unit, m.role) == (15.0, "count", "change")
+    assert words("reduction cases referred to social care") <= words(m.label)
+
+
+def test_counts_percent_split_and_word_numbers():
+    t = ("Two CAF training courses have been delivered to 40 participants from a good range of partner "
+         "agencies: 50% external partners and 50% Rutland County Council staff.")
+    ms = metrics_in_text(t)
+    assert [(m.raw, m.value, m.unit) for m in ms] == [
+        ("Two", 2.0, "count"), ("40", 40.0, "count"), ("50%", 50.0, "percent"), ("50%", 50.0, "percent")]
+    assert all(m.role == "actual" for m in ms)
+    assert ms[0].label == "CAF training courses delivered"
+    assert ms[2].label == "external partners" and ms[3].label == "Rutland County Council staff"
+
+
+def test_planned_quantities_are_targets():
+    t = "A further 4 courses providing 80 places are planned."
+    assert [(m.raw, m.role) for m in metrics_in_text(t)] == [("4", "target"), ("80", "target")]
+    t2 = "50 of our staff completed the training with a further 25 staff to complete in November this year."
+    a, b = metrics_in_text(t2)
+    assert a.role == "actual" and "staff" in a.label
+    assert b.role == "target" and b.period.startswith("November")
+
+
+def test_scores_baseline_then_actual_with_inherited_label():
+    t = ("It started with an average scoring of 4/10 for understanding and confidence in using the CAF. "
+         "This has increased to 8/10.")
+    a, b = metrics_in_text(t)
+    assert (a.value, a.unit, a.role, a.raw) == (4.0, "score", "baseline", "4/10")
+    assert (b.value, b.unit, b.role) == (8.0, "score", "actual")
+    assert a.label and b.label == a.label
+
+
+def test_word_number_counts_but_not_structure_or_deadlines():
+    t = ("On 16 April 2013, Cabinet made the decision that the two areas for improvement as specified by "
+         "Ofsted for completion within six months should be completed within four months.")
+    ms = metrics_in_text(t)
+    assert [(m.raw, m.value) for m in ms] == [("two", 2.0)]
+    assert ms[0].period is None
+    assert raws("Six of the actions remain an amber RAG rating.") == ["Six"]
+    assert raws("There will be grade descriptors in each of the following three key judgment areas.") == []
+    assert raws("Children in care with three or more placement moves is 8% at September 2018.") == ["8%"]
+
+
+def test_measure_name_with_threshold_and_period():
+    m = one("Children in care with three or more placement moves is 8% at September 2018, and places "
+            "Leicestershire in the top quartile.", "8%")
+    assert m.label == "Children in care with three or more placement moves"
+    assert m.period == "September 2018" and m.role == "actual"
+
+
+def test_statistical_neighbours_comparator_and_previous_performance():
+    t = ("94% of child protection cases were reviewed within timescales and whilst this is a slight "
+         "deterioration from previous performance of 95.8% it remains above the performance of statistical "
+         "neighbours (89.1%).")
+    a, b, c = metrics_in_text(t)
+    assert (a.role, b.role, c.role) == ("actual", "previous", "comparator")
+    assert c.comparator == "statistical neighbours" and a.comparator is None
+    assert words("child protection cases reviewed within timescales") <= words(a.label)
+    assert b.label == a.label == c.label
+
+
+def test_comparator_in_own_sentence_inherits_measure():
+    t = ("The percentage of Care Leavers in Education, Employment or Training is 55.7% (134 young people). "
+         "(The statistical neighbour percentage is 47%).")
+    ms = metrics_in_text(t)
+    assert [m.raw for m in ms] == ["55.7%", "134", "47%"]
+    assert ms[0].label == "percentage of Care Leavers in Education, Employment or Training"
+    assert ms[1].label == "young people" and ms[1].unit == "count"
+    assert ms[2].role == "comparator" and ms[2].comparator == "statistical neighbours"
+    assert ms[2].label == ms[0].label
+
+
+def test_national_average_comparator_and_rate():
+    t = "The rate of children in care is 45.2 per 10,000 children, compared to the national average of 70 per 10,000."
+    a, b = metrics_in_text(t)
+    assert (a.value, a.unit, a.role) == (45.2, "rate", "actual")
+    assert (b.value, b.unit, b.role, b.comparator) == (70.0, "rate", "comparator", "national")
+    assert a.label == "rate of children in care" and b.label == a.label
+
+
+def test_target_and_within_working_days_not_a_metric():
+    t = "The target is 90% of assessments completed within 45 working days."
+    ms = metrics_in_text(t)
+    assert [(m.raw, m.role) for m in ms] == [("90%", "target")]
+    assert "assessments" in ms[0].label
+    assert raws("Target of 95% for single assessments completed within 20 working days") == ["95%"]
+
+
+def test_year_to_date_period_and_compared_to_year():
+    t = "Year to date in 2018/19, 16.5% of plans beginning were repeat plans, compared to 24.0% for 2017/18."
+    a, b = metrics_in_text(t)
+    assert (a.period, a.role) == ("Year to date in 2018/19", "actual")
+    assert (b.period, b.role) == ("2017/18", "previous")
+    assert "plans" in a.label and b.label == a.label
+
+
+def test_part_of_whole_shares_label():
+    t = "Repeat Child Protection Plans beginning in September decreased to 8.1% within the month with, 3 of 37 children having previous plans."
+    ms = metrics_in_text(t)
+    assert [m.raw for m in ms] == ["8.1%", "3", "37"]
+    assert ms[0].period == "September"
+    assert ms[1].label == ms[2].label == "children"
+
+
+def test_increase_from_is_previous_with_relative_period():
+    t = ("The percentage of children subject to CPP that had been visited within the past 4 weeks was 90.7% "
+         "at the end of September, an increase from 75.5% reported for the previous month.")
+    a, b = metrics_in_text(t)
+    assert (a.value, a.role, a.period) == (90.7, "actual", "end of September")
+    assert (b.value, b.role, b.period) == (75.5, "previous", "previous month")
+    assert a.label.startswith("percentage of children subject to CPP") and len(a.label.split()) <= 12
+    assert b.label == a.label
+
+
+def test_pronoun_subject_inherits_from_previous_sentence():
+    t = ("The average number of cases per social worker has ranged from 17 to 19 cases since January 2017. "
+         "However as of June 2018 this has risen to 21 with some outliers at 30+.")
+    ms = metrics_in_text(t)
+    assert [m.raw for m in ms] == ["17", "19", "21", "30+"]
+    assert ms[0].role == ms[1].role == "actual"   # "ranged from" is a range, not a previous value
+    assert ms[0].label == ms[1].label == ms[2].label == "average number of cases per social worker"
+    assert ms[2].period == "June 2018"
+    assert ms[3].value == 30 and ms[3].label == "outliers"
+
+
+def test_range_with_spaced_dash_gives_two_rows():
+    ms = metrics_in_text("Caseloads should be between 12 – 15 cases for a Senior Practitioner.")
+    assert [(m.value, m.role) for m in ms] == [(12.0, "target"), (15.0, "target")]
+
+
+def test_range_shares_unit():
+    ms = metrics_in_text("Turnover is expected to be 12-15% this year.")
+    assert [(m.value, m.unit) for m in ms] == [(12.0, "percent"), (15.0, "percent")]
+
+
+# ------------------------------------------------------------------ money ---
+
+def test_kent_money_phrases():
+    t = ("The Council is forecasting a revenue overspend of £23.3m (excluding schools). "
+         "The revenue overspend has reduced by £3.5m compared with the position at Quarter 2. "
+         "The Council has a savings target of £111.2m. Currently, £80.3m of savings are forecast to be achieved.")
+    a, b, c, d = metrics_in_text(t)
+    assert (a.value, a.unit, a.role, a.label) == (23_300_000.0, "gbp", "actual", "revenue overspend")
+    assert (b.value, b.role) == (3_500_000.0, "change")
+    assert (c.value, c.role, c.label) == (111_200_000.0, "target", "savings")
+    assert (d.value, d.role) == (80_300_000.0, "actual") and d.label.startswith("savings")
+
+
+def test_forecast_overspend_brief_example():
+    m = one("There is a forecast overspend of £16.3m in Children's Services.", "£16.3m")
+    assert (m.value, m.role, m.label) == (16_300_000.0, "actual", "forecast overspend")
+
+
+@pytest.mark.parametrize("raw,value", [
+    ("£1.2m", 1_200_000.0), ("£334.7m", 334_700_000.0), ("£5k", 5_000.0), ("£1.2 million", 1_200_000.0),
+    ("£40million", 40_000_000.0), ("£2.1bn", 2_100_000_000.0), ("£300,000", 300_000.0), ("£5,000 pa", 5_000.0),
+])
+def test_money_values_in_pounds(raw, value):
+    m = one(f"The scheme will cost {raw} in total.", raw)
+    assert (m.value, m.unit) == (value, "gbp")
+
+
+def test_signed_money_keeps_sign_and_parenthesised_directorate_label():
+    t = ("Overspends are being reported in Adult Social Care & Health (+£35.4m) and underspends in "
+         "Children, Young People & Education (-£9.9m); a rephasing variance of -£124.5m.")
+    ms = metrics_in_text(t)
+    assert [(m.raw, m.value) for m in ms] == [("+£35.4m", 35_400_000.0), ("-£9.9m", -9_900_000.0),
+                                            ("-£124.5m", -124_500_000.0)]
+    assert ms[0].label == "Adult Social Care & Health"
+
+
+def test_percent_of_budget_and_percent_spacing():
+    m = one("The overspend represents 1.6% of the revenue budget.", "1.6%")
+    assert m.label == "revenue budget" and m.unit == "percent"
+    assert one("Hampshire requested 15 % and Slough 8%.", "15 %").value == 15.0
+
+
+def test_qualifiers_and_plus_are_part_of_raw():
+    t = ("There are currently 2000+ care leavers in Kent. There are approximately 21,000 children and young "
+         "people with an EHCP, but with only around 600 of those being open to children's services. "
+         "The remaining 20,000 plus EHCPs are monitored by universal services.")
+    assert [(m.raw, m.value) for m in metrics_in_text(t)] == [
+        ("2000+", 2000.0), ("approximately 21,000", 21000.0), ("around 600", 600.0), ("20,000 plus", 20000.0)]
+    assert one(t, "2000+").label == "care leavers in Kent"
+
+
+def test_ratio_and_each_percent_definition():
+    t = "The vacancy level is said to be 1 in 10. Each 1% of inflation above forecast is estimated to cost £14m."
+    ms = metrics_in_text(t)
+    assert [(m.raw, m.unit) for m in ms] == [("1 in 10", "ratio"), ("£14m", "gbp")]
+    assert ms[0].value == pytest.approx(0.1) and ms[0].label == "vacancy level"
+    assert one("a staff to child ratio of 1:4", "1:4").value == pytest.approx(0.25)
+
+
+def test_national_insurance_is_not_a_comparator():
+    m = one("The Employer National Insurance threshold falls to £5,000 pa.", "£5,000 pa")
+    assert m.role == "actual" and m.comparator is None
+
+
+def test_durations():
+    m = one("Average days from entering care to adoption was 420 days.", "420 days")
+    assert (m.value, m.unit) == (420.0, "days")
+    assert one("Waiting times fell by 3 weeks.", "3 weeks").role == "change"
+    assert one("The average call wait was 3 minutes.", "3 minutes").value == 180.0
+
+
+# ---------------------------------------------------------- not metrics ---
+
+@pytest.mark.parametrize("text", [
+    "CABINET\n\n17 September 2013\n",
+    "Timescale: 1st April 14",
+    "Due by 30th Sept 14 and reviewed on 31/03/2025.",
+    "Ofsted will launch the new Inspection Framework in November 2013.",
+    "The Road to Excellence Plan 2017 - 2020 and the budget for 2024-25 and 2016/17.",
+    "5.1.3 As a result of this implementation, performance improved.",
+    "2.1 That Cabinet notes the Progress Report.",
+    "Page 3 of 54",
+    "Tel No: (01572) 722577",
+    "Tel: 0116 3057441 Email Jane.Moore@leics.gov.uk",
+    "Contact 03000 410 066",
+    "REPORT NO: 207/2013",
+    "Decision no: 24/00109",
+    "presented to Children's Scrutiny Panel (143/2013 on 13 June 2013)",
+    "Sessions House, County Hall, Maidstone ME14 1XQ",
+    "Agenda frontsheet 30th-Jan-2025 10.00 Cabinet",
+    "The meeting starts at 2pm.",
+    "Single assessments completed within 20 working days",
+    "Pupils in Year 6 reaching the expected standard at Key Stage 2",
+    "Transfer the 18-25 service to Adult Social Care",
+    "the transfer of the 18-25 section of the Strengthening Independence Service",
+    "young adults (aged 18-25) and planning from 14 years old",
+    "duties outlined in Section 18 of the Children Act 2004",
+    "in accordance with the Children Act 2004 and the Local Safeguarding Children Boards Regulations 2006",
+    "Team Manager (1,2,3) and Team Manager (2)",
+    "The proposed decision supports priority 4 within the Council Strategy 2022-2026",
+    "Please refer to Section 7, 8, and Appendix 3",
+    "Key Decision: Yes - It affects more than 2 Electoral Divisions",
+    "All CIN cases that have been open for more than 6 months are reviewed",
+    "The group meets every 6 weeks and has agreed terms of reference.",
+    "The number of children subject to a plan has not increased in the last 6 months.",
+    "This was the reason for a 4 year plan to drive improvement.",
+    "the 'Social Work 4oversight' pilot and EIP2 funding and the A21 and COVID-19",
+    "Further information: http://ow.ly/16uB30gfp7d",
+    "Performance Q4 18 or by month",
+    "the quarter 1 (13/14) performance improved compared to quarter 4 (12/13)",
+    "a 12 month period",
+    "Contents\n1 | Introduction and Headlines ......4\n",
+])
+def test_not_metrics(text):
+    assert metrics_in_text(text) == [], metrics_in_text(text)
+
+
+def test_list_number_vs_count_at_line_start():
+    t = "- 11 recommendations are rated Green\n- 6 recommendations are rated Amber\n8 THE NEW OFSTED FRAMEWORK\n"
+    ms = metrics_in_text(t)
+    assert [m.raw for m in ms] == ["11", "6"]
+    assert ms[0].label == "recommendations rated Green"
+
+
+def test_paragraph_number_then_count():
+    ms = metrics_in_text("- 6.2.4 43 Rickter Assessments have been completed to date.")
+    assert [(m.raw, m.value) for m in ms] == [("43", 43.0)]
+    assert "Rickter Assessments" in ms[0].label
+
+
+def test_offsets_point_at_raw():
+    t = "Currently (October 2018) there are 37 vacancies across the service and 49 agency staff."
+    for m in metrics_in_text(t):
+        assert t[m.start:m.end] == m.raw
+    m = one(t, "37")
+    assert m.period == "October 2018" and m.label == "vacancies across the service"
+
+
+def test_low_level_scanner_skips_dates_inside_sentences():
+    t = "Discharge from care at the end of Sept: 78. Introduced in January 2018, with 40 new permanence decisions."
+    assert [n.raw for n in scan_numbers(t)] == ["78", "40"]
+
+
+# ----------------------------------------------------------------- cells ---
+
+@pytest.mark.parametrize("header,expected", [
+    ("Outturn Performance 2016/17", ("actual", "2016/17", None)),
+    ("Target March 18", ("target", "March 18", None)),
+    ("Performance Q4 18 or by month", ("actual", "Q4 18", None)),
+    ("Target March 2020", ("target", "March 2020", None)),
+    ("Statistical neighbours", ("comparator", None, None)),
+    ("National average", ("comparator", None, None)),
+    ("Baseline", ("baseline", None, None)),
+    ("Previous year", ("previous", "Previous year", None)),
+    ("2023-24 Outturn", ("actual", "2023-24", None)),
+    ("Variance", ("change", None, None)),
+    ("Revenue %\nVariance", ("change", None, "%")),
+    ("Budget", ("target", None, None)),
+    ("Plan", ("target", None, None)),
+    ("Forecast", ("actual", None, None)),
+    ("£m", ("actual", None, "£m")),
+    ("£000", ("actual", None, "£000")),
+    ("Current Likelihood (1-5)", ("actual", None, "score")),
+    ("Lead Officer", (None, None, None)),
+    ("", (None, None, None)),
+])
+def test_column_context(header, expected):
+    assert column_context(header) == expected
+
+
+def test_cell_with_secondary_value_and_own_period():
+    ms = metric_in_cell("17% (25% Q2)", row_label="Re-referrals", column_header="Outturn Performance 2016/17")
+    assert [(m.value, m.role, m.period, m.label) for m in ms] == [
+        (17.0, "actual", "2016/17", "Re-referrals"), (25.0, "actual", "Q2", "Re-referrals")]
+
+
+def test_cell_target_with_month_prefix():
+    (m,) = metric_in_cell("Dec18 100%", row_label="Supervisions meeting standard", column_header="Target March 18")
+    assert (m.value, m.unit, m.role, m.period) == (100.0, "percent", "target", "Dec18")
+
+
+def test_cell_count_with_part_of_whole():
+    ms = metric_in_cell("8.1% (Sept 18) 3 of 37 children.", row_label="Repeat CP plans",
+                        column_header="Performance Q4 18 or by month")
+    assert [(m.raw, m.unit, m.period) for m in ms] == [("8.1%", "percent", "Sept 18"), ("3", "count", "Sept 18"),
+                                                      ("37", "count", "Sept 18")]
+    assert all(m.label.startswith("Repeat CP plans") for m in ms)
+
+
+def test_cell_money_table_scale_and_header_residual():
+    (m,) = metric_in_cell("165.0", row_label="High Needs Spending",
+                          column_header="Estimated Lifetime Financial Exposure £m")
+    assert (m.value, m.unit, m.role, m.raw) == (165_000_000.0, "gbp", "actual", "165.0")
+    assert m.label == "High Needs Spending: estimated lifetime financial exposure"
+    (b,) = metric_in_cell("586.1", row_label="Adult Social Care & Health", column_header="Revenue Budget",
+                          table_unit="£m")
+    assert (b.value, b.role) == (586_100_000.0, "target")
+    (c,) = metric_in_cell("+35.4", row_label="Adult Social Care & Health", column_header="Revenue Variance",
+                          table_unit="£m")
+    assert (c.value, c.role, c.raw) == (35_400_000.0, "change", "+35.4")
+    (d,) = metric_in_cell("(2.4)", row_label="Corporately Held Budgets", column_header="Budget", table_unit="£000")
+    assert d.value == -2_400.0 and d.raw == "(2.4)"
+
+
+def test_cell_likelihood_score():
+    (m,) = metric_in_cell("4", row_label="High Needs Spending", column_header="Current Likelihood (1-5)")
+    assert (m.value, m.unit, m.role) == (4.0, "score", "actual")
+    assert m.label == "High Needs Spending: current likelihood"
+
+
+def test_cell_total_box():
+    (m,) = metric_in_cell("TOTAL £m 334.7", row_label=None, column_header=None)
+    assert (m.value, m.unit, m.raw, m.label) == (334_700_000.0, "gbp", "334.7", "TOTAL")
+
+
+def test_cell_several_values_and_non_numbers():
+    ms = metric_in_cell("15 15 20", row_label="Caseloads", column_header="Target March 18")
+    assert [(m.value, m.role) for m in ms] == [(15.0, "target"), (15.0, "target"), (20.0, "target")]
+    assert metric_in_cell("N/A", row_label="x", column_header="Target March 18") == []
+    assert metric_in_cell("System generated", row_label="x", column_header="Target") == []
+    assert metric_in_cell("21 June 2018", row_label="x", column_header="Performance Q4 18 or by month") == []
+    assert metric_in_cell("", row_label="x", column_header="Target") == []
+
+
+def test_cell_comparator_column():
+    (m,) = metric_in_cell("89.1%", row_label="CP reviews in timescale", column_header="Statistical neighbours")
+    assert (m.role, m.comparator, m.label) == ("comparator", "statistical neighbours", "CP reviews in timescale")
+
+
+def test_mentions_are_frozen_dataclasses():
+    (m,) = metrics_in_text("There were 37 vacancies.")
+    assert isinstance(m, MetricMention)
+    with pytest.raises(Exception):
+        m.value = 1.0
+
+
+def test_against_is_not_a_previous_value():
+    t = "The Committee had requested an update on the progress made against the 17 Ofsted recommendations."
+    m = one(t, "17")
+    assert (m.role, m.label) == ("actual", "Ofsted recommendations")
+
+
+def test_footnotes_unit_headers_and_list_numbers_before_refs():
+    assert metrics_in_text("Service Area £000s £000s\n1 Annual Planned Enhancement Programme [1][2] Planned") == []
+    assert metrics_in_text("7. 24/00109 - Transfer the 18-25 section (Pages 85 - 276)") == []
+
+
+def test_financial_year_period_not_cut_to_calendar_year():
+    m = one("Following overspending in 2023-24, reserves fell by £12.5m.", "£12.5m")
+    assert m.role == "change"
+    ms = metrics_in_text("Reserves at the end of 2020-21 were £0.398bn.")
+    assert ms[0].period == "end of 2020-21" or ms[0].period == "2020-21"
+    assert ms[0].value == pytest.approx(398_000_000.0)

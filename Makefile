@@ -25,5 +25,11 @@ extract: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Score the extraction of the gold papers against tests/fixtures/gold; writes
+# data/validation/validation.{json,md}; fails when a score is below
+# quality/thresholds.toml (see docs/validation.md).
+validate: setup
+	$(BIN)/council-extract validate
+
 clean:
 	rm -rf $(OUT)/* $(OUT)/.store

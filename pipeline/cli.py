@@ -1,4 +1,6 @@
-"""Command line: `council-extract extract INPUT... --out DIR`.
+"""Command line: `council-extract extract INPUT... --out DIR`,
+`council-extract validate` (score against the gold fixtures, see
+docs/validation.md) and `council-extract inspect FILE` (what one file gave).
 
 Exit status of `extract`: 0 when every file was extracted (status ok),
 1 when any file failed or was only partly extracted (see the `errors`
@@ -31,6 +33,102 @@ def _extract(args) -> int:
     return summary.exit_code
 
 
+def _validate(args) -> int:
+    from pipeline.validate import DEFAULT_THRESHOLDS, run_validation
+    from pipeline.gold import DEFAULT_GOLD_DIR
+    return run_validation(gold=args.gold or DEFAULT_GOLD_DIR, pred=args.pred, out=args.out,
+                          thresholds=args.thresholds or DEFAULT_THRESHOLDS, jobs=args.jobs,
+                          show_progress=None if not args.quiet else False)
+
+
+def render_inspect(tables: dict[str, list[dict]], width: int = 100) -> str:
+    """What one file gave, grouped: each recommendation with its owners,
+    timescales, metrics and actions (each action with its own), then the
+    actions not linked to a recommendation and the count of loose metrics."""
+    import textwrap
+    from datetime import date
+
+    def pg(r):
+        return f"p.{r['page']}" if r.get("page") is not None else ""
+
+    def wrap(text, indent):
+        t = " ".join(str(text or "").split())
+        return textwrap.fill(t, width=max(40, width), initial_indent=indent, subsequent_indent=indent) if t else ""
+
+    def children(kind, pid):
+        return [r for r in tables.get(kind, []) if r.get("parent_id") == pid]
+
+    def detail_lines(ptype, pid, indent):
+        lines = []
+        for o in children("owners", pid):
+            who = " – ".join(x for x in (o.get("role"), o.get("person")) if x)
+            lines.append(f"{indent}owner: {who or o.get('raw')}" + (f" ({o['owner_kind']})" if o.get("owner_kind") else "")
+                         + (f" {pg(o)}" if pg(o) else ""))
+        for t in children("timescales", pid):
+            due = t.get("due_date")
+            due = due.isoformat() if isinstance(due, date) else due
+            bits = ", ".join(x for x in (t.get("precision"), t.get("recurrence"), t.get("relative")) if x)
+            lines.append(f"{indent}due: {t.get('raw')!r}" + (f" -> {due}" if due else "") + (f" ({bits})" if bits else "")
+                         + (f" {pg(t)}" if pg(t) else ""))
+        for m in children("metrics", pid):
+            per = f" [{m['period']}]" if m.get("period") else ""
+            lines.append(f"{indent}metric: {m.get('raw') or m.get('value')} {m.get('unit') or ''} {m.get('role') or ''}"
+                         f"{per} — {str(m.get('label') or '')[:80]}" + (f" {pg(m)}" if pg(m) else ""))
+        return lines
+
+    def action_block(a, indent):
+        head = "action" + (f" [{a['ref']}]" if a.get("ref") else "") + (f" {pg(a)}" if pg(a) else "") \
+            + (f" RAG {a['rag']}" if a.get("rag") else "")
+        first = textwrap.fill(f"{head}: " + " ".join(str(a.get("text") or "").split()), width=max(40, width),
+                              initial_indent=indent + "- ", subsequent_indent=indent + "    ")
+        return [first] + detail_lines("action", a.get("action_id"), indent + "    ")
+
+    out = []
+    for d in tables.get("documents", []):
+        out.append(f"{d.get('file_name')}  doc_id {d.get('doc_id')}  {d.get('format')}  status {d.get('status')}"
+                   + (f"  {d['pages']} pages" if d.get("pages") else ""))
+        meta = [f"{k}: {d[k]}" for k in ("council", "committee", "meeting_date", "report_ref", "title", "author")
+                if d.get(k) is not None]
+        out += [wrap("; ".join(meta), "  ")] if meta else []
+    counts = ", ".join(f"{len(tables.get(k, []))} {k}" for k in ("recommendations", "actions", "owners",
+                                                                  "timescales", "metrics"))
+    out += [f"  rows: {counts}", ""]
+    recs = tables.get("recommendations", [])
+    actions = tables.get("actions", [])
+    out.append(f"RECOMMENDATIONS ({len(recs)})")
+    for r in recs:
+        head = f"[{r.get('ref') or '-'}] {r.get('kind') or ''}" + (f" {pg(r)}" if pg(r) else "") \
+            + (f" RAG {r['rag']}" if r.get("rag") else "") + (f"  ({r['source_body']})" if r.get("source_body") else "")
+        out += ["", head, wrap(r.get("text"), "    ")]
+        out += detail_lines("recommendation", r.get("rec_id"), "    ")
+        for a in (a for a in actions if a.get("rec_id") == r.get("rec_id")):
+            out += action_block(a, "    ")
+    loose = [a for a in actions if not a.get("rec_id")]
+    out += ["", f"LOOSE ACTIONS (not linked to a recommendation) ({len(loose)})"]
+    for a in loose:
+        out += action_block(a, "  ")
+    loose_m = [m for m in tables.get("metrics", []) if not m.get("parent_id")]
+    out += ["", f"LOOSE METRICS (not attached to a recommendation or action): {len(loose_m)}"]
+    errs = tables.get("errors", [])
+    if errs:
+        out += ["", f"ERRORS ({len(errs)})"] + [wrap(f"{e.get('severity')} {e.get('stage')}/{e.get('error_type')}: "
+                                                     f"{e.get('message')}", "  ") for e in errs]
+    return "\n".join(line for line in out if line is not None) + "\n"
+
+
+def _inspect(args) -> int:
+    import os
+    import shutil
+    from pipeline.stages import process_file
+    if not os.path.isfile(args.file):
+        print(f"council-extract: input not found: {args.file}", file=sys.stderr)
+        return 2
+    res = process_file(args.file)
+    width = args.width or min(120, shutil.get_terminal_size((100, 24)).columns)
+    sys.stdout.write(render_inspect(res.tables, width=width))
+    return 0 if res.status == "ok" else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="council-extract", description="Extract recommendations, actions, owners, "
                                 "timescales, metrics and RAG ratings from council papers into Parquet tables.")
@@ -43,6 +141,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="worker processes (default: number of cores; 0 = run in this process)")
     e.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     e.set_defaults(func=_extract)
+    v = sub.add_parser("validate", help="score the pipeline against the hand-labelled gold fixtures",
+                       description="Score extraction against tests/fixtures/gold, write validation.json and "
+                       "validation.md, exit 1 when a score is below quality/thresholds.toml (2: unusable input).")
+    v.add_argument("--gold", default=None, help="gold fixture folder (default: tests/fixtures/gold)")
+    v.add_argument("--pred", default=None, help="read predictions from this output folder instead of "
+                   "extracting the gold source papers now")
+    v.add_argument("--out", default="data/validation", help="report folder (default: data/validation)")
+    v.add_argument("--thresholds", default=None, help="thresholds file (default: quality/thresholds.toml)")
+    v.add_argument("--jobs", "-j", type=int, default=None, help="worker processes for the extraction")
+    v.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    v.set_defaults(func=_validate)
+    i = sub.add_parser("inspect", help="extract one file and print what was found, by recommendation")
+    i.add_argument("file", help="a PDF, DOCX or TXT paper")
+    i.add_argument("--width", type=int, default=None, help="wrap width (default: terminal width)")
+    i.set_defaults(func=_inspect)
     return p
 
 

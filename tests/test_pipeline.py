@@ -96,7 +96,7 @@ def test_a_failed_publish_leaves_the_previous_tables_intact(tmp_path, seed_paths
     monkeypatch.undo()
     assert _snapshot(out) == before
     # DuckDB reads the published tables the way users do
-    n = duckdb.sql(f"select count(*) from read_parquet('{out}/documents/**/*.parquet')").fetchone()[0]
+    n = duckdb.connect().execute(f"select count(*) from read_parquet('{out}/documents/**/*.parquet')").fetchone()[0]
     assert n == 1
 
 

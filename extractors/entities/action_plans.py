@@ -29,7 +29,7 @@ from extractors.entities import rag as ragmod
 from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.owners import split_owners
-from extractors.entities.timescales import parse_timescales
+from extractors.entities.timescales import find_due_dates_in_sentence, parse_timescales
 from extractors.model import Cell, Table
 from extractors.numbering import split_numbering
 
@@ -151,8 +151,11 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
 
     for r_off, row in enumerate(table.body):
         r = r_off + table.header_rows
-        if not any(c.text.strip() for c in row):
+        texts = [c.text.strip() for c in row if c.text.strip()]
+        if not texts:
             continue
+        if len(texts) > 1 and len(set(texts)) == 1 and len(row) > 2:
+            continue  # a banner row spanning the table (a group heading), not an item
         page = next((c.page for c in row if c.page), table.pages[0] if table.pages else None)
         if rec_c is not None:
             ref, rec_text = _split_ref(_cell(row, ref_c), _cell(row, rec_c))
@@ -171,8 +174,12 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         row_actions: list[Action] = []
         if act_c is not None:
             for k, a in enumerate(split_actions(_cell(row, act_c))):
-                row_actions.append(Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
-                                                              locator=loc(r, act_c) + (f"/item:{k}" if k else ""))))
+                act = Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
+                                               locator=loc(r, act_c) + (f"/item:{k}" if k else "")))
+                for t in find_due_dates_in_sentence(a, anchor):  # "(Dec 18)", "will be evaluated in January 19"
+                    act.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
+                                                    Prov(page, act.prov.source_text, act.prov.locator + f"/due@{t.start}")))
+                row_actions.append(act)
         if evid_c is not None and _cell(row, evid_c) and row_actions:
             row_actions[0].evidence = _norm(_cell(row, evid_c))
         # RAG
@@ -201,6 +208,11 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         if time_c is not None and _cell(row, time_c):
             txt = _cell(row, time_c)
             times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=loc(r, time_c)))
+        for tc in roles.get("target", []):
+            txt = _cell(row, tc)  # "By December 2018, reports ... are developed"
+            for t in find_due_dates_in_sentence(txt, anchor) if txt else []:
+                times.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
+                                       Prov(page, txt, loc(r, tc) + f"/due@{t.start}")))
         if current is not None and rec_c is not None:
             # a plan with a recommendation column: the row's lead/responsible
             # officers and timescales are the recommendation's (one owner row

@@ -29,7 +29,7 @@ from extractors.model import Block, Document
 
 DECISION_HEADING = re.compile(
     r"^(?:recommendations?|recommendation\s*\(s\)|recommended\s+actions?|proposed\s+(?:action|decision)s?|"
-    r"decisions?\s+(?:required|sought)|action\s+required|options\s+available|the\s+recommendations?)\s*[:.]?\s*(?P<rest>.*)$",
+    r"decisions?\s+(?:required|sought)|action\s+required|options\s+available|the\s+recommendations?)\s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
     re.I)
 IMPROVEMENT_HEADING = re.compile(
     r"^(?:what\s+needs\s+to\s+improve\??|areas?\s+(?:for|of|requiring)\s+(?:further\s+)?(?:improvement|development)s?|"
@@ -140,7 +140,7 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             continue
         hm = DECISION_HEADING.match(text) if (b.kind == "heading" or len(text.split()) <= 4 or text.lower().startswith("recommendation")) else None
         if hm and not (inspection and b.kind == "heading" and not hm.group("rest")) and not IMPROVEMENT_HEADING.match(text):
-            rest = hm.group("rest").strip()
+            rest = (hm.group("rest") or "").strip()
             body = None
             j = i + 1
             if rest:

@@ -227,7 +227,7 @@ def _all_people(part: str) -> bool:
     return len(bits) > 1 and all(is_person(b) for b in bits)
 
 
-_LEADERS = re.compile(r"^(?P<who>(?:(?:The\s+)?(?:Leaders?|Senior leaders?|Partners|Managers?|Area partners|The local area partnership|The council|Local authority|Council) .{0,120}?))\s+(?:should|must|need to|are to)\b", re.I)
+_LEADERS = re.compile(r"^(?P<who>(?:The\s+)?(?:(?:Senior\s+|System\s+|Strategic\s+|Local\s+area\s+)?leaders?|Partners|Managers?|Area partners|local area partnership|partnership|council|local authority|ICB|integrated care board)(?:\s.{0,120}?)?)\s+(?:should|must|needs?\s+to|are\s+to|ought\s+to)\b", re.I)
 _DELEGATE = re.compile(r"\bDELEGATE[S]?\s+(?:authority\s+)?to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+in consultation with\b|,?\s+to\s+(?:take|agree|approve|enter|finalise|implement|award|make|negotiate|carry|undertake|determine|progress|exercise|sign|conclude)\b|[.;]|$)", re.I)
 _LEAD_TEXT = re.compile(r"\b(?:Lead|Lead officer|Responsible officer|Owner)\s*:\s*(?P<who>[^\n;.]+)", re.I)
 

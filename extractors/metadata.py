@@ -29,7 +29,7 @@ COUNCIL_RE = re.compile(
     r"\b((?:[A-Z][a-zA-Z'’]+|of|upon|on|the|and)(?:[ \-](?:[A-Z][a-zA-Z'’]+|upon|on|the|and))*)\s+"
     r"(County Borough|Metropolitan Borough|Royal Borough|County|Borough|District|City|Town|Parish)\s+Council\b")
 BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny)\b", re.I)
-_LABEL = re.compile(r"^(From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author|Author|Contact officer|Contact details|Lead officer|Report of|Report by|By|Lead inspector)\s*[:.]?\s+(.*)$", re.I)
+_LABEL = re.compile(r"^(?:(From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
 
 
 def parse_date(text: str) -> Optional[date]:
@@ -63,9 +63,9 @@ def extract_metadata(doc: Document) -> dict:
     labelled: dict[str, str] = {}
     for t in head + tail:
         m = _LABEL.match(t.strip())
-        if m:
-            key = m.group(1).lower()
-            labelled.setdefault(key, _clean(m.group(2)))
+        if m and m.group(3).strip():
+            key = (m.group(1) or m.group(2)).lower()
+            labelled.setdefault(key, _clean(m.group(3)))
 
     # committee + meeting date
     to = labelled.get("to") or labelled.get("meeting")

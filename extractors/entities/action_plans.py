@@ -69,13 +69,12 @@ def split_actions(text: str) -> list[str]:
             items.append(ln)
     out: list[str] = []
     for it in items:
-        sentences = re.split(r"(?<=[.;])\s+(?=[A-Z])", it)
+        # each sentence is a step, except one that refers back to the step
+        # before it ("This will be accompanied by ...", "It is ...")
+        sentences = re.split(r"(?<=[.;!?])\s+(?=[A-Z(])", it)
         cur = ""
         for s in sentences:
-            first = re.sub(r"[^A-Za-z]", "", s.split()[0]).lower() if s.split() else ""
-            starts_new = bool(cur) and first and first not in _NOT_IMPERATIVE and not first.endswith(("ed", "ing")) \
-                and not (first.endswith("s") and not first.endswith("ss") and len(first) > 3 and first not in {"progress", "address", "access", "assess", "discuss", "process"})
-            if starts_new:
+            if cur and not _CONTINUES.match(s) and not cur.rstrip().endswith(":"):
                 out.append(cur.strip())
                 cur = s
             else:
@@ -83,6 +82,9 @@ def split_actions(text: str) -> list[str]:
         if cur.strip():
             out.append(cur.strip())
     return [_norm(a) for a in out if len(a.split()) >= 2]
+
+
+_CONTINUES = re.compile(r"^(?:this|these|it|they|such|which|both|also|e\.g\.|i\.e\.|that|those)\b", re.I)
 
 
 def _split_ref(ref_cell: str, rec_cell: str) -> tuple[Optional[str], str]:

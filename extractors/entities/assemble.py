@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 from extractors.entities import metrics as metricmod
 from extractors.entities.action_plans import extract_action_plan
 from extractors.entities.items import Action, Metric, Owner, Prov, Recommendation, Timescale
-from extractors.entities.narrative import decision_recommendations, improvement_recommendations
+from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
 from extractors.entities.owners import owners_in_text, parse_glossary, split_owners
 from extractors.entities.timescales import find_due_dates_in_sentence, parse_financial_period, parse_timescales
 from extractors.metadata import DATE_RE, parse_date
@@ -154,6 +154,15 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
                 a.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
                                               Prov(a.prov.page, a.prov.source_text, a.prov.locator + f"/due@{t.start}")))
             a.metrics.extend(_metrics_from_text(a.text, a.prov))
+
+    # prose actions not tied to a recommendation
+    for a in loose_narrative_actions(doc, consumed_text):
+        consumed_text.add(a.prov.source_text)
+        for t in find_due_dates_in_sentence(a.text, anchor):
+            a.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
+                                          Prov(a.prov.page, a.prov.source_text, a.prov.locator + f"/due@{t.start}")))
+        a.metrics.extend(_metrics_from_text(a.text, a.prov))
+        loose_actions.append(a)
 
     # every other prose block: metrics without a parent
     for i, b in enumerate(doc.blocks):

@@ -435,3 +435,43 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
             continue
         break
     return recs, j
+
+
+_STEP_PARTICIPLE = (r"(?:developed|undertaken|carried\s+out|implemented|introduced|established|created|completed|delivered|"
+                    r"launched|agreed|appointed|commissioned|set\s+up|put\s+in\s+place|submitted|reviewed|refreshed|updated|"
+                    r"published|recruited|produced|drafted|rolled\s+out|piloted|procured|purchased|secured|convened|"
+                    r"redesigned|restructured|strengthened|embedded|evaluated|monitored|audited|expanded|extended|trained)")
+STRICT_STEP = re.compile(
+    rf"\b(?:has|have)\s+(?:now\s+|also\s+|recently\s+|already\s+)?been\s+{_STEP_PARTICIPLE}\b|"
+    rf"\b(?:is|are)\s+(?:now\s+|currently\s+)?being\s+{_STEP_PARTICIPLE}\b|"
+    rf"\bwill\s+(?:also\s+|then\s+|continue\s+to\s+)?be\s+{_STEP_PARTICIPLE}\b|"
+    r"\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|underway|under\s+way|in\s+progress)\b|"
+    r"\bwork\s+(?:is|has)\s+(?:now\s+)?(?:underway|under\s+way|ongoing|in\s+progress|started|begun)\b|"
+    r"\b(?:planned|scheduled)\s+(?:for|to\s+take\s+place)\b", re.I)
+ACTION_HEADING = re.compile(r"\b(?:actions?|next\s+steps|what\s+we\s+(?:will|are\s+going\s+to)\s+do|planned\s+(?:work|activity|activities)|"
+                            r"improvement\s+activity|work\s+(?:underway|under\s+way|in\s+progress)|mitigations?)\b", re.I)
+
+
+def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
+    """Actions in prose that the paper does not tie to a recommendation:
+    items listed under an 'Actions' / 'Next steps' heading, and numbered
+    paragraphs or bullets that report a concrete step taken, under way or
+    planned ('An EqIA has been undertaken', 'Implementation plans have been
+    developed', 'The EqIA will continue to be reviewed')."""
+    out: list[Action] = []
+    under_action_heading = False
+    for i, b in enumerate(doc.blocks):
+        t = b.text.strip()
+        if b.kind == "table" or not t:
+            continue
+        if b.kind == "heading":
+            under_action_heading = bool(ACTION_HEADING.search(t)) and not OUTCOME_HEADING.match(t)
+            continue
+        if b.full_text in consumed:
+            continue
+        first = re.split(r"(?<=[.;])\s+", t)[0]
+        listed = under_action_heading and b.kind == "list_item" and len(t.split()) >= 3
+        if listed or (b.numbering and STRICT_STEP.search(first) and not NOT_ACTION_START.match(t) and not t.endswith(":")):
+            loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
+            out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=loc)))
+    return out

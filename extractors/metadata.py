@@ -25,9 +25,14 @@ _MONTHS = {m: i for i, m in enumerate(
      "september", "october", "november", "december"], start=1)}
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 DATE_RE = re.compile(rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+_NOT_NAME = {"District", "Borough", "County", "City", "Budget", "Parish", "Town", "Council", "Councils", "The", "A", "All",
+             "Each", "Other", "Neighbouring", "Local", "Unitary", "Upper", "Lower", "Tier", "Two", "Single", "Full",
+             "This", "Our", "Your", "Every", "Any", "New", "Existing", "Shadow", "Combined", "Strategic", "Mayoral"}
+_ROLE_LEAD = {"Leader", "Leaders", "Chief", "Executive", "Member", "Members", "Cabinet", "Director", "Officer",
+              "Officers", "Chair", "Chairman", "Mayor", "Deputy", "Councillor", "Cllr"}
 COUNCIL_RE = re.compile(
-    r"\b((?:[A-Z][a-zA-Z'’]+|of|upon|on|the|and)(?:[ \-](?:[A-Z][a-zA-Z'’]+|upon|on|the|and))*)\s+"
-    r"(County Borough|Metropolitan Borough|Royal Borough|County|Borough|District|City|Town|Parish)\s+Council\b")
+    r"\b(?P<name>[A-Z][a-zA-Z'’]+(?:(?:[ -](?:upon|on|under|le|in|by|the|of|and|&)[ -]|[ -])[A-Z][a-zA-Z'’]+){0,3})\s+"
+    r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City)\s+Council\b")
 BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny)\b", re.I)
 _LABEL = re.compile(r"^(?:(From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
 
@@ -61,9 +66,17 @@ def extract_metadata(doc: Document) -> dict:
     tail = texts[-60:]
 
     labelled: dict[str, str] = {}
+    # forms print a label as its own line with the value on the next one
+    # ("EQIA Title" / "Commissioning Plan ...", "Responsible Officer" / "Paul Wilson - CY EPA")
+    body = [b for b in doc.blocks if b.kind != "table"]
+    for b, nxt in zip(body[:60], body[1:61]):
+        m = _FORM_LABEL.match(b.text.strip())
+        if m and nxt.kind != "heading" and nxt.text.strip():
+            key = "title" if m.group("title") else "report author"
+            labelled.setdefault(key, _clean(nxt.text))
     for t in head + tail:
         m = _LABEL.match(t.strip())
-        if m and m.group(3).strip():
+        if m and m.group(3).strip() and not m.group(3).strip().endswith(":"):
             key = (m.group(1) or m.group(2)).lower()
             labelled.setdefault(key, _clean(m.group(3)))
 
@@ -84,6 +97,7 @@ def extract_metadata(doc: Document) -> dict:
         if m:
             meta["committee"] = meta["committee"] or _clean(m.group(1))
             meta["meeting_date"] = meta["meeting_date"] or parse_date(m.group(2))
+            meta["title"] = _clean(s)
             continue
         if meta["committee"] is None and BODY_WORDS.search(s) and len(s.split()) <= 12 and _mostly_upper(s):
             body = re.split(r"\s+[-–—]\s+(?=\d)", s)[0]
@@ -113,14 +127,17 @@ def extract_metadata(doc: Document) -> dict:
     # title
     if labelled.get("subject") or labelled.get("title"):
         meta["title"] = labelled.get("subject") or labelled.get("title")
-    else:
-        meta["title"] = _guess_title(doc, head, meta)
+    elif meta["title"] is None:
+        starts_with_table = bool(doc.blocks) and doc.blocks[0].kind == "table"
+        meta["title"] = (_furniture_title(doc) if starts_with_table else None) or _guess_title(doc, head, meta) or _furniture_title(doc)
 
     # author
-    for key in ("report author", "author", "contact officer", "lead officer", "lead inspector"):
+    for key in ("report author", "author", "contact officer", "lead officer", "responsible officer", "lead inspector"):
         if labelled.get(key):
             meta["author"] = _person_part(labelled[key])
             break
+    if meta["author"] is None:
+        meta["author"] = _report_author(doc)
     if meta["author"] is None:
         for i, t in enumerate(tail):
             m = re.search(r"(?:^|\s)(Officer\(s\) to Contact|Contact Officers?|Report Author)\b\s*:?(.*)$", t.strip(), re.I)
@@ -141,6 +158,54 @@ def extract_metadata(doc: Document) -> dict:
 
     meta["council"] = _council(doc, texts)
     return meta
+
+
+_AUTHOR_LABEL = re.compile(r"\b(?:Report\s+Authors?|Contact\s+Officers?|Author|Officer\(s\)\s+to\s+contact|Responsible\s+Officer)\s*:?\s*\n?\s*"
+                           r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2})")
+_ROLE_WORD = re.compile(r"\b(?:Assistant|Director|Head|Manager|Officer|Corporate|Deputy|Executive|Chief|Lead|Service|Team)\b")
+
+
+def _report_author(doc: Document) -> Optional[str]:
+    """'Report Author(s): Sharon Howard Assistant Director ...' in a paragraph
+    or a contact-details table cell -> 'Sharon Howard'."""
+    texts = [b.text for b in doc.blocks if b.kind != "table"]
+    for t, nxt in zip(texts, texts[1:]):
+        # two-column contact block: "Report Author: Relevant Director:" then "Nick Abrahams Christine McInnes ..."
+        if re.match(r"^Report\s+Authors?\s*:\s*(?:[A-Z][\w ]{2,30}:\s*)*$", t.strip()):
+            m = re.match(r"^((?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?", nxt.strip())
+            if m:
+                return m.group(0)
+    for b in doc.blocks:
+        if b.kind == "table" and b.table is not None:
+            texts.extend(c.text for r in b.table.rows for c in r)
+    for t in texts:
+        m = _AUTHOR_LABEL.search(t)
+        if m:
+            words = m.group("name").split()
+            while words and _ROLE_WORD.match(words[-1]):
+                words.pop()
+            if len(words) >= 2:
+                return " ".join(words)
+    return None
+
+
+_FORM_LABEL = re.compile(r"^(?:(?P<title>(?:EqIA|EQIA|DPIA|Report|Document|Project|Policy|Decision)?\s*Title|Name\s+of\s+(?:the\s+)?(?:activity|project|policy|proposal|decision))|"
+                         r"(?P<author>Responsible\s+Officer|Report\s+Author|Lead\s+Officer|Author))\s*:?$", re.I)
+
+
+def _furniture_title(doc: Document) -> Optional[str]:
+    """A running header that names the document ('Appendix I: Budget Risks
+    Register 2025-26') when the body does not open with a title."""
+    for t in doc.furniture:
+        t = _clean(t)
+        if len(t.split()) < 3 or "|" in t or re.search(r"\bpage\s+\d|^\d+$|official|unrestricted|confidential", t, re.I):
+            continue
+        if len(re.findall(r"[A-Za-z]{3,}", t)) < 2:
+            continue
+        if parse_date(t) and len(t.split()) <= 6:
+            continue
+        return t
+    return None
 
 
 def _person_part(s: str) -> str:
@@ -189,15 +254,20 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
 
 
 def _council(doc: Document, texts: list[str]) -> Optional[str]:
+    """The council the paper names most often (furniture and cover count
+    double: letterheads and running headers name the publisher)."""
     counts: Counter = Counter()
     first_seen: dict[str, int] = {}
-    sources = doc.furniture + texts
-    for i, t in enumerate(sources):
+    sources = [(t, 2) for t in doc.furniture] + [(t, 2 if i < 15 else 1) for i, t in enumerate(texts)]
+    for i, (t, weight) in enumerate(sources):
         for m in COUNCIL_RE.finditer(t if not _mostly_upper(t) else _titleish(t)):
-            name = _normalise_council(m.group(0))
-            if not name:
+            words = m.group("name").split()
+            while words and (words[0] in _NOT_NAME or words[0] in _ROLE_LEAD or (words[0] in {"of", "the"})):
+                words = words[1:]
+            if not words or any(w in _NOT_NAME for w in words):
                 continue
-            counts[name] += 1
+            name = f"{' '.join(words)} {m.group('type')} Council"
+            counts[name] += weight
             first_seen.setdefault(name, i)
     for t in texts[:10]:
         m = re.match(r"^Inspection of (.+?) (?:local authority )?children", t, re.I)

@@ -158,6 +158,8 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
             continue
         if len(texts) > 1 and len(set(texts)) == 1 and len(row) > 2:
             continue  # a banner row spanning the table (a group heading), not an item
+        if len(texts) >= 2 and all(ragmod.normalise_rag(t) for t in texts):
+            continue  # a RAG key printed on every page ("Achieved | On Task | At risk")
         page = next((c.page for c in row if c.page), table.pages[0] if table.pages else None)
         if rec_c is not None:
             ref, rec_text = _split_ref(_cell(row, ref_c), _cell(row, rec_c))

@@ -36,13 +36,24 @@ def column_role(header: str) -> str | None:
 
 
 def classify_columns(header: list[str]) -> dict[str, list[int]]:
-    """role -> column indexes (in order)."""
+    """role -> column indexes (in order). A header word split over two
+    cells by the text layer ('Ar' | 'ea for Improvement') is read whole: the
+    right-hand cell takes the role and the left one becomes the ref column."""
     roles: dict[str, list[int]] = {}
+    split_left: set[int] = set()
+    for i in range(len(header) - 1):
+        a, b = header[i].strip(), header[i + 1].strip()
+        if a and b and len(a) <= 3 and column_role(a) is None and column_role(b) is None and column_role(a + b):
+            roles.setdefault(column_role(a + b), []).append(i + 1)
+            roles.setdefault("ref", []).append(i)
+            split_left |= {i, i + 1}
     for i, h in enumerate(header):
+        if i in split_left:
+            continue
         r = column_role(h)
         if r:
             roles.setdefault(r, []).append(i)
-    return roles
+    return {k: sorted(v) for k, v in roles.items()}
 
 
 def is_action_plan(roles: dict[str, list[int]]) -> bool:

@@ -145,7 +145,8 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
     loose: list[Action] = []
     current: Optional[Recommendation] = None
     row_parent: dict[int, object] = {}
-    entity_cols = {c for c in (rec_c, ref_c, act_c, time_c, rag_c) if c is not None} | {c for c, _ in owner_cols}
+    entity_cols = {c for c in (rec_c, ref_c, act_c, time_c, rag_c) if c is not None} | {c for c, _ in owner_cols} \
+        | set(roles.get("link", []))
 
     def loc(r: int, c: Optional[int]) -> str:
         name = header[c] if c is not None and c < len(header) else ""

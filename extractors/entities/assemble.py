@@ -16,6 +16,7 @@ from extractors.entities.owners import owners_in_text, parse_glossary, split_own
 from extractors.entities.timescales import find_due_dates_in_sentence, parse_financial_period, parse_timescales
 from extractors.metadata import DATE_RE, parse_date
 from extractors.model import Document, Table
+from extractors.numbering import split_numbering
 from pipeline.ids import row_id
 
 ENTITY_TABLES = ("recommendations", "actions", "owners", "timescales", "metrics")
@@ -101,7 +102,8 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
             if _numeric_cell(txt):
                 mentions = metricmod.metric_in_cell(txt, row_label=row_label, column_header=colname or None, table_unit=unit)
             else:
-                mentions = metricmod.metrics_in_text(txt)
+                num, rest = split_numbering(txt)  # "5. Improve the ..." : the 5 is a list number
+                mentions = metricmod.metrics_in_text(rest if num and rest else txt)
             for m in mentions:
                 out.append((parent, _metric(m, prov, None)))
     return out

@@ -56,7 +56,7 @@ def _b(name: str, pat: str, flags: int = re.I) -> None:
 
 
 _b("url", r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_b("date", rf"\b\d{{1,2}}(?:st|nd|rd|th)?[\s-]*(?:of\s+)?{MONTH}[,\s-]*(?:'?\d{{4}}|'?\d{{2}}(?!\d|\s*(?:%|per\b)))?")
+_b("date", rf"\b\d{{1,2}}(?:\s?(?:st|nd|rd|th))?[\s-]*(?:of\s+)?{MONTH}[,\s-]*(?:'?\d{{4}}|'?\d{{2}}(?!\d|\s*(?:%|per\b)))?")
 _b("date", rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
 _b("date", rf"\b{MONTH}[\s'-]*(?:\d{{4}}(?:\s*[/-]\s*\d{{2,4}})?|\d{{2}})(?![\d%.,]|\s*%)")
 _b("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
@@ -76,6 +76,9 @@ _b("footnote", r"\[\s*\d{1,3}\s*\]")
 _b("ordinal", r"\b\d+(?:st|nd|rd|th)\b")
 # a list/reference in brackets: "Team Manager (1,2,3)", "(2)"
 _b("bracket", r"\(\s*\d(?:\s*[,&/]\s*\d{1,2})*\s*\)|\(\s*\d{1,2}(?:\s*[,&/]\s*\d{1,2})+\s*\)")
+# "Team Delivery Plans 1,2,3,10,11,12", "Team Manager (12)": lists of identifiers
+_b("idlist", r"\b\d{1,2}(?:\s*,\s*\d{1,2}\b(?![.,]?\d)){1,}")
+_b("bracket", r"\b(?:Managers?|Officers?|Directors?|Teams?|Plans?|Groups?|Leads?|Workers?|Practitioners?)\s*\(\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s*\)")
 # numbers in the name of a thing (case-insensitive keywords)
 _NAME_KW = (r"sections?|s\.|paragraphs?|paras?|appendix|appendices|annexe?s?|tables?|figures?|fig\.|charts?|"
             r"items?|agenda\s+item|minute|recommendations?|actions?|priorit(?:y|ies)|options?|objectives?|steps?|"

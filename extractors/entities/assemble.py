@@ -71,8 +71,14 @@ def _metric(m, prov: Prov, rag: Optional[str]) -> Metric:
 
 
 def _numeric_cell(s: str) -> bool:
+    """A cell that holds a number (with at most a unit, sign or short note),
+    not a label that happens to contain a digit ('5yr PWLB', 'Year 6')."""
     s = s.strip()
-    return bool(s) and len(s) <= 40 and bool(re.search(r"\d", s)) and len(re.findall(r"[A-Za-z]{3,}", s)) <= 2
+    if not s or len(s) > 40 or not re.search(r"\d", s):
+        return False
+    letters = len(re.findall(r"[A-Za-z]", s))
+    digits = len(re.findall(r"\d", s))
+    return letters <= 3 or (digits >= letters and len(re.findall(r"[A-Za-z]{3,}", s)) <= 2)
 
 
 def _table_unit(table: Table, doc: Document) -> Optional[str]:
@@ -81,16 +87,44 @@ def _table_unit(table: Table, doc: Document) -> Optional[str]:
     return m.group(0) if m else None
 
 
+_RATE_LABEL = re.compile(r"\b(?:interest\s+rates?|bank\s+rate|pwlb|yields?|gilts?|sonia|base\s+rate|rate\s+view)\b", re.I)
+
+
+def _header_like(row) -> bool:
+    cells = [c.text.strip() for c in row]
+    filled = [c for c in cells if c]
+    return len(filled) >= 2 and sum(bool(re.search(r"[A-Za-z]", c)) for c in filled) == len(filled) \
+        and not any(re.fullmatch(r"[\d,.%£()\s-]+", c) for c in filled)
+
+
+def _header_names(table: Table, header_rows: int) -> list[str]:
+    names = []
+    for c in range(table.n_cols):
+        parts: list[str] = []
+        for r in table.rows[:header_rows]:
+            t = " ".join(r[c].text.split()) if c < len(r) else ""
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        names.append(" ".join(parts))
+    return names
+
+
 def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, skip_cols: set[int]) -> list[tuple[object, Metric]]:
     """Numbers in table cells: numeric cells take their label from the row
     label and column header; text cells are read like sentences."""
     out: list[tuple[object, Metric]] = []
-    header = table.header if table.header_rows else []
+    header_rows = table.header_rows
+    if not header_rows and len(table.rows) > 1 and _header_like(table.rows[0]):
+        header_rows = 1  # a first row of column labels / periods the loader did not mark
+    header = _header_names(table, header_rows)
     unit = _table_unit(table, doc)
-    for r_off, row in enumerate(table.body):
-        r = r_off + table.header_rows
+    for r_off, row in enumerate(table.rows[header_rows:]):
+        r = r_off + header_rows
         label_idx = next((i for i, c in enumerate(row) if c.text.strip() and not _numeric_cell(c.text)), None)
         row_label = " ".join(row[label_idx].text.split()) if label_idx is not None else None
+        row_unit = unit
+        if row_unit is None and row_label and _RATE_LABEL.search(row_label + " " + (header[0] if header else "")):
+            row_unit = "%"  # interest rates / yields are printed without the % sign
         parent = row_parent.get(r)
         for c, cell in enumerate(row):
             txt = cell.text.strip()
@@ -100,7 +134,7 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
             prov = Prov(page=cell.page or (table.pages[0] if table.pages else None), source_text=txt,
                         locator=f"table:{tindex}/row:{r}/col:{' '.join(colname.split()) or c}")
             if _numeric_cell(txt):
-                mentions = metricmod.metric_in_cell(txt, row_label=row_label, column_header=colname or None, table_unit=unit)
+                mentions = metricmod.metric_in_cell(txt, row_label=row_label, column_header=colname or None, table_unit=row_unit)
             else:
                 num, rest = split_numbering(txt)  # "5. Improve the ..." : the 5 is a list number
                 mentions = metricmod.metrics_in_text(rest if num and rest else txt)

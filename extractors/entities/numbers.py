@@ -313,7 +313,7 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
                 t[2] == "agerange" and t[1] >= m.start("num") for t in taken):
             continue
         # time "10.00" with no unit
-        if unit == "count" and re.fullmatch(r"(?:[01]?\d|2[0-3])\.(?:00|15|30|45)", numtxt):
+        if unit == "count" and table_unit is None and re.fullmatch(r"(?:[01]?\d|2[0-3])\.(?:00|15|30|45)", numtxt):
             continue
         # colon ratio/time leftovers like "14:30"
         if text[raw_end:raw_end + 1] == ":" and text[raw_end + 1:raw_end + 2].isdigit():

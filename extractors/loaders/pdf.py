@@ -262,9 +262,19 @@ def _word(w: dict) -> Word:
     text = " ".join(w["text"].split())
     text = text.replace("\u00a0", " ")
     sizes = [c.get("size", 0) for c in chars] or [0]
-    bold = sum(1 for c in chars if _BOLD.search(_base_font(c.get("fontname", "")))) / max(1, len(chars))
+    bold = sum(1 for c in chars if _is_bold(c.get("fontname", ""))) / max(1, len(chars))
     return Word(text=text, x0=w["x0"], x1=w["x1"], top=w["top"], bottom=w["bottom"],
                 size=statistics.median(sizes), bold=bold)
+
+
+_BOLD_CACHE: dict[str, bool] = {}
+
+
+def _is_bold(fontname: str) -> bool:
+    got = _BOLD_CACHE.get(fontname)
+    if got is None:
+        got = _BOLD_CACHE[fontname] = bool(_BOLD.search(_base_font(fontname)))
+    return got
 
 
 def _base_font(name: str) -> str:

@@ -82,7 +82,7 @@ def _drop_overprinted_runs(chars: list[dict]) -> list[dict]:
         return chars
     run_of = _runs(chars)
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-    cell = 20.0
+    cell = 10.0
     for i, c in enumerate(chars):
         if c["text"].isspace():
             continue
@@ -92,7 +92,7 @@ def _drop_overprinted_runs(chars: list[dict]) -> list[dict]:
     hits: dict[tuple[int, int], set[int]] = defaultdict(set)   # (run, other run) -> colliding chars of run
     checked: set[tuple[int, int]] = set()
     for ids in grid.values():
-        if len(ids) < 2:
+        if len(ids) < 2 or len({run_of[i] for i in ids}) < 2:
             continue
         for a_pos in range(len(ids)):
             i = ids[a_pos]

@@ -65,6 +65,8 @@ _b("quarter", r"\b(?:quarter|qtr)\s*[1-4]\b(?:\s*\(?\s*\d{2,4}\s*[/-]\s*\d{2,4}\
 _b("quarter", r"\bQ[1-4](?:\s*(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|\d{2}(?:\s*[/-]\s*\d{2})?)(?![\d%]))?")
 _b("ref", r"\b\d{1,4}/(?:19|20)\d{2}\b|\b\d{2}/\d{4,6}\b")
 _b("phone", r"(?:\+44\s?\(?0?\)?\s?|\(?\b0)\d{2,4}\)?(?:[\s-]?\d{2,7}){1,3}\b")
+# UK phone numbers in their printed groupings (several may stand side by side)
+_b("phone_uk", r"(?<![\d£.,])(?:\+44\s?(?:\(0\)\s?)?|0)(?:\d{4}\s?\d{6}|\d{3}\s?\d{3}\s?\d{4}|\d{2}\s?\d{4}\s?\d{4}|\d{4}\s?\d{3}\s?\d{3})(?![\d.,])")
 _b("postcode", r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", 0)
 _b("time", r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.|hrs|hours|noon)(?![a-z])")
 _b("time", r"\b(?:1[0-2]|0?[1-9])\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])")

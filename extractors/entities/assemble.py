@@ -151,7 +151,8 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
     loose_actions: list[Action] = []
     loose_metrics: list[Metric] = []
     parented_metrics: list[tuple[object, Metric]] = []
-    consumed_text: set[str] = set()
+    consumed_text: set[str] = set()   # prose whose metrics are already read (rec and action texts)
+    not_actions: set[str] = set()     # prose under a plan item that its own pass judged not to be an action
 
     recs.extend(decision_recommendations(doc, committee))
     recs.extend(improvement_recommendations(doc))
@@ -170,6 +171,7 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
         if r.prov.locator.startswith("table:"):
             continue
         consumed_text.add(r.prov.source_text)
+        not_actions |= r.covered
         for kind, who in owners_in_text(r.text):
             for role, person, raw in split_owners(who) or [(who, None, who)]:
                 r.owners.append(Owner(role=role, person=person, kind=kind, raw=raw,
@@ -192,7 +194,7 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
             a.metrics.extend(_metrics_from_text(a.text, a.prov))
 
     # prose actions not tied to a recommendation
-    for a in loose_narrative_actions(doc, consumed_text):
+    for a in loose_narrative_actions(doc, consumed_text | not_actions):
         consumed_text.add(a.prov.source_text)
         for t in find_due_dates_in_sentence(a.text, anchor):
             a.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,

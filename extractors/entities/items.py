@@ -74,6 +74,7 @@ class Recommendation:
     status_text: Optional[str] = None
     section_ref: Optional[str] = None
     deadline_bucket: Optional[str] = None   # "within 3 months" from a heading above the item
+    covered: set = field(default_factory=set)  # texts of the prose blocks under a plan item
     actions: list[Action] = field(default_factory=list)
     owners: list[Owner] = field(default_factory=list)
     timescales: list[Timescale] = field(default_factory=list)

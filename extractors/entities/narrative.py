@@ -360,6 +360,7 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
                 current = None
                 i += 1
                 continue
+            current.covered.add(b.full_text)
             if not in_outcome and current.actions and t[:1].islower() and b.numbering is None:
                 # a paragraph cut by a page break continues the action before it
                 last = current.actions[-1]
@@ -465,7 +466,8 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
         if b.kind == "table" or not t:
             continue
         if b.kind == "heading":
-            under_action_heading = bool(ACTION_HEADING.search(t)) and not OUTCOME_HEADING.match(t)
+            under_action_heading = (bool(ACTION_HEADING.search(t)) and len(t.split()) <= 6
+                                    and not BUCKET.search(t) and not OUTCOME_HEADING.match(t))
             continue
         if b.full_text in consumed:
             continue

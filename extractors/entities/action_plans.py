@@ -71,7 +71,7 @@ def split_actions(text: str) -> list[str]:
     for it in items:
         # each sentence is a step, except one that refers back to the step
         # before it ("This will be accompanied by ...", "It is ...")
-        sentences = re.split(r"(?<=[.;!?])\s+(?=[A-Z(])", it)
+        sentences = re.split(r"(?<=[.;!?])\s+(?=[A-Z])", it)
         cur = ""
         for s in sentences:
             if cur and not _CONTINUES.match(s) and not cur.rstrip().endswith(":"):
@@ -177,8 +177,16 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
                     recs.append(current)
         # actions of this row
         row_actions: list[Action] = []
-        if act_c is not None:
-            for k, a in enumerate(split_actions(_cell(row, act_c))):
+        act_txt = _cell(row, act_c)
+        prev_action = (current.actions[-1] if current is not None and current.actions else (loose[-1] if loose else None))
+        if act_txt and act_txt[:1].islower() and prev_action is not None and prev_action.prov.locator.startswith(f"table:{tindex}/"):
+            # an action cut by a page break or a row split continues on the next row
+            first, _, rest_txt = act_txt.partition("\n")
+            prev_action.text = _norm(prev_action.text + " " + first)
+            prev_action.prov.source_text += " " + first
+            act_txt = rest_txt.strip()
+        if act_c is not None and act_txt and not _owner_only(act_txt):
+            for k, a in enumerate(split_actions(act_txt)):
                 act = Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
                                                locator=loc(r, act_c) + (f"/item:{k}" if k else "")))
                 for t in find_due_dates_in_sentence(a, anchor):  # "(Dec 18)", "will be evaluated in January 19"
@@ -236,15 +244,32 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
             if len(times) == len(row_actions):
                 for a, t in zip(row_actions, times):
                     a.timescales.append(t)
-            elif len(row_actions) == 1:
+            elif len(row_actions) == 1 or len(times) != 1:
                 row_actions[0].timescales.extend(times)
             else:
-                row_actions[0].timescales.extend(times)
+                # one timescale printed for a cell of several actions applies to each
+                for k, a in enumerate(row_actions):
+                    t = times[0]
+                    a.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
+                                                  Prov(t.prov.page, t.prov.source_text, f"{t.prov.locator}/for:{k}")))
             loose.extend(row_actions)
         parent = current if (current is not None and rec_c is not None) else (row_actions[0] if row_actions else None)
         if parent is not None:
             row_parent[r] = parent
     return PlanResult(recs, loose, row_parent, entity_cols)
+
+
+def _owner_only(text: str) -> bool:
+    """A cell holding only a name or a job title (a lead officer printed in
+    the wrong column by the text layer) is not an action."""
+    t = " ".join(text.split())
+    if len(t.split()) > 9 or re.search(r"\b(?:will|is|are|has|have|was|were|to)\b", t):
+        return False
+    got = split_owners(t)
+    return bool(got) and all(p or (r and _ROLE_HEAD.search(r)) for r, p, _ in got)
+
+
+_ROLE_HEAD = re.compile(r"\b(?:Head|Director|Manager|Officer|Lead|Chief|Executive|Coordinator|Co-ordinator|Commissioner)\b")
 
 
 def _key(role: Optional[str]) -> str:

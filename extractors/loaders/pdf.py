@@ -920,6 +920,9 @@ def _assign_heading_levels(blocks: list[Block]) -> None:
         for b in items:
             x = getattr(b, "_x0")
             b.level = 1 + min(3, sum(1 for v in xs if v < x - 6))
+    for b in blocks:
+        if "_x0" in b.__dict__:
+            del b.__dict__["_x0"]
 
 
 # --------------------------------------------------------------------------

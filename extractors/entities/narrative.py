@@ -325,7 +325,9 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
             in_outcome = False
             i += 1
             continue
-        is_head = b.kind == "heading" or (t.isupper() and len(t.split()) <= 10)
+        im0 = IMPROVEMENT_HEADING.match(t)
+        is_head = b.kind == "heading" or (t.isupper() and len(t.split()) <= 10) or \
+            bool(im0 and not im0.group("rest") and len(t.split()) <= 8)
         if is_head:
             bm = BUCKET.search(t)
             if bm and re.search(r"\bactions?\b|\bofsted\b", t, re.I):

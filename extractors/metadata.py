@@ -30,11 +30,13 @@ _NOT_NAME = {"District", "Borough", "County", "City", "Budget", "Parish", "Town"
              "This", "Our", "Your", "Every", "Any", "New", "Existing", "Shadow", "Combined", "Strategic", "Mayoral"}
 _ROLE_LEAD = {"Leader", "Leaders", "Chief", "Executive", "Member", "Members", "Cabinet", "Director", "Officer",
               "Officers", "Chair", "Chairman", "Mayor", "Deputy", "Councillor", "Cllr"}
+_LEAD_NOISE = {"Research", "Unit", "Public", "Health", "Team", "Services", "Service", "Department", "Directorate",
+               "Published", "Produced", "Prepared", "Copyright", "Report", "Appendix", "Annex", "Dear", "From", "To"}
 COUNCIL_RE = re.compile(
     r"\b(?P<name>[A-Z][a-zA-Z'’]+(?:(?:[ -](?:upon|on|under|le|in|by|the|of|and|&)[ -]|[ -])[A-Z][a-zA-Z'’]+){0,3})\s+"
     r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City)\s+Council\b")
 BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny)\b", re.I)
-_LABEL = re.compile(r"^(?:(From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
+_LABEL = re.compile(r"^(?:(From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
 
 
 def parse_date(text: str) -> Optional[date]:
@@ -77,7 +79,7 @@ def extract_metadata(doc: Document) -> dict:
     for t in head + tail:
         m = _LABEL.match(t.strip())
         if m and m.group(3).strip() and not m.group(3).strip().endswith(":"):
-            key = (m.group(1) or m.group(2)).lower()
+            key = re.sub(r"\(s\)$|(?<=author)s$", "", (m.group(1) or m.group(2)).lower())
             labelled.setdefault(key, _clean(m.group(3)))
 
     # committee + meeting date
@@ -142,7 +144,9 @@ def extract_metadata(doc: Document) -> dict:
         for i, t in enumerate(tail):
             m = re.search(r"(?:^|\s)(Officer\(s\) to Contact|Contact Officers?|Report Author)\b\s*:?(.*)$", t.strip(), re.I)
             if m:
-                rest = m.group(2).strip()
+                rest = re.sub(r"^\(s\)\s*:?\s*", "", m.group(2).strip())
+                if rest and not rest[:1].isupper():
+                    rest = ""
                 cand = rest or (tail[i + 1] if i + 1 < len(tail) else "")
                 if cand:
                     meta["author"] = _person_part(cand)
@@ -160,7 +164,7 @@ def extract_metadata(doc: Document) -> dict:
     return meta
 
 
-_AUTHOR_LABEL = re.compile(r"\b(?:Report\s+Authors?|Contact\s+Officers?|Author|Officer\(s\)\s+to\s+contact|Responsible\s+Officer)\s*:?\s*\n?\s*"
+_AUTHOR_LABEL = re.compile(r"\b(?:Report\s+Author(?:s|\(s\))?|Contact\s+Officers?|Author|Officer\(s\)\s+to\s+contact|Responsible\s+Officer)\s*:?\s*\n?\s*"
                            r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2})")
 _ROLE_WORD = re.compile(r"\b(?:Assistant|Director|Head|Manager|Officer|Corporate|Deputy|Executive|Chief|Lead|Service|Team)\b")
 
@@ -171,7 +175,7 @@ def _report_author(doc: Document) -> Optional[str]:
     texts = [b.text for b in doc.blocks if b.kind != "table"]
     for t, nxt in zip(texts, texts[1:]):
         # two-column contact block: "Report Author: Relevant Director:" then "Nick Abrahams Christine McInnes ..."
-        if re.match(r"^Report\s+Authors?\s*:\s*(?:[A-Z][\w ]{2,30}:\s*)*$", t.strip()):
+        if re.match(r"^Report\s+Author(?:s|\(s\))?\s*:\s*(?:[A-Z][\w ]{2,30}:\s*)*$", t.strip()):
             m = re.match(r"^((?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?", nxt.strip())
             if m:
                 return m.group(0)
@@ -262,8 +266,13 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
     for i, (t, weight) in enumerate(sources):
         for m in COUNCIL_RE.finditer(t if not _mostly_upper(t) else _titleish(t)):
             words = m.group("name").split()
-            while words and (words[0] in _NOT_NAME or words[0] in _ROLE_LEAD or (words[0] in {"of", "the"})):
+            while words and (words[0] in _NOT_NAME or words[0] in _ROLE_LEAD or words[0] in _LEAD_NOISE
+                             or (words[0] in {"of", "the"})):
                 words = words[1:]
+            if "and" in words:  # "West Sussex and West Sussex County Council"
+                k = words.index("and")
+                if words[k + 1:k + 2] == words[:1]:
+                    words = words[k + 1:]
             if not words or any(w in _NOT_NAME for w in words):
                 continue
             name = f"{' '.join(words)} {m.group('type')} Council"

@@ -467,7 +467,9 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
         t = b.text.strip()
         if b.kind == "table" or not t:
             continue
-        if b.kind == "heading":
+        heading_like = b.kind == "heading" or (b.kind == "paragraph" and b.numbering is None and len(t.split()) <= 5
+                                                and not t.endswith((".", ":", ";", ",")) and t[:1].isupper())
+        if heading_like:
             under_action_heading = (bool(ACTION_HEADING.search(t)) and len(t.split()) <= 6
                                     and not BUCKET.search(t) and not OUTCOME_HEADING.match(t))
             continue

@@ -101,6 +101,10 @@ def extract_metadata(doc: Document) -> dict:
             meta["meeting_date"] = meta["meeting_date"] or parse_date(m.group(2))
             meta["title"] = _clean(s)
             continue
+        if meta["committee"] is None and len(s.split()) <= 8 and not _mostly_upper(s) and \
+                re.search(r"\b(?:Committee|Cabinet|Panel|Board|Executive|Forum)$", s) and not re.match(r"^(?:Report|To|From)\b", s):
+            meta["committee"] = _clean(s)  # a title-case body line on the cover: "Children's Scrutiny Committee"
+            continue
         if meta["committee"] is None and BODY_WORDS.search(s) and len(s.split()) <= 12 and _mostly_upper(s):
             body = re.split(r"\s+[-–—]\s+(?=\d)", s)[0]
             if not re.search(r"\breport\b", body, re.I) and not COUNCIL_RE.fullmatch(body.title()):

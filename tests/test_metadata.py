@@ -12,7 +12,12 @@ pytestmark = pytest.mark.needs_shared
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 K = SHARED / "corpus" / "kent"
 
+REPO = Path(__file__).resolve().parent.parent
+
 CASES = [
+    (REPO / "data" / "raw" / "example_action_plan.docx",
+     dict(council="Fictional Borough Council", committee="Children's Scrutiny Committee", meeting_date=date(2025, 3, 12),
+          report_ref="CS/2025/07", title="Progress on the Ofsted improvement action plan", author="Jo Bloggs")),
     (SHARED / "seeds" / "000_1b08accbf764f4c3.txt",
      dict(committee="Cabinet", meeting_date=date(2013, 9, 17), report_ref="207/2013", author="Terry Irvine",
           title="PROGRESS REPORT – UPDATED OFSTED CHILD PROTECTION ACTION PLAN", council="Rutland County Council")),

@@ -166,6 +166,13 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
         elif not (glossary and parse_glossary(table)):
             parented_metrics.extend(table_metrics(table, tindex, doc, {}, set()))
 
+    # a lead-in printed before a list ("the County Council resolves:", "Services
+    # involved in this activity include:") is neither a recommendation nor an action
+    recs = [r for r in recs if not _lead_in_only(r.text)]
+    for r in recs:
+        r.actions = [a for a in r.actions if not _lead_in_only(a.text)]
+    loose_actions = [a for a in loose_actions if not _lead_in_only(a.text)]
+
     # narrative owners / timescales / metrics for narrative recommendations and actions
     for r in recs:
         if r.prov.locator.startswith("table:"):
@@ -212,6 +219,11 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
         loose_metrics.extend(_metrics_from_text(b.text, Prov(b.page, b.full_text, loc)))
 
     return to_rows(doc, recs, loose_actions, parented_metrics, loose_metrics)
+
+
+def _lead_in_only(text: str) -> bool:
+    t = text.strip()
+    return t.endswith(":") and len(t.split()) <= 12
 
 
 class _Ids:

@@ -117,7 +117,7 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
     for s in starts:
         chunk = text[prev:s].strip()
         # do not split "Assistant Director of X" inside a run of role words such as "Head of Service: X"
-        if chunk and not re.search(r"(?:\bof|\band|\bfor|:|–|-)$", chunk):
+        if chunk and not re.search(r"(?:\bof|\band|\bfor|:|–|-|,)$", chunk):
             parts.append(chunk)
             prev = s
     parts.append(text[prev:].strip())

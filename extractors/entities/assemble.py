@@ -90,6 +90,21 @@ def _table_unit(table: Table, doc: Document) -> Optional[str]:
 _RATE_LABEL = re.compile(r"\b(?:interest\s+rates?|bank\s+rate|pwlb|yields?|gilts?|sonia|base\s+rate|rate\s+view)\b", re.I)
 
 
+_LABEL_HEADER = re.compile(r"\b(?:title|name|indicator|measure|description|kpi|item|service|risk)\b", re.I)
+_SCORE_HEADER = re.compile(r"\(\s*[01]\s*[-–]\s*(?:5|10|25)\s*\)|\blikelihood\b|\bimpact\s+score\b|\bscore\b|\brating\s*\(", re.I)
+
+
+def _column_unit(header: str) -> Optional[str]:
+    """A unit printed in one column's own header: '£m', '£000', '%', or a
+    1-5 likelihood / score scale."""
+    m = re.search(r"£\s?(?:m|000s?|'000|k|bn)\b|\(£(?:m|000s?|k)\)|%", header, re.I)
+    if m:
+        return m.group(0).strip("()")
+    if _SCORE_HEADER.search(header):
+        return "score"
+    return None
+
+
 def _header_like(row) -> bool:
     cells = [c.text.strip() for c in row]
     filled = [c for c in cells if c]
@@ -118,9 +133,14 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
         header_rows = 1  # a first row of column labels / periods the loader did not mark
     header = _header_names(table, header_rows)
     unit = _table_unit(table, doc)
+    col_units = [_column_unit(h) for h in header]
+    if any(col_units):
+        unit = None  # units are per column ("£m" over the exposure columns only)
+    label_col = next((i for i, h in enumerate(header) if _LABEL_HEADER.search(h)), None)
     for r_off, row in enumerate(table.rows[header_rows:]):
         r = r_off + header_rows
-        label_idx = next((i for i, c in enumerate(row) if c.text.strip() and not _numeric_cell(c.text)), None)
+        label_idx = label_col if (label_col is not None and label_col < len(row) and row[label_col].text.strip()) else \
+            next((i for i, c in enumerate(row) if c.text.strip() and not _numeric_cell(c.text)), None)
         row_label = " ".join(row[label_idx].text.split()) if label_idx is not None else None
         row_unit = unit
         if row_unit is None and row_label and _RATE_LABEL.search(row_label + " " + (header[0] if header else "")):
@@ -128,13 +148,15 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
         parent = row_parent.get(r)
         for c, cell in enumerate(row):
             txt = cell.text.strip()
-            if not txt or c in skip_cols or c == label_idx:
+            if not txt or c in skip_cols or (c == label_idx and len(txt.split()) <= 12):
                 continue
             colname = header[c] if c < len(header) else ""
             prov = Prov(page=cell.page or (table.pages[0] if table.pages else None), source_text=txt,
                         locator=f"table:{tindex}/row:{r}/col:{' '.join(colname.split()) or c}")
             if _numeric_cell(txt):
-                mentions = metricmod.metric_in_cell(txt, row_label=row_label, column_header=colname or None, table_unit=row_unit)
+                cu = col_units[c] if c < len(col_units) else None
+                mentions = metricmod.metric_in_cell(txt, row_label=row_label, column_header=colname or None,
+                                                    table_unit=cu or row_unit)
             else:
                 num, rest = split_numbering(txt)  # "5. Improve the ..." : the 5 is a list number
                 mentions = metricmod.metrics_in_text(rest if num and rest else txt)

@@ -1,0 +1,96 @@
+-- action_plan: one row per recommendation and action (recommendation ⟕ actions),
+-- with the owners and timescales of the action (or, when the action has none,
+-- of the recommendation) folded into one row. A recommendation without actions
+-- gives one row with the action columns null, so every recommendation appears.
+-- Actions the paper does not link to a recommendation are in `actions` only.
+--
+-- Runs over views named after the tables (documents, recommendations, actions,
+-- owners, timescales), which `council-extract query` and `export` create over
+-- read_parquet('DIR/<table>/**/*.parquet'). The column list below feeds
+-- docs/data-dictionary.md (schemas/dictionary.py reads lines "-- @col name: meaning").
+--
+-- @col doc_id: document the recommendation was found in
+-- @col council: council that published the paper (documents.council)
+-- @col committee: meeting body the paper goes to (documents.committee)
+-- @col meeting_date: date of the meeting the paper is for (documents.meeting_date)
+-- @col file_name: file name of the paper
+-- @col rec_id: recommendation id (recommendations.rec_id)
+-- @col rec_kind: decision | improvement
+-- @col rec_ref: recommendation reference as printed
+-- @col recommendation: recommendation text
+-- @col rec_rag: RAG rating of the recommendation
+-- @col rec_status: progress / status text reported against the recommendation
+-- @col action_id: action id (actions.action_id); null when the recommendation has no actions
+-- @col action_ref: action number as printed
+-- @col action: what is done or will be done
+-- @col action_status: progress / status text for the action
+-- @col action_rag: RAG rating of the action
+-- @col owners: owners of the action, else of the recommendation: 'role – person' joined by '; '
+-- @col owner_level: action | recommendation: which one the owners came from (null when none)
+-- @col due_date: earliest due date of the action, else of the recommendation
+-- @col due_raw: timescales as printed, joined by '; '
+-- @col recurrence: recurrence of the timescale(s) (monthly, ongoing, ...), joined by '; '
+-- @col rag: latest RAG: the action's rating when rated, else the recommendation's
+-- @col is_complete: true when the RAG is complete/blue or the status text says completed/achieved/closed
+-- @col overdue: due_date is before the paper's meeting_date and the row is not complete
+-- @col page: source page (the action's, else the recommendation's; null for TXT/DOCX)
+-- @col locator: where in the document (the action's, else the recommendation's)
+-- @col source_text: text the action (else the recommendation) was extracted from
+create or replace view action_plan as
+with own as (
+    select parent_type, parent_id,
+           string_agg(distinct coalesce(nullif(concat_ws(' – ', role, person), ''), raw), '; '
+                      order by coalesce(nullif(concat_ws(' – ', role, person), ''), raw)) as owners
+    from owners
+    group by all
+),
+tim as (
+    select parent_type, parent_id,
+           min(due_date) as due_date,
+           string_agg(distinct raw, '; ' order by raw) as due_raw,
+           string_agg(distinct recurrence, '; ' order by recurrence) as recurrence
+    from timescales
+    group by all
+),
+plan as (
+    select
+        r.doc_id, d.council, d.committee, d.meeting_date, d.file_name,
+        r.rec_id, r.kind as rec_kind, r.ref as rec_ref, r.text as recommendation,
+        r.rag as rec_rag, r.status_text as rec_status,
+        a.action_id, a.ref as action_ref, a.text as action, a.status_text as action_status,
+        a.rag as action_rag,
+        coalesce(ao.owners, ro.owners) as owners,
+        case when ao.owners is not null then 'action'
+             when ro.owners is not null then 'recommendation' end as owner_level,
+        coalesce(ta.due_date, tr.due_date) as due_date,
+        coalesce(ta.due_raw, tr.due_raw) as due_raw,
+        coalesce(ta.recurrence, tr.recurrence) as recurrence,
+        coalesce(a.rag, r.rag) as rag,
+        coalesce(a.status_text, r.status_text) as _status,
+        coalesce(a.page, r.page) as page,
+        coalesce(a.locator, r.locator) as locator,
+        coalesce(a.source_text, r.source_text) as source_text,
+        r.locator as _rec_locator
+    from recommendations r
+    left join documents d on d.doc_id = r.doc_id
+    left join actions a on a.rec_id = r.rec_id
+    left join own ao on ao.parent_type = 'action' and ao.parent_id = a.action_id
+    left join own ro on ro.parent_type = 'recommendation' and ro.parent_id = r.rec_id
+    left join tim ta on ta.parent_type = 'action' and ta.parent_id = a.action_id
+    left join tim tr on tr.parent_type = 'recommendation' and tr.parent_id = r.rec_id
+)
+select
+    doc_id, council, committee, meeting_date, file_name,
+    rec_id, rec_kind, rec_ref, recommendation, rec_rag, rec_status,
+    action_id, action_ref, action, action_status, action_rag,
+    owners, owner_level, due_date, due_raw, recurrence, rag,
+    coalesce(rag in ('complete', 'blue')
+             or regexp_matches(lower(coalesce(_status, '')),
+                               '\b(completed?|achieved|closed|fully implemented)\b'), false) as is_complete,
+    coalesce(due_date < meeting_date, false)
+        and not coalesce(rag in ('complete', 'blue')
+                         or regexp_matches(lower(coalesce(_status, '')),
+                                           '\b(completed?|achieved|closed|fully implemented)\b'), false) as overdue,
+    page, locator, source_text
+from plan
+order by doc_id, _rec_locator, rec_id, locator nulls first, action_id;

@@ -124,6 +124,11 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
     return [p for p in parts if p]
 
 
+_ROLE_TAIL = {"Manager", "Managers", "Officer", "Officers", "Director", "Directors", "Lead", "Leads", "Coordinator",
+              "Co-ordinator", "Commissioner", "Adviser", "Advisor", "Worker", "Workers", "Practitioner", "Chair",
+              "Team", "Group", "Board", "Service", "Services", "Partnership", "Panel", "Unit", "Hub", "Hubs"}
+
+
 def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
     seg = " ".join(seg.split()).strip(" ,;")
     if not seg:
@@ -144,6 +149,8 @@ def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
     if m and is_person(m.group("p")):
         return m.group("r").strip(), m.group("p").strip()
     toks = seg.split()
+    if toks and toks[-1].strip(".,") in _ROLE_TAIL:
+        return seg, None  # "Financial Hardship Programme Manager": a role throughout
     for n in (3, 2):  # person at the start or end of the segment
         if len(toks) > n:
             head, tail = " ".join(toks[:n]), " ".join(toks[n:])
@@ -178,7 +185,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:
             continue
         for part in _split_roles(line, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6)):
-            for sub in re.split(r"\s*/\s*(?=[A-Z])", part) if _all_people(part) else [part]:
+            for sub in re.split(r"\s*/\s*(?=[A-Z])", part) if (_all_people(part) or _all_roles(part)) else [part]:
                 segments.extend(_expand_refs(sub.strip()))
     parsed = [(*_role_person(seg), seg) for seg in segments]
     # a bare name next to a bare role is one owner ("Nicci Collins Head of Service CIC")
@@ -222,13 +229,19 @@ def _gloss_phrases(glossary: dict[str, str]) -> list[str]:
     return sorted({re.sub(r"\s*\(.*$", "", k).strip() for k in glossary if not re.search(r"\(\d", k)}, key=len, reverse=True)
 
 
+def _all_roles(part: str) -> bool:
+    """'Lead for Family Hubs/Financial Hardship Programme Manager': two roles."""
+    bits = [b.strip() for b in part.split("/") if b.strip()]
+    return len(bits) > 1 and all(len(b.split()) >= 2 and b[:1].isupper() for b in bits)
+
+
 def _all_people(part: str) -> bool:
     bits = [b.strip() for b in part.split("/") if b.strip()]
     return len(bits) > 1 and all(is_person(b) for b in bits)
 
 
 _LEADERS = re.compile(r"^(?P<who>(?:The\s+)?(?:(?:Senior\s+|System\s+|Strategic\s+|Local\s+area\s+)?leaders?|Partners|Managers?|Area partners|local area partnership|partnership|council|local authority|ICB|integrated care board)(?:\s.{0,120}?)?)\s+(?:should|must|needs?\s+to|are\s+to|ought\s+to)\b", re.I)
-_DELEGATE = re.compile(r"\bDELEGATE[S]?\s+(?:authority\s+)?to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+in consultation with\b|,?\s+to\s+(?:take|agree|approve|enter|finalise|implement|award|make|negotiate|carry|undertake|determine|progress|exercise|sign|conclude)\b|[.;]|$)", re.I)
+_DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+authority\s+(?:be\s+|is\s+)?(?:given|granted)\s+)to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+in consultation with\b|,?\s+to\s+(?:take|agree|approve|enter|finalise|implement|award|make|negotiate|carry|undertake|determine|progress|exercise|sign|conclude)\b|[.;]|$)", re.I)
 _LEAD_TEXT = re.compile(r"\b(?:Lead|Lead officer|Responsible officer|Owner)\s*:\s*(?P<who>[^\n;.]+)", re.I)
 
 

@@ -686,6 +686,11 @@ def _accept_recurrence(text: str, c: _Cand, cands: list[_Cand]) -> bool:
     if c.form == "tbc":
         return word.isupper()
     if c.form == "immediate":
+        if word.lower() == "immediately":
+            # "to see and immediately address concerns": an adverb on a verb, not a deadline
+            nxt = re.match(r"\s+([a-z]+)", text[c.end:c.end + 20])
+            if nxt and nxt.group(1) not in ("and", "or", "after", "following", "upon", "on", "from", "if", "when"):
+                return False
         return word.lower() not in ("immediate", "urgent", "urgently")
     if c.form == "ongoing":
         if not word.lower().replace("-", "").replace(" ", "").startswith("ongoing"):

@@ -109,11 +109,15 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
 
 
 def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Timescale]:
-    out = []
-    for t in parse_timescales(text, anchor):
-        out.append(Timescale(raw=t.raw, due_date=t.due_date, precision=t.precision, recurrence=t.recurrence,
-                             relative=t.relative, prov=prov))
-    return out
+    return [Timescale.from_parsed(t, prov) for t in parse_timescales(text, anchor)]
+
+
+def add_due_dates(item, anchor: Optional[date]) -> None:
+    """Due dates and recurrences a recommendation's or action's own text sets
+    for it ('by December 2018', 'planned for November', 'fortnightly')."""
+    for t in find_due_dates_in_sentence(item.text, anchor):
+        item.timescales.append(Timescale.from_parsed(
+            t, Prov(item.prov.page, item.prov.source_text, item.prov.locator + f"/due@{t.start}")))
 
 
 @dataclass
@@ -189,9 +193,7 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
             for k, a in enumerate(split_actions(act_txt)):
                 act = Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
                                                locator=loc(r, act_c) + (f"/item:{k}" if k else "")))
-                for t in find_due_dates_in_sentence(a, anchor):  # "(Dec 18)", "will be evaluated in January 19"
-                    act.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
-                                                    Prov(page, act.prov.source_text, act.prov.locator + f"/due@{t.start}")))
+                add_due_dates(act, anchor)  # "(Dec 18)", "will be evaluated in January 19"
                 row_actions.append(act)
         if evid_c is not None and _cell(row, evid_c) and row_actions:
             row_actions[0].evidence = _norm(_cell(row, evid_c))
@@ -224,8 +226,7 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         for tc in roles.get("target", []):
             txt = _cell(row, tc)  # "By December 2018, reports ... are developed"
             for t in find_due_dates_in_sentence(txt, anchor) if txt else []:
-                times.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
-                                       Prov(page, txt, loc(r, tc) + f"/due@{t.start}")))
+                times.append(Timescale.from_parsed(t, Prov(page, txt, loc(r, tc) + f"/due@{t.start}")))
         if current is not None and rec_c is not None:
             # a plan with a recommendation column: the row's lead/responsible
             # officers and timescales are the recommendation's (one owner row
@@ -250,8 +251,7 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
                 # one timescale printed for a cell of several actions applies to each
                 for k, a in enumerate(row_actions):
                     t = times[0]
-                    a.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
-                                                  Prov(t.prov.page, t.prov.source_text, f"{t.prov.locator}/for:{k}")))
+                    a.timescales.append(Timescale.from_parsed(t, Prov(t.prov.page, t.prov.source_text, f"{t.prov.locator}/for:{k}")))
             loose.extend(row_actions)
         parent = current if (current is not None and rec_c is not None) else (row_actions[0] if row_actions else None)
         if parent is not None:

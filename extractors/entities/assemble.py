@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Iterable, Optional
+from typing import Optional
 
 from extractors.entities import metrics as metricmod
-from extractors.entities.action_plans import extract_action_plan
+from extractors.entities.action_plans import add_due_dates, extract_action_plan
 from extractors.entities.items import Action, Metric, Owner, Prov, Recommendation, Timescale
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
 from extractors.entities.owners import owners_in_text, parse_glossary, split_owners
-from extractors.entities.timescales import find_due_dates_in_sentence, parse_financial_period, parse_timescales
-from extractors.metadata import DATE_RE, parse_date
+from extractors.entities.timescales import parse_financial_period, parse_timescales
+from extractors.metadata import parse_date
 from extractors.model import Document, Table
 from extractors.numbering import split_numbering
 from pipeline.ids import row_id
@@ -207,27 +207,20 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
                                       prov=Prov(r.prov.page, r.prov.source_text, r.prov.locator + "/owner")))
         if r.deadline_bucket:
             for t in parse_timescales(r.deadline_bucket, anchor):
-                r.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
-                                              Prov(r.prov.page, r.deadline_bucket, r.prov.locator + "/bucket")))
-        for t in find_due_dates_in_sentence(r.text, anchor):
-            r.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
-                                          Prov(r.prov.page, r.prov.source_text, r.prov.locator + f"/due@{t.start}")))
+                r.timescales.append(Timescale.from_parsed(t, Prov(r.prov.page, r.deadline_bucket, r.prov.locator + "/bucket")))
+        add_due_dates(r, anchor)
         r.metrics.extend(_metrics_from_text(r.text, r.prov))
         for a in r.actions:
             if a.prov.locator.startswith("table:"):
                 continue
             consumed_text.add(a.prov.source_text)
-            for t in find_due_dates_in_sentence(a.text, anchor):
-                a.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
-                                              Prov(a.prov.page, a.prov.source_text, a.prov.locator + f"/due@{t.start}")))
+            add_due_dates(a, anchor)
             a.metrics.extend(_metrics_from_text(a.text, a.prov))
 
     # prose actions not tied to a recommendation
     for a in loose_narrative_actions(doc, consumed_text | not_actions):
         consumed_text.add(a.prov.source_text)
-        for t in find_due_dates_in_sentence(a.text, anchor):
-            a.timescales.append(Timescale(t.raw, t.due_date, t.precision, t.recurrence, t.relative,
-                                          Prov(a.prov.page, a.prov.source_text, a.prov.locator + f"/due@{t.start}")))
+        add_due_dates(a, anchor)
         a.metrics.extend(_metrics_from_text(a.text, a.prov))
         loose_actions.append(a)
 

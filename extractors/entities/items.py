@@ -33,6 +33,11 @@ class Timescale:
     relative: Optional[str]
     prov: Prov
 
+    @classmethod
+    def from_parsed(cls, t, prov: Prov) -> "Timescale":
+        """From a timescales.ParsedTimescale found in the text `prov` points at."""
+        return cls(t.raw, t.due_date, t.precision, t.recurrence, t.relative, prov)
+
 
 @dataclass
 class Metric:

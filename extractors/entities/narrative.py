@@ -298,7 +298,6 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
     recs: list[Recommendation] = []
     blocks = doc.blocks
     bucket: Optional[str] = None
-    bucket_level = 0
     current: Optional[Recommendation] = None
     current_level = 0
     in_outcome = False
@@ -331,7 +330,7 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
         if is_head:
             bm = BUCKET.search(t)
             if bm and re.search(r"\bactions?\b|\bofsted\b", t, re.I):
-                bucket, bucket_level = bm.group(0), b.level
+                bucket = bm.group(0)
                 current = None
                 i += 1
                 continue

@@ -87,6 +87,16 @@ def split_actions(text: str) -> list[str]:
 _CONTINUES = re.compile(r"^(?:this|these|it|they|such|which|both|also|e\.g\.|i\.e\.|that|those)\b", re.I)
 
 
+def _strip_header(text: str, header: str) -> str:
+    """'Ofsted Recommendation Strengthen arrangements ...' -> 'Strengthen
+    arrangements ...' (the column header leaked into a cell at a page break)."""
+    h = " ".join(header.split())
+    t = text.strip()
+    if h and len(t) > len(h) + 1 and t.lower().startswith(h.lower() + " "):
+        return t[len(h):].strip()
+    return text
+
+
 def _split_ref(ref_cell: str, rec_cell: str) -> tuple[Optional[str], str]:
     ref_cell, rec_cell = ref_cell.strip(), rec_cell.strip()
     if ref_cell and len(ref_cell.split()) > 2:
@@ -167,7 +177,13 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
             continue  # a RAG key printed on every page ("Achieved | On Task | At risk")
         page = next((c.page for c in row if c.page), table.pages[0] if table.pages else None)
         if rec_c is not None:
-            ref, rec_text = _split_ref(_cell(row, ref_c), _cell(row, rec_c))
+            ref, rec_text = _split_ref(_cell(row, ref_c), _strip_header(_cell(row, rec_c), header[rec_c]))
+            shifted_rag = ragmod.normalise_rag(rec_text, letters_ok=True) if rec_text and not ref and len(rec_text) <= 2 else None
+            if shifted_rag:
+                # a RAG value the text layer pushed into the recommendation column
+                if current is not None and current.rag is None:
+                    current.rag, current.rag_raw = shifted_rag
+                rec_text = ""
             if rec_text or ref:
                 continues = current is not None and not ref and rec_text[:1].islower()
                 if continues:

@@ -73,6 +73,7 @@ _b("time", r"\b(?:1[0-2]|0?[1-9])\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])")
 _b("time", r"\b24/7\b")
 _b("section", r"\b\d+(?:\.\d+){2,}\b")
 _b("page", r"\bpages?\s+\d+(?:\s*(?:of|-|–|to)\s*\d+)?")
+_b("page", r"\bpp?\.?\s*\d+(?:\s*[-–]\s*\d+)?\b")
 _b("leader", r"\.{3,}\s*\d+")
 _b("footnote", r"\[\s*\d{1,3}\s*\]")
 _b("ordinal", r"\b\d+(?:st|nd|rd|th)\b")
@@ -258,7 +259,11 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
         cur = bool(m.group("cur"))
         pct = bool(m.group("pct"))
         if scale in ("m", "k", "bn", "mn") and not cur:
-            continue   # 5m (metres?) 4k — only money takes the short scales
+            # 5m (metres?) 4k: only money takes the short scales, except counts of
+            # people ("a population of circa 1.9m", "2.3m visitors")
+            ctx = text[max(0, m.start("num") - 40):m.start("num")] + " " + text[raw_end:raw_end + 25]
+            if scale == "k" or not re.search(r"\b(?:population|residents?|people|households|visitors|passengers|journeys|users|patients)\b", ctx, re.I):
+                continue
         value = parse_number(numtxt)
         unit = "count"
         scaled = False

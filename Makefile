@@ -33,3 +33,35 @@ validate: setup
 
 clean:
 	rm -rf $(OUT)/* $(OUT)/.store
+
+# --- analysts' side (issue 6): query, export, data dictionary, notebook ---
+.PHONY: query export dictionary notebook
+DATA ?= $(OUT)
+FORMAT ?= table
+XLSX ?= data/council-papers.xlsx
+NB_DATA ?=
+
+# SQL over the tables and the action_plan view: make query Q="select kind, count(*) from recommendations group by 1"
+query: setup
+	@test -n "$(Q)" || { echo 'usage: make query Q="select ..." [DATA=dir] [FORMAT=table|csv|json]'; exit 2; }
+	$(BIN)/council-extract query "$(Q)" --data $(DATA) --format $(FORMAT)
+
+# Excel workbook: an "action plan" sheet plus one sheet per table
+export: setup
+	$(BIN)/council-extract export --xlsx $(XLSX) --data $(DATA)
+
+# Regenerate docs/data-dictionary.md from schemas/tables.py
+dictionary: setup
+	$(BIN)/python -m schemas.dictionary
+
+# Execute notebooks/council_papers.ipynb on NB_DATA (default: the seeds plus
+# small Kent PDFs, extracted into a temp folder) and render notebooks/council_papers.html
+notebook: setup
+	$(BIN)/python notebooks/build.py --execute $(if $(NB_DATA),--data $(NB_DATA))
+
+# Throughput benchmark over ../shared/corpus/kent (baseline pdfplumber loop,
+# pipeline --jobs 1 and 2, no-op re-run); writes docs/benchmarks.md.
+# BENCH_ARGS="--limit 5" for a quick trial.
+.PHONY: bench
+bench: setup
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)

@@ -17,15 +17,23 @@ from pipeline import __version__
 
 
 def _extract(args) -> int:
+    from pipeline.lock import LockBusy
     from pipeline.runner import run
+    for name in ("timeout", "max_memory_mb"):
+        if getattr(args, name) is not None and getattr(args, name) <= 0:
+            print(f"council-extract: --{name.replace('_', '-')} must be positive", file=sys.stderr)
+            return 2
     try:
         summary = run(args.inputs, args.out, jobs=args.jobs,
-                      show_progress=None if not args.quiet else False)
-    except FileNotFoundError as e:
+                      show_progress=None if not args.quiet else False, timeout=args.timeout,
+                      max_memory_mb=args.max_memory_mb, force=args.force, lock_wait=args.lock_wait)
+    except (FileNotFoundError, LockBusy) as e:
         print(f"council-extract: {e}", file=sys.stderr)
         return 2
+    done = (f"{summary.extracted} extracted, {summary.reused} unchanged" if summary.published
+            else "nothing changed, tables left as they were")
     print(f"{summary.files} files: {summary.ok} ok, {summary.partial} partial, "
-          f"{summary.failed} failed in {summary.seconds:.1f}s -> {args.out}")
+          f"{summary.failed} failed in {summary.seconds:.1f}s ({done}) -> {args.out}")
     print("rows: " + ", ".join(f"{k}={v}" for k, v in summary.rows.items()))
     if summary.failed or summary.partial:
         print(f"see the errors table: duckdb -c \"select path, stage, error_type, message from "
@@ -139,6 +147,17 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
     e.add_argument("--jobs", "-j", type=int, default=None,
                    help="worker processes (default: number of cores; 0 = run in this process)")
+    e.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="stop a file after this many seconds; it gets an errors row (error_type timeout) "
+                   "and the batch goes on (default: no limit; not applied with --jobs 0)")
+    e.add_argument("--max-memory-mb", type=int, default=None, metavar="MB",
+                   help="address-space cap per worker process (RLIMIT_AS); a file that exceeds it gets an "
+                   "errors row (error_type memory). Workers need about 400 MB of address space to start (default: no cap)")
+    e.add_argument("--force", action="store_true",
+                   help="re-extract every file, ignoring the row cache of earlier runs")
+    e.add_argument("--lock-wait", type=float, default=5.0, metavar="SECONDS",
+                   help="how long to wait for another run on the same --out to finish before exiting 2 "
+                   "(default: 5)")
     e.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     e.set_defaults(func=_extract)
     v = sub.add_parser("validate", help="score the pipeline against the hand-labelled gold fixtures",
@@ -156,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("file", help="a PDF, DOCX or TXT paper")
     i.add_argument("--width", type=int, default=None, help="wrap width (default: terminal width)")
     i.set_defaults(func=_inspect)
+    from pipeline import export as _export_mod, query as _query_mod
+    _query_mod.add_parser(sub)
+    _export_mod.add_parser(sub)
     return p
 
 

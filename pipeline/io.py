@@ -1,11 +1,13 @@
 """I/O at the edges: finding input files and publishing output tables.
 
-Publishing is atomic per table. Each run writes its Parquet files into a
-fresh folder `OUT/.store/<run>/<table>/`, then swaps the symlink
-`OUT/<table>` to point at it with one rename (os.replace), which readers
-see either before or after, never half-way. A run killed at any moment
-leaves every table as the previous run published it; stores no longer
-linked are removed at the end of the next successful publish.
+Publishing is atomic for all tables at once. Each run writes its Parquet
+files into a fresh folder `OUT/.store/<run>/<table>/`, then swaps one
+symlink, `OUT/.current -> .store/<run>`, with one rename (os.replace).
+Each table `OUT/<table>` is a fixed symlink to `.current/<table>`, so
+readers see every table from the old run or every table from the new one,
+never half-way and never a mix. A run killed at any moment leaves the
+tables as the previous run published them; stores no longer linked are
+removed at the end of the next successful publish.
 
 Readers need nothing special: `pyarrow.dataset.dataset(OUT/"documents")`
 and DuckDB `read_parquet('OUT/documents/**/*.parquet')` follow the link.
@@ -24,6 +26,7 @@ import pyarrow.parquet as pq
 from schemas.tables import COLUMNS, ID_COLUMN, schema
 
 STORE = ".store"
+CURRENT = ".current"
 _SKIP_NAMES = {"Thumbs.db", "desktop.ini"}
 
 
@@ -85,10 +88,27 @@ def write_tables(out: str | Path, tables: dict[str, list[dict]], *, rows_per_fil
                 os.fsync(fh.fileno())
             os.replace(tmp, tdir / f"part-{i:05d}.parquet")
     _fsync_dir(store)
-    for name in COLUMNS:
-        publish(out, name, store / name)
+    publish_store(out, store)
     collect_garbage(out)
     return store
+
+
+def publish_store(out: Path, store: Path) -> None:
+    """Swap OUT/.current to `store` (one rename), then make sure every
+    OUT/<table> is the fixed link `.current/<table>` (a one-off migration
+    from the older one-link-per-table layout)."""
+    _swap_link(out, CURRENT, store)
+    for name in COLUMNS:
+        link = out / name
+        if link.is_symlink() and os.readlink(link) == os.path.join(CURRENT, name):
+            continue
+        publish(out, name, out / CURRENT / name)
+
+
+def current_store(out: str | Path) -> str | None:
+    """Name of the run folder OUT/.current points at, or None."""
+    link = Path(out) / CURRENT
+    return os.path.basename(os.readlink(link)) if link.is_symlink() else None
 
 
 def publish(out: Path, name: str, target: Path) -> None:
@@ -99,15 +119,21 @@ def publish(out: Path, name: str, target: Path) -> None:
         aside = out / STORE / f"legacy-{uuid.uuid4().hex[:8]}"
         aside.parent.mkdir(parents=True, exist_ok=True)
         os.replace(link, aside)
-    tmp = out / f".{name}.link-{uuid.uuid4().hex[:8]}"
+    _swap_link(out, name, target)
+
+
+def _swap_link(out: Path, name: str, target: Path) -> None:
+    tmp = out / f".{name.lstrip('.')}.link-{uuid.uuid4().hex[:8]}"
     os.symlink(os.path.relpath(target, out), tmp)
-    os.replace(tmp, link)
+    os.replace(tmp, out / name)
     _fsync_dir(out)
 
 
 def collect_garbage(out: Path) -> None:
     """Remove store runs that no table points at, and stray temp links."""
     live = set()
+    if (out / CURRENT).is_symlink():
+        live.add(Path(os.path.realpath(out / CURRENT)).name)
     for name in COLUMNS:
         link = out / name
         if link.is_symlink():

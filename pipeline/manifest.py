@@ -1,0 +1,146 @@
+"""Incremental runs: the manifest of what is published and the per-document
+row cache.
+
+- `OUT/_manifest.json` records the inputs of the last published run: for
+  each path its content hash (doc_id), status, and the cache version, plus
+  the store the tables point at. A run whose inputs (paths and hashes) and
+  cache version equal the manifest's, with the tables still pointing at
+  that store, has nothing to do and publishes nothing (the tables stay
+  byte-for-byte as they were).
+- `OUT/.cache/<version>/<doc_id>/` holds one document's rows: one Parquet
+  file per non-empty table plus `result.json` (status, the path it was
+  extracted under, the limits in force). Rows in it are reused verbatim,
+  `extracted_at` included; only `path`/`file_name` in the `documents` and
+  `errors` rows are rewritten when the same bytes arrive under another name.
+- The cache version is `__version__` plus a fingerprint of the code
+  (`pipeline/`, `extractors/`, `schemas/` source files), so any change to
+  the extraction code re-extracts everything, even without a version bump.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from functools import lru_cache
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from pipeline import __version__
+from pipeline.io import _fsync_dir, to_arrow
+from schemas.tables import COLUMNS
+
+MANIFEST = "_manifest.json"
+CACHE = ".cache"
+_CODE_DIRS = ("pipeline", "extractors", "schemas")
+# worker failures that are a property of the file under the given limits
+# (cached with the limits); a crash may be transient and is retried.
+CACHEABLE_WORKER_ERRORS = {"timeout", "memory"}
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for d in _CODE_DIRS:
+        for f in sorted((root / d).rglob("*")):
+            if f.suffix in (".py", ".json", ".toml", ".txt", ".yaml", ".yml") and "__pycache__" not in f.parts:
+                h.update(str(f.relative_to(root)).encode() + b"\0")
+                h.update(f.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+def cache_version() -> str:
+    return f"{__version__}+{code_fingerprint()}"
+
+
+# ------------------------------------------------------------------ manifest
+
+
+def read_manifest(out: str | Path) -> dict | None:
+    try:
+        return json.loads((Path(out) / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def write_manifest(out: str | Path, manifest: dict) -> None:
+    out = Path(out)
+    tmp = out / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
+    with open(tmp, "w") as fh:
+        json.dump(manifest, fh, indent=1, sort_keys=True, default=str)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, out / MANIFEST)
+    _fsync_dir(out)
+
+
+# --------------------------------------------------------------------- cache
+
+
+class RowCache:
+    def __init__(self, out: str | Path, version: str | None = None):
+        self.root = Path(out) / CACHE
+        self.version = version or cache_version()
+        self.dir = self.root / self.version
+
+    def _entry(self, doc_id: str) -> Path:
+        return self.dir / doc_id
+
+    def get(self, doc_id: str | None, path: str, limits: dict) -> tuple[str, dict[str, list[dict]], dict] | None:
+        """(status, tables, meta) for doc_id, with path/file_name set to
+        `path`; None when not cached (or cached under other limits)."""
+        if not doc_id:
+            return None
+        d = self._entry(doc_id)
+        try:
+            meta = json.loads((d / "result.json").read_text())
+            if meta.get("worker_error") and meta.get("limits") != limits:
+                return None
+            tables = {}
+            for name in meta["tables"]:
+                tables[name] = pq.read_table(d / f"{name}.parquet").to_pylist()
+        except (OSError, ValueError, KeyError):
+            return None
+        if path != meta.get("path"):
+            base = os.path.basename(path)
+            for r in tables.get("documents", []):
+                r["path"], r["file_name"] = path, base
+            for r in tables.get("errors", []):
+                r["path"] = path
+        return meta["status"], tables, meta
+
+    def put(self, doc_id: str | None, path: str, status: str, tables: dict[str, list[dict]],
+            limits: dict, worker_error: str | None = None, seconds: float = 0.0) -> bool:
+        """Store one document's rows atomically (folder rename)."""
+        if not doc_id or (worker_error and worker_error not in CACHEABLE_WORKER_ERRORS):
+            return False
+        self.dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.root / f".tmp-{uuid.uuid4().hex[:12]}"
+        tmp.mkdir(parents=True)
+        names = sorted(n for n, rows in tables.items() if rows and n in COLUMNS)
+        for name in names:
+            pq.write_table(to_arrow(name, tables[name]), tmp / f"{name}.parquet", compression="zstd")
+        meta = {"doc_id": doc_id, "path": path, "status": status, "tables": names,
+                "limits": limits, "worker_error": worker_error, "seconds": round(seconds, 3)}
+        (tmp / "result.json").write_text(json.dumps(meta, sort_keys=True))
+        dest = self._entry(doc_id)
+        if dest.exists():
+            shutil.rmtree(dest, ignore_errors=True)
+        os.replace(tmp, dest)
+        return True
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop other versions' caches, temp folders, and entries of this
+        version whose doc_id is not in `keep` (files no longer input)."""
+        if not self.root.is_dir():
+            return
+        for d in self.root.iterdir():
+            if d != self.dir:
+                shutil.rmtree(d, ignore_errors=True)
+        if self.dir.is_dir():
+            for d in self.dir.iterdir():
+                if d.name not in keep:
+                    shutil.rmtree(d, ignore_errors=True)

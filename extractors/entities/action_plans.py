@@ -57,7 +57,13 @@ def split_actions(text: str) -> list[str]:
     text = text.strip()
     if not text:
         return []
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = []
+    for ln in text.split("\n"):
+        # "Next steps include: • Establish a team • Transfer posts": bullets run into one line
+        parts = [p.strip() for p in re.split(r"\s+[•●▪]\s+", ln) if p.strip()]
+        if len(parts) > 1 and parts[0].endswith(":"):
+            parts = parts[1:]
+        lines.extend(parts)
     items: list[str] = []
     for ln in lines:
         num, rest = split_numbering(ln)
@@ -81,10 +87,13 @@ def split_actions(text: str) -> list[str]:
                 cur = (cur + " " + s).strip()
         if cur.strip():
             out.append(cur.strip())
-    return [_norm(a) for a in out if len(a.split()) >= 2]
+    return [_norm(a) for a in out if len(a.split()) >= 2 and not _COMMENTARY.match(a)]
 
 
-_CONTINUES = re.compile(r"^(?:this|these|it|they|such|which|both|also|e\.g\.|i\.e\.|that|those)\b", re.I)
+_CONTINUES = re.compile(r"^(?:this|these|it|they|such|which|both|also|each|e\.g\.|i\.e\.|that|those)\b", re.I)
+# remarks in an actions cell that report no step
+_COMMENTARY = re.compile(r"^(?:it\s+is\s+(?:noted|worth\s+noting)|it\s+should\s+be\s+noted|we\s+are\s+(?:confident|pleased)|"
+                         r"there\s+(?:are|is)\s+still\b|please\s+(?:see|refer))", re.I)
 
 
 def _strip_header(text: str, header: str) -> str:

@@ -201,3 +201,11 @@ def test_delegation_makes_an_owner():
     b = next(r for r in rows["recommendations"] if r["ref"] == "B")
     roles = [o["role"] for o in rows["owners"] if o["parent_id"] == b["rec_id"]]
     assert roles == ["Corporate Director of Adult Social Care and Health"]
+
+
+def test_timescale_cell_borrows_the_year_and_drops_start_dates():
+    from extractors.entities.action_plans import _timescale_items
+    from extractors.entities.items import Prov
+    got = _timescale_items("First phase procure platform by mid-June; second phase live from September 2024", None,
+                           Prov(1, "x", "t"))
+    assert [(t.raw, t.due_date) for t in got] == [("by mid-June", date(2024, 6, 30))]

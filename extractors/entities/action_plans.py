@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from extractors.entities import rag as ragmod
@@ -127,8 +127,31 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
     return out
 
 
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
+
+
 def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Timescale]:
-    return [Timescale.from_parsed(t, prov) for t in parse_timescales(text, anchor)]
+    """Timescales of one timescale cell. Within a cell, a month printed without
+    a year takes the year of another date in the cell ('by mid-June ... from
+    September 2024'), and a start date ('from September 2024') is dropped
+    when the cell also gives a deadline ('by ...')."""
+    parsed = parse_timescales(text, anchor)
+    years = [t.due_date.year for t in parsed if t.due_date]
+    has_deadline = any(re.match(r"(?i)\s*(?:by|before|no later than|until)\b", t.raw) for t in parsed)
+    out = []
+    for t in parsed:
+        if has_deadline and re.match(r"(?i)\s*(?:from|starting|commencing)\b", t.raw):
+            continue
+        ts = Timescale.from_parsed(t, prov)
+        if ts.due_date is None and ts.recurrence == "once" and years:
+            mon = next((i for i, m in enumerate(_MONTHS, 1) if re.search(rf"\b{m[:3]}", t.raw, re.I)), None)
+            if mon:
+                year = years[0]
+                last = (date(year + (mon == 12), mon % 12 + 1, 1) - timedelta(days=1))
+                ts.due_date, ts.precision = last, "month"
+        out.append(ts)
+    return out
 
 
 def add_due_dates(item, anchor: Optional[date]) -> None:

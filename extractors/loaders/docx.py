@@ -915,44 +915,37 @@ def _paragraph(p, ctx: _Ctx, out: list[Block]) -> None:
 
 # ---- tables -------------------------------------------------------------------
 
-def _rows(tbl, ctx: _Ctx) -> list:
+def _wrapped_children(el, ctx: _Ctx, localname: str, *, through_alternate: bool) -> list:
+    """The `localname` children of el (w:tr of a table, w:tc of a row), looking
+    through the wrappers Word puts around them (content controls, custom XML,
+    tracked insertions, and for rows mc:AlternateContent)."""
     out = []
 
-    def walk(el):
-        for ch in el:
+    def walk(node):
+        for ch in node:
             if not isinstance(ch.tag, str):
                 continue
             qn = etree.QName(ch)
             if qn.namespace != ctx.w:
-                if qn.namespace == _MC and qn.localname == "AlternateContent":
+                if through_alternate and qn.namespace == _MC and qn.localname == "AlternateContent":
                     b = _choose_branch(ch)
                     if b is not None:
                         walk(b)
                 continue
-            if qn.localname == "tr":
+            if qn.localname == localname:
                 out.append(ch)
             elif qn.localname in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
                 walk(ch)
-    walk(tbl)
+    walk(el)
     return out
+
+
+def _rows(tbl, ctx: _Ctx) -> list:
+    return _wrapped_children(tbl, ctx, "tr", through_alternate=True)
 
 
 def _cells(tr, ctx: _Ctx) -> list:
-    out = []
-
-    def walk(el):
-        for ch in el:
-            if not isinstance(ch.tag, str):
-                continue
-            qn = etree.QName(ch)
-            if qn.namespace != ctx.w:
-                continue
-            if qn.localname == "tc":
-                out.append(ch)
-            elif qn.localname in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
-                walk(ch)
-    walk(tr)
-    return out
+    return _wrapped_children(tr, ctx, "tc", through_alternate=False)
 
 
 @dataclass

@@ -55,7 +55,7 @@ def split_numbering(text: str) -> tuple[Optional[str], str]:
             if not (letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8 and len(letters) > 3):
                 continue
         # "1. " must be followed by something that reads like a paragraph start
-        if rest[:1].islower() and re.fullmatch(r"\d+(?:\.\d+)*", num):
+        if rest[:1].islower() and re.fullmatch(r"\d+(?:\.\d+)+", num):
             # 5.1 percent of ... / 2.5 million: a decimal number, not numbering
             if not re.fullmatch(r"\d+(?:\.\d+){2,}", num):
                 continue

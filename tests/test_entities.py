@@ -209,3 +209,19 @@ def test_timescale_cell_borrows_the_year_and_drops_start_dates():
     got = _timescale_items("First phase procure platform by mid-June; second phase live from September 2024", None,
                            Prov(1, "x", "t"))
     assert [(t.raw, t.due_date) for t in got] == [("by mid-June", date(2024, 6, 30))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("RECOMMENDATIONS\n\nIt is recommended that the Committee:\n\na) Notes the progress made;\n\nb) Endorses the revised plan.\n\nBACKGROUND\n\nText.\n",
+     [("a)", "Notes the progress made;", "Committee"), ("b)", "Endorses the revised plan.", "Committee")]),
+    ("Recommendation(s):\n\nCabinet is asked to:\n\n(i) NOTE the report;\n\n(ii) ENDORSE the approach.\n\n1. Introduction\n\n1.1 Text here.\n",
+     [("(i)", "NOTE the report;", "Cabinet"), ("(ii)", "ENDORSE the approach.", "Cabinet")]),
+    ("Members are asked to note the contents of this report.\n\nBackground\n\nText.\n",
+     [(None, "note the contents of this report.", "Members")]),
+    ("Proposed Action\n\nThe Panel is recommended to approve the revised terms of reference.\n\nBackground\n\nText.\n",
+     [(None, "approve the revised terms of reference.", "Panel")]),
+    ("The Committee is requested to:\n\n1. note the report;\n\n2. agree the next steps.\n\nContact Officer: Jane Smith\n",
+     [("1", "note the report;", "Committee"), ("2", "agree the next steps.", "Committee")]),
+])
+def test_decision_phrasings(text, expected):
+    assert [(r.ref, r.text, r.source_body) for r in decision_recommendations(_txt(text), "Cabinet")] == expected

@@ -136,7 +136,7 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             elif rest:
                 recs.append(Recommendation(kind="decision", text=_norm(rest), ref=b.numbering if b.numbering != "•" else None,
                                            source_body=committee, prov=_prov(b)))
-            i = max(j, i + 1) if items else i + 1
+            i = max(j, i + 1) if (items and (not rest or rest.endswith(":"))) else i + 1
             continue
         hm = DECISION_HEADING.match(text) if (b.kind == "heading" or len(text.split()) <= 4 or text.lower().startswith("recommendation")) else None
         if hm and not (inspection and b.kind == "heading" and not hm.group("rest")) and not IMPROVEMENT_HEADING.match(text):
@@ -194,7 +194,11 @@ def _collect_items(blocks: list[Block], start: int) -> tuple[list[Block], int]:
         b = blocks[j]
         if b.kind == "table":
             break
-        if _is_item(b) and b.kind != "heading" and not re.fullmatch(r"\d+", b.numbering or "x"):
+        if RESOLVED.match(b.text.strip()) or LEAD_IN.match(b.text.strip()):
+            break  # the next resolution / lead-in starts its own list
+        numeric = bool(re.fullmatch(r"\d+", b.numbering or "x"))
+        decision_like = b.text[:1].islower() or b.text.rstrip().endswith((";", "; and", "and")) or bool(DECISION_VERB.match(b.text))
+        if _is_item(b) and b.kind != "heading" and (not numeric or decision_like):
             items.append(Block(kind=b.kind, text=b.text, numbering=b.numbering, level=b.level, page=b.page))
             j += 1
             continue

@@ -225,3 +225,23 @@ def test_timescale_cell_borrows_the_year_and_drops_start_dates():
 ])
 def test_decision_phrasings(text, expected):
     assert [(r.ref, r.text, r.source_body) for r in decision_recommendations(_txt(text), "Cabinet")] == expected
+
+
+def test_narrative_progress_report_with_label_lines():
+    text = ("PROGRESS AGAINST THE OFSTED RECOMMENDATIONS\n\n"
+            "Recommendation 1: Improve the quality of supervision so that plans progress without delay.\n\n"
+            "Lead: Head of Service, Safeguarding – Sam Patel\n\nRAG: Amber\n\nTimescale: March 2025\n\n"
+            "Progress: A new supervision policy has been launched.\n\n"
+            "A new audit tool has been developed and implemented.\n\n"
+            "Recommendation 2: Strengthen the voice of the child.\n\nLead officer: Jo Bloggs\n\nRAG rating: G\n\n"
+            "Deadline: by 31 December 2024\n")
+    rows = extract_all(_txt(text), {"meeting_date": None})
+    recs = rows["recommendations"]
+    assert [(r["ref"], r["rag"]) for r in recs] == [("Recommendation 1", "amber"), ("Recommendation 2", "green")]
+    assert recs[0]["status_text"] == "A new supervision policy has been launched."
+    owners = {(o["role"], o["person"], o["parent_id"]) for o in rows["owners"]}
+    assert ("Head of Service, Safeguarding", "Sam Patel", recs[0]["rec_id"]) in owners
+    assert (None, "Jo Bloggs", recs[1]["rec_id"]) in owners
+    due = {(t["parent_id"], t["due_date"]) for t in rows["timescales"]}
+    assert (recs[0]["rec_id"], date(2025, 3, 31)) in due and (recs[1]["rec_id"], date(2024, 12, 31)) in due
+    assert [a["text"] for a in rows["actions"]] == ["A new audit tool has been developed and implemented."]

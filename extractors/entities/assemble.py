@@ -205,6 +205,11 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
             for role, person, raw in split_owners(who) or [(who, None, who)]:
                 r.owners.append(Owner(role=role, person=person, kind=kind, raw=raw,
                                       prov=Prov(r.prov.page, r.prov.source_text, r.prov.locator + "/owner")))
+        for kind, text, prov in r.owner_texts:
+            for role, person, raw in split_owners(text, glossary):
+                r.owners.append(Owner(role=role, person=person, kind=kind, raw=raw, prov=prov))
+        for text, prov in r.timescale_texts:
+            r.timescales.extend(Timescale.from_parsed(t, prov) for t in parse_timescales(text, anchor))
         if r.deadline_bucket:
             for t in parse_timescales(r.deadline_bucket, anchor):
                 r.timescales.append(Timescale.from_parsed(t, Prov(r.prov.page, r.deadline_bucket, r.prov.locator + "/bucket")))

@@ -80,6 +80,9 @@ class Recommendation:
     section_ref: Optional[str] = None
     deadline_bucket: Optional[str] = None   # "within 3 months" from a heading above the item
     covered: set = field(default_factory=set)  # texts of the prose blocks under a plan item
+    # "Lead: ...", "Timescale: ..." lines printed under a plan item, resolved in assemble
+    owner_texts: list = field(default_factory=list)      # (owner_kind, text, Prov)
+    timescale_texts: list = field(default_factory=list)  # (text, Prov)
     actions: list[Action] = field(default_factory=list)
     owners: list[Owner] = field(default_factory=list)
     timescales: list[Timescale] = field(default_factory=list)

@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 from typing import Optional
 
 from extractors.entities.items import Action, Prov, Recommendation
+from extractors.entities.rag import normalise_rag
 from extractors.model import Block, Document
 
 DECISION_HEADING = re.compile(
@@ -59,6 +60,10 @@ STEP_VERB = re.compile(
 NOT_ACTION_START = re.compile(
     r"^(?:what\s+does\s+this\s+mean|as\s+a\s+result|since\s+the|the\s+(?:impact|benefit|outcome)|this\s+(?:means|ensures|feedback|is\s+(?:a|the))|"
     r"families\s+receive|children\s+and\s+families|all\s+children\s+have|although|however|moreover|in\s+summary|progress\s+achieved)", re.I)
+LABEL_LINE = re.compile(
+    r"^(?P<label>lead(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
+    r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target\s+date|due(?:\s+date)?|by\s+when|"
+    r"completion\s+date|progress(?:\s+(?:update|to\s+date))?|update|commentary)\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
 OUTCOME_HEADING = re.compile(r"^what\s+does\s+this\s+mean\b|^impact\b|^outcomes?\s+for\b", re.I)
 
 
@@ -315,10 +320,15 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
             i += 1
             continue
         pm = PLAN_ITEM.match(t)
-        if pm and b.kind != "list_item" or (pm and b.numbering and b.numbering != "•"):
-            ref = _norm(pm.group("ref"))
+        item_text = pm.group("text") if pm else None
+        ref = pm.group("ref") if pm else None
+        if pm is None and b.numbering and PLAN_ITEM.match(f"{b.numbering} - {t}"):
+            # the loader split "Recommendation 1:" off as the block's numbering
+            ref, item_text = b.numbering, t
+        if ref and (b.kind != "list_item" or (b.numbering and b.numbering != "•")):
+            ref = _norm(ref)
             ref = ref[:1].upper() + ref[1:]
-            current = Recommendation(kind="improvement", text=_norm(pm.group("text")), ref=ref,
+            current = Recommendation(kind="improvement", text=_norm(item_text), ref=ref,
                                      prov=Prov(page=b.page, source_text=b.full_text, locator=ref),
                                      section_ref=b.numbering if b.numbering != "•" else None)
             current.source_body = "Ofsted" if re.search(r"ofsted", _context_title(doc), re.I) else None
@@ -352,6 +362,22 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
                     bucket = None
                 current = None
         if current is not None:
+            lm = LABEL_LINE.match(t)
+            if lm:
+                # "Lead: Head of Service", "RAG: Amber", "Timescale: March 2025", "Progress: ..."
+                label, value = lm.group("label").lower(), lm.group("value").strip()
+                prov = Prov(page=b.page, source_text=b.full_text, locator=f"{current.prov.locator}/{label.split()[0]}")
+                current.covered.add(b.full_text)
+                if re.match(r"lead|owner|responsib|accountable", label):
+                    current.owner_texts.append(("lead" if label.startswith("lead") else "responsible", value, prov))
+                elif re.match(r"rag|rating|status", label) and normalise_rag(value, letters_ok=True):
+                    current.rag, current.rag_raw = normalise_rag(value, letters_ok=True)
+                elif re.match(r"timescale|deadline|target date|due|by when|completion", label):
+                    current.timescale_texts.append((value, prov))
+                elif re.match(r"progress|update|status|commentary", label):
+                    current.status_text = _norm(((current.status_text or "") + " " + value).strip())
+                i += 1
+                continue
             if OUTCOME_HEADING.match(t):
                 in_outcome = True
                 i += 1

@@ -20,7 +20,7 @@ from typing import Optional
 
 from extractors.model import Document
 
-_MONTHS = {m: i for i, m in enumerate(
+MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], start=1)}
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -44,7 +44,7 @@ def parse_date(text: str) -> Optional[date]:
     if not m:
         return None
     day, mon, year = int(m.group(1)), m.group(2).lower()[:3], int(m.group(3))
-    month = next(v for k, v in _MONTHS.items() if k.startswith(mon))
+    month = next(v for k, v in MONTHS.items() if k.startswith(mon))
     try:
         return date(year, month, day)
     except ValueError:

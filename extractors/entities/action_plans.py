@@ -20,15 +20,17 @@ progress trackers):
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Optional
 
 from extractors.entities import rag as ragmod
 from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.owners import split_owners
+from extractors.metadata import MONTHS
 from extractors.entities.timescales import find_due_dates_in_sentence, parse_timescales
 from extractors.model import Cell, Table
 from extractors.numbering import split_numbering
@@ -127,10 +129,6 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
     return out
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
-
-
 def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Timescale]:
     """Timescales of one timescale cell. Within a cell, a month printed without
     a year takes the year of another date in the cell ('by mid-June ... from
@@ -145,11 +143,10 @@ def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Time
             continue
         ts = Timescale.from_parsed(t, prov)
         if ts.due_date is None and ts.recurrence == "once" and years:
-            mon = next((i for i, m in enumerate(_MONTHS, 1) if re.search(rf"\b{m[:3]}", t.raw, re.I)), None)
+            mon = next((n for name, n in MONTHS.items() if re.search(rf"\b{name[:3]}", t.raw, re.I)), None)
             if mon:
                 year = years[0]
-                last = (date(year + (mon == 12), mon % 12 + 1, 1) - timedelta(days=1))
-                ts.due_date, ts.precision = last, "month"
+                ts.due_date, ts.precision = date(year, mon, calendar.monthrange(year, mon)[1]), "month"
         out.append(ts)
     return out
 

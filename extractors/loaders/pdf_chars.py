@@ -81,37 +81,49 @@ def _drop_overprinted_runs(chars: list[dict]) -> list[dict]:
     if len(chars) < 2:
         return chars
     run_of = _runs(chars)
-    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-    cell = 10.0
+    # boxes of the runs (non-space characters); only runs whose boxes overlap
+    # can have colliding characters, and only inside the overlap
+    members: dict[int, list[int]] = defaultdict(list)
     for i, c in enumerate(chars):
-        if c["text"].isspace():
-            continue
-        for gx in range(int(c["x0"] // cell), int(c["x1"] // cell) + 1):
-            for gy in range(int(c["top"] // cell), int(c["bottom"] // cell) + 1):
-                grid[(gx, gy)].append(i)
+        if not c["text"].isspace():
+            members[run_of[i]].append(i)
+    boxes = []
+    for r, idx in members.items():
+        boxes.append((min(chars[i]["top"] for i in idx), max(chars[i]["bottom"] for i in idx),
+                      min(chars[i]["x0"] for i in idx), max(chars[i]["x1"] for i in idx), r))
+    boxes.sort()
     hits: dict[tuple[int, int], set[int]] = defaultdict(set)   # (run, other run) -> colliding chars of run
-    checked: set[tuple[int, int]] = set()
-    for ids in grid.values():
-        if len(ids) < 2 or len({run_of[i] for i in ids}) < 2:
-            continue
-        for a_pos in range(len(ids)):
-            i = ids[a_pos]
-            ci = chars[i]
-            for j in ids[a_pos + 1:]:
-                ri, rj = run_of[i], run_of[j]
-                if ri == rj or (i, j) in checked or abs(i - j) == 1:
-                    continue  # kerning between neighbours in the text stream is not over-printing
-                checked.add((i, j))
-                cj = chars[j]
-                w = min(ci["x1"], cj["x1"]) - max(ci["x0"], cj["x0"])
-                h = min(ci["bottom"], cj["bottom"]) - max(ci["top"], cj["top"])
-                if w <= 0 or h <= 0:
-                    continue
+    for a in range(len(boxes)):
+        top_a, bot_a, x0_a, x1_a, ra = boxes[a]
+        for b in range(a + 1, len(boxes)):
+            top_b, bot_b, x0_b, x1_b, rb = boxes[b]
+            if top_b >= bot_a:
+                break
+            ix0, ix1 = max(x0_a, x0_b), min(x1_a, x1_b)
+            if ix1 <= ix0:
+                continue
+            iy0, iy1 = top_b, min(bot_a, bot_b)
+            ca = [i for i in members[ra] if chars[i]["x1"] > ix0 and chars[i]["x0"] < ix1
+                  and chars[i]["bottom"] > iy0 and chars[i]["top"] < iy1]
+            if not ca:
+                continue
+            cb = [j for j in members[rb] if chars[j]["x1"] > ix0 and chars[j]["x0"] < ix1
+                  and chars[j]["bottom"] > iy0 and chars[j]["top"] < iy1]
+            for i in ca:
+                ci = chars[i]
                 area_i = max((ci["x1"] - ci["x0"]) * (ci["bottom"] - ci["top"]), 1e-6)
-                area_j = max((cj["x1"] - cj["x0"]) * (cj["bottom"] - cj["top"]), 1e-6)
-                if w * h > 0.5 * min(area_i, area_j):
-                    hits[(ri, rj)].add(i)
-                    hits[(rj, ri)].add(j)
+                for j in cb:
+                    if abs(i - j) == 1:
+                        continue  # kerning between neighbours in the text stream is not over-printing
+                    cj = chars[j]
+                    w = min(ci["x1"], cj["x1"]) - max(ci["x0"], cj["x0"])
+                    h = min(ci["bottom"], cj["bottom"]) - max(ci["top"], cj["top"])
+                    if w <= 0 or h <= 0:
+                        continue
+                    area_j = max((cj["x1"] - cj["x0"]) * (cj["bottom"] - cj["top"]), 1e-6)
+                    if w * h > 0.5 * min(area_i, area_j):
+                        hits[(ra, rb)].add(i)
+                        hits[(rb, ra)].add(j)
     if not hits:
         return chars
     run_len: dict[int, int] = defaultdict(int)

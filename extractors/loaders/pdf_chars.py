@@ -36,7 +36,18 @@ def clean_chars(chars: list[dict], width: float, height: float) -> tuple[list[di
     """Return (kept characters in their original order, number dropped)."""
     if not chars:
         return [], 0
-    upright = [c for c in chars if _axis_aligned(c)]
+    # characters of one text object share their matrix: test each matrix once
+    seen: dict[int, bool] = {}
+    upright = []
+    for c in chars:
+        m = c.get("matrix")
+        ok = seen.get(id(m)) if m is not None else None
+        if ok is None:
+            ok = _axis_aligned(c)
+            if m is not None:
+                seen[id(m)] = ok
+        if ok:
+            upright.append(c)
     # a page whose text is mostly rotated (a landscape table printed sideways)
     # keeps it: dropping it all would lose the page
     if len(upright) < 0.5 * len(chars):
@@ -66,14 +77,14 @@ def _runs(chars: list[dict]) -> list[int]:
     baseline changes or the text jumps backwards / far ahead."""
     ids = []
     run = -1
-    prev = None
+    p_font = p_size = p_bottom = p_x0 = p_x1 = None
     for c in chars:
-        if prev is None or c.get("fontname") != prev.get("fontname") or abs(c.get("size", 0) - prev.get("size", 0)) > 0.1 \
-                or abs(c["bottom"] - prev["bottom"]) > 0.5 or c["x0"] < prev["x0"] - 0.5 \
-                or c["x0"] > prev["x1"] + 2.5 * max(c.get("size", 10), 1):
+        font, size, bottom, x0 = c.get("fontname"), c.get("size", 0), c["bottom"], c["x0"]
+        if p_x0 is None or font != p_font or abs(size - p_size) > 0.1 or abs(bottom - p_bottom) > 0.5 \
+                or x0 < p_x0 - 0.5 or x0 > p_x1 + 2.5 * max(c.get("size", 10), 1):
             run += 1
         ids.append(run)
-        prev = c
+        p_font, p_size, p_bottom, p_x0, p_x1 = font, size, bottom, x0, c["x1"]
     return ids
 
 

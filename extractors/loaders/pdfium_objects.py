@@ -11,8 +11,10 @@ finder run on them unchanged: `page._objects = read_objects(...)`.
 How each value is matched to pdfminer's:
 
 * characters: PDFium's generated characters (the spaces and line breaks it
-  infers) are skipped, so only glyphs drawn by the PDF remain, spaces
-  included. x0/x1 and the baseline-relative bottom come from PDFium's
+  infers from gaps) are skipped, so only glyphs drawn by the PDF remain,
+  spaces included; spaces PDFium's text page leaves out (a text object
+  holding only spaces, a space repeating the one before) are put back
+  from the page's text objects. x0/x1 and the baseline-relative bottom come from PDFium's
   "loose" box (origin, advance width from the font's /Widths, font
   descent), which is how pdfminer builds its box; the top is bottom minus
   the font size, as in pdfminer (not the font's ascent). `size` is the
@@ -119,11 +121,9 @@ def _read_chars(page, top_y: float, x_shift: float, chars: list[dict]) -> None:
         for i in range(n):
             u = get_unicode(tp, i)
             if u == 0x20 or u == 0x0D or u == 0x0A:
-                if is_generated(tp, i) == 1:
-                    if u == 0x20:
-                        chars.append(_GENERATED_SPACE)
-                    continue
-                if u != 0x20:
+                # PDFium's generated spaces and line breaks are its guesses
+                # from gaps: pdfplumber's word finder makes its own
+                if u != 0x20 or is_generated(tp, i) == 1:
                     continue
             elif u == 2 or u == 0xFFFE:
                 # PDFium marks a hyphen at a line end (U+0002, U+FFFE in its
@@ -146,8 +146,11 @@ def _read_chars(page, top_y: float, x_shift: float, chars: list[dict]) -> None:
                 nlen = raw.FPDFText_GetFontInfo(tp, i, namebuf, 256, flags)
                 name = namebuf.value.decode("utf-8", "replace") if nlen else ""
                 fsize = raw.FPDFText_GetFontSize(tp, i)
-                upright = (ma * md > 0) and (mb * mc <= 0)
-                scale = abs(md) if upright else math.hypot(mc, md)
+                upright = (ma * md > 0) and (mb * mc <= 0)  # pdfminer's test
+                if abs(mb) <= 0.02 * abs(ma) and abs(mc) <= 0.02 * abs(md):
+                    scale = abs(md)  # horizontal text: pdfminer's size is the box height
+                else:  # rotated text: the font size as drawn
+                    scale = math.sqrt(abs(ma * md - mb * mc))
                 info = (name, fsize * (scale or 1.0), upright, (ma, mb, mc, md), ma * ma + mb * mb > 0)
                 per_object[key] = info
             name, size, upright, mat, _ = info
@@ -169,38 +172,6 @@ def _read_chars(page, top_y: float, x_shift: float, chars: list[dict]) -> None:
             })
     finally:
         raw.FPDFText_ClosePage(tp)
-    _place_generated_spaces(chars)
-
-
-# PDFium leaves out a space the PDF drew when the next glyph overlaps it and
-# puts a "generated" space in its place; pdfminer keeps the drawn one. A
-# generated space between two glyphs of one line is kept (with no width, at
-# the end of the glyph before it), so words split where pdfplumber splits them.
-_GENERATED_SPACE: dict = {"generated": True}
-
-
-def _place_generated_spaces(chars: list[dict]) -> None:
-    out = []
-    for k, c in enumerate(chars):
-        if c is not _GENERATED_SPACE:
-            out.append(c)
-            continue
-        prev = out[-1] if out else None
-        nxt = chars[k + 1] if k + 1 < len(chars) else None
-        if prev is None or nxt is None or nxt is _GENERATED_SPACE or prev["text"].isspace():
-            continue
-        if not (prev["upright"] and nxt["upright"]) or abs(prev["bottom"] - nxt["bottom"]) > 1.0:
-            continue
-        if nxt["x0"] < prev["x1"] - 1.0:
-            continue
-        sp = dict(prev)
-        sp["text"] = " "
-        # no width, as PDFium gives it: a space that spanned the gap would join
-        # the runs on either side (pdf_chars) where pdfminer has a gap
-        sp["x0"] = sp["x1"] = prev["x1"]
-        sp["width"] = 0.0
-        out.append(sp)
-    chars[:] = out
 
 
 # ------------------------------------------------------------------ paths
@@ -232,16 +203,19 @@ def _walk(obj, parent, top_y: float, out: dict[str, list[dict]]) -> None:
 
 
 def _blank_text(obj, parent, top_y: float, out: dict[str, list[dict]]) -> None:
-    """A space drawn as a text object of its own.
+    """Spaces drawn as a text object of their own.
 
-    PDFium's text page skips a text object whose box has no width: a space
-    on its own (Word draws the gap after a paragraph number, "2.7<space>New
-    ...", this way). pdfminer keeps that space and it is what splits "2.7"
-    from "New" when the next word starts inside the space's advance. Such an
-    object becomes one space character here, on the object's baseline."""
+    PDFium's text page skips a text object whose box has no width (a space
+    on its own: Word draws the gap after a paragraph number, "2.7<space>New
+    ...", this way) and drops a space that repeats one drawn just before.
+    pdfminer keeps them, and a space is what splits "2.7" from "New" when
+    the next word starts inside the space's advance. A text object with an
+    empty box (only spaces) becomes space characters here, on its baseline."""
     l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    if not raw.FPDFPageObj_GetBounds(obj, l, b, r, t) or abs(r.value - l.value) >= 0.01:
+    if not raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
         return
+    if abs(r.value - l.value) >= 0.01 and abs(t.value - b.value) >= 0.01:
+        return  # it has a visible glyph: PDFium's text page has its characters
     fm = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, fm):
         return
@@ -259,12 +233,16 @@ def _blank_text(obj, parent, top_y: float, out: dict[str, list[dict]]) -> None:
         descent = min(0.0, dv.value)
     y0 = f + descent
     y1 = y0 + size
-    x0, x1 = e, e + 0.25 * size
-    out["char"].append({
-        "object_type": "char", "text": " ", "fontname": "", "size": size, "upright": True,
-        "matrix": (a, bb, c, d), "x0": x0, "x1": x1, "y0": y0, "y1": y1,
-        "top": top_y - y1, "bottom": top_y - y0, "width": x1 - x0, "height": size, "doctop": top_y - y1,
-    })
+    # glyphs without ink have empty boxes, so the object's box runs from the
+    # first space's origin to the last one's: a space at each end
+    starts = [e] + ([r.value] if r.value - e > 0.5 else [])
+    for x0 in starts:
+        x1 = x0 + 0.25 * size
+        out["char"].append({
+            "object_type": "char", "text": " ", "fontname": "", "size": size, "upright": True,
+            "matrix": (a, bb, c, d), "x0": x0, "x1": x1, "y0": y0, "y1": y1,
+            "top": top_y - y1, "bottom": top_y - y0, "width": x1 - x0, "height": size, "doctop": top_y - y1,
+        })
 
 
 def _colour(getter, obj) -> Optional[tuple[float, float, float]]:

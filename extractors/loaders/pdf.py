@@ -162,6 +162,7 @@ def load(data: bytes, *, path: str, doc_id: str) -> Document:
                     try:
                         page._objects = fast.objects(i, bbox=page.bbox)
                     except Exception:  # noqa: BLE001 - pdfminer reads this page instead
+                        # (a page of mostly rotated text, or one PDFium cannot read)
                         pass
                 content, dropped = _read_page(page, i + 1)
                 dropped_chars += dropped

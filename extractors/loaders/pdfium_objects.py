@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from typing import Optional
 
 import pypdfium2 as pdfium
@@ -68,20 +69,37 @@ class PdfiumDocument:
             pass
 
 
+class PageNeedsPdfminer(Exception):
+    """This page is better read by pdfminer (raised for pages whose text is
+    mostly rotated: PDFium and pdfminer disagree on which glyphs count as
+    upright there, and the loader's reading order depends on it)."""
+
+
 def read_objects(page, *, bbox: tuple[float, float, float, float]) -> dict[str, list[dict]]:
     """chars, rects, lines and curves of a pypdfium2 page, as pdfplumber
     dicts in the coordinates of a pdfplumber page whose bbox is `bbox`
-    (an unrotated page: pdfplumber's mediabox)."""
+    (an unrotated page: pdfplumber's mediabox). Characters come in drawing
+    order, as pdfminer gives them."""
     # pdfplumber (after pdfminer's mediabox shift): x as in the PDF,
     # top = mediabox height - y
     top_y = float(bbox[3]) - float(bbox[1])
-    x_shift = 0.0
     out: dict[str, list[dict]] = {"char": [], "rect": [], "line": [], "curve": []}
-    _read_chars(page, top_y, x_shift, out["char"])
     ident = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    order: dict[int, int] = {}           # text object address -> drawing order
+    blanks: list[tuple[int, dict]] = []  # (drawing order, space char)
     n = raw.FPDFPage_CountObjects(page.raw)
     for i in range(n):
-        _walk(raw.FPDFPage_GetObject(page.raw, i), ident, top_y, out)
+        _walk(raw.FPDFPage_GetObject(page.raw, i), ident, top_y, out, order, blanks)
+    chars, seqs, rotated = _read_chars(page, top_y, order)
+    if chars and rotated > 0.1 * len(chars):
+        raise PageNeedsPdfminer(f"{rotated} of {len(chars)} characters are rotated")
+    if blanks or any(b < a for a, b in zip(seqs, seqs[1:])):
+        # merge the spaces back in and follow the drawing order (stable:
+        # within one text object PDFium's order is kept)
+        merged = sorted(zip(seqs + [s for s, _ in blanks], range(len(seqs) + len(blanks)),
+                            chars + [c for _, c in blanks]), key=lambda t: (t[0], t[1]))
+        chars = [c for _, _, c in merged]
+    out["char"] = chars
     return out
 
 
@@ -99,7 +117,13 @@ def _own_fn(name: str, restype, argtypes):
 _text_object_of = _own_fn("FPDFText_GetTextObject", ctypes.c_void_p, [raw.FPDF_TEXTPAGE, ctypes.c_int])
 
 
-def _read_chars(page, top_y: float, x_shift: float, chars: list[dict]) -> None:
+def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], list[int], int]:
+    """(characters, the drawing order of each one's text object, how many
+    are rotated)."""
+    chars: list[dict] = []
+    seqs: list[int] = []
+    rotated = 0
+    last_seq = -1
     tp = raw.FPDFText_LoadPage(page.raw)
     if not tp:
         raise RuntimeError("PDFium could not load the page's text")
@@ -115,6 +139,7 @@ def _read_chars(page, top_y: float, x_shift: float, chars: list[dict]) -> None:
         namebuf = ctypes.create_string_buffer(256)
         flags = ctypes.c_int()
         get_box, is_generated = raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
+        has_map_error = raw.FPDFText_HasUnicodeMapError
         # a text object has one font, size and matrix (but for translation):
         # read them once per object
         per_object: dict[int, tuple] = {}
@@ -139,6 +164,10 @@ def _read_chars(page, top_y: float, x_shift: float, chars: list[dict]) -> None:
             if not get_box(tp, i, rect):
                 continue
             key = _text_object_of(tp, i) or -1
+            if u >= 0x80 and has_map_error(tp, i) == 1:
+                text = f"(cid:{u})"  # no Unicode for this glyph: pdfminer's notation
+            else:
+                text = chr(u)
             info = per_object.get(key)
             if info is None:
                 raw.FPDFText_GetMatrix(tp, i, m)
@@ -151,9 +180,14 @@ def _read_chars(page, top_y: float, x_shift: float, chars: list[dict]) -> None:
                     scale = abs(md)  # horizontal text: pdfminer's size is the box height
                 else:  # rotated text: the font size as drawn
                     scale = math.sqrt(abs(ma * md - mb * mc))
-                info = (name, fsize * (scale or 1.0), upright, (ma, mb, mc, md), ma * ma + mb * mb > 0)
+                straight = ma > 0 and md > 0 and abs(mb) <= 0.02 * ma and abs(mc) <= 0.02 * md
+                info = (name, fsize * (scale or 1.0), upright, (ma, mb, mc, md), straight,
+                        order.get(key, last_seq))
                 per_object[key] = info
-            name, size, upright, mat, _ = info
+            name, size, upright, mat, straight, seq = info
+            if not straight:
+                rotated += 1
+            last_seq = seq
             x0, x1 = rect.left, rect.right
             if upright and size:
                 # pdfminer: the box runs from the descent up by the font size
@@ -163,15 +197,17 @@ def _read_chars(page, top_y: float, x_shift: float, chars: list[dict]) -> None:
                 y0, y1 = rect.bottom, rect.top
                 size = size or (y1 - y0)
             top = top_y - y1
+            seqs.append(seq)
             chars.append({
-                "object_type": "char", "text": chr(u), "fontname": name, "size": size,
+                "object_type": "char", "text": text, "fontname": name, "size": size,
                 "upright": upright, "matrix": mat,
-                "x0": x0 - x_shift, "x1": x1 - x_shift, "y0": y0, "y1": y1,
+                "x0": x0, "x1": x1, "y0": y0, "y1": y1,
                 "top": top, "bottom": top_y - y0,
                 "width": x1 - x0, "height": y1 - y0, "doctop": top,
             })
     finally:
         raw.FPDFText_ClosePage(tp)
+    return chars, seqs, rotated
 
 
 # ------------------------------------------------------------------ paths
@@ -186,7 +222,8 @@ def _mul(m1, m2):
             e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
 
 
-def _walk(obj, parent, top_y: float, out: dict[str, list[dict]]) -> None:
+def _walk(obj, parent, top_y: float, out: dict[str, list[dict]], order: dict[int, int],
+          blanks: list[tuple[int, dict]]) -> None:
     kind = raw.FPDFPageObj_GetType(obj)
     if kind == _OBJ_FORM:
         fm = raw.FS_MATRIX()
@@ -195,14 +232,17 @@ def _walk(obj, parent, top_y: float, out: dict[str, list[dict]]) -> None:
             own = (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
         mat = _mul(own, parent)
         for j in range(raw.FPDFFormObj_CountObjects(obj)):
-            _walk(raw.FPDFFormObj_GetObject(obj, j), mat, top_y, out)
+            _walk(raw.FPDFFormObj_GetObject(obj, j), mat, top_y, out, order, blanks)
     elif kind == _OBJ_PATH:
         _path(obj, parent, top_y, out)
     elif kind == _OBJ_TEXT:
-        _blank_text(obj, parent, top_y, out)
+        seq = len(order)
+        order[ctypes.cast(obj, ctypes.c_void_p).value or -1] = seq
+        for c in _blank_text(obj, parent, top_y):
+            blanks.append((seq, c))
 
 
-def _blank_text(obj, parent, top_y: float, out: dict[str, list[dict]]) -> None:
+def _blank_text(obj, parent, top_y: float) -> list[dict]:
     """Spaces drawn as a text object of their own.
 
     PDFium's text page skips a text object whose box has no width (a space
@@ -213,36 +253,44 @@ def _blank_text(obj, parent, top_y: float, out: dict[str, list[dict]]) -> None:
     empty box (only spaces) becomes space characters here, on its baseline."""
     l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     if not raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
-        return
+        return []
     if abs(r.value - l.value) >= 0.01 and abs(t.value - b.value) >= 0.01:
-        return  # it has a visible glyph: PDFium's text page has its characters
+        return []  # it has a visible glyph: PDFium's text page has its characters
     fm = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, fm):
-        return
+        return []
     a, bb, c, d, e, f = _mul((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), parent)
     if not (a * d > 0 and bb * c <= 0):
-        return  # rotated text: left to PDFium's own reading
+        return []  # rotated text: left to PDFium's own reading
     fs = ctypes.c_float()
     if not raw.FPDFTextObj_GetFontSize(obj, fs) or fs.value <= 0:
-        return
+        return []
     size = fs.value * abs(d)
     descent = -0.21 * size
     font = raw.FPDFTextObj_GetFont(obj)
     dv = ctypes.c_float()
-    if font and raw.FPDFFont_GetDescent(font, ctypes.c_float(size), dv):
-        descent = min(0.0, dv.value)
+    fontname = ""
+    if font:
+        if raw.FPDFFont_GetDescent(font, ctypes.c_float(size), dv):
+            descent = min(0.0, dv.value)
+        buf = ctypes.create_string_buffer(256)
+        if raw.FPDFFont_GetBaseFontName(font, buf, 256):
+            # as PDFium names the glyphs' fonts: without a subset prefix
+            fontname = re.sub(r"^[A-Z]{6}\+", "", buf.value.decode("utf-8", "replace"))
     y0 = f + descent
     y1 = y0 + size
     # glyphs without ink have empty boxes, so the object's box runs from the
     # first space's origin to the last one's: a space at each end
     starts = [e] + ([r.value] if r.value - e > 0.5 else [])
+    spaces = []
     for x0 in starts:
         x1 = x0 + 0.25 * size
-        out["char"].append({
-            "object_type": "char", "text": " ", "fontname": "", "size": size, "upright": True,
+        spaces.append({
+            "object_type": "char", "text": " ", "fontname": fontname, "size": size, "upright": True,
             "matrix": (a, bb, c, d), "x0": x0, "x1": x1, "y0": y0, "y1": y1,
             "top": top_y - y1, "bottom": top_y - y0, "width": x1 - x0, "height": size, "doctop": top_y - y1,
         })
+    return spaces
 
 
 def _colour(getter, obj) -> Optional[tuple[float, float, float]]:

@@ -1,4 +1,5 @@
-"""Command line: `council-extract extract INPUT... --out DIR`,
+"""Command line: `council-extract extract INPUT... --out DIR [--executor
+local|dask] [--scheduler ADDRESS]`,
 `council-extract validate` (score against the gold fixtures, see
 docs/validation.md) and `council-extract inspect FILE` (what one file gave).
 
@@ -17,18 +18,32 @@ from pipeline import __version__
 
 
 def _extract(args) -> int:
+    from pipeline.io import local_path
     from pipeline.lock import LockBusy
     from pipeline.runner import run
     for name in ("timeout", "max_memory_mb"):
         if getattr(args, name) is not None and getattr(args, name) <= 0:
             print(f"council-extract: --{name.replace('_', '-')} must be positive", file=sys.stderr)
             return 2
+    if args.retries is not None and args.retries < 0:
+        print("council-extract: --retries must be 0 or more", file=sys.stderr)
+        return 2
+    if args.executor != "dask" and args.retries is not None:
+        print("council-extract: --retries needs --executor dask", file=sys.stderr)
+        return 2
     try:
         summary = run(args.inputs, args.out, jobs=args.jobs,
                       show_progress=None if not args.quiet else False, timeout=args.timeout,
-                      max_memory_mb=args.max_memory_mb, force=args.force, lock_wait=args.lock_wait)
-    except (FileNotFoundError, LockBusy) as e:
+                      max_memory_mb=args.max_memory_mb, force=args.force, lock_wait=args.lock_wait,
+                      executor=args.executor, scheduler=args.scheduler, retries=args.retries)
+    except (FileNotFoundError, LockBusy, ValueError) as e:
         print(f"council-extract: {e}", file=sys.stderr)
+        return 2
+    except Exception as e:  # noqa: BLE001 - a cluster that cannot run the job: nothing was published
+        from pipeline.cluster import ClusterError
+        if not isinstance(e, ClusterError):
+            raise
+        print(f"council-extract: {e}; the tables were left as they were", file=sys.stderr)
         return 2
     done = (f"{summary.extracted} extracted, {summary.reused} unchanged" if summary.published
             else "nothing changed, tables left as they were")
@@ -37,7 +52,7 @@ def _extract(args) -> int:
     print("rows: " + ", ".join(f"{k}={v}" for k, v in summary.rows.items()))
     if summary.failed or summary.partial:
         print(f"see the errors table: duckdb -c \"select path, stage, error_type, message from "
-              f"read_parquet('{args.out}/errors/**/*.parquet')\"", file=sys.stderr)
+              f"read_parquet('{local_path(args.out) or args.out}/errors/**/*.parquet')\"", file=sys.stderr)
     return summary.exit_code
 
 
@@ -143,16 +158,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"council-extract {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("extract", help="extract tables from PDF/DOCX/TXT files and folders")
-    e.add_argument("inputs", nargs="+", help="files or folders (folders are walked recursively)")
-    e.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    e.add_argument("inputs", nargs="+", help="files or folders (walked recursively): local paths or fsspec URLs "
+                   "(file:///..., s3://bucket/prefix with s3fs installed)")
+    e.add_argument("--out", default="data/processed",
+                   help="output folder, a local path or file:// URL (default: data/processed)")
     e.add_argument("--jobs", "-j", type=int, default=None,
-                   help="worker processes (default: number of cores; 0 = run in this process)")
+                   help="worker processes (default: number of cores; 0 = run in this process); with --executor "
+                   "dask and no --scheduler, the number of local dask workers")
     e.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                    help="stop a file after this many seconds; it gets an errors row (error_type timeout) "
                    "and the batch goes on (default: no limit; not applied with --jobs 0)")
     e.add_argument("--max-memory-mb", type=int, default=None, metavar="MB",
                    help="address-space cap per worker process (RLIMIT_AS); a file that exceeds it gets an "
                    "errors row (error_type memory). Workers need about 400 MB of address space to start (default: no cap)")
+    e.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="where files are extracted: local = worker processes on this machine (default); "
+                   "dask = a Dask cluster (docs/scaling.md). Output is identical")
+    e.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="with --executor dask: the scheduler to use (tcp://host:8786); without it a local "
+                   "cluster of --jobs worker processes is started for the run")
+    e.add_argument("--retries", type=int, default=None, metavar="N",
+                   help="with --executor dask: run a task that raised up to N more times (default: 2); a "
+                   "file whose task still fails gets an errors row (error_type exception)")
     e.add_argument("--force", action="store_true",
                    help="re-extract every file, ignoring the row cache of earlier runs")
     e.add_argument("--lock-wait", type=float, default=5.0, metavar="SECONDS",

@@ -11,14 +11,29 @@ removed at the end of the next successful publish.
 
 Readers need nothing special: `pyarrow.dataset.dataset(OUT/"documents")`
 and DuckDB `read_parquet('OUT/documents/**/*.parquet')` follow the link.
+
+The store is written by a streaming commit (`write_store`): documents
+arrive one group (one doc_id) at a time, in doc_id order, and each table
+is appended row group by row group, so the commit holds one document's
+rows in memory, not the whole run's (what a cluster backfill needs).
+
+Inputs may be local paths or fsspec URLs (`file:///...`, `s3://bucket/...`,
+`gs://...`, any protocol whose fsspec package is installed): `discover`
+walks them, `read_bytes` / `file_size` read them, `local_copy` gives the
+extractors a local file. The output folder must be local (a path or a
+`file://` URL, see `local_path`): publishing relies on symlinks and a
+rename; object-store output is designed in docs/scaling.md.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
+import tempfile
 import uuid
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -30,12 +45,44 @@ CURRENT = ".current"
 _SKIP_NAMES = {"Thumbs.db", "desktop.ini"}
 
 
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
+
+
+def is_url(path: str | Path) -> bool:
+    """True for an fsspec URL such as file:///x or s3://bucket/key."""
+    return isinstance(path, str) and bool(_URL.match(path))
+
+
+def _fs(url: str):
+    import fsspec
+    return fsspec.core.url_to_fs(url)
+
+
+def local_path(path: str | Path) -> str | None:
+    """The local filesystem path of a plain path or a `file://` URL; None
+    for a URL on any other filesystem (an object store)."""
+    if not is_url(path):
+        return str(path)
+    if path.split("://", 1)[0].lower() not in ("file", "local"):
+        return None
+    return _fs(path)[1]
+
+
+def _skip(rel: tuple[str, ...], name: str) -> bool:
+    return any(part.startswith(".") for part in rel) or name.startswith("~$") or name in _SKIP_NAMES
+
+
 def discover(inputs: Iterable[str | Path]) -> list[str]:
     """Files named on the command line plus every file under named folders
     (recursively), sorted, without hidden files, Office lock files (~$...)
-    or our own output store. A missing path raises FileNotFoundError."""
+    or our own output store. Items may be local paths or fsspec URLs; files
+    found under a folder URL are URLs of the same protocol. A missing path
+    raises FileNotFoundError."""
     found: set[str] = set()
     for item in inputs:
+        if is_url(item):
+            found.update(_discover_url(str(item)))
+            continue
         p = Path(item)
         if not p.exists():
             raise FileNotFoundError(f"input not found: {item}")
@@ -43,12 +90,64 @@ def discover(inputs: Iterable[str | Path]) -> list[str]:
             found.add(str(p))
             continue
         for f in p.rglob("*"):
-            rel = f.relative_to(p).parts
-            if any(part.startswith(".") for part in rel) or f.name.startswith("~$") or f.name in _SKIP_NAMES:
+            if _skip(f.relative_to(p).parts, f.name):
                 continue
             if f.is_file():
                 found.add(str(f))
     return sorted(found)
+
+
+def _discover_url(url: str) -> list[str]:
+    try:
+        fs, root = _fs(url)
+    except (ImportError, ValueError) as e:  # no fsspec implementation for the protocol installed
+        raise ValueError(f"cannot read {url}: {e}") from None
+    if not fs.exists(root):
+        raise FileNotFoundError(f"input not found: {url}")
+    if fs.isfile(root):
+        return [url]
+    out = []
+    base = root.rstrip("/")
+    for f in fs.find(root):
+        rel = tuple(x for x in f[len(base):].split("/") if x)
+        if rel and not _skip(rel, rel[-1]):
+            out.append(fs.unstrip_protocol(f))
+    return out
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a local path or an fsspec URL."""
+    if not is_url(path):
+        return Path(path).read_bytes()
+    fs, p = _fs(path)
+    return fs.cat_file(p)
+
+
+def file_size(path: str) -> int | None:
+    try:
+        if not is_url(path):
+            return os.path.getsize(path)
+        fs, p = _fs(path)
+        return fs.size(p)
+    except (OSError, ValueError):
+        return None
+
+
+@contextlib.contextmanager
+def local_copy(path: str) -> Iterator[str]:
+    """A local file with the bytes of `path` (and the same file name, since
+    format sniffing looks at the extension): the path itself for a local
+    path or file:// URL, else a temporary copy removed afterwards."""
+    lp = local_path(path)
+    if lp is not None:
+        yield lp
+        return
+    with tempfile.TemporaryDirectory(prefix="council-extract-") as tmp:
+        name = path.rstrip("/").rsplit("/", 1)[-1] or "input"
+        dest = os.path.join(tmp, name)
+        with open(dest, "wb") as fh:
+            fh.write(read_bytes(path))
+        yield dest
 
 
 def to_arrow(table: str, rows: list[dict]) -> pa.Table:
@@ -66,27 +165,99 @@ def sort_rows(table: str, rows: list[dict]) -> list[dict]:
                                        r.get("message") or ""))
 
 
-def write_tables(out: str | Path, tables: dict[str, list[dict]], *, rows_per_file: int = 1_000_000) -> Path:
+ROWS_PER_FILE = 1_000_000
+ROW_GROUP = 128 * 1024
+
+
+def write_tables(out: str | Path, tables: dict[str, list[dict]], *, rows_per_file: int = ROWS_PER_FILE) -> Path:
     """Write every table in COLUMNS (empty ones too, so readers always find
     all eight) and publish them atomically. Returns the store folder."""
+    groups: dict[str, dict[str, list[dict]]] = {}
+    for name, rows in tables.items():
+        for r in rows:
+            groups.setdefault(r.get("doc_id") or "", {}).setdefault(name, []).append(r)
+    return write_store(out, (groups[k] for k in sorted(groups)), rows_per_file=rows_per_file)
+
+
+class _TableWriter:
+    """Appends sorted rows of one table to OUT/.store/<run>/<table>/:
+    files of `rows_per_file` rows (part-00000.parquet, ...), row groups of
+    ROW_GROUP rows, zstd, statistics on; each file written under a temp
+    name, fsynced and renamed when full."""
+
+    def __init__(self, tdir: Path, name: str, rows_per_file: int):
+        self.tdir, self.name, self.rows_per_file = tdir, name, rows_per_file
+        self.schema = schema(name)
+        self.buf: list[dict] = []
+        self.nfile = 0
+        self.in_file = 0
+        self.writer = None
+        self.tmp: Path | None = None
+
+    def add(self, rows: list[dict]) -> None:
+        self.buf.extend(rows)
+        while self.buf and len(self.buf) >= min(ROW_GROUP, self.rows_per_file - self.in_file):
+            self._flush(min(ROW_GROUP, self.rows_per_file - self.in_file))
+
+    def _flush(self, n: int) -> None:
+        chunk, self.buf = self.buf[:n], self.buf[n:]
+        self._open()
+        self.writer.write_table(to_arrow(self.name, chunk), row_group_size=ROW_GROUP)
+        self.in_file += len(chunk)
+        if self.in_file >= self.rows_per_file:
+            self._close_file()
+
+    def _open(self) -> None:
+        if self.writer is None:
+            self.tmp = self.tdir / f".part-{self.nfile:05d}.parquet.tmp"
+            self.writer = pq.ParquetWriter(self.tmp, self.schema, compression="zstd", write_statistics=True)
+
+    def _close_file(self) -> None:
+        self.writer.close()
+        with open(self.tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(self.tmp, self.tdir / f"part-{self.nfile:05d}.parquet")
+        self.writer, self.nfile, self.in_file = None, self.nfile + 1, 0
+
+    def close(self) -> None:
+        if self.buf:
+            self._flush(len(self.buf))
+        if self.writer is not None:
+            self._close_file()
+        if self.nfile == 0:  # an empty table still gets its (empty) file
+            self._open()
+            self.writer.write_table(to_arrow(self.name, []))
+            self._close_file()
+
+
+def write_store(out: str | Path, groups: Iterable[dict[str, list[dict]]], *,
+                rows_per_file: int = ROWS_PER_FILE) -> Path:
+    """The commit step: write a new store from `groups` and publish it
+    atomically (one rename of OUT/.current). Returns the store folder.
+
+    `groups` yields {table: rows} for one doc_id at a time, in ascending
+    doc_id order (files without a doc_id first); each group's rows are
+    sorted here (`sort_rows`), so the tables come out in the same order a
+    global sort would give, whatever produced the rows and in whatever
+    order. Nothing is visible to readers until the final rename: an
+    exception or a kill before it leaves the previous tables as they were
+    (the half-written store is removed by the next successful publish)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     run = uuid.uuid4().hex[:12]
     store = out / STORE / run
+    writers = {}
     for name in COLUMNS:
-        rows = sort_rows(name, tables.get(name, []))
-        tdir = store / name
-        tdir.mkdir(parents=True, exist_ok=True)
-        arrow = to_arrow(name, rows)
-        nfiles = max(1, -(-arrow.num_rows // rows_per_file))
-        for i in range(nfiles):
-            part = arrow.slice(i * rows_per_file, rows_per_file)
-            tmp = tdir / f".part-{i:05d}.parquet.tmp"
-            pq.write_table(part, tmp, compression="zstd", write_statistics=True,
-                           row_group_size=128 * 1024)
-            with open(tmp, "rb") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, tdir / f"part-{i:05d}.parquet")
+        (store / name).mkdir(parents=True, exist_ok=True)
+        writers[name] = _TableWriter(store / name, name, rows_per_file)
+    for group in groups:
+        for name, rows in group.items():
+            if rows and name in writers:
+                writers[name].add(sort_rows(name, rows))
+    for w in writers.values():
+        w.close()
+    for name in COLUMNS:
+        _fsync_dir(store / name)
     _fsync_dir(store)
     publish_store(out, store)
     collect_garbage(out)

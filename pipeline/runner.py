@@ -1,5 +1,12 @@
-"""Batch runner: every input file through `process_file`, in worker
-processes, then one atomic publish of all tables.
+"""Batch runner: every input file through `process_file` (via `_run_one`,
+the per-document function), on an executor, then one commit step that
+publishes all tables atomically.
+
+- Executors. `--executor local` (default) is the worker pool below;
+  `--executor dask` (pipeline/cluster.py) maps the same `_run_one` over a
+  Dask cluster. Everything else in a run — hashing, the row cache and
+  manifest, duplicates, sorting, the commit — is `_run_locked`, shared by
+  both, so a cluster run gives the same ids and rows as a local one.
 
 - Limits. Each document runs in a worker process the runner owns (not a
   ProcessPoolExecutor), so the runner always knows which file each worker
@@ -16,10 +23,21 @@ processes, then one atomic publish of all tables.
 - One writer per output folder (pipeline/lock.py).
 - Results are sorted before writing, so the tables do not depend on --jobs.
 
+- Commit. Each finished document's rows go to the row cache
+  (OUT/.cache/<version>/<doc_id>/, one Parquet file per table): written by
+  the driver for the local executor, by the worker itself on a cluster.
+  Those are the run's parts. The commit (`_commit`, pipeline.io.write_store)
+  streams them, one doc_id at a time in doc_id order, into a new store and
+  swaps OUT/.current once; until then the previous tables are untouched.
+
 Test-only hook: COUNCIL_EXTRACT_TEST_HOOK="crash:NAME,hang:NAME,alloc:NAME"
 makes a worker os._exit(1), sleep forever, or allocate until it hits its
-memory cap when it is given a file whose name is NAME. tests/test_batch.py
-uses it; it does nothing unless set.
+memory cap when it is given a file whose name is NAME; on the dask
+executor "raise:NAME" also makes the task raise (the engine retries it)
+and "die:NAME" kills the dask worker process running it (the engine
+reschedules it). tests/test_batch.py and tests/test_cluster.py use it; it
+does nothing unless set. The runner reads it once and passes it with each
+worker/task, so it reaches cluster workers too.
 """
 from __future__ import annotations
 
@@ -36,14 +54,16 @@ from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.io import current_store, discover, write_tables
+from pipeline.io import current_store, discover, file_size, is_url, local_copy, local_path, read_bytes, write_store
 from pipeline.lock import LockBusy, OutputLock
 from pipeline.manifest import RowCache, cache_version, read_manifest, write_manifest
-from pipeline.stages import DocResult, document_row, process_file
+from pipeline.stages import DocResult, _describe, _error, document_row, process_file
 
 log = logging.getLogger("council_extract")
 
 TEST_HOOK_ENV = "COUNCIL_EXTRACT_TEST_HOOK"
+EXECUTORS = ("local", "dask")
+_ENV = object()  # "take the hook from the environment"
 
 
 @dataclass
@@ -77,11 +97,7 @@ def _now() -> datetime:
 
 
 def _worker_failure(path: str, doc_id: str | None, error_type: str, message: str) -> DocResult:
-    size = None
-    try:
-        size = os.path.getsize(path)
-    except OSError:
-        pass
+    size = file_size(path)
     err = {"doc_id": doc_id, "path": path, "stage": "worker", "error_type": error_type,
            "severity": "error", "message": message}
     drow = document_row(path, doc_id, None, None, None, "failed", _now())
@@ -104,15 +120,17 @@ def worker_error_type(res: DocResult) -> str | None:
 # ------------------------------------------------------------------ workers
 
 
-def _test_hook(path: str) -> None:
-    spec = os.environ.get(TEST_HOOK_ENV)
+def hook_actions(path: str, spec: str | None) -> set[str]:
+    """The test-hook actions that `spec` ("crash:NAME,hang:NAME,...") names
+    for this file (matched on the file name)."""
     if not spec:
-        return
+        return set()
     name = os.path.basename(path)
-    for item in spec.split(","):
-        action, _, target = item.partition(":")
-        if target != name:
-            continue
+    return {action for action, _, target in (item.partition(":") for item in spec.split(",")) if target == name}
+
+
+def _test_hook(path: str) -> None:
+    for action in hook_actions(path, os.environ.get(TEST_HOOK_ENV)):
         if action == "crash":
             os._exit(1)
         if action == "hang":
@@ -124,13 +142,32 @@ def _test_hook(path: str) -> None:
                 hog.append(bytearray(64 * 1024 * 1024))
 
 
+def _process(path: str) -> DocResult:
+    """process_file on a local path, or on a local copy of a URL's bytes
+    (then `path`/`file_name` say the URL). Never raises."""
+    if not is_url(path):
+        return process_file(path)
+    try:
+        with local_copy(path) as lp:
+            res = process_file(lp)
+    except MemoryError:
+        raise
+    except Exception as e:  # noqa: BLE001 - an unreadable URL is a load error, like an unreadable path
+        now = _now()
+        return DocResult(path=path, doc_id=None, status="failed",
+                         tables={"errors": [_error(None, path, "load", "exception", _describe(e))],
+                                 "documents": [document_row(path, None, None, None, None, "failed", now)]})
+    return DocResult(path=path, doc_id=res.doc_id, status=res.status, tables=_with_path(res.tables, path),
+                     seconds=res.seconds)
+
+
 def _run_one(path: str, max_memory_mb: int | None) -> DocResult:
-    """process_file plus the test hook; a MemoryError anywhere becomes a
-    `memory` row, and MemoryError text caught inside the stages is typed
-    `memory` too."""
+    """The per-document function every executor runs: process_file plus
+    the test hook; a MemoryError anywhere becomes a `memory` row, and
+    MemoryError text caught inside the stages is typed `memory` too."""
     try:
         _test_hook(path)
-        res = process_file(path)
+        res = _process(path)
     except MemoryError:
         res = None
     if res is None:
@@ -190,10 +227,16 @@ def _worker_main(conn, max_memory_mb: int | None, hook: str | None = None, run_p
 
 
 class _Worker:
-    def __init__(self, ctx, max_memory_mb):
+    """One worker process and the file it is on. Used by the local pool
+    and, one per task thread, by the dask executor's tasks."""
+
+    def __init__(self, ctx, max_memory_mb, hook=_ENV):
         self.conn, child = ctx.Pipe(duplex=True)
+        if hook is _ENV:
+            hook = os.environ.get(TEST_HOOK_ENV)
+        self.max_memory_mb, self.hook = max_memory_mb, hook
         self.proc = ctx.Process(target=_worker_main, daemon=True,
-                                args=(child, max_memory_mb, os.environ.get(TEST_HOOK_ENV), os.getpid()))
+                                args=(child, max_memory_mb, hook, os.getpid()))
         self.proc.start()
         child.close()
         self.path: str | None = None
@@ -234,9 +277,10 @@ def _context():
 
 def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | None = None,
                 max_memory_mb: int | None = None, doc_ids: dict[str, str | None] | None = None,
-                rss: dict[int, float] | None = None) -> list[DocResult]:
+                rss: dict[int, float] | None = None, hook=_ENV) -> list[DocResult]:
     """Process paths with `jobs` worker processes (jobs=0: in this process,
-    for debugging, without limits). Returns results in input order."""
+    for debugging, without limits). Returns results in input order.
+    `hook`: the test hook for the workers (default: from the environment)."""
     results: dict[str, DocResult] = {}
 
     def done(p, res):
@@ -256,7 +300,7 @@ def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | 
         while todo or any(w.path for w in workers):
             # keep min(jobs, remaining) workers busy
             while todo and len(workers) < jobs and sum(1 for w in workers if w.path is None) < len(todo):
-                workers.append(_Worker(ctx, max_memory_mb))
+                workers.append(_Worker(ctx, max_memory_mb, hook))
             for w in workers:
                 if w.path is None and todo:
                     w.give(todo.pop())
@@ -269,33 +313,58 @@ def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | 
             now = time.monotonic()
             for w in busy:
                 p = w.path
-                if w.conn in ready:
-                    try:
-                        res, kb = w.conn.recv()
-                    except (EOFError, OSError):
-                        res = None
-                    if res is not None:
-                        w.peak_kb = max(w.peak_kb, kb)
-                        w.path = None
-                        done(p, res)
-                        continue
-                if w.conn in ready or w.proc.sentinel in ready:
-                    w.proc.join(timeout=5)
-                    code = w.proc.exitcode
-                    how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-                    msg = f"the worker process died while reading this file ({how})"
-                    if max_memory_mb:
-                        msg += f"; it may have hit the memory cap of {max_memory_mb} MB"
-                    _retire(w, workers, rss)
-                    done(p, _worker_failure(p, doc_ids.get(p), "crash", msg))
-                elif timeout and now - w.started >= timeout:
-                    _retire(w, workers, rss, kill=True)
-                    done(p, _worker_failure(p, doc_ids.get(p), "timeout",
-                                            f"stopped after {timeout:g}s (--timeout); the file took too long to extract"))
+                res, retire = _settle(w, ready, now, timeout, max_memory_mb, doc_ids.get(p))
+                if res is None:
+                    continue
+                if retire:
+                    _retire(w, workers, rss, kill=retire == "kill")
+                done(p, res)
     finally:
         for w in list(workers):
             _retire(w, workers, rss, kill=bool(w.path))
     return [results[p] for p in paths]
+
+
+def _settle(w: _Worker, ready, now: float, timeout: float | None, max_memory_mb: int | None,
+            doc_id: str | None) -> tuple[DocResult | None, str | None]:
+    """What became of the file `w` is on: (None, None) still running;
+    (result, None) done; (failure row, "dead") the worker died: a `crash`;
+    (failure row, "kill") past `timeout`: a `timeout`, kill the worker."""
+    p = w.path
+    if w.conn in ready:
+        try:
+            res, kb = w.conn.recv()
+        except (EOFError, OSError):
+            res = None
+        if res is not None:
+            w.peak_kb = max(w.peak_kb, kb)
+            w.path = None
+            return res, None
+    if w.conn in ready or w.proc.sentinel in ready:
+        w.proc.join(timeout=5)
+        code = w.proc.exitcode
+        how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        msg = f"the worker process died while reading this file ({how})"
+        if max_memory_mb:
+            msg += f"; it may have hit the memory cap of {max_memory_mb} MB"
+        return _worker_failure(p, doc_id, "crash", msg), "dead"
+    if timeout and now - w.started >= timeout:
+        return _worker_failure(p, doc_id, "timeout",
+                               f"stopped after {timeout:g}s (--timeout); the file took too long to extract"), "kill"
+    return None, None
+
+
+def run_in_worker(w: _Worker, path: str, timeout: float | None, max_memory_mb: int | None,
+                  doc_id: str | None) -> tuple[DocResult, str | None]:
+    """Give `path` to one worker and wait for its outcome, as the pool does
+    (`_settle`); the dask executor's task runs each file this way."""
+    w.give(path)
+    while True:
+        wait_for = max(0.0, w.started + timeout - time.monotonic()) if timeout else None
+        ready = mp_wait([w.conn, w.proc.sentinel], timeout=wait_for)
+        res, retire = _settle(w, ready, time.monotonic(), timeout, max_memory_mb, doc_id)
+        if res is not None:
+            return res, retire
 
 
 def _retire(w: _Worker, workers: list[_Worker], rss: dict[int, float] | None, kill: bool = False) -> None:
@@ -305,6 +374,60 @@ def _retire(w: _Worker, workers: list[_Worker], rss: dict[int, float] | None, ki
     workers.remove(w)
 
 
+# ---------------------------------------------------------------- executors
+
+
+@dataclass
+class TaskSpec:
+    """What a task needs besides its path. Small, and sent with every task,
+    so the settings reach cluster workers (whose environment is not ours).
+    `out`, `cache_version`, `limits`: where and under which key a task on a
+    cluster writes its document's rows (the row cache of OUT)."""
+    timeout: float | None = None
+    max_memory_mb: int | None = None
+    hook: str | None = None
+    out: str | None = None
+    cache_version: str | None = None
+    limits: dict | None = None
+
+
+class LocalExecutor:
+    """The worker pool of this module (`extract_all`): `jobs` processes on
+    this machine (0: in this process, no limits). Rows come back to the
+    driver, which writes them to the row cache."""
+    name = "local"
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.rss: dict[int, float] = {}
+
+    def map(self, paths: list[str], spec: TaskSpec, doc_ids: dict[str, str | None], done) -> None:
+        """Run `_run_one` on every path; call done(result, stored, worker_error)
+        as each finishes (stored=False: the rows are in `result`)."""
+        extract_all(paths, self.jobs, lambda res: done(res, False, worker_error_type(res)),
+                    timeout=spec.timeout, max_memory_mb=spec.max_memory_mb, doc_ids=doc_ids,
+                    rss=self.rss, hook=spec.hook)
+
+
+def make_executor(executor="local", jobs: int | None = None, *, scheduler: str | None = None,
+                  retries: int | None = None):
+    """An executor by name ("local", "dask"); an object with a `map` method
+    is returned as it is. Raises ValueError for a bad combination."""
+    if not isinstance(executor, str):
+        return executor
+    jobs = default_jobs() if jobs is None else jobs
+    if executor == "local":
+        if scheduler:
+            raise ValueError("--scheduler needs --executor dask")
+        return LocalExecutor(jobs)
+    if executor == "dask":
+        from pipeline.cluster import DaskExecutor
+        if not scheduler and jobs <= 0:
+            raise ValueError("--executor dask needs --jobs of 1 or more (the size of the local cluster)")
+        return DaskExecutor(scheduler=scheduler, n_workers=jobs, retries=retries)
+    raise ValueError(f"unknown executor {executor!r}: expected one of {', '.join(EXECUTORS)}")
+
+
 # --------------------------------------------------------------------- run
 
 
@@ -312,26 +435,45 @@ def _hash_file(path: str) -> str | None:
     """doc_id of the file's bytes (same as extractors.loaders.doc_id_for),
     None for an empty file."""
     from extractors.loaders import doc_id_for
-    data = Path(path).read_bytes()
+    data = read_bytes(path)
     return doc_id_for(data) if data else None
 
 
 def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: bool | None = None, *,
         timeout: float | None = None, max_memory_mb: int | None = None, force: bool = False,
-        lock_wait: float = 5.0) -> RunSummary:
-    """Extract `inputs` into OUT. Raises FileNotFoundError (missing input)
-    and pipeline.lock.LockBusy (another run holds OUT)."""
+        lock_wait: float = 5.0, executor="local", scheduler: str | None = None,
+        retries: int | None = None) -> RunSummary:
+    """Extract `inputs` (paths or fsspec URLs) into OUT (a local folder or a
+    file:// URL) on `executor` ("local", "dask" or an executor object).
+    Raises FileNotFoundError (missing input), ValueError (unusable --out or
+    executor options) and pipeline.lock.LockBusy (another run holds OUT)."""
     t0 = time.perf_counter()
     paths = discover(inputs)
-    jobs = default_jobs() if jobs is None else jobs
-    Path(out).mkdir(parents=True, exist_ok=True)
-    with OutputLock(out, wait=lock_wait):
-        summary = _run_locked(paths, out, jobs, show_progress, timeout, max_memory_mb, force)
+    out_dir = local_path(out)
+    if out_dir is None:
+        raise ValueError(f"--out must be a local folder or a file:// URL, not {out}: publishing swaps a symlink, "
+                         "which object stores do not have (see docs/scaling.md)")
+    ex = make_executor(executor, jobs, scheduler=scheduler, retries=retries)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    with OutputLock(out_dir, wait=lock_wait):
+        summary = _run_locked(paths, out_dir, ex, show_progress, timeout, max_memory_mb, force)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _run_locked(paths, out, jobs, show_progress, timeout, max_memory_mb, force) -> RunSummary:
+@dataclass
+class _Held:
+    """One input's outcome until the commit: its rows in memory, or None
+    when they are in the row cache (read back, one doc_id at a time, by
+    the commit)."""
+    status: str
+    worker_error: str | None
+    tables: dict[str, list[dict]] | None = None
+
+
+def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, force) -> RunSummary:
+    if isinstance(executor, int):  # the signature before executors existed
+        executor = LocalExecutor(executor)
     summary = RunSummary(files=len(paths))
     version = cache_version()
     limits = {"timeout": timeout, "max_memory_mb": max_memory_mb}
@@ -346,7 +488,7 @@ def _run_locked(paths, out, jobs, show_progress, timeout, max_memory_mb, force) 
     man = read_manifest(out)
     if (not force and man and man.get("cache_version") == version and man.get("store")
             and man.get("store") == current_store(out)
-            and not any(f.get("worker_error") == "crash" for f in man.get("files", []))
+            and not any(f.get("worker_error") in _RETRIED for f in man.get("files", []))
             and (man.get("limits") == limits or not any(f.get("worker_error") for f in man.get("files", [])))
             and [[p, hashes[p]] for p in paths] == [[f["path"], f["doc_id"]] for f in man.get("files", [])]):
         for f in man["files"]:
@@ -356,15 +498,14 @@ def _run_locked(paths, out, jobs, show_progress, timeout, max_memory_mb, force) 
         return summary
 
     cache = RowCache(out, version)
-    results: dict[str, DocResult] = {}
+    held: dict[str, _Held] = {}
     todo: list[str] = []
     first_path: dict[str, str] = {}   # doc_id -> first path to be extracted
     dupes: list[str] = []
     for p in paths:
         hit = None if force else cache.get(hashes[p], p, limits)
         if hit is not None:
-            status, tables, meta = hit
-            results[p] = DocResult(path=p, doc_id=hashes[p], status=status, tables=tables)
+            held[p] = _Held(hit[0], hit[2].get("worker_error"))  # rows are read again by the commit
             summary.reused += 1
         elif hashes[p] and hashes[p] in first_path:
             dupes.append(p)  # same bytes as a file extracted this run: reuse its rows
@@ -383,51 +524,89 @@ def _run_locked(paths, out, jobs, show_progress, timeout, max_memory_mb, force) 
         log.info("%d of %d files unchanged (rows reused from %s)", summary.reused, len(paths), cache.dir)
     count = 0
 
-    def progress(res: DocResult):
+    def progress(res: DocResult, stored: bool = False, werr: str | None = None):
         nonlocal count
         count += 1
-        werr = worker_error_type(res)
         # cache as soon as a file is done, so a killed run's work is kept
-        if res.doc_id and res.doc_id == hashes.get(res.path):
-            cache.put(res.doc_id, res.path, res.status, res.tables, limits, werr, res.seconds)
+        # (a task on a cluster has done it itself: stored=True)
+        if not stored and res.doc_id and res.doc_id == hashes.get(res.path):
+            stored = cache.put(res.doc_id, res.path, res.status, res.tables, limits, werr, res.seconds)
+        held[res.path] = _Held(res.status, werr, None if stored else res.tables)
         if bar is not None:
             bar.update(1)
             bar.set_postfix_str(Path(res.path).name[:40])
         else:
             log.info("[%d/%d] %s %s (%.1fs)", count, len(todo), res.status, res.path, res.seconds)
 
-    rss: dict[int, float] = {}
-    for p, res in zip(todo, extract_all(todo, jobs, progress, timeout=timeout, max_memory_mb=max_memory_mb,
-                                        doc_ids=hashes, rss=rss)):
-        results[p] = res
+    spec = TaskSpec(timeout=timeout, max_memory_mb=max_memory_mb, hook=os.environ.get(TEST_HOOK_ENV) or None,
+                    out=str(out), cache_version=version, limits=limits)
+    if todo:
+        executor.map(todo, spec, hashes, progress)
     if bar is not None:
         bar.close()
+    lost = [p for p in todo if p not in held]
+    if lost:  # an executor must report every file; publishing without them would drop their rows
+        raise RuntimeError(f"the {executor.name} executor returned no result for {len(lost)} file(s), e.g. {lost[0]}")
     summary.extracted = len(todo)
-    summary.worker_peak_rss_mb = rss
+    summary.worker_peak_rss_mb = dict(getattr(executor, "rss", {}) or {})
     for p in dupes:
         hit = cache.get(hashes[p], p, limits)
         if hit is None:  # the first copy's rows could not be cached (crash): same failure
-            src = results[first_path[hashes[p]]]
-            hit = (src.status, _with_path(src.tables, p), {})
-        results[p] = DocResult(path=p, doc_id=hashes[p], status=hit[0], tables=hit[1])
+            src = held[first_path[hashes[p]]]
+            held[p] = _Held(src.status, src.worker_error, _with_path(src.tables or {}, p))
+        else:
+            held[p] = _Held(hit[0], hit[2].get("worker_error"))
         summary.reused += 1
 
-    tables: dict[str, list[dict]] = {}
     files = []
     for p in paths:
-        res = results[p]
-        setattr(summary, res.status, getattr(summary, res.status) + 1)
-        for name, rows in res.tables.items():
-            tables.setdefault(name, []).extend(rows)
-        files.append({"path": p, "doc_id": hashes[p], "status": res.status, "worker_error": worker_error_type(res)})
-    store = write_tables(out, tables)
+        h = held[p]
+        setattr(summary, h.status, getattr(summary, h.status) + 1)
+        files.append({"path": p, "doc_id": hashes[p], "status": h.status, "worker_error": h.worker_error})
+    store, rows = _commit(out, paths, hashes, held, cache, limits)
     summary.published = True
-    summary.rows = {k: len(v) for k, v in sorted(tables.items())}
+    summary.rows = rows
     write_manifest(out, {"pipeline_version": __version__, "cache_version": version, "store": store.name,
                          "limits": limits, "files": files, "rows": summary.rows,
                          "published_at": _now().isoformat()})
     cache.prune({h for h in hashes.values() if h})
     return summary
+
+
+# worker errors that a no-op check must not trust: retried by the next run
+_RETRIED = {"crash", "exception"}
+
+
+def _commit(out, paths, hashes, held, cache, limits) -> tuple[Path, dict[str, int]]:
+    """The commit step: stream every input's rows (from memory or from the
+    row cache, where workers wrote them), one doc_id at a time in doc_id
+    order, into a new store, and publish it with one rename. Returns the
+    store and the row count of each table."""
+    from schemas.tables import COLUMNS
+    by_id: dict[str, list[str]] = {}
+    for p in paths:
+        by_id.setdefault(hashes[p] or "", []).append(p)
+    counts = {name: 0 for name in sorted(COLUMNS)}
+
+    def groups():
+        for key in sorted(by_id):
+            group: dict[str, list[dict]] = {}
+            for p in by_id[key]:
+                tables = held[p].tables
+                if tables is None:
+                    hit = cache.get(hashes[p], p, limits)
+                    if hit is None:
+                        raise RuntimeError(f"the rows of {p} are missing from the row cache {cache.dir} "
+                                           "(on a cluster, OUT must be a folder the workers and this machine share)")
+                    tables = hit[1]
+                for name, rows in tables.items():
+                    group.setdefault(name, []).extend(rows)
+                    if name in counts:
+                        counts[name] += len(rows)
+            yield group
+
+    store = write_store(out, groups())
+    return store, counts
 
 
 def _with_path(tables: dict[str, list[dict]], path: str) -> dict[str, list[dict]]:
@@ -443,4 +622,5 @@ def _with_path(tables: dict[str, list[dict]], path: str) -> dict[str, list[dict]
     return out
 
 
-__all__ = ["run", "extract_all", "RunSummary", "default_jobs", "LockBusy", "TEST_HOOK_ENV", "__version__"]
+__all__ = ["run", "extract_all", "make_executor", "LocalExecutor", "TaskSpec", "RunSummary", "default_jobs",
+           "LockBusy", "TEST_HOOK_ENV", "EXECUTORS", "__version__"]

@@ -35,7 +35,8 @@ def _extract(args) -> int:
         summary = run(args.inputs, args.out, jobs=args.jobs,
                       show_progress=None if not args.quiet else False, timeout=args.timeout,
                       max_memory_mb=args.max_memory_mb, force=args.force, lock_wait=args.lock_wait,
-                      executor=args.executor, scheduler=args.scheduler, retries=args.retries)
+                      executor=args.executor, scheduler=args.scheduler, retries=args.retries,
+                      partition_by=args.partition_by)
     except (FileNotFoundError, LockBusy, ValueError) as e:
         print(f"council-extract: {e}", file=sys.stderr)
         return 2
@@ -180,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--retries", type=int, default=None, metavar="N",
                    help="with --executor dask: run a task that raised up to N more times (default: 2); a "
                    "file whose task still fails gets an errors row (error_type exception)")
+    e.add_argument("--partition-by", default=None, metavar="KEYS",
+                   help="Hive folders under each table: 'council', 'year' or 'council,year' "
+                   "(OUT/<table>/council_slug=.../year=.../part-00000.parquet; docs/batch.md). Default: none")
     e.add_argument("--force", action="store_true",
                    help="re-extract every file, ignoring the row cache of earlier runs")
     e.add_argument("--lock-wait", type=float, default=5.0, metavar="SECONDS",

@@ -176,7 +176,7 @@ def write_tables(out: str | Path, tables: dict[str, list[dict]], *, rows_per_fil
     for name, rows in tables.items():
         for r in rows:
             groups.setdefault(r.get("doc_id") or "", {}).setdefault(name, []).append(r)
-    return write_store(out, (groups[k] for k in sorted(groups)), rows_per_file=rows_per_file)
+    return write_store(out, (("", groups[k]) for k in sorted(groups)), rows_per_file=rows_per_file)
 
 
 class _TableWriter:
@@ -230,35 +230,64 @@ class _TableWriter:
             self._close_file()
 
 
-def write_store(out: str | Path, groups: Iterable[dict[str, list[dict]]], *,
-                rows_per_file: int = ROWS_PER_FILE) -> Path:
+def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict]]]], *,
+                rows_per_file: int = ROWS_PER_FILE, empty_folder: str = "") -> Path:
     """The commit step: write a new store from `groups` and publish it
     atomically (one rename of OUT/.current). Returns the store folder.
 
-    `groups` yields {table: rows} for one doc_id at a time, in ascending
-    doc_id order (files without a doc_id first); each group's rows are
-    sorted here (`sort_rows`), so the tables come out in the same order a
-    global sort would give, whatever produced the rows and in whatever
-    order. Nothing is visible to readers until the final rename: an
-    exception or a kill before it leaves the previous tables as they were
-    (the half-written store is removed by the next successful publish)."""
+    `groups` yields (folder, {table: rows}) for one doc_id at a time:
+    `folder` is the partition folder under each table ("" unpartitioned,
+    "council_slug=.../year=..." with --partition-by, pipeline/partition.py)
+    and the groups come in ascending (folder, doc_id) order (files without a
+    doc_id first within a folder). Each group's rows are sorted here
+    (`sort_rows`), so every folder's files come out in the order a global
+    sort would give, whatever produced the rows and in whatever order. Only
+    one folder's writers are open at a time. A table with no rows at all
+    gets one empty file, in `empty_folder`, so readers always find all
+    eight tables with their schema.
+
+    Nothing is visible to readers until the final rename: an exception or a
+    kill before it leaves the previous tables as they were (the
+    half-written store is removed by the next successful publish)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     run = uuid.uuid4().hex[:12]
     store = out / STORE / run
-    writers = {}
     for name in COLUMNS:
         (store / name).mkdir(parents=True, exist_ok=True)
-        writers[name] = _TableWriter(store / name, name, rows_per_file)
-    for group in groups:
+    writers: dict[str, _TableWriter] = {}
+    written: set[str] = set()
+    current: str | None = None
+
+    def close_all():
+        for w in writers.values():
+            w.close()
+        writers.clear()
+
+    for folder, group in groups:
+        if folder != current:
+            if current is not None and folder < current:
+                raise ValueError(f"groups out of folder order: {folder!r} after {current!r}")
+            close_all()
+            current = folder
         for name, rows in group.items():
-            if rows and name in writers:
-                writers[name].add(sort_rows(name, rows))
-    for w in writers.values():
-        w.close()
+            if not rows or name not in COLUMNS:
+                continue
+            w = writers.get(name)
+            if w is None:
+                tdir = store / name / folder if folder else store / name
+                tdir.mkdir(parents=True, exist_ok=True)
+                w = writers[name] = _TableWriter(tdir, name, rows_per_file)
+                written.add(name)
+            w.add(sort_rows(name, rows))
+    close_all()
     for name in COLUMNS:
-        _fsync_dir(store / name)
-    _fsync_dir(store)
+        if name not in written:  # an empty table still gets its (empty) file
+            tdir = store / name / empty_folder if empty_folder else store / name
+            tdir.mkdir(parents=True, exist_ok=True)
+            _TableWriter(tdir, name, rows_per_file).close()
+    for d, _, _ in os.walk(store, topdown=False):  # every folder, partition folders first
+        _fsync_dir(Path(d))
     publish_store(out, store)
     collect_garbage(out)
     return store

@@ -112,6 +112,16 @@ class RowCache:
                 r["path"] = path
         return meta["status"], tables, meta
 
+    def table(self, doc_id: str | None, name: str) -> list[dict]:
+        """One table's cached rows for doc_id ([] when none or not cached),
+        without reading the others (the commit's partition pass)."""
+        if not doc_id:
+            return []
+        try:
+            return pq.read_table(self._entry(doc_id) / f"{name}.parquet").to_pylist()
+        except (OSError, ValueError):
+            return []
+
     def put(self, doc_id: str | None, path: str, status: str, tables: dict[str, list[dict]],
             limits: dict, worker_error: str | None = None, seconds: float = 0.0) -> bool:
         """Store one document's rows atomically (folder rename)."""

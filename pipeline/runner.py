@@ -53,7 +53,7 @@ from datetime import datetime, timezone
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 
-from pipeline import __version__
+from pipeline import __version__, partition
 from pipeline.io import current_store, discover, file_size, is_url, local_copy, local_path, read_bytes, write_store
 from pipeline.lock import LockBusy, OutputLock
 from pipeline.manifest import RowCache, cache_version, read_manifest, write_manifest
@@ -442,12 +442,16 @@ def _hash_file(path: str) -> str | None:
 def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: bool | None = None, *,
         timeout: float | None = None, max_memory_mb: int | None = None, force: bool = False,
         lock_wait: float = 5.0, executor="local", scheduler: str | None = None,
-        retries: int | None = None) -> RunSummary:
+        retries: int | None = None, partition_by: str | tuple[str, ...] | None = None) -> RunSummary:
     """Extract `inputs` (paths or fsspec URLs) into OUT (a local folder or a
     file:// URL) on `executor` ("local", "dask" or an executor object).
     Raises FileNotFoundError (missing input), ValueError (unusable --out or
-    executor options) and pipeline.lock.LockBusy (another run holds OUT)."""
+    executor options, unknown partition key) and pipeline.lock.LockBusy
+    (another run holds OUT). `partition_by`: "council,year" or a tuple of
+    those keys: Hive folders under each table (pipeline/partition.py)."""
     t0 = time.perf_counter()
+    keys = partition.parse_keys(partition_by) if isinstance(partition_by, str) or partition_by is None \
+        else partition.parse_keys(",".join(partition_by))
     paths = discover(inputs)
     out_dir = local_path(out)
     if out_dir is None:
@@ -456,7 +460,7 @@ def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: boo
     ex = make_executor(executor, jobs, scheduler=scheduler, retries=retries)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     with OutputLock(out_dir, wait=lock_wait):
-        summary = _run_locked(paths, out_dir, ex, show_progress, timeout, max_memory_mb, force)
+        summary = _run_locked(paths, out_dir, ex, show_progress, timeout, max_memory_mb, force, keys)
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -471,7 +475,8 @@ class _Held:
     tables: dict[str, list[dict]] | None = None
 
 
-def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, force) -> RunSummary:
+def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, force,
+                partition_by: tuple[str, ...] = ()) -> RunSummary:
     if isinstance(executor, int):  # the signature before executors existed
         executor = LocalExecutor(executor)
     summary = RunSummary(files=len(paths))
@@ -488,6 +493,7 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
     man = read_manifest(out)
     if (not force and man and man.get("cache_version") == version and man.get("store")
             and man.get("store") == current_store(out)
+            and man.get("partition_by", []) == list(partition_by)
             and not any(f.get("worker_error") in _RETRIED for f in man.get("files", []))
             and (man.get("limits") == limits or not any(f.get("worker_error") for f in man.get("files", [])))
             and [[p, hashes[p]] for p in paths] == [[f["path"], f["doc_id"]] for f in man.get("files", [])]):
@@ -563,11 +569,12 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
         h = held[p]
         setattr(summary, h.status, getattr(summary, h.status) + 1)
         files.append({"path": p, "doc_id": hashes[p], "status": h.status, "worker_error": h.worker_error})
-    store, rows = _commit(out, paths, hashes, held, cache, limits)
+    store, rows = _commit(out, paths, hashes, held, cache, limits, partition_by)
     summary.published = True
     summary.rows = rows
     write_manifest(out, {"pipeline_version": __version__, "cache_version": version, "store": store.name,
-                         "limits": limits, "files": files, "rows": summary.rows,
+                         "limits": limits, "partition_by": list(partition_by), "files": files,
+                         "rows": summary.rows,
                          "published_at": _now().isoformat()})
     cache.prune({h for h in hashes.values() if h})
     return summary
@@ -577,35 +584,52 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
 _RETRIED = {"crash", "exception"}
 
 
-def _commit(out, paths, hashes, held, cache, limits) -> tuple[Path, dict[str, int]]:
+def _commit(out, paths, hashes, held, cache, limits, partition_by=()) -> tuple[Path, dict[str, int]]:
     """The commit step: stream every input's rows (from memory or from the
-    row cache, where workers wrote them), one doc_id at a time in doc_id
-    order, into a new store, and publish it with one rename. Returns the
-    store and the row count of each table."""
+    row cache, where workers wrote them), one doc_id at a time, into a new
+    store, and publish it with one rename. Unpartitioned, the groups go in
+    doc_id order; with `partition_by` (pipeline/partition.py) a first pass
+    reads each paper's `documents` row to find its folder, then the groups
+    go in (folder, doc_id) order, one folder's files open at a time.
+    Returns the store and the row count of each table."""
     from schemas.tables import COLUMNS
     by_id: dict[str, list[str]] = {}
     for p in paths:
         by_id.setdefault(hashes[p] or "", []).append(p)
     counts = {name: 0 for name in sorted(COLUMNS)}
 
+    def rows_of(p, table=None):
+        tables = held[p].tables
+        if tables is not None:
+            return tables if table is None else tables.get(table, [])
+        if table is not None:
+            return cache.table(hashes[p], table)
+        hit = cache.get(hashes[p], p, limits)
+        if hit is None:
+            raise RuntimeError(f"the rows of {p} are missing from the row cache {cache.dir} "
+                               "(on a cluster, OUT must be a folder the workers and this machine share)")
+        return hit[1]
+
+    order = [("", key) for key in sorted(by_id)]
+    empty_folder = ""
+    if partition_by:
+        values = partition.doc_values((d for key in sorted(by_id) for p in by_id[key][:1]
+                                       for d in rows_of(p, "documents")), partition_by)
+        none = tuple(None for _ in partition_by)
+        order = sorted((partition.folder(partition_by, values.get(key, none)), key) for key in by_id)
+        empty_folder = partition.folder(partition_by, none)
+
     def groups():
-        for key in sorted(by_id):
+        for folder, key in order:
             group: dict[str, list[dict]] = {}
             for p in by_id[key]:
-                tables = held[p].tables
-                if tables is None:
-                    hit = cache.get(hashes[p], p, limits)
-                    if hit is None:
-                        raise RuntimeError(f"the rows of {p} are missing from the row cache {cache.dir} "
-                                           "(on a cluster, OUT must be a folder the workers and this machine share)")
-                    tables = hit[1]
-                for name, rows in tables.items():
+                for name, rows in rows_of(p).items():
                     group.setdefault(name, []).extend(rows)
                     if name in counts:
                         counts[name] += len(rows)
-            yield group
+            yield folder, group
 
-    store = write_store(out, groups())
+    store = write_store(out, groups(), empty_folder=empty_folder)
     return store, counts
 
 

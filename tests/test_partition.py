@@ -50,3 +50,129 @@ def test_folder_keys_never_shadow_a_stored_column():
     for name, cols in COLUMNS.items():
         names = {c[0] if isinstance(c, tuple) else c for c in cols}
         assert not set(P.FOLDER_KEYS.values()) & names, name
+
+
+# ------------------------------------------------- partitioned runs (issue 5)
+
+import hashlib  # noqa: E402
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import duckdb  # noqa: E402
+import pandas as pd  # noqa: E402
+import pyarrow.dataset as ds  # noqa: E402
+
+from pipeline.cli import main  # noqa: E402
+from pipeline.manifest import read_manifest  # noqa: E402
+from pipeline.runner import run  # noqa: E402
+from schemas.tables import TABLE_NAMES  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def raw(tmp_path_factory, shared_dir, seed_paths):
+    """The seeds (council and meeting year on their covers) plus two small
+    Kent PDFs and one Ofsted report, chosen by size."""
+    d = tmp_path_factory.mktemp("partition") / "raw"
+    d.mkdir()
+    for p in seed_paths:
+        shutil.copy(p, d / p.name)
+    kent = sorted((shared_dir / "corpus" / "kent").glob("*.pdf"), key=lambda p: (p.stat().st_size, p.name))[:2]
+    ofsted = sorted((shared_dir / "corpus" / "ofsted").glob("*.pdf"), key=lambda p: (p.stat().st_size, p.name))[:1]
+    for i, p in enumerate(kent + ofsted):
+        shutil.copy(p, d / f"paper_{i}.pdf")
+    (d / "empty.pdf").write_bytes(b"")  # no doc_id, one errors row
+    return d
+
+
+@pytest.fixture(scope="module")
+def flat(raw, tmp_path_factory):
+    out = tmp_path_factory.mktemp("flat") / "out"
+    run([str(raw)], str(out), jobs=2, show_progress=False)
+    return out
+
+
+def _table(out, name, partitioning=None):
+    rows = ds.dataset(Path(out) / name, format="parquet", partitioning=partitioning).to_table().to_pylist()
+    for r in rows:
+        r.pop("extracted_at", None)
+    return rows
+
+
+def _hashes(out):
+    return {str(f.relative_to(out)): hashlib.sha256(f.read_bytes()).hexdigest()
+            for n in TABLE_NAMES for f in sorted((Path(out) / n).rglob("*.parquet"))}
+
+
+@pytest.mark.needs_shared
+def test_a_partitioned_run_puts_each_paper_in_its_council_and_year_folder_with_the_same_rows(raw, flat, tmp_path):
+    out = tmp_path / "out"
+    assert main(["extract", str(raw), "--out", str(out), "--partition-by", "council,year", "-q"]) == 1  # empty.pdf
+    docs = {d["doc_id"]: d for d in _table(flat, "documents") if d["doc_id"]}
+    for name in TABLE_NAMES:
+        files = sorted((out / name).rglob("*.parquet"))
+        assert files and all(len(f.relative_to(out / name).parts) == 3 for f in files), name
+        for f in files:
+            council, year = (part.split("=", 1) for part in f.relative_to(out / name).parts[:2])
+            assert council[0] == "council_slug" and year[0] == "year"
+            rows = ds.dataset(f, format="parquet").to_table().to_pylist()
+            ids = [r["doc_id"] or "" for r in rows]
+            assert ids == sorted(ids), f  # sorted by doc_id within a folder: row-group statistics skip
+            for r in rows:
+                d = docs.get(r["doc_id"])
+                want_c = (P.slug(d["council"]) if d else None) or P.NULL
+                want_y = (str(d["meeting_date"].year) if d and d["meeting_date"] else P.NULL)
+                assert (council[1], year[1]) == (want_c, want_y), (name, r.get("id"))
+        # the same rows as the flat layout
+        part = sorted(map(repr, _table(out, name)))
+        assert part == sorted(map(repr, _table(flat, name))), name
+    # the seeds name their council and meeting; at least two folders, one of them a real council
+    slugs = {p.name for p in (out / "documents").iterdir()}
+    assert "council_slug=rutland-county-council" in slugs and len(slugs) >= 2
+    assert read_manifest(out)["partition_by"] == ["council", "year"]
+
+
+@pytest.mark.needs_shared
+def test_readers_see_the_folder_keys_and_skip_folders(raw, tmp_path):
+    out = tmp_path / "out"
+    run([str(raw)], str(out), jobs=0, show_progress=False, partition_by="council,year")
+    glob = str(out / "recommendations" / "**" / "*.parquet")
+    by_year = dict(duckdb.sql(f"select year, count(*) from read_parquet('{glob}', hive_partitioning = true) "
+                              "group by 1").fetchall())
+    years = {d["meeting_date"].year for d in _table(out, "documents") if d["meeting_date"]}
+    assert set(by_year) - {None} <= years and len(set(by_year) - {None}) >= 1
+    y = min(k for k in by_year if k is not None)
+    only = duckdb.sql(f"select distinct year from read_parquet('{glob}', hive_partitioning = true) "
+                      f"where year = {y}").fetchall()
+    assert only == [(y,)]
+    # the null partition reads back as NULL, not as the folder's text
+    councils = {r[0] for r in duckdb.sql(f"select distinct council_slug from read_parquet('{glob}')").fetchall()}
+    assert P.NULL not in councils
+    # pyarrow with hive partitioning; pandas with partitioning=None (see docs/batch.md)
+    t = ds.dataset(out / "documents", format="parquet", partitioning="hive").to_table()
+    assert {"council_slug", "year"} <= set(t.schema.names)
+    df = pd.read_parquet(out / "documents", partitioning=None)
+    assert len(df) == t.num_rows and "council_slug" not in df.columns
+
+
+@pytest.mark.needs_shared
+def test_partitioned_reruns_are_no_ops_and_changing_the_layout_republishes(raw, flat, tmp_path):
+    out = tmp_path / "out"
+    run([str(raw)], str(out), jobs=1, show_progress=False, partition_by="year,council")
+    first = _hashes(out)
+    s = run([str(raw)], str(out), jobs=1, show_progress=False, partition_by="year,council")
+    assert (s.extracted, s.published) == (0, False) and _hashes(out) == first
+    assert all(k.split("/")[1].startswith("year=") for k in first)
+    # back to the flat layout: nothing extracted again (but the empty file, which has no
+    # content hash to cache under), one file per table, the flat run's rows
+    s = run([str(raw)], str(out), jobs=1, show_progress=False)
+    assert (s.extracted, s.reused, s.published) == (1, s.files - 1, True)
+    assert all(len(Path(k).parts) == 2 for k in _hashes(out))
+    for name in TABLE_NAMES:
+        assert _table(out, name) == _table(flat, name), name
+
+
+def test_an_unknown_partition_key_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Recommendations\n1. The council should act.\n")
+    assert main(["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"),
+                 "--partition-by", "council,ward", "-q"]) == 2
+    assert not (tmp_path / "o" / "documents").exists()

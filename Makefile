@@ -61,7 +61,7 @@ notebook: setup
 
 # Throughput benchmark over ../shared/corpus/kent (baseline pdfplumber loop,
 # pipeline --jobs 1 and 2, no-op re-run); writes docs/benchmarks.md.
-# BENCH_ARGS="--limit 5" for a quick trial.
+# BENCH_ARGS="--limit 5" for a quick trial; BENCH_ARGS="--with-dask --with-pdfminer" for every pass.
 .PHONY: bench
 bench: setup
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)

@@ -10,7 +10,10 @@ load:
   (c) a no-op re-run over the --jobs 2 output (nothing changed);
   (d) with --with-pdfminer, the pipeline at --jobs 1 reading pages through
       pdfminer instead of PDFium (COUNCIL_EXTRACT_PDF_PARSER=pdfminer), to
-      show what the PDFium loader saves.
+      show what the PDFium loader saves;
+  (e) with --with-dask, the pipeline on the dask executor (a LocalCluster
+      of 2 worker processes started by the run, its start-up included),
+      for the throughput per worker in docs/scaling.md.
 It also checks that --jobs 1 and --jobs 2 wrote identical tables (every
 column but extracted_at).
 Reports pages/second, the ratio to the baseline, the peak RSS of each
@@ -52,10 +55,10 @@ def baseline(pdfs: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - t0, pages
 
 
-def pipeline_pass(pdfs: list[Path], out: Path, jobs: int):
+def pipeline_pass(pdfs: list[Path], out: Path, jobs: int, executor: str = "local"):
     from pipeline.runner import run
     t0 = time.perf_counter()
-    s = run([str(p) for p in pdfs], str(out), jobs=jobs, show_progress=False)
+    s = run([str(p) for p in pdfs], str(out), jobs=jobs, show_progress=False, executor=executor)
     return time.perf_counter() - t0, s
 
 
@@ -87,6 +90,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--with-pdfminer", action="store_true",
                     help="also time --jobs 1 with pages read by pdfminer instead of PDFium")
+    ap.add_argument("--with-dask", action="store_true",
+                    help="also time --executor dask on a local cluster of 2 workers")
     args = ap.parse_args(argv)
     pdfs = sorted(Path(args.corpus).glob("*.pdf"))[: args.limit]
     if not pdfs:
@@ -128,6 +133,15 @@ def main(argv=None) -> int:
             miner = (secs, pages_of(tmp / "miner"), [])
             print(f"pipeline --jobs 1, pages read by pdfminer: {miner[1]} pages in {secs:.1f}s = "
                   f"{miner[1] / secs:.2f} pages/s ({miner[1] / secs / base_pps:.2f}x baseline)", flush=True)
+        dask = None
+        if args.with_dask:
+            secs, s = pipeline_pass(pdfs, tmp / "dask", 2, executor="dask")
+            pages = pages_of(tmp / "dask")
+            dask_same = table_digest(tmp / "dask") == table_digest(tmp / "j2")
+            dask = (secs, pages, sorted(s.worker_peak_rss_mb.values()), dask_same)
+            print(f"pipeline --executor dask (2 local workers): {pages} pages in {secs:.1f}s = {pages / secs:.2f} "
+                  f"pages/s ({pages / secs / base_pps:.2f}x baseline, {pages / secs / 2:.2f} pages/s per worker); "
+                  f"tables identical to --jobs 2: {dask_same}", flush=True)
         noop_s, noop = pipeline_pass(pdfs, tmp / "j2", 2)
         assert not noop.published and noop.extracted == 0, "the no-op re-run did work"
         noop_pct = 100 * noop_s / full[2][0]
@@ -165,6 +179,10 @@ def main(argv=None) -> int:
         lines.append(f"| pipeline `--jobs 1`, pages read by pdfminer (`COUNCIL_EXTRACT_PDF_PARSER=pdfminer`) | "
                      f"{miner[0]:.1f} | {miner[1] / miner[0]:.2f} | {miner[1] / miner[0] / base_pps:.2f}x | "
                      "(separate process) |")
+    if dask:
+        lines.append(f"| pipeline `--executor dask`, LocalCluster of 2 workers (start-up included) | {dask[0]:.1f} | "
+                     f"{dask[1] / dask[0]:.2f} | {dask[1] / dask[0] / base_pps:.2f}x | "
+                     f"{', '.join(f'{r:.0f}' for r in dask[2])} |")
     lines.append(f"| no-op re-run of the `--jobs 2` output | {noop_s:.2f} | | | |")
     s2 = full[2][1]
     lines += [
@@ -180,8 +198,13 @@ def main(argv=None) -> int:
         f"- Target (issue 5): >= 3x the baseline at `--jobs 2`. Measured: {full[2][2] / full[2][0] / base_pps:.2f}x. "
         "PDF pages are read by PDFium and handed to pdfplumber's word and table finders "
         "(extractors/loaders/pdfium_objects.py); the baseline pays for pdfminer's parse of every page.",
-        "",
+        f"- Pages per paper: {full[2][2] / len(pdfs):.1f} on average ({full[2][2]} pages, {len(pdfs)} PDFs).",
     ]
+    if dask:
+        lines.append(f"- Dask executor: {dask[1] / dask[0] / 2:.2f} pages/s per worker "
+                     f"({dask[1] / dask[0] / (full[2][2] / full[2][0]):.2f}x the local `--jobs 2` pool); tables "
+                     f"identical to the local run: {'yes' if dask[3] else 'NO'}. See docs/scaling.md.")
+    lines.append("")
     Path(args.write).write_text("\n".join(lines))
     print(f"wrote {args.write}")
     return 0

@@ -290,7 +290,38 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
             first_seen.setdefault(n, 0)
     if not counts:
         return None
+    own = _own_acronym(texts + list(doc.furniture))
+    if own:
+        # the paper abbreviates its own council throughout ("KCC", "WSCC"): a
+        # named council with other initials is a partner or neighbour
+        # ("Leader of Tonbridge & Malling Borough Council"), not the paper's
+        matching = [n for n in counts if _initials(n) == own]
+        if not matching:
+            return None
+        counts = Counter({n: counts[n] for n in matching})
     return max(counts, key=lambda n: (counts[n], -first_seen[n]))
+
+
+_ACRONYM_RE = re.compile(r"\b([A-Z]{1,4}(?:CC|BC|DC))\b")
+_GLUE = {"and", "&", "of", "upon", "on", "under", "le", "in", "by", "the", "with"}
+
+
+def _initials(name: str) -> str:
+    """'Tonbridge & Malling Borough Council' -> 'TMBC'."""
+    return "".join(w[0].upper() for w in name.split() if w.lower() not in _GLUE and w[:1].isalpha())
+
+
+def _own_acronym(texts: list[str]) -> Optional[str]:
+    """A council-style acronym (KCC, WSCC, TMBC, SDC) the paper uses at
+    least three times and more than any other: how a council's own papers
+    abbreviate it. None when there is no clear one."""
+    counts = Counter(m.group(1) for t in texts for m in _ACRONYM_RE.finditer(t))
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2)
+    if n < 3 or (rest and rest[0][1] == n):
+        return None
+    return top
 
 
 def _normalise_council(s: str) -> Optional[str]:

@@ -1,0 +1,38 @@
+"""Which council a paper belongs to (extractors.metadata), on council-style
+wording: a paper that abbreviates its own council names partners in full."""
+from extractors.metadata import extract_metadata
+from extractors.model import Block, Document
+
+
+def _doc(*paras: str, furniture=()) -> Document:
+    return Document(doc_id="x", path="x.txt", file_name="x.txt", format="txt",
+                    blocks=[Block(kind="paragraph", text=p) for p in paras], furniture=list(furniture))
+
+
+BODY = [
+    "1. Introduction",
+    "1.1 This report sets out WCC's response to the consultation.",
+    "1.2 WCC has worked with district partners on the proposals, and WCC officers will report back.",
+]
+
+
+def test_a_partner_named_in_full_is_not_the_paper_council_when_the_paper_abbreviates_its_own():
+    doc = _doc(*BODY, "2.1 The Leader of Eastvale Borough Council wrote to the Leader on 3 January.")
+    assert extract_metadata(doc)["council"] is None
+
+
+def test_the_council_matching_the_paper_acronym_is_chosen_over_partners():
+    doc = _doc(*BODY, "2.1 The Leader of Eastvale Borough Council and Eastvale Borough Council officers met.",
+               "2.2 Westshire County Council will consult on the options.")
+    assert extract_metadata(doc)["council"] == "Westshire County Council"
+
+
+def test_without_an_acronym_the_most_named_council_is_kept():
+    doc = _doc("Report to Cabinet", "1.1 Eastvale Borough Council is asked to note the plan.",
+               "1.2 Eastvale Borough Council will publish the plan; Westshire County Council was consulted.")
+    assert extract_metadata(doc)["council"] == "Eastvale Borough Council"
+
+
+def test_an_acronym_used_only_once_or_twice_decides_nothing():
+    doc = _doc("1.1 WCC asked for views.", "1.2 The Leader of Eastvale Borough Council replied.")
+    assert extract_metadata(doc)["council"] == "Eastvale Borough Council"

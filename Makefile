@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 RAW ?= data/raw
 OUT ?= data/processed
 JOBS ?=
+# more extract options, e.g. ARGS="--partition-by council,year" or ARGS="--executor dask --scheduler tcp://host:8786"
+ARGS ?=
 
 .PHONY: setup extract test validate clean
 
@@ -20,7 +22,7 @@ setup: $(BIN)/council-extract
 
 # Extract every file in data/raw into data/processed (Parquet tables).
 extract: setup
-	$(BIN)/council-extract extract $(RAW) --out $(OUT) $(if $(JOBS),--jobs $(JOBS))
+	$(BIN)/council-extract extract $(RAW) --out $(OUT) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
 
 test: setup
 	$(BIN)/python -m pytest

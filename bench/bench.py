@@ -187,7 +187,7 @@ def main(argv=None) -> int:
     s2 = full[2][1]
     lines += [
         "",
-        f"- No-op re-run: {noop_pct:.2f}% of the full `--jobs 2` run (hashes every input, compares with "
+        f"- No-op re-run: {noop_pct:.2f}% of the full `--jobs 2` run (stats every input, hashes only those whose size/mtime/inode changed, compares with "
         "`_manifest.json`, publishes nothing).",
         f"- Files: {s2.ok} ok, {s2.partial} partial, {s2.failed} failed; {s2.reused} of {len(pdfs)} inputs are "
         "byte-identical copies of another input, extracted once and their rows reused (this counts towards the "

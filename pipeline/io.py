@@ -123,6 +123,27 @@ def read_bytes(path: str) -> bytes:
     return fs.cat_file(p)
 
 
+def file_stamp(path: str) -> str | None:
+    """What the file system says of a file without reading it: size,
+    modification time and inode for a local file; size and ETag (or
+    modification time) for an fsspec URL. Two equal stamps are taken to
+    mean the same bytes (make's and rsync's quick check), so a re-run need
+    not read, let alone hash, unchanged files. None when unknown."""
+    try:
+        if not is_url(path):
+            st = os.stat(path)
+            return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+        fs, p = _fs(path)
+        info = fs.info(p)
+    except (OSError, ValueError):
+        return None
+    tag = next((info[k] for k in ("ETag", "etag", "md5Hash", "crc32c", "mtime", "LastModified", "last_modified",
+                                  "updated", "created") if info.get(k) is not None), None)
+    if tag is None or info.get("size") is None:
+        return None
+    return f"{info['size']}:{tag}"
+
+
 def file_size(path: str) -> int | None:
     try:
         if not is_url(path):
@@ -231,7 +252,8 @@ class _TableWriter:
 
 
 def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict]]]], *,
-                rows_per_file: int = ROWS_PER_FILE, empty_folder: str = "") -> Path:
+                rows_per_file: int = ROWS_PER_FILE, empty_folder: str = "",
+                reuse_from: Path | None = None, reuse: Iterable[str] = ()) -> Path:
     """The commit step: write a new store from `groups` and publish it
     atomically (one rename of OUT/.current). Returns the store folder.
 
@@ -246,6 +268,10 @@ def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict
     gets one empty file, in `empty_folder`, so readers always find all
     eight tables with their schema.
 
+    `reuse`: folders whose files are taken as they are from the store
+    `reuse_from` (hard links; copies where the file system has none) rather
+    than written; `groups` must not yield them.
+
     Nothing is visible to readers until the final rename: an exception or a
     kill before it leaves the previous tables as they were (the
     half-written store is removed by the next successful publish)."""
@@ -257,6 +283,21 @@ def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict
         (store / name).mkdir(parents=True, exist_ok=True)
     writers: dict[str, _TableWriter] = {}
     written: set[str] = set()
+    reused = set(reuse)
+    for folder in sorted(reused):
+        for name in COLUMNS:
+            src = reuse_from / name / folder if folder else reuse_from / name
+            parts = sorted(src.glob("part-*.parquet")) if src.is_dir() else []
+            if not parts:
+                continue
+            dst = store / name / folder if folder else store / name
+            dst.mkdir(parents=True, exist_ok=True)
+            for f in parts:
+                try:
+                    os.link(f, dst / f.name)
+                except OSError:
+                    shutil.copy2(f, dst / f.name)
+            written.add(name)
     current: str | None = None
 
     def close_all():
@@ -265,6 +306,8 @@ def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict
         writers.clear()
 
     for folder, group in groups:
+        if folder in reused:
+            raise ValueError(f"folder {folder!r} is both reused and written")
         if folder != current:
             if current is not None and folder < current:
                 raise ValueError(f"groups out of folder order: {folder!r} after {current!r}")

@@ -112,6 +112,23 @@ class RowCache:
                 r["path"] = path
         return meta["status"], tables, meta
 
+    def meta(self, doc_id: str | None, limits: dict) -> dict | None:
+        """result.json of doc_id's entry (status, worker_error, tables) when
+        it is usable under `limits` and every table file it names is there;
+        None otherwise. Reads no rows: the commit reads them."""
+        if not doc_id:
+            return None
+        d = self._entry(doc_id)
+        try:
+            meta = json.loads((d / "result.json").read_text())
+            if meta.get("worker_error") and meta.get("limits") != limits:
+                return None
+            if not all((d / f"{name}.parquet").is_file() for name in meta["tables"]):
+                return None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return meta
+
     def table(self, doc_id: str | None, name: str) -> list[dict]:
         """One table's cached rows for doc_id ([] when none or not cached),
         without reading the others (the commit's partition pass)."""

@@ -26,7 +26,7 @@ publishes all tables atomically.
 - Commit. Each finished document's rows go to the row cache
   (OUT/.cache/<version>/<doc_id>/, one Parquet file per table): written by
   the driver for the local executor, by the worker itself on a cluster.
-  Those are the run's parts. The commit (`_commit`, pipeline.io.write_store)
+  Those are the run's parts. The commit (pipeline/commit.py, pipeline.io.write_store)
   streams them, one doc_id at a time in doc_id order, into a new store and
   swaps OUT/.current once; until then the previous tables are untouched.
 
@@ -54,7 +54,8 @@ from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 
 from pipeline import __version__, partition
-from pipeline.io import current_store, discover, file_size, is_url, local_copy, local_path, read_bytes, write_store
+from pipeline.commit import commit
+from pipeline.io import current_store, discover, file_size, file_stamp, is_url, local_copy, local_path, read_bytes
 from pipeline.lock import LockBusy, OutputLock
 from pipeline.manifest import RowCache, cache_version, read_manifest, write_manifest
 from pipeline.stages import DocResult, _describe, _error, document_row, process_file
@@ -77,6 +78,7 @@ class RunSummary:
     extracted: int = 0          # files run through the stages this run
     reused: int = 0             # files whose rows came from the cache
     published: bool = False     # False: nothing changed, tables untouched
+    reused_folders: int = 0     # output folders linked from the previous store, not rewritten
     worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)  # worker pid -> peak RSS
 
     @property
@@ -431,6 +433,27 @@ def make_executor(executor="local", jobs: int | None = None, *, scheduler: str |
 # --------------------------------------------------------------------- run
 
 
+def _identify(paths: list[str], man: dict | None) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """(doc_id of each path, its file stamp). A path whose stamp (size,
+    mtime, inode; pipeline.io.file_stamp) equals the one the manifest `man`
+    recorded keeps the recorded doc_id without being read; every other file
+    is read and hashed. An unreadable file gets None."""
+    known = {f["path"]: f for f in (man or {}).get("files", []) if f.get("stamp")}
+    hashes: dict[str, str | None] = {}
+    stamps: dict[str, str | None] = {}
+    for p in paths:
+        stamps[p] = file_stamp(p)
+        f = known.get(p)
+        if f is not None and stamps[p] is not None and f["stamp"] == stamps[p]:
+            hashes[p] = f["doc_id"]
+            continue
+        try:
+            hashes[p] = _hash_file(p)
+        except OSError:
+            hashes[p] = None
+    return hashes, stamps
+
+
 def _hash_file(path: str) -> str | None:
     """doc_id of the file's bytes (same as extractors.loaders.doc_id_for),
     None for an empty file."""
@@ -482,15 +505,10 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
     summary = RunSummary(files=len(paths))
     version = cache_version()
     limits = {"timeout": timeout, "max_memory_mb": max_memory_mb}
-    hashes: dict[str, str | None] = {}
-    for p in paths:
-        try:
-            hashes[p] = _hash_file(p)
-        except OSError:
-            hashes[p] = None
+    man = read_manifest(out)
+    hashes, stamps = _identify(paths, None if force else man)
 
     # nothing changed since the last publish: leave the tables alone
-    man = read_manifest(out)
     if (not force and man and man.get("cache_version") == version and man.get("store")
             and man.get("store") == current_store(out)
             and man.get("partition_by", []) == list(partition_by)
@@ -509,9 +527,9 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
     first_path: dict[str, str] = {}   # doc_id -> first path to be extracted
     dupes: list[str] = []
     for p in paths:
-        hit = None if force else cache.get(hashes[p], p, limits)
+        hit = None if force else cache.meta(hashes[p], limits)
         if hit is not None:
-            held[p] = _Held(hit[0], hit[2].get("worker_error"))  # rows are read again by the commit
+            held[p] = _Held(hit["status"], hit.get("worker_error"))  # rows are read by the commit
             summary.reused += 1
         elif hashes[p] and hashes[p] in first_path:
             dupes.append(p)  # same bytes as a file extracted this run: reuse its rows
@@ -556,25 +574,32 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
     summary.extracted = len(todo)
     summary.worker_peak_rss_mb = dict(getattr(executor, "rss", {}) or {})
     for p in dupes:
-        hit = cache.get(hashes[p], p, limits)
+        hit = cache.meta(hashes[p], limits)
         if hit is None:  # the first copy's rows could not be cached (crash): same failure
             src = held[first_path[hashes[p]]]
             held[p] = _Held(src.status, src.worker_error, _with_path(src.tables or {}, p))
         else:
-            held[p] = _Held(hit[0], hit[2].get("worker_error"))
+            held[p] = _Held(hit["status"], hit.get("worker_error"))
         summary.reused += 1
 
     files = []
     for p in paths:
         h = held[p]
         setattr(summary, h.status, getattr(summary, h.status) + 1)
-        files.append({"path": p, "doc_id": hashes[p], "status": h.status, "worker_error": h.worker_error})
-    store, rows = _commit(out, paths, hashes, held, cache, limits, partition_by)
+        files.append({"path": p, "doc_id": hashes[p], "stamp": stamps.get(p), "status": h.status,
+                      "worker_error": h.worker_error})
+    trusted = man if (man and man.get("cache_version") == version and man.get("store") == current_store(out)
+                      and man.get("partition_by", []) == list(partition_by)) else None
+    done = commit(out, paths, hashes, held, cache, limits, partition_by, previous=trusted,
+                  fresh=set(todo) | set(dupes))
+    for f in files:
+        f["folder"] = done.folder_of[f["path"]]
     summary.published = True
-    summary.rows = rows
-    write_manifest(out, {"pipeline_version": __version__, "cache_version": version, "store": store.name,
+    summary.rows = done.rows
+    summary.reused_folders = len(done.reused_folders)
+    write_manifest(out, {"pipeline_version": __version__, "cache_version": version, "store": done.store.name,
                          "limits": limits, "partition_by": list(partition_by), "files": files,
-                         "rows": summary.rows,
+                         "folders": done.folders, "rows": summary.rows,
                          "published_at": _now().isoformat()})
     cache.prune({h for h in hashes.values() if h})
     return summary
@@ -582,55 +607,6 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
 
 # worker errors that a no-op check must not trust: retried by the next run
 _RETRIED = {"crash", "exception"}
-
-
-def _commit(out, paths, hashes, held, cache, limits, partition_by=()) -> tuple[Path, dict[str, int]]:
-    """The commit step: stream every input's rows (from memory or from the
-    row cache, where workers wrote them), one doc_id at a time, into a new
-    store, and publish it with one rename. Unpartitioned, the groups go in
-    doc_id order; with `partition_by` (pipeline/partition.py) a first pass
-    reads each paper's `documents` row to find its folder, then the groups
-    go in (folder, doc_id) order, one folder's files open at a time.
-    Returns the store and the row count of each table."""
-    from schemas.tables import COLUMNS
-    by_id: dict[str, list[str]] = {}
-    for p in paths:
-        by_id.setdefault(hashes[p] or "", []).append(p)
-    counts = {name: 0 for name in sorted(COLUMNS)}
-
-    def rows_of(p, table=None):
-        tables = held[p].tables
-        if tables is not None:
-            return tables if table is None else tables.get(table, [])
-        if table is not None:
-            return cache.table(hashes[p], table)
-        hit = cache.get(hashes[p], p, limits)
-        if hit is None:
-            raise RuntimeError(f"the rows of {p} are missing from the row cache {cache.dir} "
-                               "(on a cluster, OUT must be a folder the workers and this machine share)")
-        return hit[1]
-
-    order = [("", key) for key in sorted(by_id)]
-    empty_folder = ""
-    if partition_by:
-        values = partition.doc_values((d for key in sorted(by_id) for p in by_id[key][:1]
-                                       for d in rows_of(p, "documents")), partition_by)
-        none = tuple(None for _ in partition_by)
-        order = sorted((partition.folder(partition_by, values.get(key, none)), key) for key in by_id)
-        empty_folder = partition.folder(partition_by, none)
-
-    def groups():
-        for folder, key in order:
-            group: dict[str, list[dict]] = {}
-            for p in by_id[key]:
-                for name, rows in rows_of(p).items():
-                    group.setdefault(name, []).extend(rows)
-                    if name in counts:
-                        counts[name] += len(rows)
-            yield folder, group
-
-    store = write_store(out, groups(), empty_folder=empty_folder)
-    return store, counts
 
 
 def _with_path(tables: dict[str, list[dict]], path: str) -> dict[str, list[dict]]:

@@ -123,6 +123,27 @@ def test_noop_rerun_changes_nothing_then_changes_and_deletes_replace_only_their_
     assert [f["path"] for f in read_manifest(out)["files"]] == sorted(str(p) for p in raw.iterdir())
 
 
+def test_unchanged_files_are_not_read_again_and_a_same_size_edit_is_still_seen(raw, tmp_path, monkeypatch):
+    """The re-run's quick check: size, mtime and inode equal to the
+    manifest's mean the same bytes, so the file is not read; any of them
+    changing makes the run read and hash the file."""
+    out = tmp_path / "out"
+    run([str(raw)], str(out), jobs=0, **_q())
+    read = []
+    orig = runner._hash_file
+    monkeypatch.setattr(runner, "_hash_file", lambda p: read.append(Path(p).name) or orig(p))
+    assert not run([str(raw)], str(out), jobs=0, **_q()).published and read == []
+    seed = sorted(raw.glob("*.txt"))[0]
+    text = seed.read_bytes()
+    st = seed.stat()
+    seed.write_bytes(text.replace(b"the", b"THE", 1))  # same size
+    os.utime(seed, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    s = run([str(raw)], str(out), jobs=0, **_q())
+    assert read == [seed.name] and (s.extracted, s.published) == (1, True)
+    read.clear()
+    assert run([str(raw)], str(out), jobs=0, force=True, **_q()).extracted == 4 and len(read) == 4
+
+
 def test_force_and_a_new_code_version_re_extract_everything(raw, tmp_path, monkeypatch):
     out = tmp_path / "out"
     seeds = [str(p) for p in sorted(raw.glob("*.txt"))]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
-from pipeline import runner
+from pipeline import commit as commit_mod
 from pipeline.cli import main
 from pipeline.cluster import DaskExecutor
 from pipeline.io import CURRENT
@@ -189,7 +189,7 @@ def test_a_cancelled_or_failed_cluster_job_leaves_the_previous_tables_intact(sam
     # every task finishes and writes its parts, but the commit step fails
     def broken_commit(*a, **kw):
         raise OSError("disk full")
-    monkeypatch.setattr(runner, "write_store", broken_commit)
+    monkeypatch.setattr(commit_mod, "write_store", broken_commit)
     with pytest.raises(OSError):
         run([str(sample)], str(out), executor="dask", scheduler=scheduler, show_progress=False)
     assert _file_hashes(out) == hashes and _snapshot(out, drop_time=False) == before

@@ -1,0 +1,124 @@
+"""The commit step of a run: every input's rows into a new store, published
+with one rename (pipeline.io.write_store).
+
+Rows come from memory (files extracted by the local pool) or from the row
+cache (files reused, or extracted by cluster workers, which write their
+rows there). They are streamed one doc_id at a time, so the commit holds
+one document's rows in memory, not the run's.
+
+Folders. Unpartitioned, each table is one folder (""), written in doc_id
+order. With `--partition-by` (pipeline/partition.py) each paper belongs to
+one Hive folder, found from its `documents` row (or, for a paper the last
+manifest already placed, from the manifest, without reading it), and the
+groups go in (folder, doc_id) order, one folder's files open at a time.
+
+Reuse. A folder whose papers are exactly those of the previous publish
+(same paths, doc_ids, statuses; none of them extracted in this run) would
+be written byte for byte as it is, so its files are hard-linked from the
+previous store instead of read and rewritten. With partitioning, a run
+that changes one paper rewrites one folder, whatever the corpus size. The
+manifest records each folder's membership fingerprint and row counts.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from pipeline import partition
+from pipeline.io import STORE, write_store
+from schemas.tables import COLUMNS
+
+
+@dataclass
+class Committed:
+    store: Path
+    rows: dict[str, int]                       # table -> rows published
+    folders: dict[str, dict]                   # folder -> {"members": fingerprint, "rows": {table: n}}
+    folder_of: dict[str, str]                  # path -> its folder
+    reused_folders: list[str] = field(default_factory=list)
+
+
+def members_fingerprint(entries: list[tuple]) -> str:
+    return hashlib.sha256(json.dumps(sorted(entries), default=str).encode()).hexdigest()[:16]
+
+
+def commit(out: Path, paths: list[str], hashes: dict[str, Optional[str]], held: dict, cache, limits: dict,
+           partition_by: tuple[str, ...] = (), previous: Optional[dict] = None,
+           fresh: frozenset[str] | set[str] = frozenset()) -> Committed:
+    """Write and publish the store. `held[path]` has .status, .worker_error
+    and .tables (rows in memory, or None: read them from `cache`).
+    `previous`: the manifest of the store OUT now shows, when it was written
+    by this code version with the same partition keys (else None: nothing
+    is reused). `fresh`: paths extracted in this run."""
+    by_id: dict[str, list[str]] = {}
+    for p in paths:
+        by_id.setdefault(hashes[p] or "", []).append(p)
+
+    def rows_of(p, table=None):
+        tables = held[p].tables
+        if tables is not None:
+            return tables if table is None else tables.get(table, [])
+        if table is not None:
+            return cache.table(hashes[p], table)
+        hit = cache.get(hashes[p], p, limits)
+        if hit is None:
+            raise RuntimeError(f"the rows of {p} are missing from the row cache {cache.dir} "
+                               "(on a cluster, OUT must be a folder the workers and this machine share)")
+        return hit[1]
+
+    # each doc_id's folder
+    folder_by_key = {key: "" for key in by_id}
+    empty_folder = ""
+    if partition_by:
+        placed = {(f["path"], f["doc_id"]): f["folder"] for f in (previous or {}).get("files", [])
+                  if f.get("folder") is not None}
+        unknown = []
+        for key, ps in by_id.items():
+            f = placed.get((ps[0], hashes[ps[0]]))
+            if f is not None and ps[0] not in fresh:
+                folder_by_key[key] = f
+            else:
+                unknown.append(key)
+        values = partition.doc_values((d for key in sorted(unknown) for d in rows_of(by_id[key][0], "documents")),
+                                      partition_by)
+        none = tuple(None for _ in partition_by)
+        for key in unknown:
+            folder_by_key[key] = partition.folder(partition_by, values.get(key, none))
+        empty_folder = partition.folder(partition_by, none)
+
+    # which folders are unchanged since the previous publish
+    members: dict[str, list[tuple]] = {}
+    for key, ps in by_id.items():
+        for p in ps:
+            members.setdefault(folder_by_key[key], []).append((p, hashes[p], held[p].status, held[p].worker_error))
+    prints = {f: members_fingerprint(m) for f, m in members.items()}
+    before = (previous or {}).get("folders", {})
+    prev_store = Path(out) / STORE / previous["store"] if previous and previous.get("store") else None
+    has_fresh = {folder_by_key[hashes[p] or ""] for p in fresh if p in hashes}
+    reuse = sorted(f for f in prints
+                   if prev_store is not None and prev_store.is_dir() and f not in has_fresh
+                   and before.get(f, {}).get("members") == prints[f])
+
+    folder_rows: dict[str, dict[str, int]] = {f: dict(before[f]["rows"]) for f in reuse}
+    order = sorted((folder_by_key[key], key) for key in by_id if folder_by_key[key] not in set(reuse))
+
+    def groups():
+        for folder, key in order:
+            counts = folder_rows.setdefault(folder, {name: 0 for name in sorted(COLUMNS)})
+            group: dict[str, list[dict]] = {}
+            for p in by_id[key]:
+                for name, rows in rows_of(p).items():
+                    group.setdefault(name, []).extend(rows)
+                    if name in counts:
+                        counts[name] += len(rows)
+            yield folder, group
+
+    store = write_store(out, groups(), empty_folder=empty_folder, reuse_from=prev_store, reuse=reuse)
+    totals = {name: sum(r.get(name, 0) for r in folder_rows.values()) for name in sorted(COLUMNS)}
+    folders = {f: {"members": prints[f], "rows": folder_rows.get(f, {name: 0 for name in sorted(COLUMNS)})}
+               for f in sorted(prints)}
+    folder_of = {p: folder_by_key[hashes[p] or ""] for p in paths}
+    return Committed(store=store, rows=totals, folders=folders, folder_of=folder_of, reused_folders=reuse)

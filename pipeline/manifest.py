@@ -92,17 +92,13 @@ class RowCache:
     def get(self, doc_id: str | None, path: str, limits: dict) -> tuple[str, dict[str, list[dict]], dict] | None:
         """(status, tables, meta) for doc_id, with path/file_name set to
         `path`; None when not cached (or cached under other limits)."""
-        if not doc_id:
+        meta = self.meta(doc_id, limits)
+        if meta is None:
             return None
         d = self._entry(doc_id)
         try:
-            meta = json.loads((d / "result.json").read_text())
-            if meta.get("worker_error") and meta.get("limits") != limits:
-                return None
-            tables = {}
-            for name in meta["tables"]:
-                tables[name] = pq.read_table(d / f"{name}.parquet").to_pylist()
-        except (OSError, ValueError, KeyError):
+            tables = {name: pq.read_table(d / f"{name}.parquet").to_pylist() for name in meta["tables"]}
+        except (OSError, ValueError):
             return None
         if path != meta.get("path"):
             base = os.path.basename(path)

@@ -56,6 +56,13 @@ from pipeline.stages import DocResult
 log = logging.getLogger("council_extract")
 
 DEFAULT_RETRIES = 2
+# Scheduler settings for clusters this module starts (and recommended for
+# any other: docs/scaling.md). A worker that dies counts a failure against
+# every task it holds, not only the one that killed it; with the default
+# worker-saturation (1.1) a one-thread worker holds two, so an innocent file
+# queued behind a crashing one could end as KilledWorker. At 1.0 a worker
+# holds only the tasks it is running.
+SCHEDULER_CONFIG = {"distributed.scheduler.worker-saturation": 1.0}
 _PROBE = ".cluster-probe-"
 
 
@@ -173,6 +180,7 @@ class DaskExecutor:
 
     @contextlib.contextmanager
     def client(self):
+        import dask
         from distributed import Client, LocalCluster
         if self.scheduler:
             try:
@@ -186,9 +194,10 @@ class DaskExecutor:
         level = dlog.level
         dlog.setLevel(max(level, logging.WARNING))  # not the cluster's start/stop chatter
         try:
-            with LocalCluster(n_workers=self.n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                              dashboard_address="127.0.0.1:0", memory_limit=self.memory_limit,
-                              silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
+            with dask.config.set(SCHEDULER_CONFIG), \
+                    LocalCluster(n_workers=self.n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                 dashboard_address="127.0.0.1:0", memory_limit=self.memory_limit,
+                                 silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
                 yield client
         finally:
             dlog.setLevel(level)

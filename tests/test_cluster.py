@@ -17,7 +17,7 @@ import pytest
 
 from pipeline import commit as commit_mod
 from pipeline.cli import main
-from pipeline.cluster import DaskExecutor
+from pipeline.cluster import SCHEDULER_CONFIG, DaskExecutor
 from pipeline.io import CURRENT
 from pipeline.manifest import CACHE, read_manifest
 from pipeline.runner import TEST_HOOK_ENV, run
@@ -32,10 +32,13 @@ def scheduler():
     """Address of a LocalCluster of 2 worker processes on loopback, closed
     (workers and their extraction processes with it) after the module.
     allowed-failures=1: a task whose worker dies twice fails with
-    KilledWorker (the default, 3, only makes the test slower)."""
+    KilledWorker (the default, 3, only makes the test slower). The
+    scheduler settings the executor uses for its own clusters: a worker
+    holds only the task it runs, so a dying worker takes no innocent task's
+    failure count with it."""
     import dask
     from distributed import LocalCluster
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    with dask.config.set({**SCHEDULER_CONFIG, "distributed.scheduler.allowed-failures": 1}):
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address="127.0.0.1:0")
     try:

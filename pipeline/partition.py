@@ -26,6 +26,7 @@ shadow a stored column.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable, Optional
 
 KEYS = ("council", "year")              # what --partition-by accepts
@@ -48,9 +49,12 @@ def parse_keys(spec: Optional[str]) -> tuple[str, ...]:
 
 
 def slug(name: Optional[str]) -> Optional[str]:
+    """'Kent County Council' -> 'kent-county-council'; accents folded
+    ('Cyngor Sir Ynys Môn' -> 'cyngor-sir-ynys-mon')."""
     if not name:
         return None
-    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     return s or None
 
 

@@ -23,6 +23,7 @@ def test_slug_is_plain_ascii_and_stable():
     assert P.slug("Kent County Council") == "kent-county-council"
     assert P.slug("Royal Borough of Windsor & Maidenhead") == "royal-borough-of-windsor-maidenhead"
     assert P.slug("  Brighton and Hove City Council ") == "brighton-and-hove-city-council"
+    assert P.slug("Cyngor Sir Ynys Môn") == "cyngor-sir-ynys-mon"
     assert P.slug("") is None and P.slug(None) is None and P.slug("—") is None
 
 

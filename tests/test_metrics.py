@@ -454,3 +454,22 @@ def test_financial_year_period_not_cut_to_calendar_year():
     ms = metrics_in_text("Reserves at the end of 2020-21 were £0.398bn.")
     assert ms[0].period == "end of 2020-21" or ms[0].period == "2020-21"
     assert ms[0].value == pytest.approx(398_000_000.0)
+
+
+@pytest.mark.parametrize("text", [
+    "the group agreed: 1. Additional investment in CAMHS 2. One commissioning board 3. More clinicians",
+    "to improve practice 3. Relocate the duty team 4. Ensure that the QA framework is embedded 5. Improve the",
+    "Priorities (cont.) 17. Greater clarity of roles 18) Greater availability of social workers",
+])
+def test_a_numbered_list_run_into_one_line_has_no_metrics(text):
+    assert [n.raw for n in scan_numbers(text)] == []
+
+
+def test_a_number_ending_a_sentence_is_still_a_metric():
+    nums = [n.raw for n in scan_numbers("The number of open cases rose to 3. This is below the target of 5.")]
+    assert nums == ["3", "5"]
+
+
+def test_identifier_lists_of_any_length_are_not_metrics():
+    assert [n.raw for n in scan_numbers("Team Delivery Plans 1,2,3,10,11,12")] == []
+    assert [n.raw for n in scan_numbers("Actions 4, 7, 9 and 12 are complete; 14.5% of cases")] == ["14.5%"]

@@ -80,7 +80,7 @@ _b("ordinal", r"\b\d+(?:st|nd|rd|th)\b")
 # a list/reference in brackets: "Team Manager (1,2,3)", "(2)"
 _b("bracket", r"\(\s*\d(?:\s*[,&/]\s*\d{1,2})*\s*\)|\(\s*\d{1,2}(?:\s*[,&/]\s*\d{1,2})+\s*\)")
 # "Team Delivery Plans 1,2,3,10,11,12", "Team Manager (12)": lists of identifiers
-_b("idlist", r"\b\d{1,2}(?:\s*,\s*\d{1,2}\b(?![.,]?\d)){1,}")
+_b("idlist", r"\b\d{1,2}(?:\s*,\s*\d{1,2}\b(?!\.\d)){1,}")
 _b("bracket", r"\b(?:Managers?|Officers?|Directors?|Teams?|Plans?|Groups?|Leads?|Workers?|Practitioners?)\s*\(\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s*\)")
 # numbers in the name of a thing (case-insensitive keywords)
 _NAME_KW = (r"sections?|s\.|paragraphs?|paras?|appendix|appendices|annexe?s?|tables?|figures?|fig\.|charts?|"
@@ -161,12 +161,27 @@ def blocked_spans(text: str, *, narrative: bool = True) -> list[tuple[int, int, 
             spans.append((m.start(1), m.end(1), "listnum"))
         for m in LONE_NUM_RE.finditer(text):
             spans.append((m.start(), m.end(), "lone"))
+    spans.extend(_inline_list_numbers(text))
     # financial years written with two-digit years: 13/14, 24-25
     for m in re.finditer(r"(?<![\d/.£,])(\d{2})\s?([/-])\s?(\d{2})(?![\d/%.]|\s*%)", text):
         a, b = int(m.group(1)), int(m.group(3))
         if b == (a + 1) % 100:
             spans.append((m.start(), m.end(), "fy"))
     return spans
+
+
+# "... improve practice 3. Relocate the team 4. Ensure that ...": a list run
+# into one line (table cells, text extracted from columns)
+_INLINE_ITEM = re.compile(r"(?<![\d.,£])\b(\d{1,2})[.)](?=\s+[A-Z‘'\"“(])")
+
+
+def _inline_list_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Item numbers of a numbered list written inline: "N." or "N)" before
+    a capitalised word, where N-1 or N+1 stands the same way in the same
+    text (a number that ends a sentence has no such neighbour)."""
+    found = [(int(m.group(1)), m.start(1), m.end(1)) for m in _INLINE_ITEM.finditer(text)]
+    values = {n for n, _, _ in found}
+    return [(s, e, "listnum") for n, s, e in found if n - 1 in values or n + 1 in values]
 
 
 def _overlaps(s: int, e: int, spans) -> bool:

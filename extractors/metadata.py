@@ -282,6 +282,10 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
             name = f"{' '.join(words)} {m.group('type')} Council"
             counts[name] += weight
             first_seen.setdefault(name, i)
+    for name in _local_authority_cells(doc):
+        # inspection reports' details table: "Local authority | Herefordshire Council"
+        counts[name] += 10
+        first_seen.setdefault(name, 0)
     for t in texts[:10]:
         m = re.match(r"^Inspection of (.+?) (?:local authority )?children", t, re.I)
         if m:
@@ -300,6 +304,34 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
             return None
         counts = Counter({n: counts[n] for n in matching})
     return max(counts, key=lambda n: (counts[n], -first_seen[n]))
+
+
+_W = r"[A-Z][\w'’-]*"
+_LA_NAME = re.compile(rf"(?:{_W}\s+)(?:(?:and|&|of|upon|on|the)\s+|{_W}\s+){{0,5}}Council|"
+                      rf"(?:London|Royal)\s+Borough\s+of\s+{_W}(?:\s+(?:(?:and|&|upon|on)\s+)?{_W}){{0,3}}|"
+                      rf"Council\s+of\s+the\s+{_W}(?:\s+(?:of\s+)?{_W}){{0,3}}")
+
+
+def _local_authority_cells(doc: Document) -> list[str]:
+    """Council names printed under a 'Local authority' (or 'Council') table
+    heading, as in Ofsted's 'Local area partnership details': the cell below
+    the heading or beside it, when its first line is a council's name ('...
+    Council', 'London Borough of ...', 'Council of the ...')."""
+    out = []
+    for b in doc.blocks:
+        rows = b.table.rows if b.kind == "table" and b.table else []
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if not re.fullmatch(r"(?:the\s+)?(?:local\s+authority|council)\s*:?", cell.text.strip(), re.I):
+                    continue
+                below = rows[r + 1][c].text if r + 1 < len(rows) and c < len(rows[r + 1]) else ""
+                beside = row[c + 1].text if c + 1 < len(row) else ""
+                for value in (below, beside):
+                    first = _clean(value.strip().split("\n")[0]) if value.strip() else ""
+                    if _LA_NAME.fullmatch(first) and not BODY_WORDS.fullmatch(first):
+                        out.append(first)
+                        break
+    return out
 
 
 _ACRONYM_RE = re.compile(r"\b([A-Z]{1,4}(?:CC|BC|DC))\b")

@@ -245,3 +245,42 @@ def test_narrative_progress_report_with_label_lines():
     due = {(t["parent_id"], t["due_date"]) for t in rows["timescales"]}
     assert (recs[0]["rec_id"], date(2025, 3, 31)) in due and (recs[1]["rec_id"], date(2024, 12, 31)) in due
     assert [a["text"] for a in rows["actions"]] == ["A new audit tool has been developed and implemented."]
+
+
+# --- improvement points printed in a box (a one-column table) ------------------
+
+_BOXED = ["The local area partnership should improve the timeliness of needs assessments.",
+          "Leaders across the partnership must strengthen joint commissioning of therapy services."]
+
+
+def _box(first_row=None):
+    rows = ([[Cell(""), Cell(first_row), Cell("")]] if first_row else []) + [[Cell(t)] * 3 for t in _BOXED]
+    return Block(kind="table", page=5, table=Table(rows=rows))
+
+
+@pytest.mark.parametrize("blocks", [
+    # the heading printed above the box, and again inside it
+    [Block(kind="paragraph", text="Inspection of Westshire local area partnership"),
+     Block(kind="heading", text="Areas for improvement"), _box("Areas for improvement")],
+    # only inside the box
+    [Block(kind="paragraph", text="Inspection of Westshire local area partnership"),
+     Block(kind="paragraph", text="Leaders have improved the quality of plans."), _box("Areas for improvement")],
+])
+def test_improvement_points_in_a_box_are_one_recommendation_per_row(blocks):
+    doc = _doc(blocks)
+    recs = improvement_recommendations(doc)
+    assert [r.text for r in recs] == _BOXED
+    assert [r.prov.locator for r in recs] == ["table:0/row:1", "table:0/row:2"]
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [r["text"] for r in rows["recommendations"]] == _BOXED
+    # the body the point is addressed to is its owner, as for a paragraph
+    assert {o["role"] for o in rows["owners"]} == {"The local area partnership", "Leaders across the partnership"}
+
+
+def test_a_table_with_real_columns_or_no_improvement_heading_is_not_a_box():
+    plain = _doc([Block(kind="paragraph", text="Inspection of Westshire"), _box("Inspection outcome")])
+    assert improvement_recommendations(plain) == []
+    cols = Table(rows=[[Cell("Areas for improvement"), Cell("Lead")],
+                       [Cell(_BOXED[0]), Cell("Head of SEND")]])
+    doc = _doc([Block(kind="heading", text="Areas for improvement"), Block(kind="table", table=cols)])
+    assert improvement_recommendations(doc) == []

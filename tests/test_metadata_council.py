@@ -36,3 +36,15 @@ def test_without_an_acronym_the_most_named_council_is_kept():
 def test_an_acronym_used_only_once_or_twice_decides_nothing():
     doc = _doc("1.1 WCC asked for views.", "1.2 The Leader of Eastvale Borough Council replied.")
     assert extract_metadata(doc)["council"] == "Eastvale Borough Council"
+
+
+def test_the_local_authority_in_an_inspection_details_table():
+    from extractors.model import Cell, Table
+    for name in ("Herefordshire Council", "London Borough of Haringey", "Royal Borough of Kingston upon Thames"):
+        details = Table(rows=[[Cell("Local Authority"), Cell("Integrated care board")],
+                              [Cell(name), Cell("Westshire NHS Integrated Care Board")],
+                              [Cell("www.example.gov.uk"), Cell("www.example.icb.nhs.uk")]])
+        doc = _doc("Area SEND inspection of Westshire Local Area Partnership",
+                   "Leaders in the partnership and Eastvale Borough Council officers met.")
+        doc.blocks.append(Block(kind="table", table=details))
+        assert extract_metadata(doc)["council"] == name

@@ -179,7 +179,11 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
     recs.extend(decision_recommendations(doc, committee))
     recs.extend(improvement_recommendations(doc))
     body = "Ofsted" if re.search(r"\bofsted\b", " ".join(b.text for b in doc.blocks[:30] if b.kind != "table"), re.I) else None
+    # tables read as lists by the prose passes (an improvement list printed in a box)
+    listed = {int(m.group(1)) for r in recs for m in [re.match(r"table:(\d+)/", r.prov.locator)] if m}
     for tindex, table in doc.tables():
+        if tindex in listed:
+            continue
         plan = extract_action_plan(table, tindex, glossary=glossary, anchor=anchor, body=body)
         if plan is not None:
             recs.extend(plan.recs)
@@ -197,7 +201,7 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
 
     # narrative owners / timescales / metrics for narrative recommendations and actions
     for r in recs:
-        if r.prov.locator.startswith("table:"):
+        if r.prov.locator.startswith("table:") and not _listed(r, listed):
             continue
         consumed_text.add(r.prov.source_text)
         not_actions |= r.covered
@@ -239,6 +243,12 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
         loose_metrics.extend(_metrics_from_text(b.text, Prov(b.page, b.full_text, loc)))
 
     return to_rows(doc, recs, loose_actions, parented_metrics, loose_metrics)
+
+
+def _listed(item, listed: set[int]) -> bool:
+    """The item came from a table read as a list (narrative rules apply)."""
+    m = re.match(r"table:(\d+)/", item.prov.locator)
+    return bool(m) and int(m.group(1)) in listed
 
 
 def _lead_in_only(text: str) -> bool:

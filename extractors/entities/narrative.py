@@ -316,7 +316,14 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
     while i < n:
         b = blocks[i]
         t = b.text.strip()
-        if b.kind == "table" or not t:
+        if b.kind == "table":
+            items = _boxed_list(b, headed=True)
+            if items:
+                recs.extend(_boxed_recs(blocks, i, items, doc))
+                current = None
+            i += 1
+            continue
+        if not t:
             i += 1
             continue
         pm = PLAN_ITEM.match(t)
@@ -428,6 +435,10 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
         b = blocks[j]
         t = b.text.strip()
         if b.kind == "table":
+            items = _boxed_list(b) if not recs else None
+            if items:  # the list printed in a box: a table of one (merged) column
+                recs.extend(_boxed_recs(blocks, j, items, doc))
+                j += 1
             break
         if not t:
             j += 1
@@ -467,6 +478,41 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
             continue
         break
     return recs, j
+
+
+def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str, Optional[int]]]]:
+    """(row, text, page) of each item when a table is a list in a box: each
+    row holds one text (merged cells repeat it across the columns), the
+    first may repeat the heading (`headed`: must be an improvement heading,
+    for a box with no heading printed above it). None for a table with
+    real columns."""
+    items = []
+    if headed:
+        first = next((row for row in (b.table.rows if b.table else []) if any(c.text.strip() for c in row)), None)
+        texts = {_norm(c.text) for c in first or [] if c.text.strip()}
+        m = IMPROVEMENT_HEADING.match(next(iter(texts))) if len(texts) == 1 else None
+        if not m or m.group("rest"):
+            return None
+    for r, row in enumerate(b.table.rows if b.table else []):
+        texts = {_norm(c.text) for c in row if c.text.strip()}
+        if not texts:
+            continue
+        if len(texts) > 1:
+            return None
+        text = texts.pop()
+        if not items and (IMPROVEMENT_HEADING.match(text) or re.match(r"^recommendations?$", text, re.I)):
+            continue
+        page = next((c.page for c in row if c.page), None) or b.page
+        items.append((r, text, page))
+    return items if len(items) >= 1 and all(len(t.split()) >= 4 for _, t, _ in items) else None
+
+
+def _boxed_recs(blocks: list[Block], j: int, items, doc: Document) -> list[Recommendation]:
+    tindex = sum(1 for x in blocks[:j] if x.kind == "table" and x.table is not None)
+    body = "Ofsted" if re.search(r"ofsted|inspection", _context_title(doc), re.I) else None
+    return [Recommendation(kind="improvement", text=_norm(text), ref=None, source_body=body,
+                           prov=Prov(page=page, source_text=text, locator=f"table:{tindex}/row:{r}"))
+            for r, text, page in items]
 
 
 _STEP_PARTICIPLE = (r"(?:developed|undertaken|carried\s+out|implemented|introduced|established|created|completed|delivered|"

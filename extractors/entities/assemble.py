@@ -260,12 +260,25 @@ class _Ids:
     """Row ids from doc_id + table + locator, made unique within a table by
     a '#n' suffix on repeats (deterministic, since extraction order is)."""
 
-    def __init__(self, doc_id: str):
+    def __init__(self, doc_id: str, blocks=()):
         self.doc_id = doc_id
         self.seen: dict[tuple[str, str], int] = {}
+        self.blocks = [b.full_text for b in blocks]
+        self.first: dict[str, int] = {}
+        for i, t in enumerate(self.blocks):
+            self.first.setdefault(t, i)
+
+    def _block_of(self, source_text: str) -> str | None:
+        """'block:N' for a row with no section number or table cell: the
+        block its source text is (or, for text joined over a page break,
+        starts with)."""
+        i = self.first.get(source_text)
+        if i is None:
+            i = next((k for k, t in enumerate(self.blocks) if len(t) >= 20 and source_text.startswith(t)), None)
+        return f"block:{i}" if i is not None else None
 
     def __call__(self, table: str, prov: Prov) -> tuple[str, str]:
-        loc = prov.locator or "doc"
+        loc = prov.locator or self._block_of(prov.source_text or "") or "doc"
         key = (table, loc)
         n = self.seen.get(key, 0)
         self.seen[key] = n + 1
@@ -276,7 +289,7 @@ class _Ids:
 
 def to_rows(doc: Document, recs: list[Recommendation], loose_actions: list[Action],
             parented_metrics: list[tuple[object, Metric]], loose_metrics: list[Metric]) -> dict[str, list[dict]]:
-    ids = _Ids(doc.doc_id)
+    ids = _Ids(doc.doc_id, doc.blocks)
     out: dict[str, list[dict]] = {t: [] for t in ENTITY_TABLES}
     parent_ids: dict[int, tuple[str, str]] = {}
     did = doc.doc_id

@@ -473,3 +473,14 @@ def test_a_number_ending_a_sentence_is_still_a_metric():
 def test_identifier_lists_of_any_length_are_not_metrics():
     assert [n.raw for n in scan_numbers("Team Delivery Plans 1,2,3,10,11,12")] == []
     assert [n.raw for n in scan_numbers("Actions 4, 7, 9 and 12 are complete; 14.5% of cases")] == ["14.5%"]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Over recent years adult (18+) current smoker prevalence fell from 19.4% to 17.2%", ["19.4%", "17.2%"]),
+    ("Adults (18-25) in treatment: 214", ["214"]),
+    ("care leavers (18+) supported into work rose to 63", ["63"]),
+    ("Charts include 95% confidence intervals; the rate was 12.1%", ["12.1%"]),
+    ("a 95% reduction in waiting times", ["95%"]),
+])
+def test_age_bands_in_brackets_and_confidence_levels_are_not_metrics(text, kept):
+    assert [n.raw for n in scan_numbers(text)] == kept

@@ -100,6 +100,12 @@ _b("age", r"\b(?:aged|ages?|ages?\s+of|ages?\s+between|aged\s+between|turning|tu
           r"\s+\d+\+?(?:\s*(?:-|–|to|and)\s*\d+)?(?:\s*(?:plus|and\s+over|and\s+under|or\s+over|\+))?")
 _b("age", r"\b\d+(?:\s*(?:-|–|to)\s*\d+)?[\s-]*years?[\s-]*olds?\b(?!\s+(?:system|building|vehicle|equipment|asset))")
 _b("age", r"\b(?:under|over)[\s-]\d+s\b|\b\d+\s*(?:-|–)\s*\d+\s+year\b")
+# age bands in brackets after the population: "adults (18+)", "people (16-64)"
+_b("age", r"\(\s*\d{1,2}\s*(?:\+|(?:-|–|to)\s*\d{1,2})\s*(?:years?)?\s*\)(?=\s*(?:[a-z]|$))", 0)
+_b("age", r"\b(?:adults?|people|persons|children|young\s+people|residents|population|men|women|males|females|pupils)\s*"
+          r"\(\s*(?:aged\s+)?\d{1,2}\s*(?:\+|(?:-|–|to)\s*\d{1,2})\s*(?:years?)?\s*\)", re.I)
+# the confidence level of an interval is a statistical setting, not a measure
+_b("confidence", r"\b(?:90|95|99(?:\.9)?)\s*%\s*(?:confidence|CI\b|C\.I\.)", re.I)
 # thresholds inside a measure's own name
 _b("threshold", r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)%?\s+(?:[a-z]+\s+)?or\s+(?:more|less|fewer|over|above|below|under|greater|higher|lower)\b")
 _b("threshold", r"\b\d+(?:\.\d+)?\s+(?:and|or)\s+(?:over|above|under|below)\b|\b\d+\s+plus\b(?=\s+(?:for|in|with|who|services?)\b)")

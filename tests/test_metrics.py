@@ -484,3 +484,14 @@ def test_identifier_lists_of_any_length_are_not_metrics():
 ])
 def test_age_bands_in_brackets_and_confidence_levels_are_not_metrics(text, kept):
     assert [n.raw for n in scan_numbers(text)] == kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("0 5 10 15 20 25 30", []),                          # a chart's axis left in the text layer
+    ("60 50 40 30 20 10 0", []),
+    ("Safety Valve 0 0 0 0 0", ["0"] * 5),               # a row of amounts is kept
+    ("Public Health 1,988 3,825 3,634 6,036 5,877", ["1,988", "3,825", "3,634", "6,036", "5,877"]),
+    ("(cid:2028) (cid:3015)(cid:3019) is the probability that 12% of", ["12%"]),
+])
+def test_axis_ticks_and_unmapped_glyphs_are_not_metrics(text, kept):
+    assert [n.raw for n in scan_numbers(text)] == kept

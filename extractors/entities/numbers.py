@@ -100,6 +100,8 @@ _b("age", r"\b(?:aged|ages?|ages?\s+of|ages?\s+between|aged\s+between|turning|tu
           r"\s+\d+\+?(?:\s*(?:-|–|to|and)\s*\d+)?(?:\s*(?:plus|and\s+over|and\s+under|or\s+over|\+))?")
 _b("age", r"\b\d+(?:\s*(?:-|–|to)\s*\d+)?[\s-]*years?[\s-]*olds?\b(?!\s+(?:system|building|vehicle|equipment|asset))")
 _b("age", r"\b(?:under|over)[\s-]\d+s\b|\b\d+\s*(?:-|–)\s*\d+\s+year\b")
+# a glyph the PDF maps to no character: "(cid:3025)"
+_b("glyph", r"\(cid:\d+\)")
 # age bands in brackets after the population: "adults (18+)", "people (16-64)"
 _b("age", r"\(\s*\d{1,2}\s*(?:\+|(?:-|–|to)\s*\d{1,2})\s*(?:years?)?\s*\)(?=\s*(?:[a-z]|$))", 0)
 _b("age", r"\b(?:adults?|people|persons|children|young\s+people|residents|population|men|women|males|females|pupils)\s*"
@@ -168,6 +170,7 @@ def blocked_spans(text: str, *, narrative: bool = True) -> list[tuple[int, int, 
         for m in LONE_NUM_RE.finditer(text):
             spans.append((m.start(), m.end(), "lone"))
     spans.extend(_inline_list_numbers(text))
+    spans.extend(_axis_ticks(text))
     # financial years written with two-digit years: 13/14, 24-25
     for m in re.finditer(r"(?<![\d/.£,])(\d{2})\s?([/-])\s?(\d{2})(?![\d/%.]|\s*%)", text):
         a, b = int(m.group(1)), int(m.group(3))
@@ -188,6 +191,23 @@ def _inline_list_numbers(text: str) -> list[tuple[int, int, str]]:
     found = [(int(m.group(1)), m.start(1), m.end(1)) for m in _INLINE_ITEM.finditer(text)]
     values = {n for n, _, _ in found}
     return [(s, e, "listnum") for n, s, e in found if n - 1 in values or n + 1 in values]
+
+
+_TICK_RUN = re.compile(r"(?<![\d.,£%-])\d{1,6}(?:[ \t]+\d{1,6}){4,}(?![\d.,%])")
+
+
+def _axis_ticks(text: str) -> list[tuple[int, int, str]]:
+    """A chart's axis labels left in the text layer: five or more whole
+    numbers separated only by spaces, rising or falling by one constant
+    step ('0 1 2 3 4 5', '0 50 100 150 200'). A table row of amounts has no
+    constant step."""
+    out = []
+    for m in _TICK_RUN.finditer(text):
+        vals = [int(v) for v in m.group(0).split()]
+        steps = {b - a for a, b in zip(vals, vals[1:])}
+        if len(steps) == 1 and 0 not in steps:
+            out.append((m.start(), m.end(), "axis"))
+    return out
 
 
 def _overlaps(s: int, e: int, spans) -> bool:

@@ -34,6 +34,20 @@ FOLDER_KEYS = {"council": "council_slug", "year": "year"}
 NULL = "__HIVE_DEFAULT_PARTITION__"
 
 
+def arrow_partitioning():
+    """The pyarrow partitioning of a partitioned output, with the key types
+    spelt out: `ds.dataset(OUT/"metrics", partitioning=arrow_partitioning())`
+    or `pd.read_parquet(OUT/"metrics", partitioning=arrow_partitioning())`.
+    Inferring them instead ("hive") fails on a table whose folders are all
+    the null partition ("No non-null segments") and, in pandas, on any null
+    folder ("Cannot yet unify dictionaries with nulls"). Works for either
+    key order and for one key alone (a missing key reads as null)."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    return ds.partitioning(pa.schema([(FOLDER_KEYS["council"], pa.string()), (FOLDER_KEYS["year"], pa.int32())]),
+                           flavor="hive")
+
+
 def parse_keys(spec: Optional[str]) -> tuple[str, ...]:
     """'council,year' -> ('council', 'year'); '' or None -> (). Raises
     ValueError for an unknown or repeated key."""

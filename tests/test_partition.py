@@ -149,11 +149,25 @@ def test_readers_see_the_folder_keys_and_skip_folders(raw, tmp_path):
     # the null partition reads back as NULL, not as the folder's text
     councils = {r[0] for r in duckdb.sql(f"select distinct council_slug from read_parquet('{glob}')").fetchall()}
     assert P.NULL not in councils
-    # pyarrow with hive partitioning; pandas with partitioning=None (see docs/batch.md)
-    t = ds.dataset(out / "documents", format="parquet", partitioning="hive").to_table()
+    # pyarrow and pandas with the key types spelt out (docs/batch.md), or without the keys
+    t = ds.dataset(out / "documents", format="parquet", partitioning=P.arrow_partitioning()).to_table()
     assert {"council_slug", "year"} <= set(t.schema.names)
-    df = pd.read_parquet(out / "documents", partitioning=None)
-    assert len(df) == t.num_rows and "council_slug" not in df.columns
+    assert set(t.column("year").to_pylist()) - {None} == years
+    df = pd.read_parquet(out / "documents", partitioning=P.arrow_partitioning())
+    assert len(df) == t.num_rows and set(df["council_slug"].dropna()) == set(t.column("council_slug").to_pylist()) - {None}
+    assert len(pd.read_parquet(out / "documents", partitioning=None)) == t.num_rows
+
+
+def test_tables_whose_only_folder_is_the_null_partition_read(tmp_path):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "empty.pdf").write_bytes(b"")
+    out = tmp_path / "out"
+    run([str(tmp_path / "raw")], str(out), jobs=0, show_progress=False, partition_by="council,year")
+    for name in TABLE_NAMES:
+        t = ds.dataset(out / name, format="parquet", partitioning=P.arrow_partitioning()).to_table()
+        assert set(t.column("year").to_pylist()) <= {None}, name
+        rows = duckdb.sql(f"select count(*) from read_parquet('{out / name}/**/*.parquet')").fetchall()[0][0]
+        assert rows == t.num_rows == (1 if name in ("documents", "errors") else 0), name
 
 
 @pytest.mark.needs_shared

@@ -110,6 +110,8 @@ class PageTable:
     filled_first_row: bool = False
     open_top: bool = False      # closed by an added line: the first row was cut by a page break
     open_bottom: bool = False   # the last row continues on the next page
+    cell_text: str = ""         # every cell's text once (merged cells are repeated in rows)
+    word_ids: frozenset = frozenset()  # id() of the page words placed in its cells
 
     @property
     def top(self) -> float:
@@ -123,6 +125,8 @@ class PageContent:
     height: float
     lines: list[Line] = field(default_factory=list)
     tables: list[PageTable] = field(default_factory=list)
+    dropped: int = 0            # characters left out (watermarks, overprint, off-page)
+    dropped_text: str = ""      # their text, for the text-fidelity check
 
 
 _BOLD = re.compile(r"bold|black|heavy|demi|semibold|[-,]b$|-bd$", re.I)
@@ -140,13 +144,35 @@ PARSER_ENV = "COUNCIL_EXTRACT_PDF_PARSER"
 
 
 def load(data: bytes, *, path: str, doc_id: str) -> Document:
+    pages, n_pages, warnings = read_pages(data)
+    if not any(p.lines or p.tables for p in pages):
+        if warnings and len(warnings) == n_pages:
+            raise LoadError("corrupt", f"no page of the PDF could be read ({warnings[0]})")
+        raise LoadError("no_text", "no page has any text: a scanned PDF without a text layer (run OCR on it first)")
+    dropped_chars = sum(p.dropped for p in pages)
+    if dropped_chars:
+        warnings.append(f"{dropped_chars} rotated, overlapping or duplicated characters (watermarks, clipped text) left out")
+
+    furniture = _remove_furniture(pages)
+    stats = _doc_stats(pages)
+    per_page = [_page_blocks(p, stats) for p in pages]
+    blocks = _join_pages(per_page, pages)
+    _assign_heading_levels(blocks)
+    file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return Document(doc_id=doc_id, path=path, file_name=file_name, format="pdf", blocks=blocks,
+                    pages=n_pages, furniture=furniture, warnings=warnings)
+
+
+def read_pages(data: bytes) -> tuple[list[PageContent], int, list[str]]:
+    """Every readable page's lines and tables, before furniture removal and
+    joining: (pages, page count, warnings). A page that cannot be read is a
+    warning, never a failed file."""
     if not data:
         raise LoadError("empty", "the file is empty (0 bytes)")
     pdf = _open(data)
     fast = _open_pdfium(data)
     pages: list[PageContent] = []
     warnings: list[str] = []
-    dropped_chars = 0
     try:
         try:
             page_objs = pdf.pages
@@ -164,9 +190,7 @@ def load(data: bytes, *, path: str, doc_id: str) -> Document:
                     except Exception:  # noqa: BLE001 - pdfminer reads this page instead
                         # (a page of mostly rotated text, or one PDFium cannot read)
                         pass
-                content, dropped = _read_page(page, i + 1)
-                dropped_chars += dropped
-                pages.append(content)
+                pages.append(_read_page(page, i + 1))
             except Exception as e:  # one bad page never fails the file
                 warnings.append(f"page {i + 1}: could not be read ({type(e).__name__}: {str(e)[:200]}); skipped")
             finally:
@@ -183,21 +207,7 @@ def load(data: bytes, *, path: str, doc_id: str) -> Document:
             fast.close()
     if n_pages == 0:
         raise LoadError("corrupt", "the PDF has no pages")
-    if not any(p.lines or p.tables for p in pages):
-        if warnings and len(warnings) == n_pages:
-            raise LoadError("corrupt", f"no page of the PDF could be read ({warnings[0]})")
-        raise LoadError("no_text", "no page has any text: a scanned PDF without a text layer (run OCR on it first)")
-    if dropped_chars:
-        warnings.append(f"{dropped_chars} rotated, overlapping or duplicated characters (watermarks, clipped text) left out")
-
-    furniture = _remove_furniture(pages)
-    stats = _doc_stats(pages)
-    per_page = [_page_blocks(p, stats) for p in pages]
-    blocks = _join_pages(per_page, pages)
-    _assign_heading_levels(blocks)
-    file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    return Document(doc_id=doc_id, path=path, file_name=file_name, format="pdf", blocks=blocks,
-                    pages=n_pages, furniture=furniture, warnings=warnings)
+    return pages, n_pages, warnings
 
 
 def _open_pdfium(data: bytes):
@@ -245,13 +255,17 @@ def _open(data: bytes):
 # --------------------------------------------------------------------------
 
 
-def _read_page(page, number: int) -> tuple[PageContent, int]:
+def _read_page(page, number: int) -> PageContent:
     from pdfplumber.utils import extract_words
 
     width, height = float(page.width), float(page.height)
     x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
-    chars, dropped = clean_chars(page.chars, width + x_off, height + y_off)
-    content = PageContent(number=number, width=width, height=height)
+    every = page.chars
+    chars, dropped = clean_chars(every, width + x_off, height + y_off)
+    content = PageContent(number=number, width=width, height=height, dropped=dropped)
+    if dropped:
+        kept_ids = {id(c) for c in chars}
+        content.dropped_text = "".join(c["text"] for c in every if id(c) not in kept_ids)
     raw_words = extract_words(chars, return_chars=True, x_tolerance=2, y_tolerance=3,
                               keep_blank_chars=False, use_text_flow=False) if chars else []
     words = [_word(w) for w in raw_words if w["text"].strip()]
@@ -280,16 +294,13 @@ def _read_page(page, number: int) -> tuple[PageContent, int]:
                             if abs(ln["top"] - top) <= 2:
                                 pt.open_top = True
                     tables.append(pt)
-    in_table = [False] * len(words)
-    for pt in tables:
-        x0, top, x1, bottom = pt.bbox
-        for i, w in enumerate(words):
-            cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-            if x0 <= cx <= x1 and top <= cy <= bottom:
-                in_table[i] = True
+    # a word inside a table's frame but in none of its cells (a note under
+    # the grid, a label between ruled boxes) stays body text
+    placed = set().union(*(pt.word_ids for pt in tables)) if tables else set()
+    in_table = [id(w) in placed for w in words]
     content.lines = _group_lines([w for w, t in zip(words, in_table) if not t], number)
     content.tables = tables
-    return content, dropped
+    return content
 
 
 def _word(w: dict) -> Word:
@@ -570,7 +581,9 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
     if filled_first and keep[0] != 0:
         filled_first = False
     return PageTable(page=page, bbox=tuple(t.bbox), rows=out_rows, col_x=col_x,
-                     bold_rows=bold_rows, filled_first_row=filled_first)
+                     bold_rows=bold_rows, filled_first_row=filled_first,
+                     cell_text=" ".join(texts[k] for k in sorted(texts)),
+                     word_ids=frozenset(id(w) for ws in cell_words.values() for w in ws))
 
 
 def _spanning_cell(grid, ri: int, ci: int) -> Optional[tuple[int, int]]:

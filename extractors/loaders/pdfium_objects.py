@@ -117,6 +117,12 @@ def _own_fn(name: str, restype, argtypes):
 _text_object_of = _own_fn("FPDFText_GetTextObject", ctypes.c_void_p, [raw.FPDF_TEXTPAGE, ctypes.c_int])
 
 
+# Unicode's presentation-form ligatures (a font that maps its "fi" glyph to
+# U+FB01): their letters, so "ﬁnance" reads and matches as "finance"
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl",
+              0xFB05: "st", 0xFB06: "st"}
+
+
 def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], list[int], int]:
     """(characters, the drawing order of each one's text object, how many
     are rotated)."""
@@ -143,6 +149,7 @@ def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], 
         # a text object has one font, size and matrix (but for translation):
         # read them once per object
         per_object: dict[int, tuple] = {}
+        last_key, last_box = None, (0.0, 0.0, 0.0)
         for i in range(n):
             u = get_unicode(tp, i)
             if u == 0x20 or u == 0x0D or u == 0x0A:
@@ -167,7 +174,17 @@ def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], 
             if u >= 0x80 and has_map_error(tp, i) == 1:
                 text = f"(cid:{u})"  # no Unicode for this glyph: pdfminer's notation
             else:
-                text = chr(u)
+                text = _LIGATURES.get(u) or chr(u)
+            if chars and key == last_key and rect.left == last_box[0] and rect.right == last_box[1] \
+                    and rect.bottom == last_box[2] and not text.isspace():
+                # one glyph whose Unicode is several letters (a ligature
+                # "ff"/"fi"/"ffi" mapped by the font's ToUnicode): PDFium
+                # gives each letter the glyph's box. One char with all its
+                # letters, as pdfminer makes it (the duplicate filter would
+                # otherwise drop the second 'f' of "Office")
+                chars[-1]["text"] += text
+                continue
+            last_key, last_box = key, (rect.left, rect.right, rect.bottom)
             info = per_object.get(key)
             if info is None:
                 raw.FPDFText_GetMatrix(tp, i, m)

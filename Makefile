@@ -8,7 +8,7 @@ JOBS ?=
 # more extract options, e.g. ARGS="--partition-by council,year" or ARGS="--executor dask --scheduler tcp://host:8786"
 ARGS ?=
 
-.PHONY: setup extract test validate clean
+.PHONY: setup ocr-engine extract test validate clean
 
 # Create .venv and install the pinned dependency tree, then the project.
 $(BIN)/council-extract: pyproject.toml requirements.lock
@@ -18,7 +18,19 @@ $(BIN)/council-extract: pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 
-setup: $(BIN)/council-extract
+# The OCR engine for scanned pages (Debian's Tesseract; extractors/loaders/ocr.py).
+# Installed when missing and this is root on Debian/Ubuntu; otherwise say how.
+TESSERACT_PKGS := tesseract-ocr tesseract-ocr-eng
+ocr-engine:
+	@command -v tesseract >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing the OCR engine: apt-get install $(TESSERACT_PKGS)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TESSERACT_PKGS) >/dev/null; \
+	  else \
+	    echo "note: Tesseract is not installed, so scanned pages will not be read: sudo apt-get install $(TESSERACT_PKGS)"; \
+	  fi; }
+
+setup: $(BIN)/council-extract ocr-engine
 
 # Extract every file in data/raw into data/processed (Parquet tables).
 extract: setup

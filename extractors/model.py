@@ -110,6 +110,8 @@ class Document:
     pages: Optional[int] = None
     furniture: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # pages read by OCR (no text layer): page -> mean word confidence (0-1)
+    ocr_pages: dict[int, float] = field(default_factory=dict)
 
     def tables(self) -> list[tuple[int, Table]]:
         """(table index, table) for every table block, in order. The table

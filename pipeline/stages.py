@@ -52,6 +52,7 @@ def document_row(path: str, doc_id: str | None, data: bytes | None, doc: Documen
         "title": meta.get("title"), "author": meta.get("author"), "status": status,
         "n_blocks": len(doc.blocks) if doc else None,
         "n_tables": len(doc.tables()) if doc else None,
+        "ocr_pages": len(doc.ocr_pages) if doc and doc.pages is not None else None,
         "warnings": "; ".join(doc.warnings) if doc and doc.warnings else None,
         "size_bytes": len(data) if data is not None else None,
         "pipeline_version": __version__, "extracted_at": extracted_at,
@@ -68,6 +69,18 @@ def section_rows(doc: Document) -> list[dict]:
             "source_text": s.source_text, "locator": s.locator,
         })
     return rows
+
+
+def mark_ocr(tables: dict[str, list[dict]], doc: Document) -> None:
+    """Every provenanced row says whether its page was read by OCR, and
+    with what confidence (Document.ocr_pages)."""
+    for name, rows in tables.items():
+        if name in ("documents", "errors"):
+            continue
+        for r in rows:
+            conf = doc.ocr_pages.get(r.get("page")) if doc.ocr_pages else None
+            r["ocr"] = conf is not None
+            r["ocr_confidence"] = conf
 
 
 def extract_entities(doc: Document, meta: dict) -> dict[str, list[dict]]:
@@ -118,6 +131,8 @@ def process_file(path: str) -> DocResult:
         except Exception as e:  # noqa: BLE001
             tables["errors"].append(_error(doc_id, path, "entities", "exception", _describe(e), "warning"))
             status = "partial"
+    if doc is not None:
+        mark_ocr(tables, doc)
     tables["documents"] = [document_row(path, doc_id, data, doc, meta, status, now)]
     return DocResult(path=path, doc_id=doc_id, status=status, tables=tables,
                      seconds=time.perf_counter() - t0)

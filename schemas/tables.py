@@ -11,6 +11,8 @@ PROVENANCE = [
     ("page", pa.int32(), "1-based page the row came from (null for TXT/DOCX, which have no fixed pages)"),
     ("source_text", pa.string(), "the exact text the row was extracted from (sentence, paragraph or table cell)"),
     ("locator", pa.string(), "where in the document: a section number such as '5.1.2', or 'table:N/row:M/col:NAME'"),
+    ("ocr", pa.bool_(), "true when the row's page had no text layer and its text was read by OCR (check figures against the page)"),
+    ("ocr_confidence", pa.float64(), "OCR pages: the page's mean word confidence from the OCR engine, 0-1 (null when not OCR'd)"),
 ]
 
 _S, _I, _F, _D = pa.string(), pa.int32(), pa.float64(), pa.date32()
@@ -31,6 +33,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("status", _S, "ok | partial | failed"),
         ("n_blocks", _I, "number of body blocks loaded"),
         ("n_tables", _I, "number of tables loaded"),
+        ("ocr_pages", _I, "number of pages without a text layer whose text was read by OCR (0 when none; null for formats without pages)"),
         ("warnings", _S, "loader warnings joined by '; ' (null when none)"),
         ("size_bytes", pa.int64(), "file size in bytes"),
         ("pipeline_version", _S, "version of the pipeline that produced the rows"),

@@ -368,7 +368,7 @@ def test_scanned_pdf_without_text_layer():
     with pytest.raises(LoadError) as e:
         load(data, path="made/scan.pdf", doc_id=doc_id_for(data))
     assert e.value.error_type == "no_text"
-    assert "scanned PDF without a text layer" in e.value.message
+    assert "neither a text layer nor anything OCR could read" in e.value.message
 
 
 def test_failing_page_is_skipped_with_a_warning(monkeypatch):

@@ -41,7 +41,7 @@ def _pages_both_ways(path: Path):
         try:
             for i, (pa, pb) in enumerate(zip(a.pages, b.pages)):
                 pb._objects = fast.objects(i, bbox=pb.bbox)
-                yield pdf_loader._read_page(pa, i + 1)[0], pdf_loader._read_page(pb, i + 1)[0]
+                yield pdf_loader._read_page(pa, i + 1), pdf_loader._read_page(pb, i + 1)
         finally:
             fast.close()
 

@@ -463,8 +463,11 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
                 j += 1
                 continue
             break
-        # paragraph-style items: "Leaders ... should/must ...", or short imperative sentences
-        if b.numbering and re.fullmatch(r"\d+", b.numbering) and recs:
+        # paragraph-style items: "Leaders ... should/must ...", or short imperative sentences.
+        # A numbered paragraph after them is the report's body again, unless
+        # the items are themselves a list numbered 1, 2, 3 ... and this one
+        # is the next number (a list the page break did not end)
+        if b.numbering and re.fullmatch(r"\d+", b.numbering) and recs and not _next_in_list(recs, b.numbering):
             break
         if re.search(r"\b(should|must|needs?\s+to|ought\s+to)\b", t) or (not recs and len(t.split()) <= 60):
             if recs and t[:1].islower():
@@ -478,6 +481,13 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
             continue
         break
     return recs, j
+
+
+def _next_in_list(recs: list[Recommendation], number: str) -> bool:
+    """Are `recs` numbered 1, 2, ... k, and is `number` k + 1?"""
+    refs = [r.ref for r in recs]
+    return all(r is not None and r.isdigit() for r in refs) and \
+        [int(r) for r in refs] == list(range(1, len(refs) + 1)) and int(number) == len(refs) + 1
 
 
 def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str, Optional[int]]]]:

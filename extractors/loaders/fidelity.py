@@ -47,7 +47,7 @@ class PageFidelity:
 def pdf_fidelity(data: bytes) -> list[PageFidelity]:
     import pypdfium2 as pdfium
 
-    pages, _, _ = read_pages(data)
+    pages, _, _ = read_pages(data, ocr=False)
     by_number = {p.number: p for p in pages}
     out = []
     pdf = pdfium.PdfDocument(data)

@@ -127,6 +127,7 @@ class PageContent:
     tables: list[PageTable] = field(default_factory=list)
     dropped: int = 0            # characters left out (watermarks, overprint, off-page)
     dropped_text: str = ""      # their text, for the text-fidelity check
+    ocr: Optional[float] = None  # read by OCR: the page's mean word confidence (0-1)
 
 
 _BOLD = re.compile(r"bold|black|heavy|demi|semibold|[-,]b$|-bd$", re.I)
@@ -146,9 +147,13 @@ PARSER_ENV = "COUNCIL_EXTRACT_PDF_PARSER"
 def load(data: bytes, *, path: str, doc_id: str) -> Document:
     pages, n_pages, warnings = read_pages(data)
     if not any(p.lines or p.tables for p in pages):
-        if warnings and len(warnings) == n_pages:
-            raise LoadError("corrupt", f"no page of the PDF could be read ({warnings[0]})")
-        raise LoadError("no_text", "no page has any text: a scanned PDF without a text layer (run OCR on it first)")
+        unreadable = [w for w in warnings if w.startswith("page ") and "could not be read" in w]
+        if unreadable and len(unreadable) == n_pages:
+            raise LoadError("corrupt", f"no page of the PDF could be read ({unreadable[0]})")
+        unread = [w for w in warnings if w.startswith(_OCR_UNREAD)]
+        if unread:
+            raise LoadError("no_text", f"no page has a text layer (a scanned PDF) and OCR could not read it: {unread[0]}")
+        raise LoadError("no_text", "no page has any text: neither a text layer nor anything OCR could read (blank or picture-only pages)")
     dropped_chars = sum(p.dropped for p in pages)
     if dropped_chars:
         warnings.append(f"{dropped_chars} rotated, overlapping or duplicated characters (watermarks, clipped text) left out")
@@ -159,20 +164,23 @@ def load(data: bytes, *, path: str, doc_id: str) -> Document:
     blocks = _join_pages(per_page, pages)
     _assign_heading_levels(blocks)
     file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    ocr_pages = {p.number: p.ocr for p in pages if p.ocr is not None}
     return Document(doc_id=doc_id, path=path, file_name=file_name, format="pdf", blocks=blocks,
-                    pages=n_pages, furniture=furniture, warnings=warnings)
+                    pages=n_pages, furniture=furniture, warnings=warnings, ocr_pages=ocr_pages)
 
 
-def read_pages(data: bytes) -> tuple[list[PageContent], int, list[str]]:
+def read_pages(data: bytes, *, ocr: bool = True) -> tuple[list[PageContent], int, list[str]]:
     """Every readable page's lines and tables, before furniture removal and
     joining: (pages, page count, warnings). A page that cannot be read is a
-    warning, never a failed file."""
+    warning, never a failed file. With `ocr`, a page without a usable text
+    layer is read by OCR (ocr.py); ocr=False gives the text layer alone."""
     if not data:
         raise LoadError("empty", "the file is empty (0 bytes)")
     pdf = _open(data)
     fast = _open_pdfium(data)
     pages: list[PageContent] = []
     warnings: list[str] = []
+    scans = _Scans(data) if ocr else None
     try:
         try:
             page_objs = pdf.pages
@@ -190,7 +198,10 @@ def read_pages(data: bytes) -> tuple[list[PageContent], int, list[str]]:
                     except Exception:  # noqa: BLE001 - pdfminer reads this page instead
                         # (a page of mostly rotated text, or one PDFium cannot read)
                         pass
-                pages.append(_read_page(page, i + 1))
+                content = _read_page(page, i + 1)
+                if scans is not None and _letters(content) < OCR_MIN_LETTERS:
+                    content = scans.read(page, i, content)
+                pages.append(content)
             except Exception as e:  # one bad page never fails the file
                 warnings.append(f"page {i + 1}: could not be read ({type(e).__name__}: {str(e)[:200]}); skipped")
             finally:
@@ -205,9 +216,115 @@ def read_pages(data: bytes) -> tuple[list[PageContent], int, list[str]]:
             pass
         if fast is not None:
             fast.close()
+        if scans is not None:
+            scans.close()
     if n_pages == 0:
         raise LoadError("corrupt", "the PDF has no pages")
+    if scans is not None:
+        warnings.extend(scans.warnings())
     return pages, n_pages, warnings
+
+
+# --------------------------------------------------------------------------
+# pages without a text layer: OCR (ocr.py)
+# --------------------------------------------------------------------------
+
+from extractors.loaders import ocr as _ocr  # noqa: E402
+
+OCR_MIN_LETTERS = _ocr.MIN_LETTERS
+_OCR_UNREAD = "scanned pages without a text layer not read"
+
+
+def _letters(content: PageContent) -> int:
+    n = sum(sum(ch.isalnum() for ch in ln.text) for ln in content.lines)
+    return n + sum(sum(ch.isalnum() for ch in t.cell_text) for t in content.tables)
+
+
+class _Scans:
+    """OCR for the pages of one PDF that need it: opens its own PDFium
+    handle (for rendering) the first time a page has almost no text."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.pdf = None
+        self.read_pages: dict[int, float] = {}   # page -> confidence
+        self.unread: list[int] = []
+        self.failed: list[str] = []
+        self.reason = ""
+
+    def read(self, page, index: int, content: PageContent) -> PageContent:
+        if self.pdf is None:
+            from extractors.loaders.pdfium_objects import PdfiumDocument
+            self.pdf = PdfiumDocument(self.data)
+        if self.pdf.image_share(index) < _ocr.MIN_IMAGE_SHARE:
+            return content   # a blank page, or one of drawings only
+        engine = _ocr.engine_path()
+        if engine is None:
+            self.unread.append(index + 1)
+            self.reason = f"no OCR engine ({_ocr.INSTALL_HINT})"
+            return content
+        try:
+            got = _ocr.read_image(self.pdf.render_gray(index, _ocr.DPI), dpi=_ocr.DPI, engine=engine)
+        except _ocr.OcrUnavailable as e:
+            self.unread.append(index + 1)
+            self.reason = str(e)
+            return content
+        except Exception as e:  # noqa: BLE001 - one page's OCR never fails the file
+            self.failed.append(f"page {index + 1}: OCR failed ({type(e).__name__}: {str(e)[:200]})")
+            return content
+        out = _ocr_content(page, index + 1, got)
+        if out.lines or out.tables:
+            self.read_pages[index + 1] = got.confidence or 0.0
+        return out
+
+    def warnings(self) -> list[str]:
+        out = []
+        if self.unread:
+            out.append(f"{_OCR_UNREAD} (pages {_page_list(self.unread)}): {self.reason}")
+        if self.read_pages:
+            confs = list(self.read_pages.values())
+            out.append(f"pages {_page_list(sorted(self.read_pages))} have no text layer and were read by OCR "
+                       f"({_ocr.engine_version(_ocr.engine_path() or 'tesseract')}, {_ocr.DPI} dpi, "
+                       f"mean word confidence {sum(confs) / len(confs):.2f}); check figures against the page")
+        return out + self.failed
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _page_list(numbers: list[int]) -> str:
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _ocr_content(page, number: int, got: "_ocr.OcrPage") -> PageContent:
+    """An OCR'd page as the loader's PageContent: words, lines, and tables
+    from the ruling lines found in the image."""
+    words = [Word(text=w.text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom, size=w.size, bold=0.0)
+             for w in got.words]
+    content = PageContent(number=number, width=got.width, height=got.height, ocr=got.confidence or 0.0)
+    tables: list[PageTable] = []
+    if words and not got.rotation and not page.rotation and got.h_lines and got.v_lines:
+        settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                    "explicit_vertical_lines": got.v_lines, "explicit_horizontal_lines": got.h_lines}
+        try:
+            found = page.find_tables(table_settings=settings)
+        except Exception:  # noqa: BLE001 - no table rather than no page
+            found = []
+        for t in found:
+            pt = _page_table(t, words, [], number)
+            if pt is not None:
+                tables.append(pt)
+    placed = set().union(*(pt.word_ids for pt in tables)) if tables else set()
+    content.lines = _group_lines([w for w in words if id(w) not in placed], number)
+    content.tables = tables
+    return content
 
 
 def _open_pdfium(data: bytes):
@@ -794,8 +911,12 @@ def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> b
     if abs(prev.size - ln.size) > 1.2:
         return True
     if (prev.bold >= 0.8 and ln.bold <= 0.2) or (prev.bold <= 0.2 and ln.bold >= 0.8):
-        # a bold run-in word at the start of a line is not a font change
-        if not (ln.bold <= 0.2 and len(para) > 1 and prev.bold >= 0.8 and para[0].bold < 0.8):
+        # a bold run-in word at the start of a line is not a font change;
+        # nor is a bold sentence that ends part-way along a line
+        # ("... research on" / "this scale. Recommendations are made ...")
+        run_in = ln.bold <= 0.2 and len(para) > 1 and prev.bold >= 0.8 and para[0].bold < 0.8
+        bold_ends = prev.bold >= 0.8 and ln.words and ln.words[0].bold >= 0.8 and not prev.text.endswith(_TERMINAL)
+        if not (run_in or bold_ends):
             return True
     if _cover_label(ln) is not None:
         return True
@@ -937,6 +1058,11 @@ def _make_block(lines: list[Line], stats: DocStats, page: int) -> Block:
     else:
         b = Block(kind="paragraph", text=rest, numbering=num, level=numbering_level(num), page=page, style=style)
     b._x0 = x0  # type: ignore[attr-defined]
+    b._size = size  # type: ignore[attr-defined]
+    right = stats.right_edge.get(page, lines[-1].x1)
+    # the last line runs to the right margin: the paragraph did not end there
+    b._full = lines[-1].x1 >= right - 3.0 * max(lines[-1].size, 1.0)  # type: ignore[attr-defined]
+    b._footnote = (size <= stats.body_size - 1.0 and re.match(r"\d{1,3}\s", text) is not None)  # type: ignore[attr-defined]
     return b
 
 
@@ -1007,8 +1133,10 @@ def _join_pages(per_page: list[list[tuple[Block, float, float]]], pages: list[Pa
     prev_last: Optional[Block] = None   # the last body block so far
     prev_page_no: Optional[int] = None
     open_table: Optional[tuple[Block, PageTable, Table]] = None
+    page_tail: list[Block] = []         # the blocks the previous page added
     for items, p in zip(per_page, pages):
         first = True
+        tail: list[Block] = []
         for b, top, bottom in items:
             if b.kind == "table":
                 pt: PageTable = b._ptable  # type: ignore[attr-defined]
@@ -1027,19 +1155,35 @@ def _join_pages(per_page: list[list[tuple[Block, float, float]]], pages: list[Pa
                 b.table = table
                 b.style = None
                 blocks.append(b)
+                tail.append(b)
                 open_table = (b, pt, table)
                 prev_last = b
                 first = False
                 continue
-            if first and prev_last is not None and prev_page_no == p.number - 1 and _continues_text(prev_last, b):
-                prev_last.text = _join_text(prev_last.text, b.text)
-                first = False
-                continue
+            if first and prev_page_no == p.number - 1:
+                host = _broken_block(page_tail)
+                if host is not None and _continues_text(host, b):
+                    host.text = _join_text(host.text, b.text)
+                    first = False
+                    continue
             blocks.append(b)
+            tail.append(b)
             prev_last = b
             first = False
+        if tail:
+            page_tail = tail
         prev_page_no = p.number
     return blocks
+
+
+def _broken_block(tail: list[Block]) -> Optional[Block]:
+    """The block of the previous page that a page break may have cut: its
+    last block, or the last before the footnotes printed under the text."""
+    for b in reversed(tail):
+        if getattr(b, "_footnote", False):
+            continue
+        return b
+    return None
 
 
 def _join_text(a: str, b: str) -> str:
@@ -1048,14 +1192,40 @@ def _join_text(a: str, b: str) -> str:
     return a + " " + b
 
 
+# words a sentence does not end on: a paragraph whose last line ends on
+# one runs on, whatever the next page's first word looks like
+_RUNS_ON = re.compile(
+    r"(?:\b(?:the|a|an|of|to|and|or|nor|but|for|with|in|on|at|by|from|into|onto|upon|as|than|that|"
+    r"which|who|whose|whom|is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|"
+    r"could|may|might|must|not|no|this|these|those|its|their|our|his|her|including|such|between|"
+    r"across|within|without|about|under|over|via|per|each|every|all|both|any|some|more|most|less)"
+    r"|[,/&(\u2013\u2014-])$", re.I)
+
+
 def _continues_text(prev: Block, b: Block) -> bool:
+    """Does `b`, the first block of a page, continue `prev`, cut by the
+    page break? Only an unnumbered paragraph continues; the block before
+    must not end a sentence. It continues when it starts mid-sentence
+    (lower case, a figure, a bracket or quote), when `prev` ends on a word
+    or mark a sentence cannot end on ("... to the rear of the" / "Abbey
+    Hotel"), or when `prev`'s last line runs to the margin and `b` is set
+    in the same type."""
     if prev.kind not in ("paragraph", "list_item") or b.kind != "paragraph" or b.numbering:
         return False
-    t = b.text.strip()
-    # mid-sentence: starts lower case or with a number / bracket ("2024, the ...")
-    if not t or t[:1].isupper() or not (t[:1].islower() or t[:1].isdigit() or t[:1] in "(‘'\"“"):
+    if getattr(prev, "_footnote", False) or prev.style == "label":
         return False
-    return not prev.text.rstrip().endswith((".", ":", ";", "!", "?"))
+    t = b.text.strip()
+    head = prev.text.rstrip()
+    if not t or not head or head.endswith((".", ":", ";", "!", "?")):
+        return False
+    if t[:1].islower() or t[:1].isdigit() or t[:1] in "(‘'\"“":
+        return True
+    if not t[:1].isupper():
+        return False
+    same_type = abs(getattr(prev, "_size", 0.0) - getattr(b, "_size", 0.0)) <= 0.6
+    if not same_type or (prev.style == "bold") != (b.style == "bold"):
+        return False
+    return bool(_RUNS_ON.search(head)) or bool(getattr(prev, "_full", False))
 
 
 def _repeats_header(table: Table, pt: PageTable) -> bool:

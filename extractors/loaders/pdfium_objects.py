@@ -62,6 +62,29 @@ class PdfiumDocument:
         finally:
             page.close()
 
+    def image_share(self, index: int) -> float:
+        """The share of the page's area that images cover (0-1; overlapping
+        images counted once per image, capped at 1)."""
+        page = self.pdf[index]
+        try:
+            w, h = page.get_size()
+            area = 0.0
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+                left, bottom, right, top = obj.get_bounds()
+                area += max(0.0, min(right, w) - max(left, 0.0)) * max(0.0, min(top, h) - max(bottom, 0.0))
+            return min(1.0, area / (w * h)) if w > 0 and h > 0 else 0.0
+        finally:
+            page.close()
+
+    def render_gray(self, index: int, dpi: int):
+        """The page as a greyscale PIL image at `dpi` (annotations and
+        form fields drawn, as printed)."""
+        page = self.pdf[index]
+        try:
+            return page.render(scale=dpi / 72.0, grayscale=True, draw_annots=True).to_pil()
+        finally:
+            page.close()
+
     def close(self) -> None:
         try:
             self.pdf.close()

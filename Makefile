@@ -76,6 +76,12 @@ notebook: setup
 # Throughput benchmark over ../shared/corpus/kent (baseline pdfplumber loop,
 # pipeline --jobs 1 and 2, no-op re-run); writes docs/benchmarks.md.
 # BENCH_ARGS="--limit 5" for a quick trial; BENCH_ARGS="--with-dask --with-pdfminer" for every pass.
-.PHONY: bench
+# OCR accuracy (CER at 150/300 dpi against the text layer, entity F1 of
+# rasterised papers) and OCR pages/s; writes the OCR section of docs/benchmarks.md.
+.PHONY: bench bench-ocr
 bench: setup
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+	$(BIN)/python bench/ocr_bench.py $(OCR_BENCH_ARGS)
+
+bench-ocr: setup
+	$(BIN)/python bench/ocr_bench.py $(OCR_BENCH_ARGS)

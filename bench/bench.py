@@ -205,7 +205,11 @@ def main(argv=None) -> int:
                      f"({dask[1] / dask[0] / (full[2][2] / full[2][0]):.2f}x the local `--jobs 2` pool); tables "
                      f"identical to the local run: {'yes' if dask[3] else 'NO'}. See docs/scaling.md.")
     lines.append("")
-    Path(args.write).write_text("\n".join(lines))
+    text = "\n".join(lines)
+    old = Path(args.write).read_text() if Path(args.write).exists() else ""
+    if "<!-- ocr:start -->" in old:   # the OCR section is bench/ocr_bench.py's: keep it
+        text += "\n<!-- ocr:start -->" + old.split("<!-- ocr:start -->", 1)[1]
+    Path(args.write).write_text(text)
     print(f"wrote {args.write}")
     return 0
 

@@ -28,7 +28,10 @@ table with its cells.
 
 Confidence: Tesseract's per-word confidence (0-100) averaged over the
 page's words, weighted by their length, as a 0-1 figure. Every row taken
-from the page carries `ocr = true` and this figure.
+from the page carries `ocr = true` and this figure. A page whose mean
+confidence is under `UNREADABLE` is a picture (a word cloud, a photograph),
+not text: its words are left out with a warning rather than fed to the
+entity rules as noise.
 
 Deterministic: one Tesseract thread (OMP_THREAD_LIMIT=1), fixed DPI and
 options, so the same page gives the same words on every run of the same
@@ -49,6 +52,7 @@ DPI = 300
 MIN_LETTERS = 20          # a page with fewer letters in its text layer ...
 MIN_IMAGE_SHARE = 0.5     # ... and images over half its area is OCR'd
 LOW_CONFIDENCE = 0.60     # below this (or with few words) the page's orientation is checked
+UNREADABLE = 0.50         # a page read with less mean confidence is a picture, not text: left out
 FEW_WORDS = 8
 PAGE_TIMEOUT = 120        # seconds for one Tesseract call
 ENGINE_ENV = "COUNCIL_EXTRACT_TESSERACT"  # path of the tesseract binary, or "off"
@@ -69,6 +73,7 @@ class OcrWord:
     bottom: float
     size: float        # estimated font size (points)
     conf: float        # 0-1
+    bold: float = 0.0  # 1.0 when its strokes are heavy for the page (ink density)
 
 
 @dataclass
@@ -170,6 +175,8 @@ def _orientation(engine: str, gray, dpi: int) -> int:
 
 
 _NOISE = re.compile(r"^[^\w£$€%]+$")
+_RULE = re.compile(r"^[|\[\]]+$")        # a table rule read as a character
+BOLD_INK = 1.35                           # ink density over the page's median that reads as bold
 
 
 def _words(engine: str, gray, dpi: int) -> OcrPage:
@@ -193,7 +200,11 @@ def _words(engine: str, gray, dpi: int) -> OcrPage:
                 continue
             if conf < 0.25 and (len(text) <= 2 or _NOISE.match(text)):
                 continue   # specks and picture edges read as "|", "—", "ee"
+            text = text.strip("|") if len(text) > 1 else text
+            if not text or _RULE.match(text):
+                continue   # a ruling line read as "|" or "["
             lines.setdefault(key, []).append((text, left, left + w, top, top + h, conf))
+    ink = _ink(gray, lines)
     heights = sorted(line_box[k_][1] - line_box[k_][0] for k_ in lines if k_ in line_box)
     median_h = heights[len(heights) // 2] if heights else 0
     words: list[OcrWord] = []
@@ -205,12 +216,36 @@ def _words(engine: str, gray, dpi: int) -> OcrPage:
         if median_h and abs(h - median_h) <= 0.3 * median_h:
             h = median_h
         size = round(h * k * 0.8, 1)
-        for text, x0, x1, _, _, conf in ws:
+        for text, x0, x1, wt, wb, conf in ws:
             words.append(OcrWord(text=text, x0=x0 * k, x1=x1 * k, top=lt * k, bottom=lt * k + h * k,
-                                 size=size, conf=conf))
+                                 size=size, conf=conf, bold=ink.get((x0, wt, x1, wb), 0.0)))
     n = sum(len(w.text) for w in words)
     confidence = round(sum(len(w.text) * w.conf for w in words) / n, 3) if n else None
     return OcrPage(words=words, width=gray.width * k, height=gray.height * k, confidence=confidence)
+
+
+def _ink(gray, lines: dict) -> dict[tuple, float]:
+    """Bold from the image: a word whose strokes are well wider than the
+    page's usual stroke is set in a heavier weight. Stroke width = dark
+    pixels / dark runs along the rows of the word's box (the mean width of a
+    horizontal cut through a stroke). Words of 2+ characters; the page's
+    median sets the usual width."""
+    import numpy as np
+
+    a = np.asarray(gray, dtype=np.uint8) < 128
+    width: dict[tuple, float] = {}
+    for ws in lines.values():
+        for text, x0, x1, t, b, _ in ws:
+            box = a[t:b, x0:x1]
+            if box.size == 0 or len(text) < 2:
+                continue
+            runs = int(box[:, 0].sum()) + int((box[:, 1:] & ~box[:, :-1]).sum())
+            if runs:
+                width[(x0, t, x1, b)] = float(box.sum()) / runs
+    if len(width) < 5:
+        return {}
+    median = float(np.median(list(width.values())))
+    return {key: (1.0 if v > BOLD_INK * median else 0.0) for key, v in width.items()}
 
 
 # --------------------------------------------------------------------------
@@ -219,16 +254,45 @@ def _words(engine: str, gray, dpi: int) -> OcrPage:
 
 def ruling_lines(gray, dpi: int = DPI) -> tuple[list[dict], list[dict]]:
     """Horizontal and vertical ruling lines of a page image as pdfplumber
-    line dicts (points): runs of dark pixels at least ~0.4 inch long. A
-    thick dark band (a filled header cell) gives its two edges."""
+    line dicts (points): runs of pixels darker than the paper (forms print
+    their rules pale grey) at least ~0.4 inch long, with paper on at least
+    one side. A thick dark band (a filled header cell) gives its two edges;
+    runs inside a filled area (white text on a dark fill) are not lines."""
     import numpy as np
 
-    a = np.asarray(gray, dtype=np.uint8) < 140
+    g = np.asarray(gray, dtype=np.uint8)
+    paper = float(np.percentile(g, 75))
+    a = g < max(100.0, min(235.0, paper - 25.0))
     k = 72.0 / dpi
     min_len = int(0.4 * dpi)
-    h = [_line(x0, x1, t, b, k, "h") for x0, x1, t, b in _runs(a, min_len)]
-    v = [_line(t, b, x0, x1, k, "v") for x0, x1, t, b in _runs(a.T, min_len)]
+    gap = int(0.3 * dpi)
+    h = [_line(x0, x1, t, b, k, "h") for x0, x1, t, b in
+         _join([r for r in _runs(a, min_len) if _edge(a, *r)], gap)]
+    v = [_line(t, b, x0, x1, k, "v") for x0, x1, t, b in
+         _join([r for r in _runs(a.T, min_len) if _edge(a.T, *r)], gap)]
     return h, v
+
+
+def _join(runs: list[tuple[int, int, int, int]], gap: int) -> list[tuple[int, int, int, int]]:
+    """Collinear pieces of one rule (a pale scanned line breaks up) joined
+    when the gap between them is under `gap` pixels."""
+    out: list[list[int]] = []
+    for s, e, r0, r1 in sorted(runs, key=lambda t: ((t[2] + t[3]) // 2, t[0])):
+        for o in reversed(out[-6:]):
+            if abs((o[2] + o[3]) / 2 - (r0 + r1) / 2) <= 4 and s - o[1] <= gap and e >= o[0]:
+                o[0], o[1] = min(o[0], s), max(o[1], e)
+                o[2], o[3] = min(o[2], r0), max(o[3], r1)
+                break
+        else:
+            out.append([s, e, r0, r1])
+    return [tuple(o) for o in out]
+
+
+def _edge(a, s: int, e: int, r0: int, r1: int) -> bool:
+    """Paper on at least one side of the run (rows r0..r1-1, columns s..e)."""
+    above = a[max(0, r0 - 3), s:e].mean() if r0 - 3 >= 0 else 0.0
+    below = a[min(a.shape[0] - 1, r1 + 2), s:e].mean() if r1 + 2 < a.shape[0] else 0.0
+    return min(above, below) < 0.5
 
 
 def _line(x0, x1, t, b, k, orient) -> dict:

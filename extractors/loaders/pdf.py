@@ -250,6 +250,7 @@ class _Scans:
         self.read_pages: dict[int, float] = {}   # page -> confidence
         self.unread: list[int] = []
         self.failed: list[str] = []
+        self.pictures: list[str] = []
         self.reason = ""
 
     def read(self, page, index: int, content: PageContent) -> PageContent:
@@ -272,6 +273,10 @@ class _Scans:
         except Exception as e:  # noqa: BLE001 - one page's OCR never fails the file
             self.failed.append(f"page {index + 1}: OCR failed ({type(e).__name__}: {str(e)[:200]})")
             return content
+        if got.words and (got.confidence or 0.0) < _ocr.UNREADABLE:
+            self.pictures.append(f"page {index + 1}: a picture without readable text "
+                                 f"(OCR confidence {got.confidence:.2f}); its OCR words are left out")
+            return content
         out = _ocr_content(page, index + 1, got)
         if out.lines or out.tables:
             self.read_pages[index + 1] = got.confidence or 0.0
@@ -286,7 +291,7 @@ class _Scans:
             out.append(f"pages {_page_list(sorted(self.read_pages))} have no text layer and were read by OCR "
                        f"({_ocr.engine_version(_ocr.engine_path() or 'tesseract')}, {_ocr.DPI} dpi, "
                        f"mean word confidence {sum(confs) / len(confs):.2f}); check figures against the page")
-        return out + self.failed
+        return out + self.pictures + self.failed
 
     def close(self) -> None:
         if self.pdf is not None:
@@ -306,24 +311,18 @@ def _page_list(numbers: list[int]) -> str:
 def _ocr_content(page, number: int, got: "_ocr.OcrPage") -> PageContent:
     """An OCR'd page as the loader's PageContent: words, lines, and tables
     from the ruling lines found in the image."""
-    words = [Word(text=w.text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom, size=w.size, bold=0.0)
+    words = [Word(text=w.text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom, size=w.size, bold=w.bold)
              for w in got.words]
     content = PageContent(number=number, width=got.width, height=got.height, ocr=got.confidence or 0.0)
     tables: list[PageTable] = []
     if words and not got.rotation and not page.rotation and got.h_lines and got.v_lines:
+        # scanned rules are rough: snap and join more loosely than drawn ones
         settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                    "explicit_vertical_lines": got.v_lines, "explicit_horizontal_lines": got.h_lines}
-        try:
-            found = page.find_tables(table_settings=settings)
-        except Exception:  # noqa: BLE001 - no table rather than no page
-            found = []
-        for t in found:
-            pt = _page_table(t, words, [], number)
-            if pt is not None:
-                tables.append(pt)
-    placed = set().union(*(pt.word_ids for pt in tables)) if tables else set()
-    content.lines = _group_lines([w for w in words if id(w) not in placed], number)
-    content.tables = tables
+                    "explicit_vertical_lines": got.v_lines, "explicit_horizontal_lines": got.h_lines,
+                    "snap_tolerance": 4, "join_tolerance": 8, "intersection_tolerance": 6}
+        edges = [dict(e, orientation=o) for o, es in (("h", got.h_lines), ("v", got.v_lines)) for e in es]
+        tables = _find_tables(page, words, edges, settings, list, number)
+    _place_words(content, words, tables)
     return content
 
 
@@ -391,33 +390,52 @@ def _read_page(page, number: int) -> PageContent:
     if words:
         gradient = _gradient_rects(page.rects)
         tpage = page.filter(lambda o: id(o) not in gradient) if gradient else page
-        closing: list[dict] = []
         try:
-            closing = _closing_lines(tpage.edges)
-            settings = {"explicit_horizontal_lines": closing} if closing else {}
-            found = tpage.find_tables(table_settings=settings)
-        except Exception:
-            found = []
-        if found:
-            fills = _filled_rects(page, gradient)
-            for t in found:
-                pt = _page_table(t, words, fills, number)
-                if pt is not None:
-                    x0, top, x1, bottom = t.bbox
-                    for ln in closing:
-                        if ln["x0"] - 3 <= x0 + 3 and ln["x1"] + 3 >= x1 - 3:
-                            if abs(ln["top"] - bottom) <= 2:
-                                pt.open_bottom = True
-                            if abs(ln["top"] - top) <= 2:
-                                pt.open_top = True
-                    tables.append(pt)
-    # a word inside a table's frame but in none of its cells (a note under
-    # the grid, a label between ruled boxes) stays body text
-    placed = set().union(*(pt.word_ids for pt in tables)) if tables else set()
-    in_table = [id(w) in placed for w in words]
-    content.lines = _group_lines([w for w, t in zip(words, in_table) if not t], number)
-    content.tables = tables
+            edges = tpage.edges
+        except Exception:  # noqa: BLE001 - no table rather than no page
+            edges = []
+        tables = _find_tables(tpage, words, edges, {}, lambda: _filled_rects(page, gradient), number)
+    _place_words(content, words, tables)
     return content
+
+
+def _find_tables(tpage, words: list[Word], edges: list[dict], settings: dict, fills, number: int) -> list[PageTable]:
+    """pdfplumber's table finder on a page's ruling `edges` (plus lines
+    closing a table cut by the page break), words placed in cells. `fills`
+    gives the page's filled rectangles when a table is found."""
+    closing: list[dict] = []
+    try:
+        closing = _closing_lines(edges)
+        settings = dict(settings)
+        if closing:
+            settings["explicit_horizontal_lines"] = list(settings.get("explicit_horizontal_lines") or []) + closing
+        found = tpage.find_tables(table_settings=settings)
+    except Exception:  # noqa: BLE001 - no table rather than no page
+        found = []
+    tables: list[PageTable] = []
+    if found:
+        page_fills = fills()
+        for t in found:
+            pt = _page_table(t, words, page_fills, number)
+            if pt is not None:
+                x0, top, x1, bottom = t.bbox
+                for ln in closing:
+                    if ln["x0"] - 3 <= x0 + 3 and ln["x1"] + 3 >= x1 - 3:
+                        if abs(ln["top"] - bottom) <= 2:
+                            pt.open_bottom = True
+                        if abs(ln["top"] - top) <= 2:
+                            pt.open_top = True
+                tables.append(pt)
+    return tables
+
+
+def _place_words(content: PageContent, words: list[Word], tables: list[PageTable]) -> None:
+    """Words in no table cell become the page's lines. A word inside a
+    table's frame but in none of its cells (a note under the grid, a label
+    between ruled boxes) stays body text."""
+    placed = set().union(*(pt.word_ids for pt in tables)) if tables else set()
+    content.lines = _group_lines([w for w in words if id(w) not in placed], content.number)
+    content.tables = tables
 
 
 def _word(w: dict) -> Word:
@@ -1108,6 +1126,29 @@ def _norm_row(row: list[Cell]) -> tuple[str, ...]:
     return tuple(" ".join(c.text.split()).lower() for c in row)
 
 
+def _same_row(a: list[Cell], b: list[Cell]) -> bool:
+    """The same row printed twice (a header repeated on the next page):
+    cell by cell the same text, allowing the small differences OCR makes
+    between two printings ("Progress RAG |", a misread letter)."""
+    na, nb = _norm_row(a), _norm_row(b)
+    if na == nb:
+        return True
+    if len(na) != len(nb):
+        return False
+    from difflib import SequenceMatcher
+    for x, y in zip(na, nb):
+        if x == y:
+            continue
+        x, y = re.sub(r"[^a-z0-9]+", "", x), re.sub(r"[^a-z0-9]+", "", y)
+        if x != y and (not x or not y or SequenceMatcher(None, x, y, autojunk=False).ratio() < 0.85):
+            return False
+    return True
+
+
+def _same_rows(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
+    return len(a) == len(b) and all(_same_row(x, y) for x, y in zip(a, b))
+
+
 def _header_rows(pt: PageTable) -> int:
     n = 0
     for ri, is_bold in enumerate(pt.bold_rows[:3]):
@@ -1230,7 +1271,7 @@ def _continues_text(prev: Block, b: Block) -> bool:
 
 def _repeats_header(table: Table, pt: PageTable) -> bool:
     h = table.header_rows
-    return bool(h) and len(pt.rows) > h and [_norm_row(r) for r in pt.rows[:h]] == [_norm_row(r) for r in table.rows[:h]]
+    return bool(h) and len(pt.rows) > h and _same_rows(pt.rows[:h], table.rows[:h])
 
 
 def _continues(prev_pt: PageTable, table: Table, pt: PageTable, next_page: bool) -> bool:
@@ -1248,7 +1289,7 @@ def _append_table(table: Table, prev_pt: PageTable, pt: PageTable) -> None:
     rows = [list(r) for r in pt.rows]
     # leading rows repeated from the table's first page are its header
     k = 0
-    while k < min(len(rows) - 1, len(table.rows) - 1, 4) and _norm_row(rows[k]) == _norm_row(table.rows[k]) \
+    while k < min(len(rows) - 1, len(table.rows) - 1, 4) and _same_row(rows[k], table.rows[k]) \
             and any(c.text.strip() for c in rows[k]):
         k += 1
     if k:
@@ -1266,14 +1307,14 @@ def _split_repeated_headers(table: Table) -> None:
     h = table.header_rows
     if not h or len(table.rows) <= 2 * h:
         return
-    head = [_norm_row(r) for r in table.rows[:h]]
+    head = table.rows[:h]
     rows = table.rows
     out = rows[:h]
     segment: list[list[Cell]] = []
     i = h
     parts: list[list[list[Cell]]] = []
     while i < len(rows):
-        if i + h <= len(rows) and [_norm_row(r) for r in rows[i:i + h]] == head:
+        if i + h <= len(rows) and _same_rows(rows[i:i + h], head):
             parts.append(segment)
             segment = []
             i += h

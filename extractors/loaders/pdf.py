@@ -321,7 +321,7 @@ def _ocr_content(page, number: int, got: "_ocr.OcrPage") -> PageContent:
                     "explicit_vertical_lines": got.v_lines, "explicit_horizontal_lines": got.h_lines,
                     "snap_tolerance": 4, "join_tolerance": 8, "intersection_tolerance": 6}
         edges = [dict(e, orientation=o) for o, es in (("h", got.h_lines), ("v", got.v_lines)) for e in es]
-        tables = _find_tables(page, words, edges, settings, list, number)
+        tables = _find_tables(page, words, edges, settings, list, number, split_stacked=True)
     _place_words(content, words, tables)
     return content
 
@@ -399,10 +399,13 @@ def _read_page(page, number: int) -> PageContent:
     return content
 
 
-def _find_tables(tpage, words: list[Word], edges: list[dict], settings: dict, fills, number: int) -> list[PageTable]:
+def _find_tables(tpage, words: list[Word], edges: list[dict], settings: dict, fills, number: int,
+                 split_stacked: bool = False) -> list[PageTable]:
     """pdfplumber's table finder on a page's ruling `edges` (plus lines
     closing a table cut by the page break), words placed in cells. `fills`
-    gives the page's filled rectangles when a table is found."""
+    gives the page's filled rectangles when a table is found. With
+    `split_stacked` (scanned pages, whose rules are joined loosely), two
+    grids that touch but whose columns are offset are two tables."""
     closing: list[dict] = []
     try:
         closing = _closing_lines(edges)
@@ -413,6 +416,8 @@ def _find_tables(tpage, words: list[Word], edges: list[dict], settings: dict, fi
     except Exception:  # noqa: BLE001 - no table rather than no page
         found = []
     tables: list[PageTable] = []
+    if split_stacked:
+        found = [part for t in found for part in _stacked_grids(t)]
     if found:
         page_fills = fills()
         for t in found:
@@ -427,6 +432,51 @@ def _find_tables(tpage, words: list[Word], edges: list[dict], settings: dict, fi
                             pt.open_top = True
                 tables.append(pt)
     return tables
+
+
+@dataclass
+class _Grid:
+    """Part of a pdfplumber table: its rows and their bounding box."""
+    rows: list
+    bbox: tuple[float, float, float, float]
+
+
+def _stacked_grids(t) -> list:
+    """Split a found table where its rows' outer edges jump sideways by a
+    few points: two tables printed one under the other, offset, read as
+    one grid because their shared rule was joined."""
+    rows = t.rows
+    if len(rows) < 2:
+        return [t]
+
+    def edges(r):
+        cells = [c for c in r.cells if c is not None]
+        return (min(c[0] for c in cells), max(c[2] for c in cells)) if cells else None
+
+    parts: list[list] = [[rows[0]]]
+    prev = edges(rows[0])
+    for r in rows[1:]:
+        e = edges(r)
+        if prev and e and 2.5 < abs(e[0] - prev[0]) < 15 and 2.5 < abs(e[1] - prev[1]) < 15:
+            parts.append([])
+        parts[-1].append(r)
+        prev = e or prev
+    if len(parts) == 1:
+        return [t]
+    out = []
+    for part in parts:
+        n = max(len(r.cells) for r in part)
+        used = [i for i in range(n) if any(i < len(r.cells) and r.cells[i] is not None for r in part)]
+        rows_ = [_GridRow(cells=[r.cells[i] if i < len(r.cells) else None for i in used]) for r in part]
+        boxes = [c for r in rows_ for c in r.cells if c is not None]
+        out.append(_Grid(rows=rows_, bbox=(min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                           max(b[2] for b in boxes), max(b[3] for b in boxes))))
+    return out
+
+
+@dataclass
+class _GridRow:
+    cells: list
 
 
 def _place_words(content: PageContent, words: list[Word], tables: list[PageTable]) -> None:

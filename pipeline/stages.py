@@ -23,7 +23,6 @@ from extractors.sections import build_sections
 from pipeline import __version__
 from pipeline.ids import row_id
 
-ENTITY_TABLES = ("recommendations", "actions", "owners", "timescales", "metrics")
 
 
 @dataclass
@@ -84,7 +83,7 @@ def mark_ocr(tables: dict[str, list[dict]], doc: Document) -> None:
 
 
 def extract_entities(doc: Document, meta: dict) -> dict[str, list[dict]]:
-    from extractors.entities.assemble import extract_all
+    from extractors.entities.passes import extract_all
     return extract_all(doc, meta)
 
 

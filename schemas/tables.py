@@ -17,6 +17,9 @@ PROVENANCE = [
 
 _S, _I, _F, _D = pa.string(), pa.int32(), pa.float64(), pa.date32()
 
+# the tables of extracted entities (every one carries PROVENANCE)
+ENTITY_TABLES = ("recommendations", "actions", "owners", "timescales", "metrics")
+
 COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "documents": [
         ("doc_id", _S, "content hash of the file's bytes (first 20 hex digits of SHA-256); the key every table joins on"),

@@ -2,7 +2,7 @@
 papers arrive in all three formats, so extraction must not depend on one."""
 import pytest
 
-from extractors.entities.assemble import extract_all
+from extractors.entities.passes import extract_all
 from extractors.loaders import load_document
 from extractors.metadata import extract_metadata
 

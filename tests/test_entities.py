@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from extractors.entities.action_plans import extract_action_plan, split_actions
-from extractors.entities.assemble import anchor_date, extract_all
+from extractors.entities.context import anchor_date
+from extractors.entities.passes import extract_all
 from extractors.entities.columns import classify_columns
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, is_action_text
 from extractors.loaders import load_document

@@ -156,7 +156,7 @@ def add_due_dates(item, anchor: Optional[date]) -> None:
     for it ('by December 2018', 'planned for November', 'fortnightly')."""
     for t in find_due_dates_in_sentence(item.text, anchor):
         item.timescales.append(Timescale.from_parsed(
-            t, Prov(item.prov.page, item.prov.source_text, item.prov.locator + f"/due@{t.start}")))
+            t, item.prov.at(f"/due@{t.start}")))
 
 
 @dataclass
@@ -222,13 +222,13 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
                     src_c = rec_c if _cell(row, rec_c) else ref_c
                     current = Recommendation(kind="improvement", text=rec_text, ref=ref, source_body=body,
                                              prov=Prov(page=page, source_text=_norm(" ".join(x for x in (_cell(row, ref_c), _cell(row, rec_c)) if x)),
-                                                       locator=loc(r, src_c)))
+                                                       locator=loc(r, src_c), table=tindex))
                     recs.append(current)
         # actions of this row
         row_actions: list[Action] = []
         act_txt = _cell(row, act_c)
         prev_action = (current.actions[-1] if current is not None and current.actions else (loose[-1] if loose else None))
-        if act_txt and act_txt[:1].islower() and prev_action is not None and prev_action.prov.locator.startswith(f"table:{tindex}/"):
+        if act_txt and act_txt[:1].islower() and prev_action is not None and prev_action.prov.table == tindex:
             # an action cut by a page break or a row split continues on the next row
             first, _, rest_txt = act_txt.partition("\n")
             prev_action.text = _norm(prev_action.text + " " + first)
@@ -237,7 +237,7 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         if act_c is not None and act_txt and not _owner_only(act_txt):
             for k, a in enumerate(split_actions(act_txt)):
                 act = Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
-                                               locator=loc(r, act_c) + (f"/item:{k}" if k else "")))
+                                               locator=loc(r, act_c) + (f"/item:{k}" if k else ""), table=tindex))
                 add_due_dates(act, anchor)  # "(Dec 18)", "will be evaluated in January 19"
                 row_actions.append(act)
         if evid_c is not None and _cell(row, evid_c) and row_actions:
@@ -263,15 +263,15 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         for oc, kind in owner_cols:
             txt = _cell(row, oc)
             if txt:
-                owners.extend(_owner_items(txt, kind, glossary, Prov(page=page, source_text=txt, locator=loc(r, oc))))
+                owners.extend(_owner_items(txt, kind, glossary, Prov(page=page, source_text=txt, locator=loc(r, oc), table=tindex)))
         times: list[Timescale] = []
         if time_c is not None and _cell(row, time_c):
             txt = _cell(row, time_c)
-            times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=loc(r, time_c)))
+            times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=loc(r, time_c), table=tindex))
         for tc in roles.get("target", []):
             txt = _cell(row, tc)  # "By December 2018, reports ... are developed"
             for t in find_due_dates_in_sentence(txt, anchor) if txt else []:
-                times.append(Timescale.from_parsed(t, Prov(page, txt, loc(r, tc) + f"/due@{t.start}")))
+                times.append(Timescale.from_parsed(t, Prov(page, txt, loc(r, tc) + f"/due@{t.start}", tindex)))
         if current is not None and rec_c is not None:
             # a plan with a recommendation column: the row's lead/responsible
             # officers and timescales are the recommendation's (one owner row
@@ -296,7 +296,7 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
                 # one timescale printed for a cell of several actions applies to each
                 for k, a in enumerate(row_actions):
                     t = times[0]
-                    a.timescales.append(Timescale.from_parsed(t, Prov(t.prov.page, t.prov.source_text, f"{t.prov.locator}/for:{k}")))
+                    a.timescales.append(Timescale.from_parsed(t, t.prov.at(f"/for:{k}")))
             loose.extend(row_actions)
         parent = current if (current is not None and rec_c is not None) else (row_actions[0] if row_actions else None)
         if parent is not None:
@@ -327,6 +327,5 @@ def _clone_owners(owners: list[Owner], action: Action) -> list[Owner]:
     out = []
     for o in owners:
         out.append(Owner(role=o.role, person=o.person, kind=o.kind, raw=o.raw,
-                         prov=Prov(page=o.prov.page, source_text=o.prov.source_text,
-                                   locator=o.prov.locator + "/for:" + action.prov.locator.rsplit("/", 1)[-1])))
+                         prov=o.prov.at("/for:" + action.prov.locator.rsplit("/", 1)[-1])))
     return out

@@ -10,9 +10,20 @@ from typing import Optional
 
 @dataclass
 class Prov:
+    """Where an entity came from. `locator` is the printed form written to
+    the tables ('5.1.2', 'table:N/row:M/col:NAME', 'block:N'); `table` is
+    the table index when the entity came from a table cell, so code asks
+    `prov.table` instead of parsing the locator back."""
     page: Optional[int]
     source_text: str
     locator: str
+    table: Optional[int] = None
+
+    def at(self, suffix: str, source_text: Optional[str] = None) -> "Prov":
+        """A Prov for a part of this one (an owner, a due date, a number in
+        it): same page and table, the locator extended by `suffix`."""
+        return Prov(self.page, self.source_text if source_text is None else source_text,
+                    self.locator + suffix, self.table)
 
 
 @dataclass

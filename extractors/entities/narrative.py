@@ -521,7 +521,7 @@ def _boxed_recs(blocks: list[Block], j: int, items, doc: Document) -> list[Recom
     tindex = sum(1 for x in blocks[:j] if x.kind == "table" and x.table is not None)
     body = "Ofsted" if re.search(r"ofsted|inspection", _context_title(doc), re.I) else None
     return [Recommendation(kind="improvement", text=_norm(text), ref=None, source_body=body,
-                           prov=Prov(page=page, source_text=text, locator=f"table:{tindex}/row:{r}"))
+                           prov=Prov(page=page, source_text=text, locator=f"table:{tindex}/row:{r}", table=tindex))
             for r, text, page in items]
 
 

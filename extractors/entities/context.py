@@ -1,0 +1,91 @@
+"""What every entity pass shares about one document: the `EntityContext`,
+built once per document (anchor date, glossary, issuing body), and the items
+the passes have found so far."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from extractors.entities.items import Action, Metric, Recommendation
+from extractors.entities.owners import parse_glossary
+from extractors.entities.timescales import parse_financial_period
+from extractors.metadata import parse_date
+from extractors.model import Document
+
+_INSPECTION_DATE = re.compile(
+    r"\binspection\s+(?:dates?\s*:?\s*|(?:in|of|on|during|held\s+in|carried\s+out\s+in)\s+)(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*)?"
+    r"(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})",
+    re.I)
+
+
+def anchor_date(doc: Document, meta: dict) -> Optional[date]:
+    """The date relative timescales count from: the inspection date when the
+    paper states one, else the meeting date."""
+    for b in doc.blocks[:200]:
+        if b.kind == "table":
+            continue
+        m = _INSPECTION_DATE.search(b.text)
+        if m:
+            d = parse_date(m.group("date"))
+            if d:
+                return d
+            p = parse_financial_period(m.group("date"))
+            if p:
+                return p[1]
+    return meta.get("meeting_date")
+
+
+def find_glossary(doc: Document) -> dict[str, str]:
+    gloss: dict[str, str] = {}
+    for _, t in doc.tables():
+        g = parse_glossary(t)
+        if len(g) >= 3:
+            gloss.update(g)
+    return gloss
+
+
+def issuing_body(doc: Document) -> Optional[str]:
+    """'Ofsted' when the paper's front matter names it (its action-plan
+    recommendations are Ofsted's)."""
+    front = " ".join(b.text for b in doc.blocks[:30] if b.kind != "table")
+    return "Ofsted" if re.search(r"\bofsted\b", front, re.I) else None
+
+
+@dataclass
+class EntityContext:
+    """One document's entity extraction in progress.
+
+    doc, meta        the loaded paper and its metadata
+    anchor           the date relative timescales count from
+    glossary         role -> people, from a glossary table in the paper
+    body             the issuing body of its improvement recommendations
+    recs             recommendations found so far (with their actions,
+                     owners, timescales and metrics)
+    loose_actions    actions not tied to a recommendation
+    table_metrics    (parent item or None, metric) read from table cells
+    loose_metrics    numbers in prose that no item claimed
+    consumed         prose texts already read as an item (their numbers
+                     are the item's)
+    not_actions      prose a plan item's own pass judged not to be an action
+    listed_tables    indexes of tables read as lists by the prose passes
+    """
+
+    doc: Document
+    meta: dict
+    anchor: Optional[date]
+    glossary: dict
+    body: Optional[str]
+    recs: list[Recommendation] = field(default_factory=list)
+    loose_actions: list[Action] = field(default_factory=list)
+    table_metrics: list[tuple[object, Metric]] = field(default_factory=list)
+    loose_metrics: list[Metric] = field(default_factory=list)
+    consumed: set[str] = field(default_factory=set)
+    not_actions: set[str] = field(default_factory=set)
+    listed_tables: set[int] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, doc: Document, meta: dict) -> "EntityContext":
+        return cls(doc=doc, meta=meta, anchor=anchor_date(doc, meta), glossary=find_glossary(doc),
+                   body=issuing_body(doc))

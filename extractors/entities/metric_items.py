@@ -1,0 +1,124 @@
+"""Metric items: the numbers of a piece of prose or of a table's cells, as
+`Metric` values with their provenance (numbers.py finds the numbers,
+metrics.py labels them; this module places them in the document)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors.entities import metrics as metricmod
+from extractors.entities.items import Metric, Prov
+from extractors.entities.timescales import parse_financial_period
+from extractors.model import Document, Table
+from extractors.numbering import split_numbering
+
+
+def metrics_from_text(text: str, prov: Prov, rag: Optional[str] = None) -> list[Metric]:
+    """Every number in a piece of prose, as Metric items located in `prov`."""
+    return [_metric(m, prov, rag) for m in metricmod.metrics_in_text(text)]
+
+
+def _metric(m, prov: Prov, rag: Optional[str]) -> Metric:
+    period_end = None
+    if m.period:
+        p = parse_financial_period(m.period)
+        if p:
+            period_end = p[1]
+    return Metric(label=m.label, value=float(m.value), raw=m.raw, unit=m.unit, period=m.period,
+                  period_end=period_end, role=m.role, comparator=m.comparator, rag=rag,
+                  prov=prov.at(f"@{m.start}"))
+
+
+def _numeric_cell(s: str) -> bool:
+    """A cell that holds a number (with at most a unit, sign or short note),
+    not a label that happens to contain a digit ('5yr PWLB', 'Year 6')."""
+    s = s.strip()
+    if not s or len(s) > 40 or not re.search(r"\d", s):
+        return False
+    letters = len(re.findall(r"[A-Za-z]", s))
+    digits = len(re.findall(r"\d", s))
+    return letters <= 3 or (digits >= letters and len(re.findall(r"[A-Za-z]{3,}", s)) <= 2)
+
+
+def _table_unit(table: Table, doc: Document) -> Optional[str]:
+    head = " ".join(table.header) if table.header_rows else " ".join(c.text for c in table.rows[0])
+    m = re.search(r"£\s?(?:m|000s?|k|bn)\b|\(£(?:m|000s?|k)\)|%", head, re.I)
+    return m.group(0) if m else None
+
+
+_RATE_LABEL = re.compile(r"\b(?:interest\s+rates?|bank\s+rate|pwlb|yields?|gilts?|sonia|base\s+rate|rate\s+view)\b", re.I)
+
+
+_LABEL_HEADER = re.compile(r"\b(?:title|name|indicator|measure|description|kpi|item|service|risk)\b", re.I)
+_SCORE_HEADER = re.compile(r"\(\s*[01]\s*[-–]\s*(?:5|10|25)\s*\)|\blikelihood\b|\bimpact\s+score\b|\bscore\b|\brating\s*\(", re.I)
+
+
+def _column_unit(header: str) -> Optional[str]:
+    """A unit printed in one column's own header: '£m', '£000', '%', or a
+    1-5 likelihood / score scale."""
+    m = re.search(r"£\s?(?:m|000s?|'000|k|bn)\b|\(£(?:m|000s?|k)\)|%", header, re.I)
+    if m:
+        return m.group(0).strip("()")
+    if _SCORE_HEADER.search(header):
+        return "score"
+    return None
+
+
+def _header_like(row) -> bool:
+    cells = [c.text.strip() for c in row]
+    filled = [c for c in cells if c]
+    return len(filled) >= 2 and sum(bool(re.search(r"[A-Za-z]", c)) for c in filled) == len(filled) \
+        and not any(re.fullmatch(r"[\d,.%£()\s-]+", c) for c in filled)
+
+
+def _header_names(table: Table, header_rows: int) -> list[str]:
+    names = []
+    for c in range(table.n_cols):
+        parts: list[str] = []
+        for r in table.rows[:header_rows]:
+            t = " ".join(r[c].text.split()) if c < len(r) else ""
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        names.append(" ".join(parts))
+    return names
+
+
+def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, skip_cols: set[int]) -> list[tuple[object, Metric]]:
+    """Numbers in table cells: numeric cells take their label from the row
+    label and column header; text cells are read like sentences."""
+    out: list[tuple[object, Metric]] = []
+    header_rows = table.header_rows
+    if not header_rows and len(table.rows) > 1 and _header_like(table.rows[0]):
+        header_rows = 1  # a first row of column labels / periods the loader did not mark
+    header = _header_names(table, header_rows)
+    unit = _table_unit(table, doc)
+    col_units = [_column_unit(h) for h in header]
+    if any(col_units):
+        unit = None  # units are per column ("£m" over the exposure columns only)
+    label_col = next((i for i, h in enumerate(header) if _LABEL_HEADER.search(h)), None)
+    for r_off, row in enumerate(table.rows[header_rows:]):
+        r = r_off + header_rows
+        label_idx = label_col if (label_col is not None and label_col < len(row) and row[label_col].text.strip()) else \
+            next((i for i, c in enumerate(row) if c.text.strip() and not _numeric_cell(c.text)), None)
+        row_label = " ".join(row[label_idx].text.split()) if label_idx is not None else None
+        row_unit = unit
+        if row_unit is None and row_label and _RATE_LABEL.search(row_label + " " + (header[0] if header else "")):
+            row_unit = "%"  # interest rates / yields are printed without the % sign
+        parent = row_parent.get(r)
+        for c, cell in enumerate(row):
+            txt = cell.text.strip()
+            if not txt or c in skip_cols or (c == label_idx and len(txt.split()) <= 12):
+                continue
+            colname = header[c] if c < len(header) else ""
+            prov = Prov(page=cell.page or (table.pages[0] if table.pages else None), source_text=txt,
+                        locator=f"table:{tindex}/row:{r}/col:{' '.join(colname.split()) or c}", table=tindex)
+            if _numeric_cell(txt):
+                cu = col_units[c] if c < len(col_units) else None
+                mentions = metricmod.metric_in_cell(txt, row_label=row_label, column_header=colname or None,
+                                                    table_unit=cu or row_unit)
+            else:
+                num, rest = split_numbering(txt)  # "5. Improve the ..." : the 5 is a list number
+                mentions = metricmod.metrics_in_text(rest if num and rest else txt)
+            for m in mentions:
+                out.append((parent, _metric(m, prov, None)))
+    return out

@@ -285,3 +285,64 @@ def test_a_table_with_real_columns_or_no_improvement_heading_is_not_a_box():
                        [Cell(_BOXED[0]), Cell("Head of SEND")]])
     doc = _doc([Block(kind="heading", text="Areas for improvement"), Block(kind="table", table=cols)])
     assert improvement_recommendations(doc) == []
+
+
+# --------------------------------------------------------------------------
+# action logs without a recommendation column (issue 13)
+# --------------------------------------------------------------------------
+
+def _log_doc(header, rows):
+    from extractors.model import Block, Cell, Document, Table
+    t = Table(rows=[[Cell(h) for h in header]] + [[Cell(c) for c in r] for r in rows], header_rows=1, pages=[1])
+    return Document(doc_id="log", path="log.pdf", file_name="log.pdf", format="pdf",
+                    blocks=[Block(kind="paragraph", text="Board action log", page=1), Block(kind="table", table=t, page=1)])
+
+
+def test_action_log_rows_are_actions_with_subject_owners_deadlines_and_status():
+    doc = _log_doc(["Meeting date & action number", "Action", "Deadline", "Progress"], [
+        ["11/01/2011", "Cabinet Office Transparency Team to work with the Home Office on crime data", "Ongoing", "On track"],
+        ["11/01/2011", "Cabinet Office Transparency Team to work with the Home Office on crime data", "Ongoing", ""],
+        ["19/05/2011", "Officials to discuss the URI project with BIS", "June 2011", "Complete"],
+    ])
+    rows = extract_all(doc, {})
+    acts = rows["actions"]
+    assert [a["text"] for a in acts] == ["Cabinet Office Transparency Team to work with the Home Office on crime data",
+                                         "Officials to discuss the URI project with BIS"]
+    assert [a["rag"] for a in acts] == ["green", "complete"] and acts[0]["status_text"] == "On track"
+    assert [(o["role"], o["parent_id"]) for o in rows["owners"]] == [
+        ("Cabinet Office Transparency Team", acts[0]["action_id"]), ("Officials", acts[1]["action_id"])]
+    due = {t["parent_id"]: (t["recurrence"], t["due_date"]) for t in rows["timescales"]}
+    assert due[acts[0]["action_id"]] == ("ongoing", None)
+    assert str(due[acts[1]["action_id"]][1]) == "2011-06-30"
+
+
+@pytest.mark.parametrize("header", [
+    ["Action", "Who", "By when", "Status"],
+    ["Ref", "Action", "Owner", "Due", "RAG"],
+])
+def test_action_log_layouts_give_owner_column_owners(header):
+    row = {"Action": "Review the parking enforcement contract", "Who": "Clerk", "Owner": "Clerk",
+           "By when": "March 2026", "Due": "March 2026", "Status": "Complete", "RAG": "Green", "Ref": "4"}
+    doc = _log_doc(header, [[row[h] for h in header]])
+    rows = extract_all(doc, {})
+    assert [a["text"] for a in rows["actions"]] == ["Review the parking enforcement contract"]
+    assert [o["role"] for o in rows["owners"]] == ["Clerk"]
+    assert [str(t["due_date"]) for t in rows["timescales"]] == ["2026-03-31"]
+
+
+def test_risk_table_headed_recommendation_gives_recommendations_and_actions():
+    doc = _log_doc(["Recommendation", "Risk/Threat/Opportunity", "Mitigation"], [
+        ["Adopt the revised waste strategy", "Delay increases landfill costs", "Procure a new contract by April 2026"],
+    ])
+    rows = extract_all(doc, {})
+    assert [r["text"] for r in rows["recommendations"]] == ["Adopt the revised waste strategy"]
+    assert [a["text"] for a in rows["actions"]] == ["Procure a new contract by April 2026"]
+    assert rows["actions"][0]["rec_id"] == rows["recommendations"][0]["rec_id"]
+
+
+def test_subject_owner_phrasing():
+    from extractors.entities.owners import subject_owner
+    assert subject_owner("Home Office team to share the site analytics") == "Home Office team"
+    assert subject_owner("Action: JS to circulate the paper") == "JS"
+    assert subject_owner("Agreed to publish the minutes") is None
+    assert subject_owner("The aim is to improve access") is None

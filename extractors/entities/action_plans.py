@@ -29,7 +29,7 @@ from typing import Optional
 from extractors.entities import rag as ragmod
 from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
-from extractors.entities.owners import split_owners
+from extractors.entities.owners import split_owners, subject_owner
 from extractors.metadata import MONTHS
 from extractors.entities.timescales import find_due_dates_in_sentence, parse_timescales
 from extractors.model import Cell, Table
@@ -195,6 +195,7 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         name = header[c] if c is not None and c < len(header) else ""
         return f"table:{tindex}/row:{r}/col:{_norm(name)}"
 
+    prev_act_txt = ""
     for r_off, row in enumerate(table.body):
         r = r_off + table.header_rows
         texts = [c.text.strip() for c in row if c.text.strip()]
@@ -227,6 +228,15 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         # actions of this row
         row_actions: list[Action] = []
         act_txt = _cell(row, act_c)
+        if act_txt and rec_c is None and act_txt == prev_act_txt and loose and loose[-1].prov.table == tindex:
+            # the same action cell again: a cell merged over two grid rows
+            # (its progress split in two). One action; the progress adds on.
+            extra = _norm(_cell(row, prog_c)) if prog_c is not None else ""
+            if extra and extra not in (loose[-1].status_text or ""):
+                loose[-1].status_text = _norm(((loose[-1].status_text or "") + " " + extra).strip())
+            row_parent[r] = loose[-1]
+            continue
+        prev_act_txt = act_txt
         prev_action = (current.actions[-1] if current is not None and current.actions else (loose[-1] if loose else None))
         if act_txt and act_txt[:1].islower() and prev_action is not None and prev_action.prov.table == tindex:
             # an action cut by a page break or a row split continues on the next row
@@ -256,6 +266,11 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
             txt = _norm(_cell(row, prog_c))
             if row_actions and rec_c is None:
                 row_actions[0].status_text = txt
+                if rag_c is None and row_actions[0].rag is None:
+                    # a log without a RAG column rates its actions in words: "On track", "Complete"
+                    got = ragmod.normalise_rag(txt)
+                    if got:
+                        row_actions[0].rag, row_actions[0].rag_raw = got
             elif current is not None:
                 current.status_text = _norm((current.status_text or "") + " " + txt)
         # owners and timescales
@@ -287,6 +302,13 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         elif row_actions:
             for a in row_actions:
                 a.owners.extend(_clone_owners(owners, a))
+                if not owner_cols:
+                    # no owner column: the action's subject owns it
+                    # ("Cabinet Office Transparency Team to work with ...")
+                    who = subject_owner(a.text)
+                    if who:
+                        a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw, prov=a.prov.at("/owner"))
+                                        for role, person, raw in split_owners(who, glossary) or [(who, None, who)])
             if len(times) == len(row_actions):
                 for a, t in zip(row_actions, times):
                     a.timescales.append(t)

@@ -6,12 +6,15 @@ import re
 
 # Order matters: the first matching role wins for a header.
 _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("ref", re.compile(r"^(ref\.?|reference|no\.?|number|#|item|rec(ommendation)?\s*(no|ref|number)\.?|action\s*(no|ref)\.?|id)$", re.I)),
+    ("ref", re.compile(r"^(ref\.?|reference|no\.?|number|#|item|rec(ommendation)?\s*(no|ref|number)\.?|action\s*(no|ref)\.?|id)$"
+                       # a column that numbers or dates the items: "Meeting date & action number", "Action ref"
+                       r"|\b(action|rec(ommendation)?|item|risk|log)\s*(no\.?|number|ref(erence)?|id)\b|\bmeeting\s+date\b", re.I)),
     ("rag", re.compile(r"\b(b?rag|r\s*/\s*a\s*/\s*g)\b|^rating$|^status\s*\(rag\)$", re.I)),
     ("owner_responsible", re.compile(r"\b(responsible|accountable)\b.*\b(officer|person|owner|lead|manager)?|^responsibility$", re.I)),
-    ("owner_lead", re.compile(r"\b(lead(\s+(officer|member|manager|agency|person|director|partner|org(anisation)?))?|led\s+by|owner|by whom|who)\b", re.I)),
+    ("owner_lead", re.compile(r"\b(lead(\s+(officer|member|manager|agency|person|director|partner|org(anisation)?))?|led\s+by|owner|by whom|who)\b"
+                              r"|\b(to\s+be\s+)?taken\s+by\b|^action\s+by$|^(responsible\s+)?(body|agency|organisation|team)$", re.I)),
     ("timescale", re.compile(r"\b(timescales?|time\s*frame|deadline|due(\s+date)?|by when|target\s+date|completion\s+date|when|date\s+due|end\s+date)\b", re.I)),
-    ("rec", re.compile(r"\b(recommendations?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|priority|priorities|objectives?|outcome\s+required)\b", re.I)),
+    ("rec", re.compile(r"\b(recommendations?|recommended\s+actions?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|priority|priorities|objectives?|outcome\s+required)\b", re.I)),
     ("action", re.compile(r"\b(actions?|mitigations?|mitigating|controls?|next\s+steps|how\s+(will|we)|activity|activities|tasks?|response|deliverables?|commitments?|what\s+we\s+(have\s+|will\s+|are\s+)?(committed|commit|do|doing|deliver))\b", re.I)),
     ("progress", re.compile(r"\b(progress|status|update|commentary|comments?|position)\b", re.I)),
     ("evidence", re.compile(r"\b(evidence|success\s+(measure|criteria)|measures?\s+of\s+success|outcomes?|impact)\b", re.I)),
@@ -53,7 +56,16 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         r = column_role(h)
         if r:
             roles.setdefault(r, []).append(i)
-    return {k: sorted(v) for k, v in roles.items()}
+    out = {k: sorted(v) for k, v in roles.items()}
+    # of several action columns, the one headed plainly "Action(s)" holds them
+    acts = out.get("action", [])
+    plain = [i for i in acts if _PLAIN_ACTION.match(" ".join(header[i].split()))]
+    if len(acts) > 1 and plain and plain[0] != acts[0]:
+        out["action"] = [plain[0]] + [i for i in acts if i != plain[0]]
+    return out
+
+
+_PLAIN_ACTION = re.compile(r"^(agreed\s+|key\s+|further\s+)?actions?(\s+(required|to\s+be\s+taken|agreed|completed|points?))?$", re.I)
 
 
 def is_action_plan(roles: dict[str, list[int]]) -> bool:
@@ -61,4 +73,5 @@ def is_action_plan(roles: dict[str, list[int]]) -> bool:
     timescales or RAG: what every action plan and progress tracker looks like."""
     has_item = "rec" in roles or "action" in roles
     support = sum(k in roles for k in ("owner_lead", "owner_responsible", "timescale", "rag", "progress", "evidence"))
-    return has_item and support >= 1
+    # a risk / mitigation table: recommendations beside the actions that answer them
+    return has_item and (support >= 1 or ("rec" in roles and "action" in roles))

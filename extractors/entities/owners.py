@@ -263,6 +263,41 @@ def owners_in_text(text: str) -> list[tuple[str, str]]:
     return found
 
 
+# "<team or officer> to <verb> ...": the way action logs and minutes name who
+# does an action. The subject is a name: capitalised words (with 'of', 'and',
+# '&', 'the', 'for' between them and a trailing 'team' / 'officials'), never a
+# verb or a sentence opener.
+_SUBJECT = re.compile(
+    r"^(?i:actions?\s*(?:point)?\s*[:\-–]\s*)?"
+    r"(?P<who>(?:[A-Z][\w&'’./-]*)(?:\s+(?:[A-Z][\w&'’./-]*|of|and|the|for|&|team|teams|officials?|officers?|"
+    r"colleagues|members|staff|secretariat|unit|office|group|lead|chair)){0,8}?)"
+    r"\s+to\s+(?P<verb>[a-z]{3,})\b")
+_NOT_SUBJECT = {
+    "agreed", "decided", "resolved", "proposed", "continue", "continued", "need", "needs", "aim", "aims", "plan",
+    "plans", "work", "works", "ensure", "also", "in", "on", "at", "by", "from", "for", "as", "it", "this", "that",
+    "there", "due", "able", "going", "intend", "intends", "expected", "asked", "request", "requested", "want",
+    "wanted", "seek", "seeking", "likely", "unable", "commitment", "commitments", "all", "each", "any", "some",
+    "what", "how", "when", "where", "who", "which", "we", "they", "he", "she", "you", "i", "our", "their", "a", "an",
+    "to", "and", "if", "next", "further", "action", "actions", "update", "updates", "progress",
+}
+_NOT_VERB = {"the", "and", "date", "include", "all", "its", "their", "our", "his", "her", "this", "that", "these",
+             "those", "which", "whom", "whether", "both", "each", "every", "be"}
+
+
+def subject_owner(text: str) -> Optional[str]:
+    """Who an action names as doing it: 'Cabinet Office Transparency Team
+    to work with the Home Office ...' -> 'Cabinet Office Transparency Team';
+    'Officials to discuss ...' -> 'Officials'; None for 'Agreed to ...'."""
+    m = _SUBJECT.match(text.strip())
+    if not m:
+        return None
+    who, verb = m.group("who").strip(), m.group("verb")
+    first = who.split()[0].lower().strip(".,")
+    if first in _NOT_SUBJECT or verb in _NOT_VERB or len(who) < 2:
+        return None
+    return who
+
+
 def distribute_leaders(who: str) -> list[str]:
     """'Leaders at the council and the ICB' -> ['Leaders at the council',
     'Leaders at the ICB']; 'Leaders in education, health and care' stays one."""

@@ -58,6 +58,15 @@ class Gold:
         return {e for e in ENTITIES if e in self.data}
 
     @property
+    def split(self) -> str:
+        """'dev' (misses may be read, rules tuned) or 'blind' (scores only)."""
+        return self.data.get("split") or "dev"
+
+    @property
+    def genre(self) -> str | None:
+        return self.data.get("genre")
+
+    @property
     def scope(self) -> dict[str, list[int]]:
         return dict(self.data.get("scope") or {})
 

@@ -9,6 +9,12 @@ temporary folder first (pipeline.runner.run); with --pred the Parquet
 tables in that folder are read as they are. Predictions join gold on
 doc_id = first 20 hex digits of the fixture's sha256.
 
+Fixtures are split (their "split" field) into `dev`, whose misses the
+report lists row by row for rule work, and `blind`, from councils and
+boards never tuned on, whose report shows scores only. Scores are printed
+for both; thresholds.toml gates both ([f1]/[accuracy] for dev,
+[blind.f1]/[blind.accuracy] for blind).
+
 Exit status: 0 every score at or above its threshold; 1 some score below
 (listed on stderr and in the report); 2 unusable input (invalid fixture,
 sha256 mismatch, missing --pred folder, bad thresholds file).
@@ -101,6 +107,17 @@ class Validation:
     docs: list[DocReport]
     warnings: list[str] = field(default_factory=list)
 
+    def split(self, name: str) -> "Validation":
+        """The fixtures of one split ('dev' or 'blind')."""
+        return Validation(docs=[d for d in self.docs if d.gold.split == name], warnings=self.warnings)
+
+    def split_scores(self) -> dict[str, float | None]:
+        """Dev scores under their plain keys ('f1.actions'), blind ones
+        prefixed ('blind.f1.actions'): the keys thresholds.toml uses."""
+        out = dict(self.split("dev").scores())
+        out.update({f"blind.{k}": v for k, v in self.split("blind").scores().items()})
+        return out
+
     def entity_counts(self) -> dict[str, Counts]:
         """Micro-averaged: tp/fp/fn summed over the documents that label the entity."""
         out: dict[str, Counts] = {}
@@ -176,16 +193,21 @@ def load_thresholds(path: str | Path = DEFAULT_THRESHOLDS) -> dict[str, float]:
     out: dict[str, float] = {}
     known_f1 = set(ENTITIES)
     known_acc = {f"{e}.{f}" for e, fs in FIELDS.items() for f in fs} | {f"documents.{f}" for f in DOC_FIELDS}
-    for section, known in (("f1", known_f1), ("accuracy", known_acc)):
-        for k, v in (data.get(section) or {}).items():
-            if k not in known:
-                raise UsageError(f"{path}: unknown key [{section}] {k!r} (known: {', '.join(sorted(known))})")
-            if not isinstance(v, (int, float)) or not 0 <= v <= 1:
-                raise UsageError(f"{path}: [{section}] {k} must be a number in [0, 1], got {v!r}")
-            out[f"{section}.{k}"] = float(v)
-    extra = set(data) - {"f1", "accuracy"}
-    if extra:
-        raise UsageError(f"{path}: unknown section(s) {sorted(extra)}; use [f1] and [accuracy]")
+    blind = data.get("blind") or {}
+    if not isinstance(blind, dict):
+        raise UsageError(f"{path}: [blind] must be a table holding [blind.f1] and [blind.accuracy]")
+    for prefix, tables in (("", data), ("blind.", blind)):
+        for section, known in (("f1", known_f1), ("accuracy", known_acc)):
+            for k, v in (tables.get(section) or {}).items():
+                if k not in known:
+                    raise UsageError(f"{path}: unknown key [{prefix}{section}] {k!r} (known: {', '.join(sorted(known))})")
+                if not isinstance(v, (int, float)) or not 0 <= v <= 1:
+                    raise UsageError(f"{path}: [{prefix}{section}] {k} must be a number in [0, 1], got {v!r}")
+                out[f"{prefix}{section}.{k}"] = float(v)
+        extra = set(tables) - {"f1", "accuracy"} - ({"blind"} if not prefix else set())
+        if extra:
+            raise UsageError(f"{path}: unknown section(s) {sorted(prefix + e for e in extra)}; "
+                             f"use [f1], [accuracy], [blind.f1] and [blind.accuracy]")
     return out
 
 
@@ -258,6 +280,9 @@ def to_json(val: Validation, thresholds: dict[str, float], failures: list[str], 
             block = res.counts.as_dict()
             block["fields"] = {f: {"correct": c, "total": n, "accuracy": _r(c / n) if n else None}
                                for f, (c, n) in res.fields.items()}
+            if d.gold.split == "blind":   # scores only: rows are read on the dev split
+                ents[e] = block
+                continue
             block["misses"] = [_jsonable({**res.gold[i], "why": res.notes.get(i)}) for i in res.misses]
             block["false_positives"] = [_pred_brief(e, res.pred[i]) for i in res.false_positives]
             block["field_errors"] = [_jsonable({"field": fe.field, "gold": fe.gold, "pred": fe.pred,
@@ -266,7 +291,8 @@ def to_json(val: Validation, thresholds: dict[str, float], failures: list[str], 
                                      for fe in res.field_errors]
             ents[e] = block
         docs.append({
-            "fixture": d.gold.fixture.name, "source": d.gold.source_rel, "doc_id": d.gold.doc_id,
+            "fixture": d.gold.fixture.name, "split": d.gold.split, "genre": d.gold.genre,
+            "source": d.gold.source_rel, "doc_id": d.gold.doc_id,
             "status": d.pred_document.get("status") if d.pred_document else None,
             "scope": d.gold.scope, "entities": ents,
             "documents_fields": {f: _jsonable({"correct": ok, "gold": g, "pred": p})
@@ -284,6 +310,10 @@ def to_json(val: Validation, thresholds: dict[str, float], failures: list[str], 
         "thresholds": thresholds,
         "overall": {"entities": {e: c.as_dict() for e, c in counts.items()}, "fields": overall_fields,
                     "documents": len(val.docs)},
+        "splits": {name: {"documents": len(part.docs),
+                          "entities": {e: c.as_dict() for e, c in part.entity_counts().items()},
+                          "scores": {k: _r(v) for k, v in part.scores().items()}}
+                   for name, part in (("dev", val.split("dev")), ("blind", val.split("blind")))},
         "warnings": val.warnings,
         "documents": docs,
     }
@@ -291,6 +321,18 @@ def to_json(val: Validation, thresholds: dict[str, float], failures: list[str], 
 
 def _fmt(x: float | None) -> str:
     return "  n/a" if x is None else f"{x:.3f}"
+
+
+def split_summary_lines(val: Validation) -> list[str]:
+    """Scores of each split (dev, blind) and of all fixtures together."""
+    out = []
+    for name in ("dev", "blind"):
+        part = val.split(name)
+        if not part.docs:
+            continue
+        out += [f"{name} ({len(part.docs)} fixtures)"] + summary_lines(part) + [""]
+    out += [f"all ({len(val.docs)} fixtures)"] + summary_lines(val)
+    return out
 
 
 def summary_lines(val: Validation) -> list[str]:
@@ -342,42 +384,57 @@ def _pred_line(ent: str, r: dict, parents: dict[str, dict]) -> str:
     return f"{pg} {loc} {head}" + (f"\n    - source: “{src}”" if src else "")
 
 
-def to_markdown(val: Validation, failures: list[str], thresholds: dict[str, float], source: str) -> str:
+def _score_tables(val: Validation, thresholds: dict[str, float], prefix: str) -> list[str]:
     scores = val.scores()
-    out = ["# Validation report", "",
-           f"- generated: {datetime.now(timezone.utc).replace(microsecond=0).isoformat()}",
-           f"- pipeline version: {__version__}", f"- predictions: {source}",
-           f"- gold fixtures: {len(val.docs)}",
-           f"- result: **{'PASS' if not failures else 'FAIL'}**", ""]
-    if failures:
-        out += ["## Below threshold", ""] + [f"- {f}" for f in failures] + [""]
-    out += ["## Entities (micro-averaged over the fixtures that label them)", "",
-            "| entity | precision | recall | F1 | tp | fp | fn | threshold |", "|---|---|---|---|---|---|---|---|"]
+    out = ["| entity | precision | recall | F1 | tp | fp | fn | threshold |", "|---|---|---|---|---|---|---|---|"]
     for e, c in val.entity_counts().items():
         p, r, f = prf(c.tp, c.fp, c.fn)
-        th = thresholds.get(f"f1.{e}")
+        th = thresholds.get(f"{prefix}f1.{e}")
         out.append(f"| {e} | {p:.3f} | {r:.3f} | {f:.3f} | {c.tp} | {c.fp} | {c.fn} | "
                    f"{'' if th is None else f'{th:.2f}'} |")
-    out += ["", "## Field accuracy (on matched pairs; documents fields per paper)", "",
-            "| field | accuracy | correct / total | threshold |", "|---|---|---|---|"]
+    out += ["", "| field | accuracy | correct / total | threshold |", "|---|---|---|---|"]
     for k, (c, n) in val.field_counts().items():
-        th = thresholds.get(f"accuracy.{k}")
+        th = thresholds.get(f"{prefix}accuracy.{k}")
         out.append(f"| {k} | {_fmt(scores.get('accuracy.' + k)).strip()} | {c} / {n} | "
                    f"{'' if th is None else f'{th:.2f}'} |")
-    if val.warnings:
-        out += ["", "## Warnings", ""] + [f"- {w}" for w in val.warnings]
-    out += ["", "## Per document", "",
-            "F1 per entity (`-` = not labelled in the fixture):", "",
-            "| fixture | status | " + " | ".join(ENTITIES) + " |", "|---|---|" + "---|" * len(ENTITIES)]
+    return out
+
+
+def _doc_f1_table(val: Validation) -> list[str]:
+    out = ["| fixture | genre | status | " + " | ".join(ENTITIES) + " |", "|---|---|---|" + "---|" * len(ENTITIES)]
     for d in val.docs:
         cells = []
         for e in ENTITIES:
             res = d.score.entities.get(e)
             cells.append("-" if res is None else f"{res.counts.f1:.2f} ({res.counts.tp}/{res.counts.fp}/{res.counts.fn})")
         status = d.pred_document.get("status") if d.pred_document else "no predictions"
-        out.append(f"| {d.gold.name} | {status} | " + " | ".join(cells) + " |")
+        out.append(f"| {d.gold.name} | {d.gold.genre or ''} | {status} | " + " | ".join(cells) + " |")
+    return out
+
+
+def to_markdown(val: Validation, failures: list[str], thresholds: dict[str, float], source: str) -> str:
+    dev, blind = val.split("dev"), val.split("blind")
+    out = ["# Validation report", "",
+           f"- generated: {datetime.now(timezone.utc).replace(microsecond=0).isoformat()}",
+           f"- pipeline version: {__version__}", f"- predictions: {source}",
+           f"- gold fixtures: {len(val.docs)} ({len(dev.docs)} dev, {len(blind.docs)} blind)",
+           f"- result: **{'PASS' if not failures else 'FAIL'}**", ""]
+    if failures:
+        out += ["## Below threshold", ""] + [f"- {f}" for f in failures] + [""]
+    out += ["## Dev split (micro-averaged over the fixtures that label each entity)", ""]
+    out += _score_tables(dev, thresholds, "")
+    if blind.docs:
+        out += ["", "## Blind split: scores only", "",
+                "Fixtures from councils and boards the rules were never tuned on. Their rows are not listed: "
+                "read misses on the dev split, and keep a rule when the blind score rises.", ""]
+        out += _score_tables(blind, thresholds, "blind.")
+        out += ["", "Per blind fixture, F1 (tp/fp/fn):", ""] + _doc_f1_table(blind)
+    if val.warnings:
+        out += ["", "## Warnings", ""] + [f"- {w}" for w in val.warnings if not _about_blind(w, blind)]
+    out += ["", "## Per dev document", "", "F1 per entity (`-` = not labelled in the fixture):", ""]
+    out += _doc_f1_table(dev)
     out += ["", "Cells are F1 (tp/fp/fn)."]
-    for d in val.docs:
+    for d in dev.docs:
         out += ["", f"### {d.gold.name}", "",
                 f"`{d.gold.source_rel}` — doc_id `{d.gold.doc_id}`" +
                 (f" — scope {d.gold.scope}" if d.gold.scope else "")]
@@ -421,6 +478,12 @@ def to_markdown(val: Validation, failures: list[str], thresholds: dict[str, floa
     return "\n".join(out) + "\n"
 
 
+
+
+def _about_blind(warning: str, blind: Validation) -> bool:
+    return any(warning.startswith(f"{d.gold.name}:") for d in blind.docs)
+
+
 # ------------------------------------------------------------------- entry
 
 
@@ -451,7 +514,7 @@ def run_validation(gold: str | Path = DEFAULT_GOLD_DIR, pred: str | Path | None 
         return 2
     val = validate(golds, tables)
     val.warnings[:0] = read_warnings
-    failures = check_thresholds(val.scores(), th)
+    failures = check_thresholds(val.split_scores(), th)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "validation.json").write_text(json.dumps(to_json(val, th, failures, source), indent=2,
@@ -459,7 +522,7 @@ def run_validation(gold: str | Path = DEFAULT_GOLD_DIR, pred: str | Path | None 
     (out / "validation.md").write_text(to_markdown(val, failures, th, source), encoding="utf-8")
     for w in val.warnings:
         print(f"warning: {w}", file=sys.stderr)
-    print("\n".join(summary_lines(val)), file=stream)
+    print("\n".join(split_summary_lines(val)), file=stream)
     print(f"\nreport: {out / 'validation.md'}  json: {out / 'validation.json'}", file=stream)
     if failures:
         print(f"FAIL: {len(failures)} score(s) below the thresholds in {thresholds}:", file=sys.stderr)

@@ -14,7 +14,7 @@ from pipeline.cli import main
 from pipeline.gold import DEFAULT_GOLD_DIR, GoldError, load_gold
 from pipeline.io import write_tables
 from pipeline.runner import run
-from pipeline.validate import (DEFAULT_THRESHOLDS, load_thresholds, read_predictions, run_validation,
+from pipeline.validate import (DEFAULT_THRESHOLDS, UsageError, check_thresholds, load_thresholds, read_predictions, run_validation,
                                validate, floor_to)
 
 pytestmark = pytest.mark.needs_shared
@@ -91,7 +91,8 @@ def test_gold_fixtures_load_and_resolve_their_sources(golds):
     assert len(golds) >= 3
     for g in golds:
         assert g.source.is_file(), g.source
-        assert g.source_rel.startswith("../shared/")
+        # papers from the shared corpus, or papers rendered for this project in tests/fixtures/papers
+        assert g.source_rel.startswith(("../shared/", "tests/fixtures/papers/"))
         assert len(g.doc_id) == 20 and g.sha256.startswith(g.doc_id)
 
 
@@ -213,7 +214,7 @@ def test_gate_passes_on_the_real_extraction_with_current_thresholds(tmp_path, ca
     assert report["passed"] is True
     assert len(report["documents"]) == len(load_gold(DEFAULT_GOLD_DIR))
     md = (out / "validation.md").read_text()
-    assert "## Per document" in md and "seed_000" in md
+    assert "## Per dev document" in md and "seed_000" in md
 
 
 def test_real_extraction_fails_with_thresholds_of_one(extracted, tmp_path, capsys):
@@ -244,6 +245,11 @@ def test_report_lists_misses_and_false_positives_with_provenance(extracted, tmp_
     report = json.loads((out / "validation.json").read_text())
     md = (out / "validation.md").read_text()
     for d in report["documents"]:
+        if d["split"] == "blind":
+            # blind fixtures: scores only, never their rows
+            assert f"### {Path(d['fixture']).stem}" not in md
+            assert all("misses" not in b and "false_positives" not in b for b in d["entities"].values())
+            continue
         assert f"### {Path(d['fixture']).stem}" in md
         for ent, block in d["entities"].items():
             assert block["tp"] + block["fn"] == block["n_gold"]
@@ -252,6 +258,9 @@ def test_report_lists_misses_and_false_positives_with_provenance(extracted, tmp_
                 assert "locator" in fp and "source_text" in fp and "page" in fp
     assert sum(e["fp"] for e in report["overall"]["entities"].values()) == \
         sum(b["fp"] for d in report["documents"] for b in d["entities"].values())
+    for name in ("dev", "blind"):
+        split = report["splits"][name]
+        assert split["documents"] == sum(d["split"] == name for d in report["documents"])
 
 
 # ---------------------------------------------------------------------- CLI
@@ -273,3 +282,13 @@ def test_cli_inspect_prints_grouped_entities(seed_paths, capsys):
 
 def test_cli_inspect_missing_file(tmp_path):
     assert main(["inspect", str(tmp_path / "nope.pdf")]) == 2
+
+
+def test_thresholds_gate_dev_and_blind_splits_separately(tmp_path):
+    th = load_thresholds(_thresholds(tmp_path, "[f1]\nactions = 0.7\n[blind.f1]\nactions = 0.6\n"
+                                               "[blind.accuracy]\n\"documents.council\" = 0.85\n"))
+    assert th == {"f1.actions": 0.7, "blind.f1.actions": 0.6, "blind.accuracy.documents.council": 0.85}
+    assert check_thresholds({"f1.actions": 0.72, "blind.f1.actions": 0.55,
+                             "blind.accuracy.documents.council": 0.9}, th) == ["blind.f1.actions: 0.550 < minimum 0.60"]
+    with pytest.raises(UsageError):
+        load_thresholds(_thresholds(tmp_path, "[blind.f1]\nnonsense = 0.5\n"))

@@ -4,6 +4,8 @@ one `EntityContext`.
     decisions       what the paper asks its meeting to decide (narrative.py)
     improvements    inspection / plan improvement points in prose, and lists
                     printed in a box (narrative.py)
+    inquiry summaries  the recommending paragraphs of a report's "Summary of
+                    conclusions and recommendations" chapter (inquiry.py)
     action tables   every other table: an action plan or log by its column
                     roles (action_plans.py), else numbers in its cells
     lead-ins        "... resolves:" lines are neither recommendations nor
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan
 from extractors.entities.context import EntityContext
+from extractors.entities.inquiry import inquiry_recommendations
 from extractors.entities.items import Owner, Prov, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
@@ -41,6 +44,14 @@ def improvements(ctx: EntityContext) -> None:
     ctx.recs.extend(improvement_recommendations(ctx.doc))
     # tables read as lists by the prose passes (an improvement list printed in a box)
     ctx.listed_tables |= {r.prov.table for r in ctx.recs if r.prov.table is not None}
+
+
+def inquiry_summaries(ctx: EntityContext) -> None:
+    """A report's 'Summary of conclusions and recommendations' chapter
+    (select committees, inquiries, reviews)."""
+    have = {r.prov.source_text for r in ctx.recs}
+    ctx.recs.extend(r for r in inquiry_recommendations(ctx.doc, ctx.meta.get("committee"))
+                    if r.prov.source_text not in have)
 
 
 def action_tables(ctx: EntityContext) -> None:
@@ -115,7 +126,7 @@ def loose_metrics(ctx: EntityContext) -> None:
         ctx.loose_metrics.extend(metrics_from_text(b.text, Prov(b.page, b.full_text, loc)))
 
 
-PASSES = (decisions, improvements, action_tables, lead_ins, prose_details, loose_actions, loose_metrics)
+PASSES = (decisions, improvements, inquiry_summaries, action_tables, lead_ins, prose_details, loose_actions, loose_metrics)
 
 
 def lead_in_only(text: str) -> bool:

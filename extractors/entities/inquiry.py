@@ -1,0 +1,86 @@
+"""Recommendations of select-committee and inquiry reports.
+
+These reports gather their findings in a chapter of their own, headed
+"Summary of conclusions and recommendations", "Conclusions and
+recommendations" or "List of recommendations", with each paragraph numbered
+(8.1, 8.2 ... or 1, 2 ...) and pointing back to the body ("(paragraph
+6.15)"). The body prints the same text again (often in bold): the summary
+copy is the one row (SPEC: one row per recommendation).
+
+A numbered paragraph of the chapter is a recommendation when it recommends
+("We recommend that ...", "The Government should ...", "We urge ...",
+"... must ..."); one that only concludes ("We acknowledge that ...",
+"There is a lack of ...") is not. The pointer back to the body is not part
+of the text. Sub-headings inside the chapter ("Evidence-based policy
+(Chapter 4)") do not end it; an appendix, annex or the next chapter does.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors.entities.items import Prov, Recommendation
+from extractors.model import Block, Document
+
+SUMMARY_HEADING = re.compile(
+    r"^(?:chapter\s+\d+\s*[:.\-–]?\s*)?(?:summary\s+of\s+|list\s+of\s+|annex\s+[a-z0-9]+\s*[:.\-–]?\s*)?"
+    r"(?:(?:the\s+)?(?:main\s+|key\s+)?(?:conclusions\s+and\s+recommendations|recommendations\s+and\s+conclusions)"
+    r"|(?<=of\s)recommendations)\s*$", re.I)
+_ZONE_END = re.compile(r"^(?:appendix|annex|chapter\s+\d+|glossary|references|bibliography|list\s+of\s+witnesses|"
+                       r"formal\s+minutes|witnesses)\b", re.I)
+_CONTENTS = re.compile(r"\.{3,}|\s\d{1,3}$")
+RECOMMENDS = re.compile(
+    r"\b(?:we\s+(?:therefore\s+|also\s+|further\s+|strongly\s+)?(?:recommend|urge|call\s+(?:on|upon)|invite|encourage|ask)"
+    r"|recommend(?:s|ed)?\s+that|should|must|ought\s+to|needs?\s+to)\b", re.I)
+_POINTER = re.compile(r"\s*\((?:see\s+)?(?:paragraphs?|paras?\.?|para\.?|¶)\s*[\d.,\s–\-and]+\)\s*\.?\s*$", re.I)
+
+
+def _is_heading(b: Block) -> bool:
+    t = b.text.strip()
+    return b.kind == "heading" or (b.numbering is None and len(t.split()) <= 10 and not t.endswith((".", ";", ":")))
+
+
+def summary_zones(doc: Document) -> list[tuple[int, int]]:
+    """(first block, end block) of each summary chapter."""
+    zones = []
+    blocks = doc.blocks
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        t = " ".join(b.text.split())
+        if b.kind != "table" and _is_heading(b) and SUMMARY_HEADING.match(t) and not _CONTENTS.search(t):
+            j = i + 1
+            while j < len(blocks) and not (blocks[j].kind == "heading" and _ZONE_END.match(blocks[j].text.strip())):
+                j += 1
+            zones.append((i + 1, j))
+            i = j
+            continue
+        i += 1
+    return zones
+
+
+def inquiry_recommendations(doc: Document, body: Optional[str] = None) -> list[Recommendation]:
+    """The recommending paragraphs of a report's summary chapter."""
+    recs: list[Recommendation] = []
+    for start, end in summary_zones(doc):
+        items: list[tuple[Block, list[str]]] = []
+        for b in doc.blocks[start:end]:
+            if b.kind == "table":
+                continue
+            t = b.text.strip()
+            if b.numbering and b.numbering != "•" and t:
+                items.append((b, [t]))
+            elif items and t and not _is_heading(b):
+                items[-1][1].append(t)   # the paragraph goes on after a break
+            elif items and _is_heading(b):
+                items.append((b, []))    # a sub-heading closes the paragraph before it
+        found = [(b, " ".join(parts)) for b, parts in items if parts]
+        if len(found) < 2:
+            continue  # a lone paragraph under "Recommendations" is the decision zone's, not a summary chapter
+        for b, text in found:
+            text = _POINTER.sub("", " ".join(text.split())).strip()
+            if not RECOMMENDS.search(text):
+                continue
+            recs.append(Recommendation(kind="improvement", text=text, ref=b.numbering, source_body=body,
+                                       prov=Prov(page=b.page, source_text=b.full_text, locator=b.numbering or "")))
+    return recs

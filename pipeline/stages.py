@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from extractors.entities.coverage import coverage_warnings
 from extractors.loaders import doc_id_for, load_document
 from extractors.loaders.errors import LoadError
 from extractors.metadata import extract_metadata
@@ -127,6 +128,8 @@ def process_file(path: str) -> DocResult:
             status = "partial"
         try:
             tables.update(extract_entities(doc, meta or {}))
+            for w in coverage_warnings(doc, tables):
+                tables["errors"].append(_error(doc_id, path, "entities", "coverage", w, "warning"))
         except Exception as e:  # noqa: BLE001
             tables["errors"].append(_error(doc_id, path, "entities", "exception", _describe(e), "warning"))
             status = "partial"

@@ -346,3 +346,37 @@ def test_subject_owner_phrasing():
     assert subject_owner("Action: JS to circulate the paper") == "JS"
     assert subject_owner("Agreed to publish the minutes") is None
     assert subject_owner("The aim is to improve access") is None
+
+
+def _prose_doc(texts, title="Minutes of a meeting of the Council held on 24 September 2018"):
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="TINTERN COMMUNITY COUNCIL", page=1), Block(kind="paragraph", text=title, page=1)]
+    blocks += [Block(kind="paragraph", text=t, page=1) for t in texts]
+    return Document(doc_id="m", path="m.pdf", file_name="m.pdf", format="pdf", blocks=blocks)
+
+
+def test_minutes_record_actions_as_who_to_do_what():
+    doc = _prose_doc(["2564. Police Report: Attached. No presence. Clerk to ask if we can have a police presence at the next meeting.",
+                      "Action: Cabinet Office Transparency Team to meet the Mayor's office by March 2011.",
+                      "Cllr Richards reported on the festival. There was a good attendance."])
+    rows = extract_all(doc, {})
+    assert [a["text"] for a in rows["actions"]] == [
+        "Clerk to ask if we can have a police presence at the next meeting.",
+        "Cabinet Office Transparency Team to meet the Mayor's office by March 2011."]
+    assert [o["role"] for o in rows["owners"]] == ["Clerk", "Cabinet Office Transparency Team"]
+    assert [str(t["due_date"]) for t in rows["timescales"]] == ["2011-03-31"]
+
+
+def test_who_to_do_sentences_outside_minutes_are_not_actions():
+    doc = _prose_doc(["Clerk to ask if we can have a police presence."], title="Annual report of the Clerk")
+    assert extract_all(doc, {})["actions"] == []
+
+
+def test_a_paper_that_promises_recommendations_and_yields_none_gets_a_warning():
+    from extractors.entities.coverage import coverage_warnings
+    doc = _prose_doc(["What needs to improve", "Something the rules cannot read as a list"], title="Report")
+    warns = coverage_warnings(doc, {"recommendations": [], "actions": []})
+    assert len(warns) == 1 and "no recommendations extracted" in warns[0] and "What needs to improve" in warns[0]
+    assert coverage_warnings(doc, {"recommendations": [{"rec_id": "x"}], "actions": []}) == []
+    contents = _prose_doc(["Recommendations .......... 12"], title="Report")
+    assert coverage_warnings(contents, {"recommendations": [], "actions": []}) == []

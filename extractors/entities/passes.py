@@ -12,6 +12,7 @@ one `EntityContext`.
                     actions
     prose details   owners, due dates and numbers in the text of the prose
                     recommendations and actions
+    minute actions  "Action: <who> to <do what>" lines of minutes
     loose actions   prose steps taken or planned that no recommendation holds
     loose metrics   numbers in every prose block no item claimed
 
@@ -22,13 +23,15 @@ kind of entity or a new layout, write a pass and put it in its place in
 """
 from __future__ import annotations
 
+import re
+
 from extractors.entities.action_plans import add_due_dates, extract_action_plan
 from extractors.entities.context import EntityContext
 from extractors.entities.inquiry import inquiry_recommendations
-from extractors.entities.items import Owner, Prov, Timescale
+from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
-from extractors.entities.owners import owners_in_text, parse_glossary, split_owners
+from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner
 from extractors.entities.rows import to_rows
 from extractors.entities.timescales import parse_timescales
 from extractors.model import Document
@@ -106,6 +109,41 @@ def prose_details(ctx: EntityContext) -> None:
             a.metrics.extend(metrics_from_text(a.text, a.prov))
 
 
+_ACTION_LINE = re.compile(r"^(?:agreed\s+)?actions?(?:\s+points?)?\s*[:\-–]\s*(?P<rest>\S.*)$", re.I | re.S)
+
+
+_MINUTES = re.compile(r"\bminutes\b|\bnotes\s+of\s+(?:the\s+)?meeting\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def minute_actions(ctx: EntityContext) -> None:
+    """Actions as minutes record them: 'Action: <who> to <do what>' lines,
+    and in minutes, sentences of the form '<who> to <do what>' ('Clerk to
+    ask MCC again to ensure this is done.'). Each is owned by its subject."""
+    minutes = any(_MINUTES.search(b.text) for b in ctx.doc.blocks[:6] if b.kind != "table")
+    for i, b in enumerate(ctx.doc.blocks):
+        if b.kind == "table" or b.full_text in ctx.consumed:
+            continue
+        loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
+        m = _ACTION_LINE.match(b.text.strip())
+        if m and len(m.group("rest").split()) >= 3:
+            texts = [" ".join(m.group("rest").split())]
+        elif minutes:
+            texts = [t for t in _SENTENCE.split(" ".join(b.text.split())) if subject_owner(t)]
+        else:
+            continue
+        for k, text in enumerate(texts):
+            a = Action(text=text, prov=Prov(b.page, b.full_text, loc + (f"/sentence:{k}" if k else "")))
+            who = subject_owner(text)
+            if who:
+                a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw, prov=a.prov.at("/owner"))
+                                for role, person, raw in split_owners(who, ctx.glossary) or [(who, None, who)])
+            add_due_dates(a, ctx.anchor)
+            ctx.loose_actions.append(a)
+        if texts and m:
+            ctx.consumed.add(b.full_text)
+
+
 def loose_actions(ctx: EntityContext) -> None:
     """Prose actions not tied to a recommendation."""
     for a in loose_narrative_actions(ctx.doc, ctx.consumed | ctx.not_actions):
@@ -126,7 +164,8 @@ def loose_metrics(ctx: EntityContext) -> None:
         ctx.loose_metrics.extend(metrics_from_text(b.text, Prov(b.page, b.full_text, loc)))
 
 
-PASSES = (decisions, improvements, inquiry_summaries, action_tables, lead_ins, prose_details, loose_actions, loose_metrics)
+PASSES = (decisions, improvements, inquiry_summaries, action_tables, lead_ins, prose_details, minute_actions,
+          loose_actions, loose_metrics)
 
 
 def lead_in_only(text: str) -> bool:

@@ -26,11 +26,18 @@ MONTHS = {m: i for i, m in enumerate(
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 DATE_RE = re.compile(rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 _NOT_NAME = {"District", "Borough", "County", "City", "Budget", "Parish", "Town", "Council", "Councils", "The", "A", "All",
+             # a date before a council's name ("... 14 March County Council meeting")
+             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December",
              "Each", "Other", "Neighbouring", "Local", "Unitary", "Upper", "Lower", "Tier", "Two", "Single", "Full",
              "This", "Our", "Your", "Every", "Any", "New", "Existing", "Shadow", "Combined", "Strategic", "Mayoral"}
 _ROLE_LEAD = {"Leader", "Leaders", "Chief", "Executive", "Member", "Members", "Cabinet", "Director", "Officer",
               "Officers", "Chair", "Chairman", "Mayor", "Deputy", "Councillor", "Cllr"}
 _LEAD_NOISE = {"Research", "Unit", "Public", "Health", "Team", "Services", "Service", "Department", "Directorate",
+               # a department or addressee line before the council's name
+               "Children’s", "Children's", "Childrens", "Children", "People’s", "People's", "Adult", "Adults", "Social",
+               "Joint", "Commissioning", "Trust", "Care", "Education", "Families", "Young", "Mr", "Mrs", "Ms", "Miss",
+               "Dr", "Sir", "Dame", "Professor",
                "Published", "Produced", "Prepared", "Copyright", "Report", "Appendix", "Annex", "Dear", "From", "To"}
 COUNCIL_RE = re.compile(
     r"\b(?P<name>[A-Z][a-zA-Z'’]+(?:(?:[ -](?:upon|on|under|le|in|by|the|of|and|&)[ -]|[ -])[A-Z][a-zA-Z'’]+){0,3})\s+"
@@ -93,6 +100,8 @@ def extract_metadata(doc: Document) -> dict:
         body = re.split(r"\s+[-–—]\s+|,\s*(?=\d)", body)[0].strip(" ,-–—")
         if BODY_WORDS.search(body):
             meta["committee"] = _clean(body)
+    if meta["meeting_date"] is None and labelled.get("date"):
+        meta["meeting_date"] = parse_date(labelled["date"])   # "DATE: 24th November 2011"
     for t in head[:25]:
         s = t.strip()
         m = re.match(r"^MINUTES of (?:a|the) meeting of (?:the )?(.+?) held .*? on (.+)$", s, re.I)
@@ -102,12 +111,14 @@ def extract_metadata(doc: Document) -> dict:
             meta["title"] = _clean(s)
             continue
         if meta["committee"] is None and len(s.split()) <= 8 and not _mostly_upper(s) and \
-                re.search(r"\b(?:Committee|Cabinet|Panel|Board|Executive|Forum)$", s) and not re.match(r"^(?:Report|To|From)\b", s):
+                re.search(r"\b(?:Committee|Cabinet|Panel|Board|Executive|Forum)$", s) and not re.match(r"^(?:Report|To|From)\b", s) \
+                and not _NOT_COMMITTEE.search(s):
             meta["committee"] = _clean(s)  # a title-case body line on the cover: "Children's Scrutiny Committee"
             continue
         if meta["committee"] is None and BODY_WORDS.search(s) and len(s.split()) <= 12 and _mostly_upper(s):
             body = re.split(r"\s+[-–—]\s+(?=\d)", s)[0]
-            if not re.search(r"\breport\b", body, re.I) and not COUNCIL_RE.fullmatch(body.title()):
+            if not re.search(r"\breport\b", body, re.I) and not COUNCIL_RE.fullmatch(body.title()) \
+                    and not _NOT_COMMITTEE.search(body):
                 meta["committee"] = _titleish(_clean(body))
                 d = parse_date(s)
                 if d:
@@ -239,6 +250,15 @@ def _titleish(s: str) -> str:
     return s
 
 
+# lines that name a committee but are not the meeting the paper is for
+_NOT_COMMITTEE = re.compile(r"\b(?:options?\s+available|to\s+the\s+committee|for\s+information|terms\s+of\s+reference|"
+                            r"membership\s+of|role\s+of\s+the|views\s+of\s+the|executive\s+summary)\b|\*\*", re.I)
+# headings that are never a paper's title
+_NOT_TITLE = re.compile(r"^(?:(?:un)?restricted\s+items?|this\s+page\s+(?:is\s+)?(?:intentionally\s+)?(?:left\s+)?blank|"
+                        r"executive\s+summary|contents|table\s+of\s+contents|agenda|introduction|background|"
+                        r"part\s+(?:i|1|ii|2)\b.*|public\s+document\s+pack|summary|purpose\s+of\s+(?:the\s+)?report)\s*\.?$", re.I)
+
+
 def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
     """First substantial heading that is not the committee, a date, a ref or
     a council name."""
@@ -254,9 +274,9 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
             continue
         if re.match(r"^(REPORT\s+(NO|NUMBER)|Appendix\s+[A-Z0-9]+$|Report of|Agenda item|Item\s+\d)", t, re.I):
             continue
-        if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)):
+        if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)) or _NOT_TITLE.match(t):
             continue
-        if b.kind == "heading" or _mostly_upper(t) or re.match(r"^(Inspection of|Progress report)", t, re.I):
+        if b.kind == "heading" or _mostly_upper(t) or re.match(r"^(Inspection of|Progress report|Focused visit to)", t, re.I):
             return t
     return None
 
@@ -286,11 +306,25 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
         # inspection reports' details table: "Local authority | Herefordshire Council"
         counts[name] += 10
         first_seen.setdefault(name, 0)
+    for i, t in enumerate(texts[:40]):
+        for n in _borough_names(t):
+            counts[n] += 3 if i < 12 else 1
+            first_seen.setdefault(n, i)
     for t in texts[:10]:
-        m = re.match(r"^Inspection of (.+?) (?:local authority )?children", t, re.I)
+        m = re.match(r"^(?:Inspection of|Focused visit to|Joint targeted area inspection of) (.+?) (?:local authority )?children", t, re.I)
         if m:
-            n = _normalise_council(m.group(1)) or m.group(1)
-            counts[n] += 5
+            place = m.group(1).strip()
+            named = [n for n in counts if place.lower() in n.lower()]
+            if named:   # the inspected authority's full name is printed too
+                for n in named:
+                    # from the place on: "Mr Andy Smith Derby City Council" -> "Derby City Council"
+                    k = n.lower().find(place.lower())
+                    full = n[k:] if k > 0 and not n.lower().startswith(("london borough", "royal borough", "council of")) else n
+                    counts[full] += counts.pop(n) + 5 if full != n else 5
+                    first_seen[full] = min(first_seen.get(full, 0), first_seen.get(n, 0))
+                continue
+            n = _normalise_council(place) or place
+            counts[n] += 1
             first_seen.setdefault(n, 0)
     if not counts:
         return None
@@ -333,6 +367,38 @@ def _local_authority_cells(doc: Document) -> list[str]:
                         break
     return out
 
+
+# councils whose official name is not "<Place> <type> Council"
+_BOROUGH_OF = re.compile(r"\b(?:London|Royal)\s+Borough\s+of\s+|\bCouncil\s+of\s+the\s+(?=Isles\s+of\s+Scilly)")
+_NAME_STOP = {"Council", "Children", "Children's", "Childrens", "Director", "Services", "Service", "Local", "Inspection",
+              "Ofsted", "Report", "Cabinet", "Committee", "Social", "Care", "Education", "Dear", "The", "This"}
+
+
+def _borough_names(text: str) -> list[str]:
+    """'London Borough of Camden', 'Royal Borough of Kensington and
+    Chelsea', 'London Borough of Richmond upon Thames', 'Council of the
+    Isles of Scilly' as printed in a line: the place's capitalised words,
+    with 'and' / '&' / 'upon' / 'of' between them, up to a word that is not
+    part of a place name."""
+    out = []
+    for m in _BOROUGH_OF.finditer(text):
+        words = text[m.end():].split()
+        place: list[str] = []
+        i = 0
+        while i < len(words) and len(place) < 5:
+            w = words[i].strip(",.;:()")
+            if w in {"and", "&", "upon", "of"} and place and i + 1 < len(words) and words[i + 1][:1].isupper():
+                place.append(w)
+            elif w[:1].isupper() and w not in _NAME_STOP and w.isalpha():
+                place.append(w)
+            else:
+                break
+            if words[i] != w:   # punctuation ends the name
+                break
+            i += 1
+        if place and place[-1] not in {"and", "&", "upon", "of"}:
+            out.append(" ".join(text[m.start():m.end()].split()) + " " + " ".join(place))
+    return out
 
 _ACRONYM_RE = re.compile(r"\b([A-Z]{1,4}(?:CC|BC|DC))\b")
 _GLUE = {"and", "&", "of", "upon", "on", "under", "le", "in", "by", "the", "with"}

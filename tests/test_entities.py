@@ -380,3 +380,31 @@ def test_a_paper_that_promises_recommendations_and_yields_none_gets_a_warning():
     assert coverage_warnings(doc, {"recommendations": [{"rec_id": "x"}], "actions": []}) == []
     contents = _prose_doc(["Recommendations .......... 12"], title="Report")
     assert coverage_warnings(contents, {"recommendations": [], "actions": []}) == []
+
+
+def test_a_lead_in_to_steps_taken_gives_one_action_per_item():
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="Progress report", page=1),
+              Block(kind="paragraph", text="Since April the housing team has:", page=1),
+              Block(kind="list_item", text="launched the Homes Register, with 1,146 households registered;", numbering="•", page=1),
+              Block(kind="list_item", text="recruited 2 additional Empty Homes Officers; and", numbering="•", page=1),
+              Block(kind="list_item", text="Housing remains a priority for the council", numbering="•", page=1),
+              Block(kind="paragraph", text="Over the next quarter the service will:", page=1),
+              Block(kind="list_item", text="open the Enterprise Hub by May 2026", numbering="•", page=1),
+              Block(kind="paragraph", text="Members noted the report.", page=1)]
+    doc = Document(doc_id="s", path="s.pdf", file_name="s.pdf", format="pdf", blocks=blocks)
+    rows = extract_all(doc, {})
+    assert [a["text"] for a in rows["actions"]] == [
+        "launched the Homes Register, with 1,146 households registered;",
+        "recruited 2 additional Empty Homes Officers; and",
+        "open the Enterprise Hub by May 2026"]
+    assert [str(t["due_date"]) for t in rows["timescales"]] == ["2026-05-31"]
+
+
+def test_a_definition_list_after_will_is_not_steps():
+    from extractors.model import Block, Document
+    blocks = [Block(kind="paragraph", text="A key decision is one which will:", page=1),
+              Block(kind="list_item", text="be significant in terms of its effects on communities", numbering="•", page=1),
+              Block(kind="list_item", text="result in savings which are significant", numbering="•", page=1)]
+    doc = Document(doc_id="d", path="d.pdf", file_name="d.pdf", format="pdf", blocks=blocks)
+    assert extract_all(doc, {})["actions"] == []

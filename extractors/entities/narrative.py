@@ -540,6 +540,21 @@ ACTION_HEADING = re.compile(r"\b(?:actions?|next\s+steps|what\s+we\s+(?:will|are
                             r"improvement\s+activity|work\s+(?:underway|under\s+way|in\s+progress)|mitigations?)\b", re.I)
 
 
+# a lead-in to a list of steps: "Since April the team has:", "We have so far:",
+# "The service will:", "Next steps are to:"
+STEPS_LEAD_IN = re.compile(
+    r"(?:\b(?:has|have)(?:\s+(?:so\s+far|already|now|also|since\s+\w+(?:\s+\d{4})?|this\s+(?:year|quarter)))?"
+    r"|\b(?:we|the\s+(?:council|service|team|department|directorate|partnership|board|authority))\s+(?:will|shall)(?:\s+(?:now|also|next))?"
+    r"|\bplans?\s+to|\bintends?\s+to|\b(?:is|are)\s+going\s+to"
+    r"|\bnext\s+steps?(?:\s+(?:are|is|will\s+be))?(?:\s+to)?)\s*:$", re.I)
+_DONE_VERB = re.compile(r"^(?:[a-z]+(?:ed|en)|began|begun|held|made|set|built|ran|run|won|led|sent|took|wrote|met|got|gave|"
+                        r"brought|bought|put|kept|found|drew|spent|sold|shared|paid|hosted)\b")
+
+
+def _step_item(b: Block) -> bool:
+    return b.kind == "list_item" or (b.numbering is not None and not re.fullmatch(r"\d+(?:\.\d+)+", b.numbering))
+
+
 def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
     """Actions in prose that the paper does not tie to a recommendation:
     items listed under an 'Actions' / 'Next steps' heading, and numbered
@@ -548,9 +563,22 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
     developed', 'The EqIA will continue to be reviewed')."""
     out: list[Action] = []
     under_action_heading = False
+    steps: Optional[str] = None   # "done" / "planned" while reading the items of a lead-in to steps
     for i, b in enumerate(doc.blocks):
         t = b.text.strip()
         if b.kind == "table" or not t:
+            continue
+        if steps and _step_item(b) and len(t.split()) >= 3:
+            word = t.split()[0].lower()
+            if (steps == "done" and _DONE_VERB.match(word)) or (steps == "planned" and t[:1].islower()):
+                if b.full_text not in consumed:
+                    loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
+                    out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=loc)))
+                continue
+        steps = None
+        lead = STEPS_LEAD_IN.search(t) if t.endswith(":") and len(t.split()) <= 25 else None
+        if lead:
+            steps = "done" if re.match(r"ha[sv]e?", lead.group(0), re.I) else "planned"
             continue
         heading_like = b.kind == "heading" or (b.kind == "paragraph" and b.numbering is None and len(t.split()) <= 5
                                                 and not t.endswith((".", ":", ";", ",")) and t[:1].isupper())

@@ -52,3 +52,10 @@ def test_delegation_and_leaders_phrases():
 def test_not_a_glossary():
     t = Table(rows=[[Cell("Risk"), Cell("Impact")], [Cell("Finance"), Cell("Low")]])
     assert parse_glossary(t) == {}
+
+
+def test_name_then_role_in_brackets():
+    from extractors.entities.owners import split_owners
+    assert split_owners("Sarah Whitfield (Head of Economic Development)") == [
+        ("Head of Economic Development", "Sarah Whitfield", "Head of Economic Development – Sarah Whitfield")]
+    assert split_owners("Cabinet Office (CO)")[0][0] == "Cabinet Office (CO)"

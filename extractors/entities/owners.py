@@ -175,6 +175,11 @@ def glossary_lookup(glossary: dict[str, list[str]], role: str) -> list[str]:
     return glossary[cands[0]] if len(cands) == 1 else []
 
 
+_NAME_BRACKET_ROLE = re.compile(
+    r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*\((?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|"
+    r"Chief|Executive|Clerk|Leader|Member|Coordinator|Co-ordinator|Adviser|Advisor|Principal|Commissioner)\b[^()]*)\)$")
+
+
 def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> list[tuple[Optional[str], Optional[str], str]]:
     """Owner cell/phrase -> [(role, person, raw segment)], one per owner."""
     glossary = glossary or {}
@@ -184,6 +189,9 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
         line = line.strip(" ,.")
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:
             continue
+        m = _NAME_BRACKET_ROLE.match(line)
+        if m:   # "Sarah Whitfield (Head of Economic Development)"
+            line = f"{m.group('role').strip()} – {m.group('name')}"
         for part in _split_roles(line, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6)):
             for sub in re.split(r"\s*/\s*(?=[A-Z])", part) if (_all_people(part) or _all_roles(part)) else [part]:
                 segments.extend(_expand_refs(sub.strip()))

@@ -408,3 +408,17 @@ def test_a_definition_list_after_will_is_not_steps():
               Block(kind="list_item", text="result in savings which are significant", numbering="•", page=1)]
     doc = Document(doc_id="d", path="d.pdf", file_name="d.pdf", format="pdf", blocks=blocks)
     assert extract_all(doc, {})["actions"] == []
+
+
+def test_lead_and_target_date_printed_after_the_step():
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="Actions", page=1),
+              Block(kind="list_item", numbering="(a)", page=1,
+                    text="Changes of circumstances: clear the backlog of 2,315 items by bringing in 3 agency assessors. "
+                         "Lead: Head of Revenues and Benefits (Gareth Lloyd). Target date: 31 January 2026.")]
+    doc = Document(doc_id="l", path="l.pdf", file_name="l.pdf", format="pdf", blocks=blocks)
+    rows = extract_all(doc, {})
+    assert [a["text"] for a in rows["actions"]] == [
+        "Changes of circumstances: clear the backlog of 2,315 items by bringing in 3 agency assessors."]
+    assert [(o["role"], o["person"]) for o in rows["owners"]] == [("Head of Revenues and Benefits", "Gareth Lloyd")]
+    assert [str(t["due_date"]) for t in rows["timescales"]] == ["2026-01-31"]

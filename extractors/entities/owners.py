@@ -180,6 +180,11 @@ _NAME_BRACKET_ROLE = re.compile(
     r"Chief|Executive|Clerk|Leader|Member|Coordinator|Co-ordinator|Adviser|Advisor|Principal|Commissioner)\b[^()]*)\)$")
 
 
+_ROLE_BRACKET_NAME = re.compile(
+    r"^(?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|Chief|Executive|Clerk|Leader|Coordinator|Co-ordinator|"
+    r"Adviser|Advisor|Principal|Commissioner)\b[^()]*?)\s*\((?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\)$")
+
+
 def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> list[tuple[Optional[str], Optional[str], str]]:
     """Owner cell/phrase -> [(role, person, raw segment)], one per owner."""
     glossary = glossary or {}
@@ -189,8 +194,8 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
         line = line.strip(" ,.")
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:
             continue
-        m = _NAME_BRACKET_ROLE.match(line)
-        if m:   # "Sarah Whitfield (Head of Economic Development)"
+        m = _NAME_BRACKET_ROLE.match(line) or _ROLE_BRACKET_NAME.match(line)
+        if m:   # "Sarah Whitfield (Head of Economic Development)", "Head of Housing (Rebecca Marsh)"
             line = f"{m.group('role').strip()} – {m.group('name')}"
         for part in _split_roles(line, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6)):
             for sub in re.split(r"\s*/\s*(?=[A-Z])", part) if (_all_people(part) or _all_roles(part)) else [part]:

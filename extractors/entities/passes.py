@@ -80,6 +80,34 @@ def lead_ins(ctx: EntityContext) -> None:
     ctx.loose_actions = [a for a in ctx.loose_actions if not lead_in_only(a.text)]
 
 
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=[.;)])|(?<=\.\s))\s*\b(?P<label>Lead(?:\s+(?:officer|member|manager))?|Owner|Responsible(?:\s+officer)?|"
+    r"Target\s+date|Timescales?|Deadline|Due(?:\s+date)?|By\s+when|Completion\s+date)\s*:\s*", re.I)
+
+
+def _inline_labels(item, ctx: EntityContext) -> None:
+    """'<step>. Lead: Head of Housing (Rebecca Marsh). Target date: March
+    2026.' printed in one paragraph: the step is the text before the first
+    label; the labels give its owners and due dates."""
+    parts = list(_INLINE_LABEL.finditer(item.text))
+    if not parts or parts[0].start() < 15:
+        return
+    head = item.text[:parts[0].start()].strip()
+    for k, m in enumerate(parts):
+        end = parts[k + 1].start() if k + 1 < len(parts) else len(item.text)
+        value = item.text[m.end():end].strip().rstrip(".;").strip()
+        label = m.group("label").lower()
+        if not value:
+            continue
+        prov = item.prov.at("/" + label.split()[0])
+        if label.startswith(("lead", "owner", "responsible")):
+            item.owners.extend(Owner(role=role, person=person, kind="lead" if label.startswith("lead") else "responsible",
+                                     raw=raw, prov=prov) for role, person, raw in split_owners(value, ctx.glossary))
+        else:
+            item.timescales.extend(Timescale.from_parsed(t, prov) for t in parse_timescales(value, ctx.anchor))
+    item.text = head
+
+
 def prose_details(ctx: EntityContext) -> None:
     """Owners, timescales and numbers of the recommendations and actions
     read from prose (table items got theirs from their row's cells)."""
@@ -105,6 +133,7 @@ def prose_details(ctx: EntityContext) -> None:
             if a.prov.table is not None:
                 continue
             ctx.consumed.add(a.prov.source_text)
+            _inline_labels(a, ctx)
             add_due_dates(a, ctx.anchor)
             a.metrics.extend(metrics_from_text(a.text, a.prov))
 
@@ -148,6 +177,7 @@ def loose_actions(ctx: EntityContext) -> None:
     """Prose actions not tied to a recommendation."""
     for a in loose_narrative_actions(ctx.doc, ctx.consumed | ctx.not_actions):
         ctx.consumed.add(a.prov.source_text)
+        _inline_labels(a, ctx)
         add_due_dates(a, ctx.anchor)
         a.metrics.extend(metrics_from_text(a.text, a.prov))
         ctx.loose_actions.append(a)

@@ -472,6 +472,8 @@ def score_document(gold: dict, pred: dict[str, list[dict]], pred_document: dict 
             if "label" in gr:
                 res.check("label", _eq_text(gr["label"], pr.get("label"), METRIC_LABEL_FIELD_F1),
                           gr["label"], pr.get("label"), gi, pi)
+            if "rag" in gr:
+                res.check("rag", _eq_code(gr["rag"], pr.get("rag")), gr["rag"], pr.get("rag"), gi, pi)
         for gi in res.misses:
             same = [pr for pr in p if num_eq(g[gi]["value"], pr.get("value"))]
             if same:

@@ -44,7 +44,7 @@ FIELDS = {
     "actions": ("rag", "rec"),
     "owners": ("role", "person"),
     "timescales": ("due_date", "precision", "recurrence"),
-    "metrics": ("unit", "role", "period_end", "label"),
+    "metrics": ("unit", "role", "period_end", "label", "rag"),
 }
 
 

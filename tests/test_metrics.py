@@ -495,3 +495,18 @@ def test_age_bands_in_brackets_and_confidence_levels_are_not_metrics(text, kept)
 ])
 def test_axis_ticks_and_unmapped_glyphs_are_not_metrics(text, kept):
     assert [n.raw for n in scan_numbers(text)] == kept
+
+
+def test_kpi_table_rag_column_rates_the_latest_actual():
+    from extractors.entities.passes import extract_all
+    from extractors.model import Block, Cell, Document, Table
+    header = ["Ref", "Indicator", "Target", "Q1", "Q2", "RAG"]
+    rows = [["NBC01", "Council tax collected (cumulative)", "56.0%", "28.4%", "55.1%", "AMBER"],
+            ["NBC02", "Missed bins per 100,000 collections", "50", "61", "48", ""]]
+    t = Table(rows=[[Cell(h) for h in header]] + [[Cell(c) for c in r] for r in rows], header_rows=1, pages=[2])
+    t.rows[2][5].fill = "#00b050"   # a RAG printed only as the cell's colour
+    doc = Document(doc_id="k", path="k.pdf", file_name="k.pdf", format="pdf", blocks=[Block(kind="table", table=t, page=2)])
+    ms = extract_all(doc, {})["metrics"]
+    rated = {(m["value"], m["rag"]) for m in ms if m["rag"]}
+    assert rated == {(55.1, "amber"), (48.0, "green")}
+    assert all(m["rag"] is None for m in ms if m["value"] in (56.0, 28.4, 50.0, 61.0))

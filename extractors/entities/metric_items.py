@@ -7,6 +7,8 @@ import re
 from typing import Optional
 
 from extractors.entities import metrics as metricmod
+from extractors.entities import rag as ragmod
+from extractors.entities.rag import is_rag_header
 from extractors.entities.items import Metric, Prov
 from extractors.entities.timescales import parse_financial_period
 from extractors.model import Document, Table
@@ -96,6 +98,12 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
     if any(col_units):
         unit = None  # units are per column ("£m" over the exposure columns only)
     label_col = next((i for i, h in enumerate(header) if _LABEL_HEADER.search(h)), None)
+    # a RAG column rates the row's latest actual value (the rightmost column
+    # of actuals: "Q2" beside "Q1"). Earlier columns stay actual: the
+    # labelling guide keeps `previous` for values printed as previous.
+    rag_col = next((i for i, h in enumerate(header) if is_rag_header(h)), None)
+    latest = next((i for i in reversed(range(len(header)))
+                   if i not in skip_cols and metricmod.column_context(header[i])[0] == "actual"), None)
     for r_off, row in enumerate(table.rows[header_rows:]):
         r = r_off + header_rows
         label_idx = label_col if (label_col is not None and label_col < len(row) and row[label_col].text.strip()) else \
@@ -105,6 +113,10 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
         if row_unit is None and row_label and _RATE_LABEL.search(row_label + " " + (header[0] if header else "")):
             row_unit = "%"  # interest rates / yields are printed without the % sign
         parent = row_parent.get(r)
+        row_rag = None
+        if rag_col is not None and rag_col < len(row):
+            got = ragmod.normalise_rag(row[rag_col].text.strip() or None, row[rag_col].fill, letters_ok=True)
+            row_rag = got[0] if got else None
         for c, cell in enumerate(row):
             txt = cell.text.strip()
             if not txt or c in skip_cols or (c == label_idx and len(txt.split()) <= 12):
@@ -120,5 +132,5 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
                 num, rest = split_numbering(txt)  # "5. Improve the ..." : the 5 is a list number
                 mentions = metricmod.metrics_in_text(rest if num and rest else txt)
             for m in mentions:
-                out.append((parent, _metric(m, prov, None)))
+                out.append((parent, _metric(m, prov, row_rag if c == latest and m.role == "actual" else None)))
     return out

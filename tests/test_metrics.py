@@ -510,3 +510,15 @@ def test_kpi_table_rag_column_rates_the_latest_actual():
     rated = {(m["value"], m["rag"]) for m in ms if m["rag"]}
     assert rated == {(55.1, "amber"), (48.0, "green")}
     assert all(m["rag"] is None for m in ms if m["value"] in (56.0, 28.4, 50.0, 61.0))
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Evidence from the Alliance (BC 32) and Q 25 showed 40% agree.", [40.0]),
+    ("This is a barrier to policy.31 There were 12 schools.", [12.0]),
+    ("Inspection dates: 13 to 17 May 2024. 45 children were seen.", [45.0]),
+    ("a focused visit on 24 and 25 September 2024 found 3 teams", [3.0]),
+    ("with 1,146 households and 55.1% collected", [1146.0, 55.1]),
+])
+def test_reference_codes_footnote_markers_and_day_ranges_are_not_metrics(text, values):
+    from extractors.entities.metrics import metrics_in_text
+    assert [m.value for m in metrics_in_text(text)] == values

@@ -75,6 +75,15 @@ _b("section", r"\b\d+(?:\.\d+){2,}\b")
 _b("page", r"\bpages?\s+\d+(?:\s*(?:of|-|–|to)\s*\d+)?")
 _b("page", r"\bpp?\.?\s*\d+(?:\s*[-–]\s*\d+)?\b")
 _b("leader", r"\.{3,}\s*\d+")
+# references to evidence and questions in inquiry reports: "BC 32", "Q 25", "QQ 12-14", "Ev 34", "HC 179"
+_b("citation", r"\b(?:BC|QQ?|Ev|HC|HL|WE|FOI)\s?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\b", 0)
+# a footnote marker printed after a word or full stop: "behaviour.31", "policy”12"
+_b("footnote", r"(?<=[a-z][.;:”’\")\]])\d{1,3}(?=\s|$)", 0)
+_b("footnote", r"(?<=[a-z]{3})\d{1,3}(?=[\s.,;:]|$)(?![.,]\d)", 0)
+# the first day of a day range before a month: "13 to 17 May 2024", "3-7 November"
+_b("date", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\b")
+# "beyond 21", "up to 25" with an age noun near: care leavers' ages
+_b("age", r"\b(?:beyond|until|up\s+to|reach(?:ing|es)?|turn(?:ing|s)?)\s+(?:the\s+age\s+of\s+)?\d{2}\b(?=[^.]{0,40}\b(?:care\s+leavers?|young\s+(?:people|person|adults?)|age)\b)", re.I)
 _b("footnote", r"\[\s*\d{1,3}\s*\]")
 _b("ordinal", r"\b\d+(?:st|nd|rd|th)\b")
 # a list/reference in brackets: "Team Manager (1,2,3)", "(2)"

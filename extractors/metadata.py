@@ -175,8 +175,37 @@ def extract_metadata(doc: Document) -> dict:
     if meta["author"] is None and labelled.get("from"):
         meta["author"] = _person_part(labelled["from"])
 
-    meta["council"] = _council(doc, texts)
+    meta["council"] = official_council_name(_council(doc, texts))
     return meta
+
+
+_SUFFIX_ABBR = {"MBC": "Metropolitan Borough Council", "CC": "County Council", "BC": "Borough Council",
+                "DC": "District Council", "CBC": "County Borough Council"}
+_SMALL = {"of", "and", "upon", "on", "the", "in", "under", "le", "by"}
+
+
+def official_council_name(name: Optional[str]) -> Optional[str]:
+    """One printed form per council, whatever form the paper used: case
+    ('KENT COUNTY COUNCIL' -> 'Kent County Council'), a leading 'the',
+    suffix abbreviations ('Wigan MBC', 'Kent CC'), and London boroughs
+    ('Camden London Borough Council', 'LB Camden' -> 'London Borough of
+    Camden')."""
+    if not name:
+        return name
+    n = " ".join(name.split()).strip(" ,.;:")
+    n = re.sub(r"^the\s+", "", n, flags=re.I)
+    if n.isupper() or n.islower():
+        def cap(w: str, first: bool) -> str:
+            return "-".join(p.lower() if p.lower() in _SMALL and (j or not first) else p.capitalize()
+                            for j, p in enumerate(w.split("-")))
+        n = " ".join(cap(w, i == 0) for i, w in enumerate(n.split()))
+    m = re.match(r"^(?P<place>.+?)\s+(?P<abbr>MBC|CBC|CC|BC|DC)$", n)
+    if m:
+        n = f"{m.group('place')} {_SUFFIX_ABBR[m.group('abbr')]}"
+    m = re.match(r"^(?P<place>.+?)\s+London\s+Borough\s+Council$", n) or re.match(r"^LB\s+(?:of\s+)?(?P<place>.+)$", n)
+    if m:
+        n = f"London Borough of {m.group('place')}"
+    return n
 
 
 _AUTHOR_LABEL = re.compile(r"\b(?:Report\s+Author(?:s|\(s\))?|Contact\s+Officers?|Author|Officer\(s\)\s+to\s+contact|Responsible\s+Officer)\s*:?\s*\n?\s*"

@@ -1,5 +1,7 @@
 """Which council a paper belongs to (extractors.metadata), on council-style
 wording: a paper that abbreviates its own council names partners in full."""
+import pytest
+
 from extractors.metadata import extract_metadata
 from extractors.model import Block, Document
 
@@ -48,3 +50,21 @@ def test_the_local_authority_in_an_inspection_details_table():
                    "Leaders in the partnership and Eastvale Borough Council officers met.")
         doc.blocks.append(Block(kind="table", table=details))
         assert extract_metadata(doc)["council"] == name
+
+
+@pytest.mark.parametrize("printed, official", [
+    ("KENT COUNTY COUNCIL", "Kent County Council"),
+    ("STOKE-ON-TRENT CITY COUNCIL", "Stoke-on-Trent City Council"),
+    ("the Wigan MBC", "Wigan Metropolitan Borough Council"),
+    ("Camden London Borough Council", "London Borough of Camden"),
+    ("Royal Borough of Kensington and Chelsea", "Royal Borough of Kensington and Chelsea"),
+])
+def test_council_names_take_one_official_form(printed, official):
+    from extractors.metadata import official_council_name
+    assert official_council_name(printed) == official
+
+
+def test_london_borough_named_in_an_addressee_line():
+    from extractors.metadata import _borough_names
+    assert _borough_names("Director of Children’s Services, London Borough of Camden") == ["London Borough of Camden"]
+    assert _borough_names("Royal Borough of Kensington and Chelsea Council") == ["Royal Borough of Kensington and Chelsea"]

@@ -57,3 +57,14 @@ def test_cover_metadata(path, expected):
         if isinstance(value, str) and isinstance(got, str):
             got, value = " ".join(got.split()).lower(), value.lower()
         assert got == value, f"{field}: {meta[field]!r} != {expected[field]!r}"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("DATE: 24th November 2011", "2011-11-24"),
+    ("Meeting: March 4, 2025", "2025-03-04"),
+    ("Date of meeting 04/03/2025", "2025-03-04"),
+    ("Tuesday, 4th of March 2025", "2025-03-04"),
+])
+def test_meeting_dates_in_printed_forms(text, iso):
+    from extractors.metadata import parse_date
+    assert str(parse_date(text)) == iso

@@ -422,3 +422,27 @@ def test_lead_and_target_date_printed_after_the_step():
         "Changes of circumstances: clear the backlog of 2,315 items by bringing in 3 agency assessors."]
     assert [(o["role"], o["person"]) for o in rows["owners"]] == [("Head of Revenues and Benefits", "Gareth Lloyd")]
     assert [str(t["due_date"]) for t in rows["timescales"]] == ["2026-01-31"]
+
+
+def test_inquiry_summary_chapter_and_own_voice_recommendations():
+    from extractors.model import Block, Document
+    summary = [Block(kind="heading", text="CHAPTER 8: CONCLUSIONS AND RECOMMENDATIONS", page=9),
+               Block(kind="paragraph", numbering="8.1", page=9,
+                     text="There is a lack of applied research at a population level. (paragraph 3.10)"),
+               Block(kind="heading", text="Evidence-based policy (Chapter 4)", page=9),
+               Block(kind="paragraph", numbering="8.2", page=9,
+                     text="We recommend that the Government appoint a Chief Social Scientist. (paragraph 4.20)"),
+               Block(kind="paragraph", numbering="8.3", page=10,
+                     text="Departmental Chief Scientific Advisers should be able to call on social science advice. (paragraph 4.23)"),
+               Block(kind="heading", text="Appendix 1: Members", page=11),
+               Block(kind="paragraph", numbering="1", page=11, text="The members should be listed here.")]
+    doc = Document(doc_id="i", path="i.pdf", file_name="i.pdf", format="pdf", blocks=summary)
+    recs = extract_all(doc, {})["recommendations"]
+    assert [(r["ref"], r["text"]) for r in recs] == [
+        ("8.2", "We recommend that the Government appoint a Chief Social Scientist."),
+        ("8.3", "Departmental Chief Scientific Advisers should be able to call on social science advice.")]
+    body = Document(doc_id="j", path="j.pdf", file_name="j.pdf", format="pdf", blocks=[
+        Block(kind="paragraph", text="We therefore recommend that the council publishes its data strategy within six months.", page=3),
+        Block(kind="paragraph", text="We heard that the data strategy was late.", page=3)])
+    assert [r["text"] for r in extract_all(body, {})["recommendations"]] == [
+        "We therefore recommend that the council publishes its data strategy within six months."]

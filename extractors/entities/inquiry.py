@@ -59,10 +59,35 @@ def summary_zones(doc: Document) -> list[tuple[int, int]]:
     return zones
 
 
+# a paragraph that recommends in the committee's own voice
+WE_RECOMMEND = re.compile(r"^(?:(?:therefore|accordingly|finally|in\s+addition),?\s+)?(?:we|the\s+(?:select\s+)?committee|the\s+panel|the\s+review(?:\s+group)?)"
+                          r"\s+(?:therefore\s+|also\s+|further\s+|strongly\s+)?(?:recommends?|urges?)\b", re.I)
+
+
 def inquiry_recommendations(doc: Document, body: Optional[str] = None) -> list[Recommendation]:
-    """The recommending paragraphs of a report's summary chapter."""
+    """The recommending paragraphs of a report's summary chapter; without
+    one, paragraphs that recommend in the committee's own voice ('We
+    recommend that ...', 'The Committee urges ...')."""
+    zones = summary_zones(doc)
+    if not zones:
+        return _own_voice(doc, body)
+    return _summary_recs(doc, zones, body)
+
+
+def _own_voice(doc: Document, body: Optional[str]) -> list[Recommendation]:
+    out = []
+    for i, b in enumerate(doc.blocks):
+        t = " ".join(b.text.split())
+        if b.kind in ("paragraph", "list_item") and WE_RECOMMEND.match(t) and len(t.split()) >= 8:
+            out.append(Recommendation(kind="improvement", text=_POINTER.sub("", t).strip(), ref=b.numbering if b.numbering != "•" else None,
+                                      source_body=body, prov=Prov(page=b.page, source_text=b.full_text,
+                                                                 locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
+    return out
+
+
+def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[str]) -> list[Recommendation]:
     recs: list[Recommendation] = []
-    for start, end in summary_zones(doc):
+    for start, end in zones:
         items: list[tuple[Block, list[str]]] = []
         for b in doc.blocks[start:end]:
             if b.kind == "table":

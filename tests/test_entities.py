@@ -446,3 +446,13 @@ def test_inquiry_summary_chapter_and_own_voice_recommendations():
         Block(kind="paragraph", text="We heard that the data strategy was late.", page=3)])
     assert [r["text"] for r in extract_all(body, {})["recommendations"]] == [
         "We therefore recommend that the council publishes its data strategy within six months."]
+
+
+def test_it_is_recommended_that_sentences():
+    from extractors.model import Block, Document
+    doc = Document(doc_id="h", path="h.pdf", file_name="h.pdf", format="pdf", blocks=[
+        Block(kind="paragraph", page=4, text="It is recommended that the Healthcare team is tasked with identifying all "
+                                             "prisoners who are not registered with a GP."),
+        Block(kind="paragraph", page=4, text="It is recommended that the Committee:")])
+    recs = extract_all(doc, {})["recommendations"]
+    assert [(r["kind"], r["text"][:40]) for r in recs] == [("improvement", "It is recommended that the Healthcare te")]

@@ -60,8 +60,11 @@ def summary_zones(doc: Document) -> list[tuple[int, int]]:
 
 
 # a paragraph that recommends in the committee's own voice
-WE_RECOMMEND = re.compile(r"^(?:(?:therefore|accordingly|finally|in\s+addition),?\s+)?(?:we|the\s+(?:select\s+)?committee|the\s+panel|the\s+review(?:\s+group)?)"
-                          r"\s+(?:therefore\s+|also\s+|further\s+|strongly\s+)?(?:recommends?|urges?)\b", re.I)
+WE_RECOMMEND = re.compile(r"^(?:(?:therefore|accordingly|finally|in\s+addition),?\s+)?(?:(?:we|the\s+(?:select\s+)?committee|the\s+panel|the\s+review(?:\s+group)?)"
+                          r"\s+(?:therefore\s+|also\s+|further\s+|strongly\s+)?(?:recommends?|urges?)\b"
+                          r"|it\s+is\s+(?:therefore\s+|also\s+|further\s+|strongly\s+)?recommended\s+that\b(?!\s*[^.]{0,80}:\s*$))", re.I)
+# "It is recommended that Cabinet ..." asks the paper's own meeting: a decision
+_ASKS_MEETING = re.compile(r"^it\s+is\s+(?:\w+\s+)?recommended\s+that\s+(?:the\s+)?(?:cabinet|committee|council|board|panel|members|executive|sub-committee)\b", re.I)
 
 
 def inquiry_recommendations(doc: Document, body: Optional[str] = None) -> list[Recommendation]:
@@ -78,8 +81,9 @@ def _own_voice(doc: Document, body: Optional[str]) -> list[Recommendation]:
     out = []
     for i, b in enumerate(doc.blocks):
         t = " ".join(b.text.split())
-        if b.kind in ("paragraph", "list_item") and WE_RECOMMEND.match(t) and len(t.split()) >= 8:
-            out.append(Recommendation(kind="improvement", text=_POINTER.sub("", t).strip(), ref=b.numbering if b.numbering != "•" else None,
+        if b.kind in ("paragraph", "list_item") and WE_RECOMMEND.match(t) and len(t.split()) >= 8 and not t.endswith(":"):
+            kind = "decision" if _ASKS_MEETING.match(t) else "improvement"
+            out.append(Recommendation(kind=kind, text=_POINTER.sub("", t).strip(), ref=b.numbering if b.numbering != "•" else None,
                                       source_body=body, prov=Prov(page=b.page, source_text=b.full_text,
                                                                  locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
     return out

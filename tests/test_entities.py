@@ -456,3 +456,13 @@ def test_it_is_recommended_that_sentences():
         Block(kind="paragraph", page=4, text="It is recommended that the Committee:")])
     recs = extract_all(doc, {})["recommendations"]
     assert [(r["kind"], r["text"][:40]) for r in recs] == [("improvement", "It is recommended that the Healthcare te")]
+
+
+def test_contents_lines_do_not_open_a_recommendations_zone():
+    from extractors.model import Block, Document
+    doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf", blocks=[
+        Block(kind="paragraph", page=2, text="Recommendations .......... 137"),
+        Block(kind="paragraph", page=2, text="Risk Management .......... 140"),
+        Block(kind="paragraph", page=2, text="Areas for improvement 12"),
+        Block(kind="paragraph", page=2, text="List of Chapters .......... 3")])
+    assert extract_all(doc, {})["recommendations"] == []

@@ -64,6 +64,8 @@ LABEL_LINE = re.compile(
     r"^(?P<label>lead(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
     r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target\s+date|due(?:\s+date)?|by\s+when|"
     r"completion\s+date|progress(?:\s+(?:update|to\s+date))?|update|commentary)\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
+# a contents-page line: "Recommendations ........ 137", "Recommendations 12"
+CONTENTS_LINE = re.compile(r"(?:\.\s*){3,}\s*\d+\s*$|…+\s*\d+\s*$|^\D{3,60}\s\d{1,3}$")
 OUTCOME_HEADING = re.compile(r"^what\s+does\s+this\s+mean\b|^impact\b|^outcomes?\s+for\b", re.I)
 
 
@@ -143,7 +145,8 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
                                            source_body=committee, prov=_prov(b)))
             i = max(j, i + 1) if (items and (not rest or rest.endswith(":"))) else i + 1
             continue
-        hm = DECISION_HEADING.match(text) if (b.kind == "heading" or len(text.split()) <= 4 or text.lower().startswith("recommendation")) else None
+        hm = DECISION_HEADING.match(text) if (b.kind == "heading" or len(text.split()) <= 4 or text.lower().startswith("recommendation")) \
+            and not CONTENTS_LINE.search(text) else None
         if hm and not (inspection and b.kind == "heading" and not hm.group("rest")) and not IMPROVEMENT_HEADING.match(text):
             rest = (hm.group("rest") or "").strip()
             body = None
@@ -345,7 +348,7 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
             in_outcome = False
             i += 1
             continue
-        im0 = IMPROVEMENT_HEADING.match(t)
+        im0 = IMPROVEMENT_HEADING.match(t) if not CONTENTS_LINE.search(t) else None
         is_head = b.kind == "heading" or (t.isupper() and len(t.split()) <= 10) or \
             bool(im0 and not im0.group("rest") and len(t.split()) <= 8)
         if is_head:
@@ -355,7 +358,7 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
                 current = None
                 i += 1
                 continue
-            im = IMPROVEMENT_HEADING.match(t)
+            im = IMPROVEMENT_HEADING.match(t) if not CONTENTS_LINE.search(t) else None
             if im or (inspection and re.match(r"^recommendations?\b", t, re.I)):
                 found, j = _improvement_zone(blocks, i + 1, doc)
                 recs.extend(found)

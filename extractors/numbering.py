@@ -75,6 +75,3 @@ def numbering_level(num: Optional[str]) -> int:
         return num.count(".") + 1
     return 0
 
-
-def is_roman(s: str) -> bool:
-    return bool(re.fullmatch(_ROMAN, s.lower())) and bool(s)

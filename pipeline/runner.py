@@ -108,10 +108,6 @@ def _worker_failure(path: str, doc_id: str | None, error_type: str, message: str
                      tables={"errors": [err], "documents": [drow]})
 
 
-def _crash_result(path: str, message: str, doc_id: str | None = None) -> DocResult:
-    return _worker_failure(path, doc_id, "crash", message)
-
-
 def worker_error_type(res: DocResult) -> str | None:
     for e in res.tables.get("errors", []):
         if e.get("stage") == "worker":

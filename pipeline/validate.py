@@ -347,10 +347,6 @@ def summary_lines(val: Validation) -> list[str]:
     return lines
 
 
-def _md_cell(s: Any) -> str:
-    return _clip(s, 200).replace("|", "\\|")
-
-
 def _gold_line(ent: str, r: dict, gold: Gold) -> str:
     pg = f"p.{r.get('page')}" if r.get("page") is not None else "p.-"
     texts = {r2["id"]: r2 for k in ("recommendations", "actions") for r2 in gold.rows(k)}
@@ -476,8 +472,6 @@ def to_markdown(val: Validation, failures: list[str], thresholds: dict[str, floa
                                f"p.{pr.get('page') if pr.get('page') is not None else '-'} `{pr.get('locator')}` "
                                f"{_clip(pr.get('text') or pr.get('label') or pr.get('raw') or pr.get('role'), 100)!r}")
     return "\n".join(out) + "\n"
-
-
 
 
 def _about_blind(warning: str, blind: Validation) -> bool:

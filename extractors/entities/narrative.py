@@ -93,19 +93,9 @@ def _is_item(b: Block) -> bool:
     return b.kind in ("list_item", "paragraph") and b.numbering is not None
 
 
-def _heading_like(b: Block) -> bool:
-    return b.kind == "heading"
-
-
 def _prov(b: Block, text: Optional[str] = None) -> Prov:
     loc = b.numbering if b.numbering and b.numbering != "•" else None
     return Prov(page=b.page, source_text=text if text is not None else b.full_text, locator=loc or "")
-
-
-def _with_locator(rec_or_action, idx: int, prefix: str):
-    ref = rec_or_action.prov.locator
-    rec_or_action.prov.locator = f"{prefix}:{idx}" + (f"/{ref}" if ref else "")
-    return rec_or_action
 
 
 _INSPECTION_TITLE = re.compile(r"^(?:inspection of\b|.*\b(?:area send inspection|inspection report|joint targeted area inspection|focused visit|peer (?:review|challenge) (?:report|letter)|internal audit report)\b)", re.I)

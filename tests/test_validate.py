@@ -62,7 +62,7 @@ def gold_as_predictions(golds) -> dict[str, list[dict]]:
                                  "value": float(m["value"]), "raw": m.get("raw"), "unit": m["unit"],
                                  "role": m.get("role"), "period": m.get("period"),
                                  "period_end": _d(m.get("period_end")), "page": m.get("page"),
-                                 "locator": f"m{n}"})
+                                 "rag": m.get("rag"), "locator": f"m{n}"})
     return t
 
 

@@ -522,3 +522,10 @@ def test_kpi_table_rag_column_rates_the_latest_actual():
 def test_reference_codes_footnote_markers_and_day_ranges_are_not_metrics(text, values):
     from extractors.entities.metrics import metrics_in_text
     assert [m.value for m in metrics_in_text(text)] == values
+
+
+def test_minute_numbers_of_a_running_series_are_not_metrics():
+    from extractors.entities.metrics import metrics_in_text
+    assert metrics_in_text("2568. Approval of minutes of previous meeting: Approved and signed as correct.") == []
+    got = metrics_in_text("2634. Financial Report: BMM A/C £7,120.97, Community A/C £5,497.04.")
+    assert [m.value for m in got] == [7120.97, 5497.04]

@@ -141,7 +141,9 @@ SLASH_RE = re.compile(r"(?<![\d/.])(\d{1,3}(?:\.\d)?)\s?/\s?(\d{1,3})(?![\d/])")
 RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.I)
 AGE_LEFT = re.compile(r"(?:aged|ages?|between|the|a|an|for|under|over)\s*$", re.I)
 NAME_FOLLOW = re.compile(r"^\s*(?:years?|yrs?|sections?|services?|teams?|cohorts?|olds?|sis|pathways?|offer|provision|transitions?|plans?|year-olds?)\b", re.I)
-LINE_NUM_RE = re.compile(r"^[ \t]*(?:[-•*·▪o]\s+)?(\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[.)]|[ \t]*\|)?(?=[ \t]+[A-Z(‘'\"“]|[ \t]*\|)", re.M)
+LINE_NUM_RE = re.compile(r"^[ \t]*(?:[-•*·▪o]\s+)?(\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[.)]|[ \t]*\|)?(?=[ \t]+[A-Z(‘'\"“]|[ \t]*\|)"
+                         # minutes numbered in one run over the years: "2568. Approval of minutes"
+                         r"|^[ \t]*(\d{4})[.)](?=[ \t]+[A-Z])", re.M)
 LINE_NUM2_RE = re.compile(r"^[ \t]*(?:[-•*·▪o]\s+)?(\d{1,3}(?:\.\d{1,3})*)[.)](?=[ \t]+\d)", re.M)
 LONE_NUM_RE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.M)
 QUALIFIER_RE = re.compile(r"(?:\b(?:approximately|approx\.?|around|about|circa|c\.|some|nearly|almost|over|under|"
@@ -173,7 +175,8 @@ def blocked_spans(text: str, *, narrative: bool = True) -> list[tuple[int, int, 
             spans.append((m.start(), m.end(), name))
     if narrative:
         for m in LINE_NUM_RE.finditer(text):
-            spans.append((m.start(1), m.end(1), "listnum"))
+            g = 1 if m.group(1) is not None else 2
+            spans.append((m.start(g), m.end(g), "listnum"))
         for m in LINE_NUM2_RE.finditer(text):
             spans.append((m.start(1), m.end(1), "listnum"))
         for m in LONE_NUM_RE.finditer(text):

@@ -36,7 +36,7 @@ def _extract(args) -> int:
                       show_progress=None if not args.quiet else False, timeout=args.timeout,
                       max_memory_mb=args.max_memory_mb, force=args.force, lock_wait=args.lock_wait,
                       executor=args.executor, scheduler=args.scheduler, retries=args.retries,
-                      partition_by=args.partition_by)
+                      partition_by=args.partition_by, meta=args.meta)
     except (FileNotFoundError, LockBusy, ValueError) as e:
         print(f"council-extract: {e}", file=sys.stderr)
         return 2
@@ -184,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--partition-by", default=None, metavar="KEYS",
                    help="Hive folders under each table: 'council', 'year' or 'council,year' "
                    "(OUT/<table>/council_slug=.../year=.../part-00000.parquet; docs/batch.md). Default: none")
+    e.add_argument("--meta", default=None, metavar="FILE.csv",
+                   help="sidecar CSV (path,council,committee,meeting_date,report_ref,title,author) whose values "
+                   "fill or override each paper's documents row (pipeline/sidecar.py)")
     e.add_argument("--force", action="store_true",
                    help="re-extract every file, ignoring the row cache of earlier runs")
     e.add_argument("--lock-wait", type=float, default=5.0, metavar="SECONDS",

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from pipeline import partition
+from pipeline import partition, sidecar
 from pipeline.io import STORE, write_store
 from schemas.tables import COLUMNS
 
@@ -47,17 +47,29 @@ def members_fingerprint(entries: list[tuple]) -> str:
 
 def commit(out: Path, paths: list[str], hashes: dict[str, Optional[str]], held: dict, cache, limits: dict,
            partition_by: tuple[str, ...] = (), previous: Optional[dict] = None,
-           fresh: frozenset[str] | set[str] = frozenset()) -> Committed:
+           fresh: frozenset[str] | set[str] = frozenset(), overrides: Optional[dict] = None) -> Committed:
     """Write and publish the store. `held[path]` has .status, .worker_error
     and .tables (rows in memory, or None: read them from `cache`).
     `previous`: the manifest of the store OUT now shows, when it was written
     by this code version with the same partition keys (else None: nothing
-    is reused). `fresh`: paths extracted in this run."""
+    is reused). `fresh`: paths extracted in this run. `overrides`:
+    {path: {field: value}} from a --meta sidecar, put into documents rows."""
+    overrides = overrides or {}
     by_id: dict[str, list[str]] = {}
     for p in paths:
         by_id.setdefault(hashes[p] or "", []).append(p)
 
     def rows_of(p, table=None):
+        got = _rows_of(p, table)
+        if p not in overrides:
+            return got
+        if table == "documents":
+            return sidecar.apply(got, overrides[p])
+        if table is None:
+            return {**got, "documents": sidecar.apply(got.get("documents", []), overrides[p])}
+        return got
+
+    def _rows_of(p, table=None):
         tables = held[p].tables
         if tables is not None:
             return tables if table is None else tables.get(table, [])
@@ -78,7 +90,7 @@ def commit(out: Path, paths: list[str], hashes: dict[str, Optional[str]], held: 
         unknown = []
         for key, ps in by_id.items():
             f = placed.get((ps[0], hashes[ps[0]]))
-            if f is not None and ps[0] not in fresh:
+            if f is not None and ps[0] not in fresh and not any(q in overrides for q in ps):
                 folder_by_key[key] = f
             else:
                 unknown.append(key)
@@ -93,7 +105,8 @@ def commit(out: Path, paths: list[str], hashes: dict[str, Optional[str]], held: 
     members: dict[str, list[tuple]] = {}
     for key, ps in by_id.items():
         for p in ps:
-            members.setdefault(folder_by_key[key], []).append((p, hashes[p], held[p].status, held[p].worker_error))
+            members.setdefault(folder_by_key[key], []).append((p, hashes[p], held[p].status, held[p].worker_error,
+                                                              json.dumps(overrides.get(p), sort_keys=True, default=str)))
     prints = {f: members_fingerprint(m) for f, m in members.items()}
     before = (previous or {}).get("folders", {})
     prev_store = Path(out) / STORE / previous["store"] if previous and previous.get("store") else None

@@ -53,7 +53,7 @@ from datetime import datetime, timezone
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 
-from pipeline import __version__, partition
+from pipeline import __version__, partition, sidecar
 from pipeline.commit import commit
 from pipeline.io import current_store, discover, file_size, file_stamp, is_url, local_copy, local_path, read_bytes
 from pipeline.lock import LockBusy, OutputLock
@@ -461,13 +461,16 @@ def _hash_file(path: str) -> str | None:
 def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: bool | None = None, *,
         timeout: float | None = None, max_memory_mb: int | None = None, force: bool = False,
         lock_wait: float = 5.0, executor="local", scheduler: str | None = None,
-        retries: int | None = None, partition_by: str | tuple[str, ...] | None = None) -> RunSummary:
+        retries: int | None = None, partition_by: str | tuple[str, ...] | None = None,
+        meta: str | None = None) -> RunSummary:
     """Extract `inputs` (paths or fsspec URLs) into OUT (a local folder or a
     file:// URL) on `executor` ("local", "dask" or an executor object).
     Raises FileNotFoundError (missing input), ValueError (unusable --out or
     executor options, unknown partition key) and pipeline.lock.LockBusy
     (another run holds OUT). `partition_by`: "council,year" or a tuple of
-    those keys: Hive folders under each table (pipeline/partition.py)."""
+    those keys: Hive folders under each table (pipeline/partition.py).
+    `meta`: a sidecar CSV whose values fill or override the documents rows
+    (pipeline/sidecar.py; a bad sidecar raises ValueError)."""
     t0 = time.perf_counter()
     keys = partition.parse_keys(partition_by) if isinstance(partition_by, str) or partition_by is None \
         else partition.parse_keys(",".join(partition_by))
@@ -476,10 +479,12 @@ def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: boo
     if out_dir is None:
         raise ValueError(f"--out must be a local folder or a file:// URL, not {out}: publishing swaps a symlink, "
                          "which object stores do not have (see docs/scaling.md)")
+    overrides, meta_sha = sidecar.read_sidecar(meta, paths) if meta else ({}, None)
     ex = make_executor(executor, jobs, scheduler=scheduler, retries=retries)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     with OutputLock(out_dir, wait=lock_wait):
-        summary = _run_locked(paths, out_dir, ex, show_progress, timeout, max_memory_mb, force, keys)
+        summary = _run_locked(paths, out_dir, ex, show_progress, timeout, max_memory_mb, force, keys,
+                              overrides=overrides, meta_sha=meta_sha)
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -495,7 +500,8 @@ class _Held:
 
 
 def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, force,
-                partition_by: tuple[str, ...] = ()) -> RunSummary:
+                partition_by: tuple[str, ...] = (), overrides: dict | None = None,
+                meta_sha: str | None = None) -> RunSummary:
     if isinstance(executor, int):  # the signature before executors existed
         executor = LocalExecutor(executor)
     summary = RunSummary(files=len(paths))
@@ -508,6 +514,7 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
     if (not force and man and man.get("cache_version") == version and man.get("store")
             and man.get("store") == current_store(out)
             and man.get("partition_by", []) == list(partition_by)
+            and man.get("meta") == meta_sha
             and not any(f.get("worker_error") in _RETRIED for f in man.get("files", []))
             and (man.get("limits") == limits or not any(f.get("worker_error") for f in man.get("files", [])))
             and [[p, hashes[p]] for p in paths] == [[f["path"], f["doc_id"]] for f in man.get("files", [])]):
@@ -587,14 +594,14 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
     trusted = man if (man and man.get("cache_version") == version and man.get("store") == current_store(out)
                       and man.get("partition_by", []) == list(partition_by)) else None
     done = commit(out, paths, hashes, held, cache, limits, partition_by, previous=trusted,
-                  fresh=set(todo) | set(dupes))
+                  fresh=set(todo) | set(dupes), overrides=overrides)
     for f in files:
         f["folder"] = done.folder_of[f["path"]]
     summary.published = True
     summary.rows = done.rows
     summary.reused_folders = len(done.reused_folders)
     write_manifest(out, {"pipeline_version": __version__, "cache_version": version, "store": done.store.name,
-                         "limits": limits, "partition_by": list(partition_by), "files": files,
+                         "limits": limits, "partition_by": list(partition_by), "meta": meta_sha, "files": files,
                          "folders": done.folders, "rows": summary.rows,
                          "published_at": _now().isoformat()})
     cache.prune({h for h in hashes.values() if h})

@@ -19,11 +19,8 @@ from datetime import date, datetime
 from typing import Optional
 
 from extractors.model import Document
+from extractors.vocabulary import MONTH_RE as _MONTH_RE, MONTHS
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 DATE_RE = re.compile(rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 _NOT_NAME = {"District", "Borough", "County", "City", "Budget", "Parish", "Town", "Council", "Councils", "The", "A", "All",
              # a date before a council's name ("... 14 March County Council meeting")

@@ -30,7 +30,7 @@ from extractors.entities import rag as ragmod
 from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.owners import split_owners, subject_owner
-from extractors.metadata import MONTHS
+from extractors.vocabulary import MONTHS
 from extractors.entities.timescales import find_due_dates_in_sentence, parse_timescales
 from extractors.model import Cell, Table
 from extractors.numbering import split_numbering

@@ -13,10 +13,11 @@ from extractors.entities.owners import parse_glossary
 from extractors.entities.timescales import parse_financial_period
 from extractors.metadata import parse_date
 from extractors.model import Document
+from extractors.vocabulary import MONTH_FULL_CAP
 
 _INSPECTION_DATE = re.compile(
     r"\binspection\s+(?:dates?\s*:?\s*|(?:in|of|on|during|held\s+in|carried\s+out\s+in)\s+)(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*)?"
-    r"(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})",
+    rf"(?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_FULL_CAP}\s+\d{{4}})",
     re.I)
 
 

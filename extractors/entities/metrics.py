@@ -32,7 +32,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extractors.entities.numbers import MONTH, MONTH_CAP, Num, scan_numbers, _table_unit
+from extractors.entities.numbers import Num, scan_numbers, _table_unit
+from extractors.vocabulary import MONTH, MONTH_CAP
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from extractors.vocabulary import MONTH
+
 # ---------------------------------------------------------------- vocab ----
 
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
-MONTH_CAP = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-             r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?![a-z])")
 
 WORD_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

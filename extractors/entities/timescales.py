@@ -65,6 +65,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
+from extractors.vocabulary import MONTH_ABBR as _MONTHS
+
 __all__ = ["ParsedTimescale", "parse_timescales", "find_due_dates_in_sentence", "parse_financial_period"]
 
 
@@ -93,8 +95,6 @@ class ParsedTimescale:
 
 # --------------------------------------------------------------------------
 # vocabulary
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
              "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
              "fifteen": 15, "eighteen": 18, "twenty": 20, "twenty-four": 24, "twenty four": 24,

@@ -118,6 +118,9 @@ def extract_metadata(doc: Document) -> dict:
             meta["committee"] = _clean(body)
     if meta["meeting_date"] is None and labelled.get("date"):
         meta["meeting_date"] = parse_date(labelled["date"])   # "DATE: 24th November 2011"
+    # a letter ("Dear ...", signed off "Yours sincerely"): its date line is
+    # when it was written, not a meeting's date
+    letter = any(_SALUTATION.match(t.strip()) for t in head[:20])
     for t in head[:25]:
         s = t.strip()
         m = re.match(r"^MINUTES of (?:a|the) meeting of (?:the )?(.+?) held .*? on (.+)$", s, re.I)
@@ -140,7 +143,7 @@ def extract_metadata(doc: Document) -> dict:
                 if d:
                     meta["meeting_date"] = meta["meeting_date"] or d
                 continue
-        if meta["meeting_date"] is None and len(s.split()) <= 6:
+        if meta["meeting_date"] is None and len(s.split()) <= 6 and not letter:
             d = parse_date(s)
             if d:
                 meta["meeting_date"] = d
@@ -190,6 +193,8 @@ def extract_metadata(doc: Document) -> dict:
                 break
     if meta["author"] is None and labelled.get("from"):
         meta["author"] = _person_part(labelled["from"])
+    if meta["author"] is None and letter:
+        meta["author"] = _signatory(texts)
 
     meta["council"] = official_council_name(_council(doc, texts))
     return meta
@@ -302,6 +307,30 @@ _NOT_COMMITTEE = re.compile(r"\b(?:options?\s+available|to\s+the\s+committee|for
 _NOT_TITLE = re.compile(r"^(?:(?:un)?restricted\s+items?|this\s+page\s+(?:is\s+)?(?:intentionally\s+)?(?:left\s+)?blank|"
                         r"executive\s+summary|contents|table\s+of\s+contents|agenda|introduction|background|"
                         r"part\s+(?:i|1|ii|2)\b.*|public\s+document\s+pack|summary|purpose\s+of\s+(?:the\s+)?report)\s*\.?$", re.I)
+
+
+_SALUTATION = re.compile(r"^Dear\s+[A-Z]", re.I)
+_SIGN_OFF = re.compile(r"^Yours\s+(?:sincerely|faithfully|truly)\b[,.]?\s*(?P<rest>.*)$", re.I)
+_SIGN_TITLE = re.compile(r"\s+(?=(?:Her|His|HM|Senior|Regional|Lead|Chief|Director|Inspector|Head|Manager|Officer|Clerk|"
+                         r"Chair(?:man)?|Executive|Deputy|Assistant|Corporate|Interim)\b)")
+_PERSON = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof\.?|Sir|Dame|Cllr|Councillor)\s+)?"
+                     r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,2}(?:\s+(?:OBE|MBE|CBE))?$")
+
+
+def _signatory(texts: list[str]) -> Optional[str]:
+    """The name a letter is signed with: the first line after 'Yours
+    sincerely' (or on the same line) that is a person's name."""
+    for i, t in enumerate(texts):
+        m = _SIGN_OFF.match(t.strip())
+        if not m:
+            continue
+        for cand in [m.group("rest")] + texts[i + 1:i + 4]:
+            # the name, without the title printed after it on the same line
+            cand = _clean(_SIGN_TITLE.split(cand or "", maxsplit=1)[0])
+            if cand and _PERSON.match(cand):
+                return cand
+        return None
+    return None
 
 
 def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:

@@ -68,3 +68,16 @@ def test_cover_metadata(path, expected):
 def test_meeting_dates_in_printed_forms(text, iso):
     from extractors.metadata import parse_date
     assert str(parse_date(text)) == iso
+
+
+def test_a_letter_has_no_meeting_date_and_is_signed_by_its_author():
+    from extractors.metadata import extract_metadata
+    from extractors.model import Block, Document
+    texts = ["Ofsted Piccadilly Gate Manchester", "31 August 2021", "Director of Children and Families", "Dear Sal",
+             "Focused visit to Leeds children’s services", "This letter summarises the findings of a focused visit.",
+             "Yours sincerely", "Victoria Horsefield Her Majesty’s Inspector"]
+    doc = Document(doc_id="l", path="l.pdf", file_name="l.pdf", format="pdf",
+                   blocks=[Block(kind="paragraph", text=t, page=1) for t in texts])
+    meta = extract_metadata(doc)
+    assert meta["meeting_date"] is None
+    assert meta["author"] == "Victoria Horsefield"

@@ -310,7 +310,7 @@ _NOT_TITLE = re.compile(r"^(?:(?:un)?restricted\s+items?|this\s+page\s+(?:is\s+)
 
 
 _SALUTATION = re.compile(r"^Dear\s+[A-Z]", re.I)
-_SIGN_OFF = re.compile(r"^Yours\s+(?:sincerely|faithfully|truly)\b[,.]?\s*(?P<rest>.*)$", re.I)
+_SIGN_OFF = re.compile(r"^Yours?\s+(?:sincerely|faithfully|truly)\b[,.]?\s*(?P<rest>.*)$", re.I)
 _SIGN_TITLE = re.compile(r"\s+(?=(?:Her|His|HM|Senior|Regional|Lead|Chief|Director|Inspector|Head|Manager|Officer|Clerk|"
                          r"Chair(?:man)?|Executive|Deputy|Assistant|Corporate|Interim)\b)")
 _PERSON = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof\.?|Sir|Dame|Cllr|Councillor)\s+)?"

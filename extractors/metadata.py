@@ -397,9 +397,8 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
                     counts[full] += counts.pop(n) + 5 if full != n else 5
                     first_seen[full] = min(first_seen.get(full, 0), first_seen.get(n, 0))
                 continue
-            n = _normalise_council(place) or place
-            counts[n] += 1
-            first_seen.setdefault(n, 0)
+            # a place alone ("Focused visit to Leeds children's services") is not
+            # the council's name: the labelling guide leaves council null then
     if not counts:
         return None
     own = _own_acronym(texts + list(doc.furniture))

@@ -267,7 +267,8 @@ def _furniture_title(doc: Document) -> Optional[str]:
     Register 2025-26') when the body does not open with a title."""
     for t in doc.furniture:
         t = _clean(t)
-        if len(t.split()) < 3 or "|" in t or re.search(r"\bpage\s+\d|^\d+$|official|unrestricted|confidential", t, re.I):
+        if len(t.split()) < 3 or "|" in t or re.search(r"\bpage\s+\d|^\d+$|official|unrestricted|confidential", t, re.I) \
+                or _NOT_TITLE.match(t):
             continue
         if len(re.findall(r"[A-Za-z]{3,}", t)) < 2:
             continue
@@ -304,7 +305,7 @@ def _titleish(s: str) -> str:
 _NOT_COMMITTEE = re.compile(r"\b(?:options?\s+available|to\s+the\s+committee|for\s+information|terms\s+of\s+reference|"
                             r"membership\s+of|role\s+of\s+the|views\s+of\s+the|executive\s+summary)\b|\*\*", re.I)
 # headings that are never a paper's title
-_NOT_TITLE = re.compile(r"^(?:(?:un)?restricted\s+items?|this\s+page\s+(?:is\s+)?(?:intentionally\s+)?(?:left\s+)?blank|"
+_NOT_TITLE = re.compile(r"^(?:created\s+with\b.*|.*\bplease\s+register\s+to\s+remove\b.*|unclassified|official(?:\s*-\s*sensitive)?|(?:un)?restricted\s+items?|this\s+page\s+(?:is\s+)?(?:intentionally\s+)?(?:left\s+)?blank|"
                         r"executive\s+summary|contents|table\s+of\s+contents|agenda|introduction|background|"
                         r"part\s+(?:i|1|ii|2)\b.*|public\s+document\s+pack|summary|purpose\s+of\s+(?:the\s+)?report)\s*\.?$", re.I)
 
@@ -352,7 +353,17 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
             continue
         if b.kind == "heading" or _mostly_upper(t) or re.match(r"^(Inspection of|Progress report|Focused visit to)", t, re.I):
             return t
+    # no heading: a short opening line that names the kind of paper
+    # ("Transparency Board Action Log as 19 July 2011", "Status update on actions")
+    for b in [b for b in doc.blocks[:8] if b.kind != "table"][:5]:
+        t = _clean(b.text)
+        if 3 <= len(t.split()) <= 16 and _PAPER_KIND.search(t) and not _NOT_TITLE.match(t) and not t.endswith((".", ":")):
+            return t
     return None
+
+
+_PAPER_KIND = re.compile(r"\b(?:action\s+log|action\s+plan|progress\s+report|status\s+update|update\s+on|minutes|"
+                         r"report|review|strategy|assessment|agenda|terms\s+of\s+reference|briefing|plan)\b", re.I)
 
 
 def _council(doc: Document, texts: list[str]) -> Optional[str]:

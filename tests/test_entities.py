@@ -466,3 +466,20 @@ def test_contents_lines_do_not_open_a_recommendations_zone():
         Block(kind="paragraph", page=2, text="Areas for improvement 12"),
         Block(kind="paragraph", page=2, text="List of Chapters .......... 3")])
     assert extract_all(doc, {})["recommendations"] == []
+
+
+def test_subject_owners_split_bodies_and_name_people():
+    from extractors.entities.owners import subject_owners
+    assert subject_owners("Transparency Board and MCO to convene a meeting") == [
+        ("Transparency Board", None, "Transparency Board"), ("MCO", None, "MCO")]
+    assert subject_owners("Companies House to discuss licensing")[0][:2] == ("Companies House", None)
+    assert subject_owners("Tim Kelsey to present a proposal")[0][:2] == (None, "Tim Kelsey")
+    assert [o[1] for o in subject_owners("Cllrs Richards & Evans to draft a letter")] == ["Cllr Richards", "Cllr Evans"]
+    assert subject_owners("Head of Revenues and Benefits to review the backlog")[0][0] == "Head of Revenues and Benefits"
+
+
+def test_months_without_a_year_take_the_year_the_log_is_dated():
+    doc = _log_doc(["Action", "Deadline", "Progress"], [["Officials to discuss the URI project with BIS", "September", "On track"]])
+    doc.blocks[0].text = "Transparency Board Action Log as 19 July 2011"
+    rows = extract_all(doc, {})
+    assert [str(t["due_date"]) for t in rows["timescales"]] == ["2011-09-30"]

@@ -29,7 +29,7 @@ from typing import Optional
 from extractors.entities import rag as ragmod
 from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
-from extractors.entities.owners import split_owners, subject_owner
+from extractors.entities.owners import split_owners, subject_owners
 from extractors.vocabulary import MONTHS
 from extractors.entities.timescales import find_due_dates_in_sentence, parse_timescales
 from extractors.model import Cell, Table
@@ -305,10 +305,9 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
                 if not owner_cols:
                     # no owner column: the action's subject owns it
                     # ("Cabinet Office Transparency Team to work with ...")
-                    who = subject_owner(a.text)
-                    if who:
-                        a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw, prov=a.prov.at("/owner"))
-                                        for role, person, raw in split_owners(who, glossary) or [(who, None, who)])
+                    a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
+                                          prov=a.prov.at("/owner" + (f":{k}" if k else "")))
+                                    for k, (role, person, raw) in enumerate(subject_owners(a.text)))
             if len(times) == len(row_actions):
                 for a, t in zip(row_actions, times):
                     a.timescales.append(t)

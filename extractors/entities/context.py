@@ -23,7 +23,8 @@ _INSPECTION_DATE = re.compile(
 
 def anchor_date(doc: Document, meta: dict) -> Optional[date]:
     """The date relative timescales count from: the inspection date when the
-    paper states one, else the meeting date."""
+    paper states one, else the meeting date, else a date printed in the
+    paper's title lines."""
     for b in doc.blocks[:200]:
         if b.kind == "table":
             continue
@@ -35,7 +36,16 @@ def anchor_date(doc: Document, meta: dict) -> Optional[date]:
             p = parse_financial_period(m.group("date"))
             if p:
                 return p[1]
-    return meta.get("meeting_date")
+    if meta.get("meeting_date"):
+        return meta["meeting_date"]
+    # a log or report dated in its title lines ("Action Log as 19 July 2011"):
+    # months printed without a year take that date's year
+    for b in doc.blocks[:6]:
+        if b.kind != "table" and len(b.text.split()) <= 20:
+            d = parse_date(b.text)
+            if d:
+                return d
+    return None
 
 
 def find_glossary(doc: Document) -> dict[str, str]:

@@ -311,6 +311,45 @@ def subject_owner(text: str) -> Optional[str]:
     return who
 
 
+_ORG_WORD = re.compile(r"\b(?:House|Office|Team|team|teams|Board|Council|Department|Agency|Group|Panel|Committee|Unit|"
+                       r"Services?|Trust|Authority|Partnership|Commission|Commissioner|officials?|members|colleagues|"
+                       r"project|Secretariat|Directorate|Ministry|Service|Network|Forum|Clerk|Director|Manager|Officer|"
+                       r"Lead|Chair|Chairman|Minister)\b")
+_PERSON_NAME = re.compile(r"^(?:(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)?"
+                          r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}$")
+
+
+def subject_owners(text: str) -> list[tuple[Optional[str], Optional[str], str]]:
+    """[(role, person, raw)] for the subject of '<who> to <do what>': teams,
+    bodies and offices are roles ('Home Office team', 'Companies House',
+    'MCO'), names are people ('Tim Kelsey', 'Cllr Evans'); 'A and B' of
+    two named bodies gives two owners."""
+    who = subject_owner(text)
+    if not who:
+        return []
+    parts = [who]
+    if " of " not in f" {who} ":
+        bits = [b.strip() for b in re.split(r"\s+(?:and|&)\s+", who) if b.strip()]
+        if len(bits) > 1 and all(b[:1].isupper() for b in bits):
+            parts = bits
+    out: list[tuple[Optional[str], Optional[str], str]] = []
+    title = re.match(r"^(Cllrs?|Councillors?)\s", parts[0])
+    for k, part in enumerate(parts):
+        if title and k and len(part.split()) == 1 and part[:1].isupper():
+            part = f"Cllr {part}"    # "Cllrs Richards & Evans": each a councillor
+        if title and not k:
+            part = re.sub(r"^Cllrs\s", "Cllr ", re.sub(r"^Councillors\s", "Councillor ", part))
+        if _PERSON_NAME.match(part) and title:
+            out.append((None, part, part))
+        elif _ORG_WORD.search(part) or part.isupper() or len(part.split()) == 1:
+            out.append((part, None, part))
+        elif _PERSON_NAME.match(part):
+            out.append((None, part, part))
+        else:
+            out.append((part, None, part))
+    return out
+
+
 def distribute_leaders(who: str) -> list[str]:
     """'Leaders at the council and the ICB' -> ['Leaders at the council',
     'Leaders at the ICB']; 'Leaders in education, health and care' stays one."""

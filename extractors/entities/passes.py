@@ -31,7 +31,7 @@ from extractors.entities.inquiry import inquiry_recommendations
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
-from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner
+from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
 from extractors.entities.rows import to_rows
 from extractors.entities.timescales import parse_timescales
 from extractors.model import Document
@@ -163,10 +163,9 @@ def minute_actions(ctx: EntityContext) -> None:
             continue
         for k, text in enumerate(texts):
             a = Action(text=text, prov=Prov(b.page, b.full_text, loc + (f"/sentence:{k}" if k else "")))
-            who = subject_owner(text)
-            if who:
-                a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw, prov=a.prov.at("/owner"))
-                                for role, person, raw in split_owners(who, ctx.glossary) or [(who, None, who)])
+            a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
+                                  prov=a.prov.at("/owner" + (f":{k}" if k else "")))
+                            for k, (role, person, raw) in enumerate(subject_owners(text)))
             add_due_dates(a, ctx.anchor)
             ctx.loose_actions.append(a)
         if texts and m:

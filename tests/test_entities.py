@@ -483,3 +483,16 @@ def test_months_without_a_year_take_the_year_the_log_is_dated():
     doc.blocks[0].text = "Transparency Board Action Log as 19 July 2011"
     rows = extract_all(doc, {})
     assert [str(t["due_date"]) for t in rows["timescales"]] == ["2011-09-30"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We recommend that the Government appoint a Chief Social Scientist.", True),
+    ("We note the commitment to continue the brand and urge the Department of Health to ensure robust evaluation.", True),
+    ("Departmental Chief Scientific Advisers, whether or not they have experience, should be responsible for contacts.", True),
+    ("We agree with the principle that ministers should explain publicly their reasons for policy decisions.", False),
+    ("Effective evaluation requires that: evaluation should be considered at the beginning. Funds should be allocated.", False),
+    ("There is a lack of applied research at a population level.", False),
+])
+def test_which_summary_paragraphs_recommend(text, expected):
+    from extractors.entities.inquiry import recommends
+    assert recommends(text) is expected

@@ -29,9 +29,27 @@ SUMMARY_HEADING = re.compile(
 _ZONE_END = re.compile(r"^(?:appendix|annex|chapter\s+\d+|glossary|references|bibliography|list\s+of\s+witnesses|"
                        r"formal\s+minutes|witnesses)\b", re.I)
 _CONTENTS = re.compile(r"\.{3,}|\s\d{1,3}$")
+# the committee asks someone to act: "We recommend", "We note ... and urge ..."
 RECOMMENDS = re.compile(
-    r"\b(?:we\s+(?:therefore\s+|also\s+|further\s+|strongly\s+)?(?:recommend|urge|call\s+(?:on|upon)|invite|encourage|ask)"
-    r"|recommend(?:s|ed)?\s+that|should|must|ought\s+to|needs?\s+to)\b", re.I)
+    r"\b(?:(?:we|and)\s+(?:therefore\s+|also\s+|further\s+|strongly\s+)?(?:recommend|urge|call\s+(?:on|upon)|invite|encourage)"
+    r"|recommend(?:s|ed)?\s+that)\b", re.I)
+# or says what someone should do, in its own voice: "<Actor> should ...",
+# not "We agree with the principle that ministers should ..." nor
+# "Effective evaluation requires that: ... should ..." (a conclusion)
+_MODAL = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\b", re.I)
+_SENTENCES = re.compile(r"(?<=[.;!?])\s+(?=[A-Z])")
+
+
+def recommends(text: str) -> bool:
+    if RECOMMENDS.search(text):
+        return True
+    if re.search(r"\bthat\s*:", text):
+        return False   # items completing "X requires that:": the lead-in decides, and it recommends nothing
+    for sentence in _SENTENCES.split(text):
+        m = _MODAL.search(sentence)
+        if m and not re.search(r"\bthat\b", sentence[:m.start()], re.I):
+            return True
+    return False
 _POINTER = re.compile(r"\s*\((?:see\s+)?(?:paragraphs?|paras?\.?|para\.?|¶)\s*[\d.,\s–\-and]+\)\s*\.?\s*$", re.I)
 
 
@@ -108,7 +126,7 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
             continue  # a lone paragraph under "Recommendations" is the decision zone's, not a summary chapter
         for b, text in found:
             text = _POINTER.sub("", " ".join(text.split())).strip()
-            if not RECOMMENDS.search(text):
+            if not recommends(text):
                 continue
             recs.append(Recommendation(kind="improvement", text=text, ref=b.numbering, source_body=body,
                                        prov=Prov(page=b.page, source_text=b.full_text, locator=b.numbering or "")))

@@ -1,0 +1,79 @@
+"""Running headers and footers: lines in the top or bottom band of a page
+whose text (digits ignored) recurs on many pages, page numbers in those
+bands, and a small table repeated on many pages, go to
+`Document.furniture`."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.loaders.pdf.records import Line, PageContent, PageTable
+
+
+_PAGE_NO = re.compile(
+    r"^(?:page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*(?:of|/)\s*\d{1,4}|[ivxlc]{1,6})$",
+    re.I)
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _table_key(t: PageTable) -> str:
+    return "\n".join("\t".join(_furniture_key(c.text) for c in r) for r in t.rows)
+
+
+def _remove_furniture(pages: list[PageContent]) -> list[str]:
+    """Drop running headers/footers and page numbers; return their texts."""
+    band = 0.12
+    n = len(pages)
+    cands: dict[int, list[tuple[Line, str]]] = {}
+    counts: Counter = Counter()
+    for p in pages:
+        items = []
+        body_top = min([t.bbox[1] for t in p.tables], default=p.height)
+        body_bottom = max([t.bbox[3] for t in p.tables], default=0.0)
+        top_lines = [ln for ln in p.lines[:4] if ln.bottom <= band * p.height + 20 and ln.bottom <= body_top + 1]
+        bottom_lines = [ln for ln in p.lines[-4:] if ln.top >= (1 - band) * p.height - 20 and ln.top >= body_bottom - 1]
+        for where, group in (("top", top_lines), ("bottom", bottom_lines)):
+            for ln in group:
+                key = where + "|" + _furniture_key(ln.text)
+                items.append((ln, key))
+        cands[p.number] = items
+        for key in {k for _, k in items}:
+            counts[key] += 1
+    need = max(2, int(0.3 * n + 0.999)) if n >= 3 else 2
+    furniture: list[str] = []
+    seen_texts: set[str] = set()
+    # a small table repeated on many pages (a running totals box): keep the
+    # first copy, drop the others
+    tcounts: Counter = Counter()
+    for p in pages:
+        for key in {_table_key(t) for t in p.tables if len(t.rows) <= 2}:
+            tcounts[key] += 1
+    kept_once: set[str] = set()
+    for p in pages:
+        keep_tables = []
+        for t in p.tables:
+            key = _table_key(t) if len(t.rows) <= 2 else None
+            if key is not None and tcounts[key] >= need and n >= 2:
+                if key in kept_once:
+                    if key not in seen_texts:
+                        seen_texts.add(key)
+                        furniture.append(" | ".join(c.text for c in t.rows[0]))
+                    continue
+                kept_once.add(key)
+            keep_tables.append(t)
+        p.tables = keep_tables
+    for p in pages:
+        drop = set()
+        for ln, key in cands.get(p.number, []):
+            text = ln.text.strip()
+            if _PAGE_NO.match(text) or counts[key] >= need:
+                drop.add(id(ln))
+                if key not in seen_texts:
+                    seen_texts.add(key)
+                    furniture.append(text)
+        if drop:
+            p.lines = [ln for ln in p.lines if id(ln) not in drop]
+    return furniture

@@ -1,0 +1,326 @@
+"""Words -> lines -> blocks: lines grouped by vertical overlap, lines
+into paragraphs by gap, font change, list markers, indentation and short
+lines ending a sentence; headings by size, bold or capitals; cover
+blocks ("From:", "To:") laid out in two columns."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Optional
+
+from extractors.loaders.pdf.records import _STRONG_BULLETS, _TERMINAL, Line, PageContent, Word
+from extractors.model import Block
+from extractors.numbering import numbering_level, split_numbering
+
+
+def _group_lines(words: list[Word], page: int) -> list[Line]:
+    """Words -> lines: a word joins a recent line it overlaps vertically."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        h = max(w.bottom - w.top, 0.1)
+        placed = False
+        for ln in reversed(lines[-3:]):
+            lt = min(x.top for x in ln.words)
+            lb = max(x.bottom for x in ln.words)
+            ov = min(lb, w.bottom) - max(lt, w.top)
+            if ov >= 0.5 * min(h, lb - lt):
+                ln.words.append(w)
+                placed = True
+                break
+        if not placed:
+            lines.append(Line(words=[w], page=page))
+    out = []
+    for ln in lines:
+        for ws in _split_stacked(ln.words):
+            out.append(Line(words=ws, page=page).finish())
+    out.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
+    return out
+
+
+def _split_stacked(words: list[Word]) -> list[list[Word]]:
+    """A tall word (a large page number) can glue two small lines beside
+    it into one: split the normal-height words into lines that do not
+    overlap, and hang each tall word on the one it overlaps most."""
+    if len(words) < 3:
+        return [words]
+    hs = sorted(w.bottom - w.top for w in words)
+    med = hs[len(hs) // 2]
+    normal = [w for w in words if w.bottom - w.top <= 1.5 * med]
+    tall = [w for w in words if w.bottom - w.top > 1.5 * med]
+    groups: list[list[Word]] = []
+    for w in sorted(normal, key=lambda w: w.top):
+        for g in groups:
+            gt, gb = g[0].top, g[0].bottom
+            if min(gb, w.bottom) - max(gt, w.top) >= 0.5 * min(w.bottom - w.top, gb - gt):
+                g.append(w)
+                break
+        else:
+            groups.append([w])
+    if len(groups) <= 1:
+        return [words]
+    for w in tall:
+        best = max(groups, key=lambda g: min(g[0].bottom, w.bottom) - max(g[0].top, w.top))
+        best.append(w)
+    return groups
+
+
+@dataclass
+class DocStats:
+    body_size: float
+    normal_gap: float
+    right_edge: dict[int, float]
+
+
+def _doc_stats(pages: list[PageContent]) -> DocStats:
+    sizes: Counter = Counter()
+    for p in pages:
+        for ln in p.lines:
+            sizes[round(ln.size * 2) / 2] += len(ln.text)
+    body = sizes.most_common(1)[0][0] if sizes else 11.0
+    gaps: Counter = Counter()
+    for p in pages:
+        for a, b in zip(p.lines, p.lines[1:]):
+            if abs(a.size - body) < 0.6 and abs(b.size - body) < 0.6:
+                g = b.top - a.bottom
+                if -2 < g < body * 1.5:
+                    gaps[round(g * 2) / 2] += 1
+    normal = gaps.most_common(1)[0][0] if gaps else body * 0.2
+    right = {}
+    for p in pages:
+        xs = sorted(ln.x1 for ln in p.lines if len(ln.text) > 30)
+        right[p.number] = xs[int(len(xs) * 0.9)] if xs else p.width
+    return DocStats(body_size=body, normal_gap=max(normal, 0.0), right_edge=right)
+
+
+_LABEL_END = re.compile(r"[:]$")
+
+
+def _cover_label(ln: Line) -> Optional[tuple[int, float, bool]]:
+    """A line starting with a "Label:" (1-6 words ending with ':').
+
+    Returns (number of label words, x of the value, two_column) when the
+    label is set off from its value by bold type or a wide gap."""
+    ws = ln.words
+    for k in range(min(6, len(ws))):
+        if ws[k].text.endswith(":") and len(ws[k].text) > 1:
+            label = " ".join(w.text for w in ws[: k + 1])
+            if len(label) > 45 or not label[:1].isupper() or re.search(r"\d{3,}", label):
+                return None
+            if k + 1 >= len(ws):
+                return None
+            nxt = ws[k + 1]
+            gap = nxt.x0 - ws[k].x1
+            label_bold = all(w.bold >= 0.8 for w in ws[: k + 1])
+            two_col = gap > 2.0 * max(ln.size, 1)
+            if two_col or (label_bold and nxt.bold < 0.5):
+                return k + 1, nxt.x0, two_col
+            return None
+    return None
+
+
+def _is_marker_start(text: str) -> Optional[str]:
+    num, _ = split_numbering(text)
+    return num
+
+
+def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> bool:
+    size = max(prev.size, ln.size, 1.0)
+    gap = ln.top - prev.bottom
+    if gap > stats.normal_gap + 0.33 * size or gap < -size:
+        return True
+    if abs(prev.size - ln.size) > 1.2:
+        return True
+    if (prev.bold >= 0.8 and ln.bold <= 0.2) or (prev.bold <= 0.2 and ln.bold >= 0.8):
+        # a bold run-in word at the start of a line is not a font change;
+        # nor is a bold sentence that ends part-way along a line
+        # ("... research on" / "this scale. Recommendations are made ...")
+        run_in = ln.bold <= 0.2 and len(para) > 1 and prev.bold >= 0.8 and para[0].bold < 0.8
+        bold_ends = prev.bold >= 0.8 and ln.words and ln.words[0].bold >= 0.8 and not prev.text.endswith(_TERMINAL)
+        if not (run_in or bold_ends):
+            return True
+    if _cover_label(ln) is not None:
+        return True
+    num = _is_marker_start(ln.text)
+    if num is not None:
+        if ln.text[:1] in _STRONG_BULLETS:
+            return True
+        if prev.text.endswith(_TERMINAL) or re.search(r"\b(and|or)$", prev.text):
+            return True
+        if abs(ln.x0 - prev.x0) > 3:
+            return True
+        # a sibling of the item being read: same marker at the same indent ("o", "-")
+        if para and para[0].text[:1] == ln.text[:1] and abs(para[0].x0 - ln.x0) <= 3 and not ln.text[:1].isalnum():
+            return True
+        if para and ln.text[:2] == "o " and para[0].text[:2] == "o " and abs(para[0].x0 - ln.x0) <= 3:
+            return True
+    right = stats.right_edge.get(ln.page, prev.x1)
+    width = max(right - min(l.x0 for l in para), 50.0)
+    if prev.text.endswith((".", "!", "?", ":")) and ln.text[:1].isupper():
+        if prev.x1 < right - 0.15 * width:
+            return True
+        if ln.x0 < prev.x0 - 3 or (ln.x0 > prev.x0 + 3 and len(para) > 0 and ln.x0 > para[0].x0 + 3):
+            return True
+    return False
+
+
+def _hyphen_join(a: str, b: str) -> bool:
+    """A line ending in a hyphen joins the next without a space: "long-" +
+    "term", "2024-" + "25"."""
+    if len(a) < 2 or not a.endswith("-") or a.endswith(" -"):
+        return False
+    return b[:1].islower() or (a[-2].isdigit() and b[:1].isdigit())
+
+
+def _join_lines(lines: list[Line]) -> str:
+    out = ""
+    for ln in lines:
+        t = ln.text
+        if not out:
+            out = t
+        elif _hyphen_join(out, t):
+            out += t
+        else:
+            out += " " + t
+    return out
+
+
+def _join_text(a: str, b: str) -> str:
+    if _hyphen_join(a, b):
+        return a + b
+    return a + " " + b
+
+
+def _page_blocks(p: PageContent, stats: DocStats) -> list[tuple[Block, float, float]]:
+    """Blocks of one page in reading order, with their top and bottom y."""
+    items: list[tuple[float, str, object]] = [(ln.top, "line", ln) for ln in p.lines]
+    items += [(t.top, "table", t) for t in p.tables]
+    items.sort(key=lambda it: (it[0], 0 if it[1] == "table" else 1))
+    out: list[tuple[Block, float, float]] = []
+    para: list[Line] = []
+    cover: Optional[dict] = None
+
+    def flush():
+        nonlocal para, cover
+        if cover is not None:
+            text = cover["label"] + " " + "; ".join(" ".join(g) for g in cover["groups"] if g)
+            out.append((Block(kind="paragraph", text=" ".join(text.split()), page=p.number, style="label"),
+                        cover["top"], cover["bottom"]))
+            cover = None
+        if para:
+            out.append((_make_block(para, stats, p.number), para[0].top, para[-1].bottom))
+            para = []
+
+    i = 0
+    while i < len(items):
+        _, kind, obj = items[i]
+        i += 1
+        if kind == "table":
+            flush()
+            out.append((Block(kind="table", page=p.number, table=None, style="pdf-table"), obj.top, obj.bbox[3]))
+            out[-1][0]._ptable = obj  # type: ignore[attr-defined]
+            continue
+        ln: Line = obj  # type: ignore[assignment]
+        if cover is not None:
+            same_col = abs(ln.x0 - cover["x"]) <= 4 and _cover_label(ln) is None
+            close = ln.top - cover["bottom"] <= 3.5 * max(ln.size, 1) + stats.normal_gap
+            if same_col and close:
+                if ln.top - cover["bottom"] > stats.normal_gap + 0.33 * max(ln.size, 1):
+                    cover["groups"].append([])
+                cover["groups"][-1].append(ln.text)
+                cover["bottom"] = ln.bottom
+                continue
+            flush()
+        lab = _cover_label(ln)
+        if lab is not None and lab[2]:
+            flush()
+            k, vx, _ = lab
+            label = " ".join(w.text for w in ln.words[:k])
+            value = " ".join(w.text for w in ln.words[k:])
+            cover = {"label": label, "x": vx, "groups": [[value]], "top": ln.top, "bottom": ln.bottom}
+            continue
+        if para and _new_paragraph(para[-1], ln, para, stats):
+            flush()
+        para.append(ln)
+    flush()
+    return out
+
+
+def _make_block(lines: list[Line], stats: DocStats, page: int) -> Block:
+    text = _join_lines(lines)
+    num, rest = split_numbering(text)
+    n_chars = sum(len(l.text) for l in lines) or 1
+    bold = sum(l.bold * len(l.text) for l in lines) / n_chars
+    size = sum(l.size * len(l.text) for l in lines) / n_chars
+    # boldness of the text after the number ("1. Introduction" with a plain number)
+    if num and lines[0].words:
+        ws = [w for l in lines for w in l.words]
+        body_ws = ws[1:] if len(ws) > 1 else ws
+        n = sum(len(w.text) for w in body_ws) or 1
+        bold = max(bold, sum(w.bold * len(w.text) for w in body_ws) / n)
+    words = rest.split()
+    letters = [c for c in rest if c.isalpha()]
+    caps = len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    bigger = size >= stats.body_size + 1.5
+    short = 0 < len(words) <= 20 and len(lines) <= 3
+    ends_sentence = rest.rstrip().endswith((".", ";", ",")) and not rest.rstrip().endswith("..")
+    is_heading = num != "•" and short and not ends_sentence and (bold >= 0.8 or bigger or (caps and len(words) <= 12))
+    if is_heading and (re.fullmatch(r"[\d\s.,%£$()+-]+", rest)
+                       or len(re.findall(r"(?<![\w/-])[+-]?[£$]?\d[\d,]*(?:\.\d+)?[%m]?(?![\w/-])", rest)) >= 2):
+        is_heading = False  # a row of figures (an unruled table), not a heading
+    if is_heading and num is None:
+        # "1 | Introduction": a heading number set off by a bar
+        m = re.match(r"^(\d{1,2}[a-z]?(?:\.\d{1,2})*)\s*\|\s+(\S.*)$", rest)
+        if m:
+            num, rest = m.group(1), m.group(2)
+    style = ("bold" if bold >= 0.8 else None)
+    if is_heading:
+        return Block(kind="heading", text=rest, numbering=num, level=numbering_level(num) if num else 0,
+                     page=page, style=f"size:{size:.1f}" + (",bold" if bold >= 0.8 else ""))
+    x0 = lines[0].x0
+    if num == "•":
+        b = Block(kind="list_item", text=rest, numbering="•", level=1, page=page, style=style)
+    elif num and not re.fullmatch(r"\d+(?:\.\d+)*", num):
+        b = Block(kind="list_item", text=rest, numbering=num, level=1, page=page, style=style)
+    else:
+        b = Block(kind="paragraph", text=rest, numbering=num, level=numbering_level(num), page=page, style=style)
+    b._x0 = x0  # type: ignore[attr-defined]
+    b._size = size  # type: ignore[attr-defined]
+    right = stats.right_edge.get(page, lines[-1].x1)
+    # the last line runs to the right margin: the paragraph did not end there
+    b._full = lines[-1].x1 >= right - 3.0 * max(lines[-1].size, 1.0)  # type: ignore[attr-defined]
+    b._footnote = (size <= stats.body_size - 1.0 and re.match(r"\d{1,3}\s", text) is not None)  # type: ignore[attr-defined]
+    return b
+
+
+def _assign_heading_levels(blocks: list[Block]) -> None:
+    """Unnumbered headings: level by font size rank (largest = 1); list
+    items: depth by indentation of their marker on the page."""
+    sizes = set()
+    for b in blocks:
+        if b.kind == "heading" and not b.numbering and b.style and b.style.startswith("size:"):
+            sizes.add(round(float(b.style.split(",")[0][5:])))
+    rank = {s: i + 1 for i, s in enumerate(sorted(sizes, reverse=True))}
+    for b in blocks:
+        if b.kind == "heading":
+            if b.numbering and re.fullmatch(r"\d+(?:\.\d+)*", b.numbering):
+                b.level = max(1, numbering_level(b.numbering))
+            elif b.style and b.style.startswith("size:"):
+                b.level = min(3, rank.get(round(float(b.style.split(",")[0][5:])), 1))
+            else:
+                b.level = max(1, b.level)
+    by_page: dict[Optional[int], list[Block]] = defaultdict(list)
+    for b in blocks:
+        if b.kind == "list_item" and hasattr(b, "_x0"):
+            by_page[b.page].append(b)
+    for items in by_page.values():
+        xs: list[float] = []
+        for x in sorted(getattr(b, "_x0") for b in items):
+            if not xs or x - xs[-1] > 6:
+                xs.append(x)
+        for b in items:
+            x = getattr(b, "_x0")
+            b.level = 1 + min(3, sum(1 for v in xs if v < x - 6))
+    for b in blocks:
+        if "_x0" in b.__dict__:
+            del b.__dict__["_x0"]

@@ -1,0 +1,79 @@
+"""The small records the PDF loader passes between its stages: a page's
+words, lines and ruled tables, and what one page holds."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractors.model import Cell
+from extractors.numbering import BULLETS
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: float  # fraction of bold characters
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    page: int
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    bold: float = 0.0
+    text: str = ""
+
+    def finish(self) -> "Line":
+        self.words.sort(key=lambda w: w.x0)
+        self.x0 = min(w.x0 for w in self.words)
+        self.x1 = max(w.x1 for w in self.words)
+        self.top = min(w.top for w in self.words)
+        self.bottom = max(w.bottom for w in self.words)
+        n = sum(len(w.text) for w in self.words) or 1
+        self.size = sum(w.size * len(w.text) for w in self.words) / n
+        self.bold = sum(w.bold * len(w.text) for w in self.words) / n
+        self.text = " ".join(w.text for w in self.words)
+        return self
+
+
+@dataclass
+class PageTable:
+    page: int
+    bbox: tuple[float, float, float, float]
+    rows: list[list[Cell]]
+    col_x: list[float]           # left edge of each column
+    bold_rows: list[bool]
+    filled_first_row: bool = False
+    open_top: bool = False      # closed by an added line: the first row was cut by a page break
+    open_bottom: bool = False   # the last row continues on the next page
+    cell_text: str = ""         # every cell's text once (merged cells are repeated in rows)
+    word_ids: frozenset = frozenset()  # id() of the page words placed in its cells
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+
+@dataclass
+class PageContent:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[PageTable] = field(default_factory=list)
+    dropped: int = 0            # characters left out (watermarks, overprint, off-page)
+    dropped_text: str = ""      # their text, for the text-fidelity check
+    ocr: Optional[float] = None  # read by OCR: the page's mean word confidence (0-1)
+
+
+_STRONG_BULLETS = set(BULLETS) - set("-–*o·")
+_TERMINAL = (".", ":", ";", "!", "?")

@@ -1,0 +1,497 @@
+"""Ruled tables: pdfplumber's finder on a page's rulings (plus lines
+closing a table cut by a page break), words placed in cells, merged
+cells, cell fills, header rows; and a table continued over a page break
+or restarted with its header, joined into one."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Optional
+
+from extractors.loaders.pdf.lines import _group_lines, _hyphen_join, _join_text
+from extractors.loaders.pdf.records import _STRONG_BULLETS, _TERMINAL, Line, PageTable, Word
+from extractors.model import Cell, Table
+from extractors.numbering import split_numbering
+
+
+def _find_tables(tpage, words: list[Word], edges: list[dict], settings: dict, fills, number: int,
+                 split_stacked: bool = False) -> list[PageTable]:
+    """pdfplumber's table finder on a page's ruling `edges` (plus lines
+    closing a table cut by the page break), words placed in cells. `fills`
+    gives the page's filled rectangles when a table is found. With
+    `split_stacked` (scanned pages, whose rules are joined loosely), two
+    grids that touch but whose columns are offset are two tables."""
+    closing: list[dict] = []
+    try:
+        closing = _closing_lines(edges)
+        settings = dict(settings)
+        if closing:
+            settings["explicit_horizontal_lines"] = list(settings.get("explicit_horizontal_lines") or []) + closing
+        found = tpage.find_tables(table_settings=settings)
+    except Exception:  # noqa: BLE001 - no table rather than no page
+        found = []
+    tables: list[PageTable] = []
+    if split_stacked:
+        found = [part for t in found for part in _stacked_grids(t)]
+    if found:
+        page_fills = fills()
+        for t in found:
+            pt = _page_table(t, words, page_fills, number)
+            if pt is not None:
+                x0, top, x1, bottom = t.bbox
+                for ln in closing:
+                    if ln["x0"] - 3 <= x0 + 3 and ln["x1"] + 3 >= x1 - 3:
+                        if abs(ln["top"] - bottom) <= 2:
+                            pt.open_bottom = True
+                        if abs(ln["top"] - top) <= 2:
+                            pt.open_top = True
+                tables.append(pt)
+    return tables
+
+
+@dataclass
+class _Grid:
+    """Part of a pdfplumber table: its rows and their bounding box."""
+    rows: list
+    bbox: tuple[float, float, float, float]
+
+
+def _stacked_grids(t) -> list:
+    """Split a found table where its rows' outer edges jump sideways by a
+    few points: two tables printed one under the other, offset, read as
+    one grid because their shared rule was joined."""
+    rows = t.rows
+    if len(rows) < 2:
+        return [t]
+
+    def edges(r):
+        cells = [c for c in r.cells if c is not None]
+        return (min(c[0] for c in cells), max(c[2] for c in cells)) if cells else None
+
+    parts: list[list] = [[rows[0]]]
+    prev = edges(rows[0])
+    for r in rows[1:]:
+        e = edges(r)
+        if prev and e and 2.5 < abs(e[0] - prev[0]) < 15 and 2.5 < abs(e[1] - prev[1]) < 15:
+            parts.append([])
+        parts[-1].append(r)
+        prev = e or prev
+    if len(parts) == 1:
+        return [t]
+    out = []
+    for part in parts:
+        n = max(len(r.cells) for r in part)
+        used = [i for i in range(n) if any(i < len(r.cells) and r.cells[i] is not None for r in part)]
+        rows_ = [_GridRow(cells=[r.cells[i] if i < len(r.cells) else None for i in used]) for r in part]
+        boxes = [c for r in rows_ for c in r.cells if c is not None]
+        out.append(_Grid(rows=rows_, bbox=(min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                           max(b[2] for b in boxes), max(b[3] for b in boxes))))
+    return out
+
+
+@dataclass
+class _GridRow:
+    cells: list
+
+
+def _colour(value) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        vals = [float(v) for v in (value if isinstance(value, (list, tuple)) else [value])]
+    except (TypeError, ValueError):
+        return None
+    if any(v > 1.0 for v in vals):
+        if all(v <= 255 for v in vals):
+            vals = [v / 255 for v in vals]
+        else:
+            return None
+    if len(vals) == 1:
+        r = g = b = vals[0]
+    elif len(vals) == 3:
+        r, g, b = vals
+    elif len(vals) == 4:
+        c, m, y, k = vals
+        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    else:
+        return None
+    return "#{:02x}{:02x}{:02x}".format(*(max(0, min(255, round(v * 255))) for v in (r, g, b)))
+
+
+def _closing_lines(edges: list[dict]) -> list[dict]:
+    """Horizontal lines that close a table left open at a page break.
+
+    A row cut by a page break is often drawn without its bottom (or, on the
+    next page, top) border: the column rulings just stop. Where three or
+    more vertical rulings end at the same height with no horizontal ruling
+    there, a closing line is added so the cut row is still found."""
+    vs = [e for e in edges if e.get("orientation") == "v" and e["bottom"] - e["top"] >= 15]
+    hs = [e for e in edges if e.get("orientation") == "h"]
+    if len(vs) < 3:
+        return []
+    open_ends: list[tuple[float, float]] = []
+    for e in vs:
+        x = e["x0"]
+        for y in (e["top"], e["bottom"]):
+            closed = any(abs(h["top"] - y) <= 3 and h["x0"] - 3 <= x <= h["x1"] + 3 for h in hs)
+            if not closed:
+                open_ends.append((y, x))
+    open_ends.sort()
+    out = []
+    i = 0
+    while i < len(open_ends):
+        j = i
+        while j + 1 < len(open_ends) and open_ends[j + 1][0] - open_ends[i][0] <= 3:
+            j += 1
+        group = open_ends[i:j + 1]
+        xs = sorted({round(x) for _, x in group})
+        if len(xs) >= 3:
+            y = sum(g[0] for g in group) / len(group)
+            out.append({"object_type": "line", "x0": xs[0], "x1": xs[-1], "top": y, "bottom": y,
+                        "width": xs[-1] - xs[0], "height": 0})
+        i = j + 1
+    return out
+
+
+def _gradient_rects(rects: list[dict]) -> set[int]:
+    """ids of filled rectangles that are slices of a colour gradient (a
+    stack of thin rectangles, each a slightly different colour): their
+    edges are not table rulings and their colour is not a cell fill."""
+    out: set[int] = set()
+    for axis in ("v", "h"):
+        groups: dict[tuple, list[dict]] = defaultdict(list)
+        for r in rects:
+            if not r.get("fill") or r.get("stroke"):
+                continue
+            w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
+            if axis == "v" and h <= 12 and w > 2 * h:
+                groups[(round(r["x0"]), round(r["x1"]))].append(r)
+            elif axis == "h" and w <= 12 and h > 2 * w:
+                groups[(round(r["top"]), round(r["bottom"]))].append(r)
+        for rs in groups.values():
+            if len(rs) < 4:
+                continue
+            key0, key1 = ("top", "bottom") if axis == "v" else ("x0", "x1")
+            rs.sort(key=lambda r: r[key0])
+            chain = [rs[0]]
+            for r in rs[1:] + [None]:
+                if r is not None and abs(r[key0] - chain[-1][key1]) <= 0.8:
+                    chain.append(r)
+                    continue
+                colours = {str(c.get("non_stroking_color")) for c in chain}
+                if len(chain) >= 4 and len(colours) >= 3:
+                    out.update(id(c) for c in chain)
+                if r is not None:
+                    chain = [r]
+    return out
+
+
+def _filled_rects(page, skip: set[int] = frozenset()) -> list[tuple[float, float, float, float, str]]:
+    out = []
+    for r in page.rects:
+        if not r.get("fill") or id(r) in skip:
+            continue
+        col = _colour(r.get("non_stroking_color"))
+        if col is None:
+            continue
+        out.append((r["x0"], r["top"], r["x1"], r["bottom"], col))
+    return out
+
+
+def _fill_for(bbox, fills) -> Optional[str]:
+    x0, top, x1, bottom = bbox
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    area = max((x1 - x0) * (bottom - top), 1.0)
+    best = None
+    best_area = None
+    for fx0, ftop, fx1, fbottom, col in fills:
+        if fx0 - 1 <= cx <= fx1 + 1 and ftop - 1 <= cy <= fbottom + 1:
+            fa = (fx1 - fx0) * (fbottom - ftop)
+            # must cover most of the cell and not be a page/table background
+            if fa < 0.5 * area or fa > 3.0 * area:
+                continue
+            if best_area is None or fa <= best_area:
+                best, best_area = col, fa
+    if best == "#ffffff":
+        return None
+    return best
+
+
+def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
+    rows = t.rows
+    if not rows:
+        return None
+    n_cols = max(len(r.cells) for r in rows)
+    if n_cols < 2:
+        return None  # a framed text box, read as text
+    grid: list[list[Optional[tuple]]] = [list(r.cells) + [None] * (n_cols - len(r.cells)) for r in rows]
+    # words into cells (by centre)
+    cell_words: dict[tuple[int, int], list[Word]] = defaultdict(list)
+    bx0, btop, bx1, bbottom = t.bbox
+    placed_any = False
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        if not (bx0 <= cx <= bx1 and btop <= cy <= bbottom):
+            continue
+        for ri, row in enumerate(grid):
+            hit = False
+            for ci, cb in enumerate(row):
+                if cb is not None and cb[0] - 0.5 <= cx <= cb[2] + 0.5 and cb[1] - 0.5 <= cy <= cb[3] + 0.5:
+                    cell_words[(ri, ci)].append(w)
+                    hit = placed_any = True
+                    break
+            if hit:
+                break
+    if not placed_any:
+        return None
+    used_cols = {ci for (_, ci) in cell_words}
+    if len(used_cols) < 2 and len(rows) <= 2:
+        return None  # a box around text, not a table
+    texts: dict[tuple[int, int], str] = {}
+    bolds: dict[tuple[int, int], float] = {}
+    for key, ws in cell_words.items():
+        cb = grid[key[0]][key[1]]
+        texts[key] = _cell_text(ws, cb)
+        n = sum(len(w.text) for w in ws) or 1
+        bolds[key] = sum(w.bold * len(w.text) for w in ws) / n
+    # column left edges (from cells that exist)
+    col_x = []
+    for ci in range(n_cols):
+        xs = [grid[ri][ci][0] for ri in range(len(grid)) if grid[ri][ci] is not None]
+        col_x.append(min(xs) if xs else (col_x[-1] if col_x else bx0))
+    out_rows: list[list[Cell]] = []
+    for ri, row in enumerate(grid):
+        cells = []
+        for ci, cb in enumerate(row):
+            if cb is None:
+                src = _spanning_cell(grid, ri, ci)
+                if src is None:
+                    cells.append(Cell("", page=page))
+                    continue
+                sr, sc = src
+                cb = grid[sr][sc]
+                cells.append(Cell(texts.get((sr, sc), ""), fill=_fill_for(cb, fills), page=page))
+            else:
+                cells.append(Cell(texts.get((ri, ci), ""), fill=_fill_for(cb, fills), page=page))
+        out_rows.append(cells)
+    bold_rows = []
+    for ri in range(len(grid)):
+        vals = [bolds[(ri, ci)] for ci in range(n_cols) if (ri, ci) in bolds and texts.get((ri, ci))]
+        bold_rows.append(bool(vals) and all(v >= 0.8 for v in vals))
+    # a first row in a fill colour that no other row uses
+    first_fills = {c.fill for c in out_rows[0]}
+    filled_first = (len(out_rows) > 1 and len(first_fills) == 1 and None not in first_fills
+                    and all(c.text for c in out_rows[0])
+                    and not any(c.fill in first_fills for r in out_rows[1:] for c in r))
+    # drop rows that are entirely empty
+    keep = [i for i, r in enumerate(out_rows) if any(c.text.strip() for c in r)]
+    if not keep:
+        return None
+    out_rows = [out_rows[i] for i in keep]
+    bold_rows = [bold_rows[i] for i in keep]
+    if filled_first and keep[0] != 0:
+        filled_first = False
+    return PageTable(page=page, bbox=tuple(t.bbox), rows=out_rows, col_x=col_x,
+                     bold_rows=bold_rows, filled_first_row=filled_first,
+                     cell_text=" ".join(texts[k] for k in sorted(texts)),
+                     word_ids=frozenset(id(w) for ws in cell_words.values() for w in ws))
+
+
+def _spanning_cell(grid, ri: int, ci: int) -> Optional[tuple[int, int]]:
+    """The cell covering the empty grid slot (ri, ci): to its left in the
+    same row, else above in the same column."""
+    row = grid[ri]
+    # x centre of this column from any row that has it
+    xs = [grid[r][ci] for r in range(len(grid)) if grid[r][ci] is not None]
+    ys = [c for c in row if c is not None]
+    if not xs or not ys:
+        return None
+    cx = (xs[0][0] + xs[0][2]) / 2
+    cy = (ys[0][1] + ys[0][3]) / 2
+    for c in range(ci - 1, -1, -1):
+        cb = row[c]
+        if cb is not None:
+            if cb[0] <= cx <= cb[2] and cb[1] <= cy <= cb[3]:
+                return ri, c
+            break
+    for r in range(ri - 1, -1, -1):
+        cb = grid[r][ci]
+        if cb is not None:
+            if cb[0] <= cx <= cb[2] and cb[1] <= cy <= cb[3]:
+                return r, ci
+            break
+    # a cell spanning both directions: search all cells
+    for r in range(ri, -1, -1):
+        for c in range(ci, -1, -1):
+            cb = grid[r][c]
+            if cb is not None and cb[0] <= cx <= cb[2] and cb[1] <= cy <= cb[3]:
+                return r, c
+    return None
+
+
+def _cell_text(words: list[Word], bbox) -> str:
+    lines = _group_lines(words, 0)
+    if not lines:
+        return ""
+    right = bbox[2] if bbox else max(ln.x1 for ln in lines)
+    left = bbox[0] if bbox else min(ln.x0 for ln in lines)
+    width = max(right - left, 1.0)
+    parts: list[str] = []
+    prev: Optional[Line] = None
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    normal_gap = min(gaps) if gaps else 0.0
+    for ln in lines:
+        if prev is None:
+            parts.append(ln.text)
+        else:
+            gap = ln.top - prev.bottom
+            num, _ = split_numbering(ln.text)
+            new = False
+            if gap > normal_gap + 0.5 * max(ln.size, 1):
+                new = True
+            elif num is not None and (ln.text[:1] in _STRONG_BULLETS or prev.text.endswith(_TERMINAL)
+                                      or abs(ln.x0 - prev.x0) > 3):
+                new = True
+            elif prev.text.endswith((".", "!", "?", ":")) and prev.x1 < right - 0.2 * width and ln.text[:1].isupper():
+                new = True
+            if new:
+                parts.append("\n" + ln.text)
+            elif _hyphen_join(prev.text, ln.text):
+                parts.append(ln.text)
+            else:
+                parts.append(" " + ln.text)
+        prev = ln
+    return "".join(parts).strip()
+
+
+def _norm_row(row: list[Cell]) -> tuple[str, ...]:
+    return tuple(" ".join(c.text.split()).lower() for c in row)
+
+
+def _same_row(a: list[Cell], b: list[Cell]) -> bool:
+    """The same row printed twice (a header repeated on the next page):
+    cell by cell the same text, allowing the small differences OCR makes
+    between two printings ("Progress RAG |", a misread letter)."""
+    na, nb = _norm_row(a), _norm_row(b)
+    if na == nb:
+        return True
+    if len(na) != len(nb):
+        return False
+    from difflib import SequenceMatcher
+    for x, y in zip(na, nb):
+        if x == y:
+            continue
+        x, y = re.sub(r"[^a-z0-9]+", "", x), re.sub(r"[^a-z0-9]+", "", y)
+        if x != y and (not x or not y or SequenceMatcher(None, x, y, autojunk=False).ratio() < 0.85):
+            return False
+    return True
+
+
+def _same_rows(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
+    return len(a) == len(b) and all(_same_row(x, y) for x, y in zip(a, b))
+
+
+def _header_rows(pt: PageTable) -> int:
+    n = 0
+    for ri, is_bold in enumerate(pt.bold_rows[:3]):
+        if is_bold:
+            n += 1
+        else:
+            break
+    if n >= len(pt.rows):
+        n = 0  # an all-bold table: no header to tell apart
+    if n == 0 and pt.filled_first_row and len(pt.rows) > 1:
+        n = 1
+    return n
+
+
+def _same_columns(a: PageTable, b: PageTable) -> bool:
+    if len(a.col_x) != len(b.col_x):
+        return False
+    return all(abs(x - y) <= 6 for x, y in zip(a.col_x, b.col_x))
+
+
+def _repeats_header(table: Table, pt: PageTable) -> bool:
+    h = table.header_rows
+    return bool(h) and len(pt.rows) > h and _same_rows(pt.rows[:h], table.rows[:h])
+
+
+def _continues(prev_pt: PageTable, table: Table, pt: PageTable, next_page: bool) -> bool:
+    """Does `pt` continue `table` (whose last part is `prev_pt`)? Either it
+    starts the next page with the same columns, or it repeats the table's
+    header rows (a table split and restarted with its header)."""
+    if len(pt.col_x) != len(prev_pt.col_x):
+        return False
+    if _repeats_header(table, pt):
+        return True
+    return next_page and _same_columns(prev_pt, pt)
+
+
+def _append_table(table: Table, prev_pt: PageTable, pt: PageTable) -> None:
+    rows = [list(r) for r in pt.rows]
+    # leading rows repeated from the table's first page are its header
+    k = 0
+    while k < min(len(rows) - 1, len(table.rows) - 1, 4) and _same_row(rows[k], table.rows[k]) \
+            and any(c.text.strip() for c in rows[k]):
+        k += 1
+    if k:
+        if len(table.pages) == 1 or not table.header_rows:
+            table.header_rows = k
+        rows = rows[k:]
+    _extend_rows(table, rows, cut=prev_pt.open_bottom or pt.open_top)
+    if pt.page not in table.pages:
+        table.pages.append(pt.page)
+
+
+def _split_repeated_headers(table: Table) -> None:
+    """A header repeated inside a table (a table restarted with its header
+    on the same page): drop it and rejoin the parts."""
+    h = table.header_rows
+    if not h or len(table.rows) <= 2 * h:
+        return
+    head = table.rows[:h]
+    rows = table.rows
+    out = rows[:h]
+    segment: list[list[Cell]] = []
+    i = h
+    parts: list[list[list[Cell]]] = []
+    while i < len(rows):
+        if i + h <= len(rows) and _same_rows(rows[i:i + h], head):
+            parts.append(segment)
+            segment = []
+            i += h
+            continue
+        segment.append(rows[i])
+        i += 1
+    parts.append(segment)
+    if len(parts) == 1:
+        return
+    table.rows = out + parts[0]
+    for seg in parts[1:]:
+        _extend_rows(table, seg, cut=False, guess=False)
+
+
+def _extend_rows(table: Table, rows: list[list[Cell]], *, cut: bool, guess: bool = True) -> None:
+    """Append `rows` after a break; the first of them is merged into the
+    last row above when the break split that row: the rulings show the row
+    left open (`cut`), or (`guess`, at a page break) its first cell is empty
+    under a filled one, or every cell it fills starts lower case."""
+    if rows and len(table.rows) > table.header_rows:
+        first, last = rows[0], table.rows[-1]
+        first_empty = not first[0].text.strip() and last[0].text.strip()
+        lower = all((not c.text.strip()) or c.text.strip()[:1].islower() for c in first) and any(c.text.strip() for c in first)
+        if cut or (guess and (first_empty or lower)):
+            for ci, c in enumerate(first):
+                if ci < len(last) and c.text.strip():
+                    prev_text = last[ci].text
+                    if not prev_text:
+                        last[ci].text = c.text
+                    elif prev_text.rstrip().endswith(_TERMINAL) and c.text[:1].isupper():
+                        last[ci].text = prev_text + "\n" + c.text
+                    else:
+                        last[ci].text = _join_text(prev_text, c.text)
+                    if last[ci].fill is None:
+                        last[ci].fill = c.fill
+            rows = rows[1:]
+    table.rows.extend(rows)

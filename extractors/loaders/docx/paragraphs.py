@@ -1,0 +1,330 @@
+"""One w:p: its visible text (runs, tabs, breaks, symbols; deleted,
+hidden and placeholder text skipped), the text boxes it anchors, its
+Word or typed numbering, and its kind (heading, list item, paragraph)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from lxml import etree
+
+from extractors.loaders.docx.numbering import _clean_label
+from extractors.loaders.docx.ooxml import (_BULLET_GLYPHS, _HIGHLIGHT, _MC, _Ctx, _choose_branch, _int, _norm, _on,
+                                           _shd_colour)
+from extractors.numbering import numbering_level, split_numbering
+
+
+def _is_placeholder(sdt, ctx: _Ctx) -> bool:
+    """A content control still showing its prompt ("Click here to enter text.")."""
+    pr = sdt.find(ctx.q("sdtPr"))
+    return pr is not None and _on(pr.find(ctx.q("showingPlcHdr")), ctx.w) is True
+
+
+@dataclass
+class _Para:
+    text: str                      # raw text (tabs, "\n" for line breaks)
+    visible_chars: int = 0
+    bold_chars: int = 0
+    caps_chars: int = 0
+    boxes: list = field(default_factory=list)  # w:txbxContent elements anchored here
+    shading: set = field(default_factory=set)  # run shading / highlight colours
+
+
+def _para_text(p, ctx: _Ctx, para_style: Optional[str]) -> _Para:
+    w = ctx.w
+    parts: list[str] = []
+    info = _Para(text="")
+    pstyle_bold = ctx.styles.prop(para_style or ctx.styles.default_para, "bold")
+    pstyle_caps = ctx.styles.prop(para_style or ctx.styles.default_para, "caps")
+    pstyle_vanish = ctx.styles.prop(para_style or ctx.styles.default_para, "vanish")
+
+    def run(r):
+        rpr = r.find(ctx.q("rPr"))
+        rstyle = None
+        bold = caps = vanish = None
+        shade = None
+        if rpr is not None:
+            rs = rpr.find(ctx.q("rStyle"))
+            rstyle = rs.get(ctx.q("val")) if rs is not None else None
+            bold = _on(rpr.find(ctx.q("b")), w)
+            caps = _on(rpr.find(ctx.q("caps")), w)
+            vanish = _on(rpr.find(ctx.q("vanish")), w)
+            shd = rpr.find(ctx.q("shd"))
+            if shd is not None:
+                shade = _shd_colour(shd, w)
+            hl = rpr.find(ctx.q("highlight"))
+            if hl is not None and shade is None:
+                shade = _HIGHLIGHT.get(hl.get(ctx.q("val")) or "")
+        if bold is None:
+            bold = ctx.styles.prop(rstyle, "bold")
+        if bold is None:
+            bold = pstyle_bold if pstyle_bold is not None else ctx.styles.default_bold
+        if caps is None:
+            caps = ctx.styles.prop(rstyle, "caps")
+            if caps is None:
+                caps = pstyle_caps
+        if vanish is None:
+            vanish = ctx.styles.prop(rstyle, "vanish")
+            if vanish is None:
+                vanish = pstyle_vanish
+        if vanish:
+            # hidden text is not printed, but text boxes anchored in it are drawn
+            info.boxes.extend(_find_boxes(r, ctx))
+            return
+        for ch in r:
+            if not isinstance(ch.tag, str):
+                continue
+            qn = etree.QName(ch)
+            name = qn.localname
+            if qn.namespace == w:
+                piece = None
+                if name == "t":
+                    piece = ch.text or ""
+                elif name in ("tab", "ptab"):
+                    piece = "\t"
+                elif name in ("br", "cr"):
+                    piece = "\n" if (ch.get(ctx.q("type")) or "textWrapping") == "textWrapping" else " "
+                elif name == "noBreakHyphen":
+                    piece = "-"
+                elif name == "sym":
+                    code = ch.get(ctx.q("char")) or ""
+                    try:
+                        c = chr(int(code, 16))
+                    except ValueError:
+                        c = ""
+                    piece = "•" if c in _BULLET_GLYPHS and c >= "\uf000" else c
+                elif name in ("drawing", "pict", "object"):
+                    info.boxes.extend(_find_boxes(ch, ctx))
+                if piece:
+                    parts.append(piece)
+                    n = len(piece.strip())
+                    info.visible_chars += n
+                    if bold:
+                        info.bold_chars += n
+                    if caps:
+                        info.caps_chars += n
+                    if shade and n:
+                        info.shading.add(shade)
+                    elif n:
+                        info.shading.add(None)
+            elif qn.namespace == _MC and name == "AlternateContent":
+                branch = _choose_branch(ch)
+                if branch is not None:
+                    info.boxes.extend(_find_boxes(branch, ctx))
+
+    def walk(el):
+        for ch in el:
+            if not isinstance(ch.tag, str):
+                continue
+            qn = etree.QName(ch)
+            name = qn.localname
+            if qn.namespace == w:
+                if name == "r":
+                    run(ch)
+                elif name in ("del", "moveFrom", "pPr", "sdtPr", "sdtEndPr", "rPr"):
+                    continue
+                elif name == "sdt":
+                    if not _is_placeholder(ch, ctx):
+                        walk(ch)
+                elif name in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "sdtContent",
+                              "fldSimple", "dir", "bdo"):
+                    walk(ch)
+                elif name in ("oMath", "oMathPara"):
+                    walk(ch)
+            elif qn.namespace == _MC and name == "AlternateContent":
+                branch = _choose_branch(ch)
+                if branch is not None:
+                    walk(branch)
+            elif qn.localname in ("oMath", "oMathPara", "r"):  # Office Math: m:r holds m:t
+                for t in ch.iter():
+                    if isinstance(t.tag, str) and etree.QName(t).localname == "t" and t.text:
+                        parts.append(t.text)
+                        info.visible_chars += len(t.text.strip())
+
+    walk(p)
+    info.text = "".join(parts)
+    return info
+
+
+def _find_boxes(el, ctx: _Ctx) -> list:
+    """w:txbxContent elements under a drawing/picture, choosing one branch of
+    each mc:AlternateContent and not descending into a found text box."""
+    out = []
+    for ch in el:
+        if not isinstance(ch.tag, str):
+            continue
+        qn = etree.QName(ch)
+        if qn.namespace == _MC and qn.localname == "AlternateContent":
+            branch = _choose_branch(ch)
+            if branch is not None:
+                out.extend(_find_boxes(branch, ctx))
+        elif qn.localname == "txbxContent":
+            out.append(ch)
+        else:
+            out.extend(_find_boxes(ch, ctx))
+    return out
+
+
+@dataclass
+class _ParaResult:
+    kind: str
+    text: str
+    typed_text: str                 # the text as typed (a typed number kept)
+    numbering: Optional[str]
+    printed: Optional[str]          # label as printed (for cell lines)
+    level: int
+    style: Optional[str]
+    boxes: list
+    bold: bool
+    shading: set
+    fill: Optional[str]
+
+
+def _read_paragraph(p, ctx: _Ctx, *, keep_newlines: bool = False) -> _ParaResult:
+    """Text, numbering and kind of one w:p. Advances the list counters."""
+    w = ctx.w
+    ppr = p.find(ctx.q("pPr"))
+    style_id = None
+    num_id = ilvl = None
+    direct_outline = None
+    para_fill = None
+    if ppr is not None:
+        ps = ppr.find(ctx.q("pStyle"))
+        style_id = ps.get(ctx.q("val")) if ps is not None else None
+        npr = ppr.find(ctx.q("numPr"))
+        if npr is not None:
+            nid = npr.find(ctx.q("numId"))
+            il = npr.find(ctx.q("ilvl"))
+            num_id = nid.get(ctx.q("val")) if nid is not None else None
+            ilvl = _int(il.get(ctx.q("val"))) if il is not None else None
+        ol = ppr.find(ctx.q("outlineLvl"))
+        if ol is not None:
+            direct_outline = _int(ol.get(ctx.q("val")))
+        shd = ppr.find(ctx.q("shd"))
+        if shd is not None:
+            para_fill = _shd_colour(shd, w)
+    if num_id is None:
+        s_num, s_ilvl = ctx.styles.num(style_id)
+        if s_num is not None:
+            num_id = s_num
+            if ilvl is None:
+                ilvl = s_ilvl
+    if num_id is not None and ilvl is None:
+        ilvl = ctx.numbering.level_for_style(num_id, style_id) if style_id else 0
+    ilvl = ilvl or 0
+
+    info = _para_text(p, ctx, style_id)
+    text = _norm(info.text, keep_newlines)
+
+    word_label = printed = None
+    fmt = None
+    if num_id is not None and num_id != "0":
+        printed, fmt = ctx.numbering.next_label(num_id, ilvl)
+        word_label = _clean_label(printed) if printed else None
+        if printed is not None:
+            printed = _norm(printed)
+            if printed in _BULLET_GLYPHS or fmt == "bullet":
+                printed = "•"
+
+    typed_text = text
+    typed, rest = split_numbering(text.replace("\n", " ") if keep_newlines else text)
+    numbering: Optional[str]
+    if typed is not None:
+        numbering = typed
+        if keep_newlines:
+            rest = _strip_prefix(text, rest)
+        text = rest
+        printed = None  # the label is already in the text
+        source = "typed"
+    elif word_label is not None:
+        numbering = word_label
+        source = "word"
+    else:
+        numbering = None
+        source = None
+
+    style_name = ctx.styles.name(style_id)
+    bold = info.visible_chars > 0 and info.bold_chars == info.visible_chars
+    heading_level = ctx.styles.heading_level(style_id)
+    if direct_outline is not None:
+        heading_level = direct_outline + 1 if 0 <= direct_outline < 9 else None
+
+    kind = "paragraph"
+    level = 0
+    style = style_name
+    if _is_toc(style_name):
+        # a table-of-contents line repeats a heading (and its number) with a
+        # page number: keep the text, but not as a numbered section
+        return _ParaResult(kind="paragraph", text=typed_text, typed_text=typed_text, numbering=None,
+                           printed=None, level=0, style=style, boxes=info.boxes, bold=bold,
+                           shading=info.shading, fill=para_fill)
+    if heading_level is not None and text:
+        kind = "heading"
+        level = heading_level
+    elif _looks_like_heading(text, info, numbering, fmt):
+        kind = "heading"
+        if source == "word" and numbering and numbering != "•":
+            level = numbering_level(numbering) or ilvl + 1
+        elif source == "typed":
+            level = max(1, numbering_level(numbering))
+        else:
+            level = 1
+        if not style_name or style_name == ctx.styles.name(ctx.styles.default_para):
+            style = "bold" if bold else "caps"
+    elif source == "word":
+        if re.fullmatch(r"\d+(?:\.\d+)+", numbering or ""):
+            # "5.1.2" from a multi-level Word list: a numbered report paragraph,
+            # as the TXT/PDF loaders see a typed "5.1.2"
+            kind, level = "paragraph", numbering_level(numbering)
+        else:
+            kind, level = "list_item", ilvl
+    elif source == "typed":
+        if numbering == "•" or not re.fullmatch(r"\d+(?:\.\d+)*", numbering):
+            kind, level = "list_item", ilvl if num_id not in (None, "0") else 0
+        else:
+            level = numbering_level(numbering)
+
+    return _ParaResult(kind=kind, text=text, typed_text=typed_text, numbering=numbering, printed=printed, level=level,
+                       style=style, boxes=info.boxes, bold=bold, shading=info.shading, fill=para_fill)
+
+
+def _is_toc(style_name: Optional[str]) -> bool:
+    return bool(style_name) and bool(re.fullmatch(r"(?:toc\s*\d|toc heading|table of figures)", style_name.strip(), re.I))
+
+
+def _strip_prefix(text: str, rest_flat: str) -> str:
+    """Remove the typed label from multi-line text, keeping its line breaks."""
+    flat = text.replace("\n", " ")
+    cut = len(flat) - len(rest_flat)
+    return text[cut:].lstrip() if flat.endswith(rest_flat) else rest_flat
+
+
+def _looks_like_heading(text: str, info: _Para, numbering: Optional[str], fmt: Optional[str]) -> bool:
+    """A short paragraph set all in bold or all in capitals."""
+    if not text or numbering == "•" or fmt == "bullet":
+        return False
+    # "3", "5.1", "A", "IV" may number a heading; "a)", "(ii)" number list items
+    if numbering and not re.fullmatch(r"\d+(?:\.\d+)*|[A-Z]|[IVXL]{1,5}", numbering):
+        return False
+    words = text.split()
+    if len(words) > 14 or len(text) > 120:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    all_caps_text = len(letters) >= 4 and all(c.isupper() for c in letters)
+    all_caps = all_caps_text or (info.visible_chars > 0 and info.caps_chars == info.visible_chars)
+    all_bold = info.visible_chars > 0 and info.bold_chars == info.visible_chars
+    if not (all_bold or all_caps):
+        return False
+    stripped = text.rstrip()
+    if stripped.endswith((",", ";")):
+        return False
+    if stripped.endswith(".") and not all_caps and len(words) > 3:
+        return False
+    if stripped.endswith(":") and len(words) > 8:
+        return False
+    if re.fullmatch(r"[\d\s.,%£$€/()+-]+", text):
+        return False
+    return True

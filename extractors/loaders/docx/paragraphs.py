@@ -12,6 +12,7 @@ from lxml import etree
 from extractors.loaders.docx.numbering import _clean_label
 from extractors.loaders.docx.ooxml import (_BULLET_GLYPHS, _HIGHLIGHT, _MC, _Ctx, _choose_branch, _int, _norm, _on,
                                            _shd_colour)
+from extractors.loaders.docx.settings import DEFAULT as LAYOUT
 from extractors.numbering import numbering_level, split_numbering
 
 
@@ -308,12 +309,12 @@ def _looks_like_heading(text: str, info: _Para, numbering: Optional[str], fmt: O
     if numbering and not re.fullmatch(r"\d+(?:\.\d+)*|[A-Z]|[IVXL]{1,5}", numbering):
         return False
     words = text.split()
-    if len(words) > 14 or len(text) > 120:
+    if len(words) > LAYOUT.heading_max_words or len(text) > LAYOUT.heading_max_chars:
         return False
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2:
+    if len(letters) < LAYOUT.heading_min_letters:
         return False
-    all_caps_text = len(letters) >= 4 and all(c.isupper() for c in letters)
+    all_caps_text = len(letters) >= LAYOUT.caps_min_letters and all(c.isupper() for c in letters)
     all_caps = all_caps_text or (info.visible_chars > 0 and info.caps_chars == info.visible_chars)
     all_bold = info.visible_chars > 0 and info.bold_chars == info.visible_chars
     if not (all_bold or all_caps):
@@ -321,9 +322,9 @@ def _looks_like_heading(text: str, info: _Para, numbering: Optional[str], fmt: O
     stripped = text.rstrip()
     if stripped.endswith((",", ";")):
         return False
-    if stripped.endswith(".") and not all_caps and len(words) > 3:
+    if stripped.endswith(".") and not all_caps and len(words) > LAYOUT.heading_stop_max_words:
         return False
-    if stripped.endswith(":") and len(words) > 8:
+    if stripped.endswith(":") and len(words) > LAYOUT.heading_colon_max_words:
         return False
     if re.fullmatch(r"[\d\s.,%£$€/()+-]+", text):
         return False

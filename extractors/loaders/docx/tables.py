@@ -12,6 +12,7 @@ from lxml import etree
 from extractors.loaders.docx import body as _body  # a cell's text boxes are walked as a body (body imports this module)
 from extractors.loaders.docx.ooxml import _MC, _Ctx, _choose_branch, _int, _norm, _on, _shd_colour
 from extractors.loaders.docx.paragraphs import _is_placeholder, _read_paragraph
+from extractors.loaders.docx.settings import DEFAULT as LAYOUT
 from extractors.model import Block, Cell, Table
 from extractors.numbering import split_numbering
 
@@ -229,7 +230,8 @@ def _looks_like_header(row: list[Cell], bold: bool) -> bool:
     for t in distinct:
         flat = " ".join(t.split())
         words = flat.split()
-        if len(words) > 8 or flat.endswith((":", ";")) or (flat.endswith(".") and len(words) > 2):
+        if (len(words) > LAYOUT.header_cell_max_words or flat.endswith((":", ";"))
+                or (flat.endswith(".") and len(words) > LAYOUT.header_stop_max_words)):
             return False
     return True
 
@@ -241,9 +243,9 @@ def _table_blocks(tbl, ctx: _Ctx, out: list[Block]) -> None:
     width = max(len(r) for r in rows)
     # leading full-width merged caption rows above a header row
     captions: list[str] = []
-    while (width > 1 and len(rows) >= 3 and facts[0]["n_tc"] == 1 and rows[0][0].text
+    while (width > 1 and len(rows) >= LAYOUT.caption_min_rows and facts[0]["n_tc"] == 1 and rows[0][0].text
            and all(c.text == rows[0][0].text for c in rows[0])
-           and len(rows[0][0].text.split()) <= 30
+           and len(rows[0][0].text.split()) <= LAYOUT.caption_max_words
            and (facts[1]["header"] or _looks_like_header(rows[1], facts[1]["bold"]))):
         captions.append(rows[0][0].text)
         rows, facts = rows[1:], facts[1:]

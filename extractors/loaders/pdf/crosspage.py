@@ -9,6 +9,7 @@ from typing import Optional
 from extractors.loaders.pdf.lines import _join_text
 from extractors.loaders.pdf.records import PageContent, PageTable
 from extractors.loaders.pdf.tables import _append_table, _continues, _header_rows, _split_repeated_headers
+from extractors.loaders.pdf.settings import DEFAULT as LAYOUT
 from extractors.model import Block, Table
 
 
@@ -100,7 +101,7 @@ def _continues_text(prev: Block, b: Block) -> bool:
         return True
     if not t[:1].isupper():
         return False
-    same_type = abs(getattr(prev, "_size", 0.0) - getattr(b, "_size", 0.0)) <= 0.6
+    same_type = abs(getattr(prev, "_size", 0.0) - getattr(b, "_size", 0.0)) <= LAYOUT.size_tolerance
     if not same_type or (prev.style == "bold") != (b.style == "bold"):
         return False
     return bool(_RUNS_ON.search(head)) or bool(getattr(prev, "_full", False))

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from extractors.loaders.pdf.records import Line, PageContent, PageTable
+from extractors.loaders.pdf.settings import DEFAULT as LAYOUT
 
 
 _PAGE_NO = re.compile(
@@ -25,7 +26,7 @@ def _table_key(t: PageTable) -> str:
 
 def _remove_furniture(pages: list[PageContent]) -> list[str]:
     """Drop running headers/footers and page numbers; return their texts."""
-    band = 0.12
+    band = LAYOUT.furniture_band
     n = len(pages)
     cands: dict[int, list[tuple[Line, str]]] = {}
     counts: Counter = Counter()
@@ -33,8 +34,12 @@ def _remove_furniture(pages: list[PageContent]) -> list[str]:
         items = []
         body_top = min([t.bbox[1] for t in p.tables], default=p.height)
         body_bottom = max([t.bbox[3] for t in p.tables], default=0.0)
-        top_lines = [ln for ln in p.lines[:4] if ln.bottom <= band * p.height + 20 and ln.bottom <= body_top + 1]
-        bottom_lines = [ln for ln in p.lines[-4:] if ln.top >= (1 - band) * p.height - 20 and ln.top >= body_bottom - 1]
+        top_lines = [ln for ln in p.lines[:LAYOUT.furniture_max_lines]
+                     if ln.bottom <= band * p.height + LAYOUT.furniture_band_slack
+                     and ln.bottom <= body_top + LAYOUT.furniture_table_slack]
+        bottom_lines = [ln for ln in p.lines[-LAYOUT.furniture_max_lines:]
+                        if ln.top >= (1 - band) * p.height - LAYOUT.furniture_band_slack
+                        and ln.top >= body_bottom - LAYOUT.furniture_table_slack]
         for where, group in (("top", top_lines), ("bottom", bottom_lines)):
             for ln in group:
                 key = where + "|" + _furniture_key(ln.text)
@@ -42,21 +47,22 @@ def _remove_furniture(pages: list[PageContent]) -> list[str]:
         cands[p.number] = items
         for key in {k for _, k in items}:
             counts[key] += 1
-    need = max(2, int(0.3 * n + 0.999)) if n >= 3 else 2
+    need = (max(LAYOUT.furniture_min_repeats, int(LAYOUT.furniture_share * n + 0.999))  # 0.999: round up
+            if n >= LAYOUT.furniture_share_from else LAYOUT.furniture_min_repeats)
     furniture: list[str] = []
     seen_texts: set[str] = set()
     # a small table repeated on many pages (a running totals box): keep the
     # first copy, drop the others
     tcounts: Counter = Counter()
     for p in pages:
-        for key in {_table_key(t) for t in p.tables if len(t.rows) <= 2}:
+        for key in {_table_key(t) for t in p.tables if len(t.rows) <= LAYOUT.furniture_table_max_rows}:
             tcounts[key] += 1
     kept_once: set[str] = set()
     for p in pages:
         keep_tables = []
         for t in p.tables:
-            key = _table_key(t) if len(t.rows) <= 2 else None
-            if key is not None and tcounts[key] >= need and n >= 2:
+            key = _table_key(t) if len(t.rows) <= LAYOUT.furniture_table_max_rows else None
+            if key is not None and tcounts[key] >= need and n >= LAYOUT.furniture_min_repeats:
                 if key in kept_once:
                     if key not in seen_texts:
                         seen_texts.add(key)

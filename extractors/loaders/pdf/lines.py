@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extractors.loaders.pdf.records import _STRONG_BULLETS, _TERMINAL, Line, PageContent, Word
+from extractors.loaders.pdf.settings import DEFAULT as LAYOUT
 from extractors.model import Block
 from extractors.numbering import numbering_level, split_numbering
 
@@ -20,11 +21,11 @@ def _group_lines(words: list[Word], page: int) -> list[Line]:
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         h = max(w.bottom - w.top, 0.1)
         placed = False
-        for ln in reversed(lines[-3:]):
+        for ln in reversed(lines[-LAYOUT.line_lookback:]):
             lt = min(x.top for x in ln.words)
             lb = max(x.bottom for x in ln.words)
             ov = min(lb, w.bottom) - max(lt, w.top)
-            if ov >= 0.5 * min(h, lb - lt):
+            if ov >= LAYOUT.line_overlap * min(h, lb - lt):
                 ln.words.append(w)
                 placed = True
                 break
@@ -42,17 +43,17 @@ def _split_stacked(words: list[Word]) -> list[list[Word]]:
     """A tall word (a large page number) can glue two small lines beside
     it into one: split the normal-height words into lines that do not
     overlap, and hang each tall word on the one it overlaps most."""
-    if len(words) < 3:
+    if len(words) < LAYOUT.stacked_min_words:
         return [words]
     hs = sorted(w.bottom - w.top for w in words)
     med = hs[len(hs) // 2]
-    normal = [w for w in words if w.bottom - w.top <= 1.5 * med]
-    tall = [w for w in words if w.bottom - w.top > 1.5 * med]
+    normal = [w for w in words if w.bottom - w.top <= LAYOUT.tall_word * med]
+    tall = [w for w in words if w.bottom - w.top > LAYOUT.tall_word * med]
     groups: list[list[Word]] = []
     for w in sorted(normal, key=lambda w: w.top):
         for g in groups:
             gt, gb = g[0].top, g[0].bottom
-            if min(gb, w.bottom) - max(gt, w.top) >= 0.5 * min(w.bottom - w.top, gb - gt):
+            if min(gb, w.bottom) - max(gt, w.top) >= LAYOUT.line_overlap * min(w.bottom - w.top, gb - gt):
                 g.append(w)
                 break
         else:
@@ -76,20 +77,20 @@ def _doc_stats(pages: list[PageContent]) -> DocStats:
     sizes: Counter = Counter()
     for p in pages:
         for ln in p.lines:
-            sizes[round(ln.size * 2) / 2] += len(ln.text)
-    body = sizes.most_common(1)[0][0] if sizes else 11.0
+            sizes[round(ln.size * LAYOUT.size_steps) / LAYOUT.size_steps] += len(ln.text)
+    body = sizes.most_common(1)[0][0] if sizes else LAYOUT.default_body_size
     gaps: Counter = Counter()
     for p in pages:
         for a, b in zip(p.lines, p.lines[1:]):
-            if abs(a.size - body) < 0.6 and abs(b.size - body) < 0.6:
+            if abs(a.size - body) < LAYOUT.size_tolerance and abs(b.size - body) < LAYOUT.size_tolerance:
                 g = b.top - a.bottom
-                if -2 < g < body * 1.5:
-                    gaps[round(g * 2) / 2] += 1
-    normal = gaps.most_common(1)[0][0] if gaps else body * 0.2
+                if LAYOUT.gap_min < g < body * LAYOUT.gap_max:
+                    gaps[round(g * LAYOUT.size_steps) / LAYOUT.size_steps] += 1
+    normal = gaps.most_common(1)[0][0] if gaps else body * LAYOUT.default_gap
     right = {}
     for p in pages:
-        xs = sorted(ln.x1 for ln in p.lines if len(ln.text) > 30)
-        right[p.number] = xs[int(len(xs) * 0.9)] if xs else p.width
+        xs = sorted(ln.x1 for ln in p.lines if len(ln.text) > LAYOUT.right_edge_min_chars)
+        right[p.number] = xs[int(len(xs) * LAYOUT.right_edge_quantile)] if xs else p.width
     return DocStats(body_size=body, normal_gap=max(normal, 0.0), right_edge=right)
 
 
@@ -102,18 +103,18 @@ def _cover_label(ln: Line) -> Optional[tuple[int, float, bool]]:
     Returns (number of label words, x of the value, two_column) when the
     label is set off from its value by bold type or a wide gap."""
     ws = ln.words
-    for k in range(min(6, len(ws))):
+    for k in range(min(LAYOUT.label_max_words, len(ws))):
         if ws[k].text.endswith(":") and len(ws[k].text) > 1:
             label = " ".join(w.text for w in ws[: k + 1])
-            if len(label) > 45 or not label[:1].isupper() or re.search(r"\d{3,}", label):
+            if len(label) > LAYOUT.label_max_chars or not label[:1].isupper() or re.search(r"\d{3,}", label):
                 return None
             if k + 1 >= len(ws):
                 return None
             nxt = ws[k + 1]
             gap = nxt.x0 - ws[k].x1
-            label_bold = all(w.bold >= 0.8 for w in ws[: k + 1])
-            two_col = gap > 2.0 * max(ln.size, 1)
-            if two_col or (label_bold and nxt.bold < 0.5):
+            label_bold = all(w.bold >= LAYOUT.bold_min for w in ws[: k + 1])
+            two_col = gap > LAYOUT.label_gap * max(ln.size, 1)
+            if two_col or (label_bold and nxt.bold < LAYOUT.value_bold_max):
                 return k + 1, nxt.x0, two_col
             return None
     return None
@@ -127,16 +128,19 @@ def _is_marker_start(text: str) -> Optional[str]:
 def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> bool:
     size = max(prev.size, ln.size, 1.0)
     gap = ln.top - prev.bottom
-    if gap > stats.normal_gap + 0.33 * size or gap < -size:
+    if gap > stats.normal_gap + LAYOUT.para_gap * size or gap < -size:
         return True
-    if abs(prev.size - ln.size) > 1.2:
+    if abs(prev.size - ln.size) > LAYOUT.para_size_change:
         return True
-    if (prev.bold >= 0.8 and ln.bold <= 0.2) or (prev.bold <= 0.2 and ln.bold >= 0.8):
+    if ((prev.bold >= LAYOUT.bold_min and ln.bold <= LAYOUT.plain_max)
+            or (prev.bold <= LAYOUT.plain_max and ln.bold >= LAYOUT.bold_min)):
         # a bold run-in word at the start of a line is not a font change;
         # nor is a bold sentence that ends part-way along a line
         # ("... research on" / "this scale. Recommendations are made ...")
-        run_in = ln.bold <= 0.2 and len(para) > 1 and prev.bold >= 0.8 and para[0].bold < 0.8
-        bold_ends = prev.bold >= 0.8 and ln.words and ln.words[0].bold >= 0.8 and not prev.text.endswith(_TERMINAL)
+        run_in = (ln.bold <= LAYOUT.plain_max and len(para) > 1 and prev.bold >= LAYOUT.bold_min
+                  and para[0].bold < LAYOUT.bold_min)
+        bold_ends = (prev.bold >= LAYOUT.bold_min and ln.words and ln.words[0].bold >= LAYOUT.bold_min
+                     and not prev.text.endswith(_TERMINAL))
         if not (run_in or bold_ends):
             return True
     if _cover_label(ln) is not None:
@@ -147,19 +151,22 @@ def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> b
             return True
         if prev.text.endswith(_TERMINAL) or re.search(r"\b(and|or)$", prev.text):
             return True
-        if abs(ln.x0 - prev.x0) > 3:
+        if abs(ln.x0 - prev.x0) > LAYOUT.indent_tolerance:
             return True
         # a sibling of the item being read: same marker at the same indent ("o", "-")
-        if para and para[0].text[:1] == ln.text[:1] and abs(para[0].x0 - ln.x0) <= 3 and not ln.text[:1].isalnum():
+        if (para and para[0].text[:1] == ln.text[:1] and abs(para[0].x0 - ln.x0) <= LAYOUT.indent_tolerance
+                and not ln.text[:1].isalnum()):
             return True
-        if para and ln.text[:2] == "o " and para[0].text[:2] == "o " and abs(para[0].x0 - ln.x0) <= 3:
+        if (para and ln.text[:2] == "o " and para[0].text[:2] == "o "
+                and abs(para[0].x0 - ln.x0) <= LAYOUT.indent_tolerance):
             return True
     right = stats.right_edge.get(ln.page, prev.x1)
-    width = max(right - min(l.x0 for l in para), 50.0)
+    width = max(right - min(l.x0 for l in para), LAYOUT.para_min_width)
     if prev.text.endswith((".", "!", "?", ":")) and ln.text[:1].isupper():
-        if prev.x1 < right - 0.15 * width:
+        if prev.x1 < right - LAYOUT.para_short_line * width:
             return True
-        if ln.x0 < prev.x0 - 3 or (ln.x0 > prev.x0 + 3 and len(para) > 0 and ln.x0 > para[0].x0 + 3):
+        tol = LAYOUT.indent_tolerance
+        if ln.x0 < prev.x0 - tol or (ln.x0 > prev.x0 + tol and len(para) > 0 and ln.x0 > para[0].x0 + tol):
             return True
     return False
 
@@ -222,10 +229,10 @@ def _page_blocks(p: PageContent, stats: DocStats) -> list[tuple[Block, float, fl
             continue
         ln: Line = obj  # type: ignore[assignment]
         if cover is not None:
-            same_col = abs(ln.x0 - cover["x"]) <= 4 and _cover_label(ln) is None
-            close = ln.top - cover["bottom"] <= 3.5 * max(ln.size, 1) + stats.normal_gap
+            same_col = abs(ln.x0 - cover["x"]) <= LAYOUT.cover_column and _cover_label(ln) is None
+            close = ln.top - cover["bottom"] <= LAYOUT.cover_max_gap * max(ln.size, 1) + stats.normal_gap
             if same_col and close:
-                if ln.top - cover["bottom"] > stats.normal_gap + 0.33 * max(ln.size, 1):
+                if ln.top - cover["bottom"] > stats.normal_gap + LAYOUT.para_gap * max(ln.size, 1):
                     cover["groups"].append([])
                 cover["groups"][-1].append(ln.text)
                 cover["bottom"] = ln.bottom
@@ -260,23 +267,26 @@ def _make_block(lines: list[Line], stats: DocStats, page: int) -> Block:
         bold = max(bold, sum(w.bold * len(w.text) for w in body_ws) / n)
     words = rest.split()
     letters = [c for c in rest if c.isalpha()]
-    caps = len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
-    bigger = size >= stats.body_size + 1.5
-    short = 0 < len(words) <= 20 and len(lines) <= 3
+    caps = (len(letters) >= LAYOUT.caps_min_letters
+            and sum(c.isupper() for c in letters) / len(letters) > LAYOUT.caps_share)
+    bigger = size >= stats.body_size + LAYOUT.heading_bigger
+    short = 0 < len(words) <= LAYOUT.heading_max_words and len(lines) <= LAYOUT.heading_max_lines
     ends_sentence = rest.rstrip().endswith((".", ";", ",")) and not rest.rstrip().endswith("..")
-    is_heading = num != "•" and short and not ends_sentence and (bold >= 0.8 or bigger or (caps and len(words) <= 12))
+    is_heading = num != "•" and short and not ends_sentence and (
+        bold >= LAYOUT.bold_min or bigger or (caps and len(words) <= LAYOUT.caps_heading_max_words))
     if is_heading and (re.fullmatch(r"[\d\s.,%£$()+-]+", rest)
-                       or len(re.findall(r"(?<![\w/-])[+-]?[£$]?\d[\d,]*(?:\.\d+)?[%m]?(?![\w/-])", rest)) >= 2):
+                       or len(re.findall(r"(?<![\w/-])[+-]?[£$]?\d[\d,]*(?:\.\d+)?[%m]?(?![\w/-])", rest))
+                       >= LAYOUT.figures_row):
         is_heading = False  # a row of figures (an unruled table), not a heading
     if is_heading and num is None:
         # "1 | Introduction": a heading number set off by a bar
         m = re.match(r"^(\d{1,2}[a-z]?(?:\.\d{1,2})*)\s*\|\s+(\S.*)$", rest)
         if m:
             num, rest = m.group(1), m.group(2)
-    style = ("bold" if bold >= 0.8 else None)
+    style = ("bold" if bold >= LAYOUT.bold_min else None)
     if is_heading:
         return Block(kind="heading", text=rest, numbering=num, level=numbering_level(num) if num else 0,
-                     page=page, style=f"size:{size:.1f}" + (",bold" if bold >= 0.8 else ""))
+                     page=page, style=f"size:{size:.1f}" + (",bold" if bold >= LAYOUT.bold_min else ""))
     x0 = lines[0].x0
     if num == "•":
         b = Block(kind="list_item", text=rest, numbering="•", level=1, page=page, style=style)
@@ -288,8 +298,9 @@ def _make_block(lines: list[Line], stats: DocStats, page: int) -> Block:
     b._size = size  # type: ignore[attr-defined]
     right = stats.right_edge.get(page, lines[-1].x1)
     # the last line runs to the right margin: the paragraph did not end there
-    b._full = lines[-1].x1 >= right - 3.0 * max(lines[-1].size, 1.0)  # type: ignore[attr-defined]
-    b._footnote = (size <= stats.body_size - 1.0 and re.match(r"\d{1,3}\s", text) is not None)  # type: ignore[attr-defined]
+    b._full = lines[-1].x1 >= right - LAYOUT.full_line * max(lines[-1].size, 1.0)  # type: ignore[attr-defined]
+    b._footnote = (size <= stats.body_size - LAYOUT.footnote_smaller  # type: ignore[attr-defined]
+                   and re.match(r"\d{1,3}\s", text) is not None)
     return b
 
 
@@ -306,7 +317,7 @@ def _assign_heading_levels(blocks: list[Block]) -> None:
             if b.numbering and re.fullmatch(r"\d+(?:\.\d+)*", b.numbering):
                 b.level = max(1, numbering_level(b.numbering))
             elif b.style and b.style.startswith("size:"):
-                b.level = min(3, rank.get(round(float(b.style.split(",")[0][5:])), 1))
+                b.level = min(LAYOUT.heading_max_level, rank.get(round(float(b.style.split(",")[0][5:])), 1))
             else:
                 b.level = max(1, b.level)
     by_page: dict[Optional[int], list[Block]] = defaultdict(list)
@@ -316,11 +327,11 @@ def _assign_heading_levels(blocks: list[Block]) -> None:
     for items in by_page.values():
         xs: list[float] = []
         for x in sorted(getattr(b, "_x0") for b in items):
-            if not xs or x - xs[-1] > 6:
+            if not xs or x - xs[-1] > LAYOUT.list_indent_step:
                 xs.append(x)
         for b in items:
             x = getattr(b, "_x0")
-            b.level = 1 + min(3, sum(1 for v in xs if v < x - 6))
+            b.level = 1 + min(LAYOUT.list_max_indents, sum(1 for v in xs if v < x - LAYOUT.list_indent_step))
     for b in blocks:
         if "_x0" in b.__dict__:
             del b.__dict__["_x0"]

@@ -14,6 +14,7 @@ from extractors.loaders.pdf.lines import _group_lines
 from extractors.loaders.pdf.records import PageContent, PageTable, Word
 from extractors.loaders.pdf.tables import _filled_rects, _find_tables, _gradient_rects
 from extractors.loaders.pdf_chars import clean_chars
+from extractors.loaders.pdf.settings import DEFAULT as LAYOUT
 
 
 _BOLD = re.compile(r"bold|black|heavy|demi|semibold|[-,]b$|-bd$", re.I)
@@ -71,7 +72,8 @@ def _read_page(page, number: int) -> PageContent:
     if dropped:
         kept_ids = {id(c) for c in chars}
         content.dropped_text = "".join(c["text"] for c in every if id(c) not in kept_ids)
-    raw_words = extract_words(chars, return_chars=True, x_tolerance=2, y_tolerance=3,
+    raw_words = extract_words(chars, return_chars=True, x_tolerance=LAYOUT.word_x_tolerance,
+                              y_tolerance=LAYOUT.word_y_tolerance,
                               keep_blank_chars=False, use_text_flow=False) if chars else []
     words = [_word(w) for w in raw_words if w["text"].strip()]
 

@@ -7,6 +7,7 @@ from extractors.loaders import ocr as _ocr
 from extractors.loaders.pdf.pages import _place_words
 from extractors.loaders.pdf.records import PageContent, PageTable, Word
 from extractors.loaders.pdf.tables import _find_tables
+from extractors.loaders.pdf.settings import DEFAULT as LAYOUT
 
 OCR_MIN_LETTERS = _ocr.MIN_LETTERS
 _OCR_UNREAD = "scanned pages without a text layer not read"
@@ -96,7 +97,8 @@ def _ocr_content(page, number: int, got: "_ocr.OcrPage") -> PageContent:
         # scanned rules are rough: snap and join more loosely than drawn ones
         settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                     "explicit_vertical_lines": got.v_lines, "explicit_horizontal_lines": got.h_lines,
-                    "snap_tolerance": 4, "join_tolerance": 8, "intersection_tolerance": 6}
+                    "snap_tolerance": LAYOUT.scan_snap_tolerance, "join_tolerance": LAYOUT.scan_join_tolerance,
+                    "intersection_tolerance": LAYOUT.scan_intersection_tolerance}
         edges = [dict(e, orientation=o) for o, es in (("h", got.h_lines), ("v", got.v_lines)) for e in es]
         tables = _find_tables(page, words, edges, settings, list, number, split_stacked=True)
     _place_words(content, words, tables)

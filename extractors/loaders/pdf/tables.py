@@ -11,6 +11,7 @@ from typing import Optional
 
 from extractors.loaders.pdf.lines import _group_lines, _hyphen_join, _join_text
 from extractors.loaders.pdf.records import _STRONG_BULLETS, _TERMINAL, Line, PageTable, Word
+from extractors.loaders.pdf.settings import DEFAULT as LAYOUT
 from extractors.model import Cell, Table
 from extractors.numbering import split_numbering
 
@@ -41,10 +42,11 @@ def _find_tables(tpage, words: list[Word], edges: list[dict], settings: dict, fi
             if pt is not None:
                 x0, top, x1, bottom = t.bbox
                 for ln in closing:
-                    if ln["x0"] - 3 <= x0 + 3 and ln["x1"] + 3 >= x1 - 3:
-                        if abs(ln["top"] - bottom) <= 2:
+                    slack = LAYOUT.closing_span_slack
+                    if ln["x0"] - slack <= x0 + slack and ln["x1"] + slack >= x1 - slack:
+                        if abs(ln["top"] - bottom) <= LAYOUT.closing_edge:
                             pt.open_bottom = True
-                        if abs(ln["top"] - top) <= 2:
+                        if abs(ln["top"] - top) <= LAYOUT.closing_edge:
                             pt.open_top = True
                 tables.append(pt)
     return tables
@@ -73,7 +75,8 @@ def _stacked_grids(t) -> list:
     prev = edges(rows[0])
     for r in rows[1:]:
         e = edges(r)
-        if prev and e and 2.5 < abs(e[0] - prev[0]) < 15 and 2.5 < abs(e[1] - prev[1]) < 15:
+        lo, hi = LAYOUT.stacked_offset_min, LAYOUT.stacked_offset_max
+        if prev and e and lo < abs(e[0] - prev[0]) < hi and lo < abs(e[1] - prev[1]) < hi:
             parts.append([])
         parts[-1].append(r)
         prev = e or prev
@@ -126,15 +129,16 @@ def _closing_lines(edges: list[dict]) -> list[dict]:
     next page, top) border: the column rulings just stop. Where three or
     more vertical rulings end at the same height with no horizontal ruling
     there, a closing line is added so the cut row is still found."""
-    vs = [e for e in edges if e.get("orientation") == "v" and e["bottom"] - e["top"] >= 15]
+    vs = [e for e in edges if e.get("orientation") == "v" and e["bottom"] - e["top"] >= LAYOUT.ruling_min_length]
     hs = [e for e in edges if e.get("orientation") == "h"]
-    if len(vs) < 3:
+    if len(vs) < LAYOUT.closing_min_rulings:
         return []
     open_ends: list[tuple[float, float]] = []
     for e in vs:
         x = e["x0"]
         for y in (e["top"], e["bottom"]):
-            closed = any(abs(h["top"] - y) <= 3 and h["x0"] - 3 <= x <= h["x1"] + 3 for h in hs)
+            tol = LAYOUT.closing_tolerance
+            closed = any(abs(h["top"] - y) <= tol and h["x0"] - tol <= x <= h["x1"] + tol for h in hs)
             if not closed:
                 open_ends.append((y, x))
     open_ends.sort()
@@ -142,11 +146,11 @@ def _closing_lines(edges: list[dict]) -> list[dict]:
     i = 0
     while i < len(open_ends):
         j = i
-        while j + 1 < len(open_ends) and open_ends[j + 1][0] - open_ends[i][0] <= 3:
+        while j + 1 < len(open_ends) and open_ends[j + 1][0] - open_ends[i][0] <= LAYOUT.closing_tolerance:
             j += 1
         group = open_ends[i:j + 1]
         xs = sorted({round(x) for _, x in group})
-        if len(xs) >= 3:
+        if len(xs) >= LAYOUT.closing_min_rulings:
             y = sum(g[0] for g in group) / len(group)
             out.append({"object_type": "line", "x0": xs[0], "x1": xs[-1], "top": y, "bottom": y,
                         "width": xs[-1] - xs[0], "height": 0})
@@ -159,28 +163,29 @@ def _gradient_rects(rects: list[dict]) -> set[int]:
     stack of thin rectangles, each a slightly different colour): their
     edges are not table rulings and their colour is not a cell fill."""
     out: set[int] = set()
+    thin, aspect = LAYOUT.gradient_slice_max, LAYOUT.gradient_slice_aspect
     for axis in ("v", "h"):
         groups: dict[tuple, list[dict]] = defaultdict(list)
         for r in rects:
             if not r.get("fill") or r.get("stroke"):
                 continue
             w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
-            if axis == "v" and h <= 12 and w > 2 * h:
+            if axis == "v" and h <= thin and w > aspect * h:
                 groups[(round(r["x0"]), round(r["x1"]))].append(r)
-            elif axis == "h" and w <= 12 and h > 2 * w:
+            elif axis == "h" and w <= thin and h > aspect * w:
                 groups[(round(r["top"]), round(r["bottom"]))].append(r)
         for rs in groups.values():
-            if len(rs) < 4:
+            if len(rs) < LAYOUT.gradient_min_slices:
                 continue
             key0, key1 = ("top", "bottom") if axis == "v" else ("x0", "x1")
             rs.sort(key=lambda r: r[key0])
             chain = [rs[0]]
             for r in rs[1:] + [None]:
-                if r is not None and abs(r[key0] - chain[-1][key1]) <= 0.8:
+                if r is not None and abs(r[key0] - chain[-1][key1]) <= LAYOUT.gradient_gap:
                     chain.append(r)
                     continue
                 colours = {str(c.get("non_stroking_color")) for c in chain}
-                if len(chain) >= 4 and len(colours) >= 3:
+                if len(chain) >= LAYOUT.gradient_min_slices and len(colours) >= LAYOUT.gradient_min_colours:
                     out.update(id(c) for c in chain)
                 if r is not None:
                     chain = [r]
@@ -206,10 +211,11 @@ def _fill_for(bbox, fills) -> Optional[str]:
     best = None
     best_area = None
     for fx0, ftop, fx1, fbottom, col in fills:
-        if fx0 - 1 <= cx <= fx1 + 1 and ftop - 1 <= cy <= fbottom + 1:
+        s = LAYOUT.fill_slack
+        if fx0 - s <= cx <= fx1 + s and ftop - s <= cy <= fbottom + s:
             fa = (fx1 - fx0) * (fbottom - ftop)
             # must cover most of the cell and not be a page/table background
-            if fa < 0.5 * area or fa > 3.0 * area:
+            if fa < LAYOUT.fill_min_cover * area or fa > LAYOUT.fill_max_cover * area:
                 continue
             if best_area is None or fa <= best_area:
                 best, best_area = col, fa
@@ -223,13 +229,14 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
     if not rows:
         return None
     n_cols = max(len(r.cells) for r in rows)
-    if n_cols < 2:
+    if n_cols < LAYOUT.min_table_columns:
         return None  # a framed text box, read as text
     grid: list[list[Optional[tuple]]] = [list(r.cells) + [None] * (n_cols - len(r.cells)) for r in rows]
     # words into cells (by centre)
     cell_words: dict[tuple[int, int], list[Word]] = defaultdict(list)
     bx0, btop, bx1, bbottom = t.bbox
     placed_any = False
+    s = LAYOUT.cell_slack
     for w in words:
         cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
         if not (bx0 <= cx <= bx1 and btop <= cy <= bbottom):
@@ -237,7 +244,7 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
         for ri, row in enumerate(grid):
             hit = False
             for ci, cb in enumerate(row):
-                if cb is not None and cb[0] - 0.5 <= cx <= cb[2] + 0.5 and cb[1] - 0.5 <= cy <= cb[3] + 0.5:
+                if cb is not None and cb[0] - s <= cx <= cb[2] + s and cb[1] - s <= cy <= cb[3] + s:
                     cell_words[(ri, ci)].append(w)
                     hit = placed_any = True
                     break
@@ -246,7 +253,7 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
     if not placed_any:
         return None
     used_cols = {ci for (_, ci) in cell_words}
-    if len(used_cols) < 2 and len(rows) <= 2:
+    if len(used_cols) < LAYOUT.min_table_columns and len(rows) <= LAYOUT.box_max_rows:
         return None  # a box around text, not a table
     texts: dict[tuple[int, int], str] = {}
     bolds: dict[tuple[int, int], float] = {}
@@ -278,7 +285,7 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
     bold_rows = []
     for ri in range(len(grid)):
         vals = [bolds[(ri, ci)] for ci in range(n_cols) if (ri, ci) in bolds and texts.get((ri, ci))]
-        bold_rows.append(bool(vals) and all(v >= 0.8 for v in vals))
+        bold_rows.append(bool(vals) and all(v >= LAYOUT.bold_min for v in vals))
     # a first row in a fill colour that no other row uses
     first_fills = {c.fill for c in out_rows[0]}
     filled_first = (len(out_rows) > 1 and len(first_fills) == 1 and None not in first_fills
@@ -296,6 +303,7 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
                      bold_rows=bold_rows, filled_first_row=filled_first,
                      cell_text=" ".join(texts[k] for k in sorted(texts)),
                      word_ids=frozenset(id(w) for ws in cell_words.values() for w in ws))
+
 
 
 def _spanning_cell(grid, ri: int, ci: int) -> Optional[tuple[int, int]]:
@@ -348,12 +356,13 @@ def _cell_text(words: list[Word], bbox) -> str:
             gap = ln.top - prev.bottom
             num, _ = split_numbering(ln.text)
             new = False
-            if gap > normal_gap + 0.5 * max(ln.size, 1):
+            if gap > normal_gap + LAYOUT.cell_line_gap * max(ln.size, 1):
                 new = True
             elif num is not None and (ln.text[:1] in _STRONG_BULLETS or prev.text.endswith(_TERMINAL)
-                                      or abs(ln.x0 - prev.x0) > 3):
+                                      or abs(ln.x0 - prev.x0) > LAYOUT.indent_tolerance):
                 new = True
-            elif prev.text.endswith((".", "!", "?", ":")) and prev.x1 < right - 0.2 * width and ln.text[:1].isupper():
+            elif (prev.text.endswith((".", "!", "?", ":")) and prev.x1 < right - LAYOUT.cell_short_line * width
+                  and ln.text[:1].isupper()):
                 new = True
             if new:
                 parts.append("\n" + ln.text)
@@ -383,7 +392,8 @@ def _same_row(a: list[Cell], b: list[Cell]) -> bool:
         if x == y:
             continue
         x, y = re.sub(r"[^a-z0-9]+", "", x), re.sub(r"[^a-z0-9]+", "", y)
-        if x != y and (not x or not y or SequenceMatcher(None, x, y, autojunk=False).ratio() < 0.85):
+        if x != y and (not x or not y
+                       or SequenceMatcher(None, x, y, autojunk=False).ratio() < LAYOUT.ocr_row_similarity):
             return False
     return True
 
@@ -394,7 +404,7 @@ def _same_rows(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
 
 def _header_rows(pt: PageTable) -> int:
     n = 0
-    for ri, is_bold in enumerate(pt.bold_rows[:3]):
+    for ri, is_bold in enumerate(pt.bold_rows[:LAYOUT.header_max_rows]):
         if is_bold:
             n += 1
         else:
@@ -409,7 +419,7 @@ def _header_rows(pt: PageTable) -> int:
 def _same_columns(a: PageTable, b: PageTable) -> bool:
     if len(a.col_x) != len(b.col_x):
         return False
-    return all(abs(x - y) <= 6 for x, y in zip(a.col_x, b.col_x))
+    return all(abs(x - y) <= LAYOUT.column_tolerance for x, y in zip(a.col_x, b.col_x))
 
 
 def _repeats_header(table: Table, pt: PageTable) -> bool:
@@ -432,7 +442,7 @@ def _append_table(table: Table, prev_pt: PageTable, pt: PageTable) -> None:
     rows = [list(r) for r in pt.rows]
     # leading rows repeated from the table's first page are its header
     k = 0
-    while k < min(len(rows) - 1, len(table.rows) - 1, 4) and _same_row(rows[k], table.rows[k]) \
+    while k < min(len(rows) - 1, len(table.rows) - 1, LAYOUT.repeated_header_max) and _same_row(rows[k], table.rows[k]) \
             and any(c.text.strip() for c in rows[k]):
         k += 1
     if k:

@@ -33,14 +33,80 @@ class _Para:
 
 
 def _para_text(p, ctx: _Ctx, para_style: Optional[str]) -> _Para:
-    w = ctx.w
-    parts: list[str] = []
-    info = _Para(text="")
-    pstyle_bold = ctx.styles.prop(para_style or ctx.styles.default_para, "bold")
-    pstyle_caps = ctx.styles.prop(para_style or ctx.styles.default_para, "caps")
-    pstyle_vanish = ctx.styles.prop(para_style or ctx.styles.default_para, "vanish")
+    reader = _ParaText(ctx, para_style)
+    reader.walk(p)
+    reader.info.text = "".join(reader.parts)
+    return reader.info
 
-    def run(r):
+
+class _ParaText:
+    """Reads the visible text of one w:p into a `_Para`: its runs in order,
+    through the wrappers runs sit in (insertions, hyperlinks, fields,
+    content controls), with the bold, capitals and shading of each run."""
+
+    def __init__(self, ctx: _Ctx, para_style: Optional[str]):
+        self.ctx = ctx
+        self.parts: list[str] = []
+        self.info = _Para(text="")
+        self.pstyle_bold = ctx.styles.prop(para_style or ctx.styles.default_para, "bold")
+        self.pstyle_caps = ctx.styles.prop(para_style or ctx.styles.default_para, "caps")
+        self.pstyle_vanish = ctx.styles.prop(para_style or ctx.styles.default_para, "vanish")
+
+    def walk(self, el) -> None:
+        ctx, w, info = self.ctx, self.ctx.w, self.info
+        for ch in el:
+            if not isinstance(ch.tag, str):
+                continue
+            qn = etree.QName(ch)
+            name = qn.localname
+            if qn.namespace == w:
+                if name == "r":
+                    self.run(ch)
+                elif name in ("del", "moveFrom", "pPr", "sdtPr", "sdtEndPr", "rPr"):
+                    continue
+                elif name == "sdt":
+                    if not _is_placeholder(ch, ctx):
+                        self.walk(ch)
+                elif name in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "sdtContent",
+                              "fldSimple", "dir", "bdo"):
+                    self.walk(ch)
+                elif name in ("oMath", "oMathPara"):
+                    self.walk(ch)
+            elif qn.namespace == _MC and name == "AlternateContent":
+                branch = _choose_branch(ch)
+                if branch is not None:
+                    self.walk(branch)
+            elif qn.localname in ("oMath", "oMathPara", "r"):  # Office Math: m:r holds m:t
+                for t in ch.iter():
+                    if isinstance(t.tag, str) and etree.QName(t).localname == "t" and t.text:
+                        self.parts.append(t.text)
+                        info.visible_chars += len(t.text.strip())
+
+    def run(self, r) -> None:
+        ctx, w, info = self.ctx, self.ctx.w, self.info
+        bold, caps, vanish, shade = self._format(r)
+        if vanish:
+            # hidden text is not printed, but text boxes anchored in it are drawn
+            info.boxes.extend(_find_boxes(r, ctx))
+            return
+        for ch in r:
+            if not isinstance(ch.tag, str):
+                continue
+            qn = etree.QName(ch)
+            name = qn.localname
+            if qn.namespace == w:
+                piece = self._piece(ch, name)
+                if piece:
+                    self._add(piece, bold, caps, shade)
+            elif qn.namespace == _MC and name == "AlternateContent":
+                branch = _choose_branch(ch)
+                if branch is not None:
+                    info.boxes.extend(_find_boxes(branch, ctx))
+
+    def _format(self, r) -> tuple:
+        """(bold, caps, hidden, shading colour) of a run: set on the run,
+        else by its character style, else by the paragraph's style."""
+        ctx, w = self.ctx, self.ctx.w
         rpr = r.find(ctx.q("rPr"))
         rstyle = None
         bold = caps = vanish = None
@@ -60,92 +126,54 @@ def _para_text(p, ctx: _Ctx, para_style: Optional[str]) -> _Para:
         if bold is None:
             bold = ctx.styles.prop(rstyle, "bold")
         if bold is None:
-            bold = pstyle_bold if pstyle_bold is not None else ctx.styles.default_bold
+            bold = self.pstyle_bold if self.pstyle_bold is not None else ctx.styles.default_bold
         if caps is None:
             caps = ctx.styles.prop(rstyle, "caps")
             if caps is None:
-                caps = pstyle_caps
+                caps = self.pstyle_caps
         if vanish is None:
             vanish = ctx.styles.prop(rstyle, "vanish")
             if vanish is None:
-                vanish = pstyle_vanish
-        if vanish:
-            # hidden text is not printed, but text boxes anchored in it are drawn
-            info.boxes.extend(_find_boxes(r, ctx))
-            return
-        for ch in r:
-            if not isinstance(ch.tag, str):
-                continue
-            qn = etree.QName(ch)
-            name = qn.localname
-            if qn.namespace == w:
-                piece = None
-                if name == "t":
-                    piece = ch.text or ""
-                elif name in ("tab", "ptab"):
-                    piece = "\t"
-                elif name in ("br", "cr"):
-                    piece = "\n" if (ch.get(ctx.q("type")) or "textWrapping") == "textWrapping" else " "
-                elif name == "noBreakHyphen":
-                    piece = "-"
-                elif name == "sym":
-                    code = ch.get(ctx.q("char")) or ""
-                    try:
-                        c = chr(int(code, 16))
-                    except ValueError:
-                        c = ""
-                    piece = "•" if c in _BULLET_GLYPHS and c >= "\uf000" else c
-                elif name in ("drawing", "pict", "object"):
-                    info.boxes.extend(_find_boxes(ch, ctx))
-                if piece:
-                    parts.append(piece)
-                    n = len(piece.strip())
-                    info.visible_chars += n
-                    if bold:
-                        info.bold_chars += n
-                    if caps:
-                        info.caps_chars += n
-                    if shade and n:
-                        info.shading.add(shade)
-                    elif n:
-                        info.shading.add(None)
-            elif qn.namespace == _MC and name == "AlternateContent":
-                branch = _choose_branch(ch)
-                if branch is not None:
-                    info.boxes.extend(_find_boxes(branch, ctx))
+                vanish = self.pstyle_vanish
+        return bold, caps, vanish, shade
 
-    def walk(el):
-        for ch in el:
-            if not isinstance(ch.tag, str):
-                continue
-            qn = etree.QName(ch)
-            name = qn.localname
-            if qn.namespace == w:
-                if name == "r":
-                    run(ch)
-                elif name in ("del", "moveFrom", "pPr", "sdtPr", "sdtEndPr", "rPr"):
-                    continue
-                elif name == "sdt":
-                    if not _is_placeholder(ch, ctx):
-                        walk(ch)
-                elif name in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "sdtContent",
-                              "fldSimple", "dir", "bdo"):
-                    walk(ch)
-                elif name in ("oMath", "oMathPara"):
-                    walk(ch)
-            elif qn.namespace == _MC and name == "AlternateContent":
-                branch = _choose_branch(ch)
-                if branch is not None:
-                    walk(branch)
-            elif qn.localname in ("oMath", "oMathPara", "r"):  # Office Math: m:r holds m:t
-                for t in ch.iter():
-                    if isinstance(t.tag, str) and etree.QName(t).localname == "t" and t.text:
-                        parts.append(t.text)
-                        info.visible_chars += len(t.text.strip())
+    def _piece(self, ch, name: str) -> Optional[str]:
+        """The text of one w: child of a run; a drawing's text boxes are
+        collected instead."""
+        ctx = self.ctx
+        piece = None
+        if name == "t":
+            piece = ch.text or ""
+        elif name in ("tab", "ptab"):
+            piece = "\t"
+        elif name in ("br", "cr"):
+            piece = "\n" if (ch.get(ctx.q("type")) or "textWrapping") == "textWrapping" else " "
+        elif name == "noBreakHyphen":
+            piece = "-"
+        elif name == "sym":
+            code = ch.get(ctx.q("char")) or ""
+            try:
+                c = chr(int(code, 16))
+            except ValueError:
+                c = ""
+            piece = "•" if c in _BULLET_GLYPHS and c >= "\uf000" else c
+        elif name in ("drawing", "pict", "object"):
+            self.info.boxes.extend(_find_boxes(ch, ctx))
+        return piece
 
-    walk(p)
-    info.text = "".join(parts)
-    return info
+    def _add(self, piece: str, bold, caps, shade) -> None:
+        info = self.info
+        self.parts.append(piece)
+        n = len(piece.strip())
+        info.visible_chars += n
+        if bold:
+            info.bold_chars += n
+        if caps:
+            info.caps_chars += n
+        if shade and n:
+            info.shading.add(shade)
+        elif n:
+            info.shading.add(None)
 
 
 def _find_boxes(el, ctx: _Ctx) -> list:
@@ -182,8 +210,39 @@ class _ParaResult:
     fill: Optional[str]
 
 
+@dataclass
+class _ParaProps:
+    """A paragraph's own properties (w:pPr), its list resolved through its style."""
+    style_id: Optional[str]
+    num_id: Optional[str]
+    ilvl: int
+    outline: Optional[int]          # w:outlineLvl set on the paragraph itself
+    fill: Optional[str]             # paragraph shading
+
+
 def _read_paragraph(p, ctx: _Ctx, *, keep_newlines: bool = False) -> _ParaResult:
     """Text, numbering and kind of one w:p. Advances the list counters."""
+    props = _para_props(p, ctx)
+    info = _para_text(p, ctx, props.style_id)
+    text = _norm(info.text, keep_newlines)
+    word_label, printed, fmt = _word_label(props, ctx)
+    typed_text = text
+    numbering, text, printed, source = _which_label(text, word_label, printed, keep_newlines)
+
+    style_name = ctx.styles.name(props.style_id)
+    bold = info.visible_chars > 0 and info.bold_chars == info.visible_chars
+    if _is_toc(style_name):
+        # a table-of-contents line repeats a heading (and its number) with a
+        # page number: keep the text, but not as a numbered section
+        return _ParaResult(kind="paragraph", text=typed_text, typed_text=typed_text, numbering=None,
+                           printed=None, level=0, style=style_name, boxes=info.boxes, bold=bold,
+                           shading=info.shading, fill=props.fill)
+    kind, level, style = _kind(text, info, numbering, fmt, source, props, style_name, bold, ctx)
+    return _ParaResult(kind=kind, text=text, typed_text=typed_text, numbering=numbering, printed=printed, level=level,
+                       style=style, boxes=info.boxes, bold=bold, shading=info.shading, fill=props.fill)
+
+
+def _para_props(p, ctx: _Ctx) -> _ParaProps:
     w = ctx.w
     ppr = p.find(ctx.q("pPr"))
     style_id = None
@@ -213,53 +272,49 @@ def _read_paragraph(p, ctx: _Ctx, *, keep_newlines: bool = False) -> _ParaResult
                 ilvl = s_ilvl
     if num_id is not None and ilvl is None:
         ilvl = ctx.numbering.level_for_style(num_id, style_id) if style_id else 0
-    ilvl = ilvl or 0
+    return _ParaProps(style_id=style_id, num_id=num_id, ilvl=ilvl or 0, outline=direct_outline, fill=para_fill)
 
-    info = _para_text(p, ctx, style_id)
-    text = _norm(info.text, keep_newlines)
 
+def _word_label(props: _ParaProps, ctx: _Ctx) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """Advance the paragraph's Word list, if it is in one: (the label as the
+    loaders report it, the label as printed, the level's numFmt)."""
     word_label = printed = None
     fmt = None
-    if num_id is not None and num_id != "0":
-        printed, fmt = ctx.numbering.next_label(num_id, ilvl)
+    if props.num_id is not None and props.num_id != "0":
+        printed, fmt = ctx.numbering.next_label(props.num_id, props.ilvl)
         word_label = _clean_label(printed) if printed else None
         if printed is not None:
             printed = _norm(printed)
             if printed in _BULLET_GLYPHS or fmt == "bullet":
                 printed = "•"
+    return word_label, printed, fmt
 
-    typed_text = text
+
+def _which_label(text: str, word_label: Optional[str], printed: Optional[str],
+                 keep_newlines: bool) -> tuple[Optional[str], str, Optional[str], Optional[str]]:
+    """A number typed in the text wins over Word numbering: (numbering, text
+    without a typed number, label to print, "typed" | "word" | None)."""
     typed, rest = split_numbering(text.replace("\n", " ") if keep_newlines else text)
-    numbering: Optional[str]
     if typed is not None:
-        numbering = typed
         if keep_newlines:
             rest = _strip_prefix(text, rest)
-        text = rest
-        printed = None  # the label is already in the text
-        source = "typed"
-    elif word_label is not None:
-        numbering = word_label
-        source = "word"
-    else:
-        numbering = None
-        source = None
+        return typed, rest, None, "typed"  # the label is already in the text
+    if word_label is not None:
+        return word_label, text, printed, "word"
+    return None, text, printed, None
 
-    style_name = ctx.styles.name(style_id)
-    bold = info.visible_chars > 0 and info.bold_chars == info.visible_chars
-    heading_level = ctx.styles.heading_level(style_id)
-    if direct_outline is not None:
-        heading_level = direct_outline + 1 if 0 <= direct_outline < 9 else None
+
+def _kind(text: str, info: _Para, numbering: Optional[str], fmt: Optional[str], source: Optional[str],
+          props: _ParaProps, style_name: Optional[str], bold: bool, ctx: _Ctx) -> tuple[str, int, Optional[str]]:
+    """(kind, level, style) of a paragraph that is not a table-of-contents line."""
+    ilvl, num_id = props.ilvl, props.num_id
+    heading_level = ctx.styles.heading_level(props.style_id)
+    if props.outline is not None:
+        heading_level = props.outline + 1 if 0 <= props.outline < 9 else None
 
     kind = "paragraph"
     level = 0
     style = style_name
-    if _is_toc(style_name):
-        # a table-of-contents line repeats a heading (and its number) with a
-        # page number: keep the text, but not as a numbered section
-        return _ParaResult(kind="paragraph", text=typed_text, typed_text=typed_text, numbering=None,
-                           printed=None, level=0, style=style, boxes=info.boxes, bold=bold,
-                           shading=info.shading, fill=para_fill)
     if heading_level is not None and text:
         kind = "heading"
         level = heading_level
@@ -285,9 +340,7 @@ def _read_paragraph(p, ctx: _Ctx, *, keep_newlines: bool = False) -> _ParaResult
             kind, level = "list_item", ilvl if num_id not in (None, "0") else 0
         else:
             level = numbering_level(numbering)
-
-    return _ParaResult(kind=kind, text=text, typed_text=typed_text, numbering=numbering, printed=printed, level=level,
-                       style=style, boxes=info.boxes, bold=bold, shading=info.shading, fill=para_fill)
+    return kind, level, style
 
 
 def _is_toc(style_name: Optional[str]) -> bool:

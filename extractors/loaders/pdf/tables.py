@@ -232,25 +232,8 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
     if n_cols < LAYOUT.min_table_columns:
         return None  # a framed text box, read as text
     grid: list[list[Optional[tuple]]] = [list(r.cells) + [None] * (n_cols - len(r.cells)) for r in rows]
-    # words into cells (by centre)
-    cell_words: dict[tuple[int, int], list[Word]] = defaultdict(list)
-    bx0, btop, bx1, bbottom = t.bbox
-    placed_any = False
-    s = LAYOUT.cell_slack
-    for w in words:
-        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-        if not (bx0 <= cx <= bx1 and btop <= cy <= bbottom):
-            continue
-        for ri, row in enumerate(grid):
-            hit = False
-            for ci, cb in enumerate(row):
-                if cb is not None and cb[0] - s <= cx <= cb[2] + s and cb[1] - s <= cy <= cb[3] + s:
-                    cell_words[(ri, ci)].append(w)
-                    hit = placed_any = True
-                    break
-            if hit:
-                break
-    if not placed_any:
+    cell_words = _cell_words(grid, words, t.bbox)
+    if not cell_words:
         return None
     used_cols = {ci for (_, ci) in cell_words}
     if len(used_cols) < LAYOUT.min_table_columns and len(rows) <= LAYOUT.box_max_rows:
@@ -266,22 +249,8 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
     col_x = []
     for ci in range(n_cols):
         xs = [grid[ri][ci][0] for ri in range(len(grid)) if grid[ri][ci] is not None]
-        col_x.append(min(xs) if xs else (col_x[-1] if col_x else bx0))
-    out_rows: list[list[Cell]] = []
-    for ri, row in enumerate(grid):
-        cells = []
-        for ci, cb in enumerate(row):
-            if cb is None:
-                src = _spanning_cell(grid, ri, ci)
-                if src is None:
-                    cells.append(Cell("", page=page))
-                    continue
-                sr, sc = src
-                cb = grid[sr][sc]
-                cells.append(Cell(texts.get((sr, sc), ""), fill=_fill_for(cb, fills), page=page))
-            else:
-                cells.append(Cell(texts.get((ri, ci), ""), fill=_fill_for(cb, fills), page=page))
-        out_rows.append(cells)
+        col_x.append(min(xs) if xs else (col_x[-1] if col_x else t.bbox[0]))
+    out_rows = _grid_cells(grid, texts, fills, page)
     bold_rows = []
     for ri in range(len(grid)):
         vals = [bolds[(ri, ci)] for ci in range(n_cols) if (ri, ci) in bolds and texts.get((ri, ci))]
@@ -304,6 +273,49 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
                      cell_text=" ".join(texts[k] for k in sorted(texts)),
                      word_ids=frozenset(id(w) for ws in cell_words.values() for w in ws))
 
+
+def _cell_words(grid: list[list[Optional[tuple]]], words: list[Word], bbox) -> dict[tuple[int, int], list[Word]]:
+    """The words of the table's frame `bbox` by grid cell (row, column):
+    each word in the first cell holding its centre."""
+    cell_words: dict[tuple[int, int], list[Word]] = defaultdict(list)
+    bx0, btop, bx1, bbottom = bbox
+    s = LAYOUT.cell_slack
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        if not (bx0 <= cx <= bx1 and btop <= cy <= bbottom):
+            continue
+        for ri, row in enumerate(grid):
+            hit = False
+            for ci, cb in enumerate(row):
+                if cb is not None and cb[0] - s <= cx <= cb[2] + s and cb[1] - s <= cy <= cb[3] + s:
+                    cell_words[(ri, ci)].append(w)
+                    hit = True
+                    break
+            if hit:
+                break
+    return cell_words
+
+
+def _grid_cells(grid: list[list[Optional[tuple]]], texts: dict[tuple[int, int], str], fills,
+                page: int) -> list[list[Cell]]:
+    """The table's rows of Cells: an empty grid slot (a merged cell) repeats
+    the text of the cell spanning it; each cell gets its fill."""
+    out_rows: list[list[Cell]] = []
+    for ri, row in enumerate(grid):
+        cells = []
+        for ci, cb in enumerate(row):
+            if cb is None:
+                src = _spanning_cell(grid, ri, ci)
+                if src is None:
+                    cells.append(Cell("", page=page))
+                    continue
+                sr, sc = src
+                cb = grid[sr][sc]
+                cells.append(Cell(texts.get((sr, sc), ""), fill=_fill_for(cb, fills), page=page))
+            else:
+                cells.append(Cell(texts.get((ri, ci), ""), fill=_fill_for(cb, fills), page=page))
+        out_rows.append(cells)
+    return out_rows
 
 
 def _spanning_cell(grid, ri: int, ci: int) -> Optional[tuple[int, int]]:

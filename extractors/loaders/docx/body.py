@@ -3,9 +3,7 @@ document order: paragraphs and tables interleaved, wrappers unwrapped,
 one branch of each mc:AlternateContent."""
 from __future__ import annotations
 
-from lxml import etree
-
-from extractors.loaders.docx.ooxml import _MC, _Ctx, _choose_branch
+from extractors.loaders.docx.ooxml import _MC, _children, _Ctx, _choose_branch
 from extractors.loaders.docx.paragraphs import _is_placeholder, _read_paragraph
 from extractors.loaders.docx.tables import _table_blocks
 from extractors.model import Block
@@ -15,10 +13,7 @@ def _walk(container, ctx: _Ctx, out: list[Block]) -> None:
     """Append the blocks of a block-level container (w:body, w:sdtContent,
     w:txbxContent, ...) in document order."""
     w = ctx.w
-    for ch in container:
-        if not isinstance(ch.tag, str):
-            continue
-        tag = etree.QName(ch)
+    for ch, tag in _children(container):
         if tag.namespace == w:
             name = tag.localname
             if name == "p":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from lxml import etree
 
@@ -47,6 +47,14 @@ class _Ctx:
 
     def q(self, tag: str) -> str:
         return f"{{{self.w}}}{tag}"
+
+
+def _children(el) -> Iterator[tuple]:
+    """(child, its QName) for each element child of `el`; comments and
+    processing instructions (whose tag is not a string) are skipped."""
+    for ch in el:
+        if isinstance(ch.tag, str):
+            yield ch, etree.QName(ch)
 
 
 def _choose_branch(alt):

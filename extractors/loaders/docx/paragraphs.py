@@ -10,8 +10,8 @@ from typing import Optional
 from lxml import etree
 
 from extractors.loaders.docx.numbering import _clean_label
-from extractors.loaders.docx.ooxml import (_BULLET_GLYPHS, _HIGHLIGHT, _MC, _Ctx, _choose_branch, _int, _norm, _on,
-                                           _shd_colour)
+from extractors.loaders.docx.ooxml import (_BULLET_GLYPHS, _HIGHLIGHT, _MC, _children, _Ctx, _choose_branch, _int,
+                                           _norm, _on, _shd_colour)
 from extractors.loaders.docx.settings import DEFAULT as LAYOUT
 from extractors.numbering import numbering_level, split_numbering
 
@@ -54,10 +54,7 @@ class _ParaText:
 
     def walk(self, el) -> None:
         ctx, w, info = self.ctx, self.ctx.w, self.info
-        for ch in el:
-            if not isinstance(ch.tag, str):
-                continue
-            qn = etree.QName(ch)
+        for ch, qn in _children(el):
             name = qn.localname
             if qn.namespace == w:
                 if name == "r":
@@ -89,10 +86,7 @@ class _ParaText:
             # hidden text is not printed, but text boxes anchored in it are drawn
             info.boxes.extend(_find_boxes(r, ctx))
             return
-        for ch in r:
-            if not isinstance(ch.tag, str):
-                continue
-            qn = etree.QName(ch)
+        for ch, qn in _children(r):
             name = qn.localname
             if qn.namespace == w:
                 piece = self._piece(ch, name)
@@ -180,10 +174,7 @@ def _find_boxes(el, ctx: _Ctx) -> list:
     """w:txbxContent elements under a drawing/picture, choosing one branch of
     each mc:AlternateContent and not descending into a found text box."""
     out = []
-    for ch in el:
-        if not isinstance(ch.tag, str):
-            continue
-        qn = etree.QName(ch)
+    for ch, qn in _children(el):
         if qn.namespace == _MC and qn.localname == "AlternateContent":
             branch = _choose_branch(ch)
             if branch is not None:

@@ -7,10 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from lxml import etree
-
 from extractors.loaders.docx import body as _body  # a cell's text boxes are walked as a body (body imports this module)
-from extractors.loaders.docx.ooxml import _MC, _Ctx, _choose_branch, _int, _norm, _on, _shd_colour
+from extractors.loaders.docx.ooxml import _MC, _children, _Ctx, _choose_branch, _int, _norm, _on, _shd_colour
 from extractors.loaders.docx.paragraphs import _is_placeholder, _read_paragraph
 from extractors.loaders.docx.settings import DEFAULT as LAYOUT
 from extractors.model import Block, Cell, Table
@@ -26,10 +24,7 @@ def _wrapped_children(el, ctx: _Ctx, localname: str, *, through_alternate: bool)
     out = []
 
     def walk(node):
-        for ch in node:
-            if not isinstance(ch.tag, str):
-                continue
-            qn = etree.QName(ch)
+        for ch, qn in _children(node):
             if qn.namespace != ctx.w:
                 if through_alternate and qn.namespace == _MC and qn.localname == "AlternateContent":
                     b = _choose_branch(ch)
@@ -66,10 +61,7 @@ def _cell_content(tc, ctx: _Ctx) -> _CellContent:
     run_shades: list[set] = []
 
     def walk(container):
-        for ch in container:
-            if not isinstance(ch.tag, str):
-                continue
-            qn = etree.QName(ch)
+        for ch, qn in _children(container):
             if qn.namespace == _MC and qn.localname == "AlternateContent":
                 b = _choose_branch(ch)
                 if b is not None:

@@ -5,7 +5,7 @@ council report that is 80% of the pipeline's time. PDFium parses the same
 page in C about ten times faster. This module reads a page's characters,
 rectangles, lines and curves with PDFium and returns them as the dicts
 pdfplumber would have made (same keys, same top-left coordinates, same
-classification of paths), so the loader (pdf.py) and pdfplumber's table
+classification of paths), so the loader (pdf/pages.py) and pdfplumber's table
 finder run on them unchanged: `page._objects = read_objects(...)`.
 
 How each value is matched to pdfminer's:

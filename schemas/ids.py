@@ -5,7 +5,7 @@ every machine.
 
 Part of the tables' contract, so it lives beside them in `schemas/`, the
 bottom layer: the entity rows (extractors/entities/rows.py) and the
-pipeline's section rows (pipeline/stages.py) both take their ids from here
+pipeline's section rows (pipeline/engine/stages.py) both take their ids from here
 without the extractors importing the pipeline."""
 from __future__ import annotations
 

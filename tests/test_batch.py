@@ -15,11 +15,11 @@ import duckdb
 import pyarrow.dataset as ds
 import pytest
 
-from pipeline import runner
-from pipeline.io import CURRENT
-from pipeline.lock import OutputLock
-from pipeline.manifest import CACHE, read_manifest
-from pipeline.runner import TEST_HOOK_ENV, run
+from pipeline.engine import runner
+from pipeline.engine.io import CURRENT
+from pipeline.engine.lock import OutputLock
+from pipeline.engine.manifest import CACHE, read_manifest
+from pipeline.engine.runner import TEST_HOOK_ENV, run
 from schemas.tables import TABLE_NAMES
 
 pytestmark = pytest.mark.needs_shared

@@ -15,12 +15,12 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
-from pipeline import commit as commit_mod
+from pipeline.engine import commit as commit_mod
 from pipeline.cli import main
-from pipeline.cluster import SCHEDULER_CONFIG, DaskExecutor
-from pipeline.io import CURRENT
-from pipeline.manifest import CACHE, read_manifest
-from pipeline.runner import TEST_HOOK_ENV, run
+from pipeline.engine.cluster import SCHEDULER_CONFIG, DaskExecutor
+from pipeline.engine.io import CURRENT
+from pipeline.engine.manifest import CACHE, read_manifest
+from pipeline.engine.runner import TEST_HOOK_ENV, run
 from schemas.tables import TABLE_NAMES
 
 pytestmark = pytest.mark.needs_shared

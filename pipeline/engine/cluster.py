@@ -49,9 +49,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import runner
-from pipeline.runner import TaskSpec
-from pipeline.stages import DocResult
+from pipeline.engine import runner
+from pipeline.engine.runner import TaskSpec
+from pipeline.engine.stages import DocResult
 
 log = logging.getLogger("council_extract")
 
@@ -125,14 +125,14 @@ def _sidecar(spec: TaskSpec) -> "runner._Worker":
 
 
 def worker_cache_version() -> str:
-    from pipeline.manifest import cache_version
+    from pipeline.engine.manifest import cache_version
     return cache_version()
 
 
 def extract_task(path: str, doc_id: str | None, spec: TaskSpec) -> TaskReport:
     """One file, on a dask worker: `_run_one` in this thread's child
     process under the run's limits, then its rows into OUT's row cache."""
-    from pipeline.manifest import RowCache
+    from pipeline.engine.manifest import RowCache
     if spec.cache_version and worker_cache_version() != spec.cache_version:
         raise ClusterError(f"this worker runs council-extract {worker_cache_version()}, the run is "
                            f"{spec.cache_version}: install the same code on every worker")

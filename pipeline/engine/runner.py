@@ -3,7 +3,7 @@ the per-document function), on an executor, then one commit step that
 publishes all tables atomically.
 
 - Executors. `--executor local` (default) is the worker pool below;
-  `--executor dask` (pipeline/cluster.py) maps the same `_run_one` over a
+  `--executor dask` (pipeline/engine/cluster.py) maps the same `_run_one` over a
   Dask cluster. Everything else in a run — hashing, the row cache and
   manifest, duplicates, sorting, the commit — is `_run_locked`, shared by
   both, so a cluster run gives the same ids and rows as a local one.
@@ -17,16 +17,16 @@ publishes all tables atomically.
   `crash`. The worker is replaced and the batch carries on; no other file
   is retried or lost.
 - Incremental. The per-document row cache and the manifest
-  (pipeline/manifest.py) let a re-run extract only new or changed files;
+  (pipeline/engine/manifest.py) let a re-run extract only new or changed files;
   with nothing changed nothing is published. The output mirrors the input
   set of the latest run: rows of files no longer given are dropped.
-- One writer per output folder (pipeline/lock.py).
+- One writer per output folder (pipeline/engine/lock.py).
 - Results are sorted before writing, so the tables do not depend on --jobs.
 
 - Commit. Each finished document's rows go to the row cache
   (OUT/.cache/<version>/<doc_id>/, one Parquet file per table): written by
   the driver for the local executor, by the worker itself on a cluster.
-  Those are the run's parts. The commit (pipeline/commit.py, pipeline.io.write_store)
+  Those are the run's parts. The commit (pipeline/engine/commit.py, pipeline.engine.io.write_store)
   streams them, one doc_id at a time in doc_id order, into a new store and
   swaps OUT/.current once; until then the previous tables are untouched.
 
@@ -53,12 +53,13 @@ from datetime import datetime, timezone
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 
-from pipeline import __version__, partition, sidecar
-from pipeline.commit import commit
-from pipeline.io import current_store, discover, file_size, file_stamp, is_url, local_copy, local_path, read_bytes
-from pipeline.lock import LockBusy, OutputLock
-from pipeline.manifest import RowCache, cache_version, read_manifest, write_manifest
-from pipeline.stages import DocResult, _describe, _error, document_row, process_file
+from pipeline import __version__
+from pipeline.engine import partition, sidecar
+from pipeline.engine.commit import commit
+from pipeline.engine.io import current_store, discover, file_size, file_stamp, is_url, local_copy, local_path, read_bytes
+from pipeline.engine.lock import LockBusy, OutputLock
+from pipeline.engine.manifest import RowCache, cache_version, read_manifest, write_manifest
+from pipeline.engine.stages import DocResult, _describe, _error, document_row, process_file
 
 log = logging.getLogger("council_extract")
 
@@ -269,7 +270,7 @@ def _context():
     global _CTX
     if _CTX is None:
         _CTX = mp.get_context("forkserver")
-        _CTX.set_forkserver_preload(["pipeline.stages", "extractors.entities.assemble"])
+        _CTX.set_forkserver_preload(["pipeline.engine.stages", "extractors.entities.assemble"])
     return _CTX
 
 
@@ -419,7 +420,7 @@ def make_executor(executor="local", jobs: int | None = None, *, scheduler: str |
             raise ValueError("--scheduler needs --executor dask")
         return LocalExecutor(jobs)
     if executor == "dask":
-        from pipeline.cluster import DaskExecutor
+        from pipeline.engine.cluster import DaskExecutor
         if not scheduler and jobs <= 0:
             raise ValueError("--executor dask needs --jobs of 1 or more (the size of the local cluster)")
         return DaskExecutor(scheduler=scheduler, n_workers=jobs, retries=retries)
@@ -431,7 +432,7 @@ def make_executor(executor="local", jobs: int | None = None, *, scheduler: str |
 
 def _identify(paths: list[str], man: dict | None) -> tuple[dict[str, str | None], dict[str, str | None]]:
     """(doc_id of each path, its file stamp). A path whose stamp (size,
-    mtime, inode; pipeline.io.file_stamp) equals the one the manifest `man`
+    mtime, inode; pipeline.engine.io.file_stamp) equals the one the manifest `man`
     recorded keeps the recorded doc_id without being read; every other file
     is read and hashed. An unreadable file gets None."""
     known = {f["path"]: f for f in (man or {}).get("files", []) if f.get("stamp")}
@@ -466,11 +467,11 @@ def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: boo
     """Extract `inputs` (paths or fsspec URLs) into OUT (a local folder or a
     file:// URL) on `executor` ("local", "dask" or an executor object).
     Raises FileNotFoundError (missing input), ValueError (unusable --out or
-    executor options, unknown partition key) and pipeline.lock.LockBusy
+    executor options, unknown partition key) and pipeline.engine.lock.LockBusy
     (another run holds OUT). `partition_by`: "council,year" or a tuple of
-    those keys: Hive folders under each table (pipeline/partition.py).
+    those keys: Hive folders under each table (pipeline/engine/partition.py).
     `meta`: a sidecar CSV whose values fill or override the documents rows
-    (pipeline/sidecar.py; a bad sidecar raises ValueError)."""
+    (pipeline/engine/sidecar.py; a bad sidecar raises ValueError)."""
     t0 = time.perf_counter()
     keys = partition.parse_keys(partition_by) if isinstance(partition_by, str) or partition_by is None \
         else partition.parse_keys(",".join(partition_by))

@@ -1,18 +1,18 @@
 """The dask executor: `council-extract extract ... --executor dask
 [--scheduler tcp://HOST:PORT]`.
 
-It maps the runner's per-document function (`runner._run_one`, the one the
+It maps the runner's per-document function (`runner.run_one`, the one the
 local pool runs) over a Dask distributed cluster and reports each file's
 outcome to the runner. Everything else in a run — hashing, the row cache
-and manifest, duplicates, the commit — is `runner._run_locked`, the same
+and manifest, duplicates, the commit — is `runner.run`'s, the same
 for both executors, so a cluster run gives the same ids and rows.
 Without `--scheduler` it starts a LocalCluster of `--jobs` worker
 processes (one thread each) on 127.0.0.1 and closes it at the end.
 
 What a task (`extract_task`) does, on a dask worker:
 
-1. It runs `_run_one` on its file in a child process of the dask worker (a
-   `runner._Worker`, one per worker thread, kept from task to task) and
+1. It runs `run_one` on its file in a child process of the dask worker (a
+   `runner.Worker`, one per worker thread, kept from task to task) and
    waits for it exactly as the local pool does (`runner.run_in_worker`):
    a child still busy after `--timeout` is killed (`timeout` row), a child
    that dies gives a `crash` row, `--max-memory-mb` is the child's
@@ -96,7 +96,7 @@ def _children_allowed():
     """Dask starts worker processes as daemons, and multiprocessing refuses
     to start a child from a daemon process (it could not be cleaned up when
     the daemon is killed). Our children watch their parent and exit within
-    a second of it going (runner._orphan_watch), so lift the flag while one
+    a second of it going (runner.orphan_watch), so lift the flag while one
     starts."""
     cfg = mp.current_process()._config
     was = cfg.get("daemon")
@@ -110,7 +110,7 @@ def _children_allowed():
             cfg["daemon"] = was
 
 
-def _sidecar(spec: TaskSpec) -> "runner._Worker":
+def _sidecar(spec: TaskSpec) -> "runner.Worker":
     """This thread's extraction process (started on first use, replaced
     after a timeout or crash, or when the limits or the hook change)."""
     w = getattr(_local, "worker", None)
@@ -119,7 +119,7 @@ def _sidecar(spec: TaskSpec) -> "runner._Worker":
         w = None
     if w is None:
         with _children_allowed():
-            w = runner._Worker(runner._context(), spec.max_memory_mb, spec.hook)
+            w = runner.Worker(runner.worker_context(), spec.max_memory_mb, spec.hook)
         _local.worker = w
     return w
 
@@ -130,7 +130,7 @@ def worker_cache_version() -> str:
 
 
 def extract_task(path: str, doc_id: str | None, spec: TaskSpec) -> TaskReport:
-    """One file, on a dask worker: `_run_one` in this thread's child
+    """One file, on a dask worker: `run_one` in this thread's child
     process under the run's limits, then its rows into OUT's row cache."""
     from pipeline.engine.manifest import RowCache
     if spec.cache_version and worker_cache_version() != spec.cache_version:
@@ -289,7 +289,7 @@ class DaskExecutor:
             etype = "exception"
             msg = (f"the task failed on the cluster after {self.retries + 1} attempt(s): "
                    f"{type(outcome).__name__}: {outcome}")
-        done(runner._worker_failure(path, doc_id, etype, msg), False, etype)
+        done(runner.worker_failure(path, doc_id, etype, msg), False, etype)
 
 
 __all__ = ["DaskExecutor", "ClusterError", "TaskReport", "extract_task", "DEFAULT_RETRIES"]

@@ -1,9 +1,9 @@
-"""Batch runner: every input file through `process_file` (via `_run_one`,
+"""Batch runner: every input file through `process_file` (via `run_one`,
 the per-document function), on an executor, then one commit step that
 publishes all tables atomically.
 
 - Executors. `--executor local` (default) is the worker pool below;
-  `--executor dask` (pipeline/engine/cluster.py) maps the same `_run_one` over a
+  `--executor dask` (pipeline/engine/cluster.py) maps the same `run_one` over a
   Dask cluster. Everything else in a run — hashing, the row cache and
   manifest, duplicates, sorting, the commit — is `_run_locked`, shared by
   both, so a cluster run gives the same ids and rows as a local one.
@@ -99,7 +99,7 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def _worker_failure(path: str, doc_id: str | None, error_type: str, message: str) -> DocResult:
+def worker_failure(path: str, doc_id: str | None, error_type: str, message: str) -> DocResult:
     size = file_size(path)
     err = {"doc_id": doc_id, "path": path, "stage": "worker", "error_type": error_type,
            "severity": "error", "message": message}
@@ -117,6 +117,12 @@ def worker_error_type(res: DocResult) -> str | None:
 
 
 # ------------------------------------------------------------------ workers
+#
+# The worker machinery below is shared with the dask executor (cluster.py),
+# which runs each task's file in a `Worker` exactly as the local pool does:
+# `Worker`, `worker_context`, `run_one`, `run_in_worker`, `worker_failure`
+# and `worker_error_type` (with `TaskSpec`, further down) are that internal
+# interface. Names with a leading underscore are this module's own.
 
 
 def hook_actions(path: str, spec: str | None) -> set[str]:
@@ -141,7 +147,7 @@ def _test_hook(path: str) -> None:
                 hog.append(bytearray(64 * 1024 * 1024))
 
 
-def _process(path: str) -> DocResult:
+def process_document(path: str) -> DocResult:
     """process_file on a local path, or on a local copy of a URL's bytes
     (then `path`/`file_name` say the URL). Never raises."""
     if not is_url(path):
@@ -160,13 +166,13 @@ def _process(path: str) -> DocResult:
                      seconds=res.seconds)
 
 
-def _run_one(path: str, max_memory_mb: int | None) -> DocResult:
+def run_one(path: str, max_memory_mb: int | None) -> DocResult:
     """The per-document function every executor runs: process_file plus
     the test hook; a MemoryError anywhere becomes a `memory` row, and
     MemoryError text caught inside the stages is typed `memory` too."""
     try:
         _test_hook(path)
-        res = _process(path)
+        res = process_document(path)
     except MemoryError:
         res = None
     if res is None:
@@ -175,14 +181,14 @@ def _run_one(path: str, max_memory_mb: int | None) -> DocResult:
             doc_id = _hash_file(path)
         except OSError:
             doc_id = None
-        return _worker_failure(path, doc_id, "memory", f"ran out of memory while extracting this file{cap}")
+        return worker_failure(path, doc_id, "memory", f"ran out of memory while extracting this file{cap}")
     for e in res.tables.get("errors", []):
         if str(e.get("message") or "").startswith("MemoryError"):
             e["error_type"] = "memory"
     return res
 
 
-def _orphan_watch(run_pid: int) -> None:
+def orphan_watch(run_pid: int) -> None:
     """Exit when the run's process is gone (killed with SIGKILL): a worker
     stuck in a file would otherwise live on, and keep the forkserver alive."""
     while True:
@@ -203,7 +209,7 @@ def _worker_main(conn, max_memory_mb: int | None, hook: str | None = None, run_p
         os.environ[TEST_HOOK_ENV] = hook
     else:
         os.environ.pop(TEST_HOOK_ENV, None)
-    threading.Thread(target=_orphan_watch, args=(run_pid or os.getppid(),), daemon=True).start()
+    threading.Thread(target=orphan_watch, args=(run_pid or os.getppid(),), daemon=True).start()
     if max_memory_mb:
         limit = int(max_memory_mb) * 1024 * 1024
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -217,7 +223,7 @@ def _worker_main(conn, max_memory_mb: int | None, hook: str | None = None, run_p
             return
         if path is None:
             return
-        res = _run_one(path, max_memory_mb)
+        res = run_one(path, max_memory_mb)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         try:
             conn.send((res, rss))
@@ -225,7 +231,7 @@ def _worker_main(conn, max_memory_mb: int | None, hook: str | None = None, run_p
             return
 
 
-class _Worker:
+class Worker:
     """One worker process and the file it is on. Used by the local pool
     and, one per task thread, by the dask executor's tasks."""
 
@@ -264,7 +270,7 @@ class _Worker:
 _CTX = None
 
 
-def _context():
+def worker_context():
     """forkserver with the stages preloaded: workers start fast, without
     inheriting the parent's threads (progress bar) or open files (lock)."""
     global _CTX
@@ -289,17 +295,17 @@ def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | 
 
     if jobs <= 0:
         for p in paths:
-            done(p, _run_one(p, None))
+            done(p, run_one(p, None))
         return [results[p] for p in paths]
     doc_ids = doc_ids or {}
-    ctx = _context()
+    ctx = worker_context()
     todo = list(reversed(paths))
-    workers: list[_Worker] = []
+    workers: list[Worker] = []
     try:
         while todo or any(w.path for w in workers):
             # keep min(jobs, remaining) workers busy
             while todo and len(workers) < jobs and sum(1 for w in workers if w.path is None) < len(todo):
-                workers.append(_Worker(ctx, max_memory_mb, hook))
+                workers.append(Worker(ctx, max_memory_mb, hook))
             for w in workers:
                 if w.path is None and todo:
                     w.give(todo.pop())
@@ -324,7 +330,7 @@ def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | 
     return [results[p] for p in paths]
 
 
-def _settle(w: _Worker, ready, now: float, timeout: float | None, max_memory_mb: int | None,
+def _settle(w: Worker, ready, now: float, timeout: float | None, max_memory_mb: int | None,
             doc_id: str | None) -> tuple[DocResult | None, str | None]:
     """What became of the file `w` is on: (None, None) still running;
     (result, None) done; (failure row, "dead") the worker died: a `crash`;
@@ -346,14 +352,14 @@ def _settle(w: _Worker, ready, now: float, timeout: float | None, max_memory_mb:
         msg = f"the worker process died while reading this file ({how})"
         if max_memory_mb:
             msg += f"; it may have hit the memory cap of {max_memory_mb} MB"
-        return _worker_failure(p, doc_id, "crash", msg), "dead"
+        return worker_failure(p, doc_id, "crash", msg), "dead"
     if timeout and now - w.started >= timeout:
-        return _worker_failure(p, doc_id, "timeout",
+        return worker_failure(p, doc_id, "timeout",
                                f"stopped after {timeout:g}s (--timeout); the file took too long to extract"), "kill"
     return None, None
 
 
-def run_in_worker(w: _Worker, path: str, timeout: float | None, max_memory_mb: int | None,
+def run_in_worker(w: Worker, path: str, timeout: float | None, max_memory_mb: int | None,
                   doc_id: str | None) -> tuple[DocResult, str | None]:
     """Give `path` to one worker and wait for its outcome, as the pool does
     (`_settle`); the dask executor's task runs each file this way."""
@@ -366,7 +372,7 @@ def run_in_worker(w: _Worker, path: str, timeout: float | None, max_memory_mb: i
             return res, retire
 
 
-def _retire(w: _Worker, workers: list[_Worker], rss: dict[int, float] | None, kill: bool = False) -> None:
+def _retire(w: Worker, workers: list[Worker], rss: dict[int, float] | None, kill: bool = False) -> None:
     if rss is not None and w.peak_kb:
         rss[w.proc.pid] = round(w.peak_kb / 1024, 1)
     w.stop(kill=kill or not w.proc.is_alive())
@@ -401,7 +407,7 @@ class LocalExecutor:
         self.rss: dict[int, float] = {}
 
     def map(self, paths: list[str], spec: TaskSpec, doc_ids: dict[str, str | None], done) -> None:
-        """Run `_run_one` on every path; call done(result, stored, worker_error)
+        """Run `run_one` on every path; call done(result, stored, worker_error)
         as each finishes (stored=False: the rows are in `result`)."""
         extract_all(paths, self.jobs, lambda res: done(res, False, worker_error_type(res)),
                     timeout=spec.timeout, max_memory_mb=spec.max_memory_mb, doc_ids=doc_ids,
@@ -627,4 +633,6 @@ def _with_path(tables: dict[str, list[dict]], path: str) -> dict[str, list[dict]
 
 
 __all__ = ["run", "extract_all", "make_executor", "LocalExecutor", "TaskSpec", "RunSummary", "default_jobs",
-           "LockBusy", "TEST_HOOK_ENV", "EXECUTORS", "__version__"]
+           "LockBusy", "TEST_HOOK_ENV", "EXECUTORS", "__version__",
+           # the worker interface the dask executor (cluster.py) shares
+           "Worker", "worker_context", "run_one", "run_in_worker", "worker_failure", "worker_error_type"]

@@ -112,14 +112,16 @@ def _children_allowed():
 
 def _sidecar(spec: TaskSpec) -> "runner.Worker":
     """This thread's extraction process (started on first use, replaced
-    after a timeout or crash, or when the limits or the hook change)."""
+    after a timeout or crash, or when the limits or the per-document
+    function change)."""
     w = getattr(_local, "worker", None)
-    if w is not None and (not w.proc.is_alive() or w.max_memory_mb != spec.max_memory_mb or w.hook != spec.hook):
+    if w is not None and (not w.proc.is_alive() or w.max_memory_mb != spec.max_memory_mb
+                          or w.process != spec.process):
         w.stop(kill=not w.proc.is_alive())
         w = None
     if w is None:
         with _children_allowed():
-            w = runner.Worker(runner.worker_context(), spec.max_memory_mb, spec.hook)
+            w = runner.Worker(runner.worker_context(), spec.max_memory_mb, spec.process)
         _local.worker = w
     return w
 
@@ -136,11 +138,6 @@ def extract_task(path: str, doc_id: str | None, spec: TaskSpec) -> TaskReport:
     if spec.cache_version and worker_cache_version() != spec.cache_version:
         raise ClusterError(f"this worker runs council-extract {worker_cache_version()}, the run is "
                            f"{spec.cache_version}: install the same code on every worker")
-    acts = runner.hook_actions(path, spec.hook)
-    if "raise" in acts:
-        raise RuntimeError("test hook: the task raised")
-    if "die" in acts:
-        os._exit(1)  # the dask worker process dies: the engine reschedules the task
     w = _sidecar(spec)
     res, retire = runner.run_in_worker(w, path, spec.timeout, spec.max_memory_mb, doc_id)
     pid, kb = w.proc.pid, w.peak_kb

@@ -30,14 +30,12 @@ publishes all tables atomically.
   streams them, one doc_id at a time in doc_id order, into a new store and
   swaps OUT/.current once; until then the previous tables are untouched.
 
-Test-only hook: COUNCIL_EXTRACT_TEST_HOOK="crash:NAME,hang:NAME,alloc:NAME"
-makes a worker os._exit(1), sleep forever, or allocate until it hits its
-memory cap when it is given a file whose name is NAME; on the dask
-executor "raise:NAME" also makes the task raise (the engine retries it)
-and "die:NAME" kills the dask worker process running it (the engine
-reschedules it). tests/test_batch.py and tests/test_cluster.py use it; it
-does nothing unless set. The runner reads it once and passes it with each
-worker/task, so it reaches cluster workers too.
+- The per-document function. What a worker runs on each path is
+  `process_document` (process_file on a path or a URL's local copy). A run
+  looks it up when it starts and sends it with every worker and task
+  (`TaskSpec.process`), so a replacement reaches worker processes and
+  cluster workers too: the tests' fault injection (tests/fault_injection.py)
+  works that way; production code has no test hook.
 """
 from __future__ import annotations
 
@@ -52,6 +50,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
+from typing import Callable
 
 from pipeline import __version__
 from pipeline.engine import partition, sidecar
@@ -63,9 +62,7 @@ from pipeline.engine.stages import DocResult, _describe, _error, document_row, p
 
 log = logging.getLogger("council_extract")
 
-TEST_HOOK_ENV = "COUNCIL_EXTRACT_TEST_HOOK"
 EXECUTORS = ("local", "dask")
-_ENV = object()  # "take the hook from the environment"
 
 
 @dataclass
@@ -125,28 +122,6 @@ def worker_error_type(res: DocResult) -> str | None:
 # interface. Names with a leading underscore are this module's own.
 
 
-def hook_actions(path: str, spec: str | None) -> set[str]:
-    """The test-hook actions that `spec` ("crash:NAME,hang:NAME,...") names
-    for this file (matched on the file name)."""
-    if not spec:
-        return set()
-    name = os.path.basename(path)
-    return {action for action, _, target in (item.partition(":") for item in spec.split(",")) if target == name}
-
-
-def _test_hook(path: str) -> None:
-    for action in hook_actions(path, os.environ.get(TEST_HOOK_ENV)):
-        if action == "crash":
-            os._exit(1)
-        if action == "hang":
-            while True:
-                time.sleep(60)
-        if action == "alloc":
-            hog = []
-            while True:
-                hog.append(bytearray(64 * 1024 * 1024))
-
-
 def process_document(path: str) -> DocResult:
     """process_file on a local path, or on a local copy of a URL's bytes
     (then `path`/`file_name` say the URL). Never raises."""
@@ -166,13 +141,12 @@ def process_document(path: str) -> DocResult:
                      seconds=res.seconds)
 
 
-def run_one(path: str, max_memory_mb: int | None) -> DocResult:
-    """The per-document function every executor runs: process_file plus
-    the test hook; a MemoryError anywhere becomes a `memory` row, and
+def run_one(path: str, max_memory_mb: int | None, process=None) -> DocResult:
+    """What every executor runs for one file: `process` (default
+    `process_document`); a MemoryError anywhere becomes a `memory` row, and
     MemoryError text caught inside the stages is typed `memory` too."""
     try:
-        _test_hook(path)
-        res = process_document(path)
+        res = (process or process_document)(path)
     except MemoryError:
         res = None
     if res is None:
@@ -201,14 +175,10 @@ def orphan_watch(run_pid: int) -> None:
             pass
 
 
-def _worker_main(conn, max_memory_mb: int | None, hook: str | None = None, run_pid: int | None = None) -> None:
+def _worker_main(conn, max_memory_mb: int | None, process=None, run_pid: int | None = None) -> None:
     """Worker loop: receive a path, send back (DocResult, peak RSS KB)."""
     import threading
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    if hook:
-        os.environ[TEST_HOOK_ENV] = hook
-    else:
-        os.environ.pop(TEST_HOOK_ENV, None)
     threading.Thread(target=orphan_watch, args=(run_pid or os.getppid(),), daemon=True).start()
     if max_memory_mb:
         limit = int(max_memory_mb) * 1024 * 1024
@@ -223,7 +193,7 @@ def _worker_main(conn, max_memory_mb: int | None, hook: str | None = None, run_p
             return
         if path is None:
             return
-        res = run_one(path, max_memory_mb)
+        res = run_one(path, max_memory_mb, process)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         try:
             conn.send((res, rss))
@@ -235,13 +205,11 @@ class Worker:
     """One worker process and the file it is on. Used by the local pool
     and, one per task thread, by the dask executor's tasks."""
 
-    def __init__(self, ctx, max_memory_mb, hook=_ENV):
+    def __init__(self, ctx, max_memory_mb, process=None):
         self.conn, child = ctx.Pipe(duplex=True)
-        if hook is _ENV:
-            hook = os.environ.get(TEST_HOOK_ENV)
-        self.max_memory_mb, self.hook = max_memory_mb, hook
+        self.max_memory_mb, self.process = max_memory_mb, process
         self.proc = ctx.Process(target=_worker_main, daemon=True,
-                                args=(child, max_memory_mb, hook, os.getpid()))
+                                args=(child, max_memory_mb, process, os.getpid()))
         self.proc.start()
         child.close()
         self.path: str | None = None
@@ -282,10 +250,10 @@ def worker_context():
 
 def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | None = None,
                 max_memory_mb: int | None = None, doc_ids: dict[str, str | None] | None = None,
-                rss: dict[int, float] | None = None, hook=_ENV) -> list[DocResult]:
+                rss: dict[int, float] | None = None, process=None) -> list[DocResult]:
     """Process paths with `jobs` worker processes (jobs=0: in this process,
     for debugging, without limits). Returns results in input order.
-    `hook`: the test hook for the workers (default: from the environment)."""
+    `process`: the per-document function (default `process_document`)."""
     results: dict[str, DocResult] = {}
 
     def done(p, res):
@@ -295,7 +263,7 @@ def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | 
 
     if jobs <= 0:
         for p in paths:
-            done(p, run_one(p, None))
+            done(p, run_one(p, None, process))
         return [results[p] for p in paths]
     doc_ids = doc_ids or {}
     ctx = worker_context()
@@ -305,7 +273,7 @@ def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | 
         while todo or any(w.path for w in workers):
             # keep min(jobs, remaining) workers busy
             while todo and len(workers) < jobs and sum(1 for w in workers if w.path is None) < len(todo):
-                workers.append(Worker(ctx, max_memory_mb, hook))
+                workers.append(Worker(ctx, max_memory_mb, process))
             for w in workers:
                 if w.path is None and todo:
                     w.give(todo.pop())
@@ -390,7 +358,7 @@ class TaskSpec:
     cluster writes its document's rows (the row cache of OUT)."""
     timeout: float | None = None
     max_memory_mb: int | None = None
-    hook: str | None = None
+    process: Callable[[str], DocResult] | None = None  # per-document function (None: process_document); pickled
     out: str | None = None
     cache_version: str | None = None
     limits: dict | None = None
@@ -411,7 +379,7 @@ class LocalExecutor:
         as each finishes (stored=False: the rows are in `result`)."""
         extract_all(paths, self.jobs, lambda res: done(res, False, worker_error_type(res)),
                     timeout=spec.timeout, max_memory_mb=spec.max_memory_mb, doc_ids=doc_ids,
-                    rss=self.rss, hook=spec.hook)
+                    rss=self.rss, process=spec.process)
 
 
 def make_executor(executor="local", jobs: int | None = None, *, scheduler: str | None = None,
@@ -572,7 +540,7 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
         else:
             log.info("[%d/%d] %s %s (%.1fs)", count, len(todo), res.status, res.path, res.seconds)
 
-    spec = TaskSpec(timeout=timeout, max_memory_mb=max_memory_mb, hook=os.environ.get(TEST_HOOK_ENV) or None,
+    spec = TaskSpec(timeout=timeout, max_memory_mb=max_memory_mb, process=process_document,
                     out=str(out), cache_version=version, limits=limits)
     if todo:
         executor.map(todo, spec, hashes, progress)
@@ -633,6 +601,6 @@ def _with_path(tables: dict[str, list[dict]], path: str) -> dict[str, list[dict]
 
 
 __all__ = ["run", "extract_all", "make_executor", "LocalExecutor", "TaskSpec", "RunSummary", "default_jobs",
-           "LockBusy", "TEST_HOOK_ENV", "EXECUTORS", "__version__",
+           "LockBusy", "EXECUTORS", "__version__", "process_document",
            # the worker interface the dask executor (cluster.py) shares
            "Worker", "worker_context", "run_one", "run_in_worker", "worker_failure", "worker_error_type"]

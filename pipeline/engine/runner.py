@@ -244,7 +244,7 @@ def worker_context():
     global _CTX
     if _CTX is None:
         _CTX = mp.get_context("forkserver")
-        _CTX.set_forkserver_preload(["pipeline.engine.stages", "extractors.entities.assemble"])
+        _CTX.set_forkserver_preload(["pipeline.engine.stages", "extractors.entities.passes"])
     return _CTX
 
 

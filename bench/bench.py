@@ -5,7 +5,7 @@ In one command, so the figures are ratios measured under the same machine
 load:
   (a) baseline: a plain loop opening each PDF with pdfplumber and calling
       extract_text() and extract_tables() on every page;
-  (b) the pipeline (pipeline.runner.run) with --jobs 1 and --jobs 2 into
+  (b) the pipeline (pipeline.engine.runner.run) with --jobs 1 and --jobs 2 into
       fresh output folders;
   (c) a no-op re-run over the --jobs 2 output (nothing changed);
   (d) with --with-pdfminer, the pipeline at --jobs 1 reading pages through
@@ -56,7 +56,7 @@ def baseline(pdfs: list[Path]) -> tuple[float, int]:
 
 
 def pipeline_pass(pdfs: list[Path], out: Path, jobs: int, executor: str = "local"):
-    from pipeline.runner import run
+    from pipeline.engine.runner import run
     t0 = time.perf_counter()
     s = run([str(p) for p in pdfs], str(out), jobs=jobs, show_progress=False, executor=executor)
     return time.perf_counter() - t0, s

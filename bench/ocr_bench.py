@@ -15,7 +15,7 @@ What it measures, all in one command:
     papers (rendered to PDF by tests/render.py) and a few Kent and Ofsted
     papers are turned into image-only PDFs at 300 dpi, extracted with OCR,
     and their recommendations and actions scored against the same paper's
-    text-layer extraction with the validation matcher (pipeline/matching.py).
+    text-layer extraction with the validation matcher (pipeline/quality/matching.py).
 (c) OCR speed: OCR'd pages per second in (b), one process.
 
 Writes the figures into the OCR section of docs/benchmarks.md (between
@@ -161,8 +161,8 @@ def _papers(tmp: Path) -> list[tuple[str, bytes]]:
 
 
 def entity_f1(tmp: Path) -> dict:
-    from pipeline.matching import score_document
-    from pipeline.stages import process_file
+    from pipeline.quality.matching import score_document
+    from pipeline.engine.stages import process_file
 
     totals = {e: [0, 0, 0] for e in ("recommendations", "actions")}
     rows = []

@@ -59,7 +59,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from pipeline.query import connect
+from pipeline.analysis.query import connect
 
 def repo_root(start=Path.cwd()):
     for p in [start, *start.parents]:

@@ -18,9 +18,9 @@ from pipeline import __version__
 
 
 def _extract(args) -> int:
-    from pipeline.io import local_path
-    from pipeline.lock import LockBusy
-    from pipeline.runner import run
+    from pipeline.engine.io import local_path
+    from pipeline.engine.lock import LockBusy
+    from pipeline.engine.runner import run
     for name in ("timeout", "max_memory_mb"):
         if getattr(args, name) is not None and getattr(args, name) <= 0:
             print(f"council-extract: --{name.replace('_', '-')} must be positive", file=sys.stderr)
@@ -41,7 +41,7 @@ def _extract(args) -> int:
         print(f"council-extract: {e}", file=sys.stderr)
         return 2
     except Exception as e:  # noqa: BLE001 - a cluster that cannot run the job: nothing was published
-        from pipeline.cluster import ClusterError
+        from pipeline.engine.cluster import ClusterError
         if not isinstance(e, ClusterError):
             raise
         print(f"council-extract: {e}; the tables were left as they were", file=sys.stderr)
@@ -58,8 +58,8 @@ def _extract(args) -> int:
 
 
 def _validate(args) -> int:
-    from pipeline.validate import DEFAULT_THRESHOLDS, run_validation
-    from pipeline.gold import DEFAULT_GOLD_DIR
+    from pipeline.quality.validate import DEFAULT_THRESHOLDS, run_validation
+    from pipeline.quality.gold import DEFAULT_GOLD_DIR
     return run_validation(gold=args.gold or DEFAULT_GOLD_DIR, pred=args.pred, out=args.out,
                           thresholds=args.thresholds or DEFAULT_THRESHOLDS, jobs=args.jobs,
                           show_progress=None if not args.quiet else False)
@@ -143,7 +143,7 @@ def render_inspect(tables: dict[str, list[dict]], width: int = 100) -> str:
 def _inspect(args) -> int:
     import os
     import shutil
-    from pipeline.stages import process_file
+    from pipeline.engine.stages import process_file
     if not os.path.isfile(args.file):
         print(f"council-extract: input not found: {args.file}", file=sys.stderr)
         return 2
@@ -186,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "(OUT/<table>/council_slug=.../year=.../part-00000.parquet; docs/batch.md). Default: none")
     e.add_argument("--meta", default=None, metavar="FILE.csv",
                    help="sidecar CSV (path,council,committee,meeting_date,report_ref,title,author) whose values "
-                   "fill or override each paper's documents row (pipeline/sidecar.py)")
+                   "fill or override each paper's documents row (pipeline/engine/sidecar.py)")
     e.add_argument("--force", action="store_true",
                    help="re-extract every file, ignoring the row cache of earlier runs")
     e.add_argument("--lock-wait", type=float, default=5.0, metavar="SECONDS",
@@ -209,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("file", help="a PDF, DOCX or TXT paper")
     i.add_argument("--width", type=int, default=None, help="wrap width (default: terminal width)")
     i.set_defaults(func=_inspect)
-    from pipeline import export as _export_mod, query as _query_mod
+    from pipeline.analysis import export as _export_mod, query as _query_mod
     _query_mod.add_parser(sub)
     _export_mod.add_parser(sub)
     return p

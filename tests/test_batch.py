@@ -15,11 +15,12 @@ import duckdb
 import pyarrow.dataset as ds
 import pytest
 
-from pipeline import runner
-from pipeline.io import CURRENT
-from pipeline.lock import OutputLock
-from pipeline.manifest import CACHE, read_manifest
-from pipeline.runner import TEST_HOOK_ENV, run
+import fault_injection
+from pipeline.engine import runner
+from pipeline.engine.io import CURRENT
+from pipeline.engine.lock import OutputLock
+from pipeline.engine.manifest import CACHE, read_manifest
+from pipeline.engine.runner import run
 from schemas.tables import TABLE_NAMES
 
 pytestmark = pytest.mark.needs_shared
@@ -167,7 +168,7 @@ def test_same_bytes_under_two_names_are_extracted_once(raw, tmp_path):
 
 
 def test_a_worker_that_dies_mid_file_gives_a_crash_row_and_the_batch_completes(raw, tmp_path, monkeypatch):
-    monkeypatch.setenv(TEST_HOOK_ENV, "crash:mrp.pdf")
+    fault_injection.install("crash:mrp.pdf", monkeypatch)
     out = tmp_path / "out"
     s = run([str(raw)], str(out), jobs=2, **_q())
     assert (s.files, s.ok, s.failed, s.exit_code) == (4, 3, 1, 1)
@@ -175,15 +176,15 @@ def test_a_worker_that_dies_mid_file_gives_a_crash_row_and_the_batch_completes(r
     assert [(Path(e["path"]).name, e["stage"], e["error_type"]) for e in errs] == [("mrp.pdf", "worker", "crash")]
     assert errs[0]["doc_id"] and "died" in errs[0]["message"]
     assert _docs(out)["mrp.pdf"]["status"] == "failed"
-    # a crash is not cached: the next run retries the file (and, the hook gone, extracts it)
-    monkeypatch.delenv(TEST_HOOK_ENV)
+    # a crash is not cached: the next run retries the file (and, the fault gone, extracts it)
+    fault_injection.install(None, monkeypatch)
     s2 = run([str(raw)], str(out), jobs=2, **_q())
     assert (s2.extracted, s2.ok) == (1, 4)
 
 
 def test_timeout_and_memory_cap_give_error_rows(raw, tmp_path, monkeypatch):
     seeds = sorted(raw.glob("*.txt"))
-    monkeypatch.setenv(TEST_HOOK_ENV, f"hang:{seeds[0].name},alloc:{seeds[1].name}")
+    fault_injection.install(f"hang:{seeds[0].name},alloc:{seeds[1].name}", monkeypatch)
     out = tmp_path / "out"
     t0 = time.monotonic()
     s = run([str(raw)], str(out), jobs=2, timeout=4, max_memory_mb=1200, **_q())
@@ -220,9 +221,10 @@ def test_a_run_killed_with_sigkill_leaves_the_tables_readable_and_the_next_run_r
         extra.append(p)
     version_dir = next((out / CACHE).iterdir())
     cached = len(list(version_dir.iterdir()))
-    env = dict(os.environ, **{TEST_HOOK_ENV: "hang:new_2.txt"})
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(raw), "--out", str(out), "-q",
-                             "--jobs", "1"], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # the CLI, with new_2.txt hanging its worker (tests/fault_injection.py)
+    proc = subprocess.Popen([sys.executable, fault_injection.__file__, "hang:new_2.txt", "extract", str(raw),
+                             "--out", str(out), "-q", "--jobs", "1"], cwd=REPO, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 40
     while len(list(version_dir.iterdir())) < cached + 2 and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -15,12 +15,13 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
-from pipeline import commit as commit_mod
+import fault_injection
+from pipeline.engine import commit as commit_mod
 from pipeline.cli import main
-from pipeline.cluster import SCHEDULER_CONFIG, DaskExecutor
-from pipeline.io import CURRENT
-from pipeline.manifest import CACHE, read_manifest
-from pipeline.runner import TEST_HOOK_ENV, run
+from pipeline.engine.cluster import SCHEDULER_CONFIG, DaskExecutor
+from pipeline.engine.io import CURRENT
+from pipeline.engine.manifest import CACHE, read_manifest
+from pipeline.engine.runner import run
 from schemas.tables import TABLE_NAMES
 
 pytestmark = pytest.mark.needs_shared
@@ -143,8 +144,8 @@ def test_an_object_store_style_url_is_read_through_fsspec(seed_paths, tmp_path):
 def test_a_task_that_raises_crashes_or_hangs_becomes_an_errors_row_and_the_rest_complete(
         sample, local_ref, scheduler, tmp_path, monkeypatch):
     seeds = sorted(p.name for p in sample.glob("*.txt"))
-    # the hook travels with each task: the workers were started before it was set
-    monkeypatch.setenv(TEST_HOOK_ENV, f"raise:kent_0.pdf,hang:kent_1.pdf,crash:{seeds[0]}")
+    # the faults travel with each task: the workers were started before they were installed
+    fault_injection.install(f"raise:kent_0.pdf,hang:kent_1.pdf,crash:{seeds[0]}", monkeypatch)
     out = tmp_path / "out"
     t0 = time.monotonic()
     s = run([str(sample)], str(out), executor="dask", scheduler=scheduler, timeout=TIMEOUT, retries=1,
@@ -166,7 +167,7 @@ def test_a_task_that_raises_crashes_or_hangs_becomes_an_errors_row_and_the_rest_
         assert {t: [r for r in rows if r.get("doc_id") == doc_id] for t, rows in snap.items()} == \
                {t: [r for r in rows if r.get("doc_id") == doc_id] for t, rows in local_ref.items()}
     # raise and crash are not remembered (the next run retries them); a timeout is, under the same limits
-    monkeypatch.delenv(TEST_HOOK_ENV)
+    fault_injection.install(None, monkeypatch)
     s2 = run([str(sample)], str(out), executor="dask", scheduler=scheduler, timeout=TIMEOUT, show_progress=False)
     assert (s2.extracted, s2.ok, s2.failed) == (2, 4, 1)
 
@@ -204,7 +205,7 @@ def test_a_cancelled_or_failed_cluster_job_leaves_the_previous_tables_intact(sam
 
 def test_a_worker_process_that_dies_is_rescheduled_by_the_engine_then_becomes_a_crash_row(
         sample, scheduler, tmp_path, monkeypatch):
-    monkeypatch.setenv(TEST_HOOK_ENV, "die:kent_2.pdf")
+    fault_injection.install("die:kent_2.pdf", monkeypatch)
     out = tmp_path / "out"
     s = run([str(sample)], str(out), executor="dask", scheduler=scheduler, show_progress=False)
     assert (s.files, s.ok, s.failed) == (5, 4, 1)

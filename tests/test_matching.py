@@ -1,10 +1,10 @@
-"""The matcher (pipeline/matching.py) on hand-built gold and predictions
+"""The matcher (pipeline/quality/matching.py) on hand-built gold and predictions
 with known answers."""
 from datetime import date
 
 import pytest
 
-from pipeline.matching import (Counts, greedy_match, norm_ref, norm_text, num_eq, prf, score_document,
+from pipeline.quality.matching import (Counts, greedy_match, norm_ref, norm_text, num_eq, prf, score_document,
                                token_f1)
 
 

@@ -36,7 +36,7 @@ def test_notebook_executes_on_seeds(seed_paths, tmp_path):
     pytest.importorskip("nbclient")
     pytest.importorskip("matplotlib")
     pytest.importorskip("ipykernel")
-    from pipeline.runner import run
+    from pipeline.engine.runner import run
     out = tmp_path / "out"
     run([str(p) for p in seed_paths], out, jobs=0, show_progress=False)
     build = _build_module()

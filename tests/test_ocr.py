@@ -134,7 +134,7 @@ def test_scanned_paper_is_read_by_ocr():
 
 def test_rows_from_ocr_pages_carry_ocr_and_confidence(tmp_path):
     _need_engine()
-    from pipeline.stages import process_file
+    from pipeline.engine.stages import process_file
 
     text_page = _text_pdf([_report_page, _report_page])
     data = _scan(text_page, pages={1})          # page 1 printed, page 2 scanned

@@ -153,7 +153,7 @@ def test_numbered_list_across_a_break_keeps_every_item_and_number():
 
 def test_numbered_list_across_a_break_gives_every_recommendation():
     from extractors.metadata import extract_metadata
-    from pipeline.stages import extract_entities
+    from pipeline.engine.stages import extract_entities
 
     head, tail = _cut(RECS[2], "return home interviews")
     page1 = [("h", "Inspection of children's services: recommendations"),

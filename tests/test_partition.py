@@ -1,11 +1,11 @@
-"""Hive partitioning keys (pipeline/partition.py)."""
+"""Hive partitioning keys (pipeline/engine/partition.py)."""
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
-from pipeline import partition as P
+from pipeline.engine import partition as P
 from schemas.tables import COLUMNS
 
 
@@ -64,9 +64,9 @@ import pandas as pd  # noqa: E402
 import pyarrow.dataset as ds  # noqa: E402
 
 from pipeline.cli import main  # noqa: E402
-from pipeline.manifest import read_manifest  # noqa: E402
-from pipeline import runner  # noqa: E402
-from pipeline.runner import run  # noqa: E402
+from pipeline.engine.manifest import read_manifest  # noqa: E402
+from pipeline.engine import runner  # noqa: E402
+from pipeline.engine.runner import run  # noqa: E402
 from schemas.tables import TABLE_NAMES  # noqa: E402
 
 

@@ -8,8 +8,8 @@ import duckdb
 import pyarrow.dataset as ds
 import pytest
 
-from pipeline import io as pio
-from pipeline.runner import run
+from pipeline.engine import io as pio
+from pipeline.engine.runner import run
 from schemas.tables import TABLE_NAMES
 
 pytestmark = pytest.mark.needs_shared

@@ -17,7 +17,7 @@ SEED_004 = "85f6ce208d97a02abbd9"  # doc_id of ../shared/seeds/004_b592e2ca0b29f
 
 @pytest.fixture(scope="module")
 def data(seed_paths, tmp_path_factory):
-    from pipeline.runner import run
+    from pipeline.engine.runner import run
     out = tmp_path_factory.mktemp("qe") / "out"
     summary = run([str(p) for p in seed_paths], out, jobs=0, show_progress=False)
     assert summary.files == 3
@@ -26,7 +26,7 @@ def data(seed_paths, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def tables(data):
-    from pipeline.io import read_table
+    from pipeline.engine.io import read_table
     return {t: read_table(data, t) for t in COLUMNS}
 
 
@@ -158,7 +158,7 @@ def test_data_dictionary_is_up_to_date():
 
 
 def test_action_plan_columns_documented(data):
-    from pipeline.query import connect
+    from pipeline.analysis.query import connect
     from schemas.dictionary import action_plan_columns
     con = connect(data)
     cols = [d[0] for d in con.sql("select * from action_plan limit 0").description]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.runner import run
-from pipeline.sidecar import SidecarError, read_sidecar
+from pipeline.engine.runner import run
+from pipeline.engine.sidecar import SidecarError, read_sidecar
 
 PAPER = ("TINTERN COMMUNITY COUNCIL\n\nMinutes of a meeting held on Monday 24th September 2018.\n\n"
          "2564. Police Report: Clerk to ask if we can have a police presence at the next meeting.\n")

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.gold import DEFAULT_GOLD_DIR, GoldError, load_gold
-from pipeline.io import write_tables
-from pipeline.runner import run
-from pipeline.validate import (DEFAULT_THRESHOLDS, UsageError, check_thresholds, load_thresholds, read_predictions, run_validation,
+from pipeline.quality.gold import DEFAULT_GOLD_DIR, GoldError, load_gold
+from pipeline.engine.io import write_tables
+from pipeline.engine.runner import run
+from pipeline.quality.validate import (DEFAULT_THRESHOLDS, UsageError, check_thresholds, load_thresholds, read_predictions, run_validation,
                                validate, floor_to)
 
 pytestmark = pytest.mark.needs_shared

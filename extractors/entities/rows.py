@@ -8,7 +8,7 @@ from typing import Optional
 
 from extractors.entities.items import Action, Metric, Owner, Prov, Recommendation, Timescale
 from extractors.model import Document
-from pipeline.ids import row_id
+from schemas.ids import row_id
 from schemas.tables import COLUMNS, ENTITY_TABLES
 # provenance columns every row gets from stages.mark_ocr (the page's OCR state)
 _FILLED_LATER = {"ocr", "ocr_confidence"}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.query import DEFAULT_DATA, connect, format_csv
+from pipeline.analysis.query import DEFAULT_DATA, connect, format_csv
 from schemas.tables import COLUMNS
 
 # The analyst's view of the action plan: (column in action_plan, header)

@@ -1,9 +1,9 @@
-"""Batch runner: every input file through `process_file` (via `_run_one`,
+"""Batch runner: every input file through `process_file` (via `run_one`,
 the per-document function), on an executor, then one commit step that
 publishes all tables atomically.
 
 - Executors. `--executor local` (default) is the worker pool below;
-  `--executor dask` (pipeline/cluster.py) maps the same `_run_one` over a
+  `--executor dask` (pipeline/engine/cluster.py) maps the same `run_one` over a
   Dask cluster. Everything else in a run — hashing, the row cache and
   manifest, duplicates, sorting, the commit — is `_run_locked`, shared by
   both, so a cluster run gives the same ids and rows as a local one.
@@ -17,27 +17,25 @@ publishes all tables atomically.
   `crash`. The worker is replaced and the batch carries on; no other file
   is retried or lost.
 - Incremental. The per-document row cache and the manifest
-  (pipeline/manifest.py) let a re-run extract only new or changed files;
+  (pipeline/engine/manifest.py) let a re-run extract only new or changed files;
   with nothing changed nothing is published. The output mirrors the input
   set of the latest run: rows of files no longer given are dropped.
-- One writer per output folder (pipeline/lock.py).
+- One writer per output folder (pipeline/engine/lock.py).
 - Results are sorted before writing, so the tables do not depend on --jobs.
 
 - Commit. Each finished document's rows go to the row cache
   (OUT/.cache/<version>/<doc_id>/, one Parquet file per table): written by
   the driver for the local executor, by the worker itself on a cluster.
-  Those are the run's parts. The commit (pipeline/commit.py, pipeline.io.write_store)
+  Those are the run's parts. The commit (pipeline/engine/commit.py, pipeline.engine.io.write_store)
   streams them, one doc_id at a time in doc_id order, into a new store and
   swaps OUT/.current once; until then the previous tables are untouched.
 
-Test-only hook: COUNCIL_EXTRACT_TEST_HOOK="crash:NAME,hang:NAME,alloc:NAME"
-makes a worker os._exit(1), sleep forever, or allocate until it hits its
-memory cap when it is given a file whose name is NAME; on the dask
-executor "raise:NAME" also makes the task raise (the engine retries it)
-and "die:NAME" kills the dask worker process running it (the engine
-reschedules it). tests/test_batch.py and tests/test_cluster.py use it; it
-does nothing unless set. The runner reads it once and passes it with each
-worker/task, so it reaches cluster workers too.
+- The per-document function. What a worker runs on each path is
+  `process_document` (process_file on a path or a URL's local copy). A run
+  looks it up when it starts and sends it with every worker and task
+  (`TaskSpec.process`), so a replacement reaches worker processes and
+  cluster workers too: the tests' fault injection (tests/fault_injection.py)
+  works that way; production code has no test hook.
 """
 from __future__ import annotations
 
@@ -52,19 +50,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
+from typing import Callable
 
-from pipeline import __version__, partition, sidecar
-from pipeline.commit import commit
-from pipeline.io import current_store, discover, file_size, file_stamp, is_url, local_copy, local_path, read_bytes
-from pipeline.lock import LockBusy, OutputLock
-from pipeline.manifest import RowCache, cache_version, read_manifest, write_manifest
-from pipeline.stages import DocResult, _describe, _error, document_row, process_file
+from pipeline import __version__
+from pipeline.engine import partition, sidecar
+from pipeline.engine.commit import commit
+from pipeline.engine.io import current_store, discover, file_size, file_stamp, is_url, local_copy, local_path, read_bytes
+from pipeline.engine.lock import LockBusy, OutputLock
+from pipeline.engine.manifest import RowCache, cache_version, read_manifest, write_manifest
+from pipeline.engine.stages import DocResult, _describe, _error, document_row, process_file
 
 log = logging.getLogger("council_extract")
 
-TEST_HOOK_ENV = "COUNCIL_EXTRACT_TEST_HOOK"
 EXECUTORS = ("local", "dask")
-_ENV = object()  # "take the hook from the environment"
 
 
 @dataclass
@@ -98,7 +96,7 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def _worker_failure(path: str, doc_id: str | None, error_type: str, message: str) -> DocResult:
+def worker_failure(path: str, doc_id: str | None, error_type: str, message: str) -> DocResult:
     size = file_size(path)
     err = {"doc_id": doc_id, "path": path, "stage": "worker", "error_type": error_type,
            "severity": "error", "message": message}
@@ -116,31 +114,15 @@ def worker_error_type(res: DocResult) -> str | None:
 
 
 # ------------------------------------------------------------------ workers
+#
+# The worker machinery below is shared with the dask executor (cluster.py),
+# which runs each task's file in a `Worker` exactly as the local pool does:
+# `Worker`, `worker_context`, `run_one`, `run_in_worker`, `worker_failure`
+# and `worker_error_type` (with `TaskSpec`, further down) are that internal
+# interface. Names with a leading underscore are this module's own.
 
 
-def hook_actions(path: str, spec: str | None) -> set[str]:
-    """The test-hook actions that `spec` ("crash:NAME,hang:NAME,...") names
-    for this file (matched on the file name)."""
-    if not spec:
-        return set()
-    name = os.path.basename(path)
-    return {action for action, _, target in (item.partition(":") for item in spec.split(",")) if target == name}
-
-
-def _test_hook(path: str) -> None:
-    for action in hook_actions(path, os.environ.get(TEST_HOOK_ENV)):
-        if action == "crash":
-            os._exit(1)
-        if action == "hang":
-            while True:
-                time.sleep(60)
-        if action == "alloc":
-            hog = []
-            while True:
-                hog.append(bytearray(64 * 1024 * 1024))
-
-
-def _process(path: str) -> DocResult:
+def process_document(path: str) -> DocResult:
     """process_file on a local path, or on a local copy of a URL's bytes
     (then `path`/`file_name` say the URL). Never raises."""
     if not is_url(path):
@@ -159,13 +141,12 @@ def _process(path: str) -> DocResult:
                      seconds=res.seconds)
 
 
-def _run_one(path: str, max_memory_mb: int | None) -> DocResult:
-    """The per-document function every executor runs: process_file plus
-    the test hook; a MemoryError anywhere becomes a `memory` row, and
+def run_one(path: str, max_memory_mb: int | None, process=None) -> DocResult:
+    """What every executor runs for one file: `process` (default
+    `process_document`); a MemoryError anywhere becomes a `memory` row, and
     MemoryError text caught inside the stages is typed `memory` too."""
     try:
-        _test_hook(path)
-        res = _process(path)
+        res = (process or process_document)(path)
     except MemoryError:
         res = None
     if res is None:
@@ -174,14 +155,14 @@ def _run_one(path: str, max_memory_mb: int | None) -> DocResult:
             doc_id = _hash_file(path)
         except OSError:
             doc_id = None
-        return _worker_failure(path, doc_id, "memory", f"ran out of memory while extracting this file{cap}")
+        return worker_failure(path, doc_id, "memory", f"ran out of memory while extracting this file{cap}")
     for e in res.tables.get("errors", []):
         if str(e.get("message") or "").startswith("MemoryError"):
             e["error_type"] = "memory"
     return res
 
 
-def _orphan_watch(run_pid: int) -> None:
+def orphan_watch(run_pid: int) -> None:
     """Exit when the run's process is gone (killed with SIGKILL): a worker
     stuck in a file would otherwise live on, and keep the forkserver alive."""
     while True:
@@ -194,15 +175,11 @@ def _orphan_watch(run_pid: int) -> None:
             pass
 
 
-def _worker_main(conn, max_memory_mb: int | None, hook: str | None = None, run_pid: int | None = None) -> None:
+def _worker_main(conn, max_memory_mb: int | None, process=None, run_pid: int | None = None) -> None:
     """Worker loop: receive a path, send back (DocResult, peak RSS KB)."""
     import threading
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    if hook:
-        os.environ[TEST_HOOK_ENV] = hook
-    else:
-        os.environ.pop(TEST_HOOK_ENV, None)
-    threading.Thread(target=_orphan_watch, args=(run_pid or os.getppid(),), daemon=True).start()
+    threading.Thread(target=orphan_watch, args=(run_pid or os.getppid(),), daemon=True).start()
     if max_memory_mb:
         limit = int(max_memory_mb) * 1024 * 1024
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -216,7 +193,7 @@ def _worker_main(conn, max_memory_mb: int | None, hook: str | None = None, run_p
             return
         if path is None:
             return
-        res = _run_one(path, max_memory_mb)
+        res = run_one(path, max_memory_mb, process)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         try:
             conn.send((res, rss))
@@ -224,17 +201,15 @@ def _worker_main(conn, max_memory_mb: int | None, hook: str | None = None, run_p
             return
 
 
-class _Worker:
+class Worker:
     """One worker process and the file it is on. Used by the local pool
     and, one per task thread, by the dask executor's tasks."""
 
-    def __init__(self, ctx, max_memory_mb, hook=_ENV):
+    def __init__(self, ctx, max_memory_mb, process=None):
         self.conn, child = ctx.Pipe(duplex=True)
-        if hook is _ENV:
-            hook = os.environ.get(TEST_HOOK_ENV)
-        self.max_memory_mb, self.hook = max_memory_mb, hook
+        self.max_memory_mb, self.process = max_memory_mb, process
         self.proc = ctx.Process(target=_worker_main, daemon=True,
-                                args=(child, max_memory_mb, hook, os.getpid()))
+                                args=(child, max_memory_mb, process, os.getpid()))
         self.proc.start()
         child.close()
         self.path: str | None = None
@@ -263,22 +238,22 @@ class _Worker:
 _CTX = None
 
 
-def _context():
+def worker_context():
     """forkserver with the stages preloaded: workers start fast, without
     inheriting the parent's threads (progress bar) or open files (lock)."""
     global _CTX
     if _CTX is None:
         _CTX = mp.get_context("forkserver")
-        _CTX.set_forkserver_preload(["pipeline.stages", "extractors.entities.assemble"])
+        _CTX.set_forkserver_preload(["pipeline.engine.stages", "extractors.entities.passes"])
     return _CTX
 
 
 def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | None = None,
                 max_memory_mb: int | None = None, doc_ids: dict[str, str | None] | None = None,
-                rss: dict[int, float] | None = None, hook=_ENV) -> list[DocResult]:
+                rss: dict[int, float] | None = None, process=None) -> list[DocResult]:
     """Process paths with `jobs` worker processes (jobs=0: in this process,
     for debugging, without limits). Returns results in input order.
-    `hook`: the test hook for the workers (default: from the environment)."""
+    `process`: the per-document function (default `process_document`)."""
     results: dict[str, DocResult] = {}
 
     def done(p, res):
@@ -288,17 +263,17 @@ def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | 
 
     if jobs <= 0:
         for p in paths:
-            done(p, _run_one(p, None))
+            done(p, run_one(p, None, process))
         return [results[p] for p in paths]
     doc_ids = doc_ids or {}
-    ctx = _context()
+    ctx = worker_context()
     todo = list(reversed(paths))
-    workers: list[_Worker] = []
+    workers: list[Worker] = []
     try:
         while todo or any(w.path for w in workers):
             # keep min(jobs, remaining) workers busy
             while todo and len(workers) < jobs and sum(1 for w in workers if w.path is None) < len(todo):
-                workers.append(_Worker(ctx, max_memory_mb, hook))
+                workers.append(Worker(ctx, max_memory_mb, process))
             for w in workers:
                 if w.path is None and todo:
                     w.give(todo.pop())
@@ -323,7 +298,7 @@ def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | 
     return [results[p] for p in paths]
 
 
-def _settle(w: _Worker, ready, now: float, timeout: float | None, max_memory_mb: int | None,
+def _settle(w: Worker, ready, now: float, timeout: float | None, max_memory_mb: int | None,
             doc_id: str | None) -> tuple[DocResult | None, str | None]:
     """What became of the file `w` is on: (None, None) still running;
     (result, None) done; (failure row, "dead") the worker died: a `crash`;
@@ -345,14 +320,14 @@ def _settle(w: _Worker, ready, now: float, timeout: float | None, max_memory_mb:
         msg = f"the worker process died while reading this file ({how})"
         if max_memory_mb:
             msg += f"; it may have hit the memory cap of {max_memory_mb} MB"
-        return _worker_failure(p, doc_id, "crash", msg), "dead"
+        return worker_failure(p, doc_id, "crash", msg), "dead"
     if timeout and now - w.started >= timeout:
-        return _worker_failure(p, doc_id, "timeout",
+        return worker_failure(p, doc_id, "timeout",
                                f"stopped after {timeout:g}s (--timeout); the file took too long to extract"), "kill"
     return None, None
 
 
-def run_in_worker(w: _Worker, path: str, timeout: float | None, max_memory_mb: int | None,
+def run_in_worker(w: Worker, path: str, timeout: float | None, max_memory_mb: int | None,
                   doc_id: str | None) -> tuple[DocResult, str | None]:
     """Give `path` to one worker and wait for its outcome, as the pool does
     (`_settle`); the dask executor's task runs each file this way."""
@@ -365,7 +340,7 @@ def run_in_worker(w: _Worker, path: str, timeout: float | None, max_memory_mb: i
             return res, retire
 
 
-def _retire(w: _Worker, workers: list[_Worker], rss: dict[int, float] | None, kill: bool = False) -> None:
+def _retire(w: Worker, workers: list[Worker], rss: dict[int, float] | None, kill: bool = False) -> None:
     if rss is not None and w.peak_kb:
         rss[w.proc.pid] = round(w.peak_kb / 1024, 1)
     w.stop(kill=kill or not w.proc.is_alive())
@@ -383,7 +358,7 @@ class TaskSpec:
     cluster writes its document's rows (the row cache of OUT)."""
     timeout: float | None = None
     max_memory_mb: int | None = None
-    hook: str | None = None
+    process: Callable[[str], DocResult] | None = None  # per-document function (None: process_document); pickled
     out: str | None = None
     cache_version: str | None = None
     limits: dict | None = None
@@ -400,11 +375,11 @@ class LocalExecutor:
         self.rss: dict[int, float] = {}
 
     def map(self, paths: list[str], spec: TaskSpec, doc_ids: dict[str, str | None], done) -> None:
-        """Run `_run_one` on every path; call done(result, stored, worker_error)
+        """Run `run_one` on every path; call done(result, stored, worker_error)
         as each finishes (stored=False: the rows are in `result`)."""
         extract_all(paths, self.jobs, lambda res: done(res, False, worker_error_type(res)),
                     timeout=spec.timeout, max_memory_mb=spec.max_memory_mb, doc_ids=doc_ids,
-                    rss=self.rss, hook=spec.hook)
+                    rss=self.rss, process=spec.process)
 
 
 def make_executor(executor="local", jobs: int | None = None, *, scheduler: str | None = None,
@@ -419,7 +394,7 @@ def make_executor(executor="local", jobs: int | None = None, *, scheduler: str |
             raise ValueError("--scheduler needs --executor dask")
         return LocalExecutor(jobs)
     if executor == "dask":
-        from pipeline.cluster import DaskExecutor
+        from pipeline.engine.cluster import DaskExecutor
         if not scheduler and jobs <= 0:
             raise ValueError("--executor dask needs --jobs of 1 or more (the size of the local cluster)")
         return DaskExecutor(scheduler=scheduler, n_workers=jobs, retries=retries)
@@ -431,7 +406,7 @@ def make_executor(executor="local", jobs: int | None = None, *, scheduler: str |
 
 def _identify(paths: list[str], man: dict | None) -> tuple[dict[str, str | None], dict[str, str | None]]:
     """(doc_id of each path, its file stamp). A path whose stamp (size,
-    mtime, inode; pipeline.io.file_stamp) equals the one the manifest `man`
+    mtime, inode; pipeline.engine.io.file_stamp) equals the one the manifest `man`
     recorded keeps the recorded doc_id without being read; every other file
     is read and hashed. An unreadable file gets None."""
     known = {f["path"]: f for f in (man or {}).get("files", []) if f.get("stamp")}
@@ -466,11 +441,11 @@ def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: boo
     """Extract `inputs` (paths or fsspec URLs) into OUT (a local folder or a
     file:// URL) on `executor` ("local", "dask" or an executor object).
     Raises FileNotFoundError (missing input), ValueError (unusable --out or
-    executor options, unknown partition key) and pipeline.lock.LockBusy
+    executor options, unknown partition key) and pipeline.engine.lock.LockBusy
     (another run holds OUT). `partition_by`: "council,year" or a tuple of
-    those keys: Hive folders under each table (pipeline/partition.py).
+    those keys: Hive folders under each table (pipeline/engine/partition.py).
     `meta`: a sidecar CSV whose values fill or override the documents rows
-    (pipeline/sidecar.py; a bad sidecar raises ValueError)."""
+    (pipeline/engine/sidecar.py; a bad sidecar raises ValueError)."""
     t0 = time.perf_counter()
     keys = partition.parse_keys(partition_by) if isinstance(partition_by, str) or partition_by is None \
         else partition.parse_keys(",".join(partition_by))
@@ -565,7 +540,7 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
         else:
             log.info("[%d/%d] %s %s (%.1fs)", count, len(todo), res.status, res.path, res.seconds)
 
-    spec = TaskSpec(timeout=timeout, max_memory_mb=max_memory_mb, hook=os.environ.get(TEST_HOOK_ENV) or None,
+    spec = TaskSpec(timeout=timeout, max_memory_mb=max_memory_mb, process=process_document,
                     out=str(out), cache_version=version, limits=limits)
     if todo:
         executor.map(todo, spec, hashes, progress)
@@ -626,4 +601,6 @@ def _with_path(tables: dict[str, list[dict]], path: str) -> dict[str, list[dict]
 
 
 __all__ = ["run", "extract_all", "make_executor", "LocalExecutor", "TaskSpec", "RunSummary", "default_jobs",
-           "LockBusy", "TEST_HOOK_ENV", "EXECUTORS", "__version__"]
+           "LockBusy", "EXECUTORS", "__version__", "process_document",
+           # the worker interface the dask executor (cluster.py) shares
+           "Worker", "worker_context", "run_one", "run_in_worker", "worker_failure", "worker_error_type"]

@@ -22,7 +22,7 @@ from extractors.metadata import extract_metadata
 from extractors.model import Document
 from extractors.sections import build_sections
 from pipeline import __version__
-from pipeline.ids import row_id
+from schemas.ids import row_id
 
 
 

@@ -259,7 +259,7 @@ def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict
 
     `groups` yields (folder, {table: rows}) for one doc_id at a time:
     `folder` is the partition folder under each table ("" unpartitioned,
-    "council_slug=.../year=..." with --partition-by, pipeline/partition.py)
+    "council_slug=.../year=..." with --partition-by, pipeline/engine/partition.py)
     and the groups come in ascending (folder, doc_id) order (files without a
     doc_id first within a folder). Each group's rows are sorted here
     (`sort_rows`), so every folder's files come out in the order a global

@@ -8,7 +8,7 @@ its actions, owners, due date and latest RAG). A table missing from DIR is
 an empty view with the schema's columns, so queries and the action plan
 still run on a partial output folder.
 
-    from pipeline.query import connect
+    from pipeline.analysis.query import connect
     con = connect("data/processed")
     con.sql("select kind, count(*) from recommendations group by kind").df()
 """
@@ -28,7 +28,7 @@ import pyarrow as pa
 from schemas.tables import COLUMNS, schema
 
 DEFAULT_DATA = "data/processed"
-ACTION_PLAN_SQL = Path(__file__).resolve().parent.parent / "sql" / "action_plan.sql"
+ACTION_PLAN_SQL = Path(__file__).resolve().parents[2] / "sql" / "action_plan.sql"
 VIEWS = [*COLUMNS, "action_plan"]
 
 

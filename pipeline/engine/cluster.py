@@ -1,18 +1,18 @@
 """The dask executor: `council-extract extract ... --executor dask
 [--scheduler tcp://HOST:PORT]`.
 
-It maps the runner's per-document function (`runner._run_one`, the one the
+It maps the runner's per-document function (`runner.run_one`, the one the
 local pool runs) over a Dask distributed cluster and reports each file's
 outcome to the runner. Everything else in a run — hashing, the row cache
-and manifest, duplicates, the commit — is `runner._run_locked`, the same
+and manifest, duplicates, the commit — is `runner.run`'s, the same
 for both executors, so a cluster run gives the same ids and rows.
 Without `--scheduler` it starts a LocalCluster of `--jobs` worker
 processes (one thread each) on 127.0.0.1 and closes it at the end.
 
 What a task (`extract_task`) does, on a dask worker:
 
-1. It runs `_run_one` on its file in a child process of the dask worker (a
-   `runner._Worker`, one per worker thread, kept from task to task) and
+1. It runs `run_one` on its file in a child process of the dask worker (a
+   `runner.Worker`, one per worker thread, kept from task to task) and
    waits for it exactly as the local pool does (`runner.run_in_worker`):
    a child still busy after `--timeout` is killed (`timeout` row), a child
    that dies gives a `crash` row, `--max-memory-mb` is the child's
@@ -49,9 +49,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import runner
-from pipeline.runner import TaskSpec
-from pipeline.stages import DocResult
+from pipeline.engine import runner
+from pipeline.engine.runner import TaskSpec
+from pipeline.engine.stages import DocResult
 
 log = logging.getLogger("council_extract")
 
@@ -96,7 +96,7 @@ def _children_allowed():
     """Dask starts worker processes as daemons, and multiprocessing refuses
     to start a child from a daemon process (it could not be cleaned up when
     the daemon is killed). Our children watch their parent and exit within
-    a second of it going (runner._orphan_watch), so lift the flag while one
+    a second of it going (runner.orphan_watch), so lift the flag while one
     starts."""
     cfg = mp.current_process()._config
     was = cfg.get("daemon")
@@ -110,37 +110,34 @@ def _children_allowed():
             cfg["daemon"] = was
 
 
-def _sidecar(spec: TaskSpec) -> "runner._Worker":
+def _sidecar(spec: TaskSpec) -> "runner.Worker":
     """This thread's extraction process (started on first use, replaced
-    after a timeout or crash, or when the limits or the hook change)."""
+    after a timeout or crash, or when the limits or the per-document
+    function change)."""
     w = getattr(_local, "worker", None)
-    if w is not None and (not w.proc.is_alive() or w.max_memory_mb != spec.max_memory_mb or w.hook != spec.hook):
+    if w is not None and (not w.proc.is_alive() or w.max_memory_mb != spec.max_memory_mb
+                          or w.process != spec.process):
         w.stop(kill=not w.proc.is_alive())
         w = None
     if w is None:
         with _children_allowed():
-            w = runner._Worker(runner._context(), spec.max_memory_mb, spec.hook)
+            w = runner.Worker(runner.worker_context(), spec.max_memory_mb, spec.process)
         _local.worker = w
     return w
 
 
 def worker_cache_version() -> str:
-    from pipeline.manifest import cache_version
+    from pipeline.engine.manifest import cache_version
     return cache_version()
 
 
 def extract_task(path: str, doc_id: str | None, spec: TaskSpec) -> TaskReport:
-    """One file, on a dask worker: `_run_one` in this thread's child
+    """One file, on a dask worker: `run_one` in this thread's child
     process under the run's limits, then its rows into OUT's row cache."""
-    from pipeline.manifest import RowCache
+    from pipeline.engine.manifest import RowCache
     if spec.cache_version and worker_cache_version() != spec.cache_version:
         raise ClusterError(f"this worker runs council-extract {worker_cache_version()}, the run is "
                            f"{spec.cache_version}: install the same code on every worker")
-    acts = runner.hook_actions(path, spec.hook)
-    if "raise" in acts:
-        raise RuntimeError("test hook: the task raised")
-    if "die" in acts:
-        os._exit(1)  # the dask worker process dies: the engine reschedules the task
     w = _sidecar(spec)
     res, retire = runner.run_in_worker(w, path, spec.timeout, spec.max_memory_mb, doc_id)
     pid, kb = w.proc.pid, w.peak_kb
@@ -289,7 +286,7 @@ class DaskExecutor:
             etype = "exception"
             msg = (f"the task failed on the cluster after {self.retries + 1} attempt(s): "
                    f"{type(outcome).__name__}: {outcome}")
-        done(runner._worker_failure(path, doc_id, etype, msg), False, etype)
+        done(runner.worker_failure(path, doc_id, etype, msg), False, etype)
 
 
 __all__ = ["DaskExecutor", "ClusterError", "TaskReport", "extract_task", "DEFAULT_RETRIES"]

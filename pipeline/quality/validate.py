@@ -5,7 +5,7 @@ thresholds in `quality/thresholds.toml`.
     council-extract validate [--gold DIR] [--pred DIR] [--out DIR]
 
 Without --pred the gold fixtures' source papers are extracted into a
-temporary folder first (pipeline.runner.run); with --pred the Parquet
+temporary folder first (pipeline.engine.runner.run); with --pred the Parquet
 tables in that folder are read as they are. Predictions join gold on
 doc_id = first 20 hex digits of the fixture's sha256.
 
@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.gold import DEFAULT_GOLD_DIR, REPO_ROOT, Gold, GoldError, load_gold
-from pipeline.matching import (DOC_FIELDS, ENTITIES, ID_COLUMN, Counts, DocScore, EntityResult, norm_date,
+from pipeline.quality.gold import DEFAULT_GOLD_DIR, REPO_ROOT, Gold, GoldError, load_gold
+from pipeline.quality.matching import (DOC_FIELDS, ENTITIES, ID_COLUMN, Counts, DocScore, EntityResult, norm_date,
                                prf, score_document)
 
 DEFAULT_THRESHOLDS = REPO_ROOT / "quality" / "thresholds.toml"
@@ -77,7 +77,7 @@ def read_predictions(pred_dir: str | Path) -> tuple[dict[str, list[dict]], list[
 def extract_predictions(golds: list[Gold], out_dir: str | Path, jobs: int | None = None,
                         show_progress: bool | None = False) -> dict[str, list[dict]]:
     """Run the pipeline on every fixture's source paper into out_dir."""
-    from pipeline.runner import run
+    from pipeline.engine.runner import run
     run([str(g.source) for g in golds], str(out_dir), jobs=jobs, show_progress=show_progress)
     return read_predictions(out_dir)[0]
 

@@ -1,5 +1,5 @@
 """The commit step of a run: every input's rows into a new store, published
-with one rename (pipeline.io.write_store).
+with one rename (pipeline.engine.io.write_store).
 
 Rows come from memory (files extracted by the local pool) or from the row
 cache (files reused, or extracted by cluster workers, which write their
@@ -7,7 +7,7 @@ rows there). They are streamed one doc_id at a time, so the commit holds
 one document's rows in memory, not the run's.
 
 Folders. Unpartitioned, each table is one folder (""), written in doc_id
-order. With `--partition-by` (pipeline/partition.py) each paper belongs to
+order. With `--partition-by` (pipeline/engine/partition.py) each paper belongs to
 one Hive folder, found from its `documents` row (or, for a paper the last
 manifest already placed, from the manifest, without reading it), and the
 groups go in (folder, doc_id) order, one folder's files open at a time.
@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from pipeline import partition, sidecar
-from pipeline.io import STORE, write_store
+from pipeline.engine import partition, sidecar
+from pipeline.engine.io import STORE, write_store
 from schemas.tables import COLUMNS
 
 

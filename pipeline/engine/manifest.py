@@ -29,7 +29,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from pipeline import __version__
-from pipeline.io import _fsync_dir, to_arrow
+from pipeline.engine.io import _fsync_dir, to_arrow
 from schemas.tables import COLUMNS
 
 MANIFEST = "_manifest.json"
@@ -42,7 +42,7 @@ CACHEABLE_WORKER_ERRORS = {"timeout", "memory"}
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     h = hashlib.sha256()
     for d in _CODE_DIRS:
         for f in sorted((root / d).rglob("*")):

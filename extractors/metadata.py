@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, datetime
 from typing import Optional
 
 from extractors.model import Document
-from extractors.vocabulary import MONTH_RE as _MONTH_RE, MONTHS
+from extractors.dates import DATE_RE, parse_date
 
-DATE_RE = re.compile(rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 _NOT_NAME = {"District", "Borough", "County", "City", "Budget", "Parish", "Town", "Council", "Councils", "The", "A", "All",
              # a date before a council's name ("... 14 March County Council meeting")
              "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -41,37 +39,6 @@ COUNCIL_RE = re.compile(
     r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City)\s+Council\b")
 BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny)\b", re.I)
 _LABEL = re.compile(r"^(?:(From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
-
-
-def parse_date(text: str) -> Optional[date]:
-    """A full date printed in `text`: UK forms by rule ('24th November 2011',
-    '3 Feb. 2025'); other whole-date forms ('March 4, 2025', '04/03/2025',
-    'Tuesday, 4th of March 2025') through dateparser, day first."""
-    m = DATE_RE.search(text)
-    if not m:
-        return _free_form_date(text)
-    day, mon, year = int(m.group(1)), m.group(2).lower()[:3], int(m.group(3))
-    month = next(v for k, v in MONTHS.items() if k.startswith(mon))
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-_FREE_DATE = re.compile(rf"\b(?:{_MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+{_MONTH_RE}\.?,?\s+\d{{4}}|"
-                        r"\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})\b", re.I)
-_DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
-                        "RELATIVE_BASE": datetime(2000, 1, 1), "PREFER_DATES_FROM": "past"}
-
-
-def _free_form_date(text: str) -> Optional[date]:
-    m = _FREE_DATE.search(text)
-    if not m:
-        return None
-    import dateparser   # slow to import: only when a date is printed in a form the rules do not read
-
-    got = dateparser.parse(m.group(0), languages=["en"], settings=_DATEPARSER_SETTINGS)
-    return got.date() if got else None
 
 
 def _clean(s: str) -> str:

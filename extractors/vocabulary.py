@@ -1,4 +1,4 @@
-"""The words council papers use for dates and periods, defined once.
+"""The words council papers use for dates, periods and counts, defined once.
 
 Every stage that reads months takes them from here: metadata (meeting
 dates), timescales (due dates), numbers and metrics (blocking dates,
@@ -24,3 +24,14 @@ MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 MONTH_CAP = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?![a-z])")
 MONTH_FULL_CAP = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
+
+# counts written as words ('twelve', 'forty-two'): numbers reads them as
+# values, timescales as periods ('within six weeks')
+WORD_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+             "seventy": 70, "eighty": 80, "ninety": 90}

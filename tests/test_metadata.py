@@ -66,7 +66,7 @@ def test_cover_metadata(path, expected):
     ("Tuesday, 4th of March 2025", "2025-03-04"),
 ])
 def test_meeting_dates_in_printed_forms(text, iso):
-    from extractors.metadata import parse_date
+    from extractors.dates import parse_date
     assert str(parse_date(text)) == iso
 
 

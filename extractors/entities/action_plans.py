@@ -20,7 +20,6 @@ progress trackers):
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +29,7 @@ from extractors.entities import rag as ragmod
 from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.owners import split_owners, subject_owners
+from extractors.dates import last_day
 from extractors.vocabulary import MONTHS
 from extractors.entities.timescales import find_due_dates_in_sentence, parse_timescales
 from extractors.model import Cell, Table
@@ -146,7 +146,7 @@ def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Time
             mon = next((n for name, n in MONTHS.items() if re.search(rf"\b{name[:3]}", t.raw, re.I)), None)
             if mon:
                 year = years[0]
-                ts.due_date, ts.precision = date(year, mon, calendar.monthrange(year, mon)[1]), "month"
+                ts.due_date, ts.precision = last_day(year, mon), "month"
         out.append(ts)
     return out
 

@@ -441,7 +441,6 @@ def _mentions(text: str, nums: list[Num]) -> list[MetricMention]:
     roles: list[str] = []
     last_sent_label: Optional[str] = None
     last_by_unit: dict[str, str] = {}
-    prev_sent: Optional[tuple[int, int]] = None
     for i, n in enumerate(nums):
         sa, sb = sent_of(n.start)
         prev = nums[i - 1] if i > 0 and nums[i - 1].end <= n.start and nums[i - 1].end > sa else None

@@ -18,19 +18,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extractors.vocabulary import MONTH
+from extractors.vocabulary import MONTH, WORD_TENS, WORD_UNITS
 
 # ---------------------------------------------------------------- vocab ----
 
 
-WORD_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-             "seventy": 70, "eighty": 80, "ninety": 90}
 _UNITS_ALT = "|".join(sorted(WORD_UNITS, key=len, reverse=True))
 _TENS_ALT = "|".join(WORD_TENS)
 WORD_NUM_RE = re.compile(

@@ -59,13 +59,13 @@ and finds "dates" in ordinary words).
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-from extractors.vocabulary import MONTH_ABBR as _MONTHS
+from extractors.dates import add_period, fy_of, last_day, quarter_end
+from extractors.vocabulary import MONTH_ABBR as _MONTHS, WORD_TENS, WORD_UNITS
 
 __all__ = ["ParsedTimescale", "parse_timescales", "find_due_dates_in_sentence", "parse_financial_period"]
 
@@ -95,11 +95,8 @@ class ParsedTimescale:
 
 # --------------------------------------------------------------------------
 # vocabulary
-_NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-             "fifteen": 15, "eighteen": 18, "twenty": 20, "twenty-four": 24, "twenty four": 24,
-             "thirty": 30, "sixty": 60, "ninety": 90, "bi": 2, "other": 2, "second": 2, "tri": 3,
-             "first": 1, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_NUMWORDS = {**WORD_UNITS, **WORD_TENS, "a": 1, "an": 1, "twenty-four": 24, "twenty four": 24, "bi": 2, "other": 2,
+             "second": 2, "tri": 3, "first": 1, "third": 3, "fourth": 4, "final": 4, "last": 4}
 _NUMWORD_RE = (r"(?:twenty[\s\-]four|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                r"fifteen|eighteen|twenty|thirty|sixty|ninety)")
 
@@ -236,10 +233,6 @@ class _Cand:
     form: str = ""            # which pattern produced it (for narrative filters)
 
 
-def _last_day(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
-
-
 def _month(tok: str) -> int:
     return _MONTHS[tok.lower()[:3]]
 
@@ -265,16 +258,6 @@ def _fy(text: str) -> Optional[tuple[int, int]]:
     return None
 
 
-def _quarter_end(q: int, fy_start: int) -> date:
-    """Financial quarter q of the year starting 1 April fy_start."""
-    return {1: date(fy_start, 6, 30), 2: date(fy_start, 9, 30), 3: date(fy_start, 12, 31),
-            4: date(fy_start + 1, 3, 31)}[q]
-
-
-def _fy_of(d: date) -> int:
-    return d.year if d.month >= 4 else d.year - 1
-
-
 def _qnum(tok: str) -> int:
     tok = tok.lower()
     return int(tok) if tok.isdigit() else _NUMWORDS[tok]
@@ -283,25 +266,6 @@ def _qnum(tok: str) -> int:
 def _num(tok: str) -> int:
     tok = re.sub(r"[\s\-]+", "-", tok.lower())
     return int(tok) if tok.isdigit() else _NUMWORDS.get(tok, _NUMWORDS.get(tok.replace("-", " "), 0))
-
-
-def _add(anchor: date, n: int, unit: str, working: bool = False) -> date:
-    unit = unit.lower()
-    if unit == "day":
-        if not working:
-            return anchor + timedelta(days=n)
-        d, left = anchor, n
-        while left > 0:
-            d += timedelta(days=1)
-            if d.weekday() < 5:
-                left -= 1
-        return d
-    if unit == "week":
-        return anchor + timedelta(weeks=n)
-    months = n * 12 if unit == "year" else n
-    y, m = divmod(anchor.month - 1 + months, 12)
-    y, m = anchor.year + y, m + 1
-    return date(y, m, min(anchor.day, calendar.monthrange(y, m)[1]))
 
 
 def _rec_interval(n: Optional[str], unit: str) -> str:
@@ -374,11 +338,11 @@ def _candidates(text: str, anchor: Optional[date]) -> list[_Cand]:
             continue
         mon = _month(tok)
         if m.group("y"):
-            add(_Cand(m.start(), m.end(), "date", _last_day(_year(m.group("y")), mon), "month", form="my"))
+            add(_Cand(m.start(), m.end(), "date", last_day(_year(m.group("y")), mon), "month", form="my"))
         elif m.group("rel"):
             if anchor is not None:
                 y = anchor.year + (1 if m.group("rel").lower() == "next" else 0)
-                add(_Cand(m.start(), m.end(), "date", _last_day(y, mon), "month", yearless=True, form="my"))
+                add(_Cand(m.start(), m.end(), "date", last_day(y, mon), "month", yearless=True, form="my"))
             else:
                 add(_Cand(m.start(), m.end(), "date", yearless=True, form="my"))
         else:
@@ -386,7 +350,7 @@ def _candidates(text: str, anchor: Optional[date]) -> list[_Cand]:
                 continue
             e = m.start() + len(tok)
             if anchor is not None:
-                add(_Cand(m.start(), e, "date", _last_day(anchor.year, mon), "month", yearless=True, form="m"))
+                add(_Cand(m.start(), e, "date", last_day(anchor.year, mon), "month", yearless=True, form="m"))
             else:
                 add(_Cand(m.start(), e, "date", yearless=True, form="m"))
     for m in _NUMERIC.finditer(text):
@@ -405,13 +369,13 @@ def _candidates(text: str, anchor: Optional[date]) -> list[_Cand]:
                 span = _fy(fy)
                 if span is None:
                     continue
-                add(_Cand(m.start(), end, "date", _quarter_end(q, span[0]), "quarter", form="quarter"))
+                add(_Cand(m.start(), end, "date", quarter_end(q, span[0]), "quarter", form="quarter"))
             elif y:
                 yy = _year(y)
-                add(_Cand(m.start(), end, "date", _quarter_end(q, yy - 1 if q == 4 else yy), "quarter", form="quarter"))
+                add(_Cand(m.start(), end, "date", quarter_end(q, yy - 1 if q == 4 else yy), "quarter", form="quarter"))
             else:
                 if anchor is not None:
-                    add(_Cand(m.start(), end, "date", _quarter_end(q, _fy_of(anchor)), "quarter",
+                    add(_Cand(m.start(), end, "date", quarter_end(q, fy_of(anchor)), "quarter",
                               yearless=True, form="quarter"))
                 else:
                     add(_Cand(m.start(), end, "date", yearless=True, form="quarter"))
@@ -440,8 +404,8 @@ def _candidates(text: str, anchor: Optional[date]) -> list[_Cand]:
         else:
             add(_Cand(m.start(), m.end(), "date", yearless=True, form="season"))
             continue
-        due = {"spring": _last_day(y, 5), "summer": _last_day(y, 8), "autumn": _last_day(y, 11),
-               "fall": _last_day(y, 11), "winter": _last_day(y + 1, 2)}[s]
+        due = {"spring": last_day(y, 5), "summer": last_day(y, 8), "autumn": last_day(y, 11),
+               "fall": last_day(y, 11), "winter": last_day(y + 1, 2)}[s]
         add(_Cand(m.start(), m.end(), "date", due, "quarter", yearless=not (m.group("fy") or m.group("y")),
                   form="season"))
     for m in _PERIOD_END.finditer(text):
@@ -452,7 +416,7 @@ def _candidates(text: str, anchor: Optional[date]) -> list[_Cand]:
             y = anchor.year if anchor.month <= 5 else anchor.year + 1
             add(_Cand(m.start(), m.end(), "date", date(y, 5, 31), "month", yearless=True, form="period_end"))
         elif "financial" in k or m.group("ye"):
-            add(_Cand(m.start(), m.end(), "date", date(_fy_of(anchor) + 1, 3, 31), "year", yearless=True,
+            add(_Cand(m.start(), m.end(), "date", date(fy_of(anchor) + 1, 3, 31), "year", yearless=True,
                       form="period_end"))
         else:
             add(_Cand(m.start(), m.end(), "date", date(anchor.year, 12, 31), "year", yearless=True,
@@ -464,7 +428,7 @@ def _candidates(text: str, anchor: Optional[date]) -> list[_Cand]:
         raw = " ".join(m.group(0).split())
         due = None
         if anchor is not None:
-            due = _add(anchor, n, m.group("u"), working=bool(m.group("wd")) and m.group("wd").lower() != "calendar")
+            due = add_period(anchor, n, m.group("u"), working=bool(m.group("wd")) and m.group("wd").lower() != "calendar")
         add(_Cand(m.start(), m.end(), "relative", due, "day" if due else None, relative=raw,
                   form=m.group("pre").lower()))
     for m in _REC_WORD.finditer(text):
@@ -538,7 +502,7 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
         while e > s and text[e - 1].isspace():
             e -= 1
         raw = text[s:e]
-        due = _add(anchor, n, bare.group("u"), bool(bare.group("wd")) and bare.group("wd").lower() != "calendar") \
+        due = add_period(anchor, n, bare.group("u"), bool(bare.group("wd")) and bare.group("wd").lower() != "calendar") \
             if anchor is not None and n > 0 else None
         cands.append(_Cand(s, e, "relative", due, "day" if due else None, relative=" ".join(raw.split()),
                            form="bare"))

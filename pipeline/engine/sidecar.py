@@ -86,7 +86,7 @@ def _date(v: str, csv_path: str, line: int) -> date:
         return date.fromisoformat(v)
     except ValueError:
         pass
-    from extractors.metadata import parse_date
+    from extractors.dates import parse_date
     d = parse_date(v)
     if d is None:
         raise SidecarError(f"--meta {csv_path} line {line}: meeting_date {v!r} is not a date (use 2025-01-30)")

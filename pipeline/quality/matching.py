@@ -32,8 +32,9 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any, Callable, Iterable, Sequence
+
+from extractors.dates import iso_date
 
 ENTITIES = ("recommendations", "actions", "owners", "timescales", "metrics")
 TEXT_F1 = 0.8          # recommendation / action text, owner role, documents text fields
@@ -101,25 +102,6 @@ def norm_code(s: Any) -> str | None:
 def norm_person(s: Any) -> str | None:
     t = norm_text(s)
     return t or None
-
-
-def norm_date(v: Any) -> str | None:
-    """ISO 'YYYY-MM-DD' from a date, datetime, pandas Timestamp or string."""
-    if v is None:
-        return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if isinstance(v, datetime):
-        return v.date().isoformat()
-    if isinstance(v, date):
-        return v.isoformat()
-    if hasattr(v, "date") and callable(v.date):  # pandas Timestamp
-        try:
-            return v.date().isoformat()
-        except Exception:  # noqa: BLE001 - NaT
-            return None
-    s = str(v).strip()
-    return s[:10] or None
 
 
 def num_eq(a: Any, b: Any) -> bool:
@@ -271,7 +253,7 @@ def _eq_ref(g: Any, p: Any) -> bool:
 
 
 def _eq_date(g: Any, p: Any) -> bool:
-    return norm_date(g) == norm_date(p)
+    return iso_date(g) == iso_date(p)
 
 
 def _eq_text(g: Any, p: Any, thr: float = TEXT_F1) -> bool:
@@ -420,9 +402,9 @@ def score_document(gold: dict, pred: dict[str, list[dict]], pred_document: dict 
             if not same_parent(gr, pr):
                 return None
             rf = token_f1(gr.get("raw"), pr.get("raw"))
-            gd = norm_date(gr.get("due_date"))
+            gd = iso_date(gr.get("due_date"))
             if gd is not None:
-                return (1.0, rf) if gd == norm_date(pr.get("due_date")) else None
+                return (1.0, rf) if gd == iso_date(pr.get("due_date")) else None
             if _eq_code(gr.get("recurrence"), pr.get("recurrence")) and rf >= TIMESCALE_RAW_F1:
                 return (0.0, rf)
             return None
@@ -431,7 +413,7 @@ def score_document(gold: dict, pred: dict[str, list[dict]], pred_document: dict 
             gr, pr = g[gi], p[pi]
             if "due_date" in gr:
                 res.check("due_date", _eq_date(gr["due_date"], pr.get("due_date")), gr["due_date"],
-                          norm_date(pr.get("due_date")), gi, pi)
+                          iso_date(pr.get("due_date")), gi, pi)
             if "precision" in gr:
                 res.check("precision", _eq_code(gr["precision"], pr.get("precision")), gr["precision"],
                           pr.get("precision"), gi, pi)
@@ -468,7 +450,7 @@ def score_document(gold: dict, pred: dict[str, list[dict]], pred_document: dict 
                 res.check("role", _eq_code(gr["role"], pr.get("role")), gr["role"], pr.get("role"), gi, pi)
             if "period_end" in gr:
                 res.check("period_end", _eq_date(gr["period_end"], pr.get("period_end")), gr["period_end"],
-                          norm_date(pr.get("period_end")), gi, pi)
+                          iso_date(pr.get("period_end")), gi, pi)
             if "label" in gr:
                 res.check("label", _eq_text(gr["label"], pr.get("label"), METRIC_LABEL_FIELD_F1),
                           gr["label"], pr.get("label"), gi, pi)
@@ -504,7 +486,7 @@ def score_doc_fields(gold_doc: dict, pred_doc: dict | None) -> dict[str, tuple[b
             continue
         g, p = gold_doc[f], pred_doc.get(f)
         if f in DOC_DATE_FIELDS:
-            out[f] = (_eq_date(g, p), norm_date(g), norm_date(p))
+            out[f] = (_eq_date(g, p), iso_date(g), iso_date(p))
         else:
             out[f] = (_eq_text(g, p), g, p)
     return out

@@ -33,7 +33,8 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.quality.gold import DEFAULT_GOLD_DIR, REPO_ROOT, Gold, GoldError, load_gold
-from pipeline.quality.matching import (DOC_FIELDS, ENTITIES, ID_COLUMN, Counts, DocScore, EntityResult, norm_date,
+from extractors.dates import iso_date
+from pipeline.quality.matching import (DOC_FIELDS, ENTITIES, ID_COLUMN, Counts, DocScore, EntityResult,
                                prf, score_document)
 
 DEFAULT_THRESHOLDS = REPO_ROOT / "quality" / "thresholds.toml"
@@ -371,7 +372,7 @@ def _pred_line(ent: str, r: dict, parents: dict[str, dict]) -> str:
     elif ent in ("owners", "timescales"):
         par = parents.get(r.get("parent_id") or "", {})
         what = (f"role={r.get('role')!r} person={r.get('person')!r}" if ent == "owners" else
-                f"raw={r.get('raw')!r} due={norm_date(r.get('due_date'))} recurrence={r.get('recurrence')}")
+                f"raw={r.get('raw')!r} due={iso_date(r.get('due_date'))} recurrence={r.get('recurrence')}")
         head = f"{what} — parent {r.get('parent_type')} {_clip(par.get('text'), 90)!r}"
     else:
         head = (f"{r.get('value')} {r.get('unit')} ({r.get('role')}) raw={r.get('raw')!r} "

@@ -80,6 +80,8 @@ class EntityContext:
     consumed         prose texts already read as an item (their numbers
                      are the item's)
     not_actions      prose a plan item's own pass judged not to be an action
+    by_sentence      consumed prose whose items were read sentence by sentence
+                     (a minute's decision): other sentences of it are still read
     listed_tables    indexes of tables read as lists by the prose passes
     """
 
@@ -94,6 +96,7 @@ class EntityContext:
     loose_metrics: list[Metric] = field(default_factory=list)
     consumed: set[str] = field(default_factory=set)
     not_actions: set[str] = field(default_factory=set)
+    by_sentence: set[str] = field(default_factory=set)
     listed_tables: set[int] = field(default_factory=set)
 
     @classmethod

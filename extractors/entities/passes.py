@@ -2,6 +2,8 @@
 one `EntityContext`.
 
     decisions       what the paper asks its meeting to decide (narrative.py)
+    minute decisions  in minutes without formal resolutions, what each minute
+                    records as settled ("Approved", "It was agreed") (minutes.py)
     improvements    inspection / plan improvement points in prose, and lists
                     printed in a box (narrative.py)
     inquiry summaries  the recommending paragraphs of a report's "Summary of
@@ -12,7 +14,8 @@ one `EntityContext`.
                     actions
     prose details   owners, due dates and numbers in the text of the prose
                     recommendations and actions
-    minute actions  "Action: <who> to <do what>" lines of minutes
+    minute actions  "Action: <who> to <do what>" lines; in minutes, "<who> to
+                    <do>" sentences and undertakings ("X will ...") (minutes.py)
     loose actions   prose steps taken or planned that no recommendation holds
     loose metrics   numbers in every prose block no item claimed
 
@@ -28,7 +31,8 @@ import re
 from extractors.entities.action_plans import add_due_dates, extract_action_plan
 from extractors.entities.context import EntityContext
 from extractors.entities.inquiry import inquiry_recommendations
-from extractors.entities.items import Action, Owner, Prov, Timescale
+from extractors.entities import minutes
+from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
 from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
@@ -141,35 +145,66 @@ def prose_details(ctx: EntityContext) -> None:
 _ACTION_LINE = re.compile(r"^(?:agreed\s+)?actions?(?:\s+points?)?\s*[:\-–]\s*(?P<rest>\S.*)$", re.I | re.S)
 
 
-_MINUTES = re.compile(r"\bminutes\b|\bnotes\s+of\s+(?:the\s+)?meeting\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-
-
 def minute_actions(ctx: EntityContext) -> None:
-    """Actions as minutes record them: 'Action: <who> to <do what>' lines,
-    and in minutes, sentences of the form '<who> to <do what>' ('Clerk to
-    ask MCC again to ensure this is done.'). Each is owned by its subject."""
-    minutes = any(_MINUTES.search(b.text) for b in ctx.doc.blocks[:6] if b.kind != "table")
+    """Actions as minutes record them: 'Action: <who> to <do what>' lines
+    in any paper; in minutes, sentences of the form '<who> to <do what>'
+    ('Clerk to ask MCC again to ensure this is done.') and the undertakings
+    extractors/entities/minutes.py reads ('Cllr Evans will put ...',
+    'Mr Baldwin was asked to ...'). Each is owned by its subject."""
+    in_minutes = minutes.is_minutes(ctx.doc)
+    decided = {r.text for r in ctx.recs}
     for i, b in enumerate(ctx.doc.blocks):
-        if b.kind == "table" or b.full_text in ctx.consumed:
+        if b.kind == "table" or (b.full_text in ctx.consumed and b.full_text not in ctx.by_sentence):
             continue
         loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
         m = _ACTION_LINE.match(b.text.strip())
         if m and len(m.group("rest").split()) >= 3:
-            texts = [" ".join(m.group("rest").split())]
-        elif minutes:
-            texts = [t for t in _SENTENCE.split(" ".join(b.text.split())) if subject_owner(t)]
+            text = " ".join(m.group("rest").split())
+            found = [(text, subject_owners(text))]
+        elif in_minutes:
+            found = [(t, o) for t, o in _minute_sentences(b.text) if t not in decided]
         else:
             continue
-        for k, text in enumerate(texts):
+        for k, (text, owners) in enumerate(found):
             a = Action(text=text, prov=Prov(b.page, b.full_text, loc + (f"/sentence:{k}" if k else "")))
             a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
-                                  prov=a.prov.at("/owner" + (f":{k}" if k else "")))
-                            for k, (role, person, raw) in enumerate(subject_owners(text)))
+                                  prov=a.prov.at("/owner" + (f":{j}" if j else "")))
+                            for j, (role, person, raw) in enumerate(owners))
             add_due_dates(a, ctx.anchor)
             ctx.loose_actions.append(a)
-        if texts and m:
+        if found and m:
             ctx.consumed.add(b.full_text)
+
+
+def _minute_sentences(text: str) -> list[tuple[str, list]]:
+    """(sentence, its owners) for every action sentence of a minute."""
+    out = []
+    said = minutes.sentences(text)
+    for k, s in enumerate(said):
+        if subject_owner(s):
+            out.append((s, subject_owners(s)))
+        elif (got := minutes.undertaking(s)) is not None:
+            out.append((got[0], minutes.owners_of(got[1], " ".join(said[:k]))))
+    return out
+
+
+def minute_decisions(ctx: EntityContext) -> None:
+    """In minutes with no formal decisions (no RESOLVED / recommendations
+    found by the decisions pass), the outcomes each minute records
+    ('Approved and signed as correct', 'It was agreed that ...')."""
+    if not minutes.is_minutes(ctx.doc) or any(r.kind == "decision" for r in ctx.recs):
+        return
+    ref = None   # the minute a block belongs to: the last number printed
+    for i, b in enumerate(ctx.doc.blocks):
+        if b.kind == "table":
+            continue
+        ref = minutes.minute_ref(b.numbering, b.text) or ref
+        if b.full_text in ctx.consumed:
+            continue
+        for k, text in enumerate(minutes.decision_sentences(b.text)):
+            loc = f"block:{i}" + (f"/sentence:{k}" if k else "")
+            ctx.recs.append(Recommendation(kind="decision", text=text, ref=ref, prov=Prov(b.page, b.full_text, loc)))
+            ctx.by_sentence.add(b.full_text)
 
 
 def loose_actions(ctx: EntityContext) -> None:
@@ -193,8 +228,8 @@ def loose_metrics(ctx: EntityContext) -> None:
         ctx.loose_metrics.extend(metrics_from_text(b.text, Prov(b.page, b.full_text, loc)))
 
 
-PASSES = (decisions, improvements, inquiry_summaries, action_tables, lead_ins, prose_details, minute_actions,
-          loose_actions, loose_metrics)
+PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, action_tables, lead_ins, prose_details,
+          minute_actions, loose_actions, loose_metrics)
 
 
 def lead_in_only(text: str) -> bool:

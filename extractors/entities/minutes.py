@@ -1,0 +1,163 @@
+"""Minutes: what a meeting decided and who said they would do what.
+
+Minutes of small bodies (community and parish councils, boards, user
+groups) rarely print a RESOLVED line or an action table. They record
+outcomes and undertakings in running sentences, and this module reads
+those sentences. It runs only on papers that call themselves minutes or
+notes of a meeting.
+
+Decisions, each one a `decision` recommendation whose ref is the minute
+number ("2568."):
+- an item settled by the meeting: "Approved and signed as correct",
+  "... – all approved", "It was agreed that ...", "A consensus was reached
+  that ...", "... resolved to ...";
+- a view the body records on a consultation: "... have no objections".
+When that sentence opens the item, the item's label ("Approval of
+minutes of previous meeting:") is kept with it.
+
+Actions, each owned by the person or body named as its subject:
+- "<who> will <do>": "Cllr Evans will put the minutes on the website",
+  "He will discuss this with ...". A pronoun stands for the last person
+  named before it in the same item;
+- "<who> offered / agreed / undertook / volunteered to <do>";
+  "<who> is going to <do>";
+- "<who> has been / was asked / advised / requested to <do>"; "<someone>
+  asked <who> to <do>";
+- "<who> is / are (still) looking into ...", "... in the process of ...";
+- "<something> to be <done> at / by / in ...": no owner.
+Excluded: "will be <done>" (the meeting's own agenda, "the matter will be
+discussed at the October meeting"), "asked if / whether" (a question),
+and reports of what happened ("reported that ...").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors.model import Document
+
+_MINUTES = re.compile(r"\bminutes\b|\bnotes\s+of\s+(?:the\s+)?meeting\b", re.I)
+# a sentence ends at . ! or ? before a capital, but not after an abbreviation
+# ("Ch. No. 300093", "Mr. Evans", "St. Mary's", "e.g. The") or an initial
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|Nos|Ch|Mr|Mrs|Ms|Dr|St|Cllr|Cllrs|Rd|Co|Prof|Rev|Ref|Tel|Para|approx|"
+                           r"e\.g|i\.e|etc|vs?|[A-Z])\.$")
+MINUTE_NUMBER = re.compile(r"^(?P<ref>\d{1,5})\.\s+")
+
+# a person as minutes name them: "Cllr Evans", "County Cllr Webb", "Mr Steve Baldwin"
+_TITLE = r"(?:County\s+|Borough\s+|District\s+|Town\s+)?(?:Cllrs?|Councillors?)|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?"
+_PERSON = rf"(?:{_TITLE})\.?\s+(?:Mrs\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
+PERSON = re.compile(rf"\b{_PERSON}")
+# who does it: a titled person, an office, a body's initials, or a pronoun
+_OFFICE = r"(?:the\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[\s-]Chair(?:man)?|Treasurer|Secretary|Mayor|RFO)"
+_ONE = rf"(?:{_PERSON}|{_OFFICE}|[A-Z]{{2,6}}(?:\s+[A-Z][a-z]+)?)"
+_WHO = rf"(?P<who>{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)"
+
+_ACTION_FORMS = [
+    # "<who> will <do>", not "will be <done>"
+    re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:will|shall)\s+(?:now\s+|also\s+|then\s+|hopefully\s+)?(?!be\b|not\b)[a-z]{{3,}}\b"),
+    re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:offered|agreed|undertook|volunteered|promised)\s+to\s+[a-z]{{3,}}\b"),
+    re.compile(rf"^{_WHO}\s+(?:is|are|was)\s+going\s+to\s+[a-z]{{3,}}\b"),
+    re.compile(rf"^{_WHO}\s+(?:has|have)\s+been\s+(?:asked|requested|tasked)\s+to\s+[a-z]{{3,}}\b"),
+    re.compile(rf"^{_WHO}\s+(?:was|were)\s+(?:asked|advised|requested|tasked)\s+to\s+[a-z]{{3,}}\b"),
+    re.compile(rf"^{_WHO}\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:looking\s+into|in\s+the\s+process\s+of)\b"),
+]
+# "... so the Clerk was advised to request ...": the undertaking after a clause
+_LATE_PASSIVE = re.compile(rf"\b(?:so|and)\s+{_WHO}\s+(?:was|were|has\s+been)\s+(?:asked|advised|requested)\s+to\s+[a-z]{{3,}}\b")
+# "Cllr Shewell asked Mr Baldwin to discuss ...", "asked councillors to let ..."
+_ASKED = re.compile(rf"^(?:{_ONE})\s+asked\s+(?P<who>{_ONE}|councillors|members)\s+to\s+(?P<verb>[a-z]{{3,}})\b")
+# "Annual return to be presented at the October meeting."
+_TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+to\s+be\s+[a-z]+(?:ed|en|t)\s+(?:at|by|in|on|to|before)\b")
+
+_DECIDED = re.compile(
+    r"(?:^|[\s–-])(?<!have\s)(?<!has\s)(?<!had\s)(?:all\s+)?approved\b(?!\s+by\b)|\bit\s+was\s+(?:agreed|resolved|decided)\b|"
+    r"\bconsensus\s+was\s+reached\b|\b(?:agreed|resolved)\s+(?:that|to)\b|\bha(?:ve|s)\s+no\s+objections?\b", re.I)
+_NOT_DECIDED = re.compile(r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approved|once\s+approved|to\s+be\s+approved|"
+                          r"was\s+approved\s+by|were\s+approved\s+by|has\s+been\s+approved\s+by)\b", re.I)
+
+
+def is_minutes(doc: Document) -> bool:
+    """A paper that calls itself minutes (or notes of a meeting) near its top."""
+    return any(_MINUTES.search(b.text) for b in doc.blocks[:6] if b.kind != "table")
+
+
+def sentences(text: str) -> list[str]:
+    text = " ".join(text.split())
+    out, start = [], 0
+    for m in SENTENCE.finditer(text):
+        if _ABBREVIATION.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        out.append(text[start:m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [s for s in out if s]
+
+
+def minute_ref(numbering: Optional[str], text: str) -> Optional[str]:
+    """The minute number of a block: its numbering when a loader read one
+    ("2568"), else a number printed at its start ("2568. Approval ...")."""
+    if numbering and numbering.rstrip(".").isdigit():
+        return numbering.rstrip(".")
+    m = MINUTE_NUMBER.match(text.strip())
+    return m.group("ref") if m else None
+
+
+def _strip_ref(text: str) -> str:
+    return MINUTE_NUMBER.sub("", text, count=1)
+
+
+def decision_sentences(text: str) -> list[str]:
+    """The sentences of one minute that record what the meeting decided;
+    a decision in the item's first sentence keeps the item's label."""
+    out = []
+    for s in sentences(_strip_ref(text)):
+        if _DECIDED.search(s) and not _NOT_DECIDED.search(s) and not s.rstrip().endswith("?"):
+            out.append(s)
+    return out
+
+
+def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
+    """(the sentence as the action, who does it or None) when the sentence
+    records that someone will do something; None otherwise."""
+    s = sentence.strip()
+    for form in _ACTION_FORMS:
+        m = form.match(s)
+        if m:
+            return s, m.group("who")
+    m = _ASKED.match(s) or _LATE_PASSIVE.search(s)
+    if m:
+        who = m.group("who")
+        return s, (who.capitalize() if who.islower() else who)
+    if _TO_BE.match(s):
+        return s, None
+    return None
+
+
+def last_person(text: str) -> Optional[str]:
+    """The last titled person named in `text` ("Mr Baldwin"), for a pronoun."""
+    found = list(PERSON.finditer(text))
+    return found[-1].group(0) if found else None
+
+
+def owners_of(who: Optional[str], before: str) -> list[tuple[Optional[str], Optional[str], str]]:
+    """[(role, person, raw)] for the subject of an undertaking: titled names
+    are people ("Cllr Evans"), offices and bodies are roles ("Clerk", "MCC");
+    "Clerk & Cllr Evans" is two; "He"/"She" is the last person named in
+    `before` (the item so far), "They" no one."""
+    if not who:
+        return []
+    if who in ("He", "She"):
+        named = last_person(before)
+        return [(None, named, who)] if named else []
+    if who == "They":
+        return []
+    out: list[tuple[Optional[str], Optional[str], str]] = []
+    for part in re.split(r"\s*(?:&|\band\b)\s*", who):
+        part = part.strip()
+        if not part:
+            continue
+        if PERSON.fullmatch(part):
+            out.append((None, part, part))
+        else:
+            out.append((re.sub(r"^the\s+", "", part), None, part))
+    return out

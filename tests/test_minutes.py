@@ -1,0 +1,73 @@
+"""Minutes of small bodies: decisions and undertakings in running sentences
+(extractors/entities/minutes.py), on minutes written the way parish and
+community councils and boards write them."""
+from extractors.entities import minutes
+from extractors.entities.passes import extract_all
+from extractors.loaders.text import load as load_text
+from extractors.metadata import extract_metadata
+
+MINUTES = """RIVERSIDE PARISH COUNCIL
+
+Minutes of a meeting of the above Council held on Tuesday 14th May 2024 at 7.30pm in the Village Hall.
+
+Present: Cllrs Adams, Brook and Carter, and the Clerk. Mr John Dale, County Highways.
+
+101. Approval of minutes of previous meeting: Approved and signed as correct. Cllr Brook reported that the bench has still not been repaired.
+
+102. Accounts for payment: Hall hire £25.00 (Ch. No. 400012), Clerk's salary £310.00 (Ch. No. 400013) - all approved.
+
+103. Highways: Mr Dale explained the resurfacing programme. He will send the revised dates to the Clerk. Cllr Adams asked Mr Dale to look at the drainage on Mill Lane. Cllr Carter asked if the works could be done at night. The matter will be discussed at the June meeting.
+
+104. Playground: The inspection report was received. Cllr Brook has been asked to obtain three quotes. Annual report to be presented at the June meeting. The district council have approved the grant.
+
+105. Any other business: It was agreed that the Clerk would write to the school. Clerk to order a new noticeboard.
+"""
+
+
+def _rows():
+    doc = load_text(MINUTES.encode(), path="m.txt", doc_id="m")
+    return extract_all(doc, extract_metadata(doc))
+
+
+def test_decisions_are_the_outcomes_each_minute_records():
+    recs = _rows()["recommendations"]
+    got = [(r["kind"], r["ref"], r["text"]) for r in recs]
+    assert ("decision", "101", "Approval of minutes of previous meeting: Approved and signed as correct.") in got
+    assert any(ref == "102" and text.endswith("- all approved.") and "Ch. No. 400013" in text for _, ref, text in got)
+    assert any(ref == "105" and "It was agreed that the Clerk would write" in text for _, ref, text in got)
+    # approval by another body is a report, not the meeting's decision
+    assert not any("district council have approved" in text for _, _, text in got)
+    assert len(got) == 3
+
+
+def test_undertakings_are_actions_owned_by_their_subject():
+    rows = _rows()
+    actions = {a["action_id"]: a["text"] for a in rows["actions"]}
+    owners = {}
+    for o in rows["owners"]:
+        owners.setdefault(actions.get(o["parent_id"]), []).append((o["role"], o["person"]))
+    assert owners["He will send the revised dates to the Clerk."] == [(None, "Mr Dale")]   # the pronoun's antecedent
+    assert owners["Cllr Adams asked Mr Dale to look at the drainage on Mill Lane."] == [(None, "Mr Dale")]
+    assert owners["Cllr Brook has been asked to obtain three quotes."] == [(None, "Cllr Brook")]
+    assert owners["Clerk to order a new noticeboard."] == [("Clerk", None)]
+    assert "Annual report to be presented at the June meeting." in actions.values()
+    # a question, the meeting's own agenda and a report of the past are not actions
+    texts = " | ".join(actions.values())
+    assert "asked if the works" not in texts
+    assert "will be discussed" not in texts
+    assert "reported that the bench" not in texts
+
+
+def test_sentences_do_not_end_at_abbreviations_or_initials():
+    text = "Hall hire £25 (Ch. No. 400012) approved. Mr. Dale and Dr. J. Smith attended. It closed at 9 p.m. on 7th May. Next."
+    assert minutes.sentences(text) == ["Hall hire £25 (Ch. No. 400012) approved.",
+                                       "Mr. Dale and Dr. J. Smith attended.",
+                                       "It closed at 9 p.m. on 7th May.", "Next."]
+
+
+def test_not_minutes_no_minute_rules():
+    doc = load_text(b"Progress report\n\nThe team will review the policy. It was agreed that the plan is approved.\n",
+                    path="r.txt", doc_id="r")
+    assert not minutes.is_minutes(doc)
+    rows = extract_all(doc, extract_metadata(doc))
+    assert not any(r["text"].startswith("It was agreed") for r in rows["recommendations"])

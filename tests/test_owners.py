@@ -59,3 +59,25 @@ def test_name_then_role_in_brackets():
     assert split_owners("Sarah Whitfield (Head of Economic Development)") == [
         ("Head of Economic Development", "Sarah Whitfield", "Head of Economic Development – Sarah Whitfield")]
     assert split_owners("Cabinet Office (CO)")[0][0] == "Cabinet Office (CO)"
+
+
+def test_whom_a_committee_recommendation_addresses():
+    from extractors.entities.owners import addressees
+    assert addressees("We recommend that, at the earliest opportunity, the Government appoint a Chief Social "
+                      "Scientist.") == ["the Government"]
+    assert addressees("We note the Government's commitment and urge the Department of Health to ensure that "
+                      "evaluations are robust.") == ["the Department of Health"]
+    assert addressees("We recommend that the Cabinet Office, together with the Government Chief Scientific Adviser "
+                      "and Chief Social Scientist, once appointed, review the mechanisms.") == [
+        "the Cabinet Office", "the Government Chief Scientific Adviser", "Chief Social Scientist"]
+    assert addressees("Departmental Chief Scientific Advisers, whether or not they have experience, should be "
+                      "responsible for contacts.") == ["Departmental Chief Scientific Advisers"]
+    assert addressees("To address this problem, the Government will need both to evaluate and to fund research.") == [
+        "the Government"]
+    assert addressees("We therefore urge ministers to ensure that policy makers are aware.") == ["ministers"]
+    # no actor: a subject that is not a named body, or a passive
+    assert addressees("The quality of supervision should improve.") == []
+    assert addressees("This should include a review of the guidance.") == []
+    assert addressees("We recommend that this revised structure should involve an archive.") == []
+    assert ("responsible", "the Department for Transport") in owners_in_text(
+        "We recommend that the Department for Transport should prioritise funding.")

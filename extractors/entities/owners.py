@@ -255,6 +255,47 @@ def _all_people(part: str) -> bool:
 
 _LEADERS = re.compile(r"^(?P<who>(?:The\s+)?(?:(?:Senior\s+|System\s+|Strategic\s+|Local\s+area\s+)?leaders?|Partners|Managers?|Area partners|local area partnership|partnership|council|local authority|ICB|integrated care board)(?:\s.{0,120}?)?)\s+(?:should|must|needs?\s+to|are\s+to|ought\s+to)\b", re.I)
 _DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+authority\s+(?:be\s+|is\s+)?(?:given|granted)\s+)to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+in consultation with\b|,?\s+to\s+(?:take|agree|approve|enter|finalise|implement|award|make|negotiate|carry|undertake|determine|progress|exercise|sign|conclude)\b|[.;]|$)", re.I)
+# whom a committee's recommendation addresses: "We recommend that, at the
+# earliest opportunity, the Government appoint ...", "we urge ministers to",
+# "we strongly encourage the Department for Transport to"; and a named body
+# that "should" / "must" / "will need to" act ("Departmental Chief Scientific
+# Advisers, whether or not ..., should be responsible", "To address this, the
+# Government will need to ..."). The actor is a capitalised name (with of /
+# for / and / the / & inside) or a plural office written in lower case.
+_ACTOR = (r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&)){0,7}|"
+          r"ministers|government\s+departments|departments|local\s+authorities|councils|public\s+bodies))")
+_ADDRESSEE = re.compile(
+    r"(?:(?:\b[Ww]e\s+(?:(?:would\s+)?(?:further|therefore|also|strongly|again|now)\s+)*|\band\s+)"
+    r"(?:recommend(?:\s+further)?|urge|invite|encourage|call\s+(?:on|upon)|ask)|[Oo]ur\s+recommendation\s+is)"
+    r"\s+(?:that\s*)?(?:,?\s*(?:in\s+particular|at\s+the\s+earliest\s+opportunity|as\s+a\s+matter\s+of\s+urgency|"
+    r"therefore|also|once\s+appointed)\s*,\s*)?" + _ACTOR + r"(?=[\s,:])")
+# "the Cabinet Office, together with the Government Chief Scientific Adviser and Chief Social Scientist, ..."
+_TOGETHER = re.compile(r",\s+together\s+with\s+" + _ACTOR + r"\s*,")
+_SHOULD = re.compile(r"(?:^|[.;:]\s+|,\s+)" + _ACTOR + r"(?:,[^,.;]{3,120},)?\s+(?:should|must|ought\s+to|will\s+need\s+(?:both\s+)?to|"
+                     r"needs?\s+to)\b")
+_NOT_ACTOR = {"we", "this", "that", "these", "those", "it", "there", "such", "any", "all", "each", "in", "if", "where",
+              "when", "while", "whilst", "however", "although", "given", "as", "moreover", "further", "finally", "also",
+              "our", "their", "its", "a", "an", "one", "evaluation", "evidence", "policy"}
+
+
+def addressees(text: str) -> list[str]:
+    """The bodies a recommendation asks to act, in order, once each."""
+    out: list[str] = []
+    found = [m.group("who") for rx in (_ADDRESSEE, _SHOULD) for m in rx.finditer(text)]
+    for m in _ADDRESSEE.finditer(text):
+        t = _TOGETHER.match(text, m.end())
+        if t:
+            found.extend(re.split(r"\s+and\s+(?=[A-Z])", t.group("who")))
+    for who in found:
+        who = re.sub(r"(?:\s+(?:and|the|of|for|&))+$", "", who.strip())
+        first = who.split()[0].lower() if who else ""
+        if not who or first in _NOT_ACTOR or (first == "the" and len(who.split()) == 1):
+            continue
+        if who.lower() not in (o.lower() for o in out):
+            out.append(who)
+    return out
+
+
 _LEAD_TEXT = re.compile(r"\b(?:Lead|Lead officer|Responsible officer|Owner)\s*:\s*(?P<who>[^\n;.]+)", re.I)
 
 
@@ -262,6 +303,8 @@ def owners_in_text(text: str) -> list[tuple[str, str]]:
     """Owners named in a sentence -> [(owner_kind, phrase)]:
     'DELEGATE authority to the Corporate Director of X to ...' (delegate),
     'Leaders at the council and the ICB should ...' (responsible),
+    'We recommend that the Government ...', 'The Department for Transport
+    should ...' (responsible: whom a recommendation addresses),
     'Lead: Head of Service' (lead)."""
     found: list[tuple[str, str]] = []
     for m in _DELEGATE.finditer(text):
@@ -271,6 +314,10 @@ def owners_in_text(text: str) -> list[tuple[str, str]]:
         who = m.group("who").strip()
         for part in distribute_leaders(who):
             found.append(("responsible", part))
+    have = {w.lower() for _, w in found}
+    for who in addressees(text):
+        if who.lower() not in have and not any(who.lower() in h for h in have):
+            found.append(("responsible", who))
     for m in _LEAD_TEXT.finditer(text):
         found.append(("lead", m.group("who").strip(" ,")))
     return found

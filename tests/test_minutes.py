@@ -71,3 +71,16 @@ def test_not_minutes_no_minute_rules():
     assert not minutes.is_minutes(doc)
     rows = extract_all(doc, extract_metadata(doc))
     assert not any(r["text"].startswith("It was agreed") for r in rows["recommendations"])
+
+
+def test_action_lines_take_the_due_and_lead_lines_printed_below_them():
+    doc = load_text("Transparency Board\n\nMinutes of a meeting held on 8 February 2011\n\n"
+                    "Actions: Cabinet Office Transparency Team to meet the Mayor's office about London data.\n\n"
+                    "Due: March 2011\n\nLead: Head of Data Policy\n\nThe Board discussed transport data.\n".encode(),
+                    path="b.txt", doc_id="b")
+    rows = extract_all(doc, extract_metadata(doc))
+    [action] = [a for a in rows["actions"] if a["text"].startswith("Cabinet Office")]
+    due = [t for t in rows["timescales"] if t["parent_id"] == action["action_id"]]
+    assert [(t["raw"], str(t["due_date"])) for t in due] == [("March 2011", "2011-03-31")]
+    owners = [(o["role"], o["owner_kind"]) for o in rows["owners"] if o["parent_id"] == action["action_id"]]
+    assert ("Head of Data Policy", "lead") in owners

@@ -84,9 +84,22 @@ def lead_ins(ctx: EntityContext) -> None:
     ctx.loose_actions = [a for a in ctx.loose_actions if not lead_in_only(a.text)]
 
 
-_INLINE_LABEL = re.compile(
-    r"(?:(?<=[.;)])|(?<=\.\s))\s*\b(?P<label>Lead(?:\s+(?:officer|member|manager))?|Owner|Responsible(?:\s+officer)?|"
-    r"Target\s+date|Timescales?|Deadline|Due(?:\s+date)?|By\s+when|Completion\s+date)\s*:\s*", re.I)
+# the labels a step's owner and due date are printed under, inline ("<step>.
+# Lead: X. Target date: Y.") or on lines of their own below it ("Due: March 2011")
+_LABELS = (r"Lead(?:\s+(?:officer|member|manager))?|Owner|Responsible(?:\s+officer)?|Target\s+date|Timescales?|Deadline|"
+           r"Due(?:\s+date)?|By\s+when|Completion\s+date")
+_INLINE_LABEL = re.compile(r"(?:(?<=[.;)])|(?<=\.\s))\s*\b(?P<label>" + _LABELS + r")\s*:\s*", re.I)
+_LABEL_LINE = re.compile(r"^(?P<label>" + _LABELS + r")\s*[:\-–]\s*(?P<value>\S.*)$", re.I | re.S)
+
+
+def _apply_label(item, label: str, value: str, prov: Prov, ctx: EntityContext) -> None:
+    """An owner or due date printed under a label, onto its item."""
+    label = label.lower()
+    if label.startswith(("lead", "owner", "responsible")):
+        item.owners.extend(Owner(role=role, person=person, kind="lead" if label.startswith("lead") else "responsible",
+                                 raw=raw, prov=prov) for role, person, raw in split_owners(value, ctx.glossary))
+    else:
+        item.timescales.extend(Timescale.from_parsed(t, prov) for t in parse_timescales(value, ctx.anchor))
 
 
 def _inline_labels(item, ctx: EntityContext) -> None:
@@ -101,14 +114,8 @@ def _inline_labels(item, ctx: EntityContext) -> None:
         end = parts[k + 1].start() if k + 1 < len(parts) else len(item.text)
         value = item.text[m.end():end].strip().rstrip(".;").strip()
         label = m.group("label").lower()
-        if not value:
-            continue
-        prov = item.prov.at("/" + label.split()[0])
-        if label.startswith(("lead", "owner", "responsible")):
-            item.owners.extend(Owner(role=role, person=person, kind="lead" if label.startswith("lead") else "responsible",
-                                     raw=raw, prov=prov) for role, person, raw in split_owners(value, ctx.glossary))
-        else:
-            item.timescales.extend(Timescale.from_parsed(t, prov) for t in parse_timescales(value, ctx.anchor))
+        if value:
+            _apply_label(item, label, value, item.prov.at("/" + label.split()[0]), ctx)
     item.text = head
 
 
@@ -174,6 +181,20 @@ def minute_actions(ctx: EntityContext) -> None:
             ctx.loose_actions.append(a)
         if found and m:
             ctx.consumed.add(b.full_text)
+            _labels_below(ctx, i, ctx.loose_actions[-len(found):])
+
+
+def _labels_below(ctx: EntityContext, i: int, actions: list) -> None:
+    """'Actions: <step>' followed by its own 'Due: March 2011' / 'Lead: ...'
+    lines: those lines give the action(s) above their due dates and owners."""
+    for b in ctx.doc.blocks[i + 1:i + 4]:
+        m = _LABEL_LINE.match(b.text.strip()) if b.kind != "table" else None
+        if not m:
+            return
+        label, value = m.group("label").lower(), " ".join(m.group("value").split()).rstrip(".;")
+        for a in actions:
+            _apply_label(a, label, value, Prov(b.page, b.full_text, a.prov.locator + "/" + label.split()[0]), ctx)
+        ctx.consumed.add(b.full_text)
 
 
 def _minute_sentences(text: str) -> list[tuple[str, list]]:

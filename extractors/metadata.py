@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from typing import Optional
 
 from extractors.model import Document
 from extractors.dates import DATE_RE, parse_date
+from extractors.vocabulary import MONTH_RE as _MONTH_RE
 
 _NOT_NAME = {"District", "Borough", "County", "City", "Budget", "Parish", "Town", "Council", "Councils", "The", "A", "All",
              # a date before a council's name ("... 14 March County Council meeting")
@@ -36,9 +38,88 @@ _LEAD_NOISE = {"Research", "Unit", "Public", "Health", "Team", "Services", "Serv
                "Published", "Produced", "Prepared", "Copyright", "Report", "Appendix", "Annex", "Dear", "From", "To"}
 COUNCIL_RE = re.compile(
     r"\b(?P<name>[A-Z][a-zA-Z'’]+(?:(?:[ -](?:upon|on|under|le|in|by|the|of|and|&)[ -]|[ -])[A-Z][a-zA-Z'’]+){0,3})\s+"
-    r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City)\s+Council\b")
+    r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City|Community|Parish|Town)"
+    r"\s+Council\b")
 BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny)\b", re.I)
 _LABEL = re.compile(r"^(?:(From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
+
+
+# "MINUTES of a meeting of the Cabinet held ... on Thursday, 30 January 2025",
+# "Minutes of a meeting of the above Council held on Monday 24th September
+# 2018 at 7.00pm", "TRANSPARENCY BOARD Minutes of a meeting held on 8 February"
+_MINUTES_OF = re.compile(r"^(?:(?P<before>.{3,80}?)\s+)??(?:extract\s+of\s+)?minutes\s+of\s+(?:(?:a|an|the)\s+)?"
+                         r"(?:(?:extraordinary|ordinary|annual|special|general)\s+)?meeting(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?"
+                         r"\s+held\b.*?\bon\s+(?P<date>.+)$", re.I)
+# an agenda's summons: "You are summoned to a meeting of the above Council on Monday 28th October 2019"
+_SUMMONS = re.compile(r"\bsummoned\s+to\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+"
+                      r"(?:to\s+be\s+held\s+)?(?:at\s+.+?\s+)?on\s+(?P<date>.+)$", re.I)
+_REFERS_BACK = re.compile(r"^(?:above|said|aforementioned)\b", re.I)
+# a short title line dated 08.02.11 / 08.02.2011 ("Transparency Board Minutes 08.02.11")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)?\d{2})\b")
+
+
+def _numeric_head_date(lines: list[str]) -> Optional[date]:
+    """A day.month.year date printed in a short opening line that names the
+    kind of paper; two-digit years are 20xx."""
+    for t in lines:
+        m = _NUMERIC_DATE.search(t)
+        if m and len(t.split()) <= 10 and _PAPER_KIND.search(t):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            try:
+                return date(y + 2000 if y < 100 else y, mo, d)
+            except ValueError:
+                continue
+    return None
+
+
+# a board paper's code before its title: "TB (8)1.ii", "TB(4)1.i", "HWB(3)2"
+_PAPER_CODE = re.compile(r"^(?P<ref>[A-Z]{1,6}\s?\(\d{1,3}\)\s?\d{1,3}(?:\.(?:[ivx]+|\d{1,2}))*)(?:\s+(?P<rest>\S.*))?$")
+# a body named in an opening line: "Status update on Transparency Board actions",
+# "Public Sector Transparency Board – 19th May ..."
+# (a name of capitalised words, "and"/"of" inside; not "The Panel", "To Cabinet")
+_BODY_NAME = re.compile(r"(?<![\w’'])((?!(?:The|A|An|To|From|Dear|Our|This|Report|Paper)\s)[A-Z][\w’'&-]*\s+"
+                        r"(?:(?:[A-Z][\w’'&-]*|and|of|&)\s+){0,5}(?:Board|Panel|Committee|Group|Forum))\b")
+_EARLIER = re.compile(r"\b(?:last|previous|earlier|prior)\s+meeting\b[^.]{0,20}$|\bfrom\s*$", re.I)
+
+
+def _board_paper(meta: dict, lines: list[str], letter: bool) -> None:
+    """What a board's paper prints in its opening lines instead of a cover:
+    its code ("TB (8)1.ii", the report ref, not part of the title), the body
+    it goes to, and a date beside the title ("Action Log as 19 July 2011";
+    not one after "last meeting")."""
+    for t in lines[:2]:
+        m = _PAPER_CODE.match(t.strip())
+        if m:
+            meta["report_ref"] = meta["report_ref"] or m.group("ref")
+            if meta["title"] and meta["title"].startswith(m.group("ref")):
+                meta["title"] = meta["title"][len(m.group("ref")):].strip() or meta["title"]
+            break
+    if letter:
+        return
+    named = [_PAPER_CODE.sub(lambda m: m.group("rest") or "", t.strip()) for t in lines]
+    if meta["committee"] is None:
+        for t in named:
+            m = _BODY_NAME.search(_titleish(t) if _mostly_upper(t) else t)
+            if m and not COUNCIL_RE.fullmatch(m.group(1)) and not _NOT_COMMITTEE.search(m.group(1)):
+                meta["committee"] = _clean(m.group(1))
+                break
+    if meta["committee"] and meta["title"]:
+        # "Public Sector Transparency Board – 19th May Lessons learned on ...": the title follows
+        m = re.match(rf"^{re.escape(meta['committee'])}\s*[–—-]\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}\.?(?:\s+\d{{4}})?\s+"
+                     r"(?P<rest>[A-Z].{8,})$", meta["title"])
+        if m:
+            meta["title"] = m.group("rest")
+    if meta["meeting_date"] is None and meta["committee"]:
+        for t in named:
+            dm = DATE_RE.search(t)
+            if dm and meta["committee"].lower() in t.lower() and not _EARLIER.search(t[:dm.start()]):
+                meta["meeting_date"] = parse_date(dm.group(0))
+                break
+
+
+def minutes_title(lines: list[str]) -> Optional[str]:
+    """The opening line of minutes that says they are minutes."""
+    return next((t for t in lines if re.search(r"\bminutes\b", t, re.I) and len(t.split()) <= 40), None)
 
 
 def _clean(s: str) -> str:
@@ -90,18 +171,22 @@ def extract_metadata(doc: Document) -> dict:
     letter = any(_SALUTATION.match(t.strip()) for t in head[:20])
     for t in head[:25]:
         s = t.strip()
-        m = re.match(r"^MINUTES of (?:a|the) meeting of (?:the )?(.+?) held .*? on (.+)$", s, re.I)
+        m = _MINUTES_OF.match(s) or _SUMMONS.search(s)
         if m:
-            meta["committee"] = meta["committee"] or _clean(m.group(1))
-            meta["meeting_date"] = meta["meeting_date"] or parse_date(m.group(2))
-            meta["title"] = _clean(s)
+            body = m.group("body") or (m.groupdict().get("before") or "")
+            if body and not _REFERS_BACK.match(body):
+                meta["committee"] = meta["committee"] or _titleish(_clean(body))
+            meta["meeting_date"] = meta["meeting_date"] or parse_date(m.group("date")) or _numeric_head_date(head[:3])
+            if _MINUTES_OF.match(s):
+                meta["title"] = meta["title"] or _clean(minutes_title(head[:3]) or s)
             continue
         if meta["committee"] is None and len(s.split()) <= 8 and not _mostly_upper(s) and \
                 re.search(r"\b(?:Committee|Cabinet|Panel|Board|Executive|Forum)$", s) and not re.match(r"^(?:Report|To|From)\b", s) \
                 and not _NOT_COMMITTEE.search(s):
             meta["committee"] = _clean(s)  # a title-case body line on the cover: "Children's Scrutiny Committee"
             continue
-        if meta["committee"] is None and BODY_WORDS.search(s) and len(s.split()) <= 12 and _mostly_upper(s):
+        if meta["committee"] is None and BODY_WORDS.search(s) and len(s.split()) <= 12 and _mostly_upper(s) \
+                and not s[:1].isdigit():
             body = re.split(r"\s+[-–—]\s+(?=\d)", s)[0]
             if not re.search(r"\breport\b", body, re.I) and not COUNCIL_RE.fullmatch(body.title()) \
                     and not _NOT_COMMITTEE.search(body):
@@ -134,6 +219,8 @@ def extract_metadata(doc: Document) -> dict:
         starts_with_table = bool(doc.blocks) and doc.blocks[0].kind == "table"
         meta["title"] = (_furniture_title(doc) if starts_with_table else None) or _guess_title(doc, head, meta) or _furniture_title(doc)
 
+    _board_paper(meta, [t for t in head[:4] if len(t.split()) <= 25], letter)
+
     # author
     for key in ("report author", "author", "contact officer", "lead officer", "responsible officer", "lead inspector"):
         if labelled.get(key):
@@ -164,6 +251,12 @@ def extract_metadata(doc: Document) -> dict:
         meta["author"] = _signatory(texts)
 
     meta["council"] = official_council_name(_council(doc, texts))
+    if meta["committee"] is None and meta["council"] and any(
+            (m := _MINUTES_OF.match(t.strip()) or _SUMMONS.search(t.strip())) and
+            (not m.group("body") or _REFERS_BACK.match(m.group("body"))) for t in head[:25]):
+        # "Minutes of a meeting of the above Council", "summoned to a meeting of the
+        # above Council", minutes headed by the council's name alone: the council met
+        meta["committee"] = meta["council"]
     return meta
 
 
@@ -270,7 +363,8 @@ def _titleish(s: str) -> str:
 
 # lines that name a committee but are not the meeting the paper is for
 _NOT_COMMITTEE = re.compile(r"\b(?:options?\s+available|to\s+the\s+committee|for\s+information|terms\s+of\s+reference|"
-                            r"membership\s+of|role\s+of\s+the|views\s+of\s+the|executive\s+summary)\b|\*\*", re.I)
+                            r"membership\s+of|role\s+of\s+the|views\s+of\s+the|executive\s+summary|adopted\s+by|"
+                            r"(?:labour|conservative|liberal\s+democrat|green|reform|independent)s?\s+group)\b|\*\*", re.I)
 # headings that are never a paper's title
 _NOT_TITLE = re.compile(r"^(?:created\s+with\b.*|.*\bplease\s+register\s+to\s+remove\b.*|unclassified|official(?:\s*-\s*sensitive)?|(?:un)?restricted\s+items?|this\s+page\s+(?:is\s+)?(?:intentionally\s+)?(?:left\s+)?blank|"
                         r"executive\s+summary|contents|table\s+of\s+contents|agenda|introduction|background|"
@@ -386,6 +480,12 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
         # ("Leader of Tonbridge & Malling Borough Council"), not the paper's
         matching = [n for n in counts if _initials(n) == own]
         if not matching:
+            # two councils abbreviated, the other more often ("MCC" for the
+            # county, "TCC" for the community council whose minutes these
+            # are): a named council whose own initials the paper also uses
+            used = Counter(m.group(1) for t in texts + list(doc.furniture) for m in _ACRONYM_RE.finditer(t))
+            matching = [n for n in counts if used[_initials(n)] >= 2]
+        if not matching:
             return None
         counts = Counter({n: counts[n] for n in matching})
     return max(counts, key=lambda n: (counts[n], -first_seen[n]))
@@ -451,7 +551,7 @@ def _borough_names(text: str) -> list[str]:
             out.append(" ".join(text[m.start():m.end()].split()) + " " + " ".join(place))
     return out
 
-_ACRONYM_RE = re.compile(r"\b([A-Z]{1,4}(?:CC|BC|DC))\b")
+_ACRONYM_RE = re.compile(r"\b([A-Z]{1,4}(?:CC|BC|DC|PC|TC))\b")
 _GLUE = {"and", "&", "of", "upon", "on", "under", "le", "in", "by", "the", "with"}
 
 

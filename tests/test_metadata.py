@@ -81,3 +81,37 @@ def test_a_letter_has_no_meeting_date_and_is_signed_by_its_author():
     meta = extract_metadata(doc)
     assert meta["meeting_date"] is None
     assert meta["author"] == "Victoria Horsefield"
+
+
+def _meta_of(text: str) -> dict:
+    from extractors.loaders.text import load as load_text
+    return extract_metadata(load_text(text.encode(), path="p.txt", doc_id="p"))
+
+
+def test_small_council_minutes_refer_back_to_the_council():
+    meta = _meta_of("RIVERSIDE PARISH COUNCIL\n\nMinutes of a meeting of the above Council held on Tuesday 14th May 2024 "
+                    "at 7.30pm in the Village Hall.\n\nPresent: Cllrs Adams and Brook.\n\n101. Apologies: none. RPC and "
+                    "NCC officers attended. RPC will write to NCC. NCC replied. NCC agreed. RPC noted it.\n")
+    assert meta["council"] == "Riverside Parish Council"
+    assert meta["committee"] == "Riverside Parish Council"
+    assert str(meta["meeting_date"]) == "2024-05-14"
+    assert meta["title"].startswith("Minutes of a meeting of the above Council held on Tuesday 14th May 2024")
+
+
+def test_board_minutes_with_the_year_only_in_a_numeric_date():
+    meta = _meta_of("Harbour Board Minutes 08.02.11\n\nHARBOUR BOARD Minutes of a meeting held on 8 February at the "
+                    "Harbour Office:\n\nThe meeting started with a film.\n")
+    assert meta["committee"] == "Harbour Board"
+    assert str(meta["meeting_date"]) == "2011-02-08"
+    assert meta["title"] == "Harbour Board Minutes 08.02.11"
+
+
+def test_board_paper_code_body_and_date_in_the_opening_line():
+    meta = _meta_of("HB (8)1.ii Harbour Board Action Log as 19 July 2011\n\nAction | Deadline | Progress\n")
+    assert (meta["report_ref"], meta["committee"], str(meta["meeting_date"])) == ("HB (8)1.ii", "Harbour Board", "2011-07-19")
+    assert meta["title"] == "Harbour Board Action Log as 19 July 2011"
+    meta = _meta_of("HB(4)1.i\n\nStatus update on Harbour Board actions from last meeting 19 November 2010\n\nThe actions.\n")
+    assert (meta["report_ref"], meta["committee"], meta["meeting_date"]) == ("HB(4)1.i", "Harbour Board", None)
+    meta = _meta_of("Public Sector Harbour Board – 19th May Lessons learned report on opening port data\n\n1 Introduction\n\nText.\n")
+    assert meta["committee"] == "Public Sector Harbour Board"
+    assert meta["title"] == "Lessons learned report on opening port data"

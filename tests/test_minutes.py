@@ -84,3 +84,10 @@ def test_action_lines_take_the_due_and_lead_lines_printed_below_them():
     assert [(t["raw"], str(t["due_date"])) for t in due] == [("March 2011", "2011-03-31")]
     owners = [(o["role"], o["owner_kind"]) for o in rows["owners"] if o["parent_id"] == action["action_id"]]
     assert ("Head of Data Policy", "lead") in owners
+
+
+def test_bare_approvals_keep_what_was_approved_and_planning_consents_are_reports():
+    said = minutes.decision_sentences("Grant to the hall: the request for £250 was discussed. Approved. "
+                                      "Planning: DC/2018/00554 – Timber garden shed, Fairoak Barn – approved. "
+                                      "County Cllr Webb agreed to let the Clerk have an update.")
+    assert said == ["Grant to the hall: the request for £250 was discussed. Approved."]

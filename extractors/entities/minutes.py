@@ -10,7 +10,10 @@ Decisions, each one a `decision` recommendation whose ref is the minute
 number ("2568."):
 - an item settled by the meeting: "Approved and signed as correct",
   "... – all approved", "It was agreed that ...", "A consensus was reached
-  that ...", "... resolved to ...";
+  that ...", "... resolved to ..."; a bare "Approved." keeps the sentence
+  before it; not a planning application another authority approved
+  ("DC/2018/00554 – ... – approved") nor someone agreeing to do something
+  (an action, below);
 - a view the body records on a consultation: "... have no objections".
 When that sentence opens the item, the item's label ("Approval of
 minutes of previous meeting:") is kept with it.
@@ -73,7 +76,9 @@ _DECIDED = re.compile(
     r"(?:^|[\s–-])(?<!have\s)(?<!has\s)(?<!had\s)(?:all\s+)?approved\b(?!\s+by\b)|\bit\s+was\s+(?:agreed|resolved|decided)\b|"
     r"\bconsensus\s+was\s+reached\b|\b(?:agreed|resolved)\s+(?:that|to)\b|\bha(?:ve|s)\s+no\s+objections?\b", re.I)
 _NOT_DECIDED = re.compile(r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approved|once\s+approved|to\s+be\s+approved|"
-                          r"was\s+approved\s+by|were\s+approved\s+by|has\s+been\s+approved\s+by)\b", re.I)
+                          r"was\s+approved\s+by|were\s+approved\s+by|has\s+been\s+approved\s+by)\b|"
+                          # a planning application's reference: the planning authority's decision, reported
+                          r"\b[A-Z]{2,3}/\d{4}/\d{3,5}\b|\b\d{2}/\d{4,5}/[A-Z]{2,5}\b", re.I)
 
 
 def is_minutes(doc: Document) -> bool:
@@ -110,8 +115,13 @@ def decision_sentences(text: str) -> list[str]:
     """The sentences of one minute that record what the meeting decided;
     a decision in the item's first sentence keeps the item's label."""
     out = []
-    for s in sentences(_strip_ref(text)):
-        if _DECIDED.search(s) and not _NOT_DECIDED.search(s) and not s.rstrip().endswith("?"):
+    said = sentences(_strip_ref(text))
+    for k, s in enumerate(said):
+        if not _DECIDED.search(s) or s.rstrip().endswith("?") or undertaking(s) is not None:
+            continue   # not a decision, a question, or someone's undertaking ("Cllr Webb agreed to ...")
+        if len(s.split()) < 4 and k:
+            s = f"{said[k - 1]} {s}"   # "Approved." says what was approved only with the sentence before it
+        if not _NOT_DECIDED.search(s):
             out.append(s)
     return out
 

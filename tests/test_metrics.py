@@ -529,3 +529,20 @@ def test_minute_numbers_of_a_running_series_are_not_metrics():
     assert metrics_in_text("2568. Approval of minutes of previous meeting: Approved and signed as correct.") == []
     got = metrics_in_text("2634. Financial Report: BMM A/C £7,120.97, Community A/C £5,497.04.")
     assert [m.value for m in got] == [7120.97, 5497.04]
+
+
+def test_names_with_numbers_clock_times_and_cheque_numbers_are_not_metrics():
+    from extractors.entities.numbers import blocked_spans
+    def blocked(t):
+        return sorted(t[a:b] for a, b, _ in blocked_spans(t))
+    assert "2" in blocked("Site 2 (Livox) work will only start in March.")
+    assert "2" in blocked("Case Study 2: reducing car use")
+    assert "9" in blocked("under the accounting standard IFRS 9 Statutory Override")
+    assert "4" in blocked("Q.4 – There was an issue with sat-nav.")
+    assert "20.39" in " ".join(blocked("There being no further business the meeting closed at 20.39."))
+    assert any("101155" in b for b in blocked("Angiddy Trail Leaflet - £1,000 (Ch. 101155) – paid."))
+    # counts before their noun, label-value listings and measures stay numbers
+    assert "45" not in blocked("Kent 45 children were seen.")
+    assert blocked("Crawley 12 Horsham 9") == []
+    assert blocked("Crawley 12\nHorsham 9") == []
+    assert "16" not in blocked("Total 16.")

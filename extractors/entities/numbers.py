@@ -61,6 +61,11 @@ _b("postcode", r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", 0)
 _b("time", r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.|hrs|hours|noon)(?![a-z])")
 _b("time", r"\b(?:1[0-2]|0?[1-9])\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])")
 _b("time", r"\b24/7\b")
+# a clock time without am/pm where the verb says it is one ("the meeting closed at 20.39")
+_b("time", r"\b(?:closed|ended|finished|started|commenced|began|opened|concluded|resumed|adjourned)\s+at\s+"
+           r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b", re.I)
+# a cheque, invoice or account number ("Ch. No. 300093", "Ch. 101155")
+_b("ref", r"\b(?:Ch|Chq|Inv|Acc|A/C)\.?\s*(?:No\.?\s*)?\d{1,10}\b", 0)
 _b("section", r"\b\d+(?:\.\d+){2,}\b")
 _b("page", r"\bpages?\s+\d+(?:\s*(?:of|-|–|to)\s*\d+)?")
 _b("page", r"\bpp?\.?\s*\d+(?:\s*[-–]\s*\d+)?\b")
@@ -136,6 +141,18 @@ LINE_NUM_RE = re.compile(r"^[ \t]*(?:[-•*·▪o]\s+)?(\d{1,3}(?:\.\d{1,3})*[a-
                          r"|^[ \t]*(\d{4})[.)](?=[ \t]+[A-Z])", re.M)
 LINE_NUM2_RE = re.compile(r"^[ \t]*(?:[-•*·▪o]\s+)?(\d{1,3}(?:\.\d{1,3})*)[.)](?=[ \t]+\d)", re.M)
 LONE_NUM_RE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.M)
+# prose: a small number straight after a capitalised word or initials, then
+# a bracket, colon, dash, quote, another name or the end of a sentence, names
+# a thing ("Site 2 (Livox)", "Case Study 2:", "IFRS 9 Statutory", "CO 2 ’",
+# "Q.4 –"); a count comes before its noun, and label-value listings
+# ("Crawley 12 Horsham 9", a number ending its line) keep their numbers
+IDENT_RE = re.compile(r"(?<![\w’'£$])(?!(?:Total|Target|Actual|Baseline|Average|Mean|Median|About|Around|Approximately|"
+                      r"Nearly|Almost|Over|Under|Only|Just|Some|All|By|In|Of|To|At|On|From|With|Than|Score|Scored|Rate|"
+                      r"Figure|Number|Cost|Budget|Spend|Value|Up|Down|Rose|Fell|Was|Were|Is|Are|And|Or|Plus|Minus)\b)"
+                      r"(?:[A-Z][a-z]+|[A-Z]{1,6}|[A-Z][a-z]{0,3}\.)[ \t]?(\d{1,3})(?![\d%/-]|[.:,]\d|[ \t]*(?:%|per\s?cent|[a-z£$]|(?:[-–]|to)[ \t]*\d))"
+                      # what follows shows a name, not a value in a list of label-value pairs
+                      # ("Crawley 12 Horsham 9" and a number ending its line stay numbers)
+                      r"(?=[ \t]*(?:\(|:|[–—-][ \t]|[’”']|[A-Z][\w’'-]*+(?![ \t]+\d))|[ \t]*\)?[.;,][ \t]+[A-Z])")
 QUALIFIER_RE = re.compile(r"(?:\b(?:approximately|approx\.?|around|about|circa|c\.|some|nearly|almost|over|under|"
                           r"more\s+than|less\s+than|fewer\s+than|up\s+to|just\s+(?:over|under)|at\s+least)\s+)$", re.I)
 WITHIN_RE = re.compile(r"(?:\b(?:within|every|each|per|after|before|under|up\s+to|at\s+least|in\s+the\s+(?:last|past|next|first)|"
@@ -171,6 +188,8 @@ def blocked_spans(text: str, *, narrative: bool = True) -> list[tuple[int, int, 
             spans.append((m.start(1), m.end(1), "listnum"))
         for m in LONE_NUM_RE.finditer(text):
             spans.append((m.start(), m.end(), "lone"))
+        for m in IDENT_RE.finditer(text):
+            spans.append((m.start(1), m.end(1), "ident"))
     spans.extend(_inline_list_numbers(text))
     spans.extend(_axis_ticks(text))
     # financial years written with two-digit years: 13/14, 24-25

@@ -184,6 +184,12 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
     owner_cols = [(i, "lead") for i in roles.get("owner_lead", [])] + [(i, "responsible") for i in roles.get("owner_responsible", [])]
     time_c, rag_c = col.get("timescale"), col.get("rag")
     prog_c, evid_c = col.get("progress"), col.get("evidence")
+    # a log without a RAG column may colour its status cells instead ("Plan in
+    # place" on amber): the fill counts when the column uses two RAG colours
+    # or more (one colour throughout is the table's design, not a rating)
+    prog_fills = prog_c is not None and rag_c is None and len({
+        ragmod.rag_from_colour(row[prog_c].fill) for row in table.body
+        if prog_c < len(row) and row[prog_c].fill} - {None}) >= 2
     recs: list[Recommendation] = []
     loose: list[Action] = []
     current: Optional[Recommendation] = None
@@ -267,8 +273,9 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
             if row_actions and rec_c is None:
                 row_actions[0].status_text = txt
                 if rag_c is None and row_actions[0].rag is None:
-                    # a log without a RAG column rates its actions in words: "On track", "Complete"
-                    got = ragmod.normalise_rag(txt)
+                    # a log without a RAG column rates its actions in words ("On track",
+                    # "Complete") or by the colour of the status cell
+                    got = ragmod.normalise_rag(txt, row[prog_c].fill if prog_fills else None)
                     if got:
                         row_actions[0].rag, row_actions[0].rag_raw = got
             elif current is not None:

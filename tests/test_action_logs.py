@@ -1,0 +1,48 @@
+"""Action logs in the column layouts boards and councils use: every row is
+an action, owned by its owner-like column, due by its date-like column, rated
+by its status words."""
+import pytest
+
+from extractors.entities.passes import extract_all
+from extractors.loaders.text import load as load_text
+from extractors.metadata import extract_metadata
+
+ROWS = [
+    {"no": "1", "date": "14/05/2024", "action": "Circulate the revised terms of reference to members",
+     "who": "Secretariat", "due": "June 2024", "status": "Complete"},
+    {"no": "2", "date": "14/05/2024", "action": "Publish the dataset inventory on the website",
+     "who": "Jane Smith", "due": "31 July 2024", "status": "On track"},
+    {"no": "3", "date": "11/06/2024", "action": "Write to the Department about licensing of address data",
+     "who": "Chair", "due": "September 2024", "status": "Open"},
+]
+KEYS = {"no": ("No.", "Ref", "Action No.", "Item", "Minute ref"), "date": ("Date raised", "Meeting"),
+        "who": ("Owner", "Who", "Lead", "Responsible", "Action Owner", "Action by", "Responsibility", "Officer"),
+        "due": ("Due date", "By when", "Deadline", "Target date", "Timescale", "Date due", "Completion date")}
+LAYOUTS = [
+    ["No.", "Date raised", "Action", "Owner", "Due date", "Status"],
+    ["Action", "Who", "By when", "Update"],
+    ["Ref", "Action", "Lead", "Deadline", "RAG"],
+    ["Meeting", "Item", "Action agreed", "Responsible", "Target date", "Progress/Comments"],
+    ["Action Point", "Action Owner", "Timescale", "Status (Open/Closed)"],
+    ["Action No.", "Action", "Action by", "Date due", "Comments"],
+    ["Minute ref", "Action required", "Officer", "Completion date", "Current position"],
+]
+
+
+def _cell(header: str, row: dict) -> str:
+    for key, names in KEYS.items():
+        if header in names:
+            return row[key]
+    return row["action"] if header.lower().startswith("action") else row["status"]
+
+
+@pytest.mark.parametrize("header", LAYOUTS, ids=lambda h: " | ".join(h))
+def test_every_row_of_an_action_log_is_an_owned_dated_action(header):
+    lines = ["Data Panel", "", "Action log as at 1 July 2024", "", "\t".join(header)]
+    lines += ["\t".join(_cell(h, r) for h in header) for r in ROWS]
+    doc = load_text(("\n".join(lines) + "\n").encode(), path="log.txt", doc_id="log")
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in rows["actions"]] == [r["action"] for r in ROWS]
+    assert sorted((o["role"] or o["person"]) for o in rows["owners"]) == sorted(r["who"] for r in ROWS)
+    assert sorted(str(t["due_date"]) for t in rows["timescales"]) == ["2024-06-30", "2024-07-31", "2024-09-30"]
+    assert [a["rag"] for a in rows["actions"]][:2] == ["complete", "green"]

@@ -320,3 +320,14 @@ def test_counts_add_up():
     c += Counts(1, 0, 1)
     assert (c.tp, c.fp, c.fn) == (2, 2, 4)
     assert c.as_dict()["n_gold"] == 6 and c.as_dict()["n_pred"] == 4
+
+
+def test_people_match_without_titles_or_by_surname_and_roles_fold_plurals():
+    from pipeline.quality.matching import role_f1, same_person
+    assert same_person("County Cllr Webb", "Webb")
+    assert same_person("Mr Baldwin", "Steve Baldwin")
+    assert same_person("Cllr Evans", "Evans")
+    assert not same_person("Mr Baldwin", "Steve Evans")
+    assert not same_person("Jane Smith", "John Smith")      # two full names must agree
+    assert role_f1("ministers", "minister") == 1.0
+    assert role_f1("Departmental Chief Scientific Advisers", "Departmental Chief Scientific Adviser") == 1.0

@@ -13,8 +13,9 @@ the SPEC leaves open are written down in docs/validation.md):
 Entity match keys:
 
 * recommendations, actions: text;
-* owners: same matched parent AND (person equal, or - when the gold has no
-  person - role token F1 >= 0.8);
+* owners: same matched parent AND (the same person - equal without titles
+  such as Mr or Cllr, or one side the other's surname alone - or, when the
+  gold has no person, role token F1 >= 0.8 with plurals folded);
 * timescales: same matched parent AND (due_date equal, or - when the gold
   due_date is null - recurrence equal and raw token F1 >= 0.5);
 * metrics: value equal AND page equal when both are known AND (label
@@ -99,9 +100,33 @@ def norm_code(s: Any) -> str | None:
     return t or None
 
 
+_HONORIFIC = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+                        "cllr", "cllrs", "councillor", "councillors", "county", "borough", "district", "town", "the"})
+
+
 def norm_person(s: Any) -> str | None:
-    t = norm_text(s)
-    return t or None
+    """A name without titles: 'County Cllr Webb' -> 'webb', 'Mr Steve Baldwin' -> 'steve baldwin'."""
+    words = [w for w in norm_text(s).split() if w not in _HONORIFIC]
+    return " ".join(words) or None
+
+
+def same_person(g: Any, p: Any) -> bool:
+    """The same person: equal without titles, or one side printed by surname
+    only ('Mr Baldwin' for 'Steve Baldwin', 'Cllr Evans' for 'Evans')."""
+    a, b = norm_person(g), norm_person(p)
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    return (len(wa) == 1 or len(wb) == 1) and wa[-1] == wb[-1]
+
+
+def role_f1(a: Any, b: Any) -> float:
+    """Token F1 of two roles, plurals folded ('ministers' = 'minister')."""
+    def fold(x: Any) -> frozenset[str]:
+        return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in tokens(x))
+    return token_f1(fold(a), fold(b))
 
 
 def num_eq(a: Any, b: Any) -> bool:
@@ -378,9 +403,9 @@ def score_document(gold: dict, pred: dict[str, list[dict]], pred_document: dict 
             gr, pr = g[gi], p[pi]
             if not same_parent(gr, pr):
                 return None
-            rf = token_f1(gr.get("role"), pr.get("role"))
+            rf = role_f1(gr.get("role"), pr.get("role"))
             if gr.get("person"):
-                return (1.0, rf) if norm_person(gr["person"]) == norm_person(pr.get("person")) else None
+                return (1.0, rf) if same_person(gr["person"], pr.get("person")) else None
             return (0.0, rf) if rf >= TEXT_F1 else None
         res = EntityResult("owners", g, p, greedy_match(g, p, s_own))
         for gi, pi in res.pairs:
@@ -388,7 +413,7 @@ def score_document(gold: dict, pred: dict[str, list[dict]], pred_document: dict 
             if "role" in gr:
                 res.check("role", _eq_text(gr["role"], pr.get("role")), gr["role"], pr.get("role"), gi, pi)
             if "person" in gr:
-                res.check("person", norm_person(gr["person"]) == norm_person(pr.get("person")),
+                res.check("person", same_person(gr["person"], pr.get("person")),
                           gr["person"], pr.get("person"), gi, pi)
         parent_note(res)
         results["owners"] = res

@@ -331,3 +331,4 @@ def test_people_match_without_titles_or_by_surname_and_roles_fold_plurals():
     assert not same_person("Jane Smith", "John Smith")      # two full names must agree
     assert role_f1("ministers", "minister") == 1.0
     assert role_f1("Departmental Chief Scientific Advisers", "Departmental Chief Scientific Adviser") == 1.0
+    assert same_person(None, None) and not same_person("Webb", None)

@@ -115,7 +115,7 @@ def same_person(g: Any, p: Any) -> bool:
     only ('Mr Baldwin' for 'Steve Baldwin', 'Cllr Evans' for 'Evans')."""
     a, b = norm_person(g), norm_person(p)
     if a is None or b is None:
-        return False
+        return a is b   # no person on either side agrees
     if a == b:
         return True
     wa, wb = a.split(), b.split()

@@ -59,6 +59,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from datetime import date
+
 from pipeline.analysis.query import connect
 
 def repo_root(start=Path.cwd()):
@@ -69,7 +71,8 @@ def repo_root(start=Path.cwd()):
 
 ROOT = repo_root()
 DATA = Path(os.environ.get("COUNCIL_DATA") or ROOT / "data" / "processed")
-con = connect(DATA)          # DuckDB in memory: one view per table + action_plan
+AS_OF = date.today()         # overdue is judged against this date
+con = connect(DATA, as_of=AS_OF)   # DuckDB in memory: one view per table + action_plan + recommendation_history
 
 def scalar(sql):
     return con.sql(sql).fetchall()[0][0]
@@ -148,18 +151,20 @@ dist"""),
 
 `action_plan` joins each recommendation to its actions, owners and
 timescales (owners/timescales of the action, else of the recommendation).
-A row is **overdue** when its due date is before the meeting date of the
-paper that reports it and it is not rated complete/blue or reported as
+Every action is a row, whether or not the paper links it to a
+recommendation. A row is **overdue** when its due date is before `AS_OF`
+(today unless you set it) and it is not rated complete/blue or reported as
 completed."""),
     ("code", """plan = con.sql("select * from action_plan").df()
 n_recs = scalar("select count(*) from recommendations")
 assert plan.rec_id.nunique() == n_recs          # every recommendation has a row
+assert plan.action_id.nunique() == scalar("select count(*) from actions")   # and every action
 assert len(plan) >= n_recs
 print(f"{len(plan)} action plan rows for {n_recs} recommendations; "
       f"{plan.action_id.notna().sum()} with an action, {plan.owners.notna().sum()} with an owner, "
       f"{plan.due_date.notna().sum()} with a due date")
 overdue = plan[plan.overdue]
-assert (pd.to_datetime(overdue.due_date) < pd.to_datetime(overdue.meeting_date)).all()
+assert (pd.to_datetime(overdue.due_date) < pd.Timestamp(AS_OF)).all()
 overdue[["file_name", "meeting_date", "rec_ref", "action", "owners", "due_raw", "due_date", "rag"]]"""),
     ("code", """status = (plan.assign(state=plan.overdue.map({True: "overdue"})
                         .fillna(plan.is_complete.map({True: "complete"}))
@@ -172,6 +177,22 @@ ax = status.plot.barh(stacked=True, figsize=(10, 4), title="Action plan rows by 
 ax.set_xlabel("rows"); ax.set_ylabel("")
 plt.tight_layout(); plt.show()
 status"""),
+    ("markdown", """## Recommendations over time
+
+`recommendation_history` follows each recommendation from the paper that
+made it through later papers (printed again in an action plan or progress
+report, answered by a response), using the `links` table. Below: the RAG
+ratings the papers give, by meeting date, and the responses' statuses."""),
+    ("code", """hist = con.sql("select * from recommendation_history").df()
+print(f"{hist.rec_id.nunique()} recommendations, {len(hist)} events; "
+      f"{(hist.event == 'response').sum()} responses, {(hist.kind.isin(['action_plan', 'progress'])).sum()} later mentions")
+rated = hist[hist.rag.notna() & hist.meeting_date.notna()]
+if len(rated):
+    by_date = rated.groupby([pd.to_datetime(rated.meeting_date).dt.to_period("M").astype(str), "rag"]).size().unstack(fill_value=0)
+    ax = by_date.plot.bar(stacked=True, figsize=(7, 3), title="RAG over time (recommendations and actions)",
+                          color=[colours.get(c, "#999999") for c in by_date.columns])
+    ax.set_xlabel("meeting month"); ax.set_ylabel("rows"); plt.xticks(rotation=0); plt.tight_layout(); plt.show()
+hist.groupby(["event", "kind"]).size().rename("rows").to_frame()"""),
     ("markdown", """## Owners with most actions
 
 An action's owner is the one printed with it, else the owner of its

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shlex
 import sys
 
 from pipeline import __version__
@@ -52,8 +53,8 @@ def _extract(args) -> int:
           f"{summary.failed} failed in {summary.seconds:.1f}s ({done}) -> {args.out}")
     print("rows: " + ", ".join(f"{k}={v}" for k, v in summary.rows.items()))
     if summary.failed or summary.partial:
-        print(f"see the errors table: duckdb -c \"select path, stage, error_type, message from "
-              f"read_parquet('{local_path(args.out) or args.out}/errors/**/*.parquet')\"", file=sys.stderr)
+        print(f"see the errors table: council-extract query --data {shlex.quote(str(local_path(args.out) or args.out))} "
+              f"\"select path, stage, error_type, message from errors\"", file=sys.stderr)
     return summary.exit_code
 
 

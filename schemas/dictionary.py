@@ -19,6 +19,7 @@ from schemas.tables import COLUMNS, ID_COLUMN
 ROOT = Path(__file__).resolve().parent.parent
 DICTIONARY = ROOT / "docs" / "data-dictionary.md"
 ACTION_PLAN_SQL = ROOT / "sql" / "action_plan.sql"
+HISTORY_SQL = ROOT / "sql" / "recommendation_history.sql"
 
 ONE_ROW_PER = {
     "documents": "input file",
@@ -28,6 +29,8 @@ ONE_ROW_PER = {
     "owners": "owner (role and/or person) of a recommendation or action",
     "timescales": "due date or recurrence of a recommendation or action",
     "metrics": "number (value, unit, label, period, role)",
+    "responses": "response to a recommendation (a Government or executive response, a response table row)",
+    "links": "pair of rows of different papers about the same recommendation (made from the whole output at commit)",
     "errors": "file that failed, or a warning about one",
 }
 
@@ -90,6 +93,8 @@ def render() -> str:
         idc = ID_COLUMN.get(t)
         lines.append(f"| [`{t}`](#{t}) | {_cell(ONE_ROW_PER.get(t, ''))} | {f'`{idc}`' if idc else '—'} |")
     lines.append("| [`action_plan`](#action_plan) (view) | recommendation × action | `rec_id` + `action_id` |")
+    lines.append("| [`recommendation_history`](#recommendation_history) (view) | recommendation × later event "
+                 "| `rec_id` + `item_id` |")
     for t, cols in COLUMNS.items():
         lines += ["", f"## {t}", "", f"One row per {ONE_ROW_PER.get(t, 'row')}.", "",
                   "| column | type | meaning |", "|---|---|---|"]
@@ -104,6 +109,15 @@ def render() -> str:
                   " of the action, else of the recommendation.", "",
                   "| column | meaning |", "|---|---|"]
         lines += [f"| `{c}` | {_cell(d)} |" for c, d in ap]
+    hist = action_plan_columns(HISTORY_SQL)
+    if hist:
+        lines += ["", "## recommendation_history", "",
+                  "A view, not a stored table: `sql/recommendation_history.sql`, created by `council-extract"
+                  " query` and `export` (the \"history\" sheet). One row per recommendation as first made and"
+                  " each later event about it across papers (printed again, answered, given actions), in"
+                  " date order, followed through the links table.", "",
+                  "| column | meaning |", "|---|---|"]
+        lines += [f"| `{c}` | {_cell(d)} |" for c, d in hist]
     return "\n".join(lines) + "\n"
 
 

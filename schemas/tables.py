@@ -18,7 +18,7 @@ PROVENANCE = [
 _S, _I, _F, _D = pa.string(), pa.int32(), pa.float64(), pa.date32()
 
 # the tables of extracted entities (every one carries PROVENANCE)
-ENTITY_TABLES = ("recommendations", "actions", "owners", "timescales", "metrics")
+ENTITY_TABLES = ("recommendations", "actions", "owners", "timescales", "metrics", "responses")
 
 COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "documents": [
@@ -81,8 +81,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "owners": [
         ("owner_id", _S, "stable id: hash of doc_id and locator"),
         ("doc_id", _S, "document"),
-        ("parent_type", _S, "recommendation | action"),
-        ("parent_id", _S, "rec_id or action_id"),
+        ("parent_type", _S, "recommendation | action | response"),
+        ("parent_id", _S, "rec_id, action_id or response_id"),
         ("role", _S, "role or body ('Head of Service Children in Care', 'Corporate Director of Adult Social Care and Health')"),
         ("person", _S, "person's name when printed or resolved through the paper's glossary"),
         ("owner_kind", _S, "lead | responsible | delegate | owner (from the column or phrase it came from)"),
@@ -92,8 +92,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "timescales": [
         ("timescale_id", _S, "stable id: hash of doc_id and locator"),
         ("doc_id", _S, "document"),
-        ("parent_type", _S, "recommendation | action"),
-        ("parent_id", _S, "rec_id or action_id"),
+        ("parent_type", _S, "recommendation | action | response"),
+        ("parent_id", _S, "rec_id, action_id or response_id"),
         ("raw", _S, "timescale as printed ('30th Sept 14', 'Monthly', 'within 3 months')"),
         ("due_date", _D, "due date; month-only -> last day of month, year -> 31 Dec, financial year -> 31 Mar"),
         ("precision", _S, "day | month | quarter | year; null when there is no date"),
@@ -117,6 +117,30 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("rag", _S, "RAG rating printed with the number, if any"),
         *PROVENANCE,
     ],
+    "responses": [
+        ("response_id", _S, "stable id: hash of doc_id and locator"),
+        ("doc_id", _S, "document the response is printed in"),
+        ("rec_ref", _S, "the answered recommendation's ref as the response prints it ('8.3', '7'); null when it prints none"),
+        ("rec_id", _S, "the answered recommendation when the same paper prints it as a recommendation row; across papers see the links table"),
+        ("rec_text", _S, "the recommendation as the response quotes it"),
+        ("responder", _S, "who answers ('the Government', 'the Cabinet Secretary', 'the Executive')"),
+        ("status", _S, "accepted | partially_accepted | rejected | noted | under_consideration | implemented; null when the response does not say"),
+        ("status_raw", _S, "the words that gave the status ('does not agree', 'Accepted in part')"),
+        ("text", _S, "the response as printed"),
+        *PROVENANCE,
+    ],
+    "links": [
+        ("link_id", _S, "stable id: hash of the two rows' ids and the kind"),
+        ("from_table", _S, "recommendations (the recommendation as made earlier)"),
+        ("from_id", _S, "rec_id of the earlier recommendation"),
+        ("from_doc_id", _S, "document of the earlier recommendation"),
+        ("to_table", _S, "recommendations | responses"),
+        ("to_id", _S, "rec_id or response_id of the later row that answers, plans or reports on it"),
+        ("to_doc_id", _S, "document of the later row"),
+        ("kind", _S, "response (answers it) | action_plan (a later paper plans actions for it) | progress (a later paper rates or reports on it) | same (printed again, no date order)"),
+        ("score", _F, "text similarity of the two recommendations, 0-1 (token-set F1)"),
+        ("method", _S, "ref+text (same printed ref and similar text) | text (similar text alone)"),
+    ],
     "errors": [
         ("doc_id", _S, "content hash when the file could be read, else null"),
         ("path", _S, "path of the file"),
@@ -128,6 +152,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
 }
 
 TABLE_NAMES = list(COLUMNS)
+# tables made from the whole output at commit (pipeline/engine/links.py), not from one paper
+DERIVED_TABLES = ("links",)
 
 # Primary id column per table (used to sort and to check uniqueness).
 ID_COLUMN = {
@@ -138,6 +164,8 @@ ID_COLUMN = {
     "owners": "owner_id",
     "timescales": "timescale_id",
     "metrics": "metric_id",
+    "responses": "response_id",
+    "links": "link_id",
     "errors": None,
 }
 

@@ -57,13 +57,16 @@ def test_recommendation_counts_match_table(data, tables, capsys):
     assert by[(SEED_004, "improvement")] >= 13
 
 
-def test_action_plan_has_every_recommendation_and_linked_action(data, tables, capsys):
-    rows = json.loads(q(data, "select * from action_plan", "-f", "json", capsys=capsys))
+def test_action_plan_has_every_recommendation_and_every_action(data, tables, capsys):
+    rows = json.loads(q(data, "select * from action_plan", "-f", "json", "--as-of", "2019-01-01", capsys=capsys))
     recs = set(tables["recommendations"].column("rec_id").to_pylist())
-    assert {r["rec_id"] for r in rows} == recs
-    linked = {a for a, r in zip(tables["actions"].column("action_id").to_pylist(),
-                                tables["actions"].column("rec_id").to_pylist()) if r}
-    assert {r["action_id"] for r in rows if r["action_id"]} == linked
+    assert {r["rec_id"] for r in rows if r["rec_id"]} == recs
+    actions = dict(zip(tables["actions"].column("action_id").to_pylist(), tables["actions"].column("rec_id").to_pylist()))
+    assert {r["action_id"] for r in rows if r["action_id"]} == set(actions)
+    # an action no recommendation holds is a row of its own, recommendation columns empty
+    for r in rows:
+        if r["action_id"]:
+            assert r["rec_id"] == actions[r["action_id"]]
     # one row per (recommendation, action); a recommendation without actions gives one row
     assert len(rows) == len({(r["rec_id"], r["action_id"]) for r in rows})
     # rows come with their document's meeting date and council
@@ -72,11 +75,12 @@ def test_action_plan_has_every_recommendation_and_linked_action(data, tables, ca
     # owners and due dates are carried over from the owners / timescales tables
     assert sum(1 for r in rows if r["owners"]) > 0
     assert sum(1 for r in rows if r["due_date"]) > 0
-    # latest RAG: the action's when rated, else the recommendation's
+    # latest RAG: the action's when rated, else the recommendation's (no later paper links here)
     for r in rows:
         assert r["rag"] == (r["action_rag"] or r["rec_rag"])
-        if r["overdue"]:
-            assert r["due_date"] < r["meeting_date"] and not r["is_complete"]
+        # overdue: due before the as-of date and not complete
+        assert r["overdue"] == bool(r["due_date"] and r["due_date"] < "2019-01-01" and not r["is_complete"])
+    assert any(r["overdue"] for r in rows) and not all(r["overdue"] for r in rows if r["due_date"])
 
 
 def test_action_plan_owner_matches_owners_table(data, tables, capsys):
@@ -107,7 +111,7 @@ def test_csv_and_table_formats(data, tables, capsys):
 def test_parquet_out_and_errors(data, tables, tmp_path, capsys):
     out = tmp_path / "r.parquet"
     q(data, "select * from action_plan", "-f", "parquet", "--out", str(out), capsys=capsys)
-    assert set(pq.read_table(out).column("rec_id").to_pylist()) == \
+    assert set(pq.read_table(out).column("rec_id").to_pylist()) - {None} == \
         set(tables["recommendations"].column("rec_id").to_pylist())
     assert main(["query", "select * from no_such_table", "--data", str(data)]) == 1
     assert main(["query", "select 1", "--data", str(tmp_path / "missing")]) == 2
@@ -118,7 +122,7 @@ def test_export_xlsx(data, tables, tmp_path):
     path = tmp_path / "plan.xlsx"
     assert main(["export", "--xlsx", str(path), "--data", str(data)]) == 0
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["action plan", *COLUMNS]
+    assert wb.sheetnames == ["action plan", "history", *COLUMNS]
     for t in COLUMNS:
         ws = wb[t]
         assert ws.max_row - 1 == tables[t].num_rows or (tables[t].num_rows == 0 and ws.max_row == 1), t
@@ -130,7 +134,14 @@ def test_export_xlsx(data, tables, tmp_path):
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
     rec_ids = {ws.cell(row=i, column=head.index("rec_id") + 1).value for i in range(2, ws.max_row + 1)}
-    assert rec_ids == set(tables["recommendations"].column("rec_id").to_pylist())
+    assert rec_ids - {None} == set(tables["recommendations"].column("rec_id").to_pylist())
+    # the sheet is whole: every action, whether or not a recommendation holds it
+    action_ids = {ws.cell(row=i, column=head.index("action_id") + 1).value for i in range(2, ws.max_row + 1)}
+    assert action_ids - {None} == set(tables["actions"].column("action_id").to_pylist())
+    hist = wb["history"]
+    assert [c.value for c in hist[1]][:3] == ["rec_id", "recommendation", "meeting_date"]
+    made = {hist.cell(row=i, column=1).value for i in range(2, hist.max_row + 1)}
+    assert made <= set(tables["recommendations"].column("rec_id").to_pylist())
 
 
 def test_export_csv(data, tables, tmp_path):
@@ -140,7 +151,8 @@ def test_export_csv(data, tables, tmp_path):
             assert sum(1 for _ in csv.DictReader(fh)) == tables[t].num_rows
     with open(tmp_path / "csv" / "action_plan.csv", encoding="utf-8") as fh:
         plan = list(csv.DictReader(fh))
-    assert {r["rec_id"] for r in plan} == set(tables["recommendations"].column("rec_id").to_pylist())
+    assert {r["rec_id"] for r in plan} - {""} == set(tables["recommendations"].column("rec_id").to_pylist())
+    assert (tmp_path / "csv" / "recommendation_history.csv").is_file()
 
 
 def test_data_dictionary_is_up_to_date():

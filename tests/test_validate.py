@@ -28,7 +28,7 @@ def _d(v):
 def gold_as_predictions(golds) -> dict[str, list[dict]]:
     """Turn the gold fixtures into pipeline tables (a perfect prediction set)."""
     t: dict[str, list[dict]] = {k: [] for k in ("documents", "recommendations", "actions", "owners",
-                                                "timescales", "metrics")}
+                                                "timescales", "metrics", "responses")}
     for g in golds:
         doc = g.doc_id
         ids = {}
@@ -63,6 +63,10 @@ def gold_as_predictions(golds) -> dict[str, list[dict]]:
                                  "role": m.get("role"), "period": m.get("period"),
                                  "period_end": _d(m.get("period_end")), "page": m.get("page"),
                                  "rag": m.get("rag"), "locator": f"m{n}"})
+        for n, r in enumerate(g.rows("responses")):
+            t["responses"].append({"response_id": f"{doc}:s{n}", "doc_id": doc, "rec_ref": r.get("rec_ref"),
+                                   "status": r.get("status"), "responder": r.get("responder"), "text": r["text"],
+                                   "page": r.get("page"), "locator": f"s{n}"})
     return t
 
 

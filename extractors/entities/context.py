@@ -77,6 +77,7 @@ class EntityContext:
     loose_actions    actions not tied to a recommendation
     table_metrics    (parent item or None, metric) read from table cells
     loose_metrics    numbers in prose that no item claimed
+    responses        answers to recommendations (responses.py)
     consumed         prose texts already read as an item (their numbers
                      are the item's)
     not_actions      prose a plan item's own pass judged not to be an action
@@ -94,6 +95,7 @@ class EntityContext:
     loose_actions: list[Action] = field(default_factory=list)
     table_metrics: list[tuple[object, Metric]] = field(default_factory=list)
     loose_metrics: list[Metric] = field(default_factory=list)
+    responses: list = field(default_factory=list)
     consumed: set[str] = field(default_factory=set)
     not_actions: set[str] = field(default_factory=set)
     by_sentence: set[str] = field(default_factory=set)

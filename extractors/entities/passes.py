@@ -8,6 +8,7 @@ one `EntityContext`.
                     printed in a box (narrative.py)
     inquiry summaries  the recommending paragraphs of a report's "Summary of
                     conclusions and recommendations" chapter (inquiry.py)
+    responses       answers to recommendations and their status (responses.py)
     action tables   every other table: an action plan or log by its column
                     roles (action_plans.py), else numbers in its cells
     lead-ins        "... resolves:" lines are neither recommendations nor
@@ -30,12 +31,13 @@ import re
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan
 from extractors.entities.context import EntityContext
-from extractors.entities.inquiry import inquiry_recommendations
 from extractors.entities import minutes
+from extractors.entities.inquiry import inquiry_recommendations
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
 from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
+from extractors.entities.responses import extract_responses
 from extractors.entities.rows import to_rows
 from extractors.entities.timescales import parse_timescales
 from extractors.model import Document
@@ -59,6 +61,12 @@ def inquiry_summaries(ctx: EntityContext) -> None:
     have = {r.prov.source_text for r in ctx.recs}
     ctx.recs.extend(r for r in inquiry_recommendations(ctx.doc, ctx.meta.get("committee"))
                     if r.prov.source_text not in have)
+
+
+def responses(ctx: EntityContext) -> None:
+    """What answered each recommendation (a Government or executive response,
+    a response table) and its status (responses.py)."""
+    ctx.responses.extend(extract_responses(ctx.doc, ctx.meta))
 
 
 def action_tables(ctx: EntityContext) -> None:
@@ -249,8 +257,8 @@ def loose_metrics(ctx: EntityContext) -> None:
         ctx.loose_metrics.extend(metrics_from_text(b.text, Prov(b.page, b.full_text, loc)))
 
 
-PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, action_tables, lead_ins, prose_details,
-          minute_actions, loose_actions, loose_metrics)
+PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, responses, action_tables, lead_ins,
+          prose_details, minute_actions, loose_actions, loose_metrics)
 
 
 def lead_in_only(text: str) -> bool:
@@ -263,4 +271,4 @@ def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:
     ctx = EntityContext.build(doc, meta)
     for run in PASSES:
         run(ctx)
-    return to_rows(doc, ctx.recs, ctx.loose_actions, ctx.table_metrics, ctx.loose_metrics)
+    return to_rows(doc, ctx.recs, ctx.loose_actions, ctx.table_metrics, ctx.loose_metrics, ctx.responses)

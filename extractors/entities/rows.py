@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from extractors.entities.items import Action, Metric, Owner, Prov, Recommendation, Timescale
+from extractors.entities.responses import Response
 from extractors.model import Document
 from schemas.ids import row_id
 from schemas.tables import COLUMNS, ENTITY_TABLES
@@ -79,6 +80,12 @@ def metric_row(m: Metric, mid: str, did: str, ptype: Optional[str], pid: Optiona
             "comparator": m.comparator, "rag": m.rag, **_prov_cols(m.prov, loc)}
 
 
+def response_row(r: Response, rid: str, did: str, rec_id: Optional[str], loc: str) -> dict:
+    return {"response_id": rid, "doc_id": did, "rec_ref": r.rec_ref, "rec_id": rec_id, "rec_text": r.rec_text,
+            "responder": r.responder, "status": r.status, "status_raw": r.status_raw, "text": r.text,
+            **_prov_cols(r.prov, loc)}
+
+
 def _check_against_schema() -> None:
     """Each row maker writes exactly its table's columns (schemas/tables.py),
     less the OCR columns stages.mark_ocr fills: fail at import otherwise."""
@@ -89,6 +96,7 @@ def _check_against_schema() -> None:
         "owners": owner_row(Owner(None, None, "", "", p), "", "", "", "", ""),
         "timescales": timescale_row(Timescale("", None, None, "", None, p), "", "", "", "", ""),
         "metrics": metric_row(Metric(None, 0.0, "", "", None, None, "", None, None, p), "", "", None, None, ""),
+        "responses": response_row(Response(None, None, None, None, None, "", p), "", "", None, ""),
     }
     for table, row in made.items():
         want = {name for name, _, _ in COLUMNS[table]} - _FILLED_LATER
@@ -101,9 +109,12 @@ _check_against_schema()
 
 
 def to_rows(doc: Document, recs: list[Recommendation], loose_actions: list[Action],
-            parented_metrics: list[tuple[object, Metric]], loose_metrics: list[Metric]) -> dict[str, list[dict]]:
-    """The five entity tables' rows, in extraction order, with stable ids;
-    children (owners, timescales, metrics, actions) carry their parent's id."""
+            parented_metrics: list[tuple[object, Metric]], loose_metrics: list[Metric],
+            responses: list[Response] = ()) -> dict[str, list[dict]]:
+    """The entity tables' rows, in extraction order, with stable ids;
+    children (owners, timescales, metrics, actions) carry their parent's id;
+    a response carries the id of the recommendation it answers when the
+    same paper prints that recommendation with the same ref."""
     ids = _Ids(doc.doc_id, doc.blocks)
     out: dict[str, list[dict]] = {t: [] for t in ENTITY_TABLES}
     parent_ids: dict[int, tuple[str, str]] = {}
@@ -143,4 +154,12 @@ def to_rows(doc: Document, recs: list[Recommendation], loose_actions: list[Actio
         add_metric(m, ptype, pid)
     for m in loose_metrics:
         add_metric(m, None, None)
+    by_ref = {}
+    for r, row in zip(recs, out["recommendations"]):
+        if r.ref:
+            by_ref.setdefault(r.ref, row["rec_id"])
+    for resp in responses:
+        rid, loc = ids("responses", resp.prov)
+        out["responses"].append(response_row(resp, rid, did, by_ref.get(resp.rec_ref) if resp.rec_ref else None, loc))
+        children(resp, "response", rid)
     return out

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.analysis.query import DEFAULT_DATA, connect, format_csv
+from pipeline.analysis.query import DEFAULT_DATA, add_as_of, connect, format_csv
 from schemas.tables import COLUMNS
 
 # The analyst's view of the action plan: (column in action_plan, header)
@@ -43,6 +44,7 @@ ACTION_PLAN_SHEET = [
     ("action_id", "action_id"),
 ]
 ACTION_PLAN_SHEET_NAME = "action plan"
+HISTORY_SHEET_NAME = "history"
 
 _WIDE = {"recommendation": 60, "action": 60, "text": 60, "source_text": 60, "owners": 35,
          "action status": 40, "recommendation status": 40, "status_text": 40, "message": 60,
@@ -122,17 +124,25 @@ def _action_plan_descriptions() -> dict[str, str]:
     return {h: meaning.get(c, "") for c, h in ACTION_PLAN_SHEET}
 
 
-def export_xlsx(data: str | Path, path: str | Path) -> dict[str, int]:
+def history_table(con) -> pa.Table:
+    return _arrow(con.sql("select * from recommendation_history"))
+
+
+def export_xlsx(data: str | Path, path: str | Path, as_of: date | None = None) -> dict[str, int]:
     """Write the workbook; returns {sheet: rows}."""
     from openpyxl import Workbook
+    from schemas.dictionary import HISTORY_SQL, action_plan_columns
 
-    con = connect(data)
+    con = connect(data, as_of=as_of)
     wb = Workbook()
     wb.remove(wb.active)
     counts = {}
     plan = action_plan_table(con)
     _write_sheet(wb, ACTION_PLAN_SHEET_NAME, plan, _action_plan_descriptions())
     counts[ACTION_PLAN_SHEET_NAME] = plan.num_rows
+    hist = history_table(con)
+    _write_sheet(wb, HISTORY_SHEET_NAME, hist, dict(action_plan_columns(HISTORY_SQL)))
+    counts[HISTORY_SHEET_NAME] = hist.num_rows
     for t in COLUMNS:
         tab = _arrow(con.sql(f'select * from "{t}"'))
         _write_sheet(wb, t, tab, {n: d for n, _, d in COLUMNS[t]})
@@ -145,15 +155,18 @@ def export_xlsx(data: str | Path, path: str | Path) -> dict[str, int]:
     return counts
 
 
-def export_csv(data: str | Path, folder: str | Path) -> dict[str, int]:
-    """Write action_plan.csv and <table>.csv into folder; returns {name: rows}."""
-    con = connect(data)
+def export_csv(data: str | Path, folder: str | Path, as_of: date | None = None) -> dict[str, int]:
+    """Write action_plan.csv, recommendation_history.csv and <table>.csv into folder; returns {name: rows}."""
+    con = connect(data, as_of=as_of)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     counts = {}
     plan = action_plan_table(con)
     (folder / "action_plan.csv").write_text(format_csv(plan), encoding="utf-8")
     counts["action_plan"] = plan.num_rows
+    hist = history_table(con)
+    (folder / "recommendation_history.csv").write_text(format_csv(hist), encoding="utf-8")
+    counts["recommendation_history"] = hist.num_rows
     for t in COLUMNS:
         tab = _arrow(con.sql(f'select * from "{t}"'))
         (folder / f"{t}.csv").write_text(format_csv(tab), encoding="utf-8")
@@ -167,10 +180,10 @@ def cli(args) -> int:
         return 2
     try:
         if args.xlsx:
-            counts = export_xlsx(args.data, args.xlsx)
+            counts = export_xlsx(args.data, args.xlsx, as_of=args.as_of)
             print(f"{args.xlsx}: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
         if args.csv:
-            counts = export_csv(args.data, args.csv)
+            counts = export_csv(args.data, args.csv, as_of=args.as_of)
             print(f"{args.csv}/: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
     except FileNotFoundError as e:
         print(f"council-extract export: {e}", file=sys.stderr)
@@ -184,9 +197,11 @@ def cli(args) -> int:
 def add_parser(sub) -> None:
     x = sub.add_parser("export", help="write the tables and an action plan sheet to Excel (or CSV files)",
                        description="Write an Excel workbook with an 'action plan' sheet (recommendation, "
-                       "action, owners, due date, latest RAG, source page) and one sheet per table, each with "
+                       "action, owners, due date, latest RAG, overdue, source page), a 'history' sheet (each "
+                       "recommendation and what later papers did with it) and one sheet per table, each with "
                        "a frozen header and autofilter; or the same as CSV files in a folder.")
     x.add_argument("--xlsx", default=None, metavar="FILE", help="write an .xlsx workbook")
     x.add_argument("--csv", default=None, metavar="FOLDER", help="write action_plan.csv and <table>.csv files")
     x.add_argument("--data", default=DEFAULT_DATA, help=f"output folder of an extract run (default: {DEFAULT_DATA})")
+    add_as_of(x)
     x.set_defaults(func=cli)

@@ -4,7 +4,10 @@ An in-memory DuckDB connection gets one view per table, named after the
 table (documents, sections, recommendations, actions, owners, timescales,
 metrics, errors), over read_parquet('DIR/<table>/**/*.parquet'), plus the
 `action_plan` view defined in sql/action_plan.sql (each recommendation with
-its actions, owners, due date and latest RAG). A table missing from DIR is
+its actions, owners, due date and latest RAG; every action, whether or not
+a recommendation holds it) and the `recommendation_history` view
+(sql/recommendation_history.sql: each recommendation and what later papers
+did with it, through the links table). A table missing from DIR is
 an empty view with the schema's columns, so queries and the action plan
 still run on a partial output folder.
 
@@ -14,6 +17,7 @@ still run on a partial output folder.
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -28,8 +32,9 @@ import pyarrow as pa
 from schemas.tables import COLUMNS, schema
 
 DEFAULT_DATA = "data/processed"
-ACTION_PLAN_SQL = Path(__file__).resolve().parents[2] / "sql" / "action_plan.sql"
-VIEWS = [*COLUMNS, "action_plan"]
+SQL = Path(__file__).resolve().parents[2] / "sql"
+VIEW_SQL = {"action_plan": SQL / "action_plan.sql", "recommendation_history": SQL / "recommendation_history.sql"}
+VIEWS = [*COLUMNS, *VIEW_SQL]
 
 
 def _sql_str(s: str) -> str:
@@ -42,9 +47,11 @@ def table_has_files(data: Path, table: str) -> bool:
 
 
 def connect(data: str | Path = DEFAULT_DATA, *, con: duckdb.DuckDBPyConnection | None = None,
-            action_plan: bool = True) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with a view per table over DIR, and `action_plan`.
-    Raises FileNotFoundError when DIR holds none of the tables."""
+            action_plan: bool = True, as_of: date | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with a view per table over DIR, and the views
+    `action_plan` and `recommendation_history`. `as_of`: the date overdue is
+    judged against (the SQL variable `as_of`; today when None). Raises
+    FileNotFoundError when DIR holds none of the tables."""
     data = Path(data)
     present = [t for t in COLUMNS if table_has_files(data, t)]
     if not present:
@@ -60,14 +67,17 @@ def connect(data: str | Path = DEFAULT_DATA, *, con: duckdb.DuckDBPyConnection |
             empty = pa.Table.from_pylist([], schema=schema(t))
             con.register(f"_empty_{t}", empty)
             con.execute(f'create or replace view "{t}" as select * from "_empty_{t}"')
+    if as_of is not None:
+        con.execute(f"set variable as_of = date '{as_of.isoformat()}'")
     if action_plan:
-        con.execute(ACTION_PLAN_SQL.read_text(encoding="utf-8"))
+        for path in VIEW_SQL.values():
+            con.execute(path.read_text(encoding="utf-8"))
     return con
 
 
-def run_query(sql: str, data: str | Path = DEFAULT_DATA) -> pa.Table:
+def run_query(sql: str, data: str | Path = DEFAULT_DATA, as_of: date | None = None) -> pa.Table:
     """Run one SQL statement against DIR's tables and return an Arrow table."""
-    con = connect(data)
+    con = connect(data, as_of=as_of)
     rel = con.sql(sql)
     if rel is None:  # a statement without a result (e.g. create view)
         return pa.table({})
@@ -185,7 +195,7 @@ def cli(args) -> int:
         if args.format == "parquet" and not args.out:
             print("council-extract query: --format parquet needs --out FILE", file=sys.stderr)
             return 2
-        result = run_query(sql, args.data)
+        result = run_query(sql, args.data, as_of=args.as_of)
     except FileNotFoundError as e:
         print(f"council-extract query: {e}", file=sys.stderr)
         return 2
@@ -200,12 +210,25 @@ def cli(args) -> int:
     return 0
 
 
+def as_of_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use 2025-03-31)") from None
+
+
+def add_as_of(parser) -> None:
+    parser.add_argument("--as-of", type=as_of_date, default=None, metavar="DATE",
+                        help="judge overdue against DATE (YYYY-MM-DD) instead of today")
+
+
 def add_parser(sub) -> None:
     q = sub.add_parser("query", help="run SQL (DuckDB) over the output tables and the action_plan view",
                        description="Run one SQL statement over the tables in DIR. Every table is a view "
                        "named after it (" + ", ".join(COLUMNS) + ") plus action_plan (each recommendation "
-                       "with its actions, owners, due date and latest RAG; see sql/action_plan.sql and "
-                       "docs/data-dictionary.md).")
+                       "and action with owners, due date, latest RAG and overdue; sql/action_plan.sql) and "
+                       "recommendation_history (each recommendation and what later papers did with it; "
+                       "sql/recommendation_history.sql); see docs/data-dictionary.md.")
     q.add_argument("sql", help="the SQL; '-' reads it from stdin, '@FILE' from a file")
     q.add_argument("--data", default=DEFAULT_DATA, help=f"output folder of an extract run (default: {DEFAULT_DATA})")
     q.add_argument("--format", "-f", choices=FORMATS, default="table",
@@ -213,4 +236,5 @@ def add_parser(sub) -> None:
     q.add_argument("--out", "-o", default=None, help="write the result to FILE instead of stdout")
     q.add_argument("--max-rows", type=int, default=100, help="rows shown by --format table (0 = all; default 100)")
     q.add_argument("--width", type=int, default=50, help="widest cell shown by --format table (default 50)")
+    add_as_of(q)
     q.set_defaults(func=cli)

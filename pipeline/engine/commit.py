@@ -29,7 +29,7 @@ from typing import Optional
 
 from pipeline.engine import partition, sidecar
 from pipeline.engine.io import STORE, write_store
-from schemas.tables import COLUMNS
+from schemas.tables import COLUMNS, DERIVED_TABLES
 
 
 @dataclass
@@ -39,6 +39,12 @@ class Committed:
     folders: dict[str, dict]                   # folder -> {"members": fingerprint, "rows": {table: n}}
     folder_of: dict[str, str]                  # path -> its folder
     reused_folders: list[str] = field(default_factory=list)
+
+
+def _count(folder: Path) -> int:
+    """Rows of a table folder of the store (a derived table's, written whole)."""
+    import pyarrow.parquet as pq
+    return sum(pq.ParquetFile(f).metadata.num_rows for f in sorted(folder.rglob("*.parquet")))
 
 
 def members_fingerprint(entries: list[tuple]) -> str:
@@ -131,6 +137,7 @@ def commit(out: Path, paths: list[str], hashes: dict[str, Optional[str]], held: 
 
     store = write_store(out, groups(), empty_folder=empty_folder, reuse_from=prev_store, reuse=reuse)
     totals = {name: sum(r.get(name, 0) for r in folder_rows.values()) for name in sorted(COLUMNS)}
+    totals.update({name: _count(store / name) for name in DERIVED_TABLES})
     folders = {f: {"members": prints[f], "rows": folder_rows.get(f, {name: 0 for name in sorted(COLUMNS)})}
                for f in sorted(prints)}
     folder_of = {p: folder_by_key[hashes[p] or ""] for p in paths}

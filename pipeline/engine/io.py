@@ -200,7 +200,7 @@ def write_tables(out: str | Path, tables: dict[str, list[dict]], *, rows_per_fil
     return write_store(out, (("", groups[k]) for k in sorted(groups)), rows_per_file=rows_per_file)
 
 
-class _TableWriter:
+class TableWriter:
     """Appends sorted rows of one table to OUT/.store/<run>/<table>/:
     files of `rows_per_file` rows (part-00000.parquet, ...), row groups of
     ROW_GROUP rows, zstd, statistics on; each file written under a temp
@@ -265,8 +265,9 @@ def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict
     (`sort_rows`), so every folder's files come out in the order a global
     sort would give, whatever produced the rows and in whatever order. Only
     one folder's writers are open at a time. A table with no rows at all
-    gets one empty file, in `empty_folder`, so readers always find all
-    eight tables with their schema.
+    gets one empty file, in `empty_folder`, so readers always find every
+    table with its schema. The links table is then made from the whole
+    store's tables (pipeline/engine/links.py), before anything is published.
 
     `reuse`: folders whose files are taken as they are from the store
     `reuse_from` (hard links; copies where the file system has none) rather
@@ -281,7 +282,7 @@ def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict
     store = out / STORE / run
     for name in COLUMNS:
         (store / name).mkdir(parents=True, exist_ok=True)
-    writers: dict[str, _TableWriter] = {}
+    writers: dict[str, TableWriter] = {}
     written: set[str] = set()
     reused = set(reuse)
     for folder in sorted(reused):
@@ -320,7 +321,7 @@ def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict
             if w is None:
                 tdir = store / name / folder if folder else store / name
                 tdir.mkdir(parents=True, exist_ok=True)
-                w = writers[name] = _TableWriter(tdir, name, rows_per_file)
+                w = writers[name] = TableWriter(tdir, name, rows_per_file)
                 written.add(name)
             w.add(sort_rows(name, rows))
     close_all()
@@ -328,7 +329,9 @@ def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict
         if name not in written:  # an empty table still gets its (empty) file
             tdir = store / name / empty_folder if empty_folder else store / name
             tdir.mkdir(parents=True, exist_ok=True)
-            _TableWriter(tdir, name, rows_per_file).close()
+            TableWriter(tdir, name, rows_per_file).close()
+    from pipeline.engine.links import write_links   # the derived table, from the tables just written
+    write_links(store, rows_per_file)
     for d, _, _ in os.walk(store, topdown=False):  # every folder, partition folders first
         _fsync_dir(Path(d))
     publish_store(out, store)

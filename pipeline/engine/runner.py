@@ -534,11 +534,15 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
         if not stored and res.doc_id and res.doc_id == hashes.get(res.path):
             stored = cache.put(res.doc_id, res.path, res.status, res.tables, limits, werr, res.seconds)
         held[res.path] = _Held(res.status, werr, None if stored else res.tables)
+        why = _reason(res)
         if bar is not None:
             bar.update(1)
             bar.set_postfix_str(Path(res.path).name[:40])
+            if why:
+                bar.write(f"{res.status} {res.path}: {why}", file=sys.stderr)
         else:
-            log.info("[%d/%d] %s %s (%.1fs)", count, len(todo), res.status, res.path, res.seconds)
+            log.info("[%d/%d] %s %s (%.1fs)%s", count, len(todo), res.status, res.path, res.seconds,
+                     f": {why}" if why else "")
 
     spec = TaskSpec(timeout=timeout, max_memory_mb=max_memory_mb, process=process_document,
                     out=str(out), cache_version=version, limits=limits)
@@ -581,6 +585,19 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
                          "published_at": _now().isoformat()})
     cache.prune({h for h in hashes.values() if h})
     return summary
+
+
+def _reason(res: DocResult) -> str:
+    """Why a file failed or was only partly extracted: its first error row
+    ('corrupt: not a PDF ...'); '' for a file that is ok."""
+    if res.status == "ok":
+        return ""
+    errs = [e for e in (res.tables or {}).get("errors", []) if e.get("severity") != "warning"]
+    if not errs:
+        return ""
+    e = errs[0]
+    msg = " ".join(str(e.get("message") or "").split())
+    return f"{e.get('error_type')}: {msg[:200]}"
 
 
 # worker errors that a no-op check must not trust: retried by the next run

@@ -22,7 +22,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = REPO_ROOT / "schemas" / "fixture.schema.json"
 DEFAULT_GOLD_DIR = REPO_ROOT / "tests" / "fixtures" / "gold"
 
-ENTITIES = ("recommendations", "actions", "owners", "timescales", "metrics")
+ENTITIES = ("recommendations", "actions", "owners", "timescales", "metrics", "responses")
 GOLD_SUFFIXES = (".json", ".yaml", ".yml")
 
 

@@ -19,7 +19,10 @@ Entity match keys:
 * timescales: same matched parent AND (due_date equal, or - when the gold
   due_date is null - recurrence equal and raw token F1 >= 0.5);
 * metrics: value equal AND page equal when both are known AND (label
-  token F1 >= 0.3 or unit equal).
+  token F1 >= 0.3 or unit equal);
+* responses: same rec_ref (when the gold gives one) AND text overlap >= 0.5
+  (token F1, or the share of the shorter text's words in the other: a label
+  may quote only the answer's opening); fields status and responder.
 
 Assignment is greedy by best score: every admissible (gold, prediction)
 pair gets a score tuple, pairs are taken best first and a row is used at
@@ -36,8 +39,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
 from extractors.dates import iso_date
+from extractors.textsim import norm_text, token_f1, tokens
 
-ENTITIES = ("recommendations", "actions", "owners", "timescales", "metrics")
+ENTITIES = ("recommendations", "actions", "owners", "timescales", "metrics", "responses")
 TEXT_F1 = 0.8          # recommendation / action text, owner role, documents text fields
 TIMESCALE_RAW_F1 = 0.5  # raw text of an undated timescale
 METRIC_LABEL_MATCH_F1 = 0.3   # label overlap enough to pair two equal numbers
@@ -48,37 +52,12 @@ DOC_DATE_FIELDS = {"meeting_date"}
 
 PARENT_ENTITY = {"recommendation": "recommendations", "action": "actions"}
 ID_COLUMN = {"recommendations": "rec_id", "actions": "action_id", "owners": "owner_id",
-             "timescales": "timescale_id", "metrics": "metric_id"}
+             "timescales": "timescale_id", "metrics": "metric_id", "responses": "response_id"}
+RESPONSE_TEXT_F1 = 0.5  # a response's text (labels may hold only its opening sentences)
 
 # ---------------------------------------------------------------- normalisers
 
 _WS = re.compile(r"\s+")
-
-
-def norm_text(s: Any) -> str:
-    """NFKC, lower-case, punctuation and symbols -> space, whitespace folded."""
-    if s is None:
-        return ""
-    s = unicodedata.normalize("NFKC", str(s)).lower()
-    s = "".join(" " if unicodedata.category(c)[0] in "PSZC" else c for c in s)
-    return _WS.sub(" ", s).strip()
-
-
-def tokens(s: Any) -> frozenset[str]:
-    t = norm_text(s)
-    return frozenset(t.split()) if t else frozenset()
-
-
-def token_f1(a: Any, b: Any) -> float:
-    """Token-set F1 = 2|A & B| / (|A| + |B|); two empty texts give 1.0,
-    one empty text gives 0.0."""
-    ta = a if isinstance(a, frozenset) else tokens(a)
-    tb = b if isinstance(b, frozenset) else tokens(b)
-    if not ta and not tb:
-        return 1.0
-    if not ta or not tb:
-        return 0.0
-    return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
 def norm_ref(s: Any) -> str | None:
@@ -352,6 +331,31 @@ def score_document(gold: dict, pred: dict[str, list[dict]], pred_document: dict 
                 res.check("rag", _eq_code(gr["rag"], pr.get("rag")), gr["rag"], pr.get("rag"), gi, pi)
         _note_nearest(res, gt, pt)
         results["recommendations"] = res
+
+    # responses -------------------------------------------------------------
+    if "responses" in labelled:
+        g, p = rows("responses")
+        gt = [tokens(r["text"]) for r in g]
+        pt = [tokens(r.get("text")) for r in p]
+
+        def s_resp(gi, pi):
+            gr, pr = g[gi], p[pi]
+            if gr.get("rec_ref") is not None and not _eq_ref(gr["rec_ref"], pr.get("rec_ref")):
+                return None
+            # a label may hold only the opening of a long answer: overlap with the shorter side
+            short = gt[gi] if len(gt[gi]) <= len(pt[pi]) else pt[pi]
+            cover = len(gt[gi] & pt[pi]) / max(1, len(short))
+            f = max(token_f1(gt[gi], pt[pi]), cover)
+            return (f,) if f >= RESPONSE_TEXT_F1 else None
+        res = EntityResult("responses", g, p, greedy_match(g, p, s_resp))
+        for gi, pi in res.pairs:
+            gr, pr = g[gi], p[pi]
+            if "status" in gr:
+                res.check("status", _eq_code(gr["status"], pr.get("status")), gr["status"], pr.get("status"), gi, pi)
+            if "responder" in gr:
+                res.check("responder", role_f1(gr["responder"], pr.get("responder")) >= TEXT_F1,
+                          gr["responder"], pr.get("responder"), gi, pi)
+        results["responses"] = res
 
     # actions ---------------------------------------------------------------
     if "actions" in labelled:

@@ -46,6 +46,7 @@ FIELDS = {
     "owners": ("role", "person"),
     "timescales": ("due_date", "precision", "recurrence"),
     "metrics": ("unit", "role", "period_end", "label", "rag"),
+    "responses": ("status", "responder"),
 }
 
 
@@ -359,6 +360,8 @@ def _gold_line(ent: str, r: dict, gold: Gold) -> str:
         what = (f"role={r.get('role')!r} person={r.get('person')!r}" if ent == "owners" else
                 f"raw={r.get('raw')!r} due={r.get('due_date')} recurrence={r.get('recurrence')}")
         return f"{pg} {what} — parent {r['parent']}: {_clip(par.get('text'), 90)!r}"
+    if ent == "responses":
+        return f"{pg} [{r.get('rec_ref')}] {r.get('status')} ({r.get('responder')}): {_clip(r.get('text'))}"
     return (f"{pg} {r.get('value')} {r.get('unit')} ({r.get('role')}) raw={r.get('raw')!r} "
             f"label={r.get('label')!r} period={r.get('period')!r}")
 
@@ -374,6 +377,8 @@ def _pred_line(ent: str, r: dict, parents: dict[str, dict]) -> str:
         what = (f"role={r.get('role')!r} person={r.get('person')!r}" if ent == "owners" else
                 f"raw={r.get('raw')!r} due={iso_date(r.get('due_date'))} recurrence={r.get('recurrence')}")
         head = f"{what} — parent {r.get('parent_type')} {_clip(par.get('text'), 90)!r}"
+    elif ent == "responses":
+        head = f"[{r.get('rec_ref')}] {r.get('status')} ({r.get('responder')}): {_clip(r.get('text'))}"
     else:
         head = (f"{r.get('value')} {r.get('unit')} ({r.get('role')}) raw={r.get('raw')!r} "
                 f"label={_clip(r.get('label'), 120)!r}")

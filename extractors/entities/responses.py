@@ -1,0 +1,332 @@
+"""Responses: what answered each recommendation, and whether it was accepted.
+
+A response paper quotes a recommendation, then answers it. The forms read:
+
+- a box (a table of one column, or one wide column in a ruled frame)
+  headed "Recommendation" / "Hol Inquiry Recommendation" / "Committee
+  recommendation" quoting one or more numbered recommendations ("8.3. We
+  acknowledge ..."), followed by the answer in prose up to the next box;
+  one response row per quoted recommendation, the answer shared;
+- prose labels: "Recommendation 7: <text>" then "Response: Accepted. <text>"
+  or a "Government response" / "Executive response" heading and its text;
+- a response table: a Recommendation column beside a Response / Accepted /
+  Agreed column (executive or cabinet responses to scrutiny reviews), one
+  row per recommendation.
+
+The status is read from a status cell or label when there is one ("Accepted",
+"Partially accepted", "Rejected"), else from the answer's opening sentences
+as governments and executives word it ("The Government agrees with the
+Committee's conclusion", "does not agree", "accepts in principle", "will
+give careful consideration to", "notes"). `responder` is the subject of
+that sentence ("the Government", "the Cabinet Secretary"), else the body a
+"<Body> response" label or the paper's title names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractors.entities.items import Action, Owner, Prov, Timescale
+from extractors.model import Block, Document, Table
+
+STATUSES = ("accepted", "partially_accepted", "rejected", "noted", "under_consideration", "implemented")
+
+# status words, most specific first: the first family that matches wins
+_STATUS_WORDS: list[tuple[str, re.Pattern]] = [
+    ("partially_accepted", re.compile(
+        r"\b(?:accept(?:s|ed)?|agree(?:s|d)?|support(?:s|ed)?)\s+(?:in\s+part|in\s+principle|partially)\b|"
+        r"\b(?:partially|partly)\s+(?:accept(?:s|ed)?|agree(?:s|d)?|support(?:s|ed)?)\b|"
+        r"\b(?:accepted|agreed)\s+(?:in\s+part|in\s+principle)\b|^\s*partial(?:ly)?\b|"
+        r"\b(?:accept|agree|support)(?:s|ed)?\b[^.;:]{0,40}\b(?:in\s+part|in\s+principle)\b", re.I)),
+    ("rejected", re.compile(
+        r"\b(?:do(?:es)?\s+not|cannot|can\s*not|is\s+unable\s+to|are\s+unable\s+to)\s+(?:agree|accept|support)\b|"
+        r"\bdisagree(?:s|d)?\b|\breject(?:s|ed)?\b|\bnot\s+(?:accepted|agreed|supported)\b|^\s*declined?\b", re.I)),
+    ("under_consideration", re.compile(
+        r"\b(?:will|shall|to)\s+(?:(?:therefore|also|now|further|first)\s+)?(?:give\s+(?:careful\s+|further\s+)?consideration|"
+        r"consider|explore|look\s+(?:at|into)|"
+        r"review\s+whether)\b|\bunder\s+(?:consideration|review)\b|\bis\s+(?:considering|exploring)\b|"
+        r"^\s*(?:deferred|pending)\b", re.I)),
+    ("implemented", re.compile(
+        r"\b(?:has|have)\s+(?:already\s+)?been\s+(?:implemented|completed|put\s+in\s+place|introduced)\b|"
+        r"\balready\s+(?:in\s+place|implemented|underway|under\s+way)\b|^\s*(?:implemented|completed?|done)\b|"
+        r"\b(?:has|have)\s+already\s+(?:published|introduced|implemented|established|set\s+up|put\s+in\s+place|"
+        r"developed|issued)\b", re.I)),
+    ("accepted", re.compile(
+        r"\b(?:agree(?:s|d)?|accept(?:s|ed)?|support(?:s|ed)?|endorse(?:s|d)?|welcome(?:s|d)?)\b", re.I)),
+    ("noted", re.compile(r"\b(?:note(?:s|d)?|acknowledge(?:s|d)?)\b", re.I)),
+]
+
+# "The Government agrees", "The Cabinet Secretary agrees", "We agree"
+_RESPONDER = re.compile(
+    r"^(?:In\s+line\s+with[^,]{0,80},\s*)?(?P<who>(?:The|the)\s+(?:(?:[A-Z][\w’'-]*|for|of|and)\s+){0,5}[A-Z][\w’'-]*|We|"
+    r"NICE|[A-Z]{2,6})\s+"
+    r"(?:therefore\s+|fully\s+|also\s+|broadly\s+)?(?:agree|agrees|accept|accepts|welcome|welcomes|note|notes|"
+    r"support|supports|endorse|endorses|does\s+not|do\s+not|disagree|disagrees|reject|rejects|will|recognises|"
+    r"acknowledges|believes|has|have)\b")
+# a box or label that quotes the recommendation being answered
+_QUOTE_HEAD = re.compile(r"^(?:[\w’'.-]+\s+){0,3}(?:inquiry\s+|committee(?:’s|'s)?\s+|scrutiny\s+|panel\s+)?"
+                         r"recommendations?(?:\s+\d+[a-z]?)?\s*:?$", re.I)
+_REF_START = re.compile(r"(?:^|(?<=\s))(?P<ref>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z‘“\"'(])")
+# "Recommendation 7: Publish ...", "Recommendation 4c(ii)"
+_REC_LABEL = re.compile(r"^Recommendation\s+(?P<ref>\d{1,3}[a-z]?(?:\s*\([ivx]+\))?)\s*[:.–—-]?\s*(?P<text>.*)$", re.I | re.S)
+# "Response: Accepted. The Council will ...", "Government response", "Executive Response:"
+_RESPONSE_LABEL = re.compile(r"^(?:(?P<body>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4})\s+)?response\s*(?:[:.–—-]\s*|$)(?P<text>.*)$",
+                             re.I | re.S)
+# a response table's status column: "Response", "Accepted / Rejected", "Agreed?"
+_STATUS_HEADER = re.compile(r"\b(?:response|accepted|agreed|accept\s*/\s*reject|decision|cabinet\s+response|"
+                            r"executive\s+response|management\s+response)\b", re.I)
+_REC_HEADER = re.compile(r"\brecommendations?\b", re.I)
+
+
+@dataclass
+class Response:
+    rec_ref: Optional[str]
+    rec_text: Optional[str]
+    responder: Optional[str]
+    status: Optional[str]
+    status_raw: Optional[str]
+    text: str
+    prov: Prov
+    actions: list[Action] = field(default_factory=list)
+    owners: list[Owner] = field(default_factory=list)
+    timescales: list[Timescale] = field(default_factory=list)
+    metrics: list = field(default_factory=list)
+
+
+def status_of(text: str) -> tuple[Optional[str], Optional[str]]:
+    """(status, the words that gave it) from a status cell or label
+    ("Accepted in part"), or from the answer's first sentence in which the
+    one answering takes a position ("The Government agrees ...", "We do not
+    accept ...", "The Cabinet Office has already published ...": the status
+    words right after the subject, not "As the Committee has acknowledged"
+    or "... Network ... agreed to return to this issue"); (None, None) when
+    it does not say."""
+    status, raw, _ = position(text)
+    return status, raw
+
+
+def position(text: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(status, raw, who): status_of with the subject that took the position."""
+    words = " ".join(text.split())
+    if len(words.split()) <= 6:
+        return (*_status_words(words), None)
+    # a status word opening a cell or label: "Accepted - the charter will be published in May"
+    head = re.split(r"\s+[-–—:]\s+|[.;:](?:\s|$)", words, maxsplit=1)[0]
+    if len(head.split()) <= 4:
+        status, raw = _status_words(head)
+        if status:
+            return status, raw, None
+    for sentence in _opening(words, 20):
+        m = _RESPONDER.match(sentence)
+        if not m:
+            continue
+        predicate = sentence[m.end("who"):].strip()[:70]
+        status, raw = _status_words(predicate)
+        if status:
+            return status, raw, m.group("who")
+    return None, None, None
+
+
+def _status_words(text: str) -> tuple[Optional[str], Optional[str]]:
+    for status, rx in _STATUS_WORDS:
+        m = rx.search(text)
+        if m:
+            return status, m.group(0).strip()
+    return None, None
+
+
+def _opening(text: str, n: int = 2) -> list[str]:
+    """The first n sentences of a text."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(text.split()))
+    return parts[:n]
+
+
+def responder_of(text: str, default: Optional[str]) -> Optional[str]:
+    """Who answers: the subject of the sentence that takes the position
+    ("the Cabinet Secretary agrees"); `default` for "We" or when none does."""
+    who = position(text)[2]
+    if who is None or who == "We":
+        return default
+    return re.sub(r"^The\b", "the", who)
+
+
+def default_responder(doc: Document, meta: dict) -> Optional[str]:
+    """'Government Response to ...' -> 'the Government'; 'Executive response'
+    -> 'the Executive'; else None."""
+    title = meta.get("title") or ""
+    m = re.search(r"\b(Government|Executive|Cabinet|Council|Management|Board)(?:’s|'s)?\s+response\b", title, re.I)
+    return f"the {m.group(1).capitalize()}" if m else None
+
+
+def _box_text(table: Table) -> tuple[Optional[str], str]:
+    """(heading, quoted text) of a one-column box: its non-empty cells, lines joined."""
+    lines = [" ".join(c.text for c in row if c.text.strip()).strip() for row in table.rows]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return None, ""
+    head = lines[0] if _QUOTE_HEAD.match(lines[0]) else None
+    body = lines[1:] if head else lines
+    return head, " ".join(" ".join(body).split())
+
+
+def _is_box(table: Table, before: list[Block]) -> bool:
+    """A quoting box: at most one column carries text, headed like a
+    recommendation - inside the box, or (a box a page break cut from its
+    heading) by one of the few blocks before it, the box then opening with
+    a numbered paragraph."""
+    cols = {i for row in table.rows for i, c in enumerate(row) if c.text.strip()}
+    head, text = _box_text(table)
+    if len(cols) != 1 or len(text) < 20:
+        return False
+    if head is not None:
+        return True
+    headed = any(b.kind != "table" and _QUOTE_HEAD.match(b.text.strip()) for b in before[-3:])
+    return headed and split_quoted(text)[0][0] is not None
+
+
+def split_quoted(text: str) -> list[tuple[Optional[str], str]]:
+    """'8.3. We acknowledge ... 8.4. We agree ...' -> [('8.3', ...), ('8.4', ...)]."""
+    starts = [m for m in _REF_START.finditer(text)]
+    # refs in order: keep starts whose numbers run on from the first one
+    kept = []
+    for m in starts:
+        if not kept or _follows(kept[-1].group("ref"), m.group("ref")):
+            kept.append(m)
+    # a short title may stand before the first number ("Weight management interventions 8.26. ...")
+    if not kept or len(text[:kept[0].start()].split()) > 8:
+        return [(None, text.strip())]
+    out = []
+    for k, m in enumerate(kept):
+        end = kept[k + 1].start() if k + 1 < len(kept) else len(text)
+        out.append((m.group("ref"), text[m.end():end].strip()))
+    return out
+
+
+def _follows(a: str, b: str) -> bool:
+    """b is the number after a at the same depth ('8.3' -> '8.4', '7' -> '8')."""
+    pa, pb = a.split("."), b.split(".")
+    return len(pa) == len(pb) and pa[:-1] == pb[:-1] and int(pb[-1]) == int(pa[-1]) + 1
+
+
+def box_responses(doc: Document, default: Optional[str]) -> list[Response]:
+    """Quoting boxes and the prose that answers them."""
+    out: list[Response] = []
+    blocks = doc.blocks
+    boxes = [i for i, b in enumerate(blocks)
+             if b.kind == "table" and b.table is not None and _is_box(b.table, blocks[max(0, i - 3):i])]
+    for k, i in enumerate(boxes):
+        end = boxes[k + 1] if k + 1 < len(boxes) else len(blocks)
+        answer = [b for b in blocks[i + 1:end] if b.kind != "table" and b.text.strip()]
+        answer = _until_next_part(answer)
+        if not answer:
+            continue
+        text = " ".join(" ".join(b.text.split()) for b in answer)
+        status, raw = status_of(text)
+        who = responder_of(text, default)
+        page = answer[0].page
+        for j, (ref, quoted) in enumerate(split_quoted(_box_text(blocks[i].table)[1])):
+            prov = Prov(page, answer[0].full_text, f"table:{_table_index(doc, i)}" + (f"/rec:{ref}" if ref else f"/rec:{j}"))
+            out.append(Response(ref, quoted, who, status, raw, text, prov))
+    return out
+
+
+def _until_next_part(answer: list[Block]) -> list[Block]:
+    """The answer stops at a heading that starts another part of the paper
+    (an annex, a new chapter) and at footnotes."""
+    kept = []
+    for b in answer:
+        if b.kind == "heading" and kept:
+            break
+        if re.match(r"^\d{1,2}\s+[A-Z][a-z]+\s+[A-Z]{1,3}\b.*\(\d{4}\)", b.text):   # "1 Loveman E et al.(2011)"
+            break
+        kept.append(b)
+    return kept
+
+
+def _table_index(doc: Document, block_index: int) -> int:
+    return sum(1 for b in doc.blocks[:block_index] if b.kind == "table")
+
+
+def labelled_responses(doc: Document, default: Optional[str]) -> list[Response]:
+    """'Recommendation 7: ...' followed by 'Response: ...' (or a '<Body>
+    response' heading and its paragraphs)."""
+    out: list[Response] = []
+    blocks = [b for b in doc.blocks if b.kind != "table"]
+    texts = [_with_label(b) for b in blocks]
+    i = 0
+    while i < len(blocks):
+        m = _REC_LABEL.match(texts[i])
+        if not m:
+            i += 1
+            continue
+        ref, quoted = m.group("ref").replace(" ", ""), m.group("text").strip()
+        j = i + 1
+        while j < len(blocks) and not _RESPONSE_LABEL.match(texts[j]) and not _REC_LABEL.match(texts[j]):
+            quoted = (quoted + " " + texts[j]).strip()
+            j += 1
+        if j >= len(blocks) or not _RESPONSE_LABEL.match(texts[j]):
+            i = j
+            continue
+        r = _RESPONSE_LABEL.match(texts[j])
+        body = r.group("body")
+        parts, k = [r.group("text").strip()], j + 1
+        while k < len(blocks) and not _REC_LABEL.match(texts[k]) and blocks[k].kind != "heading":
+            parts.append(texts[k])
+            k += 1
+        text = " ".join(" ".join(p.split()) for p in parts if p)
+        status, raw = status_of(text)
+        who = responder_of(text, f"the {body}" if body and body.lower() not in ("our", "the") else default)
+        prov = Prov(blocks[j].page, blocks[j].full_text, f"rec:{ref}/response")
+        if text:
+            out.append(Response(ref, " ".join(quoted.split()) or None, who, status, raw, text, prov))
+        i = k
+    return out
+
+
+def _with_label(b: Block) -> str:
+    """A block's text with a 'Recommendation 7' label the loader read as its
+    numbering put back in front."""
+    text = b.text.strip()
+    if b.numbering and re.match(r"^recommendation\b", b.numbering, re.I):
+        return f"{b.numbering}: {text}"
+    return text
+
+
+def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
+    """A table with a Recommendation column and a Response / Accepted column."""
+    out: list[Response] = []
+    for t, table in doc.tables():
+        header = table.header
+        if not header:
+            continue
+        rec_c = next((i for i, h in enumerate(header) if _REC_HEADER.search(h) and not _STATUS_HEADER.search(h)), None)
+        st_c = next((i for i, h in enumerate(header) if _STATUS_HEADER.search(h) and i != rec_c), None)
+        if rec_c is None or st_c is None:
+            continue
+        who_head = re.search(r"\b(Cabinet|Executive|Management|Government|Council)\b", header[st_c])
+        who = f"the {who_head.group(1)}" if who_head else default
+        for r_off, row in enumerate(table.body):
+            cells = [c.text.strip() if i < len(row) else "" for i, c in enumerate(row)]
+            if rec_c >= len(cells) or st_c >= len(cells) or not cells[rec_c] or not cells[st_c]:
+                continue
+            ref, quoted = split_quoted(" ".join(cells[rec_c].split()))[0]
+            text = " ".join(cells[st_c].split())
+            status, raw = status_of(text)
+            r = r_off + table.header_rows
+            prov = Prov(row[st_c].page if st_c < len(row) else None, cells[st_c], f"table:{t}/row:{r}/response", table=t)
+            out.append(Response(ref, quoted, responder_of(text, who), status, raw, text, prov))
+    return out
+
+
+def extract_responses(doc: Document, meta: dict) -> list[Response]:
+    """Every response the paper prints, in the order of its forms above."""
+    default = default_responder(doc, meta)
+    found = box_responses(doc, default) + labelled_responses(doc, default) + table_responses(doc, default)
+    seen, out = set(), []
+    for r in found:
+        key = (r.rec_ref, r.text[:200])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,112 @@
+"""Responses to recommendations and the links across papers: status as
+governments and executives word it, the forms a response takes, and the
+cross-paper links and history an analyst queries."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors.entities.passes import extract_all
+from extractors.entities.responses import status_of
+from extractors.loaders.text import load as load_text
+from extractors.metadata import extract_metadata
+from pipeline.engine.links import find_links
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The Government agrees with the Committee's conclusion.", "accepted"),
+    ("We accept this recommendation and will publish guidance by March 2026.", "accepted"),
+    ("The Executive accepts this recommendation in part: the review will cover adults only.", "partially_accepted"),
+    ("The Government agrees in principle but cannot commit funding.", "partially_accepted"),
+    ("The Government does not agree with the Committee's view of the current pledges.", "rejected"),
+    ("The Cabinet does not accept this recommendation.", "rejected"),
+    ("The Government will therefore give careful consideration to the idea of appointing a Chief Social Scientist.",
+     "under_consideration"),
+    ("The Cabinet Office has already published a paper setting out the framework.", "implemented"),
+    ("The Council notes the recommendation.", "noted"),
+    ("Accepted", "accepted"), ("Partially accepted", "partially_accepted"), ("Rejected", "rejected"),
+    # no position taken by the one answering: no status
+    ("As the Committee has acknowledged, collaboration presents a unique opportunity.", None),
+    ("The Food Network has had a preliminary discussion on promotion of food to children and agreed to return "
+     "to this issue in phase 3.", None),
+])
+def test_status_as_responses_word_it(text, status):
+    assert status_of(text)[0] == status
+
+
+RESPONSE_PAPER = """Executive Response to the Scrutiny Review of Home to School Transport
+
+Recommendation 1: The Council should publish its transport eligibility policy in plain English.
+
+Response: Accepted. The Cabinet Member for Education will publish a revised policy by September 2025.
+
+Recommendation 2: The Council should end charges for post-16 transport.
+
+Executive Response: Not accepted. The Council cannot fund free post-16 transport within its budget.
+
+Recommendation 3: Officers should review the route planning software.
+
+Response: The Executive will consider this as part of the 2026 contract renewal.
+"""
+
+
+def test_labelled_recommendation_and_response_pairs():
+    doc = load_text(RESPONSE_PAPER.encode(), path="r.txt", doc_id="r")
+    rows = extract_all(doc, extract_metadata(doc))["responses"]
+    assert [(r["rec_ref"], r["status"]) for r in rows] == [
+        ("1", "accepted"), ("2", "rejected"), ("3", "under_consideration")]
+    assert rows[0]["rec_text"].startswith("The Council should publish its transport eligibility policy")
+    assert rows[0]["text"].startswith("Accepted. The Cabinet Member for Education will publish")
+    assert all(r["responder"] for r in rows)
+
+
+def test_response_table_rows():
+    paper = ("Cabinet response to the scrutiny panel\n\n"
+             "Recommendation\tCabinet response\tLead\n"
+             "1. Publish a charter for tenants\tAccepted - the charter will be published in May\tHead of Housing\n"
+             "2. Double the repairs budget\tRejected - not affordable in 2025/26\tDirector of Finance\n")
+    doc = load_text(paper.encode(), path="t.txt", doc_id="t")
+    rows = extract_all(doc, extract_metadata(doc))["responses"]
+    assert [(r["rec_ref"], r["status"], r["responder"]) for r in rows] == [
+        ("1", "accepted", "the Cabinet"), ("2", "rejected", "the Cabinet")]
+
+
+def test_links_response_to_its_recommendation_and_later_papers_to_the_first():
+    documents = [{"doc_id": "a", "meeting_date": date(2023, 1, 10)}, {"doc_id": "b", "meeting_date": date(2023, 6, 1)},
+                 {"doc_id": "c", "meeting_date": date(2024, 2, 1)}, {"doc_id": "r", "meeting_date": None}]
+    text = "Improve the quality and timeliness of return home interviews for children who go missing"
+    recs = [{"rec_id": "a1", "doc_id": "a", "ref": "3", "text": text, "rag": None, "status_text": None},
+            {"rec_id": "a2", "doc_id": "a", "ref": "4", "text": "Strengthen management oversight of supervision records",
+             "rag": None, "status_text": None},
+            {"rec_id": "b1", "doc_id": "b", "ref": "R3", "text": text + ".", "rag": None, "status_text": None},
+            {"rec_id": "c1", "doc_id": "c", "ref": "3", "text": "Improve the quality and timeliness of return home "
+             "interviews for children who go missing from care", "rag": "amber", "status_text": "On track"}]
+    responses = [{"response_id": "r1", "doc_id": "r", "rec_ref": "4",
+                  "rec_text": "Strengthen management oversight of supervision records"}]
+    actions = [{"rec_id": "b1"}]
+    links = find_links(documents, recs, responses, actions)
+    got = {(l["from_id"], l["to_id"], l["kind"], l["method"]) for l in links}
+    assert ("a2", "r1", "response", "ref+text") in got
+    assert ("a1", "b1", "action_plan", "text") in got       # the later paper gives it actions
+    assert any(l["to_id"] == "c1" and l["kind"] == "progress" for l in links)   # rated later
+    assert not any(l["to_id"] in ("a1", "a2") for l in links)   # nothing earlier than the first paper
+    assert find_links(documents, recs, responses, actions) == links   # deterministic
+
+
+@pytest.mark.needs_shared
+def test_government_response_links_to_the_report(tmp_path):
+    from pipeline.analysis.query import connect
+    from pipeline.engine.runner import run
+    run([str(SHARED / "corpus" / "inquiries")], str(tmp_path / "out"), jobs=1, show_progress=False)
+    con = connect(tmp_path / "out")
+    n_resp = con.sql("select count(*) from responses").fetchall()[0][0]
+    assert n_resp >= 30
+    linked = con.sql("select count(distinct from_id) from links where kind = 'response' and method = 'ref+text'").fetchall()[0][0]
+    recs = con.sql("select count(*) from recommendations r join documents d using (doc_id) "
+                   "where d.file_name like '%Report%'").fetchall()[0][0]
+    assert linked >= recs - 1 >= 20
+    rejected = con.sql("select h.ref from recommendation_history h where h.event = 'response' "
+                       "and h.status = 'rejected'").fetchall()
+    assert ("8.25",) in rejected

@@ -53,6 +53,9 @@ _MINUTES_OF = re.compile(r"^(?:(?P<before>.{3,80}?)\s+)??(?:extract\s+of\s+)?min
 # an agenda's summons: "You are summoned to a meeting of the above Council on Monday 28th October 2019"
 _SUMMONS = re.compile(r"\bsummoned\s+to\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+"
                       r"(?:to\s+be\s+held\s+)?(?:at\s+.+?\s+)?on\s+(?P<date>.+)$", re.I)
+# a body's name, a dash and the meeting date on one short line
+_BODY_DASH_DATE = re.compile(r"^(?P<body>[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|for|&)){0,6})\s+[-–—]\s+"
+                             r"(?:[A-Z][a-z]+day,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4})$")
 _REFERS_BACK = re.compile(r"^(?:above|said|aforementioned)\b", re.I)
 # a short title line dated 08.02.11 / 08.02.2011 ("Transparency Board Minutes 08.02.11")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)?\d{2})\b")
@@ -184,6 +187,13 @@ def extract_metadata(doc: Document) -> dict:
                 re.search(r"\b(?:Committee|Cabinet|Panel|Board|Executive|Forum)$", s) and not re.match(r"^(?:Report|To|From)\b", s) \
                 and not _NOT_COMMITTEE.search(s):
             meta["committee"] = _clean(s)  # a title-case body line on the cover: "Children's Scrutiny Committee"
+            continue
+        m = _BODY_DASH_DATE.match(s)
+        if meta["committee"] is None and m and not letter and not COUNCIL_RE.fullmatch(m.group("body")) \
+                and not _NOT_COMMITTEE.search(m.group("body")):
+            # "Cabinet – 11 November 2025", "Audit and Governance Committee – 22 January 2026"
+            meta["committee"] = _clean(m.group("body"))
+            meta["meeting_date"] = meta["meeting_date"] or parse_date(m.group("date"))
             continue
         if meta["committee"] is None and BODY_WORDS.search(s) and len(s.split()) <= 12 and _mostly_upper(s) \
                 and not s[:1].isdigit():

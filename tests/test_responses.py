@@ -110,3 +110,16 @@ def test_government_response_links_to_the_report(tmp_path):
     rejected = con.sql("select h.ref from recommendation_history h where h.event = 'response' "
                        "and h.status = 'rejected'").fetchall()
     assert ("8.25",) in rejected
+
+
+def test_recommendation_headings_with_the_text_under_them_and_their_responses_linked():
+    paper = RESPONSE_PAPER
+    for n in "123":
+        paper = paper.replace(f"Recommendation {n}: ", f"Recommendation {n}\n\n")
+    doc = load_text(paper.encode(), path="h.txt", doc_id="h")
+    rows = extract_all(doc, extract_metadata(doc))
+    recs = {r["ref"]: r for r in rows["recommendations"]}
+    assert set(recs) == {"1", "2", "3"}
+    assert recs["2"]["text"] == "The Council should end charges for post-16 transport."
+    # a response printed in the same paper as its recommendation carries its rec_id
+    assert {r["rec_ref"]: r["rec_id"] for r in rows["responses"]} == {k: v["rec_id"] for k, v in recs.items()}

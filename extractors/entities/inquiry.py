@@ -95,6 +95,38 @@ def inquiry_recommendations(doc: Document, body: Optional[str] = None) -> list[R
     return _summary_recs(doc, zones, body)
 
 
+# "Recommendation 7", "Recommendation 4c(ii): Data sharing" printed as a label
+# or heading of its own, the recommendation in the paragraphs under it
+_REC_HEADING = re.compile(r"^recommendation\s+(?P<ref>\d{1,3}[a-z]?(?:\s*\([ivx]+\))?)\s*(?:[:.–—-]\s*(?P<title>.*))?$", re.I)
+_ANSWER_LABEL = re.compile(r"^(?:[\w’']+\s+){0,2}(?:response|comments?|progress|update)\b", re.I)
+
+
+def labelled_recommendations(doc: Document, body: Optional[str] = None) -> list[Recommendation]:
+    """Recommendations under a 'Recommendation N' label or heading (review
+    and inquiry reports, response papers): the label's title, if any, and
+    the paragraphs under it up to the next heading, label or response."""
+    out = []
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        label = f"{b.numbering} {b.text}" if b.numbering and b.numbering.lower().startswith("recommendation") else b.text
+        m = _REC_HEADING.match(" ".join(label.split()))
+        if not m or len(label.split()) > 15:
+            continue
+        parts = [m.group("title") or ""]
+        for nxt in blocks[i + 1:i + 6]:
+            t = " ".join(nxt.text.split())
+            if nxt.kind in ("heading", "table") or _REC_HEADING.match(t) or _ANSWER_LABEL.match(t):
+                break
+            parts.append(t)
+        text = " ".join(p for p in parts if p).strip()
+        if len(text.split()) < 6:
+            continue
+        ref = re.sub(r"\s+", "", m.group("ref"))
+        out.append(Recommendation(kind="improvement", text=_POINTER.sub("", text).strip(), ref=ref, source_body=body,
+                                  prov=Prov(page=b.page, source_text=b.full_text, locator=f"block:{i}")))
+    return out
+
+
 def _own_voice(doc: Document, body: Optional[str]) -> list[Recommendation]:
     out = []
     for i, b in enumerate(doc.blocks):

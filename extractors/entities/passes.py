@@ -32,7 +32,7 @@ import re
 from extractors.entities.action_plans import add_due_dates, extract_action_plan
 from extractors.entities.context import EntityContext
 from extractors.entities import minutes
-from extractors.entities.inquiry import inquiry_recommendations
+from extractors.entities.inquiry import inquiry_recommendations, labelled_recommendations
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
@@ -61,6 +61,11 @@ def inquiry_summaries(ctx: EntityContext) -> None:
     have = {r.prov.source_text for r in ctx.recs}
     ctx.recs.extend(r for r in inquiry_recommendations(ctx.doc, ctx.meta.get("committee"))
                     if r.prov.source_text not in have)
+    # "Recommendation 7" labels with the recommendation under them
+    have = {r.prov.source_text for r in ctx.recs}
+    refs = {r.ref for r in ctx.recs if r.ref}
+    ctx.recs.extend(r for r in labelled_recommendations(ctx.doc, ctx.meta.get("committee"))
+                    if r.prov.source_text not in have and r.ref not in refs)
 
 
 def responses(ctx: EntityContext) -> None:

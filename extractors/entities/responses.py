@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extractors.entities.columns import column_role
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Document, Table
 
@@ -304,6 +305,7 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
         st_c = next((i for i, h in enumerate(header) if _STATUS_HEADER.search(h) and i != rec_c), None)
         if rec_c is None or st_c is None:
             continue
+        ref_c = next((i for i, h in enumerate(header) if column_role(h) == "ref" and i not in (rec_c, st_c)), None)
         who_head = re.search(r"\b(Cabinet|Executive|Management|Government|Council)\b", header[st_c])
         who = f"the {who_head.group(1)}" if who_head else default
         for r_off, row in enumerate(table.body):
@@ -311,6 +313,8 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             if rec_c >= len(cells) or st_c >= len(cells) or not cells[rec_c] or not cells[st_c]:
                 continue
             ref, quoted = split_quoted(" ".join(cells[rec_c].split()))[0]
+            if ref is None and ref_c is not None and ref_c < len(cells) and cells[ref_c]:
+                ref = cells[ref_c].rstrip(".")   # a No. / Ref column beside the recommendation
             text = " ".join(cells[st_c].split())
             status, raw = status_of(text)
             r = r_off + table.header_rows
@@ -325,7 +329,7 @@ def extract_responses(doc: Document, meta: dict) -> list[Response]:
     found = box_responses(doc, default) + labelled_responses(doc, default) + table_responses(doc, default)
     seen, out = set(), []
     for r in found:
-        key = (r.rec_ref, r.text[:200])
+        key = (r.rec_ref or r.prov.locator, r.text[:200])
         if key not in seen:
             seen.add(key)
             out.append(r)

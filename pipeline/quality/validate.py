@@ -259,7 +259,8 @@ def _pred_brief(ent: str, r: dict) -> dict:
     keep = {"recommendations": ("ref", "kind", "text", "rag"), "actions": ("ref", "rec_id", "text", "rag"),
             "owners": ("parent_type", "parent_id", "role", "person", "raw"),
             "timescales": ("parent_type", "parent_id", "raw", "due_date", "precision", "recurrence"),
-            "metrics": ("label", "value", "raw", "unit", "role", "period", "period_end")}[ent]
+            "metrics": ("label", "value", "raw", "unit", "role", "period", "period_end"),
+            "responses": ("rec_ref", "status", "responder", "text")}[ent]
     out = {"id": r.get(ID_COLUMN[ent]), "page": r.get("page"), "locator": r.get("locator")}
     out.update({k: r.get(k) for k in keep})
     out["source_text"] = _clip(r.get("source_text"), 500)

@@ -17,14 +17,19 @@ import sys
 
 from pipeline import __version__
 
+# safe defaults for unattended runs: one hostile file cannot hang or exhaust
+# the machine (the whole Kent/Ofsted/boards corpus extracts well inside both)
+DEFAULT_TIMEOUT = 300.0
+DEFAULT_MAX_MEMORY_MB = 2048
+
 
 def _extract(args) -> int:
     from pipeline.engine.io import local_path
     from pipeline.engine.lock import LockBusy
     from pipeline.engine.runner import run
     for name in ("timeout", "max_memory_mb"):
-        if getattr(args, name) is not None and getattr(args, name) <= 0:
-            print(f"council-extract: --{name.replace('_', '-')} must be positive", file=sys.stderr)
+        if getattr(args, name) < 0:
+            print(f"council-extract: --{name.replace('_', '-')} must be 0 (off) or more", file=sys.stderr)
             return 2
     if args.retries is not None and args.retries < 0:
         print("council-extract: --retries must be 0 or more", file=sys.stderr)
@@ -34,10 +39,10 @@ def _extract(args) -> int:
         return 2
     try:
         summary = run(args.inputs, args.out, jobs=args.jobs,
-                      show_progress=None if not args.quiet else False, timeout=args.timeout,
-                      max_memory_mb=args.max_memory_mb, force=args.force, lock_wait=args.lock_wait,
+                      show_progress=None if not args.quiet else False, timeout=args.timeout or None,
+                      max_memory_mb=args.max_memory_mb or None, force=args.force, lock_wait=args.lock_wait,
                       executor=args.executor, scheduler=args.scheduler, retries=args.retries,
-                      partition_by=args.partition_by, meta=args.meta)
+                      partition_by=args.partition_by, meta=args.meta, allow_shrink=args.allow_shrink)
     except (FileNotFoundError, LockBusy, ValueError) as e:
         print(f"council-extract: {e}", file=sys.stderr)
         return 2
@@ -167,12 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--jobs", "-j", type=int, default=None,
                    help="worker processes (default: number of cores; 0 = run in this process); with --executor "
                    "dask and no --scheduler, the number of local dask workers")
-    e.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+    e.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                    help="stop a file after this many seconds; it gets an errors row (error_type timeout) "
-                   "and the batch goes on (default: no limit; not applied with --jobs 0)")
-    e.add_argument("--max-memory-mb", type=int, default=None, metavar="MB",
+                   f"and the batch goes on (default: {DEFAULT_TIMEOUT:g}; 0 = no limit; not applied with --jobs 0)")
+    e.add_argument("--max-memory-mb", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
                    help="address-space cap per worker process (RLIMIT_AS); a file that exceeds it gets an "
-                   "errors row (error_type memory). Workers need about 400 MB of address space to start (default: no cap)")
+                   "errors row (error_type memory). Workers need about 400 MB of address space to start "
+                   f"(default: {DEFAULT_MAX_MEMORY_MB}; 0 = no cap)")
+    e.add_argument("--allow-shrink", action="store_true",
+                   help="publish even when the inputs hold fewer than half the papers the tables hold (by default "
+                   "such a run refuses, exit 2: an input share that did not mount must not empty the tables)")
     e.add_argument("--executor", choices=("local", "dask"), default="local",
                    help="where files are extracted: local = worker processes on this machine (default); "
                    "dask = a Dask cluster (docs/scaling.md). Output is identical")

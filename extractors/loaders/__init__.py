@@ -23,6 +23,10 @@ def doc_id_for(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:20]
 
 
+# UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one
+_UNICODE_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
+
+
 def sniff_format(data: bytes, name: str) -> str:
     """Return pdf | docx | txt | md, or raise LoadError explaining why not."""
     ext = Path(name).suffix.lower()
@@ -52,6 +56,8 @@ def sniff_format(data: bytes, name: str) -> str:
         raise LoadError("corrupt", "named .docx but is not a Word (ZIP) file")
     if ext in {".txt", ".md", ".markdown"} or ext == "":
         sample = data[:8192]
+        if sample.startswith(_UNICODE_BOMS):
+            return "md" if ext in {".md", ".markdown"} else "txt"   # UTF-16/32 text (Windows "Unicode" saves)
         if b"\x00" in sample:
             raise LoadError("unsupported_format", "binary data in a text file")
         return "md" if ext in {".md", ".markdown"} else "txt"

@@ -21,8 +21,13 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), falling back to cp1252 (Windows Word
+    """UTF-32 or UTF-16 when the text starts with their byte-order mark;
+    else UTF-8 (with or without BOM), falling back to cp1252 (Windows Word
     exports), then latin-1 which never fails."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return data.decode("utf-32", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     for enc in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(enc)

@@ -27,6 +27,7 @@ rename; object-store output is designed in docs/scaling.md.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import shutil
@@ -43,6 +44,7 @@ from schemas.tables import COLUMNS, ID_COLUMN, schema
 STORE = ".store"
 CURRENT = ".current"
 _SKIP_NAMES = {"Thumbs.db", "desktop.ini"}
+log = logging.getLogger(__name__)
 
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
@@ -125,14 +127,16 @@ def read_bytes(path: str) -> bytes:
 
 def file_stamp(path: str) -> str | None:
     """What the file system says of a file without reading it: size,
-    modification time and inode for a local file; size and ETag (or
-    modification time) for an fsspec URL. Two equal stamps are taken to
-    mean the same bytes (make's and rsync's quick check), so a re-run need
-    not read, let alone hash, unchanged files. None when unknown."""
+    modification time, inode and permission bits for a local file; size and
+    ETag (or modification time) for an fsspec URL. Two equal stamps are
+    taken to mean the same bytes read the same way (make's and rsync's quick
+    check), so a re-run need not read, let alone hash, unchanged files; a
+    chmod that makes an unreadable file readable changes the stamp, so its
+    error is not kept. None when unknown."""
     try:
         if not is_url(path):
             st = os.stat(path)
-            return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+            return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_mode & 0o7777:o}"
         fs, p = _fs(path)
         info = fs.info(p)
     except (OSError, ValueError):
@@ -174,7 +178,19 @@ def local_copy(path: str) -> Iterator[str]:
 def to_arrow(table: str, rows: list[dict]) -> pa.Table:
     sch = schema(table)
     cols = {name: [r.get(name) for r in rows] for name in sch.names}
-    return pa.Table.from_pydict(cols, schema=sch)
+    try:
+        return pa.Table.from_pydict(cols, schema=sch)
+    except UnicodeEncodeError:
+        # a file name that is not UTF-8 (b"caf\xe9.txt", read by Python as a
+        # surrogate escape) in a path or a message: written as 'caf\\xe9.txt'
+        cols = {name: [printable(v) if isinstance(v, str) else v for v in vals] for name, vals in cols.items()}
+        return pa.Table.from_pydict(cols, schema=sch)
+
+
+def printable(text: str) -> str:
+    """A str that can be written as UTF-8: undecodable bytes of a file name
+    (surrogate escapes) shown as \\xNN."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def sort_rows(table: str, rows: list[dict]) -> list[dict]:
@@ -360,12 +376,23 @@ def current_store(out: str | Path) -> str | None:
 def publish(out: Path, name: str, target: Path) -> None:
     """Point OUT/<name> at target with one atomic rename."""
     link = out / name
-    if link.exists() and not link.is_symlink():
-        # a plain folder from an older layout or another tool: move it aside once
-        aside = out / STORE / f"legacy-{uuid.uuid4().hex[:8]}"
-        aside.parent.mkdir(parents=True, exist_ok=True)
+    if (link.exists() or link.is_symlink()) and not _our_link(out, name):
+        # a folder or file of the user's (or an older layout's) where a table
+        # goes: moved aside beside it, never into the store, whose garbage
+        # collection would delete it
+        aside = out / f"{name}.moved-aside-{uuid.uuid4().hex[:8]}"
         os.replace(link, aside)
+        log.warning("%s was not written by council-extract: moved to %s", link, aside)
     _swap_link(out, name, target)
+
+
+def _our_link(out: Path, name: str) -> bool:
+    """OUT/<name> is a link this tool made: into OUT/.current or OUT/.store."""
+    link = out / name
+    if not link.is_symlink():
+        return False
+    target = os.readlink(link)
+    return target == os.path.join(CURRENT, name) or target.startswith((CURRENT + os.sep, STORE + os.sep))
 
 
 def _swap_link(out: Path, name: str, target: Path) -> None:

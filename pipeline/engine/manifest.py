@@ -88,6 +88,26 @@ def _read(path: Path):
         return f.read()
 
 
+def _intact(path: Path) -> bool:
+    """A Parquet file that is whole: 'PAR1' at both ends (a power cut or a
+    full disk can leave an empty or cut-off file)."""
+    try:
+        size = path.stat().st_size
+        if size < 12:
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+            fh.seek(-4, os.SEEK_END)
+            return head == b"PAR1" and fh.read(4) == b"PAR1"
+    except OSError:
+        return False
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
 class RowCache:
     def __init__(self, out: str | Path, version: str | None = None):
         self.root = Path(out) / CACHE
@@ -127,8 +147,8 @@ class RowCache:
             meta = json.loads((d / "result.json").read_text())
             if meta.get("worker_error") and meta.get("limits") != limits:
                 return None
-            if not all((d / f"{name}.parquet").is_file() for name in meta["tables"]):
-                return None
+            if not all(_intact(d / f"{name}.parquet") for name in meta["tables"]):
+                return None   # a missing, empty or cut-off file: extracted again, not trusted
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return meta
@@ -154,9 +174,11 @@ class RowCache:
         names = sorted(n for n, rows in tables.items() if rows and n in COLUMNS)
         for name in names:
             pq.write_table(to_arrow(name, tables[name]), tmp / f"{name}.parquet", compression="zstd")
+            _fsync(tmp / f"{name}.parquet")
         meta = {"doc_id": doc_id, "path": path, "status": status, "tables": names,
                 "limits": limits, "worker_error": worker_error, "seconds": round(seconds, 3)}
         (tmp / "result.json").write_text(json.dumps(meta, sort_keys=True))
+        _fsync(tmp / "result.json")
         dest = self._entry(doc_id)
         if dest.exists():
             shutil.rmtree(dest, ignore_errors=True)

@@ -25,6 +25,7 @@ shadow a stored column.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import Iterable, Optional
@@ -62,6 +63,9 @@ def parse_keys(spec: Optional[str]) -> tuple[str, ...]:
     return keys
 
 
+SLUG_MAX = 80
+
+
 def slug(name: Optional[str]) -> Optional[str]:
     """'Kent County Council' -> 'kent-county-council'; accents folded
     ('Cyngor Sir Ynys Môn' -> 'cyngor-sir-ynys-mon')."""
@@ -69,6 +73,11 @@ def slug(name: Optional[str]) -> Optional[str]:
         return None
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     s = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if len(s) > SLUG_MAX:
+        # a folder name has at most 255 bytes: a long name keeps its start and
+        # a hash of the whole, so two long names stay two folders
+        digest = hashlib.sha256(s.encode()).hexdigest()[:10]
+        s = f"{s[:SLUG_MAX - 11].rstrip('-')}-{digest}"
     return s or None
 
 

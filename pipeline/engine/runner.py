@@ -437,7 +437,7 @@ def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: boo
         timeout: float | None = None, max_memory_mb: int | None = None, force: bool = False,
         lock_wait: float = 5.0, executor="local", scheduler: str | None = None,
         retries: int | None = None, partition_by: str | tuple[str, ...] | None = None,
-        meta: str | None = None) -> RunSummary:
+        meta: str | None = None, allow_shrink: bool = False) -> RunSummary:
     """Extract `inputs` (paths or fsspec URLs) into OUT (a local folder or a
     file:// URL) on `executor` ("local", "dask" or an executor object).
     Raises FileNotFoundError (missing input), ValueError (unusable --out or
@@ -454,14 +454,44 @@ def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: boo
     if out_dir is None:
         raise ValueError(f"--out must be a local folder or a file:// URL, not {out}: publishing swaps a symlink, "
                          "which object stores do not have (see docs/scaling.md)")
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise ValueError(f"--out {out_dir} is a file, not a folder")
+    # an output folder inside an input folder: its own files are not inputs
+    inside = os.path.realpath(out_dir) + os.sep
+    paths = [p for p in paths if is_url(p) or not os.path.realpath(p).startswith(inside)]
     overrides, meta_sha = sidecar.read_sidecar(meta, paths) if meta else ({}, None)
     ex = make_executor(executor, jobs, scheduler=scheduler, retries=retries)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     with OutputLock(out_dir, wait=lock_wait):
+        if not allow_shrink:
+            refuse_shrink(paths, read_manifest(out_dir), inputs)
         summary = _run_locked(paths, out_dir, ex, show_progress, timeout, max_memory_mb, force, keys,
                               overrides=overrides, meta_sha=meta_sha)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+# a run that would keep less than this share of the papers the tables hold
+# refuses to publish without --allow-shrink (an input share that did not mount)
+SHRINK_KEEP = 0.5
+
+
+class ShrinkRefused(ValueError):
+    """The run would publish far fewer papers than the tables hold."""
+
+
+def refuse_shrink(paths: list[str], previous: dict | None, inputs: list[str]) -> None:
+    """Raise ShrinkRefused when the inputs hold no files, or fewer than
+    SHRINK_KEEP of the papers the published tables hold: a share that did
+    not mount would otherwise publish empty tables over good ones."""
+    before = len((previous or {}).get("files", []))
+    if not before:
+        return
+    if len(paths) < before * SHRINK_KEEP:
+        raise ShrinkRefused(
+            f"the inputs ({', '.join(map(str, inputs))}) hold {len(paths)} file(s) but the tables hold {before} "
+            f"papers: refusing to publish an output this much smaller (a folder or share that did not mount?). "
+            f"Run again with --allow-shrink if the papers really were removed")
 
 
 @dataclass

@@ -1,0 +1,125 @@
+"""Unattended runs (issue 15): hostile names, folders and faults that must
+neither stop a batch nor lose data. Each test makes its hostile input
+itself, small."""
+import os
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+from pipeline.cli import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, build_parser, main
+from pipeline.engine.io import file_stamp
+from pipeline.engine.partition import slug
+from pipeline.engine.runner import ShrinkRefused, run
+
+PAPER = b"Recommendations\n\n1. The council should publish the plan by March 2026.\n"
+
+
+def _docs(out: Path) -> list[dict]:
+    return ds.dataset(out / "documents", format="parquet").to_table().to_pylist()
+
+
+def _inputs(tmp_path: Path, n: int = 2) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(n):
+        (raw / f"paper{i}.txt").write_bytes(PAPER + f"2. The council should review item {i}.\n".encode())
+    return raw
+
+
+def test_a_file_name_that_is_not_utf8_is_extracted_and_named(tmp_path):
+    raw = _inputs(tmp_path, 1)
+    os.close(os.open(bytes(raw) + b"/caf\xe9.txt", os.O_CREAT | os.O_WRONLY))
+    with open(bytes(raw) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(PAPER)
+    s = run([str(raw)], str(tmp_path / "out"), jobs=1, show_progress=False)
+    assert (s.ok, s.failed) == (2, 0)
+    assert any(d["path"].endswith("caf\\xe9.txt") for d in _docs(tmp_path / "out"))
+    # and the next run is a no-op, not a failure
+    s = run([str(raw)], str(tmp_path / "out"), jobs=1, show_progress=False)
+    assert (s.extracted, s.published) == (0, False)
+
+
+def test_a_users_folder_with_a_tables_name_is_moved_aside_not_deleted(tmp_path):
+    raw = _inputs(tmp_path)
+    out = tmp_path / "out"
+    (out / "documents").mkdir(parents=True)
+    (out / "documents" / "contract.docx").write_bytes(b"mine")
+    run([str(raw)], str(out), jobs=0, show_progress=False)
+    run([str(raw)], str(out), jobs=0, show_progress=False, force=True)   # a second publish and its clean-up
+    kept = list(out.glob("documents.moved-aside-*/contract.docx"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"mine"
+    assert len(_docs(out)) == 2
+
+
+def test_a_chmod_changes_the_stamp_so_a_fixed_file_is_read_again(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(PAPER)
+    f.chmod(0o000)
+    before = file_stamp(str(f))
+    f.chmod(0o644)
+    assert file_stamp(str(f)) != before
+
+
+def test_an_empty_row_cache_file_is_extracted_again_not_a_blocked_publish(tmp_path):
+    raw = _inputs(tmp_path)
+    out = tmp_path / "out"
+    run([str(raw)], str(out), jobs=0, show_progress=False)
+    cached = sorted(out.glob(".cache/*/*/documents.parquet"))
+    assert cached
+    cached[0].write_bytes(b"")              # a power cut mid-write
+    (raw / "paper2.txt").write_bytes(PAPER)  # and a new paper, so the run publishes
+    s = run([str(raw)], str(out), jobs=0, show_progress=False)
+    assert s.published and s.failed == 0 and len(_docs(out)) == 3
+
+
+def test_a_long_council_name_gives_a_short_distinct_folder():
+    a, b = slug("A" * 300 + " Council"), slug("A" * 300 + " District Council")
+    assert len(a) <= 80 and len(b) <= 80 and a != b
+    assert slug("Kent County Council") == "kent-county-council"
+
+
+def test_an_input_folder_that_emptied_does_not_publish_empty_tables(tmp_path):
+    raw = _inputs(tmp_path)
+    out = tmp_path / "out"
+    run([str(raw)], str(out), jobs=0, show_progress=False)
+    before = sorted(p.name for p in (out / "documents").glob("*.parquet"))
+    for f in raw.iterdir():
+        f.unlink()
+    with pytest.raises(ShrinkRefused):
+        run([str(raw)], str(out), jobs=0, show_progress=False)
+    assert len(_docs(out)) == 2 and sorted(p.name for p in (out / "documents").glob("*.parquet")) == before
+    assert main(["extract", str(raw), "--out", str(out), "-q"]) == 2
+    assert main(["extract", str(raw), "--out", str(out), "-q", "--allow-shrink"]) == 0
+    assert _docs(out) == []
+
+
+def test_an_output_folder_inside_the_inputs_is_not_read_as_input(tmp_path):
+    raw = _inputs(tmp_path)
+    for _ in range(2):
+        s = run([str(raw)], str(raw / "out"), jobs=0, show_progress=False)
+        assert (s.files, s.failed) == (2, 0)
+
+
+def test_an_output_that_is_a_file_is_a_usage_error(tmp_path):
+    raw = _inputs(tmp_path)
+    (tmp_path / "out").write_text("not a folder")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out"), "-q"]) == 2
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_unicode_text_with_a_byte_order_mark_is_text(tmp_path, encoding):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "unicode.txt").write_bytes(PAPER.decode().encode(encoding))
+    s = run([str(raw)], str(tmp_path / "out"), jobs=0, show_progress=False)
+    assert (s.ok, s.failed) == (1, 0)
+    recs = ds.dataset(tmp_path / "out" / "recommendations", format="parquet").to_table().to_pylist()
+    assert [r["text"] for r in recs] == ["The council should publish the plan by March 2026."]
+
+
+def test_scheduled_runs_have_a_time_and_memory_limit_by_default():
+    args = build_parser().parse_args(["extract", "x"])
+    assert (args.timeout, args.max_memory_mb) == (DEFAULT_TIMEOUT, DEFAULT_MAX_MEMORY_MB) and DEFAULT_TIMEOUT > 0
+    args = build_parser().parse_args(["extract", "x", "--timeout", "0", "--max-memory-mb", "0"])
+    assert (args.timeout, args.max_memory_mb) == (0, 0)      # 0 = off

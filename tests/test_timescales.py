@@ -9,12 +9,10 @@ from datetime import date
 
 import pytest
 
-from extractors.entities.timescales import (
-    ParsedTimescale,
-    find_due_dates_in_sentence,
-    parse_financial_period,
-    parse_timescales,
-)
+from extractors.entities.timescales.cells import parse_timescales
+from extractors.entities.timescales.periods import parse_financial_period
+from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+from extractors.entities.timescales.spans import ParsedTimescale
 
 MEETING = date(2013, 9, 17)
 

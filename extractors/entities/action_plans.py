@@ -31,7 +31,8 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation, Times
 from extractors.entities.owners import split_owners, subject_owners
 from extractors.dates import last_day
 from extractors.vocabulary import MONTHS
-from extractors.entities.timescales import find_due_dates_in_sentence, parse_timescales
+from extractors.entities.timescales.cells import parse_timescales
+from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.model import Cell, Table
 from extractors.numbering import split_numbering
 

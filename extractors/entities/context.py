@@ -10,7 +10,7 @@ from typing import Optional
 
 from extractors.entities.items import Action, Metric, Recommendation
 from extractors.entities.owners import parse_glossary
-from extractors.entities.timescales import parse_financial_period
+from extractors.entities.timescales.periods import parse_financial_period
 from extractors.dates import parse_date
 from extractors.model import Document
 from extractors.vocabulary import MONTH_FULL_CAP

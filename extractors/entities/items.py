@@ -46,7 +46,7 @@ class Timescale:
 
     @classmethod
     def from_parsed(cls, t, prov: Prov) -> "Timescale":
-        """From a timescales.ParsedTimescale found in the text `prov` points at."""
+        """From a timescales.spans.ParsedTimescale found in the text `prov` points at."""
         return cls(t.raw, t.due_date, t.precision, t.recurrence, t.relative, prov)
 
 

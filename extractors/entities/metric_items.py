@@ -10,7 +10,7 @@ from extractors.entities import metrics as metricmod
 from extractors.entities import rag as ragmod
 from extractors.entities.rag import is_rag_header
 from extractors.entities.items import Metric, Prov
-from extractors.entities.timescales import parse_financial_period
+from extractors.entities.timescales.periods import parse_financial_period
 from extractors.model import Document, Table
 from extractors.numbering import split_numbering
 

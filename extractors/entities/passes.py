@@ -39,7 +39,7 @@ from extractors.entities.narrative import decision_recommendations, improvement_
 from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
 from extractors.entities.responses import extract_responses
 from extractors.entities.rows import to_rows
-from extractors.entities.timescales import parse_timescales
+from extractors.entities.timescales.cells import parse_timescales
 from extractors.model import Document
 
 __all__ = ["PASSES", "extract_all", "EntityContext"]

@@ -1,0 +1,116 @@
+"""Reading timescales out of a text: every candidate of every form
+(date_forms.py, recurrence.py), the leftmost-longest non-overlapping ones,
+the cue words read backwards from a date ("by", "the end of", "due",
+"in"), and `parse_timescales` for a Timescale / Target date / Deadline
+cell.  sentences.py and periods.py read narrative and metric periods from
+the same candidates."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from extractors.entities.timescales.date_forms import bare_relative, date_candidates
+from extractors.entities.timescales.recurrence import recurrence_candidates
+from extractors.entities.timescales.spans import ParsedTimescale, _Cand
+
+_I = re.I
+
+# cue words read backwards from a date (on the text left of it)
+_PREFIX = re.compile(
+    r"(?<![A-Za-z])(?:(?:by|before|until|till|from|no\s+later\s+than|not\s+later\s+than|prior\s+to)\s+(?:either\s+)?)?"
+    r"(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the\s+)?(?:month\s+of\s+)?|(?:early|mid|late)[\s\-]+)?$", _I)
+_STRONG = re.compile(
+    r"(?<![A-Za-z])(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|till|from|"
+    r"due(?:\s+(?:on|by|in|for|at|date))?|deadline(?:\s+(?:of|is|for|date))?|"
+    r"target(?:ed)?\s+(?:date|completion)(?:\s+(?:of|is|for))?|targeted\s+(?:for|by)|"
+    r"(?:completion|end|delivery|implementation|review|go[\s\-]live|due)\s+date(?:\s+(?:of|is|for))?|"
+    r"date\s+(?:of|for)\s+completion|timescales?|time\s*frame|"
+    r"(?:deadline|target\s+date|due\s+date|completion\s+date|end\s+date)(?:\s+[A-Za-z]+){0,4}?\s+(?:is|was|of|will\s+be)|"
+    r"(?:planned|scheduled|expected|programmed|booked|set)\s+(?:for|in|by|on|during)|"
+    r"aim(?:s|ing)?\s+to\s+(?:complete|finish|deliver|be\s+completed|conclude)(?:\s+(?:in|by))?|"
+    r"(?:complete|completed|delivered|implemented|finished|concluded|launched)\s+(?:by|in|during)|"
+    r"(?:come|comes|coming)\s+into\s+(?:force|effect)\s+(?:on|in|from)|effective\s+(?:from|on))"
+    r"\s*[:\-–]?\s*(?:either\s+)?(?:the\s+)?$", _I)
+_WEAK = re.compile(r"(?<![A-Za-z])(?:in|on|during|at|for|over|throughout|around|within|circa|c\.|approx\.?|"
+                   r"approximately)\s+(?:either\s+)?(?:the\s+)?$", _I)
+
+
+def _candidates(text: str, anchor: Optional[date]) -> list[_Cand]:
+    """Every candidate in text, overlapping: dates and relative periods, then recurrences."""
+    return [*date_candidates(text, anchor), *recurrence_candidates(text)]
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Leftmost-longest, non-overlapping."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[_Cand] = []
+    last = -1
+    for c in cands:
+        if c.start >= last:
+            out.append(c)
+            last = c.end
+    return out
+
+
+def _extend_prefix(text: str, c: _Cand, floor: int) -> int:
+    """Start of raw: include a leading 'by' / 'from' / 'the end of' / 'mid-'."""
+    if c.kind == "recurrence" or c.kind == "relative":
+        return c.start
+    lo = max(floor, c.start - 40)
+    m = _PREFIX.search(text, lo, c.start)
+    if m and m.start() < c.start:
+        return m.start()
+    return c.start
+
+
+def _make(text: str, c: _Cand, start: int) -> ParsedTimescale:
+    due = c.due
+    return ParsedTimescale(raw=text[start:c.end], due_date=due, precision=c.precision if due else None,
+                           recurrence=c.recurrence, relative=c.relative, start=start, end=c.end)
+
+
+def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTimescale]:
+    """Every timescale in a timescale cell (or other text known to state
+    timescales), in reading order.
+
+    ``anchor`` (the meeting or inspection date) resolves relative phrases
+    ("within 3 months") and dates printed without a year.  A bare year
+    ("2025") counts only when the cell is short (a date cell, not a sentence)
+    or a due word precedes it ("by 2025", "during 2025").  Status words
+    ("Complete", "N/A") give nothing.
+
+    >>> [t.raw for t in parse_timescales("1 st April 14 Monthly")]
+    ['1 st April 14', 'Monthly']
+    """
+    if not text or not text.strip():
+        return []
+    cands = _candidates(text, anchor)
+    if not any(c.kind == "relative" for c in cands):
+        bare = bare_relative(text, anchor)
+        if bare is not None:
+            cands.append(bare)
+    short = len(text.split()) <= 4
+    out: list[ParsedTimescale] = []
+    prev_end = 0
+    sel = _select(cands)
+    merged_start: dict[int, int] = {}
+    keep: list[_Cand] = []
+    for i, c in enumerate(sel):
+        nxt = sel[i + 1] if i + 1 < len(sel) else None
+        if (c.kind == "date" and c.yearless and nxt is not None and nxt.kind == "date" and not nxt.yearless
+                and re.fullmatch(r"\s*(?:to|until|till|through|[\-–—])\s*", text[c.end:nxt.start], _I)):
+            merged_start[id(nxt)] = c.start   # "April – June 2025": one window, due at its end
+            continue
+        keep.append(c)
+    for c in keep:
+        if id(c) in merged_start:
+            c.start = merged_start[id(c)]
+        if c.bare_year and not short:
+            left = text[max(0, c.start - 40):c.start]
+            if not (_STRONG.search(left) or _WEAK.search(left) or _PREFIX.search(left).group(0)):
+                continue
+        start = _extend_prefix(text, c, prev_end)
+        out.append(_make(text, c, start))
+        prev_end = c.end
+    return out

@@ -230,7 +230,18 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "quiet", False):
         logging.getLogger().setLevel(logging.WARNING)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        # Ctrl-C: nothing is published before the final rename, so the tables are as they were
+        print("council-extract: interrupted; the published tables were left as they were", file=sys.stderr)
+        return 130
+    except OSError as e:
+        # the output folder not writable, the disk full: one line naming the path, no traceback
+        where = f" ({e.filename})" if getattr(e, "filename", None) else ""
+        print(f"council-extract: {e.strerror or e}{where}; the published tables were left as they were",
+              file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

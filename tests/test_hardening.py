@@ -123,3 +123,39 @@ def test_scheduled_runs_have_a_time_and_memory_limit_by_default():
     assert (args.timeout, args.max_memory_mb) == (DEFAULT_TIMEOUT, DEFAULT_MAX_MEMORY_MB) and DEFAULT_TIMEOUT > 0
     args = build_parser().parse_args(["extract", "x", "--timeout", "0", "--max-memory-mb", "0"])
     assert (args.timeout, args.max_memory_mb) == (0, 0)      # 0 = off
+
+
+def test_a_huge_file_is_an_error_row_without_being_read(tmp_path, monkeypatch):
+    from pipeline.engine import stages
+    raw = _inputs(tmp_path, 1)
+    big = raw / "disk.img"
+    with open(big, "wb") as fh:          # sparse: 3 GB on paper, nothing on disk
+        fh.truncate(3 << 30)
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    res = stages.process_file(str(big))
+    assert res.status == "failed" and res.tables["errors"][0]["error_type"] == "too_large"
+    assert "disk.img" not in read
+    from pipeline.engine.io import hash_file
+    assert hash_file(str(raw / "paper0.txt")) == __import__("extractors.loaders", fromlist=["doc_id_for"]).doc_id_for(
+        (raw / "paper0.txt").read_bytes())
+
+
+def test_ctrl_c_and_a_full_disk_give_one_line_and_an_exit_code_not_a_traceback(tmp_path, monkeypatch, capsys):
+    import errno
+    import pipeline.engine.runner as runner
+    raw = _inputs(tmp_path, 1)
+
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    def disk_full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "out"))
+
+    monkeypatch.setattr(runner, "run", interrupted)
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out"), "-q"]) == 130
+    monkeypatch.setattr(runner, "run", disk_full)
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "interrupted" in err and "No space left on device" in err and "Traceback" not in err

@@ -27,6 +27,7 @@ rename; object-store output is designed in docs/scaling.md.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import re
@@ -115,6 +116,20 @@ def _discover_url(url: str) -> list[str]:
         if rel and not _skip(rel, rel[-1]):
             out.append(fs.unstrip_protocol(f))
     return out
+
+
+def hash_file(path: str) -> str | None:
+    """doc_id of a file's bytes (first 20 hex digits of SHA-256, as
+    extractors.loaders.doc_id_for), read in 1 MB pieces so a huge file costs
+    no memory; None for an empty file."""
+    h = hashlib.sha256()
+    n = 0
+    opener = open if not is_url(path) else (lambda p, mode: _fs(p)[0].open(_fs(p)[1], mode))
+    with opener(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+            n += len(chunk)
+    return h.hexdigest()[:20] if n else None
 
 
 def read_bytes(path: str) -> bytes:

@@ -55,7 +55,7 @@ from typing import Callable
 from pipeline import __version__
 from pipeline.engine import partition, sidecar
 from pipeline.engine.commit import commit
-from pipeline.engine.io import current_store, discover, file_size, file_stamp, is_url, local_copy, local_path, read_bytes
+from pipeline.engine.io import current_store, discover, file_size, file_stamp, hash_file, is_url, local_copy, local_path
 from pipeline.engine.lock import LockBusy, OutputLock
 from pipeline.engine.manifest import RowCache, cache_version, read_manifest, write_manifest
 from pipeline.engine.stages import DocResult, _describe, _error, document_row, process_file
@@ -426,11 +426,8 @@ def _identify(paths: list[str], man: dict | None) -> tuple[dict[str, str | None]
 
 
 def _hash_file(path: str) -> str | None:
-    """doc_id of the file's bytes (same as extractors.loaders.doc_id_for),
-    None for an empty file."""
-    from extractors.loaders import doc_id_for
-    data = read_bytes(path)
-    return doc_id_for(data) if data else None
+    """doc_id of the file's bytes (streamed: pipeline.engine.io.hash_file)."""
+    return hash_file(path)
 
 
 def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: bool | None = None, *,

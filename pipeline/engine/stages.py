@@ -88,6 +88,10 @@ def extract_entities(doc: Document, meta: dict) -> dict[str, list[dict]]:
     return extract_all(doc, meta)
 
 
+# the largest file read as a paper (the biggest corpus PDF is 3.4 MB)
+MAX_FILE_BYTES = 1 << 30
+
+
 def process_file(path: str) -> DocResult:
     """Run every stage for one file. Never raises."""
     t0 = time.perf_counter()
@@ -99,6 +103,11 @@ def process_file(path: str) -> DocResult:
     meta = None
     status = "ok"
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            # a disk image or video dropped among the papers: not read at all
+            raise LoadError("too_large", f"{size / 2**20:,.0f} MB is larger than any council paper "
+                            f"(limit {MAX_FILE_BYTES // 2**20} MB); not read")
         data = Path(path).read_bytes()
         doc_id = doc_id_for(data) if data else None
         doc = load_document(path, data)

@@ -98,8 +98,8 @@ def load(data: bytes, *, path: str, doc_id: str) -> Document:
     # Lines repeated verbatim 3+ times (running headers, RAG legends, page
     # footers of the document the text came from) are page furniture.
     counts = Counter(ln.strip() for _, ln in lines if len(ln.strip()) >= 8)
-    furniture_lines = {ln for ln, n in counts.items()
-                       if n >= 3 and not _is_paragraph_like(ln) and not _heads_a_table(ln, lines)}
+    repeated = {ln for ln, n in counts.items() if n >= 3 and not _is_paragraph_like(ln)}
+    furniture_lines = repeated - _table_heads(repeated, lines)
 
     blocks: list[Block] = []
     furniture: list[str] = sorted(furniture_lines)
@@ -181,18 +181,30 @@ def load(data: bytes, *, path: str, doc_id: str) -> Document:
                     furniture=furniture)
 
 
-def _heads_a_table(line: str, lines) -> bool:
-    """A repeated tab row that is followed by wider-or-equal tab rows is a
-    table's header repeated after page breaks, not furniture."""
-    if "\t" not in line:
-        return False
-    width = len(line.strip().split("\t"))
-    for idx, (_, ln) in enumerate(lines):
-        if ln.strip() == line:
-            nxt = _next_nonblank(lines, idx)
-            if nxt and "\t" in nxt and nxt.strip() != line and len(nxt.split("\t")) >= width and width >= 4:
-                return True
-    return False
+def _table_heads(candidates: set[str], lines) -> set[str]:
+    """Of the repeated lines, those that head a table: a tab row followed
+    (within 40 lines) by a wider-or-equal tab row is a table's header
+    repeated after page breaks, not furniture. One pass over the lines (a
+    file of a million repeated tab rows must not take a million squared)."""
+    tabbed = {c: len(c.split("\t")) for c in candidates if "\t" in c and len(c.split("\t")) >= 4}
+    heads: set[str] = set()
+    if not tabbed:
+        return heads
+    following = [None] * len(lines)     # index of the next non-blank line within 40 lines
+    nxt = None
+    for i in range(len(lines) - 1, -1, -1):
+        following[i] = nxt if nxt is not None and nxt - i < 40 else None
+        if lines[i][1].strip():
+            nxt = i
+    for i, (_, ln) in enumerate(lines):
+        line = ln.strip()
+        width = tabbed.get(line)
+        if width is None or line in heads or following[i] is None:
+            continue
+        after = lines[following[i]][1]
+        if "\t" in after and after.strip() != line and len(after.split("\t")) >= width:
+            heads.add(line)
+    return heads
 
 
 def _same_header(key: str, cells: list[str], header_tokens: set[str]) -> bool:

@@ -16,6 +16,10 @@ _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)
 
 
+# the largest XML part read from a DOCX (a long report's document.xml is a few MB)
+MAX_PART_BYTES = 200 << 20
+
+
 class _Package:
     def __init__(self, zf: zipfile.ZipFile, names: set[str]):
         self.zf = zf
@@ -25,10 +29,19 @@ class _Package:
     def read(self, name: str) -> Optional[bytes]:
         if name not in self.names:
             return None
+        info = self.zf.getinfo(name)
+        if info.file_size > MAX_PART_BYTES:
+            # a zip bomb (a few MB that inflate to GBs): refused before inflating
+            raise LoadError("too_large", f"{name} inflates to {info.file_size / 2**20:,.0f} MB, more than any "
+                            f"Word paper holds (limit {MAX_PART_BYTES // 2**20} MB); not read")
         try:
-            return self.zf.read(name)
+            with self.zf.open(name) as fh:
+                data = fh.read(MAX_PART_BYTES + 1)   # the header's size can lie: read no more than the limit
         except Exception as e:  # damaged member (bad CRC, bad deflate stream)
             raise LoadError("corrupt", f"cannot read {name} from the DOCX: {e}") from None
+        if len(data) > MAX_PART_BYTES:
+            raise LoadError("too_large", f"{name} inflates to more than {MAX_PART_BYTES // 2**20} MB; not read")
+        return data
 
     def xml(self, name: Optional[str]):
         if not name:

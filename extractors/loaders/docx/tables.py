@@ -17,6 +17,11 @@ from extractors.numbering import split_numbering
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[/-]\s*(?:20)?\d\d)?")
 
 
+# Word tables have at most 63 columns; a gridSpan of 200,000,000 would expand
+# one cell into that many (gigabytes): spans are capped here
+MAX_GRID_SPAN = 63
+
+
 def _wrapped_children(el, ctx: _Ctx, localname: str, *, through_alternate: bool) -> list:
     """The `localname` children of el (w:tr of a table, w:tc of a row), looking
     through the wrappers Word puts around them (content controls, custom XML,
@@ -169,7 +174,8 @@ def _grid(tbl, ctx: _Ctx) -> tuple[list[list[Cell]], list[dict]]:
             if tcpr is not None:
                 gs = tcpr.find(q("gridSpan"))
                 if gs is not None:
-                    span = max(1, _int(gs.get(q("val")), 1))
+                    # a span wider than Word's 63-column limit is a damaged or hostile file
+                    span = min(max(1, _int(gs.get(q("val")), 1)), MAX_GRID_SPAN)
                 vm = tcpr.find(q("vMerge"))
                 if vm is not None:
                     vmerge = vm.get(q("val")) or "continue"

@@ -91,3 +91,31 @@ def test_bare_approvals_keep_what_was_approved_and_planning_consents_are_reports
                                       "Planning: DC/2018/00554 – Timber garden shed, Fairoak Barn – approved. "
                                       "County Cllr Webb agreed to let the Clerk have an update.")
     assert said == ["Grant to the hall: the request for £250 was discussed. Approved."]
+
+
+def test_the_same_minutes_as_word_and_pdf_give_the_same_decisions_and_actions(tmp_path):
+    from extractors.loaders import load_document
+    from render import render_docx, render_pdf
+    doc = load_text(MINUTES.encode(), path="m.txt", doc_id="m")
+    want = _rows()
+    for render, name in ((render_docx, "m.docx"), (render_pdf, "m.pdf")):
+        path = render(doc, tmp_path / name)
+        d = load_document(path)
+        got = extract_all(d, extract_metadata(d))
+        for table, key in (("recommendations", "text"), ("actions", "text")):
+            assert [r[key] for r in got[table]] == [r[key] for r in want[table]], (name, table)
+        assert len(got["owners"]) == len(want["owners"]), name
+
+
+def test_an_action_tag_after_a_paragraph_names_who_does_the_step_before_it():
+    text = ("Open Data Board\n\nNotes of the meeting held on 3 March 2014\n\n"
+            "1. Members discussed the address dataset. The Secretariat will draft a letter to the Department. "
+            "Action: Secretariat\n\n"
+            "2. The Chair asked for a summary of the licensing options for the next meeting. (ACTION: JS)\n")
+    doc = load_text(text.encode(), path="n.txt", doc_id="n")
+    rows = extract_all(doc, extract_metadata(doc))
+    acts = {a["action_id"]: a["text"] for a in rows["actions"]}
+    owners = {acts[o["parent_id"]]: (o["role"] or o["person"]) for o in rows["owners"] if o["parent_id"] in acts}
+    assert owners["The Secretariat will draft a letter to the Department."] == "Secretariat"
+    assert owners["The Chair asked for a summary of the licensing options for the next meeting."] == "JS"
+    assert minutes.is_minutes(doc)          # "Notes of the meeting"

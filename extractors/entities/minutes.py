@@ -39,7 +39,8 @@ from typing import Optional
 
 from extractors.model import Document
 
-_MINUTES = re.compile(r"\bminutes\b|\bnotes\s+of\s+(?:the\s+)?meeting\b", re.I)
+_MINUTES = re.compile(r"\bminutes\b|\bnotes?\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\bmeeting\s+notes\b|"
+                      r"\brecord\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\baction\s+notes\b", re.I)
 # a sentence ends at . ! or ? before a capital, but not after an abbreviation
 # ("Ch. No. 300093", "Mr. Evans", "St. Mary's", "e.g. The") or an initial
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -81,9 +82,32 @@ _NOT_DECIDED = re.compile(r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approv
                           r"\b[A-Z]{2,3}/\d{4}/\d{3,5}\b|\b\d{2}/\d{4,5}/[A-Z]{2,5}\b", re.I)
 
 
-def is_minutes(doc: Document) -> bool:
-    """A paper that calls itself minutes (or notes of a meeting) near its top."""
-    return any(_MINUTES.search(b.text) for b in doc.blocks[:6] if b.kind != "table")
+def is_minutes(doc: Document, title: Optional[str] = None) -> bool:
+    """A paper that calls itself minutes (or notes or a record of a meeting)
+    near its top, in its running header (a Word file's title often sits
+    there), or in its title."""
+    return any(_MINUTES.search(b.text) for b in doc.blocks[:6] if b.kind != "table") or \
+        any(_MINUTES.search(t) for t in list(doc.furniture)[:6]) or bool(title and _MINUTES.search(title))
+
+
+# "... the Secretariat will circulate the paper. Action: Secretariat", "(ACTION: JS)",
+# "Action – Chair/Clerk": who does the step just described, tagged after it
+_ACTION_TAG = re.compile(r"(?:^|(?<=[.;:!?)\]])\s*)[\[(]?\s*actions?\s*(?:by|owner)?\s*[:\-–—]\s*"
+                         r"(?P<who>[A-Z][\w.&'’/ ,-]{0,60}?)\s*[\])]?\s*\.?\s*$", re.I)
+
+
+def tagged_action(text: str) -> Optional[tuple[str, str]]:
+    """(the step, who) when a paragraph ends with an action tag naming who
+    does it; the step is the sentence before the tag."""
+    t = " ".join(text.split())
+    m = _ACTION_TAG.search(t)
+    if not m or m.start() == 0:
+        return None
+    who = m.group("who").strip(" ,.")
+    if len(who.split()) > 6:
+        return None
+    said = sentences(t[:m.start()].strip())
+    return (said[-1], who) if said and len(said[-1].split()) >= 4 else None
 
 
 def sentences(text: str) -> list[str]:

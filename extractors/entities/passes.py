@@ -171,16 +171,19 @@ def minute_actions(ctx: EntityContext) -> None:
     ('Clerk to ask MCC again to ensure this is done.') and the undertakings
     extractors/entities/minutes.py reads ('Cllr Evans will put ...',
     'Mr Baldwin was asked to ...'). Each is owned by its subject."""
-    in_minutes = minutes.is_minutes(ctx.doc)
+    in_minutes = minutes.is_minutes(ctx.doc, ctx.meta.get("title"))
     decided = {r.text for r in ctx.recs}
     for i, b in enumerate(ctx.doc.blocks):
         if b.kind == "table" or (b.full_text in ctx.consumed and b.full_text not in ctx.by_sentence):
             continue
         loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
         m = _ACTION_LINE.match(b.text.strip())
+        tag = minutes.tagged_action(b.text) if not m else None
         if m and len(m.group("rest").split()) >= 3:
             text = " ".join(m.group("rest").split())
             found = [(text, subject_owners(text))]
+        elif tag:
+            found = [(tag[0], split_owners(tag[1], ctx.glossary) or [(tag[1], None, tag[1])])]
         elif in_minutes:
             found = [(t, o) for t, o in _minute_sentences(b.text) if t not in decided]
         else:
@@ -226,7 +229,7 @@ def minute_decisions(ctx: EntityContext) -> None:
     """In minutes with no formal decisions (no RESOLVED / recommendations
     found by the decisions pass), the outcomes each minute records
     ('Approved and signed as correct', 'It was agreed that ...')."""
-    if not minutes.is_minutes(ctx.doc) or any(r.kind == "decision" for r in ctx.recs):
+    if not minutes.is_minutes(ctx.doc, ctx.meta.get("title")) or any(r.kind == "decision" for r in ctx.recs):
         return
     ref = None   # the minute a block belongs to: the last number printed
     for i, b in enumerate(ctx.doc.blocks):

@@ -221,8 +221,10 @@ def test_a_run_killed_with_sigkill_leaves_the_tables_readable_and_the_next_run_r
         extra.append(p)
     version_dir = next((out / CACHE).iterdir())
     cached = len(list(version_dir.iterdir()))
-    # the CLI, with new_2.txt hanging its worker (tests/fault_injection.py)
-    proc = subprocess.Popen([sys.executable, fault_injection.__file__, "hang:new_2.txt", "extract", str(raw),
+    # the CLI, with the smallest new file hanging its worker (tests/fault_injection.py); files are
+    # extracted largest first, so the other two are done (and cached) before it
+    hang = min(extra, key=lambda f: (f.stat().st_size, f.name)).name
+    proc = subprocess.Popen([sys.executable, fault_injection.__file__, f"hang:{hang}", "extract", str(raw),
                              "--out", str(out), "-q", "--jobs", "1"], cwd=REPO, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 40

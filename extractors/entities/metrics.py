@@ -29,6 +29,7 @@ Decisions (see also docs):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
@@ -517,6 +518,7 @@ _UNIT_HINT = re.compile(r"(£\s?(?:'?000s?|m|bn|k)?)(?![a-z])|(%|\bper\s?cent\b|
                         r"\((?:1\s*-\s*[0-9]+)\)|\b(score|likelihood|impact)\b|\b(rate\s+per|per\s+10,?000|per\s+1,?000)\b", re.I)
 
 
+@lru_cache(maxsize=4096)   # a header is read once per cell: the same few hundred headers, thousands of times
 def column_context(header: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
     """Table header -> (role, period, unit_hint).
 
@@ -564,6 +566,7 @@ _HEADER_NOISE = re.compile(
     r"or\s+by\s+month|by\s+month|value|figure|data|result|position)\b|£\s?(?:'?000s?|m|bn|k)?|%|\((?:1\s*-\s*\d+)\)|\(\s*\)", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _header_residual(header: str) -> Optional[str]:
     h = _clean_ws(header or "")
     h = COMPARATOR_RE.sub(" ", h)

@@ -252,12 +252,17 @@ def parse_number(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str] = None) -> list[Num]:
     """Every candidate measure number in `text`, in order.
 
     narrative=False is for table cells: no line-number / lone-number rules.
     table_unit: "£m", "£000", "£bn", "£k", "£", "%" or a unit name; applied to
     bare numbers (no printed unit)."""
+    if not _DIGIT.search(text) and not WORD_NUM_RE.search(text):
+        return []   # nothing a number can be read from (half the strings a paper has): skip the ~40 scans below
     spans = blocked_spans(text, narrative=narrative)
     out: list[Num] = []
     taken: list[tuple[int, int, str]] = []

@@ -574,7 +574,8 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
     spec = TaskSpec(timeout=timeout, max_memory_mb=max_memory_mb, process=process_document,
                     out=str(out), cache_version=version, limits=limits)
     if todo:
-        executor.map(todo, spec, hashes, progress)
+        # largest files first: a big paper started last would leave the other workers idle at the end
+        executor.map(sorted(todo, key=lambda p: (-(file_size(p) or 0), p)), spec, hashes, progress)
     if bar is not None:
         bar.close()
     lost = [p for p in todo if p not in held]

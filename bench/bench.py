@@ -82,6 +82,35 @@ def pages_of(out: Path) -> int:
     return sum(r["pages"] or 0 for r in t)
 
 
+def stage_shares(pdfs: list[Path]) -> dict[str, float]:
+    """Seconds per stage of extraction, in this process, over `pdfs`: the
+    same stage functions process_file runs, timed one by one."""
+    from extractors.entities.coverage import coverage_warnings
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    from pipeline.engine.stages import extract_entities, section_rows
+    spent = {"load (PDF to Document)": 0.0, "metadata": 0.0, "sections": 0.0, "entities": 0.0}
+    for p in pdfs:
+        data = p.read_bytes()
+        t0 = time.perf_counter()
+        try:
+            doc = load_document(str(p), data)
+        except Exception:  # noqa: BLE001 - an unreadable file: its load time still counts
+            spent["load (PDF to Document)"] += time.perf_counter() - t0
+            continue
+        t1 = time.perf_counter()
+        meta = extract_metadata(doc)
+        t2 = time.perf_counter()
+        section_rows(doc)
+        t3 = time.perf_counter()
+        tables = extract_entities(doc, meta)
+        coverage_warnings(doc, tables)
+        t4 = time.perf_counter()
+        for k, (a, b) in zip(spent, ((t0, t1), (t1, t2), (t2, t3), (t3, t4))):
+            spent[k] += b - a
+    return spent
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
@@ -103,6 +132,11 @@ def main(argv=None) -> int:
     base_s, base_pages = baseline(pdfs)
     base_pps = base_pages / base_s
     print(f"baseline pdfplumber text+tables: {base_pages} pages in {base_s:.1f}s = {base_pps:.2f} pages/s", flush=True)
+
+    shares = stage_shares(pdfs)
+    total = sum(shares.values())
+    print("stage shares (one process): " + ", ".join(f"{k} {100 * v / total:.1f}%" for k, v in shares.items()),
+          flush=True)
 
     tmp = Path(tempfile.mkdtemp(prefix="council-bench-"))
     rows = []
@@ -184,6 +218,9 @@ def main(argv=None) -> int:
                      f"{dask[1] / dask[0]:.2f} | {dask[1] / dask[0] / base_pps:.2f}x | "
                      f"{', '.join(f'{r:.0f}' for r in dask[2])} |")
     lines.append(f"| no-op re-run of the `--jobs 2` output | {noop_s:.2f} | | | |")
+    lines += ["", "Where the time goes (each stage's share of one process's extraction time over the same PDFs; "
+              "writing Parquet is not included):", "", "| stage | seconds | share |", "|---|---:|---:|"]
+    lines += [f"| {k} | {v:.1f} | {100 * v / total:.1f}% |" for k, v in shares.items()]
     s2 = full[2][1]
     lines += [
         "",

@@ -63,6 +63,20 @@ def _extract(args) -> int:
     return summary.exit_code
 
 
+def _link(args) -> int:
+    from pipeline.engine.io import local_path
+    from pipeline.engine.links import relink
+    from pipeline.engine.lock import LockBusy
+    try:
+        n = relink(local_path(args.data) or args.data)
+    except (FileNotFoundError, LockBusy) as e:
+        print(f"council-extract link: {e}", file=sys.stderr)
+        return 2
+    print(f"{n} links -> {args.data}/links (see: council-extract query --data {args.data} "
+          f"\"select kind, method, count(*) from links group by all\")")
+    return 0
+
+
 def _validate(args) -> int:
     from pipeline.quality.validate import DEFAULT_THRESHOLDS, run_validation
     from pipeline.quality.gold import DEFAULT_GOLD_DIR
@@ -204,6 +218,13 @@ def build_parser() -> argparse.ArgumentParser:
                    "(default: 5)")
     e.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     e.set_defaults(func=_extract)
+    k = sub.add_parser("link", help="recompute the links table (recommendations to their responses and to later "
+                       "papers) of a published output",
+                       description="extract already makes the links table at every publish; link recomputes it "
+                       "from the published tables alone (after changing the linking rules, or on an output "
+                       "written by an older version) and publishes it the same atomic way.")
+    k.add_argument("--data", default="data/processed", help="output folder of an extract run (default: data/processed)")
+    k.set_defaults(func=_link)
     v = sub.add_parser("validate", help="score the pipeline against the hand-labelled gold fixtures",
                        description="Score extraction against tests/fixtures/gold, write validation.json and "
                        "validation.md, exit 1 when a score is below quality/thresholds.toml (2: unusable input).")

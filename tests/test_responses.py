@@ -123,3 +123,20 @@ def test_recommendation_headings_with_the_text_under_them_and_their_responses_li
     assert recs["2"]["text"] == "The Council should end charges for post-16 transport."
     # a response printed in the same paper as its recommendation carries its rec_id
     assert {r["rec_ref"]: r["rec_id"] for r in rows["responses"]} == {k: v["rec_id"] for k, v in recs.items()}
+
+
+@pytest.mark.needs_shared
+def test_link_recomputes_the_links_of_a_published_output_and_keeps_it_incremental(tmp_path):
+    import pyarrow.dataset as pads
+    from pipeline.cli import main
+    from pipeline.engine.runner import run
+    out = tmp_path / "out"
+    run([str(SHARED / "corpus" / "inquiries")], str(out), jobs=1, show_progress=False)
+    before = pads.dataset(out / "links", format="parquet").to_table().to_pylist()
+    docs = pads.dataset(out / "documents", format="parquet").to_table().to_pylist()
+    assert main(["link", "--data", str(out)]) == 0
+    assert pads.dataset(out / "links", format="parquet").to_table().to_pylist() == before
+    assert pads.dataset(out / "documents", format="parquet").to_table().to_pylist() == docs
+    s = run([str(SHARED / "corpus" / "inquiries")], str(out), jobs=1, show_progress=False)
+    assert (s.extracted, s.published) == (0, False)      # still a no-op
+    assert main(["link", "--data", str(tmp_path / "nothing")]) == 2

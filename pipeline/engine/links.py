@@ -149,3 +149,45 @@ def write_links(store: Path, rows_per_file: int) -> int:
         w.add(rows)
     w.close()
     return len(rows)
+
+
+def relink(out: str | Path, rows_per_file: int | None = None) -> int:
+    """`council-extract link`: recompute the links table of a published
+    output and publish it (a new store whose other tables are hard links to
+    the current one's files; one rename, as extract publishes). Returns the
+    number of links."""
+    import os
+    import shutil
+    import uuid
+
+    from pipeline.engine.io import CURRENT, ROWS_PER_FILE, STORE, collect_garbage, publish_store
+    from pipeline.engine.lock import OutputLock
+    from pipeline.engine.manifest import read_manifest, write_manifest
+    out = Path(out)
+    if not (out / CURRENT).is_symlink():
+        raise FileNotFoundError(f"no published tables in {out} (run `council-extract extract ... --out {out}` first)")
+    with OutputLock(out):
+        current = Path(os.path.realpath(out / CURRENT))
+        store = out / STORE / uuid.uuid4().hex[:12]
+        for src in sorted(current.rglob("*")):
+            rel = src.relative_to(current)
+            if rel.parts[0] == "links":
+                continue
+            dst = store / rel
+            if src.is_dir():
+                dst.mkdir(parents=True, exist_ok=True)
+                continue
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copy2(src, dst)
+        n = write_links(store, rows_per_file or ROWS_PER_FILE)
+        publish_store(out, store)
+        man = read_manifest(out)
+        if man is not None:   # the next extract still trusts the published store (and reuses its folders)
+            man["store"] = store.name
+            man.setdefault("rows", {})["links"] = n
+            write_manifest(out, man)
+        collect_garbage(out)
+    return n

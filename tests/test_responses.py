@@ -140,3 +140,13 @@ def test_link_recomputes_the_links_of_a_published_output_and_keeps_it_incrementa
     s = run([str(SHARED / "corpus" / "inquiries")], str(out), jobs=1, show_progress=False)
     assert (s.extracted, s.published) == (0, False)      # still a no-op
     assert main(["link", "--data", str(tmp_path / "nothing")]) == 2
+
+
+def test_what_a_response_promises_hangs_off_it():
+    doc = load_text(RESPONSE_PAPER.encode(), path="r.txt", doc_id="r")
+    rows = extract_all(doc, extract_metadata(doc))
+    first = rows["responses"][0]["response_id"]
+    owners = [(o["role"], o["owner_kind"]) for o in rows["owners"] if o["parent_type"] == "response" and o["parent_id"] == first]
+    due = [(t["raw"], str(t["due_date"])) for t in rows["timescales"] if t["parent_type"] == "response" and t["parent_id"] == first]
+    assert owners == [("Cabinet Member for Education", "responsible")]
+    assert due == [("by September 2025", "2025-09-30")]

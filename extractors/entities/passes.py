@@ -37,8 +37,9 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation, Times
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
 from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
-from extractors.entities.responses import extract_responses
+from extractors.entities.responses import extract_responses, promised_by
 from extractors.entities.rows import to_rows
+from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.model import Document
 
@@ -71,7 +72,14 @@ def inquiry_summaries(ctx: EntityContext) -> None:
 def responses(ctx: EntityContext) -> None:
     """What answered each recommendation (a Government or executive response,
     a response table) and its status (responses.py)."""
-    ctx.responses.extend(extract_responses(ctx.doc, ctx.meta))
+    for r in extract_responses(ctx.doc, ctx.meta):
+        # what the response promises: its due dates and who will act (parent_type response)
+        r.timescales.extend(Timescale.from_parsed(t, r.prov.at("/due" + (f":{k}" if k else "")))
+                            for k, t in enumerate(find_due_dates_in_sentence(r.text, ctx.anchor)))
+        r.owners.extend(Owner(role=re.sub(r"^the\s+", "", who), person=None, kind="responsible", raw=who,
+                              prov=r.prov.at("/owner" + (f":{k}" if k else "")))
+                        for k, who in enumerate(promised_by(r.text)))
+        ctx.responses.append(r)
 
 
 def action_tables(ctx: EntityContext) -> None:

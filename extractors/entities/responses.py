@@ -323,6 +323,24 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
     return out
 
 
+# "the Head of Procurement will train ...", "The Cabinet Member for Education will publish ..."
+_WILL_SUBJECT = re.compile(r"(?:^|[.;]\s+|,\s+and\s+|\band\s+)(?P<who>(?:[Tt]he\s+)(?:(?:[A-Z][\w’'-]*|of|for|and|&)\s+){0,6}?"
+                           r"(?:Head|Director|Manager|Officer|Member|Lead|Team|Board|Panel|Committee|Executive|Cabinet|"
+                           r"Council|Department|Service|Unit|Secretary|Chief|Clerk|Leader)(?:\s+(?:of|for)\s+"
+                           r"(?:[A-Z][\w’'-]*\s*){1,4})?)\s+will\s+[a-z]")
+
+
+def promised_by(text: str) -> list[str]:
+    """Who a response says will act: '... and the Head of Procurement will
+    train all contract managers' -> ['the Head of Procurement']."""
+    out: list[str] = []
+    for m in _WILL_SUBJECT.finditer(" ".join(text.split())):
+        who = re.sub(r"^The\b", "the", m.group("who").strip())
+        if who.lower() not in (o.lower() for o in out):
+            out.append(who)
+    return out
+
+
 def extract_responses(doc: Document, meta: dict) -> list[Response]:
     """Every response the paper prints, in the order of its forms above."""
     default = default_responder(doc, meta)

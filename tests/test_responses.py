@@ -150,3 +150,16 @@ def test_what_a_response_promises_hangs_off_it():
     due = [(t["raw"], str(t["due_date"])) for t in rows["timescales"] if t["parent_type"] == "response" and t["parent_id"] == first]
     assert owners == [("Cabinet Member for Education", "responsible")]
     assert due == [("by September 2025", "2025-09-30")]
+
+
+def test_a_summary_matrix_of_statuses():
+    paper = ("Government response to the Committee's report\n\n"
+             "Recommendation\tAccepted\tAccepted in principle\tNot accepted\tComments\n"
+             "1. Publish the data standard\t✓\t\t\tPublished in May\n"
+             "2. Fund a data office in every council\t\t\tX\tNot affordable\n"
+             "3. Review the licence\t\tYes\t\tAs part of the 2026 review\n")
+    doc = load_text(paper.encode(), path="m.txt", doc_id="m")
+    rows = extract_all(doc, extract_metadata(doc))["responses"]
+    assert [(r["rec_ref"], r["status"], r["responder"]) for r in rows] == [
+        ("1", "accepted", "the Government"), ("2", "rejected", "the Government"), ("3", "partially_accepted", "the Government")]
+    assert rows[0]["text"] == "Accepted. Published in May"

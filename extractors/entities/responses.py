@@ -302,6 +302,11 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
         if not header:
             continue
         rec_c = next((i for i, h in enumerate(header) if _REC_HEADER.search(h) and not _STATUS_HEADER.search(h)), None)
+        # a summary matrix: one column per status ("Accepted | Accepted in principle | Not accepted"), a mark in one
+        marks = [i for i, h in enumerate(header) if i != rec_c and len(h.split()) <= 4 and _status_words(h)[0]]
+        if rec_c is not None and len(marks) >= 2:
+            out.extend(_matrix_responses(table, t, rec_c, marks, default))
+            continue
         st_c = next((i for i, h in enumerate(header) if _STATUS_HEADER.search(h) and i != rec_c), None)
         if rec_c is None or st_c is None:
             continue
@@ -320,6 +325,31 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             r = r_off + table.header_rows
             prov = Prov(row[st_c].page if st_c < len(row) else None, cells[st_c], f"table:{t}/row:{r}/response", table=t)
             out.append(Response(ref, quoted, responder_of(text, who), status, raw, text, prov))
+    return out
+
+
+def _matrix_responses(table: Table, t: int, rec_c: int, marks: list[int], default: Optional[str]) -> list[Response]:
+    """Rows of a status matrix: the status is the header of the one marked
+    column (a tick, cross, 'Yes' or any text); a comment column, if any,
+    is the response's text beside it."""
+    header = table.header
+    note_c = next((i for i, h in enumerate(header) if i != rec_c and i not in marks
+                   and re.search(r"\b(?:comments?|response|notes?|explanation)\b", h, re.I)), None)
+    out = []
+    for r_off, row in enumerate(table.body):
+        cells = [c.text.strip() for c in row]
+        if rec_c >= len(cells) or not cells[rec_c]:
+            continue
+        marked = [i for i in marks if i < len(cells) and cells[i]]
+        if len(marked) != 1:
+            continue
+        status, raw = _status_words(header[marked[0]])
+        ref, quoted = split_quoted(" ".join(cells[rec_c].split()))[0]
+        note = " ".join(cells[note_c].split()) if note_c is not None and note_c < len(cells) else ""
+        text = f"{header[marked[0]]}. {note}".strip() if note else header[marked[0]]
+        r = r_off + table.header_rows
+        prov = Prov(row[marked[0]].page, cells[marked[0]], f"table:{t}/row:{r}/response", table=t)
+        out.append(Response(ref, quoted, default, status, raw, text, prov))
     return out
 
 

@@ -163,3 +163,18 @@ def test_a_summary_matrix_of_statuses():
     assert [(r["rec_ref"], r["status"], r["responder"]) for r in rows] == [
         ("1", "accepted", "the Government"), ("2", "rejected", "the Government"), ("3", "partially_accepted", "the Government")]
     assert rows[0]["text"] == "Accepted. Published in May"
+
+
+def test_internal_audit_management_responses():
+    paper = ("Internal Audit Report: Payroll\n\n"
+             "Ref\tFinding\tRecommendation\tPriority\tManagement response\tResponsible officer\tTarget date\n"
+             "1\tLeavers paid after leaving\tReconcile leavers to payroll monthly\tHigh\tAgreed. HR will send a "
+             "monthly leavers report to Payroll.\tHead of HR\t31 March 2026\n"
+             "2\tNo second check of overtime\tIntroduce a second check of overtime claims\tMedium\tNot agreed: "
+             "the cost outweighs the risk.\tPayroll Manager\tn/a\n")
+    doc = load_text(paper.encode(), path="a.txt", doc_id="a")
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [(r["rec_ref"], r["status"]) for r in rows["responses"]] == [("1", "accepted"), ("2", "rejected")]
+    recs = {r["ref"]: r for r in rows["recommendations"]}
+    assert recs["1"]["text"] == "Reconcile leavers to payroll monthly"
+    assert rows["responses"][0]["rec_id"] == recs["1"]["rec_id"]

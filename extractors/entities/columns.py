@@ -63,6 +63,11 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
     plain = [i for i in acts if _PLAIN_ACTION.match(" ".join(header[i].split()))]
     if len(acts) > 1 and plain and plain[0] != acts[0]:
         out["action"] = [plain[0]] + [i for i in acts if i != plain[0]]
+    # "Finding | Recommendation" (audit reports): the column that says recommendation holds them
+    recs = out.get("rec", [])
+    named = [i for i in recs if re.search(r"\brecommend", header[i], re.I)]
+    if len(recs) > 1 and named and named[0] != recs[0]:
+        out["rec"] = [named[0]] + [i for i in recs if i != named[0]]
     return out
 
 

@@ -496,3 +496,14 @@ def test_months_without_a_year_take_the_year_the_log_is_dated():
 def test_which_summary_paragraphs_recommend(text, expected):
     from extractors.entities.inquiry import recommends
     assert recommends(text) is expected
+
+
+@pytest.mark.parametrize("heading", ["Recommendations", "Key recommendations", "Main recommendations", "Our recommendations"])
+def test_recommendation_lists_under_their_common_headings(heading):
+    doc = _txt(f"Suicide Prevention Needs Assessment\n\n{heading}\n\n"
+               "• Develop a real-time surveillance system for suspected suicides with the police and coroner.\n"
+               "• Train frontline staff in primary care in suicide awareness.\n\nBackground\n\n"
+               "Suicide rates in the county are above the England average.\n")
+    texts = [r["text"] for r in extract_all(doc, extract_metadata(doc))["recommendations"]]
+    assert texts == ["Develop a real-time surveillance system for suspected suicides with the police and coroner.",
+                     "Train frontline staff in primary care in suicide awareness."]

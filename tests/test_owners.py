@@ -81,3 +81,11 @@ def test_whom_a_committee_recommendation_addresses():
     assert addressees("We recommend that this revised structure should involve an archive.") == []
     assert ("responsible", "the Department for Transport") in owners_in_text(
         "We recommend that the Department for Transport should prioritise funding.")
+
+
+def test_a_role_or_body_keeps_the_words_that_open_its_name():
+    assert [r for r, _, _ in split_owners("The Local Safeguarding Children Board")] == ["The Local Safeguarding Children Board"]
+    assert [r for r, _, _ in split_owners("The Director of Public Health")] == ["The Director of Public Health"]
+    # names before roles still split: each person keeps their own role
+    got = split_owners("Nicci Collins Head of Service Children in Care Anita Gurry Head of Fieldwork Service")
+    assert [r for r, _, _ in got][1:] == ["Head of Service Children in Care", "Head of Fieldwork Service"]

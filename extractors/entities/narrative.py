@@ -29,7 +29,8 @@ from extractors.entities.rag import normalise_rag
 from extractors.model import Block, Document
 
 DECISION_HEADING = re.compile(
-    r"^(?:recommendations?|recommendation\s*\(s\)|recommended\s+actions?|proposed\s+(?:action|decision)s?|"
+    r"^(?:(?:key|main|headline|priority|our)\s+recommendations?|"
+    r"recommendations?|recommendation\s*\(s\)|recommended\s+actions?|proposed\s+(?:action|decision)s?|"
     r"decisions?\s+(?:required|sought)|action\s+required|options\s+available|the\s+recommendations?)\s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
     re.I)
 IMPROVEMENT_HEADING = re.compile(

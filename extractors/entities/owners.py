@@ -100,6 +100,11 @@ def _expand_refs(segment: str) -> list[str]:
     return [f"{role} ({n})" for n in nums] if len(nums) > 1 else [segment]
 
 
+# words that open a body's or role's name, never an owner on their own
+_NAME_OPENER = re.compile(r"[Tt]he|(?:[Tt]he\s+)?(?:Local|National|Regional|County|Joint|Area|District|City|Borough|"
+                          r"Multi-agency)")
+
+
 def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
     """Split text where a new role starts ('... Inclusion Head of Service ...'),
     after a glossary reference ('Team Manager (1) SEIO'), or where a role
@@ -116,8 +121,10 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
     parts, prev = [], 0
     for s in starts:
         chunk = text[prev:s].strip()
-        # do not split "Assistant Director of X" inside a run of role words such as "Head of Service: X"
-        if chunk and not re.search(r"(?:\bof|\band|\bfor|:|–|-|,)$", chunk):
+        # do not split "Assistant Director of X" inside a run of role words such as "Head of Service: X",
+        # nor a role from the words that open its name ("The Director of ...", "Local Safeguarding ... Board")
+        opener = prev == 0 and bool(_NAME_OPENER.fullmatch(chunk))
+        if chunk and not opener and not re.search(r"(?:\bof|\band|\bfor|:|–|-|,)$", chunk):
             parts.append(chunk)
             prev = s
     parts.append(text[prev:].strip())

@@ -333,3 +333,16 @@ def test_parsed_timescale_is_frozen():
     assert isinstance(t, ParsedTimescale)
     with pytest.raises(Exception):
         t.raw = "x"  # type: ignore[misc]
+
+
+def test_resolutions_and_listed_imperatives_set_due_dates_with_in():
+    from datetime import date
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    def due(t):
+        return [(x.raw, str(x.due_date)) for x in find_due_dates_in_sentence(t, date(2026, 1, 14))]
+    assert due("That the Committee receives a further progress report at its meeting in July 2026.") == [
+        ("July 2026", "2026-07-31")]
+    assert due("(ii) take the final masterplan to Cabinet in June 2026, after a second stage of consultation.") == [
+        ("June 2026", "2026-06-30")]
+    # a resolution that notes something past sets no due date
+    assert due("That the Committee notes that the plan was adopted in February 2024.") == []

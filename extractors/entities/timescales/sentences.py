@@ -34,7 +34,12 @@ _IMPERATIVE = re.compile(
     r"agree|hold|provide|create|commission|publish|update|carry\s+out|present|report|submit|roll\s+out|continue|"
     r"embed|consult|conduct|prepare|monitor|recruit|appoint|set\s+up|extend|improve|finalise|approve|deliver|"
     r"refresh|revise|procure|award|bring|design|pilot|evaluate|identify|agree|arrange|deploy|migrate|achieve|"
-    r"reduce|increase|move|transfer|open|close|build|construct|adopt|secure|begin)(?![A-Za-z])", _I)
+    r"reduce|increase|move|transfer|open|close|build|construct|adopt|secure|begin|take|send|write|seek|return)(?![A-Za-z])", _I)
+# a list item's label before an imperative: "(ii) take the final masterplan to Cabinet in June 2026"
+_ITEM_LABEL = re.compile(r"^\W*(?:\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)]\s*)", _I)
+# a resolution: "That the Committee receives a further progress report at its meeting in July 2026"
+_RESOLUTION = re.compile(r"^\W*that\s+(?:the\s+)?(?:[A-Za-z’'-]+\s+){0,5}?(?:receives?|agrees?|approves?|notes?|asks?|"
+                         r"requests?|endorses?|delegates?|considers?|instructs?)(?![A-Za-z])", _I)
 _CLAUSE_BREAK = re.compile(r"[.!?;](?=\s)|[\n\t•]")
 _NUMBER_BEFORE = re.compile(r"\d\s*%?\s*\(?\s*$")
 _METRIC_PAREN = re.compile(r"\d\s*%?(?:\s+[A-Za-z]+)?\s*\(\s*$")
@@ -110,7 +115,8 @@ def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: 
     if _REJECT.search(core_left):
         return False
     marker = _governing_marker(core_left)
-    if _IMPERATIVE.match(left) and marker is None and not _RELPRON.search(core_left):
+    if marker is None and (_RESOLUTION.match(left) or
+                           (_IMPERATIVE.match(_ITEM_LABEL.sub("", left, count=1)) and not _RELPRON.search(core_left))):
         marker = "future"
     if _MEDIUM.search(core_left) and sum(ch.isupper() for ch in core_left) > 0.6 * sum(ch.isalpha() for ch in core_left):
         return False  # a heading: "COMMITTEE - 5th NOVEMBER 2018"

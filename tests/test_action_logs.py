@@ -46,3 +46,34 @@ def test_every_row_of_an_action_log_is_an_owned_dated_action(header):
     assert sorted((o["role"] or o["person"]) for o in rows["owners"]) == sorted(r["who"] for r in ROWS)
     assert sorted(str(t["due_date"]) for t in rows["timescales"]) == ["2024-06-30", "2024-07-31", "2024-09-30"]
     assert [a["rag"] for a in rows["actions"]][:2] == ["complete", "green"]
+
+
+@pytest.mark.parametrize("style", ["borderless", "shaded header, rules under rows"])
+def test_an_action_log_pdf_printed_without_a_grid(tmp_path, style):
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from extractors.loaders import load_document
+    ss = getSampleStyleSheet()
+    rows = [["Ref", "Date raised", "Action", "Owner", "Due date", "Status"]]
+    rows += [[str(i), "14/05/2024", Paragraph(r["action"] + " and report back to the next meeting of the group",
+                                               ss["Normal"]), r["who"], r["due"], r["status"]]
+             for i, r in enumerate(ROWS, 1)]
+    commands = [("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")]
+    if style != "borderless":
+        commands += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1F4E79")), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey)]
+    path = tmp_path / "log.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(
+        [Paragraph("Data Panel: Action log as at 1 July 2024", ss["Title"]),
+         Table(rows, colWidths=[30, 70, 300, 90, 80, 60], style=TableStyle(commands)),
+         Paragraph("The log is reviewed at every meeting of the panel and closed actions are removed.", ss["Normal"])])
+    doc = load_document(path)
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in got["actions"]] == [r["action"] + " and report back to the next meeting of the group"
+                                                   for r in ROWS]
+    assert sorted((o["role"] or o["person"]) for o in got["owners"]) == sorted(r["who"] for r in ROWS)
+    assert sorted(str(t["due_date"]) for t in got["timescales"]) == ["2024-06-30", "2024-07-31", "2024-09-30"]
+    # the paragraph after the table stays body text
+    assert any("reviewed at every meeting" in b.text for b in doc.blocks if b.kind != "table")

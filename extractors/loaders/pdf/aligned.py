@@ -1,0 +1,159 @@
+"""Tables printed without rulings: action logs, trackers and KPI lists
+exported with no grid, or with only a shaded header or faint lines under
+rows, which pdfplumber's ruling-based finder cannot see.
+
+Such a table is found from its header: one line of the page whose
+word groups (separated by wide gaps) are all column words of a log or plan
+("Ref | Action | Owner | Due date | Status", "No. | Action agreed | Who |
+By when | Update"), naming at least one item column (action, recommendation,
+description, measure) and one supporting column (owner, date, status...).
+The header's groups give the columns' left edges; the lines below are its
+rows until a wide gap, another header, or a line whose text runs across a
+column edge (prose). When the first column holds refs or dates, each line
+with text there anchors a row and the other lines join the nearest anchor
+(cells may sit at the top, middle or bottom of their row); otherwise a
+row starts after a gap wider than the lines within a row. Words placed in
+such a table are not body text.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Optional
+
+from extractors.loaders.pdf.records import PageTable, Word
+from extractors.model import Cell
+
+_ITEM = r"actions?(?:\s+(?:agreed|required|points?|to\s+be\s+taken))?|recommendations?|description|measures?|indicators?|tasks?"
+_SUPPORT = (r"ref\.?|no\.?|#|item|date(?:\s+(?:raised|agreed|due))?|meeting|owners?|action\s+(?:by|owner)|lead(?:\s+officer)?|"
+            r"responsible(?:\s+officer)?|responsibility|who|by\s+when|due(?:\s+date)?|deadline|target(?:\s+date)?|"
+            r"timescales?|status|progress|update|comments?|rag|officer|completion\s+date|assigned\s+to|baseline|actual")
+_ITEM_RE = re.compile(rf"^(?:{_ITEM})$", re.I)
+_SUPPORT_RE = re.compile(rf"^(?:{_SUPPORT})$", re.I)
+
+GAP = 7.0            # points between two words of different columns on one line
+LINE_TOL = 3.0       # tops within this are one line
+MIN_ROWS = 2
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if out and abs(out[-1][0].top - w.top) <= LINE_TOL:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return [sorted(ln, key=lambda w: w.x0) for ln in out]
+
+
+def _segments(line: list[Word]) -> list[list[Word]]:
+    segs: list[list[Word]] = []
+    for w in line:
+        if segs and w.x0 - segs[-1][-1].x1 <= GAP:
+            segs[-1].append(w)
+        else:
+            segs.append([w])
+    return segs
+
+
+def _text(ws: list[Word]) -> str:
+    return " ".join(w.text for w in ws)
+
+
+def _header(line: list[Word]) -> Optional[list[float]]:
+    """The columns' left edges when the line is a log's header row."""
+    segs = _segments(line)
+    if len(segs) < 3:
+        return None
+    texts = [_text(s).strip(" :") for s in segs]
+    items = sum(bool(_ITEM_RE.match(t)) for t in texts)
+    support = sum(bool(_SUPPORT_RE.match(t)) for t in texts)
+    if items < 1 or support < 1 or items + support != len(texts):
+        return None
+    return [s[0].x0 for s in segs]
+
+
+def _column(x: float, cols: list[float]) -> int:
+    i = 0
+    for k, c in enumerate(cols):
+        if x >= c - GAP:
+            i = k
+    return i
+
+
+def aligned_tables(words: list[Word], number: int, ruled: list[PageTable]) -> list[PageTable]:
+    """Tables without rulings on one page, outside the ruled ones."""
+    def in_ruled(w: Word) -> bool:
+        return any(t.bbox[0] - 1 <= w.x0 <= t.bbox[2] + 1 and t.bbox[1] - 1 <= w.top <= t.bbox[3] + 1 for t in ruled)
+
+    lines = _lines([w for w in words if not in_ruled(w)])
+    out: list[PageTable] = []
+    i = 0
+    while i < len(lines):
+        cols = _header(lines[i])
+        if cols is None:
+            i += 1
+            continue
+        header = lines[i]
+        heights = [ln[0].bottom - ln[0].top for ln in lines[i:i + 20]]
+        lh = statistics.median(heights) if heights else 10.0
+        body: list[list[Word]] = []
+        prev_bottom = max(w.bottom for w in header)
+        j = i + 1
+        while j < len(lines):
+            ln = lines[j]
+            if ln[0].top - prev_bottom > max(2.5 * lh, 18) or _header(ln) is not None:
+                break
+            if any(_column(s[-1].x1 - 1, cols) - _column(s[0].x0, cols) >= 2 for s in _segments(ln)):
+                break   # text running on across two column edges: prose below the table
+            body.append(ln)
+            prev_bottom = max(w.bottom for w in ln)
+            j += 1
+        first = " ".join(_text(seg) for seg in _segments(header) if _column(seg[0].x0, cols) == 0).strip(" :")
+        rows = _rows(body, cols, lh, anchored=bool(_SUPPORT_RE.match(first)))
+        if len(rows) >= MIN_ROWS:
+            used = header + [w for ln in body for w in ln]
+            head_cells = [Cell(" ".join(_text(s) for s in _segments(header) if _column(s[0].x0, cols) == k))
+                          for k in range(len(cols))]
+            table_rows = [head_cells] + [[Cell(t) for t in r] for r in rows]
+            bbox = (min(w.x0 for w in used), min(w.top for w in header), max(w.x1 for w in used),
+                    max(w.bottom for w in used))
+            out.append(PageTable(page=number, bbox=bbox, rows=table_rows, col_x=list(cols),
+                                 bold_rows=[True] + [False] * len(rows),
+                                 cell_text=" ".join(c.text for r in table_rows for c in r),
+                                 word_ids=frozenset(id(w) for w in used)))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _rows(body: list[list[Word]], cols: list[float], lh: float, anchored: bool) -> list[list[str]]:
+    """Lines to rows. With a first column of refs or dates (`anchored`),
+    each line that has text there is a row's anchor and every other line
+    belongs to the nearest anchor above or below it (cells may be aligned to
+    the top, middle or bottom of their row); without one, a row starts
+    after a gap wider than the gaps between the lines of one row."""
+    cells = []
+    for ln in body:
+        by_col: dict[int, list[str]] = {}
+        for w in ln:   # word by word: a cell's text may run up to the next column's edge
+            by_col.setdefault(_column(w.x0, cols), []).append(w.text)
+        cells.append(by_col)
+    mids = [(ln[0].top + max(w.bottom for w in ln)) / 2 for ln in body]
+    anchors = [i for i, c in enumerate(cells) if 0 in c] if anchored else []
+    if len(anchors) >= 2:
+        owner = [min(anchors, key=lambda a: (abs(mids[a] - mids[i]), a)) for i in range(len(body))]
+    else:
+        owner, row, prev_bottom = [], -1, None
+        for i, ln in enumerate(body):
+            if prev_bottom is None or ln[0].top - prev_bottom > 0.8 * lh:
+                row += 1
+            owner.append(row)
+            prev_bottom = max(w.bottom for w in ln)
+    rows: dict[int, list[list[str]]] = {}
+    for i, by_col in enumerate(cells):
+        r = rows.setdefault(owner[i], [[] for _ in cols])
+        for k, parts in by_col.items():
+            r[k].extend(parts)
+    return [[" ".join(parts) for parts in rows[k]] for k in sorted(rows) if any(rows[k])]

@@ -40,21 +40,8 @@
 -- @col locator: where in the document (the action's, else the recommendation's)
 -- @col source_text: text the action (else the recommendation) was extracted from
 create or replace view action_plan as
-with own as (
-    select parent_type, parent_id,
-           string_agg(distinct coalesce(nullif(concat_ws(' – ', role, person), ''), raw), '; '
-                      order by coalesce(nullif(concat_ws(' – ', role, person), ''), raw)) as owners
-    from owners
-    group by all
-),
-tim as (
-    select parent_type, parent_id,
-           min(due_date) as due_date,
-           string_agg(distinct raw, '; ' order by raw) as due_raw,
-           string_agg(distinct recurrence, '; ' order by recurrence) as recurrence
-    from timescales
-    group by all
-),
+with own as (select * from parent_owners),
+tim as (select * from parent_timescales),
 later_rag as (
     -- the rating the latest later paper gives a recommendation it carries on
     select l.from_id as rec_id, arg_max(r2.rag, coalesce(d2.meeting_date, date '1900-01-01')) as rag

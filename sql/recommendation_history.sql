@@ -32,18 +32,8 @@ with recursive chain(root_id, rec_id, depth) as (
     join links l on l.from_id = c.rec_id and l.to_table = 'recommendations'
     where c.depth < 50
 ),
-own as (
-    select parent_type, parent_id,
-           string_agg(distinct coalesce(nullif(concat_ws(' – ', role, person), ''), raw), '; '
-                      order by coalesce(nullif(concat_ws(' – ', role, person), ''), raw)) as owners
-    from owners
-    group by all
-),
-tim as (
-    select parent_type, parent_id, min(due_date) as due_date
-    from timescales
-    group by all
-),
+own as (select * from parent_owners),
+tim as (select * from parent_timescales),
 events as (
     select c.root_id, 'recommendation' as event,
            case when c.depth = 0 then 'made' else coalesce(l.kind, 'same') end as kind,

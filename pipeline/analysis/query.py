@@ -33,7 +33,9 @@ from schemas.tables import COLUMNS, schema
 
 DEFAULT_DATA = "data/processed"
 SQL = Path(__file__).resolve().parents[2] / "sql"
-VIEW_SQL = {"action_plan": SQL / "action_plan.sql", "recommendation_history": SQL / "recommendation_history.sql"}
+# in order: parents.sql defines the helper views the two analyst views use
+VIEW_SQL = {"parent_owners, parent_timescales": SQL / "parents.sql", "action_plan": SQL / "action_plan.sql",
+            "recommendation_history": SQL / "recommendation_history.sql"}
 VIEWS = [*COLUMNS, *VIEW_SQL]
 
 
@@ -71,7 +73,9 @@ def connect(data: str | Path = DEFAULT_DATA, *, con: duckdb.DuckDBPyConnection |
         con.execute(f"set variable as_of = date '{as_of.isoformat()}'")
     if action_plan:
         for path in VIEW_SQL.values():
-            con.execute(path.read_text(encoding="utf-8"))
+            for statement in path.read_text(encoding="utf-8").split(";\n"):
+                if statement.strip() and not all(ln.startswith("--") or not ln.strip() for ln in statement.splitlines()):
+                    con.execute(statement)
     return con
 
 

@@ -298,28 +298,50 @@ def _similar(a: str, b: str) -> bool:
 def improvement_recommendations(doc: Document) -> list[Recommendation]:
     """Improvement points written as prose: 'Action N - ...' plan items (with
     their narrative actions) and inspection 'What needs to improve' lists."""
-    recs: list[Recommendation] = []
+    walk = _ImprovementWalk(doc)
     blocks = doc.blocks
-    bucket: Optional[str] = None
-    current: Optional[Recommendation] = None
-    current_level = 0
-    in_outcome = False
     i = 0
     n = len(blocks)
-    inspection = _looks_inspection(doc)
     while i < n:
         b = blocks[i]
         t = b.text.strip()
         if b.kind == "table":
-            items = _boxed_list(b, headed=True)
-            if items:
-                recs.extend(_boxed_recs(blocks, i, items, doc))
-                current = None
-            i += 1
-            continue
-        if not t:
-            i += 1
-            continue
+            walk.boxed_table(i, b)
+        elif t and not walk.plan_item(b, t):
+            j = walk.heading(i, b, t)
+            if j is not None:
+                i = j
+                continue
+            if walk.current is not None:
+                walk.under_item(i, b, t)
+        i += 1
+    return walk.recs
+
+
+class _ImprovementWalk:
+    """The state of improvement_recommendations' walk over the blocks: the
+    plan item paragraphs now belong to (`current`, at numbering depth
+    `current_level`), the deadline bucket its heading named, and whether the
+    walk is in an outcome passage (not actions)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.blocks = doc.blocks
+        self.recs: list[Recommendation] = []
+        self.bucket: Optional[str] = None
+        self.current: Optional[Recommendation] = None
+        self.current_level = 0
+        self.in_outcome = False
+        self.inspection = _looks_inspection(doc)
+
+    def boxed_table(self, i: int, b: Block) -> None:
+        items = _boxed_list(b, headed=True)
+        if items:
+            self.recs.extend(_boxed_recs(self.blocks, i, items, self.doc))
+            self.current = None
+
+    def plan_item(self, b: Block, t: str) -> bool:
+        """'Action N - <text>' / 'Recommendation N: <text>' opens a plan item."""
         pm = PLAN_ITEM.match(t)
         item_text = pm.group("text") if pm else None
         ref = pm.group("ref") if pm else None
@@ -332,78 +354,86 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
             current = Recommendation(kind="improvement", text=_norm(item_text), ref=ref,
                                      prov=Prov(page=b.page, source_text=b.full_text, locator=ref),
                                      section_ref=b.numbering if b.numbering != "•" else None)
-            current.source_body = "Ofsted" if re.search(r"ofsted", _context_title(doc), re.I) else None
-            current.deadline_bucket = bucket
-            current_level = len((b.numbering or "").split("."))
-            recs.append(current)
-            in_outcome = False
-            i += 1
-            continue
+            current.source_body = "Ofsted" if re.search(r"ofsted", _context_title(self.doc), re.I) else None
+            current.deadline_bucket = self.bucket
+            self.current = current
+            self.current_level = len((b.numbering or "").split("."))
+            self.recs.append(current)
+            self.in_outcome = False
+            return True
+        return False
+
+    def heading(self, i: int, b: Block, t: str) -> Optional[int]:
+        """A heading: a deadline bucket, an improvement zone (read whole), or
+        a new section that closes the current item. Returns the index to go
+        on from when the heading was consumed, else None."""
         im0 = IMPROVEMENT_HEADING.match(t) if not CONTENTS_LINE.search(t) else None
         is_head = b.kind == "heading" or (t.isupper() and len(t.split()) <= 10) or \
             bool(im0 and not im0.group("rest") and len(t.split()) <= 8)
         if is_head:
             bm = BUCKET.search(t)
             if bm and re.search(r"\bactions?\b|\bofsted\b", t, re.I):
-                bucket = bm.group(0)
-                current = None
-                i += 1
-                continue
+                self.bucket = bm.group(0)
+                self.current = None
+                return i + 1
             im = IMPROVEMENT_HEADING.match(t) if not CONTENTS_LINE.search(t) else None
-            if im or (inspection and re.match(r"^recommendations?\b", t, re.I)):
-                found, j = _improvement_zone(blocks, i + 1, doc)
-                recs.extend(found)
-                current = None
-                bucket = None
-                i = max(j, i + 1)
-                continue
+            if im or (self.inspection and re.match(r"^recommendations?\b", t, re.I)):
+                found, j = _improvement_zone(self.blocks, i + 1, self.doc)
+                self.recs.extend(found)
+                self.current = None
+                self.bucket = None
+                return max(j, i + 1)
             if b.kind == "heading" and (b.numbering is None or re.fullmatch(r"\d+", b.numbering or "")) and not OUTCOME_HEADING.match(t):
                 # a new top-level section closes the current plan item and bucket
                 if b.numbering and re.fullmatch(r"\d+", b.numbering):
-                    bucket = None
-                current = None
-        if current is not None:
-            lm = LABEL_LINE.match(t)
-            if lm:
-                # "Lead: Head of Service", "RAG: Amber", "Timescale: March 2025", "Progress: ..."
-                label, value = lm.group("label").lower(), lm.group("value").strip()
-                prov = Prov(page=b.page, source_text=b.full_text, locator=f"{current.prov.locator}/{label.split()[0]}")
-                current.covered.add(b.full_text)
-                if re.match(r"lead|owner|responsib|accountable", label):
-                    current.owner_texts.append(("lead" if label.startswith("lead") else "responsible", value, prov))
-                elif re.match(r"rag|rating|status", label) and normalise_rag(value, letters_ok=True):
-                    current.rag, current.rag_raw = normalise_rag(value, letters_ok=True)
-                elif re.match(r"timescale|deadline|target date|due|by when|completion", label):
-                    current.timescale_texts.append((value, prov))
-                elif re.match(r"progress|update|status|commentary", label):
-                    current.status_text = _norm(((current.status_text or "") + " " + value).strip())
-                i += 1
-                continue
-            if OUTCOME_HEADING.match(t):
-                in_outcome = True
-                i += 1
-                continue
-            if re.match(r"^progress\s+(achieved|made|to\s+date|update)\b", t, re.I):
-                in_outcome = False
-                i += 1
-                continue
-            num = b.numbering or ""
-            if re.fullmatch(r"\d+(?:\.\d+)*", num) and len(num.split(".")) < current_level + 1 and len(num.split(".")) <= current_level:
-                current = None
-                i += 1
-                continue
-            current.covered.add(b.full_text)
-            if not in_outcome and current.actions and t[:1].islower() and b.numbering is None:
-                # a paragraph cut by a page break continues the action before it
-                last = current.actions[-1]
-                last.text = _norm(last.text + " " + t)
-                last.prov.source_text += " " + t
-            elif not in_outcome and is_action_text(t):
-                current.actions.append(Action(text=_norm(t), ref=None,
-                                              prov=Prov(page=b.page, source_text=b.full_text,
-                                                        locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
-        i += 1
-    return recs
+                    self.bucket = None
+                self.current = None
+        return None
+
+    def under_item(self, i: int, b: Block, t: str) -> None:
+        """A paragraph under the current plan item: a labelled line, an
+        outcome / progress heading, the end of the item, or an action."""
+        current = self.current
+        lm = LABEL_LINE.match(t)
+        if lm:
+            _label_line(current, b, lm)
+            return
+        if OUTCOME_HEADING.match(t):
+            self.in_outcome = True
+            return
+        if re.match(r"^progress\s+(achieved|made|to\s+date|update)\b", t, re.I):
+            self.in_outcome = False
+            return
+        num = b.numbering or ""
+        if re.fullmatch(r"\d+(?:\.\d+)*", num) and len(num.split(".")) < self.current_level + 1 and len(num.split(".")) <= self.current_level:
+            self.current = None
+            return
+        current.covered.add(b.full_text)
+        if not self.in_outcome and current.actions and t[:1].islower() and b.numbering is None:
+            # a paragraph cut by a page break continues the action before it
+            last = current.actions[-1]
+            last.text = _norm(last.text + " " + t)
+            last.prov.source_text += " " + t
+        elif not self.in_outcome and is_action_text(t):
+            current.actions.append(Action(text=_norm(t), ref=None,
+                                          prov=Prov(page=b.page, source_text=b.full_text,
+                                                    locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
+
+
+def _label_line(current: Recommendation, b: Block, lm: re.Match) -> None:
+    """A labelled line under a plan item: "Lead: Head of Service", "RAG: Amber",
+    "Timescale: March 2025", "Progress: ..."."""
+    label, value = lm.group("label").lower(), lm.group("value").strip()
+    prov = Prov(page=b.page, source_text=b.full_text, locator=f"{current.prov.locator}/{label.split()[0]}")
+    current.covered.add(b.full_text)
+    if re.match(r"lead|owner|responsib|accountable", label):
+        current.owner_texts.append(("lead" if label.startswith("lead") else "responsible", value, prov))
+    elif re.match(r"rag|rating|status", label) and normalise_rag(value, letters_ok=True):
+        current.rag, current.rag_raw = normalise_rag(value, letters_ok=True)
+    elif re.match(r"timescale|deadline|target date|due|by when|completion", label):
+        current.timescale_texts.append((value, prov))
+    elif re.match(r"progress|update|status|commentary", label):
+        current.status_text = _norm(((current.status_text or "") + " " + value).strip())
 
 
 def _context_title(doc: Document) -> str:

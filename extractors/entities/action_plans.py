@@ -178,74 +178,125 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
     roles = classify_columns(header)
     if not is_action_plan(roles):
         return None
-    col = {k: v[0] for k, v in roles.items()}
-    rec_c, ref_c, act_c = col.get("rec"), col.get("ref"), col.get("action")
-    if rec_c is not None and act_c == rec_c:
-        act_c = None
-    owner_cols = [(i, "lead") for i in roles.get("owner_lead", [])] + [(i, "responsible") for i in roles.get("owner_responsible", [])]
-    time_c, rag_c = col.get("timescale"), col.get("rag")
-    prog_c, evid_c = col.get("progress"), col.get("evidence")
-    # a log without a RAG column may colour its status cells instead ("Plan in
-    # place" on amber): the fill counts when the column uses two RAG colours
-    # or more (one colour throughout is the table's design, not a rating)
-    prog_fills = prog_c is not None and rag_c is None and len({
-        ragmod.rag_from_colour(row[prog_c].fill) for row in table.body
-        if prog_c < len(row) and row[prog_c].fill} - {None}) >= 2
-    recs: list[Recommendation] = []
-    loose: list[Action] = []
-    current: Optional[Recommendation] = None
-    row_parent: dict[int, object] = {}
-    entity_cols = {c for c in (rec_c, ref_c, act_c, time_c, rag_c) if c is not None} | {c for c, _ in owner_cols} \
-        | set(roles.get("link", []))
-
-    def loc(r: int, c: Optional[int]) -> str:
-        name = header[c] if c is not None and c < len(header) else ""
-        return f"table:{tindex}/row:{r}/col:{_norm(name)}"
-
-    prev_act_txt = ""
+    plan = _PlanReader(table, tindex, roles, glossary=glossary, anchor=anchor, body=body)
     for r_off, row in enumerate(table.body):
-        r = r_off + table.header_rows
-        texts = [c.text.strip() for c in row if c.text.strip()]
-        if not texts:
-            continue
-        if len(texts) > 1 and len(set(texts)) == 1 and len(row) > 2:
-            continue  # a banner row spanning the table (a group heading), not an item
-        if len(texts) >= 2 and all(ragmod.normalise_rag(t) for t in texts):
-            continue  # a RAG key printed on every page ("Achieved | On Task | At risk")
+        plan.read_row(r_off + table.header_rows, row)
+    return PlanResult(plan.recs, plan.loose, plan.row_parent, plan.entity_cols)
+
+
+def _not_an_item(row: list[Cell]) -> bool:
+    """An empty row, a banner row or a RAG key: no item in it."""
+    texts = [c.text.strip() for c in row if c.text.strip()]
+    if not texts:
+        return True
+    if len(texts) > 1 and len(set(texts)) == 1 and len(row) > 2:
+        return True  # a banner row spanning the table (a group heading), not an item
+    if len(texts) >= 2 and all(ragmod.normalise_rag(t) for t in texts):
+        return True  # a RAG key printed on every page ("Achieved | On Task | At risk")
+    return False
+
+
+class _PlanReader:
+    """Reads an action-plan table row by row (the row conventions in the
+    module docstring), keeping the recommendation the rows currently belong
+    to and the actions read so far."""
+
+    def __init__(self, table: Table, tindex: int, roles: dict, *, glossary: dict, anchor: Optional[date],
+                 body: Optional[str]) -> None:
+        self.table, self.tindex, self.roles = table, tindex, roles
+        self.header = table.header
+        self.glossary, self.anchor, self.body = glossary, anchor, body
+        col = {k: v[0] for k, v in roles.items()}
+        self.rec_c, self.ref_c, self.act_c = col.get("rec"), col.get("ref"), col.get("action")
+        if self.rec_c is not None and self.act_c == self.rec_c:
+            self.act_c = None
+        self.owner_cols = [(i, "lead") for i in roles.get("owner_lead", [])] + [(i, "responsible") for i in roles.get("owner_responsible", [])]
+        self.time_c, self.rag_c = col.get("timescale"), col.get("rag")
+        self.prog_c, self.evid_c = col.get("progress"), col.get("evidence")
+        # a log without a RAG column may colour its status cells instead ("Plan in
+        # place" on amber): the fill counts when the column uses two RAG colours
+        # or more (one colour throughout is the table's design, not a rating)
+        self.prog_fills = self.prog_c is not None and self.rag_c is None and len({
+            ragmod.rag_from_colour(row[self.prog_c].fill) for row in table.body
+            if self.prog_c < len(row) and row[self.prog_c].fill} - {None}) >= 2
+        self.recs: list[Recommendation] = []
+        self.loose: list[Action] = []
+        self.current: Optional[Recommendation] = None
+        self.row_parent: dict[int, object] = {}
+        self.entity_cols = {c for c in (self.rec_c, self.ref_c, self.act_c, self.time_c, self.rag_c) if c is not None} \
+            | {c for c, _ in self.owner_cols} | set(roles.get("link", []))
+        self.prev_act_txt = ""
+
+    def loc(self, r: int, c: Optional[int]) -> str:
+        name = self.header[c] if c is not None and c < len(self.header) else ""
+        return f"table:{self.tindex}/row:{r}/col:{_norm(name)}"
+
+    def read_row(self, r: int, row: list[Cell]) -> None:
+        if _not_an_item(row):
+            return
+        table = self.table
         page = next((c.page for c in row if c.page), table.pages[0] if table.pages else None)
-        if rec_c is not None:
-            ref, rec_text = _split_ref(_cell(row, ref_c), _strip_header(_cell(row, rec_c), header[rec_c]))
-            shifted_rag = ragmod.normalise_rag(rec_text, letters_ok=True) if rec_text and not ref and len(rec_text) <= 2 else None
-            if shifted_rag:
-                # a RAG value the text layer pushed into the recommendation column
-                if current is not None and current.rag is None:
-                    current.rag, current.rag_raw = shifted_rag
-                rec_text = ""
-            if rec_text or ref:
-                continues = current is not None and not ref and rec_text[:1].islower()
-                if continues:
-                    current.text = _norm(current.text + " " + rec_text)
-                    current.prov.source_text += " " + rec_text
-                elif rec_text:
-                    src_c = rec_c if _cell(row, rec_c) else ref_c
-                    current = Recommendation(kind="improvement", text=rec_text, ref=ref, source_body=body,
-                                             prov=Prov(page=page, source_text=_norm(" ".join(x for x in (_cell(row, ref_c), _cell(row, rec_c)) if x)),
-                                                       locator=loc(r, src_c), table=tindex))
-                    recs.append(current)
-        # actions of this row
-        row_actions: list[Action] = []
-        act_txt = _cell(row, act_c)
-        if act_txt and rec_c is None and act_txt == prev_act_txt and loose and loose[-1].prov.table == tindex:
-            # the same action cell again: a cell merged over two grid rows
-            # (its progress split in two). One action; the progress adds on.
-            extra = _norm(_cell(row, prog_c)) if prog_c is not None else ""
+        if self.rec_c is not None:
+            self.read_recommendation(r, row, page)
+        act_txt = _cell(row, self.act_c)
+        if self.repeated_action_cell(r, row, act_txt):
+            return
+        self.prev_act_txt = act_txt
+        row_actions = self.read_actions(r, row, page, act_txt)
+        self.read_rag(row, row_actions)
+        self.read_progress(row, row_actions)
+        owners, times = self.read_owners(r, row, page), self.read_timescales(r, row, page)
+        current, rec_c = self.current, self.rec_c
+        if current is not None and rec_c is not None:
+            self.attach_to_recommendation(owners, times, row_actions)
+        elif row_actions:
+            self.attach_to_actions(owners, times, row_actions)
+        parent = current if (current is not None and rec_c is not None) else (row_actions[0] if row_actions else None)
+        if parent is not None:
+            self.row_parent[r] = parent
+
+    def read_recommendation(self, r: int, row: list[Cell], page) -> None:
+        """A filled recommendation / ref cell starts a recommendation or
+        continues the current one."""
+        rec_c, ref_c, current = self.rec_c, self.ref_c, self.current
+        ref, rec_text = _split_ref(_cell(row, ref_c), _strip_header(_cell(row, rec_c), self.header[rec_c]))
+        shifted_rag = ragmod.normalise_rag(rec_text, letters_ok=True) if rec_text and not ref and len(rec_text) <= 2 else None
+        if shifted_rag:
+            # a RAG value the text layer pushed into the recommendation column
+            if current is not None and current.rag is None:
+                current.rag, current.rag_raw = shifted_rag
+            rec_text = ""
+        if rec_text or ref:
+            continues = current is not None and not ref and rec_text[:1].islower()
+            if continues:
+                current.text = _norm(current.text + " " + rec_text)
+                current.prov.source_text += " " + rec_text
+            elif rec_text:
+                src_c = rec_c if _cell(row, rec_c) else ref_c
+                self.current = Recommendation(kind="improvement", text=rec_text, ref=ref, source_body=self.body,
+                                              prov=Prov(page=page, source_text=_norm(" ".join(x for x in (_cell(row, ref_c), _cell(row, rec_c)) if x)),
+                                                        locator=self.loc(r, src_c), table=self.tindex))
+                self.recs.append(self.current)
+
+    def repeated_action_cell(self, r: int, row: list[Cell], act_txt: str) -> bool:
+        """The same action cell again: a cell merged over two grid rows (its
+        progress split in two). One action; the progress adds on."""
+        loose = self.loose
+        if act_txt and self.rec_c is None and act_txt == self.prev_act_txt and loose and loose[-1].prov.table == self.tindex:
+            extra = _norm(_cell(row, self.prog_c)) if self.prog_c is not None else ""
             if extra and extra not in (loose[-1].status_text or ""):
                 loose[-1].status_text = _norm(((loose[-1].status_text or "") + " " + extra).strip())
-            row_parent[r] = loose[-1]
-            continue
-        prev_act_txt = act_txt
+            self.row_parent[r] = loose[-1]
+            return True
+        return False
+
+    def read_actions(self, r: int, row: list[Cell], page, act_txt: str) -> list[Action]:
+        """The actions of this row (after a lower-case start continues the
+        previous action), with the row's evidence on the first."""
+        current, loose, act_c = self.current, self.loose, self.act_c
+        row_actions: list[Action] = []
         prev_action = (current.actions[-1] if current is not None and current.actions else (loose[-1] if loose else None))
-        if act_txt and act_txt[:1].islower() and prev_action is not None and prev_action.prov.table == tindex:
+        if act_txt and act_txt[:1].islower() and prev_action is not None and prev_action.prov.table == self.tindex:
             # an action cut by a page break or a row split continues on the next row
             first, _, rest_txt = act_txt.partition("\n")
             prev_action.text = _norm(prev_action.text + " " + first)
@@ -254,83 +305,95 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         if act_c is not None and act_txt and not _owner_only(act_txt):
             for k, a in enumerate(split_actions(act_txt)):
                 act = Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
-                                               locator=loc(r, act_c) + (f"/item:{k}" if k else ""), table=tindex))
-                add_due_dates(act, anchor)  # "(Dec 18)", "will be evaluated in January 19"
+                                               locator=self.loc(r, act_c) + (f"/item:{k}" if k else ""), table=self.tindex))
+                add_due_dates(act, self.anchor)  # "(Dec 18)", "will be evaluated in January 19"
                 row_actions.append(act)
-        if evid_c is not None and _cell(row, evid_c) and row_actions:
-            row_actions[0].evidence = _norm(_cell(row, evid_c))
-        # RAG
+        if self.evid_c is not None and _cell(row, self.evid_c) and row_actions:
+            row_actions[0].evidence = _norm(_cell(row, self.evid_c))
+        return row_actions
+
+    def read_rag(self, row: list[Cell], row_actions: list[Action]) -> None:
+        rag_c, current = self.rag_c, self.current
         if rag_c is not None:
             cell = row[rag_c] if rag_c < len(row) else None
             if cell is not None:
                 got = ragmod.normalise_rag(cell.text.strip() or None, cell.fill, letters_ok=True)
                 if got:
-                    target = current if (current is not None and rec_c is not None and current.rag is None) else (row_actions[0] if row_actions else None)
+                    target = current if (current is not None and self.rec_c is not None and current.rag is None) else (row_actions[0] if row_actions else None)
                     if target is not None:
                         target.rag, target.rag_raw = got
-        # progress / status
+
+    def read_progress(self, row: list[Cell], row_actions: list[Action]) -> None:
+        prog_c = self.prog_c
         if prog_c is not None and _cell(row, prog_c):
             txt = _norm(_cell(row, prog_c))
-            if row_actions and rec_c is None:
+            if row_actions and self.rec_c is None:
                 row_actions[0].status_text = txt
-                if rag_c is None and row_actions[0].rag is None:
+                if self.rag_c is None and row_actions[0].rag is None:
                     # a log without a RAG column rates its actions in words ("On track",
                     # "Complete") or by the colour of the status cell
-                    got = ragmod.normalise_rag(txt, row[prog_c].fill if prog_fills else None)
+                    got = ragmod.normalise_rag(txt, row[prog_c].fill if self.prog_fills else None)
                     if got:
                         row_actions[0].rag, row_actions[0].rag_raw = got
-            elif current is not None:
-                current.status_text = _norm((current.status_text or "") + " " + txt)
-        # owners and timescales
+            elif self.current is not None:
+                self.current.status_text = _norm((self.current.status_text or "") + " " + txt)
+
+    def read_owners(self, r: int, row: list[Cell], page) -> list[Owner]:
         owners: list[Owner] = []
-        for oc, kind in owner_cols:
+        for oc, kind in self.owner_cols:
             txt = _cell(row, oc)
             if txt:
-                owners.extend(_owner_items(txt, kind, glossary, Prov(page=page, source_text=txt, locator=loc(r, oc), table=tindex)))
+                owners.extend(_owner_items(txt, kind, self.glossary, Prov(page=page, source_text=txt, locator=self.loc(r, oc), table=self.tindex)))
+        return owners
+
+    def read_timescales(self, r: int, row: list[Cell], page) -> list[Timescale]:
+        anchor, time_c, tindex = self.anchor, self.time_c, self.tindex
         times: list[Timescale] = []
         if time_c is not None and _cell(row, time_c):
             txt = _cell(row, time_c)
-            times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=loc(r, time_c), table=tindex))
-        for tc in roles.get("target", []):
+            times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=self.loc(r, time_c), table=tindex))
+        for tc in self.roles.get("target", []):
             txt = _cell(row, tc)  # "By December 2018, reports ... are developed"
             for t in find_due_dates_in_sentence(txt, anchor) if txt else []:
-                times.append(Timescale.from_parsed(t, Prov(page, txt, loc(r, tc) + f"/due@{t.start}", tindex)))
-        if current is not None and rec_c is not None:
-            # a plan with a recommendation column: the row's lead/responsible
-            # officers and timescales are the recommendation's (one owner row
-            # per distinct person/role for the recommendation)
-            have = {(_key(o.role), (o.person or "").lower()) for o in current.owners}
-            for o in owners:
-                k = (_key(o.role), (o.person or "").lower())
-                if k not in have:
-                    have.add(k)
-                    current.owners.append(o)
-            current.timescales.extend(times)
-            current.actions.extend(row_actions)
-        elif row_actions:
-            for a in row_actions:
-                a.owners.extend(_clone_owners(owners, a))
-                if not owner_cols:
-                    # no owner column: the action's subject owns it
-                    # ("Cabinet Office Transparency Team to work with ...")
-                    a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
-                                          prov=a.prov.at("/owner" + (f":{k}" if k else "")))
-                                    for k, (role, person, raw) in enumerate(subject_owners(a.text)))
-            if len(times) == len(row_actions):
-                for a, t in zip(row_actions, times):
-                    a.timescales.append(t)
-            elif len(row_actions) == 1 or len(times) != 1:
-                row_actions[0].timescales.extend(times)
-            else:
-                # one timescale printed for a cell of several actions applies to each
-                for k, a in enumerate(row_actions):
-                    t = times[0]
-                    a.timescales.append(Timescale.from_parsed(t, t.prov.at(f"/for:{k}")))
-            loose.extend(row_actions)
-        parent = current if (current is not None and rec_c is not None) else (row_actions[0] if row_actions else None)
-        if parent is not None:
-            row_parent[r] = parent
-    return PlanResult(recs, loose, row_parent, entity_cols)
+                times.append(Timescale.from_parsed(t, Prov(page, txt, self.loc(r, tc) + f"/due@{t.start}", tindex)))
+        return times
+
+    def attach_to_recommendation(self, owners: list[Owner], times: list[Timescale], row_actions: list[Action]) -> None:
+        """A plan with a recommendation column: the row's lead/responsible
+        officers and timescales are the recommendation's (one owner row per
+        distinct person/role for the recommendation)."""
+        current = self.current
+        have = {(_key(o.role), (o.person or "").lower()) for o in current.owners}
+        for o in owners:
+            k = (_key(o.role), (o.person or "").lower())
+            if k not in have:
+                have.add(k)
+                current.owners.append(o)
+        current.timescales.extend(times)
+        current.actions.extend(row_actions)
+
+    def attach_to_actions(self, owners: list[Owner], times: list[Timescale], row_actions: list[Action]) -> None:
+        """No recommendation column: the row's owners go to each of its
+        actions, its timescales pair up with them in order."""
+        for a in row_actions:
+            a.owners.extend(_clone_owners(owners, a))
+            if not self.owner_cols:
+                # no owner column: the action's subject owns it
+                # ("Cabinet Office Transparency Team to work with ...")
+                a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
+                                      prov=a.prov.at("/owner" + (f":{k}" if k else "")))
+                                for k, (role, person, raw) in enumerate(subject_owners(a.text)))
+        if len(times) == len(row_actions):
+            for a, t in zip(row_actions, times):
+                a.timescales.append(t)
+        elif len(row_actions) == 1 or len(times) != 1:
+            row_actions[0].timescales.extend(times)
+        else:
+            # one timescale printed for a cell of several actions applies to each
+            for k, a in enumerate(row_actions):
+                t = times[0]
+                a.timescales.append(Timescale.from_parsed(t, t.prov.at(f"/for:{k}")))
+        self.loose.extend(row_actions)
 
 
 def _owner_only(text: str) -> bool:

@@ -284,215 +284,233 @@ class DocScore:
     skipped: dict[str, int]                       # entity -> predictions left out (unlabelled parent type)
 
 
-def score_document(gold: dict, pred: dict[str, list[dict]], pred_document: dict | None = None) -> DocScore:
-    """Match one document. `gold` is a fixture's data (dict as in
-    schemas/fixture.schema.json); `pred` maps table name -> this document's
-    predicted rows; `pred_document` is its `documents` row (or None)."""
-    labelled = {e for e in ENTITIES if e in gold}
-    scope = gold.get("scope") or {}
-    results: dict[str, EntityResult] = {}
-    skipped: dict[str, int] = {}
+@dataclass
+class _DocMatch:
+    """The state shared while one document is matched: the gold, the
+    predictions, which entity types the gold labels, the per-entity page
+    scope, the predictions left out, and the gold id -> prediction map the
+    child entities (owners, timescales) match their parents through."""
+    gold: dict
+    pred: dict[str, list[dict]]
+    labelled: set[str]
+    scope: dict
+    skipped: dict[str, int] = field(default_factory=dict)
+    parent_map: dict[str, tuple[str, str]] = field(default_factory=dict)
 
-    def rows(entity: str) -> tuple[list[dict], list[dict]]:
-        pages = scope.get(entity)
-        g = [r for r in gold.get(entity) or [] if _in_scope(r, pages)]
-        p = [r for r in pred.get(entity) or [] if _in_scope(r, pages)]
+    def rows(self, entity: str) -> tuple[list[dict], list[dict]]:
+        pages = self.scope.get(entity)
+        g = [r for r in self.gold.get(entity) or [] if _in_scope(r, pages)]
+        p = [r for r in self.pred.get(entity) or [] if _in_scope(r, pages)]
         if entity in ("owners", "timescales", "metrics"):
             keep = [r for r in p if r.get("parent_type") is None
-                    or PARENT_ENTITY.get(r.get("parent_type")) in labelled
+                    or PARENT_ENTITY.get(r.get("parent_type")) in self.labelled
                     or r.get("parent_type") not in PARENT_ENTITY]
             if len(keep) != len(p):
-                skipped[entity] = len(p) - len(keep)
+                self.skipped[entity] = len(p) - len(keep)
             p = keep
         return g, _sort_preds(entity, p)
 
-    parent_map: dict[str, tuple[str, str]] = {}
-
-    # recommendations -------------------------------------------------------
-    if "recommendations" in labelled:
-        g, p = rows("recommendations")
-        gt = [tokens(r["text"]) for r in g]
-        pt = [tokens(r.get("text")) for r in p]
-
-        def s_rec(gi, pi):
-            f = token_f1(gt[gi], pt[pi])
-            if f < TEXT_F1:
-                return None
-            return (f, float(_eq_ref(g[gi].get("ref"), p[pi].get("ref"))),
-                    float(_known_equal(_page(g[gi].get("page")), _page(p[pi].get("page")))))
-        res = EntityResult("recommendations", g, p, greedy_match(g, p, s_rec))
-        for gi, pi in res.pairs:
-            gr, pr = g[gi], p[pi]
-            parent_map[gr["id"]] = ("recommendation", pr.get("rec_id"))
-            res.check("kind", _eq_code(gr["kind"], pr.get("kind")), gr["kind"], pr.get("kind"), gi, pi)
-            if "ref" in gr:
-                res.check("ref", _eq_ref(gr["ref"], pr.get("ref")), gr["ref"], pr.get("ref"), gi, pi)
-            if "rag" in gr:
-                res.check("rag", _eq_code(gr["rag"], pr.get("rag")), gr["rag"], pr.get("rag"), gi, pi)
-        _note_nearest(res, gt, pt)
-        results["recommendations"] = res
-
-    # responses -------------------------------------------------------------
-    if "responses" in labelled:
-        g, p = rows("responses")
-        gt = [tokens(r["text"]) for r in g]
-        pt = [tokens(r.get("text")) for r in p]
-
-        def s_resp(gi, pi):
-            gr, pr = g[gi], p[pi]
-            if gr.get("rec_ref") is not None and not _eq_ref(gr["rec_ref"], pr.get("rec_ref")):
-                return None
-            # a label may hold only the opening of a long answer: overlap with the shorter side
-            short = gt[gi] if len(gt[gi]) <= len(pt[pi]) else pt[pi]
-            cover = len(gt[gi] & pt[pi]) / max(1, len(short))
-            f = max(token_f1(gt[gi], pt[pi]), cover)
-            return (f,) if f >= RESPONSE_TEXT_F1 else None
-        res = EntityResult("responses", g, p, greedy_match(g, p, s_resp))
-        for gi, pi in res.pairs:
-            gr, pr = g[gi], p[pi]
-            if "status" in gr:
-                res.check("status", _eq_code(gr["status"], pr.get("status")), gr["status"], pr.get("status"), gi, pi)
-            if "responder" in gr:
-                res.check("responder", role_f1(gr["responder"], pr.get("responder")) >= TEXT_F1,
-                          gr["responder"], pr.get("responder"), gi, pi)
-        results["responses"] = res
-
-    # actions ---------------------------------------------------------------
-    if "actions" in labelled:
-        g, p = rows("actions")
-        gt = [tokens(r["text"]) for r in g]
-        pt = [tokens(r.get("text")) for r in p]
-
-        def link_ok(gr, pr) -> bool:
-            if gr.get("rec") is None:
-                return pr.get("rec_id") is None
-            m = parent_map.get(gr["rec"])
-            return m is not None and m[1] == pr.get("rec_id")
-
-        def s_act(gi, pi):
-            f = token_f1(gt[gi], pt[pi])
-            if f < TEXT_F1:
-                return None
-            return (f, float("recommendations" in labelled and link_ok(g[gi], p[pi])),
-                    float(_known_equal(_page(g[gi].get("page")), _page(p[pi].get("page")))))
-        res = EntityResult("actions", g, p, greedy_match(g, p, s_act))
-        for gi, pi in res.pairs:
-            gr, pr = g[gi], p[pi]
-            parent_map[gr["id"]] = ("action", pr.get("action_id"))
-            if "rag" in gr:
-                res.check("rag", _eq_code(gr["rag"], pr.get("rag")), gr["rag"], pr.get("rag"), gi, pi)
-            if "recommendations" in labelled and "rec" in gr:
-                res.check("rec", link_ok(gr, pr), gr.get("rec"), pr.get("rec_id"), gi, pi)
-        _note_nearest(res, gt, pt)
-        results["actions"] = res
-
-    def same_parent(gr: dict, pr: dict) -> bool:
-        m = parent_map.get(gr["parent"])
+    def same_parent(self, gr: dict, pr: dict) -> bool:
+        m = self.parent_map.get(gr["parent"])
         return m is not None and m == (pr.get("parent_type"), pr.get("parent_id"))
 
-    def parent_note(res: EntityResult) -> None:
+    def parent_note(self, res: EntityResult) -> None:
         for gi in res.misses:
             par = res.gold[gi]["parent"]
-            if par not in parent_map:
+            if par not in self.parent_map:
                 res.notes[gi] = f"parent {par} was not matched, so this cannot match"
             else:
-                n = sum(1 for pr in res.pred if same_parent(res.gold[gi], pr))
+                n = sum(1 for pr in res.pred if self.same_parent(res.gold[gi], pr))
                 res.notes[gi] = f"parent {par} matched; {n} predicted {res.entity} on it, none agreed"
 
-    # owners ----------------------------------------------------------------
-    if "owners" in labelled:
-        g, p = rows("owners")
 
-        def s_own(gi, pi):
-            gr, pr = g[gi], p[pi]
-            if not same_parent(gr, pr):
-                return None
-            rf = role_f1(gr.get("role"), pr.get("role"))
-            if gr.get("person"):
-                return (1.0, rf) if same_person(gr["person"], pr.get("person")) else None
-            return (0.0, rf) if rf >= TEXT_F1 else None
-        res = EntityResult("owners", g, p, greedy_match(g, p, s_own))
-        for gi, pi in res.pairs:
-            gr, pr = g[gi], p[pi]
-            if "role" in gr:
-                res.check("role", _eq_text(gr["role"], pr.get("role")), gr["role"], pr.get("role"), gi, pi)
-            if "person" in gr:
-                res.check("person", same_person(gr["person"], pr.get("person")),
-                          gr["person"], pr.get("person"), gi, pi)
-        parent_note(res)
-        results["owners"] = res
+def score_document(gold: dict, pred: dict[str, list[dict]], pred_document: dict | None = None) -> DocScore:
+    """Match one document. `gold` is a fixture's data (dict as in
+    schemas/fixture.schema.json); `pred` maps table name -> this document's
+    predicted rows; `pred_document` is its `documents` row (or None).
+    Parents first: owners and timescales match through the
+    recommendations and actions already paired."""
+    labelled = {e for e in ENTITIES if e in gold}
+    m = _DocMatch(gold, pred, labelled, gold.get("scope") or {})
+    results: dict[str, EntityResult] = {}
+    for entity, match in (("recommendations", _match_recommendations), ("responses", _match_responses),
+                          ("actions", _match_actions), ("owners", _match_owners),
+                          ("timescales", _match_timescales), ("metrics", _match_metrics)):
+        if entity in labelled:
+            results[entity] = match(m)
+    return DocScore(results, score_doc_fields(gold.get("documents") or {}, pred_document), m.parent_map, m.skipped)
 
-    # timescales ------------------------------------------------------------
-    if "timescales" in labelled:
-        g, p = rows("timescales")
 
-        def s_ts(gi, pi):
-            gr, pr = g[gi], p[pi]
-            if not same_parent(gr, pr):
-                return None
-            rf = token_f1(gr.get("raw"), pr.get("raw"))
-            gd = iso_date(gr.get("due_date"))
-            if gd is not None:
-                return (1.0, rf) if gd == iso_date(pr.get("due_date")) else None
-            if _eq_code(gr.get("recurrence"), pr.get("recurrence")) and rf >= TIMESCALE_RAW_F1:
-                return (0.0, rf)
+def _match_recommendations(m: _DocMatch) -> EntityResult:
+    g, p = m.rows("recommendations")
+    gt = [tokens(r["text"]) for r in g]
+    pt = [tokens(r.get("text")) for r in p]
+
+    def s_rec(gi, pi):
+        f = token_f1(gt[gi], pt[pi])
+        if f < TEXT_F1:
             return None
-        res = EntityResult("timescales", g, p, greedy_match(g, p, s_ts))
-        for gi, pi in res.pairs:
-            gr, pr = g[gi], p[pi]
-            if "due_date" in gr:
-                res.check("due_date", _eq_date(gr["due_date"], pr.get("due_date")), gr["due_date"],
-                          iso_date(pr.get("due_date")), gi, pi)
-            if "precision" in gr:
-                res.check("precision", _eq_code(gr["precision"], pr.get("precision")), gr["precision"],
-                          pr.get("precision"), gi, pi)
-            if "recurrence" in gr:
-                res.check("recurrence", _eq_code(gr["recurrence"], pr.get("recurrence")), gr["recurrence"],
-                          pr.get("recurrence"), gi, pi)
-        parent_note(res)
-        results["timescales"] = res
+        return (f, float(_eq_ref(g[gi].get("ref"), p[pi].get("ref"))),
+                float(_known_equal(_page(g[gi].get("page")), _page(p[pi].get("page")))))
+    res = EntityResult("recommendations", g, p, greedy_match(g, p, s_rec))
+    for gi, pi in res.pairs:
+        gr, pr = g[gi], p[pi]
+        m.parent_map[gr["id"]] = ("recommendation", pr.get("rec_id"))
+        res.check("kind", _eq_code(gr["kind"], pr.get("kind")), gr["kind"], pr.get("kind"), gi, pi)
+        if "ref" in gr:
+            res.check("ref", _eq_ref(gr["ref"], pr.get("ref")), gr["ref"], pr.get("ref"), gi, pi)
+        if "rag" in gr:
+            res.check("rag", _eq_code(gr["rag"], pr.get("rag")), gr["rag"], pr.get("rag"), gi, pi)
+    _note_nearest(res, gt, pt)
+    return res
 
-    # metrics ---------------------------------------------------------------
-    if "metrics" in labelled:
-        g, p = rows("metrics")
-        gl = [tokens(r.get("label")) for r in g]
-        pl = [tokens(r.get("label")) for r in p]
 
-        def s_met(gi, pi):
-            gr, pr = g[gi], p[pi]
-            if not num_eq(gr["value"], pr.get("value")):
-                return None
-            gp, pp = _page(gr.get("page")), _page(pr.get("page"))
-            if gp is not None and pp is not None and gp != pp:
-                return None
-            lf = token_f1(gl[gi], pl[pi]) if gl[gi] and pl[pi] else 0.0
-            ueq = _eq_code(gr.get("unit"), pr.get("unit"))
-            if lf < METRIC_LABEL_MATCH_F1 and not ueq:
-                return None
-            return (lf, float(ueq), float(_eq_code(gr.get("role"), pr.get("role"))),
-                    float(_eq_date(gr.get("period_end"), pr.get("period_end"))))
-        res = EntityResult("metrics", g, p, greedy_match(g, p, s_met))
-        for gi, pi in res.pairs:
-            gr, pr = g[gi], p[pi]
-            res.check("unit", _eq_code(gr["unit"], pr.get("unit")), gr["unit"], pr.get("unit"), gi, pi)
-            if "role" in gr:
-                res.check("role", _eq_code(gr["role"], pr.get("role")), gr["role"], pr.get("role"), gi, pi)
-            if "period_end" in gr:
-                res.check("period_end", _eq_date(gr["period_end"], pr.get("period_end")), gr["period_end"],
-                          iso_date(pr.get("period_end")), gi, pi)
-            if "label" in gr:
-                res.check("label", _eq_text(gr["label"], pr.get("label"), METRIC_LABEL_FIELD_F1),
-                          gr["label"], pr.get("label"), gi, pi)
-            if "rag" in gr:
-                res.check("rag", _eq_code(gr["rag"], pr.get("rag")), gr["rag"], pr.get("rag"), gi, pi)
-        for gi in res.misses:
-            same = [pr for pr in p if num_eq(g[gi]["value"], pr.get("value"))]
-            if same:
-                res.notes[gi] = "predictions with this value: " + "; ".join(
-                    f"p.{pr.get('page')} {pr.get('label')!r} ({pr.get('unit')})" for pr in same[:3])
-        results["metrics"] = res
+def _match_responses(m: _DocMatch) -> EntityResult:
+    g, p = m.rows("responses")
+    gt = [tokens(r["text"]) for r in g]
+    pt = [tokens(r.get("text")) for r in p]
 
-    return DocScore(results, score_doc_fields(gold.get("documents") or {}, pred_document), parent_map, skipped)
+    def s_resp(gi, pi):
+        gr, pr = g[gi], p[pi]
+        if gr.get("rec_ref") is not None and not _eq_ref(gr["rec_ref"], pr.get("rec_ref")):
+            return None
+        # a label may hold only the opening of a long answer: overlap with the shorter side
+        short = gt[gi] if len(gt[gi]) <= len(pt[pi]) else pt[pi]
+        cover = len(gt[gi] & pt[pi]) / max(1, len(short))
+        f = max(token_f1(gt[gi], pt[pi]), cover)
+        return (f,) if f >= RESPONSE_TEXT_F1 else None
+    res = EntityResult("responses", g, p, greedy_match(g, p, s_resp))
+    for gi, pi in res.pairs:
+        gr, pr = g[gi], p[pi]
+        if "status" in gr:
+            res.check("status", _eq_code(gr["status"], pr.get("status")), gr["status"], pr.get("status"), gi, pi)
+        if "responder" in gr:
+            res.check("responder", role_f1(gr["responder"], pr.get("responder")) >= TEXT_F1,
+                      gr["responder"], pr.get("responder"), gi, pi)
+    return res
+
+
+def _match_actions(m: _DocMatch) -> EntityResult:
+    g, p = m.rows("actions")
+    gt = [tokens(r["text"]) for r in g]
+    pt = [tokens(r.get("text")) for r in p]
+    recs_labelled = "recommendations" in m.labelled
+
+    def link_ok(gr, pr) -> bool:
+        if gr.get("rec") is None:
+            return pr.get("rec_id") is None
+        pm = m.parent_map.get(gr["rec"])
+        return pm is not None and pm[1] == pr.get("rec_id")
+
+    def s_act(gi, pi):
+        f = token_f1(gt[gi], pt[pi])
+        if f < TEXT_F1:
+            return None
+        return (f, float(recs_labelled and link_ok(g[gi], p[pi])),
+                float(_known_equal(_page(g[gi].get("page")), _page(p[pi].get("page")))))
+    res = EntityResult("actions", g, p, greedy_match(g, p, s_act))
+    for gi, pi in res.pairs:
+        gr, pr = g[gi], p[pi]
+        m.parent_map[gr["id"]] = ("action", pr.get("action_id"))
+        if "rag" in gr:
+            res.check("rag", _eq_code(gr["rag"], pr.get("rag")), gr["rag"], pr.get("rag"), gi, pi)
+        if recs_labelled and "rec" in gr:
+            res.check("rec", link_ok(gr, pr), gr.get("rec"), pr.get("rec_id"), gi, pi)
+    _note_nearest(res, gt, pt)
+    return res
+
+
+def _match_owners(m: _DocMatch) -> EntityResult:
+    g, p = m.rows("owners")
+
+    def s_own(gi, pi):
+        gr, pr = g[gi], p[pi]
+        if not m.same_parent(gr, pr):
+            return None
+        rf = role_f1(gr.get("role"), pr.get("role"))
+        if gr.get("person"):
+            return (1.0, rf) if same_person(gr["person"], pr.get("person")) else None
+        return (0.0, rf) if rf >= TEXT_F1 else None
+    res = EntityResult("owners", g, p, greedy_match(g, p, s_own))
+    for gi, pi in res.pairs:
+        gr, pr = g[gi], p[pi]
+        if "role" in gr:
+            res.check("role", _eq_text(gr["role"], pr.get("role")), gr["role"], pr.get("role"), gi, pi)
+        if "person" in gr:
+            res.check("person", same_person(gr["person"], pr.get("person")),
+                      gr["person"], pr.get("person"), gi, pi)
+    m.parent_note(res)
+    return res
+
+
+def _match_timescales(m: _DocMatch) -> EntityResult:
+    g, p = m.rows("timescales")
+
+    def s_ts(gi, pi):
+        gr, pr = g[gi], p[pi]
+        if not m.same_parent(gr, pr):
+            return None
+        rf = token_f1(gr.get("raw"), pr.get("raw"))
+        gd = iso_date(gr.get("due_date"))
+        if gd is not None:
+            return (1.0, rf) if gd == iso_date(pr.get("due_date")) else None
+        if _eq_code(gr.get("recurrence"), pr.get("recurrence")) and rf >= TIMESCALE_RAW_F1:
+            return (0.0, rf)
+        return None
+    res = EntityResult("timescales", g, p, greedy_match(g, p, s_ts))
+    for gi, pi in res.pairs:
+        gr, pr = g[gi], p[pi]
+        if "due_date" in gr:
+            res.check("due_date", _eq_date(gr["due_date"], pr.get("due_date")), gr["due_date"],
+                      iso_date(pr.get("due_date")), gi, pi)
+        if "precision" in gr:
+            res.check("precision", _eq_code(gr["precision"], pr.get("precision")), gr["precision"],
+                      pr.get("precision"), gi, pi)
+        if "recurrence" in gr:
+            res.check("recurrence", _eq_code(gr["recurrence"], pr.get("recurrence")), gr["recurrence"],
+                      pr.get("recurrence"), gi, pi)
+    m.parent_note(res)
+    return res
+
+
+def _match_metrics(m: _DocMatch) -> EntityResult:
+    g, p = m.rows("metrics")
+    gl = [tokens(r.get("label")) for r in g]
+    pl = [tokens(r.get("label")) for r in p]
+
+    def s_met(gi, pi):
+        gr, pr = g[gi], p[pi]
+        if not num_eq(gr["value"], pr.get("value")):
+            return None
+        gp, pp = _page(gr.get("page")), _page(pr.get("page"))
+        if gp is not None and pp is not None and gp != pp:
+            return None
+        lf = token_f1(gl[gi], pl[pi]) if gl[gi] and pl[pi] else 0.0
+        ueq = _eq_code(gr.get("unit"), pr.get("unit"))
+        if lf < METRIC_LABEL_MATCH_F1 and not ueq:
+            return None
+        return (lf, float(ueq), float(_eq_code(gr.get("role"), pr.get("role"))),
+                float(_eq_date(gr.get("period_end"), pr.get("period_end"))))
+    res = EntityResult("metrics", g, p, greedy_match(g, p, s_met))
+    for gi, pi in res.pairs:
+        gr, pr = g[gi], p[pi]
+        res.check("unit", _eq_code(gr["unit"], pr.get("unit")), gr["unit"], pr.get("unit"), gi, pi)
+        if "role" in gr:
+            res.check("role", _eq_code(gr["role"], pr.get("role")), gr["role"], pr.get("role"), gi, pi)
+        if "period_end" in gr:
+            res.check("period_end", _eq_date(gr["period_end"], pr.get("period_end")), gr["period_end"],
+                      iso_date(pr.get("period_end")), gi, pi)
+        if "label" in gr:
+            res.check("label", _eq_text(gr["label"], pr.get("label"), METRIC_LABEL_FIELD_F1),
+                      gr["label"], pr.get("label"), gi, pi)
+        if "rag" in gr:
+            res.check("rag", _eq_code(gr["rag"], pr.get("rag")), gr["rag"], pr.get("rag"), gi, pi)
+    for gi in res.misses:
+        same = [pr for pr in p if num_eq(g[gi]["value"], pr.get("value"))]
+        if same:
+            res.notes[gi] = "predictions with this value: " + "; ".join(
+                f"p.{pr.get('page')} {pr.get('label')!r} ({pr.get('unit')})" for pr in same[:3])
+    return res
 
 
 def _note_nearest(res: EntityResult, gt: list[frozenset], pt: list[frozenset]) -> None:

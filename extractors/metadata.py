@@ -131,6 +131,41 @@ def _clean(s: str) -> str:
 
 def extract_metadata(doc: Document) -> dict:
     meta: dict = {k: None for k in ("council", "committee", "meeting_date", "report_ref", "title", "author")}
+    texts = _cover_texts(doc)
+    head = texts[:60]
+    tail = texts[-60:]
+    labelled = _labelled(doc, head, tail)
+
+    # committee + meeting date
+    _meeting_from_labels(meta, labelled)
+    # a letter ("Dear ...", signed off "Yours sincerely"): its date line is
+    # when it was written, not a meeting's date
+    letter = any(_SALUTATION.match(t.strip()) for t in head[:20])
+    _meeting_from_cover(meta, head, letter)
+
+    meta["report_ref"] = _report_ref(labelled, head)
+
+    # title
+    if labelled.get("subject") or labelled.get("title"):
+        meta["title"] = labelled.get("subject") or labelled.get("title")
+    elif meta["title"] is None:
+        starts_with_table = bool(doc.blocks) and doc.blocks[0].kind == "table"
+        meta["title"] = (_furniture_title(doc) if starts_with_table else None) or _guess_title(doc, head, meta) or _furniture_title(doc)
+
+    _board_paper(meta, [t for t in head[:4] if len(t.split()) <= 25], letter)
+    meta["author"] = _author(doc, labelled, texts, head, tail, letter)
+    meta["council"] = official_council_name(_council(doc, texts))
+    if meta["committee"] is None and meta["council"] and any(
+            (m := _MINUTES_OF.match(t.strip()) or _SUMMONS.search(t.strip())) and
+            (not m.group("body") or _REFERS_BACK.match(m.group("body"))) for t in head[:25]):
+        # "Minutes of a meeting of the above Council", "summoned to a meeting of the
+        # above Council", minutes headed by the council's name alone: the council met
+        meta["committee"] = meta["council"]
+    return meta
+
+
+def _cover_texts(doc: Document) -> list[str]:
+    """The text blocks, then the 'Label: | value' rows of 2-column tables."""
     texts = [b.full_text for b in doc.blocks if b.kind != "table"]
     for b in doc.blocks:  # cover details sometimes sit in a 2-column table
         if b.kind == "table" and b.table is not None and len(texts) < 400:
@@ -138,9 +173,11 @@ def extract_metadata(doc: Document) -> dict:
                 cells = [c.text for c in row if c.text.strip()]
                 if len(cells) == 2 and cells[0].rstrip().endswith(":"):
                     texts.append(f"{cells[0]} {cells[1]}")
-    head = texts[:60]
-    tail = texts[-60:]
+    return texts
 
+
+def _labelled(doc: Document, head: list[str], tail: list[str]) -> dict[str, str]:
+    """Labelled cover fields, lower-case label -> value; the first wins."""
     labelled: dict[str, str] = {}
     # forms print a label as its own line with the value on the next one
     # ("EQIA Title" / "Commissioning Plan ...", "Responsible Officer" / "Paul Wilson - CY EPA")
@@ -155,8 +192,11 @@ def extract_metadata(doc: Document) -> dict:
         if m and m.group(3).strip() and not m.group(3).strip().endswith(":"):
             key = re.sub(r"\(s\)$|(?<=author)s$", "", (m.group(1) or m.group(2)).lower())
             labelled.setdefault(key, _clean(m.group(3)))
+    return labelled
 
-    # committee + meeting date
+
+def _meeting_from_labels(meta: dict, labelled: dict[str, str]) -> None:
+    """Committee and meeting date from a 'To:' / 'Meeting:' / 'Date:' label."""
     to = labelled.get("to") or labelled.get("meeting")
     if to:
         d = parse_date(to)
@@ -169,9 +209,10 @@ def extract_metadata(doc: Document) -> dict:
             meta["committee"] = _clean(body)
     if meta["meeting_date"] is None and labelled.get("date"):
         meta["meeting_date"] = parse_date(labelled["date"])   # "DATE: 24th November 2011"
-    # a letter ("Dear ...", signed off "Yours sincerely"): its date line is
-    # when it was written, not a meeting's date
-    letter = any(_SALUTATION.match(t.strip()) for t in head[:20])
+
+
+def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
+    """Committee, meeting date (and a minutes title) from the cover's lines."""
     for t in head[:25]:
         s = t.strip()
         m = _MINUTES_OF.match(s) or _SUMMONS.search(s)
@@ -210,64 +251,51 @@ def extract_metadata(doc: Document) -> dict:
             if d:
                 meta["meeting_date"] = d
 
-    # report reference
+
+def _report_ref(labelled: dict[str, str], head: list[str]) -> Optional[str]:
     for key in ("decision no", "decision number", "report no", "report number", "report ref", "report reference"):
         if labelled.get(key):
-            meta["report_ref"] = labelled[key].split()[0]
-            break
-    if meta["report_ref"] is None:
-        for t in head[:15]:
-            m = re.search(r"\bREPORT\s+(?:NO|NUMBER)\.?\s*:?\s*([A-Z0-9][\w/\-.]*\d)", t, re.I)
-            if m:
-                meta["report_ref"] = m.group(1)
-                break
+            return labelled[key].split()[0]
+    for t in head[:15]:
+        m = re.search(r"\bREPORT\s+(?:NO|NUMBER)\.?\s*:?\s*([A-Z0-9][\w/\-.]*\d)", t, re.I)
+        if m:
+            return m.group(1)
+    return None
 
-    # title
-    if labelled.get("subject") or labelled.get("title"):
-        meta["title"] = labelled.get("subject") or labelled.get("title")
-    elif meta["title"] is None:
-        starts_with_table = bool(doc.blocks) and doc.blocks[0].kind == "table"
-        meta["title"] = (_furniture_title(doc) if starts_with_table else None) or _guess_title(doc, head, meta) or _furniture_title(doc)
 
-    _board_paper(meta, [t for t in head[:4] if len(t.split()) <= 25], letter)
-
-    # author
+def _author(doc: Document, labelled: dict[str, str], texts: list[str], head: list[str], tail: list[str],
+            letter: bool) -> Optional[str]:
+    """The author: a labelled author / officer, a 'Report Author' line, a
+    contact-officer block at the end, 'Report of ...', 'From:', a letter's
+    signatory - the first that gives one."""
     for key in ("report author", "author", "contact officer", "lead officer", "responsible officer", "lead inspector"):
         if labelled.get(key):
-            meta["author"] = _person_part(labelled[key])
-            break
-    if meta["author"] is None:
-        meta["author"] = _report_author(doc)
-    if meta["author"] is None:
-        for i, t in enumerate(tail):
-            m = re.search(r"(?:^|\s)(Officer\(s\) to Contact|Contact Officers?|Report Author)\b\s*:?(.*)$", t.strip(), re.I)
-            if m:
-                rest = re.sub(r"^\(s\)\s*:?\s*", "", m.group(2).strip())
-                if rest and not rest[:1].isupper():
-                    rest = ""
-                cand = rest or (tail[i + 1] if i + 1 < len(tail) else "")
-                if cand:
-                    meta["author"] = _person_part(cand)
-                    break
-    if meta["author"] is None:
-        for t in head[:20]:
-            m = re.match(r"^Report (?:of|by)\s+(?:the\s+)?(.+)$", t.strip(), re.I)
-            if m:
-                meta["author"] = _titleish(_clean(m.group(1)))
+            return _person_part(labelled[key])
+    author = _report_author(doc)
+    if author is not None:
+        return author
+    for i, t in enumerate(tail):
+        m = re.search(r"(?:^|\s)(Officer\(s\) to Contact|Contact Officers?|Report Author)\b\s*:?(.*)$", t.strip(), re.I)
+        if m:
+            rest = re.sub(r"^\(s\)\s*:?\s*", "", m.group(2).strip())
+            if rest and not rest[:1].isupper():
+                rest = ""
+            cand = rest or (tail[i + 1] if i + 1 < len(tail) else "")
+            if cand:
+                author = _person_part(cand)
                 break
-    if meta["author"] is None and labelled.get("from"):
-        meta["author"] = _person_part(labelled["from"])
-    if meta["author"] is None and letter:
-        meta["author"] = _signatory(texts)
-
-    meta["council"] = official_council_name(_council(doc, texts))
-    if meta["committee"] is None and meta["council"] and any(
-            (m := _MINUTES_OF.match(t.strip()) or _SUMMONS.search(t.strip())) and
-            (not m.group("body") or _REFERS_BACK.match(m.group("body"))) for t in head[:25]):
-        # "Minutes of a meeting of the above Council", "summoned to a meeting of the
-        # above Council", minutes headed by the council's name alone: the council met
-        meta["committee"] = meta["council"]
-    return meta
+    if author is not None:
+        return author
+    for t in head[:20]:
+        m = re.match(r"^Report (?:of|by)\s+(?:the\s+)?(.+)$", t.strip(), re.I)
+        if m:
+            author = _titleish(_clean(m.group(1)))
+            break
+    if author is None and labelled.get("from"):
+        author = _person_part(labelled["from"])
+    if author is None and letter:
+        author = _signatory(texts)
+    return author
 
 
 _SUFFIX_ABBR = {"MBC": "Metropolitan Borough Council", "CC": "County Council", "BC": "Borough Council",

@@ -259,6 +259,12 @@ _DIGIT = re.compile(r"\d")
 def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str] = None) -> list[Num]:
     """Every candidate measure number in `text`, in order.
 
+    Longer than 80 lines, knowingly: one left-to-right pass whose cases
+    (ratios, scores, digits with their units, durations, ranges, signs,
+    rates, words) share the `taken` spans, so a number one case claims is
+    not read again by the next; split along those cases only with a
+    whole-corpus byte comparison (issue 12 leaves it for the next session).
+
     narrative=False is for table cells: no line-number / lone-number rules.
     table_unit: "£m", "£000", "£bn", "£k", "£", "%" or a unit name; applied to
     bare numbers (no printed unit)."""

@@ -60,6 +60,9 @@ def commit(out: Path, paths: list[str], hashes: dict[str, Optional[str]], held: 
     by this code version with the same partition keys (else None: nothing
     is reused). `fresh`: paths extracted in this run. `overrides`:
     {path: {field: value}} from a --meta sidecar, put into documents rows."""
+    # Longer than 80 lines, knowingly: the order of its steps (folders,
+    # reuse, streaming one doc_id at a time, publish) is the commit's
+    # contract, and rows_of / groups are closures over that state.
     overrides = overrides or {}
     by_id: dict[str, list[str]] = {}
     for p in paths:

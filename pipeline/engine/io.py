@@ -307,6 +307,8 @@ def write_store(out: str | Path, groups: Iterable[tuple[str, dict[str, list[dict
     Nothing is visible to readers until the final rename: an exception or a
     kill before it leaves the previous tables as they were (the
     half-written store is removed by the next successful publish)."""
+    # Longer than 80 lines, knowingly: write, derive, fsync and publish in
+    # this order is what makes the publish atomic; kept in one place.
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     run = uuid.uuid4().hex[:12]

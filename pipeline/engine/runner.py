@@ -504,6 +504,10 @@ class _Held:
 def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, force,
                 partition_by: tuple[str, ...] = (), overrides: dict | None = None,
                 meta_sha: str | None = None) -> RunSummary:
+    # Longer than 80 lines, knowingly: the run's steps in their required order
+    # (manifest, hashes, duplicates, cache reuse, extraction, commit, manifest),
+    # each a few lines sharing the run's state; reading it top to bottom is the
+    # documentation of that order.
     if isinstance(executor, int):  # the signature before executors existed
         executor = LocalExecutor(executor)
     summary = RunSummary(files=len(paths))

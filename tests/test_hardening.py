@@ -210,3 +210,16 @@ def test_one_huge_token_does_not_stall_the_number_scanner():
     from extractors.entities.numbers import blocked_spans
     text = "a" * 100_000 + " 45 cases; contact jane.smith@kent.gov.uk"
     assert [text[a:b] for a, b, n in blocked_spans(text) if n == "url"] == ["jane.smith@kent.gov.uk"]
+
+
+def test_fifos_and_broken_links_are_skipped_with_a_warning_and_a_named_fifo_is_a_usage_error(tmp_path, caplog):
+    import logging
+    raw = _inputs(tmp_path, 1)
+    os.mkfifo(raw / "pipe")
+    (raw / "broken.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    with caplog.at_level(logging.WARNING):
+        s = run([str(raw)], str(tmp_path / "out"), jobs=0, show_progress=False)
+    assert (s.files, s.failed) == (1, 0)        # reading the FIFO would have hung the run
+    said = caplog.text
+    assert "pipe: not a regular file" in said and "broken.pdf: a link to nothing" in said
+    assert main(["extract", str(raw / "pipe"), "--out", str(tmp_path / "o2"), "-q"]) == 2

@@ -92,11 +92,17 @@ def discover(inputs: Iterable[str | Path]) -> list[str]:
         if p.is_file():
             found.add(str(p))
             continue
+        if not p.is_dir():
+            raise FileNotFoundError(f"input {item} is not a file or folder (a FIFO, socket or device)")
         for f in p.rglob("*"):
             if _skip(f.relative_to(p).parts, f.name):
                 continue
             if f.is_file():
                 found.add(str(f))
+            elif not f.is_dir():
+                # a FIFO, socket or device, or a link to nothing: said, not silently dropped
+                why = "a link to nothing (or a loop)" if f.is_symlink() else "not a regular file (a FIFO, socket or device)"
+                log.warning("skipped %s: %s", f, why)
     return sorted(found)
 
 

@@ -70,6 +70,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("action_id", _S, "stable id: hash of doc_id and locator"),
         ("doc_id", _S, "document"),
         ("rec_id", _S, "recommendation this action answers (null when the paper does not link it)"),
+        ("response_id", _S, "the response that promises this action (a response paper's 'the Department will ...'); null otherwise"),
         ("ref", _S, "action number as printed, if any"),
         ("text", _S, "what is done or will be done"),
         ("status_text", _S, "progress / status text for this action"),

@@ -178,3 +178,15 @@ def test_internal_audit_management_responses():
     recs = {r["ref"]: r for r in rows["recommendations"]}
     assert recs["1"]["text"] == "Reconcile leavers to payroll monthly"
     assert rows["responses"][0]["rec_id"] == recs["1"]["rec_id"]
+
+
+def test_a_responses_promises_are_actions_that_point_to_it_and_its_recommendation():
+    doc = load_text(RESPONSE_PAPER.encode(), path="r.txt", doc_id="r")
+    rows = extract_all(doc, extract_metadata(doc))
+    resp = {r["response_id"]: r for r in rows["responses"]}
+    got = [(resp[a["response_id"]]["rec_ref"], a["rec_id"] == resp[a["response_id"]]["rec_id"], a["text"])
+           for a in rows["actions"] if a["response_id"]]
+    assert got == [("1", True, "The Cabinet Member for Education will publish a revised policy by September 2025."),
+                   ("3", True, "The Executive will consider this as part of the 2026 contract renewal.")]
+    # the "Response:" paragraphs are not also read as the recommendations' own actions
+    assert all(a["response_id"] for a in rows["actions"])

@@ -404,6 +404,9 @@ class _ImprovementWalk:
         if re.match(r"^progress\s+(achieved|made|to\s+date|update)\b", t, re.I):
             self.in_outcome = False
             return
+        if re.match(r"^(?:[A-Z][\w’']*\s+){0,2}response\s*[:.–—-]", t, re.I):
+            self.current = None   # "Response: Accepted ...": the answer to the item (responses.py), not its action
+            return
         num = b.numbering or ""
         if re.fullmatch(r"\d+(?:\.\d+)*", num) and len(num.split(".")) < self.current_level + 1 and len(num.split(".")) <= self.current_level:
             self.current = None

@@ -37,7 +37,7 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation, Times
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
 from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
-from extractors.entities.responses import extract_responses, promised_by
+from extractors.entities.responses import extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
@@ -79,6 +79,8 @@ def responses(ctx: EntityContext) -> None:
         r.owners.extend(Owner(role=re.sub(r"^the\s+", "", who), person=None, kind="responsible", raw=who,
                               prov=r.prov.at("/owner" + (f":{k}" if k else "")))
                         for k, who in enumerate(promised_by(r.text)))
+        r.actions.extend(Action(text=t, prov=r.prov.at(f"/promise:{k}")) for k, t in enumerate(promises(r.text)))
+        ctx.not_actions |= r.covered   # its steps are the response's actions, not loose ones
         ctx.responses.append(r)
 
 

@@ -93,6 +93,7 @@ class Response:
     owners: list[Owner] = field(default_factory=list)
     timescales: list[Timescale] = field(default_factory=list)
     metrics: list = field(default_factory=list)
+    covered: set = field(default_factory=set)   # full texts of the prose blocks the answer is printed in
 
 
 def status_of(text: str) -> tuple[Optional[str], Optional[str]]:
@@ -228,7 +229,7 @@ def box_responses(doc: Document, default: Optional[str]) -> list[Response]:
         page = answer[0].page
         for j, (ref, quoted) in enumerate(split_quoted(_box_text(blocks[i].table)[1])):
             prov = Prov(page, answer[0].full_text, f"table:{_table_index(doc, i)}" + (f"/rec:{ref}" if ref else f"/rec:{j}"))
-            out.append(Response(ref, quoted, who, status, raw, text, prov))
+            out.append(Response(ref, quoted, who, status, raw, text, prov, covered={b.full_text for b in answer}))
     return out
 
 
@@ -280,7 +281,8 @@ def labelled_responses(doc: Document, default: Optional[str]) -> list[Response]:
         who = responder_of(text, f"the {body}" if body and body.lower() not in ("our", "the") else default)
         prov = Prov(blocks[j].page, blocks[j].full_text, f"rec:{ref}/response")
         if text:
-            out.append(Response(ref, " ".join(quoted.split()) or None, who, status, raw, text, prov))
+            out.append(Response(ref, " ".join(quoted.split()) or None, who, status, raw, text, prov,
+                                covered={blocks[n].full_text for n in range(j, k)}))
         i = k
     return out
 
@@ -358,6 +360,25 @@ _WILL_SUBJECT = re.compile(r"(?:^|[.;]\s+|,\s+and\s+|\band\s+)(?P<who>(?:[Tt]he\
                            r"(?:Head|Director|Manager|Officer|Member|Lead|Team|Board|Panel|Committee|Executive|Cabinet|"
                            r"Council|Department|Service|Unit|Secretary|Chief|Clerk|Leader)(?:\s+(?:of|for)\s+"
                            r"(?:[A-Z][\w’'-]*\s*){1,4})?)\s+will\s+[a-z]")
+
+
+# a sentence in which an actor commits to a step, the actor its subject: "The
+# Department will publish ...", "We will explore ...", "NICE plans to review ..."
+# (not "Meeting the targets will remove ...", "... agrees that tools will often need ...")
+_PROMISE = re.compile(
+    r"^(?:(?:Also|In\s+addition|Going\s+forwards?|Going\s+forward|In\s+the\s+meantime),?\s+)?"
+    r"(?:[Ww]e|(?:[Tt]he\s+)?(?:(?:[A-Z][\w’'-]*|of|for|and|&)\s+){0,5}?(?:Government|Council|Department|Executive|"
+    r"Cabinet|Board|Team|Service|Office|Directorate|Committee|Panel|Member|Officer|Director|Head|Manager|Lead|"
+    r"Secretary|Minister|Agency|Unit)(?:\s+(?:of|for)\s+(?:[A-Z][\w’'-]*\s*){1,4})?|[A-Z]{2,6})\s+"
+    r"(?:(?:also|therefore|now|then|further|shortly)\s+)?(?:will|shall|plans?\s+to|intends?\s+to|"
+    r"is\s+(?:developing|preparing|commissioning)|are\s+(?:developing|preparing|commissioning))\s+"
+    r"(?!be\s+(?:able|possible|difficult|likely)\b)[a-z]")
+
+
+def promises(text: str) -> list[str]:
+    """The sentences of a response that commit someone to a step."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(text.split()))
+    return [p for p in parts if _PROMISE.match(p)]
 
 
 def promised_by(text: str) -> list[str]:

@@ -4,6 +4,7 @@ checked against `schemas.tables.COLUMNS` (at import, from the row makers'
 own key lists), so a new column is one schema entry plus one field here."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from extractors.entities.items import Action, Metric, Owner, Prov, Recommendation, Timescale
@@ -56,8 +57,9 @@ def rec_row(r: Recommendation, rid: str, did: str, loc: str) -> dict:
             "status_text": r.status_text, "section_ref": r.section_ref, **_prov_cols(r.prov, loc)}
 
 
-def action_row(a: Action, aid: str, did: str, rec_id: Optional[str], loc: str) -> dict:
-    return {"action_id": aid, "doc_id": did, "rec_id": rec_id, "ref": a.ref, "text": a.text,
+def action_row(a: Action, aid: str, did: str, rec_id: Optional[str], loc: str,
+               response_id: Optional[str] = None) -> dict:
+    return {"action_id": aid, "doc_id": did, "rec_id": rec_id, "response_id": response_id, "ref": a.ref, "text": a.text,
             "status_text": a.status_text, "rag": a.rag, "rag_raw": a.rag_raw,
             "evidence": a.evidence, **_prov_cols(a.prov, loc)}
 
@@ -134,10 +136,10 @@ def to_rows(doc: Document, recs: list[Recommendation], loose_actions: list[Actio
         mid, loc = ids("metrics", m.prov)
         out["metrics"].append(metric_row(m, mid, did, ptype, pid, loc))
 
-    def add_action(a: Action, rec_id: Optional[str]) -> None:
+    def add_action(a: Action, rec_id: Optional[str], response_id: Optional[str] = None) -> None:
         aid, loc = ids("actions", a.prov)
         parent_ids[id(a)] = ("action", aid)
-        out["actions"].append(action_row(a, aid, did, rec_id, loc))
+        out["actions"].append(action_row(a, aid, did, rec_id, loc, response_id))
         children(a, "action", aid)
 
     for r in recs:
@@ -156,10 +158,13 @@ def to_rows(doc: Document, recs: list[Recommendation], loose_actions: list[Actio
         add_metric(m, None, None)
     by_ref = {}
     for r, row in zip(recs, out["recommendations"]):
-        if r.ref:
-            by_ref.setdefault(r.ref, row["rec_id"])
+        if r.ref:   # "Recommendation 3" and "3" are the same ref
+            by_ref.setdefault(re.sub(r"^(?:recommendation|rec\.?)\s*", "", r.ref, flags=re.I), row["rec_id"])
     for resp in responses:
         rid, loc = ids("responses", resp.prov)
-        out["responses"].append(response_row(resp, rid, did, by_ref.get(resp.rec_ref) if resp.rec_ref else None, loc))
+        rec_id = by_ref.get(re.sub(r"^(?:recommendation|rec\.?)\s*", "", resp.rec_ref, flags=re.I)) if resp.rec_ref else None
+        out["responses"].append(response_row(resp, rid, did, rec_id, loc))
         children(resp, "response", rid)
+        for a in resp.actions:   # what the response promises to do
+            add_action(a, rec_id, rid)
     return out

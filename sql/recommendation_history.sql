@@ -11,7 +11,7 @@
 -- @col council: council of that paper
 -- @col file_name: file name of that paper
 -- @col event: recommendation | response | action
--- @col kind: made (the first paper) | action_plan | progress | same | response | action
+-- @col kind: made (the first paper) | action_plan | progress | same | response | action | promised (an action a response in another paper promised)
 -- @col item_id: rec_id, response_id or action_id of the event's row
 -- @col ref: the ref as that paper prints it
 -- @col text: the event's text (recommendation, response or action)
@@ -58,6 +58,13 @@ events as (
            a.status_text, null, a.page, 2
     from chain c
     join actions a on a.rec_id = c.rec_id
+    union all
+    -- what a response in another paper promised
+    select c.root_id, 'action', 'promised', a.doc_id, a.action_id, 'action', a.ref, a.text, a.rag,
+           a.status_text, null, a.page, 2
+    from chain c
+    join links l on l.from_id = c.rec_id and l.to_table = 'responses'
+    join actions a on a.response_id = l.to_id
 )
 select e.root_id as rec_id, root.text as recommendation, d.meeting_date, d.council, d.file_name,
        e.event, e.kind, e.item_id, e.ref, e.text, e.rag, e.status, e.responder,

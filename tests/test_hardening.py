@@ -223,3 +223,19 @@ def test_fifos_and_broken_links_are_skipped_with_a_warning_and_a_named_fifo_is_a
     said = caplog.text
     assert "pipe: not a regular file" in said and "broken.pdf: a link to nothing" in said
     assert main(["extract", str(raw / "pipe"), "--out", str(tmp_path / "o2"), "-q"]) == 2
+
+
+def test_a_paper_whose_text_is_all_headers_and_footers_is_a_warning_not_a_silent_empty_result(tmp_path):
+    from reportlab.pdfgen import canvas
+    from pipeline.engine.stages import process_file
+    path = tmp_path / "digits.pdf"
+    c = canvas.Canvas(str(path))
+    for i in range(1, 6):            # pages that differ only in their numbers
+        c.drawString(72, 800, f"Monthly return {i}")
+        c.drawString(72, 40, f"Page {i} of 5")
+        c.showPage()
+    c.save()
+    res = process_file(str(path))
+    warnings = [e for e in res.tables["errors"] if e["error_type"] == "empty_text"]
+    assert len(warnings) == 1 and warnings[0]["severity"] == "warning"
+    assert "page furniture" in warnings[0]["message"]

@@ -123,6 +123,13 @@ def process_file(path: str) -> DocResult:
     if doc is not None:
         for w in doc.warnings:
             tables["errors"].append(_error(doc_id, path, "load", "warning", w, severity="warning"))
+        if not any(b.text.strip() or b.kind == "table" for b in doc.blocks):
+            # never a silent empty result: text that was all read as running headers and
+            # footers (pages that differ only in their numbers), or pages with nothing on them
+            what = ("all its text was read as page furniture (running headers, footers, page numbers), e.g. "
+                    f"{doc.furniture[0]!r}" if doc.furniture else "no text on any page")
+            tables["errors"].append(_error(doc_id, path, "load", "empty_text",
+                                           f"the paper gave no body text: {what}; check it by eye", "warning"))
         for stage, fn in (("metadata", lambda: extract_metadata(doc)),):
             try:
                 meta = fn()

@@ -240,3 +240,18 @@ def test_a_run_killed_with_sigkill_leaves_the_tables_readable_and_the_next_run_r
     # the lock died with the run; the work it finished is reused
     s = run([str(raw)], str(out), jobs=1, lock_wait=0, **_q())
     assert (s.files, s.extracted, s.reused, s.ok) == (7, 1, 6, 7)
+
+
+def test_a_file_that_crashes_its_worker_twice_is_not_retried_by_every_run(raw, tmp_path, monkeypatch):
+    fault_injection.install("crash:mrp.pdf", monkeypatch)
+    out = tmp_path / "out"
+    s1 = run([str(raw)], str(out), jobs=2, **_q())
+    s2 = run([str(raw)], str(out), jobs=2, **_q())      # crashes again: now remembered
+    s3 = run([str(raw)], str(out), jobs=2, **_q())
+    assert (s1.failed, s2.extracted, s2.failed) == (1, 1, 1)
+    assert (s3.extracted, s3.failed) == (0, 1)          # not retried, still reported
+    errs = [e for e in _rows(out, "errors") if e["severity"] == "error"]
+    assert [(Path(e["path"]).name, e["error_type"]) for e in errs] == [("mrp.pdf", "crash")]
+    # a new code version or --force retries it
+    s4 = run([str(raw)], str(out), jobs=2, force=True, **_q())
+    assert s4.extracted == 4

@@ -165,8 +165,16 @@ class RowCache:
 
     def put(self, doc_id: str | None, path: str, status: str, tables: dict[str, list[dict]],
             limits: dict, worker_error: str | None = None, seconds: float = 0.0) -> bool:
-        """Store one document's rows atomically (folder rename)."""
-        if not doc_id or (worker_error and worker_error not in CACHEABLE_WORKER_ERRORS):
+        """Store one document's rows atomically (folder rename). A worker
+        crash is stored only the second time the same bytes crash it (the
+        first may be the machine's, not the file's; a file that crashes
+        every time must not be retried by every scheduled run)."""
+        if not doc_id:
+            return False
+        if worker_error == "crash" and self._crashes(doc_id) < 1:
+            self._note_crash(doc_id)
+            return False
+        if worker_error and worker_error not in CACHEABLE_WORKER_ERRORS | {"crash"}:
             return False
         self.dir.mkdir(parents=True, exist_ok=True)
         tmp = self.root / f".tmp-{uuid.uuid4().hex[:12]}"
@@ -184,6 +192,17 @@ class RowCache:
             shutil.rmtree(dest, ignore_errors=True)
         os.replace(tmp, dest)
         return True
+
+    def _crashes(self, doc_id: str) -> int:
+        try:
+            return int((self._entry(doc_id) / "crashes").read_text())
+        except (OSError, ValueError):
+            return 0
+
+    def _note_crash(self, doc_id: str) -> None:
+        d = self._entry(doc_id)
+        d.mkdir(parents=True, exist_ok=True)   # no result.json: meta() still says "not cached"
+        (d / "crashes").write_text(str(self._crashes(doc_id) + 1))
 
     def prune(self, keep: set[str]) -> None:
         """Drop other versions' caches, temp folders, and entries of this

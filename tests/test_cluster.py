@@ -166,10 +166,11 @@ def test_a_task_that_raises_crashes_or_hangs_becomes_an_errors_row_and_the_rest_
         doc_id = _by_name(local_ref)[name]["doc_id"]
         assert {t: [r for r in rows if r.get("doc_id") == doc_id] for t, rows in snap.items()} == \
                {t: [r for r in rows if r.get("doc_id") == doc_id] for t, rows in local_ref.items()}
-    # raise and crash are not remembered (the next run retries them); a timeout is, under the same limits
+    # a raise is not remembered (the next run retries it); a timeout is, under the same limits, and so is
+    # a crash that repeated (its retry, retries=1, crashed too: the file's fault, not the machine's)
     fault_injection.install(None, monkeypatch)
     s2 = run([str(sample)], str(out), executor="dask", scheduler=scheduler, timeout=TIMEOUT, show_progress=False)
-    assert (s2.extracted, s2.ok, s2.failed) == (2, 4, 1)
+    assert (s2.extracted, s2.ok, s2.failed) == (1, 3, 2)
 
 
 def test_a_cancelled_or_failed_cluster_job_leaves_the_previous_tables_intact(sample, scheduler, tmp_path,

@@ -74,8 +74,12 @@ def test_response_table_rows():
 
 
 def test_links_response_to_its_recommendation_and_later_papers_to_the_first():
-    documents = [{"doc_id": "a", "meeting_date": date(2023, 1, 10)}, {"doc_id": "b", "meeting_date": date(2023, 6, 1)},
-                 {"doc_id": "c", "meeting_date": date(2024, 2, 1)}, {"doc_id": "r", "meeting_date": None}]
+    kent = "Kent County Council"
+    documents = [{"doc_id": "a", "meeting_date": date(2023, 1, 10), "council": kent},
+                 {"doc_id": "b", "meeting_date": date(2023, 6, 1), "council": kent},
+                 {"doc_id": "c", "meeting_date": date(2024, 2, 1), "council": kent},
+                 {"doc_id": "r", "meeting_date": None, "council": None},
+                 {"doc_id": "x", "meeting_date": date(2023, 3, 1), "council": "Medway Council"}]
     text = "Improve the quality and timeliness of return home interviews for children who go missing"
     recs = [{"rec_id": "a1", "doc_id": "a", "ref": "3", "text": text, "rag": None, "status_text": None},
             {"rec_id": "a2", "doc_id": "a", "ref": "4", "text": "Strengthen management oversight of supervision records",
@@ -83,6 +87,11 @@ def test_links_response_to_its_recommendation_and_later_papers_to_the_first():
             {"rec_id": "b1", "doc_id": "b", "ref": "R3", "text": text + ".", "rag": None, "status_text": None},
             {"rec_id": "c1", "doc_id": "c", "ref": "3", "text": "Improve the quality and timeliness of return home "
              "interviews for children who go missing from care", "rag": "amber", "status_text": "On track"}]
+    recs += [{"rec_id": "x1", "doc_id": "x", "ref": "3", "text": text, "rag": None, "status_text": None},   # another council
+             {"rec_id": "a9", "doc_id": "a", "ref": "9", "kind": "decision", "rag": None, "status_text": None,
+              "text": "Approval of minutes of previous meeting: Approved and signed as correct."},
+             {"rec_id": "b9", "doc_id": "b", "ref": "9", "kind": "decision", "rag": None, "status_text": None,
+              "text": "Approval of minutes of previous meeting: Approved and signed as correct."}]
     responses = [{"response_id": "r1", "doc_id": "r", "rec_ref": "4",
                   "rec_text": "Strengthen management oversight of supervision records"}]
     actions = [{"rec_id": "b1"}]
@@ -92,6 +101,8 @@ def test_links_response_to_its_recommendation_and_later_papers_to_the_first():
     assert ("a1", "b1", "action_plan", "text") in got       # the later paper gives it actions
     assert any(l["to_id"] == "c1" and l["kind"] == "progress" for l in links)   # rated later
     assert not any(l["to_id"] in ("a1", "a2") for l in links)   # nothing earlier than the first paper
+    assert not any("x1" in (l["from_id"], l["to_id"]) for l in links)   # the same words in another council's paper
+    assert not any("b9" == l["to_id"] for l in links)                   # each meeting's routine decision is its own
     assert find_links(documents, recs, responses, actions) == links   # deterministic
 
 

@@ -10,7 +10,9 @@ one. The linker pairs rows of different papers:
   similar text (token-set F1 >= 0.4, `ref+text`), or very similar text
   alone (>= 0.6, `text`); the best match only;
 - a recommendation with the most similar recommendation of an earlier
-  paper (>= 0.6): `action_plan` when the later paper gives it actions,
+  paper of the same council (or, naming none, the same committee), a
+  decision only within one meeting (>= 0.6): `action_plan` when the later
+  paper gives it actions,
   `progress` when it rates it or reports its status, else `same`. "Earlier"
   is by meeting date; papers without one, or of the same date, give `same`
   from the lower doc_id to the higher.
@@ -64,6 +66,20 @@ def _date_key(doc: Optional[dict]) -> Optional[str]:
     return str(d) if d is not None else None
 
 
+def _same_body(a: Optional[dict], b: Optional[dict]) -> bool:
+    """Two papers of one council (or, where no council is named, one
+    committee): generic wording ("The quality of supervision") in two
+    councils' papers is two recommendations, not one."""
+    a, b = a or {}, b or {}
+    if a.get("council") or b.get("council"):
+        return bool(a.get("council")) and a.get("council") == b.get("council")
+    return bool(a.get("committee")) and a.get("committee") == b.get("committee")
+
+
+def _same_meeting(a: Optional[dict], b: Optional[dict]) -> bool:
+    return bool((a or {}).get("meeting_date")) and (a or {}).get("meeting_date") == (b or {}).get("meeting_date")
+
+
 def find_links(documents: list[dict], recommendations: list[dict], responses: list[dict],
                actions: list[dict]) -> list[dict]:
     """The links rows for one output's tables (rows as dicts)."""
@@ -102,8 +118,11 @@ def find_links(documents: list[dict], recommendations: list[dict], responses: li
         best = None
         for i in index.candidates(index.toks[j]):
             earlier = recs[i]
-            if earlier["doc_id"] == later["doc_id"]:
+            if earlier["doc_id"] == later["doc_id"] or not _same_body(docs.get(earlier["doc_id"]), docs.get(later["doc_id"])):
                 continue
+            if "decision" in (earlier.get("kind"), later.get("kind")) and not _same_meeting(
+                    docs.get(earlier["doc_id"]), docs.get(later["doc_id"])):
+                continue   # a decision belongs to its meeting: "Approved and signed as correct" each month is not one
             de, dl = _date_key(docs.get(earlier["doc_id"])), _date_key(docs.get(later["doc_id"]))
             dated = de is not None and dl is not None and de != dl
             if dated and de > dl:
@@ -135,8 +154,8 @@ def write_links(store: Path, rows_per_file: int) -> int:
     """Compute the links of the tables in `store` and write its links folder
     (replacing whatever is there). Returns the number of links."""
     from pipeline.engine.io import TableWriter
-    documents = _read(store, "documents", ["doc_id", "meeting_date"])
-    recs = _read(store, "recommendations", ["rec_id", "doc_id", "ref", "text", "rag", "status_text"])
+    documents = _read(store, "documents", ["doc_id", "meeting_date", "council", "committee"])
+    recs = _read(store, "recommendations", ["rec_id", "doc_id", "kind", "ref", "text", "rag", "status_text"])
     responses = _read(store, "responses", ["response_id", "doc_id", "rec_ref", "rec_text"])
     actions = _read(store, "actions", ["rec_id"])
     rows = find_links(documents, recs, responses, actions)

@@ -33,10 +33,9 @@ from schemas.tables import COLUMNS, schema
 
 DEFAULT_DATA = "data/processed"
 SQL = Path(__file__).resolve().parents[2] / "sql"
-# in order: parents.sql defines the helper views the two analyst views use
-VIEW_SQL = {"parent_owners, parent_timescales": SQL / "parents.sql", "action_plan": SQL / "action_plan.sql",
-            "recommendation_history": SQL / "recommendation_history.sql"}
-VIEWS = [*COLUMNS, *VIEW_SQL]
+# run in this order: parents.sql defines the helper views the two analyst views use
+VIEW_FILES = (SQL / "parents.sql", SQL / "action_plan.sql", SQL / "recommendation_history.sql")
+VIEWS = [*COLUMNS, "parent_owners", "parent_timescales", "action_plan", "recommendation_history"]
 
 
 def _sql_str(s: str) -> str:
@@ -72,10 +71,8 @@ def connect(data: str | Path = DEFAULT_DATA, *, con: duckdb.DuckDBPyConnection |
     if as_of is not None:
         con.execute(f"set variable as_of = date '{as_of.isoformat()}'")
     if action_plan:
-        for path in VIEW_SQL.values():
-            for statement in path.read_text(encoding="utf-8").split(";\n"):
-                if statement.strip() and not all(ln.startswith("--") or not ln.strip() for ln in statement.splitlines()):
-                    con.execute(statement)
+        for path in VIEW_FILES:
+            con.execute(path.read_text(encoding="utf-8"))   # a file may hold several statements
     return con
 
 

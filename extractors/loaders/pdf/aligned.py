@@ -29,6 +29,8 @@ _SUPPORT = (r"ref\.?|no\.?|#|item|date(?:\s+(?:raised|agreed|due))?|meeting|owne
             r"responsible(?:\s+officer)?|responsibility|who|by\s+when|due(?:\s+date)?|deadline|target(?:\s+date)?|"
             r"timescales?|status|progress|update|comments?|rag|officer|completion\s+date|assigned\s+to|baseline|actual")
 _ITEM_RE = re.compile(rf"^(?:{_ITEM})$", re.I)
+# the first word of an item column's header ("Actions agreed", "Measure")
+_ITEM_CUE = re.compile(r"^(?:actions?|recommendations?|description|measures?|indicators?|tasks?)$", re.I)
 _SUPPORT_RE = re.compile(rf"^(?:{_SUPPORT})$", re.I)
 
 GAP = 7.0            # points between two words of different columns on one line
@@ -83,6 +85,9 @@ def _column(x: float, cols: list[float]) -> int:
 
 def aligned_tables(words: list[Word], number: int, ruled: list[PageTable]) -> list[PageTable]:
     """Tables without rulings on one page, outside the ruled ones."""
+    if not any(_ITEM_CUE.match(w.text.strip(" :")) for w in words):
+        return []   # no header can name an item column: most pages stop here, before lines are grouped
+
     def in_ruled(w: Word) -> bool:
         return any(t.bbox[0] - 1 <= w.x0 <= t.bbox[2] + 1 and t.bbox[1] - 1 <= w.top <= t.bbox[3] + 1 for t in ruled)
 

@@ -130,8 +130,12 @@ def hash_file(path: str) -> str | None:
     no memory; None for an empty file."""
     h = hashlib.sha256()
     n = 0
-    opener = open if not is_url(path) else (lambda p, mode: _fs(p)[0].open(_fs(p)[1], mode))
-    with opener(path, "rb") as fh:
+    if is_url(path):
+        fs, p = _fs(path)
+        fh = fs.open(p, "rb")
+    else:
+        fh = open(path, "rb")
+    with fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
             n += len(chunk)

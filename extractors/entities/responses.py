@@ -138,10 +138,16 @@ def _status_words(text: str) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE_END.split(" ".join(text.split()))
+
+
 def _opening(text: str, n: int = 2) -> list[str]:
     """The first n sentences of a text."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(text.split()))
-    return parts[:n]
+    return _sentences(text)[:n]
 
 
 def responder_of(text: str, default: Optional[str]) -> Optional[str]:
@@ -377,8 +383,7 @@ _PROMISE = re.compile(
 
 def promises(text: str) -> list[str]:
     """The sentences of a response that commit someone to a step."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(text.split()))
-    return [p for p in parts if _PROMISE.match(p)]
+    return [p for p in _sentences(text) if _PROMISE.match(p)]
 
 
 def promised_by(text: str) -> list[str]:

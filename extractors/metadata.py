@@ -76,7 +76,7 @@ def _numeric_head_date(lines: list[str]) -> Optional[date]:
 
 
 # a board paper's code before its title: "TB (8)1.ii", "TB(4)1.i", "HWB(3)2"
-_PAPER_CODE = re.compile(r"^(?P<ref>[A-Z]{1,6}\s?\(\d{1,3}\)\s?\d{1,3}(?:\.(?:[ivx]+|\d{1,2}))*)(?:\s+(?P<rest>\S.*))?$")
+_PAPER_CODE = re.compile(r"^(?:Paper\s+)?(?P<ref>[A-Z]{1,6}\s?\(\d{1,3}\)\s?\d{1,3}(?:\.(?:[ivx]+|\d{1,2}))*)(?:\s+(?P<rest>\S.*))?$")
 # a body named in an opening line: "Status update on Transparency Board actions",
 # "Public Sector Transparency Board – 19th May ..."
 # (a name of capitalised words, "and"/"of" inside; not "The Panel", "To Cabinet")
@@ -112,6 +112,12 @@ def _board_paper(meta: dict, lines: list[str], letter: bool) -> None:
                      r"(?P<rest>[A-Z].{8,})$", meta["title"])
         if m:
             meta["title"] = m.group("rest")
+    if meta["meeting_date"] is None:
+        for t in named:   # "Paper HDP(13)07 – for the meeting of 16 July 2013"
+            dm = re.search(r"\bfor\s+(?:the\s+)?(?:\w+\s+)?meeting\s+(?:of|on|held\s+on)\s+(?:\w+day\s+)?(?P<d>.{6,30})", t, re.I)
+            if dm and DATE_RE.match(dm.group("d")):
+                meta["meeting_date"] = parse_date(DATE_RE.match(dm.group("d")).group(0))
+                break
     if meta["meeting_date"] is None and meta["committee"]:
         for t in named:
             dm = DATE_RE.search(t)

@@ -44,10 +44,16 @@ class Table:
         if not self.header_rows or not self.rows:
             return []
         ncols = max(len(r) for r in self.rows)
+        heads = self.rows[: self.header_rows]
+        if len(heads) > 1 and ncols >= 3:
+            # a row spanning the whole table names no column: a title above the
+            # column names ("ACTION LOG – JULY 2013") or a group heading below
+            # them ("Meeting of 14 May 2013") set in bold like the header
+            heads = [r for r in heads if not _banner(r, ncols)] or heads
         names = []
         for c in range(ncols):
             parts: list[str] = []
-            for r in self.rows[: self.header_rows]:
+            for r in heads:
                 if c < len(r):
                     t = " ".join(r[c].text.split())
                     if t and (not parts or parts[-1] != t):
@@ -132,3 +138,15 @@ class Document:
             else:
                 parts.append(b.full_text)
         return "\n".join(parts)
+
+
+def _banner(row: list["Cell"], ncols: int) -> bool:
+    """A row that is one text across the table: every filled cell the same
+    text, and either copies of it in (nearly) every column (a merged cell)
+    or a title of three words or more alone in the first cell."""
+    texts = [" ".join(c.text.split()) for c in row]
+    filled = [t for t in texts if t]
+    if not filled or len(set(filled)) != 1:
+        return False
+    return len(filled) >= ncols - 1 or (len(filled) == 1 and bool(texts[0]) and len(row) == ncols
+                                        and len(filled[0].split()) >= 3)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
+from extractors.entities import minutes
 from extractors.entities import rag as ragmod
 from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
@@ -176,12 +177,51 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
     if not header:
         return None
     roles = classify_columns(header)
+    names_col = _names_in_action_column(table, roles)
+    if names_col:
+        roles = {**roles, "owner_lead": [names_col[0]], "action": [names_col[1]]}
     if not is_action_plan(roles):
         return None
     plan = _PlanReader(table, tindex, roles, glossary=glossary, anchor=anchor, body=body)
+    plan.owner_required = names_col is not None
     for r_off, row in enumerate(table.body):
         plan.read_row(r_off + table.header_rows, row)
     return PlanResult(plan.recs, plan.loose, plan.row_parent, plan.entity_cols)
+
+
+def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, int]]:
+    """Minutes set out as a table, 'Item | Discussion | Action': the Action
+    column holds who acts (initials, a name, 'Secretariat'), the widest
+    unlabelled column what was said. Returns (who column, text column) when
+    every filled Action cell is a short name and such a text column exists;
+    the rows with someone in the Action column are the actions."""
+    acts = roles.get("action", [])
+    if len(acts) != 1 or "rec" in roles or roles.get("owner_lead") or roles.get("owner_responsible"):
+        return None
+    a = acts[0]
+    names = [_cell(row, a) for row in table.body if _cell(row, a)]
+    if not names or not all(len(t.split()) <= 4 and not _VERBISH.search(t) for t in names):
+        return None
+    taken = {c for cols in roles.values() for c in cols}
+    words = {c: sum(len(_cell(row, c).split()) for row in table.body) for c in range(len(table.header)) if c not in taken}
+    if not words:
+        return None
+    text_c = max(words, key=lambda c: (words[c], -c))
+    return (a, text_c) if words[text_c] >= 6 * len(names) else None
+
+
+_VERBISH = re.compile(r"\b(?:to|will|is|are|has|have|was|were|be|should|must|the)\b", re.I)
+
+
+def _said_action(text: str) -> str:
+    """The action in a minute's discussion cell: its sentences that say
+    who will do what (or what is to be done), else the whole cell when it
+    is short, else its last sentence."""
+    said = minutes.sentences(text)
+    acting = [s for s in said if subject_owners(s) or minutes.undertaking(s)]
+    if acting:
+        return " ".join(acting)
+    return _norm(text) if len(text.split()) <= 40 or not said else said[-1]
 
 
 def _not_an_item(row: list[Cell]) -> bool:
@@ -226,6 +266,7 @@ class _PlanReader:
         self.entity_cols = {c for c in (self.rec_c, self.ref_c, self.act_c, self.time_c, self.rag_c) if c is not None} \
             | {c for c, _ in self.owner_cols} | set(roles.get("link", []))
         self.prev_act_txt = ""
+        self.owner_required = False   # minutes as a table: a row is an action only when it names who acts
 
     def loc(self, r: int, c: Optional[int]) -> str:
         name = self.header[c] if c is not None and c < len(self.header) else ""
@@ -302,7 +343,12 @@ class _PlanReader:
             prev_action.text = _norm(prev_action.text + " " + first)
             prev_action.prov.source_text += " " + first
             act_txt = rest_txt.strip()
-        if act_c is not None and act_txt and not _owner_only(act_txt):
+        if self.owner_required:
+            if act_txt and any(_cell(row, c) for c, _ in self.owner_cols):
+                row_actions.append(Action(text=_said_action(act_txt), prov=Prov(page=page, source_text=_cell(row, act_c),
+                                                                                 locator=self.loc(r, act_c), table=self.tindex)))
+                add_due_dates(row_actions[-1], self.anchor)
+        elif act_c is not None and act_txt and not _owner_only(act_txt):
             for k, a in enumerate(split_actions(act_txt)):
                 act = Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
                                                locator=self.loc(r, act_c) + (f"/item:{k}" if k else ""), table=self.tindex))
@@ -383,6 +429,12 @@ class _PlanReader:
                 a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
                                       prov=a.prov.at("/owner" + (f":{k}" if k else "")))
                                 for k, (role, person, raw) in enumerate(subject_owners(a.text)))
+        if times:
+            # the due-date column states the deadline: the same date read again from
+            # the action's own words ("... for the October meeting" | "October 2013") is one
+            cell_dues = {t.due_date for t in times if t.due_date}
+            for a in row_actions:
+                a.timescales = [t for t in a.timescales if t.due_date not in cell_dues]
         if len(times) == len(row_actions):
             for a, t in zip(row_actions, times):
                 a.timescales.append(t)

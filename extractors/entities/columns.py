@@ -14,7 +14,9 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("owner_lead", re.compile(r"\b(lead(\s+(officer|member|manager|agency|person|director|partner|org(anisation)?))?|led\s+by|owner|by whom|who)\b"
                               r"|\b(to\s+be\s+)?taken\s+by\b|^action\s+by$|^(responsible\s+)?(body|agency|organisation|team)$"
                               r"|^(lead\s+|responsible\s+)?officers?$|\b(assigned|allocated)\s+to\b", re.I)),
-    ("timescale", re.compile(r"\b(timescales?|time\s*frame|deadline|due(\s+date)?|by when|target\s+date|completion\s+date|when|date\s+due|end\s+date)\b", re.I)),
+    ("timescale", re.compile(r"\b(timescales?|time\s*frame|deadline|due(\s+date)?|by when|target\s+date|completion\s+date|when|date\s+due|end\s+date)\b"
+                               # the whole header: "Target completion", "Completion" (not "Evidence of Completion")
+                               r"|^(?:target\s+|expected\s+|planned\s+|estimated\s+)?completion(?:\s+(?:date|by))?$", re.I)),
     ("rec", re.compile(r"\b(recommendations?|recommended\s+actions?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|priority|priorities|objectives?|outcome\s+required)\b", re.I)),
     ("action", re.compile(r"\b(actions?|mitigations?|mitigating|controls?|next\s+steps|how\s+(will|we)|activity|activities|tasks?|response|deliverables?|commitments?|what\s+we\s+(have\s+|will\s+|are\s+)?(committed|commit|do|doing|deliver))\b", re.I)),
     ("progress", re.compile(r"\b(progress|status|update|commentary|comments?|position)\b", re.I)),

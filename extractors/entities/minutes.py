@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractors.entities.owners import is_person
 from extractors.model import Document
 
 _MINUTES = re.compile(r"\bminutes\b|\bnotes?\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\bmeeting\s+notes\b|"
@@ -54,13 +55,24 @@ _PERSON = rf"(?:{_TITLE})\.?\s+(?:Mrs\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+
 PERSON = re.compile(rf"\b{_PERSON}")
 # who does it: a titled person, an office, a body's initials, or a pronoun
 _OFFICE = r"(?:the\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[\s-]Chair(?:man)?|Treasurer|Secretary|Mayor|RFO)"
-_ONE = rf"(?:{_PERSON}|{_OFFICE}|[A-Z]{{2,6}}(?:\s+[A-Z][a-z]+)?)"
+# a team or body by name: "The Transparency team", "Cabinet Office", "the Board"
+_BODY = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Tt]eam|Board|Unit|Office|Secretariat|Group|Panel|Committee|"
+         r"Department|Directorate|Service|Partnership|Agency|Authority|Council)")
+# a full name without a title: "Heather Brown" (not "The Board", "Open Data": see owners.is_person)
+_NAME = r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
+_ONE = rf"(?:{_PERSON}|{_OFFICE}|{_BODY}|[A-Z]{{2,6}}(?:\s+[A-Z][a-z]+)?|{_NAME})"
 _WHO = rf"(?P<who>{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)"
 
+# what "would" says when it is not an undertaking
+_WISH = (r"(?:be|not|like|love|prefer|welcome|appreciate|want|need|have|help|benefit|mean|require|seem|depend|"
+         r"expect|hope|wish|support|encourage|allow|enable|make|take|result|lead|give|cost|involve|suggest|"
+         r"imagine|say|argue|agree|think|probably|only|otherwise|therefore|also\s+like|rather|ideally)\b")
 _ACTION_FORMS = [
     # "<who> will <do>", not "will be <done>"
     re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:will|shall)\s+(?:now\s+|also\s+|then\s+|hopefully\s+)?(?!be\b|not\b)[a-z]{{3,}}\b"),
     re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:offered|agreed|undertook|volunteered|promised)\s+to\s+[a-z]{{3,}}\b"),
+    # reported speech: "MCO would write shortly to ministers", not a wish ("would like", "would welcome")
+    re.compile(rf"^(?:Also\s+)?{_WHO}\s+would\s+(?:now\s+|also\s+|then\s+|shortly\s+|next\s+)?(?!{_WISH})[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:is|are|was)\s+going\s+to\s+[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:has|have)\s+been\s+(?:asked|requested|tasked)\s+to\s+[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:was|were)\s+(?:asked|advised|requested|tasked)\s+to\s+[a-z]{{3,}}\b"),
@@ -71,11 +83,17 @@ _LATE_PASSIVE = re.compile(rf"\b(?:so|and)\s+{_WHO}\s+(?:was|were|has\s+been)\s+
 # "Cllr Shewell asked Mr Baldwin to discuss ...", "asked councillors to let ..."
 _ASKED = re.compile(rf"^(?:{_ONE})\s+asked\s+(?P<who>{_ONE}|councillors|members)\s+to\s+(?P<verb>[a-z]{{3,}})\b")
 # "Annual return to be presented at the October meeting."
+# "Contacts would be forwarded to the Transparency Team", "Papers will be circulated to members":
+# something will be done for a named recipient; not a general statement ("It would be ...")
+_WILL_BE = re.compile(r"^(?!(?:It|This|That|There|These|Those|Which|What|He|She|They|We|I)\b)[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,5}?"
+                      r"\s+(?:will|would)\s+be\s+(?:forwarded|circulated|sent|shared|passed|provided|published|"
+                      r"reported|brought|presented|submitted|copied|emailed|e-mailed|distributed|given|issued|returned|"
+                      r"made\s+available|put)\s+(?:to|with|on|at|round|out|back|before)\b")
 _TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+to\s+be\s+[a-z]+(?:ed|en|t)\s+(?:at|by|in|on|to|before)\b")
 
 _DECIDED = re.compile(
     r"(?:^|[\s–-])(?<!have\s)(?<!has\s)(?<!had\s)(?:all\s+)?approved\b(?!\s+by\b)|\bit\s+was\s+(?:agreed|resolved|decided)\b|"
-    r"\bconsensus\s+was\s+reached\b|\b(?:agreed|resolved)\s+(?:that|to)\b|\bha(?:ve|s)\s+no\s+objections?\b", re.I)
+    r"\bconsensus\s+was\s+reached\b|\b(?:was|were)\s+agreed\b(?!\s+(?:by|with|between|at)\b)|\b(?:agreed|resolved)\s+(?:that|to)\b|\bha(?:ve|s)\s+no\s+objections?\b", re.I)
 _NOT_DECIDED = re.compile(r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approved|once\s+approved|to\s+be\s+approved|"
                           r"was\s+approved\s+by|were\s+approved\s+by|has\s+been\s+approved\s+by)\b|"
                           # a planning application's reference: the planning authority's decision, reported
@@ -162,9 +180,32 @@ def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
     if m:
         who = m.group("who")
         return s, (who.capitalize() if who.islower() else who)
-    if _TO_BE.match(s):
+    if _TO_BE.match(s) or _WILL_BE.match(s):
         return s, None
     return None
+
+
+# "Present: Jane Okafor (Chair), Tom Reid, ...", "In attendance: ...", "Apologies: ..."
+_ATTENDANCE = re.compile(r"^(?:present|attendees|attending|in\s+attendance|members\s+present|also\s+present|"
+                         r"apologies(?:\s+for\s+absence)?|attendance)\s*(?:were\s+received\s+from)?\s*[:\-–]\s*(?P<names>.+)$",
+                         re.I | re.S)
+
+
+def initials(doc: Document) -> dict[str, str]:
+    """Initials -> full name, from the attendance lines of minutes ("Present:
+    Jane Okafor (Chair), Tom Reid"): minutes' action columns and tags name
+    people by their initials ("JO", "TR"). Initials two people share are left out."""
+    found: dict[str, set[str]] = {}
+    for b in doc.blocks[:40]:
+        m = _ATTENDANCE.match(b.text.strip()) if b.kind != "table" else None
+        if not m:
+            continue
+        for part in re.split(r"[,;\n]|\band\b", re.sub(r"\([^)]*\)", "", m.group("names"))):
+            words = [w for w in part.split() if not re.fullmatch(rf"(?:{_TITLE})\.?", w)]
+            if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words):
+                name = " ".join(words)
+                found.setdefault("".join(w[0] for w in words), set()).add(name)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def last_person(text: str) -> Optional[str]:
@@ -190,8 +231,8 @@ def owners_of(who: Optional[str], before: str) -> list[tuple[Optional[str], Opti
         part = part.strip()
         if not part:
             continue
-        if PERSON.fullmatch(part):
+        if PERSON.fullmatch(part) or (re.fullmatch(_NAME, part) and is_person(part)):
             out.append((None, part, part))
         else:
-            out.append((re.sub(r"^the\s+", "", part), None, part))
+            out.append((re.sub(r"^[Tt]he\s+", "", part), None, part))
     return out

@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 from typing import Optional
 
 from extractors.entities.items import Action, Prov, Recommendation
+from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
 from extractors.model import Block, Document
 
@@ -348,6 +349,8 @@ class _ImprovementWalk:
         if pm is None and b.numbering and PLAN_ITEM.match(f"{b.numbering} - {t}"):
             # the loader split "Recommendation 1:" off as the block's numbering
             ref, item_text = b.numbering, t
+        if ref and re.match(r"(?i)action", ref) and subject_owner(item_text or ""):
+            return False   # "Action 1: Secretariat to draft ...": a minuted action with its owner, not a plan item
         if ref and (b.kind != "list_item" or (b.numbering and b.numbering != "•")):
             ref = _norm(ref)
             ref = ref[:1].upper() + ref[1:]

@@ -66,6 +66,8 @@ _b("time", r"\b24/7\b")
 _b("time", r"\b(?:closed|ended|finished|started|commenced|began|opened|concluded|resumed|adjourned)\s+at\s+"
            r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b", re.I)
 # a cheque, invoice or account number ("Ch. No. 300093", "Ch. 101155")
+# a board paper's code: "HDP(13)07", "TB (8)1.ii"
+_b("ref", r"\b[A-Z]{1,6}\s?\(\d{1,3}\)\s?\d{1,3}(?:\.(?:[ivx]+|\d{1,2}))*", 0)
 _b("ref", r"\b(?:Ch|Chq|Inv|Acc|A/C)\.?\s*(?:No\.?\s*)?\d{1,10}\b", 0)
 _b("section", r"\b\d+(?:\.\d+){2,}\b")
 _b("page", r"\bpages?\s+\d+(?:\s*(?:of|-|–|to)\s*\d+)?")
@@ -81,6 +83,14 @@ _b("date", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*\d{{1,2}}(?:st|nd
 # "beyond 21", "up to 25" with an age noun near: care leavers' ages
 _b("age", r"\b(?:beyond|until|up\s+to|reach(?:ing|es)?|turn(?:ing|s)?)\s+(?:the\s+age\s+of\s+)?\d{2}\b(?=[^.]{0,40}\b(?:care\s+leavers?|young\s+(?:people|person|adults?)|age)\b)", re.I)
 _b("footnote", r"\[\s*\d{1,3}\s*\]")
+# a reference list's journal citation: "Lancet 2012;379(9834):2373-82", "BMJ 2015; 350: h3231"
+_b("citation", r"\b(?:19|20)\d{2}\s*;\s*\d{1,4}\s*(?:\(\s*[\d\s\-–]+\)\s*(?::\s*[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)?"
+                r"|:\s*[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)")
+_b("citation", r"\b(?:pp?\.|vol\.?|volume|issue|no\.)\s*\d+(?:\s*[-–]\s*\d+)?", re.I)
+# pointers into the paper: "see reference 23", "references 24-26", "note 4", "footnote 3"
+_b("pointer", r"\b(?:references?|refs?\.?|(?:foot|end)?notes?|annex(?:es)?|appendix|appendices|chapters?|sections?|"
+              r"paragraphs?|paras?\.?|pages?|figures?|figs?\.?|tables?|charts?|graphs?|maps?|boxes?)\s+\d+(?:\.\d+)*"
+              r"(?:\s*(?:[-–,]|and|to)\s*\d+(?:\.\d+)*)*\b(?!\s*(?:%|per\s?cent))", re.I)
 _b("ordinal", r"\b\d+(?:st|nd|rd|th)\b")
 # a list/reference in brackets: "Team Manager (1,2,3)", "(2)"
 _b("bracket", r"\(\s*\d(?:\s*[,&/]\s*\d{1,2})*\s*\)|\(\s*\d{1,2}(?:\s*[,&/]\s*\d{1,2})+\s*\)")
@@ -101,8 +111,14 @@ _b("name", r"\b(?:Year|Level|Stage|Team|Area|Unit|Part|Step|Standard|Measure|Aim
            r"(?:\s*(?:-|–|to)\s*(?:(?:Year|Level|Stage)\s+)?\d+\b)?", 0)
 _b("legislation", r"\b(?:Act|Regulations?|Order|Bill|Directive|Rules)\s+(?:19|20)\d{2}\b", 0)
 # ages
+# "aged 16 to 25", "aged under 5", and a list of bands: "aged 10-34, 35-64 and 65+"
+_AGE_BAND = r"\d+\+?(?:\s*(?:-|–|to|and)\s*\d+)?(?:\s*(?:plus|and\s+over|and\s+under|or\s+over|\+))?"
 _b("age", r"\b(?:aged|ages?|ages?\s+of|ages?\s+between|aged\s+between|turning|turns|age\s+of|up\s+to\s+age|from\s+age)"
-          r"\s+\d+\+?(?:\s*(?:-|–|to|and)\s*\d+)?(?:\s*(?:plus|and\s+over|and\s+under|or\s+over|\+))?")
+          rf"\s+(?:(?:under|over|below|above)\s+)?{_AGE_BAND}(?:\s*(?:,|and|or)\s*{_AGE_BAND})*")
+# "the under-18 conception rate", "over-65 households"
+_b("age", r"\b(?:under|over)-\d{1,2}\b(?!\s*%)")
+# a helpline's short number: "Samaritans helpline (116 123)", "call 111"
+_b("helpline", r"\b(?:helpline|freephone|phone|telephone|tel\.?|call|text|dial)\s*(?:us\s+)?(?:on\s+)?\(?\d{3}(?:\s?\d{3}){0,3}\b")
 _b("age", r"\b\d+(?:\s*(?:-|–|to)\s*\d+)?[\s-]*years?[\s-]*olds?\b(?!\s+(?:system|building|vehicle|equipment|asset))")
 _b("age", r"\b(?:under|over)[\s-]\d+s\b|\b\d+\s*(?:-|–)\s*\d+\s+year\b")
 # a glyph the PDF maps to no character: "(cid:3025)"

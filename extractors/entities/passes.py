@@ -32,6 +32,7 @@ import re
 from extractors.entities.action_plans import add_due_dates, extract_action_plan
 from extractors.entities.context import EntityContext
 from extractors.entities import minutes
+from extractors.entities.rag import normalise_rag
 from extractors.entities.inquiry import inquiry_recommendations, labelled_recommendations
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
@@ -110,17 +111,28 @@ def lead_ins(ctx: EntityContext) -> None:
 # the labels a step's owner and due date are printed under, inline ("<step>.
 # Lead: X. Target date: Y.") or on lines of their own below it ("Due: March 2011")
 _LABELS = (r"Lead(?:\s+(?:officer|member|manager))?|Owner|Responsible(?:\s+officer)?|Target\s+date|Timescales?|Deadline|"
-           r"Due(?:\s+date)?|By\s+when|Completion\s+date")
-_INLINE_LABEL = re.compile(r"(?:(?<=[.;)])|(?<=\.\s))\s*\b(?P<label>" + _LABELS + r")\s*:\s*", re.I)
+           r"Due(?:\s+date)?|By\s+when|Completion\s+date|Progress|Status|Update|Position")
+# after a sentence's end, or after any word when the label is capitalised and
+# followed by a colon: an action log's record run together ("... data Owner: Chair
+# Deadline: May Progress: On track")
+_INLINE_LABEL = re.compile(r"(?:(?<=[.;)])\s*|(?<=\.\s)\s*|\s+(?=(?-i:[A-Z])))\b(?P<label>" + _LABELS + r")\s*:\s*", re.I)
 _LABEL_LINE = re.compile(r"^(?P<label>" + _LABELS + r")\s*[:\-–]\s*(?P<value>\S.*)$", re.I | re.S)
 
 
 def _apply_label(item, label: str, value: str, prov: Prov, ctx: EntityContext) -> None:
     """An owner or due date printed under a label, onto its item."""
     label = label.lower()
-    if label.startswith(("lead", "owner", "responsible")):
+    if label.startswith(("progress", "status", "update", "position")):
+        if hasattr(item, "status_text"):
+            item.status_text = value
+            got = normalise_rag(value)
+            if got and item.rag is None:
+                item.rag, item.rag_raw = got
+    elif label.startswith(("lead", "owner", "responsible")):
+        have = {(o.role, o.person) for o in item.owners}   # the step's subject may name the same owner
         item.owners.extend(Owner(role=role, person=person, kind="lead" if label.startswith("lead") else "responsible",
-                                 raw=raw, prov=prov) for role, person, raw in split_owners(value, ctx.glossary))
+                                 raw=raw, prov=prov) for role, person, raw in split_owners(value, ctx.glossary)
+                           if (role, person) not in have)
     else:
         item.timescales.extend(Timescale.from_parsed(t, prov) for t in parse_timescales(value, ctx.anchor))
 
@@ -172,7 +184,9 @@ def prose_details(ctx: EntityContext) -> None:
             a.metrics.extend(metrics_from_text(a.text, a.prov))
 
 
-_ACTION_LINE = re.compile(r"^(?:agreed\s+)?actions?(?:\s+points?)?\s*[:\-–]\s*(?P<rest>\S.*)$", re.I | re.S)
+# "Action: ...", "Agreed action - ...", "ACTION 2: ...", "Action point 14/3 – ..."
+_ACTION_LINE = re.compile(r"^(?:agreed\s+)?actions?(?:\s+points?)?(?:\s+(?:no\.?\s*)?\d[\w./-]{0,7})?\s*[:\-–]\s*(?P<rest>\S.*)$",
+                          re.I | re.S)
 
 
 def minute_actions(ctx: EntityContext) -> None:
@@ -188,6 +202,8 @@ def minute_actions(ctx: EntityContext) -> None:
             continue
         loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
         m = _ACTION_LINE.match(b.text.strip())
+        if m is None and b.numbering and _ACTION_LINE.match(f"{b.numbering}: {b.text.strip()}"):
+            m = _ACTION_LINE.match(f"{b.numbering}: {b.text.strip()}")   # the loader took "Action 1" as the numbering
         tag = minutes.tagged_action(b.text) if not m else None
         if m and len(m.group("rest").split()) >= 3:
             text = " ".join(m.group("rest").split())
@@ -203,6 +219,8 @@ def minute_actions(ctx: EntityContext) -> None:
             a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
                                   prov=a.prov.at("/owner" + (f":{j}" if j else "")))
                             for j, (role, person, raw) in enumerate(owners))
+            if m:
+                _inline_labels(a, ctx)   # "Action: <step> Owner: ... Deadline: ... Progress: ..." in one paragraph
             add_due_dates(a, ctx.anchor)
             ctx.loose_actions.append(a)
         if found and m:
@@ -275,8 +293,21 @@ def loose_metrics(ctx: EntityContext) -> None:
         ctx.loose_metrics.extend(metrics_from_text(b.text, Prov(b.page, b.full_text, loc)))
 
 
+def initialled_owners(ctx: EntityContext) -> None:
+    """An owner printed as initials ("TR") whom the attendance list names
+    ("Present: ... Tom Reid") is that person."""
+    names = minutes.initials(ctx.doc)
+    if not names:
+        return
+    items = list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]]
+    for item in items:
+        for o in item.owners:
+            if o.person is None and o.role and o.role in names:
+                o.role, o.person = None, names[o.role]
+
+
 PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, responses, action_tables, lead_ins,
-          prose_details, minute_actions, loose_actions, loose_metrics)
+          prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners)
 
 
 def lead_in_only(text: str) -> bool:

@@ -162,3 +162,56 @@ def _drop_overprinted_runs(chars: list[dict]) -> list[dict]:
         worst = max(live, key=lambda r: (len(live[r]), len(covered[r]) / max(1, run_len[r]), size_of.get(r, 0), r))
         dropped.add(worst)
     return [c for i, c in enumerate(chars) if run_of[i] not in dropped]
+
+
+SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+SUBSCRIPT = str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
+
+
+def mark_scripts(chars: list[dict]) -> None:
+    """Digits set small and raised beside their line's text (footnote markers:
+    "action\u2075\u00b2") or small and lowered (CO\u2082) are given as the
+    superscript or subscript digits they print as, so no later step reads them
+    as numbers of the sentence. The run is compared with the letter before it
+    (or, at a line start, the one after it) on the same line."""
+    n = len(chars)
+    i = 0
+    while i < n:
+        if not chars[i]["text"].isdigit() or not chars[i]["text"].isascii():
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j]["text"].isascii() and chars[j]["text"].isdigit():
+            j += 1
+        run = chars[i:j]
+        base = _neighbour(chars, i - 1, -1, run[0]) or _neighbour(chars, j, 1, run[-1])
+        if base is not None:
+            size, bsize = max(c.get("size") or 0 for c in run), base.get("size") or 0
+            if 0 < size <= 0.8 * bsize:
+                if max(c["bottom"] for c in run) < base["bottom"] - 0.2 * bsize:
+                    table = SUPERSCRIPT
+                elif min(c["top"] for c in run) > base["top"] + 0.2 * bsize:
+                    table = SUBSCRIPT
+                else:
+                    table = None
+                if table is not None:
+                    for c in run:
+                        c["text"] = c["text"].translate(table)
+        i = j
+
+
+def _neighbour(chars: list[dict], k: int, step: int, ref: dict):
+    """The nearest non-space character from k in direction step when it sits
+    on ref's line (their boxes overlap vertically) and is a letter or closing
+    punctuation; None otherwise, or when none is within three characters."""
+    for _ in range(3):
+        if not 0 <= k < len(chars):
+            return None
+        c = chars[k]
+        if c["text"].isspace():
+            k += step
+            continue
+        if c["bottom"] <= ref["top"] or c["top"] >= ref["bottom"]:
+            return None   # not on the digits' line: the boxes must overlap
+        return c if (c["text"].isalpha() or c["text"] in ".,;:)’'\"”") else None
+    return None

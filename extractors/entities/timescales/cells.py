@@ -70,6 +70,9 @@ def _make(text: str, c: _Cand, start: int) -> ParsedTimescale:
                            recurrence=c.recurrence, relative=c.relative, start=start, end=c.end)
 
 
+_NEXT_MEETING = re.compile(r"^\s*((?:(?:at|by|before|for|to)\s+)?(?:the\s+)?next\s+(?:[A-Za-z]+\s+){0,2}meeting)\s*\.?\s*$", re.I)
+
+
 def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTimescale]:
     """Every timescale in a timescale cell (or other text known to state
     timescales), in reading order.
@@ -90,6 +93,11 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
         bare = bare_relative(text, anchor)
         if bare is not None:
             cands.append(bare)
+    if not cands and (m := _NEXT_MEETING.match(text)):
+        # a due cell "Next meeting" / "By the next Board meeting": a deadline the paper
+        # does not date; `relative` keeps it for the analyst
+        raw = " ".join(m.group(1).split())
+        cands.append(_Cand(m.start(1), m.end(1), "relative", None, None, relative=raw, form="meeting"))
     short = len(text.split()) <= 4
     out: list[ParsedTimescale] = []
     prev_end = 0

@@ -300,7 +300,7 @@ def _make_block(lines: list[Line], stats: DocStats, page: int) -> Block:
     # the last line runs to the right margin: the paragraph did not end there
     b._full = lines[-1].x1 >= right - LAYOUT.full_line * max(lines[-1].size, 1.0)  # type: ignore[attr-defined]
     b._footnote = (size <= stats.body_size - LAYOUT.footnote_smaller  # type: ignore[attr-defined]
-                   and re.match(r"\d{1,3}\s", text) is not None)
+                   and re.match(r"\d{1,3}\s|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}\s?\S", text) is not None)
     return b
 
 

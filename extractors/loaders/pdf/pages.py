@@ -14,7 +14,7 @@ from extractors.loaders.pdf.lines import _group_lines
 from extractors.loaders.pdf.records import PageContent, PageTable, Word
 from extractors.loaders.pdf.aligned import aligned_tables
 from extractors.loaders.pdf.tables import _filled_rects, _find_tables, _gradient_rects
-from extractors.loaders.pdf_chars import clean_chars
+from extractors.loaders.pdf_chars import clean_chars, mark_scripts
 from extractors.loaders.pdf.settings import DEFAULT as LAYOUT
 
 
@@ -66,9 +66,14 @@ def _read_page(page, number: int) -> PageContent:
     from pdfplumber.utils import extract_words
 
     width, height = float(page.width), float(page.height)
+    if int(getattr(page, "rotation", 0) or 0) % 180 == 90:
+        # a landscape page stored portrait with /Rotate 90: pdfminer gives the
+        # characters in the turned page's frame, pdfplumber the unturned size
+        width, height = height, width
     x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
     every = page.chars
     chars, dropped = clean_chars(every, width + x_off, height + y_off)
+    mark_scripts(chars)
     content = PageContent(number=number, width=width, height=height, dropped=dropped)
     if dropped:
         kept_ids = {id(c) for c in chars}

@@ -1,0 +1,111 @@
+"""Action logs and minutes in the layouts boards use (issue 13): title and
+group rows over a log's columns, logs on pages stored portrait with
+/Rotate 90, minutes in reported speech, numbered action lines, minutes set
+out as an Item | Discussion | Action table, owners printed as initials,
+footnote markers, and due cells that name the next meeting."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.entities import minutes
+from extractors.entities.passes import extract_all
+from extractors.entities.timescales.cells import parse_timescales
+from extractors.loaders import load_document
+from extractors.loaders.pdf_chars import mark_scripts
+from extractors.metadata import extract_metadata
+from extractors.model import Block, Cell, Document, Table
+
+PAPERS = Path(__file__).resolve().parent / "fixtures" / "papers"
+
+
+def _table(rows: list[list[str]], header_rows: int) -> Table:
+    return Table(rows=[[Cell(t) for t in r] for r in rows], header_rows=header_rows)
+
+
+def test_a_title_row_over_the_columns_names_no_column():
+    t = _table([["ACTION LOG JULY 2013"] * 4, ["No.", "Action", "Owner", "Due date"], ["1", "Do it", "Clerk", "May"]], 2)
+    assert t.header == ["No.", "Action", "Owner", "Due date"]
+
+
+def test_a_bold_group_row_under_the_columns_names_no_column():
+    t = _table([["No", "Action", "Lead", "Progress"], ["Meeting of 14 May 2013"] * 4, ["1", "Do it", "Clerk", "Done"]], 2)
+    assert t.header == ["No", "Action", "Lead", "Progress"]
+
+
+def test_two_real_header_rows_are_still_joined():
+    t = _table([["Quarter 1", "Quarter 1", "Quarter 2"], ["Actual", "Target", "Actual"], ["1", "2", "3"]], 2)
+    assert t.header == ["Quarter 1 Actual", "Quarter 1 Target", "Quarter 2 Actual"]
+
+
+def _char(text, x0, top, size):
+    return {"text": text, "x0": x0, "x1": x0 + size * 0.5, "top": top, "bottom": top + size, "size": size}
+
+
+def test_raised_small_digits_are_footnote_markers_and_lowered_ones_subscripts():
+    line = [_char("t", 0, 100, 10), _char("o", 5, 100, 10), _char("n", 10, 100, 10),
+            _char("5", 15, 97, 6), _char("2", 18, 97, 6), _char(" ", 21, 100, 10),
+            _char("C", 25, 100, 10), _char("O", 30, 100, 10), _char("2", 35, 106, 6),
+            _char(" ", 38, 100, 10), _char("4", 42, 100, 10), _char("2", 47, 100, 10)]
+    mark_scripts(line)
+    text = "".join(c["text"] for c in line)
+    assert text == "ton\u2075\u00b2 CO\u2082 42"
+
+
+def test_a_small_digit_alone_on_its_line_is_left_alone():
+    chars = [_char("4", 300, 800, 7), _char("D", 0, 812, 10), _char("u", 6, 812, 10)]
+    mark_scripts(chars)
+    assert chars[0]["text"] == "4"
+
+
+def test_reported_speech_and_passive_deliveries_are_undertakings():
+    assert minutes.undertaking("MCO would write shortly to ministers in these departments.")[1] == "MCO"
+    assert minutes.undertaking("The Transparency team will continue implementation planning.")[1] == "The Transparency team"
+    assert minutes.undertaking("Heather Brown would write a short paper for the October meeting.")[1] == "Heather Brown"
+    assert minutes.undertaking("Contacts would be forwarded to the Transparency Team.") == (
+        "Contacts would be forwarded to the Transparency Team.", None)
+    # wishes, views and the meeting's general statements are not
+    assert minutes.undertaking("MCO would like to see the published accounts.") is None
+    assert minutes.undertaking("It would be forwarded to the team.") is None
+    assert minutes.owners_of("Heather Brown", "") == [(None, "Heather Brown", "Heather Brown")]
+    assert minutes.owners_of("The Transparency team", "") == [("Transparency team", None, "The Transparency team")]
+
+
+def test_initials_come_from_the_attendance_lines():
+    doc = Document(doc_id="x", path="x.txt", file_name="x.txt", format="txt",
+                   blocks=[Block(kind="paragraph", text="Present: Jane Okafor (Chair), Tom Reid, Dr Ravi Patel and Tina Rowe"),
+                           Block(kind="paragraph", text="Apologies: Sarah Jones")])
+    names = minutes.initials(doc)
+    assert names["JO"] == "Jane Okafor" and names["RP"] == "Ravi Patel" and names["SJ"] == "Sarah Jones"
+    assert "TR" not in names   # Tom Reid and Tina Rowe share it
+
+
+def test_minutes_in_word_give_numbered_actions_table_actions_and_initialled_owners():
+    doc = load_document(PAPERS / "harbourne_panel_minutes_2013-06-11.docx")
+    rows = extract_all(doc, extract_metadata(doc))
+    actions = {a["action_id"]: a for a in rows["actions"]}
+    texts = sorted(a["text"] for a in actions.values())
+    assert any(t.startswith("Secretariat to draft a letter") for t in texts)
+    assert any(t.startswith("Tom Reid to collect examples") for t in texts)
+    assert "A summary of the responses will be circulated to members in July." in texts
+    assert not any("noted the update" in t for t in texts)   # no one in its Action cell
+    # "Action 1: ..." lines are actions, not plan items
+    assert not any(r["kind"] == "improvement" for r in rows["recommendations"])
+    summary = next(k for k, a in actions.items() if a["text"].startswith("A summary"))
+    owner = next(o for o in rows["owners"] if o["parent_id"] == summary)
+    assert owner["person"] == "Ravi Patel" and owner["role"] is None
+
+
+def test_a_log_on_a_rotated_page_keeps_its_right_hand_columns_and_reads_its_group_rows():
+    doc = load_document(PAPERS / "harbourne_panel_action_log_2013-07.pdf")
+    rows = extract_all(doc, extract_metadata(doc))
+    status = {a["text"][:12]: a["status_text"] for a in rows["actions"]}
+    assert len(rows["actions"]) == 6
+    assert status["Secretariat "] == "Letter sent 12 July; reply awaited"
+    assert status["Update the p"] == "Draft circulated to members"
+    assert not rows["metrics"]   # action numbers, dates raised and the paper code are not metrics
+
+
+def test_a_due_cell_naming_the_next_meeting_is_a_relative_timescale():
+    (t,) = parse_timescales("By the next Board meeting")
+    assert t.due_date is None and t.relative == "By the next Board meeting"
+    assert parse_timescales("Next week") == []

@@ -126,6 +126,54 @@ def _board_paper(meta: dict, lines: list[str], letter: bool) -> None:
                 break
 
 
+# a date in a file name: "20140513 ODUG minutes", "minutes 2010-09-15", "agenda 24.06.10",
+# "agenda 19072011", "5 Dec 2012 Meeting"
+_NAME_YMD = re.compile(r"(?<!\d)(20\d{2})[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
+_NAME_DMY = re.compile(r"(?<!\d)([0-3]?\d)[-_. ]([01]?\d)[-_. ](\d{2}|20\d{2})(?!\d)|(?<!\d)([0-3]\d)([01]\d)(20\d{2})(?!\d)")
+_DAY_MONTH = re.compile(rf"(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b(?!\s*,?\s*\d)", re.I)
+
+
+def _meeting_from_name(doc: Document, head: list[str]) -> Optional[date]:
+    """The meeting's date when the paper prints it without a year: a day and
+    month beside the body's name in its opening lines ("Public Sector
+    Transparency Board – 19th May") with the year of the date its file name
+    gives. A date in the file name alone is not taken (it may be when the
+    paper was published; a batch job's --meta sidecar gives the meeting)."""
+    name = doc.file_name or ""
+    whole = parse_date(name)
+    if whole is None:
+        m = _NAME_YMD.search(name)
+        groups = (m.group(1), m.group(2), m.group(3)) if m else None
+        if groups is None and (m := _NAME_DMY.search(name)):
+            d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+            groups = ("20" + y if len(y) == 2 else y, mo, d)
+        if groups:
+            try:
+                whole = date(int(groups[0]), int(groups[1]), int(groups[2]))
+            except ValueError:
+                whole = None
+    year = re.search(r"(?<!\d)(20\d{2})(?!\d)", name)
+    for t in head:
+        dm = _DAY_MONTH.search(t)
+        if dm and (whole or year):
+            y = whole.year if whole else int(year.group(1))
+            got = parse_date(f"{dm.group(1)} {dm.group(2)} {y}")
+            if got:
+                return got
+    return None   # a date in the file name alone may be when it was published: --meta gives it
+
+
+def _table_title(doc: Document) -> Optional[str]:
+    """A paper with no title but a table's title row ("ACTION LOG (updated
+    15 July 2013)" spanning the table): that row."""
+    for _, t in doc.tables()[:1]:
+        if t.rows and len(t.rows[0]) >= 3:
+            texts = {" ".join(c.text.split()) for c in t.rows[0]}
+            if len(texts) == 1 and len(next(iter(texts)).split()) >= 3:
+                return next(iter(texts))
+    return None
+
+
 def minutes_title(lines: list[str]) -> Optional[str]:
     """The opening line of minutes that says they are minutes."""
     return next((t for t in lines if re.search(r"\bminutes\b", t, re.I) and len(t.split()) <= 40), None)
@@ -159,6 +207,10 @@ def extract_metadata(doc: Document) -> dict:
         meta["title"] = (_furniture_title(doc) if starts_with_table else None) or _guess_title(doc, head, meta) or _furniture_title(doc)
 
     _board_paper(meta, [t for t in head[:4] if len(t.split()) <= 25], letter)
+    if meta["meeting_date"] is None and not letter:
+        meta["meeting_date"] = _meeting_from_name(doc, [t for t in head[:3] if meta["committee"] and meta["committee"] in t])
+    if meta["title"] is None:
+        meta["title"] = _table_title(doc)
     meta["author"] = _author(doc, labelled, texts, head, tail, letter)
     meta["council"] = official_council_name(_council(doc, texts))
     if meta["committee"] is None and meta["council"] and any(

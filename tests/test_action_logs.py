@@ -77,3 +77,30 @@ def test_an_action_log_pdf_printed_without_a_grid(tmp_path, style):
     assert sorted(str(t["due_date"]) for t in got["timescales"]) == ["2024-06-30", "2024-07-31", "2024-09-30"]
     # the paragraph after the table stays body text
     assert any("reviewed at every meeting" in b.text for b in doc.blocks if b.kind != "table")
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
+def test_an_action_log_whose_header_row_is_in_plain_type(tmp_path, ruled):
+    """A spreadsheet printed to PDF: the header row neither bold nor shaded,
+    "Action No" wrapped onto two lines, the owner column before the action."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from extractors.loaders import load_document
+    ss = getSampleStyleSheet()
+    head = ["Action No", "Date Raised", "Owner", "Action", "Status", "Date Closed"]
+    rows = [[Paragraph(h, ss["Normal"]) for h in head]]
+    rows += [[str(i), "14/05/2024", r["who"], Paragraph(r["action"] + " and report back to the group", ss["Normal"]),
+              "Closed" if i == 1 else "Open", "11/06/2024" if i == 1 else ""] for i, r in enumerate(ROWS, 1)]
+    commands = [("VALIGN", (0, 0), (-1, -1), "TOP")] + ([("GRID", (0, 0), (-1, -1), 0.25, colors.grey)] if ruled else [])
+    path = tmp_path / "log.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(
+        [Paragraph("Data Panel action log", ss["Normal"]),
+         Table(rows, colWidths=[50, 65, 90, 300, 60, 70], style=TableStyle(commands))])
+    doc = load_document(path)
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in got["actions"]] == [r["action"] + " and report back to the group" for r in ROWS]
+    assert sorted((o["role"] or o["person"]) for o in got["owners"]) == sorted(r["who"] for r in ROWS)
+    assert [a["status_text"] for a in got["actions"]] == ["Closed", "Open", "Open"]
+    assert not got["metrics"] and not got["timescales"]   # action numbers, dates raised and closed

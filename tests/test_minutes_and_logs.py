@@ -109,3 +109,26 @@ def test_a_due_cell_naming_the_next_meeting_is_a_relative_timescale():
     (t,) = parse_timescales("By the next Board meeting")
     assert t.due_date is None and t.relative == "By the next Board meeting"
     assert parse_timescales("Next week") == []
+
+
+def test_a_board_papers_code_meeting_and_table_title_are_its_metadata():
+    doc = load_document(PAPERS / "harbourne_panel_action_log_2013-07.pdf")
+    meta = extract_metadata(doc)
+    assert meta["report_ref"] == "HDP(13)07"                   # "Paper HDP(13)07 – for the meeting of 16 July 2013"
+    assert str(meta["meeting_date"]) == "2013-07-16"
+    assert meta["title"].startswith("HARBOURNE DATA PANEL – ACTION LOG")   # the table's title row
+
+
+def _named(lines: list[str], file_name: str) -> Document:
+    return Document(doc_id="x", path=file_name, file_name=file_name, format="txt",
+                    blocks=[Block(kind="paragraph", text=t) for t in lines])
+
+
+def test_a_meeting_day_printed_without_a_year_takes_the_year_of_the_file_name():
+    doc = _named(["Public Sector Transparency Board – 19th May Lessons learned on crime data", "Introduction",
+                  "Since January 2011, monthly data has been published."], "TB(6)2 2011-05-16 Lessons learned.txt")
+    assert str(extract_metadata(doc)["meeting_date"]) == "2011-05-19"
+    # a date in the file name alone is not the meeting's (it may be when the paper was published)
+    doc = _named(["Lessons learned on crime data", "Since January 2011, monthly data has been published."],
+                 "2011-05-16 Lessons learned.txt")
+    assert extract_metadata(doc)["meeting_date"] is None

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Optional
 
 from extractors.entities.items import Action, Metric, Recommendation
+from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.owners import parse_glossary
 from extractors.entities.timescales.periods import parse_financial_period
 from extractors.dates import parse_date
@@ -57,6 +58,23 @@ def find_glossary(doc: Document) -> dict[str, str]:
     return gloss
 
 
+def mark_plain_headers(doc: Document) -> None:
+    """A table whose first row the loader did not take for a header (not
+    bold, not shaded: "No. | Action | Owner | Deadline | Progress" in plain
+    type) has one when that row's cells are short labels that name an
+    action plan's columns (an item column and an owner, due date, RAG or
+    progress column). Sets `header_rows` to 1."""
+    for _, t in doc.tables():
+        if t.header_rows or len(t.rows) < 2:
+            continue
+        first = [" ".join(c.text.split()) for c in t.rows[0]]
+        if any(len(h.split()) > 6 or h.endswith(".") and len(h) > 4 for h in first):
+            continue
+        roles = classify_columns(first)
+        if is_action_plan(roles) and len(roles) >= 2:
+            t.header_rows = 1
+
+
 def issuing_body(doc: Document) -> Optional[str]:
     """'Ofsted' when the paper's front matter names it (its action-plan
     recommendations are Ofsted's)."""
@@ -103,5 +121,6 @@ class EntityContext:
 
     @classmethod
     def build(cls, doc: Document, meta: dict) -> "EntityContext":
+        mark_plain_headers(doc)
         return cls(doc=doc, meta=meta, anchor=anchor_date(doc, meta), glossary=find_glossary(doc),
                    body=issuing_body(doc))

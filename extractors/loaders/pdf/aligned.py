@@ -25,7 +25,7 @@ from extractors.loaders.pdf.records import PageTable, Word
 from extractors.model import Cell
 
 _ITEM = r"actions?(?:\s+(?:agreed|required|points?|to\s+be\s+taken))?|recommendations?|description|measures?|indicators?|tasks?"
-_SUPPORT = (r"ref\.?|no\.?|#|item|date(?:\s+(?:raised|agreed|due))?|meeting|owners?|action\s+(?:by|owner)|lead(?:\s+officer)?|"
+_SUPPORT = (r"ref\.?|no\.?|#|item|(?:action|item|minute|log)\s+(?:no\.?|number|ref\.?)|date(?:\s+(?:raised|agreed|due|closed|opened|completed|added|set))?|meeting|owners?|action\s+(?:by|owner)|lead(?:\s+officer)?|"
             r"responsible(?:\s+officer)?|responsibility|who|by\s+when|due(?:\s+date)?|deadline|target(?:\s+date)?|"
             r"timescales?|status|progress|update|comments?|rag|officer|completion\s+date|assigned\s+to|baseline|actual")
 _ITEM_RE = re.compile(rf"^(?:{_ITEM})$", re.I)
@@ -75,6 +75,17 @@ def _header(line: list[Word]) -> Optional[list[float]]:
     return [s[0].x0 for s in segs]
 
 
+def _header_rest(line: list[Word], cols: list[float], header: list[Word]) -> bool:
+    """The header's second line: close under it, and every group of words
+    short (one or two words, no digits) and starting at a column's left edge."""
+    if line[0].top - max(w.bottom for w in header) > 0.8 * (header[0].bottom - header[0].top):
+        return False
+    segs = _segments(line)
+    return len(segs) < len(cols) and all(
+        len(s) <= 2 and not any(ch.isdigit() for w in s for ch in w.text)
+        and min(abs(s[0].x0 - c) for c in cols) <= GAP for s in segs)
+
+
 def _column(x: float, cols: list[float]) -> int:
     i = 0
     for k, c in enumerate(cols):
@@ -99,7 +110,12 @@ def aligned_tables(words: list[Word], number: int, ruled: list[PageTable]) -> li
         if cols is None:
             i += 1
             continue
-        header = lines[i]
+        head_lines = [lines[i]]
+        if i + 1 < len(lines) and _header_rest(lines[i + 1], cols, lines[i]):
+            i += 1   # a header cell wrapped onto a second line ("Action" / "No")
+            head_lines.append(lines[i])
+        header = [w for ln in head_lines for w in ln]
+        head_segs = [s for ln in head_lines for s in _segments(ln)]
         heights = [ln[0].bottom - ln[0].top for ln in lines[i:i + 20]]
         lh = statistics.median(heights) if heights else 10.0
         body: list[list[Word]] = []
@@ -114,11 +130,11 @@ def aligned_tables(words: list[Word], number: int, ruled: list[PageTable]) -> li
             body.append(ln)
             prev_bottom = max(w.bottom for w in ln)
             j += 1
-        first = " ".join(_text(seg) for seg in _segments(header) if _column(seg[0].x0, cols) == 0).strip(" :")
+        first = " ".join(_text(seg) for seg in head_segs if _column(seg[0].x0, cols) == 0).strip(" :")
         rows = _rows(body, cols, lh, anchored=bool(_SUPPORT_RE.match(first)))
         if len(rows) >= MIN_ROWS:
             used = header + [w for ln in body for w in ln]
-            head_cells = [Cell(" ".join(_text(s) for s in _segments(header) if _column(s[0].x0, cols) == k))
+            head_cells = [Cell(" ".join(_text(s) for s in head_segs if _column(s[0].x0, cols) == k))
                           for k in range(len(cols))]
             table_rows = [head_cells] + [[Cell(t) for t in r] for r in rows]
             bbox = (min(w.x0 for w in used), min(w.top for w in header), max(w.x1 for w in used),

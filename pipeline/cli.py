@@ -55,7 +55,8 @@ def _extract(args) -> int:
     done = (f"{summary.extracted} extracted, {summary.reused} unchanged" if summary.published
             else "nothing changed, tables left as they were")
     print(f"{summary.files} files: {summary.ok} ok, {summary.partial} partial, "
-          f"{summary.failed} failed in {summary.seconds:.1f}s ({done}) -> {args.out}")
+          f"{summary.failed} failed{f', {summary.skipped} skipped (not files)' if summary.skipped else ''} "
+          f"in {summary.seconds:.1f}s ({done}) -> {args.out}")
     print("rows: " + ", ".join(f"{k}={v}" for k, v in summary.rows.items()))
     if summary.failed or summary.partial:
         print(f"see the errors table: council-extract query --data {shlex.quote(str(local_path(args.out) or args.out))} "

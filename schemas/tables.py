@@ -33,7 +33,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("report_ref", _S, "report or decision reference as printed (REPORT NO: 207/2013, Decision no: 24/00109)"),
         ("title", _S, "title or subject of the paper"),
         ("author", _S, "author, report-of line or contact officer"),
-        ("status", _S, "ok | partial | failed"),
+        ("status", _S, "ok | partial | failed | skipped (a path that is not a file: FIFO, link to nothing; its warning row says why)"),
         ("n_blocks", _I, "number of body blocks loaded"),
         ("n_tables", _I, "number of tables loaded"),
         ("ocr_pages", _I, "number of pages without a text layer whose text was read by OCR (0 when none; null for formats without pages)"),

@@ -222,6 +222,16 @@ def test_fifos_and_broken_links_are_skipped_with_a_warning_and_a_named_fifo_is_a
     assert (s.files, s.failed) == (1, 0)        # reading the FIFO would have hung the run
     said = caplog.text
     assert "pipe: not a regular file" in said and "broken.pdf: a link to nothing" in said
+    # and each is a warning row of the errors table, its documents row 'skipped'
+    errs = ds.dataset(tmp_path / "out" / "errors", format="parquet").to_table().to_pylist()
+    warned = {Path(e["path"]).name: (e["severity"], e["error_type"], e["message"]) for e in errs}
+    assert warned["pipe"][:2] == ("warning", "skipped") and "FIFO" in warned["pipe"][2]
+    assert warned["broken.pdf"][:2] == ("warning", "skipped") and "link to nothing" in warned["broken.pdf"][2]
+    docs = {Path(d["path"]).name: d["status"] for d in _docs(tmp_path / "out")}
+    assert docs["pipe"] == docs["broken.pdf"] == "skipped" and s.skipped == 2
+    # a second run with nothing changed leaves the tables alone
+    s2 = run([str(raw)], str(tmp_path / "out"), jobs=0, show_progress=False)
+    assert not s2.published and s2.skipped == 2
     assert main(["extract", str(raw / "pipe"), "--out", str(tmp_path / "o2"), "-q"]) == 2
 
 

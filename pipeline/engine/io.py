@@ -75,12 +75,14 @@ def _skip(rel: tuple[str, ...], name: str) -> bool:
     return any(part.startswith(".") for part in rel) or name.startswith("~$") or name in _SKIP_NAMES
 
 
-def discover(inputs: Iterable[str | Path]) -> list[str]:
+def discover(inputs: Iterable[str | Path], skipped: list[tuple[str, str]] | None = None) -> list[str]:
     """Files named on the command line plus every file under named folders
     (recursively), sorted, without hidden files, Office lock files (~$...)
     or our own output store. Items may be local paths or fsspec URLs; files
     found under a folder URL are URLs of the same protocol. A missing path
-    raises FileNotFoundError."""
+    raises FileNotFoundError. Paths under a folder that cannot be read as
+    files (FIFOs, sockets, devices, links to nothing or loops) are logged and,
+    when `skipped` is given, appended to it as (path, reason)."""
     found: set[str] = set()
     for item in inputs:
         if is_url(item):
@@ -103,6 +105,8 @@ def discover(inputs: Iterable[str | Path]) -> list[str]:
                 # a FIFO, socket or device, or a link to nothing: said, not silently dropped
                 why = "a link to nothing (or a loop)" if f.is_symlink() else "not a regular file (a FIFO, socket or device)"
                 log.warning("skipped %s: %s", f, why)
+                if skipped is not None:
+                    skipped.append((str(f), why))
     return sorted(found)
 
 

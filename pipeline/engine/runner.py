@@ -71,6 +71,7 @@ class RunSummary:
     ok: int = 0
     partial: int = 0
     failed: int = 0
+    skipped: int = 0            # paths that are not files (FIFOs, broken links): a warning row each
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
     extracted: int = 0          # files run through the stages this run
@@ -94,6 +95,14 @@ def default_jobs() -> int:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def skipped_tables(path: str, why: str) -> dict[str, list[dict]]:
+    """The rows of a path that was not read: a documents row with status
+    'skipped' and a warning row saying why."""
+    err = {"doc_id": None, "path": path, "stage": "discover", "error_type": "skipped",
+           "severity": "warning", "message": f"skipped: {why}"}
+    return {"errors": [err], "documents": [document_row(path, None, None, None, None, "skipped", _now())]}
 
 
 def worker_failure(path: str, doc_id: str | None, error_type: str, message: str) -> DocResult:
@@ -446,7 +455,8 @@ def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: boo
     t0 = time.perf_counter()
     keys = partition.parse_keys(partition_by) if isinstance(partition_by, str) or partition_by is None \
         else partition.parse_keys(",".join(partition_by))
-    paths = discover(inputs)
+    skipped: list[tuple[str, str]] = []
+    paths = discover(inputs, skipped)
     out_dir = local_path(out)
     if out_dir is None:
         raise ValueError(f"--out must be a local folder or a file:// URL, not {out}: publishing swaps a symlink, "
@@ -456,6 +466,7 @@ def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: boo
     # an output folder inside an input folder: its own files are not inputs
     inside = os.path.realpath(out_dir) + os.sep
     paths = [p for p in paths if is_url(p) or not os.path.realpath(p).startswith(inside)]
+    skipped = [(p, why) for p, why in skipped if not os.path.realpath(p).startswith(inside)]
     overrides, meta_sha = sidecar.read_sidecar(meta, paths) if meta else ({}, None)
     ex = make_executor(executor, jobs, scheduler=scheduler, retries=retries)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
@@ -463,7 +474,7 @@ def run(inputs: list[str], out: str, jobs: int | None = None, show_progress: boo
         if not allow_shrink:
             refuse_shrink(paths, read_manifest(out_dir), inputs)
         summary = _run_locked(paths, out_dir, ex, show_progress, timeout, max_memory_mb, force, keys,
-                              overrides=overrides, meta_sha=meta_sha)
+                              overrides=overrides, meta_sha=meta_sha, skipped=skipped)
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -481,7 +492,7 @@ def refuse_shrink(paths: list[str], previous: dict | None, inputs: list[str]) ->
     """Raise ShrinkRefused when the inputs hold no files, or fewer than
     SHRINK_KEEP of the papers the published tables hold: a share that did
     not mount would otherwise publish empty tables over good ones."""
-    before = len((previous or {}).get("files", []))
+    before = len([f for f in (previous or {}).get("files", []) if f.get("status") != "skipped"])
     if not before:
         return
     if len(paths) < before * SHRINK_KEEP:
@@ -503,7 +514,7 @@ class _Held:
 
 def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, force,
                 partition_by: tuple[str, ...] = (), overrides: dict | None = None,
-                meta_sha: str | None = None) -> RunSummary:
+                meta_sha: str | None = None, skipped: list[tuple[str, str]] | None = None) -> RunSummary:
     # Longer than 80 lines, knowingly: the run's steps in their required order
     # (manifest, hashes, duplicates, cache reuse, extraction, commit, manifest),
     # each a few lines sharing the run's state; reading it top to bottom is the
@@ -515,6 +526,12 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
     limits = {"timeout": timeout, "max_memory_mb": max_memory_mb}
     man = read_manifest(out)
     hashes, stamps = _identify(paths, None if force else man)
+    # paths that cannot be read as files: a warning row each, never opened
+    held: dict[str, _Held] = {p: _Held("skipped", None, skipped_tables(p, why)) for p, why in (skipped or [])}
+    extracted_paths = paths
+    paths = sorted(paths + list(held))
+    for p in held:
+        hashes[p], stamps[p] = None, None
 
     # nothing changed since the last publish: leave the tables alone
     if (not force and man and man.get("cache_version") == version and man.get("store")
@@ -531,11 +548,10 @@ def _run_locked(paths, out, executor, show_progress, timeout, max_memory_mb, for
         return summary
 
     cache = RowCache(out, version)
-    held: dict[str, _Held] = {}
     todo: list[str] = []
     first_path: dict[str, str] = {}   # doc_id -> first path to be extracted
     dupes: list[str] = []
-    for p in paths:
+    for p in extracted_paths:
         hit = None if force else cache.meta(hashes[p], limits)
         if hit is not None:
             held[p] = _Held(hit["status"], hit.get("worker_error"))  # rows are read by the commit

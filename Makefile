@@ -78,7 +78,11 @@ notebook: setup
 # BENCH_ARGS="--limit 5" for a quick trial; BENCH_ARGS="--with-dask --with-pdfminer" for every pass.
 # OCR accuracy (CER at 150/300 dpi against the text layer, entity F1 of
 # rasterised papers) and OCR pages/s; writes the OCR section of docs/benchmarks.md.
-.PHONY: bench bench-ocr
+# Hostile inputs mixed with the corpus, default options (issue 15): time, memory, one row per hostile file.
+.PHONY: bench bench-ocr hostile
+hostile: setup
+	$(BIN)/python bench/hostile.py
+
 bench: setup
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 	$(BIN)/python bench/ocr_bench.py $(OCR_BENCH_ARGS)

@@ -83,12 +83,14 @@ def commit(out: Path, paths: list[str], hashes: dict[str, Optional[str]], held: 
         if tables is not None:
             return tables if table is None else tables.get(table, [])
         if table is not None:
-            return cache.table(hashes[p], table)
-        hit = cache.get(hashes[p], p, limits)
-        if hit is None:
+            got = cache.get_table(hashes[p], p, table, limits)
+        else:
+            hit = cache.get(hashes[p], p, limits)
+            got = None if hit is None else hit[1]
+        if got is None:
             raise RuntimeError(f"the rows of {p} are missing from the row cache {cache.dir} "
                                "(on a cluster, OUT must be a folder the workers and this machine share)")
-        return hit[1]
+        return got
 
     # each doc_id's folder
     folder_by_key = {key: "" for key in by_id}
@@ -128,15 +130,14 @@ def commit(out: Path, paths: list[str], hashes: dict[str, Optional[str]], held: 
     order = sorted((folder_by_key[key], key) for key in by_id if folder_by_key[key] not in set(reuse))
 
     def groups():
+        # one table of one doc_id at a time: a paper's tables are never all in memory
         for folder, key in order:
             counts = folder_rows.setdefault(folder, {name: 0 for name in sorted(COLUMNS)})
-            group: dict[str, list[dict]] = {}
-            for p in by_id[key]:
-                for name, rows in rows_of(p).items():
-                    group.setdefault(name, []).extend(rows)
-                    if name in counts:
-                        counts[name] += len(rows)
-            yield folder, group
+            for name in sorted(COLUMNS):
+                rows = [r for p in by_id[key] for r in rows_of(p, name)]
+                if rows:
+                    counts[name] += len(rows)
+                    yield folder, {name: rows}
 
     store = write_store(out, groups(), empty_folder=empty_folder, reuse_from=prev_store, reuse=reuse)
     totals = {name: sum(r.get(name, 0) for r in folder_rows.values()) for name in sorted(COLUMNS)}

@@ -123,18 +123,36 @@ class RowCache:
         meta = self.meta(doc_id, limits)
         if meta is None:
             return None
-        d = self._entry(doc_id)
         try:
-            tables = {name: _read(d / f"{name}.parquet").to_pylist() for name in meta["tables"]}
+            tables = {name: self._rows(doc_id, path, name, meta) for name in meta["tables"]}
         except (OSError, ValueError):
             return None
-        if path != meta.get("path"):
-            base = os.path.basename(path)
-            for r in tables.get("documents", []):
-                r["path"], r["file_name"] = path, base
-            for r in tables.get("errors", []):
-                r["path"] = path
         return meta["status"], tables, meta
+
+    def get_table(self, doc_id: str | None, path: str, name: str, limits: dict) -> list[dict] | None:
+        """One table's rows of `get` (path/file_name set to `path`): [] when
+        the entry has no such table, None when doc_id is not cached. The
+        commit reads a paper one table at a time, so a paper with hundreds of
+        thousands of rows never has all its tables in memory at once."""
+        meta = self.meta(doc_id, limits)
+        if meta is None:
+            return None
+        if name not in meta["tables"]:
+            return []
+        try:
+            return self._rows(doc_id, path, name, meta)
+        except (OSError, ValueError):
+            return None
+
+    def _rows(self, doc_id: str, path: str, name: str, meta: dict) -> list[dict]:
+        rows = _read(self._entry(doc_id) / f"{name}.parquet").to_pylist()
+        if path != meta.get("path") and name in ("documents", "errors"):
+            base = os.path.basename(path)
+            for r in rows:
+                r["path"] = path
+                if name == "documents":
+                    r["file_name"] = base
+        return rows
 
     def meta(self, doc_id: str | None, limits: dict) -> dict | None:
         """result.json of doc_id's entry (status, worker_error, tables) when
@@ -152,16 +170,6 @@ class RowCache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return meta
-
-    def table(self, doc_id: str | None, name: str) -> list[dict]:
-        """One table's cached rows for doc_id ([] when none or not cached),
-        without reading the others (the commit's partition pass)."""
-        if not doc_id:
-            return []
-        try:
-            return _read(self._entry(doc_id) / f"{name}.parquet").to_pylist()
-        except (OSError, ValueError):
-            return []
 
     def put(self, doc_id: str | None, path: str, status: str, tables: dict[str, list[dict]],
             limits: dict, worker_error: str | None = None, seconds: float = 0.0) -> bool:

@@ -22,6 +22,8 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
     ("The Government agrees in principle but cannot commit funding.", "partially_accepted"),
     ("The Government does not agree with the Committee's view of the current pledges.", "rejected"),
     ("The Cabinet does not accept this recommendation.", "rejected"),
+    ("The Government does not believe that it is appropriate to set specific targets for car use.", "rejected"),
+    ("The Council does not consider it necessary to publish a separate register.", "rejected"),
     ("The Government will therefore give careful consideration to the idea of appointing a Chief Social Scientist.",
      "under_consideration"),
     ("The Cabinet Office has already published a paper setting out the framework.", "implemented"),

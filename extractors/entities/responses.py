@@ -42,7 +42,10 @@ _STATUS_WORDS: list[tuple[str, re.Pattern]] = [
         r"\b(?:accept|agree|support)(?:s|ed)?\b[^.;:]{0,40}\b(?:in\s+part|in\s+principle)\b", re.I)),
     ("rejected", re.compile(
         r"\b(?:do(?:es)?\s+not|cannot|can\s*not|is\s+unable\s+to|are\s+unable\s+to)\s+(?:agree|accept|support)\b|"
-        r"\bdisagree(?:s|d)?\b|\breject(?:s|ed)?\b|\bnot\s+(?:accepted|agreed|supported)\b|^\s*declined?\b", re.I)),
+        r"\bdisagree(?:s|d)?\b|\breject(?:s|ed)?\b|\bnot\s+(?:accepted|agreed|supported)\b|^\s*declined?\b|"
+        # "The Government does not believe that it is appropriate to set targets ..."
+        r"\bdo(?:es)?\s+not\s+(?:believe|consider|think)\s+(?:that\s+)?(?:it\s+(?:is\s+|would\s+be\s+)?)?"
+        r"(?:appropriate|necessary|right|helpful|desirable|practicable|feasible)\b", re.I)),
     ("under_consideration", re.compile(
         r"\b(?:will|shall|to)\s+(?:(?:therefore|also|now|further|first)\s+)?(?:give\s+(?:careful\s+|further\s+)?consideration|"
         r"consider|explore|look\s+(?:at|into)|"

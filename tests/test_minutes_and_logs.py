@@ -132,3 +132,23 @@ def test_a_meeting_day_printed_without_a_year_takes_the_year_of_the_file_name():
     doc = _named(["Lessons learned on crime data", "Since January 2011, monthly data has been published."],
                  "2011-05-16 Lessons learned.txt")
     assert extract_metadata(doc)["meeting_date"] is None
+
+
+def _text_doc(text: str) -> Document:
+    from extractors.loaders.text import load
+    return load(text.encode(), path="t.txt", doc_id="t")
+
+
+def test_a_column_of_themes_is_not_read_as_who_acts():
+    # a plan's 'What we have committed to' column of short themes beside its plans
+    doc = _text_doc("Health and wellbeing plan\n\nWhat we have committed to\tStrategies / plans in place to deliver\n"
+                    "Social prescribing\tLink the healthy lives programme to social prescribing across the county\n"
+                    "Local Economy\tCommissioned providers pay the real living wage and recruit locally\n")
+    assert extract_all(doc, extract_metadata(doc))["actions"] == []
+    # a minute's Action column of offices and initials is
+    doc = _text_doc("Data Panel\nMinutes of the meeting held on 3 May 2024\n\nItem\tDiscussion\tAction\n"
+                    "1\tThe Secretariat will circulate the revised terms of reference to members.\tSecretariat\n"
+                    "2\tThe panel noted the update on the register.\t\n"
+                    "3\tJane Okafor will write to the Department about the licence.\tJO\n")
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"][:16] for a in got["actions"]] == ["The Secretariat ", "Jane Okafor will"]

@@ -199,9 +199,13 @@ def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, in
     if len(acts) != 1 or "rec" in roles or roles.get("owner_lead") or roles.get("owner_responsible"):
         return None
     a = acts[0]
+    if not re.fullmatch(r"(?i)actions?(?:\s+by)?", " ".join(table.header[a].split())):
+        return None   # "What we have committed to": a plan's column of themes, not of who acts
     names = [_cell(row, a) for row in table.body if _cell(row, a)]
     if not names or not all(len(t.split()) <= 4 and not _VERBISH.search(t) for t in names):
         return None
+    if sum(bool(_WHO_CELL.fullmatch(t) or set(re.findall(r"[a-z]+", t.lower())) & _OFFICES) for t in names) < 0.6 * len(names):
+        return None   # initials ("JS", "RP/TR"), offices and teams ("Secretariat", "Chair"), not topics
     taken = {c for cols in roles.values() for c in cols}
     words = {c: sum(len(_cell(row, c).split()) for row in table.body) for c in range(len(table.header)) if c not in taken}
     if not words:
@@ -210,6 +214,10 @@ def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, in
     return (a, text_c) if words[text_c] >= 6 * len(names) else None
 
 
+# words of an office or body named as who acts in a minute's Action column
+_OFFICES = {"secretariat", "chair", "chairman", "clerk", "officer", "officers", "team", "members", "member", "director",
+            "manager", "lead", "head", "secretary", "treasurer", "all", "board", "panel", "committee", "office"}
+_WHO_CELL = re.compile(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*|(?:Cllrs?|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z].*")
 _VERBISH = re.compile(r"\b(?:to|will|is|are|has|have|was|were|be|should|must|the)\b", re.I)
 
 

@@ -184,13 +184,8 @@ def orphan_watch(run_pid: int) -> None:
             pass
 
 
-def _worker_main(conn, max_memory_mb: int | None, process=None, run_pid: int | None = None,
-                 store: tuple | None = None) -> None:
-    """Worker loop: receive (path, expected doc_id), send back (DocResult,
-    peak RSS KB). With `store` (OUT, cache version, limits) the worker puts
-    the rows into OUT's row cache itself and sends back only the result's
-    status and errors rows: a paper with hundreds of thousands of rows never
-    passes through the main process's memory."""
+def _worker_main(conn, max_memory_mb: int | None, process=None, run_pid: int | None = None) -> None:
+    """Worker loop: receive a path, send back (DocResult, peak RSS KB)."""
     import threading
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     threading.Thread(target=orphan_watch, args=(run_pid or os.getppid(),), daemon=True).start()
@@ -207,10 +202,7 @@ def _worker_main(conn, max_memory_mb: int | None, process=None, run_pid: int | N
             return
         if path is None:
             return
-        path, doc_id = path if isinstance(path, tuple) else (path, None)
         res = run_one(path, max_memory_mb, process)
-        if store is not None and res.doc_id and res.doc_id == doc_id:
-            res = _stored(res, store)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         try:
             conn.send((res, rss))
@@ -218,36 +210,24 @@ def _worker_main(conn, max_memory_mb: int | None, process=None, run_pid: int | N
             return
 
 
-def _stored(res: DocResult, store: tuple) -> DocResult:
-    """`res` after putting its rows into the row cache of `store` (out,
-    cache version, limits): the rows dropped but the errors rows, or `res`
-    unchanged when the cache does not take it (a failure retried next run)."""
-    out, version, limits = store
-    werr = worker_error_type(res)
-    if not RowCache(out, version).put(res.doc_id, res.path, res.status, res.tables, limits, werr, res.seconds):
-        return res
-    return DocResult(path=res.path, doc_id=res.doc_id, status=res.status, seconds=res.seconds, stored=True,
-                     tables={"errors": list(res.tables.get("errors", []))})
-
-
 class Worker:
     """One worker process and the file it is on. Used by the local pool
     and, one per task thread, by the dask executor's tasks."""
 
-    def __init__(self, ctx, max_memory_mb, process=None, store: tuple | None = None):
+    def __init__(self, ctx, max_memory_mb, process=None):
         self.conn, child = ctx.Pipe(duplex=True)
         self.max_memory_mb, self.process = max_memory_mb, process
         self.proc = ctx.Process(target=_worker_main, daemon=True,
-                                args=(child, max_memory_mb, process, os.getpid(), store))
+                                args=(child, max_memory_mb, process, os.getpid()))
         self.proc.start()
         child.close()
         self.path: str | None = None
         self.started = 0.0
         self.peak_kb = 0
 
-    def give(self, path: str, doc_id: str | None = None) -> None:
+    def give(self, path: str) -> None:
         self.path, self.started = path, time.monotonic()
-        self.conn.send((path, doc_id))
+        self.conn.send(path)
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -279,13 +259,10 @@ def worker_context():
 
 def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | None = None,
                 max_memory_mb: int | None = None, doc_ids: dict[str, str | None] | None = None,
-                rss: dict[int, float] | None = None, process=None, store: tuple | None = None) -> list[DocResult]:
+                rss: dict[int, float] | None = None, process=None) -> list[DocResult]:
     """Process paths with `jobs` worker processes (jobs=0: in this process,
     for debugging, without limits). Returns results in input order.
-    `process`: the per-document function (default `process_document`).
-    `store`: (OUT, cache version, limits): workers put the rows of each
-    file whose bytes hash to doc_ids[path] into OUT's row cache themselves
-    (the result then says stored=True and holds only its errors rows)."""
+    `process`: the per-document function (default `process_document`)."""
     results: dict[str, DocResult] = {}
 
     def done(p, res):
@@ -305,11 +282,10 @@ def extract_all(paths: list[str], jobs: int, progress=None, *, timeout: float | 
         while todo or any(w.path for w in workers):
             # keep min(jobs, remaining) workers busy
             while todo and len(workers) < jobs and sum(1 for w in workers if w.path is None) < len(todo):
-                workers.append(Worker(ctx, max_memory_mb, process, store))
+                workers.append(Worker(ctx, max_memory_mb, process))
             for w in workers:
                 if w.path is None and todo:
-                    p = todo.pop()
-                    w.give(p, doc_ids.get(p))
+                    w.give(todo.pop())
             busy = [w for w in workers if w.path]
             wait_for = None
             if timeout:
@@ -399,9 +375,8 @@ class TaskSpec:
 
 class LocalExecutor:
     """The worker pool of this module (`extract_all`): `jobs` processes on
-    this machine (0: in this process, no limits). Each worker writes its
-    files' rows to the row cache and sends back only their status and errors
-    rows, so the driver's memory does not grow with a paper's row count."""
+    this machine (0: in this process, no limits). Rows come back to the
+    driver, which writes them to the row cache."""
     name = "local"
 
     def __init__(self, jobs: int):
@@ -411,10 +386,9 @@ class LocalExecutor:
     def map(self, paths: list[str], spec: TaskSpec, doc_ids: dict[str, str | None], done) -> None:
         """Run `run_one` on every path; call done(result, stored, worker_error)
         as each finishes (stored=False: the rows are in `result`)."""
-        store = (spec.out, spec.cache_version, spec.limits or {}) if spec.out and spec.cache_version else None
-        extract_all(paths, self.jobs, lambda res: done(res, res.stored, worker_error_type(res)),
+        extract_all(paths, self.jobs, lambda res: done(res, False, worker_error_type(res)),
                     timeout=spec.timeout, max_memory_mb=spec.max_memory_mb, doc_ids=doc_ids,
-                    rss=self.rss, process=spec.process, store=store)
+                    rss=self.rss, process=spec.process)
 
 
 def make_executor(executor="local", jobs: int | None = None, *, scheduler: str | None = None,

@@ -34,7 +34,6 @@ class DocResult:
     status: str
     tables: dict[str, list[dict]] = field(default_factory=dict)
     seconds: float = 0.0
-    stored: bool = False   # the rows are in the row cache; `tables` keeps only the errors rows
 
 
 def _error(doc_id, path, stage, error_type, message, severity="error") -> dict:

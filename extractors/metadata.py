@@ -139,7 +139,20 @@ def _meeting_from_name(doc: Document, head: list[str]) -> Optional[date]:
     Transparency Board – 19th May") with the year of the date its file name
     gives. A date in the file name alone is not taken (it may be when the
     paper was published; a batch job's --meta sidecar gives the meeting)."""
-    name = doc.file_name or ""
+    days = [dm for t in head if (dm := _DAY_MONTH.search(t))]
+    if not days:
+        return None   # a date in the file name alone may be when it was published: --meta gives it
+    y = _file_name_year(doc.file_name or "")
+    for dm in days if y else ():
+        got = parse_date(f"{dm.group(1)} {dm.group(2)} {y}")
+        if got:
+            return got
+    return None
+
+
+def _file_name_year(name: str) -> Optional[int]:
+    """The year of the date a file name gives ("TB(6)2 2011-05-16 ...",
+    "agenda 24.06.10"), else a four-digit year in it, else None."""
     whole = parse_date(name)
     if whole is None:
         m = _NAME_YMD.search(name)
@@ -152,15 +165,10 @@ def _meeting_from_name(doc: Document, head: list[str]) -> Optional[date]:
                 whole = date(int(groups[0]), int(groups[1]), int(groups[2]))
             except ValueError:
                 whole = None
+    if whole is not None:
+        return whole.year
     year = re.search(r"(?<!\d)(20\d{2})(?!\d)", name)
-    for t in head:
-        dm = _DAY_MONTH.search(t)
-        if dm and (whole or year):
-            y = whole.year if whole else int(year.group(1))
-            got = parse_date(f"{dm.group(1)} {dm.group(2)} {y}")
-            if got:
-                return got
-    return None   # a date in the file name alone may be when it was published: --meta gives it
+    return int(year.group(1)) if year else None
 
 
 def _table_title(doc: Document) -> Optional[str]:

@@ -225,10 +225,10 @@ def _said_action(text: str) -> str:
     """The action in a minute's discussion cell: its sentences that say
     who will do what (or what is to be done), else the whole cell when it
     is short, else its last sentence."""
-    said = minutes.sentences(text)
-    acting = [s for s in said if subject_owners(s) or minutes.undertaking(s)]
+    acting = [s for s, _ in minutes.action_sentences(text)]
     if acting:
         return " ".join(acting)
+    said = minutes.sentences(text)
     return _norm(text) if len(text.split()) <= 40 or not said else said[-1]
 
 

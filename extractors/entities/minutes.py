@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.entities.owners import is_person
+from extractors.entities.owners import is_person, subject_owner, subject_owners
 from extractors.model import Document
 
 _MINUTES = re.compile(r"\bminutes\b|\bnotes?\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\bmeeting\s+notes\b|"
@@ -206,6 +206,20 @@ def initials(doc: Document) -> dict[str, str]:
                 name = " ".join(words)
                 found.setdefault("".join(w[0] for w in words), set()).add(name)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def action_sentences(text: str) -> list[tuple[str, list]]:
+    """(sentence, its owners) for every action sentence of a minute: '<who>
+    to <do>' (owned by its subject) or an undertaking (owners_of its subject,
+    a pronoun resolved from the sentences before it)."""
+    out = []
+    said = sentences(text)
+    for k, s in enumerate(said):
+        if subject_owner(s):
+            out.append((s, subject_owners(s)))
+        elif (got := undertaking(s)) is not None:
+            out.append((got[0], owners_of(got[1], " ".join(said[:k]))))
+    return out
 
 
 def last_person(text: str) -> Optional[str]:

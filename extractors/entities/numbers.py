@@ -65,9 +65,9 @@ _b("time", r"\b24/7\b")
 # a clock time without am/pm where the verb says it is one ("the meeting closed at 20.39")
 _b("time", r"\b(?:closed|ended|finished|started|commenced|began|opened|concluded|resumed|adjourned)\s+at\s+"
            r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b", re.I)
-# a cheque, invoice or account number ("Ch. No. 300093", "Ch. 101155")
 # a board paper's code: "HDP(13)07", "TB (8)1.ii"
 _b("ref", r"\b[A-Z]{1,6}\s?\(\d{1,3}\)\s?\d{1,3}(?:\.(?:[ivx]+|\d{1,2}))*", 0)
+# a cheque, invoice or account number ("Ch. No. 300093", "Ch. 101155")
 _b("ref", r"\b(?:Ch|Chq|Inv|Acc|A/C)\.?\s*(?:No\.?\s*)?\d{1,10}\b", 0)
 _b("section", r"\b\d+(?:\.\d+){2,}\b")
 _b("page", r"\bpages?\s+\d+(?:\s*(?:of|-|–|to)\s*\d+)?")

@@ -37,7 +37,7 @@ from extractors.entities.inquiry import inquiry_recommendations, labelled_recomm
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
-from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
+from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owners
 from extractors.entities.responses import extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
@@ -123,11 +123,10 @@ def _apply_label(item, label: str, value: str, prov: Prov, ctx: EntityContext) -
     """An owner or due date printed under a label, onto its item."""
     label = label.lower()
     if label.startswith(("progress", "status", "update", "position")):
-        if hasattr(item, "status_text"):
-            item.status_text = value
-            got = normalise_rag(value)
-            if got and item.rag is None:
-                item.rag, item.rag_raw = got
+        item.status_text = value
+        got = normalise_rag(value)
+        if got and item.rag is None:
+            item.rag, item.rag_raw = got
     elif label.startswith(("lead", "owner", "responsible")):
         have = {(o.role, o.person) for o in item.owners}   # the step's subject may name the same owner
         item.owners.extend(Owner(role=role, person=person, kind="lead" if label.startswith("lead") else "responsible",
@@ -202,7 +201,7 @@ def minute_actions(ctx: EntityContext) -> None:
             continue
         loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
         m = _ACTION_LINE.match(b.text.strip())
-        if m is None and b.numbering and _ACTION_LINE.match(f"{b.numbering}: {b.text.strip()}"):
+        if m is None and b.numbering:
             m = _ACTION_LINE.match(f"{b.numbering}: {b.text.strip()}")   # the loader took "Action 1" as the numbering
         tag = minutes.tagged_action(b.text) if not m else None
         if m and len(m.group("rest").split()) >= 3:
@@ -211,7 +210,7 @@ def minute_actions(ctx: EntityContext) -> None:
         elif tag:
             found = [(tag[0], split_owners(tag[1], ctx.glossary) or [(tag[1], None, tag[1])])]
         elif in_minutes:
-            found = [(t, o) for t, o in _minute_sentences(b.text) if t not in decided]
+            found = [(t, o) for t, o in minutes.action_sentences(b.text) if t not in decided]
         else:
             continue
         for k, (text, owners) in enumerate(found):
@@ -240,17 +239,6 @@ def _labels_below(ctx: EntityContext, i: int, actions: list) -> None:
             _apply_label(a, label, value, Prov(b.page, b.full_text, a.prov.locator + "/" + label.split()[0]), ctx)
         ctx.consumed.add(b.full_text)
 
-
-def _minute_sentences(text: str) -> list[tuple[str, list]]:
-    """(sentence, its owners) for every action sentence of a minute."""
-    out = []
-    said = minutes.sentences(text)
-    for k, s in enumerate(said):
-        if subject_owner(s):
-            out.append((s, subject_owners(s)))
-        elif (got := minutes.undertaking(s)) is not None:
-            out.append((got[0], minutes.owners_of(got[1], " ".join(said[:k]))))
-    return out
 
 
 def minute_decisions(ctx: EntityContext) -> None:

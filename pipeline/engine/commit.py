@@ -68,25 +68,19 @@ def commit(out: Path, paths: list[str], hashes: dict[str, Optional[str]], held: 
     for p in paths:
         by_id.setdefault(hashes[p] or "", []).append(p)
 
-    def rows_of(p, table=None):
+    def rows_of(p, table):
         got = _rows_of(p, table)
-        if p not in overrides:
-            return got
-        if table == "documents":
-            return sidecar.apply(got, overrides[p])
-        if table is None:
-            return {**got, "documents": sidecar.apply(got.get("documents", []), overrides[p])}
-        return got
+        return sidecar.apply(got, overrides[p]) if table == "documents" and p in overrides else got
 
-    def _rows_of(p, table=None):
+    metas: dict[str, Optional[dict]] = {}   # result.json of each cached path, read (and checked) once
+
+    def _rows_of(p, table):
         tables = held[p].tables
         if tables is not None:
-            return tables if table is None else tables.get(table, [])
-        if table is not None:
-            got = cache.get_table(hashes[p], p, table, limits)
-        else:
-            hit = cache.get(hashes[p], p, limits)
-            got = None if hit is None else hit[1]
+            return tables.get(table, [])
+        if p not in metas:
+            metas[p] = cache.meta(hashes[p], limits)
+        got = None if metas[p] is None else cache.get_table(hashes[p], p, table, metas[p])
         if got is None:
             raise RuntimeError(f"the rows of {p} are missing from the row cache {cache.dir} "
                                "(on a cluster, OUT must be a folder the workers and this machine share)")

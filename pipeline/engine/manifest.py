@@ -117,35 +117,18 @@ class RowCache:
     def _entry(self, doc_id: str) -> Path:
         return self.dir / doc_id
 
-    def get(self, doc_id: str | None, path: str, limits: dict) -> tuple[str, dict[str, list[dict]], dict] | None:
-        """(status, tables, meta) for doc_id, with path/file_name set to
-        `path`; None when not cached (or cached under other limits)."""
-        meta = self.meta(doc_id, limits)
-        if meta is None:
-            return None
-        try:
-            tables = {name: self._rows(doc_id, path, name, meta) for name in meta["tables"]}
-        except (OSError, ValueError):
-            return None
-        return meta["status"], tables, meta
-
-    def get_table(self, doc_id: str | None, path: str, name: str, limits: dict) -> list[dict] | None:
-        """One table's rows of `get` (path/file_name set to `path`): [] when
-        the entry has no such table, None when doc_id is not cached. The
-        commit reads a paper one table at a time, so a paper with hundreds of
-        thousands of rows never has all its tables in memory at once."""
-        meta = self.meta(doc_id, limits)
-        if meta is None:
-            return None
+    def get_table(self, doc_id: str, path: str, name: str, meta: dict) -> list[dict] | None:
+        """One table's cached rows (path/file_name set to `path`), for an
+        entry whose `meta` (result.json) was read once: [] when the entry has
+        no such table, None when its file cannot be read. The commit reads a
+        paper one table at a time, so a paper with hundreds of thousands of
+        rows never has all its tables in memory at once."""
         if name not in meta["tables"]:
             return []
         try:
-            return self._rows(doc_id, path, name, meta)
+            rows = _read(self._entry(doc_id) / f"{name}.parquet").to_pylist()
         except (OSError, ValueError):
             return None
-
-    def _rows(self, doc_id: str, path: str, name: str, meta: dict) -> list[dict]:
-        rows = _read(self._entry(doc_id) / f"{name}.parquet").to_pylist()
         if path != meta.get("path") and name in ("documents", "errors"):
             base = os.path.basename(path)
             for r in rows:

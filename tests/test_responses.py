@@ -31,6 +31,10 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
     ("Accepted", "accepted"), ("Partially accepted", "partially_accepted"), ("Rejected", "rejected"),
     # no position taken by the one answering: no status
     ("As the Committee has acknowledged, collaboration presents a unique opportunity.", None),
+    # welcoming what the report says is not a position on the recommendation; welcoming the recommendation is
+    ("We welcome the report‘s recognition of the importance of research and will seek to build on existing "
+     "evidence.", None),
+    ("The Government welcomes the Committee's recommendation and will publish guidance.", "accepted"),
     ("The Food Network has had a preliminary discussion on promotion of food to children and agreed to return "
      "to this issue in phase 3.", None),
 ])
@@ -203,3 +207,60 @@ def test_a_responses_promises_are_actions_that_point_to_it_and_its_recommendatio
                    ("3", True, "The Executive will consider this as part of the 2026 contract renewal.")]
     # the "Response:" paragraphs are not also read as the recommendations' own actions
     assert all(a["response_id"] for a in rows["actions"])
+
+
+def _docx_paper(path, paras):
+    import docx
+    d = docx.Document()
+    for kind, value in paras:
+        if kind == "heading":
+            d.add_heading(value, level=2)
+        elif kind == "numbered":
+            d.add_paragraph(value, style="List Number")
+        elif kind == "table":
+            t = d.add_table(rows=0, cols=len(value[0]))
+            t.style = "Table Grid"
+            for row in value:
+                for cell, text in zip(t.add_row().cells, row):
+                    cell.text = text
+        else:
+            d.add_paragraph(value)
+    d.save(path)
+
+
+def test_a_recommendation_followed_from_the_inspection_through_the_plan_to_a_progress_report(tmp_path):
+    """Issue 14: one council's inspection letter (a Word-numbered 'What needs
+    to improve?' list), its action plan and a progress report six months on:
+    recommendation_history follows each recommendation across the three."""
+    from pipeline.analysis.query import connect
+    from pipeline.engine.runner import run
+    recs = ["The quality and timeliness of return home interviews for children who go missing from care.",
+            "Management oversight and supervision of social workers' practice.",
+            "The sufficiency of local placements for children in care."]
+    council = [("p", "Wexcombe Borough Council"), ("p", "Children and Young People Scrutiny Committee")]
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    _docx_paper(papers / "inspection.docx", [("p", "Ofsted"), ("p", "Inspection of Wexcombe Borough Council "
+                "children's services"), ("p", "Inspection dates: 4 to 15 March 2024"),
+                ("heading", "What needs to improve?")] + [("numbered", r) for r in recs])
+    _docx_paper(papers / "plan.docx", council + [("p", "Date: 10 July 2024"), ("heading", "Ofsted Improvement Action Plan"),
+                ("table", [["No.", "Recommendation", "Action", "Lead", "By when"],
+                           ["1", recs[0], "Commission a new return home interview service.", "Head of Service", "30 September 2024"],
+                           ["2", recs[1], "Introduce monthly supervision audits.", "Principal Social Worker", "31 October 2024"],
+                           ["3", recs[2], "Open two new local children's homes.", "Director of Children's Services", "March 2025"]])])
+    _docx_paper(papers / "progress.docx", council + [("p", "Date: 15 January 2025"),
+                ("heading", "Progress report on the Ofsted Improvement Action Plan"),
+                ("table", [["No.", "Recommendation", "Progress", "RAG"],
+                           ["1", recs[0], "The new service started in October 2024.", "Amber"],
+                           ["2", recs[1], "Monthly audits are in place.", "Green"],
+                           ["3", recs[2], "One home opened in December 2024; the second is delayed.", "Red"]])])
+    run([str(papers)], str(tmp_path / "out"), jobs=0, show_progress=False)
+    con = connect(tmp_path / "out")
+    made = con.sql("select ref from recommendations join documents using (doc_id) "
+                   "where file_name = 'inspection.docx' order by ref").fetchall()
+    assert made == [("1",), ("2",), ("3",)]      # the whole Word-numbered list, not only its first item
+    rows = con.sql("select rec_id, file_name, event, rag from recommendation_history "
+                   "where recommendation like 'The sufficiency%'").fetchall()
+    assert {r[1] for r in rows} == {"inspection.docx", "plan.docx", "progress.docx"}
+    assert len({r[0] for r in rows}) == 1                       # one chain, rooted in the inspection
+    assert ("action" in {r[2] for r in rows}) and ("red" in {r[3] for r in rows})

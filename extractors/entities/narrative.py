@@ -499,7 +499,8 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
         # is the next number (a list the page break did not end)
         if b.numbering and re.fullmatch(r"\d+", b.numbering) and recs and not _next_in_list(recs, b.numbering):
             break
-        if re.search(r"\b(should|must|needs?\s+to|ought\s+to)\b", t) or (not recs and len(t.split()) <= 60):
+        next_number = bool(b.numbering and recs and _next_in_list(recs, b.numbering))
+        if re.search(r"\b(should|must|needs?\s+to|ought\s+to)\b", t) or (not recs and len(t.split()) <= 60) or next_number:
             if recs and t[:1].islower():
                 recs[-1].text = _norm(recs[-1].text + " " + t)
                 j += 1

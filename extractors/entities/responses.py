@@ -68,6 +68,12 @@ _RESPONDER = re.compile(
     r"(?:therefore\s+|fully\s+|also\s+|broadly\s+)?(?:agree|agrees|accept|accepts|welcome|welcomes|note|notes|"
     r"support|supports|endorse|endorses|does\s+not|do\s+not|disagree|disagrees|reject|rejects|will|recognises|"
     r"acknowledges|believes|has|have)\b")
+# welcoming what the report says or does ("We welcome the report's recognition of
+# the importance of research", "welcomes the Committee's interest in ...") is
+# not a position on the recommendation; welcoming the recommendation is
+_WELCOMES_THE_REPORT = re.compile(
+    r"(?:\w+\s+){0,2}?welcome[sd]?\s+the\s+(?:\w+\s+)?(?:report|committee|inquiry|panel|review)(?:[’‘']s|[’‘'])\s+"
+    r"(?!recommendation|proposal|suggestion|call\b)\w+", re.I)
 # a box or label that quotes the recommendation being answered
 _QUOTE_HEAD = re.compile(r"^(?:[\w’'.-]+\s+){0,3}(?:inquiry\s+|committee(?:’s|'s)?\s+|scrutiny\s+|panel\s+)?"
                          r"recommendations?(?:\s+\d+[a-z]?)?\s*:?$", re.I)
@@ -127,6 +133,8 @@ def position(text: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
         if not m:
             continue
         predicate = sentence[m.end("who"):].strip()[:70]
+        if _WELCOMES_THE_REPORT.match(predicate):
+            continue
         status, raw = _status_words(predicate)
         if status:
             return status, raw, m.group("who")

@@ -152,3 +152,63 @@ def test_a_column_of_themes_is_not_read_as_who_acts():
                     "3\tJane Okafor will write to the Department about the licence.\tJO\n")
     got = extract_all(doc, extract_metadata(doc))
     assert [a["text"][:16] for a in got["actions"]] == ["The Secretariat ", "Jane Okafor will"]
+
+
+def _minutes(*texts: str) -> Document:
+    blocks = [Block(kind="paragraph", text="Minutes of the Annual General Meeting of the Council held on 20 May 2019")]
+    return Document(doc_id="m", path="m.txt", file_name="m.txt", format="txt",
+                    blocks=blocks + [Block(kind="paragraph", text=t) for t in texts])
+
+
+def test_a_motion_proposed_and_seconded_is_a_decision_with_what_it_decided():
+    doc = _minutes("808. Election of Chairman for 2019/20: Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans.",
+                   "Tintern Charities – Cllr Shewell & County Cllr Webb.",
+                   "Proposed by Cllr Hayward, seconded by Cllr Evans.",
+                   "2697. 3 Year agreement proposed by Cllr Richards, seconded by Cllr Evans. All Councillors present "
+                   "unanimously agreed.",
+                   "2704. Cllr Hayward suggested it be re-sited on Fryer's Wharf. All Cllrs agreed to this proposal.")
+    texts = [r["text"] for r in extract_all(doc, extract_metadata(doc))["recommendations"] if r["kind"] == "decision"]
+    assert texts == [
+        "Election of Chairman for 2019/20: Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans.",
+        # the seconding line the line break cut from its item goes with the item
+        "Tintern Charities – Cllr Shewell & County Cllr Webb. Proposed by Cllr Hayward, seconded by Cllr Evans.",
+        # one motion, one decision
+        "3 Year agreement proposed by Cllr Richards, seconded by Cllr Evans. All Councillors present unanimously agreed.",
+        "Cllr Hayward suggested it be re-sited on Fryer's Wharf. All Cllrs agreed to this proposal."]
+
+
+def test_a_clerks_instruction_without_its_to_and_a_task_named_first_are_undertakings():
+    assert minutes.undertaking("Clerk inform the Charity of this.")[1] == "Clerk"
+    assert minutes.undertaking("Clerk report to Martyn Evans, MCC.")[1] == "Clerk"
+    assert minutes.undertaking("This Mr Hoggins agreed to do and also get a feasibility study carried out.")[1] == "Mr Hoggins"
+    # what the clerk did or said is a report
+    assert minutes.undertaking("Clerk reported that the grant had been paid.") is None
+    assert minutes.undertaking("Clerk said the hall is booked.") is None
+
+
+def test_a_key_to_initials_names_the_owners_of_a_log():
+    doc = Document(doc_id="k", path="k.txt", file_name="k.txt", format="txt", blocks=[
+        Block(kind="paragraph", text="Action log"),
+        Block(kind="table", text="", table=_table([["No.", "Action", "Owner", "Due"],
+                                                   ["1", "Publish the plan.", "AR", "May 2025"],
+                                                   ["4", "Chase the survey.", "GW", "May 2025"],
+                                                   ["2", "Report on the pilot.", "DPH", "June 2025"],
+                                                   ["3", "Write to the ICB.", "Board Business Manager", "July 2025"]], 1)),
+        Block(kind="heading", text="Key to initials"),
+        Block(kind="paragraph", text="AR Dr Aisha Rahman, Director of Public Health (DPH) GW Gareth Whitlow, Place "
+                                     "Director, NHS Kestrel Valleys ICB NC Nadia Corcoran, Board Business Manager "
+                                     "XY Tom Farrant, Head of Commissioning")])
+    people, roles = minutes.key_to_initials(doc)
+    assert people == {"AR": "Aisha Rahman", "GW": "Gareth Whitlow", "NC": "Nadia Corcoran"}   # XY is not Tom Farrant
+    assert roles["DPH"] == "Aisha Rahman" and roles["Board Business Manager"] == "Nadia Corcoran"
+    rows = extract_all(doc, extract_metadata(doc))
+    got = sorted(((o["role"] or ""), o["person"]) for o in rows["owners"])
+    assert got == [("", "Aisha Rahman"), ("", "Gareth Whitlow"), ("Board Business Manager", "Nadia Corcoran"),
+                   ("DPH", "Aisha Rahman")]
+
+
+def test_lower_case_bullets_finish_the_action_that_introduces_them():
+    from extractors.entities.action_plans import split_actions
+    assert split_actions("Commission an evaluation of the pilot, to cover:\n• uptake by ward;\n• cost per contact.") == [
+        "Commission an evaluation of the pilot, to cover: uptake by ward; cost per contact."]
+    assert split_actions("Next steps:\n• Establish a team\n• Transfer posts")[-2:] == ["Establish a team", "Transfer posts"]

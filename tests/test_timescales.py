@@ -346,3 +346,16 @@ def test_resolutions_and_listed_imperatives_set_due_dates_with_in():
         ("June 2026", "2026-06-30")]
     # a resolution that notes something past sets no due date
     assert due("That the Committee notes that the plan was adopted in February 2024.") == []
+
+
+def test_due_cells_written_as_boards_write_them():
+    got = lambda t: [(x.raw, x.due_date, x.recurrence) for x in parse_timescales(t, date(2024, 11, 19))]  # noqa: E731
+    # a revised date keeps only the new one; the old is history
+    assert got("Dec 2024 (revised from March 2024)") == [("Dec 2024", date(2024, 12, 31), "once")]
+    assert got("June 2025 (was March 2025)") == [("June 2025", date(2025, 6, 30), "once")]
+    # "ongoing" beside a recurrence only says it has no end
+    assert got("Monthly ongoing") == [("Monthly", None, "monthly")]
+    assert got("Ongoing") == [("Ongoing", None, "ongoing")]
+    # the next meeting of a named body is a deadline the paper does not date
+    ts = parse_timescales("Next meeting of the Transparency Board", date(2010, 11, 19))
+    assert [(t.raw, t.relative) for t in ts] == [("Next meeting of the Transparency Board",) * 2]

@@ -71,7 +71,11 @@ def split_actions(text: str) -> list[str]:
     items: list[str] = []
     for ln in lines:
         num, rest = split_numbering(ln)
-        if num is not None or not items:
+        if num == "•" and items and rest[:1].islower() and re.search(r"(?:[:;]|\band)$", items[-1].rstrip()):
+            # "Commission an evaluation, to cover: • uptake by ward; • cost per contact.":
+            # bullets in lower case finish the sentence that introduces them
+            items[-1] = items[-1] + " " + rest
+        elif num is not None or not items:
             items.append(rest if num is not None else ln)
         elif ln[:1].islower() or items[-1].rstrip()[-1:] not in ".;:!?":
             items[-1] = items[-1] + " " + ln   # a wrapped line

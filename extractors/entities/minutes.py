@@ -63,6 +63,9 @@ _NAME = r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
 _ONE = rf"(?:{_PERSON}|{_OFFICE}|{_BODY}|[A-Z]{{2,6}}(?:\s+[A-Z][a-z]+)?|{_NAME})"
 _WHO = rf"(?P<who>{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)"
 
+# what a clerk or secretary is told to do, in the bare infinitive
+_CHORE = (r"inform|write|contact|report|check|chase|arrange|circulate|send|order|obtain|request|e-?mail|enquire|"
+          r"investigate|notify|forward|liaise|seek|book|reply|respond|draft|prepare|invite|ask|speak|follow\s+up")
 # what "would" says when it is not an undertaking
 _WISH = (r"(?:be|not|like|love|prefer|welcome|appreciate|want|need|have|help|benefit|mean|require|seem|depend|"
          r"expect|hope|wish|support|encourage|allow|enable|make|take|result|lead|give|cost|involve|suggest|"
@@ -70,7 +73,13 @@ _WISH = (r"(?:be|not|like|love|prefer|welcome|appreciate|want|need|have|help|ben
 _ACTION_FORMS = [
     # "<who> will <do>", not "will be <done>"
     re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:will|shall)\s+(?:now\s+|also\s+|then\s+|hopefully\s+)?(?!be\b|not\b)[a-z]{{3,}}\b"),
-    re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:offered|agreed|undertook|volunteered|promised)\s+to\s+[a-z]{{3,}}\b"),
+    # (not agreeing to a proposal: "All Cllrs agreed to this proposal")
+    re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:offered|agreed|undertook|volunteered|promised)\s+to\s+"
+               rf"(?!(?:this|that|these|those|the|it)\b)[a-z]{{3,}}\b"),
+    # the task named first: "This Mr Hoggins agreed to do"
+    re.compile(rf"^(?:This|That|Which)\s+{_WHO}\s+(?:also\s+)?(?:offered|agreed|undertook|volunteered|promised)\s+to\s+do\b"),
+    # a clerk's instruction minuted without its "to": "Clerk inform the Charity of this", "Clerk report to MCC"
+    re.compile(rf"^(?P<who>{_OFFICE})\s+(?:{_CHORE})\b"),
     # reported speech: "MCO would write shortly to ministers", not a wish ("would like", "would welcome")
     re.compile(rf"^(?:Also\s+)?{_WHO}\s+would\s+(?:now\s+|also\s+|then\s+|shortly\s+|next\s+)?(?!{_WISH})[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:is|are|was)\s+going\s+to\s+[a-z]{{3,}}\b"),
@@ -93,7 +102,16 @@ _TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+to\s+be\s+
 
 _DECIDED = re.compile(
     r"(?:^|[\s–-])(?<!have\s)(?<!has\s)(?<!had\s)(?:all\s+)?approved\b(?!\s+by\b)|\bit\s+was\s+(?:agreed|resolved|decided)\b|"
-    r"\bconsensus\s+was\s+reached\b|\b(?:was|were)\s+agreed\b(?!\s+(?:by|with|between|at)\b)|\b(?:agreed|resolved)\s+(?:that|to)\b|\bha(?:ve|s)\s+no\s+objections?\b", re.I)
+    r"\bconsensus\s+was\s+reached\b|\b(?:was|were)\s+agreed\b(?!\s+(?:by|with|between|at)\b)|\b(?:agreed|resolved)\s+(?:that|to)\b|\bha(?:ve|s)\s+no\s+objections?\b|"
+    # a motion as small councils minute it: "Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans"
+    r"\bproposed\s+by\b[^.;]{0,80}?\bseconded\s+by\b|\bunanimously\s+(?:agreed|approved|resolved|carried)\b|"
+    r"\bmotion\s+(?:was\s+)?carried\b", re.I)
+# a decision sentence that does not say what was decided: "Approved.", "Proposed by
+# Cllr Cobb, seconded by Cllr Hoskins.", "All Cllrs agreed to this proposal.",
+# "All Councillors present unanimously agreed." - it goes with the sentence before it
+_SAYS_NOT_WHAT = re.compile(r"^(?:proposed|seconded|approved|agreed|carried|resolved)\b|"
+                            r"\b(?:this|that|the)\s+(?:proposal|suggestion|motion)\b|"
+                            r"^(?:all\s+)?(?:\w+\s+){0,3}(?:unanimously\s+)?(?:agreed|approved|carried)\.?$", re.I)
 _NOT_DECIDED = re.compile(r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approved|once\s+approved|to\s+be\s+approved|"
                           r"was\s+approved\s+by|were\s+approved\s+by|has\s+been\s+approved\s+by)\b|"
                           # a planning application's reference: the planning authority's decision, reported
@@ -153,16 +171,31 @@ def _strip_ref(text: str) -> str:
     return MINUTE_NUMBER.sub("", text, count=1)
 
 
-def decision_sentences(text: str) -> list[str]:
+def decision_sentences(text: str, before: Optional[str] = None) -> list[str]:
     """The sentences of one minute that record what the meeting decided;
-    a decision in the item's first sentence keeps the item's label."""
+    a decision in the item's first sentence keeps the item's label. A
+    block that opens with a decision not saying what was decided
+    ("Proposed by Cllr Hayward, seconded by Cllr Evans.") goes with the
+    last sentence of the block `before` it (the item the line break cut)."""
     out = []
     said = sentences(_strip_ref(text))
+    if before and said and _SAYS_NOT_WHAT.search(said[0]) and _DECIDED.search(said[0]):
+        said = sentences(_strip_ref(before))[-1:] + said
+        k0 = 1
+    else:
+        k0 = 0
     for k, s in enumerate(said):
+        if k < k0:
+            continue
         if not _DECIDED.search(s) or s.rstrip().endswith("?") or undertaking(s) is not None:
             continue   # not a decision, a question, or someone's undertaking ("Cllr Webb agreed to ...")
-        if len(s.split()) < 4 and k:
-            s = f"{said[k - 1]} {s}"   # "Approved." says what was approved only with the sentence before it
+        if k and (len(s.split()) < 4 or _SAYS_NOT_WHAT.search(s)):
+            # "Approved." says what was approved only with the sentence before it,
+            # which may itself be the motion this one records as carried
+            if out and out[-1].endswith(said[k - 1]):
+                out[-1] = f"{out[-1]} {s}"
+                continue
+            s = f"{said[k - 1]} {s}"
         if not _NOT_DECIDED.search(s):
             out.append(s)
     return out
@@ -189,6 +222,62 @@ def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
 _ATTENDANCE = re.compile(r"^(?:present|attendees|attending|in\s+attendance|members\s+present|also\s+present|"
                          r"apologies(?:\s+for\s+absence)?|attendance)\s*(?:were\s+received\s+from)?\s*[:\-–]\s*(?P<names>.+)$",
                          re.I | re.S)
+
+
+# a key to the initials an action log's Owner column uses, printed as lines, a
+# paragraph or a table: "AR Dr Aisha Rahman, Director of Public Health (DPH)",
+# "JB – Jane Brown (Head of Housing)", "JB: Jane Brown", "JB = Jane Brown", "JB | Jane Brown | Head of ..."
+_HONORIFIC = r"(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Miss|Prof|Professor)\.?\s+)"
+_KEY_ENTRY = re.compile(
+    rf"(?:^|(?<=[\s;,(]))(?P<ini>[A-Z]{{2,4}})\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?"
+    r"(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2})(?![A-Za-z'’-])"
+    r"(?:\s*(?:[,–—|-]|\(|$)\s*(?P<role>[^;()|]*?(?:\([A-Z]{2,6}\))?[^;()|]*?))?"
+    rf"(?=\)?\s*(?:[;|]\s*)?(?:[A-Z]{{2,4}}\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?[A-Z][a-z]|$))")
+
+
+def _key_lines(doc: Document) -> list[list[str]]:
+    """The text of each block, and each table's rows, as candidate key entries."""
+    out = []
+    for b in doc.blocks:
+        if b.kind == "table" and b.table is not None:
+            out.append([" | ".join(c.text.strip() for c in row if c.text.strip()) for row in b.table.rows])
+        elif b.text.strip():
+            out.append([" ".join(b.text.split())])
+    return out
+
+
+def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
+    """(initials -> full name, role -> full name) from a key to initials
+    printed in the paper (a paragraph, lines or a table of at least two
+    entries). An entry counts only when its initials are those of the
+    name ("AR Dr Aisha Rahman"); the role after the name and an
+    abbreviation in brackets ("Director of Public Health (DPH)") name the
+    same person, so an Owner cell may give either."""
+    people: dict[str, set[str]] = {}
+    roles: dict[str, set[str]] = {}
+    for lines in _key_lines(doc):
+        entries = []
+        for line in lines:
+            for m in _KEY_ENTRY.finditer(" ".join(line.split())):
+                words = [w for w in m.group("name").split() if len(w.rstrip(".")) > 1]
+                ini = m.group("ini")
+                if ini not in (words[0][0] + words[-1][0], "".join(w[0] for w in m.group("name").split())):
+                    continue
+                entries.append((ini, " ".join(words), (m.group("role") or "").strip(" ,.|–-")))
+        if len(entries) < 2:
+            continue
+        for ini, name, role in entries:
+            people.setdefault(ini, set()).add(name)
+            if role:
+                ab = re.search(r"\(([A-Z]{2,6})\)\s*$", role)
+                if ab:
+                    roles.setdefault(ab.group(1), set()).add(name)
+                    role = role[:ab.start()].strip()
+                role = role.split(",")[0].strip()
+                if role and len(role.split()) <= 8:
+                    roles.setdefault(role, set()).add(name)
+    one = lambda d: {k: next(iter(v)) for k, v in d.items() if len(v) == 1}  # noqa: E731
+    return one(people), one(roles)
 
 
 def initials(doc: Document) -> dict[str, str]:

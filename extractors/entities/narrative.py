@@ -43,7 +43,7 @@ LEAD_IN = re.compile(
     r"^(?:(?P<that>It\s+is\s+recommended\s+that)\s+(?:the\s+)?(?P<body1>[A-Z][\w()&,'’ -]{1,80}?)?\s*[:,]?\s*$|"
     r"(?:The\s+)?(?P<body>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited|being\s+asked)\s+to\s*(?:[:-]\s*|(?P<rest>.+))?$)",
     re.I)
-RESOLVED = re.compile(r"^(?:it\s+was\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,-]?\s*(?P<rest>.*)$", re.I)
+RESOLVED = re.compile(r"^(?:it\s+was\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
 PLAN_ITEM = re.compile(r"^(?P<ref>(?:Action|Recommendation|Rec|Area for (?:improvement|development)|Priority)\s+\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|years?))\b", re.I)
 DECISION_VERB = re.compile(

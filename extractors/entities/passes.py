@@ -248,13 +248,16 @@ def minute_decisions(ctx: EntityContext) -> None:
     if not minutes.is_minutes(ctx.doc, ctx.meta.get("title")) or any(r.kind == "decision" for r in ctx.recs):
         return
     ref = None   # the minute a block belongs to: the last number printed
+    before = None
     for i, b in enumerate(ctx.doc.blocks):
         if b.kind == "table":
+            before = None
             continue
         ref = minutes.minute_ref(b.numbering, b.text) or ref
+        before, text_before = b.text, before
         if b.full_text in ctx.consumed:
             continue
-        for k, text in enumerate(minutes.decision_sentences(b.text)):
+        for k, text in enumerate(minutes.decision_sentences(b.text, text_before)):
             loc = f"block:{i}" + (f"/sentence:{k}" if k else "")
             ctx.recs.append(Recommendation(kind="decision", text=text, ref=ref, prov=Prov(b.page, b.full_text, loc)))
             ctx.by_sentence.add(b.full_text)
@@ -285,13 +288,17 @@ def initialled_owners(ctx: EntityContext) -> None:
     """An owner printed as initials ("TR") whom the attendance list names
     ("Present: ... Tom Reid") is that person."""
     names = minutes.initials(ctx.doc)
-    if not names:
+    keyed, roles = minutes.key_to_initials(ctx.doc)
+    names = {**names, **keyed}
+    if not names and not roles:
         return
     items = list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]]
     for item in items:
         for o in item.owners:
             if o.person is None and o.role and o.role in names:
                 o.role, o.person = None, names[o.role]
+            elif o.person is None and o.role and o.role in roles:
+                o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
 
 
 PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, responses, action_tables, lead_ins,

@@ -70,7 +70,11 @@ def _make(text: str, c: _Cand, start: int) -> ParsedTimescale:
                            recurrence=c.recurrence, relative=c.relative, start=start, end=c.end)
 
 
-_NEXT_MEETING = re.compile(r"^\s*((?:(?:at|by|before|for|to)\s+)?(?:the\s+)?next\s+(?:[A-Za-z]+\s+){0,2}meeting)\s*\.?\s*$", re.I)
+_NEXT_MEETING = re.compile(r"^\s*((?:(?:at|by|before|for|to)\s+)?(?:the\s+)?next\s+(?:[A-Za-z]+\s+){0,2}meeting"
+                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})?)\s*\.?\s*$", re.I)
+# a date the due cell gives as history: "Dec 2024 (revised from March 2024)", "June 2025 (was March)"
+_SUPERSEDED = re.compile(r"(?:\b(?:revised|moved|changed|slipped|deferred|extended|put\s+back)\s+from|"
+                         r"\b(?:was|originally|previously|formerly)|\boriginal(?:\s+(?:target|due))?\s+date\s*:?)\s*$", re.I)
 
 
 def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTimescale]:
@@ -111,7 +115,12 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
             merged_start[id(nxt)] = c.start   # "April – June 2025": one window, due at its end
             continue
         keep.append(c)
+    if any(c.kind == "recurrence" and c.recurrence not in ("ongoing", None) for c in keep):
+        # "Monthly ongoing": a recurrence, the "ongoing" only says it has no end
+        keep = [c for c in keep if not (c.kind == "recurrence" and c.recurrence == "ongoing")]
     for c in keep:
+        if _SUPERSEDED.search(text[max(0, c.start - 30):c.start]) and len(keep) > 1:
+            continue
         if id(c) in merged_start:
             c.start = merged_start[id(c)]
         if c.bare_year and not short:

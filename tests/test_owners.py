@@ -89,3 +89,15 @@ def test_a_role_or_body_keeps_the_words_that_open_its_name():
     # names before roles still split: each person keeps their own role
     got = split_owners("Nicci Collins Head of Service Children in Care Anita Gurry Head of Fieldwork Service")
     assert [r for r, _, _ in got][1:] == ["Head of Service Children in Care", "Head of Fieldwork Service"]
+
+
+def test_owner_cells_as_logs_print_them():
+    from extractors.entities.owners import split_owners
+    got = lambda t: [(r, p) for r, p, _ in split_owners(t)]  # noqa: E731
+    assert got("Head of Repairs / Head of Finance") == [("Head of Repairs", None), ("Head of Finance", None)]
+    assert got("Head of Housing & Head of Finance") == [("Head of Housing", None), ("Head of Finance", None)]
+    assert got("Jane Brown and Tom Kirk") == [(None, "Jane Brown"), (None, "Tom Kirk")]
+    assert got("Finance and Performance Team") == [("Finance and Performance Team", None)]
+    # initials beside the role or the name only repeat who it is (a key may resolve them: raw keeps them)
+    assert split_owners("JB (Head of Housing)") == [("Head of Housing", None, "JB (Head of Housing)")]
+    assert got("Jane Brown (JB)") == [(None, "Jane Brown")]

@@ -137,7 +137,7 @@ _ROLE_TAIL = {"Manager", "Managers", "Officer", "Officers", "Director", "Directo
 
 
 def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
-    seg = " ".join(seg.split()).strip(" ,;")
+    seg = " ".join(seg.split()).strip(" ,;/&")
     if not seg:
         return None, None
     if is_person(seg):
@@ -187,6 +187,9 @@ _NAME_BRACKET_ROLE = re.compile(
     r"Chief|Executive|Clerk|Leader|Member|Coordinator|Co-ordinator|Adviser|Advisor|Principal|Commissioner)\b[^()]*)\)$")
 
 
+_BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*\([A-Z]{2,4}\))$")
+
+
 _ROLE_BRACKET_NAME = re.compile(
     r"^(?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|Chief|Executive|Clerk|Leader|Coordinator|Co-ordinator|"
     r"Adviser|Advisor|Principal|Commissioner)\b[^()]*?)\s*\((?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\)$")
@@ -197,6 +200,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
     glossary = glossary or {}
     text = text.replace("\u2019", "'")
     segments: list[str] = []
+    printed: dict[str, str] = {}   # a segment -> the words printed for it, where they differ
     for line in re.split(r"\n|;|•|\u2022", text):
         line = line.strip(" ,.")
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:
@@ -204,10 +208,17 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
         m = _NAME_BRACKET_ROLE.match(line) or _ROLE_BRACKET_NAME.match(line)
         if m:   # "Sarah Whitfield (Head of Economic Development)", "Head of Housing (Rebecca Marsh)"
             line = f"{m.group('role').strip()} – {m.group('name')}"
+        m = _BRACKETED_INITIALS.match(line)
+        if m and (m.group("role") or is_person(m.group("name"))):   # "JB (Head of Housing)", "Jane Brown (JB)": the initials only repeat who it is
+            said = line
+            line = (m.group("role") or m.group("name")).strip()
+            printed[line] = said
         for part in _split_roles(line, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6)):
+            if _all_people(part, r"\s+(?:and|&)\s+"):
+                part = re.sub(r"\s+(?:and|&)\s+", " / ", part)   # "Jane Brown and Tom Kirk": two people
             for sub in re.split(r"\s*/\s*(?=[A-Z])", part) if (_all_people(part) or _all_roles(part)) else [part]:
                 segments.extend(_expand_refs(sub.strip()))
-    parsed = [(*_role_person(seg), seg) for seg in segments]
+    parsed = [(*_role_person(seg), printed.get(seg, seg)) for seg in segments]
     # a bare name next to a bare role is one owner ("Nicci Collins Head of Service CIC")
     merged: list[tuple[Optional[str], Optional[str], str]] = []
     i = 0
@@ -255,8 +266,8 @@ def _all_roles(part: str) -> bool:
     return len(bits) > 1 and all(len(b.split()) >= 2 and b[:1].isupper() for b in bits)
 
 
-def _all_people(part: str) -> bool:
-    bits = [b.strip() for b in part.split("/") if b.strip()]
+def _all_people(part: str, sep: str = "/") -> bool:
+    bits = [b.strip() for b in re.split(sep, part) if b.strip()]
     return len(bits) > 1 and all(is_person(b) for b in bits)
 
 

@@ -507,3 +507,17 @@ def test_recommendation_lists_under_their_common_headings(heading):
     texts = [r["text"] for r in extract_all(doc, extract_metadata(doc))["recommendations"]]
     assert texts == ["Develop a real-time surveillance system for suspected suicides with the police and coroner.",
                      "Train frontline staff in primary care in suicide awareness."]
+
+
+def test_an_action_log_named_so_or_with_an_action_points_column_that_yields_none_gets_a_warning():
+    from dataclasses import replace
+
+    from extractors.entities.coverage import coverage_warnings
+    doc = replace(_prose_doc(["Nothing the rules read"], title="Log"), file_name="Board Action Log July 13.pdf")
+    warns = coverage_warnings(doc, {"recommendations": [], "actions": []})
+    assert len(warns) == 1 and "no actions extracted" in warns[0] and "Action Log July 13" in warns[0]
+    table = Table(rows=[[Cell("No."), Cell("Action points"), Cell("Lead")], [Cell("1"), Cell("x"), Cell("y")]],
+                  header_rows=1)
+    doc = Document(doc_id="t", path="t.pdf", file_name="t.pdf", format="pdf",
+                   blocks=[Block(kind="table", text="", table=table)])
+    assert "Action points" in coverage_warnings(doc, {"recommendations": [], "actions": []})[0]

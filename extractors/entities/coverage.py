@@ -7,8 +7,8 @@ The promise is structural, not a passing mention: a heading or the start of
 a paragraph in the forms papers use to introduce them ("Recommendations",
 "What needs to improve", "Areas for improvement", "It is recommended
 that", "Cabinet is asked to", "RESOLVED", "Action plan", "Action log",
-"Actions agreed", "Action:"), or a table with a Recommendation / Action
-column. Contents lines ("Recommendations ........ 12") do not count.
+"Actions agreed", "Action:"), a table with a Recommendation / Action
+column, or a file named as an action log or tracker. Contents lines ("Recommendations ........ 12") do not count.
 """
 from __future__ import annotations
 
@@ -26,7 +26,10 @@ ACT_CUE = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:action\s+(?:plan|log|points?|tracker)\b|actions?\s+(?:agreed|arising|required)\b|"
     r"actions?\s*[:\-–]\s*\S|next\s+steps\b|matters\s+arising\b)", re.I)
 _CONTENTS = re.compile(r"\.{3,}\s*\d+\s*$|\s\d{1,3}\s*$")
-_COLUMN = re.compile(r"^(?:recommendations?|recommended\s+actions?|actions?|agreed\s+actions?|mitigating\s+actions?)$", re.I)
+_COLUMN = re.compile(r"^(?:recommendations?|recommended\s+actions?|(?:agreed\s+|mitigating\s+|description\s+of\s+)?actions?"
+                     r"(?:\s+(?:points?|required|agreed|description|details))?|actions?\s*/\s*decisions?)$", re.I)
+# a file named as a log of actions ("ODUG Action Log July 13.pdf", "HWB action tracker.docx")
+_ACTION_FILE = re.compile(r"\baction[\s_-]*(?:log|tracker|plan|points?)\b", re.I)
 
 
 def _first_cue(doc: Document, cue: re.Pattern, column_words: tuple[str, ...]) -> Optional[str]:
@@ -56,6 +59,8 @@ def coverage_warnings(doc: Document, rows: dict[str, list[dict]]) -> list[str]:
                        f"check the paper (its layout may be one the rules do not read)")
     if not rows.get("actions"):
         where = _first_cue(doc, ACT_CUE, ("action",))
+        if where is None and _ACTION_FILE.search(doc.file_name or ""):
+            where = f"the file name '{doc.file_name}'"
         if where:
             out.append(f"no actions extracted, although the paper introduces some: {where}; "
                        f"check the paper (its layout may be one the rules do not read)")

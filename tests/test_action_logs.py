@@ -17,7 +17,7 @@ ROWS = [
 ]
 KEYS = {"no": ("No.", "Ref", "Action No.", "Item", "Minute ref"), "date": ("Date raised", "Meeting"),
         "who": ("Owner", "Who", "Lead", "Responsible", "Action Owner", "Action by", "Responsibility", "Officer"),
-        "due": ("Due date", "By when", "Deadline", "Target date", "Timescale", "Date due", "Completion date")}
+        "due": ("Due date", "By when", "When", "Deadline", "Target date", "Timescale", "Date due", "Completion date")}
 LAYOUTS = [
     ["No.", "Date raised", "Action", "Owner", "Due date", "Status"],
     ["Action", "Who", "By when", "Update"],
@@ -26,6 +26,10 @@ LAYOUTS = [
     ["Action Point", "Action Owner", "Timescale", "Status (Open/Closed)"],
     ["Action No.", "Action", "Action by", "Date due", "Comments"],
     ["Minute ref", "Action required", "Officer", "Completion date", "Current position"],
+    # the step column under a plain name, who and when beside it
+    ["Ref", "Description", "Owner", "Deadline", "Progress"],
+    ["ID", "Issue", "Action Owner", "Due date", "Comments"],
+    ["What", "Who", "When", "Status"],
 ]
 
 
@@ -33,7 +37,8 @@ def _cell(header: str, row: dict) -> str:
     for key, names in KEYS.items():
         if header in names:
             return row[key]
-    return row["action"] if header.lower().startswith("action") else row["status"]
+    steps = ("Description", "Issue", "What")
+    return row["action"] if header.lower().startswith("action") or header in steps else row["status"]
 
 
 @pytest.mark.parametrize("header", LAYOUTS, ids=lambda h: " | ".join(h))

@@ -60,6 +60,14 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         if r:
             roles.setdefault(r, []).append(i)
     out = {k: sorted(v) for k, v in roles.items()}
+    if "rec" not in out and "action" not in out and ("owner_lead" in out or "owner_responsible" in out) and \
+            ("timescale" in out or "progress" in out):
+        # an action log whose step column has a plain name: "Description | Owner | Deadline | Progress",
+        # "Issue | Action owner | Due", "What | Who | When": with who and when beside it, it holds the actions
+        taken = {i for v in out.values() for i in v}
+        plain = [i for i, h in enumerate(header) if i not in taken and _STEP_COLUMN.match(" ".join(h.split()))]
+        if plain:
+            out["action"] = plain[:1]
     # of several action columns, the one headed plainly "Action(s)" holds them
     acts = out.get("action", [])
     plain = [i for i in acts if _PLAIN_ACTION.match(" ".join(header[i].split()))]
@@ -71,6 +79,11 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
     if len(recs) > 1 and named and named[0] != recs[0]:
         out["rec"] = [named[0]] + [i for i in recs if i != named[0]]
     return out
+
+
+_STEP_COLUMN = re.compile(r"^(?:(?:brief\s+|short\s+)?(?:description|summary|details?|issue|what|subject|topic|matter|"
+                          r"narrative|decision)(?:\s+of\s+(?:the\s+)?(?:item|issue|action|task))?|"
+                          r"(?:item|issue)\s+(?:description|details?))\s*\??$", re.I)
 
 
 _PLAIN_ACTION = re.compile(r"^(agreed\s+|key\s+|further\s+)?actions?(\s+(required|to\s+be\s+taken|agreed|completed|points?))?$", re.I)

@@ -109,8 +109,8 @@ _DECIDED = re.compile(
 # a decision sentence that does not say what was decided: "Approved.", "Proposed by
 # Cllr Cobb, seconded by Cllr Hoskins.", "All Cllrs agreed to this proposal.",
 # "All Councillors present unanimously agreed." - it goes with the sentence before it
-_SAYS_NOT_WHAT = re.compile(r"^(?:proposed|seconded|approved|agreed|carried|resolved)\b|"
-                            r"\b(?:this|that|the)\s+(?:proposal|suggestion|motion)\b|"
+_SAYS_NOT_WHAT = re.compile(r"^(?:(?:proposed|seconded)\s+by|(?:approved|agreed|carried|resolved)(?:\s+to\b|\s*[.,]?\s*$))|"
+                            r"\b(?:agreed|agreement)\s+(?:to|with)\s+(?:this|that|the)\s+(?:proposal|suggestion|motion)\b|"
                             r"^(?:all\s+)?(?:\w+\s+){0,3}(?:unanimously\s+)?(?:agreed|approved|carried)\.?$", re.I)
 _NOT_DECIDED = re.compile(r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approved|once\s+approved|to\s+be\s+approved|"
                           r"was\s+approved\s+by|were\s+approved\s+by|has\s+been\s+approved\s+by)\b|"
@@ -197,7 +197,7 @@ def decision_sentences(text: str, before: Optional[str] = None) -> list[str]:
                 continue
             s = f"{said[k - 1]} {s}"
         if not _NOT_DECIDED.search(s):
-            out.append(s)
+            out.append(s.lstrip(":;,. "))
     return out
 
 

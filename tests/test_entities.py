@@ -521,3 +521,25 @@ def test_an_action_log_named_so_or_with_an_action_points_column_that_yields_none
     doc = Document(doc_id="t", path="t.pdf", file_name="t.pdf", format="pdf",
                    blocks=[Block(kind="table", text="", table=table)])
     assert "Action points" in coverage_warnings(doc, {"recommendations": [], "actions": []})[0]
+
+
+def test_a_plans_titled_commitments_and_titled_recommendations():
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="National Action Plan 2013", page=1),
+              Block(kind="paragraph", page=1, text="Register of Lobbyists – The UK Government will establish a statutory "
+                                                  "register of lobbyists by 2014."),
+              Block(kind="heading", text="Civil society priority areas", page=2),
+              Block(kind="paragraph", page=2, text="Open data – The UK Government should further develop the open data agenda:"),
+              Block(kind="paragraph", page=2, text="¹ Available from: http://example.org"),
+              Block(kind="paragraph", page=3, text="Domestically, through the release of core reference data."),
+              Block(kind="paragraph", page=3, text="Lobbying Register – The Government should establish a register that "
+                                                  "applies across the board."),
+              Block(kind="paragraph", page=3, text="Public Data – the work continues with partners.")]
+    doc = Document(doc_id="p", path="p.pdf", file_name="p.pdf", format="pdf", blocks=blocks)
+    rows = extract_all(doc, {})
+    assert [a["text"] for a in rows["actions"]] == [blocks[1].text]
+    assert [o["role"] for o in rows["owners"] if o["parent_type"] == "action"] == ["UK Government"]
+    assert [(r["kind"], r["text"]) for r in rows["recommendations"]] == [
+        ("improvement", "Open data – The UK Government should further develop the open data agenda: Domestically, "
+                        "through the release of core reference data."),
+        ("improvement", blocks[6].text)]

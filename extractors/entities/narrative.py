@@ -24,7 +24,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Optional
 
-from extractors.entities.items import Action, Prov, Recommendation
+from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
 from extractors.model import Block, Document
@@ -296,6 +296,38 @@ def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
 
 
+# a recommendation as a plan or review prints it: its title, a dash, then who should do what
+# ("Lobbying Register – The UK Government should establish a statutory lobbying register ...")
+TITLED_SHOULD = re.compile(r"^[A-Z][\w ,'’&()/-]{3,90}?\s*[–—-]\s+(?:the\s+|The\s+)?(?:[A-Z][\w’'()]*\s+|of\s+|and\s+|for\s+){1,6}?"
+                           r"(?:should|must|needs?\s+to|ought\s+to)\s+[a-z]+")
+
+
+def titled_recommendations(doc: Document, have: set[str]) -> list[Recommendation]:
+    """'<Title> – <who> should <do>' paragraphs; one ending ':' keeps the
+    (at most three) paragraphs that finish it, up to the next heading or
+    titled item, past a footnote the page break put between them."""
+    recs: list[Recommendation] = []
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        t = _norm(b.text)
+        if b.kind == "table" or b.full_text in have or not TITLED_SHOULD.match(t):
+            continue
+        parts = [t]
+        j = i + 1
+        while t.endswith(":") and j < len(blocks) and len(parts) <= 3:
+            nb, nt = blocks[j], _norm(blocks[j].text)
+            j += 1
+            if nb.kind in ("heading", "table") or TITLED_SHOULD.match(nt):
+                break
+            if nt and not _FOOTNOTE_START.match(nt):
+                parts.append(nt)
+        recs.append(Recommendation(kind="improvement", text=" ".join(parts), ref=None, prov=_prov(b)))
+    return recs
+
+
+_FOOTNOTE_START = re.compile(r"^[\u00b9\u00b2\u00b3\u2070-\u2079]")
+
+
 def improvement_recommendations(doc: Document) -> list[Recommendation]:
     """Improvement points written as prose: 'Action N - ...' plan items (with
     their narrative actions) and inspection 'What needs to improve' lists."""
@@ -560,6 +592,11 @@ _STEP_PARTICIPLE = (r"(?:developed|undertaken|carried\s+out|implemented|introduc
                     r"launched|agreed|appointed|commissioned|set\s+up|put\s+in\s+place|submitted|reviewed|refreshed|updated|"
                     r"published|recruited|produced|drafted|rolled\s+out|piloted|procured|purchased|secured|convened|"
                     r"redesigned|restructured|strengthened|embedded|evaluated|monitored|audited|expanded|extended|trained)")
+# a plan's commitment as plans print it: its title, a dash, then who will do what
+COMMITMENT = re.compile(r"^[A-Z][\w ,'’&()/-]{3,90}?\s*[–—-]\s+(?P<who>(?:the\s+|The\s+)?(?:[A-Z][\w’'()]*\s+|of\s+|and\s+|for\s+){0,6}?)"
+                        r"(?:will|commits\s+to|(?:is|are)\s+committed\s+to|shall)\s+[a-z]+")
+
+
 STRICT_STEP = re.compile(
     rf"\b(?:has|have)\s+(?:now\s+|also\s+|recently\s+|already\s+)?been\s+{_STEP_PARTICIPLE}\b|"
     rf"\b(?:is|are)\s+(?:now\s+|currently\s+)?being\s+{_STEP_PARTICIPLE}\b|"
@@ -621,6 +658,13 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             continue
         first = re.split(r"(?<=[.;])\s+", t)[0]
         listed = under_action_heading and b.kind == "list_item" and len(t.split()) >= 3
+        if COMMITMENT.match(_norm(t)):
+            # "Register of Lobbyists – The UK Government will establish a statutory register ..."
+            out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=f"block:{i}")))
+            if (who := COMMITMENT.match(_norm(t)).group("who")):
+                out[-1].owners.append(Owner(role=re.sub(r"^[Tt]he\s+", "", who.strip()), person=None, raw=who.strip(),
+                                            kind="lead", prov=out[-1].prov))
+            continue
         if listed or (b.numbering and STRICT_STEP.search(first) and not NOT_ACTION_START.match(t) and not t.endswith(":")):
             loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
             out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=loc)))

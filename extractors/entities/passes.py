@@ -36,7 +36,8 @@ from extractors.entities.rag import normalise_rag
 from extractors.entities.inquiry import inquiry_recommendations, labelled_recommendations
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
-from extractors.entities.narrative import decision_recommendations, improvement_recommendations, loose_narrative_actions
+from extractors.entities.narrative import (decision_recommendations, improvement_recommendations, loose_narrative_actions,
+                                          titled_recommendations)
 from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owners
 from extractors.entities.responses import extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
@@ -53,6 +54,7 @@ def decisions(ctx: EntityContext) -> None:
 
 def improvements(ctx: EntityContext) -> None:
     ctx.recs.extend(improvement_recommendations(ctx.doc))
+    ctx.recs.extend(titled_recommendations(ctx.doc, {r.prov.source_text for r in ctx.recs}))
     # tables read as lists by the prose passes (an improvement list printed in a box)
     ctx.listed_tables |= {r.prov.table for r in ctx.recs if r.prov.table is not None}
 

@@ -212,3 +212,20 @@ def test_lower_case_bullets_finish_the_action_that_introduces_them():
     assert split_actions("Commission an evaluation of the pilot, to cover:\n• uptake by ward;\n• cost per contact.") == [
         "Commission an evaluation of the pilot, to cover: uptake by ward; cost per contact."]
     assert split_actions("Next steps:\n• Establish a team\n• Transfer posts")[-2:] == ["Establish a team", "Transfer posts"]
+
+
+def test_a_key_to_role_abbreviations_names_who_holds_each():
+    line = ("Key to leads SDCS Strategic Director, Children’s Services – Karen Mbeki ADSC Assistant Director, Social "
+            "Care – Owen Pritchard HoS FD Head of Service, Front Door and Assessment – Lydia Carr")
+    doc = Document(doc_id="k", path="k.pdf", file_name="k.pdf", format="pdf", blocks=[
+        Block(kind="paragraph", text=line),
+        Block(kind="table", text="", table=_table([["Ref", "Action", "Lead", "Target date"],
+                                                   ["1.1", "Relaunch the threshold document.", "HoS FD", "July 2025"],
+                                                   ["1.2", "Audit strategy discussions.", "ADSC", "Sept 2025"]], 1))])
+    people, roles = minutes.key_to_initials(doc)
+    assert people == {}   # abbreviations of roles, not a person's initials
+    assert roles["HoS FD"] == "Lydia Carr" and roles["SDCS"] == "Karen Mbeki" and roles["ADSC"] == "Owen Pritchard"
+    rows = extract_all(doc, extract_metadata(doc))
+    assert sorted((o["role"], o["person"]) for o in rows["owners"]) == [("ADSC", "Owen Pritchard"), ("HoS FD", "Lydia Carr")]
+    # 'Key to leads' is the key's title, not an abbreviation; lower-case words never are
+    assert not minutes._abbreviates("leads SDCS", "Strategic Director, Children's Services")

@@ -246,6 +246,47 @@ def _key_lines(doc: Document) -> list[list[str]]:
     return out
 
 
+# "HoS FD Head of Service, Front Door and Assessment – Lydia Carr ADSC Assistant Director ...":
+# a key to the role abbreviations a plan's Lead column uses, each with who holds it
+_HOLDER = re.compile(rf"\s[–—-]\s+{_HONORIFIC}?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}}?)(?=\s+[A-Z]|\s*[;|]|\s*$)")
+
+
+def _abbreviates(abbr: str, role: str) -> bool:
+    """'HoS FD' abbreviates 'Head of Service, Front Door and Assessment': its
+    capitals are, in order, initials of the role's words, the first the first."""
+    if not all(tok[:1].isupper() for tok in abbr.split()):
+        return False
+    caps = [c for c in abbr if c.isupper()]
+    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][\w’']*", role)]
+    if len(caps) < 2 or not initials or caps[0] != initials[0]:
+        return False
+    k = 0
+    for c in caps:
+        while k < len(initials) and initials[k] != c:
+            k += 1
+        if k == len(initials):
+            return False
+        k += 1
+    return True
+
+
+def _abbreviated_roles(line: str) -> list[tuple[str, str, str]]:
+    """(abbreviation, name, role) entries of a key to role abbreviations."""
+    out, pos = [], 0
+    for m in _HOLDER.finditer(line):
+        toks = line[pos:m.start()].strip(" ;|,").split()
+        # the key's own title before its first entry ("Key to leads SDCS Strategic Director ...")
+        for skip in range(0, 4 if pos == 0 else 1):
+            hit = next(((" ".join(toks[skip:skip + k]), " ".join(toks[skip + k:])) for k in (1, 2, 3)
+                        if " ".join(toks[skip + k:]) and len(" ".join(toks[skip:skip + k])) <= 10
+                        and _abbreviates(" ".join(toks[skip:skip + k]), " ".join(toks[skip + k:]))), None)
+            if hit:
+                out.append((hit[0], m.group("name"), f"{hit[1]} ({hit[0]})"))
+                break
+        pos = m.end()
+    return out
+
+
 def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
     """(initials -> full name, role -> full name) from a key to initials
     printed in the paper (a paragraph, lines or a table of at least two
@@ -265,11 +306,15 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                     continue
                 entries.append((ini, " ".join(words), (m.group("role") or "").strip(" ,.|–-")))
         if len(entries) < 2:
-            continue
+            # a key to role abbreviations: 'HoS FD' stays the role, the key names who holds it
+            entries = [(None, name, role) for line in lines for _, name, role in _abbreviated_roles(" ".join(line.split()))]
+            if len(entries) < 2:
+                continue
         for ini, name, role in entries:
-            people.setdefault(ini, set()).add(name)
+            if ini:
+                people.setdefault(ini, set()).add(name)
             if role:
-                ab = re.search(r"\(([A-Z]{2,6})\)\s*$", role)
+                ab = re.search(r"\(([A-Z][A-Za-z]{0,5}(?:\s[A-Z][A-Za-z]{0,5})?)\)\s*$", role)
                 if ab:
                     roles.setdefault(ab.group(1), set()).add(name)
                     role = role[:ab.start()].strip()

@@ -101,6 +101,8 @@ def _expand_refs(segment: str) -> list[str]:
 
 
 # words that open a body's or role's name, never an owner on their own
+# the service a role's title opens with: "Leaving Care Team Manager", "Fostering Team Manager"
+_QUALIFIER = re.compile(r"(?:[A-Z][a-z]+|&|and)(?:\s+(?:[A-Z][a-z]+|&|and)){0,2}")
 _NAME_OPENER = re.compile(r"[Tt]he|(?:[Tt]he\s+)?(?:Local|National|Regional|County|Joint|Area|District|City|Borough|"
                           r"Multi-agency)")
 
@@ -123,7 +125,11 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
         chunk = text[prev:s].strip()
         # do not split "Assistant Director of X" inside a run of role words such as "Head of Service: X",
         # nor a role from the words that open its name ("The Director of ...", "Local Safeguarding ... Board")
-        opener = prev == 0 and bool(_NAME_OPENER.fullmatch(chunk))
+        opener = prev == 0 and (bool(_NAME_OPENER.fullmatch(chunk)) or (_QUALIFIER.fullmatch(chunk) is not None
+                                                                          and not is_person(chunk)
+                                                                          and not _ROLE_START.search(chunk)
+                                                                          and chunk.split()[-1] not in _ROLE_TAIL
+                                                                          and not any(chunk.lower().startswith(r) for r in extra_starts)))
         if chunk and not opener and not re.search(r"(?:\bof|\band|\bfor|:|–|-|,)$", chunk):
             parts.append(chunk)
             prev = s

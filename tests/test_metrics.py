@@ -546,3 +546,37 @@ def test_names_with_numbers_clock_times_and_cheque_numbers_are_not_metrics():
     assert blocked("Crawley 12 Horsham 9") == []
     assert blocked("Crawley 12\nHorsham 9") == []
     assert "16" not in blocked("Total 16.")
+
+
+def test_numbers_a_needs_assessment_prints_that_are_not_measures():
+    from extractors.entities.numbers import scan_numbers
+    got = lambda t: [(n.value, n.unit) for n in scan_numbers(t)]  # noqa: E731
+    assert got("A total of 3,128 pupils in Years 8 and 10 took part.") == [(3128.0, "count")]   # school years
+    assert got("Source: OHID LAPE (Fingertips indicator ID 92906).") == []                     # an identifier
+    assert got("Statistically significant difference from England at the 95% level.") == []   # a confidence level
+    assert got("on a 5+2 year contract worth £4.2 million a year") == [(4200000.0, "gbp")]      # a contract term
+    assert got("covering 5 days a week, with a seven-day team planned") == []                  # how a service runs
+    # a rate compared with another is a ratio
+    assert got("The male rate was 2.4 times the female rate") == [(2.4, "ratio")]
+    assert got("more than three times the Hartlemere average") == [(3.0, "ratio")]
+    assert got("The board met 4 times in the year") == [(4.0, "count")]
+
+
+def test_an_interval_column_takes_the_unit_of_the_estimate_beside_it_and_rate_columns_are_rates():
+    from extractors.entities.metric_items import table_metrics
+    from extractors.model import Cell, Document, Table
+    t = Table(rows=[[Cell(x) for x in ("Year", "Rate per 100,000 (DSR)", "95% CI", "England rate")],
+                    [Cell(x) for x in ("2023/24", "771", "740–803", "612")]], header_rows=1)
+    doc = Document(doc_id="d", path="d.pdf", file_name="d.pdf", format="pdf", blocks=[])
+    got = [(m.value, m.unit) for _, m in table_metrics(t, 0, doc, {}, set())]
+    assert got == [(771.0, "rate"), (740.0, "rate"), (803.0, "rate"), (612.0, "rate")]
+
+
+def test_a_contents_pages_page_numbers_are_not_metrics():
+    from extractors.entities.passes import extract_all
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="Contents"), Block(kind="paragraph", text="Executive summary 2"),
+              Block(kind="paragraph", text="Hospital admissions 3 Mortality 4"),
+              Block(kind="paragraph", text="In 2023/24 there were 2,412 admissions.")]
+    doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf", blocks=blocks)
+    assert [m["value"] for m in extract_all(doc, {})["metrics"]] == [2412.0]

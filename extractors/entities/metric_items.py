@@ -42,8 +42,13 @@ def _numeric_cell(s: str) -> bool:
     return letters <= 3 or (digits >= letters and len(re.findall(r"[A-Za-z]{3,}", s)) <= 2)
 
 
+# the confidence level of an interval column ("95% CI"): not the unit of its numbers
+_CI_TEXT = re.compile(r"\b(?:90|95|99(?:\.9)?)\s*%\s*(?:CIs?|C\.I\.|confidence(?:\s+intervals?|\s+limits?)?)(?![A-Za-z])", re.I)
+
+
 def _table_unit(table: Table, doc: Document) -> Optional[str]:
     head = " ".join(table.header) if table.header_rows else " ".join(c.text for c in table.rows[0])
+    head = _CI_TEXT.sub(" ", head)
     m = re.search(r"£\s?(?:m|000s?|k|bn)\b|\(£(?:m|000s?|k)\)|%", head, re.I)
     return m.group(0) if m else None
 
@@ -58,11 +63,14 @@ _SCORE_HEADER = re.compile(r"\(\s*[01]\s*[-–]\s*(?:5|10|25)\s*\)|\blikelihood\
 def _column_unit(header: str) -> Optional[str]:
     """A unit printed in one column's own header: '£m', '£000', '%', or a
     1-5 likelihood / score scale."""
+    header = _CI_TEXT.sub(" ", header)
     m = re.search(r"£\s?(?:m|000s?|'000|k|bn)\b|\(£(?:m|000s?|k)\)|%", header, re.I)
     if m:
         return m.group(0).strip("()")
     if _SCORE_HEADER.search(header):
         return "score"
+    if re.search(r"\bper\s+(?:1,?000|10,?000|100,?000)\b|\brates?\b", header, re.I):
+        return "rate"   # "Rate per 100,000 (DSR)", "England rate"
     return None
 
 
@@ -95,6 +103,9 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
     header = _header_names(table, header_rows)
     unit = _table_unit(table, doc)
     col_units = [_column_unit(h) for h in header]
+    for i, h in enumerate(header):
+        if i and _CI_TEXT.search(h) and not col_units[i]:
+            col_units[i] = col_units[i - 1]   # an interval's bounds are in the unit of the estimate beside it
     if any(col_units):
         unit = None  # units are per column ("£m" over the exposure columns only)
     label_col = next((i for i, h in enumerate(header) if _LABEL_HEADER.search(h)), None)

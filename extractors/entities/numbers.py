@@ -106,9 +106,16 @@ _NAME_KW = (r"sections?|s\.|paragraphs?|paras?|appendix|appendices|annexe?s?|tab
             r"junctions?|questions?|criteri(?:on|a)|outcomes?|enablers?|decision\s+no\.?|report\s+no\.?")
 _b("name", rf"\b(?:{_NAME_KW})\s*#?(?:\d+[a-z]?(?:\.\d+)*)(?:\s*(?:,|and|&|or|to|-|–)\s*(?:\d+[a-z]?(?:\.\d+)*)(?![\d.]*\s*%))*(?![\d.,]*\s*%)")
 # capitalised keywords only ("Year 6", "Level 3", "Stage 2", "Team 4" but not "this year 37 ...")
-_b("name", r"\b(?:Year|Level|Stage|Team|Area|Unit|Part|Step|Standard|Measure|Aim|Goal|Floor|Room|Block|"
+_b("name", r"\b(?:Years?|Level|Stage|Team|Area|Unit|Part|Step|Standard|Measure|Aim|Goal|Floor|Room|Block|"
            r"Lot|District|Group|Panel|Programme|Plan|Tranche|Module|Session|Cycle|Sprint)\s+\d+[a-z]?\b"
-           r"(?:\s*(?:-|–|to)\s*(?:(?:Year|Level|Stage)\s+)?\d+\b)?", 0)
+           r"(?:\s*(?:-|–|to|and|&|,)\s*(?:(?:Year|Level|Stage)\s+)?\d+\b)*", 0)
+# an indicator's or dataset's identifier: "Fingertips indicator ID 92906"
+_b("ident", r"\bID\s*:?\s*\d+\b", 0)
+# a contract's term ("a 5+2 year contract") and a service's opening pattern ("5 days a week",
+# "a seven-day alcohol care team", "a 24-hour helpline"): how a service runs, not a measure of it
+_b("term", r"\b\d+\s*\+\s*\d+\s*(?:-\s*)?years?\b")
+_b("opening", r"\b(?:\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+(?:a|per)\s+week\b|"
+              r"\b(?:\d{1,2}|seven|five)-(?:day|hour)\s+(?=[a-z])")
 _b("legislation", r"\b(?:Act|Regulations?|Order|Bill|Directive|Rules)\s+(?:19|20)\d{2}\b", 0)
 # ages
 # "aged 16 to 25", "aged under 5", and a list of bands: "aged 10-34, 35-64 and 65+"
@@ -128,7 +135,7 @@ _b("age", r"\(\s*\d{1,2}\s*(?:\+|(?:-|–|to)\s*\d{1,2})\s*(?:years?)?\s*\)(?=\s
 _b("age", r"\b(?:adults?|people|persons|children|young\s+people|residents|population|men|women|males|females|pupils)\s*"
           r"\(\s*(?:aged\s+)?\d{1,2}\s*(?:\+|(?:-|–|to)\s*\d{1,2})\s*(?:years?)?\s*\)", re.I)
 # the confidence level of an interval is a statistical setting, not a measure
-_b("confidence", r"\b(?:90|95|99(?:\.9)?)\s*%\s*(?:confidence|CI\b|C\.I\.)", re.I)
+_b("confidence", r"\b(?:90|95|99(?:\.9)?)\s*%\s*(?:confidence|CIs?\b|C\.I\.|(?:significance\s+)?level\b)", re.I)
 # thresholds inside a measure's own name
 _b("threshold", r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)%?\s+(?:[a-z]+\s+)?or\s+(?:more|less|fewer|over|above|below|under|greater|higher|lower)\b")
 _b("threshold", r"\b\d+(?:\.\d+)?\s+(?:and|or)\s+(?:over|above|under|below)\b|\b\d+\s+plus\b(?=\s+(?:for|in|with|who|services?)\b)")
@@ -253,6 +260,10 @@ def _overlaps(s: int, e: int, spans) -> bool:
         if s < b and a < e:
             return True
     return False
+
+
+# "2.4 times the female rate", "three times as high"
+_TIMES_THE = re.compile(r"\s+times\s+(?:the|that|those|as|higher|more|greater|lower|larger|bigger|smaller|faster|slower)\b")
 
 
 def _word_value(m: re.Match) -> Optional[float]:
@@ -396,6 +407,9 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
                 if WITHIN_RE.search(left):
                     continue
                 raw_end = dm.end()
+        # "2.4 times the female rate", "three times as high": a ratio of two rates
+        if unit == "count" and re.match(_TIMES_THE, text[raw_end:raw_end + 20]):
+            unit = "ratio"
         # ranges written without spaces "18-25" used as names / age bands
         rm = re.match(r"\s*(?:-|–)\s*(\d+)(?![\d.,%])", text[raw_end:raw_end + 8])
         if unit == "count" and "." not in numtxt and rm and "-" in text[raw_end:raw_end + 2]:
@@ -481,6 +495,8 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
         if pm:
             unit = "percent"
             end = e + pm.end()
+        elif re.match(_TIMES_THE, nxt):
+            unit = "ratio"
         else:
             dm = DURATION_RE.match(text, e)
             if dm:

@@ -275,11 +275,24 @@ def loose_actions(ctx: EntityContext) -> None:
         ctx.loose_actions.append(a)
 
 
+# a contents page's entries: "Executive summary 2", "Hospital admissions 3 Mortality 4"
+_CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents?$", re.I)
+_CONTENTS_ENTRIES = re.compile(r"^(?:[^\d\n]{3,90}?\s(?:\.\s?)*\d{1,3}\s*)+$")
+
+
 def loose_metrics(ctx: EntityContext) -> None:
-    """Every other prose block: numbers without a parent."""
+    """Every other prose block: numbers without a parent (not a contents
+    page's page numbers)."""
+    in_contents = False
     for i, b in enumerate(ctx.doc.blocks):
         if b.kind == "table" or not b.text.strip():
+            in_contents = False
             continue
+        t = " ".join(b.text.split())
+        if _CONTENTS_HEADING.match(t) or (in_contents and _CONTENTS_ENTRIES.match(t)):
+            in_contents = True
+            continue
+        in_contents = False
         if b.full_text in ctx.consumed:
             continue
         loc = f"block:{i}" + (f"/{b.numbering}" if b.numbering and b.numbering != "•" else "")

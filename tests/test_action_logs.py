@@ -109,3 +109,47 @@ def test_an_action_log_whose_header_row_is_in_plain_type(tmp_path, ruled):
     assert sorted((o["role"] or o["person"]) for o in got["owners"]) == sorted(r["who"] for r in ROWS)
     assert [a["status_text"] for a in got["actions"]] == ["Closed", "Open", "Open"]
     assert not got["metrics"] and not got["timescales"]   # action numbers, dates raised and closed
+
+
+def _plan(header, rows):
+    from extractors.model import Block, Cell, Document, Table
+    t = Table(rows=[[Cell(x) for x in header]] + [[Cell(x) for x in r] for r in rows], header_rows=1)
+    doc = Document(doc_id="p", path="p.pdf", file_name="p.pdf", format="pdf",
+                   blocks=[Block(kind="paragraph", text="Improvement plan: progress"), Block(kind="table", text="", table=t)])
+    return extract_all(doc, {})
+
+
+HIERARCHY = [["1", "Recommendation 1: Improve the timeliness of assessments for children in need.", "", "", ""],
+             ["1.1", "Recruit four additional social workers to the assessment team.", "Head of Assessment", "March 2026", "Green"],
+             ["1.2", "Introduce performance clinics for team managers.", "Service Manager", "Jan 2026", "Amber"],
+             ["2", "Recommendation 2: Strengthen management oversight of supervision.", "", "", ""],
+             ["2.1", "Refresh the supervision policy and audit compliance.", "Principal Social Worker", "Dec 2025", "Green"]]
+
+
+@pytest.mark.parametrize("header", [["Ref", "Recommendation / action", "Lead", "Target date", "RAG"],
+                                    ["No.", "Action", "Lead officer", "Due", "Status"]])
+def test_recommendations_printed_as_rows_of_their_own_above_their_actions(header):
+    rows = _plan(header, HIERARCHY)
+    recs = {r["rec_id"]: r for r in rows["recommendations"]}
+    assert [r["text"] for r in recs.values()] == ["Improve the timeliness of assessments for children in need.",
+                                                 "Strengthen management oversight of supervision."]
+    by_rec = {}
+    for a in rows["actions"]:
+        by_rec.setdefault(recs[a["rec_id"]]["text"][:7], []).append(a["text"][:8])
+    assert by_rec == {"Improve": ["Recruit ", "Introduc"], "Strengt": ["Refresh "]}
+    # the rows' leads and dates are their recommendation's, as in a plan with a recommendation column
+    assert sorted((recs[o["parent_id"]]["text"][:7], o["role"]) for o in rows["owners"]) == [
+        ("Improve", "Head of Assessment"), ("Improve", "Service Manager"), ("Strengt", "Principal Social Worker")]
+    assert sorted(str(t["due_date"]) for t in rows["timescales"] if t["parent_type"] == "recommendation") == [
+        "2025-12-31", "2026-01-31", "2026-03-31"]
+
+
+def test_a_banner_row_naming_a_recommendation_heads_the_actions_under_it():
+    rows = _plan(["Ref", "Action", "Lead", "Target date", "Status"],
+                 [["ILACS R1 Ofsted recommendation: The consistency of threshold decisions at the front door."] * 5,
+                  ["1.1", "Relaunch the threshold document with partners.", "HoS FD", "July 2025", "Complete"],
+                  ["1.2", "Audit strategy discussions monthly.", "HoQA", "30/09/2025", "On track"]])
+    (rec,) = rows["recommendations"]
+    assert (rec["ref"], rec["text"]) == ("ILACS R1", "The consistency of threshold decisions at the front door.")
+    assert {a["rec_id"] for a in rows["actions"]} == {rec["rec_id"]} and len(rows["actions"]) == 2
+    assert sorted(o["role"] for o in rows["owners"]) == ["HoQA", "HoS FD"]   # not the banner's text

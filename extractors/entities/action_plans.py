@@ -236,6 +236,13 @@ def _said_action(text: str) -> str:
     return _norm(text) if len(text.split()) <= 40 or not said else said[-1]
 
 
+# a recommendation printed as a row of a plan: "ILACS R1 Ofsted recommendation: The consistency ...",
+# "R1 Improve the timeliness ...", "Recommendation 2: Strengthen ...", "Area for improvement 3 - ..."
+_GROUP_REC = re.compile(
+    r"^(?:(?P<pre>[A-Z]{2,8})\s+)?(?P<ref>(?:R|Rec\.?\s*|Recommendation\s+|AFI\s*|Area\s+for\s+(?:improvement|development)\s+)"
+    r"\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?:(?:[A-Z][A-Za-z]*\s+){0,2}recommendation\s*[:.–—-]\s*)?(?P<text>\S.*)$")
+
+
 def _not_an_item(row: list[Cell]) -> bool:
     """An empty row, a banner row or a RAG key: no item in it."""
     texts = [c.text.strip() for c in row if c.text.strip()]
@@ -262,6 +269,11 @@ class _PlanReader:
         self.rec_c, self.ref_c, self.act_c = col.get("rec"), col.get("ref"), col.get("action")
         if self.rec_c is not None and self.act_c == self.rec_c:
             self.act_c = None
+        if self.rec_c is not None and self.act_c is None and re.search(r"\bactions?\b", self.header[self.rec_c], re.I) \
+                and self._hierarchy(self.rec_c):
+            # "Recommendation / action" over rows 'Recommendation 1: ...' then '1.1 ...', '1.2 ...':
+            # one column holds both, the recommendations as rows of their own
+            self.act_c, self.rec_c = self.rec_c, None
         self.owner_cols = [(i, "lead") for i in roles.get("owner_lead", [])] + [(i, "responsible") for i in roles.get("owner_responsible", [])]
         self.time_c, self.rag_c = col.get("timescale"), col.get("rag")
         self.prog_c, self.evid_c = col.get("progress"), col.get("evidence")
@@ -279,12 +291,15 @@ class _PlanReader:
             | {c for c, _ in self.owner_cols} | set(roles.get("link", []))
         self.prev_act_txt = ""
         self.owner_required = False   # minutes as a table: a row is an action only when it names who acts
+        self.group: Optional[Recommendation] = None   # the recommendation a row of its own printed above these
 
     def loc(self, r: int, c: Optional[int]) -> str:
         name = self.header[c] if c is not None and c < len(self.header) else ""
         return f"table:{self.tindex}/row:{r}/col:{_norm(name)}"
 
     def read_row(self, r: int, row: list[Cell]) -> None:
+        if self.rec_c is None and self.group_heading(r, row):
+            return
         if _not_an_item(row):
             return
         table = self.table
@@ -302,11 +317,70 @@ class _PlanReader:
         current, rec_c = self.current, self.rec_c
         if current is not None and rec_c is not None:
             self.attach_to_recommendation(owners, times, row_actions)
+        elif self.group is not None and row_actions:
+            # the row answers the recommendation printed above it: its lead and dates are that
+            # recommendation's, as in a plan with a recommendation column
+            self.current = self.group
+            self.attach_to_recommendation(owners, times, row_actions)
+            self.current = None
         elif row_actions:
             self.attach_to_actions(owners, times, row_actions)
         parent = current if (current is not None and rec_c is not None) else (row_actions[0] if row_actions else None)
         if parent is not None:
             self.row_parent[r] = parent
+
+    def group_heading(self, r: int, row: list[Cell]) -> bool:
+        """A plan with no recommendation column prints each recommendation as
+        a row of its own, the actions answering it in the rows below: a
+        banner across the table ('ILACS R1 Ofsted recommendation: ...'), a
+        top-level ref above dotted ones ('1' above '1.1', '1.2'), or an
+        action cell that says 'Recommendation 2: ...'. Returns True when the
+        row was one (it becomes the recommendation the next rows' actions
+        answer)."""
+        texts = [c.text.strip() for c in row if c.text.strip()]
+        if not texts:
+            return False
+        m = None
+        if len(set(texts)) == 1:
+            m = _GROUP_REC.match(_norm(texts[0]))
+        if m is None and self.act_c is not None:
+            m = _GROUP_REC.match(_norm(_cell(row, self.act_c)))
+            if m and not re.match(r"(?i)rec", m.group("ref")) and not self.dotted_under(m.group("ref")):
+                m = None   # "R1 ..." in an action cell is a recommendation only above dotted actions
+        ref = text = None
+        if m:
+            ref = _norm(f"{m.group('pre') or ''} {m.group('ref')}")
+            text = _norm(m.group("text"))
+        elif self.ref_c is not None and self.act_c is not None:
+            top = _norm(_cell(row, self.ref_c)).rstrip(".")
+            if re.fullmatch(r"(?:R|Rec\.?\s*)?\d{1,2}", top) and self.dotted_under(top):
+                ref, text = top, _norm(_cell(row, self.act_c))
+        if not text or len(text.split()) < 3:
+            return False
+        page = next((c.page for c in row if c.page), self.table.pages[0] if self.table.pages else None)
+        self.group = Recommendation(kind="improvement", text=text, ref=ref, source_body=self.body,
+                                    prov=Prov(page=page, source_text=_norm(" ".join(dict.fromkeys(texts))),
+                                              locator=self.loc(r, self.act_c if len(set(texts)) > 1 else None),
+                                              table=self.tindex))
+        self.recs.append(self.group)
+        self.row_parent[r] = self.group
+        if len(set(texts)) > 1:   # a banner's cells all repeat its text: no owner or date in them
+            self.group.owners.extend(self.read_owners(r, row, page))
+            self.group.timescales.extend(self.read_timescales(r, row, page))
+        return True
+
+    def _hierarchy(self, c: int) -> bool:
+        """Does column c print recommendations as rows of their own above their actions?"""
+        refs = [_norm(_cell(row, self.ref_c)) for row in self.table.body] if self.ref_c is not None else []
+        return any(re.match(r"(?:R|Rec\.?\s*)?\d{1,2}\.\d", x) for x in refs) or \
+            sum(bool(_GROUP_REC.match(_norm(_cell(row, c)))) for row in self.table.body) >= 2
+
+    def dotted_under(self, ref: str) -> bool:
+        """Does the ref column number rows under `ref` ('1.1', '1.2' under '1' or 'R1')?"""
+        if self.ref_c is None:
+            return False
+        n = re.sub(r"\D", "", ref)
+        return bool(n) and any(re.match(rf"(?:R|Rec\.?\s*)?{n}\.\d", _norm(_cell(row, self.ref_c))) for row in self.table.body)
 
     def read_recommendation(self, r: int, row: list[Cell], page) -> None:
         """A filled recommendation / ref cell starts a recommendation or
@@ -321,6 +395,8 @@ class _PlanReader:
             rec_text = ""
         if rec_text or ref:
             continues = current is not None and not ref and rec_text[:1].islower()
+            if current is not None and rec_text and _norm(rec_text) == current.text and ref in (None, "", current.ref):
+                return   # a cell merged down the rows of its actions, repeated on each row by the loader
             if continues:
                 current.text = _norm(current.text + " " + rec_text)
                 current.prov.source_text += " " + rec_text
@@ -457,7 +533,10 @@ class _PlanReader:
             for k, a in enumerate(row_actions):
                 t = times[0]
                 a.timescales.append(Timescale.from_parsed(t, t.prov.at(f"/for:{k}")))
-        self.loose.extend(row_actions)
+        if self.group is not None:
+            self.group.actions.extend(row_actions)   # they answer the recommendation printed above them
+        else:
+            self.loose.extend(row_actions)
 
 
 def _owner_only(text: str) -> bool:

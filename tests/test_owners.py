@@ -101,3 +101,9 @@ def test_owner_cells_as_logs_print_them():
     # initials beside the role or the name only repeat who it is (a key may resolve them: raw keeps them)
     assert split_owners("JB (Head of Housing)") == [("Head of Housing", None, "JB (Head of Housing)")]
     assert got("Jane Brown (JB)") == [(None, "Jane Brown")]
+
+
+def test_a_role_with_its_holders_initials_in_brackets():
+    from extractors.entities.owners import split_owners
+    assert split_owners("Head of Housing (JB)") == [("Head of Housing", None, "Head of Housing (JB)")]
+    assert split_owners("Cabinet Office (CO)")[0][0] == "Cabinet Office (CO)"   # an organisation's own abbreviation

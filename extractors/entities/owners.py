@@ -193,7 +193,8 @@ _NAME_BRACKET_ROLE = re.compile(
     r"Chief|Executive|Clerk|Leader|Member|Coordinator|Co-ordinator|Adviser|Advisor|Principal|Commissioner)\b[^()]*)\)$")
 
 
-_BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*\([A-Z]{2,4}\))$")
+_BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*\([A-Z]{2,4}\)|"
+                                 r"(?P<titled>(?:Head|Director|Assistant|Deputy|Chief|Principal|Senior|Service|Team|Lead)\b[^()]{2,60}?)\s*\([A-Z]{2,4}\))$")
 
 
 _ROLE_BRACKET_NAME = re.compile(
@@ -215,9 +216,9 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
         if m:   # "Sarah Whitfield (Head of Economic Development)", "Head of Housing (Rebecca Marsh)"
             line = f"{m.group('role').strip()} – {m.group('name')}"
         m = _BRACKETED_INITIALS.match(line)
-        if m and (m.group("role") or is_person(m.group("name"))):   # "JB (Head of Housing)", "Jane Brown (JB)": the initials only repeat who it is
+        if m and (m.group("role") or m.group("titled") or is_person(m.group("name"))):   # "JB (Head of Housing)", "Jane Brown (JB)": the initials only repeat who it is
             said = line
-            line = (m.group("role") or m.group("name")).strip()
+            line = (m.group("role") or m.group("name") or m.group("titled")).strip()
             printed[line] = said
         for part in _split_roles(line, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6)):
             if _all_people(part, r"\s+(?:and|&)\s+"):

@@ -77,6 +77,10 @@ def test_initials_come_from_the_attendance_lines():
     names = minutes.initials(doc)
     assert names["JO"] == "Jane Okafor" and names["RP"] == "Ravi Patel" and names["SJ"] == "Sarah Jones"
     assert "TR" not in names   # Tom Reid and Tina Rowe share it
+    doc = Document(doc_id="y", path="y.txt", file_name="y.txt", format="txt", blocks=[
+        Block(kind="paragraph", text="Officers in attendance: Owen Pritchard (Assistant Director, Social Care), "
+                                     "Sunita Rao (Head of Service)")])
+    assert minutes.initials(doc) == {"OP": "Owen Pritchard", "SR": "Sunita Rao"}
 
 
 def test_minutes_in_word_give_numbered_actions_table_actions_and_initialled_owners():

@@ -219,7 +219,8 @@ def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
 
 
 # "Present: Jane Okafor (Chair), Tom Reid, ...", "In attendance: ...", "Apologies: ..."
-_ATTENDANCE = re.compile(r"^(?:present|attendees|attending|in\s+attendance|members\s+present|also\s+present|"
+_ATTENDANCE = re.compile(r"^(?:(?:officers?|councillors|members|others|advisers|staff)\s+(?:in\s+attendance|present)|"
+                         r"co-?opted\s+members?|present|attendees|attending|in\s+attendance|members\s+present|also\s+present|"
                          r"apologies(?:\s+for\s+absence)?|attendance)\s*(?:were\s+received\s+from)?\s*[:\-–]\s*(?P<names>.+)$",
                          re.I | re.S)
 

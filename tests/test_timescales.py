@@ -359,3 +359,17 @@ def test_due_cells_written_as_boards_write_them():
     # the next meeting of a named body is a deadline the paper does not date
     ts = parse_timescales("Next meeting of the Transparency Board", date(2010, 11, 19))
     assert [(t.raw, t.relative) for t in ts] == [("Next meeting of the Transparency Board",) * 2]
+
+
+def test_a_resolution_sets_the_meeting_it_asks_for_as_a_due_date():
+    from extractors.entities.action_plans import add_due_dates
+    from extractors.entities.items import Prov, Recommendation
+    got = lambda t: [str(x.due_date) for x in find_due_dates_in_sentence(t, date(2025, 11, 18))]  # noqa: E731
+    assert got("That the Strategic Director report progress to the meeting of the Committee on 17 March 2026.") == \
+        ["2026-03-17"]
+    assert got("That the update be considered at the meeting on 20 January 2026.") == ["2026-01-20"]
+    # an item under 'RESOLVED – That:' continues the clause
+    rec = Recommendation(kind="decision", text="a further progress report be submitted to the meeting of the Committee "
+                         "on 17 March 2026;", prov=Prov(page=1, source_text="x", locator="(3)"))
+    add_due_dates(rec, date(2025, 11, 18))
+    assert [(str(t.due_date), t.prov.locator) for t in rec.timescales] == [("2026-03-17", f"(3)/due@{rec.text.index('17')}")]

@@ -21,7 +21,7 @@ progress trackers):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
@@ -159,8 +159,15 @@ def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Time
 
 def add_due_dates(item, anchor: Optional[date]) -> None:
     """Due dates and recurrences a recommendation's or action's own text sets
-    for it ('by December 2018', 'planned for November', 'fortnightly')."""
-    for t in find_due_dates_in_sentence(item.text, anchor):
+    for it ('by December 2018', 'planned for November', 'fortnightly'). An
+    item of a resolution ('(3) a further report be submitted to the meeting
+    on 17 March 2026') is read as the 'That ...' clause it continues."""
+    text, shift = item.text, 0
+    if getattr(item, "kind", None) == "decision" and text[:1].islower():
+        text, shift = "That " + text, 5
+    for t in find_due_dates_in_sentence(text, anchor):
+        if shift:
+            t = replace(t, start=t.start - shift, end=t.end - shift)
         item.timescales.append(Timescale.from_parsed(
             t, item.prov.at(f"/due@{t.start}")))
 

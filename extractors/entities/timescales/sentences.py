@@ -39,7 +39,11 @@ _IMPERATIVE = re.compile(
 _ITEM_LABEL = re.compile(r"^\W*(?:\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)]\s*)", _I)
 # a resolution: "That the Committee receives a further progress report at its meeting in July 2026"
 _RESOLUTION = re.compile(r"^\W*that\s+(?:the\s+)?(?:[A-Za-z’'-]+\s+){0,5}?(?:receives?|agrees?|approves?|notes?|asks?|"
-                         r"requests?|endorses?|delegates?|considers?|instructs?)(?![A-Za-z])", _I)
+                         r"requests?|endorses?|delegates?|considers?|instructs?|"
+                         # what the resolution asks of someone, in the subjunctive: "That the Director report
+                         # progress to the meeting on 17 March", "That the update be considered at the meeting on ..."
+                         r"reports?|brings?|provides?|presents?|submits?|circulates?|writes?|prepares?|returns?|"
+                         r"be\s+(?:reported|considered|presented|brought|submitted|circulated|reviewed|published))(?![A-Za-z])", _I)
 _CLAUSE_BREAK = re.compile(r"[.!?;](?=\s)|[\n\t•]")
 _NUMBER_BEFORE = re.compile(r"\d\s*%?\s*\(?\s*$")
 _METRIC_PAREN = re.compile(r"\d\s*%?(?:\s+[A-Za-z]+)?\s*\(\s*$")

@@ -233,3 +233,42 @@ def test_a_key_to_role_abbreviations_names_who_holds_each():
     assert sorted((o["role"], o["person"]) for o in rows["owners"]) == [("ADSC", "Owen Pritchard"), ("HoS FD", "Lydia Carr")]
     # 'Key to leads' is the key's title, not an abbreviation; lower-case words never are
     assert not minutes._abbreviates("leads SDCS", "Strategic Director, Children's Services")
+
+
+def _minutes_doc(*blocks):
+    head = [Block(kind="heading", text="Minutes of the meeting of the Housing Improvement Board held on 14 October 2025"),
+            Block(kind="paragraph", text="Present: Jane Brown (Chair), Tom Kirk, Mary Hill")]
+    return Document(doc_id="h", path="h.pdf", file_name="h.pdf", format="pdf", blocks=head + list(blocks))
+
+
+def test_minutes_name_officers_by_post_and_record_requests_of_them():
+    doc = _minutes_doc(
+        Block(kind="paragraph", text="The Board requested that the Head of Finance provide a breakdown of the capital "
+                                     "programme at the next meeting."),
+        Block(kind="paragraph", text="Members asked officers to provide benchmarking data on repairs costs."),
+        Block(kind="paragraph", text="The Director of Finance and Corporate Services would circulate the budget report."),
+        Block(kind="paragraph", text="ACTION: Circulate the revised terms of reference to members – Board Secretary – "
+                                     "by 31 October 2025."))
+    rows = extract_all(doc, extract_metadata(doc))
+    owners = {a["text"][:12]: [o["role"] for o in rows["owners"] if o["parent_id"] == a["action_id"]] for a in rows["actions"]}
+    assert owners == {"The Board re": ["Head of Finance"], "Members aske": ["Officers"],
+                      "The Director": ["Director of Finance and Corporate Services"], "Circulate th": ["Board Secretary"]}
+
+
+def test_minutes_as_a_table_with_an_action_by_column_naming_posts():
+    doc = _minutes_doc(Block(kind="table", text="", table=_table([
+        ["Minute", "Discussion", "Action by"],
+        ["HIB/25/040", "The Board noted the update. The Head of Finance will circulate the budget monitoring report.",
+         "Head of Finance"],
+        ["HIB/25/041", "Members discussed the complaints data.", ""]], 1)))
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in rows["actions"]] == ["The Head of Finance will circulate the budget monitoring report."]
+    assert [o["role"] for o in rows["owners"]] == ["Head of Finance"]
+
+
+def test_an_actions_list_of_who_to_do_items_gives_each_action_once():
+    doc = _minutes_doc(Block(kind="heading", text="Actions"),
+                       Block(kind="list_item", text="JB to circulate the damp and mould dashboard by 30 October."),
+                       Block(kind="list_item", text="Head of Repairs to report on voids at the next meeting."))
+    rows = extract_all(doc, extract_metadata(doc))
+    assert len(rows["actions"]) == 2

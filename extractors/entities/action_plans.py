@@ -207,7 +207,11 @@ def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, in
     every filled Action cell is a short name and such a text column exists;
     the rows with someone in the Action column are the actions."""
     acts = roles.get("action", [])
-    if len(acts) != 1 or "rec" in roles or roles.get("owner_lead") or roles.get("owner_responsible"):
+    by = [i for i in roles.get("owner_lead", []) if re.fullmatch(r"(?i)actions?\s+by|action\s+owner", " ".join(table.header[i].split()))]
+    if not acts and len(by) == 1 and len(roles.get("owner_lead", [])) == 1 and "rec" not in roles \
+            and not roles.get("owner_responsible") and "timescale" not in roles:
+        acts = by   # "Minute | Discussion | Action by": who acts, beside what was said
+    elif len(acts) != 1 or "rec" in roles or roles.get("owner_lead") or roles.get("owner_responsible"):
         return None
     a = acts[0]
     if not re.fullmatch(r"(?i)actions?(?:\s+by)?", " ".join(table.header[a].split())):

@@ -60,7 +60,11 @@ _BODY = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Tt]eam|Board|Unit|Offic
          r"Department|Directorate|Service|Partnership|Agency|Authority|Council)")
 # a full name without a title: "Heather Brown" (not "The Board", "Open Data": see owners.is_person)
 _NAME = r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
-_ONE = rf"(?:{_PERSON}|{_OFFICE}|{_BODY}|[A-Z]{{2,6}}(?:\s+[A-Z][a-z]+)?|{_NAME})"
+# an officer by job title: "the Head of Finance", "the Director of Public Health", "The Assistant Director"
+_POST = (r"(?:[Tt]he\s+)?(?:(?:Assistant|Deputy|Interim|Acting|Strategic|Executive|Corporate|Service|Senior|Chief)\s+)*"
+         r"(?:Head|Director|Manager|Officer|Lead|Chief\s+Executive|Monitoring\s+Officer|Principal\s+Social\s+Worker)"
+         r"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,3})?")
+_ONE = rf"(?:{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|[A-Z]{{2,6}}(?:\s+[A-Z][a-z]+)?|{_NAME})"
 _WHO = rf"(?P<who>{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)"
 
 # what a clerk or secretary is told to do, in the bare infinitive
@@ -90,7 +94,12 @@ _ACTION_FORMS = [
 # "... so the Clerk was advised to request ...": the undertaking after a clause
 _LATE_PASSIVE = re.compile(rf"\b(?:so|and)\s+{_WHO}\s+(?:was|were|has\s+been)\s+(?:asked|advised|requested)\s+to\s+[a-z]{{3,}}\b")
 # "Cllr Shewell asked Mr Baldwin to discuss ...", "asked councillors to let ..."
-_ASKED = re.compile(rf"^(?:{_ONE})\s+asked\s+(?P<who>{_ONE}|councillors|members)\s+to\s+(?P<verb>[a-z]{{3,}})\b")
+_ASKED = re.compile(rf"^(?:{_ONE}|Members|Councillors|Officers)\s+asked\s+(?P<who>{_ONE}|councillors|members|officers)\s+to\s+"
+                    rf"(?P<verb>[a-z]{{3,}})\b")
+# "The Board requested that the Head of Finance provide a breakdown ...": the subjunctive names who acts
+_REQUESTED_THAT = re.compile(rf"^(?:{_ONE}|Members|Councillors)\s+(?:requested|asked|requested|recommended)\s+that\s+"
+                             rf"(?P<who>{_ONE}|officers)\s+(?:should\s+)?(?!be\b|is\b|are\b|was\b|were\b|has\b|have\b)"
+                             rf"(?P<verb>[a-z]{{3,}})\b(?<!ed)(?<!s)")
 # "Annual return to be presented at the October meeting."
 # "Contacts would be forwarded to the Transparency Team", "Papers will be circulated to members":
 # something will be done for a named recipient; not a general statement ("It would be ...")
@@ -209,7 +218,7 @@ def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
         m = form.match(s)
         if m:
             return s, m.group("who")
-    m = _ASKED.match(s) or _LATE_PASSIVE.search(s)
+    m = _ASKED.match(s) or _REQUESTED_THAT.match(s) or _LATE_PASSIVE.search(s)
     if m:
         who = m.group("who")
         return s, (who.capitalize() if who.islower() else who)
@@ -376,7 +385,9 @@ def owners_of(who: Optional[str], before: str) -> list[tuple[Optional[str], Opti
     if who == "They":
         return []
     out: list[tuple[Optional[str], Optional[str], str]] = []
-    for part in re.split(r"\s*(?:&|\band\b)\s*", who):
+    # "Clerk & Cllr Evans" is two; "the Director of Finance and Corporate Services" one post
+    parts = [who] if re.fullmatch(_POST, who) else re.split(r"\s*(?:&|\band\b)\s*", who)
+    for part in parts:
         part = part.strip()
         if not part:
             continue

@@ -399,6 +399,7 @@ def subject_owners(text: str) -> list[tuple[Optional[str], Optional[str], str]]:
     who = subject_owner(text)
     if not who:
         return []
+    who = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", who)   # "The Director of Housing to write ...": the post
     parts = [who]
     if " of " not in f" {who} ":
         bits = [b.strip() for b in re.split(r"\s+(?:and|&)\s+", who) if b.strip()]

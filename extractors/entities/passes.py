@@ -208,7 +208,7 @@ def minute_actions(ctx: EntityContext) -> None:
         tag = minutes.tagged_action(b.text) if not m else None
         if m and len(m.group("rest").split()) >= 3:
             text = " ".join(m.group("rest").split())
-            found = [(text, subject_owners(text))]
+            found = [(text, subject_owners(text) or _dashed_owner(text, ctx))]
         elif tag:
             found = [(tag[0], split_owners(tag[1], ctx.glossary) or [(tag[1], None, tag[1])])]
         elif in_minutes:
@@ -227,6 +227,25 @@ def minute_actions(ctx: EntityContext) -> None:
         if found and m:
             ctx.consumed.add(b.full_text)
             _labels_below(ctx, i, ctx.loose_actions[-len(found):])
+
+
+# "ACTION: AR / SO – targeted MMR2 uptake plan – end of January 2025",
+# "ACTION: Circulate the terms of reference – Board Secretary – by 31 October"
+_WHO_SEGMENT = re.compile(r"[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*|(?:[Tt]he\s+)?(?:[A-Z][\w&'’()-]*\s*){1,5}")
+
+
+def _dashed_owner(text: str, ctx: EntityContext) -> list:
+    """Who an action line names in a dash-separated segment of its own: a
+    segment that is only initials, a post, an office or a name (no verb, no
+    date), beside the step and its date."""
+    parts = [p.strip(" .;") for p in re.split(r"\s+[–—-]\s+", text)]
+    if len(parts) < 2:
+        return []
+    for part in parts:
+        if part and _WHO_SEGMENT.fullmatch(part) and not re.search(r"\d", part) and \
+                not parse_timescales(part, ctx.anchor):
+            return split_owners(part, ctx.glossary)
+    return []
 
 
 def _labels_below(ctx: EntityContext, i: int, actions: list) -> None:
@@ -266,8 +285,12 @@ def minute_decisions(ctx: EntityContext) -> None:
 
 
 def loose_actions(ctx: EntityContext) -> None:
-    """Prose actions not tied to a recommendation."""
+    """Prose actions not tied to a recommendation (not again one a minute's
+    sentence already gave: an 'Actions' list of '<who> to <do>' items)."""
+    have = {(a.prov.source_text, a.text) for a in ctx.loose_actions}
     for a in loose_narrative_actions(ctx.doc, ctx.consumed | ctx.not_actions):
+        if (a.prov.source_text, a.text) in have:
+            continue
         ctx.consumed.add(a.prov.source_text)
         _inline_labels(a, ctx)
         add_due_dates(a, ctx.anchor)

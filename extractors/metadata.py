@@ -41,7 +41,7 @@ COUNCIL_RE = re.compile(
     r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City|Community|Parish|Town)"
     r"\s+Council\b")
 BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny)\b", re.I)
-_LABEL = re.compile(r"^(?:(From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
+_LABEL = re.compile(r"^(?:(Report to|Date of meeting|Meeting date|From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
 
 
 # "MINUTES of a meeting of the Cabinet held ... on Thursday, 30 January 2025",
@@ -217,6 +217,16 @@ def extract_metadata(doc: Document) -> dict:
     _board_paper(meta, [t for t in head[:4] if len(t.split()) <= 25], letter)
     if meta["meeting_date"] is None and not letter:
         meta["meeting_date"] = _meeting_from_name(doc, [t for t in head[:3] if meta["committee"] and meta["committee"] in t])
+    if meta["meeting_date"] is None and not letter:
+        # "Action Log – meeting of 3 December 2024", "Update for the meeting on 5 June 2013"
+        for t in head[:8]:
+            m = _MEETING_OF_DATE.search(t)
+            if m and re.search(r"\b(?:adopted|approved|agreed|revised|amended)\s+(?:by\s+\w+\s+)?at\s+(?:the\s+|a\s+)?$",
+                               t[:m.start()], re.I):
+                continue   # "Code of Conduct Adopted at meeting on 27th March 2017": when it was adopted
+            if m and (d := parse_date(m.group("date"))):
+                meta["meeting_date"] = d
+                break
     if meta["title"] is None:
         meta["title"] = _table_title(doc)
     meta["author"] = _author(doc, labelled, texts, head, tail, letter)
@@ -257,6 +267,7 @@ def _labelled(doc: Document, head: list[str], tail: list[str]) -> dict[str, str]
         m = _LABEL.match(t.strip())
         if m and m.group(3).strip() and not m.group(3).strip().endswith(":"):
             key = re.sub(r"\(s\)$|(?<=author)s$", "", (m.group(1) or m.group(2)).lower())
+            key = {"report to": "to", "date of meeting": "date", "meeting date": "date"}.get(key, key)
             labelled.setdefault(key, _clean(m.group(3)))
     return labelled
 
@@ -472,7 +483,8 @@ _NOT_COMMITTEE = re.compile(r"\b(?:options?\s+available|to\s+the\s+committee|for
 # headings that are never a paper's title
 _NOT_TITLE = re.compile(r"^(?:created\s+with\b.*|.*\bplease\s+register\s+to\s+remove\b.*|unclassified|official(?:\s*-\s*sensitive)?|(?:un)?restricted\s+items?|this\s+page\s+(?:is\s+)?(?:intentionally\s+)?(?:left\s+)?blank|"
                         r"executive\s+summary|contents|table\s+of\s+contents|agenda|introduction|background|"
-                        r"part\s+(?:i|1|ii|2)\b.*|public\s+document\s+pack|summary|purpose\s+of\s+(?:the\s+)?report)\s*\.?$", re.I)
+                        r"part\s+(?:i|1|ii|2)\b.*|public\s+document\s+pack|summary|purpose\s+of\s+(?:the\s+)?report|"
+                        r"(?:status|rag|colour)\s+key\b.*|key\s+to\s+\w+|key|glossary)\s*\.?$", re.I)
 
 
 _SALUTATION = re.compile(r"^Dear\s+[A-Z]", re.I)
@@ -499,10 +511,25 @@ def _signatory(texts: list[str]) -> Optional[str]:
     return None
 
 
+# a letterhead line naming the issuing authority alone: "Hartlemere Council" (a unitary council
+# prints no type), "Brackenmoor and Ledwell Combined Fire Authority", "Brackenmoor and Ledwell
+# Fire and Rescue Service"
+_ISSUER_LINE = re.compile(
+    r"(?:[A-Z][a-z'’-]+(?:\s+(?:and|&|upon|on|in)\s+|\s+)){0,4}[A-Z][a-z'’-]+\s+"
+    r"(?:Council|(?:Combined\s+)?Fire(?:\s+and\s+Rescue)?\s+(?:Authority|Service)|Combined\s+Authority|"
+    r"National\s+Park\s+Authority|Police\s+and\s+Crime\s+Panel)")
+
+
+_MEETING_OF_DATE = re.compile(r"\bmeeting\s+(?:of|on|held\s+on)\s+(?:\w+day,?\s+)?"
+                              r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})\b")
+
+
 def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
     """First substantial heading that is not the committee, a date, a ref or
-    a council name."""
-    for b in doc.blocks[:40]:
+    a council name; a line naming the kind of paper printed above that
+    heading ('Audit Recommendations Tracker – position at 9 January 2026'
+    above a 'Status key' heading) comes first."""
+    for i, b in enumerate(doc.blocks[:40]):
         if b.kind == "table":
             continue
         t = _clean(b.text)
@@ -514,20 +541,34 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
             continue
         if re.match(r"^(REPORT\s+(NO|NUMBER)|Appendix\s+[A-Z0-9]+$|Report of|Agenda item|Item\s+\d)", t, re.I):
             continue
-        if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)) or _NOT_TITLE.match(t):
+        if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)) or _NOT_TITLE.match(t) or \
+                _ISSUER_LINE.fullmatch(t) or (meta.get("committee") and t.lower() == meta["committee"].lower()):
             continue
         if b.kind == "heading" or _mostly_upper(t) or re.match(r"^(Inspection of|Progress report|Focused visit to)", t, re.I):
-            return t
+            above = _kind_line(doc.blocks[:i])
+            return above if above and _LOG_KIND.search(above) else t
     # no heading: a short opening line that names the kind of paper
     # ("Transparency Board Action Log as 19 July 2011", "Status update on actions")
-    for b in [b for b in doc.blocks[:8] if b.kind != "table"][:5]:
+    return _kind_line(doc.blocks[:8])
+
+
+# kinds of paper whose name line is the title even above a heading (a log's "Status key",
+# an agenda's "Meeting details"); a report's kind line ("Local area partnership report") is not
+_LOG_KIND = re.compile(r"\b(?:action\s+log|tracker|action\s+plan|status\s+update|agenda|terms\s+of\s+reference)\b", re.I)
+
+
+def _kind_line(blocks: list) -> Optional[str]:
+    """A short line among the paper's first five that names the kind of paper."""
+    for b in [b for b in blocks if b.kind not in ("table", "heading")][:5]:
         t = _clean(b.text)
-        if 3 <= len(t.split()) <= 16 and _PAPER_KIND.search(t) and not _NOT_TITLE.match(t) and not t.endswith((".", ":")):
+        if 3 <= len(t.split()) <= 16 and t[:1].isupper() and _PAPER_KIND.search(t) and not _NOT_TITLE.match(t) \
+                and not t.endswith((".", ":")) \
+                and not _LABEL.match(t) and not re.match(r"^(?:Agenda\s+item|Report\s+(?:of|to|by))\b", t, re.I):
             return t
     return None
 
 
-_PAPER_KIND = re.compile(r"\b(?:action\s+log|action\s+plan|progress\s+report|status\s+update|update\s+on|minutes|"
+_PAPER_KIND = re.compile(r"\b(?:action\s+log|action\s+plan|progress\s+report|status\s+update|update\s+on|minutes|tracker|"
                          r"report|review|strategy|assessment|agenda|terms\s+of\s+reference|briefing|plan)\b", re.I)
 
 
@@ -576,7 +617,11 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
             # a place alone ("Focused visit to Leeds children's services") is not
             # the council's name: the labelling guide leaves council null then
     if not counts:
-        return None
+        # a letterhead naming the authority alone, as the first line: "Hartlemere Council",
+        # "Brackenmoor and Ledwell Combined Fire Authority"
+        first = [_clean(b.text) for b in doc.blocks[:3] if b.kind != "table"][:2]
+        issuer = next((t for t in first if _ISSUER_LINE.fullmatch(t) and not re.search(r"\bService$", t)), None)
+        return issuer
     own = _own_acronym(texts + list(doc.furniture))
     if own:
         # the paper abbreviates its own council throughout ("KCC", "WSCC"): a

@@ -115,3 +115,38 @@ def test_board_paper_code_body_and_date_in_the_opening_line():
     meta = _meta_of("Public Sector Harbour Board – 19th May Lessons learned report on opening port data\n\n1 Introduction\n\nText.\n")
     assert meta["committee"] == "Public Sector Harbour Board"
     assert meta["title"] == "Lessons learned report on opening port data"
+
+
+def _blocks_doc(*blocks):
+    from extractors.model import Block, Cell, Document, Table
+    out = []
+    for b in blocks:
+        if isinstance(b, list):
+            out.append(Block(kind="table", text="", table=Table(rows=[[Cell(x) for x in r] for r in b], header_rows=0)))
+        else:
+            kind, text = b
+            out.append(Block(kind=kind, text=text))
+    return Document(doc_id="m", path="m.pdf", file_name="m.pdf", format="pdf", blocks=out)
+
+
+def test_cover_boxes_letterheads_and_log_titles():
+    from extractors.metadata import extract_metadata
+    # a cover box: 'Report to:' and 'Date of meeting:' cells
+    meta = extract_metadata(_blocks_doc(("heading", "Brackenmoor and Ledwell Combined Fire Authority"),
+                                        [["Report to:", "Performance and Scrutiny Committee"],
+                                         ["Date of meeting:", "4 December 2025"]],
+                                        ("heading", "HMICFRS Inspection 2024/25 – Improvement Plan Progress Update")))
+    assert (meta["council"], meta["committee"], str(meta["meeting_date"]), meta["title"]) == (
+        "Brackenmoor and Ledwell Combined Fire Authority", "Performance and Scrutiny Committee", "2025-12-04",
+        "HMICFRS Inspection 2024/25 – Improvement Plan Progress Update")
+    # a unitary council's letterhead prints no type; the letterhead is not the title
+    meta = extract_metadata(_blocks_doc(("heading", "Hartlemere Council"), ("heading", "Alcohol Harm Needs Assessment 2025")))
+    assert (meta["council"], meta["title"]) == ("Hartlemere Council", "Alcohol Harm Needs Assessment 2025")
+    # a log's name line above its 'Status key' heading is the title, with the meeting it is for
+    meta = extract_metadata(_blocks_doc(("heading", "Ravensholt Health and Wellbeing Board"),
+                                        ("paragraph", "Action Log – meeting of 3 December 2024"),
+                                        ("heading", "Status key")))
+    assert (meta["title"], str(meta["meeting_date"])) == ("Action Log – meeting of 3 December 2024", "2024-12-03")
+    # when a code was adopted is not a meeting the paper is for
+    meta = extract_metadata(_blocks_doc(("paragraph", "Code of Conduct Adopted at meeting on 27th March 2017")))
+    assert meta["meeting_date"] is None

@@ -153,3 +153,10 @@ def test_a_banner_row_naming_a_recommendation_heads_the_actions_under_it():
     assert (rec["ref"], rec["text"]) == ("ILACS R1", "The consistency of threshold decisions at the front door.")
     assert {a["rec_id"] for a in rows["actions"]} == {rec["rec_id"]} and len(rows["actions"]) == 2
     assert sorted(o["role"] for o in rows["owners"]) == ["HoQA", "HoS FD"]   # not the banner's text
+
+
+def test_a_trackers_row_counter_is_not_the_ref_its_ref_column_is():
+    rows = _plan(["No.", "Ref", "Recommendation", "Owner", "Due date"],
+                 [["1", "PAY-R1", "Reconcile the payroll control account monthly.", "Payroll Manager", "March 2026"],
+                  ["2", "PAY-R3", "Review starters and leavers against HR records.", "HR Manager", "April 2026"]])
+    assert [r["ref"] for r in rows["recommendations"]] == ["PAY-R1", "PAY-R3"]

@@ -277,6 +277,15 @@ class _PlanReader:
         self.header = table.header
         self.glossary, self.anchor, self.body = glossary, anchor, body
         col = {k: v[0] for k, v in roles.items()}
+        refs = roles.get("ref", [])
+        if len(refs) > 1:
+            # 'No. | Audit | Ref | ...': the row counter numbers the log, the Ref column names the item
+            # as its source does ('PAY-R1')
+            coded = [c for c in refs if any(_cell(row, c) and not _cell(row, c).strip().rstrip(".").isdigit()
+                                            for row in table.body)]
+            if coded and coded[0] != refs[0] and all(_cell(row, refs[0]).strip().rstrip(".").isdigit()
+                                                     for row in table.body if _cell(row, refs[0])):
+                col["ref"] = coded[0]
         self.rec_c, self.ref_c, self.act_c = col.get("rec"), col.get("ref"), col.get("action")
         if self.rec_c is not None and self.act_c == self.rec_c:
             self.act_c = None

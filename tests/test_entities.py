@@ -543,3 +543,24 @@ def test_a_plans_titled_commitments_and_titled_recommendations():
         ("improvement", "Open data – The UK Government should further develop the open data agenda: Domestically, "
                         "through the release of core reference data."),
         ("improvement", blocks[6].text)]
+
+
+def test_an_assessments_numbered_recommendations_with_lead_and_timescale_lines():
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="Recommendations", numbering="11"),
+              Block(kind="paragraph", text="The following recommendations are made to the council and its partners."),
+              Block(kind="paragraph", numbering="1", text="The council should maintain investment in alcohol treatment."),
+              Block(kind="paragraph", text="Timescale: 2026/27."),
+              Block(kind="paragraph", numbering="2", text="Embed Identification and Brief Advice in primary care."),
+              Block(kind="paragraph", text="Lead: Consultant in Public Health – Dr Fiona Castellan. Timescale: Q2 2026/27."),
+              Block(kind="paragraph", numbering="3", text="Establish sharing of emergency department assault data."),
+              Block(kind="paragraph", text="Leads: Public Health Intelligence Manager – Owen Pritchard. Timescale: quarterly.")]
+    doc = Document(doc_id="n", path="n.pdf", file_name="n.pdf", format="pdf", blocks=blocks)
+    rows = extract_all(doc, {})
+    recs = rows["recommendations"]
+    assert [(r["ref"], r["kind"]) for r in recs] == [("1", "improvement"), ("2", "improvement"), ("3", "improvement")]
+    by_id = {r["rec_id"]: r["ref"] for r in recs}
+    got = sorted((by_id[o["parent_id"]], o["person"] or "") for o in rows["owners"])
+    assert got[1:] == [("2", "Dr Fiona Castellan"), ("3", "Owen Pritchard")] and got[0][0] == "1"   # 1: "The council"
+    assert sorted((by_id[t["parent_id"]], t["raw"]) for t in rows["timescales"]) == [
+        ("1", "2026/27"), ("2", "Q2 2026/27"), ("3", "quarterly")]

@@ -63,7 +63,7 @@ NOT_ACTION_START = re.compile(
     r"^(?:what\s+does\s+this\s+mean|as\s+a\s+result|since\s+the|the\s+(?:impact|benefit|outcome)|this\s+(?:means|ensures|feedback|is\s+(?:a|the))|"
     r"families\s+receive|children\s+and\s+families|all\s+children\s+have|although|however|moreover|in\s+summary|progress\s+achieved)", re.I)
 LABEL_LINE = re.compile(
-    r"^(?P<label>lead(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
+    r"^(?P<label>leads?(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
     r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target\s+date|due(?:\s+date)?|by\s+when|"
     r"completion\s+date|progress(?:\s+(?:update|to\s+date))?|update|commentary)\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
 # a contents-page line: "Recommendations ........ 137", "Recommendations 12"
@@ -225,6 +225,17 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
         if not t:
             j += 1
             continue
+        if recs and (lm := LABEL_LINE.match(t)):
+            # "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27." under a recommendation
+            for part in re.split(r"(?<=[.;])\s+(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date)\s*:)", t):
+                pm = LABEL_LINE.match(part)
+                if pm:
+                    _label_line(recs[-1], b, pm)
+            j += 1
+            continue
+        if not seen_items and _LIST_LEAD.match(t):
+            j += 1   # "The following recommendations are made to the Council and partners."
+            continue
         lead = _body_from(t)
         if lead and not seen_items:
             rest, lb = _strip_lead_in(t)
@@ -264,7 +275,18 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             j += 1
             continue
         break
+    if any(re.search(r"\b(?:should|must)\b", r.text) for r in recs):
+        # recommendations a review or assessment makes to others ("The council should ..."),
+        # not decisions put to the meeting
+        for r in recs:
+            r.kind = "improvement"
     return recs, j
+
+
+# a lead-in that introduces the list rather than deciding anything
+_LIST_LEAD = re.compile(r"^(?:the\s+)?following\s+recommendations\b|^recommendations\s+(?:are|were)\s+(?:made|set\s+out)\b|"
+                        r"^(?:this|the)\s+(?:report|assessment|review)\s+(?:makes|sets\s+out)\s+(?:\w+\s+)?recommendations\b",
+                        re.I)
 
 
 def _dedupe(recs: list[Recommendation]) -> list[Recommendation]:

@@ -160,3 +160,14 @@ def test_a_trackers_row_counter_is_not_the_ref_its_ref_column_is():
                  [["1", "PAY-R1", "Reconcile the payroll control account monthly.", "Payroll Manager", "March 2026"],
                   ["2", "PAY-R3", "Review starters and leavers against HR records.", "HR Manager", "April 2026"]])
     assert [r["ref"] for r in rows["recommendations"]] == ["PAY-R1", "PAY-R3"]
+
+
+def test_a_status_rates_the_recommendation_of_its_row_unless_the_recommendation_spans_several_rows():
+    rows = _plan(["Ref", "Recommendation", "Agreed action", "Owner", "Status"],
+                 [["R1", "Reconcile the payroll control account monthly.", "Monthly reconciliation.", "Payroll Manager",
+                   "Implemented"],
+                  ["R2", "Strengthen grievance handling.", "Train all managers.", "Head of HR", "On track"],
+                  ["R2", "Strengthen grievance handling.", "Publish case timescales.", "Head of HR", "Off track"]])
+    recs = {r["ref"]: r for r in rows["recommendations"]}
+    assert recs["R1"]["rag"] == "complete"          # one row: its status is the recommendation's
+    assert recs["R2"]["rag"] is None                # merged over two rows: each status rates its action

@@ -21,6 +21,7 @@ progress trackers):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
@@ -312,6 +313,9 @@ class _PlanReader:
         self.prev_act_txt = ""
         self.owner_required = False   # minutes as a table: a row is an action only when it names who acts
         self.group: Optional[Recommendation] = None   # the recommendation a row of its own printed above these
+        # a recommendation cell merged down several action rows (the loader repeats its text):
+        # the status printed on each row rates that row's action, not the recommendation
+        self.rec_rows = Counter(_norm(_cell(row, self.rec_c)) for row in table.body) if self.rec_c is not None else Counter()
 
     def loc(self, r: int, c: Optional[int]) -> str:
         name = self.header[c] if c is not None and c < len(self.header) else ""
@@ -473,7 +477,9 @@ class _PlanReader:
             if cell is not None:
                 got = ragmod.normalise_rag(cell.text.strip() or None, cell.fill, letters_ok=True)
                 if got:
-                    target = current if (current is not None and self.rec_c is not None and current.rag is None) else (row_actions[0] if row_actions else None)
+                    on_rec = current is not None and self.rec_c is not None and current.rag is None and \
+                        not (row_actions and self.rec_rows[current.text] > 1)
+                    target = current if on_rec else (row_actions[0] if row_actions else None)
                     if target is not None:
                         target.rag, target.rag_raw = got
 
@@ -491,6 +497,11 @@ class _PlanReader:
                         row_actions[0].rag, row_actions[0].rag_raw = got
             elif self.current is not None:
                 self.current.status_text = _norm((self.current.status_text or "") + " " + txt)
+                if self.rag_c is None and self.current.rag is None and self.rec_rows[self.current.text] <= 1:
+                    # one row per recommendation, its status in words or colour ("Implemented" on blue)
+                    got = ragmod.normalise_rag(txt, row[prog_c].fill if self.prog_fills else None)
+                    if got:
+                        self.current.rag, self.current.rag_raw = got
 
     def read_owners(self, r: int, row: list[Cell], page) -> list[Owner]:
         owners: list[Owner] = []

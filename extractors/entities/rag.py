@@ -11,7 +11,8 @@ Pure functions, no document I/O:
 Decisions (also in docs):
 
 * Words: Red, Amber, Green, Blue (any case, also "Amber Rating").
-  "Complete", "Completed", "Achieved", "Fully achieved", "Done" ->
+  "Complete", "Completed", "Achieved", "Fully achieved", "Done", "Implemented" (an
+  audit recommendation's status) ->
   ``complete``; "On track", "On task", "On target", "On schedule", "Ahead of
   target" -> ``green``; "At risk", "At risk of not achieving", "Some
   slippage", "Partially achieved/met/complete", "Slightly off track" ->
@@ -50,7 +51,7 @@ _PHRASES: list[tuple[str, str]] = [
     (r"fully\s+(?:achieved|complete[d]?|met|delivered)", "complete"),
     (r"on[\s\-]+(?:track|task|target|schedule)", "green"),
     (r"ahead\s+of\s+(?:target|schedule|plan)", "green"),
-    (r"complete[d]?|achieved|done", "complete"),
+    (r"complete[d]?|achieved|done|implemented", "complete"),
     (r"red", "red"),
     (r"amber|orange|yellow", "amber"),
     (r"green", "green"),
@@ -59,7 +60,7 @@ _PHRASES: list[tuple[str, str]] = [
 _PHRASE_RE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PHRASES)), re.I)
 _LETTER = {"r": "red", "a": "amber", "g": "green", "b": "blue", "c": "complete"}
 _COLOURS = {"red", "amber", "green", "blue"}
-_STATUS_WORDS = {"complete", "completed", "achieved", "done"}
+_STATUS_WORDS = {"complete", "completed", "achieved", "done", "implemented"}
 
 # the leading rating of a cell: a phrase at the start, then end of text or
 # a separator ("Amber - work ongoing", "Green (Complete)", "Amber/Green")

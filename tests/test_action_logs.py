@@ -171,3 +171,33 @@ def test_a_status_rates_the_recommendation_of_its_row_unless_the_recommendation_
     recs = {r["ref"]: r for r in rows["recommendations"]}
     assert recs["R1"]["rag"] == "complete"          # one row: its status is the recommendation's
     assert recs["R2"]["rag"] is None                # merged over two rows: each status rates its action
+
+
+@pytest.mark.parametrize("style", ["borderless", "shaded rows", "rules under rows"])
+def test_a_gridless_log_whose_action_column_comes_first_and_wraps(tmp_path, style):
+    """No ref column to anchor rows and no wider gap between rows than between
+    a cell's lines: the one-line cells of the Meeting column start each row."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from extractors.loaders import load_document
+    ss = getSampleStyleSheet()
+    rows = [[Paragraph(f"<b>{h}</b>", ss["Normal"]) for h in ("Action point", "Meeting", "Lead", "Deadline", "Progress")]]
+    rows += [[Paragraph(r["action"] + " and report back to the next meeting of the group", ss["Normal"]),
+              "14 May 2024", r["who"], r["due"], Paragraph(r["status"], ss["Normal"])] for r in ROWS]
+    commands = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if style == "shaded rows":
+        commands += [("BACKGROUND", (0, i), (-1, i), colors.HexColor("#DDEBF7")) for i in range(1, len(rows), 2)]
+    elif style == "rules under rows":
+        commands += [("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey)]
+    path = tmp_path / "log.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(
+        [Paragraph("Open Data Group – Action Log (July 2024)", ss["Title"]),
+         Table(rows, colWidths=[250, 80, 90, 80, 200], style=TableStyle(commands))])
+    doc = load_document(path)
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in got["actions"]] == [r["action"] + " and report back to the next meeting of the group"
+                                                   for r in ROWS]
+    assert sorted((o["role"] or o["person"]) for o in got["owners"]) == sorted(r["who"] for r in ROWS)
+    assert sorted(str(t["due_date"]) for t in got["timescales"]) == ["2024-06-30", "2024-07-31", "2024-09-30"]

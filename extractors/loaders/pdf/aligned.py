@@ -149,6 +149,24 @@ def aligned_tables(words: list[Word], number: int, ruled: list[PageTable]) -> li
     return out
 
 
+def _rows_by_short_column(cells: list[dict[int, list[str]]]) -> Optional[list[int]]:
+    """Rows as evenly spaced as their lines (no wider gap between rows): a
+    column whose cells take one line each (a date, a lead: 'Meeting',
+    'Deadline') starts a row at each line it has text on, the other lines
+    belonging to the row above (cells set at the top of their row). The
+    column with the most such one-line cells wins; None when there is none."""
+    best: Optional[list[int]] = None
+    n_cols = max((k for c in cells for k in c), default=0) + 1
+    for k in range(1, n_cols):
+        hits = [i for i, c in enumerate(cells) if k in c]
+        if len(hits) >= 2 and hits[0] == 0 and all(b - a >= 2 for a, b in zip(hits, hits[1:])) and \
+                (best is None or len(hits) > len(best)):
+            best = hits
+    if best is None:
+        return None
+    return [max(a for a in best if a <= i) for i in range(len(cells))]
+
+
 def _rows(body: list[list[Word]], cols: list[float], lh: float, anchored: bool) -> list[list[str]]:
     """Lines to rows. With a first column of refs or dates (`anchored`),
     each line that has text there is a row's anchor and every other line
@@ -172,6 +190,8 @@ def _rows(body: list[list[Word]], cols: list[float], lh: float, anchored: bool) 
                 row += 1
             owner.append(row)
             prev_bottom = max(w.bottom for w in ln)
+        if len(set(owner)) < 2:
+            owner = _rows_by_short_column(cells) or owner
     rows: dict[int, list[list[str]]] = {}
     for i, by_col in enumerate(cells):
         r = rows.setdefault(owner[i], [[] for _ in cols])

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractors.entities import minutes
 from extractors.entities.passes import extract_all
 from extractors.entities.timescales.cells import parse_timescales
@@ -272,3 +274,17 @@ def test_an_actions_list_of_who_to_do_items_gives_each_action_once():
                        Block(kind="list_item", text="Head of Repairs to report on voids at the next meeting."))
     rows = extract_all(doc, extract_metadata(doc))
     assert len(rows["actions"]) == 2
+
+
+@pytest.mark.parametrize("who", ["Action / Owner", "Action", "Who"])
+def test_minutes_as_a_table_whose_who_column_goes_by_other_names(who):
+    doc = _minutes_doc(Block(kind="table", text="", table=_table([
+        ["Minute", "Item", "Discussion", who],
+        ["HIB/25/040", "Repairs", "The Board noted the backlog report. JB to circulate the recovery plan by 31 October.", "JB"],
+        ["HIB/25/041", "Complaints", "Members discussed complaints data. No action.", ""],
+        ["HIB/25/042", "Voids", "The Head of Voids will report void turnaround times to the board.",
+         "Head of Voids / December"]], 1)))
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [a["text"][:13] for a in rows["actions"]] == ["JB to circula", "The Head of V"]
+    assert [(o["role"], o["person"]) for o in rows["owners"]] == [(None, "Jane Brown"), ("Head of Voids", None)]
+    assert [str(t["due_date"]) for t in rows["timescales"]] == ["2025-10-31", "2025-12-31"]   # 'December' in the who cell

@@ -208,17 +208,18 @@ def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, in
     every filled Action cell is a short name and such a text column exists;
     the rows with someone in the Action column are the actions."""
     acts = roles.get("action", [])
-    by = [i for i in roles.get("owner_lead", []) if re.fullmatch(r"(?i)actions?\s+by|action\s+owner", " ".join(table.header[i].split()))]
+    by = [i for i in roles.get("owner_lead", []) if _WHO_HEADER.fullmatch(" ".join(table.header[i].split()))]
     if not acts and len(by) == 1 and len(roles.get("owner_lead", [])) == 1 and "rec" not in roles \
             and not roles.get("owner_responsible") and "timescale" not in roles:
-        acts = by   # "Minute | Discussion | Action by": who acts, beside what was said
+        acts = by   # "Minute | Discussion | Action by / Who / Action / Owner": who acts, beside what was said
     elif len(acts) != 1 or "rec" in roles or roles.get("owner_lead") or roles.get("owner_responsible"):
         return None
     a = acts[0]
-    if not re.fullmatch(r"(?i)actions?(?:\s+by)?", " ".join(table.header[a].split())):
+    if not _WHO_HEADER.fullmatch(" ".join(table.header[a].split())):
         return None   # "What we have committed to": a plan's column of themes, not of who acts
     names = [_cell(row, a) for row in table.body if _cell(row, a)]
-    if not names or not all(len(t.split()) <= 4 and not _VERBISH.search(t) for t in names):
+    # a name, maybe with when ("Head of Voids / December"): short, and no sentence
+    if not names or not all(len(t.split()) <= 6 and not _VERBISH.search(t) for t in names):
         return None
     if sum(bool(_WHO_CELL.fullmatch(t) or set(re.findall(r"[a-z]+", t.lower())) & _OFFICES) for t in names) < 0.6 * len(names):
         return None   # initials ("JS", "RP/TR"), offices and teams ("Secretariat", "Chair"), not topics
@@ -230,9 +231,12 @@ def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, in
     return (a, text_c) if words[text_c] >= 6 * len(names) else None
 
 
+# the header of a minute table's column of who acts
+_WHO_HEADER = re.compile(r"(?i)actions?(?:\s*(?:by|owner|/\s*(?:owner|lead|who|by)))?|who|by\s+whom|action\s+owner")
 # words of an office or body named as who acts in a minute's Action column
 _OFFICES = {"secretariat", "chair", "chairman", "clerk", "officer", "officers", "team", "members", "member", "director",
-            "manager", "lead", "head", "secretary", "treasurer", "all", "board", "panel", "committee", "office"}
+            "manager", "lead", "head", "secretary", "treasurer", "all", "board", "panel", "committee", "office",
+            "executive", "adviser", "advisor", "coordinator", "co-ordinator"}
 _WHO_CELL = re.compile(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*|(?:Cllrs?|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z].*")
 _VERBISH = re.compile(r"\b(?:to|will|is|are|has|have|was|were|be|should|must|the)\b", re.I)
 
@@ -311,6 +315,7 @@ class _PlanReader:
         self.entity_cols = {c for c in (self.rec_c, self.ref_c, self.act_c, self.time_c, self.rag_c) if c is not None} \
             | {c for c, _ in self.owner_cols} | set(roles.get("link", []))
         self.prev_act_txt = ""
+        self.cell_dues: list = []   # due dates a minute table's Action cell prints beside who acts
         self.owner_required = False   # minutes as a table: a row is an action only when it names who acts
         self.group: Optional[Recommendation] = None   # the recommendation a row of its own printed above these
         # a recommendation cell merged down several action rows (the loader repeats its text):
@@ -505,8 +510,17 @@ class _PlanReader:
 
     def read_owners(self, r: int, row: list[Cell], page) -> list[Owner]:
         owners: list[Owner] = []
+        self.cell_dues = []
         for oc, kind in self.owner_cols:
             txt = _cell(row, oc)
+            if txt and self.owner_required and "/" in txt:
+                # a minute table's Action cell naming who and when: "Head of Voids / December"
+                parts = [p.strip() for p in txt.split("/") if p.strip()]
+                dues = [p for p in parts if parse_timescales(p, self.anchor)]
+                if dues and len(dues) < len(parts):
+                    txt = " / ".join(p for p in parts if p not in dues)
+                    self.cell_dues = [(d, Prov(page=page, source_text=_cell(row, oc), locator=self.loc(r, oc) + "/due",
+                                               table=self.tindex)) for d in dues]
             if txt:
                 owners.extend(_owner_items(txt, kind, self.glossary, Prov(page=page, source_text=txt, locator=self.loc(r, oc), table=self.tindex)))
         return owners
@@ -517,6 +531,8 @@ class _PlanReader:
         if time_c is not None and _cell(row, time_c):
             txt = _cell(row, time_c)
             times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=self.loc(r, time_c), table=tindex))
+        for txt, prov in self.cell_dues:
+            times.extend(_timescale_items(txt, anchor, prov))
         for tc in self.roles.get("target", []):
             txt = _cell(row, tc)  # "By December 2018, reports ... are developed"
             for t in find_due_dates_in_sentence(txt, anchor) if txt else []:

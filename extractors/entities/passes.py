@@ -325,12 +325,14 @@ def loose_metrics(ctx: EntityContext) -> None:
 def initialled_owners(ctx: EntityContext) -> None:
     """An owner printed as initials ("TR") whom the attendance list names
     ("Present: ... Tom Reid") is that person."""
+    items = list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]]
+    if not any(o.person is None and o.role for item in items for o in item.owners):
+        return   # no owner a name could complete: the paper's key need not be read
     names = minutes.initials(ctx.doc)
     keyed, roles = minutes.key_to_initials(ctx.doc)
     names = {**names, **keyed}
     if not names and not roles:
         return
-    items = list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]]
     for item in items:
         for o in item.owners:
             if o.person is None and o.role and o.role in names:

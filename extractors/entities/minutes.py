@@ -8,6 +8,11 @@ notes of a meeting.
 
 Decisions, each one a `decision` recommendation whose ref is the minute
 number ("2568."):
+- a motion as small councils minute it: "Cllr Shewell, proposed by Cllr
+  Hayward, seconded by Cllr Evans", "All Councillors present unanimously
+  agreed"; a line that does not say what was decided ("Proposed by ...",
+  "All Cllrs agreed to this proposal") goes with the sentence or item line
+  before it;
 - an item settled by the meeting: "Approved and signed as correct",
   "... – all approved", "It was agreed that ...", "A consensus was reached
   that ...", "... resolved to ..."; a bare "Approved." keeps the sentence
@@ -25,9 +30,14 @@ Actions, each owned by the person or body named as its subject:
 - "<who> offered / agreed / undertook / volunteered to <do>";
   "<who> is going to <do>";
 - "<who> has been / was asked / advised / requested to <do>"; "<someone>
-  asked <who> to <do>";
+  asked <who> to <do>"; "<someone> requested that <who> <do>";
+- a clerk's instruction without its "to" ("Clerk inform the Charity");
+  officers named by post ("the Head of Finance will ...");
 - "<who> is / are (still) looking into ...", "... in the process of ...";
 - "<something> to be <done> at / by / in ...": no owner.
+Initials in an action column or tag are resolved through the attendance
+lines ("Present:", "Officers in attendance:") or a key to initials printed
+in the paper (key_to_initials; also a key to role abbreviations).
 Excluded: "will be <done>" (the meeting's own agenda, "the matter will be
 discussed at the October meeting"), "asked if / whether" (a question),
 and reports of what happened ("reported that ...").
@@ -97,7 +107,7 @@ _LATE_PASSIVE = re.compile(rf"\b(?:so|and)\s+{_WHO}\s+(?:was|were|has\s+been)\s+
 _ASKED = re.compile(rf"^(?:{_ONE}|Members|Councillors|Officers)\s+asked\s+(?P<who>{_ONE}|councillors|members|officers)\s+to\s+"
                     rf"(?P<verb>[a-z]{{3,}})\b")
 # "The Board requested that the Head of Finance provide a breakdown ...": the subjunctive names who acts
-_REQUESTED_THAT = re.compile(rf"^(?:{_ONE}|Members|Councillors)\s+(?:requested|asked|requested|recommended)\s+that\s+"
+_REQUESTED_THAT = re.compile(rf"^(?:{_ONE}|Members|Councillors)\s+(?:requested|asked|recommended)\s+that\s+"
                              rf"(?P<who>{_ONE}|officers)\s+(?:should\s+)?(?!be\b|is\b|are\b|was\b|were\b|has\b|have\b)"
                              rf"(?P<verb>[a-z]{{3,}})\b(?<!ed)(?<!s)")
 # "Annual return to be presented at the October meeting."

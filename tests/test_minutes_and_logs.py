@@ -59,6 +59,16 @@ def test_a_small_digit_alone_on_its_line_is_left_alone():
     assert chars[0]["text"] == "4"
 
 
+def test_officers_named_by_any_post_title_and_an_officers_line_of_attendees():
+    assert minutes.undertaking("The Democratic Services Officer agreed to circulate it by 31 October.")[1] == \
+        "The Democratic Services Officer"
+    assert minutes.undertaking("The Service Improvement Manager would report back in January.")[1] == \
+        "The Service Improvement Manager"
+    doc = Document(doc_id="o", path="o.txt", file_name="o.txt", format="txt", blocks=[
+        Block(kind="paragraph", text="Officers: Sarah Patel (Director of Housing), Gareth Lowe (Head of Repairs)")])
+    assert minutes.initials(doc) == {"SP": "Sarah Patel", "GL": "Gareth Lowe"}
+
+
 def test_reported_speech_and_passive_deliveries_are_undertakings():
     assert minutes.undertaking("MCO would write shortly to ministers in these departments.")[1] == "MCO"
     assert minutes.undertaking("The Transparency team will continue implementation planning.")[1] == "The Transparency team"

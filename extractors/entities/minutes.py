@@ -71,8 +71,8 @@ _BODY = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Tt]eam|Board|Unit|Offic
 # a full name without a title: "Heather Brown" (not "The Board", "Open Data": see owners.is_person)
 _NAME = r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
 # an officer by job title: "the Head of Finance", "the Director of Public Health", "The Assistant Director"
-_POST = (r"(?:[Tt]he\s+)?(?:(?:Assistant|Deputy|Interim|Acting|Strategic|Executive|Corporate|Service|Senior|Chief)\s+)*"
-         r"(?:Head|Director|Manager|Officer|Lead|Chief\s+Executive|Monitoring\s+Officer|Principal\s+Social\s+Worker)"
+_POST = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}?"
+         r"(?:Head|Director|Manager|Officer|Lead|Adviser|Advisor|Co-?ordinator|Chief\s+Executive|Principal\s+Social\s+Worker)"
          r"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,3})?")
 _ONE = rf"(?:{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|[A-Z]{{2,6}}(?:\s+[A-Z][a-z]+)?|{_NAME})"
 _WHO = rf"(?P<who>{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)"
@@ -238,7 +238,7 @@ def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
 
 
 # "Present: Jane Okafor (Chair), Tom Reid, ...", "In attendance: ...", "Apologies: ..."
-_ATTENDANCE = re.compile(r"^(?:(?:officers?|councillors|members|others|advisers|staff)\s+(?:in\s+attendance|present)|"
+_ATTENDANCE = re.compile(r"^(?:(?:officers?|councillors|members|others|advisers|staff)(?:\s+(?:in\s+attendance|present))?|"
                          r"co-?opted\s+members?|present|attendees|attending|in\s+attendance|members\s+present|also\s+present|"
                          r"apologies(?:\s+for\s+absence)?|attendance)\s*(?:were\s+received\s+from)?\s*[:\-–]\s*(?P<names>.+)$",
                          re.I | re.S)

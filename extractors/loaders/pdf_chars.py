@@ -63,12 +63,14 @@ def clean_chars(chars: list[dict], width: float, height: float) -> tuple[list[di
 def _drop_duplicates(chars: list[dict]) -> list[dict]:
     seen: set[tuple] = set()
     out = []
+    add, keep = seen.add, out.append
     for c in chars:
-        key = (c["text"], round(c["x0"]), round(c["top"]))
-        if key in seen and not c["text"].isspace():
+        t = c["text"]
+        key = (t, round(c["x0"]), round(c["top"]))
+        if key in seen and not t.isspace():
             continue
-        seen.add(key)
-        out.append(c)
+        add(key)
+        keep(c)
     return out
 
 
@@ -76,14 +78,20 @@ def _runs(chars: list[dict]) -> list[int]:
     """Run id per character: a new run starts when the font, size or
     baseline changes or the text jumps backwards / far ahead."""
     ids = []
+    append = ids.append
     run = -1
     p_font = p_size = p_bottom = p_x0 = p_x1 = None
-    for c in chars:
-        font, size, bottom, x0 = c.get("fontname"), c.get("size", 0), c["bottom"], c["x0"]
-        if p_x0 is None or font != p_font or abs(size - p_size) > 0.1 or abs(bottom - p_bottom) > 0.5 \
-                or x0 < p_x0 - 0.5 or x0 > p_x1 + 2.5 * max(c.get("size", 10), 1):
+    for c in chars:   # the hottest loop of the loader: locals only, no helper calls
+        font, bottom, x0 = c.get("fontname"), c["bottom"], c["x0"]
+        size = c.get("size", 0)
+        if p_x0 is None or font != p_font or not -0.1 <= size - p_size <= 0.1 or not -0.5 <= bottom - p_bottom <= 0.5 \
+                or x0 < p_x0 - 0.5:
             run += 1
-        ids.append(run)
+        else:
+            reach = c.get("size", 10)
+            if x0 > p_x1 + 2.5 * (reach if reach > 1 else 1):
+                run += 1
+        append(run)
         p_font, p_size, p_bottom, p_x0, p_x1 = font, size, bottom, x0, c["x1"]
     return ids
 
@@ -95,13 +103,25 @@ def _drop_overprinted_runs(chars: list[dict]) -> list[dict]:
     # boxes of the runs (non-space characters); only runs whose boxes overlap
     # can have colliding characters, and only inside the overlap
     members: dict[int, list[int]] = defaultdict(list)
+    extent: dict[int, list[float]] = {}   # run -> [top, bottom, x0, x1], in one pass over the characters
     for i, c in enumerate(chars):
         if not c["text"].isspace():
-            members[run_of[i]].append(i)
-    boxes = []
-    for r, idx in members.items():
-        boxes.append((min(chars[i]["top"] for i in idx), max(chars[i]["bottom"] for i in idx),
-                      min(chars[i]["x0"] for i in idx), max(chars[i]["x1"] for i in idx), r))
+            r = run_of[i]
+            members[r].append(i)
+            e = extent.get(r)
+            top, bottom, x0, x1 = c["top"], c["bottom"], c["x0"], c["x1"]
+            if e is None:
+                extent[r] = [top, bottom, x0, x1]
+            else:
+                if top < e[0]:
+                    e[0] = top
+                if bottom > e[1]:
+                    e[1] = bottom
+                if x0 < e[2]:
+                    e[2] = x0
+                if x1 > e[3]:
+                    e[3] = x1
+    boxes = [(e[0], e[1], e[2], e[3], r) for r, e in extent.items()]
     boxes.sort()
     hits: dict[tuple[int, int], set[int]] = defaultdict(set)   # (run, other run) -> colliding chars of run
     for a in range(len(boxes)):

@@ -198,13 +198,14 @@ def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], 
                 continue
             if not get_box(tp, i, rect):
                 continue
+            left, right, bottom = rect.left, rect.right, rect.bottom   # ctypes field reads, once each
             key = _text_object_of(tp, i) or -1
             if u >= 0x80 and has_map_error(tp, i) == 1:
                 text = f"(cid:{u})"  # no Unicode for this glyph: pdfminer's notation
             else:
                 text = _LIGATURES.get(u) or chr(u)
-            if chars and key == last_key and rect.left == last_box[0] and rect.right == last_box[1] \
-                    and rect.bottom == last_box[2] and not text.isspace():
+            if chars and key == last_key and left == last_box[0] and right == last_box[1] \
+                    and bottom == last_box[2] and not text.isspace():
                 # one glyph whose Unicode is several letters (a ligature
                 # "ff"/"fi"/"ffi" mapped by the font's ToUnicode): PDFium
                 # gives each letter the glyph's box. One char with all its
@@ -212,7 +213,7 @@ def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], 
                 # otherwise drop the second 'f' of "Office")
                 chars[-1]["text"] += text
                 continue
-            last_key, last_box = key, (rect.left, rect.right, rect.bottom)
+            last_key, last_box = key, (left, right, bottom)
             info = per_object.get(key)
             if info is None:
                 raw.FPDFText_GetMatrix(tp, i, m)
@@ -233,13 +234,13 @@ def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], 
             if not straight:
                 rotated += 1
             last_seq = seq
-            x0, x1 = rect.left, rect.right
+            x0, x1 = left, right
             if upright and size:
                 # pdfminer: the box runs from the descent up by the font size
-                y0 = rect.bottom
+                y0 = bottom
                 y1 = y0 + size
             else:
-                y0, y1 = rect.bottom, rect.top
+                y0, y1 = bottom, rect.top
                 size = size or (y1 - y0)
             top = top_y - y1
             seqs.append(seq)

@@ -280,11 +280,17 @@ def _cell_words(grid: list[list[Optional[tuple]]], words: list[Word], bbox) -> d
     cell_words: dict[tuple[int, int], list[Word]] = defaultdict(list)
     bx0, btop, bx1, bbottom = bbox
     s = LAYOUT.cell_slack
+    # each row's vertical span: a row no word centre falls in is skipped whole
+    spans = [(min((cb[1] for cb in row if cb is not None), default=None),
+              max((cb[3] for cb in row if cb is not None), default=None)) for row in grid]
     for w in words:
         cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
         if not (bx0 <= cx <= bx1 and btop <= cy <= bbottom):
             continue
         for ri, row in enumerate(grid):
+            lo, hi = spans[ri]
+            if lo is None or not lo - s <= cy <= hi + s:
+                continue
             hit = False
             for ci, cb in enumerate(row):
                 if cb is not None and cb[0] - s <= cx <= cb[2] + s and cb[1] - s <= cy <= cb[3] + s:

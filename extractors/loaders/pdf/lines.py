@@ -18,19 +18,25 @@ from extractors.numbering import numbering_level, split_numbering
 def _group_lines(words: list[Word], page: int) -> list[Line]:
     """Words -> lines: a word joins a recent line it overlaps vertically."""
     lines: list[Line] = []
+    spans: list[list[float]] = []   # each line's [top, bottom] so far, kept as words join it
+    lookback, overlap = LAYOUT.line_lookback, LAYOUT.line_overlap
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         h = max(w.bottom - w.top, 0.1)
         placed = False
-        for ln in reversed(lines[-LAYOUT.line_lookback:]):
-            lt = min(x.top for x in ln.words)
-            lb = max(x.bottom for x in ln.words)
+        for k in range(len(lines) - 1, max(len(lines) - lookback, 0) - 1, -1):
+            lt, lb = spans[k]
             ov = min(lb, w.bottom) - max(lt, w.top)
-            if ov >= LAYOUT.line_overlap * min(h, lb - lt):
-                ln.words.append(w)
+            if ov >= overlap * min(h, lb - lt):
+                lines[k].words.append(w)
+                if w.top < lt:
+                    spans[k][0] = w.top
+                if w.bottom > lb:
+                    spans[k][1] = w.bottom
                 placed = True
                 break
         if not placed:
             lines.append(Line(words=[w], page=page))
+            spans.append([w.top, w.bottom])
     out = []
     for ln in lines:
         for ws in _split_stacked(ln.words):

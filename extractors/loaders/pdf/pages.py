@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import statistics
 
 from extractors.loaders.errors import LoadError
 from extractors.loaders.pdf.lines import _group_lines
@@ -111,9 +110,16 @@ def _word(w: dict) -> Word:
     text = " ".join(w["text"].split())
     text = text.replace("\u00a0", " ")
     sizes = [c.get("size", 0) for c in chars] or [0]
-    bold = sum(1 for c in chars if _is_bold(c.get("fontname", ""))) / max(1, len(chars))
-    return Word(text=text, x0=w["x0"], x1=w["x1"], top=w["top"], bottom=w["bottom"],
-                size=statistics.median(sizes), bold=bold)
+    if min(sizes) != max(sizes):
+        sizes.sort()
+    fonts = [c.get("fontname", "") for c in chars]
+    if fonts and fonts.count(fonts[0]) == len(fonts):
+        bold = 1.0 if _is_bold(fonts[0]) else 0.0   # one font throughout (nearly every word)
+    else:
+        bold = sum(1 for f in fonts if _is_bold(f)) / max(1, len(fonts))
+    m = len(sizes) // 2   # the median, as statistics.median computes it (it was a tenth of the word step)
+    size = sizes[m] if len(sizes) % 2 else (sizes[m - 1] + sizes[m]) / 2
+    return Word(text=text, x0=w["x0"], x1=w["x1"], top=w["top"], bottom=w["bottom"], size=size, bold=bold)
 
 
 _BOLD_CACHE: dict[str, bool] = {}

@@ -5,6 +5,7 @@ or restarted with its header, joined into one."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
@@ -134,11 +135,15 @@ def _closing_lines(edges: list[dict]) -> list[dict]:
     if len(vs) < LAYOUT.closing_min_rulings:
         return []
     open_ends: list[tuple[float, float]] = []
+    tol = LAYOUT.closing_tolerance
+    hs_by_top = sorted(hs, key=lambda h: h["top"])
+    tops = [h["top"] for h in hs_by_top]
     for e in vs:
         x = e["x0"]
         for y in (e["top"], e["bottom"]):
-            tol = LAYOUT.closing_tolerance
-            closed = any(abs(h["top"] - y) <= tol and h["x0"] - tol <= x <= h["x1"] + tol for h in hs)
+            # only the horizontals within the tolerance of y (bisect), not all of them
+            near = hs_by_top[bisect_left(tops, y - tol):bisect_right(tops, y + tol)]
+            closed = any(abs(h["top"] - y) <= tol and h["x0"] - tol <= x <= h["x1"] + tol for h in near)
             if not closed:
                 open_ends.append((y, x))
     open_ends.sort()

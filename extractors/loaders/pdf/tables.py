@@ -415,8 +415,14 @@ def _same_row(a: list[Cell], b: list[Cell]) -> bool:
         if x == y:
             continue
         x, y = re.sub(r"[^a-z0-9]+", "", x), re.sub(r"[^a-z0-9]+", "", y)
-        if x != y and (not x or not y
-                       or SequenceMatcher(None, x, y, autojunk=False).ratio() < LAYOUT.ocr_row_similarity):
+        if x == y:
+            continue
+        if not x or not y:
+            return False
+        sm = SequenceMatcher(None, x, y, autojunk=False)
+        t = LAYOUT.ocr_row_similarity
+        # the cheap upper bounds first: most pairs of different rows fail on them
+        if sm.real_quick_ratio() < t or sm.quick_ratio() < t or sm.ratio() < t:
             return False
     return True
 

@@ -15,6 +15,7 @@ Pure functions over strings; everything is compiled once at import.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
@@ -195,7 +196,22 @@ class Num:
     scaled: bool = False   # money carried an explicit scale (m, bn, k)
 
 
-def blocked_spans(text: str, *, narrative: bool = True) -> list[tuple[int, int, str]]:
+def blocked_spans(text: str, *, narrative: bool = True) -> tuple[tuple[int, int, str], ...]:
+    """Spans of `text` whose numbers are never metrics (dates, refs, phone
+    numbers, ages, list numbers ...). A paper's cells and paragraphs are
+    scanned by several passes, so short texts are remembered (a bounded
+    cache; a long text is not kept alive by it)."""
+    if len(text) > 2000:
+        return tuple(_blocked_spans(text, narrative))
+    return _blocked_spans_cached(text, narrative)
+
+
+@lru_cache(maxsize=8192)
+def _blocked_spans_cached(text: str, narrative: bool) -> tuple[tuple[int, int, str], ...]:
+    return tuple(_blocked_spans(text, narrative))
+
+
+def _blocked_spans(text: str, narrative: bool) -> list[tuple[int, int, str]]:
     spans = []
     for name, pat in _B:
         for m in pat.finditer(text):

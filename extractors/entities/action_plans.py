@@ -318,6 +318,7 @@ class _PlanReader:
         self.cell_dues: list = []   # due dates a minute table's Action cell prints beside who acts
         self.owner_required = False   # minutes as a table: a row is an action only when it names who acts
         self.group: Optional[Recommendation] = None   # the recommendation a row of its own printed above these
+        self._dotted: Optional[set[str]] = None
         # a recommendation cell merged down several action rows (the loader repeats its text):
         # the status printed on each row rates that row's action, not the recommendation
         self.rec_rows = Counter(_norm(_cell(row, self.rec_c)) for row in table.body) if self.rec_c is not None else Counter()
@@ -408,8 +409,11 @@ class _PlanReader:
         """Does the ref column number rows under `ref` ('1.1', '1.2' under '1' or 'R1')?"""
         if self.ref_c is None:
             return False
+        if self._dotted is None:   # the parents of the ref column's dotted refs, read once per table
+            self._dotted = {m.group(1) for row in self.table.body
+                            if (m := re.match(r"(?:R|Rec\.?\s*)?(\d+)\.\d", _norm(_cell(row, self.ref_c))))}
         n = re.sub(r"\D", "", ref)
-        return bool(n) and any(re.match(rf"(?:R|Rec\.?\s*)?{n}\.\d", _norm(_cell(row, self.ref_c))) for row in self.table.body)
+        return bool(n) and n in self._dotted
 
     def read_recommendation(self, r: int, row: list[Cell], page) -> None:
         """A filled recommendation / ref cell starts a recommendation or

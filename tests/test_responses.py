@@ -264,3 +264,20 @@ def test_a_recommendation_followed_from_the_inspection_through_the_plan_to_a_pro
     assert {r[1] for r in rows} == {"inspection.docx", "plan.docx", "progress.docx"}
     assert len({r[0] for r in rows}) == 1                       # one chain, rooted in the inspection
     assert ("action" in {r[2] for r in rows}) and ("red" in {r[3] for r in rows})
+
+
+@pytest.mark.parametrize("ids", [("a", "b", "c"), ("b", "c", "a"), ("c", "a", "b"), ("b", "a", "c")])
+def test_links_across_dated_and_undated_papers_never_make_a_cycle(ids):
+    """An undated inspection and two dated papers: whatever their doc_ids, the
+    chain has a first paper (a cycle left recommendation_history empty)."""
+    insp, plan, prog = ids
+    documents = [{"doc_id": insp, "meeting_date": None, "council": "Wexcombe Borough Council"},
+                 {"doc_id": plan, "meeting_date": date(2024, 7, 10), "council": "Wexcombe Borough Council"},
+                 {"doc_id": prog, "meeting_date": date(2025, 1, 15), "council": "Wexcombe Borough Council"}]
+    text = "The sufficiency of local placements for children in care."
+    recs = [{"rec_id": f"{d}3", "doc_id": d, "ref": "3", "text": text, "rag": None, "status_text": None}
+            for d in (insp, plan, prog)]
+    links = find_links(documents, recs, [], [])
+    to = {l["to_id"] for l in links}
+    assert [r["rec_id"] for r in recs if r["rec_id"] not in to] == [f"{insp}3"]   # one root: the undated inspection
+    assert len(links) == 2

@@ -14,7 +14,8 @@ one. The linker pairs rows of different papers:
   decision only within one meeting (>= 0.6): `action_plan` when the later
   paper gives it actions,
   `progress` when it rates it or reports its status, else `same`. "Earlier"
-  is by meeting date; papers without one, or of the same date, give `same`
+  is by meeting date, a paper without one before the dated ones (one total
+  order, so no cycle); papers without one, or of the same date, give `same`
   from the lower doc_id to the higher.
 
 Candidates come from an index of the texts' words (words in more than 200
@@ -125,10 +126,11 @@ def find_links(documents: list[dict], recommendations: list[dict], responses: li
                 continue   # a decision belongs to its meeting: "Approved and signed as correct" each month is not one
             de, dl = _date_key(docs.get(earlier["doc_id"])), _date_key(docs.get(later["doc_id"]))
             dated = de is not None and dl is not None and de != dl
-            if dated and de > dl:
-                continue            # that one is the later of the two
-            if not dated and earlier["doc_id"] > later["doc_id"]:
-                continue            # undated pair: one link, lower doc_id first
+            # one total order of the papers - by meeting date, an undated paper (an inspection
+            # letter) before the dated ones, then by doc_id - so the links never make a cycle
+            # (mixing date order and doc_id order did: the history then had no first paper)
+            if (de or "", earlier["doc_id"]) >= (dl or "", later["doc_id"]):
+                continue
             score = token_f1(index.toks[i], index.toks[j])
             if score >= REC_MIN and (best is None or score > best[0]):
                 best = (score, earlier, dated)

@@ -564,3 +564,17 @@ def test_an_assessments_numbered_recommendations_with_lead_and_timescale_lines()
     assert got[1:] == [("2", "Dr Fiona Castellan"), ("3", "Owen Pritchard")] and got[0][0] == "1"   # 1: "The council"
     assert sorted((by_id[t["parent_id"]], t["raw"]) for t in rows["timescales"]) == [
         ("1", "2026/27"), ("2", "Q2 2026/27"), ("3", "quarterly")]
+
+
+def test_a_box_of_recommendations_made_to_others():
+    from extractors.model import Block, Cell, Document, Table
+    rows = [["Recommendations"],
+            ["1. Commissioners should ensure that looked after children receive an annual health assessment."],
+            ["2. The council should develop a single emotional wellbeing pathway for children in care."]]
+    box = Table(rows=[[Cell(x) for x in r] for r in rows], header_rows=1)
+    doc = Document(doc_id="b", path="b.pdf", file_name="b.pdf", format="pdf",
+                   blocks=[Block(kind="heading", text="Needs assessment of looked after children"),
+                           Block(kind="table", text="", table=box)])
+    recs = extract_all(doc, {})["recommendations"]
+    assert [(r["kind"], r["ref"], r["text"][:14]) for r in recs] == [("improvement", "1", "Commissioners"),
+                                                                     ("improvement", "2", "The council sh")]

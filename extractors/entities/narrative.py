@@ -28,6 +28,7 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
 from extractors.model import Block, Document
+from extractors.numbering import split_numbering
 
 DECISION_HEADING = re.compile(
     r"^(?:(?:key|main|headline|priority|our)\s+recommendations?|"
@@ -586,8 +587,11 @@ def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str,
         first = next((row for row in (b.table.rows if b.table else []) if any(c.text.strip() for c in row)), None)
         texts = {_norm(c.text) for c in first or [] if c.text.strip()}
         m = IMPROVEMENT_HEADING.match(next(iter(texts))) if len(texts) == 1 else None
-        if not m or m.group("rest"):
-            return None
+        said_to_others = len(texts) == 1 and re.fullmatch(r"(?:key\s+|main\s+|our\s+|summary\s+of\s+)?recommendations?",
+                                                           next(iter(texts)), re.I) and \
+            any(re.search(r"\b(?:should|must)\b", c.text) for row in b.table.rows for c in row)
+        if not said_to_others and (not m or m.group("rest")):
+            return None   # a box headed "Recommendations" counts when they are made to others ("The council should ...")
     for r, row in enumerate(b.table.rows if b.table else []):
         texts = {_norm(c.text) for c in row if c.text.strip()}
         if not texts:
@@ -605,9 +609,13 @@ def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str,
 def _boxed_recs(blocks: list[Block], j: int, items, doc: Document) -> list[Recommendation]:
     tindex = sum(1 for x in blocks[:j] if x.kind == "table" and x.table is not None)
     body = "Ofsted" if re.search(r"ofsted|inspection", _context_title(doc), re.I) else None
-    return [Recommendation(kind="improvement", text=_norm(text), ref=None, source_body=body,
-                           prov=Prov(page=page, source_text=text, locator=f"table:{tindex}/row:{r}", table=tindex))
-            for r, text, page in items]
+    out = []
+    for r, text, page in items:
+        num, rest = split_numbering(text)   # "1. Commissioners should ...": the list's number is the ref
+        ref = num if num and num != "•" and rest else None
+        out.append(Recommendation(kind="improvement", text=_norm(rest if ref else text), ref=ref, source_body=body,
+                                  prov=Prov(page=page, source_text=text, locator=f"table:{tindex}/row:{r}", table=tindex)))
+    return out
 
 
 _STEP_PARTICIPLE = (r"(?:developed|undertaken|carried\s+out|implemented|introduced|established|created|completed|delivered|"

@@ -112,12 +112,8 @@ def _board_paper(meta: dict, lines: list[str], letter: bool) -> None:
                      r"(?P<rest>[A-Z].{8,})$", meta["title"])
         if m:
             meta["title"] = m.group("rest")
-    if meta["meeting_date"] is None:
-        for t in named:   # "Paper HDP(13)07 – for the meeting of 16 July 2013"
-            dm = re.search(r"\bfor\s+(?:the\s+)?(?:\w+\s+)?meeting\s+(?:of|on|held\s+on)\s+(?:\w+day\s+)?(?P<d>.{6,30})", t, re.I)
-            if dm and DATE_RE.match(dm.group("d")):
-                meta["meeting_date"] = parse_date(DATE_RE.match(dm.group("d")).group(0))
-                break
+    if meta["meeting_date"] is None:   # "Paper HDP(13)07 – for the meeting of 16 July 2013"
+        meta["meeting_date"] = _meeting_of_date(named)
     if meta["meeting_date"] is None and meta["committee"]:
         for t in named:
             dm = DATE_RE.search(t)
@@ -218,15 +214,7 @@ def extract_metadata(doc: Document) -> dict:
     if meta["meeting_date"] is None and not letter:
         meta["meeting_date"] = _meeting_from_name(doc, [t for t in head[:3] if meta["committee"] and meta["committee"] in t])
     if meta["meeting_date"] is None and not letter:
-        # "Action Log – meeting of 3 December 2024", "Update for the meeting on 5 June 2013"
-        for t in head[:8]:
-            m = _MEETING_OF_DATE.search(t)
-            if m and re.search(r"\b(?:adopted|approved|agreed|revised|amended)\s+(?:by\s+\w+\s+)?at\s+(?:the\s+|a\s+)?$",
-                               t[:m.start()], re.I):
-                continue   # "Code of Conduct Adopted at meeting on 27th March 2017": when it was adopted
-            if m and (d := parse_date(m.group("date"))):
-                meta["meeting_date"] = d
-                break
+        meta["meeting_date"] = _meeting_of_date(head[:8])   # "Action Log – meeting of 3 December 2024"
     if meta["title"] is None:
         meta["title"] = _table_title(doc)
     meta["author"] = _author(doc, labelled, texts, head, tail, letter)
@@ -520,8 +508,21 @@ _ISSUER_LINE = re.compile(
     r"National\s+Park\s+Authority|Police\s+and\s+Crime\s+Panel)")
 
 
-_MEETING_OF_DATE = re.compile(r"\bmeeting\s+(?:of|on|held\s+on)\s+(?:\w+day,?\s+)?"
-                              r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})\b")
+_MEETING_OF = re.compile(r"\bmeeting\s+(?:of|on|held\s+on)\s+(?:\w+day,?\s+)?", re.I)
+_ADOPTED_AT = re.compile(r"\b(?:adopted|approved|agreed|revised|amended)\s+(?:by\s+\w+\s+)?at\s+(?:the\s+|a\s+)?$", re.I)
+
+
+def _meeting_of_date(lines: list[str]) -> Optional[date]:
+    """The date of 'meeting of/on <date>' in the first line that prints one
+    ("Action Log – meeting of 3 December 2024", "Paper X – for the meeting of
+    16 July 2013"), not the meeting something was adopted at ("Code of
+    Conduct Adopted at meeting on 27th March 2017")."""
+    for t in lines:
+        for m in _MEETING_OF.finditer(t):
+            dm = DATE_RE.match(t, m.end())
+            if dm and not _ADOPTED_AT.search(t[:m.start()]) and (d := parse_date(dm.group(0))):
+                return d
+    return None
 
 
 def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:

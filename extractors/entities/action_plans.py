@@ -282,6 +282,7 @@ class _PlanReader:
         self.header = table.header
         self.glossary, self.anchor, self.body = glossary, anchor, body
         col = {k: v[0] for k, v in roles.items()}
+        self._dotted: Optional[set[str]] = None   # dotted_parents(), read once
         refs = roles.get("ref", [])
         if len(refs) > 1:
             # 'No. | Audit | Ref | ...': the row counter numbers the log, the Ref column names the item
@@ -315,10 +316,8 @@ class _PlanReader:
         self.entity_cols = {c for c in (self.rec_c, self.ref_c, self.act_c, self.time_c, self.rag_c) if c is not None} \
             | {c for c, _ in self.owner_cols} | set(roles.get("link", []))
         self.prev_act_txt = ""
-        self.cell_dues: list = []   # due dates a minute table's Action cell prints beside who acts
         self.owner_required = False   # minutes as a table: a row is an action only when it names who acts
         self.group: Optional[Recommendation] = None   # the recommendation a row of its own printed above these
-        self._dotted: Optional[set[str]] = None
         # a recommendation cell merged down several action rows (the loader repeats its text):
         # the status printed on each row rates that row's action, not the recommendation
         self.rec_rows = Counter(_norm(_cell(row, self.rec_c)) for row in table.body) if self.rec_c is not None else Counter()
@@ -346,13 +345,11 @@ class _PlanReader:
         owners, times = self.read_owners(r, row, page), self.read_timescales(r, row, page)
         current, rec_c = self.current, self.rec_c
         if current is not None and rec_c is not None:
-            self.attach_to_recommendation(owners, times, row_actions)
+            self.attach_to_recommendation(current, owners, times, row_actions)
         elif self.group is not None and row_actions:
             # the row answers the recommendation printed above it: its lead and dates are that
             # recommendation's, as in a plan with a recommendation column
-            self.current = self.group
-            self.attach_to_recommendation(owners, times, row_actions)
-            self.current = None
+            self.attach_to_recommendation(self.group, owners, times, row_actions)
         elif row_actions:
             self.attach_to_actions(owners, times, row_actions)
         parent = current if (current is not None and rec_c is not None) else (row_actions[0] if row_actions else None)
@@ -401,19 +398,20 @@ class _PlanReader:
 
     def _hierarchy(self, c: int) -> bool:
         """Does column c print recommendations as rows of their own above their actions?"""
-        refs = [_norm(_cell(row, self.ref_c)) for row in self.table.body] if self.ref_c is not None else []
-        return any(re.match(r"(?:R|Rec\.?\s*)?\d{1,2}\.\d", x) for x in refs) or \
-            sum(bool(_GROUP_REC.match(_norm(_cell(row, c)))) for row in self.table.body) >= 2
+        return bool(self.dotted_parents()) or sum(bool(_GROUP_REC.match(_norm(_cell(row, c)))) for row in self.table.body) >= 2
+
+    def dotted_parents(self) -> set[str]:
+        """The refs the ref column numbers rows under ('1' for '1.1', '1.2'; 'R1.1' too), read once."""
+        if self._dotted is None:
+            self._dotted = set() if self.ref_c is None else {
+                m.group(1) for row in self.table.body
+                if (m := re.match(r"(?:R|Rec\.?\s*)?(\d{1,2})\.\d", _norm(_cell(row, self.ref_c))))}
+        return self._dotted
 
     def dotted_under(self, ref: str) -> bool:
         """Does the ref column number rows under `ref` ('1.1', '1.2' under '1' or 'R1')?"""
-        if self.ref_c is None:
-            return False
-        if self._dotted is None:   # the parents of the ref column's dotted refs, read once per table
-            self._dotted = {m.group(1) for row in self.table.body
-                            if (m := re.match(r"(?:R|Rec\.?\s*)?(\d+)\.\d", _norm(_cell(row, self.ref_c))))}
         n = re.sub(r"\D", "", ref)
-        return bool(n) and n in self._dotted
+        return bool(n) and n in self.dotted_parents()
 
     def read_recommendation(self, r: int, row: list[Cell], page) -> None:
         """A filled recommendation / ref cell starts a recommendation or
@@ -512,19 +510,21 @@ class _PlanReader:
                     if got:
                         self.current.rag, self.current.rag_raw = got
 
+    def who_and_when(self, txt: str) -> tuple[str, list[str]]:
+        """A minute table's Action cell naming who and when ("Head of Voids /
+        December"): (who, [when ...]); other cells are all who."""
+        if not (txt and self.owner_required and "/" in txt):
+            return txt, []
+        parts = [p.strip() for p in txt.split("/") if p.strip()]
+        dues = [p for p in parts if parse_timescales(p, self.anchor)]
+        if not dues or len(dues) == len(parts):
+            return txt, []
+        return " / ".join(p for p in parts if p not in dues), dues
+
     def read_owners(self, r: int, row: list[Cell], page) -> list[Owner]:
         owners: list[Owner] = []
-        self.cell_dues = []
         for oc, kind in self.owner_cols:
-            txt = _cell(row, oc)
-            if txt and self.owner_required and "/" in txt:
-                # a minute table's Action cell naming who and when: "Head of Voids / December"
-                parts = [p.strip() for p in txt.split("/") if p.strip()]
-                dues = [p for p in parts if parse_timescales(p, self.anchor)]
-                if dues and len(dues) < len(parts):
-                    txt = " / ".join(p for p in parts if p not in dues)
-                    self.cell_dues = [(d, Prov(page=page, source_text=_cell(row, oc), locator=self.loc(r, oc) + "/due",
-                                               table=self.tindex)) for d in dues]
+            txt = self.who_and_when(_cell(row, oc))[0]
             if txt:
                 owners.extend(_owner_items(txt, kind, self.glossary, Prov(page=page, source_text=txt, locator=self.loc(r, oc), table=self.tindex)))
         return owners
@@ -535,27 +535,30 @@ class _PlanReader:
         if time_c is not None and _cell(row, time_c):
             txt = _cell(row, time_c)
             times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=self.loc(r, time_c), table=tindex))
-        for txt, prov in self.cell_dues:
-            times.extend(_timescale_items(txt, anchor, prov))
+        for oc, _ in self.owner_cols:
+            for txt in self.who_and_when(_cell(row, oc))[1]:
+                times.extend(_timescale_items(txt, anchor, Prov(page=page, source_text=_cell(row, oc),
+                                                                locator=self.loc(r, oc) + "/due", table=tindex)))
         for tc in self.roles.get("target", []):
             txt = _cell(row, tc)  # "By December 2018, reports ... are developed"
             for t in find_due_dates_in_sentence(txt, anchor) if txt else []:
                 times.append(Timescale.from_parsed(t, Prov(page, txt, self.loc(r, tc) + f"/due@{t.start}", tindex)))
         return times
 
-    def attach_to_recommendation(self, owners: list[Owner], times: list[Timescale], row_actions: list[Action]) -> None:
-        """A plan with a recommendation column: the row's lead/responsible
-        officers and timescales are the recommendation's (one owner row per
-        distinct person/role for the recommendation)."""
-        current = self.current
-        have = {(_key(o.role), (o.person or "").lower()) for o in current.owners}
+    @staticmethod
+    def attach_to_recommendation(rec: Recommendation, owners: list[Owner], times: list[Timescale],
+                                 row_actions: list[Action]) -> None:
+        """A row of the recommendation `rec` (its own column, or its row above):
+        the row's lead/responsible officers and timescales are the
+        recommendation's (one owner row per distinct person/role for it)."""
+        have = {(_key(o.role), (o.person or "").lower()) for o in rec.owners}
         for o in owners:
             k = (_key(o.role), (o.person or "").lower())
             if k not in have:
                 have.add(k)
-                current.owners.append(o)
-        current.timescales.extend(times)
-        current.actions.extend(row_actions)
+                rec.owners.append(o)
+        rec.timescales.extend(times)
+        rec.actions.extend(row_actions)
 
     def attach_to_actions(self, owners: list[Owner], times: list[Timescale], row_actions: list[Action]) -> None:
         """No recommendation column: the row's owners go to each of its
@@ -584,10 +587,7 @@ class _PlanReader:
             for k, a in enumerate(row_actions):
                 t = times[0]
                 a.timescales.append(Timescale.from_parsed(t, t.prov.at(f"/for:{k}")))
-        if self.group is not None:
-            self.group.actions.extend(row_actions)   # they answer the recommendation printed above them
-        else:
-            self.loose.extend(row_actions)
+        self.loose.extend(row_actions)
 
 
 def _owner_only(text: str) -> bool:

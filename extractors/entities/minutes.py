@@ -295,16 +295,22 @@ def _abbreviated_roles(line: str) -> list[tuple[str, str, str]]:
     out, pos = [], 0
     for m in _HOLDER.finditer(line):
         toks = line[pos:m.start()].strip(" ;|,").split()
-        # the key's own title before its first entry ("Key to leads SDCS Strategic Director ...")
-        for skip in range(0, 4 if pos == 0 else 1):
-            hit = next(((" ".join(toks[skip:skip + k]), " ".join(toks[skip + k:])) for k in (1, 2, 3)
-                        if " ".join(toks[skip + k:]) and len(" ".join(toks[skip:skip + k])) <= 10
-                        and _abbreviates(" ".join(toks[skip:skip + k]), " ".join(toks[skip + k:]))), None)
-            if hit:
-                out.append((hit[0], m.group("name"), f"{hit[1]} ({hit[0]})"))
-                break
+        # the key's own title may stand before its first entry ("Key to leads SDCS Strategic Director ...")
+        out.extend(_abbreviation_entry(toks, m.group("name"), skips=4 if pos == 0 else 1))
         pos = m.end()
     return out
+
+
+def _abbreviation_entry(toks: list[str], name: str, skips: int) -> list[tuple[str, str, str]]:
+    """[(abbreviation, name, 'role (abbreviation)')] for the words before a
+    holder's name: an abbreviation of one to three words, then the role it
+    abbreviates, after at most `skips` - 1 words of a title."""
+    for skip in range(skips):
+        for k in (1, 2, 3):
+            abbr, role = " ".join(toks[skip:skip + k]), " ".join(toks[skip + k:])
+            if role and len(abbr) <= 10 and _abbreviates(abbr, role):
+                return [(abbr, name, f"{role} ({abbr})")]
+    return []
 
 
 def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
@@ -341,8 +347,12 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                 role = role.split(",")[0].strip()
                 if role and len(role.split()) <= 8:
                     roles.setdefault(role, set()).add(name)
-    one = lambda d: {k: next(iter(v)) for k, v in d.items() if len(v) == 1}  # noqa: E731
-    return one(people), one(roles)
+    return _unambiguous(people), _unambiguous(roles)
+
+
+def _unambiguous(found: dict[str, set[str]]) -> dict[str, str]:
+    """Each key that names one person only (initials two people share are left out)."""
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def initials(doc: Document) -> dict[str, str]:
@@ -359,7 +369,7 @@ def initials(doc: Document) -> dict[str, str]:
             if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words):
                 name = " ".join(words)
                 found.setdefault("".join(w[0] for w in words), set()).add(name)
-    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+    return _unambiguous(found)
 
 
 def action_sentences(text: str) -> list[tuple[str, list]]:

@@ -688,10 +688,10 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             continue
         first = re.split(r"(?<=[.;])\s+", t)[0]
         listed = under_action_heading and b.kind == "list_item" and len(t.split()) >= 3
-        if COMMITMENT.match(_norm(t)):
+        if cm := COMMITMENT.match(_norm(t)):
             # "Register of Lobbyists – The UK Government will establish a statutory register ..."
             out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=f"block:{i}")))
-            if (who := COMMITMENT.match(_norm(t)).group("who")):
+            if (who := cm.group("who")):
                 out[-1].owners.append(Owner(role=re.sub(r"^[Tt]he\s+", "", who.strip()), person=None, raw=who.strip(),
                                             kind="lead", prov=out[-1].prov))
             continue

@@ -424,7 +424,7 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
                     continue
                 raw_end = dm.end()
         # "2.4 times the female rate", "three times as high": a ratio of two rates
-        if unit == "count" and re.match(_TIMES_THE, text[raw_end:raw_end + 20]):
+        if unit == "count" and _TIMES_THE.match(text[raw_end:raw_end + 20]):
             unit = "ratio"
         # ranges written without spaces "18-25" used as names / age bands
         rm = re.match(r"\s*(?:-|–)\s*(\d+)(?![\d.,%])", text[raw_end:raw_end + 8])
@@ -511,7 +511,7 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
         if pm:
             unit = "percent"
             end = e + pm.end()
-        elif re.match(_TIMES_THE, nxt):
+        elif _TIMES_THE.match(nxt):
             unit = "ratio"
         else:
             dm = DURATION_RE.match(text, e)

@@ -226,7 +226,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
         if not t:
             j += 1
             continue
-        if recs and (lm := LABEL_LINE.match(t)):
+        if recs and LABEL_LINE.match(t):
             # "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27." under a recommendation
             for part in re.split(r"(?<=[.;])\s+(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date)\s*:)", t):
                 pm = LABEL_LINE.match(part)

@@ -75,6 +75,11 @@ def test_whom_a_committee_recommendation_addresses():
     assert addressees("To address this problem, the Government will need both to evaluate and to fund research.") == [
         "the Government"]
     assert addressees("We therefore urge ministers to ensure that policy makers are aware.") == ["ministers"]
+    # a titled recommendation: "<title> – <body> should ..."
+    assert addressees("Open Contracting – the UK government should endorse and implement a system of open "
+                      "contracting.") == ["the UK government"]
+    assert addressees("Freedom of information - The Government should widen the scope of the Act.") == [
+        "The Government"]
     # no actor: a subject that is not a named body, or a passive
     assert addressees("The quality of supervision should improve.") == []
     assert addressees("This should include a review of the guidance.") == []

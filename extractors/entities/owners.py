@@ -287,7 +287,7 @@ _DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+auth
 # Advisers, whether or not ..., should be responsible", "To address this, the
 # Government will need to ..."). The actor is a capitalised name (with of /
 # for / and / the / & inside) or a plural office written in lower case.
-_ACTOR = (r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&)){0,7}|"
+_ACTOR = (r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&|government)){0,7}|"
           r"ministers|government\s+departments|departments|local\s+authorities|councils|public\s+bodies))")
 _ADDRESSEE = re.compile(
     r"(?:(?:\b[Ww]e\s+(?:(?:would\s+)?(?:further|therefore|also|strongly|again|now)\s+)*|\band\s+)"
@@ -296,7 +296,7 @@ _ADDRESSEE = re.compile(
     r"therefore|also|once\s+appointed)\s*,\s*)?" + _ACTOR + r"(?=[\s,:])")
 # "the Cabinet Office, together with the Government Chief Scientific Adviser and Chief Social Scientist, ..."
 _TOGETHER = re.compile(r",\s+together\s+with\s+" + _ACTOR + r"\s*,")
-_SHOULD = re.compile(r"(?:^|[.;:]\s+|,\s+)" + _ACTOR + r"(?:,[^,.;]{3,120},)?\s+(?:should|must|ought\s+to|will\s+need\s+(?:both\s+)?to|"
+_SHOULD = re.compile(r"(?:^|[.;:]\s+|,\s+|\s[–—-]\s+)" + _ACTOR + r"(?:,[^,.;]{3,120},)?\s+(?:should|must|ought\s+to|will\s+need\s+(?:both\s+)?to|"
                      r"needs?\s+to)\b")
 _NOT_ACTOR = {"we", "this", "that", "these", "those", "it", "there", "such", "any", "all", "each", "in", "if", "where",
               "when", "while", "whilst", "however", "although", "given", "as", "moreover", "further", "finally", "also",

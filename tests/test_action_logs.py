@@ -201,3 +201,11 @@ def test_a_gridless_log_whose_action_column_comes_first_and_wraps(tmp_path, styl
                                                    for r in ROWS]
     assert sorted((o["role"] or o["person"]) for o in got["owners"]) == sorted(r["who"] for r in ROWS)
     assert sorted(str(t["due_date"]) for t in got["timescales"]) == ["2024-06-30", "2024-07-31", "2024-09-30"]
+
+
+def test_a_revised_date_supersedes_the_date_first_agreed():
+    header = ["Ref", "Recommendation", "Owner", "Due date", "Revised date", "Status"]
+    got = _plan(header, [["R1", "Keep a complete fleet asset register.", "Fleet Manager", "30 Sept 2025", "31 Jan 2026",
+                          "Revised date agreed"],
+                         ["R2", "Review fuel card transactions monthly.", "Fleet Manager", "31/10/2025", "–", "On track"]])
+    assert [str(t["due_date"]) for t in got["timescales"]] == ["2026-01-31", "2025-10-31"]

@@ -373,3 +373,17 @@ def test_a_resolution_sets_the_meeting_it_asks_for_as_a_due_date():
                          "on 17 March 2026;", prov=Prov(page=1, source_text="x", locator="(3)"))
     add_due_dates(rec, date(2025, 11, 18))
     assert [(str(t.due_date), t.prov.locator) for t in rec.timescales] == [("2026-03-17", f"(3)/due@{rec.text.index('17')}")]
+
+
+def test_a_recurrence_with_its_start_date_is_one_timescale_and_a_revised_date_replaces_the_first():
+    got = lambda s: [(t.raw, t.due_date, t.recurrence) for t in parse_timescales(s)]  # noqa: E731
+    # the date a recurrence starts on is a start, not a due date (docs/labelling.md)
+    assert got("Monthly from Aug 2025") == [("Monthly from Aug 2025", None, "monthly")]
+    assert got("Weekly, starting 1 May 2025") == [("Weekly, starting 1 May 2025", None, "weekly")]
+    assert got("Monthly / quarterly") == [("Monthly", None, "monthly"), ("quarterly", None, "quarterly")]
+    # the cell revises its own date: the later one is the due date
+    assert got("Dec 2025 revised: 31 March 2026") == [("31 March 2026", date(2026, 3, 31), "once")]
+    assert got("June 2025 (now Sept 2025)") == [("Sept 2025", date(2025, 9, 30), "once")]
+    # three dates in a row stay three
+    assert [t.due_date for t in parse_timescales("April 14 June 14 Sept 14")] == [
+        date(2014, 4, 30), date(2014, 6, 30), date(2014, 9, 30)]

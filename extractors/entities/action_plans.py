@@ -302,6 +302,7 @@ class _PlanReader:
             self.act_c, self.rec_c = self.rec_c, None
         self.owner_cols = [(i, "lead") for i in roles.get("owner_lead", [])] + [(i, "responsible") for i in roles.get("owner_responsible", [])]
         self.time_c, self.rag_c = col.get("timescale"), col.get("rag")
+        self.revised_c = col.get("revised_due")
         self.prog_c, self.evid_c = col.get("progress"), col.get("evidence")
         # a log without a RAG column may colour its status cells instead ("Plan in
         # place" on amber): the fill counts when the column uses two RAG colours
@@ -313,7 +314,7 @@ class _PlanReader:
         self.loose: list[Action] = []
         self.current: Optional[Recommendation] = None
         self.row_parent: dict[int, object] = {}
-        self.entity_cols = {c for c in (self.rec_c, self.ref_c, self.act_c, self.time_c, self.rag_c) if c is not None} \
+        self.entity_cols = {c for c in (self.rec_c, self.ref_c, self.act_c, self.time_c, self.revised_c, self.rag_c) if c is not None} \
             | {c for c, _ in self.owner_cols} | set(roles.get("link", []))
         self.prev_act_txt = ""
         self.owner_required = False   # minutes as a table: a row is an action only when it names who acts
@@ -532,9 +533,13 @@ class _PlanReader:
     def read_timescales(self, r: int, row: list[Cell], page) -> list[Timescale]:
         anchor, time_c, tindex = self.anchor, self.time_c, self.tindex
         times: list[Timescale] = []
-        if time_c is not None and _cell(row, time_c):
-            txt = _cell(row, time_c)
-            times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=self.loc(r, time_c), table=tindex))
+        for c in (self.revised_c, time_c):
+            # a revised date, where the row has one, supersedes the date first agreed
+            if c is not None and _cell(row, c):
+                txt = _cell(row, c)
+                times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=self.loc(r, c), table=tindex))
+                if times:
+                    break
         for oc, _ in self.owner_cols:
             for txt in self.who_and_when(_cell(row, oc))[1]:
                 times.extend(_timescale_items(txt, anchor, Prov(page=page, source_text=_cell(row, oc),

@@ -14,6 +14,10 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("owner_lead", re.compile(r"\b(lead(\s+(officer|member|manager|agency|person|director|partner|org(anisation)?))?|led\s+by|owner|by whom|who)\b"
                               r"|\b(to\s+be\s+)?taken\s+by\b|^action\s+by$|^(responsible\s+)?(body|agency|organisation|team)$"
                               r"|^(lead\s+|responsible\s+)?officers?$|\b(assigned|allocated)\s+to\b", re.I)),
+    # a tracker's second date column: "Revised date", "Revised due date", "New target date"
+    ("revised_due", re.compile(r"^(?:revised|new|amended|updated|rescheduled|extended)\s+(?:\w+\s+)?"
+                               r"(?:date|deadline|timescale|due(?:\s+date)?|target(?:\s+date)?|completion(?:\s+date)?)$"
+                               r"|^date\s+revised(?:\s+to)?$", re.I)),
     ("timescale", re.compile(r"\b(timescales?|time\s*frame|deadline|due(\s+date)?|by when|target\s+date|completion\s+date|when|date\s+due|end\s+date)\b"
                                # the whole header: "Target completion", "Completion" (not "Evidence of Completion")
                                r"|^(?:target\s+|expected\s+|planned\s+|estimated\s+)?completion(?:\s+(?:date|by))?$", re.I)),

@@ -302,9 +302,13 @@ class _DocMatch:
         g = [r for r in self.gold.get(entity) or [] if _in_scope(r, pages)]
         p = [r for r in self.pred.get(entity) or [] if _in_scope(r, pages)]
         if entity in ("owners", "timescales", "metrics"):
+            # children of a parent the gold did not label cannot be judged;
+            # nor can owners and timescales of a response (a fixture parents
+            # them to recommendations and actions only). Metrics match
+            # without their parent: only an unlabelled parent entity drops them.
             keep = [r for r in p if r.get("parent_type") is None
                     or PARENT_ENTITY.get(r.get("parent_type")) in self.labelled
-                    or r.get("parent_type") not in PARENT_ENTITY]
+                    or (entity == "metrics" and r.get("parent_type") not in PARENT_ENTITY)]
             if len(keep) != len(p):
                 self.skipped[entity] = len(p) - len(keep)
             p = keep

@@ -77,6 +77,13 @@ _SUPERSEDED = re.compile(r"(?:\b(?:revised|moved|changed|slipped|deferred|extend
                          r"\b(?:was|originally|previously|formerly)|\boriginal(?:\s+(?:target|due))?\s+date\s*:?)\s*$", re.I)
 
 
+# a date the due cell revises after it: "Dec 2025 revised: 31 March 2026", "June 2025 (now Sept 2025)"
+_REVISED_TO = re.compile(r"\s*[(\[,;]?\s*(?:revised|now|extended|moved|changed|deferred|slipped|put\s+back|rescheduled|"
+                         r"new\s+(?:target\s+|due\s+)?date)(?:\s+(?:to|until))?\s*[:\-–]?\s*", re.I)
+# between a recurrence and the date it starts on: "Monthly from Aug 2025", "Weekly, starting 1 May"
+_STARTS = re.compile(r"\s*[,;]?\s*(?:from|starting(?:\s+(?:from|in|on))?|commencing|beginning|with\s+effect\s+from)\s+", re.I)
+
+
 def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTimescale]:
     """Every timescale in a timescale cell (or other text known to state
     timescales), in reading order.
@@ -114,13 +121,19 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
                 and re.fullmatch(r"\s*(?:to|until|till|through|[\-–—])\s*", text[c.end:nxt.start], _I)):
             merged_start[id(nxt)] = c.start   # "April – June 2025": one window, due at its end
             continue
+        if keep and keep[-1].kind == "recurrence" and c.kind == "date" and _STARTS.fullmatch(text[keep[-1].end:c.start]):
+            keep[-1].end = c.end   # "Monthly from Aug 2025": when the recurrence starts, not a due date
+            continue
         keep.append(c)
     if any(c.kind == "recurrence" and c.recurrence not in ("ongoing", None) for c in keep):
         # "Monthly ongoing": a recurrence, the "ongoing" only says it has no end
         keep = [c for c in keep if not (c.kind == "recurrence" and c.recurrence == "ongoing")]
-    for c in keep:
+    for k, c in enumerate(keep):
         if _SUPERSEDED.search(text[max(0, c.start - 30):c.start]) and len(keep) > 1:
             continue
+        nxt = keep[k + 1] if k + 1 < len(keep) else None
+        if c.kind == "date" and nxt is not None and nxt.kind == "date" and _REVISED_TO.fullmatch(text[c.end:nxt.start]):
+            continue   # "Dec 2025 revised: 31 March 2026": the date after supersedes this one
         if id(c) in merged_start:
             c.start = merged_start[id(c)]
         if c.bare_year and not short:

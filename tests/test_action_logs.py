@@ -209,3 +209,12 @@ def test_a_revised_date_supersedes_the_date_first_agreed():
                           "Revised date agreed"],
                          ["R2", "Review fuel card transactions monthly.", "Fleet Manager", "31/10/2025", "–", "On track"]])
     assert [str(t["due_date"]) for t in got["timescales"]] == ["2026-01-31", "2025-10-31"]
+
+
+def test_a_log_that_prints_no_meeting_date_dates_its_deadlines_by_the_dates_it_prints():
+    lines = ["Board action log", "", "\t".join(["Date raised", "Action", "Owner", "Deadline", "Status"]),
+             "\t".join(["02/03/2011", "Publish the spending data for the quarter", "Secretariat", "June", "Open"]),
+             "\t".join(["11/01/2011", "Write to departments about licensing", "Chair", "late January", "Complete"])]
+    doc = load_text(("\n".join(lines) + "\n").encode(), path="log.txt", doc_id="log")
+    got = extract_all(doc, extract_metadata(doc))
+    assert [str(t["due_date"]) for t in got["timescales"]] == ["2011-06-30", "2011-01-31"]

@@ -112,3 +112,11 @@ def test_a_role_with_its_holders_initials_in_brackets():
     from extractors.entities.owners import split_owners
     assert split_owners("Head of Housing (JB)") == [("Head of Housing", None, "Head of Housing (JB)")]
     assert split_owners("Cabinet Office (CO)")[0][0] == "Cabinet Office (CO)"   # an organisation's own abbreviation
+
+
+def test_a_post_printed_over_its_holder_is_one_owner():
+    from extractors.entities.owners import split_owners
+    assert [(r, p) for r, p, _ in split_owners("Head of Repairs\nTom Reed")] == [("Head of Repairs", "Tom Reed")]
+    assert [(r, p) for r, p, _ in split_owners("Head of Finance\nJane Smith\nHead of Repairs\nTom Reed")] == [
+        ("Head of Finance", "Jane Smith"), ("Head of Repairs", "Tom Reed")]
+    assert [(r, p) for r, p, _ in split_owners("S. Jones")] == [(None, "S. Jones")]   # an initial and a surname

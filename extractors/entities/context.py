@@ -4,6 +4,7 @@ the passes have found so far."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -12,7 +13,7 @@ from extractors.entities.items import Action, Metric, Recommendation
 from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.owners import parse_glossary
 from extractors.entities.timescales.periods import parse_financial_period
-from extractors.dates import parse_date
+from extractors.dates import DATE_RE, parse_date
 from extractors.model import Document
 from extractors.vocabulary import MONTH_FULL_CAP
 
@@ -46,7 +47,29 @@ def anchor_date(doc: Document, meta: dict) -> Optional[date]:
             d = parse_date(b.text)
             if d:
                 return d
-    return None
+    return _printed_dates_anchor(doc)
+
+
+_DAY_DATE = re.compile(r"\b(?:[0-3]?\d/[01]?\d/(?:19|20)\d\d)\b|" + DATE_RE.pattern, re.I)
+
+
+def _printed_dates_anchor(doc: Document) -> Optional[date]:
+    """A paper that prints no meeting or title date (a log, a status update):
+    the latest day date it prints in the year most of them fall in, so that
+    'June' in its deadline column takes that year."""
+    found: list[date] = []
+    texts = [b.text for b in doc.blocks if b.kind != "table"]
+    texts += [c.text for _, t in doc.tables() for row in t.rows for c in row]
+    for text in texts:
+        for m in _DAY_DATE.finditer(text or ""):
+            d = parse_date(m.group(0))
+            if d:
+                found.append(d)
+    if not found:
+        return None
+    years = Counter(d.year for d in found)
+    year = max(years, key=lambda y: (years[y], y))
+    return max(d for d in found if d.year == year)
 
 
 def find_glossary(doc: Document) -> dict[str, str]:

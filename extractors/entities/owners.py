@@ -41,7 +41,8 @@ _ROLE_START = re.compile(
     r"Business\s+Intelligence\b|Raise\s+Users?\s+Group\b)")
 _GLOSS_REF = re.compile(r"^(?P<role>.*?)\s*\((?P<nums>\s*\d+(?:\s*,\s*\d+)*\s*)\)\s*$")
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]'\s?[A-Z][a-z]+|O'\s?[A-Z][a-z]+|Mc[A-Z][a-z]+)"
-_NAME = re.compile(rf"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s+)?{_NAME_TOKEN}){{1,2}}$")
+_NAME = re.compile(rf"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?(?:{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s+)?{_NAME_TOKEN}){{1,2}}"
+                   rf"|[A-Z]\.\s?{_NAME_TOKEN})$")   # "Jane Smith", "Jane B. Smith", "S. Jones"
 _DASH_SPLIT = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 
 
@@ -235,6 +236,11 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             r2, p2, s2 = parsed[i + 1]
             if role is None and person and r2 and p2 is None and not _GLOSS_REF.match(r2):
                 merged.append((r2, person, f"{seg} {s2}"))
+                i += 2
+                continue
+            if role and person is None and r2 is None and p2 and not _GLOSS_REF.match(role):
+                # "Head of Repairs" over "Tom Reed" in one cell: the post and its holder
+                merged.append((role, p2, f"{seg} {s2}"))
                 i += 2
                 continue
         merged.append((role, person, seg))

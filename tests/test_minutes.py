@@ -119,3 +119,12 @@ def test_an_action_tag_after_a_paragraph_names_who_does_the_step_before_it():
     assert owners["The Secretariat will draft a letter to the Department."] == "Secretariat"
     assert owners["The Chair asked for a summary of the licensing options for the next meeting."] == "JS"
     assert minutes.is_minutes(doc)          # "Notes of the meeting"
+
+
+def test_an_undertaking_after_a_clause_that_gives_its_reason():
+    s = "As Councillors are concerned at the appearance of the site, the Clerk was asked to write to the owner."
+    assert minutes.undertaking(s) == (s, "the Clerk")
+    s = "This is not on the planning portal now so Clerk will check and notify Councillors."
+    assert minutes.undertaking(s) == (s, "Clerk")
+    # a clause whose subject will only be something is not an undertaking
+    assert minutes.undertaking("The hedge is overgrown, the verge will be cut in June.") is None

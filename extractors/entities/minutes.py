@@ -102,7 +102,9 @@ _ACTION_FORMS = [
     re.compile(rf"^{_WHO}\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:looking\s+into|in\s+the\s+process\s+of)\b"),
 ]
 # "... so the Clerk was advised to request ...": the undertaking after a clause
-_LATE_PASSIVE = re.compile(rf"\b(?:so|and)\s+{_WHO}\s+(?:was|were|has\s+been)\s+(?:asked|advised|requested)\s+to\s+[a-z]{{3,}}\b")
+# "As Councillors are concerned at the site, the Clerk was asked to write ...", "... so Clerk will check"
+_LATE_PASSIVE = re.compile(rf"(?:\b(?:so|and)|,)\s+{_WHO}\s+(?:(?:was|were|has\s+been)\s+(?:asked|advised|requested)\s+to|"
+                           rf"will)\s+(?!be\b|not\b)[a-z]{{3,}}\b")
 # "Cllr Shewell asked Mr Baldwin to discuss ...", "asked councillors to let ..."
 _ASKED = re.compile(rf"^(?:{_ONE}|Members|Councillors|Officers)\s+asked\s+(?P<who>{_ONE}|councillors|members|officers)\s+to\s+"
                     rf"(?P<verb>[a-z]{{3,}})\b")

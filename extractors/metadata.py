@@ -615,6 +615,16 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
                     counts[full] += counts.pop(n) + 5 if full != n else 5
                     first_seen[full] = min(first_seen.get(full, 0), first_seen.get(n, 0))
                 continue
+            # the letter's address block names the council after the place:
+            # "Haringey Council", "Cheshire East Council", "East Riding of Yorkshire Council"
+            if place.endswith(" Council"):
+                full = place
+            else:
+                plain = re.compile(rf"\b{re.escape(place)}(?:\s+(?:of|and|upon|on)\s+[A-Z][\w'’-]+)*\s+Council\b")
+                full = next((m.group(0) for t in texts[:15] for m in [plain.search(t)] if m), None)
+            if full:
+                counts[full] += 5
+                first_seen.setdefault(full, 0)
             # a place alone ("Focused visit to Leeds children's services") is not
             # the council's name: the labelling guide leaves council null then
     if not counts:

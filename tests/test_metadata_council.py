@@ -68,3 +68,17 @@ def test_london_borough_named_in_an_addressee_line():
     from extractors.metadata import _borough_names
     assert _borough_names("Director of Children’s Services, London Borough of Camden") == ["London Borough of Camden"]
     assert _borough_names("Royal Borough of Kensington and Chelsea Council") == ["Royal Borough of Kensington and Chelsea"]
+
+
+@pytest.mark.parametrize("address, title, council", [
+    ("Ann Graham Director Children’s Services Haringey Council River Park House", "Haringey", "Haringey Council"),
+    ("Dr Jo Bloggs Chief Executive Cheshire East Council Municipal Buildings", "Cheshire East", "Cheshire East Council"),
+    ("Dawn Godfrey Strategic Director Rutland Council Oakham", "Rutland Council", "Rutland Council"),
+    # the place alone: the letter does not print the council's name
+    ("Jane Moore Children and Family Services Director County Hall Glenfield", "Leicestershire", None),
+])
+def test_an_inspection_letter_names_the_council_in_its_address_block(address, title, council):
+    doc = _doc("Ofsted Piccadilly Gate Store Street Manchester", "31 October 2024", address, "Dear Ms Smith",
+               f"Focused visit to {title} children’s services",
+               f"This letter summarises the findings of the focused visit to {title} children’s services.")
+    assert extract_metadata(doc)["council"] == council

@@ -218,3 +218,19 @@ def test_a_log_that_prints_no_meeting_date_dates_its_deadlines_by_the_dates_it_p
     doc = load_text(("\n".join(lines) + "\n").encode(), path="log.txt", doc_id="log")
     got = extract_all(doc, extract_metadata(doc))
     assert [str(t["due_date"]) for t in got["timescales"]] == ["2011-06-30", "2011-01-31"]
+
+
+def test_an_owner_cell_of_several_initials_is_each_person_the_key_names():
+    lines = ["Housing Improvement Board", "", "Action log – updated 1 December 2025", "",
+             "\t".join(["No.", "Action", "Owner", "Due", "Status"]),
+             "\t".join(["1", "Circulate the revised damp and mould policy to Board members", "JT", "31/10/2025", "Complete"]),
+             "\t".join(["2", "Bring the voids recovery plan to the next meeting", "MQ / JT", "December 2025", "Open"]),
+             "", "Key: JT = Jo Tate (Head of Housing Options); MQ = Mark Quinn (Repairs Manager)"]
+    doc = load_text(("\n".join(lines) + "\n").encode(), path="log.txt", doc_id="log")
+    got = extract_all(doc, extract_metadata(doc))
+    assert [o["person"] for o in got["owners"]] == ["Jo Tate", "Mark Quinn", "Jo Tate"]
+    assert len({o["owner_id"] for o in got["owners"]}) == 3
+    # initials the key does not name stay as printed
+    doc = load_text(("\n".join(lines[:-1]) + "\n").encode(), path="log.txt", doc_id="log")
+    got = extract_all(doc, extract_metadata(doc))
+    assert [o["role"] for o in got["owners"]] == ["JT", "MQ / JT"]

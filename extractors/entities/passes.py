@@ -334,6 +334,16 @@ def initialled_owners(ctx: EntityContext) -> None:
     if not names and not roles:
         return
     for item in items:
+        split: list[Owner] = []
+        for o in item.owners:
+            tokens = re.split(r"\s*(?:/|,|&|\band\b)\s*", o.role or "") if o.person is None else []
+            if len(tokens) > 1 and all(t in names for t in tokens):
+                # "MQ / JT" where the key names both: two people
+                split.extend(Owner(role=None, person=names[t], kind=o.kind, raw=o.raw, prov=o.prov.at(f"/{k}"))
+                             for k, t in enumerate(tokens))
+                continue
+            split.append(o)
+        item.owners[:] = split
         for o in item.owners:
             if o.person is None and o.role and o.role in names:
                 o.role, o.person = None, names[o.role]

@@ -29,6 +29,7 @@ SUMMARY_HEADING = re.compile(
 _ZONE_END = re.compile(r"^(?:appendix|annex|chapter\s+\d+|glossary|references|bibliography|list\s+of\s+witnesses|"
                        r"formal\s+minutes|witnesses)\b", re.I)
 _CONTENTS = re.compile(r"\.{3,}|\s\d{1,3}$")
+_NUMBERED_CHAPTER = re.compile(r"^\d{1,2}\.?\s+[A-Z][a-z]")
 # the committee asks someone to act: "We recommend", "We note ... and urge ..."
 RECOMMENDS = re.compile(
     r"\b(?:(?:we|and)\s+(?:therefore\s+|also\s+|further\s+|strongly\s+)?(?:recommend|urge|call\s+(?:on|upon)|invite|encourage)"
@@ -68,7 +69,11 @@ def summary_zones(doc: Document) -> list[tuple[int, int]]:
         t = " ".join(b.text.split())
         if b.kind != "table" and _is_heading(b) and SUMMARY_HEADING.match(t) and not _CONTENTS.search(t):
             j = i + 1
-            while j < len(blocks) and not (blocks[j].kind == "heading" and _ZONE_END.match(blocks[j].text.strip())):
+            while j < len(blocks) and not (blocks[j].kind == "heading" and (
+                    _ZONE_END.match(blocks[j].text.strip())
+                    # the report's next numbered chapter: "1 Demand, waiting times and delivery"
+                    or (_NUMBERED_CHAPTER.match(blocks[j].text.strip()) and blocks[j].numbering is None
+                        and (blocks[j].level or 9) <= (b.level or 9)))):
                 j += 1
             zones.append((i + 1, j))
             i = j
@@ -139,23 +144,36 @@ def _own_voice(doc: Document, body: Optional[str]) -> list[Recommendation]:
     return out
 
 
+# "Recommendation: The Department should ..." under a numbered conclusion (Public Accounts Committee style)
+_LABELLED = re.compile(r"^recommendations?\s*(?:\d{1,3}[a-z]?)?\s*[:.–—-]\s*(?P<rest>\S.*)$", re.I | re.S)
+
+
 def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[str]) -> list[Recommendation]:
     recs: list[Recommendation] = []
     for start, end in zones:
         items: list[tuple[Block, list[str]]] = []
+        paras: list[tuple[Block, list[Block]]] = []   # each item's own blocks
         for b in doc.blocks[start:end]:
             if b.kind == "table":
                 continue
             t = b.text.strip()
             if b.numbering and b.numbering != "•" and t:
                 items.append((b, [t]))
+                paras.append((b, [b]))
             elif items and t and not _is_heading(b):
                 items[-1][1].append(t)   # the paragraph goes on after a break
+                paras[-1][1].append(b)
             elif items and _is_heading(b):
                 items.append((b, []))    # a sub-heading closes the paragraph before it
+                paras.append((b, []))
         found = [(b, " ".join(parts)) for b, parts in items if parts]
         if len(found) < 2:
             continue  # a lone paragraph under "Recommendations" is the decision zone's, not a summary chapter
+        if any(_LABELLED.match(p.text.strip()) for _, ps in paras for p in ps[1:]):
+            # each conclusion carries its recommendations in labelled paragraphs: those
+            # are the rows (ref = the conclusion's number), the conclusion is a finding
+            recs.extend(_labelled_under(paras, body))
+            continue
         for b, text in found:
             text = _POINTER.sub("", " ".join(text.split())).strip()
             if not recommends(text):
@@ -163,3 +181,22 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
             recs.append(Recommendation(kind="improvement", text=text, ref=b.numbering, source_body=body,
                                        prov=Prov(page=b.page, source_text=b.full_text, locator=b.numbering or "")))
     return recs
+
+
+def _labelled_under(paras: list[tuple[Block, list[Block]]], body: Optional[str]) -> list[Recommendation]:
+    out: list[Recommendation] = []
+    for item, blocks in paras:
+        current: Optional[Recommendation] = None
+        for p in blocks[1:]:
+            t = " ".join(p.text.split())
+            m = _LABELLED.match(t)
+            if m:
+                current = Recommendation(kind="improvement", text=_POINTER.sub("", m.group("rest")).strip(),
+                                         ref=item.numbering, source_body=body,
+                                         prov=Prov(page=p.page, source_text=p.full_text, locator=f"{item.numbering}/recommendation"))
+                out.append(current)
+            elif current is not None and t[:1].islower():
+                current.text = f"{current.text} {t}"   # the recommendation goes on after a page break
+            else:
+                current = None
+    return out

@@ -221,8 +221,9 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
         t = b.text.strip()
         if b.kind == "table":
             break
-        if b.kind == "heading" and not LEAD_IN.match(t):
-            break
+        if b.kind == "heading" and not LEAD_IN.match(t) and not (b.numbering and b.numbering.isdigit()
+                                                                 and recs and _next_in_list(recs, b.numbering)):
+            break   # (a numbered item set in bold like a heading goes on with the list)
         if not t:
             j += 1
             continue
@@ -234,8 +235,10 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
                     _label_line(recs[-1], b, pm)
             j += 1
             continue
-        if not seen_items and _LIST_LEAD.match(t):
-            j += 1   # "The following recommendations are made to the Council and partners."
+        if not seen_items and (_LIST_LEAD.match(t) or (t.endswith(":") and re.search(r"\brecommendations\b", t, re.I))):
+            # "The following recommendations are made to the Council and partners.", "There are a
+            # number of observations ... The following are the peer team's key recommendations to the council:"
+            j += 1
             continue
         lead = _body_from(t)
         if lead and not seen_items:

@@ -293,8 +293,10 @@ _DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+auth
 # Advisers, whether or not ..., should be responsible", "To address this, the
 # Government will need to ..."). The actor is a capitalised name (with of /
 # for / and / the / & inside) or a plural office written in lower case.
-_ACTOR = (r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&|government)){0,7}|"
-          r"ministers|government\s+departments|departments|local\s+authorities|councils|public\s+bodies))")
+_ACTOR = (r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&|government)){0,9}|"
+          r"ministers|government\s+departments|departments|local\s+authorities|councils|public\s+bodies|"
+          # the body a review addresses, in lower case: "The council should agree ...", "Senior leaders should ..."
+          r"(?:[Tt]he\s+)?(?:council|local\s+authority|authority|partnership)|[Ss]enior\s+leaders))")
 _ADDRESSEE = re.compile(
     r"(?:(?:\b[Ww]e\s+(?:(?:would\s+)?(?:further|therefore|also|strongly|again|now)\s+)*|\band\s+)"
     r"(?:recommend(?:\s+further)?|urge|invite|encourage|call\s+(?:on|upon)|ask)|[Oo]ur\s+recommendation\s+is)"
@@ -317,6 +319,8 @@ def addressees(text: str) -> list[str]:
         t = _TOGETHER.match(text, m.end())
         if t:
             found.extend(re.split(r"\s+and\s+(?=[A-Z])", t.group("who")))
+    # "The Department and the Health and Social Care Directorate should": two bodies
+    found = [part for who in found for part in re.split(r"\s+and\s+(?=the\s+[A-Z])", who)]
     for who in found:
         who = re.sub(r"(?:\s+(?:and|the|of|for|&))+$", "", who.strip())
         first = who.split()[0].lower() if who else ""

@@ -62,9 +62,13 @@ def improvements(ctx: EntityContext) -> None:
 def inquiry_summaries(ctx: EntityContext) -> None:
     """A report's 'Summary of conclusions and recommendations' chapter
     (select committees, inquiries, reviews)."""
+    found = inquiry_recommendations(ctx.doc, ctx.meta.get("committee"))
+    # a labelled "Recommendation: ..." paragraph the decision pass read as a
+    # meeting's decision is the committee's recommendation to someone else
+    labelled = {r.prov.source_text for r in found if r.prov.locator.endswith("/recommendation")}
+    ctx.recs[:] = [r for r in ctx.recs if not (r.kind == "decision" and r.prov.source_text in labelled)]
     have = {r.prov.source_text for r in ctx.recs}
-    ctx.recs.extend(r for r in inquiry_recommendations(ctx.doc, ctx.meta.get("committee"))
-                    if r.prov.source_text not in have)
+    ctx.recs.extend(r for r in found if r.prov.source_text not in have)
     # "Recommendation 7" labels with the recommendation under them
     have = {r.prov.source_text for r in ctx.recs}
     refs = {r.ref for r in ctx.recs if r.ref}

@@ -151,22 +151,18 @@ _LABELLED = re.compile(r"^recommendations?\s*(?:\d{1,3}[a-z]?)?\s*[:.–—-]\s*
 def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[str]) -> list[Recommendation]:
     recs: list[Recommendation] = []
     for start, end in zones:
-        items: list[tuple[Block, list[str]]] = []
-        paras: list[tuple[Block, list[Block]]] = []   # each item's own blocks
+        paras: list[tuple[Block, list[Block]]] = []   # each item and the blocks its text runs over
         for b in doc.blocks[start:end]:
             if b.kind == "table":
                 continue
             t = b.text.strip()
             if b.numbering and b.numbering != "•" and t:
-                items.append((b, [t]))
                 paras.append((b, [b]))
-            elif items and t and not _is_heading(b):
-                items[-1][1].append(t)   # the paragraph goes on after a break
-                paras[-1][1].append(b)
-            elif items and _is_heading(b):
-                items.append((b, []))    # a sub-heading closes the paragraph before it
-                paras.append((b, []))
-        found = [(b, " ".join(parts)) for b, parts in items if parts]
+            elif paras and t and not _is_heading(b):
+                paras[-1][1].append(b)   # the paragraph goes on after a break
+            elif paras and _is_heading(b):
+                paras.append((b, []))    # a sub-heading closes the paragraph before it
+        found = [(b, " ".join(p.text.strip() for p in ps)) for b, ps in paras if ps]
         if len(found) < 2:
             continue  # a lone paragraph under "Recommendations" is the decision zone's, not a summary chapter
         if any(_LABELLED.match(p.text.strip()) for _, ps in paras for p in ps[1:]):

@@ -130,6 +130,13 @@ def test_split_header_word_and_rag_only_by_colour():
     assert (res.recs[0].rag, res.recs[0].rag_raw) == ("red", "#ff0000")
 
 
+def test_a_logs_short_by_and_open_closed_columns():
+    roles = classify_columns(["No.", "Minute ref", "Action required", "Responsible", "By", "Open/Closed"])
+    assert roles["timescale"] == [4] and roles["progress"] == [5] and roles["action"] == [2]
+    assert classify_columns(["Action", "Owner", "Complete by"])["timescale"] == [2]
+    assert "timescale" not in classify_columns(["Action", "Agreed by", "Owner"])   # who agreed it is not a date
+
+
 def test_split_actions_cells():
     assert split_actions("• Establish a team\n• Transfer posts to the Adoption Team") == [
         "Establish a team", "Transfer posts to the Adoption Team"]

@@ -32,7 +32,10 @@ from extractors.numbering import split_numbering
 
 DECISION_HEADING = re.compile(
     r"^(?:(?:key|main|headline|priority|our)\s+recommendations?|"
-    r"recommendations?|recommendation\s*\(s\)|recommended\s+actions?|proposed\s+(?:action|decision)s?|"
+    r"recommendations?|recommendation\s*\(s\)|recommended\s+actions?|"
+    # "Recommendations to the Committee", "Recommendation to Council", "Recommendations for decision"
+    r"recommendations?\s+(?:to|for)\s+(?:the\s+)?(?:(?:full\s+)?council|cabinet|executive|members|decision|approval|"
+    r"(?:[\w&'’-]+\s+){0,5}(?:committee|sub-committee|board|panel|forum|cabinet))|proposed\s+(?:action|decision)s?|"
     r"decisions?\s+(?:required|sought)|action\s+required|options\s+available|the\s+recommendations?)\s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
     re.I)
 IMPROVEMENT_HEADING = re.compile(

@@ -331,16 +331,49 @@ def addressees(text: str) -> list[str]:
     return out
 
 
+# a resolution's form, "That the Cabinet agrees to fund ...", "That the Committee
+# recommends to Cabinet that the Director of Place reviews ...": whoever it
+# names as doing something (a verb in -s) is to act
+_THAT = re.compile(r"(?:^(?:\(?[\w.]{1,6}\)?\s+)?|\brecommends?\s+(?:to\s+(?:the\s+)?[A-Z][\w ]{0,40}?\s+)?)[Tt]hat\s+"
+                   + _ACTOR + r"(?=\s+(?!is\b|was\b|this\b)(?-i:[a-z]{2,}s)\b)")
+# the bodies that are usually the meeting itself ("That the Committee notes ...");
+# Cabinet only when the paper does not say which meeting it is for
+_MEETING_NOUNS = {"committee", "sub-committee", "board", "panel", "forum"}
+
+
+def resolution_subjects(text: str, meeting: Optional[str] = None) -> list[str]:
+    """Who a "That the X <does>" resolution names, except the meeting that
+    resolves it ("That the Committee endorses ..." in the Committee's own
+    paper; "That the Board notes ..."): ["the Cabinet", "Director of Place"]."""
+    out = []
+    meeting_words = (meeting or "").lower().split()
+    for m in _THAT.finditer(text):
+        who = re.sub(r"(?:\s+(?:and|the|of|for|&))+$", "", m.group("who").strip())
+        bare = re.sub(r"^the\s+", "", who, flags=re.I).lower()
+        if not bare or bare.split()[0] in _NOT_ACTOR:
+            continue
+        if bare in _MEETING_NOUNS or (meeting_words[-len(bare.split()):] == bare.split() if meeting_words
+                                      else bare == "cabinet"):
+            continue
+        out.append(who)
+    return out
+
+
 _LEAD_TEXT = re.compile(r"\b(?:Lead|Lead officer|Responsible officer|Owner)\s*:\s*(?P<who>[^\n;.]+)", re.I)
 
 
-def owners_in_text(text: str) -> list[tuple[str, str]]:
+def _bare_body(who: str) -> str:
+    return re.sub(r"^the\s+", "", who.strip(), flags=re.I).lower()
+
+
+def owners_in_text(text: str, meeting: Optional[str] = None) -> list[tuple[str, str]]:
     """Owners named in a sentence -> [(owner_kind, phrase)]:
     'DELEGATE authority to the Corporate Director of X to ...' (delegate),
     'Leaders at the council and the ICB should ...' (responsible),
     'We recommend that the Government ...', 'The Department for Transport
     should ...' (responsible: whom a recommendation addresses),
-    'Lead: Head of Service' (lead)."""
+    'Lead: Head of Service' (lead); 'That the Cabinet agrees ...'
+    (responsible, unless it is the `meeting` that resolves it)."""
     found: list[tuple[str, str]] = []
     for m in _DELEGATE.finditer(text):
         found.append(("delegate", m.group("who").strip(" ,")))
@@ -349,10 +382,11 @@ def owners_in_text(text: str) -> list[tuple[str, str]]:
         who = m.group("who").strip()
         for part in distribute_leaders(who):
             found.append(("responsible", part))
-    have = {w.lower() for _, w in found}
-    for who in addressees(text):
-        if who.lower() not in have and not any(who.lower() in h for h in have):
+    have = {_bare_body(w) for _, w in found}
+    for who in addressees(text) + resolution_subjects(text, meeting):
+        if _bare_body(who) not in have and not any(_bare_body(who) in h for h in have):
             found.append(("responsible", who))
+            have.add(_bare_body(who))
     for m in _LEAD_TEXT.finditer(text):
         found.append(("lead", m.group("who").strip(" ,")))
     return found

@@ -11,6 +11,9 @@ one `EntityContext`.
     responses       answers to recommendations and their status (responses.py)
     action tables   every other table: an action plan or log by its column
                     roles (action_plans.py), else numbers in its cells
+    restated recommendations  a table restating the paper's numbered
+                    recommendations by ref (an appendix of leads and
+                    timescales) gives its rows' details to them
     lead-ins        "... resolves:" lines are neither recommendations nor
                     actions
     prose details   owners, due dates and numbers in the text of the prose
@@ -40,10 +43,11 @@ from extractors.entities.narrative import (decision_recommendations, improvement
                                           titled_recommendations)
 from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owners
 from extractors.entities.responses import extract_responses, promised_by, promises
-from extractors.entities.rows import to_rows
+from extractors.entities.rows import bare_ref, to_rows
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.model import Document
+from extractors.textsim import tokens
 
 __all__ = ["PASSES", "extract_all", "EntityContext"]
 
@@ -102,6 +106,50 @@ def action_tables(ctx: EntityContext) -> None:
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, plan.row_parent, plan.entity_cols))
         elif not (ctx.glossary and parse_glossary(table)):
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, {}, set()))
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text, cut to five letters ("letting agents"
+    and "letting agent" share theirs)."""
+    return {w[:5] for w in tokens(text) if len(w) >= 4 and w not in _FUNCTION_WORDS}
+
+
+_FUNCTION_WORDS = frozenset("that this with from into their there which should would could must will also have "
+                            "been being were they them each every more most other such than then upon within "
+                            "recommendation recommendations".split())
+
+
+def restated_recommendations(ctx: EntityContext) -> None:
+    """A table that restates recommendations the paper printed earlier in
+    full (a report's appendix "Recommendation | Lead officer | Timescale"
+    whose rows read "4. Letter to letting agents") does not make new
+    recommendations: each row whose ref is a prose recommendation's ref and
+    whose words are that recommendation's gives it the row's owners, due
+    dates, actions, status and numbers."""
+    prose = {}
+    for r in ctx.recs:
+        if r.prov.table is None and r.ref:
+            prose.setdefault(bare_ref(r.ref), r)
+    if not prose:
+        return
+    merged: dict[int, Recommendation] = {}
+    for r in ctx.recs:
+        if r.prov.table is None or r.prov.table in ctx.listed_tables or not r.ref:
+            continue
+        target = prose.get(bare_ref(r.ref))
+        if target is None or not (_stems(r.text) & _stems(target.text)):
+            continue
+        target.owners.extend(r.owners)
+        target.timescales.extend(r.timescales)
+        target.actions.extend(r.actions)
+        target.metrics.extend(r.metrics)
+        if target.rag is None and r.rag:
+            target.rag, target.rag_raw = r.rag, r.rag_raw
+        target.status_text = target.status_text or r.status_text
+        merged[id(r)] = target
+    if merged:
+        ctx.recs[:] = [r for r in ctx.recs if id(r) not in merged]
+        ctx.table_metrics[:] = [(merged.get(id(parent), parent), m) for parent, m in ctx.table_metrics]
 
 
 def lead_ins(ctx: EntityContext) -> None:
@@ -167,8 +215,11 @@ def prose_details(ctx: EntityContext) -> None:
             continue
         ctx.consumed.add(r.prov.source_text)
         ctx.not_actions |= r.covered
-        for kind, who in owners_in_text(r.text):
+        named = {re.sub(r"^the\s+", "", o.role or "", flags=re.I).lower() for o in r.owners}
+        for kind, who in owners_in_text(r.text, ctx.meta.get("committee")):
             for role, person, raw in split_owners(who) or [(who, None, who)]:
+                if re.sub(r"^the\s+", "", role or "", flags=re.I).lower() in named - {""}:
+                    continue   # the row of a table restating it names the same owner, with the holder
                 r.owners.append(Owner(role=role, person=person, kind=kind, raw=raw, prov=r.prov.at("/owner")))
         for kind, text, prov in r.owner_texts:
             for role, person, raw in split_owners(text, ctx.glossary):
@@ -358,7 +409,8 @@ def initialled_owners(ctx: EntityContext) -> None:
                 o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
 
 
-PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, responses, action_tables, lead_ins,
+PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, responses, action_tables,
+          restated_recommendations, lead_ins,
           prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners)
 
 

@@ -113,9 +113,9 @@ _check_against_schema()
 _REF_LABEL = re.compile(r"^(?:recommendation|rec\.?)\s*", re.I)
 
 
-def _bare_ref(ref: str) -> str:
-    """'Recommendation 3' -> '3': the ref a response prints for it."""
-    return _REF_LABEL.sub("", ref)
+def bare_ref(ref: str) -> str:
+    """'Recommendation 3' -> '3': the ref a response or a table prints for it."""
+    return _REF_LABEL.sub("", ref).strip().rstrip(".):").strip("([ ").lower()
 
 
 def to_rows(doc: Document, recs: list[Recommendation], loose_actions: list[Action],
@@ -167,10 +167,10 @@ def to_rows(doc: Document, recs: list[Recommendation], loose_actions: list[Actio
     by_ref = {}
     for r, row in zip(recs, out["recommendations"]):
         if r.ref:   # "Recommendation 3" and "3" are the same ref
-            by_ref.setdefault(_bare_ref(r.ref), row["rec_id"])
+            by_ref.setdefault(bare_ref(r.ref), row["rec_id"])
     for resp in responses:
         rid, loc = ids("responses", resp.prov)
-        rec_id = by_ref.get(_bare_ref(resp.rec_ref)) if resp.rec_ref else None
+        rec_id = by_ref.get(bare_ref(resp.rec_ref)) if resp.rec_ref else None
         out["responses"].append(response_row(resp, rid, did, rec_id, loc))
         children(resp, "response", rid)
         for a in resp.actions:   # what the response promises to do

@@ -475,6 +475,16 @@ _NOT_TITLE = re.compile(r"^(?:created\s+with\b.*|.*\bplease\s+register\s+to\s+re
                         r"(?:status|rag|colour)\s+key\b.*|key\s+to\s+\w+|key|glossary)\s*\.?$", re.I)
 
 
+# a line that names an organisation and nothing else: the publisher above a
+# report's title ("HOUSE OF LORDS", "Local Government Association", "Regional
+# Assembly of Westmarch", "Scottish Parliament"), not its title
+_BODY_ONLY = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?i:house\s+of\s+(?:lords|commons))|"
+    r"(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|&)\s+)?){0,5}(?:Association|Assembly|Parliament|Senedd|Government|Commission|"
+    r"Agency|Trust|Authority|Ombudsman|Office|Department|Ministry|Inspectorate)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4})?(?:\s+Cymru)?)$")
+
+
 _SALUTATION = re.compile(r"^Dear\s+[A-Z]", re.I)
 _SIGN_OFF = re.compile(r"^Yours?\s+(?:sincerely|faithfully|truly)\b[,.]?\s*(?P<rest>.*)$", re.I)
 _SIGN_TITLE = re.compile(r"\s+(?=(?:Her|His|HM|Senior|Regional|Lead|Chief|Director|Inspector|Head|Manager|Officer|Clerk|"
@@ -543,7 +553,8 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
         if re.match(r"^(REPORT\s+(NO|NUMBER)|Appendix\s+[A-Z0-9]+$|Report of|Agenda item|Item\s+\d)", t, re.I):
             continue
         if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)) or _NOT_TITLE.match(t) or \
-                _ISSUER_LINE.fullmatch(t) or (meta.get("committee") and t.lower() == meta["committee"].lower()):
+                _ISSUER_LINE.fullmatch(t) or (meta.get("committee") and t.lower() == meta["committee"].lower()) or \
+                (_BODY_ONLY.match(_titleish(t)) and not _PAPER_KIND.search(t)):
             continue
         if b.kind == "heading" or _mostly_upper(t) or re.match(r"^(Inspection of|Progress report|Focused visit to)", t, re.I):
             above = _kind_line(doc.blocks[:i])

@@ -150,3 +150,12 @@ def test_cover_boxes_letterheads_and_log_titles():
     # when a code was adopted is not a meeting the paper is for
     meta = extract_metadata(_blocks_doc(("paragraph", "Code of Conduct Adopted at meeting on 27th March 2017")))
     assert meta["meeting_date"] is None
+
+
+def test_the_publishers_name_above_a_report_is_not_its_title():
+    for body in ("HOUSE OF LORDS", "Local Government Association", "Regional Assembly of Eastmere", "Scottish Parliament"):
+        meta = extract_metadata(_blocks_doc(("heading", body), ("heading", "Disabled Facilities Grants: delivering adaptations")))
+        assert meta["title"] == "Disabled Facilities Grants: delivering adaptations", body
+    # a title that names a body and the kind of paper is a title
+    meta = extract_metadata(_blocks_doc(("heading", "Welsh Government Response"), ("heading", "Next steps")))
+    assert meta["title"] == "Welsh Government Response"

@@ -41,7 +41,7 @@ COUNCIL_RE = re.compile(
     r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City|Community|Parish|Town)"
     r"\s+Council\b")
 BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny)\b", re.I)
-_LABEL = re.compile(r"^(?:(Report to|Date of meeting|Meeting date|From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
+_LABEL = re.compile(r"^(?:(Report to|Date of meeting|Meeting date|From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report title|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
 
 
 # "MINUTES of a meeting of the Cabinet held ... on Thursday, 30 January 2025",
@@ -235,8 +235,14 @@ def _cover_texts(doc: Document) -> list[str]:
         if b.kind == "table" and b.table is not None and len(texts) < 400:
             for row in b.table.rows[:12]:
                 cells = [c.text for c in row if c.text.strip()]
-                if len(cells) == 2 and cells[0].rstrip().endswith(":"):
-                    texts.append(f"{cells[0]} {cells[1]}")
+                if len(cells) != 2:
+                    continue
+                label = cells[0].strip()
+                if label.endswith(":"):
+                    texts.append(f"{label} {cells[1]}")
+                elif len(label.split()) <= 4 and _LABEL.match(label + ": -"):
+                    # a cover box prints its labels without colons: "Date of meeting | 23 June 2026"
+                    texts.append(f"{label}: {cells[1]}")
     return texts
 
 
@@ -255,7 +261,7 @@ def _labelled(doc: Document, head: list[str], tail: list[str]) -> dict[str, str]
         m = _LABEL.match(t.strip())
         if m and m.group(3).strip() and not m.group(3).strip().endswith(":"):
             key = re.sub(r"\(s\)$|(?<=author)s$", "", (m.group(1) or m.group(2)).lower())
-            key = {"report to": "to", "date of meeting": "date", "meeting date": "date"}.get(key, key)
+            key = {"report to": "to", "date of meeting": "date", "meeting date": "date", "report title": "title"}.get(key, key)
             labelled.setdefault(key, _clean(m.group(3)))
     return labelled
 

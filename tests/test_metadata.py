@@ -159,3 +159,13 @@ def test_the_publishers_name_above_a_report_is_not_its_title():
     # a title that names a body and the kind of paper is a title
     meta = extract_metadata(_blocks_doc(("heading", "Welsh Government Response"), ("heading", "Next steps")))
     assert meta["title"] == "Welsh Government Response"
+
+
+def test_a_cover_box_whose_labels_have_no_colons():
+    meta = extract_metadata(_blocks_doc([["Report to", "Overview and Scrutiny Committee"],
+                                         ["Date of meeting", "23 June 2026"],
+                                         ["Report title", "Damp and Mould in Private Rented Homes"],
+                                         ["Report reference", "OSC/26/19"]],
+                                        ("heading", "Contents")))
+    assert (meta["committee"], str(meta["meeting_date"]), meta["title"]) == (
+        "Overview and Scrutiny Committee", "2026-06-23", "Damp and Mould in Private Rented Homes")

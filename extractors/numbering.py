@@ -1,7 +1,7 @@
 """Recognise the number or label printed at the start of a paragraph.
 
 Council papers number paragraphs as "5.1.2", "2.", "a)", "(iii)", "A.",
-"Action 4 -", "Recommendation 3:" and bullets as "•", "-", "o". Every loader
+"Action 4 -", "Recommendation 3:", "R12" and bullets as "•", "-", "o". Every loader
 uses `split_numbering` so the three formats agree on what a number is.
 """
 from __future__ import annotations
@@ -15,6 +15,8 @@ BULLETS = "•●▪■◼◾◦○·‣⁃–-*o\uf0b7\uf0a7\uf0d8\uf076\uf0fc\
 _PATTERNS: list[re.Pattern] = [
     # Action 4 - / Recommendation 3: / Area for improvement 2
     re.compile(r"^(?P<num>(?:Action|Recommendation|Rec|Area for (?:improvement|development)|Priority|Objective)\s+\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<rest>.+)$", re.I),
+    # a review's "R1 The Council should ...", "R12: ..." (capital R, a capital after)
+    re.compile(r"^(?P<num>R\d{1,2}[a-z]?)[.:)]?\s+(?P<rest>[A-Z].*)$"),
     # 5.1.2  / 5.1.2. / 2.1) / 3.
     re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,3}){1,4})\.?\)?\s+(?P<rest>\S.*)$"),
     re.compile(r"^(?P<num>\d{1,3})[.)]\s+(?P<rest>\S.*)$"),

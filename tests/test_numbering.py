@@ -38,3 +38,11 @@ def test_levels():
     assert numbering_level("5") == 1
     assert numbering_level("5.1.2") == 3
     assert numbering_level("a)") == 0
+
+
+def test_a_reviews_r_numbers():
+    from extractors.numbering import split_numbering
+    assert split_numbering("R12 The Council should decide") == ("R12", "The Council should decide")
+    assert split_numbering("R3: We recommend that") == ("R3", "We recommend that")
+    assert split_numbering("R2 is the measure used") == (None, "R2 is the measure used")
+    assert split_numbering("R&D spending rose") == (None, "R&D spending rose")

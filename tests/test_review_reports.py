@@ -109,3 +109,96 @@ def test_a_table_row_whose_words_differ_from_the_recommendation_of_its_ref_stays
     doc = _scrutiny_review([["1. Budget for the winter fuel scheme", "Director of Finance", "March 2027"]])
     recs = extract_all(doc, {})["recommendations"]
     assert [r["ref"] for r in recs].count("1") == 1   # not merged into "Recommendation 1"
+
+
+REVIEW = [
+    Block(kind="heading", text="Recommendations", level=3),
+    Block(kind="heading", text="Governance and accountability", level=3),
+    Block(kind="paragraph", text="R1 The Council should appoint a single Senior Responsible Owner for the programme."),
+    Block(kind="paragraph", text="R2 We recommend that the Council strengthens member oversight of major projects by:"),
+    Block(kind="list_item", numbering="a)", text="establishing a Major Projects Board with cross-party membership; and"),
+    Block(kind="list_item", numbering="b)", text="giving the Audit Committee a standing item on the risk register."),
+    Block(kind="heading", text="Commercial and contract management", level=3),
+    Block(kind="paragraph", text="R3 The Council must obtain independent legal advice on its contract within one month."),
+    Block(kind="heading", text="Introduction", level=1, numbering="1"),
+    Block(kind="paragraph", numbering="1.1", text="The Chief Executive commissioned this review in October 2026."),
+]
+
+
+def _review_doc(response_rows=None):
+    from extractors.model import Cell, Table
+    from extractors.numbering import split_numbering
+    blocks = []
+    for b in REVIEW:   # the loaders split a printed "R1" off as the numbering
+        num, rest = split_numbering(b.text) if b.numbering is None else (b.numbering, b.text)
+        blocks.append(Block(kind=b.kind, text=rest, numbering=num, level=b.level))
+    if response_rows:
+        blocks.append(Block(kind="table", table=Table(
+            rows=[[Cell(c) for c in r] for r in [["Recommendation", "Accepted?", "Action", "Lead", "By when"],
+                                                  *response_rows]], header_rows=1)))
+    return Document(doc_id="rev", path="rev.pdf", file_name="rev.pdf", format="pdf", blocks=blocks)
+
+
+def test_a_reviews_r_numbered_recommendations_grouped_under_theme_headings():
+    recs = extract_all(_review_doc(), {})["recommendations"]
+    # the theme headings do not end the list; the lettered parts of R2 are recommendations R2a, R2b
+    assert [r["ref"] for r in recs] == ["R1", "R2a", "R2b", "R3"]
+    assert all(r["kind"] == "improvement" for r in recs)
+    assert recs[1]["text"].startswith("establishing a Major Projects Board")
+    assert not any("commissioned this review" in r["text"] for r in recs)
+
+
+def test_a_response_table_answering_r_numbered_recommendations():
+    got = extract_all(_review_doc([
+        ["R1 Single Senior Responsible Owner", "Accepted", "A Senior Responsible Owner was appointed in February.",
+         "Chief Executive", "Complete"],
+        ["R2 Member oversight of major projects", "Accepted in part", "The Audit Committee will have a standing item.",
+         "Monitoring Officer", "30 June 2027"]]), {})
+    # the table's rows are the review's recommendations again, not new ones
+    assert [r["ref"] for r in got["recommendations"]] == ["R1", "R2a", "R2b", "R3"]
+    resp = {r["rec_ref"]: r for r in got["responses"]}
+    assert resp["R1"]["status"] == "accepted" and resp["R2"]["status"] == "partially_accepted"
+    # the answer is the position and what follows it in the Action column
+    assert resp["R1"]["text"] == "Accepted. A Senior Responsible Owner was appointed in February."
+    by_rec = {r["rec_id"]: r["ref"] for r in got["recommendations"]}
+    owners = {(by_rec.get(o["parent_id"]), o["role"]) for o in got["owners"]}
+    assert ("R1", "Chief Executive") in owners and ("R2a", "Monitoring Officer") in owners   # R2's row: its first part
+
+
+def test_a_recommendation_printed_in_the_reports_list_and_again_in_its_chapter_is_one_row():
+    rec1 = "The Government should publish, by the end of December 2027, a national action plan to reduce the number."
+    doc = Document(doc_id="sen", path="sen.pdf", file_name="sen.pdf", format="pdf", blocks=[
+        Block(kind="heading", text="Conclusions and recommendations", level=3),
+        Block(kind="paragraph", text="Conclusion 1. The number of households in temporary accommodation is the highest."),
+        Block(kind="list_item", numbering="Recommendation 1", text=rec1 + " Page 8"),
+        Block(kind="heading", numbering="1", text="Introduction", level=1),
+        Block(kind="paragraph", numbering="1", text="On 15 September 2026 the Committee agreed to hold an inquiry."),
+        Block(kind="heading", text="Our view", level=3),
+        Block(kind="paragraph", numbering="9", text="The figures speak for themselves. The Government should act now."),
+        Block(kind="list_item", numbering="Recommendation 1", text=rec1),
+    ])
+    recs = extract_all(doc, {})["recommendations"]
+    assert [(r["ref"], r["text"]) for r in recs] == [("Recommendation 1", rec1)]   # the list's page reference dropped
+    assert recs[0]["locator"] == "Recommendation 1"   # the first printing, not the chapter's ("#1")
+
+
+def test_an_audits_findings_that_point_to_its_recommendations_are_not_recommendations():
+    from extractors.model import Cell, Table
+    plan = Table(rows=[[Cell(c) for c in r] for r in [
+        ["Ref", "Finding", "Recommendation", "Agreed management action", "Responsible officer", "Target date"],
+        ["1", "Reports are not received.", "The Contracts Manager should obtain monthly performance reports.",
+         "Partially agreed.\n1. The Contracts Manager will write to the contractor.", "Contracts Manager", "October 2026"],
+        ["2", "Invoices are not certified.", "Invoices should be certified before payment.",
+         "Agreed.\nA certification step will be added.", "Finance Manager", "December 2026"]]], header_rows=1)
+    doc = Document(doc_id="ia", path="ia.docx", file_name="ia.docx", format="docx", blocks=[
+        Block(kind="paragraph", numbering="1.5", text="Areas for improvement:", level=2),
+        Block(kind="list_item", numbering="•", text="Monthly performance reports are not received or chased (recommendation 1)."),
+        Block(kind="list_item", numbering="•", text="Invoices are paid without certification (recommendation 2)."),
+        Block(kind="heading", numbering="3", text="Management action plan", level=2),
+        Block(kind="table", table=plan),
+    ])
+    got = extract_all(doc, {})
+    assert [r["text"] for r in got["recommendations"]] == [
+        "The Contracts Manager should obtain monthly performance reports.", "Invoices should be certified before payment."]
+    # "Partially agreed." is management's position, not a step
+    assert not any(a["text"].rstrip(".").lower() in ("agreed", "partially agreed") for a in got["actions"])

@@ -124,7 +124,7 @@ def _split_ref(ref_cell: str, rec_cell: str) -> tuple[Optional[str], str]:
     if ref_cell:
         return ref_cell.rstrip("."), _norm(rec_cell)
     num, rest = split_numbering(rec_cell)
-    if num and num != "•" and re.fullmatch(r"\(?[0-9]{1,3}[a-z]?\)?|\(?[a-zA-Z]\)?|\(?[ivxIVX]{1,4}\)?", num.rstrip(".)")):
+    if num and num != "•" and re.fullmatch(r"\(?[0-9]{1,3}[a-z]?\)?|\(?[a-zA-Z]\)?|\(?[ivxIVX]{1,4}\)?|R\d{1,2}[a-z]?", num.rstrip(".)")):
         return num.rstrip(".)").strip("()"), _norm(rest)
     return None, _norm(rec_cell)
 

@@ -72,7 +72,8 @@ def summary_zones(doc: Document) -> list[tuple[int, int]]:
             while j < len(blocks) and not (blocks[j].kind == "heading" and (
                     _ZONE_END.match(blocks[j].text.strip())
                     # the report's next numbered chapter: "1 Demand, waiting times and delivery"
-                    or (_NUMBERED_CHAPTER.match(blocks[j].text.strip()) and blocks[j].numbering is None
+                    or ((_NUMBERED_CHAPTER.match(blocks[j].text.strip()) and blocks[j].numbering is None
+                         or re.fullmatch(r"\d{1,2}", blocks[j].numbering or ""))   # its number split off by the loader
                         and (blocks[j].level or 9) <= (b.level or 9)))):
                 j += 1
             zones.append((i + 1, j))

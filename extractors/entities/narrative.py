@@ -226,6 +226,9 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             break
         if b.kind == "heading" and not LEAD_IN.match(t) and not (b.numbering and b.numbering.isdigit()
                                                                  and recs and _next_in_list(recs, b.numbering)):
+            if _theme_heading(blocks, j, recs):
+                j += 1
+                continue
             break   # (a numbered item set in bold like a heading goes on with the list)
         if not t:
             j += 1
@@ -261,7 +264,13 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
                 zone_top = zone_top or top
                 if top != zone_top:
                     break
-            recs.append(_rec(b, "decision", body or committee, body, None))
+            rec = _rec(b, "decision", body or committee, body, None)
+            part = _LETTER.fullmatch(b.numbering)
+            lead = next((r for r in reversed(recs) if not _LETTER.fullmatch(r.ref or "") and not r.section_ref), None)
+            if part and lead is not None and _COUNTED.fullmatch(lead.ref or "") and lead.text.endswith(":"):
+                # "R3 ... by:" then "a) establishing ...": each part is a recommendation, R3a, R3b
+                rec.ref, rec.section_ref = lead.ref + part.group(1), lead.ref
+            recs.append(rec)
             seen_items = True
             j += 1
             continue
@@ -575,11 +584,30 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
     return recs, j
 
 
-def _next_in_list(recs: list[Recommendation], number: str) -> bool:
-    """Are `recs` numbered 1, 2, ... k, and is `number` k + 1?"""
-    refs = [r.ref for r in recs]
-    return all(r is not None and r.isdigit() for r in refs) and \
-        [int(r) for r in refs] == list(range(1, len(refs) + 1)) and int(number) == len(refs) + 1
+_COUNTED = re.compile(r"(?P<prefix>R|)(?P<n>\d{1,3})")
+_LETTER = re.compile(r"\(?([a-z]|[ivx]{1,4})[.)]")
+
+
+def _next_in_list(recs: list[Recommendation], number: Optional[str]) -> bool:
+    """Are `recs` numbered 1, 2, ... k (or R1, R2, ... Rk), and is `number`
+    the next one? With no recs, is `number` the first?"""
+    m = _COUNTED.fullmatch(number or "")
+    if not m:
+        return False
+    counted = [_COUNTED.fullmatch(r.ref or "") for r in recs if not r.section_ref]   # R3a, R3b: parts of R3
+    return all(c and c.group("prefix") == m.group("prefix") for c in counted) and \
+        [int(c.group("n")) for c in counted] == list(range(1, len(counted) + 1)) and int(m.group("n")) == len(counted) + 1
+
+
+def _theme_heading(blocks: list[Block], j: int, recs: list[Recommendation]) -> bool:
+    """A short heading inside a list of recommendations that groups them by
+    theme ("Governance and accountability" between R4 and R5): the next
+    item goes on counting the list."""
+    b = blocks[j]
+    if b.numbering or len(b.text.split()) > 10 or b.text.strip().endswith((".", ":")):
+        return False
+    nxt = next((x for x in blocks[j + 1:j + 3] if x.text.strip()), None)
+    return bool(nxt is not None and nxt.kind != "heading" and _next_in_list(recs, nxt.numbering))
 
 
 def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str, Optional[int]]]]:

@@ -284,7 +284,7 @@ def _all_people(part: str, sep: str = "/") -> bool:
     return len(bits) > 1 and all(is_person(b) for b in bits)
 
 
-_LEADERS = re.compile(r"^(?P<who>(?:The\s+)?(?:(?:Senior\s+|System\s+|Strategic\s+|Local\s+area\s+)?leaders?|Partners|Managers?|Area partners|local area partnership|partnership|council|local authority|ICB|integrated care board)(?:\s.{0,120}?)?)\s+(?:should|must|needs?\s+to|are\s+to|ought\s+to)\b", re.I)
+_LEADERS = re.compile(r"^(?P<who>(?:The\s+)?(?:(?:Senior\s+|System\s+|Strategic\s+|Local\s+area\s+)?leaders?|Partners|Managers?|Area partners|local area partnership|partnership|council|local authority|ICB|integrated care board)(?:\s.{0,120}?)??)\s+(?:should|must|needs?\s+to|are\s+to|ought\s+to)\b", re.I)
 _DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+authority\s+(?:be\s+|is\s+)?(?:given|granted)\s+)to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+in consultation with\b|,?\s+to\s+(?:take|agree|approve|enter|finalise|implement|award|make|negotiate|carry|undertake|determine|progress|exercise|sign|conclude)\b|[.;]|$)", re.I)
 # whom a committee's recommendation addresses: "We recommend that, at the
 # earliest opportunity, the Government appoint ...", "we urge ministers to",

@@ -8,9 +8,13 @@ one `EntityContext`.
                     printed in a box (narrative.py)
     inquiry summaries  the recommending paragraphs of a report's "Summary of
                     conclusions and recommendations" chapter (inquiry.py)
+    printed twice   a recommendation in a report's list and again in its
+                    chapter is one row
     responses       answers to recommendations and their status (responses.py)
     action tables   every other table: an action plan or log by its column
                     roles (action_plans.py), else numbers in its cells
+    findings pointing to recommendations  "... (recommendation 2)." is a
+                    finding, not the recommendation it points to
     restated recommendations  a table restating the paper's numbered
                     recommendations by ref (an appendix of leads and
                     timescales) gives its rows' details to them
@@ -47,7 +51,7 @@ from extractors.entities.rows import bare_ref, to_rows
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.model import Document
-from extractors.textsim import tokens
+from extractors.textsim import token_f1, tokens
 
 __all__ = ["PASSES", "extract_all", "EntityContext"]
 
@@ -78,6 +82,32 @@ def inquiry_summaries(ctx: EntityContext) -> None:
     refs = {r.ref for r in ctx.recs if r.ref}
     ctx.recs.extend(r for r in labelled_recommendations(ctx.doc, ctx.meta.get("committee"))
                     if r.prov.source_text not in have and r.ref not in refs)
+
+
+# a summary list's page reference at the end of an item: "... measure progress. Page 8"
+_PAGE_REF = re.compile(r"(?<=[.;:)])\s+(?:Page|p\.)\s*\d{1,3}$")
+
+
+def printed_twice(ctx: EntityContext) -> None:
+    """A recommendation printed twice (a report's list of recommendations
+    and again in its chapter, in a box after the evidence) is one row: the
+    first printing, with what the second adds. A summary list's page
+    reference ("... measure progress. Page 8") is not part of the text."""
+    for r in ctx.recs:
+        r.text = _PAGE_REF.sub("", r.text)
+    kept: list[Recommendation] = []
+    for r in ctx.recs:
+        first = next((k for k in kept if k.ref and r.ref and bare_ref(k.ref) == bare_ref(r.ref)
+                      and token_f1(k.text, r.text) >= 0.9), None)
+        if first is None:
+            kept.append(r)
+            continue
+        first.actions.extend(r.actions)
+        first.owner_texts.extend(r.owner_texts)
+        first.timescale_texts.extend(r.timescale_texts)
+        first.covered |= r.covered | {r.prov.source_text}
+        ctx.consumed.add(r.prov.source_text)
+    ctx.recs[:] = kept
 
 
 def responses(ctx: EntityContext) -> None:
@@ -130,6 +160,10 @@ def restated_recommendations(ctx: EntityContext) -> None:
     for r in ctx.recs:
         if r.prov.table is None and r.ref:
             prose.setdefault(bare_ref(r.ref), r)
+    for r in ctx.recs:
+        # a recommendation printed in parts (R3a, R3b): the row for R3 goes with its first part
+        if r.prov.table is None and r.ref and r.section_ref and bare_ref(r.ref).startswith(bare_ref(r.section_ref)):
+            prose.setdefault(bare_ref(r.section_ref), r)
     if not prose:
         return
     merged: dict[int, Recommendation] = {}
@@ -137,7 +171,7 @@ def restated_recommendations(ctx: EntityContext) -> None:
         if r.prov.table is None or r.prov.table in ctx.listed_tables or not r.ref:
             continue
         target = prose.get(bare_ref(r.ref))
-        if target is None or not (_stems(r.text) & _stems(target.text)):
+        if target is None or not (_stems(r.text) & _stems(target.text) or target.section_ref == r.ref):
             continue
         target.owners.extend(r.owners)
         target.timescales.extend(r.timescales)
@@ -152,14 +186,39 @@ def restated_recommendations(ctx: EntityContext) -> None:
         ctx.table_metrics[:] = [(merged.get(id(parent), parent), m) for parent, m in ctx.table_metrics]
 
 
+# a finding's pointer to the recommendation it led to: "... not received or chased (recommendation 1)."
+_POINTS_TO = re.compile(r"\((?:see\s+)?(?:recommendations?|rec\.?|R)\s*(?P<refs>\d{1,3}[a-z]?(?:\s*(?:,|and|&)\s*\d{1,3}[a-z]?)*)"
+                        r"(?:\s+(?:below|refers))?\)\.?$", re.I)
+
+
+def findings_pointing_to_recommendations(ctx: EntityContext) -> None:
+    """A summary's finding that ends by pointing to the recommendation it
+    led to ("Invoices are paid without certification (recommendation 2).")
+    is not that recommendation, which the paper prints in full elsewhere."""
+    refs = {bare_ref(r.ref) for r in ctx.recs if r.ref}
+    keep = []
+    for r in ctx.recs:
+        m = _POINTS_TO.search(r.text) if r.prov.table is None else None
+        if m and all(n in refs - {bare_ref(r.ref or "")} for n in re.findall(r"\d{1,3}[a-z]?", m.group("refs"))):
+            continue
+        keep.append(r)
+    ctx.recs[:] = keep
+
+
 def lead_ins(ctx: EntityContext) -> None:
     """A lead-in printed before a list ("the County Council resolves:",
     "Services involved in this activity include:") is neither a
     recommendation nor an action."""
     ctx.recs = [r for r in ctx.recs if not lead_in_only(r.text)]
     for r in ctx.recs:
-        r.actions = [a for a in r.actions if not lead_in_only(a.text)]
-    ctx.loose_actions = [a for a in ctx.loose_actions if not lead_in_only(a.text)]
+        r.actions = [a for a in r.actions if not lead_in_only(a.text) and not _POSITION_ONLY.match(a.text)]
+    ctx.loose_actions = [a for a in ctx.loose_actions if not lead_in_only(a.text) and not _POSITION_ONLY.match(a.text)]
+
+
+# management's position printed above its actions in one cell ("Partially agreed." / "1. ...") is
+# the response's status, not a step
+_POSITION_ONLY = re.compile(r"^(?:(?:partially|partly|fully|not)\s+)?(?:agreed|accepted|rejected)(?:\s+in\s+(?:part|principle))?[.:]?$",
+                            re.I)
 
 
 # the labels a step's owner and due date are printed under, inline ("<step>.
@@ -218,7 +277,8 @@ def prose_details(ctx: EntityContext) -> None:
         named = {re.sub(r"^the\s+", "", o.role or "", flags=re.I).lower() for o in r.owners}
         for kind, who in owners_in_text(r.text, ctx.meta.get("committee")):
             for role, person, raw in split_owners(who) or [(who, None, who)]:
-                if re.sub(r"^the\s+", "", role or "", flags=re.I).lower() in named - {""}:
+                bare = re.sub(r"^the\s+", "", role or "", flags=re.I).lower()
+                if bare and any(n == bare or n.startswith(bare + " (") for n in named):
                     continue   # the row of a table restating it names the same owner, with the holder
                 r.owners.append(Owner(role=role, person=person, kind=kind, raw=raw, prov=r.prov.at("/owner")))
         for kind, text, prov in r.owner_texts:
@@ -409,8 +469,9 @@ def initialled_owners(ctx: EntityContext) -> None:
                 o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
 
 
-PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, responses, action_tables,
-          restated_recommendations, lead_ins,
+PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, printed_twice, responses, action_tables,
+          findings_pointing_to_recommendations, lead_ins,
+          restated_recommendations,
           prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners)
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.entities.columns import column_role
+from extractors.numbering import split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Document, Table
 
@@ -330,19 +331,30 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
         if rec_c is None or st_c is None:
             continue
         ref_c = next((i for i, h in enumerate(header) if column_role(h) == "ref" and i not in (rec_c, st_c)), None)
+        # the answer printed beside a status-only column: "Accepted? | Action", "Agreed | Comments"
+        text_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c)
+                       and column_role(h) in ("action", "progress")), None)
         who_head = re.search(r"\b(Cabinet|Executive|Management|Government|Council)\b", header[st_c])
         who = f"the {who_head.group(1)}" if who_head else default
         for r_off, row in enumerate(table.body):
             cells = [c.text.strip() if i < len(row) else "" for i, c in enumerate(row)]
             if rec_c >= len(cells) or st_c >= len(cells) or not cells[rec_c] or not cells[st_c]:
                 continue
-            ref, quoted = split_quoted(" ".join(cells[rec_c].split()))[0]
+            num, rest = split_numbering(" ".join(cells[rec_c].split()))
+            if num and re.fullmatch(r"R\d{1,2}[a-z]?", num):
+                ref, quoted = num, rest   # "R1 Single Senior Responsible Owner"
+            else:
+                ref, quoted = split_quoted(" ".join(cells[rec_c].split()))[0]
             if ref is None and ref_c is not None and ref_c < len(cells) and cells[ref_c]:
                 ref = cells[ref_c].rstrip(".")   # a No. / Ref column beside the recommendation
             text = " ".join(cells[st_c].split())
             status, raw = status_of(text)
             r = r_off + table.header_rows
-            prov = Prov(row[st_c].page if st_c < len(row) else None, cells[st_c], f"table:{t}/row:{r}/response", table=t)
+            src = st_c
+            if text_c is not None and text_c < len(cells) and cells[text_c] and len(text.split()) <= 4 and status:
+                # the status cell says only the position: the answer is the position and what follows it
+                text, src = f"{text.rstrip('.')}. {' '.join(cells[text_c].split())}", text_c
+            prov = Prov(row[src].page if src < len(row) else None, cells[src], f"table:{t}/row:{r}/response", table=t)
             out.append(Response(ref, quoted, responder_of(text, who), status, raw, text, prov))
     return out
 

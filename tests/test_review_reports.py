@@ -2,6 +2,8 @@
 reviewers print them: a Public Accounts Committee's numbered conclusions
 each with "Recommendation:" paragraphs, a peer challenge's numbered key
 recommendations after a lead-in sentence."""
+import pytest
+
 from extractors.entities.passes import extract_all
 from extractors.loaders.text import load as load_text
 from extractors.metadata import extract_metadata
@@ -202,3 +204,30 @@ def test_an_audits_findings_that_point_to_its_recommendations_are_not_recommenda
         "The Contracts Manager should obtain monthly performance reports.", "Invoices should be certified before payment."]
     # "Partially agreed." is management's position, not a step
     assert not any(a["text"].rstrip(".").lower() in ("agreed", "partially agreed") for a in got["actions"])
+
+
+RECS = ["The Council should establish a single point of contact for families within three months.",
+        "Children's social care leaders must make sure that supervision is recorded consistently.",
+        "The Director of Children's Services should report progress to the Scrutiny Committee by March 2027."]
+
+
+@pytest.mark.parametrize("heading", ["Recommendations", "Summary of recommendations", "Our recommendations",
+                                     "Recommendations for improvement", "Conclusions and recommendations"])
+@pytest.mark.parametrize("marks", ["paragraphs", "bullets", "numbers"])
+@pytest.mark.parametrize("intro", [None, "We make the following recommendations:"])
+def test_a_reviews_recommendations_under_any_heading_printed_as_paragraphs_bullets_or_numbers(heading, marks, intro):
+    items = [Block(kind="paragraph" if marks == "paragraphs" else "list_item", text=t,
+                   numbering={"paragraphs": None, "bullets": "•", "numbers": str(k)}[marks]) for k, t in enumerate(RECS, 1)]
+    doc = Document(doc_id="r", path="r.docx", file_name="r.docx", format="docx", blocks=[
+        Block(kind="heading", text="Independent review of children's services", level=1),
+        Block(kind="heading", text="Findings", level=2),
+        Block(kind="paragraph", text="Practice is inconsistent across teams and managers are stretched."),
+        Block(kind="heading", text=heading, level=2),
+        *([Block(kind="paragraph", text=intro)] if intro else []),
+        *items,
+        Block(kind="heading", text="Next steps", level=2),
+        Block(kind="paragraph", text="The Council will publish its response in the new year."),
+    ])
+    recs = extract_all(doc, {})["recommendations"]
+    assert [r["text"] for r in recs] == RECS
+    assert all(r["kind"] == "improvement" for r in recs)

@@ -153,11 +153,18 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
     recs: list[Recommendation] = []
     for start, end in zones:
         paras: list[tuple[Block, list[Block]]] = []   # each item and the blocks its text runs over
-        for b in doc.blocks[start:end]:
-            if b.kind == "table":
-                continue
+        zone = [b for b in doc.blocks[start:end] if b.kind != "table"]
+        # items are the numbered paragraphs (bullets under them are their text); else the bullets;
+        # a list with neither prints one per paragraph
+        marks = {"numbered" if b.numbering != "•" else "bullet" for b in zone
+                 if b.numbering and b.text.strip() and not _is_heading(b)}
+        listed = "numbered" if "numbered" in marks else "bullet" if marks else None
+        for b in zone:
             t = b.text.strip()
-            if b.numbering and b.numbering != "•" and t:
+            if not t:
+                continue
+            if listed == "numbered" and b.numbering and b.numbering != "•" or listed == "bullet" and b.numbering == "•" \
+                    or listed is None and not _is_heading(b) and not (paras and t[:1].islower()):
                 paras.append((b, [b]))
             elif paras and t and not _is_heading(b):
                 paras[-1][1].append(b)   # the paragraph goes on after a break
@@ -175,8 +182,9 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
             text = _POINTER.sub("", " ".join(text.split())).strip()
             if not recommends(text):
                 continue
-            recs.append(Recommendation(kind="improvement", text=text, ref=b.numbering, source_body=body,
-                                       prov=Prov(page=b.page, source_text=b.full_text, locator=b.numbering or "")))
+            ref = b.numbering if b.numbering != "•" else None
+            recs.append(Recommendation(kind="improvement", text=text, ref=ref, source_body=body,
+                                       prov=Prov(page=b.page, source_text=b.full_text, locator=ref or f"block:{doc.blocks.index(b)}")))
     return recs
 
 

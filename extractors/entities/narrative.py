@@ -218,6 +218,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
     recs: list[Recommendation] = []
     j = start
     seen_items = False
+    plain_items = False   # the items are unnumbered paragraphs
     zone_top = None
     while j < len(blocks):
         b = blocks[j]
@@ -290,6 +291,12 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             seen_items = True
             j += 1
             continue
+        if (not recs or plain_items) and len(t.split()) >= 5 and _ASKS_SOMEONE.search(t) and not t.endswith(":"):
+            # a review prints each recommendation as a paragraph of its own: "The Council should ..."
+            recs.append(Recommendation(kind="decision", text=_norm(t), source_body=body or committee, prov=_prov(b)))
+            plain_items = seen_items = True
+            j += 1
+            continue
         break
     if any(re.search(r"\b(?:should|must)\b", r.text) for r in recs):
         # recommendations a review or assessment makes to others ("The council should ..."),
@@ -297,6 +304,10 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
         for r in recs:
             r.kind = "improvement"
     return recs, j
+
+
+# a paragraph that asks someone to act
+_ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|^(?:we|the\s+(?:review|panel|group))\s+recommends?\b", re.I)
 
 
 # a lead-in that introduces the list rather than deciding anything
@@ -545,6 +556,9 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
             continue
         if IMPROVEMENT_HEADING.match(t) and not recs:
             j += 1  # the heading printed twice
+            continue
+        if not recs and t.endswith(":") and not b.numbering and b.kind != "heading":
+            j += 1  # "We make the following recommendations:" introduces the list
             continue
         if b.kind == "heading":
             break

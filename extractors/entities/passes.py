@@ -97,17 +97,26 @@ def printed_twice(ctx: EntityContext) -> None:
         r.text = _PAGE_REF.sub("", r.text)
     kept: list[Recommendation] = []
     for r in ctx.recs:
-        first = next((k for k in kept if k.ref and r.ref and bare_ref(k.ref) == bare_ref(r.ref)
-                      and token_f1(k.text, r.text) >= 0.9), None)
+        first = next((k for k in kept if _same_recommendation(k, r)), None)
         if first is None:
             kept.append(r)
             continue
+        first.ref = first.ref or r.ref
         first.actions.extend(r.actions)
         first.owner_texts.extend(r.owner_texts)
         first.timescale_texts.extend(r.timescale_texts)
         first.covered |= r.covered | {r.prov.source_text}
         ctx.consumed.add(r.prov.source_text)
     ctx.recs[:] = kept
+
+
+def _same_recommendation(a: Recommendation, b: Recommendation) -> bool:
+    """The same words under the same ref; or, for improvement points one of
+    which has no ref (a list read by two passes), the same words at length
+    (two minutes' "That the report be noted" are two decisions)."""
+    if a.ref and b.ref:
+        return bare_ref(a.ref) == bare_ref(b.ref) and token_f1(a.text, b.text) >= 0.9
+    return a.kind == b.kind == "improvement" and len(tokens(a.text)) >= 8 and token_f1(a.text, b.text) >= 0.9
 
 
 def responses(ctx: EntityContext) -> None:

@@ -1,5 +1,7 @@
 """Owner splitting and glossary resolution, on owner cells phrased the way
 council action plans phrase them."""
+import pytest
+
 from extractors.entities.owners import distribute_leaders, owners_in_text, parse_glossary, split_owners
 from extractors.model import Cell, Table
 
@@ -120,3 +122,21 @@ def test_a_post_printed_over_its_holder_is_one_owner():
     assert [(r, p) for r, p, _ in split_owners("Head of Finance\nJane Smith\nHead of Repairs\nTom Reed")] == [
         ("Head of Finance", "Jane Smith"), ("Head of Repairs", "Tom Reed")]
     assert [(r, p) for r, p, _ in split_owners("S. Jones")] == [(None, "S. Jones")]   # an initial and a surname
+
+
+@pytest.mark.parametrize("cell, owners", [
+    ("Jane Smith – Head of Housing; Tom Reid – Finance Director",
+     [("Head of Housing", "Jane Smith"), ("Finance Director", "Tom Reid")]),
+    ("Jane Smith, Head of Housing and Tom Reid, Director of Finance",
+     [("Head of Housing", "Jane Smith"), ("Director of Finance", "Tom Reid")]),
+    ("Head of Housing Options (Kate Thomas) / Finance Manager",
+     [("Head of Housing Options", "Kate Thomas"), ("Finance Manager", None)]),
+    ("Director of Adult Social Care and Director of Public Health",
+     [("Director of Adult Social Care", None), ("Director of Public Health", None)]),
+    ("Head of Housing and Environmental Health", [("Head of Housing and Environmental Health", None)]),
+    ("Heather Savory (Chair)", [("Chair", "Heather Savory")]),
+    ("K Thomas", [(None, "K Thomas")]),
+    ("Housing Strategy Manager – KT", [("Housing Strategy Manager", None)]),
+])
+def test_owner_cells_as_logs_print_them(cell, owners):
+    assert [(r, p) for r, p, _ in split_owners(cell)] == owners

@@ -42,7 +42,7 @@ _ROLE_START = re.compile(
 _GLOSS_REF = re.compile(r"^(?P<role>.*?)\s*\((?P<nums>\s*\d+(?:\s*,\s*\d+)*\s*)\)\s*$")
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]'\s?[A-Z][a-z]+|O'\s?[A-Z][a-z]+|Mc[A-Z][a-z]+)"
 _NAME = re.compile(rf"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?(?:{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s+)?{_NAME_TOKEN}){{1,2}}"
-                   rf"|[A-Z]\.\s?{_NAME_TOKEN})$")   # "Jane Smith", "Jane B. Smith", "S. Jones"
+                   rf"|[A-Z]\.\s?{_NAME_TOKEN}|[A-Z]\s{_NAME_TOKEN})$")   # "Jane Smith", "Jane B. Smith", "S. Jones", "K Thomas"
 _DASH_SPLIT = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 
 
@@ -118,12 +118,20 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
     for role in extra_starts:
         for m in re.finditer(r"(?<![\w])" + re.escape(role), low):
             starts.append(m.start())
-    starts = sorted(set(s for s in starts if s > 0))
+    # "Finance Director", "Programme Director": the head noun after its qualifier, not a new role
+    starts = sorted(set(s for s in starts if s > 0 and not (re.match(r"Directors?\s*(?:$|[,;()])", text[s:])
+                                                         and re.search(r"[A-Z][a-z]+\s+$", text[:s]))))
     if not starts:
         return [text]
     parts, prev = [], 0
     for s in starts:
         chunk = text[prev:s].strip()
+        if re.search(r"\s(?:and|&)$", chunk) and _NEW_POST.match(text, s) and _ROLE_START.match(chunk) and prev == 0:
+            # "Director of Adult Social Care and Director of Public Health": two posts
+            chunk = re.sub(r"\s+(?:and|&)$", "", chunk)
+            parts.append(chunk)
+            prev = s
+            continue
         # do not split "Assistant Director of X" inside a run of role words such as "Head of Service: X",
         # nor a role from the words that open its name ("The Director of ...", "Local Safeguarding ... Board")
         opener = prev == 0 and (bool(_NAME_OPENER.fullmatch(chunk)) or (_QUALIFIER.fullmatch(chunk) is not None
@@ -136,6 +144,11 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
             prev = s
     parts.append(text[prev:].strip())
     return [p for p in parts if p]
+
+
+# a post's opening words, after "and": "... and Director of Public Health", "... and Head of Finance"
+_NEW_POST = re.compile(r"(?:(?:Assistant|Deputy|Corporate|Strategic|Executive|Interim|Acting)\s+)*"
+                       r"(?:Directors?\s+(?:of|for)\b|Heads?\s+of\b|Chief\s+Executive\b|Cabinet\s+Member\b|Portfolio\s+Holder\b)")
 
 
 _ROLE_TAIL = {"Manager", "Managers", "Officer", "Officers", "Director", "Directors", "Lead", "Leads", "Coordinator",
@@ -156,6 +169,8 @@ def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
             return a, b
         if is_person(a):
             return b, a
+        if re.fullmatch(r"[A-Z]{2,4}", b) and not is_person(a):
+            return a, None   # "Housing Strategy Manager – KT": the initials name the holder (a key may say who)
     m = re.match(r"^(?P<p>[^,]+),\s*(?P<r>.+)$", seg)
     if m and is_person(m.group("p")):
         return m.group("r").strip(), m.group("p").strip()
@@ -191,7 +206,8 @@ def glossary_lookup(glossary: dict[str, list[str]], role: str) -> list[str]:
 
 _NAME_BRACKET_ROLE = re.compile(
     r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*\((?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|"
-    r"Chief|Executive|Clerk|Leader|Member|Coordinator|Co-ordinator|Adviser|Advisor|Principal|Commissioner)\b[^()]*)\)$")
+    r"Chief|Executive|Clerk|Leader|Member|Coordinator|Co-ordinator|Adviser|Advisor|Principal|Commissioner|"
+    r"Chair|Chairman|Chairperson|Vice-Chair|Secretary|Treasurer)\b[^()]*)\)$")
 
 
 _BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*\([A-Z]{2,4}\)|"
@@ -209,6 +225,8 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
     text = text.replace("\u2019", "'")
     segments: list[str] = []
     printed: dict[str, str] = {}   # a segment -> the words printed for it, where they differ
+    # "Jane Smith, Head of Housing and Tom Reid, Director of Finance": two owners
+    text = re.sub(r"\s+(?:and|&)\s+(?=[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,\s*[A-Z])", "; ", text)
     for line in re.split(r"\n|;|•|\u2022", text):
         line = line.strip(" ,.")
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:
@@ -225,6 +243,9 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             if _all_people(part, r"\s+(?:and|&)\s+"):
                 part = re.sub(r"\s+(?:and|&)\s+", " / ", part)   # "Jane Brown and Tom Kirk": two people
             for sub in re.split(r"\s*/\s*(?=[A-Z])", part) if (_all_people(part) or _all_roles(part)) else [part]:
+                m = _ROLE_BRACKET_NAME.match(sub.strip()) if sub is not part else None
+                if m:   # "Head of Housing Options (Kate Thomas) / Finance Manager"
+                    sub = f"{m.group('role').strip()} – {m.group('name')}"
                 segments.extend(_expand_refs(sub.strip()))
     parsed = [(*_role_person(seg), printed.get(seg, seg)) for seg in segments]
     # a bare name next to a bare role is one owner ("Nicci Collins Head of Service CIC")

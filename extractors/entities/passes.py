@@ -471,9 +471,10 @@ def initialled_owners(ctx: EntityContext) -> None:
         for o in item.owners:
             if o.person is None and o.role and o.role in names:
                 o.role, o.person = None, names[o.role]
-            elif o.person is None and (ini := re.match(r"([A-Z]{2,4})\s*\(|.*\(([A-Z]{2,4})\)\s*$", o.raw or "")) and \
-                    (ini.group(1) or ini.group(2)) in names:
-                o.person = names[ini.group(1) or ini.group(2)]   # "JB (Head of Housing)", "Head of Housing (JB)"
+            elif o.person is None and (ini := re.match(r"([A-Z]{2,4})\s*\(|.*(?:\(([A-Z]{2,4})\)|\s[–—-]\s*([A-Z]{2,4}))\s*$",
+                                                          o.raw or "")) and (ini.group(1) or ini.group(2) or ini.group(3)) in names:
+                # "JB (Head of Housing)", "Head of Housing (JB)", "Head of Housing – JB"
+                o.person = names[ini.group(1) or ini.group(2) or ini.group(3)]
             elif o.person is None and o.role and o.role in roles:
                 o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
 

@@ -234,3 +234,24 @@ def test_an_owner_cell_of_several_initials_is_each_person_the_key_names():
     doc = load_text(("\n".join(lines[:-1]) + "\n").encode(), path="log.txt", doc_id="log")
     got = extract_all(doc, extract_metadata(doc))
     assert [o["role"] for o in got["owners"]] == ["JT", "MQ / JT"]
+
+
+HEADED_LOG_ROWS = [["1", "Secretariat to circulate the revised terms of reference to members.", "Secretariat", "30 April 2013", "Complete"],
+        ["2", "Chair to write to the Minister setting out the group's priorities.", "Chair", "End of May 2013", "Letter sent."],
+        ["3", "Officials to prepare a paper on charging for address data.", "BIS officials", "July 2013", "On agenda."]]
+
+
+@pytest.mark.parametrize("header", [["No.", "Action", "Owner", "Deadline", "Progress"],
+                                    ["Action Point", "Description", "Responsibility", "Target Date", "Status"],
+                                    ["Ref", "What", "Who", "When", "Update"],
+                                    ["Date raised", "Action", "Action by", "Target", "Position"]])
+def test_an_action_logs_columns_however_they_are_headed(header):
+    from extractors.model import Block, Cell, Document, Table
+    table = Table(rows=[[Cell(c) for c in r] for r in [header, *HEADED_LOG_ROWS]], header_rows=1)
+    doc = Document(doc_id="log", path="log.docx", file_name="log.docx", format="docx",
+                   blocks=[Block(kind="paragraph", text="Action log – July 2013"), Block(kind="table", table=table)])
+    got = extract_all(doc, {})
+    assert [a["text"] for a in got["actions"]] == [r[1] for r in HEADED_LOG_ROWS]
+    assert [o["role"] for o in got["owners"]] == ["Secretariat", "Chair", "BIS officials"]
+    # a "Target" column of dates is the due date ("Action Point" numbers are the refs, not the actions)
+    assert [str(t["due_date"]) for t in got["timescales"]] == ["2013-04-30", "2013-05-31", "2013-07-31"]

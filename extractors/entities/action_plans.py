@@ -188,7 +188,7 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
     header = table.header
     if not header:
         return None
-    roles = classify_columns(header)
+    roles = _roles_from_cells(table, classify_columns(header))
     names_col = _names_in_action_column(table, roles)
     if names_col:
         roles = {**roles, "owner_lead": [names_col[0]], "action": [names_col[1]]}
@@ -199,6 +199,32 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
     for r_off, row in enumerate(table.body):
         plan.read_row(r_off + table.header_rows, row)
     return PlanResult(plan.recs, plan.loose, plan.row_parent, plan.entity_cols)
+
+
+def _roles_from_cells(table: Table, roles: dict) -> dict:
+    """What the cells say where a header misleads: an "Action Point" column
+    of numbers beside an unnamed "Description" of the steps is the ref, the
+    description the action; a "Target" column of dates in a log is its due
+    date, not a metric's target."""
+    body = [row for row in table.body if any(c.text.strip() for c in row)]
+    if not body:
+        return roles
+    roles = dict(roles)
+    named = {c for cols in roles.values() for c in cols}
+    act = roles.get("action", [None])[0]
+    if act is not None and all(len(_cell(row, act).strip()) <= 8 and re.search(r"\d", _cell(row, act)) for row in body):
+        wordy = [c for c in range(len(table.header)) if c not in named and
+                 sum(len(_cell(row, c).split()) for row in body) / len(body) >= 5]
+        if wordy:
+            roles["ref"] = sorted(set(roles.get("ref", [])) | {act})
+            roles["action"] = [wordy[0]]
+    if "timescale" not in roles and roles.get("target") and ("action" in roles or "rec" in roles):
+        tc = roles["target"][0]
+        cells = [_cell(row, tc).strip() for row in body if _cell(row, tc).strip()]
+        if cells and sum(bool(parse_timescales(c, None)) for c in cells) >= 0.5 * len(cells) and \
+                not any(re.fullmatch(r"[<>≤≥]?\s*[£$]?\d[\d,.]*\s*%?", c) for c in cells):
+            roles["timescale"] = roles.pop("target")
+    return roles
 
 
 def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, int]]:

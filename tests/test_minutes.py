@@ -1,6 +1,8 @@
 """Minutes of small bodies: decisions and undertakings in running sentences
 (extractors/entities/minutes.py), on minutes written the way parish and
 community councils and boards write them."""
+import pytest
+
 from extractors.entities import minutes
 from extractors.entities.passes import extract_all
 from extractors.loaders.text import load as load_text
@@ -128,3 +130,43 @@ def test_an_undertaking_after_a_clause_that_gives_its_reason():
     assert minutes.undertaking(s) == (s, "Clerk")
     # a clause whose subject will only be something is not an undertaking
     assert minutes.undertaking("The hedge is overgrown, the verge will be cut in June.") is None
+
+
+_GROUP_MINUTES = """Open Data Group
+Minutes of the meeting held on 14 May 2014
+
+Present: Heather Savory (Chair), Tom Reid, Jane Smith
+
+2. Address data
+
+{line}
+
+3. Any other business
+
+There was no other business.
+"""
+
+
+@pytest.mark.parametrize("line, action, owner, due", [
+    ("The Secretariat will circulate the revised paper to members (ACTION: Secretariat).",
+     "The Secretariat will circulate the revised paper to members", ("Secretariat", None), None),
+    ("It was agreed that Tom Reid would write to the Minister about the charging model.",
+     "It was agreed that Tom Reid would write to the Minister about the charging model.", (None, "Tom Reid"), None),
+    ("Members were asked to send examples of refused requests to the Secretariat by 30 June.",
+     "Members were asked to send examples of refused requests to the Secretariat by 30 June.", ("Members", None),
+     "2014-06-30"),
+])
+def test_actions_as_a_groups_minutes_record_them(line, action, owner, due):
+    doc = load_text(_GROUP_MINUTES.format(line=line).encode(), path="m.txt", doc_id="m")
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in got["actions"]] == [action]
+    assert [(o["role"], o["person"]) for o in got["owners"]] == [owner]
+    assert [str(t["due_date"]) for t in got["timescales"]] == ([due] if due else [])
+
+
+def test_what_the_meeting_itself_agreed_should_happen_stays_a_decision():
+    doc = load_text(_GROUP_MINUTES.format(line="It was agreed that TCC should give a cheque for £1,000 now.").encode(),
+                    path="m.txt", doc_id="m")
+    got = extract_all(doc, extract_metadata(doc))
+    assert not got["actions"]
+    assert [r["kind"] for r in got["recommendations"]] == ["decision"]

@@ -100,6 +100,12 @@ _ACTION_FORMS = [
     re.compile(rf"^{_WHO}\s+(?:has|have)\s+been\s+(?:asked|requested|tasked)\s+to\s+[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:was|were)\s+(?:asked|advised|requested|tasked)\s+to\s+[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:looking\s+into|in\s+the\s+process\s+of)\b"),
+    # "Members were asked to send examples ...": the group as a whole is to act
+    re.compile(r"^(?P<who>(?:All\s+)?(?:[A-Z][\w&'’-]*\s+){0,2}(?:[Mm]embers|[Oo]fficers|[Oo]fficials|[Cc]ouncillors|[Pp]artners))"
+               r"\s+(?:were|are)\s+(?:asked|requested|invited|tasked)\s+to\s+[a-z]{3,}\b"),
+    # "It was agreed that Tom Reid would write ...", "The group agreed that the Secretariat should circulate ..."
+    re.compile(rf"^(?:It\s+was\s+|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){{1,3}})(?:agreed|decided|resolved)\s+that\s+{_WHO}\s+"
+               rf"(?:would|will|is\s+to|are\s+to)\s+(?!be\b|not\b)[a-z]{{3,}}\b"),
 ]
 # "... so the Clerk was advised to request ...": the undertaking after a clause
 # "As Councillors are concerned at the site, the Clerk was asked to write ...", "... so Clerk will check"
@@ -149,7 +155,7 @@ def is_minutes(doc: Document, title: Optional[str] = None) -> bool:
 
 # "... the Secretariat will circulate the paper. Action: Secretariat", "(ACTION: JS)",
 # "Action – Chair/Clerk": who does the step just described, tagged after it
-_ACTION_TAG = re.compile(r"(?:^|(?<=[.;:!?)\]])\s*)[\[(]?\s*actions?\s*(?:by|owner)?\s*[:\-–—]\s*"
+_ACTION_TAG = re.compile(r"(?:^|(?<=[.;:!?)\]])\s*|\s+(?=[\[(]))[\[(]?\s*actions?\s*(?:by|owner)?\s*[:\-–—]\s*"
                          r"(?P<who>[A-Z][\w.&'’/ ,-]{0,60}?)\s*[\])]?\s*\.?\s*$", re.I)
 
 

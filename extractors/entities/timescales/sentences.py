@@ -24,6 +24,8 @@ _FUTURE = re.compile(
     r"(?<![A-Za-z])(?:will|shall|going\s+to|to\s+be|is\s+due|are\s+due|due\s+to|plan(?:s|ned)?|scheduled|"
     r"expected|anticipated|intend(?:s|ed)?|aim(?:s|ing)?|propos(?:e|es|ed)|should|must|needs?\s+to|next|"
     r"forthcoming|upcoming|would|"
+    # what someone was asked or agreed to do: "Members were asked to send examples by 30 June"
+    r"(?:asked|requested|invited|tasked|agreed|undertook|offered|volunteered)\s+to|"
     r"to\s+(?:complete|deliver|finish|launch|implement|conclude|report|take\s+place|go\s+live|start|commence|"
     r"submit|present|publish|review|hold|agree|consider|meet|run|roll\s+out|be))(?![A-Za-z])|'ll\b", _I)
 _PAST = re.compile(

@@ -231,3 +231,22 @@ def test_a_reviews_recommendations_under_any_heading_printed_as_paragraphs_bulle
     recs = extract_all(doc, {})["recommendations"]
     assert [r["text"] for r in recs] == RECS
     assert all(r["kind"] == "improvement" for r in recs)
+
+
+def test_a_needs_assessments_recommendations_after_it_is_recommended_that_or_in_a_one_cell_box():
+    from extractors.model import Cell, Table
+    items = ["Commissioners should extend the family support service to all children on the edge of care.",
+             "Schools and the local authority should agree a shared approach to persistent absence."]
+    for blocks in ([Block(kind="paragraph", text="It is recommended that:"),
+                    *[Block(kind="list_item", numbering="•", text=t) for t in items]],
+                   [Block(kind="table", table=Table(rows=[[Cell("Recommendations\n• " + "\n• ".join(items))]]))]):
+        doc = Document(doc_id="hna", path="hna.pdf", file_name="hna.pdf", format="pdf", blocks=[
+            Block(kind="heading", text="5. Children on the edge of care", level=2),
+            Block(kind="paragraph", text="The number of children on child protection plans rose by 12% since 2014."),
+            *blocks,
+            Block(kind="heading", text="6. Looked after children", level=2)])
+        got = extract_all(doc, {})
+        assert [(r["text"], r["kind"]) for r in got["recommendations"]] == [(t, "improvement") for t in items]
+        by_rec = {r["rec_id"]: r["text"][:7] for r in got["recommendations"]}
+        assert sorted((by_rec[o["parent_id"]], o["role"]) for o in got["owners"]) == [
+            ("Commiss", "Commissioners"), ("Schools", "Schools"), ("Schools", "the local authority")]

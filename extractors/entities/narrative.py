@@ -44,7 +44,7 @@ IMPROVEMENT_HEADING = re.compile(
     r"recommendations?\s+for\s+improvement|improvement\s+(?:areas|priorities|recommendations))\s*[:.?\d]*\s*(?P<rest>.*)$",
     re.I)
 LEAD_IN = re.compile(
-    r"^(?:(?P<that>It\s+is\s+recommended\s+that)\s+(?:the\s+)?(?P<body1>[A-Z][\w()&,'’ -]{1,80}?)?\s*[:,]?\s*$|"
+    r"^(?:(?P<that>It\s+is\s+recommended\s+that)\s*(?:the\s+)?(?P<body1>[A-Z][\w()&,'’ -]{1,80}?)?\s*[:,]?\s*$|"
     r"(?:The\s+)?(?P<body>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited|being\s+asked)\s+to\s*(?:[:-]\s*|(?P<rest>.+))?$)",
     re.I)
 RESOLVED = re.compile(r"^(?:it\s+was\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
@@ -168,8 +168,11 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             body = body or _body_from(text)
             items, j = _collect_items(blocks, i + 1)
             if items:
+                # items that ask others to act ("It is recommended that: • Commissioners should ...") are a
+                # review's or assessment's recommendations, not the meeting's decisions
+                kind = "improvement" if any(re.search(r"\b(?:should|must)\b", it.text) for it in items) else "decision"
                 for it in items:
-                    recs.append(_rec(it, "decision", body or committee, lead_body=body, section=None))
+                    recs.append(_rec(it, kind, body or committee, lead_body=body, section=None))
                 i = j
                 continue
             if rest_text and rest_text != text and len(rest_text.split()) >= 2:
@@ -631,6 +634,16 @@ def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str,
     for a box with no heading printed above it). None for a table with
     real columns."""
     items = []
+    one_cell = _one_cell_list(b)
+    if one_cell is not None:
+        # the whole list in one cell: "Recommendations" over "• ...", "• ..."
+        head, lines = one_cell
+        said_to_others = any(re.search(r"\b(?:should|must)\b", t) for t in lines)
+        if re.fullmatch(r"(?:key\s+|main\s+|our\s+|summary\s+of\s+)?recommendations?:?", head, re.I) and said_to_others \
+                or (IMPROVEMENT_HEADING.match(head) and not IMPROVEMENT_HEADING.match(head).group("rest")):
+            page = next((c.page for row in b.table.rows for c in row if c.page), None) or b.page
+            return [(0, t, page) for t in lines]
+        return None
     if headed:
         first = next((row for row in (b.table.rows if b.table else []) if any(c.text.strip() for c in row)), None)
         texts = {_norm(c.text) for c in first or [] if c.text.strip()}
@@ -652,6 +665,27 @@ def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str,
         page = next((c.page for c in row if c.page), None) or b.page
         items.append((r, text, page))
     return items if len(items) >= 1 and all(len(t.split()) >= 4 for _, t, _ in items) else None
+
+
+def _one_cell_list(b: Block) -> Optional[tuple[str, list[str]]]:
+    """(heading line, items) when a table's only text is one cell holding a
+    heading line and a bulleted or numbered list; None otherwise."""
+    texts = {c.text for row in (b.table.rows if b.table else []) for c in row if c.text.strip()}
+    if len(texts) != 1:
+        return None
+    lines = [ln.strip() for ln in next(iter(texts)).split("\n") if ln.strip()]
+    if len(lines) < 3 or split_numbering(lines[0])[0]:
+        return None
+    items: list[str] = []
+    for ln in lines[1:]:
+        num, rest = split_numbering(ln)
+        if num:
+            items.append(rest)
+        elif items:
+            items[-1] = f"{items[-1]} {ln}"   # the item wraps onto the next line
+        else:
+            return None
+    return (lines[0], [_norm(t) for t in items]) if len(items) >= 2 else None
 
 
 def _boxed_recs(blocks: list[Block], j: int, items, doc: Document) -> list[Recommendation]:

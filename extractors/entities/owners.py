@@ -314,10 +314,14 @@ _DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+auth
 # Advisers, whether or not ..., should be responsible", "To address this, the
 # Government will need to ..."). The actor is a capitalised name (with of /
 # for / and / the / & inside) or a plural office written in lower case.
-_ACTOR = (r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&|government)){0,9}|"
+# bodies and professions a needs assessment or review addresses in lower case
+_LOWER_BODY = (r"(?:council|local\s+authorit(?:y|ies)|authority|partnership|partners|commissioners|schools|providers|"
+               r"practitioners|professionals|agencies|health\s+visitors|social\s+workers|public\s+health)")
+_ACTOR = (r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&|government|"
+          r"(?<=and\s)(?:the\s+)?" + _LOWER_BODY + r"|(?<=the\s)" + _LOWER_BODY + r")){0,9}|"
           r"ministers|government\s+departments|departments|local\s+authorities|councils|public\s+bodies|"
           # the body a review addresses, in lower case: "The council should agree ...", "Senior leaders should ..."
-          r"(?:[Tt]he\s+)?(?:council|local\s+authority|authority|partnership)|[Ss]enior\s+leaders))")
+          r"(?:[Tt]he\s+)?(?i:" + _LOWER_BODY + r")|[Ss]enior\s+leaders))")
 _ADDRESSEE = re.compile(
     r"(?:(?:\b[Ww]e\s+(?:(?:would\s+)?(?:further|therefore|also|strongly|again|now)\s+)*|\band\s+)"
     r"(?:recommend(?:\s+further)?|urge|invite|encourage|call\s+(?:on|upon)|ask)|[Oo]ur\s+recommendation\s+is)"
@@ -341,7 +345,7 @@ def addressees(text: str) -> list[str]:
         if t:
             found.extend(re.split(r"\s+and\s+(?=[A-Z])", t.group("who")))
     # "The Department and the Health and Social Care Directorate should": two bodies
-    found = [part for who in found for part in re.split(r"\s+and\s+(?=the\s+[A-Z])", who)]
+    found = [part for who in found for part in re.split(r"\s+and\s+(?=the\s+[A-Z]|(?:the\s+)?" + _LOWER_BODY + r"\b)", who)]
     for who in found:
         who = re.sub(r"(?:\s+(?:and|the|of|for|&))+$", "", who.strip())
         first = who.split()[0].lower() if who else ""

@@ -580,3 +580,36 @@ def test_a_contents_pages_page_numbers_are_not_metrics():
               Block(kind="paragraph", text="In 2023/24 there were 2,412 admissions.")]
     doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf", blocks=blocks)
     assert [m["value"] for m in extract_all(doc, {})["metrics"]] == [2412.0]
+
+
+_KPIS = [("Percentage of child protection plans lasting 2 years or more", "3.1%", "2.8%", "< 4%", "GREEN", "#00b050"),
+         ("Number of households in temporary accommodation", "412", "455", "400", "AMBER", "#ffc000"),
+         ("Average days to re-let council homes", "31", "38", "28", "RED", "#ff0000")]
+
+
+@pytest.mark.parametrize("layout", ["status column", "colour only", "rating beside the value", "directorate colours"])
+def test_a_kpi_tables_rating_however_it_is_printed_goes_on_the_latest_value(layout):
+    from extractors.entities.metric_items import table_metrics
+    from extractors.model import Block, Cell, Document, Table
+    header = {"status column": ["Measure", "Target", "Q1", "Q2", "Status"],
+              "colour only": ["Measure", "Target", "Q1", "Q2", ""],
+              "rating beside the value": ["Measure", "Target", "Q1", "Q2"],
+              "directorate colours": ["Measure", "Target", "Q1", "Q2", "Directorate"]}[layout]
+    rows = [[Cell(h) for h in header]]
+    for label, q1, q2, target, word, fill in _KPIS:
+        row = [Cell(label), Cell(target), Cell(q1), Cell(q2)]
+        if layout == "status column":
+            row.append(Cell(word))
+        elif layout == "colour only":
+            row.append(Cell("", fill=fill))
+        elif layout == "rating beside the value":
+            row[3] = Cell(f"{q2} {word.title()}")
+        else:
+            row.append(Cell("ASCH", fill=fill))   # a directorate's colour, not a rating
+        rows.append(row)
+    table = Table(rows=rows, header_rows=1)
+    doc = Document(doc_id="k", path="k.pdf", file_name="k.pdf", format="pdf", blocks=[Block(kind="table", table=table)])
+    got = [(m.raw, m.role, m.rag) for _, m in table_metrics(table, 0, doc, {}, set())]
+    for label, q1, q2, target, word, fill in _KPIS:
+        want = None if layout == "directorate colours" else word.lower()
+        assert (q2, "actual", want) in got and (q1, "actual", None) in got

@@ -113,6 +113,8 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
     # of actuals: "Q2" beside "Q1"). Earlier columns stay actual: the
     # labelling guide keeps `previous` for values printed as previous.
     rag_col = next((i for i, h in enumerate(header) if is_rag_header(h)), None)
+    if rag_col is None:
+        rag_col = _rated_column(table, header_rows, label_col)
     latest = next((i for i in reversed(range(len(header)))
                    if i not in skip_cols and metricmod.column_context(header[i])[0] == "actual"), None)
     for r_off, row in enumerate(table.rows[header_rows:]):
@@ -132,6 +134,11 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
             txt = cell.text.strip()
             if not txt or c in skip_cols or (c == label_idx and len(txt.split()) <= 12):
                 continue
+            cell_rag = row_rag
+            rated = _RATED_VALUE.match(txt)
+            if rated and _numeric_cell(rated.group("value")):
+                # "2.8% Green": the value with its rating printed beside it
+                txt, cell_rag = rated.group("value"), ragmod.normalise_rag(rated.group("rag"))[0]
             colname = header[c] if c < len(header) else ""
             prov = Prov(page=cell.page or (table.pages[0] if table.pages else None), source_text=txt,
                         locator=f"table:{tindex}/row:{r}/col:{' '.join(colname.split()) or c}", table=tindex)
@@ -143,5 +150,40 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
                 num, rest = split_numbering(txt)  # "5. Improve the ..." : the 5 is a list number
                 mentions = metricmod.metrics_in_text(rest if num and rest else txt)
             for m in mentions:
-                out.append((parent, _metric(m, prov, row_rag if c == latest and m.role == "actual" else None)))
+                rate = cell_rag if (c == latest or cell_rag != row_rag) and m.role == "actual" else None
+                out.append((parent, _metric(m, prov, rate)))
     return out
+
+
+# a value with its rating after it: "2.8% Green", "455 (Amber)"
+_RATED_VALUE = re.compile(r"^(?P<value>.*?\d.*?)\s*[(\[]?\s*(?P<rag>red|amber|green|amber\s*/\s*green|red\s*/\s*amber)\s*[)\]]?$",
+                          re.I)
+
+
+def _rated_column(table: Table, header_rows: int, label_col: Optional[int]) -> Optional[int]:
+    """A column whose header does not say RAG but whose cells are ratings:
+    "Status" holding GREEN / AMBER / RED, or an unnamed column of red, amber
+    and green cells (two ratings at least: one colour throughout is the
+    table's design)."""
+    body = table.rows[header_rows:]
+    if len(body) < 2:
+        return None
+    for c in range(max(len(row) for row in body)):
+        if c == label_col:
+            continue
+        got = []
+        for row in body:
+            cell = row[c] if c < len(row) else None
+            if cell is None or len(cell.text.split()) > 2:
+                break
+            # a cell's words must be a rating; its colour counts only when it holds none
+            # ("ASCH" on the directorate's colour is not a rating)
+            text = cell.text.strip()
+            r = ragmod.normalise_rag(text, None, letters_ok=True) if text else ragmod.normalise_rag(None, cell.fill)
+            if r is None:
+                break
+            got.append(r[0])
+        else:
+            if len(got) >= 2 and len(set(got)) >= 2:
+                return c
+    return None

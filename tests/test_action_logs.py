@@ -255,3 +255,22 @@ def test_an_action_logs_columns_however_they_are_headed(header):
     assert [o["role"] for o in got["owners"]] == ["Secretariat", "Chair", "BIS officials"]
     # a "Target" column of dates is the due date ("Action Point" numbers are the refs, not the actions)
     assert [str(t["due_date"]) for t in got["timescales"]] == ["2013-04-30", "2013-05-31", "2013-07-31"]
+
+
+@pytest.mark.parametrize("key", ["one entry a line", "a table"])
+def test_a_key_to_initials_printed_one_entry_a_line_or_as_a_table(key):
+    from extractors.model import Block, Cell, Document, Table
+    people = [("KT", "Kate Thomas", "Head of Housing Strategy"), ("JM", "John Mills", "Finance Business Partner")]
+    log = Table(rows=[[Cell(c) for c in r] for r in [["No.", "Action", "Owner", "Due"],
+                                                      ["1", "Review the allocations policy.", "KT", "March 2026"],
+                                                      ["2", "Cost the options for temporary accommodation.", "JM", "March 2026"]]],
+                header_rows=1)
+    if key == "a table":
+        after = [Block(kind="paragraph", text="Key to initials"), Block(kind="table", table=Table(
+            rows=[[Cell(c) for c in r] for r in [["Initials", "Name", "Role"], *[list(p) for p in people]]], header_rows=1))]
+    else:
+        after = [Block(kind="paragraph", text="Key")] + [Block(kind="paragraph", text=f"{i}\t{n}, {r}") for i, n, r in people]
+    doc = Document(doc_id="log", path="log.docx", file_name="log.docx", format="docx",
+                   blocks=[Block(kind="paragraph", text="Action log – December 2025"), Block(kind="table", table=log), *after])
+    got = extract_all(doc, {})
+    assert [(o["role"], o["person"]) for o in got["owners"]] == [(None, "Kate Thomas"), (None, "John Mills")]

@@ -266,11 +266,20 @@ _KEY_ENTRY = re.compile(
 def _key_lines(doc: Document) -> list[list[str]]:
     """The text of each block, and each table's rows, as candidate key entries."""
     out = []
+    run: list[str] = []   # consecutive short paragraphs: a key printed one entry a line ("KT<tab>Kate Thomas, ...")
     for b in doc.blocks:
         if b.kind == "table" and b.table is not None:
             out.append([" | ".join(c.text.strip() for c in row if c.text.strip()) for row in b.table.rows])
         elif b.text.strip():
             out.append([" ".join(b.text.split())])
+        if b.kind != "table" and b.text.strip() and len(b.text.split()) <= 15:
+            run.append(" ".join(b.text.split()))
+            continue
+        if len(run) >= 2:
+            out.append(run)
+        run = []
+    if len(run) >= 2:
+        out.append(run)
     return out
 
 

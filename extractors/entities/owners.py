@@ -277,6 +277,8 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
                 m = _GLOSS_REF.match(role)
                 if m:
                     role = re.sub(r"\b(Manager|Director|Officer|Head|Lead)s\b", r"\1", m.group("role").strip())
+                if re.fullmatch(r"[A-Z]{2,4}", role):
+                    role = None   # initials a key table resolves: the person, as the key's other forms give it
         if role:
             role = role.strip(" :-–")
             role = re.sub(r"\s*:\s*", ": ", role)

@@ -250,3 +250,19 @@ def test_a_needs_assessments_recommendations_after_it_is_recommended_that_or_in_
         by_rec = {r["rec_id"]: r["text"][:7] for r in got["recommendations"]}
         assert sorted((by_rec[o["parent_id"]], o["role"]) for o in got["owners"]) == [
             ("Commiss", "Commissioners"), ("Schools", "Schools"), ("Schools", "the local authority")]
+
+
+def test_a_recommendation_label_printed_as_a_heading_with_the_recommendation_under_it():
+    doc = Document(doc_id="s", path="s.pdf", file_name="s.pdf", format="pdf", blocks=[
+        Block(kind="heading", text="Conclusions and recommendations", level=1),
+        Block(kind="heading", text="Recommendation 1: Data sharing", level=3),
+        Block(kind="paragraph", text="The Scottish Government should legislate to require data sharing between boards."),
+        Block(kind="heading", text="Recommendation 2: Funding", level=3),
+        Block(kind="paragraph", text="The Scottish Government should provide three-year funding settlements to charities."),
+        Block(kind="heading", text="Formal minutes", level=1),
+    ])
+    recs = extract_all(doc, {})["recommendations"]
+    # one row each, its text the recommendation (after its title), not the title alone
+    assert [(r["ref"], r["text"]) for r in recs] == [
+        ("Recommendation 1", "Data sharing The Scottish Government should legislate to require data sharing between boards."),
+        ("Recommendation 2", "Funding The Scottish Government should provide three-year funding settlements to charities.")]

@@ -79,9 +79,18 @@ def inquiry_summaries(ctx: EntityContext) -> None:
     ctx.recs.extend(r for r in found if r.prov.source_text not in have)
     # "Recommendation 7" labels with the recommendation under them
     have = {r.prov.source_text for r in ctx.recs}
-    refs = {r.ref for r in ctx.recs if r.ref}
-    ctx.recs.extend(r for r in labelled_recommendations(ctx.doc, ctx.meta.get("committee"))
-                    if r.prov.source_text not in have and r.ref not in refs)
+    by_ref = {}
+    for r in ctx.recs:
+        if r.ref:
+            by_ref.setdefault(bare_ref(r.ref), r)
+    for r in labelled_recommendations(ctx.doc, ctx.meta.get("committee")):
+        same = by_ref.get(bare_ref(r.ref))
+        if same is not None:
+            if r.text.startswith(same.text) and len(r.text.split()) > len(same.text.split()) + 3:
+                same.text = r.text   # "Recommendation 1: Data sharing" read as a title: the recommendation is under it
+            continue
+        if r.prov.source_text not in have:
+            ctx.recs.append(r)
 
 
 # a summary list's page reference at the end of an item: "... measure progress. Page 8"

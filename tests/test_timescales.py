@@ -387,3 +387,16 @@ def test_a_recurrence_with_its_start_date_is_one_timescale_and_a_revised_date_re
     # three dates in a row stay three
     assert [t.due_date for t in parse_timescales("April 14 June 14 Sept 14")] == [
         date(2014, 4, 30), date(2014, 6, 30), date(2014, 9, 30)]
+
+
+@pytest.mark.parametrize("cell, due", [
+    ("Jan 2026 – Mar 2026", ["2026-03-31"]),               # a window: due at its end
+    ("From April 2026 to March 2027", ["2027-03-31"]),
+    ("From April 2026", []),                              # when it starts, not when it is due
+    ("From 1 September 2026; reviewed annually", ["None"]),   # the recurrence only
+    ("Procure by mid-June and launch from September 2024", ["2024-06-30"]),
+])
+def test_a_timescale_cells_windows_and_start_dates(cell, due):
+    from extractors.entities.action_plans import _timescale_items
+    from extractors.entities.items import Prov
+    assert [str(t.due_date) for t in _timescale_items(cell, None, Prov(1, cell, "t"))] == due

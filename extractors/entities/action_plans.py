@@ -139,14 +139,15 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
 def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Timescale]:
     """Timescales of one timescale cell. Within a cell, a month printed without
     a year takes the year of another date in the cell ('by mid-June ... from
-    September 2024'), and a start date ('from September 2024') is dropped
-    when the cell also gives a deadline ('by ...')."""
+    September 2024'), and a start date ('from September 2024', 'From 1
+    September 2026; reviewed annually') is not a due date (a window 'from
+    April 2026 to March 2027' is, at its end)."""
     parsed = parse_timescales(text, anchor)
     years = [t.due_date.year for t in parsed if t.due_date]
-    has_deadline = any(re.match(r"(?i)\s*(?:by|before|no later than|until)\b", t.raw) for t in parsed)
     out = []
     for t in parsed:
-        if has_deadline and re.match(r"(?i)\s*(?:from|starting|commencing)\b", t.raw):
+        if re.match(r"(?i)\s*(?:from|starting|commencing|beginning)\b", t.raw) and t.recurrence == "once" and \
+                not re.search(r"(?i)\b(?:to|until|till)\b|\s[–—-]\s", t.raw):
             continue
         ts = Timescale.from_parsed(t, prov)
         if ts.due_date is None and ts.recurrence == "once" and years:

@@ -117,9 +117,10 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
     keep: list[_Cand] = []
     for i, c in enumerate(sel):
         nxt = sel[i + 1] if i + 1 < len(sel) else None
-        if (c.kind == "date" and c.yearless and nxt is not None and nxt.kind == "date" and not nxt.yearless
+        if (c.kind == "date" and nxt is not None and nxt.kind == "date" and (c.yearless or not nxt.yearless)
                 and re.fullmatch(r"\s*(?:to|until|till|through|[\-–—])\s*", text[c.end:nxt.start], _I)):
-            merged_start[id(nxt)] = c.start   # "April – June 2025": one window, due at its end
+            # "April – June 2025", "Jan 2026 – Mar 2026": one window, due at its end
+            merged_start[id(nxt)] = c.start
             continue
         if keep and keep[-1].kind == "recurrence" and c.kind == "date" and _STARTS.fullmatch(text[keep[-1].end:c.start]):
             keep[-1].end = c.end   # "Monthly from Aug 2025": when the recurrence starts, not a due date

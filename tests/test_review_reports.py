@@ -266,3 +266,13 @@ def test_a_recommendation_label_printed_as_a_heading_with_the_recommendation_und
     assert [(r["ref"], r["text"]) for r in recs] == [
         ("Recommendation 1", "Data sharing The Scottish Government should legislate to require data sharing between boards."),
         ("Recommendation 2", "Funding The Scottish Government should provide three-year funding settlements to charities.")]
+
+
+def test_a_cabinet_reports_recommendations_after_a_short_that_cabinet_lead_in():
+    text = ("Calderford Borough Council\nReport to: Cabinet\nDate of meeting: 12 March 2026\n\n"
+            "RECOMMENDATIONS:\n\nThat Cabinet:\n\n1. approve the business plan at Appendix A;\n"
+            "2. note the risks set out in section 6; and\n3. delegate authority to the Director of Housing to make minor "
+            "amendments.\n\n3. Background\n\n3.1 The plan was last refreshed in 2021.\n")
+    doc = load_text(text.encode(), path="r.txt", doc_id="r")
+    recs = extract_all(doc, extract_metadata(doc))["recommendations"]
+    assert [(r["ref"], r["kind"]) for r in recs] == [("1", "decision"), ("2", "decision"), ("3", "decision")]

@@ -276,3 +276,14 @@ def test_a_cabinet_reports_recommendations_after_a_short_that_cabinet_lead_in():
     doc = load_text(text.encode(), path="r.txt", doc_id="r")
     recs = extract_all(doc, extract_metadata(doc))["recommendations"]
     assert [(r["ref"], r["kind"]) for r in recs] == [("1", "decision"), ("2", "decision"), ("3", "decision")]
+
+
+def test_a_pac_reports_numbered_conclusion_set_in_bold_does_not_end_its_summary_chapter():
+    blocks = list(PAC[:3])
+    # conclusion 2 printed in bold, read as a heading with its number split off: still in the list
+    blocks.append(Block(kind="heading", numbering="2", level=1, text="The formula used to allocate the grant no longer "
+                        "reflects need, and the Department has not reviewed it since 2014."))
+    blocks += PAC[4:]
+    doc = Document(doc_id="pac", path="pac.pdf", file_name="pac.pdf", format="pdf", blocks=blocks)
+    recs = extract_all(doc, {})["recommendations"]
+    assert [(r["ref"], r["kind"]) for r in recs] == [("1", "improvement"), ("2", "improvement"), ("2", "improvement")]

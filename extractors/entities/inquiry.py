@@ -73,7 +73,10 @@ def summary_zones(doc: Document) -> list[tuple[int, int]]:
                     _ZONE_END.match(blocks[j].text.strip())
                     # the report's next numbered chapter: "1 Demand, waiting times and delivery"
                     or ((_NUMBERED_CHAPTER.match(blocks[j].text.strip()) and blocks[j].numbering is None
-                         or re.fullmatch(r"\d{1,2}", blocks[j].numbering or ""))   # its number split off by the loader
+                         # its number split off by the loader: a chapter's short title ("1 Introduction"),
+                         # not a numbered conclusion set in bold
+                         or re.fullmatch(r"\d{1,2}", blocks[j].numbering or "") and len(blocks[j].text.split()) <= 8
+                         and not blocks[j].text.rstrip().endswith("."))
                         and (blocks[j].level or 9) <= (b.level or 9)))):
                 j += 1
             zones.append((i + 1, j))

@@ -246,7 +246,8 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             j += 1
             continue
         if not seen_items and (_LIST_LEAD.match(t) or (t.endswith(":") and re.search(r"\brecommendations\b", t, re.I))
-                               or (t.endswith(":") and len(t.split()) <= 6 and not b.numbering)):
+                               or (t.endswith(":") and len(t.split()) <= 6 and not b.numbering
+                                   and not LEAD_IN.match(t) and not _body_from(t))):
             # "The following recommendations are made to the Council and partners.", "There are a
             # number of observations ... The following are the peer team's key recommendations to the council:",
             # "That Cabinet:"

@@ -264,6 +264,19 @@ def _until_next_part(answer: list[Block]) -> list[Block]:
     return kept
 
 
+def _titled_responder(doc: Document, tindex: int) -> Optional[str]:
+    """Who answers, from the heading just above a response table: "Appendix
+    C: Council response to the recommendations" -> "the Council"."""
+    at = [i for i, b in enumerate(doc.blocks) if b.kind == "table"]
+    if tindex >= len(at):
+        return None
+    for b in reversed(doc.blocks[max(0, at[tindex] - 4):at[tindex]]):
+        m = re.search(r"\b(Government|Executive|Cabinet|Council|Board)(?:’s|'s)?\s+response\b", b.text, re.I)
+        if m and b.kind != "table":
+            return f"the {m.group(1).capitalize()}"
+    return None
+
+
 def _table_index(doc: Document, block_index: int) -> int:
     return sum(1 for b in doc.blocks[:block_index] if b.kind == "table")
 
@@ -335,7 +348,7 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
         text_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c)
                        and column_role(h) in ("action", "progress")), None)
         who_head = re.search(r"\b(Cabinet|Executive|Management|Government|Council)\b", header[st_c])
-        who = f"the {who_head.group(1)}" if who_head else default
+        who = f"the {who_head.group(1)}" if who_head else (_titled_responder(doc, t) or default)
         for r_off, row in enumerate(table.body):
             cells = [c.text.strip() if i < len(row) else "" for i, c in enumerate(row)]
             if rec_c >= len(cells) or st_c >= len(cells) or not cells[rec_c] or not cells[st_c]:

@@ -32,6 +32,7 @@ import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Optional
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -111,6 +112,32 @@ def stage_shares(pdfs: list[Path]) -> dict[str, float]:
     return spent
 
 
+def char_read_ab(pdfs: list[Path]) -> Optional[tuple[float, float]]:
+    """(seconds to load the PDFs with the character read in C, seconds with
+    the ctypes loop), one process, alternating twice so that load on the
+    machine falls on both; None when the C extension is not built."""
+    from extractors.loaders import load_document
+    from extractors.loaders import pdfium_objects as po
+    fast = po._pdfium_chars
+    if fast is None:
+        return None
+    spent = {True: 0.0, False: 0.0}
+    try:
+        for _ in range(2):
+            for use_c in (True, False):
+                po._pdfium_chars = fast if use_c else None
+                t0 = time.perf_counter()
+                for p in pdfs:
+                    try:
+                        load_document(str(p), p.read_bytes())
+                    except Exception:  # noqa: BLE001 - an unreadable file: its time still counts
+                        pass
+                spent[use_c] += time.perf_counter() - t0
+    finally:
+        po._pdfium_chars = fast
+    return spent[True] / 2, spent[False] / 2
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
@@ -137,6 +164,10 @@ def main(argv=None) -> int:
     total = sum(shares.values())
     print("stage shares (one process): " + ", ".join(f"{k} {100 * v / total:.1f}%" for k, v in shares.items()),
           flush=True)
+    chars_ab = char_read_ab(pdfs)
+    if chars_ab:
+        print(f"load with the character read in C {chars_ab[0]:.1f}s, with the ctypes loop {chars_ab[1]:.1f}s "
+              f"({chars_ab[1] / chars_ab[0]:.2f}x)", flush=True)
 
     tmp = Path(tempfile.mkdtemp(prefix="council-bench-"))
     rows = []
@@ -221,6 +252,13 @@ def main(argv=None) -> int:
     lines += ["", "Where the time goes (each stage's share of one process's extraction time over the same PDFs; "
               "writing Parquet is not included):", "", "| stage | seconds | share |", "|---|---:|---:|"]
     lines += [f"| {k} | {v:.1f} | {100 * v / total:.1f}% |" for k, v in shares.items()]
+    if chars_ab:
+        lines += ["", f"Loading the same PDFs in one process (twice each, alternating): {chars_ab[0]:.1f} s with the "
+                  f"character read in C (`extractors/loaders/_pdfium_chars.c`, issue 16), {chars_ab[1]:.1f} s with "
+                  f"the ctypes loop it replaces: the C read makes loading {chars_ab[1] / chars_ab[0]:.2f}x as fast."]
+    else:
+        lines += ["", "The character read in C (`extractors/loaders/_pdfium_chars.c`) is not built on this machine: "
+                  "the loader used the ctypes loop."]
     s2 = full[2][1]
     lines += [
         "",

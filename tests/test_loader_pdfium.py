@@ -155,3 +155,28 @@ def test_reportlab_pdf_rules_and_fills_become_pdfplumber_rects(tmp_path):
     tables = [b.table for b in d1.blocks if b.kind == "table"]
     assert tables and [c.text for c in tables[0].rows[1]] == ["Recruit two social workers", "Head of Service", "Amber"]
     assert tables[0].rows[0][0].fill == "#ffbf00"
+
+
+@pytest.mark.needs_shared
+@pytest.mark.parametrize("name", [TREASURY, RISK_REGISTER, SAVINGS_TEMPLATES])
+def test_the_c_character_read_gives_the_same_glyphs_as_the_ctypes_loop(name):
+    """_pdfium_chars.c (built by setup.py where a C compiler is present)
+    reads each page's characters as the ctypes loop does, record for record."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from extractors.loaders import pdfium_objects as po
+    if po._pdfium_chars is None:
+        pytest.skip("the C extension is not built here (no compiler): the loader uses the ctypes loop")
+    doc = pdfium.PdfDocument(_kent(name).read_bytes())
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            tp = raw.FPDFText_LoadPage(page.raw)
+            try:
+                n = raw.FPDFText_CountChars(tp)
+                assert po._c_glyphs(tp, n) == po._py_glyphs(tp, n), f"page {i + 1}"
+            finally:
+                raw.FPDFText_ClosePage(tp)
+                page.close()
+    finally:
+        doc.close()

@@ -146,14 +146,71 @@ _LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "
               0xFB05: "st", 0xFB06: "st"}
 
 
+try:   # the per-character read in C (setup.py builds it; without a compiler the Python loop below does it)
+    from extractors.loaders import _pdfium_chars
+except ImportError:   # pragma: no cover - exercised where the extension is not built
+    _pdfium_chars = None
+
+_GLYPH_FUNCTIONS = ("FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_IsHyphen", "FPDFText_HasUnicodeMapError",
+                    "FPDFText_GetLooseCharBox", "FPDFText_GetTextObject")
+
+
+def _function_addresses() -> tuple[int, ...]:
+    from pypdfium2_raw.bindings import _libs
+    return tuple(ctypes.cast(_libs["pdfium"][name], ctypes.c_void_p).value for name in _GLYPH_FUNCTIONS)
+
+
+def _c_glyphs(tp, n: int) -> list[tuple]:
+    """(index, unicode, map error, left, right, bottom, top, text object) of
+    each character the loader keeps, read in C (_pdfium_chars.c)."""
+    from array import array
+    idx, uni, mer, box, obj = _pdfium_chars.read(ctypes.cast(tp, ctypes.c_void_p).value, n, _function_addresses())
+    idx, uni, box, obj = (array(code, raw).tolist() for code, raw in (("i", idx), ("I", uni), ("d", box), ("Q", obj)))
+    return [(idx[k], uni[k], mer[k], box[4 * k], box[4 * k + 1], box[4 * k + 2], box[4 * k + 3], obj[k] or -1)
+            for k in range(len(idx))]
+
+
+def _py_glyphs(tp, n: int) -> list[tuple]:
+    """The same records as _c_glyphs, through ctypes: about five calls a
+    character."""
+    out = []
+    get_unicode = raw.FPDFText_GetUnicode
+    rect = raw.FS_RECTF()
+    get_box, is_generated = raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
+    has_map_error = raw.FPDFText_HasUnicodeMapError
+    for i in range(n):
+        u = get_unicode(tp, i)
+        if u == 0x20 or u == 0x0D or u == 0x0A:
+            # PDFium's generated spaces and line breaks are its guesses
+            # from gaps: pdfplumber's word finder makes its own
+            if u != 0x20 or is_generated(tp, i) == 1:
+                continue
+        elif u == 2 or u == 0xFFFE:
+            # PDFium marks a hyphen at a line end (U+0002, U+FFFE in its
+            # page text): the PDF drew '-'
+            if u == 2 or raw.FPDFText_IsHyphen(tp, i) == 1:
+                u = 0x2D
+            else:
+                continue
+        elif u == 0 or u == 0xFFFF:
+            continue
+        elif 0xD800 <= u < 0xE000:  # a lone surrogate half
+            continue
+        if not get_box(tp, i, rect):
+            continue
+        out.append((i, u, 1 if u >= 0x80 and has_map_error(tp, i) == 1 else 0, rect.left, rect.right, rect.bottom,
+                    rect.top, _text_object_of(tp, i) or -1))
+    return out
+
+
 def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], list[int], int]:
     """(characters, the drawing order of each one's text object, how many
     are rotated).
 
-    Longer than 80 lines, knowingly: the per-character loop is the hottest
-    code of the pipeline (about 5 ctypes calls for each of 2 million
-    characters); helper calls per character would add their cost to each
-    (issue 16 replaces it with span reading in C)."""
+    PDFium's characters come as glyph records (_c_glyphs in C, else
+    _py_glyphs); this turns each into pdfplumber's char dict. Longer than
+    80 lines, knowingly: the per-character loop is the hottest code of the
+    pipeline; helper calls per character would add their cost to each."""
     chars: list[dict] = []
     seqs: list[int] = []
     rotated = 0
@@ -167,43 +224,16 @@ def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], 
             raise RuntimeError("PDFium could not count the page's characters")
         # (FPDFText_GetText is not used: its units do not stay aligned with
         # the character indexes where PDFium marks hyphens)
-        get_unicode = raw.FPDFText_GetUnicode
-        rect = raw.FS_RECTF()
+        glyphs = _c_glyphs(tp, n) if _pdfium_chars is not None else _py_glyphs(tp, n)
         m = raw.FS_MATRIX()
         namebuf = ctypes.create_string_buffer(256)
         flags = ctypes.c_int()
-        get_box, is_generated = raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
-        has_map_error = raw.FPDFText_HasUnicodeMapError
         # a text object has one font, size and matrix (but for translation):
         # read them once per object
         per_object: dict[int, tuple] = {}
         last_key, last_box = None, (0.0, 0.0, 0.0)
-        for i in range(n):
-            u = get_unicode(tp, i)
-            if u == 0x20 or u == 0x0D or u == 0x0A:
-                # PDFium's generated spaces and line breaks are its guesses
-                # from gaps: pdfplumber's word finder makes its own
-                if u != 0x20 or is_generated(tp, i) == 1:
-                    continue
-            elif u == 2 or u == 0xFFFE:
-                # PDFium marks a hyphen at a line end (U+0002, U+FFFE in its
-                # page text): the PDF drew '-'
-                if u == 2 or raw.FPDFText_IsHyphen(tp, i) == 1:
-                    u = 0x2D
-                else:
-                    continue
-            elif u == 0 or u == 0xFFFF:
-                continue
-            elif 0xD800 <= u < 0xE000:  # a lone surrogate half
-                continue
-            if not get_box(tp, i, rect):
-                continue
-            left, right, bottom = rect.left, rect.right, rect.bottom   # ctypes field reads, once each
-            key = _text_object_of(tp, i) or -1
-            if u >= 0x80 and has_map_error(tp, i) == 1:
-                text = f"(cid:{u})"  # no Unicode for this glyph: pdfminer's notation
-            else:
-                text = _LIGATURES.get(u) or chr(u)
+        for i, u, map_error, left, right, bottom, rect_top, key in glyphs:
+            text = f"(cid:{u})" if map_error else (_LIGATURES.get(u) or chr(u))  # (cid:n): pdfminer's notation
             if chars and key == last_key and left == last_box[0] and right == last_box[1] \
                     and bottom == last_box[2] and not text.isspace():
                 # one glyph whose Unicode is several letters (a ligature
@@ -240,7 +270,7 @@ def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], 
                 y0 = bottom
                 y1 = y0 + size
             else:
-                y0, y1 = bottom, rect.top
+                y0, y1 = bottom, rect_top
                 size = size or (y1 - y0)
             top = top_y - y1
             seqs.append(seq)

@@ -585,3 +585,9 @@ def test_a_box_of_recommendations_made_to_others():
     recs = extract_all(doc, {})["recommendations"]
     assert [(r["kind"], r["ref"], r["text"][:13]) for r in recs] == [("improvement", "1", "Commissioners"),
                                                                      ("improvement", "2", "The council s")]
+
+
+def test_an_audits_implementation_date_column_is_its_timescale():
+    roles = classify_columns(["Ref", "Recommendation", "Management response", "Responsible officer", "Implementation date"])
+    assert roles["timescale"] == [4]
+    assert "timescale" not in classify_columns(["Implementation", "Action"])   # how it is going, not when

@@ -170,3 +170,21 @@ def test_what_the_meeting_itself_agreed_should_happen_stays_a_decision():
     got = extract_all(doc, extract_metadata(doc))
     assert not got["actions"]
     assert [r["kind"] for r in got["recommendations"]] == ["decision"]
+
+
+@pytest.mark.parametrize("tag", ["ACTION: Tom Reid", "Action: TR"])
+def test_an_action_tag_on_a_line_of_its_own_under_the_paragraph(tag):
+    text = _GROUP_MINUTES.format(line=f"Members discussed the charging model for address data.\n\n{tag}")
+    doc = load_text(text.encode(), path="m.txt", doc_id="m")
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in got["actions"]] == ["Members discussed the charging model for address data."]
+    assert [(o["role"], o["person"]) for o in got["owners"]] == [(None, "Tom Reid")]
+
+
+def test_a_tag_line_under_an_undertaking_names_its_owner_once():
+    text = _GROUP_MINUTES.format(line="It was agreed that the Secretariat would circulate the paper by 30 June.\n\n"
+                                      "ACTION: Secretariat")
+    doc = load_text(text.encode(), path="m.txt", doc_id="m")
+    got = extract_all(doc, extract_metadata(doc))
+    assert len(got["actions"]) == 1
+    assert [(o["role"], o["person"]) for o in got["owners"]] == [("Secretariat", None)]

@@ -22,7 +22,11 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
                                # the whole header: "Target completion", "Completion" (not "Evidence of Completion")
                                r"|^(?:target\s+|expected\s+|planned\s+|estimated\s+)?completion(?:\s+(?:date|by))?$"
                                # a log's short "By" column; "Complete by", "Date for completion"
-                               r"|^by$|^(?:to\s+be\s+)?(?:complete[d]?|done|delivered)\s+by$|^date\s+for\s+completion$", re.I)),
+                               r"|^by$|^(?:to\s+be\s+)?(?:complete[d]?|done|delivered)\s+by$|^date\s+for\s+completion$"
+                               # an audit's "Implementation date", "Target implementation date", "Date to be implemented"
+                               r"|^(?:(?:target|agreed|proposed)\s+)?implementation\s+(?:date|by)$|^(?:target|agreed|proposed)\s+implementation$"
+                               r"|^date\s+to\s+be\s+implemented$",
+                               re.I)),
     ("rec", re.compile(r"\b(recommendations?|recommended\s+actions?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|priority|priorities|objectives?|outcome\s+required)\b", re.I)),
     ("action", re.compile(r"\b(actions?|mitigations?|mitigating|controls?|next\s+steps|how\s+(will|we)|activity|activities|tasks?|response|deliverables?|commitments?|what\s+we\s+(have\s+|will\s+|are\s+)?(committed|commit|do|doing|deliver))\b", re.I)),
     ("progress", re.compile(r"\b(progress|status|update|commentary|comments?|position)\b|^open\s*/\s*closed?$", re.I)),

@@ -35,6 +35,7 @@ kind of entity or a new layout, write a pass and put it in its place in
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan
 from extractors.entities.context import EntityContext
@@ -45,7 +46,7 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation, Times
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import (decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations)
-from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owners
+from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
 from extractors.entities.responses import extract_responses, promised_by, promises
 from extractors.entities.rows import bare_ref, to_rows
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
@@ -339,7 +340,19 @@ def minute_actions(ctx: EntityContext) -> None:
         if m is None and b.numbering:
             m = _ACTION_LINE.match(f"{b.numbering}: {b.text.strip()}")   # the loader took "Action 1" as the numbering
         tag = minutes.tagged_action(b.text) if not m else None
-        if m and len(m.group("rest").split()) >= 3:
+        if m and not tag and _OWNER_ONLY.fullmatch(m.group("rest").strip(" .")) and i \
+                and (prev := _step_above(ctx.doc.blocks, i)):
+            # "ACTION: Tom Reid" on a line of its own under the paragraph that says what is to be done
+            who = split_owners(m.group("rest").strip(" ."), ctx.glossary)
+            m = None
+            same = next((a for a in ctx.loose_actions if a.text == prev), None)
+            if same is not None:   # the paragraph's own sentence was read as an action: the tag says who
+                have = {(o.role, o.person) for o in same.owners}
+                same.owners.extend(Owner(role=r, person=p, kind="responsible", raw=raw, prov=same.prov.at("/owner:tag"))
+                                   for r, p, raw in who if (r, p) not in have)
+                continue
+            found = [(prev, who)]
+        elif m and len(m.group("rest").split()) >= 3:
             text = " ".join(m.group("rest").split())
             found = [(text, subject_owners(text) or _dashed_owner(text, ctx))]
         elif tag:
@@ -360,6 +373,21 @@ def minute_actions(ctx: EntityContext) -> None:
         if found and m:
             ctx.consumed.add(b.full_text)
             _labels_below(ctx, i, ctx.loose_actions[-len(found):])
+
+
+# who, and nothing else: "Tom Reid", "TR", "TR / JS", "Secretariat", "Head of Housing", "Chair and Clerk"
+_OWNER_ONLY = re.compile(r"[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*|(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|for|&|/|,))"
+                         r"{0,5}")
+
+
+def _step_above(blocks: list, i: int) -> Optional[str]:
+    """The last sentence of the paragraph right above block i (a tag line's
+    step), when it is a sentence of at least four words."""
+    b = blocks[i - 1]
+    if b.kind in ("table", "heading") or not b.text.strip():
+        return None
+    said = minutes.sentences(" ".join(b.text.split()))
+    return said[-1] if said and len(said[-1].split()) >= 4 else None
 
 
 # "ACTION: AR / SO – targeted MMR2 uptake plan – end of January 2025",

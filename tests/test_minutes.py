@@ -155,6 +155,10 @@ There was no other business.
     ("Members were asked to send examples of refused requests to the Secretariat by 30 June.",
      "Members were asked to send examples of refused requests to the Secretariat by 30 June.", ("Members", None),
      "2014-06-30"),
+    ("It was noted that the Secretariat will circulate the revised paper to members.",
+     "It was noted that the Secretariat will circulate the revised paper to members.", ("Secretariat", None), None),
+    ("The Secretariat would be asked to circulate the revised paper to members.",
+     "The Secretariat would be asked to circulate the revised paper to members.", ("Secretariat", None), None),
 ])
 def test_actions_as_a_groups_minutes_record_them(line, action, owner, due):
     doc = load_text(_GROUP_MINUTES.format(line=line).encode(), path="m.txt", doc_id="m")

@@ -103,6 +103,9 @@ _ACTION_FORMS = [
     # "Members were asked to send examples ...": the group as a whole is to act
     re.compile(r"^(?P<who>(?:All\s+)?(?:[A-Z][\w&'’-]*\s+){0,2}(?:[Mm]embers|[Oo]fficers|[Oo]fficials|[Cc]ouncillors|[Pp]artners))"
                r"\s+(?:were|are)\s+(?:asked|requested|invited|tasked)\s+to\s+[a-z]{3,}\b"),
+    # "It was noted that the Secretariat will circulate ...", "The Secretariat would be asked to circulate ..."
+    re.compile(rf"^It\s+was\s+(?:noted|reported|confirmed)\s+that\s+{_WHO}\s+(?:will|would)\s+(?!be\b|not\b|like\b)[a-z]{{3,}}\b"),
+    re.compile(rf"^{_WHO}\s+(?:will|would)\s+be\s+(?:asked|requested|tasked|invited)\s+to\s+[a-z]{{3,}}\b"),
     # "It was agreed that Tom Reid would write ...", "The group agreed that the Secretariat should circulate ..."
     re.compile(rf"^(?:It\s+was\s+|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){{1,3}})(?:agreed|decided|resolved)\s+that\s+{_WHO}\s+"
                rf"(?:would|will|is\s+to|are\s+to)\s+(?!be\b|not\b)[a-z]{{3,}}\b"),

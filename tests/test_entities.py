@@ -591,3 +591,18 @@ def test_an_audits_implementation_date_column_is_its_timescale():
     roles = classify_columns(["Ref", "Recommendation", "Management response", "Responsible officer", "Implementation date"])
     assert roles["timescale"] == [4]
     assert "timescale" not in classify_columns(["Implementation", "Action"])   # how it is going, not when
+
+
+@pytest.mark.parametrize("rating", ["RAG", "Status"])
+def test_each_action_row_under_a_recommendation_keeps_its_own_rating(rating):
+    # the recommendation's cell printed once, blank on the action rows under it
+    t = Table(rows=[[Cell(c) for c in r] for r in [
+        ["No.", "Recommendation", "Action", "Lead", "Timescale", rating],
+        ["1", "Leaders should ensure every child in need has a current plan.", "Audit all CIN plans", "Head of CIN",
+         "March 2026", "Green"],
+        ["", "", "Introduce a monthly plan review", "Team Managers", "April 2026", "Amber"],
+        ["2", "Managers should improve supervision.", "Launch the supervision policy", "PSW", "June 2026", "Red"]]],
+        header_rows=1)
+    res = extract_action_plan(t, 0, glossary={}, anchor=None, body=None)
+    assert [(r.ref, r.rag) for r in res.recs] == [("1", None), ("2", "red")]
+    assert [a.rag for a in res.recs[0].actions] == ["green", "amber"]

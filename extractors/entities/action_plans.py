@@ -348,7 +348,8 @@ class _PlanReader:
         self.group: Optional[Recommendation] = None   # the recommendation a row of its own printed above these
         # a recommendation cell merged down several action rows (the loader repeats its text):
         # the status printed on each row rates that row's action, not the recommendation
-        self.rec_rows = Counter(_norm(_cell(row, self.rec_c)) for row in table.body) if self.rec_c is not None else Counter()
+        # (and one left blank on the rows under it that carry actions: the rows are the recommendation's too)
+        self.rec_rows = _rows_per_recommendation(table, self.rec_c, self.act_c)
 
     def loc(self, r: int, c: Optional[int]) -> str:
         name = self.header[c] if c is not None and c < len(self.header) else ""
@@ -522,7 +523,8 @@ class _PlanReader:
         prog_c = self.prog_c
         if prog_c is not None and _cell(row, prog_c):
             txt = _norm(_cell(row, prog_c))
-            if row_actions and self.rec_c is None:
+            if row_actions and (self.rec_c is None or self.current is not None and self.rec_rows[self.current.text] > 1):
+                # a log's row, or one of several action rows under a recommendation: the status is the row's
                 row_actions[0].status_text = txt
                 if self.rag_c is None and row_actions[0].rag is None:
                     # a log without a RAG column rates its actions in words ("On track",
@@ -620,6 +622,24 @@ class _PlanReader:
                 t = times[0]
                 a.timescales.append(Timescale.from_parsed(t, t.prov.at(f"/for:{k}")))
         self.loose.extend(row_actions)
+
+
+def _rows_per_recommendation(table: Table, rec_c: Optional[int], act_c: Optional[int]) -> Counter:
+    """Recommendation text -> how many rows it spans: its own row, the rows a
+    merged cell repeats it on, and rows under it whose recommendation cell is
+    blank but which carry an action."""
+    spans: Counter = Counter()
+    if rec_c is None:
+        return spans
+    current = None
+    for row in table.body:
+        text = _norm(_cell(row, rec_c))
+        if text:
+            current = text
+            spans[text] += 1
+        elif current is not None and act_c is not None and _cell(row, act_c).strip():
+            spans[current] += 1
+    return spans
 
 
 def _owner_only(text: str) -> bool:

@@ -287,3 +287,33 @@ def test_a_pac_reports_numbered_conclusion_set_in_bold_does_not_end_its_summary_
     doc = Document(doc_id="pac", path="pac.pdf", file_name="pac.pdf", format="pdf", blocks=blocks)
     recs = extract_all(doc, {})["recommendations"]
     assert [(r["ref"], r["kind"]) for r in recs] == [("1", "improvement"), ("2", "improvement"), ("2", "improvement")]
+
+
+_LISTED = ["The Council should appoint a single senior owner for the programme.",
+           "Cabinet should receive a quarterly report on the programme.",
+           "The programme risk register should be reviewed monthly."]
+
+
+@pytest.mark.parametrize("plan_header", [None, ["Rec no.", "Action", "Lead officer", "Target date"],
+                                         ["Recommendation", "Agreed action", "Responsible officer", "Target date"]])
+def test_a_table_listing_the_recommendations_and_an_action_plan_keyed_to_them(plan_header):
+    from extractors.model import Cell, Table
+    listed = Table(rows=[[Cell(c) for c in r] for r in [["No.", "Recommendation", "Priority"],
+                                                        *[[str(k), t, "High"] for k, t in enumerate(_LISTED, 1)]]],
+                   header_rows=1)
+    blocks = [Block(kind="heading", text="Summary of recommendations", level=2), Block(kind="table", table=listed)]
+    if plan_header:
+        first = (lambda k, t: str(k)) if plan_header[0] == "Rec no." else (lambda k, t: f"{k}. {t[:25]}")
+        plan = Table(rows=[[Cell(c) for c in r] for r in [plan_header, *[
+            [first(k, t), f"The service will act on recommendation {k} this year.", "Head of Repairs", "March 2027"]
+            for k, t in enumerate(_LISTED, 1)]]], header_rows=1)
+        blocks += [Block(kind="heading", text="Action plan", level=2), Block(kind="table", table=plan)]
+    doc = Document(doc_id="lst", path="lst.docx", file_name="lst.docx", format="docx", blocks=blocks)
+    got = extract_all(doc, {})
+    # the listed recommendations, once each (the plan's rows are the same recommendations)
+    assert [(r["ref"], r["text"]) for r in got["recommendations"]] == [(str(k), t) for k, t in enumerate(_LISTED, 1)]
+    if plan_header:
+        ref_of = {r["rec_id"]: r["ref"] for r in got["recommendations"]}
+        assert [ref_of.get(a["rec_id"]) for a in got["actions"]] == ["1", "2", "3"]
+        assert [(o["parent_type"], ref_of.get(o["parent_id"])) for o in got["owners"]] == [
+            ("recommendation", "1"), ("recommendation", "2"), ("recommendation", "3")]

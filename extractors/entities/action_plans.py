@@ -193,13 +193,29 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
     names_col = _names_in_action_column(table, roles)
     if names_col:
         roles = {**roles, "owner_lead": [names_col[0]], "action": [names_col[1]]}
-    if not is_action_plan(roles):
+    if not is_action_plan(roles) and not _recommendation_list(table, roles):
         return None
     plan = _PlanReader(table, tindex, roles, glossary=glossary, anchor=anchor, body=body)
     plan.owner_required = names_col is not None
     for r_off, row in enumerate(table.body):
         plan.read_row(r_off + table.header_rows, row)
     return PlanResult(plan.recs, plan.loose, plan.row_parent, plan.entity_cols)
+
+
+# a ref column that names the recommendation a row answers: "Rec no.", "Recommendation ref", "Rec"
+_REC_REF_HEADER = re.compile(r"\brec(?:ommendation)?s?\b", re.I)
+
+
+def _recommendation_list(table: Table, roles: dict) -> bool:
+    """A table that lists a report's recommendations and nothing to act on
+    them: "No. | Recommendation", "Recommendation | Priority". Its column is
+    headed as recommendations, and at least two rows hold one of five words
+    or more."""
+    rec = roles.get("rec")
+    if not rec or "action" in roles or not re.fullmatch(r"(?:key\s+|main\s+|our\s+)?recommendations?(?:\s+made)?",
+                                                       " ".join(table.header[rec[0]].split()), re.I):
+        return False
+    return sum(len(_cell(row, rec[0]).split()) >= 5 for row in table.body) >= 2
 
 
 def _roles_from_cells(table: Table, roles: dict) -> dict:
@@ -349,7 +365,8 @@ class _PlanReader:
         # a recommendation cell merged down several action rows (the loader repeats its text):
         # the status printed on each row rates that row's action, not the recommendation
         # (and one left blank on the rows under it that carry actions: the rows are the recommendation's too)
-        self.rec_rows = _rows_per_recommendation(table, self.rec_c, self.act_c)
+        self.rec_rows = _rows_per_recommendation(table, self.rec_c, self.act_c,
+                                                 self.rag_c if self.rag_c is not None else self.prog_c)
 
     def loc(self, r: int, c: Optional[int]) -> str:
         name = self.header[c] if c is not None and c < len(self.header) else ""
@@ -504,6 +521,10 @@ class _PlanReader:
                 row_actions.append(act)
         if self.evid_c is not None and _cell(row, self.evid_c) and row_actions:
             row_actions[0].evidence = _norm(_cell(row, self.evid_c))
+        if self.rec_c is None and self.ref_c is not None and _REC_REF_HEADER.search(self.header[self.ref_c]):
+            # "Rec no. | Action | Lead": the recommendation the row answers, printed elsewhere
+            for a in row_actions:
+                a.ref = _norm(_cell(row, self.ref_c)).rstrip(".") or None
         return row_actions
 
     def read_rag(self, row: list[Cell], row_actions: list[Action]) -> None:
@@ -624,10 +645,12 @@ class _PlanReader:
         self.loose.extend(row_actions)
 
 
-def _rows_per_recommendation(table: Table, rec_c: Optional[int], act_c: Optional[int]) -> Counter:
+def _rows_per_recommendation(table: Table, rec_c: Optional[int], act_c: Optional[int],
+                             rating_c: Optional[int]) -> Counter:
     """Recommendation text -> how many rows it spans: its own row, the rows a
     merged cell repeats it on, and rows under it whose recommendation cell is
-    blank but which carry an action."""
+    blank but which carry an action with a rating of its own (a rating only
+    on the first row rates the recommendation)."""
     spans: Counter = Counter()
     if rec_c is None:
         return spans
@@ -637,7 +660,8 @@ def _rows_per_recommendation(table: Table, rec_c: Optional[int], act_c: Optional
         if text:
             current = text
             spans[text] += 1
-        elif current is not None and act_c is not None and _cell(row, act_c).strip():
+        elif current is not None and act_c is not None and _cell(row, act_c).strip() and rating_c is not None and \
+                (_cell(row, rating_c).strip() or (rating_c < len(row) and row[rating_c].fill)):
             spans[current] += 1
     return spans
 

@@ -15,6 +15,8 @@ one `EntityContext`.
                     roles (action_plans.py), else numbers in its cells
     findings pointing to recommendations  "... (recommendation 2)." is a
                     finding, not the recommendation it points to
+    actions by ref  "Rec no. | Action | Lead": each row's action goes under
+                    the recommendation of that ref, its lead and date too
     restated recommendations  a table restating the paper's numbered
                     recommendations by ref (an appendix of leads and
                     timescales) gives its rows' details to them
@@ -175,7 +177,7 @@ def restated_recommendations(ctx: EntityContext) -> None:
     recommendations: each row whose ref is a prose recommendation's ref and
     whose words are that recommendation's gives it the row's owners, due
     dates, actions, status and numbers."""
-    prose = {}
+    prose = {}   # the first printing of each ref: in prose, else in another table ("No. | Recommendation" above the plan)
     for r in ctx.recs:
         if r.prov.table is None and r.ref:
             prose.setdefault(bare_ref(r.ref), r)
@@ -183,6 +185,9 @@ def restated_recommendations(ctx: EntityContext) -> None:
         # a recommendation printed in parts (R3a, R3b): the row for R3 goes with its first part
         if r.prov.table is None and r.ref and r.section_ref and bare_ref(r.ref).startswith(bare_ref(r.section_ref)):
             prose.setdefault(bare_ref(r.section_ref), r)
+    for r in ctx.recs:
+        if r.prov.table is not None and r.prov.table not in ctx.listed_tables and r.ref:
+            prose.setdefault(bare_ref(r.ref), r)
     if not prose:
         return
     merged: dict[int, Recommendation] = {}
@@ -190,7 +195,8 @@ def restated_recommendations(ctx: EntityContext) -> None:
         if r.prov.table is None or r.prov.table in ctx.listed_tables or not r.ref:
             continue
         target = prose.get(bare_ref(r.ref))
-        if target is None or not (_stems(r.text) & _stems(target.text) or target.section_ref == r.ref):
+        if target is None or target is r or target.prov.table == r.prov.table or \
+                not (_stems(r.text) & _stems(target.text) or target.section_ref == r.ref):
             continue
         target.owners.extend(r.owners)
         target.timescales.extend(r.timescales)
@@ -203,6 +209,30 @@ def restated_recommendations(ctx: EntityContext) -> None:
     if merged:
         ctx.recs[:] = [r for r in ctx.recs if id(r) not in merged]
         ctx.table_metrics[:] = [(merged.get(id(parent), parent), m) for parent, m in ctx.table_metrics]
+
+
+def actions_by_ref(ctx: EntityContext) -> None:
+    """An action table keyed by the recommendation each row answers ("Rec
+    no. | Action | Lead | Target date") puts its actions under the
+    recommendations the paper prints with those refs; the row's lead and date
+    are that recommendation's (as in a plan with a recommendation column)."""
+    by_ref: dict[str, Recommendation] = {}
+    for r in ctx.recs:
+        if r.ref:
+            by_ref.setdefault(bare_ref(r.ref), r)
+    keep = []
+    for a in ctx.loose_actions:
+        target = by_ref.get(bare_ref(a.ref)) if a.prov.table is not None and a.ref else None
+        if target is None:
+            keep.append(a)
+            continue
+        have = {(o.role, o.person) for o in target.owners}
+        target.owners.extend(o for o in a.owners if (o.role, o.person) not in have)
+        dates = {(t.due_date, t.raw) for t in target.timescales}
+        target.timescales.extend(t for t in a.timescales if (t.due_date, t.raw) not in dates)
+        a.owners, a.timescales = [], []
+        target.actions.append(a)
+    ctx.loose_actions[:] = keep
 
 
 # a finding's pointer to the recommendation it led to: "... not received or chased (recommendation 1)."
@@ -518,7 +548,7 @@ def initialled_owners(ctx: EntityContext) -> None:
 
 PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
-          restated_recommendations,
+          restated_recommendations, actions_by_ref,
           prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners)
 
 

@@ -317,3 +317,17 @@ def test_a_table_listing_the_recommendations_and_an_action_plan_keyed_to_them(pl
         assert [ref_of.get(a["rec_id"]) for a in got["actions"]] == ["1", "2", "3"]
         assert [(o["parent_type"], ref_of.get(o["parent_id"])) for o in got["owners"]] == [
             ("recommendation", "1"), ("recommendation", "2"), ("recommendation", "3")]
+
+
+def test_a_plain_text_summary_list_ends_at_an_appendix_line():
+    recs = ["The Council should appoint a single senior owner for the programme.",
+            "Cabinet should receive a quarterly report on the programme."]
+    text = ("Independent review of the repairs service\n\nSummary of recommendations\n\n"
+            + "".join(f"{k}. {r}\n" for k, r in enumerate(recs, 1)) + "\nAppendix B: Council response\n\n"
+            + "".join(f"Recommendation {k}\n\n{r}\n\nResponse: Accepted. The Council will act on this in 2027.\n\n"
+                      for k, r in enumerate(recs, 1)))
+    doc = load_text(text.encode(), path="r.txt", doc_id="r")
+    got = extract_all(doc, extract_metadata(doc))
+    # each recommendation once, not again with the response run into it
+    assert [(r["ref"], r["text"]) for r in got["recommendations"]] == [("1", recs[0]), ("2", recs[1])]
+    assert [(x["rec_ref"], x["status"]) for x in got["responses"]] == [("1", "accepted"), ("2", "accepted")]

@@ -59,6 +59,13 @@ def _is_heading(b: Block) -> bool:
     return b.kind == "heading" or (b.numbering is None and len(t.split()) <= 10 and not t.endswith((".", ";", ":")))
 
 
+def _short_line_ending(b: Block) -> bool:
+    """'Appendix B: Council response' on a line of its own where the loader
+    saw no heading (plain text): the summary chapter ends there too."""
+    t = b.text.strip()
+    return b.kind == "paragraph" and len(t.split()) <= 8 and not t.endswith(".") and bool(_ZONE_END.match(t))
+
+
 def summary_zones(doc: Document) -> list[tuple[int, int]]:
     """(first block, end block) of each summary chapter."""
     zones = []
@@ -69,7 +76,7 @@ def summary_zones(doc: Document) -> list[tuple[int, int]]:
         t = " ".join(b.text.split())
         if b.kind != "table" and _is_heading(b) and SUMMARY_HEADING.match(t) and not _CONTENTS.search(t):
             j = i + 1
-            while j < len(blocks) and not (blocks[j].kind == "heading" and (
+            while j < len(blocks) and not (_short_line_ending(blocks[j]) or blocks[j].kind == "heading" and (
                     _ZONE_END.match(blocks[j].text.strip())
                     # the report's next numbered chapter: "1 Demand, waiting times and delivery"
                     or ((_NUMBERED_CHAPTER.match(blocks[j].text.strip()) and blocks[j].numbering is None

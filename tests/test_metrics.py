@@ -613,3 +613,15 @@ def test_a_kpi_tables_rating_however_it_is_printed_goes_on_the_latest_value(layo
     for label, q1, q2, target, word, fill in _KPIS:
         want = None if layout == "directorate colours" else word.lower()
         assert (q2, "actual", want) in got and (q1, "actual", None) in got
+
+
+def test_a_kpi_rating_goes_on_the_latest_quarter_reported_when_later_quarters_are_blank():
+    from extractors.entities.metric_items import table_metrics
+    from extractors.model import Block, Cell, Document, Table
+    rows = [["Indicator", "Target", "Q1", "Q2", "Q3", "Q4", "RAG"],
+            ["Households in temporary accommodation", "400", "412", "455", "", "", "Amber"],
+            ["Average days to re-let council homes", "28", "31", "", "", "", "Red"]]
+    table = Table(rows=[[Cell(c) for c in r] for r in rows], header_rows=1)
+    doc = Document(doc_id="k", path="k.pdf", file_name="k.pdf", format="pdf", blocks=[Block(kind="table", table=table)])
+    rated = [(m.raw, m.rag) for _, m in table_metrics(table, 0, doc, {}, set()) if m.rag]
+    assert rated == [("455", "amber"), ("31", "red")]

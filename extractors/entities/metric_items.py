@@ -115,8 +115,7 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
     rag_col = next((i for i, h in enumerate(header) if is_rag_header(h)), None)
     if rag_col is None:
         rag_col = _rated_column(table, header_rows, label_col)
-    latest = next((i for i in reversed(range(len(header)))
-                   if i not in skip_cols and metricmod.column_context(header[i])[0] == "actual"), None)
+    actual_cols = [i for i in range(len(header)) if i not in skip_cols and metricmod.column_context(header[i])[0] == "actual"]
     for r_off, row in enumerate(table.rows[header_rows:]):
         r = r_off + header_rows
         label_idx = label_col if (label_col is not None and label_col < len(row) and row[label_col].text.strip()) else \
@@ -126,6 +125,8 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
         if row_unit is None and row_label and _RATE_LABEL.search(row_label + " " + (header[0] if header else "")):
             row_unit = "%"  # interest rates / yields are printed without the % sign
         parent = row_parent.get(r)
+        # the row's latest value: its rightmost actual column that holds one ("Q2" when Q3 and Q4 are still blank)
+        latest = next((c for c in reversed(actual_cols) if c < len(row) and row[c].text.strip()), None)
         row_rag = None
         if rag_col is not None and rag_col < len(row):
             got = ragmod.normalise_rag(row[rag_col].text.strip() or None, row[rag_col].fill, letters_ok=True)

@@ -625,3 +625,9 @@ def test_a_kpi_rating_goes_on_the_latest_quarter_reported_when_later_quarters_ar
     doc = Document(doc_id="k", path="k.pdf", file_name="k.pdf", format="pdf", blocks=[Block(kind="table", table=table)])
     rated = [(m.raw, m.rag) for _, m in table_metrics(table, 0, doc, {}, set()) if m.rag]
     assert rated == [("455", "amber"), ("31", "red")]
+
+
+def test_a_kpis_floor_or_threshold_column_is_a_target():
+    assert column_context("Floor")[0] == "target"
+    assert column_context("Threshold")[0] == "target"
+    assert column_context("Latest")[0] == "actual"

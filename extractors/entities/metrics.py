@@ -510,7 +510,9 @@ _COL_ROLES = [
     ("comparator", re.compile(r"\b(?:statistical\s+neighbou?rs?|stat\.?\s+neighbou?rs?|SN(?:s)?\s*(?:av(?:erage)?)?|national|nat\.?\s+av(?:erage)?|england|regional|region|comparators?|benchmark|similar\s+authorities|nearest\s+neighbou?rs?)\b", re.I)),
     ("baseline", re.compile(r"\bbase\s*line\b|\bbaseline\b|\bstarting\s+point\b|\bbase\s+year\b", re.I)),
     ("previous", re.compile(r"\b(?:previous|prior|last\s+(?:year|quarter|month|period)|preceding)\b", re.I)),
-    ("target", re.compile(r"\b(?:targets?|budget(?:ed)?|plan(?:ned)?|aim|goal|ambition|trajectory|cash\s+limit|tolerance)\b", re.I)),
+    ("target", re.compile(r"\b(?:targets?|budget(?:ed)?|plan(?:ned)?|aim|goal|ambition|trajectory|cash\s+limit|tolerance|"
+                          # a KPI's floor or threshold: the level it must not fall below
+                          r"floor|threshold|minimum\s+standard|intervention\s+level)\b", re.I)),
     ("actual", re.compile(r"\b(?:forecast|actual|outturn|performance|current|latest|result|achieved|spend|position|ytd|"
                           r"year\s+to\s+date|value|rate|likelihood|impact|score|exposure|total|figure|data|q[1-4]|quarter)\b", re.I)),
 ]

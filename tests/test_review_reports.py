@@ -331,3 +331,29 @@ def test_a_plain_text_summary_list_ends_at_an_appendix_line():
     # each recommendation once, not again with the response run into it
     assert [(r["ref"], r["text"]) for r in got["recommendations"]] == [("1", recs[0]), ("2", recs[1])]
     assert [(x["rec_ref"], x["status"]) for x in got["responses"]] == [("1", "accepted"), ("2", "accepted")]
+
+
+def test_an_audits_recommendation_set_out_as_a_label_and_value_table_of_its_own():
+    from extractors.model import Cell, Table
+
+    def record(k, rec):
+        rows = [[f"Recommendation {k}", "Priority: High"],
+                ["Finding", "Monthly performance reports are not obtained from the contractor."],
+                ["Recommendation", rec],
+                ["Agreed action", "Agreed. The Contracts Manager will request the reports each month."],
+                ["Responsible officer", "Contracts Manager"],
+                ["Target date", "31 October 2026"]]
+        return Block(kind="table", table=Table(rows=[[Cell(c) for c in r] for r in rows]))
+    recs = ["The Contracts Manager should obtain monthly performance reports.",
+            "Invoices should be certified by the contract manager before payment."]
+    doc = Document(doc_id="ia", path="ia.docx", file_name="ia.docx", format="docx",
+                   blocks=[Block(kind="heading", text="Detailed findings and recommendations", level=2),
+                           record(1, recs[0]), record(2, recs[1])])
+    got = extract_all(doc, {})
+    # the recommendation, not the finding; its action, owner and date from the labelled rows
+    assert [(r["ref"], r["text"]) for r in got["recommendations"]] == [("1", recs[0]), ("2", recs[1])]
+    ref_of = {r["rec_id"]: r["ref"] for r in got["recommendations"]}
+    assert [(ref_of[o["parent_id"]], o["role"]) for o in got["owners"]] == [("1", "Contracts Manager"), ("2", "Contracts Manager")]
+    assert [(ref_of[t["parent_id"]], str(t["due_date"])) for t in got["timescales"] if t["due_date"]] == [
+        ("1", "2026-10-31"), ("2", "2026-10-31")]
+    assert len(got["actions"]) == 2

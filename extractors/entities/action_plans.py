@@ -28,7 +28,7 @@ from typing import Optional
 
 from extractors.entities import minutes
 from extractors.entities import rag as ragmod
-from extractors.entities.columns import classify_columns, is_action_plan
+from extractors.entities.columns import classify_columns, column_role, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.owners import split_owners, subject_owners
 from extractors.dates import last_day
@@ -204,6 +204,43 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
 
 # a ref column that names the recommendation a row answers: "Rec no.", "Recommendation ref", "Rec"
 _REC_REF_HEADER = re.compile(r"\brec(?:ommendation)?s?\b", re.I)
+
+
+_RECORD_TITLE = re.compile(r"^(?:recommendation|rec\.?|finding|issue|observation)\s*(?:no\.?\s*)?(?P<ref>[\w.]{1,6})\b", re.I)
+_FINDING_LABEL = re.compile(r"^(?:finding|issue|observation|risk|risk\s+or\s+issue|background|implication)s?(?:\s+identified)?$", re.I)
+
+
+def record_table(table: Table) -> Optional[Table]:
+    """A recommendation printed as a small table of its own, one label a
+    row (an audit report's "Recommendation 1 | Priority: High" over
+    "Finding | ...", "Recommendation | ...", "Agreed action | ...",
+    "Responsible officer | ...", "Target date | ..."): the same table turned
+    on its side, the labels its header and the values its one row, so the
+    action-plan reader takes it as it takes any plan. None for any other
+    table."""
+    rows = [[c for c in row if c.text.strip()] for row in table.rows]
+    rows = [r for r in rows if r]
+    if len(rows) < 3 or any(len(r) > 2 for r in rows):
+        return None
+    ref = None
+    m = _RECORD_TITLE.match(rows[0][0].text.strip())
+    if m and (len(rows[0]) == 1 or len(rows[0][0].text.split()) <= 4):
+        ref, rows = m.group("ref").rstrip("."), rows[1:]
+    pairs = [(r[0], r[1]) for r in rows if len(r) == 2 and len(r[0].text.split()) <= 5]
+    if len(pairs) < 3:
+        return None
+    labels = [" ".join(label.text.split()).rstrip(":") for label, _ in pairs]
+    if any(column_role(lb) == "rec" and not _FINDING_LABEL.match(lb) for lb in labels):
+        # the finding that led to it is context, not a second recommendation
+        pairs = [p for p, lb in zip(pairs, labels) if not _FINDING_LABEL.match(lb)]
+        labels = [lb for lb in labels if not _FINDING_LABEL.match(lb)]
+    roles = classify_columns(labels)
+    if not (("rec" in roles or "action" in roles) and
+            any(k in roles for k in ("owner_lead", "owner_responsible", "timescale"))):
+        return None
+    header = ([Cell("Ref")] if ref else []) + [Cell(lb) for lb in labels]
+    body = ([Cell(ref, page=pairs[0][1].page)] if ref else []) + [value for _, value in pairs]
+    return Table(rows=[header, body], header_rows=1, pages=table.pages)
 
 
 def _recommendation_list(table: Table, roles: dict) -> bool:

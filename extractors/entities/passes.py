@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.entities.action_plans import add_due_dates, extract_action_plan
+from extractors.entities.action_plans import add_due_dates, extract_action_plan, record_table
 from extractors.entities.context import EntityContext
 from extractors.entities import minutes
 from extractors.entities.rag import normalise_rag
@@ -150,6 +150,7 @@ def action_tables(ctx: EntityContext) -> None:
     for tindex, table in ctx.doc.tables():
         if tindex in ctx.listed_tables:
             continue
+        table = record_table(table) or table   # a recommendation set out as a label | value table of its own
         plan = extract_action_plan(table, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body)
         if plan is not None:
             ctx.recs.extend(plan.recs)

@@ -12,11 +12,14 @@ from typing import Optional
 _ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
 BULLETS = "•●▪■◼◾◦○·‣⁃–-*o\uf0b7\uf0a7\uf0d8\uf076\uf0fc\u2713\u2714➢►"
 
+# a review's recommendation ref, "R12", "R3a"
+R_REF = r"R\d{1,2}[a-z]?"
+
 _PATTERNS: list[re.Pattern] = [
     # Action 4 - / Recommendation 3: / Area for improvement 2
     re.compile(r"^(?P<num>(?:Action|Recommendation|Rec|Area for (?:improvement|development)|Priority|Objective)\s+\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<rest>.+)$", re.I),
     # a review's "R1 The Council should ...", "R12: ..." (capital R, a capital after)
-    re.compile(r"^(?P<num>R\d{1,2}[a-z]?)[.:)]?\s+(?P<rest>[A-Z].*)$"),
+    re.compile(rf"^(?P<num>{R_REF})[.:)]?\s+(?P<rest>[A-Z].*)$"),
     # 5.1.2  / 5.1.2. / 2.1) / 3.
     re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,3}){1,4})\.?\)?\s+(?P<rest>\S.*)$"),
     re.compile(r"^(?P<num>\d{1,3})[.)]\s+(?P<rest>\S.*)$"),

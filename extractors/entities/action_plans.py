@@ -36,7 +36,7 @@ from extractors.vocabulary import MONTHS
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.model import Cell, Table
-from extractors.numbering import split_numbering
+from extractors.numbering import R_REF, split_numbering
 
 _NOT_IMPERATIVE = {
     "the", "this", "these", "that", "those", "it", "a", "an", "all", "our", "we", "there", "in", "as", "if",
@@ -124,7 +124,7 @@ def _split_ref(ref_cell: str, rec_cell: str) -> tuple[Optional[str], str]:
     if ref_cell:
         return ref_cell.rstrip("."), _norm(rec_cell)
     num, rest = split_numbering(rec_cell)
-    if num and num != "•" and re.fullmatch(r"\(?[0-9]{1,3}[a-z]?\)?|\(?[a-zA-Z]\)?|\(?[ivxIVX]{1,4}\)?|R\d{1,2}[a-z]?", num.rstrip(".)")):
+    if num and num != "•" and re.fullmatch(r"\(?[0-9]{1,3}[a-z]?\)?|\(?[a-zA-Z]\)?|\(?[ivxIVX]{1,4}\)?|" + R_REF, num.rstrip(".)")):
         return num.rstrip(".)").strip("()"), _norm(rest)
     return None, _norm(rec_cell)
 

@@ -164,6 +164,7 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
     for start, end in zones:
         paras: list[tuple[Block, list[Block]]] = []   # each item and the blocks its text runs over
         zone = [b for b in doc.blocks[start:end] if b.kind != "table"]
+        where = {id(b): i for i, b in enumerate(doc.blocks[start:end], start)}   # a block's index, for its locator
         # items are the numbered paragraphs (bullets under them are their text); else the bullets;
         # a list with neither prints one per paragraph
         marks = {"numbered" if b.numbering != "•" else "bullet" for b in zone
@@ -194,7 +195,7 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
                 continue
             ref = b.numbering if b.numbering != "•" else None
             recs.append(Recommendation(kind="improvement", text=text, ref=ref, source_body=body,
-                                       prov=Prov(page=b.page, source_text=b.full_text, locator=ref or f"block:{doc.blocks.index(b)}")))
+                                       prov=Prov(page=b.page, source_text=b.full_text, locator=ref or f"block:{where[id(b)]}")))
     return recs
 
 

@@ -170,7 +170,7 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             if items:
                 # items that ask others to act ("It is recommended that: • Commissioners should ...") are a
                 # review's or assessment's recommendations, not the meeting's decisions
-                kind = "improvement" if any(re.search(r"\b(?:should|must)\b", it.text) for it in items) else "decision"
+                kind = "improvement" if any(_SAYS_SHOULD.search(it.text) for it in items) else "decision"
                 for it in items:
                     recs.append(_rec(it, kind, body or committee, lead_body=body, section=None))
                 i = j
@@ -304,7 +304,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             j += 1
             continue
         break
-    if any(re.search(r"\b(?:should|must)\b", r.text) for r in recs):
+    if any(_SAYS_SHOULD.search(r.text) for r in recs):
         # recommendations a review or assessment makes to others ("The council should ..."),
         # not decisions put to the meeting
         for r in recs:
@@ -312,6 +312,8 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
     return recs, j
 
 
+# a recommendation made to others ("The council should ..."), not a decision put to the meeting
+_SAYS_SHOULD = re.compile(r"\b(?:should|must)\b")
 # a paragraph that asks someone to act
 _ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|^(?:we|the\s+(?:review|panel|group))\s+recommends?\b", re.I)
 
@@ -641,7 +643,7 @@ def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str,
     if one_cell is not None:
         # the whole list in one cell: "Recommendations" over "• ...", "• ..."
         head, lines = one_cell
-        said_to_others = any(re.search(r"\b(?:should|must)\b", t) for t in lines)
+        said_to_others = any(_SAYS_SHOULD.search(t) for t in lines)
         if re.fullmatch(r"(?:key\s+|main\s+|our\s+|summary\s+of\s+)?recommendations?:?", head, re.I) and said_to_others \
                 or (IMPROVEMENT_HEADING.match(head) and not IMPROVEMENT_HEADING.match(head).group("rest")):
             page = next((c.page for row in b.table.rows for c in row if c.page), None) or b.page
@@ -653,7 +655,7 @@ def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str,
         m = IMPROVEMENT_HEADING.match(next(iter(texts))) if len(texts) == 1 else None
         said_to_others = len(texts) == 1 and re.fullmatch(r"(?:key\s+|main\s+|our\s+|summary\s+of\s+)?recommendations?",
                                                            next(iter(texts)), re.I) and \
-            any(re.search(r"\b(?:should|must)\b", c.text) for row in b.table.rows for c in row)
+            any(_SAYS_SHOULD.search(c.text) for row in b.table.rows for c in row)
         if not said_to_others and (not m or m.group("rest")):
             return None   # a box headed "Recommendations" counts when they are made to others ("The council should ...")
     for r, row in enumerate(b.table.rows if b.table else []):

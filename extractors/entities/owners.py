@@ -376,7 +376,7 @@ def resolution_subjects(text: str, meeting: Optional[str] = None) -> list[str]:
     meeting_words = (meeting or "").lower().split()
     for m in _THAT.finditer(text):
         who = re.sub(r"(?:\s+(?:and|the|of|for|&))+$", "", m.group("who").strip())
-        bare = re.sub(r"^the\s+", "", who, flags=re.I).lower()
+        bare = bare_body(who)
         if not bare or bare.split()[0] in _NOT_ACTOR:
             continue
         if bare in _MEETING_NOUNS or (meeting_words[-len(bare.split()):] == bare.split() if meeting_words
@@ -389,7 +389,9 @@ def resolution_subjects(text: str, meeting: Optional[str] = None) -> list[str]:
 _LEAD_TEXT = re.compile(r"\b(?:Lead|Lead officer|Responsible officer|Owner)\s*:\s*(?P<who>[^\n;.]+)", re.I)
 
 
-def _bare_body(who: str) -> str:
+def bare_body(who: str) -> str:
+    """'The Director of Finance' -> 'director of finance': a body or post as
+    owners compare it."""
     return re.sub(r"^the\s+", "", who.strip(), flags=re.I).lower()
 
 
@@ -409,11 +411,11 @@ def owners_in_text(text: str, meeting: Optional[str] = None) -> list[tuple[str, 
         who = m.group("who").strip()
         for part in distribute_leaders(who):
             found.append(("responsible", part))
-    have = {_bare_body(w) for _, w in found}
+    have = {bare_body(w) for _, w in found}
     for who in addressees(text) + resolution_subjects(text, meeting):
-        if _bare_body(who) not in have and not any(_bare_body(who) in h for h in have):
+        if bare_body(who) not in have and not any(bare_body(who) in h for h in have):
             found.append(("responsible", who))
-            have.add(_bare_body(who))
+            have.add(bare_body(who))
     for m in _LEAD_TEXT.finditer(text):
         found.append(("lead", m.group("who").strip(" ,")))
     return found

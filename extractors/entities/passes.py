@@ -48,7 +48,7 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation, Times
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import (decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations)
-from extractors.entities.owners import owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
+from extractors.entities.owners import bare_body, owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
 from extractors.entities.responses import extract_responses, promised_by, promises
 from extractors.entities.rows import bare_ref, to_rows
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
@@ -82,10 +82,7 @@ def inquiry_summaries(ctx: EntityContext) -> None:
     ctx.recs.extend(r for r in found if r.prov.source_text not in have)
     # "Recommendation 7" labels with the recommendation under them
     have = {r.prov.source_text for r in ctx.recs}
-    by_ref = {}
-    for r in ctx.recs:
-        if r.ref:
-            by_ref.setdefault(bare_ref(r.ref), r)
+    by_ref = _first_by_ref(ctx.recs)
     for r in labelled_recommendations(ctx.doc, ctx.meta.get("committee")):
         same = by_ref.get(bare_ref(r.ref))
         if same is not None:
@@ -94,6 +91,15 @@ def inquiry_summaries(ctx: EntityContext) -> None:
             continue
         if r.prov.source_text not in have:
             ctx.recs.append(r)
+
+
+def _first_by_ref(recs: list[Recommendation]) -> dict[str, Recommendation]:
+    """Bare ref -> the first recommendation printed with it."""
+    by_ref: dict[str, Recommendation] = {}
+    for r in recs:
+        if r.ref:
+            by_ref.setdefault(bare_ref(r.ref), r)
+    return by_ref
 
 
 # a summary list's page reference at the end of an item: "... measure progress. Page 8"
@@ -217,10 +223,7 @@ def actions_by_ref(ctx: EntityContext) -> None:
     no. | Action | Lead | Target date") puts its actions under the
     recommendations the paper prints with those refs; the row's lead and date
     are that recommendation's (as in a plan with a recommendation column)."""
-    by_ref: dict[str, Recommendation] = {}
-    for r in ctx.recs:
-        if r.ref:
-            by_ref.setdefault(bare_ref(r.ref), r)
+    by_ref = _first_by_ref(ctx.recs)
     keep = []
     for a in ctx.loose_actions:
         target = by_ref.get(bare_ref(a.ref)) if a.prov.table is not None and a.ref else None
@@ -261,8 +264,12 @@ def lead_ins(ctx: EntityContext) -> None:
     recommendation nor an action."""
     ctx.recs = [r for r in ctx.recs if not lead_in_only(r.text)]
     for r in ctx.recs:
-        r.actions = [a for a in r.actions if not lead_in_only(a.text) and not _POSITION_ONLY.match(a.text)]
-    ctx.loose_actions = [a for a in ctx.loose_actions if not lead_in_only(a.text) and not _POSITION_ONLY.match(a.text)]
+        r.actions = [a for a in r.actions if _a_step(a.text)]
+    ctx.loose_actions = [a for a in ctx.loose_actions if _a_step(a.text)]
+
+
+def _a_step(text: str) -> bool:
+    return not lead_in_only(text) and not _POSITION_ONLY.match(text)
 
 
 # management's position printed above its actions in one cell ("Partially agreed." / "1. ...") is
@@ -324,10 +331,10 @@ def prose_details(ctx: EntityContext) -> None:
             continue
         ctx.consumed.add(r.prov.source_text)
         ctx.not_actions |= r.covered
-        named = {re.sub(r"^the\s+", "", o.role or "", flags=re.I).lower() for o in r.owners}
+        named = {bare_body(o.role or "") for o in r.owners}
         for kind, who in owners_in_text(r.text, ctx.meta.get("committee")):
             for role, person, raw in split_owners(who) or [(who, None, who)]:
-                bare = re.sub(r"^the\s+", "", role or "", flags=re.I).lower()
+                bare = bare_body(role or "")
                 if bare and any(n == bare or n.startswith(bare + " (") for n in named):
                     continue   # the row of a table restating it names the same owner, with the holder
                 r.owners.append(Owner(role=role, person=person, kind=kind, raw=raw, prov=r.prov.at("/owner")))

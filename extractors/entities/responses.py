@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.entities.columns import column_role
-from extractors.numbering import split_numbering
+from extractors.numbering import R_REF, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Document, Table
 
@@ -174,8 +174,15 @@ def responder_of(text: str, default: Optional[str]) -> Optional[str]:
 def default_responder(doc: Document, meta: dict) -> Optional[str]:
     """'Government Response to ...' -> 'the Government'; 'Executive response'
     -> 'the Executive'; else None."""
-    title = meta.get("title") or ""
-    m = re.search(r"\b(Government|Executive|Cabinet|Council|Management|Board)(?:’s|'s)?\s+response\b", title, re.I)
+    return responder_named(meta.get("title") or "")
+
+
+_NAMED_RESPONSE = re.compile(r"\b(Government|Executive|Cabinet|Council|Management|Board)(?:’s|'s)?\s+response\b", re.I)
+
+
+def responder_named(text: str) -> Optional[str]:
+    """'Council response to the recommendations' -> 'the Council'."""
+    m = _NAMED_RESPONSE.search(text)
     return f"the {m.group(1).capitalize()}" if m else None
 
 
@@ -271,9 +278,9 @@ def _titled_responder(doc: Document, tindex: int) -> Optional[str]:
     if tindex >= len(at):
         return None
     for b in reversed(doc.blocks[max(0, at[tindex] - 4):at[tindex]]):
-        m = re.search(r"\b(Government|Executive|Cabinet|Council|Board)(?:’s|'s)?\s+response\b", b.text, re.I)
-        if m and b.kind != "table":
-            return f"the {m.group(1).capitalize()}"
+        who = responder_named(b.text) if b.kind != "table" else None
+        if who:
+            return who
     return None
 
 
@@ -354,7 +361,7 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             if rec_c >= len(cells) or st_c >= len(cells) or not cells[rec_c] or not cells[st_c]:
                 continue
             num, rest = split_numbering(" ".join(cells[rec_c].split()))
-            if num and re.fullmatch(r"R\d{1,2}[a-z]?", num):
+            if num and re.fullmatch(R_REF, num):
                 ref, quoted = num, rest   # "R1 Single Senior Responsible Owner"
             else:
                 ref, quoted = split_quoted(" ".join(cells[rec_c].split()))[0]

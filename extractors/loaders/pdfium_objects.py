@@ -34,6 +34,7 @@ council papers.
 from __future__ import annotations
 
 import ctypes
+import functools
 import math
 import re
 from typing import Optional
@@ -155,6 +156,7 @@ _GLYPH_FUNCTIONS = ("FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_IsH
                     "FPDFText_GetLooseCharBox", "FPDFText_GetTextObject")
 
 
+@functools.lru_cache(maxsize=1)   # the same for every page of the process: read once
 def _function_addresses() -> tuple[int, ...]:
     from pypdfium2_raw.bindings import _libs
     return tuple(ctypes.cast(_libs["pdfium"][name], ctypes.c_void_p).value for name in _GLYPH_FUNCTIONS)

@@ -37,10 +37,16 @@ class Table:
     rows: list[list[Cell]]
     header_rows: int = 0
     pages: list[int] = field(default_factory=list)
+    # column names printed over an earlier table, for a table with no header
+    # row of its own (a log set out as one table per meeting under headings,
+    # the names printed once at the top); every row is then body
+    names: list[str] = field(default_factory=list)
 
     @property
     def header(self) -> list[str]:
         """Column names: header rows joined top to bottom per column."""
+        if not self.header_rows and self.names:
+            return list(self.names)
         if not self.header_rows or not self.rows:
             return []
         ncols = max(len(r) for r in self.rows)

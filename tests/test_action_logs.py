@@ -274,3 +274,137 @@ def test_a_key_to_initials_printed_one_entry_a_line_or_as_a_table(key):
                    blocks=[Block(kind="paragraph", text="Action log – December 2025"), Block(kind="table", table=log), *after])
     got = extract_all(doc, {})
     assert [(o["role"], o["person"]) for o in got["owners"]] == [(None, "Kate Thomas"), (None, "John Mills")]
+
+
+# A log set out as one table per meeting under headings: the column names over
+# the first part only, in a row of their own above all parts, or not at all.
+_PARTS = [("Meeting of 12 March 2013", [
+              ("Secretariat to circulate the revised terms of reference to members for comment.", "Secretariat", "Complete"),
+              ("Chair to write to the Minister setting out the group's priorities for the year.", "Chair", "Letter sent 24 April.")]),
+          ("Meeting of 16 April 2013", [
+              ("Members to send examples of refused data requests to the secretariat.", "All members", "Ongoing"),
+              ("HS to meet the Met Office about the release of weather observations data.", "HS", "Arranged for 3 July.")]),
+          ("Meeting of 11 June 2013", [
+              ("Secretariat to publish the minutes of the April meeting on the website.", "Secretariat", "Done.")])]
+_PART_HEADER = ["No.", "Action", "Owner", "Status"]
+
+
+def _part_rows():
+    k = 0
+    for heading, acts in _PARTS:
+        rows = []
+        for text, who, status in acts:
+            k += 1
+            rows.append([str(k), text, who, status])
+        yield heading, rows
+
+
+def _log_in_parts_docx(path, names):
+    import docx
+    d = docx.Document()
+    d.add_paragraph("Open Data Group")
+    d.add_paragraph("Action log – July 2013")
+
+    def table(rows, bold_first):
+        t = d.add_table(rows=0, cols=len(_PART_HEADER))
+        t.style = "Table Grid"
+        for i, r in enumerate(rows):
+            cells = t.add_row().cells
+            for j, x in enumerate(r):
+                if i == 0 and bold_first:
+                    cells[j].paragraphs[0].add_run(x).bold = True
+                else:
+                    cells[j].text = x
+    if names == "above":
+        table([_PART_HEADER], True)
+    for i, (heading, rows) in enumerate(_part_rows()):
+        d.add_heading(heading, level=3)
+        first = names == "first" and i == 0
+        table(([_PART_HEADER] if first else []) + rows, first)
+    d.save(path)
+
+
+def _log_in_parts_pdf(path, names):
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    ss = getSampleStyleSheet()
+    widths = [40, 300, 90, 90]
+    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.5, colors.grey)])
+
+    def table(rows, bold_first):
+        data = [[Paragraph(f"<b>{x}</b>" if i == 0 and bold_first else x, ss["BodyText"]) for x in r]
+                for i, r in enumerate(rows)]
+        t = Table(data, colWidths=widths)
+        t.setStyle(style)
+        return t
+    flow = [Paragraph("Open Data Group – Action Log – July 2013", ss["Title"]), Spacer(1, 8)]
+    if names == "above":
+        flow.append(table([_PART_HEADER], True))
+    for i, (heading, rows) in enumerate(_part_rows()):
+        flow.append(Paragraph(heading, ss["Heading3"]))
+        first = names == "first" and i == 0
+        flow.append(table(([_PART_HEADER] if first else []) + rows, first))
+    SimpleDocTemplate(str(path), pagesize=A4).build(flow)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("names", ["first", "above", "none"])
+def test_an_action_log_printed_in_parts_under_headings(tmp_path, fmt, names):
+    from extractors.loaders import load_document
+    path = tmp_path / f"log.{fmt}"
+    (_log_in_parts_docx if fmt == "docx" else _log_in_parts_pdf)(path, names)
+    doc = load_document(path)
+    rows = extract_all(doc, extract_metadata(doc))
+    want = [text for _, acts in _PARTS for text, _, _ in acts]
+    assert [a["text"] for a in rows["actions"]] == want
+    assert [(o["role"] or o["person"]) for o in rows["owners"]] == [who for _, acts in _PARTS for _, who, _ in acts]
+    # every part keeps its own table's row numbers in the locator
+    assert all("/row:" in a["locator"] for a in rows["actions"])
+
+
+def test_a_table_of_figures_after_a_log_does_not_borrow_its_column_names():
+    from extractors.entities.headerless import named_from_cells, shared_header
+    from extractors.model import Cell, Table
+    figures = Table(rows=[[Cell("2012/13"), Cell("4,210"), Cell("3,980"), Cell("+5.8%")],
+                          [Cell("2013/14"), Cell("4,400"), Cell("4,120"), Cell("+6.8%")]])
+    assert shared_header(figures, _PART_HEADER) is None
+    assert named_from_cells(figures) is None
+
+
+def test_owner_of_a_logged_action_from_its_subject():
+    lines = ["Transparency Board", "", "Action log as at 19 July 2011", "",
+             "\t".join(["Ref", "Action", "Deadline", "Progress"]),
+             "\t".join(["1", "URI project team to discuss with the Contract Finder team how URIs can be used.",
+                        "September", "On track"]),
+             "\t".join(["2", "HMT financial reporting policy team to consider the workshop approach.",
+                        "August", "Plan in place"]),
+             "\t".join(["3", "The Transparency Director will present on the Open Government Partnership.",
+                        "October", "On track"])]
+    doc = load_text(("\n".join(lines) + "\n").encode(), path="log.txt", doc_id="log")
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [o["role"] for o in rows["owners"]] == ["URI project team", "HMT financial reporting policy team",
+                                                  "Transparency Director"]
+
+
+@pytest.mark.parametrize("header", [None, "Who / When", "Owner/Deadline", "Lead officer and target date"])
+@pytest.mark.parametrize("cells", [
+    ["Secretariat – end of July 2013", "Chair (May 2013)", "All members – ongoing", "HS by June 2013"],
+    ["Secretariat\nJuly 2013", "Chair\nby end May 2013", "All members\nOngoing", "HS\nJune 2013"]],
+    ids=["one line", "two lines"])
+def test_who_and_when_in_one_column(header, cells):
+    from extractors.model import Block, Cell, Document, Table
+    acts = ["Secretariat to circulate the revised terms of reference to members.",
+            "Chair to write to the Minister about the group's priorities for the year.",
+            "Members to send examples of refused data requests to the secretariat.",
+            "HS to meet the Met Office about the release of weather observations data."]
+    rows = ([[Cell("Action"), Cell(header)]] if header else []) + [[Cell(a), Cell(c)] for a, c in zip(acts, cells)]
+    table = Table(rows=rows, header_rows=1 if header else 0, pages=[1])
+    doc = Document(doc_id="x", path="x.pdf", file_name="x.pdf", format="pdf",
+                   blocks=[Block(kind="heading", text="Open Data Group action log"),
+                           Block(kind="heading", text="Meeting of 12 March 2013"), Block(kind="table", table=table)])
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in rows["actions"]] == acts
+    assert [(o["role"] or o["person"]) for o in rows["owners"]] == ["Secretariat", "Chair", "All members", "HS"]
+    assert [str(t["due_date"]) for t in rows["timescales"]] == ["2013-07-31", "2013-05-31", "None", "2013-06-30"]

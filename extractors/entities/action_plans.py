@@ -598,9 +598,13 @@ class _PlanReader:
                     if got:
                         self.current.rag, self.current.rag_raw = got
 
-    def who_and_when(self, txt: str) -> tuple[str, list[str]]:
+    def who_and_when(self, txt: str, col: Optional[int] = None) -> tuple[str, list[str]]:
         """A minute table's Action cell naming who and when ("Head of Voids /
-        December"): (who, [when ...]); other cells are all who."""
+        December"): (who, [when ...]); other cells are all who. In a column
+        headed for both ("Who / When") the who is the cell without its dates
+        (the column is the timescale column too)."""
+        if txt and col is not None and col == self.time_c:
+            return without_dates(txt, self.anchor), []
         if not (txt and self.owner_required and "/" in txt):
             return txt, []
         parts = [p.strip() for p in txt.split("/") if p.strip()]
@@ -612,7 +616,7 @@ class _PlanReader:
     def read_owners(self, r: int, row: list[Cell], page) -> list[Owner]:
         owners: list[Owner] = []
         for oc, kind in self.owner_cols:
-            txt = self.who_and_when(_cell(row, oc))[0]
+            txt = self.who_and_when(_cell(row, oc), oc)[0]
             if txt:
                 owners.extend(_owner_items(txt, kind, self.glossary, Prov(page=page, source_text=txt, locator=self.loc(r, oc), table=self.tindex)))
         return owners
@@ -628,7 +632,7 @@ class _PlanReader:
                 if times:
                     break
         for oc, _ in self.owner_cols:
-            for txt in self.who_and_when(_cell(row, oc))[1]:
+            for txt in self.who_and_when(_cell(row, oc), oc)[1]:
                 times.extend(_timescale_items(txt, anchor, Prov(page=page, source_text=_cell(row, oc),
                                                                 locator=self.loc(r, oc) + "/due", table=tindex)))
         for tc in self.roles.get("target", []):
@@ -660,9 +664,13 @@ class _PlanReader:
             if not self.owner_cols:
                 # no owner column: the action's subject owns it
                 # ("Cabinet Office Transparency Team to work with ...")
+                # or who it says will do it ("The Transparency Director will present ...")
+                said = subject_owners(a.text)
+                if not said and (got := minutes.undertaking(a.text)) is not None:
+                    said = minutes.owners_of(got[1], "")
                 a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
                                       prov=a.prov.at("/owner" + (f":{k}" if k else "")))
-                                for k, (role, person, raw) in enumerate(subject_owners(a.text)))
+                                for k, (role, person, raw) in enumerate(said))
         if times:
             # the due-date column states the deadline: the same date read again from
             # the action's own words ("... for the October meeting" | "October 2013") is one
@@ -701,6 +709,17 @@ def _rows_per_recommendation(table: Table, rec_c: Optional[int], act_c: Optional
                 (_cell(row, rating_c).strip() or (rating_c < len(row) and row[rating_c].fill)):
             spans[current] += 1
     return spans
+
+
+def without_dates(text: str, anchor: Optional[date]) -> str:
+    """'Secretariat – end of July 2013' -> 'Secretariat': a who-and-when
+    cell without its dates and the marks that joined them."""
+    out = text
+    for t in sorted(parse_timescales(text, anchor), key=lambda t: -t.start):
+        out = out[:t.start] + " " + out[t.end:]
+    out = re.sub(r"\(\s*\)", " ", out)
+    out = " ".join(out.split()).strip(" –—-,/;:(")
+    return re.sub(r"(?i)\s+(?:by|due|from|until|(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle)(?:\s+of)?)$", "", out).strip()
 
 
 def _owner_only(text: str) -> bool:

@@ -78,6 +78,15 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         plain = [i for i, h in enumerate(header) if i not in taken and _STEP_COLUMN.match(" ".join(h.split()))]
         if plain:
             out["action"] = plain[:1]
+    # one column for who and when: "Who / When", "Owner/Deadline", "Lead officer and target date"
+    for i, h in enumerate(header):
+        h = " ".join(h.split())
+        if _WHO_WORDS.search(h) and _WHEN_WORDS.search(h):
+            if not any(i in out.get(k, []) for k in ("owner_lead", "owner_responsible")) \
+                    and "owner_lead" not in out and "owner_responsible" not in out:
+                out["owner_lead"] = [i]
+            if "timescale" not in out and i in out.get("owner_lead", []) + out.get("owner_responsible", []):
+                out["timescale"] = [i]
     # of several action columns, the one headed plainly "Action(s)" holds them
     acts = out.get("action", [])
     plain = [i for i in acts if _PLAIN_ACTION.match(" ".join(header[i].split()))]
@@ -94,6 +103,10 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
 _STEP_COLUMN = re.compile(r"^(?:(?:brief\s+|short\s+)?(?:description|summary|details?|issue|what|subject|topic|matter|"
                           r"narrative|decision)(?:\s+of\s+(?:the\s+)?(?:item|issue|action|task))?|"
                           r"(?:item|issue)\s+(?:description|details?))\s*\??$", re.I)
+
+
+_WHO_WORDS = re.compile(r"\b(?:who|owners?|leads?|responsib\w*|officers?|by\s+whom)\b", re.I)
+_WHEN_WORDS = re.compile(r"\b(?:when|deadlines?|due|timescales?|dates?|time\s*frames?)\b", re.I)
 
 
 _PLAIN_ACTION = re.compile(r"^(agreed\s+|key\s+|further\s+)?actions?(\s+(required|to\s+be\s+taken|agreed|completed|points?))?$", re.I)

@@ -427,8 +427,11 @@ def owners_in_text(text: str, meeting: Optional[str] = None) -> list[tuple[str, 
 # verb or a sentence opener.
 _SUBJECT = re.compile(
     r"^(?i:actions?\s*(?:point)?\s*[:\-–]\s*)?"
-    r"(?P<who>(?:[A-Z][\w&'’./-]*)(?:\s+(?:[A-Z][\w&'’./-]*|of|and|the|for|&|team|teams|officials?|officers?|"
-    r"colleagues|members|staff|secretariat|unit|office|group|lead|chair)){0,8}?)"
+    r"(?P<who>(?:[A-Z][\w&'’./-]*)(?:\s+(?:[A-Z][\w&'’./-]*|of|and|the|for|&|"
+    # a team named by what it does, in lower case: "URI project team", "HMT financial reporting policy team"
+    r"(?:(?![a-z]+ed\b|(?:to|will|would|should|shall|must|may|can|that|with|and|or|has|have|had|was|were|is|are)\b)"
+    r"[a-z][\w-]*\s+){0,3}(?:team|teams|officials?|officers?|colleagues|members|staff|secretariat|unit|office|"
+    r"group|lead|chair))){0,8}?)"
     r"\s+to\s+(?P<verb>[a-z]{3,})\b")
 _NOT_SUBJECT = {
     "agreed", "decided", "resolved", "proposed", "continue", "continued", "need", "needs", "aim", "aims", "plan",

@@ -40,6 +40,7 @@ import re
 from typing import Optional
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan, record_table
+from extractors.entities.headerless import header_source, named_from_cells, shared_header
 from extractors.entities.context import EntityContext
 from extractors.entities import minutes
 from extractors.entities.rag import normalise_rag
@@ -153,9 +154,15 @@ def responses(ctx: EntityContext) -> None:
 
 
 def action_tables(ctx: EntityContext) -> None:
+    names = None   # the column names of the last table that printed an action log's
     for tindex, table in ctx.doc.tables():
         if tindex in ctx.listed_tables:
             continue
+        own = header_source(table)
+        if own is not None:
+            names = own
+        else:   # a later part of the log printed without them, or a log printed with none
+            table = (shared_header(table, names) if names is not None else None) or named_from_cells(table) or table
         table = record_table(table) or table   # a recommendation set out as a label | value table of its own
         plan = extract_action_plan(table, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body)
         if plan is not None:

@@ -357,3 +357,63 @@ def test_an_audits_recommendation_set_out_as_a_label_and_value_table_of_its_own(
     assert [(ref_of[t["parent_id"]], str(t["due_date"])) for t in got["timescales"] if t["due_date"]] == [
         ("1", "2026-10-31"), ("2", "2026-10-31")]
     assert len(got["actions"]) == 2
+
+
+# An action plan keyed to the recommendations a review printed before it, by
+# a number column under whatever name the council gives it.
+_KEYED_RECS = ["The council should publish a single housing allocations policy within six months.",
+               "The council should strengthen oversight of the repairs contract through quarterly reviews.",
+               "The council should train all frontline staff in trauma-informed practice."]
+_KEYED_PLAN = [("1", "Draft and consult on a new allocations policy.", "Head of Housing Needs", "March 2026"),
+               ("1", "Publish the adopted policy on the website.", "Head of Housing Needs", "June 2026"),
+               ("2", "Set up a quarterly contract review board.", "Director of Property – Sam Ives", "January 2026"),
+               ("3", "Commission a training programme for frontline staff.", "HR Business Partner", "September 2026")]
+
+
+@pytest.mark.parametrize("key_header,key_form", [("Rec", "{}"), ("R", "R{}"), ("Recommendation", "{}"),
+                                                 ("Recommendation", "Recommendation {}"), ("No.", "{}"),
+                                                 ("Ref", "R{}"), ("#", "{}"), ("Recommendation number", "{}")])
+@pytest.mark.parametrize("numbering", ["1.", "R1", "Recommendation 1:"])
+def test_an_action_plan_keyed_to_the_reviews_recommendations_by_number(key_header, key_form, numbering):
+    from extractors.model import Block, Cell, Document, Table
+    blocks = [Block(kind="heading", text="Independent review of housing services"),
+              Block(kind="heading", text="Recommendations", level=1)]
+    for i, r in enumerate(_KEYED_RECS, 1):
+        if numbering == "1.":
+            blocks.append(Block(kind="list_item", text=r, numbering=f"{i}."))
+        elif numbering == "R1":
+            blocks.append(Block(kind="paragraph", text=r, numbering=f"R{i}"))
+        else:
+            blocks.append(Block(kind="paragraph", text=f"Recommendation {i}: {r}"))
+    blocks.append(Block(kind="heading", text="Appendix A: Action plan", level=1))
+    rows = [[Cell(h) for h in (key_header, "Action", "Lead officer", "Target date")]]
+    rows += [[Cell(key_form.format(k)), Cell(a), Cell(o), Cell(d)] for k, a, o, d in _KEYED_PLAN]
+    blocks.append(Block(kind="table", table=Table(rows=rows, header_rows=1, pages=[2])))
+    doc = Document(doc_id="x", path="x.pdf", file_name="x.pdf", format="pdf", blocks=blocks)
+    out = extract_all(doc, extract_metadata(doc))
+    recs = {r["rec_id"]: r for r in out["recommendations"]}
+    assert len(recs) == 3
+    ref_of = {rid: i for i, rid in enumerate(recs, 1)}
+    assert [ref_of.get(a["rec_id"]) for a in out["actions"]] == [1, 1, 2, 3]
+    # the plan's leads and dates are the recommendations' (docs/labelling.md)
+    leads = sorted((ref_of[o["parent_id"]], o["role"]) for o in out["owners"] if o["raw"] != "The council")
+    assert leads == [(1, "Head of Housing Needs"), (2, "Director of Property"), (3, "HR Business Partner")]
+    # (the recommendations' own "within six months" and "quarterly" are timescales too)
+    assert sorted((ref_of[t["parent_id"]], str(t["due_date"])) for t in out["timescales"] if t["due_date"]) == \
+        [(1, "2026-03-31"), (1, "2026-06-30"), (2, "2026-01-31"), (3, "2026-09-30")]
+
+
+def test_a_row_counter_beside_a_cabinet_papers_decisions_is_not_a_key():
+    from extractors.model import Block, Cell, Document, Table
+    blocks = [Block(kind="heading", text="Report to Cabinet"), Block(kind="heading", text="Recommendations", level=1),
+              Block(kind="paragraph", text="Cabinet is asked to:"),
+              Block(kind="list_item", text="note the progress made on the housing improvement plan;", numbering="1."),
+              Block(kind="list_item", text="approve the revised allocations policy at Appendix B.", numbering="2."),
+              Block(kind="heading", text="Action log", level=1)]
+    rows = [[Cell(h) for h in ("No.", "Action", "Owner", "Deadline")],
+            [Cell("1"), Cell("Circulate the revised policy to members."), Cell("Secretariat"), Cell("May 2026")],
+            [Cell("2"), Cell("Publish the policy on the website."), Cell("Web team"), Cell("June 2026")]]
+    blocks.append(Block(kind="table", table=Table(rows=rows, header_rows=1, pages=[2])))
+    doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf", blocks=blocks)
+    out = extract_all(doc, extract_metadata(doc))
+    assert [a["rec_id"] for a in out["actions"]] == [None, None]

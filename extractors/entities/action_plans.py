@@ -272,6 +272,13 @@ def _roles_from_cells(table: Table, roles: dict) -> dict:
         if wordy:
             roles["ref"] = sorted(set(roles.get("ref", [])) | {act})
             roles["action"] = [wordy[0]]
+    rec = roles.get("rec", [None])[0]
+    if rec is not None and "action" in roles and "ref" not in roles and \
+            all(_KEY_CELL.fullmatch(_cell(row, rec).strip()) for row in body if _cell(row, rec).strip()):
+        # "Recommendation | Action | Lead" over "1", "R2", "Recommendation 3": the numbers of
+        # recommendations printed elsewhere, not their text
+        roles["ref"] = [rec]
+        roles.pop("rec")
     if "timescale" not in roles and roles.get("target") and ("action" in roles or "rec" in roles):
         tc = roles["target"][0]
         cells = [_cell(row, tc).strip() for row in body if _cell(row, tc).strip()]
@@ -279,6 +286,10 @@ def _roles_from_cells(table: Table, roles: dict) -> dict:
                 not any(re.fullmatch(r"[<>≤≥]?\s*[£$]?\d[\d,.]*\s*%?", c) for c in cells):
             roles["timescale"] = roles.pop("target")
     return roles
+
+
+# a cell that only numbers a recommendation: "3", "R3", "3a", "Rec 3", "Recommendation 3"
+_KEY_CELL = re.compile(r"(?i)(?:(?:recommendation|rec\.?)\s*|r)?\d{1,3}[a-z]?\.?")
 
 
 def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, int]]:
@@ -558,10 +569,13 @@ class _PlanReader:
                 row_actions.append(act)
         if self.evid_c is not None and _cell(row, self.evid_c) and row_actions:
             row_actions[0].evidence = _norm(_cell(row, self.evid_c))
-        if self.rec_c is None and self.ref_c is not None and _REC_REF_HEADER.search(self.header[self.ref_c]):
-            # "Rec no. | Action | Lead": the recommendation the row answers, printed elsewhere
+        if self.rec_c is None and self.ref_c is not None:
+            key = _norm(_cell(row, self.ref_c)).rstrip(".") or None
             for a in row_actions:
-                a.ref = _norm(_cell(row, self.ref_c)).rstrip(".") or None
+                if _REC_REF_HEADER.search(self.header[self.ref_c]):
+                    a.ref = key   # "Rec no. | Action | Lead": the recommendation the row answers, printed elsewhere
+                else:
+                    a.key = key   # "No. | Action | Lead": it may be (passes.actions_by_ref)
         return row_actions
 
     def read_rag(self, row: list[Cell], row_actions: list[Action]) -> None:

@@ -76,6 +76,9 @@ class Action:
     owners: list[Owner] = field(default_factory=list)
     timescales: list[Timescale] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
+    # the number in a plan's plain "No." / "Ref" column: the recommendation the row
+    # answers when the paper prints recommendations under those numbers (passes.actions_by_ref)
+    key: Optional[str] = None
 
 
 @dataclass

@@ -231,8 +231,11 @@ def actions_by_ref(ctx: EntityContext) -> None:
     recommendations the paper prints with those refs; the row's lead and date
     are that recommendation's (as in a plan with a recommendation column)."""
     by_ref = _first_by_ref(ctx.recs)
+    keyed = _keyed_tables(ctx, by_ref)
     keep = []
     for a in ctx.loose_actions:
+        if a.ref is None and a.key and a.prov.table in keyed:
+            a.ref = a.key
         target = by_ref.get(bare_ref(a.ref)) if a.prov.table is not None and a.ref else None
         if target is None:
             keep.append(a)
@@ -244,6 +247,27 @@ def actions_by_ref(ctx: EntityContext) -> None:
         a.owners, a.timescales = [], []
         target.actions.append(a)
     ctx.loose_actions[:] = keep
+
+
+def _keyed_tables(ctx: EntityContext, by_ref: dict[str, Recommendation]) -> set[int]:
+    """The action tables whose plain "No." / "Ref" column numbers the
+    recommendations a review printed before them: every number is the ref of
+    an improvement recommendation printed outside the table, and the numbers
+    say so (one repeats over several rows, or is printed "R2" / "Rec 2"), or
+    there are two or more of them. A row counter beside a cabinet paper's
+    decisions ("1. That Cabinet notes ...") is not: decisions are not keyed."""
+    keys: dict[int, list[str]] = {}
+    for a in ctx.loose_actions:
+        if a.prov.table is not None and a.ref is None and a.key:
+            keys.setdefault(a.prov.table, []).append(a.key)
+    out = set()
+    for t, ks in keys.items():
+        targets = [by_ref.get(bare_ref(k)) for k in ks]
+        if any(r is None or r.kind != "improvement" or r.prov.table == t for r in targets):
+            continue
+        if len(set(ks)) >= 2 or len(ks) > len(set(ks)) or any(re.match(r"(?i)r|rec", k) for k in ks):
+            out.add(t)
+    return out
 
 
 # a finding's pointer to the recommendation it led to: "... not received or chased (recommendation 1)."

@@ -110,11 +110,11 @@ def _check_against_schema() -> None:
 _check_against_schema()
 
 
-_REF_LABEL = re.compile(r"^(?:recommendation|rec\.?)\s*", re.I)
+_REF_LABEL = re.compile(r"^(?:recommendation|rec\.?|r(?=\d))\s*", re.I)
 
 
 def bare_ref(ref: str) -> str:
-    """'Recommendation 3' -> '3': the ref a response or a table prints for it."""
+    """'Recommendation 3', 'R3' -> '3': the ref a response or a table prints for it."""
     return _REF_LABEL.sub("", ref).strip().rstrip(".):").strip("([ ").lower()
 
 

@@ -417,3 +417,54 @@ def test_a_row_counter_beside_a_cabinet_papers_decisions_is_not_a_key():
     doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf", blocks=blocks)
     out = extract_all(doc, extract_metadata(doc))
     assert [a["rec_id"] for a in out["actions"]] == [None, None]
+
+
+# An audit's management action plan in the layouts internal audit teams print.
+_AUDIT = [("Invoices are paid without evidence that goods were received.",
+           "The service should ensure that every invoice is certified by the budget holder before payment.", "High",
+           "Agreed. A certification step will be added to the payment workflow.", "Finance Manager – Jo Hart",
+           "31 March 2026"),
+          ("Contract variations were not approved in writing.",
+           "Variations to the grounds maintenance contract should be approved in writing by the contract manager.",
+           "Medium", "Agreed.", "Contract Manager", "30 April 2026"),
+          ("The contract register was out of date.", "The contract register should be reviewed and updated quarterly.",
+           "Low", "Agreed. The register will be reviewed each quarter.", "Head of Procurement", "30 June 2026")]
+_AUDIT_LAYOUTS = {
+    "finding, recommendation, response, officer, date":
+        (["No.", "Finding", "Recommendation", "Priority", "Management response", "Responsible officer", "Target date"],
+         lambda k, r: [str(k), r[0], r[1], r[2], r[3], r[4], r[5]]),
+    "a plain Date column": (["Ref", "Issue", "Risk", "Recommendation", "Priority", "Agreed action", "Owner", "Date"],
+                            lambda k, r: [f"R{k}", r[0], "Financial loss", r[1], r[2], r[3], r[4], r[5]]),
+    "finding and recommendation in one cell": (["Finding and recommendation", "Priority", "Response", "Lead", "Due"],
+                                               lambda k, r: [f"{r[0]}\nRecommendation: {r[1]}", r[2], r[3], r[4], r[5]]),
+    "officer and date in one column": (["No.", "Recommendation", "Rating", "Management comments",
+                                        "Responsible Officer / Target Date"],
+                                       lambda k, r: [str(k), r[1], r[2], r[3], f"{r[4]}\n{r[5]}"]),
+    "officer and date as labelled lines under the response": (
+        ["Recommendation", "Management Response"],
+        lambda k, r: [f"Recommendation {k} ({r[2]} priority)\n{r[1]}",
+                      f"{r[3]}\nResponsible officer: {r[4]}\nTarget date: {r[5]}"]),
+}
+
+
+@pytest.mark.parametrize("layout", list(_AUDIT_LAYOUTS))
+def test_an_audit_action_plan_gives_each_recommendation_its_officer_and_date(layout):
+    from extractors.model import Block, Cell, Document, Table
+    header, row = _AUDIT_LAYOUTS[layout]
+    rows = [[Cell(h) for h in header]] + [[Cell(x) for x in row(k, r)] for k, r in enumerate(_AUDIT, 1)]
+    doc = Document(doc_id="a", path="a.pdf", file_name="a.pdf", format="pdf",
+                   blocks=[Block(kind="heading", text="Internal Audit Report: Grounds Maintenance Contract"),
+                           Block(kind="heading", text="Management action plan", level=1),
+                           Block(kind="table", table=Table(rows=rows, header_rows=1, pages=[3]))])
+    out = extract_all(doc, extract_metadata(doc))
+    recs = out["recommendations"]
+    assert len(recs) == 3
+    assert [r["text"] for r in recs] == [a[1] for a in _AUDIT]
+    rid = [r["rec_id"] for r in recs]
+    assert [(rid.index(o["parent_id"]), o["role"]) for o in out["owners"]] == \
+        [(0, "Finance Manager"), (1, "Contract Manager"), (2, "Head of Procurement")]
+    # (a response's own "each quarter" is the response's)
+    assert [(rid.index(t["parent_id"]), str(t["due_date"])) for t in out["timescales"]
+            if t["parent_type"] == "recommendation"] == \
+        [(0, "2026-03-31"), (1, "2026-04-30"), (2, "2026-06-30")]
+    assert not any("officer:" in a["text"].lower() or "date:" in a["text"].lower() for a in out["actions"])

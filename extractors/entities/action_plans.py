@@ -279,6 +279,15 @@ def _roles_from_cells(table: Table, roles: dict) -> dict:
         # recommendations printed elsewhere, not their text
         roles["ref"] = [rec]
         roles.pop("rec")
+    item = (roles.get("action") or roles.get("rec") or [None])[0]
+    if "timescale" not in roles and item is not None:
+        # a plain "Date" column after the step: when it is due ("Date raised" before it is not)
+        for c, h in enumerate(table.header):
+            if c > item and re.fullmatch(r"(?i)dates?", " ".join(h.split())) and c not in named:
+                cells = [_cell(row, c).strip() for row in body if _cell(row, c).strip()]
+                if cells and sum(bool(parse_timescales(t, None)) for t in cells) >= 0.5 * len(cells):
+                    roles["timescale"] = [c]
+                break
     if "timescale" not in roles and roles.get("target") and ("action" in roles or "rec" in roles):
         tc = roles["target"][0]
         cells = [_cell(row, tc).strip() for row in body if _cell(row, tc).strip()]
@@ -286,6 +295,43 @@ def _roles_from_cells(table: Table, roles: dict) -> dict:
                 not any(re.fullmatch(r"[<>≤≥]?\s*[£$]?\d[\d,.]*\s*%?", c) for c in cells):
             roles["timescale"] = roles.pop("target")
     return roles
+
+
+# labelled lines under a response in its cell: "Responsible officer: Finance Manager", "Target date: 31 March 2026"
+_OWNER_LABEL = (r"responsible\s+officers?|officers?\s+responsible|lead\s+officers?|lead|owners?|action\s+owner|"
+                r"responsibility|accountable\s+officer")
+_TIME_LABEL = re.compile(r"(?i)target\s+(?:completion\s+)?date|implementation\s+date|due\s+date|deadline|timescales?|"
+                         r"completion\s+date|date\s+due|by\s+when|target")
+_LABEL_LINE = re.compile(rf"(?im)^[ \t]*(?P<label>{_OWNER_LABEL}|{_TIME_LABEL.pattern[4:]})[ \t]*[:\-–][ \t]*(?P<value>\S.*?)[ \t]*$")
+
+
+def _label_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the cell without its labelled owner / date lines, [(label, value)])."""
+    if not text or ":" not in text and "–" not in text:
+        return text, []
+    found = [(m.group("label"), m.group("value")) for m in _LABEL_LINE.finditer(text)]
+    if not found:
+        return text, []
+    return _LABEL_LINE.sub("", text).strip(), found
+
+
+# "<finding>\nRecommendation: <text>" in one cell: the recommendation is what follows its label
+_REC_LABEL = re.compile(r"(?:^|\n|(?<=[.;]) )\s*recommendation(?:\s+\d{1,3}[a-z]?)?\s*[:\-–]\s*(?=\S)", re.I)
+
+
+# "Recommendation 1 (High priority)" over the text: the number, without its priority
+_PRIORITY_TAG = re.compile(r"(?i)^\s*(?:recommendation\s*)?(?P<num>\d{1,3}[a-z]?)[.:]?\s*"
+                           r"\((?:(?:high|medium|low|critical|significant|moderate|minor|major)\b[^)]{0,20}|priority[^)]{0,20})\)"
+                           r"\s*[:\-–.]?\s*")
+
+
+def _after_rec_label(text: str) -> str:
+    """The recommendation in a cell that prints more: the finding above
+    "Recommendation: ..." dropped, and a priority tag after its number."""
+    m = _REC_LABEL.search(text or "")
+    if m and m.start() > 0:
+        text = text[m.end():].strip()
+    return _PRIORITY_TAG.sub(lambda p: p.group("num") + ". ", text, count=1) if text else text
 
 
 # a cell that only numbers a recommendation: "3", "R3", "3a", "Rec 3", "Recommendation 3"
@@ -429,7 +475,7 @@ class _PlanReader:
         page = next((c.page for c in row if c.page), table.pages[0] if table.pages else None)
         if self.rec_c is not None:
             self.read_recommendation(r, row, page)
-        act_txt = _cell(row, self.act_c)
+        act_txt, labelled = _label_lines(_cell(row, self.act_c))
         if self.repeated_action_cell(r, row, act_txt):
             return
         self.prev_act_txt = act_txt
@@ -437,6 +483,8 @@ class _PlanReader:
         self.read_rag(row, row_actions)
         self.read_progress(row, row_actions)
         owners, times = self.read_owners(r, row, page), self.read_timescales(r, row, page)
+        if labelled:
+            self.read_labels(r, labelled, page, owners, times)
         current, rec_c = self.current, self.rec_c
         if current is not None and rec_c is not None:
             self.attach_to_recommendation(current, owners, times, row_actions)
@@ -511,7 +559,7 @@ class _PlanReader:
         """A filled recommendation / ref cell starts a recommendation or
         continues the current one."""
         rec_c, ref_c, current = self.rec_c, self.ref_c, self.current
-        ref, rec_text = _split_ref(_cell(row, ref_c), _strip_header(_cell(row, rec_c), self.header[rec_c]))
+        ref, rec_text = _split_ref(_cell(row, ref_c), _after_rec_label(_strip_header(_cell(row, rec_c), self.header[rec_c])))
         shifted_rag = ragmod.normalise_rag(rec_text, letters_ok=True) if rec_text and not ref and len(rec_text) <= 2 else None
         if shifted_rag:
             # a RAG value the text layer pushed into the recommendation column
@@ -626,6 +674,22 @@ class _PlanReader:
         if not dues or len(dues) == len(parts):
             return txt, []
         return " / ".join(p for p in parts if p not in dues), dues
+
+    def read_labels(self, r: int, labelled: list[tuple[str, str]], page, owners: list[Owner],
+                    times: list[Timescale]) -> None:
+        """'Responsible officer: X' and 'Target date: Y' printed in the action
+        cell under the response: the row's owner and due date where it has no
+        column for them."""
+        loc = self.loc(r, self.act_c)
+        had_owners, had_times = bool(owners), bool(times)
+        for k, (label, value) in enumerate(labelled):
+            prov = Prov(page=page, source_text=f"{label}: {value}", locator=f"{loc}/label:{k}", table=self.tindex)
+            if _TIME_LABEL.fullmatch(label):
+                if not had_times:
+                    times.extend(_timescale_items(value, self.anchor, prov))
+            elif not had_owners:
+                kind = "responsible" if re.search(r"(?i)responsib", label) else "lead"
+                owners.extend(_owner_items(value, kind, self.glossary, prov))
 
     def read_owners(self, r: int, row: list[Cell], page) -> list[Owner]:
         owners: list[Owner] = []

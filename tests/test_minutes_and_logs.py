@@ -298,3 +298,41 @@ def test_minutes_as_a_table_whose_who_column_goes_by_other_names(who):
     assert [a["text"][:13] for a in rows["actions"]] == ["JB to circula", "The Head of V"]
     assert [(o["role"], o["person"]) for o in rows["owners"]] == [(None, "Jane Brown"), ("Head of Voids", None)]
     assert [str(t["due_date"]) for t in rows["timescales"]] == ["2025-10-31", "2025-12-31"]   # 'December' in the who cell
+
+
+_PANEL = [("Jane Okafor", "Chair"), ("Tom Reid", "Ministry of Justice"), ("Priya Shah", "Home Office"),
+          ("Professor Alan Hughes", "University of Leeds")]
+
+
+def _attendance_blocks(form):
+    if form == "one line":
+        return [Block(kind="paragraph", text="Present: " + ", ".join(f"{n} ({o})" for n, o in _PANEL))]
+    out = [Block(kind="heading", text="Attendees", level=2)]
+    if form == "table":
+        rows = [[Cell("Name"), Cell("Organisation")]] + [[Cell(n), Cell(o)] for n, o in _PANEL]
+        return out + [Block(kind="table", table=Table(rows=rows, header_rows=1, pages=[1]))]
+    if form == "bullets":
+        return out + [Block(kind="list_item", text=f"{n} ({o})", numbering="•") for n, o in _PANEL]
+    return out + [Block(kind="paragraph", text=f"{n} – {o}") for n, o in _PANEL]
+
+
+@pytest.mark.parametrize("form", ["one line", "a name a line", "bullets", "table"])
+def test_initials_and_offices_in_action_tags_are_resolved_from_the_attendance_list(form):
+    blocks = [Block(kind="heading", text="Crime and Justice Data Panel"),
+              Block(kind="heading", text="Minutes of the meeting held on 14 February 2014")] + _attendance_blocks(form)
+    blocks += [Block(kind="heading", text="1. Data sharing", level=2),
+               Block(kind="paragraph", text="Action: TR to circulate the revised data sharing protocol to members."),
+               Block(kind="paragraph", text="Action: AH to write to the Chair with proposals for the research programme."),
+               Block(kind="paragraph", text="Action: Chair to write to the Minister about the panel's priorities.")]
+    doc = Document(doc_id="m", path="m.pdf", file_name="m.pdf", format="pdf", blocks=blocks)
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [(o["role"], o["person"]) for o in rows["owners"]] == [
+        (None, "Tom Reid"), (None, "Alan Hughes"), ("Chair", "Jane Okafor")]
+
+
+def test_a_role_held_by_several_people_is_the_post_singular():
+    from extractors.entities.owners import singular_role
+    assert singular_role("Assistant Directors") == "Assistant Director"
+    assert singular_role("Station Managers") == "Station Manager"
+    assert singular_role("All members") == "All members"
+    assert singular_role("BIS officials") == "BIS officials"

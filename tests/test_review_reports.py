@@ -62,7 +62,7 @@ def test_a_peer_challenges_key_recommendations_after_a_lead_in_sentence():
     assert all(r["kind"] == "improvement" for r in recs)
     by_rec = {(o["parent_id"], o["role"]) for o in got["owners"]}
     assert (recs[0]["rec_id"], "council") in {(p, (r or "").replace("The ", "").replace("the ", "")) for p, r in by_rec}
-    assert (recs[2]["rec_id"], "Senior leaders") in by_rec
+    assert (recs[2]["rec_id"], "Senior leader") in by_rec
 
 
 def _scrutiny_review(appendix_rows):
@@ -249,7 +249,7 @@ def test_a_needs_assessments_recommendations_after_it_is_recommended_that_or_in_
         assert [(r["text"], r["kind"]) for r in got["recommendations"]] == [(t, "improvement") for t in items]
         by_rec = {r["rec_id"]: r["text"][:7] for r in got["recommendations"]}
         assert sorted((by_rec[o["parent_id"]], o["role"]) for o in got["owners"]) == [
-            ("Commiss", "Commissioners"), ("Schools", "Schools"), ("Schools", "the local authority")]
+            ("Commiss", "Commissioner"), ("Schools", "Schools"), ("Schools", "the local authority")]
 
 
 def test_a_recommendation_label_printed_as_a_heading_with_the_recommendation_under_it():

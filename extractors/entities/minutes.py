@@ -375,21 +375,84 @@ def _unambiguous(found: dict[str, set[str]]) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
+def _add_name(found: dict[str, set[str]], part: str, held: Optional[dict[str, set[str]]] = None,
+              rest: str = "") -> bool:
+    """Record the name a list entry opens with ("Professor Alan Hughes",
+    "Tom Reid" of "Tom Reid – Ministry of Justice") by its initials, and by
+    the office printed after it ("Jane Okafor (Chair)") in `held`; False when
+    the entry opens with no name."""
+    words = [w for w in part.split() if not re.fullmatch(rf"(?:{_TITLE}|Professor|Sir|Dame|Lord|Lady|Baroness)\.?", w)]
+    if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words):
+        name = " ".join(words)
+        found.setdefault("".join(w[0] for w in words), set()).add(name)
+        office = " ".join(rest.strip(" ()–—-,|").split())
+        if held is not None and office and len(office.split()) <= 6 and _OFFICE_HELD.search(office):
+            held.setdefault(office, set()).add(name)
+        return True
+    return False
+
+
+# an office a member holds, printed after the name in an attendance list: "(Chair)",
+# "– Head of Data Services": the owner an action names by it is that person
+_OFFICE_HELD = re.compile(r"(?i)^(?:(?:vice|deputy|co)[\s-]?)?chair(?:man|woman|person)?$|^(?:secretary|clerk|treasurer)$|"
+                          r"^(?:the\s+)?(?:[\w&'’-]+\s+){0,3}?(?:head|director|manager|officer|lead)(?:\s+(?:of|for)\s+[\w&'’ -]+)?$")
+
+
+# an attendance list under a heading of its own: "Present", "Attendees", "Members present"
+_ATTENDANCE_HEADING = re.compile(r"^(?:(?:panel\s+|board\s+|group\s+|committee\s+)?members(?:\s+(?:present|attending))?|"
+                                 r"present|attendees|attending|attendance|in\s+attendance|also\s+(?:present|attending)|"
+                                 r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|"
+                                 r"observers|guests|secretariat)\s*:?$", re.I)
+# where a list entry's name ends: "Tom Reid (MoJ)", "Tom Reid – MoJ", "Tom Reid, MoJ"
+_NAME_END = re.compile(r"\s*(?:\(|[–—]|\s-\s|,|\||$)")
+
+
 def initials(doc: Document) -> dict[str, str]:
-    """Initials -> full name, from the attendance lines of minutes ("Present:
-    Jane Okafor (Chair), Tom Reid"): minutes' action columns and tags name
-    people by their initials ("JO", "TR"). Initials two people share are left out."""
+    """Initials -> full name, from the attendance lists of minutes
+    (attendance())."""
+    return attendance(doc)[0]
+
+
+def attendance(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
+    """(initials -> full name, office -> full name) from the attendance lists
+    of minutes ("Present: Jane Okafor (Chair), Tom Reid", or a "Present" /
+    "Attendees" heading over one name a line, a bulleted list or a Name |
+    Organisation table): minutes' action columns and tags name people by
+    their initials ("JO", "TR") or their office ("Chair"). Keys two people
+    share are left out."""
     found: dict[str, set[str]] = {}
-    for b in doc.blocks[:40]:
+    held: dict[str, set[str]] = {}
+    blocks = doc.blocks[:80]
+    for i, b in enumerate(blocks):
         m = _ATTENDANCE.match(b.text.strip()) if b.kind != "table" else None
-        if not m:
+        if m:
+            # entries end at a comma, semicolon, line end or "and" outside brackets
+            for part in re.split(r"(?:[,;\n]|\band\b)(?![^(]*\))", m.group("names")):
+                bracket = re.search(r"\(([^)]*)\)", part)
+                _add_name(found, re.sub(r"\([^)]*\)", "", part), held, bracket.group(1) if bracket else "")
             continue
-        for part in re.split(r"[,;\n]|\band\b", re.sub(r"\([^)]*\)", "", m.group("names"))):
-            words = [w for w in part.split() if not re.fullmatch(rf"(?:{_TITLE})\.?", w)]
-            if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words):
-                name = " ".join(words)
-                found.setdefault("".join(w[0] for w in words), set()).add(name)
-    return _unambiguous(found)
+        if b.kind == "table" or not _ATTENDANCE_HEADING.match(" ".join(b.text.split())):
+            continue
+        for nb in blocks[i + 1:]:
+            if nb.kind == "table":
+                for row in nb.table.rows:
+                    cells = [" ".join(c.text.split()) for c in row if c.text.strip()]
+                    if cells:
+                        name, _, rest = _split_entry(cells[0])
+                        _add_name(found, name, held, rest or (cells[1] if len(cells) > 1 else ""))
+                break
+            if nb.kind == "heading" or _ATTENDANCE_HEADING.match(" ".join(nb.text.split())):
+                break
+            lines = [ln.strip() for ln in nb.text.split("\n") if ln.strip()]
+            if not lines or not all(_add_name(found, _split_entry(ln)[0], held, _split_entry(ln)[2]) for ln in lines):
+                break   # the list has ended: the first line that opens with no name
+    return _unambiguous(found), _unambiguous(held)
+
+
+def _split_entry(line: str) -> tuple[str, str, str]:
+    """'Tom Reid (Head of Data)' -> ('Tom Reid', '(', 'Head of Data')."""
+    m = _NAME_END.search(line)
+    return (line[:m.start()], m.group(0), line[m.end():]) if m else (line, "", "")
 
 
 def action_sentences(text: str) -> list[tuple[str, list]]:

@@ -73,7 +73,8 @@ _b("ref", r"\b(?:Ch|Chq|Inv|Acc|A/C)\.?\s*(?:No\.?\s*)?\d{1,10}\b", 0)
 _b("section", r"\b\d+(?:\.\d+){2,}\b")
 _b("page", r"\bpages?\s+\d+(?:\s*(?:of|-|–|to)\s*\d+)?")
 _b("page", r"\bpp?\.?\s*\d+(?:\s*[-–]\s*\d+)?\b")
-_b("leader", r"\.{3,}\s*\d+")
+# a contents line's page number after its leader dots, spaced or not, or an ellipsis: "Waiting times . . . . 7"
+_b("leader", r"(?:\.\s?){3,}\s*\d+|…+\s*\d+")
 # references to evidence and questions in inquiry reports: "BC 32", "Q 25", "QQ 12-14", "Ev 34", "HC 179"
 _b("citation", r"\b(?:BC|QQ?|Ev|HC|HL|WE|FOI)\s?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\b", 0)
 # a footnote marker printed after a word or full stop: "behaviour.31", "policy”12"

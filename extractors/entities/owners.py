@@ -517,3 +517,18 @@ def distribute_leaders(who: str) -> list[str]:
             out.append(head + b)
         return out
     return [who]
+
+
+# the post nouns a role names in the plural when several people hold it ("Assistant
+# Directors", "Station Managers", "ministers"): the SPEC's role is the post, singular
+_PLURAL_POST = re.compile(r"^(?!all\b)(?P<head>.*\b(?:manager|director|leader|minister|officer|advis[eo]r|lead|head|"
+                          r"co-?ordinator|commissioner|chair))s$", re.I)
+
+
+def singular_role(role: Optional[str]) -> Optional[str]:
+    """'Assistant Directors' -> 'Assistant Director'; groups stay as named ('All members', 'BIS officials')."""
+    if not role or role.strip().lower() in ("officers", "leads", "heads", "chairs"):
+        return role   # officers at large, not a post
+    m = _PLURAL_POST.match(role.strip())
+    return m.group("head") if m else role
+

@@ -530,7 +530,7 @@ def loose_actions(ctx: EntityContext) -> None:
 
 # a contents page's entries: "Executive summary 2", "Hospital admissions 3 Mortality 4"
 _CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents?$", re.I)
-_CONTENTS_ENTRIES = re.compile(r"^(?:[^\d\n]{3,90}?\s(?:\.\s?)*\d{1,3}\s*)+$")
+_CONTENTS_ENTRIES = re.compile(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^\d\n]{3,90}?\s(?:\.\s?)*\d{1,3}\s*)+$")
 
 
 def loose_metrics(ctx: EntityContext) -> None:
@@ -558,9 +558,9 @@ def initialled_owners(ctx: EntityContext) -> None:
     items = list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]]
     if not any(o.person is None and o.role for item in items for o in item.owners):
         return   # no owner a name could complete: the paper's key need not be read
-    names = minutes.initials(ctx.doc)
+    names, held = minutes.attendance(ctx.doc)
     keyed, roles = minutes.key_to_initials(ctx.doc)
-    names = {**names, **keyed}
+    names, roles = {**names, **keyed}, {**held, **roles}
     if not names and not roles:
         return
     for item in items:

@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from extractors.entities.items import Action, Metric, Owner, Prov, Recommendation, Timescale
+from extractors.entities.owners import singular_role
 from extractors.entities.responses import Response
 from extractors.model import Document
 from schemas.ids import row_id
@@ -66,7 +67,7 @@ def action_row(a: Action, aid: str, did: str, rec_id: Optional[str], loc: str,
 
 def owner_row(o: Owner, oid: str, did: str, ptype: str, pid: str, loc: str) -> dict:
     return {"owner_id": oid, "doc_id": did, "parent_type": ptype, "parent_id": pid,
-            "role": o.role, "person": o.person, "owner_kind": o.kind, "raw": o.raw, **_prov_cols(o.prov, loc)}
+            "role": singular_role(o.role), "person": o.person, "owner_kind": o.kind, "raw": o.raw, **_prov_cols(o.prov, loc)}
 
 
 def timescale_row(t: Timescale, tid: str, did: str, ptype: str, pid: str, loc: str) -> dict:

@@ -336,3 +336,46 @@ def test_a_role_held_by_several_people_is_the_post_singular():
     assert singular_role("Station Managers") == "Station Manager"
     assert singular_role("All members") == "All members"
     assert singular_role("BIS officials") == "BIS officials"
+
+
+def _panel_minutes(*blocks, file_name="m.pdf"):
+    head = [Block(kind="heading", text="Open Data Group"), Block(kind="heading", text="Meeting: 13 May 2014"),
+            Block(kind="heading", text="Attendees", level=2), Block(kind="paragraph", text="Heather Savory (Chair)"),
+            Block(kind="paragraph", text="David Wilson"), Block(kind="heading", text="Apologies", level=2),
+            Block(kind="paragraph", text="Ann Hughes")]
+    return Document(doc_id="p", path=file_name, file_name=file_name, format="pdf", blocks=head + list(blocks))
+
+
+@pytest.mark.parametrize("line", ["AP3: Secretariat to circulate the paper on charging for address data.",
+                                  "AP 3 – Secretariat to circulate the paper on charging for address data."])
+def test_minutes_known_by_their_layout_and_their_action_point_forms(line):
+    from extractors.entities import minutes as mins
+    doc = _panel_minutes(Block(kind="heading", text="2. Address data", level=2), Block(kind="paragraph", text=line))
+    assert mins.is_minutes(doc)   # no "minutes" on it: an attendance list and apologies
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [(o["role"] or o["person"]) for o in rows["owners"]] == ["Secretariat"]
+    assert "circulate the paper on charging for address data" in rows["actions"][0]["text"]
+
+
+def _cells(rows, header_rows=0):
+    return Block(kind="table", table=Table(rows=[[Cell(x) for x in r] for r in rows], header_rows=header_rows, pages=[1]))
+
+
+@pytest.mark.parametrize("layout", ["Item | Minute", "no header", "one table an item"])
+def test_minutes_set_out_in_tables_give_the_actions_in_their_cells(layout):
+    items = [("2", "Address data", "The group discussed address data.\nAction: Secretariat to circulate the paper on "
+                                    "charging for address data."),
+             ("3", "Consultation", "Members discussed the response.\nACTION: HS to write to the Minister setting out "
+                                   "the group's priorities."),
+             ("4", "AOB", "DW to send examples of refused data requests to the secretariat.")]
+    if layout == "Item | Minute":
+        tables = [_cells([["Item", "Minute"]] + [[f"{n}. {t}", b] for n, t, b in items], 1)]
+    elif layout == "no header":
+        tables = [_cells([[n, t, b] for n, t, b in items])]
+    else:
+        tables = [_cells([[f"{n}. {t}"], [b]]) for n, t, b in items]
+    doc = _panel_minutes(*tables, file_name="20140513 Group meeting minutes.docx")
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [a["text"][:14] for a in rows["actions"]] == ["Secretariat to", "HS to write to", "DW to send exa"]
+    assert [(o["role"] or o["person"]) for o in rows["owners"]] == ["Secretariat", "Heather Savory", "David Wilson"]
+    assert all(a["locator"].startswith("table:") for a in rows["actions"])

@@ -125,6 +125,7 @@ class EntityContext:
     by_sentence      consumed prose whose items were read sentence by sentence
                      (a minute's decision): other sentences of it are still read
     listed_tables    indexes of tables read as lists by the prose passes
+    plan_tables      indexes of tables read as action plans or logs
     """
 
     doc: Document
@@ -141,6 +142,7 @@ class EntityContext:
     not_actions: set[str] = field(default_factory=set)
     by_sentence: set[str] = field(default_factory=set)
     listed_tables: set[int] = field(default_factory=set)
+    plan_tables: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, doc: Document, meta: dict) -> "EntityContext":

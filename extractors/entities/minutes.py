@@ -151,9 +151,38 @@ _NOT_DECIDED = re.compile(r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approv
 def is_minutes(doc: Document, title: Optional[str] = None) -> bool:
     """A paper that calls itself minutes (or notes or a record of a meeting)
     near its top, in its running header (a Word file's title often sits
-    there), or in its title."""
-    return any(_MINUTES.search(b.text) for b in doc.blocks[:6] if b.kind != "table") or \
-        any(_MINUTES.search(t) for t in list(doc.furniture)[:6]) or bool(title and _MINUTES.search(title))
+    there), in its title or in its file name, or that is laid out as minutes
+    are: an attendance list and the items a meeting runs through
+    ("Apologies", "Matters arising", "Any other business", "Date of next
+    meeting"), two of them at least, in its opening pages."""
+    if any(_MINUTES.search(b.text) for b in doc.blocks[:6] if b.kind != "table") or \
+            any(_MINUTES.search(t) for t in list(doc.furniture)[:6]) or bool(title and _MINUTES.search(title)) or \
+            _MINUTES.search(re.sub(r"[_\-.]+", " ", doc.file_name or "")):
+        return True
+    lines = []
+    for b in doc.blocks[:80]:
+        if b.kind == "table":
+            lines += [" ".join(row[0].text.split()) for row in b.table.rows[:40] if row]
+        else:
+            lines.append(" ".join(b.text.split()))
+    marks = set()
+    for t in lines:
+        t = re.sub(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+", "", t)
+        if _ATTENDANCE.match(t) or _ATTENDANCE_HEADING.match(t):
+            marks.add("attendance")
+        m = _MEETING_ITEM.match(t)
+        if m:
+            marks.add(m.lastgroup)
+    return len(marks) >= 2
+
+
+# the items a meeting's minutes run through, as their headings print them
+_MEETING_ITEM = re.compile(r"(?i)^(?:(?P<apologies>apologies(?:\s+for\s+absence)?(?:\s+and\s+\w+(?:\s+\w+)?)?)|"
+                           r"(?P<arising>matters\s+arising(?:\s+from\s+(?:the\s+)?(?:last|previous)\s+meeting)?)|"
+                           r"(?P<aob>any\s+other\s+business|a\.?o\.?b\.?)|"
+                           r"(?P<next>date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting)|"
+                           r"(?P<previous>(?:minutes|notes)\s+(?:of|from)\s+(?:the\s+)?(?:last|previous)\s+meeting)|"
+                           r"(?P<interests>declarations?\s+of\s+interests?))\b")
 
 
 # "... the Secretariat will circulate the paper. Action: Secretariat", "(ACTION: JS)",

@@ -48,7 +48,7 @@ LEAD_IN = re.compile(
     r"(?:The\s+)?(?P<body>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited|being\s+asked)\s+to\s*(?:[:-]\s*|(?P<rest>.+))?$)",
     re.I)
 RESOLVED = re.compile(r"^(?:it\s+was\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
-PLAN_ITEM = re.compile(r"^(?P<ref>(?:Action|Recommendation|Rec|Area for (?:improvement|development)|Priority)\s+\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
+PLAN_ITEM = re.compile(r"^(?P<ref>(?:Action(?:\s+point)?|Recommendation|Rec|Area for (?:improvement|development)|Priority)\s+\d+[a-z]?|AP\s?\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|years?))\b", re.I)
 DECISION_VERB = re.compile(
     r"^(?:to\s+)?(?:that\s+)?(?:the\s+\w+(?:\s+\w+){0,4}\s+)?(?:notes?|agrees?|approves?|endorses?|considers?|delegates?|comments?|receives?|"
@@ -438,7 +438,7 @@ class _ImprovementWalk:
         if pm is None and b.numbering and PLAN_ITEM.match(f"{b.numbering} - {t}"):
             # the loader split "Recommendation 1:" off as the block's numbering
             ref, item_text = b.numbering, t
-        if ref and re.match(r"(?i)action", ref) and subject_owner(item_text or ""):
+        if ref and re.match(r"(?i)action|ap\s?\d", ref) and subject_owner(item_text or ""):
             return False   # "Action 1: Secretariat to draft ...": a minuted action with its owner, not a plan item
         if ref and (b.kind != "list_item" or (b.numbering and b.numbering != "•")):
             ref = _norm(ref)

@@ -54,7 +54,7 @@ from extractors.entities.responses import extract_responses, promised_by, promis
 from extractors.entities.rows import bare_ref, to_rows
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
-from extractors.model import Document
+from extractors.model import Block, Document
 from extractors.textsim import token_f1, tokens
 
 __all__ = ["PASSES", "extract_all", "EntityContext"]
@@ -166,6 +166,7 @@ def action_tables(ctx: EntityContext) -> None:
         table = record_table(table) or table   # a recommendation set out as a label | value table of its own
         plan = extract_action_plan(table, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body)
         if plan is not None:
+            ctx.plan_tables.add(tindex)
             ctx.recs.extend(plan.recs)
             ctx.loose_actions.extend(plan.loose)
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, plan.row_parent, plan.entity_cols))
@@ -389,7 +390,8 @@ def prose_details(ctx: EntityContext) -> None:
 
 
 # "Action: ...", "Agreed action - ...", "ACTION 2: ...", "Action point 14/3 – ..."
-_ACTION_LINE = re.compile(r"^(?:agreed\s+)?actions?(?:\s+points?)?(?:\s+(?:no\.?\s*)?\d[\w./-]{0,7})?\s*[:\-–]\s*(?P<rest>\S.*)$",
+_ACTION_LINE = re.compile(r"^(?:(?:agreed\s+)?actions?(?:\s+points?)?(?:\s+(?:no\.?\s*)?\d[\w./-]{0,7})?|AP\s?\d[\w./-]{0,5})"
+                          r"\s*[:\-–]\s*(?P<rest>\S.*)$",
                           re.I | re.S)
 
 
@@ -401,16 +403,37 @@ def minute_actions(ctx: EntityContext) -> None:
     'Mr Baldwin was asked to ...'). Each is owned by its subject."""
     in_minutes = minutes.is_minutes(ctx.doc, ctx.meta.get("title"))
     decided = {r.text for r in ctx.recs}
-    for i, b in enumerate(ctx.doc.blocks):
+    _minute_actions_in(ctx, ctx.doc.blocks, lambda i, b: b.numbering if b.numbering and b.numbering != "•"
+                       else f"block:{i}", in_minutes, decided)
+    if not in_minutes:
+        return
+    # minutes set out as a table ("Item | Minute", one table per item, no header): each
+    # cell's lines are read as the minute's paragraphs are, unless a plan reader took the table
+    for tindex, table in ctx.doc.tables():
+        if tindex in ctx.plan_tables or tindex in ctx.listed_tables:
+            continue
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row):
+                if c and cell.text == row[c - 1].text:
+                    continue   # a merged cell, repeated in each grid position
+                lines = [Block(kind="paragraph", text=" ".join(ln.split()), page=cell.page)
+                         for ln in cell.text.split("\n") if ln.strip()]
+                _minute_actions_in(ctx, lines, lambda i, b, r=r, c=c, t=tindex: f"table:{t}/row:{r}/col:{c}/line:{i}",
+                                   in_minutes, decided)
+
+
+def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: bool, decided: set) -> None:
+    """minute_actions over one run of blocks (the body's, or a table cell's lines)."""
+    for i, b in enumerate(blocks):
         if b.kind == "table" or (b.full_text in ctx.consumed and b.full_text not in ctx.by_sentence):
             continue
-        loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
+        loc = locate(i, b)
         m = _ACTION_LINE.match(b.text.strip())
         if m is None and b.numbering:
             m = _ACTION_LINE.match(f"{b.numbering}: {b.text.strip()}")   # the loader took "Action 1" as the numbering
         tag = minutes.tagged_action(b.text) if not m else None
         if m and not tag and _OWNER_ONLY.fullmatch(m.group("rest").strip(" .")) and i \
-                and (prev := _step_above(ctx.doc.blocks, i)):
+                and (prev := _step_above(blocks, i)):
             # "ACTION: Tom Reid" on a line of its own under the paragraph that says what is to be done
             who = split_owners(m.group("rest").strip(" ."), ctx.glossary)
             m = None
@@ -441,7 +464,7 @@ def minute_actions(ctx: EntityContext) -> None:
             ctx.loose_actions.append(a)
         if found and m:
             ctx.consumed.add(b.full_text)
-            _labels_below(ctx, i, ctx.loose_actions[-len(found):])
+            _labels_below(ctx, blocks, i, ctx.loose_actions[-len(found):])
 
 
 # who, and nothing else: "Tom Reid", "TR", "TR / JS", "Secretariat", "Head of Housing", "Chair and Clerk"
@@ -478,10 +501,10 @@ def _dashed_owner(text: str, ctx: EntityContext) -> list:
     return []
 
 
-def _labels_below(ctx: EntityContext, i: int, actions: list) -> None:
+def _labels_below(ctx: EntityContext, blocks: list, i: int, actions: list) -> None:
     """'Actions: <step>' followed by its own 'Due: March 2011' / 'Lead: ...'
     lines: those lines give the action(s) above their due dates and owners."""
-    for b in ctx.doc.blocks[i + 1:i + 4]:
+    for b in blocks[i + 1:i + 4]:
         m = _LABEL_LINE.match(b.text.strip()) if b.kind != "table" else None
         if not m:
             return

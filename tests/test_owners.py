@@ -140,3 +140,41 @@ def test_a_post_printed_over_its_holder_is_one_owner():
 ])
 def test_owner_cells_as_logs_print_them(cell, owners):
     assert [(r, p) for r, p, _ in split_owners(cell)] == owners
+
+
+# whom a decision gives a task, in the verbs committee reports use
+_TASKS = [("asks the Director of Place to report back on progress in six months.", "Director of Place"),
+          ("instructs the Head of Planning to prepare a supplementary planning document.", "Head of Planning"),
+          ("delegates authority to the Director of Finance, in consultation with the Cabinet Member for Resources, "
+           "to agree the final terms.", "Director of Finance"),
+          ("requests that officers bring a further report to the Committee in March 2027.", "officers"),
+          ("authorises the Chief Executive to sign the agreement on behalf of the Council.", "Chief Executive"),
+          ("agrees that the Monitoring Officer be authorised to make the necessary changes to the Constitution.",
+           "Monitoring Officer"),
+          ("delegates to the Corporate Director, Adult Social Care and Health, the award of the contract.",
+           "Corporate Director, Adult Social Care and Health"),
+          ("notes the report.", None)]
+
+
+@pytest.mark.parametrize("style", ["lettered", "numbered", "That the Committee paragraphs"])
+def test_the_post_a_decision_gives_a_task_owns_it(style):
+    from extractors.entities.passes import extract_all
+    from extractors.metadata import extract_metadata
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="Dunmere District Council"),
+              Block(kind="heading", text="Report to Policy Committee, 4 March 2026"),
+              Block(kind="heading", text="Recommendations", level=1)]
+    if style == "That the Committee paragraphs":
+        blocks += [Block(kind="paragraph", text="That the Committee " + t) for t, _ in _TASKS]
+    else:
+        blocks.append(Block(kind="paragraph", text="It is recommended that the Committee:"))
+        blocks += [Block(kind="list_item", text=t, numbering=f"({'abcdefgh'[k]})" if style == "lettered" else f"{k + 1}.")
+                   for k, (t, _) in enumerate(_TASKS)]
+    blocks += [Block(kind="heading", text="1. Background", level=1),
+               Block(kind="paragraph", text="The Council adopted its plan in 2024.")]
+    doc = Document(doc_id="d", path="d.pdf", file_name="d.pdf", format="pdf", blocks=blocks)
+    out = extract_all(doc, extract_metadata(doc))
+    rid = [r["rec_id"] for r in out["recommendations"]]
+    assert len(rid) == len(_TASKS)
+    got = {rid.index(o["parent_id"]): o["role"] for o in out["owners"]}
+    assert [got.get(k) for k in range(len(_TASKS))] == [want for _, want in _TASKS]

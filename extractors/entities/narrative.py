@@ -53,7 +53,8 @@ BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|fiv
 DECISION_VERB = re.compile(
     r"^(?:to\s+)?(?:that\s+)?(?:the\s+\w+(?:\s+\w+){0,4}\s+)?(?:notes?|agrees?|approves?|endorses?|considers?|delegates?|comments?|receives?|"
     r"adopts?|authoris|recommends?|supports?|requests?|confirms?|resolves?|accepts?|reviews?|scrutinis|instructs?|nominates?|"
-    r"appoints?|determines?|gives?|makes?|agreed|noted|approved|endorsed|discuss|welcomes?|acknowledges?|ratif)", re.I)
+    r"appoints?|determines?|gives?|makes?|agreed|noted|approved|endorsed|discuss|welcomes?|acknowledges?|ratif|"
+    r"asks?|invites?|directs?|calls\s+on|commissions?)", re.I)
 STEP_VERB = re.compile(
     r"\b(?:has|have|had)\s+(?:also\s+|now\s+|recently\s+|already\s+)?been\s+(?:\w+ed|undertaken|taken|done|made|set\s+up|put|held|given|written|drawn\s+up|begun|sent|run|built|shown|brought)\b|\b(?:is|are)\s+(?:now\s+|currently\s+)?being\s+\w+|"
     r"\b(?:will|shall)\s+(?:be\s+|also\s+|then\s+)?\w+|\b(?:is|are)\s+(?:now\s+)?(?:established|in\s+place|embedded|underway|under\s+way|complete|completed|planned|scheduled|"
@@ -222,6 +223,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
     j = start
     seen_items = False
     plain_items = False   # the items are unnumbered paragraphs
+    that_items = False    # ... each opening "That the Committee ..."
     zone_top = None
     while j < len(blocks):
         b = blocks[j]
@@ -292,8 +294,11 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             recs[-1].prov.source_text += " " + t
             j += 1
             continue
-        if not seen_items and len(t.split()) >= 4 and (DECISION_VERB.match(t) or t.lower().startswith("that ")):
+        if len(t.split()) >= 4 and ((not seen_items and DECISION_VERB.match(t)) or
+                                    (t.lower().startswith("that ") and (not seen_items or that_items))):
+            # (one "That the Committee ..." paragraph after another: each is a decision)
             recs.append(Recommendation(kind="decision", text=_norm(t), source_body=body or committee, prov=_prov(b)))
+            that_items = t.lower().startswith("that ") and (not seen_items or that_items)
             seen_items = True
             j += 1
             continue

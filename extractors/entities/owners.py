@@ -308,7 +308,21 @@ def _all_people(part: str, sep: str = "/") -> bool:
 
 
 _LEADERS = re.compile(r"^(?P<who>(?:The\s+)?(?:(?:Senior\s+|System\s+|Strategic\s+|Local\s+area\s+)?leaders?|Partners|Managers?|Area partners|local area partnership|partnership|council|local authority|ICB|integrated care board)(?:\s.{0,120}?)??)\s+(?:should|must|needs?\s+to|are\s+to|ought\s+to)\b", re.I)
-_DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+authority\s+(?:be\s+|is\s+)?(?:given|granted)\s+)to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+in consultation with\b|,?\s+to\s+(?:take|agree|approve|enter|finalise|implement|award|make|negotiate|carry|undertake|determine|progress|exercise|sign|conclude)\b|[.;]|$)", re.I)
+_DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+authority\s+(?:be\s+|is\s+)?(?:given|granted)\s+)to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+in consultation with\b|,?\s+to\s+(?:take|agree|approve|enter|finalise|implement|award|make|negotiate|carry|undertake|determine|progress|exercise|sign|conclude)\b|"
+                       # "delegates to the Corporate Director, Adult Social Care and Health, the award of ...": the thing delegated
+                       r",\s+(?:the|all|any|a|an)\s+(?=[a-z])|[.;]|$)", re.I)
+# a decision that gives a post or body a task: "asks the Director of Place to report back",
+# "authorises the Chief Executive to sign", "requests that officers bring a report", "agrees
+# that the Monitoring Officer be authorised to ..."
+_POSTISH = r"(?P<who>(?:the\s+)?(?:[A-Z][\w&'’-]*|officers|officials)(?:[ ,]+(?:[A-Z][\w&'’-]*|of|for|and|&|the))*?)(?:\s*\((?P<person>[^)]{3,40})\))?"
+_POST_NOUN = re.compile(r"\b(?:Head|Director|Officer|Manager|Executive|Lead|Chair(?:man|woman)?|Secretary|Clerk|Adviser|"
+                        r"Advisor|Treasurer|Controller|Commissioner)s?\b")
+_TASKED = (re.compile(r"\b(?:asks?|requests?|instructs?|authori[sz]es?|directs?|invites?|tasks?|commissions?|calls\s+on|"
+                      r"requires?)\s+" + _POSTISH + r",?\s+to\s+(?!the\b|a\b|an\b)[a-z]{3,}\b"),
+           re.compile(r"\b(?:requests?|asks?|agrees?|resolves?|recommends?)\s+that\s+" + _POSTISH
+                      + r"\s+(?:be\s+(?:asked|authori[sz]ed|instructed|requested|tasked|invited)\s+to\s+|(?:should\s+)?"
+                      r"(?:bring|provide|prepare|report|submit|present|write|review|develop|undertake|produce|consult|"
+                      r"circulate|arrange|publish|update|monitor|ensure|take|make|seek|explore|investigate)s?\b)"))
 # whom a committee's recommendation addresses: "We recommend that, at the
 # earliest opportunity, the Government appoint ...", "we urge ministers to",
 # "we strongly encourage the Department for Transport to"; and a named body
@@ -406,6 +420,12 @@ def owners_in_text(text: str, meeting: Optional[str] = None) -> list[tuple[str, 
     found: list[tuple[str, str]] = []
     for m in _DELEGATE.finditer(text):
         found.append(("delegate", m.group("who").strip(" ,")))
+    for m in (m for rx in _TASKED for m in rx.finditer(text)):
+        who = m.group("who").strip(" ,")
+        if _POST_NOUN.search(who):
+            who = re.sub(r"^the\s+", "", who)   # "the Director of Place": the post (a body keeps its article)
+        if not any(bare_body(who) == bare_body(w) for _, w in found):
+            found.append(("responsible", who + (f" ({m.group('person')})" if m.group("person") else "")))
     m = _LEADERS.match(text.strip())
     if m:
         who = m.group("who").strip()

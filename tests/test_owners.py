@@ -178,3 +178,23 @@ def test_the_post_a_decision_gives_a_task_owns_it(style):
     assert len(rid) == len(_TASKS)
     got = {rid.index(o["parent_id"]): o["role"] for o in out["owners"]}
     assert [got.get(k) for k in range(len(_TASKS))] == [want for _, want in _TASKS]
+
+
+@pytest.mark.parametrize("name", ["Ordnance Survey", "Healthwatch Ravensholt", "Active Kent", "Met Office",
+                                  "National Institute for Clinical Excellence", "Departmental Chief Scientific Advisers"])
+def test_an_organisations_name_is_not_a_person(name):
+    from extractors.entities.owners import split_owners
+    assert split_owners(name, {}) == [(name, None, name)]
+
+
+def test_a_key_to_owners_whose_posts_carry_another_name_and_end_a_sentence():
+    from extractors.entities import minutes
+    from extractors.model import Block, Document
+    key = ("Key to owners: KM – Karen Mbatha, Deputy Chief Fire Officer; PG – Philippa Grange, Director of Finance "
+           "and Corporate Services (Treasurer); DH – Denise Holt, Payroll and Pensions Manager. Priority: High – "
+           "fundamental weakness in control.")
+    doc = Document(doc_id="k", path="k.pdf", file_name="k.pdf", format="pdf", blocks=[Block(kind="paragraph", text=key)])
+    people, roles = minutes.key_to_initials(doc)
+    assert people == {"KM": "Karen Mbatha", "PG": "Philippa Grange", "DH": "Denise Holt"}
+    assert roles["Treasurer"] == "Philippa Grange"
+    assert roles["Director of Finance and Corporate Services"] == "Philippa Grange"

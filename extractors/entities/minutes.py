@@ -291,8 +291,9 @@ _HONORIFIC = r"(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Miss|Prof|Professor)\.?\s+)"
 _KEY_ENTRY = re.compile(
     rf"(?:^|(?<=[\s;,(]))(?P<ini>[A-Z]{{2,4}})\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?"
     r"(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2})(?![A-Za-z'’-])"
-    r"(?:\s*(?:[,–—|-]|\(|$)\s*(?P<role>[^;()|]*?(?:\([A-Z]{2,6}\))?[^;()|]*?))?"
-    rf"(?=\)?\s*(?:[;|]\s*)?(?:[A-Z]{{2,4}}\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?[A-Z][a-z]|$))")
+    r"(?:\s*(?:[,–—|-]|\(|$)\s*(?P<role>[^;()|]*?(?:\((?:[A-Z]{2,6}|[A-Z][a-z]+(?:\s[A-Za-z]+){0,3})\))?[^;()|]*?))?"
+    # the next entry, the end, or the end of the key's sentence ("... Payroll Manager. Priority: High ...")
+    rf"(?=\)?\s*(?:[;|]\s*)?(?:[A-Z]{{2,4}}\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?[A-Z][a-z]|$)|\.\s+[A-Z][a-z])")
 
 
 def _key_lines(doc: Document) -> list[list[str]]:
@@ -389,7 +390,8 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
             if ini:
                 people.setdefault(ini, set()).add(name)
             if role:
-                ab = re.search(r"\(([A-Z][A-Za-z]{0,5}(?:\s[A-Z][A-Za-z]{0,5})?)\)\s*$", role)
+                # "(DPH)", "(Treasurer)": another name for the same post
+                ab = re.search(r"\(([A-Z][A-Za-z]{0,5}(?:\s[A-Z][A-Za-z]{0,5})?|[A-Z][a-z]{2,20})\)\s*$", role)
                 if ab:
                     roles.setdefault(ab.group(1), set()).add(name)
                     role = role[:ab.start()].strip()

@@ -33,6 +33,16 @@ ROLE_WORDS = {
     "resources", "legal", "governance", "programme", "project", "projects", "transformation", "data",
     "customer", "learning", "skills", "economy", "environment", "highways", "transport", "partner",
     "agency", "agencies", "lsp", "icb's", "provider", "providers", "network", "forum", "commission",
+    # the words of an organisation's name, never of a person's: "Ordnance Survey", "Healthwatch Ravensholt",
+    # "National Institute", "Active Kent", "Met Office"
+    "survey", "institute", "institution", "trust", "foundation", "healthwatch", "active", "hospital", "hospitals",
+    "police", "fire", "university", "college", "association", "society", "alliance", "office", "ltd", "limited",
+    "plc", "company", "centre", "center", "library", "libraries", "museum", "archives", "statistics", "national",
+    "royal", "county", "city", "borough", "district", "parish", "regional", "local", "community", "voluntary",
+    "charity", "ordnance", "registry", "companies", "treasury", "ministry", "government", "parliament", "assembly",
+    "secretariat", "federation", "consortium", "trading", "standards", "water", "energy", "homes", "housing",
+    "advisers", "advisors", "coordinators", "commissioners", "consultants", "specialists", "analysts", "scientific",
+    "scientist", "scientists", "departmental", "medical", "clinical", "nursing", "ministers", "minister",
 }
 _ROLE_START = re.compile(
     r"(?<![\w-])(?:(?:Assistant|Deputy|Corporate|Strategic|Executive|Interim|Acting|Senior|Principal|Lead|Chief)\s+)*"

@@ -198,3 +198,20 @@ def test_a_key_to_owners_whose_posts_carry_another_name_and_end_a_sentence():
     assert people == {"KM": "Karen Mbatha", "PG": "Philippa Grange", "DH": "Denise Holt"}
     assert roles["Treasurer"] == "Philippa Grange"
     assert roles["Director of Finance and Corporate Services"] == "Philippa Grange"
+
+
+@pytest.mark.parametrize("text,want", [
+    ("That the minutes of the meeting held on 11 June 2024 be approved as a correct record and signed by the Chair.",
+     ["Chair"]),
+    ("That a report be prepared by the Director of Place for the next meeting.", ["Director of Place"]),
+    ("The Government should establish an oversight group, chaired by the Cabinet Secretary, which should meet "
+     "quarterly.", ["The Government"]),
+    ("Local authorities should make greater use of private sector leasing, and the Government should provide "
+     "start-up funding for leasing schemes.", ["Local authorities", "the Government"]),
+    ("We recommend that the Cabinet Secretary, in consultation with the Government Chief Scientific Adviser and "
+     "Chief Social Scientist, once appointed, should take steps to ensure that civil servants understand it.",
+     ["the Cabinet Secretary"]),
+])
+def test_who_a_decision_or_recommendation_makes_responsible(text, want):
+    from extractors.entities.owners import owners_in_text
+    assert [who for _, who in owners_in_text(text)] == want

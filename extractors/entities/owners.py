@@ -327,6 +327,13 @@ _DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+auth
 _POSTISH = r"(?P<who>(?:the\s+)?(?:[A-Z][\w&'’-]*|officers|officials)(?:[ ,]+(?:[A-Z][\w&'’-]*|of|for|and|&|the))*?)(?:\s*\((?P<person>[^)]{3,40})\))?"
 _POST_NOUN = re.compile(r"\b(?:Head|Director|Officer|Manager|Executive|Lead|Chair(?:man|woman)?|Secretary|Clerk|Adviser|"
                         r"Advisor|Treasurer|Controller|Commissioner)s?\b")
+# who a decision says will do it, in the passive: "... be approved as a correct record and signed by the Chair",
+# "a report be prepared by the Director of Place"
+_DONE_BY = re.compile(r"\b(?:signed|prepared|presented|circulated|published|drafted|produced|co-?ordinated|"
+                      r"arranged|organised|submitted|brought|taken\s+forward|updated)\s+by\s+"
+                      r"(?P<who>(?:the\s+)?(?:(?:[A-Z][\w&'’-]*\s+){0,3}(?:Chair(?:man|woman|person)?|Mayor|Clerk|Secretariat)\b|"
+                      r"(?:[A-Z][\w&'’-]*\s+){0,3}(?:Head|Director|Officer|Manager|Executive|Lead|Secretary|Treasurer)"
+                      r"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,3})?))(?P<person>(?!))?")
 _TASKED = (re.compile(r"\b(?:asks?|requests?|instructs?|authori[sz]es?|directs?|invites?|tasks?|commissions?|calls\s+on|"
                       r"requires?)\s+" + _POSTISH + r",?\s+to\s+(?!the\b|a\b|an\b)[a-z]{3,}\b"),
            re.compile(r"\b(?:requests?|asks?|agrees?|resolves?|recommends?)\s+that\s+" + _POSTISH
@@ -355,17 +362,23 @@ _ADDRESSEE = re.compile(
     r"therefore|also|once\s+appointed)\s*,\s*)?" + _ACTOR + r"(?=[\s,:])")
 # "the Cabinet Office, together with the Government Chief Scientific Adviser and Chief Social Scientist, ..."
 _TOGETHER = re.compile(r",\s+together\s+with\s+" + _ACTOR + r"\s*,")
-_SHOULD = re.compile(r"(?:^|[.;:]\s+|,\s+|\s[–—-]\s+)" + _ACTOR + r"(?:,[^,.;]{3,120},)?\s+(?:should|must|ought\s+to|will\s+need\s+(?:both\s+)?to|"
+_SHOULD = re.compile(r"(?:^|[.;:]\s+|,\s+|\s[–—-]\s+|,?\s+and\s+)" + _ACTOR + r"(?:,[^,.;]{3,120},)?\s+(?:should|must|ought\s+to|will\s+need\s+(?:both\s+)?to|"
                      r"needs?\s+to)\b")
 _NOT_ACTOR = {"we", "this", "that", "these", "those", "it", "there", "such", "any", "all", "each", "in", "if", "where",
               "when", "while", "whilst", "however", "although", "given", "as", "moreover", "further", "finally", "also",
               "our", "their", "its", "a", "an", "one", "evaluation", "evidence", "policy"}
 
 
+_CONSULTEE = re.compile(r"\b(?:in\s+consultation\s+with|with\s+the\s+support\s+of)\b[^.;]*$", re.I)
+
+
 def addressees(text: str) -> list[str]:
     """The bodies a recommendation asks to act, in order, once each."""
     out: list[str] = []
-    found = [m.group("who") for rx in (_ADDRESSEE, _SHOULD) for m in rx.finditer(text)]
+    # (not a consultee: "the Cabinet Secretary, in consultation with the Chief Scientific Adviser and Chief
+    # Social Scientist, should ...")
+    found = [m.group("who") for rx in (_ADDRESSEE, _SHOULD) for m in rx.finditer(text)
+             if not _CONSULTEE.search(text[max(0, m.start() - 120):m.start("who")])]
     for m in _ADDRESSEE.finditer(text):
         t = _TOGETHER.match(text, m.end())
         if t:
@@ -430,7 +443,7 @@ def owners_in_text(text: str, meeting: Optional[str] = None) -> list[tuple[str, 
     found: list[tuple[str, str]] = []
     for m in _DELEGATE.finditer(text):
         found.append(("delegate", m.group("who").strip(" ,")))
-    for m in (m for rx in _TASKED for m in rx.finditer(text)):
+    for m in (m for rx in (*_TASKED, _DONE_BY) for m in rx.finditer(text)):
         who = m.group("who").strip(" ,")
         if _POST_NOUN.search(who):
             who = re.sub(r"^the\s+", "", who)   # "the Director of Place": the post (a body keeps its article)

@@ -281,3 +281,53 @@ def test_links_across_dated_and_undated_papers_never_make_a_cycle(ids):
     to = {l["to_id"] for l in links}
     assert [r["rec_id"] for r in recs if r["rec_id"] not in to] == [f"{insp}3"]   # one root: the undated inspection
     assert len(links) == 2
+
+
+_REVIEW_RECS = ["The council should publish a single housing allocations policy within six months.",
+                "The council should strengthen oversight of the repairs contract through quarterly reviews.",
+                "The council should train all frontline staff in trauma-informed practice."]
+_ANSWERS = [("Accepted", "The council will consult on a new policy in spring 2026 and adopt it by September 2026."),
+            ("Partially accepted", "Quarterly reviews will begin in April 2026; a wider review is not affordable."),
+            ("Not accepted", "Training is already provided through the corporate induction programme.")]
+
+
+def _review(blocks, heading="Recommendations and council response"):
+    from extractors.model import Block, Document
+    return Document(doc_id="r", path="r.docx", file_name="r.docx", format="docx",
+                    blocks=[Block(kind="heading", text="Independent review of housing services"),
+                            Block(kind="heading", text=heading, level=1)] + blocks)
+
+
+@pytest.mark.parametrize("layout", ["R-numbered, 'Response:' paragraph", "numbered, position on its own line",
+                                    "answers in a table keyed by 'Rec'"])
+def test_a_reviews_recommendations_with_the_councils_answers(layout):
+    from extractors.model import Block, Cell, Table
+    if layout.startswith("R-numbered"):
+        blocks = [b for i, (r, (s, t)) in enumerate(zip(_REVIEW_RECS, _ANSWERS), 1)
+                  for b in (Block(kind="paragraph", text=r, numbering=f"R{i}"),
+                            Block(kind="paragraph", text=f"Response: {s}. {t}"))]
+    elif layout.startswith("numbered"):
+        blocks = [b for i, (r, (s, t)) in enumerate(zip(_REVIEW_RECS, _ANSWERS), 1)
+                  for b in (Block(kind="list_item", text=r, numbering=f"{i}."), Block(kind="paragraph", text=f"{s}."),
+                            Block(kind="paragraph", text=t))]
+    else:
+        blocks = [Block(kind="paragraph", text=r, numbering=f"R{i}") for i, r in enumerate(_REVIEW_RECS, 1)]
+        rows = [[Cell("Rec"), Cell("Response"), Cell("Comment")]] + \
+            [[Cell(f"R{i}"), Cell(s), Cell(t)] for i, (s, t) in enumerate(_ANSWERS, 1)]
+        blocks += [Block(kind="heading", text="Appendix: Council response", level=1),
+                   Block(kind="table", table=Table(rows=rows, header_rows=1))]
+    doc = _review(blocks)
+    got = extract_all(doc, extract_metadata(doc))
+    assert [r["text"] for r in got["recommendations"]] == _REVIEW_RECS
+    assert [x["status"] for x in got["responses"]] == ["accepted", "partially_accepted", "rejected"]
+    rec_ids = [r["rec_id"] for r in got["recommendations"]]
+    assert [x["rec_id"] for x in got["responses"]] == rec_ids
+
+
+def test_a_numbered_chapter_heading_is_not_a_recommendation_answered():
+    from extractors.entities.responses import labelled_responses
+    from extractors.model import Block
+    doc = _review([Block(kind="paragraph", text="Governance and oversight of the programme board", numbering="5."),
+                   Block(kind="paragraph", text="Council response: the board has met monthly since June.")],
+                  heading="Findings")
+    assert labelled_responses(doc, None) == []

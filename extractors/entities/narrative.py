@@ -36,7 +36,10 @@ DECISION_HEADING = re.compile(
     # "Recommendations to the Committee", "Recommendation to Council", "Recommendations for decision"
     r"recommendations?\s+(?:to|for)\s+(?:the\s+)?(?:(?:full\s+)?council|cabinet|executive|members|decision|approval|"
     r"(?:[\w&'’-]+\s+){0,5}(?:committee|sub-committee|board|panel|forum|cabinet))|proposed\s+(?:action|decision)s?|"
-    r"decisions?\s+(?:required|sought)|action\s+required|options\s+available|the\s+recommendations?)\s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
+    r"decisions?\s+(?:required|sought)|action\s+required|options\s+available|the\s+recommendations?|"
+    # a review's list printed with the answers: "Recommendations and council response(s)"
+    r"(?:(?:key|our|the)\s+)?recommendations?\s+and\s+(?:the\s+)?(?:council|management|cabinet|executive|government|"
+    r"service|officer)(?:’s|'s|s’|s)?\s+responses?)\s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
     re.I)
 IMPROVEMENT_HEADING = re.compile(
     r"^(?:what\s+needs\s+to\s+improve\??|areas?\s+(?:for|of|requiring)\s+(?:further\s+)?(?:improvement|development)s?|"
@@ -224,6 +227,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
     seen_items = False
     plain_items = False   # the items are unnumbered paragraphs
     that_items = False    # ... each opening "That the Committee ..."
+    in_response = False   # in the answer printed under a recommendation
     zone_top = None
     while j < len(blocks):
         b = blocks[j]
@@ -239,6 +243,14 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
         if not t:
             j += 1
             continue
+        if recs and (RESPONSE_LINE.match(t) or (in_response and not (b.numbering and b.numbering != "•")
+                                                 and not PLAN_ITEM.match(t))):
+            # the answer printed under each recommendation ("Council response: Accepted. ...", "Agreed.")
+            # and its paragraphs: the responses pass reads them; the list goes on at the next item
+            in_response = True
+            j += 1
+            continue
+        in_response = False
         if recs and LABEL_LINE.match(t):
             # "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27." under a recommendation
             for part in re.split(r"(?<=[.;])\s+(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date)\s*:)", t):
@@ -317,6 +329,11 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
     return recs, j
 
 
+# the answer printed under a recommendation: "Council response: Accepted. ...", "Response – agreed",
+# or its position alone on a line ("Accepted.", "Partially agreed", "Not accepted")
+RESPONSE_LINE = re.compile(r"^(?:(?:[A-Z][\w’'&-]*\s+){0,3}response\s*[:.–—-]|"
+                           r"(?:(?:fully|partially|partly|not)\s+)?(?:accepted|agreed|rejected)(?:\s+in\s+(?:part|principle))?"
+                           r"\s*[.:]?$)", re.I)
 # a recommendation made to others ("The council should ..."), not a decision put to the meeting
 _SAYS_SHOULD = re.compile(r"\b(?:should|must)\b")
 # a paragraph that asks someone to act

@@ -288,30 +288,36 @@ def _table_index(doc: Document, block_index: int) -> int:
     return sum(1 for b in doc.blocks[:block_index] if b.kind == "table")
 
 
-def labelled_responses(doc: Document, default: Optional[str]) -> list[Response]:
+def labelled_responses(doc: Document, default: Optional[str], answered: frozenset = frozenset()) -> list[Response]:
     """'Recommendation 7: ...' followed by 'Response: ...' (or a '<Body>
-    response' heading and its paragraphs)."""
+    response' heading and its paragraphs). A numbered item ('R7 ...',
+    '7. ...') starts one too, unless a response table answers that number
+    (what follows it is then the review's own text)."""
     out: list[Response] = []
     blocks = [b for b in doc.blocks if b.kind != "table"]
     texts = [_with_label(b) for b in blocks]
+    starts = [_rec_start(b, t) for b, t in zip(blocks, texts)]
+    from extractors.entities.minutes import is_minutes   # (minutes.py imports what this module imports)
+    numbered_ok = not is_minutes(doc)   # a minute's number is not a recommendation's
+    starts = [st if st is None or _REC_LABEL.match(t) or (numbered_ok and _key(st[0]) not in answered) else None
+              for st, t in zip(starts, texts)]
     i = 0
     while i < len(blocks):
-        m = _REC_LABEL.match(texts[i])
-        if not m:
+        if not starts[i]:
             i += 1
             continue
-        ref, quoted = m.group("ref").replace(" ", ""), m.group("text").strip()
+        ref, quoted = starts[i]
         j = i + 1
-        while j < len(blocks) and not _RESPONSE_LABEL.match(texts[j]) and not _REC_LABEL.match(texts[j]):
+        while j < len(blocks) and not _answer(texts[j]) and not starts[j]:
             quoted = (quoted + " " + texts[j]).strip()
             j += 1
-        if j >= len(blocks) or not _RESPONSE_LABEL.match(texts[j]):
+        if j >= len(blocks) or not _answer(texts[j]):
             i = j
             continue
-        r = _RESPONSE_LABEL.match(texts[j])
+        r = _answer(texts[j])
         body = r.group("body")
         parts, k = [r.group("text").strip()], j + 1
-        while k < len(blocks) and not _REC_LABEL.match(texts[k]) and blocks[k].kind != "heading":
+        while k < len(blocks) and not starts[k] and blocks[k].kind != "heading":
             parts.append(texts[k])
             k += 1
         text = " ".join(" ".join(p.split()) for p in parts if p)
@@ -323,6 +329,37 @@ def labelled_responses(doc: Document, default: Optional[str]) -> list[Response]:
                                 covered={blocks[n].full_text for n in range(j, k)}))
         i = k
     return out
+
+
+def _key(ref: str) -> str:
+    """'R3', 'Recommendation 3', '3.' -> '3'."""
+    return re.sub(r"^(?:recommendation|rec\.?|r(?=\d))\s*", "", ref.strip(), flags=re.I).rstrip(".").lower()
+
+
+def _rec_start(b: Block, text: str) -> Optional[tuple[str, str]]:
+    """(ref, text) of a block that prints a recommendation for an answer to
+    follow: "Recommendation 7: ...", or a numbered item ("R7 ...", "7. ...")."""
+    m = _REC_LABEL.match(text)
+    if m:
+        return m.group("ref").replace(" ", ""), m.group("text").strip()
+    num = (b.numbering or "").rstrip(".)")
+    if num and b.kind != "heading" and len(text.split()) >= 5 and \
+            (re.fullmatch(R_REF, num) or (re.fullmatch(r"\d{1,2}[a-z]?", num) and _ASKS.search(text))):
+        return num, text   # ("5. Governance" over a chapter is not one: a numbered item asks someone to act)
+    return None
+
+
+_ASKS = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|recommends?|we\s+urge)\b", re.I)
+
+
+# a position on a line of its own under the recommendation: "Accepted.", "Partially agreed", "Not accepted"
+_POSITION_LINE = re.compile(r"^(?P<body>)(?P<text>(?:(?:fully|partially|partly|not)\s+)?(?:accepted|agreed|rejected)"
+                            r"(?:\s+in\s+(?:part|principle))?\s*[.:]?)$", re.I)
+
+
+def _answer(text: str) -> Optional[re.Match]:
+    """The label (or position line) an answer opens with."""
+    return _RESPONSE_LABEL.match(text) or _POSITION_LINE.match(text)
 
 
 def _with_label(b: Block) -> str:
@@ -348,9 +385,13 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             out.extend(_matrix_responses(table, t, rec_c, marks, default))
             continue
         st_c = next((i for i, h in enumerate(header) if _STATUS_HEADER.search(h) and i != rec_c), None)
+        ref_c = next((i for i, h in enumerate(header) if column_role(h) == "ref" and i not in (rec_c, st_c)), None)
+        keyed = rec_c is None and ref_c is not None and st_c is not None and ref_c < st_c
+        if keyed:
+            # "Rec | Response | Comment": the answers keyed by the numbers of recommendations printed before
+            rec_c, ref_c = ref_c, None
         if rec_c is None or st_c is None:
             continue
-        ref_c = next((i for i, h in enumerate(header) if column_role(h) == "ref" and i not in (rec_c, st_c)), None)
         # the answer printed beside a status-only column: "Accepted? | Action", "Agreed | Comments"
         text_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c)
                        and column_role(h) in ("action", "progress")), None)
@@ -361,7 +402,9 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             if rec_c >= len(cells) or st_c >= len(cells) or not cells[rec_c] or not cells[st_c]:
                 continue
             num, rest = split_numbering(" ".join(cells[rec_c].split()))
-            if num and re.fullmatch(R_REF, num):
+            if keyed or re.fullmatch(r"(?:(?:recommendation|rec\.?)\s*|R)?\d{1,3}[a-z]?\.?", cells[rec_c], re.I):
+                ref, quoted = cells[rec_c].rstrip(".").strip(), None   # the number alone: "R1", "3"
+            elif num and re.fullmatch(R_REF, num):
                 ref, quoted = num, rest   # "R1 Single Senior Responsible Owner"
             else:
                 ref, quoted = split_quoted(" ".join(cells[rec_c].split()))[0]
@@ -443,7 +486,9 @@ def promised_by(text: str) -> list[str]:
 def extract_responses(doc: Document, meta: dict) -> list[Response]:
     """Every response the paper prints, in the order of its forms above."""
     default = default_responder(doc, meta)
-    found = box_responses(doc, default) + labelled_responses(doc, default) + table_responses(doc, default)
+    tables = table_responses(doc, default)
+    answered = {_key(r.rec_ref) for r in tables if r.rec_ref}
+    found = box_responses(doc, default) + labelled_responses(doc, default, answered) + tables
     seen, out = set(), []
     for r in found:
         key = (r.rec_ref or r.prov.locator, r.text[:200])

@@ -400,3 +400,29 @@ def test_a_timescale_cells_windows_and_start_dates(cell, due):
     from extractors.entities.action_plans import _timescale_items
     from extractors.entities.items import Prov
     assert [str(t.due_date) for t in _timescale_items(cell, None, Prov(1, cell, "t"))] == due
+
+
+def test_a_deadline_printed_as_a_meeting_is_that_meetings_day():
+    from extractors.entities.passes import extract_all
+    from extractors.metadata import extract_metadata
+    from extractors.model import Block, Cell, Document, Table
+    rows = [[Cell("No."), Cell("Action"), Cell("Owner"), Cell("Due")],
+            [Cell("1"), Cell("Bring a report on NHS Health Checks uptake by ward."), Cell("DPH"), Cell("Dec 2024 meeting")],
+            [Cell("2"), Cell("Circulate the draft strategy to partners."), Cell("Secretariat"), Cell("Next meeting")]]
+    doc = Document(doc_id="h", path="h.pdf", file_name="h.pdf", format="pdf", blocks=[
+        Block(kind="heading", text="Health and Wellbeing Board"),
+        Block(kind="heading", text="Action log – meeting of 3 December 2024"),
+        Block(kind="table", table=Table(rows=rows, header_rows=1)),
+        Block(kind="paragraph", text="Date of next meeting: Tuesday 11 March 2025")])
+    meta = extract_metadata(doc)
+    meta["meeting_date"] = date(2024, 12, 3)
+    got = extract_all(doc, meta)
+    assert [str(t["due_date"]) for t in got["timescales"]] == ["2024-12-03", "2025-03-11"]
+
+
+def test_an_item_put_to_a_later_meeting_is_due_then():
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    text = "the addition of an item on elective home education at the meeting on 17 March 2026."
+    assert [t.due_date for t in find_due_dates_in_sentence(text, date(2025, 11, 18))] == [date(2026, 3, 17)]
+    past = "The report was considered at the meeting on 14 May 2024."
+    assert find_due_dates_in_sentence(past, date(2025, 11, 18)) == []

@@ -54,6 +54,7 @@ from extractors.entities.responses import extract_responses, promised_by, promis
 from extractors.entities.rows import bare_ref, to_rows
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
+from extractors.entities.timescales.meetings import meeting_days, pin_to_meetings
 from extractors.model import Block, Document
 from extractors.textsim import token_f1, tokens
 
@@ -608,10 +609,20 @@ def initialled_owners(ctx: EntityContext) -> None:
                 o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
 
 
+def meeting_deadlines(ctx: EntityContext) -> None:
+    """A deadline printed as a meeting ("Dec 2024 meeting", "the next
+    meeting") is that meeting's day when the paper names it (meetings.py)."""
+    days, nxt = meeting_days(ctx.doc, ctx.meta.get("meeting_date"))
+    if not days and nxt is None:
+        return
+    items = list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]] + list(ctx.responses)
+    pin_to_meetings((t for item in items for t in item.timescales), days, nxt)
+
+
 PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
-          prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners)
+          prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners, meeting_deadlines)
 
 
 def lead_in_only(text: str) -> bool:

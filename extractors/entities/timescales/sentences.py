@@ -54,6 +54,8 @@ _RELPRON = re.compile(r"(?<![A-Za-z])(?:who|whom|whose|which|that|where|because|
 _SUBCLAUSE = re.compile(r"(?<![A-Za-z])(?:that|which|who|where|when|because|and|but|while|whilst|as)(?![A-Za-z])", _I)
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-–—])\s*(?:the\s+)?(?:end\s+of\s+)?[A-Za-z0-9]", _I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# a meeting a thing is put to, before its date: "at the meeting on", "to its meeting of", "for the Board meeting in"
+_AT_MEETING = re.compile(r"\b(?:at|to|for|before)\s+(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}meeting\s+(?:on|of|in)\s*$", _I)
 _FUNCTION_WORDS = {"and", "with", "to", "in", "for", "until", "at", "as", "but", "or", "through", "across",
                    "throughout", "by", "from", "of", "via", "while", "whilst", "where", "which", "within", "into",
                    "on", "during", "alongside", "including", "so", "the", "this", "these", "is", "are", "will"}
@@ -134,6 +136,8 @@ def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: 
         if _METRIC_PAREN.search(text[max(0, c.start - 30):c.start]):
             return False
         return marker != "past"
+    if _AT_MEETING.search(core_left) and (anchor is None or c.due is None or c.due >= anchor):
+        return marker != "past"   # "an item on home education at the meeting on 17 March 2026": when it is to come
     deadline_word = re.search(r"\b(?:by|before|until|till|no\s+later\s+than|not\s+later\s+than|prior\s+to)\b",
                               pre_words)
     if not deadline_word and re.search(r"\b(?:beginning|start)\b", pre_words):

@@ -1,0 +1,50 @@
+"""The meetings a paper names as deadlines: "Dec 2024 meeting", "the October
+meeting", "the next meeting". A log or minutes means the day of that
+meeting, not the month's end, when the paper says which day it is: its own
+meeting date, or "Date of next meeting: 29 October 2018".
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterable, Optional
+
+from extractors.entities.timescales.cells import parse_timescales
+from extractors.model import Document
+
+# where a paper names the next meeting's day
+_NEXT_MEETING = re.compile(r"(?i)\bdate\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting\b|"
+                           r"\bnext\s+meeting\s+(?:will\s+be|is|to\s+be)\s+(?:held\s+)?|\bfuture\s+meeting\s+dates?\b")
+# a month named as a meeting: "Dec 2024 meeting", "the October Board meeting"
+_MONTH_MEETING = r"\s+(?:[\w’'-]+\s+){0,2}meeting\b"
+_NEXT = re.compile(r"(?i)\bnext\s+(?:[\w’'-]+\s+){0,2}meeting\b")
+
+
+def meeting_days(doc: Document, meeting_date: Optional[date]) -> tuple[list[date], Optional[date]]:
+    """(the meeting days the paper names, the next meeting's day or None)."""
+    days = [meeting_date] if isinstance(meeting_date, date) else []
+    nxt: Optional[date] = None
+    texts = [b.text for b in doc.blocks if b.kind != "table"]
+    for k, text in enumerate(texts):
+        m = _NEXT_MEETING.search(text)
+        if not m:
+            continue
+        # the day follows the label, on its line or the next ("Date of next meeting" as a heading)
+        after = (text[m.end():] + " " + (texts[k + 1] if k + 1 < len(texts) else ""))[:160]
+        found = [t.due_date for t in parse_timescales(after, meeting_date) if t.due_date and t.precision == "day"]
+        if found:
+            nxt = nxt or found[0]
+            days.extend(found)
+    return days, nxt
+
+
+def pin_to_meetings(timescales: Iterable, days: list[date], nxt: Optional[date]) -> None:
+    """Give a timescale printed as a meeting the day of that meeting."""
+    for t in timescales:
+        src = t.prov.source_text or ""
+        if t.due_date and t.precision == "month" and re.search(re.escape(t.raw.strip()) + _MONTH_MEETING, src, re.I):
+            same = sorted({d for d in days if (d.year, d.month) == (t.due_date.year, t.due_date.month)})
+            if len(same) == 1:
+                t.due_date, t.precision = same[0], "day"
+        elif t.due_date is None and nxt is not None and _NEXT.search(t.raw or ""):
+            t.due_date, t.precision = nxt, "day"

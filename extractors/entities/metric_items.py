@@ -124,6 +124,12 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
         row_unit = unit
         if row_unit is None and row_label and _RATE_LABEL.search(row_label + " " + (header[0] if header else "")):
             row_unit = "%"  # interest rates / yields are printed without the % sign
+        if row_unit is None and row_label:
+            # an indicator's unit in its name: "Reception: prevalence of obesity (%)", "admissions (DSR per 100,000)"
+            if re.search(r"\(\s*%\s*\)|\(\s*per\s*cent\s*\)", row_label, re.I):
+                row_unit = "%"
+            elif re.search(r"\bper\s+(?:1,?000|10,?000|100,?000|1,?000,?000)\b|\bDSR\b|\bcrude\s+rate\b", row_label, re.I):
+                row_unit = "rate"
         parent = row_parent.get(r)
         # the row's latest value: its rightmost actual column that holds one ("Q2" when Q3 and Q4 are still blank)
         latest = next((c for c in reversed(actual_cols) if c < len(row) and row[c].text.strip()), None)

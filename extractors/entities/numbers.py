@@ -530,7 +530,26 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
 
     out.sort(key=lambda n: n.start)
     _share_range_units(text, out)
+    _share_interval_units(text, out)
     return out
+
+
+# between an estimate and its interval: "10.9% (95% CI 9.4–12.6)", "5.9 per 100,000 (95% CI: 3.9 to 8.6)",
+# "12.3% (10.1–14.8)"
+_INTERVAL_OPEN = re.compile(r"^\s*[(\[,;]?\s*(?:(?:90|95|99(?:\.9)?)\s*%\s*)?(?:CI|C\.I\.|confidence\s+interval)?\s*[:=]?\s*$", re.I)
+
+
+def _share_interval_units(text: str, nums: list[Num]) -> None:
+    """An interval's bounds printed bare after the estimate take its unit
+    ("10.9% (95% CI 9.4–12.6)": the bounds are percentages)."""
+    for i, n in enumerate(nums):
+        if n.unit not in ("percent", "rate") or i + 2 >= len(nums):
+            continue
+        lo, hi = nums[i + 1], nums[i + 2]
+        gap = text[n.end:lo.start]
+        if {lo.unit, hi.unit} <= {"count", n.unit} and lo.kind == hi.kind == "digit" and "(" in gap + text[n.end - 1:n.end] \
+                and _INTERVAL_OPEN.match(gap) and RANGE_SEP.match(text[lo.end:hi.start]):
+            lo.unit = hi.unit = n.unit
 
 
 def _scale_of(tok: str) -> float:

@@ -156,6 +156,8 @@ def responses(ctx: EntityContext) -> None:
 
 def action_tables(ctx: EntityContext) -> None:
     names = None   # the column names of the last table that printed an action log's
+    blocks = [i for i, b in enumerate(ctx.doc.blocks) if b.kind == "table" and b.table is not None]
+    in_apparatus = {t for t, i in enumerate(blocks) if i in apparatus(ctx.doc)}   # a glossary or definitions table
     for tindex, table in ctx.doc.tables():
         if tindex in ctx.listed_tables:
             continue
@@ -171,7 +173,7 @@ def action_tables(ctx: EntityContext) -> None:
             ctx.recs.extend(plan.recs)
             ctx.loose_actions.extend(plan.loose)
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, plan.row_parent, plan.entity_cols))
-        elif not (ctx.glossary and parse_glossary(table)):
+        elif not (ctx.glossary and parse_glossary(table)) and tindex not in in_apparatus:
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, {}, set()))
 
 
@@ -557,12 +559,44 @@ _CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents?$", re.I)
 _CONTENTS_ENTRIES = re.compile(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^\d\n]{3,90}?\s(?:\.\s?)*\d{1,3}\s*)+$")
 
 
+# the apparatus of a report, whose numbers are not its findings: references and sources, glossaries,
+# definitions of its measures, abbreviations
+_APPARATUS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|appendix\s+[a-z0-9]{1,3}\s*[:.\-–]?\s*|annex\s+[a-z0-9]{1,3}\s*"
+                                r"[:.\-–]?\s*)?(?:references?|bibliography|sources?(?:\s+and\s+references)?|"
+                                r"notes\s+and\s+references|references\s+and\s+notes|further\s+reading|"
+                                r"glossary(?:\s+of\s+terms)?|(?:data\s+|indicator\s+)?definitions?(?:\s+and\s+sources)?|"
+                                r"technical\s+(?:notes?|appendix|annex)|abbreviations(?:\s+and\s+acronyms)?|acronyms)$", re.I)
+# a reference-list entry: "[2] Hawton K, Saunders KEA (2012). Self-harm ...", "5 Cole TJ, Freeman JV (1995). ..."
+_REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.?)?\s*[A-Z][A-Za-z’'-]+(?:,?\s+[A-Z]{1,3}\b|,\s+[A-Z][a-z]+)"
+                              r"[^.]{0,160}?\((?:19|20)\d{2}[a-z]?\)\s*[.,:]")
+
+
+def apparatus(doc: Document) -> set[int]:
+    """Indexes of the blocks in a report's references, glossary, definitions
+    or abbreviations (to the next heading of the same or a higher level), and
+    of reference entries anywhere."""
+    out: set[int] = set()
+    level: Optional[int] = None
+    for i, b in enumerate(doc.blocks):
+        t = " ".join(b.text.split()) if b.kind != "table" else ""
+        heading = b.kind == "heading" or (t and len(t.split()) <= 5 and not t.endswith("."))
+        if heading and _APPARATUS_HEADING.match(t):
+            level = b.level or 1
+            continue
+        if level is not None and b.kind == "heading" and (b.level or 1) <= level:
+            level = None
+        if level is not None or (t and _REFERENCE_ENTRY.match(t)):
+            out.add(i)
+    return out
+
+
 def loose_metrics(ctx: EntityContext) -> None:
     """Every other prose block: numbers without a parent (not a contents
-    page's page numbers)."""
+    page's page numbers, nor a report's references, glossary or definitions)."""
     in_contents = False
+    skip = apparatus(ctx.doc)
     for i, b in enumerate(ctx.doc.blocks):
-        if b.kind == "table" or not b.text.strip():
+        if b.kind == "table" or not b.text.strip() or i in skip:
             in_contents = False
             continue
         t = " ".join(b.text.split())

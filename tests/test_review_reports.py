@@ -468,3 +468,19 @@ def test_an_audit_action_plan_gives_each_recommendation_its_officer_and_date(lay
             if t["parent_type"] == "recommendation"] == \
         [(0, "2026-03-31"), (1, "2026-04-30"), (2, "2026-06-30")]
     assert not any("officer:" in a["text"].lower() or "date:" in a["text"].lower() for a in out["actions"])
+
+
+def test_paragraphs_about_the_recommendations_do_not_end_the_list():
+    blocks = [Block(kind="heading", text="Fernbridge needs assessment"),
+              Block(kind="heading", text="Recommendations", numbering="8", level=1),
+              Block(kind="paragraph", text="The recommendations below were drafted with members of the partnership."),
+              Block(kind="paragraph", text="The partnership is asked to adopt the following recommendations."),
+              Block(kind="paragraph", text="Make self-harm a priority of the suicide prevention strategy.", numbering="1"),
+              Block(kind="paragraph", text="Lead: Director of Public Health. Timescale: by March 2026."),
+              Block(kind="paragraph", text="The ICB should commission enough capacity to reduce the median wait.",
+                    numbering="2"),
+              Block(kind="paragraph", text="Timescale: by March 2027.")]
+    doc = Document(doc_id="n", path="n.pdf", file_name="n.pdf", format="pdf", blocks=blocks)
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [r["ref"] for r in rows["recommendations"]] == ["1", "2"]
+    assert sorted(str(t["due_date"]) for t in rows["timescales"]) == ["2026-03-31", "2027-03-31"]

@@ -221,6 +221,20 @@ def _collect_items(blocks: list[Block], start: int) -> tuple[list[Block], int]:
     return items, j
 
 
+def _about_the_list(blocks: list[Block], j: int) -> bool:
+    """A paragraph about the recommendations that follow ("The
+    recommendations below were drafted with ...", "The Partnership is asked
+    to adopt the following recommendations."), right before the first
+    numbered item or before another such paragraph."""
+    def about(b: Block) -> bool:
+        return b.kind != "table" and not b.numbering and bool(re.search(r"\brecommendations\b", b.text, re.I)) \
+            and not _ASKS_SOMEONE.search(b.text)
+    k = j
+    while k < len(blocks) and about(blocks[k]) and k < j + 2:
+        k += 1
+    return k > j and k < len(blocks) and blocks[k].numbering not in (None, "•")
+
+
 def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], body: Optional[str]) -> tuple[list[Recommendation], int]:
     recs: list[Recommendation] = []
     j = start
@@ -260,6 +274,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             j += 1
             continue
         if not seen_items and (_LIST_LEAD.match(t) or (t.endswith(":") and re.search(r"\brecommendations\b", t, re.I))
+                               or _about_the_list(blocks, j)
                                or (t.endswith(":") and len(t.split()) <= 6 and not b.numbering
                                    and not LEAD_IN.match(t) and not _body_from(t))):
             # "The following recommendations are made to the Council and partners.", "There are a

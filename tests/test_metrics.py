@@ -631,3 +631,29 @@ def test_a_kpis_floor_or_threshold_column_is_a_target():
     assert column_context("Floor")[0] == "target"
     assert column_context("Threshold")[0] == "target"
     assert column_context("Latest")[0] == "actual"
+
+
+def test_a_charts_axis_scale_is_not_a_metric_but_its_data_labels_are():
+    from extractors.entities.passes import extract_all
+    from extractors.metadata import extract_metadata
+    from extractors.model import Block, Document
+    lines = ["Figure 2: Hospital admissions for self-harm by age band and sex, crude rate per 100,000",
+             "Rate per 100,000 1600 1412.6", "1200 Female", "Male", "800 602.8", "415.4 400 288.5",
+             "0 Aged 10–14 Aged 15–19 Aged 20–24", "Source: Hospital Episode Statistics."]
+    doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf",
+                   blocks=[Block(kind="heading", text="Self-harm", level=1)] +
+                          [Block(kind="paragraph", text=t, page=6) for t in lines])
+    got = extract_all(doc, extract_metadata(doc))
+    values = {m["value"] for m in got["metrics"]}
+    assert {288.5, 415.4, 602.8} <= values          # data labels
+    assert not values & {0, 400, 800, 1200, 1600}   # the scale
+
+
+def test_percent_ticks_under_a_bar_chart():
+    from extractors.entities.passes import chart_ticks
+    from extractors.model import Block, Document
+    doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf", blocks=[
+        Block(kind="paragraph", text="Figure 3: Pupils who said they had self-harmed, by group (%)"),
+        Block(kind="paragraph", text="All pupils 19.8%"), Block(kind="paragraph", text="Girls 27.5%"),
+        Block(kind="paragraph", text="0% 10% 20% 30% 40% 50%"), Block(kind="paragraph", text="Source: survey 2024.")])
+    assert chart_ticks(doc)[3] == {"0%", "10%", "20%", "30%", "40%", "50%"}

@@ -590,11 +590,72 @@ def apparatus(doc: Document) -> set[int]:
     return out
 
 
+# a chart's caption: "Figure 1: Hospital admissions ...", "Chart 3 – ...", "Graph 2."
+_CHART_CAPTION = re.compile(r"^(?:figure|fig\.|chart|graph)\s*\d{1,3}[a-z]?\s*[:.\-–—]", re.I)
+_CHART_END = re.compile(r"^(?:source|sources|note|notes|data\s+source)s?\s*[:.\-–]", re.I)
+_TICK = re.compile(r"(?<![\d.,£$])(\d{1,7})(%?)(?![\d.,])")
+
+
+def chart_ticks(doc: Document) -> dict[int, set[str]]:
+    """Block index -> the axis tick labels printed in it, for the blocks of
+    a chart (after a "Figure N:" caption, to its "Source:" line, a heading or
+    a sentence of prose). The ticks are the whole numbers of the chart's
+    lines that step evenly from one to the next (0 100 200 ... 600, 0% 10%
+    ... 50%), three at least; the other numbers are its data labels."""
+    out: dict[int, set[str]] = {}
+    blocks = doc.blocks
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind == "table" or not _CHART_CAPTION.match(blocks[i].text.strip()):
+            i += 1
+            continue
+        zone, j = [], i + 1
+        while j < len(blocks) and j < i + 40:
+            b = blocks[j]
+            t = " ".join(b.text.split()) if b.kind != "table" else ""
+            if b.kind == "heading" and not re.search(r"\d", t) or _CHART_END.match(t) or _CHART_CAPTION.match(t) \
+                    or (b.kind != "table" and len(t.split()) > 14):
+                break
+            zone.append(j)
+            j += 1
+        tokens = {}
+        for k in zone:
+            b = blocks[k]
+            texts = [c.text for row in b.table.rows for c in row] if b.kind == "table" else [b.text]
+            for text in texts:
+                for m in _TICK.finditer(text):
+                    tokens.setdefault(m.group(2), set()).add(int(m.group(1)))
+        for pct, values in tokens.items():
+            ticks = _even_steps(sorted(values))
+            if len(ticks) >= 3:
+                for k in zone:
+                    out.setdefault(k, set()).update(f"{v}{pct}" for v in ticks)
+        i = max(j, i + 1)
+    return out
+
+
+def _even_steps(values: list[int]) -> list[int]:
+    """The longest run of `values` stepping evenly (0, 100, 200, ...)."""
+    best: list[int] = []
+    have = set(values)
+    for a in values:
+        for b in values:
+            if b <= a:
+                continue
+            step, run = b - a, [a]
+            while run[-1] + step in have:
+                run.append(run[-1] + step)
+            if len(run) > len(best):
+                best = run
+    return best
+
+
 def loose_metrics(ctx: EntityContext) -> None:
     """Every other prose block: numbers without a parent (not a contents
     page's page numbers, nor a report's references, glossary or definitions)."""
     in_contents = False
     skip = apparatus(ctx.doc)
+    ticks = chart_ticks(ctx.doc)
     for i, b in enumerate(ctx.doc.blocks):
         if b.kind == "table" or not b.text.strip() or i in skip:
             in_contents = False
@@ -607,7 +668,10 @@ def loose_metrics(ctx: EntityContext) -> None:
         if b.full_text in ctx.consumed:
             continue
         loc = f"block:{i}" + (f"/{b.numbering}" if b.numbering and b.numbering != "•" else "")
-        ctx.loose_metrics.extend(metrics_from_text(b.text, Prov(b.page, b.full_text, loc)))
+        found = metrics_from_text(b.text, Prov(b.page, b.full_text, loc))
+        if i in ticks:
+            found = [m for m in found if m.raw.replace(" ", "") not in ticks[i]]   # a chart's scale, not its figures
+        ctx.loose_metrics.extend(found)
 
 
 def initialled_owners(ctx: EntityContext) -> None:

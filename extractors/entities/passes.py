@@ -561,10 +561,11 @@ _CONTENTS_ENTRIES = re.compile(r"^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^\d\n]{3,9
 
 # the apparatus of a report, whose numbers are not its findings: references and sources, glossaries,
 # definitions of its measures, abbreviations
-_APPARATUS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|appendix\s+[a-z0-9]{1,3}\s*[:.\-–]?\s*|annex\s+[a-z0-9]{1,3}\s*"
-                                r"[:.\-–]?\s*)?(?:references?|bibliography|sources?(?:\s+and\s+references)?|"
+_APPARATUS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|(?:appendix|annex)(?:\s+[a-z0-9]{1,3})?\s*[:.\-–]?\s*)?"
+                                r"(?:references?|bibliography|sources?(?:\s+and\s+references)?|"
                                 r"notes\s+and\s+references|references\s+and\s+notes|further\s+reading|"
-                                r"glossary(?:\s+of\s+terms)?|(?:data\s+|indicator\s+)?definitions?(?:\s+and\s+sources)?|"
+                                r"glossary(?:\s+of\s+terms)?(?:\s+(?:and|&)\s+definitions)?|definitions\s+(?:and|&)\s+glossary|"
+                                r"(?:data\s+|indicator\s+)?definitions?(?:\s+and\s+sources)?|"
                                 r"technical\s+(?:notes?|appendix|annex)|abbreviations(?:\s+and\s+acronyms)?|acronyms)$", re.I)
 # a reference-list entry: "[2] Hawton K, Saunders KEA (2012). Self-harm ...", "5 Cole TJ, Freeman JV (1995). ..."
 _REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.?)?\s*[A-Z][A-Za-z’'-]+(?:,?\s+[A-Z]{1,3}\b|,\s+[A-Z][a-z]+)"
@@ -591,7 +592,7 @@ def apparatus(doc: Document) -> set[int]:
 
 
 # a chart's caption: "Figure 1: Hospital admissions ...", "Chart 3 – ...", "Graph 2."
-_CHART_CAPTION = re.compile(r"^(?:figure|fig\.|chart|graph)\s*\d{1,3}[a-z]?\s*[:.\-–—]", re.I)
+_CHART_CAPTION = re.compile(r"^(?:figure|fig\.|chart|graph)\s*\d{1,3}[a-z]?(?:\s*[:.\-–—]|\s+(?=[A-Z]))", re.I)
 _CHART_END = re.compile(r"^(?:source|sources|note|notes|data\s+source)s?\s*[:.\-–]", re.I)
 _TICK = re.compile(r"(?<![\d.,£$])(\d{1,7})(%?)(?![\d.,])")
 

@@ -27,6 +27,7 @@
 #include <Python.h>
 #include <stdint.h>
 #include <string.h>
+#include <math.h>
 
 typedef struct { float left, top, right, bottom; } rectf;
 typedef unsigned int (*get_unicode_fn)(void *, int);
@@ -34,42 +35,16 @@ typedef int (*flag_fn)(void *, int);
 typedef int (*box_fn)(void *, int, rectf *);
 typedef void *(*object_fn)(void *, int);
 
-static PyObject *read_glyphs(PyObject *self, PyObject *args) {
-    unsigned long long tp_addr;
-    int n;
-    PyObject *fns;
-    if (!PyArg_ParseTuple(args, "KiO!", &tp_addr, &n, &PyTuple_Type, &fns))
-        return NULL;
-    if (PyTuple_GET_SIZE(fns) != 6 || n < 0) {
-        PyErr_SetString(PyExc_ValueError, "read(textpage, count, 6 function addresses)");
-        return NULL;
-    }
-    void *ptrs[6];
-    for (int k = 0; k < 6; k++) {
-        ptrs[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(fns, k));
-        if (ptrs[k] == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "a PDFium function address is null");
-            return NULL;
-        }
-    }
+
+/* The glyph records of the characters the loader keeps (see the top of the
+ * file): fills idx/uni/mer/box/obj (room for n each, 4n in box) and returns
+ * how many. */
+static Py_ssize_t glyphs(void *tp, int n, void *const *ptrs, int32_t *idx, uint32_t *uni, uint8_t *mer, double *box,
+                         uint64_t *obj) {
     get_unicode_fn get_unicode = (get_unicode_fn)ptrs[0];
     flag_fn is_generated = (flag_fn)ptrs[1], is_hyphen = (flag_fn)ptrs[2], map_error = (flag_fn)ptrs[3];
     box_fn get_box = (box_fn)ptrs[4];
     object_fn text_object = (object_fn)ptrs[5];
-    void *tp = (void *)(uintptr_t)tp_addr;
-
-    size_t cap = n > 0 ? (size_t)n : 1;
-    int32_t *idx = PyMem_Malloc(cap * sizeof(int32_t));
-    uint32_t *uni = PyMem_Malloc(cap * sizeof(uint32_t));
-    uint8_t *mer = PyMem_Malloc(cap);
-    double *box = PyMem_Malloc(cap * 4 * sizeof(double));
-    uint64_t *obj = PyMem_Malloc(cap * sizeof(uint64_t));
-    PyObject *out = NULL;
-    if (!idx || !uni || !mer || !box || !obj) {
-        PyErr_NoMemory();
-        goto done;
-    }
     Py_ssize_t k = 0;
     for (int i = 0; i < n; i++) {
         unsigned int u = get_unicode(tp, i);
@@ -101,6 +76,42 @@ static PyObject *read_glyphs(PyObject *self, PyObject *args) {
         obj[k] = (uint64_t)(uintptr_t)text_object(tp, i);
         k++;
     }
+    return k;
+}
+
+static PyObject *read_glyphs(PyObject *self, PyObject *args) {
+    unsigned long long tp_addr;
+    int n;
+    PyObject *fns;
+    if (!PyArg_ParseTuple(args, "KiO!", &tp_addr, &n, &PyTuple_Type, &fns))
+        return NULL;
+    if (PyTuple_GET_SIZE(fns) != 6 || n < 0) {
+        PyErr_SetString(PyExc_ValueError, "read(textpage, count, 6 function addresses)");
+        return NULL;
+    }
+    void *ptrs[6];
+    for (int k = 0; k < 6; k++) {
+        ptrs[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(fns, k));
+        if (ptrs[k] == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "a PDFium function address is null");
+            return NULL;
+        }
+    }
+    void *tp = (void *)(uintptr_t)tp_addr;
+
+    size_t cap = n > 0 ? (size_t)n : 1;
+    int32_t *idx = PyMem_Malloc(cap * sizeof(int32_t));
+    uint32_t *uni = PyMem_Malloc(cap * sizeof(uint32_t));
+    uint8_t *mer = PyMem_Malloc(cap);
+    double *box = PyMem_Malloc(cap * 4 * sizeof(double));
+    uint64_t *obj = PyMem_Malloc(cap * sizeof(uint64_t));
+    PyObject *out = NULL;
+    if (!idx || !uni || !mer || !box || !obj) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t k = glyphs(tp, n, ptrs, idx, uni, mer, box, obj);
     out = Py_BuildValue("(y#y#y#y#y#)", (const char *)idx, k * (Py_ssize_t)sizeof(int32_t),
                         (const char *)uni, k * (Py_ssize_t)sizeof(uint32_t), (const char *)mer, k,
                         (const char *)box, k * 4 * (Py_ssize_t)sizeof(double),
@@ -114,12 +125,280 @@ done:
     return out;
 }
 
+
+/*
+ * chars(textpage, count, functions, top_y, order) -> (chars, seqs, rotated)
+ *
+ * What pdfium_objects._read_chars does with the glyph records, in C: one
+ * pdfplumber char dict per character (ligature letters PDFium splits over one
+ * glyph box joined back into one char), the drawing order of each one's text
+ * object, and how many are rotated. `functions` are the six addresses read()
+ * takes, then FPDFText_GetMatrix, FPDFText_GetFontInfo, FPDFText_GetFontSize;
+ * `order` maps a text object's address (-1 for none) to its drawing order.
+ * The arithmetic is Python's (doubles, no fused multiply-add: setup.py), so
+ * the dicts are equal value for value; tests/test_loader_pdfium.py checks it.
+ */
+typedef struct { float a, b, c, d, e, f; } matrixf;
+typedef int (*matrix_fn)(void *, int, matrixf *);
+typedef unsigned long (*fontinfo_fn)(void *, int, void *, unsigned long, int *);
+typedef double (*fontsize_fn)(void *, int);
+
+static PyObject *K_object_type, *K_text, *K_fontname, *K_size, *K_upright, *K_matrix, *K_x0, *K_x1, *K_y0, *K_y1,
+    *K_top, *K_bottom, *K_width, *K_height, *K_doctop, *V_char;
+
+typedef struct {   /* one text object's font, size and matrix (_read_chars' per_object) */
+    uint64_t key;
+    PyObject *name, *mat, *seq;
+    double size;
+    int upright, straight, used;
+} objinfo;
+
+static PyObject *read_chars(PyObject *self, PyObject *args) {
+    unsigned long long tp_addr;
+    int n;
+    PyObject *fns, *order;
+    double top_y;
+    if (!PyArg_ParseTuple(args, "KiO!dO!", &tp_addr, &n, &PyTuple_Type, &fns, &top_y, &PyDict_Type, &order))
+        return NULL;
+    if (PyTuple_GET_SIZE(fns) != 9 || n < 0) {
+        PyErr_SetString(PyExc_ValueError, "chars(textpage, count, 9 function addresses, top_y, order)");
+        return NULL;
+    }
+    void *ptrs[9];
+    for (int k = 0; k < 9; k++) {
+        ptrs[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(fns, k));
+        if (ptrs[k] == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "a PDFium function address is null");
+            return NULL;
+        }
+    }
+    matrix_fn get_matrix = (matrix_fn)ptrs[6];
+    fontinfo_fn get_font_info = (fontinfo_fn)ptrs[7];
+    fontsize_fn get_font_size = (fontsize_fn)ptrs[8];
+    void *tp = (void *)(uintptr_t)tp_addr;
+
+    size_t cap = n > 0 ? (size_t)n : 1;
+    int32_t *idx = PyMem_Malloc(cap * sizeof(int32_t));
+    uint32_t *uni = PyMem_Malloc(cap * sizeof(uint32_t));
+    uint8_t *mer = PyMem_Malloc(cap);
+    double *box = PyMem_Malloc(cap * 4 * sizeof(double));
+    uint64_t *obj = PyMem_Malloc(cap * sizeof(uint64_t));
+    size_t hcap = 16;
+    while (hcap < cap * 2)
+        hcap <<= 1;
+    objinfo *infos = PyMem_Calloc(hcap, sizeof(objinfo));
+    PyObject *chars = NULL, *seqs = NULL, *out = NULL, *last_seq = NULL;
+    if (!idx || !uni || !mer || !box || !obj || !infos) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t m = glyphs(tp, n, ptrs, idx, uni, mer, box, obj);
+    chars = PyList_New(0);
+    seqs = PyList_New(0);
+    if (!chars || !seqs)
+        goto done;
+    last_seq = PyLong_FromLong(-1);
+    if (!last_seq)
+        goto done;
+    matrixf mx = {0, 0, 0, 0, 0, 0};   /* as _read_chars' FS_MATRIX and name buffer: kept between objects */
+    char namebuf[256];
+    memset(namebuf, 0, sizeof namebuf);
+    int flags = 0;
+    Py_ssize_t rotated = 0;
+    PyObject *last_dict = NULL;   /* borrowed: the last char appended */
+    uint64_t last_key = 0;
+    double lb0 = 0, lb1 = 0, lb2 = 0;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        uint32_t u = uni[k];
+        double left = box[4 * k], right = box[4 * k + 1], bottom = box[4 * k + 2], rect_top = box[4 * k + 3];
+        uint64_t key = obj[k] ? obj[k] : (uint64_t)-1;   /* `or -1` */
+        PyObject *text;
+        if (mer[k]) {
+            text = PyUnicode_FromFormat("(cid:%u)", (unsigned int)u);
+        } else {
+            switch (u) {   /* _LIGATURES */
+            case 0xFB00: text = PyUnicode_FromString("ff"); break;
+            case 0xFB01: text = PyUnicode_FromString("fi"); break;
+            case 0xFB02: text = PyUnicode_FromString("fl"); break;
+            case 0xFB03: text = PyUnicode_FromString("ffi"); break;
+            case 0xFB04: text = PyUnicode_FromString("ffl"); break;
+            case 0xFB05: case 0xFB06: text = PyUnicode_FromString("st"); break;
+            default:
+                if (u > 0x10FFFF) {
+                    PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)");
+                    goto done;
+                }
+                text = PyUnicode_FromOrdinal((int)u);
+            }
+        }
+        if (text == NULL)
+            goto done;
+        if (last_dict != NULL && key == last_key && left == lb0 && right == lb1 && bottom == lb2) {
+            int sp = PyUnicode_GET_LENGTH(text) > 0;
+            for (Py_ssize_t q = 0; q < PyUnicode_GET_LENGTH(text) && sp; q++)
+                if (!Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, q)))
+                    sp = 0;
+            if (!sp) {   /* one glyph, several letters: one char with all of them */
+                PyObject *prev = PyDict_GetItemWithError(last_dict, K_text);
+                if (prev == NULL) {
+                    Py_DECREF(text);
+                    if (!PyErr_Occurred())
+                        PyErr_SetString(PyExc_KeyError, "text");
+                    goto done;
+                }
+                PyObject *joined = PyUnicode_Concat(prev, text);
+                Py_DECREF(text);
+                if (joined == NULL)
+                    goto done;
+                int rc = PyDict_SetItem(last_dict, K_text, joined);
+                Py_DECREF(joined);
+                if (rc < 0)
+                    goto done;
+                continue;
+            }
+        }
+        last_key = key;
+        lb0 = left;
+        lb1 = right;
+        lb2 = bottom;
+        /* the object's info, read at its first character */
+        size_t h = (size_t)((key ^ (key >> 17)) * 0x9E3779B97F4A7C15ull) & (hcap - 1);
+        while (infos[h].used && infos[h].key != key)
+            h = (h + 1) & (hcap - 1);
+        objinfo *info = &infos[h];
+        if (!info->used) {
+            get_matrix(tp, idx[k], &mx);
+            double ma = mx.a, mb = mx.b, mc = mx.c, md = mx.d;
+            unsigned long nlen = get_font_info(tp, idx[k], namebuf, 256, &flags);
+            PyObject *name = nlen ? PyUnicode_DecodeUTF8(namebuf, (Py_ssize_t)strnlen(namebuf, 256), "replace")
+                                  : PyUnicode_FromString("");
+            if (name == NULL) {
+                Py_DECREF(text);
+                goto done;
+            }
+            double fsize = get_font_size(tp, idx[k]);
+            double scale;
+            if (fabs(mb) <= 0.02 * fabs(ma) && fabs(mc) <= 0.02 * fabs(md))
+                scale = fabs(md);
+            else
+                scale = sqrt(fabs(ma * md - mb * mc));
+            PyObject *mat = Py_BuildValue("(dddd)", ma, mb, mc, md);
+            PyObject *pkey = key == (uint64_t)-1 ? PyLong_FromLong(-1) : PyLong_FromUnsignedLongLong(key);
+            if (mat == NULL || pkey == NULL) {
+                Py_XDECREF(mat);
+                Py_XDECREF(pkey);
+                Py_DECREF(name);
+                Py_DECREF(text);
+                goto done;
+            }
+            PyObject *seq = PyDict_GetItemWithError(order, pkey);   /* order.get(key, last_seq) */
+            Py_DECREF(pkey);
+            if (seq == NULL && PyErr_Occurred()) {
+                Py_DECREF(mat);
+                Py_DECREF(name);
+                Py_DECREF(text);
+                goto done;
+            }
+            if (seq == NULL)
+                seq = last_seq;
+            Py_INCREF(seq);
+            info->used = 1;
+            info->key = key;
+            info->name = name;
+            info->mat = mat;
+            info->seq = seq;
+            info->size = fsize * (scale != 0 ? scale : 1.0);
+            info->upright = (ma * md > 0) && (mb * mc <= 0);
+            info->straight = ma > 0 && md > 0 && fabs(mb) <= 0.02 * ma && fabs(mc) <= 0.02 * md;
+        }
+        if (!info->straight)
+            rotated++;
+        Py_INCREF(info->seq);
+        Py_SETREF(last_seq, info->seq);
+        double size = info->size, y0, y1;
+        if (info->upright && size != 0) {
+            y0 = bottom;
+            y1 = y0 + size;
+        } else {
+            y0 = bottom;
+            y1 = rect_top;
+            if (size == 0)
+                size = y1 - y0;
+        }
+        double top = top_y - y1;
+        PyObject *d = _PyDict_NewPresized(15);
+        if (d == NULL) {
+            Py_DECREF(text);
+            goto done;
+        }
+        PyObject *vals[15] = {V_char, text, info->name, NULL, info->upright ? Py_True : Py_False, info->mat,
+                              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+        PyObject *keys[15] = {K_object_type, K_text, K_fontname, K_size, K_upright, K_matrix, K_x0, K_x1, K_y0, K_y1,
+                              K_top, K_bottom, K_width, K_height, K_doctop};
+        double nums[15] = {0, 0, 0, size, 0, 0, left, right, y0, y1, top, top_y - y0, right - left, y1 - y0, top};
+        int bad = 0;
+        for (int q = 0; q < 15 && !bad; q++) {
+            PyObject *v = vals[q];
+            int own = 0;
+            if (v == NULL) {
+                v = PyFloat_FromDouble(nums[q]);
+                if (v == NULL) {
+                    bad = 1;
+                    break;
+                }
+                own = 1;
+            }
+            if (PyDict_SetItem(d, keys[q], v) < 0)
+                bad = 1;
+            if (own)
+                Py_DECREF(v);
+        }
+        Py_DECREF(text);
+        if (bad || PyList_Append(chars, d) < 0 || PyList_Append(seqs, info->seq) < 0) {
+            Py_DECREF(d);
+            goto done;
+        }
+        Py_DECREF(d);
+        last_dict = d;   /* the list holds it */
+    }
+    out = Py_BuildValue("(OOn)", chars, seqs, rotated);
+done:
+    if (infos) {
+        for (size_t q = 0; q < hcap; q++)
+            if (infos[q].used) {
+                Py_XDECREF(infos[q].name);
+                Py_XDECREF(infos[q].mat);
+                Py_XDECREF(infos[q].seq);
+            }
+    }
+    Py_XDECREF(last_seq);
+    Py_XDECREF(chars);
+    Py_XDECREF(seqs);
+    PyMem_Free(idx);
+    PyMem_Free(uni);
+    PyMem_Free(mer);
+    PyMem_Free(box);
+    PyMem_Free(obj);
+    PyMem_Free(infos);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"read", read_glyphs, METH_VARARGS, "Read a PDFium text page's characters: see the module source."},
+    {"chars", read_chars, METH_VARARGS, "A PDFium text page's characters as pdfplumber char dicts: see the source."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_pdfium_chars",
                                     "The loader's per-character read of a PDFium text page, in C.", -1, methods};
 
-PyMODINIT_FUNC PyInit__pdfium_chars(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__pdfium_chars(void) {
+#define KEY(var, s) if ((var = PyUnicode_InternFromString(s)) == NULL) return NULL;
+    KEY(K_object_type, "object_type") KEY(K_text, "text") KEY(K_fontname, "fontname") KEY(K_size, "size")
+    KEY(K_upright, "upright") KEY(K_matrix, "matrix") KEY(K_x0, "x0") KEY(K_x1, "x1") KEY(K_y0, "y0") KEY(K_y1, "y1")
+    KEY(K_top, "top") KEY(K_bottom, "bottom") KEY(K_width, "width") KEY(K_height, "height") KEY(K_doctop, "doctop")
+    KEY(V_char, "char")
+#undef KEY
+    return PyModule_Create(&module);
+}

@@ -156,10 +156,13 @@ _GLYPH_FUNCTIONS = ("FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_IsH
                     "FPDFText_GetLooseCharBox", "FPDFText_GetTextObject")
 
 
-@functools.lru_cache(maxsize=1)   # the same for every page of the process: read once
-def _function_addresses() -> tuple[int, ...]:
+_OBJECT_FUNCTIONS = ("FPDFText_GetMatrix", "FPDFText_GetFontInfo", "FPDFText_GetFontSize")
+
+
+@functools.lru_cache(maxsize=2)   # the same for every page of the process: read once
+def _function_addresses(names: tuple[str, ...] = _GLYPH_FUNCTIONS) -> tuple[int, ...]:
     from pypdfium2_raw.bindings import _libs
-    return tuple(ctypes.cast(_libs["pdfium"][name], ctypes.c_void_p).value for name in _GLYPH_FUNCTIONS)
+    return tuple(ctypes.cast(_libs["pdfium"][name], ctypes.c_void_p).value for name in names)
 
 
 def _c_glyphs(tp, n: int) -> list[tuple]:
@@ -207,12 +210,30 @@ def _py_glyphs(tp, n: int) -> list[tuple]:
 
 def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], list[int], int]:
     """(characters, the drawing order of each one's text object, how many
-    are rotated).
+    are rotated): in C where the extension is built (_pdfium_chars.chars,
+    the loop of _read_chars_py), else _read_chars_py."""
+    if _pdfium_chars is None:
+        return _read_chars_py(page, top_y, order)
+    tp = raw.FPDFText_LoadPage(page.raw)
+    if not tp:
+        raise RuntimeError("PDFium could not load the page's text")
+    try:
+        n = raw.FPDFText_CountChars(tp)
+        if n < 0:
+            raise RuntimeError("PDFium could not count the page's characters")
+        return _pdfium_chars.chars(ctypes.cast(tp, ctypes.c_void_p).value, n,
+                                   _function_addresses(_GLYPH_FUNCTIONS + _OBJECT_FUNCTIONS), top_y, order)
+    finally:
+        raw.FPDFText_ClosePage(tp)
 
-    PDFium's characters come as glyph records (_c_glyphs in C, else
-    _py_glyphs); this turns each into pdfplumber's char dict. Longer than
-    80 lines, knowingly: the per-character loop is the hottest code of the
-    pipeline; helper calls per character would add their cost to each."""
+
+def _read_chars_py(page, top_y: float, order: dict[int, int], *,
+                   glyphs=None) -> tuple[list[dict], list[int], int]:
+    """_read_chars in Python. PDFium's characters come as glyph records
+    (`glyphs`: _c_glyphs or _py_glyphs; _c_glyphs where the extension is
+    built); this turns each into pdfplumber's char dict. Longer than 80
+    lines, knowingly: the per-character loop is hot; helper calls per
+    character would add their cost to each."""
     chars: list[dict] = []
     seqs: list[int] = []
     rotated = 0
@@ -226,7 +247,9 @@ def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], 
             raise RuntimeError("PDFium could not count the page's characters")
         # (FPDFText_GetText is not used: its units do not stay aligned with
         # the character indexes where PDFium marks hyphens)
-        glyphs = _c_glyphs(tp, n) if _pdfium_chars is not None else _py_glyphs(tp, n)
+        if glyphs is None:
+            glyphs = _c_glyphs if _pdfium_chars is not None else _py_glyphs
+        glyphs = glyphs(tp, n)
         m = raw.FS_MATRIX()
         namebuf = ctypes.create_string_buffer(256)
         flags = ctypes.c_int()

@@ -163,10 +163,11 @@ def test_c_words_match_python_on_made_up_characters(name, make):
 
 @pytest.mark.needs_shared
 @pytest.mark.parametrize("rel", PAPERS[:2] + PAPERS[4:])
-def test_c_char_dicts_match_the_python_loop(rel, monkeypatch):
-    """_pdfium_chars.chars makes the char dicts _read_chars_py makes from
-    the ctypes glyph loop: same keys, values, types and order, page by page
-    (read_objects as a whole: drawing order and blank spaces included)."""
+def test_c_page_objects_match_the_python_loop(rel, monkeypatch):
+    """_pdfium_chars.walk and .chars give the page objects the Python walk
+    and _read_chars_py (on the ctypes glyph loop) give: the same char, rect,
+    line and curve dicts (keys, values, types, order), page by page, drawing
+    order and blank spaces included."""
     import pypdfium2 as pdfium
     from extractors.loaders import pdfium_objects as po
     if po._pdfium_chars is None:
@@ -190,7 +191,8 @@ def test_c_char_dicts_match_the_python_loop(rel, monkeypatch):
                 monkeypatch.setattr(po, "_pdfium_chars", fast)
                 assert (got_c is None) == (got_py is None), f"page {i + 1}"
                 if got_c is not None:
-                    assert _dicts(got_c["char"]) == _dicts(got_py["char"]), f"page {i + 1}"
+                    for kind in ("char", "rect", "line", "curve"):
+                        assert _dicts(got_c[kind]) == _dicts(got_py[kind]), f"page {i + 1}: {kind}"
             finally:
                 page.close()
     finally:

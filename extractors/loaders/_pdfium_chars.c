@@ -384,8 +384,164 @@ done:
     return out;
 }
 
+
+/*
+ * walk(page, functions, kinds) -> (order, paths, blanks)
+ *
+ * pdfium_objects._walk over a page's objects, in C: forms entered (their
+ * matrices composed as _mul does), each text object numbered in drawing
+ * order (order: address -> number, -1 for a null address), and what the
+ * Python still does per object listed in drawing order:
+ *   paths   (address, matrix) of each path object, matrix its parent's
+ *   blanks  (number, address, matrix, right) of each text object whose
+ *           box is empty (no width or no height: only spaces) for
+ *           _blank_spaces; right is the box's right edge
+ * functions: addresses of FPDFPage_CountObjects, FPDFPage_GetObject,
+ * FPDFPageObj_GetType, FPDFPageObj_GetMatrix, FPDFFormObj_CountObjects,
+ * FPDFFormObj_GetObject, FPDFPageObj_GetBounds; kinds: the TEXT, PATH and
+ * FORM object types.
+ */
+typedef int (*count_fn)(void *);
+typedef void *(*getobj_fn)(void *, int);
+typedef void *(*formobj_fn)(void *, unsigned long);
+typedef int (*objmatrix_fn)(void *, matrixf *);
+typedef int (*bounds_fn)(void *, float *, float *, float *, float *);
+
+typedef struct {
+    count_fn form_count;
+    formobj_fn form_get;
+    count_fn get_type;
+    objmatrix_fn get_matrix;
+    bounds_fn get_bounds;
+    int text, path, form;
+    PyObject *order, *paths, *blanks;
+} walker;
+
+static PyObject *matrix_tuple(const double *m) { return Py_BuildValue("(dddddd)", m[0], m[1], m[2], m[3], m[4], m[5]); }
+
+static int walk_obj(walker *w, void *obj, const double *parent, PyObject *parent_tuple, int depth) {
+    int kind = w->get_type(obj);
+    if (kind == w->form) {
+        if (depth > 500) {
+            PyErr_SetString(PyExc_RecursionError, "forms nested too deeply");
+            return -1;
+        }
+        double own[6] = {1.0, 0.0, 0.0, 1.0, 0.0, 0.0};
+        matrixf fm;
+        if (w->get_matrix(obj, &fm)) {
+            own[0] = fm.a; own[1] = fm.b; own[2] = fm.c; own[3] = fm.d; own[4] = fm.e; own[5] = fm.f;
+        }
+        const double *p = parent;
+        double m[6] = {own[0] * p[0] + own[1] * p[2], own[0] * p[1] + own[1] * p[3],
+                       own[2] * p[0] + own[3] * p[2], own[2] * p[1] + own[3] * p[3],
+                       own[4] * p[0] + own[5] * p[2] + p[4], own[4] * p[1] + own[5] * p[3] + p[5]};
+        PyObject *mt = NULL;   /* made when a child needs it */
+        int n = w->form_count(obj);
+        int rc = 0;
+        for (int j = 0; j < n && rc == 0; j++) {
+            void *child = w->form_get(obj, (unsigned long)j);
+            if (child == NULL)
+                continue;
+            if (mt == NULL) {
+                mt = matrix_tuple(m);
+                if (mt == NULL)
+                    return -1;
+            }
+            rc = walk_obj(w, child, m, mt, depth + 1);
+        }
+        Py_XDECREF(mt);
+        return rc;
+    }
+    if (kind == w->path) {
+        PyObject *t = Py_BuildValue("(KO)", (unsigned long long)(uintptr_t)obj, parent_tuple);
+        if (t == NULL)
+            return -1;
+        int rc = PyList_Append(w->paths, t);
+        Py_DECREF(t);
+        return rc;
+    }
+    if (kind == w->text) {
+        Py_ssize_t seq = PyDict_GET_SIZE(w->order);
+        PyObject *key = PyLong_FromUnsignedLongLong((unsigned long long)(uintptr_t)obj);
+        PyObject *val = PyLong_FromSsize_t(seq);
+        if (key == NULL || val == NULL || PyDict_SetItem(w->order, key, val) < 0) {
+            Py_XDECREF(key);
+            Py_XDECREF(val);
+            return -1;
+        }
+        Py_DECREF(key);
+        float l, b, r, t;
+        if (!w->get_bounds(obj, &l, &b, &r, &t)) {
+            Py_DECREF(val);
+            return 0;
+        }
+        if (fabs((double)r - (double)l) >= 0.01 && fabs((double)t - (double)b) >= 0.01) {
+            Py_DECREF(val);
+            return 0;   /* a visible glyph: PDFium's text page has its characters */
+        }
+        PyObject *e = Py_BuildValue("(NKOd)", val, (unsigned long long)(uintptr_t)obj, parent_tuple, (double)r);
+        if (e == NULL)
+            return -1;
+        int rc = PyList_Append(w->blanks, e);
+        Py_DECREF(e);
+        return rc;
+    }
+    return 0;
+}
+
+static PyObject *walk_page(PyObject *self, PyObject *args) {
+    unsigned long long page_addr;
+    PyObject *fns;
+    walker w;
+    if (!PyArg_ParseTuple(args, "KO!(iii)", &page_addr, &PyTuple_Type, &fns, &w.text, &w.path, &w.form))
+        return NULL;
+    if (PyTuple_GET_SIZE(fns) != 7) {
+        PyErr_SetString(PyExc_ValueError, "walk(page, 7 function addresses, kinds)");
+        return NULL;
+    }
+    void *ptrs[7];
+    for (int k = 0; k < 7; k++) {
+        ptrs[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(fns, k));
+        if (ptrs[k] == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "a PDFium function address is null");
+            return NULL;
+        }
+    }
+    count_fn page_count = (count_fn)ptrs[0];
+    getobj_fn page_get = (getobj_fn)ptrs[1];
+    w.get_type = (count_fn)ptrs[2];
+    w.get_matrix = (objmatrix_fn)ptrs[3];
+    w.form_count = (count_fn)ptrs[4];
+    w.form_get = (formobj_fn)ptrs[5];
+    w.get_bounds = (bounds_fn)ptrs[6];
+    void *pg = (void *)(uintptr_t)page_addr;
+    w.order = PyDict_New();
+    w.paths = PyList_New(0);
+    w.blanks = PyList_New(0);
+    static const double ident[6] = {1.0, 0.0, 0.0, 1.0, 0.0, 0.0};
+    PyObject *it = matrix_tuple(ident);
+    PyObject *out = NULL;
+    if (w.order && w.paths && w.blanks && it) {
+        int n = page_count(pg), rc = 0;
+        for (int i = 0; i < n && rc == 0; i++) {
+            void *obj = page_get(pg, i);
+            if (obj != NULL)
+                rc = walk_obj(&w, obj, ident, it, 0);
+        }
+        if (rc == 0)
+            out = Py_BuildValue("(OOO)", w.order, w.paths, w.blanks);
+    }
+    Py_XDECREF(it);
+    Py_XDECREF(w.order);
+    Py_XDECREF(w.paths);
+    Py_XDECREF(w.blanks);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"read", read_glyphs, METH_VARARGS, "Read a PDFium text page's characters: see the module source."},
+    {"walk", walk_page, METH_VARARGS, "A PDFium page's objects in drawing order: see the source."},
     {"chars", read_chars, METH_VARARGS, "A PDFium text page's characters as pdfplumber char dicts: see the source."},
     {NULL, NULL, 0, NULL},
 };

@@ -111,18 +111,28 @@ def read_objects(page, *, bbox: tuple[float, float, float, float]) -> dict[str, 
     ident = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     order: dict[int, int] = {}           # text object address -> drawing order
     blanks: list[tuple[int, dict]] = []  # (drawing order, space char)
-    n = raw.FPDFPage_CountObjects(page.raw)
-    for i in range(n):
-        _walk(raw.FPDFPage_GetObject(page.raw, i), ident, top_y, out, order, blanks)
+    if _pdfium_chars is not None:   # the walk in C; paths and blank text objects read below
+        order, paths, empty = _pdfium_chars.walk(ctypes.cast(page.raw, ctypes.c_void_p).value,
+                                                 _function_addresses(_WALK_FUNCTIONS), (_OBJ_TEXT, _OBJ_PATH, _OBJ_FORM))
+        handle = raw.FPDF_PAGEOBJECT
+        for address, parent in paths:
+            _path(ctypes.cast(address, handle), parent, top_y, out)
+        for seq, address, parent, right in empty:
+            for c in _blank_spaces(ctypes.cast(address, handle), parent, top_y, right):
+                blanks.append((seq, c))
+    else:
+        n = raw.FPDFPage_CountObjects(page.raw)
+        for i in range(n):
+            _walk(raw.FPDFPage_GetObject(page.raw, i), ident, top_y, out, order, blanks)
     chars, seqs, rotated = _read_chars(page, top_y, order)
     if chars and rotated > 0.1 * len(chars):
         raise PageNeedsPdfminer(f"{rotated} of {len(chars)} characters are rotated")
-    if blanks or any(b < a for a, b in zip(seqs, seqs[1:])):
-        # merge the spaces back in and follow the drawing order (stable:
-        # within one text object PDFium's order is kept)
-        merged = sorted(zip(seqs + [s for s, _ in blanks], range(len(seqs) + len(blanks)),
-                            chars + [c for _, c in blanks]), key=lambda t: (t[0], t[1]))
-        chars = [c for _, _, c in merged]
+    if blanks or seqs != sorted(seqs):
+        # merge the spaces back in and follow the drawing order (a stable
+        # sort: within one text object PDFium's order is kept)
+        seqs = seqs + [s for s, _ in blanks]
+        chars = chars + [c for _, c in blanks]
+        chars = [chars[k] for k in sorted(range(len(seqs)), key=seqs.__getitem__)]
     out["char"] = chars
     return out
 
@@ -157,9 +167,11 @@ _GLYPH_FUNCTIONS = ("FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_IsH
 
 
 _OBJECT_FUNCTIONS = ("FPDFText_GetMatrix", "FPDFText_GetFontInfo", "FPDFText_GetFontSize")
+_WALK_FUNCTIONS = ("FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFPageObj_GetType", "FPDFPageObj_GetMatrix",
+                   "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPageObj_GetBounds")
 
 
-@functools.lru_cache(maxsize=2)   # the same for every page of the process: read once
+@functools.lru_cache(maxsize=4)   # the same for every page of the process: read once
 def _function_addresses(names: tuple[str, ...] = _GLYPH_FUNCTIONS) -> tuple[int, ...]:
     from pypdfium2_raw.bindings import _libs
     return tuple(ctypes.cast(_libs["pdfium"][name], ctypes.c_void_p).value for name in names)
@@ -357,6 +369,12 @@ def _blank_text(obj, parent, top_y: float) -> list[dict]:
         return []
     if abs(r.value - l.value) >= 0.01 and abs(t.value - b.value) >= 0.01:
         return []  # it has a visible glyph: PDFium's text page has its characters
+    return _blank_spaces(obj, parent, top_y, r.value)
+
+
+def _blank_spaces(obj, parent, top_y: float, right: float) -> list[dict]:
+    """_blank_text for a text object whose box is empty (its right edge
+    `right`); _pdfium_chars.walk makes that test in C."""
     fm = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, fm):
         return []
@@ -382,7 +400,7 @@ def _blank_text(obj, parent, top_y: float) -> list[dict]:
     y1 = y0 + size
     # glyphs without ink have empty boxes, so the object's box runs from the
     # first space's origin to the last one's: a space at each end
-    starts = [e] + ([r.value] if r.value - e > 0.5 else [])
+    starts = [e] + ([right] if right - e > 0.5 else [])
     spaces = []
     for x0 in starts:
         x1 = x0 + 0.25 * size

@@ -197,3 +197,35 @@ def test_c_page_objects_match_the_python_loop(rel, monkeypatch):
                 page.close()
     finally:
         doc.close()
+
+
+@pytest.mark.needs_shared
+@pytest.mark.parametrize("rel", PAPERS)
+def test_fast_table_cells_match_pdfplumber(rel):
+    """tables._cells_of finds the cells pdfplumber's intersections_to_cells
+    finds, in the same order, and _table_finder the same tables as
+    page.find_tables, on every page (PDFium page objects, as the loader
+    reads them)."""
+    import pdfplumber
+    from pdfplumber.table import TableFinder, TableSettings, intersections_to_cells
+    from extractors.loaders.pdf import tables as tb
+    from extractors.loaders.pdfium_objects import PdfiumDocument
+    data = _paper(rel).read_bytes()
+    fast = PdfiumDocument(data)
+    cells = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for i, page in enumerate(pdf.pages):
+                if not page.rotation:
+                    try:
+                        page._objects = fast.objects(i, bbox=page.bbox)
+                    except Exception:  # noqa: BLE001 - pdfminer's objects, as the loader does
+                        pass
+                theirs = TableFinder(page, TableSettings.resolve({}))
+                assert tb._cells_of(theirs.intersections) == intersections_to_cells(theirs.intersections)
+                cells += len(theirs.cells)
+                ours = tb._table_finder(page, {})
+                assert [(t.bbox, t.cells) for t in ours.tables] == [(t.bbox, t.cells) for t in theirs.tables]
+    finally:
+        fast.close()
+    assert cells or "Suicide" in rel or "wakefield" in rel

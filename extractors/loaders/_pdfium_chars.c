@@ -392,20 +392,31 @@ done:
  * matrices composed as _mul does), each text object numbered in drawing
  * order (order: address -> number, -1 for a null address), and what the
  * Python still does per object listed in drawing order:
- *   paths   (address, matrix) of each path object, matrix its parent's
+ *   paths   (subpaths, fill, stroked, stroke colour, fill colour, line
+ *           width) of each painted path object, as _path reads them:
+ *           subpaths [(ops, points)], ops a str of 'm' 'l' 'c' 'h'
  *   blanks  (number, address, matrix, right) of each text object whose
  *           box is empty (no width or no height: only spaces) for
  *           _blank_spaces; right is the box's right edge
  * functions: addresses of FPDFPage_CountObjects, FPDFPage_GetObject,
  * FPDFPageObj_GetType, FPDFPageObj_GetMatrix, FPDFFormObj_CountObjects,
- * FPDFFormObj_GetObject, FPDFPageObj_GetBounds; kinds: the TEXT, PATH and
- * FORM object types.
+ * FPDFFormObj_GetObject, FPDFPageObj_GetBounds, FPDFPath_GetDrawMode,
+ * FPDFPath_CountSegments, FPDFPath_GetPathSegment, FPDFPathSegment_GetPoint,
+ * FPDFPathSegment_GetType, FPDFPathSegment_GetClose,
+ * FPDFPageObj_GetStrokeColor, FPDFPageObj_GetFillColor,
+ * FPDFPageObj_GetStrokeWidth, FPDFPageObj_GetType; kinds: the TEXT, PATH
+ * and FORM object types, then the LINETO, BEZIERTO and MOVETO segment types.
  */
 typedef int (*count_fn)(void *);
 typedef void *(*getobj_fn)(void *, int);
 typedef void *(*formobj_fn)(void *, unsigned long);
 typedef int (*objmatrix_fn)(void *, matrixf *);
 typedef int (*bounds_fn)(void *, float *, float *, float *, float *);
+typedef int (*drawmode_fn)(void *, int *, int *);
+typedef int (*point_fn)(void *, float *, float *);
+typedef int (*colour_fn)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *);
+typedef int (*width_fn)(void *, float *);
+
 
 typedef struct {
     count_fn form_count;
@@ -413,9 +424,149 @@ typedef struct {
     count_fn get_type;
     objmatrix_fn get_matrix;
     bounds_fn get_bounds;
-    int text, path, form;
+    int text, path, form, seg_line, seg_bezier, seg_move;
+    drawmode_fn draw_mode;
+    count_fn seg_count;
+    getobj_fn get_seg;
+    point_fn seg_point;
+    count_fn seg_type, seg_close;
+    colour_fn stroke_colour, fill_colour;
+    width_fn stroke_width;
     PyObject *order, *paths, *blanks;
 } walker;
+
+/* the (ops, points) of a subpath: ops as a str ("mlllh"), points a list */
+static int end_subpath(PyObject *subpaths, const char *ops, Py_ssize_t nops, PyObject *pts) {
+    PyObject *t = Py_BuildValue("(s#O)", ops, nops, pts);
+    if (t == NULL)
+        return -1;
+    int rc = PyList_Append(subpaths, t);
+    Py_DECREF(t);
+    return rc;
+}
+
+static PyObject *colour(colour_fn get, void *obj) {   /* _colour */
+    unsigned int r = 0, g = 0, b = 0, a = 0;
+    if (!get(obj, &r, &g, &b, &a))
+        Py_RETURN_NONE;
+    return Py_BuildValue("(ddd)", (double)r / 255, (double)g / 255, (double)b / 255);
+}
+
+/* pdfium_objects._path up to its subpaths, colours and line width:
+ * appends (subpaths, fill, stroked, stroke colour, fill colour, line width)
+ * to w->paths for a painted path, nothing otherwise; -1 on error */
+static int read_path(walker *w, void *obj, const double *parent) {
+    double own[6] = {1.0, 0.0, 0.0, 1.0, 0.0, 0.0};
+    matrixf fm;
+    if (w->get_matrix(obj, &fm)) {
+        own[0] = fm.a; own[1] = fm.b; own[2] = fm.c; own[3] = fm.d; own[4] = fm.e; own[5] = fm.f;
+    }
+    const double *p = parent;
+    double a = own[0] * p[0] + own[1] * p[2], b = own[0] * p[1] + own[1] * p[3];
+    double c = own[2] * p[0] + own[3] * p[2], d = own[2] * p[1] + own[3] * p[3];
+    double e = own[4] * p[0] + own[5] * p[2] + p[4], f = own[4] * p[1] + own[5] * p[3] + p[5];
+    int fillmode = 0, stroke = 0;
+    if (!w->draw_mode(obj, &fillmode, &stroke))
+        return 0;
+    int fill = fillmode != 0, stroked = stroke != 0;
+    if (!fill && !stroked)
+        return 0;   /* a clipping-only or invisible path */
+    int n = w->seg_count(obj);
+    if (n <= 0)
+        return 0;
+    PyObject *subpaths = PyList_New(0), *pts = NULL;
+    char *ops = PyMem_Malloc((size_t)n * 2 + 2);   /* at most two ops a segment */
+    if (subpaths == NULL || ops == NULL) {
+        Py_XDECREF(subpaths);
+        PyMem_Free(ops);
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t nops = 0;
+    int bez = 0;
+    float x = 0, y = 0;   /* as _path's c_floats: kept when a point cannot be read */
+    for (int k = 0; k < n; k++) {
+        void *seg = w->get_seg(obj, k);
+        w->seg_point(seg, &x, &y);
+        double px = x, py = y;
+        PyObject *pt = Py_BuildValue("(dd)", a * px + c * py + e, b * px + d * py + f);
+        if (pt == NULL)
+            goto fail;
+        int kind = w->seg_type(seg);
+        int rc = 0;
+        if (kind == w->seg_move) {
+            if (nops && end_subpath(subpaths, ops, nops, pts) < 0)
+                rc = -1;
+            Py_XDECREF(pts);
+            pts = PyList_New(0);
+            if (pts == NULL)
+                rc = -1;
+            nops = 0;
+            ops[nops++] = 'm';
+            if (rc == 0)
+                rc = PyList_Append(pts, pt);
+            bez = 0;
+        } else if (kind == w->seg_line) {
+            if (!nops) {
+                Py_XDECREF(pts);
+                pts = PyList_New(0);
+                if (pts == NULL)
+                    rc = -1;
+                ops[nops++] = 'm';
+            } else {
+                ops[nops++] = 'l';
+            }
+            if (rc == 0)
+                rc = PyList_Append(pts, pt);
+        } else if (kind == w->seg_bezier) {
+            bez++;
+            if (bez == 3) {   /* control, control, end: one 'c' ending at the end point */
+                if (pts == NULL && (pts = PyList_New(0)) == NULL)
+                    rc = -1;
+                ops[nops++] = 'c';
+                if (rc == 0)
+                    rc = PyList_Append(pts, pt);
+                bez = 0;
+            }
+        }
+        Py_DECREF(pt);
+        if (rc < 0)
+            goto fail;
+        if (w->seg_close(seg) && nops) {
+            ops[nops++] = 'h';
+            if (PyList_Append(pts, PyList_GET_ITEM(pts, 0)) < 0)
+                goto fail;
+        }
+    }
+    if (nops && end_subpath(subpaths, ops, nops, pts) < 0)
+        goto fail;
+    Py_CLEAR(pts);
+    PyMem_Free(ops);
+    ops = NULL;
+    PyObject *sc = stroked ? colour(w->stroke_colour, obj) : (Py_INCREF(Py_None), Py_None);
+    PyObject *nc = fill ? colour(w->fill_colour, obj) : (Py_INCREF(Py_None), Py_None);
+    float lw = 0;
+    double linewidth = w->stroke_width(obj, &lw) ? (double)lw : 0.0;
+    if (sc == NULL || nc == NULL) {
+        Py_XDECREF(sc);
+        Py_XDECREF(nc);
+        Py_DECREF(subpaths);
+        return -1;
+    }
+    PyObject *t = Py_BuildValue("(NOONNd)", subpaths, fill ? Py_True : Py_False, stroked ? Py_True : Py_False, sc, nc,
+                                linewidth);
+    if (t == NULL)
+        return -1;
+    int rc = PyList_Append(w->paths, t);
+    Py_DECREF(t);
+    return rc;
+fail:
+    Py_XDECREF(pts);
+    Py_DECREF(subpaths);
+    PyMem_Free(ops);
+    return -1;
+}
 
 static PyObject *matrix_tuple(const double *m) { return Py_BuildValue("(dddddd)", m[0], m[1], m[2], m[3], m[4], m[5]); }
 
@@ -452,14 +603,8 @@ static int walk_obj(walker *w, void *obj, const double *parent, PyObject *parent
         Py_XDECREF(mt);
         return rc;
     }
-    if (kind == w->path) {
-        PyObject *t = Py_BuildValue("(KO)", (unsigned long long)(uintptr_t)obj, parent_tuple);
-        if (t == NULL)
-            return -1;
-        int rc = PyList_Append(w->paths, t);
-        Py_DECREF(t);
-        return rc;
-    }
+    if (kind == w->path)
+        return read_path(w, obj, parent);
     if (kind == w->text) {
         Py_ssize_t seq = PyDict_GET_SIZE(w->order);
         PyObject *key = PyLong_FromUnsignedLongLong((unsigned long long)(uintptr_t)obj);
@@ -493,14 +638,15 @@ static PyObject *walk_page(PyObject *self, PyObject *args) {
     unsigned long long page_addr;
     PyObject *fns;
     walker w;
-    if (!PyArg_ParseTuple(args, "KO!(iii)", &page_addr, &PyTuple_Type, &fns, &w.text, &w.path, &w.form))
+    if (!PyArg_ParseTuple(args, "KO!(iiiiii)", &page_addr, &PyTuple_Type, &fns, &w.text, &w.path, &w.form,
+                          &w.seg_line, &w.seg_bezier, &w.seg_move))
         return NULL;
-    if (PyTuple_GET_SIZE(fns) != 7) {
-        PyErr_SetString(PyExc_ValueError, "walk(page, 7 function addresses, kinds)");
+    if (PyTuple_GET_SIZE(fns) != 17) {
+        PyErr_SetString(PyExc_ValueError, "walk(page, 17 function addresses, kinds)");
         return NULL;
     }
-    void *ptrs[7];
-    for (int k = 0; k < 7; k++) {
+    void *ptrs[17];
+    for (int k = 0; k < 17; k++) {
         ptrs[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(fns, k));
         if (ptrs[k] == NULL) {
             if (!PyErr_Occurred())
@@ -515,6 +661,16 @@ static PyObject *walk_page(PyObject *self, PyObject *args) {
     w.form_count = (count_fn)ptrs[4];
     w.form_get = (formobj_fn)ptrs[5];
     w.get_bounds = (bounds_fn)ptrs[6];
+    w.draw_mode = (drawmode_fn)ptrs[7];
+    w.seg_count = (count_fn)ptrs[8];
+    w.get_seg = (getobj_fn)ptrs[9];
+    w.seg_point = (point_fn)ptrs[10];
+    w.seg_type = (count_fn)ptrs[11];
+    w.seg_close = (count_fn)ptrs[12];
+    w.stroke_colour = (colour_fn)ptrs[13];
+    w.fill_colour = (colour_fn)ptrs[14];
+    w.stroke_width = (width_fn)ptrs[15];
+    /* ptrs[16]: reserved (FPDFPageObj_GetType again), so the tuple's layout stays fixed */
     void *pg = (void *)(uintptr_t)page_addr;
     w.order = PyDict_New();
     w.paths = PyList_New(0);

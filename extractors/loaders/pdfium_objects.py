@@ -113,10 +113,10 @@ def read_objects(page, *, bbox: tuple[float, float, float, float]) -> dict[str, 
     blanks: list[tuple[int, dict]] = []  # (drawing order, space char)
     if _pdfium_chars is not None:   # the walk in C; paths and blank text objects read below
         order, paths, empty = _pdfium_chars.walk(ctypes.cast(page.raw, ctypes.c_void_p).value,
-                                                 _function_addresses(_WALK_FUNCTIONS), (_OBJ_TEXT, _OBJ_PATH, _OBJ_FORM))
+                                                 _function_addresses(_WALK_FUNCTIONS), _WALK_KINDS)
         handle = raw.FPDF_PAGEOBJECT
-        for address, parent in paths:
-            _path(ctypes.cast(address, handle), parent, top_y, out)
+        for subpaths, fill, stroked, sc, nc, linewidth in paths:
+            _path_objects(subpaths, fill, stroked, sc, nc, linewidth, top_y, out)
         for seq, address, parent, right in empty:
             for c in _blank_spaces(ctypes.cast(address, handle), parent, top_y, right):
                 blanks.append((seq, c))
@@ -168,7 +168,12 @@ _GLYPH_FUNCTIONS = ("FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_IsH
 
 _OBJECT_FUNCTIONS = ("FPDFText_GetMatrix", "FPDFText_GetFontInfo", "FPDFText_GetFontSize")
 _WALK_FUNCTIONS = ("FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFPageObj_GetType", "FPDFPageObj_GetMatrix",
-                   "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPageObj_GetBounds")
+                   "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPageObj_GetBounds",
+                   "FPDFPath_GetDrawMode", "FPDFPath_CountSegments", "FPDFPath_GetPathSegment",
+                   "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose",
+                   "FPDFPageObj_GetStrokeColor", "FPDFPageObj_GetFillColor", "FPDFPageObj_GetStrokeWidth",
+                   "FPDFPageObj_GetType")
+_WALK_KINDS = (_OBJ_TEXT, _OBJ_PATH, _OBJ_FORM, _SEG_LINE, _SEG_BEZIER, _SEG_MOVE)
 
 
 @functools.lru_cache(maxsize=4)   # the same for every page of the process: read once
@@ -471,6 +476,14 @@ def _path(obj, parent, top_y: float, out: dict[str, list[dict]]) -> None:
     nc = _colour(raw.FPDFPageObj_GetFillColor, obj) if fill else None
     lw = ctypes.c_float()
     linewidth = float(lw.value) if raw.FPDFPageObj_GetStrokeWidth(obj, lw) else 0.0
+    _path_objects(subpaths, fill, stroked, sc, nc, linewidth, top_y, out)
+
+
+def _path_objects(subpaths, fill: bool, stroked: bool, sc, nc, linewidth: float, top_y: float,
+                  out: dict[str, list[dict]]) -> None:
+    """A path's subpaths (ops, points) as pdfplumber's line / rect / curve
+    dicts (ops a list of 'm' 'l' 'c' 'h', or the same as one str: from
+    _pdfium_chars.walk)."""
     for ops, pts in subpaths:
         shape = "".join(ops)
         if shape.endswith("lh") and len(pts) >= 2 and _same(pts[-2], pts[0]):

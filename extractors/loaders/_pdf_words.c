@@ -23,10 +23,9 @@
  *
  * None means "do this page in Python": a character dict this code does not
  * expect (a missing key, a value that is not a float / small int / str /
- * bool, a non-finite number, an empty matrix) or characters that overprint
- * other characters (clean_chars' run-dropping: rare, and left to Python).
- * Every such check is made before any dict is changed, so the Python path
- * then starts from the same dicts. mark_scripts' new texts are written into
+ * bool, a non-finite number, an empty matrix). Every such check is made
+ * before any dict is changed, so the Python path then starts from the same
+ * dicts. mark_scripts' new texts are written into
  * the dicts as Python does.
  *
  * Arithmetic is the same IEEE double arithmetic Python does (setup.py
@@ -131,8 +130,10 @@ static int str_eq(PyObject *a, PyObject *b) {
     return PyUnicode_Compare(a, b) == 0;
 }
 
-/* 1 loaded, 0 not a dict this code takes (the page goes to Python), -1 error */
-static int load_char(PyObject *d, ch_t *c) {
+/* 1 loaded, 0 not a dict this code takes (the page goes to Python), -1 error.
+ * *last_m / *last_ok: the previous matrix tuple and its test (a text
+ * object's characters share one tuple; the test depends on it alone) */
+static int load_char(PyObject *d, ch_t *c, PyObject **last_m, char *last_ok) {
     if (!PyDict_CheckExact(d))
         return 0;
     c->d = d;
@@ -173,6 +174,8 @@ static int load_char(PyObject *d, ch_t *c) {
         return -1;
     if (v == NULL || v == Py_None) {
         c->aligned = c->upright;
+    } else if (v == *last_m) {
+        c->aligned = *last_ok;
     } else {
         if (!PyTuple_CheckExact(v) || PyTuple_GET_SIZE(v) < 4)
             return 0;
@@ -184,6 +187,8 @@ static int load_char(PyObject *d, ch_t *c) {
             c->aligned = 0;
         else
             c->aligned = a > 0 && dd > 0;
+        *last_m = v;
+        *last_ok = c->aligned;
     }
     return 1;
 }
@@ -255,19 +260,63 @@ static Py_ssize_t drop_duplicates(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n) {
     return out;
 }
 
-/* _runs and the collision search of _drop_overprinted_runs on kept[0..n):
- * 1 when no two runs' characters collide (nothing to drop), 0 when some do
- * (the page goes to Python), -1 on error */
-static int no_overprint(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n) {
+/* a collision: character `i` (a kept position) of run `ra` lies under run `rb` */
+typedef struct {
+    Py_ssize_t ra, rb, i;
+} hit_t;
+
+static int cmp_hit(const void *pa, const void *pb) {
+    const hit_t *a = pa, *b = pb;
+    if (a->ra != b->ra) return a->ra < b->ra ? -1 : 1;
+    if (a->rb != b->rb) return a->rb < b->rb ? -1 : 1;
+    return a->i < b->i ? -1 : (a->i > b->i);
+}
+
+typedef struct {
+    Py_ssize_t a, b;
+} edge_t;
+
+static int cmp_edge(const void *pa, const void *pb) {
+    const edge_t *a = pa, *b = pb;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : (a->b > b->b);
+}
+
+static int push_hit(hit_t **hits, Py_ssize_t *nh, Py_ssize_t *cap, Py_ssize_t ra, Py_ssize_t rb, Py_ssize_t i) {
+    if (*nh == *cap) {
+        Py_ssize_t nc = *cap ? *cap * 2 : 64;
+        hit_t *g = PyMem_Realloc(*hits, (size_t)nc * sizeof(hit_t));
+        if (g == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        *hits = g;
+        *cap = nc;
+    }
+    (*hits)[*nh].ra = ra;
+    (*hits)[*nh].rb = rb;
+    (*hits)[*nh].i = i;
+    (*nh)++;
+    return 0;
+}
+
+/* _runs and _drop_overprinted_runs on kept[0..n): keeps the characters of
+ * the runs left after dropping over-printed ones (in order) and returns how
+ * many, -1 on error */
+static Py_ssize_t drop_overprinted(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n) {
     if (n < 2)
-        return 1;
+        return n;
     Py_ssize_t *run_of = PyMem_Malloc((size_t)n * sizeof(Py_ssize_t));
     Py_ssize_t *start = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
     box_t *boxes = PyMem_Malloc((size_t)n * sizeof(box_t));
+    hit_t *hits = NULL;
+    edge_t *edges = NULL;
+    Py_ssize_t *run_len = NULL, *covered = NULL;
+    char *gone = NULL;
+    Py_ssize_t nh = 0, hcap = 0, result = -1;
     if (!run_of || !start || !boxes) {
-        PyMem_Free(run_of); PyMem_Free(start); PyMem_Free(boxes);
         PyErr_NoMemory();
-        return -1;
+        goto out;
     }
     Py_ssize_t run = -1;
     ch_t *p = NULL;
@@ -317,10 +366,9 @@ static int no_overprint(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n) {
         }
     }
     qsort(boxes, (size_t)nb, sizeof(box_t), cmp_box);
-    int clear = 1;
-    for (Py_ssize_t a = 0; a < nb && clear; a++) {
+    for (Py_ssize_t a = 0; a < nb; a++) {
         box_t *A = &boxes[a];
-        for (Py_ssize_t bi = a + 1; bi < nb && clear; bi++) {
+        for (Py_ssize_t bi = a + 1; bi < nb; bi++) {
             box_t *B = &boxes[bi];
             if (B->top >= A->bottom)
                 break;
@@ -328,7 +376,7 @@ static int no_overprint(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n) {
             if (ix1 <= ix0)
                 continue;
             double iy0 = B->top, iy1 = A->bottom < B->bottom ? A->bottom : B->bottom;
-            for (Py_ssize_t i = start[A->run]; i < start[A->run + 1] && clear; i++) {
+            for (Py_ssize_t i = start[A->run]; i < start[A->run + 1]; i++) {
                 ch_t *ci = &cs[kept[i]];
                 if (ci->space || !(ci->x1 > ix0 && ci->x0 < ix1 && ci->bottom > iy0 && ci->top < iy1))
                     continue;
@@ -339,7 +387,7 @@ static int no_overprint(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n) {
                     if (cj->space || !(cj->x1 > ix0 && cj->x0 < ix1 && cj->bottom > iy0 && cj->top < iy1))
                         continue;
                     if (i - j == 1 || j - i == 1)
-                        continue;
+                        continue;   /* kerning between neighbours is not over-printing */
                     double w = (ci->x1 < cj->x1 ? ci->x1 : cj->x1) - (ci->x0 > cj->x0 ? ci->x0 : cj->x0);
                     double h = (ci->bottom < cj->bottom ? ci->bottom : cj->bottom) - (ci->top > cj->top ? ci->top : cj->top);
                     if (w <= 0 || h <= 0)
@@ -347,15 +395,145 @@ static int no_overprint(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n) {
                     double area_j = (cj->x1 - cj->x0) * (cj->bottom - cj->top);
                     if (!(area_j >= 1e-6)) area_j = 1e-6;
                     if (w * h > 0.5 * (area_i < area_j ? area_i : area_j)) {
-                        clear = 0;
-                        break;
+                        if (push_hit(&hits, &nh, &hcap, A->run, B->run, i) < 0 ||
+                            push_hit(&hits, &nh, &hcap, B->run, A->run, j) < 0)
+                            goto out;
                     }
                 }
             }
         }
     }
-    PyMem_Free(run_of); PyMem_Free(start); PyMem_Free(boxes);
-    return clear;
+    if (nh == 0) {
+        result = n;
+        goto out;
+    }
+    /* hits as sets: sorted, repeats removed */
+    qsort(hits, (size_t)nh, sizeof(hit_t), cmp_hit);
+    Py_ssize_t u = 0;
+    for (Py_ssize_t k = 0; k < nh; k++)
+        if (u == 0 || cmp_hit(&hits[k], &hits[u - 1]) != 0)
+            hits[u++] = hits[k];
+    nh = u;
+    run_len = PyMem_Calloc((size_t)nruns, sizeof(Py_ssize_t));    /* non-space characters */
+    covered = PyMem_Calloc((size_t)nruns, sizeof(Py_ssize_t));    /* len(covered[r]) */
+    gone = PyMem_Calloc((size_t)nruns, 1);
+    edges = PyMem_Malloc((size_t)nh * 2 * sizeof(edge_t));
+    if (!run_len || !covered || !gone || !edges) {
+        PyErr_NoMemory();
+        goto out;
+    }
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (!cs[kept[k]].space)
+            run_len[run_of[k]]++;
+    /* covered[ra]: the distinct characters of ra under any other run */
+    {
+        Py_ssize_t *idx = PyMem_Malloc((size_t)nh * sizeof(Py_ssize_t));
+        if (idx == NULL) {
+            PyErr_NoMemory();
+            goto out;
+        }
+        Py_ssize_t k = 0;
+        while (k < nh) {
+            Py_ssize_t ra = hits[k].ra, m = 0;
+            while (k < nh && hits[k].ra == ra)
+                idx[m++] = hits[k++].i;
+            /* distinct indexes of ra over all rb (each rb's are sorted; merge by sorting) */
+            for (Py_ssize_t q = 1; q < m; q++) {   /* insertion sort: m is small */
+                Py_ssize_t v = idx[q], z = q - 1;
+                while (z >= 0 && idx[z] > v) {
+                    idx[z + 1] = idx[z];
+                    z--;
+                }
+                idx[z + 1] = v;
+            }
+            Py_ssize_t d = 0;
+            for (Py_ssize_t q = 0; q < m; q++)
+                if (q == 0 || idx[q] != idx[q - 1])
+                    d++;
+            covered[ra] = d;
+        }
+        PyMem_Free(idx);
+    }
+    /* conflicts: a good share (30%) of either run covered by the other */
+    Py_ssize_t ne = 0;
+    {
+        Py_ssize_t k = 0;
+        while (k < nh) {
+            Py_ssize_t ra = hits[k].ra, rb = hits[k].rb, cnt = 0;
+            while (k < nh && hits[k].ra == ra && hits[k].rb == rb) {
+                cnt++;
+                k++;
+            }
+            /* len(hits[(rb, ra)]): the hits are sorted, so a binary search for each end */
+            hit_t lo_key = {rb, ra, -1}, hi_key = {rb, ra, PY_SSIZE_T_MAX};
+            Py_ssize_t lo = 0, hi = nh;
+            while (lo < hi) {
+                Py_ssize_t mid = (lo + hi) / 2;
+                if (cmp_hit(&hits[mid], &lo_key) < 0) lo = mid + 1; else hi = mid;
+            }
+            Py_ssize_t first = lo;
+            hi = nh;
+            while (lo < hi) {
+                Py_ssize_t mid = (lo + hi) / 2;
+                if (cmp_hit(&hits[mid], &hi_key) <= 0) lo = mid + 1; else hi = mid;
+            }
+            Py_ssize_t back = lo - first;
+            if (cnt >= 0.3 * run_len[ra] || back >= 0.3 * run_len[rb]) {
+                edges[ne].a = ra; edges[ne].b = rb; ne++;
+                edges[ne].a = rb; edges[ne].b = ra; ne++;
+            }
+        }
+    }
+    if (ne == 0) {
+        result = n;
+        goto out;
+    }
+    qsort(edges, (size_t)ne, sizeof(edge_t), cmp_edge);
+    u = 0;
+    for (Py_ssize_t k = 0; k < ne; k++)
+        if (u == 0 || cmp_edge(&edges[k], &edges[u - 1]) != 0)
+            edges[u++] = edges[k];
+    ne = u;
+    /* drop the run with the most live conflicts (then the larger covered
+     * share, the larger size, the later run) until none is left */
+    for (;;) {
+        Py_ssize_t best = -1, best_live = 0;
+        double best_share = 0, best_size = 0;
+        Py_ssize_t k = 0;
+        while (k < ne) {
+            Py_ssize_t r = edges[k].a, live = 0;
+            while (k < ne && edges[k].a == r) {
+                if (!gone[edges[k].b])
+                    live++;
+                k++;
+            }
+            if (gone[r] || live == 0)
+                continue;
+            double share = (double)covered[r] / (double)(run_len[r] > 1 ? run_len[r] : 1);
+            double size = cs[kept[start[r]]].size;   /* size_of: the run's first character */
+            int better = best < 0 || live > best_live ||
+                         (live == best_live && (share > best_share ||
+                          (share == best_share && (size > best_size || (size == best_size && r > best)))));
+            if (better) {
+                best = r;
+                best_live = live;
+                best_share = share;
+                best_size = size;
+            }
+        }
+        if (best < 0)
+            break;
+        gone[best] = 1;
+    }
+    Py_ssize_t out_n = 0;
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (!gone[run_of[k]])
+            kept[out_n++] = kept[k];
+    result = out_n;
+out:
+    PyMem_Free(run_of); PyMem_Free(start); PyMem_Free(boxes); PyMem_Free(hits); PyMem_Free(edges);
+    PyMem_Free(run_len); PyMem_Free(covered); PyMem_Free(gone);
+    return result;
 }
 
 /* ----------------------------------------------------------- mark_scripts */
@@ -498,19 +676,40 @@ static PyObject *ligature(PyObject *text) {
 static int emit_word(ch_t *cs, Py_ssize_t *w, Py_ssize_t m, PyObject *out, sz_t *szbuf) {
     PyObject *text;
     int lig = 0;
-    for (Py_ssize_t k = 0; k < m; k++)
-        if (PyUnicode_GET_LENGTH(cs[w[k]].text) == 1 && PyUnicode_READ_CHAR(cs[w[k]].text, 0) >= 0xFB00 &&
-            PyUnicode_READ_CHAR(cs[w[k]].text, 0) <= 0xFB06)
+    Py_ssize_t total = 0;
+    Py_UCS4 maxchar = 0;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *t = cs[w[k]].text;
+        Py_ssize_t len = PyUnicode_GET_LENGTH(t);
+        if (len == 1 && PyUnicode_READ_CHAR(t, 0) >= 0xFB00 && PyUnicode_READ_CHAR(t, 0) <= 0xFB06)
             lig = 1;
+        total += len;
+        Py_UCS4 mc = PyUnicode_MAX_CHAR_VALUE(t);
+        if (mc > maxchar)
+            maxchar = mc;
+    }
     if (m == 1 && !lig) {
         text = cs[w[0]].text;
         Py_INCREF(text);
+    } else if (!lig) {   /* the texts one after another (as "".join makes them) */
+        text = PyUnicode_New(total, maxchar);
+        if (text == NULL)
+            return -1;
+        Py_ssize_t at = 0;
+        for (Py_ssize_t k = 0; k < m; k++) {
+            PyObject *t = cs[w[k]].text;
+            if (PyUnicode_CopyCharacters(text, at, t, 0, PyUnicode_GET_LENGTH(t)) < 0) {
+                Py_DECREF(text);
+                return -1;
+            }
+            at += PyUnicode_GET_LENGTH(t);
+        }
     } else {
         PyObject *parts = PyList_New(m);
         if (parts == NULL)
             return -1;
         for (Py_ssize_t k = 0; k < m; k++) {
-            PyObject *t = lig ? ligature(cs[w[k]].text) : NULL;
+            PyObject *t = ligature(cs[w[k]].text);
             if (t == NULL) {
                 if (PyErr_Occurred()) {
                     Py_DECREF(parts);
@@ -733,8 +932,10 @@ static PyObject *page(PyObject *self, PyObject *args) {
     }
     /* the list holds the dicts, the dicts their values, for this call: borrowed */
     Py_ssize_t naligned = 0;
+    PyObject *last_m = NULL;   /* borrowed: held by a dict of the list */
+    char last_ok = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        int rc = load_char(PyList_GET_ITEM(chars, i), &cs[i]);
+        int rc = load_char(PyList_GET_ITEM(chars, i), &cs[i], &last_m, &last_ok);
         if (rc < 0)
             goto done;
         if (rc == 0) {
@@ -763,14 +964,9 @@ static PyObject *page(PyObject *self, PyObject *args) {
     nk = drop_duplicates(cs, kept, nk);
     if (nk < 0)
         goto done;
-    int clear = no_overprint(cs, kept, nk);
-    if (clear < 0)
+    nk = drop_overprinted(cs, kept, nk);
+    if (nk < 0)
         goto done;
-    if (!clear) {
-        result = Py_None;
-        Py_INCREF(result);
-        goto done;
-    }
     /* the dropped characters' text, before mark_scripts changes any */
     PyObject *dropped_text;
     if (nk == n) {

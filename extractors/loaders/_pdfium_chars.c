@@ -144,7 +144,7 @@ typedef unsigned long (*fontinfo_fn)(void *, int, void *, unsigned long, int *);
 typedef double (*fontsize_fn)(void *, int);
 
 static PyObject *K_object_type, *K_text, *K_fontname, *K_size, *K_upright, *K_matrix, *K_x0, *K_x1, *K_y0, *K_y1,
-    *K_top, *K_bottom, *K_width, *K_height, *K_doctop, *V_char;
+    *K_top, *K_bottom, *K_width, *K_height, *K_doctop, *V_char, *TEMPLATE;
 
 typedef struct {   /* one text object's font, size and matrix (_read_chars' per_object) */
     uint64_t key;
@@ -327,18 +327,20 @@ static PyObject *read_chars(PyObject *self, PyObject *args) {
                 size = y1 - y0;
         }
         double top = top_y - y1;
-        PyObject *d = _PyDict_NewPresized(15);
+        /* a copy of TEMPLATE (its keys, in pdfplumber's order) with this
+         * character's values: CPython copies a dict's key table whole */
+        PyObject *d = PyDict_Copy(TEMPLATE);
         if (d == NULL) {
             Py_DECREF(text);
             goto done;
         }
-        PyObject *vals[15] = {V_char, text, info->name, NULL, info->upright ? Py_True : Py_False, info->mat,
+        PyObject *vals[15] = {NULL, text, info->name, NULL, info->upright ? Py_True : Py_False, info->mat,
                               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
         PyObject *keys[15] = {K_object_type, K_text, K_fontname, K_size, K_upright, K_matrix, K_x0, K_x1, K_y0, K_y1,
                               K_top, K_bottom, K_width, K_height, K_doctop};
         double nums[15] = {0, 0, 0, size, 0, 0, left, right, y0, y1, top, top_y - y0, right - left, y1 - y0, top};
         int bad = 0;
-        for (int q = 0; q < 15 && !bad; q++) {
+        for (int q = 1; q < 15 && !bad; q++) {   /* (object_type is the template's "char") */
             PyObject *v = vals[q];
             int own = 0;
             if (v == NULL) {
@@ -712,5 +714,14 @@ PyMODINIT_FUNC PyInit__pdfium_chars(void) {
     KEY(K_top, "top") KEY(K_bottom, "bottom") KEY(K_width, "width") KEY(K_height, "height") KEY(K_doctop, "doctop")
     KEY(V_char, "char")
 #undef KEY
+    /* the char dict's keys in pdfplumber's order (all str: a compact key table) */
+    TEMPLATE = PyDict_New();
+    if (TEMPLATE == NULL)
+        return NULL;
+    PyObject *keys[15] = {K_object_type, K_text, K_fontname, K_size, K_upright, K_matrix, K_x0, K_x1, K_y0, K_y1,
+                          K_top, K_bottom, K_width, K_height, K_doctop};
+    for (int q = 0; q < 15; q++)
+        if (PyDict_SetItem(TEMPLATE, keys[q], q == 0 ? V_char : Py_None) < 0)
+            return NULL;
     return PyModule_Create(&module);
 }

@@ -71,9 +71,8 @@ def page_words(every: list[dict], width: float, height: float) -> tuple[int, str
     """(characters dropped, their text, the words) of a page's characters
     `every`: clean_chars, mark_scripts, pdfplumber's extract_words and
     _word. In C (_pdf_words.c) where it is built and takes the page (it
-    leaves pages with over-printed runs, and characters of unexpected
-    types, to Python); page_words_py otherwise: the same result either way
-    (tests/test_pdf_words_c.py)."""
+    leaves characters of unexpected types to Python); page_words_py
+    otherwise: the same result either way (tests/test_pdf_words_c.py)."""
     if _pdf_words is not None and type(every) is list:
         got = _pdf_words.page(every, width, height, LAYOUT.word_x_tolerance, LAYOUT.word_y_tolerance)
         if got is not None:

@@ -11,7 +11,7 @@ ARGS ?=
 .PHONY: setup ocr-engine extract test validate clean
 
 # Create .venv and install the pinned dependency tree, then the project.
-$(BIN)/council-extract: pyproject.toml requirements.lock setup.py extractors/loaders/_pdfium_chars.c
+$(BIN)/council-extract: pyproject.toml requirements.lock setup.py extractors/loaders/_pdfium_chars.c extractors/loaders/_pdf_words.c
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock

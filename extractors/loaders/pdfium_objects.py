@@ -111,18 +111,28 @@ def read_objects(page, *, bbox: tuple[float, float, float, float]) -> dict[str, 
     ident = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     order: dict[int, int] = {}           # text object address -> drawing order
     blanks: list[tuple[int, dict]] = []  # (drawing order, space char)
-    n = raw.FPDFPage_CountObjects(page.raw)
-    for i in range(n):
-        _walk(raw.FPDFPage_GetObject(page.raw, i), ident, top_y, out, order, blanks)
+    if _pdfium_chars is not None:   # the walk in C; paths and blank text objects read below
+        order, paths, empty = _pdfium_chars.walk(ctypes.cast(page.raw, ctypes.c_void_p).value,
+                                                 _function_addresses(_WALK_FUNCTIONS), _WALK_KINDS)
+        handle = raw.FPDF_PAGEOBJECT
+        for subpaths, fill, stroked, sc, nc, linewidth in paths:
+            _path_objects(subpaths, fill, stroked, sc, nc, linewidth, top_y, out)
+        for seq, address, parent, right in empty:
+            for c in _blank_spaces(ctypes.cast(address, handle), parent, top_y, right):
+                blanks.append((seq, c))
+    else:
+        n = raw.FPDFPage_CountObjects(page.raw)
+        for i in range(n):
+            _walk(raw.FPDFPage_GetObject(page.raw, i), ident, top_y, out, order, blanks)
     chars, seqs, rotated = _read_chars(page, top_y, order)
     if chars and rotated > 0.1 * len(chars):
         raise PageNeedsPdfminer(f"{rotated} of {len(chars)} characters are rotated")
-    if blanks or any(b < a for a, b in zip(seqs, seqs[1:])):
-        # merge the spaces back in and follow the drawing order (stable:
-        # within one text object PDFium's order is kept)
-        merged = sorted(zip(seqs + [s for s, _ in blanks], range(len(seqs) + len(blanks)),
-                            chars + [c for _, c in blanks]), key=lambda t: (t[0], t[1]))
-        chars = [c for _, _, c in merged]
+    if blanks or seqs != sorted(seqs):
+        # merge the spaces back in and follow the drawing order (a stable
+        # sort: within one text object PDFium's order is kept)
+        seqs = seqs + [s for s, _ in blanks]
+        chars = chars + [c for _, c in blanks]
+        chars = [chars[k] for k in sorted(range(len(seqs)), key=seqs.__getitem__)]
     out["char"] = chars
     return out
 
@@ -156,10 +166,20 @@ _GLYPH_FUNCTIONS = ("FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_IsH
                     "FPDFText_GetLooseCharBox", "FPDFText_GetTextObject")
 
 
-@functools.lru_cache(maxsize=1)   # the same for every page of the process: read once
-def _function_addresses() -> tuple[int, ...]:
+_OBJECT_FUNCTIONS = ("FPDFText_GetMatrix", "FPDFText_GetFontInfo", "FPDFText_GetFontSize")
+_WALK_FUNCTIONS = ("FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFPageObj_GetType", "FPDFPageObj_GetMatrix",
+                   "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPageObj_GetBounds",
+                   "FPDFPath_GetDrawMode", "FPDFPath_CountSegments", "FPDFPath_GetPathSegment",
+                   "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose",
+                   "FPDFPageObj_GetStrokeColor", "FPDFPageObj_GetFillColor", "FPDFPageObj_GetStrokeWidth",
+                   "FPDFPageObj_GetType")
+_WALK_KINDS = (_OBJ_TEXT, _OBJ_PATH, _OBJ_FORM, _SEG_LINE, _SEG_BEZIER, _SEG_MOVE)
+
+
+@functools.lru_cache(maxsize=4)   # the same for every page of the process: read once
+def _function_addresses(names: tuple[str, ...] = _GLYPH_FUNCTIONS) -> tuple[int, ...]:
     from pypdfium2_raw.bindings import _libs
-    return tuple(ctypes.cast(_libs["pdfium"][name], ctypes.c_void_p).value for name in _GLYPH_FUNCTIONS)
+    return tuple(ctypes.cast(_libs["pdfium"][name], ctypes.c_void_p).value for name in names)
 
 
 def _c_glyphs(tp, n: int) -> list[tuple]:
@@ -207,12 +227,30 @@ def _py_glyphs(tp, n: int) -> list[tuple]:
 
 def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], list[int], int]:
     """(characters, the drawing order of each one's text object, how many
-    are rotated).
+    are rotated): in C where the extension is built (_pdfium_chars.chars,
+    the loop of _read_chars_py), else _read_chars_py."""
+    if _pdfium_chars is None:
+        return _read_chars_py(page, top_y, order)
+    tp = raw.FPDFText_LoadPage(page.raw)
+    if not tp:
+        raise RuntimeError("PDFium could not load the page's text")
+    try:
+        n = raw.FPDFText_CountChars(tp)
+        if n < 0:
+            raise RuntimeError("PDFium could not count the page's characters")
+        return _pdfium_chars.chars(ctypes.cast(tp, ctypes.c_void_p).value, n,
+                                   _function_addresses(_GLYPH_FUNCTIONS + _OBJECT_FUNCTIONS), top_y, order)
+    finally:
+        raw.FPDFText_ClosePage(tp)
 
-    PDFium's characters come as glyph records (_c_glyphs in C, else
-    _py_glyphs); this turns each into pdfplumber's char dict. Longer than
-    80 lines, knowingly: the per-character loop is the hottest code of the
-    pipeline; helper calls per character would add their cost to each."""
+
+def _read_chars_py(page, top_y: float, order: dict[int, int], *,
+                   glyphs=None) -> tuple[list[dict], list[int], int]:
+    """_read_chars in Python. PDFium's characters come as glyph records
+    (`glyphs`: _c_glyphs or _py_glyphs; _c_glyphs where the extension is
+    built); this turns each into pdfplumber's char dict. Longer than 80
+    lines, knowingly: the per-character loop is hot; helper calls per
+    character would add their cost to each."""
     chars: list[dict] = []
     seqs: list[int] = []
     rotated = 0
@@ -226,7 +264,9 @@ def _read_chars(page, top_y: float, order: dict[int, int]) -> tuple[list[dict], 
             raise RuntimeError("PDFium could not count the page's characters")
         # (FPDFText_GetText is not used: its units do not stay aligned with
         # the character indexes where PDFium marks hyphens)
-        glyphs = _c_glyphs(tp, n) if _pdfium_chars is not None else _py_glyphs(tp, n)
+        if glyphs is None:
+            glyphs = _c_glyphs if _pdfium_chars is not None else _py_glyphs
+        glyphs = glyphs(tp, n)
         m = raw.FS_MATRIX()
         namebuf = ctypes.create_string_buffer(256)
         flags = ctypes.c_int()
@@ -334,6 +374,12 @@ def _blank_text(obj, parent, top_y: float) -> list[dict]:
         return []
     if abs(r.value - l.value) >= 0.01 and abs(t.value - b.value) >= 0.01:
         return []  # it has a visible glyph: PDFium's text page has its characters
+    return _blank_spaces(obj, parent, top_y, r.value)
+
+
+def _blank_spaces(obj, parent, top_y: float, right: float) -> list[dict]:
+    """_blank_text for a text object whose box is empty (its right edge
+    `right`); _pdfium_chars.walk makes that test in C."""
     fm = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, fm):
         return []
@@ -359,7 +405,7 @@ def _blank_text(obj, parent, top_y: float) -> list[dict]:
     y1 = y0 + size
     # glyphs without ink have empty boxes, so the object's box runs from the
     # first space's origin to the last one's: a space at each end
-    starts = [e] + ([r.value] if r.value - e > 0.5 else [])
+    starts = [e] + ([right] if right - e > 0.5 else [])
     spaces = []
     for x0 in starts:
         x1 = x0 + 0.25 * size
@@ -430,6 +476,14 @@ def _path(obj, parent, top_y: float, out: dict[str, list[dict]]) -> None:
     nc = _colour(raw.FPDFPageObj_GetFillColor, obj) if fill else None
     lw = ctypes.c_float()
     linewidth = float(lw.value) if raw.FPDFPageObj_GetStrokeWidth(obj, lw) else 0.0
+    _path_objects(subpaths, fill, stroked, sc, nc, linewidth, top_y, out)
+
+
+def _path_objects(subpaths, fill: bool, stroked: bool, sc, nc, linewidth: float, top_y: float,
+                  out: dict[str, list[dict]]) -> None:
+    """A path's subpaths (ops, points) as pdfplumber's line / rect / curve
+    dicts (ops a list of 'm' 'l' 'c' 'h', or the same as one str: from
+    _pdfium_chars.walk)."""
     for ops, pts in subpaths:
         shape = "".join(ops)
         if shape.endswith("lh") and len(pts) >= 2 and _same(pts[-2], pts[0]):

@@ -130,7 +130,7 @@ def read_pages(data: bytes, *, ocr: bool = True) -> tuple[list[PageContent], int
                         # (a page of mostly rotated text, or one PDFium cannot read)
                         pass
                 content = _read_page(page, i + 1)
-                if scans is not None and _letters(content) < OCR_MIN_LETTERS:
+                if scans is not None and _letters(content, OCR_MIN_LETTERS) < OCR_MIN_LETTERS:
                     content = scans.read(page, i, content)
                 pages.append(content)
             except Exception as e:  # one bad page never fails the file

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Optional
 
 from extractors.loaders.pdf.records import _STRONG_BULLETS, _TERMINAL, Line, PageContent, Word
@@ -15,32 +16,42 @@ from extractors.model import Block
 from extractors.numbering import numbering_level, split_numbering
 
 
+_BY_TOP_X0 = attrgetter("top", "x0")
+
+
 def _group_lines(words: list[Word], page: int) -> list[Line]:
     """Words -> lines: a word joins a recent line it overlaps vertically."""
-    lines: list[Line] = []
+    lines: list[list[Word]] = []    # each line's words
     spans: list[list[float]] = []   # each line's [top, bottom] so far, kept as words join it
     lookback, overlap = LAYOUT.line_lookback, LAYOUT.line_overlap
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        h = max(w.bottom - w.top, 0.1)
+    for w in sorted(words, key=_BY_TOP_X0):
+        top, bottom = w.top, w.bottom
+        h = max(bottom - top, 0.1)
         placed = False
-        for k in range(len(lines) - 1, max(len(lines) - lookback, 0) - 1, -1):
-            lt, lb = spans[k]
-            ov = min(lb, w.bottom) - max(lt, w.top)
+        n = len(lines)
+        for k in range(n - 1, max(n - lookback, 0) - 1, -1):
+            span = spans[k]
+            lt, lb = span
+            ov = min(lb, bottom) - max(lt, top)
             if ov >= overlap * min(h, lb - lt):
-                lines[k].words.append(w)
-                if w.top < lt:
-                    spans[k][0] = w.top
-                if w.bottom > lb:
-                    spans[k][1] = w.bottom
+                lines[k].append(w)
+                if top < lt:
+                    span[0] = top
+                if bottom > lb:
+                    span[1] = bottom
                 placed = True
                 break
         if not placed:
-            lines.append(Line(words=[w], page=page))
-            spans.append([w.top, w.bottom])
+            lines.append([w])
+            spans.append([top, bottom])
     out = []
-    for ln in lines:
-        for ws in _split_stacked(ln.words):
+    stacked_min = LAYOUT.stacked_min_words
+    for ws in lines:
+        if len(ws) < stacked_min:   # (_split_stacked leaves such a line whole)
             out.append(Line(words=ws, page=page).finish())
+            continue
+        for part in _split_stacked(ws):
+            out.append(Line(words=part, page=page).finish())
     out.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
     return out
 

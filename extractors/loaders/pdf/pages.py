@@ -61,26 +61,61 @@ def _open(data: bytes):
         raise LoadError("corrupt", f"damaged or unreadable PDF ({name}: {str(e)[:200]})") from None
 
 
-def _read_page(page, number: int) -> PageContent:
+try:   # the per-character work in C (setup.py builds it; without a compiler page_words_py does it)
+    from extractors.loaders import _pdf_words
+except ImportError:   # pragma: no cover - exercised where the extension is not built
+    _pdf_words = None
+
+
+def page_words(every: list[dict], width: float, height: float) -> tuple[int, str, list[Word]]:
+    """(characters dropped, their text, the words) of a page's characters
+    `every`: clean_chars, mark_scripts, pdfplumber's extract_words and
+    _word. In C (_pdf_words.c) where it is built and takes the page (it
+    leaves characters of unexpected types to Python); page_words_py
+    otherwise: the same result either way (tests/test_pdf_words_c.py)."""
+    if _pdf_words is not None and type(every) is list:
+        got = _pdf_words.page(every, width, height, LAYOUT.word_x_tolerance, LAYOUT.word_y_tolerance)
+        if got is not None:
+            dropped, dropped_text, raw = got
+            words = []
+            keep = words.append
+            for text, x0, x1, top, bottom, size, fonts in raw:
+                if fonts.__class__ is str:   # one font throughout (nearly every word)
+                    bold = 1.0 if _is_bold(fonts) else 0.0
+                else:
+                    bold = sum(1 for f in fonts if _is_bold(f)) / max(1, len(fonts))
+                keep(Word(text, x0, x1, top, bottom, size, bold))
+            return dropped, dropped_text, words
+    return page_words_py(every, width, height)
+
+
+def page_words_py(every: list[dict], width: float, height: float) -> tuple[int, str, list[Word]]:
+    """page_words in Python."""
     from pdfplumber.utils import extract_words
 
+    chars, dropped = clean_chars(every, width, height)
+    mark_scripts(chars)
+    dropped_text = ""
+    if dropped:
+        kept_ids = {id(c) for c in chars}
+        dropped_text = "".join(c["text"] for c in every if id(c) not in kept_ids)
+    raw_words = extract_words(chars, return_chars=True, x_tolerance=LAYOUT.word_x_tolerance,
+                              y_tolerance=LAYOUT.word_y_tolerance,
+                              keep_blank_chars=False, use_text_flow=False) if chars else []
+    return dropped, dropped_text, [_word(w) for w in raw_words if w["text"].strip()]
+
+
+def _read_page(page, number: int) -> PageContent:
     width, height = float(page.width), float(page.height)
     if int(getattr(page, "rotation", 0) or 0) % 180 == 90:
         # a landscape page stored portrait with /Rotate 90: pdfminer gives the
         # characters in the turned page's frame, pdfplumber the unturned size
         width, height = height, width
     x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
-    every = page.chars
-    chars, dropped = clean_chars(every, width + x_off, height + y_off)
-    mark_scripts(chars)
+    dropped, dropped_text, words = page_words(page.chars, width + x_off, height + y_off)
     content = PageContent(number=number, width=width, height=height, dropped=dropped)
     if dropped:
-        kept_ids = {id(c) for c in chars}
-        content.dropped_text = "".join(c["text"] for c in every if id(c) not in kept_ids)
-    raw_words = extract_words(chars, return_chars=True, x_tolerance=LAYOUT.word_x_tolerance,
-                              y_tolerance=LAYOUT.word_y_tolerance,
-                              keep_blank_chars=False, use_text_flow=False) if chars else []
-    words = [_word(w) for w in raw_words if w["text"].strip()]
+        content.dropped_text = dropped_text
 
     tables = []
     if words:

@@ -3,6 +3,7 @@ words, lines and ruled tables, and what one page holds."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Optional
 
 from extractors.model import Cell
@@ -33,16 +34,22 @@ class Line:
     text: str = ""
 
     def finish(self) -> "Line":
-        self.words.sort(key=lambda w: w.x0)
-        self.x0 = min(w.x0 for w in self.words)
-        self.x1 = max(w.x1 for w in self.words)
-        self.top = min(w.top for w in self.words)
-        self.bottom = max(w.bottom for w in self.words)
-        n = sum(len(w.text) for w in self.words) or 1
-        self.size = sum(w.size * len(w.text) for w in self.words) / n
-        self.bold = sum(w.bold * len(w.text) for w in self.words) / n
-        self.text = " ".join(w.text for w in self.words)
+        # (lists rather than generators: the same min / max / sum, in the same order, sooner)
+        words = self.words
+        words.sort(key=_X0)
+        self.x0 = min([w.x0 for w in words])
+        self.x1 = max([w.x1 for w in words])
+        self.top = min([w.top for w in words])
+        self.bottom = max([w.bottom for w in words])
+        lens = [len(w.text) for w in words]
+        n = sum(lens) or 1
+        self.size = sum([w.size * k for w, k in zip(words, lens)]) / n
+        self.bold = sum([w.bold * k for w, k in zip(words, lens)]) / n
+        self.text = " ".join([w.text for w in words])
         return self
+
+
+_X0 = attrgetter("x0")
 
 
 @dataclass

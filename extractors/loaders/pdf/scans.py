@@ -13,9 +13,17 @@ OCR_MIN_LETTERS = _ocr.MIN_LETTERS
 _OCR_UNREAD = "scanned pages without a text layer not read"
 
 
-def _letters(content: PageContent) -> int:
-    n = sum(sum(ch.isalnum() for ch in ln.text) for ln in content.lines)
-    return n + sum(sum(ch.isalnum() for ch in t.cell_text) for t in content.tables)
+def _letters(content: PageContent, enough: int | None = None) -> int:
+    """Letters and digits in the page's lines and table cells; with
+    `enough`, counting stops once there are that many (the loader only asks
+    whether a page has fewer than OCR_MIN_LETTERS)."""
+    n = 0
+    texts = [ln.text for ln in content.lines] + [t.cell_text for t in content.tables]
+    for text in texts:
+        n += sum(ch.isalnum() for ch in text)
+        if enough is not None and n >= enough:
+            return n
+    return n
 
 
 class _Scans:

@@ -30,7 +30,7 @@ def _find_tables(tpage, words: list[Word], edges: list[dict], settings: dict, fi
         settings = dict(settings)
         if closing:
             settings["explicit_horizontal_lines"] = list(settings.get("explicit_horizontal_lines") or []) + closing
-        found = tpage.find_tables(table_settings=settings)
+        found = _table_finder(tpage, settings).tables
     except Exception:  # noqa: BLE001 - no table rather than no page
         found = []
     tables: list[PageTable] = []
@@ -51,6 +51,100 @@ def _find_tables(tpage, words: list[Word], edges: list[dict], settings: dict, fi
                             pt.open_top = True
                 tables.append(pt)
     return tables
+
+
+_FAST_FINDER_FOR = "0.11.10"   # the pdfplumber whose TableFinder.__init__ _FastFinder repeats
+
+
+def _table_finder(page, settings: dict):
+    """pdfplumber's table finder on `page` (page.find_tables' TableFinder):
+    for the pdfplumber in requirements.lock, _FastFinder, which finds the
+    same cells sooner; for any other version pdfplumber's own."""
+    import pdfplumber
+    from pdfplumber.table import TableFinder, TableSettings
+    tset = TableSettings.resolve(settings)
+    if pdfplumber.__version__ != _FAST_FINDER_FOR:
+        return TableFinder(page, tset)
+    return _fast_finder_class()(page, tset)
+
+
+_FAST_FINDER = None
+
+
+def _fast_finder_class():
+    global _FAST_FINDER
+    if _FAST_FINDER is None:
+        from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
+
+        class _FastFinder(TableFinder):
+            """TableFinder.__init__ of pdfplumber 0.11.10, with
+            intersections_to_cells replaced by _cells_of."""
+
+            def __init__(self, page, settings=None):  # noqa: D107 - pdfplumber's, step for step
+                self.page = page
+                self.settings = TableSettings.resolve(settings)
+                self.edges = self.get_edges()
+                self.intersections = edges_to_intersections(self.edges, self.settings.intersection_x_tolerance,
+                                                             self.settings.intersection_y_tolerance)
+                self.cells = _cells_of(self.intersections)
+                self.tables = [Table(self.page, cell_group) for cell_group in cells_to_tables(self.cells)]
+
+        _FAST_FINDER = _FastFinder
+    return _FAST_FINDER
+
+
+def _cells_of(intersections: dict) -> list[tuple]:
+    """pdfplumber.table.intersections_to_cells, the same cells in the same
+    order: each point's edge boxes are made into sets once (pdfplumber makes
+    them again at every test of two points), and the points below and right
+    of a point are looked up by its x and its y rather than found by a scan
+    of every later point. tests/test_pdf_words_c.py compares the two."""
+    from pdfplumber.table import intersections_to_cells
+    from pdfplumber.utils import obj_to_bbox
+    points = sorted(intersections.keys())
+    if any(x != x or y != y for x, y in points):   # NaN: equality is not what the lookups assume
+        return intersections_to_cells(intersections)
+    vset = {p: set(map(obj_to_bbox, e["v"])) for p, e in intersections.items()}
+    hset = {p: set(map(obj_to_bbox, e["h"])) for p, e in intersections.items()}
+
+    def connects(p1, p2) -> bool:
+        if p1[0] == p2[0] and not vset[p1].isdisjoint(vset[p2]):
+            return True
+        return p1[1] == p2[1] and not hset[p1].isdisjoint(hset[p2])
+
+    same_x: dict = defaultdict(list)
+    same_y: dict = defaultdict(list)
+    for i, (x, y) in enumerate(points):
+        same_x[x].append(i)
+        same_y[y].append(i)
+    cells = []
+    last = len(points) - 1
+    for i, pt in enumerate(points):
+        if i == last:
+            break
+        xs, ys = same_x[pt[0]], same_y[pt[1]]
+        below = [points[j] for j in xs[bisect_right(xs, i):]]
+        if not below:
+            continue
+        right = None
+        found = None
+        for below_pt in below:
+            if not connects(pt, below_pt):
+                continue
+            if right is None:   # the points right of pt that it connects to, in order
+                right = [points[j] for j in ys[bisect_right(ys, i):]]
+                right = [r for r in right if connects(pt, r)]
+            for right_pt in right:
+                bottom_right = (right_pt[0], below_pt[1])
+                if bottom_right in intersections and connects(bottom_right, right_pt) \
+                        and connects(bottom_right, below_pt):
+                    found = (pt[0], pt[1], bottom_right[0], bottom_right[1])
+                    break
+            if found is not None:
+                break
+        if found is not None:
+            cells.append(found)
+    return cells
 
 
 @dataclass
@@ -215,12 +309,13 @@ def _fill_for(bbox, fills) -> Optional[str]:
     area = max((x1 - x0) * (bottom - top), 1.0)
     best = None
     best_area = None
+    s = LAYOUT.fill_slack
+    least, most = LAYOUT.fill_min_cover * area, LAYOUT.fill_max_cover * area
     for fx0, ftop, fx1, fbottom, col in fills:
-        s = LAYOUT.fill_slack
         if fx0 - s <= cx <= fx1 + s and ftop - s <= cy <= fbottom + s:
             fa = (fx1 - fx0) * (fbottom - ftop)
             # must cover most of the cell and not be a page/table background
-            if fa < LAYOUT.fill_min_cover * area or fa > LAYOUT.fill_max_cover * area:
+            if fa < least or fa > most:
                 continue
             if best_area is None or fa <= best_area:
                 best, best_area = col, fa
@@ -419,8 +514,10 @@ def _same_row(a: list[Cell], b: list[Cell]) -> bool:
             continue
         if not x or not y:
             return False
-        sm = SequenceMatcher(None, x, y, autojunk=False)
         t = LAYOUT.ocr_row_similarity
+        if 2.0 * min(len(x), len(y)) / (len(x) + len(y)) < t:
+            return False   # SequenceMatcher.real_quick_ratio(), without building the matcher
+        sm = SequenceMatcher(None, x, y, autojunk=False)
         # the cheap upper bounds first: most pairs of different rows fail on them
         if sm.real_quick_ratio() < t or sm.quick_ratio() < t or sm.ratio() < t:
             return False

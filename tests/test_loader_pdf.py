@@ -407,5 +407,7 @@ def test_every_corpus_pdf_loads():
     for f in files:
         doc = _load_path(f)
         assert doc.blocks, f
-        assert not [w for w in doc.warnings if w.startswith("page ")], (f, doc.warnings)
+        # (a picture whose OCR is too poor to keep is reported, not a page that failed to load)
+        assert not [w for w in doc.warnings if w.startswith("page ") and "without readable text" not in w], \
+            (f, doc.warnings)
         _cache.pop(f, None)

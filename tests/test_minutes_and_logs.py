@@ -379,3 +379,20 @@ def test_minutes_set_out_in_tables_give_the_actions_in_their_cells(layout):
     assert [a["text"][:14] for a in rows["actions"]] == ["Secretariat to", "HS to write to", "DW to send exa"]
     assert [(o["role"] or o["person"]) for o in rows["owners"]] == ["Secretariat", "Heather Savory", "David Wilson"]
     assert all(a["locator"].startswith("table:") for a in rows["actions"])
+
+
+def test_initials_resolve_to_the_one_person_the_paper_names_with_them():
+    from extractors.entities import minutes as mins
+    doc = _panel_minutes(
+        Block(kind="heading", text="2. Data sharing", level=2),
+        Block(kind="paragraph", text="Sarah Pike (Ministry of Justice) presented the draft protocol."),
+        Block(kind="paragraph", text="Action: SP to circulate the revised protocol to members."))
+    assert mins.named_in_text(doc)["SP"] == "Sarah Pike"
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [(o["role"], o["person"]) for o in rows["owners"]] == [(None, "Sarah Pike")]
+
+
+def test_initials_two_people_share_stay_unresolved():
+    from extractors.entities import minutes as mins
+    doc = _panel_minutes(Block(kind="paragraph", text="Sarah Pike and Simon Parr discussed the protocol."))
+    assert "SP" not in mins.named_in_text(doc)

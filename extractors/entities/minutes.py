@@ -480,6 +480,26 @@ def attendance(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
     return _unambiguous(found), _unambiguous(held)
 
 
+_FULL_NAME = re.compile(r"\b(?:(?:Dr|Professor|Prof|Sir|Dame|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?\s+)?"
+                        r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b")
+
+
+def named_in_text(doc: Document) -> dict[str, str]:
+    """Initials -> full name for the people a paper names anywhere ("Heather
+    Savory" in its text makes "HS" hers), where no one else it names has the
+    same initials. The attendance list and a key take precedence."""
+    found: dict[str, set[str]] = {}
+    for b in doc.blocks:
+        texts = [c.text for row in b.table.rows for c in row] if b.kind == "table" and b.table else [b.text]
+        for text in texts:
+            for m in _FULL_NAME.finditer(text):
+                name = m.group(1)
+                if is_person(name):
+                    words = name.split()
+                    found.setdefault("".join(w[0] for w in words), set()).add(name)
+    return _unambiguous(found)
+
+
 def _split_entry(line: str) -> tuple[str, str, str]:
     """'Tom Reid (Head of Data)' -> ('Tom Reid', '(', 'Head of Data')."""
     m = _NAME_END.search(line)

@@ -484,3 +484,18 @@ def test_paragraphs_about_the_recommendations_do_not_end_the_list():
     rows = extract_all(doc, extract_metadata(doc))
     assert [r["ref"] for r in rows["recommendations"]] == ["1", "2"]
     assert sorted(str(t["due_date"]) for t in rows["timescales"]) == ["2026-03-31", "2027-03-31"]
+
+
+@pytest.mark.parametrize("heading", ["What is already happening", "What we are already doing", "Progress to date",
+                                     "What has been done so far", "Current activity"])
+def test_the_work_a_needs_assessment_reports_under_way_is_actions(heading):
+    blocks = [Block(kind="heading", text="Healthy weight needs assessment"),
+              Block(kind="heading", text="Adult weight management", level=2),
+              Block(kind="paragraph", text="Referrals rose by 38% between 2022/23 and 2024/25."),
+              Block(kind="heading", text=heading, level=3),
+              Block(kind="list_item", text="Shape Up has been recommissioned from April 2025 with evening groups.",
+                    numbering="•"),
+              Block(kind="list_item", text="A Daily Mile pilot has started in 14 primary schools.", numbering="•")]
+    doc = Document(doc_id="w", path="w.pdf", file_name="w.pdf", format="pdf", blocks=blocks)
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [a["text"][:12] for a in rows["actions"]] == ["Shape Up has", "A Daily Mile"]

@@ -759,7 +759,12 @@ STRICT_STEP = re.compile(
     r"\bwork\s+(?:is|has)\s+(?:now\s+)?(?:underway|under\s+way|ongoing|in\s+progress|started|begun)\b|"
     r"\b(?:planned|scheduled)\s+(?:for|to\s+take\s+place)\b", re.I)
 ACTION_HEADING = re.compile(r"\b(?:actions?|next\s+steps|what\s+we\s+(?:will|are\s+going\s+to)\s+do|planned\s+(?:work|activity|activities)|"
-                            r"improvement\s+activity|work\s+(?:underway|under\s+way|in\s+progress)|mitigations?)\b", re.I)
+                            r"improvement\s+activity|work\s+(?:underway|under\s+way|in\s+progress)|mitigations?|"
+                            # the work a needs assessment or strategy reports as under way: "What is already happening",
+                            # "What we are already doing", "Progress to date", "What has been done so far"
+                            r"what\s+is\s+(?:already\s+|currently\s+)?happening|what(?:’s|'s)\s+happening|"
+                            r"what\s+we\s+are\s+(?:already\s+|currently\s+)?doing|what\s+(?:has|we\s+have)\s+(?:been\s+)?done|"
+                            r"progress\s+(?:to\s+date|so\s+far)|current\s+(?:activity|activities|work))\b", re.I)
 
 
 # a lead-in to a list of steps: "Since April the team has:", "We have so far:",

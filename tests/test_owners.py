@@ -215,3 +215,19 @@ def test_a_key_to_owners_whose_posts_carry_another_name_and_end_a_sentence():
 def test_who_a_decision_or_recommendation_makes_responsible(text, want):
     from extractors.entities.owners import owners_in_text
     assert [who for _, who in owners_in_text(text)] == want
+
+
+def test_a_post_named_bare_and_with_its_holder_on_one_recommendation_is_one_owner():
+    from extractors.entities.passes import extract_all
+    from extractors.metadata import extract_metadata
+    from extractors.model import Block, Cell, Document, Table
+    rows = [[Cell(h) for h in ("Ref", "Recommendation", "Action", "Responsible officer", "Target date")],
+            [Cell("R1"), Cell("The Service should promote its values at all levels."), Cell("Run a staff survey."),
+             Cell("Head of People & OD"), Cell("31/12/2025")],
+            [Cell(""), Cell(""), Cell("Publish a summary of the themes to all staff."),
+             Cell("Head of People & OD – Simon Tully"), Cell("31/03/2026")]]
+    doc = Document(doc_id="b", path="b.pdf", file_name="b.pdf", format="pdf",
+                   blocks=[Block(kind="heading", text="Improvement plan progress"),
+                           Block(kind="table", table=Table(rows=rows, header_rows=1))])
+    got = extract_all(doc, extract_metadata(doc))
+    assert [(o["role"], o["person"]) for o in got["owners"]] == [("Head of People & OD", "Simon Tully")]

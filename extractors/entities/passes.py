@@ -718,10 +718,25 @@ def meeting_deadlines(ctx: EntityContext) -> None:
     pin_to_meetings((t for item in items for t in item.timescales), days, nxt)
 
 
+def one_owner_a_post(ctx: EntityContext) -> None:
+    """An item whose rows name a post bare and with its holder ("Head of
+    People & OD" in one action row, "Head of People & OD – Simon Tully" in
+    the next) has one owner for it, the holder (one row per distinct person
+    per recommendation, docs/labelling.md)."""
+    for item in list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]]:
+        held = {_post_key(o.role) for o in item.owners if o.role and o.person}
+        if held:
+            item.owners[:] = [o for o in item.owners if o.person or not o.role or _post_key(o.role) not in held]
+
+
+def _post_key(role: str) -> str:
+    return " ".join(re.sub(r"^the\s+", "", role.strip(), flags=re.I).lower().replace("&", "and").split())
+
+
 PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
-          prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners, meeting_deadlines)
+          prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners, one_owner_a_post, meeting_deadlines)
 
 
 def lead_in_only(text: str) -> bool:

@@ -231,3 +231,17 @@ def test_a_post_named_bare_and_with_its_holder_on_one_recommendation_is_one_owne
                            Block(kind="table", table=Table(rows=rows, header_rows=1))])
     got = extract_all(doc, extract_metadata(doc))
     assert [(o["role"], o["person"]) for o in got["owners"]] == [("Head of People & OD", "Simon Tully")]
+
+
+def test_initials_in_brackets_after_a_post_give_the_holder_and_leave_the_post():
+    from extractors.entities.passes import extract_all
+    from extractors.metadata import extract_metadata
+    from extractors.model import Block, Cell, Document, Table
+    rows = [[Cell(h) for h in ("No.", "Action", "Lead", "Due")],
+            [Cell("1"), Cell("Audit the case files of children in need."), Cell("Head of Service (JB)"), Cell("March 2026")]]
+    doc = Document(doc_id="k", path="k.pdf", file_name="k.pdf", format="pdf", blocks=[
+        Block(kind="heading", text="Improvement plan"),
+        Block(kind="paragraph", text="Key: JB – Jane Brown, Head of Service; TR – Tom Reid, Director"),
+        Block(kind="table", table=Table(rows=rows, header_rows=1))])
+    got = extract_all(doc, extract_metadata(doc))
+    assert [(o["role"], o["person"]) for o in got["owners"]] == [("Head of Service", "Jane Brown")]

@@ -703,7 +703,10 @@ def initialled_owners(ctx: EntityContext) -> None:
             elif o.person is None and (ini := re.match(r"([A-Z]{2,4})\s*\(|.*(?:\(([A-Z]{2,4})\)|\s[–—-]\s*([A-Z]{2,4}))\s*$",
                                                           o.raw or "")) and (ini.group(1) or ini.group(2) or ini.group(3)) in names:
                 # "JB (Head of Housing)", "Head of Housing (JB)", "Head of Housing – JB"
-                o.person = names[ini.group(1) or ini.group(2) or ini.group(3)]
+                code = ini.group(1) or ini.group(2) or ini.group(3)
+                o.person = names[code]
+                if o.role:   # the post without the initials that named its holder
+                    o.role = re.sub(rf"^\s*{code}\s*\(|\s*\({code}\)\s*$|\s*[–—-]\s*{code}\s*$", "", o.role).strip(" ()") or None
             elif o.person is None and o.role and o.role in roles:
                 o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
 

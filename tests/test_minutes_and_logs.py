@@ -396,3 +396,17 @@ def test_initials_two_people_share_stay_unresolved():
     from extractors.entities import minutes as mins
     doc = _panel_minutes(Block(kind="paragraph", text="Sarah Pike and Simon Parr discussed the protocol."))
     assert "SP" not in mins.named_in_text(doc)
+
+
+@pytest.mark.parametrize("header", [["Item", "Subject", "Notes", "Actions"], ["No.", "Item", "Discussion", "Action"]])
+def test_a_minute_tables_actions_column_holds_its_actions(header):
+    rows = [("1", "Welcome", "The Chair welcomed members.", ""),
+            ("2", "Address data", "The group discussed address data.",
+             "Circulate the paper on charging for address data (Secretariat)"),
+            ("3", "Consultation", "Members discussed the response.",
+             "Write to the Minister setting out the group's priorities – HS")]
+    table = Table(rows=[[Cell(h) for h in header]] + [[Cell(x) for x in r] for r in rows], header_rows=1, pages=[1])
+    doc = _panel_minutes(Block(kind="table", table=table), file_name="20140513 Group meeting minutes.docx")
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"][:20] for a in got["actions"]] == ["Circulate the paper ", "Write to the Ministe"]
+    assert [(o["role"] or o["person"]) for o in got["owners"]] == ["Secretariat", "Heather Savory"]

@@ -41,6 +41,7 @@ from typing import Optional
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan, record_table
 from extractors.entities.headerless import header_source, named_from_cells, shared_header
+from extractors.entities.columns import column_role
 from extractors.entities.context import EntityContext
 from extractors.entities import minutes
 from extractors.entities.rag import normalise_rag
@@ -415,12 +416,18 @@ def minute_actions(ctx: EntityContext) -> None:
     for tindex, table in ctx.doc.tables():
         if tindex in ctx.plan_tables or tindex in ctx.listed_tables:
             continue
+        header = table.header
         for r, row in enumerate(table.rows):
             for c, cell in enumerate(row):
                 if c and cell.text == row[c - 1].text:
                     continue   # a merged cell, repeated in each grid position
                 lines = [Block(kind="paragraph", text=" ".join(ln.split()), page=cell.page)
                          for ln in cell.text.split("\n") if ln.strip()]
+                if r >= table.header_rows and c < len(header) and column_role(header[c]) == "action":
+                    # a minute table's Actions column: each line is an action, whoever it names its owner
+                    # ("Circulate the paper (Secretariat)", "Write to the Minister – HS")
+                    lines = [Block(kind="paragraph", text=f"Action: {b.text}", page=b.page) for b in lines
+                             if len(b.text.split()) >= 3 and not b.text.lower().startswith(("none", "no action", "n/a"))]
                 _minute_actions_in(ctx, lines, lambda i, b, r=r, c=c, t=tindex: f"table:{t}/row:{r}/col:{c}/line:{i}",
                                    in_minutes, decided)
 
@@ -449,7 +456,7 @@ def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: boo
             found = [(prev, who)]
         elif m and len(m.group("rest").split()) >= 3:
             text = " ".join(m.group("rest").split())
-            found = [(text, subject_owners(text) or _dashed_owner(text, ctx))]
+            found = [(text, subject_owners(text) or _dashed_owner(text, ctx) or _bracketed_owner(text, ctx))]
         elif tag:
             found = [(tag[0], split_owners(tag[1], ctx.glossary) or [(tag[1], None, tag[1])])]
         elif in_minutes:
@@ -502,6 +509,15 @@ def _dashed_owner(text: str, ctx: EntityContext) -> list:
                 not parse_timescales(part, ctx.anchor):
             return split_owners(part, ctx.glossary)
     return []
+
+
+def _bracketed_owner(text: str, ctx: EntityContext) -> list:
+    """Who an action line names in brackets at its end: "Circulate the
+    paper on charging (Secretariat)", "... (HS)"."""
+    m = re.search(r"\(([^()]{2,40})\)\s*\.?$", text)
+    if not m or re.search(r"\d", m.group(1)) or not _OWNER_ONLY.fullmatch(m.group(1).strip()):
+        return []
+    return split_owners(m.group(1).strip(), ctx.glossary)
 
 
 def _labels_below(ctx: EntityContext, blocks: list, i: int, actions: list) -> None:

@@ -499,3 +499,31 @@ def test_the_work_a_needs_assessment_reports_under_way_is_actions(heading):
     doc = Document(doc_id="w", path="w.pdf", file_name="w.pdf", format="pdf", blocks=blocks)
     rows = extract_all(doc, extract_metadata(doc))
     assert [a["text"][:12] for a in rows["actions"]] == ["Shape Up has", "A Daily Mile"]
+
+
+@pytest.mark.parametrize("style", ["numbered", "Recommendation N:"])
+@pytest.mark.parametrize("key_header", ["Rec", "Recommendation", "No."])
+def test_recommendations_with_sub_numbered_refs_and_a_plan_keyed_to_them(style, key_header):
+    from extractors.model import Cell, Table
+    recs = [("3.1", "The council should publish a single housing allocations policy within six months."),
+            ("4.2(a)", "The council should strengthen oversight of the repairs contract through quarterly reviews."),
+            ("4.2(b)", "The council should train all frontline staff in trauma-informed practice.")]
+    plan = [("3.1", "Draft and consult on a new allocations policy.", "Head of Housing Needs", "March 2026"),
+            ("4.2(a)", "Set up a quarterly contract review board.", "Director of Property", "January 2026"),
+            ("4.2(b)", "Commission a training programme for frontline staff.", "HR Business Partner", "September 2026")]
+    blocks = [Block(kind="heading", text="Independent review of housing services"),
+              Block(kind="heading", text="Recommendations", level=1)]
+    for ref, text in recs:
+        blocks.append(Block(kind="paragraph", text=text, numbering=ref) if style == "numbered"
+                      else Block(kind="paragraph", text=f"Recommendation {ref}: {text}"))
+    rows = [[Cell(key_header), Cell("Action"), Cell("Lead officer"), Cell("Target date")]] + \
+        [[Cell(k), Cell(a), Cell(o), Cell(d)] for k, a, o, d in plan]
+    blocks += [Block(kind="heading", text="Appendix A: Action plan", level=1),
+               Block(kind="table", table=Table(rows=rows, header_rows=1, pages=[2]))]
+    doc = Document(doc_id="x", path="x.pdf", file_name="x.pdf", format="pdf", blocks=blocks)
+    out = extract_all(doc, extract_metadata(doc))
+    got = out["recommendations"]
+    assert [r["text"] for r in got] == [t for _, t in recs]
+    assert [r["ref"].replace("Recommendation ", "") for r in got] == [ref for ref, _ in recs]
+    rid = [r["rec_id"] for r in got]
+    assert [rid.index(a["rec_id"]) for a in out["actions"]] == [0, 1, 2]

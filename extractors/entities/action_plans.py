@@ -335,7 +335,7 @@ def _after_rec_label(text: str) -> str:
 
 
 # a cell that only numbers a recommendation: "3", "R3", "3a", "Rec 3", "Recommendation 3"
-_KEY_CELL = re.compile(r"(?i)(?:(?:recommendation|rec\.?)\s*|r)?\d{1,3}[a-z]?\.?")
+_KEY_CELL = re.compile(r"(?i)(?:(?:recommendation|rec\.?)\s*|r)?\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]{1,3}\)|[a-z])?\.?")
 
 
 def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, int]]:

@@ -51,7 +51,7 @@ LEAD_IN = re.compile(
     r"(?:The\s+)?(?P<body>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited|being\s+asked)\s+to\s*(?:[:-]\s*|(?P<rest>.+))?$)",
     re.I)
 RESOLVED = re.compile(r"^(?:it\s+was\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
-PLAN_ITEM = re.compile(r"^(?P<ref>(?:Action(?:\s+point)?|Recommendation|Rec|Area for (?:improvement|development)|Priority)\s+\d+[a-z]?|AP\s?\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
+PLAN_ITEM = re.compile(r"^(?P<ref>(?:Action(?:\s+point)?|Recommendation|Rec|Area for (?:improvement|development)|Priority)\s+\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|years?))\b", re.I)
 DECISION_VERB = re.compile(
     r"^(?:to\s+)?(?:that\s+)?(?:the\s+\w+(?:\s+\w+){0,4}\s+)?(?:notes?|agrees?|approves?|endorses?|considers?|delegates?|comments?|receives?|"
@@ -265,6 +265,10 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             j += 1
             continue
         in_response = False
+        if PLAN_ITEM.match(t) and re.match(r"(?i)recommendation\s+\d+\.\d", t):
+            # "Recommendation 3.1: ..." with a sub-numbered ref is a plan item (plan_item reads it whole)
+            j += 1
+            continue
         if recs and LABEL_LINE.match(t):
             # "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27." under a recommendation
             for part in re.split(r"(?<=[.;])\s+(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date)\s*:)", t):

@@ -402,7 +402,7 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             if rec_c >= len(cells) or st_c >= len(cells) or not cells[rec_c] or not cells[st_c]:
                 continue
             num, rest = split_numbering(" ".join(cells[rec_c].split()))
-            if keyed or re.fullmatch(r"(?:(?:recommendation|rec\.?)\s*|R)?\d{1,3}[a-z]?\.?", cells[rec_c], re.I):
+            if keyed or re.fullmatch(r"(?:(?:recommendation|rec\.?)\s*|R)?\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]{1,3}\)|[a-z])?\.?", cells[rec_c], re.I):
                 ref, quoted = cells[rec_c].rstrip(".").strip(), None   # the number alone: "R1", "3"
             elif num and re.fullmatch(R_REF, num):
                 ref, quoted = num, rest   # "R1 Single Senior Responsible Owner"

@@ -79,6 +79,20 @@ static Py_ssize_t glyphs(void *tp, int n, void *const *ptrs, int32_t *idx, uint3
     return k;
 }
 
+/* The PDFium function addresses a caller passes as a tuple of ints, into
+   `ptrs`; 0 with an exception set when one is not an address. */
+static int function_addresses(PyObject *fns, void **ptrs, int n) {
+    for (int k = 0; k < n; k++) {
+        ptrs[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(fns, k));
+        if (ptrs[k] == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "a PDFium function address is null");
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static PyObject *read_glyphs(PyObject *self, PyObject *args) {
     unsigned long long tp_addr;
     int n;
@@ -90,14 +104,8 @@ static PyObject *read_glyphs(PyObject *self, PyObject *args) {
         return NULL;
     }
     void *ptrs[6];
-    for (int k = 0; k < 6; k++) {
-        ptrs[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(fns, k));
-        if (ptrs[k] == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "a PDFium function address is null");
-            return NULL;
-        }
-    }
+    if (!function_addresses(fns, ptrs, 6))
+        return NULL;
     void *tp = (void *)(uintptr_t)tp_addr;
 
     size_t cap = n > 0 ? (size_t)n : 1;
@@ -165,14 +173,8 @@ static PyObject *read_chars(PyObject *self, PyObject *args) {
         return NULL;
     }
     void *ptrs[9];
-    for (int k = 0; k < 9; k++) {
-        ptrs[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(fns, k));
-        if (ptrs[k] == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "a PDFium function address is null");
-            return NULL;
-        }
-    }
+    if (!function_addresses(fns, ptrs, 9))
+        return NULL;
     matrix_fn get_matrix = (matrix_fn)ptrs[6];
     fontinfo_fn get_font_info = (fontinfo_fn)ptrs[7];
     fontsize_fn get_font_size = (fontsize_fn)ptrs[8];
@@ -648,14 +650,8 @@ static PyObject *walk_page(PyObject *self, PyObject *args) {
         return NULL;
     }
     void *ptrs[17];
-    for (int k = 0; k < 17; k++) {
-        ptrs[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(fns, k));
-        if (ptrs[k] == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "a PDFium function address is null");
-            return NULL;
-        }
-    }
+    if (!function_addresses(fns, ptrs, 17))
+        return NULL;
     count_fn page_count = (count_fn)ptrs[0];
     getobj_fn page_get = (getobj_fn)ptrs[1];
     w.get_type = (count_fn)ptrs[2];

@@ -82,3 +82,14 @@ def numbering_level(num: Optional[str]) -> int:
         return num.count(".") + 1
     return 0
 
+
+_REF_LABEL = re.compile(r"^(?:recommendation|rec\.?|r(?=\d))\s*", re.I)
+
+
+def bare_ref(ref: str) -> str:
+    """'Recommendation 3', 'R3' -> '3': the ref a response or a table prints for it."""
+    return _REF_LABEL.sub("", ref).strip().rstrip(".):").strip("([ ").lower()
+
+
+# a cell that only numbers a recommendation: "3", "R3", "3a", "4.2(a)", "Rec 3", "Recommendation 3"
+KEY_CELL = re.compile(r"(?i)(?:(?:recommendation|rec\.?)\s*|r)?\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]{1,3}\)|[a-z])?\.?")

@@ -36,7 +36,7 @@ from extractors.vocabulary import MONTHS
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.model import Cell, Table
-from extractors.numbering import R_REF, split_numbering
+from extractors.numbering import KEY_CELL, R_REF, split_numbering
 
 _NOT_IMPERATIVE = {
     "the", "this", "these", "that", "those", "it", "a", "an", "all", "our", "we", "there", "in", "as", "if",
@@ -274,7 +274,7 @@ def _roles_from_cells(table: Table, roles: dict) -> dict:
             roles["action"] = [wordy[0]]
     rec = roles.get("rec", [None])[0]
     if rec is not None and "action" in roles and "ref" not in roles and \
-            all(_KEY_CELL.fullmatch(_cell(row, rec).strip()) for row in body if _cell(row, rec).strip()):
+            all(KEY_CELL.fullmatch(_cell(row, rec).strip()) for row in body if _cell(row, rec).strip()):
         # "Recommendation | Action | Lead" over "1", "R2", "Recommendation 3": the numbers of
         # recommendations printed elsewhere, not their text
         roles["ref"] = [rec]
@@ -332,10 +332,6 @@ def _after_rec_label(text: str) -> str:
     if m and m.start() > 0:
         text = text[m.end():].strip()
     return _PRIORITY_TAG.sub(lambda p: p.group("num") + ". ", text, count=1) if text else text
-
-
-# a cell that only numbers a recommendation: "3", "R3", "3a", "Rec 3", "Recommendation 3"
-_KEY_CELL = re.compile(r"(?i)(?:(?:recommendation|rec\.?)\s*|r)?\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]{1,3}\)|[a-z])?\.?")
 
 
 def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, int]]:

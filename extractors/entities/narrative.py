@@ -27,6 +27,7 @@ from typing import Optional
 from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
+from extractors.entities.responses import POSITION
 from extractors.model import Block, Document
 from extractors.numbering import split_numbering
 
@@ -351,8 +352,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
 # the answer printed under a recommendation: "Council response: Accepted. ...", "Response – agreed",
 # or its position alone on a line ("Accepted.", "Partially agreed", "Not accepted")
 RESPONSE_LINE = re.compile(r"^(?:(?:[A-Z][\w’'&-]*\s+){0,3}response\s*[:.–—-]|"
-                           r"(?:(?:fully|partially|partly|not)\s+)?(?:accepted|agreed|rejected)(?:\s+in\s+(?:part|principle))?"
-                           r"\s*[.:]?$)", re.I)
+                           rf"{POSITION}\s*[.:]?$)", re.I)
 # a recommendation made to others ("The council should ..."), not a decision put to the meeting
 _SAYS_SHOULD = re.compile(r"\b(?:should|must)\b")
 # a paragraph that asks someone to act

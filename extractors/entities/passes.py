@@ -51,8 +51,9 @@ from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import (decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations)
 from extractors.entities.owners import bare_body, owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
-from extractors.entities.responses import extract_responses, promised_by, promises
-from extractors.entities.rows import bare_ref, to_rows
+from extractors.entities.responses import POSITION, extract_responses, promised_by, promises
+from extractors.entities.rows import to_rows
+from extractors.numbering import bare_ref
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import meeting_days, pin_to_meetings
@@ -157,8 +158,9 @@ def responses(ctx: EntityContext) -> None:
 
 def action_tables(ctx: EntityContext) -> None:
     names = None   # the column names of the last table that printed an action log's
+    skip = apparatus(ctx.doc)
     blocks = [i for i, b in enumerate(ctx.doc.blocks) if b.kind == "table" and b.table is not None]
-    in_apparatus = {t for t, i in enumerate(blocks) if i in apparatus(ctx.doc)}   # a glossary or definitions table
+    in_apparatus = {t for t, i in enumerate(blocks) if i in skip}   # a glossary or definitions table
     for tindex, table in ctx.doc.tables():
         if tindex in ctx.listed_tables:
             continue
@@ -310,8 +312,7 @@ def _a_step(text: str) -> bool:
 
 # management's position printed above its actions in one cell ("Partially agreed." / "1. ...") is
 # the response's status, not a step
-_POSITION_ONLY = re.compile(r"^(?:(?:partially|partly|fully|not)\s+)?(?:agreed|accepted|rejected)(?:\s+in\s+(?:part|principle))?[.:]?$",
-                            re.I)
+_POSITION_ONLY = re.compile(rf"^{POSITION}[.:]?$", re.I)
 
 
 # the labels a step's owner and due date are printed under, inline ("<step>.
@@ -694,7 +695,7 @@ def loose_metrics(ctx: EntityContext) -> None:
 def initialled_owners(ctx: EntityContext) -> None:
     """An owner printed as initials ("TR") whom the attendance list names
     ("Present: ... Tom Reid") is that person."""
-    items = list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]]
+    items = _owned_items(ctx)
     if not any(o.person is None and o.role for item in items for o in item.owners):
         return   # no owner a name could complete: the paper's key need not be read
     names, held = minutes.attendance(ctx.doc)
@@ -733,7 +734,7 @@ def meeting_deadlines(ctx: EntityContext) -> None:
     days, nxt = meeting_days(ctx.doc, ctx.meta.get("meeting_date"))
     if not days and nxt is None:
         return
-    items = list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]] + list(ctx.responses)
+    items = _owned_items(ctx) + list(ctx.responses)
     pin_to_meetings((t for item in items for t in item.timescales), days, nxt)
 
 
@@ -742,14 +743,19 @@ def one_owner_a_post(ctx: EntityContext) -> None:
     People & OD" in one action row, "Head of People & OD – Simon Tully" in
     the next) has one owner for it, the holder (one row per distinct person
     per recommendation, docs/labelling.md)."""
-    for item in list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]]:
+    for item in _owned_items(ctx):
         held = {_post_key(o.role) for o in item.owners if o.role and o.person}
         if held:
             item.owners[:] = [o for o in item.owners if o.person or not o.role or _post_key(o.role) not in held]
 
 
 def _post_key(role: str) -> str:
-    return " ".join(re.sub(r"^the\s+", "", role.strip(), flags=re.I).lower().replace("&", "and").split())
+    return " ".join(bare_body(role).replace("&", "and").split())
+
+
+def _owned_items(ctx: EntityContext) -> list:
+    """Every recommendation and action found so far: what owners and timescales hang off."""
+    return list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]]
 
 
 PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, printed_twice, responses, action_tables,

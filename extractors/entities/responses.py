@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.entities.columns import column_role
-from extractors.numbering import R_REF, split_numbering
+from extractors.numbering import KEY_CELL, R_REF, bare_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Document, Table
 
@@ -299,7 +299,7 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
     starts = [_rec_start(b, t) for b, t in zip(blocks, texts)]
     from extractors.entities.minutes import is_minutes   # (minutes.py imports what this module imports)
     numbered_ok = not is_minutes(doc)   # a minute's number is not a recommendation's
-    starts = [st if st is None or _REC_LABEL.match(t) or (numbered_ok and _key(st[0]) not in answered) else None
+    starts = [st if st is None or _REC_LABEL.match(t) or (numbered_ok and bare_ref(st[0]) not in answered) else None
               for st, t in zip(starts, texts)]
     i = 0
     while i < len(blocks):
@@ -331,11 +331,6 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
     return out
 
 
-def _key(ref: str) -> str:
-    """'R3', 'Recommendation 3', '3.' -> '3'."""
-    return re.sub(r"^(?:recommendation|rec\.?|r(?=\d))\s*", "", ref.strip(), flags=re.I).rstrip(".").lower()
-
-
 def _rec_start(b: Block, text: str) -> Optional[tuple[str, str]]:
     """(ref, text) of a block that prints a recommendation for an answer to
     follow: "Recommendation 7: ...", or a numbered item ("R7 ...", "7. ...")."""
@@ -352,9 +347,10 @@ def _rec_start(b: Block, text: str) -> Optional[tuple[str, str]]:
 _ASKS = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|recommends?|we\s+urge)\b", re.I)
 
 
-# a position on a line of its own under the recommendation: "Accepted.", "Partially agreed", "Not accepted"
-_POSITION_LINE = re.compile(r"^(?P<body>)(?P<text>(?:(?:fully|partially|partly|not)\s+)?(?:accepted|agreed|rejected)"
-                            r"(?:\s+in\s+(?:part|principle))?\s*[.:]?)$", re.I)
+# a position taken in a word or two: "Accepted", "Partially agreed", "Not accepted", "Agreed in principle"
+POSITION = r"(?:(?:fully|partially|partly|not)\s+)?(?:accepted|agreed|rejected)(?:\s+in\s+(?:part|principle))?"
+# that position on a line of its own under the recommendation
+_POSITION_LINE = re.compile(rf"^(?P<body>)(?P<text>{POSITION}\s*[.:]?)$", re.I)
 
 
 def _answer(text: str) -> Optional[re.Match]:
@@ -402,7 +398,7 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             if rec_c >= len(cells) or st_c >= len(cells) or not cells[rec_c] or not cells[st_c]:
                 continue
             num, rest = split_numbering(" ".join(cells[rec_c].split()))
-            if keyed or re.fullmatch(r"(?:(?:recommendation|rec\.?)\s*|R)?\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]{1,3}\)|[a-z])?\.?", cells[rec_c], re.I):
+            if keyed or KEY_CELL.fullmatch(cells[rec_c]):
                 ref, quoted = cells[rec_c].rstrip(".").strip(), None   # the number alone: "R1", "3"
             elif num and re.fullmatch(R_REF, num):
                 ref, quoted = num, rest   # "R1 Single Senior Responsible Owner"
@@ -487,7 +483,7 @@ def extract_responses(doc: Document, meta: dict) -> list[Response]:
     """Every response the paper prints, in the order of its forms above."""
     default = default_responder(doc, meta)
     tables = table_responses(doc, default)
-    answered = {_key(r.rec_ref) for r in tables if r.rec_ref}
+    answered = {bare_ref(r.rec_ref) for r in tables if r.rec_ref}
     found = box_responses(doc, default) + labelled_responses(doc, default, answered) + tables
     seen, out = set(), []
     for r in found:

@@ -11,6 +11,7 @@ from extractors.entities.items import Action, Metric, Owner, Prov, Recommendatio
 from extractors.entities.owners import singular_role
 from extractors.entities.responses import Response
 from extractors.model import Document
+from extractors.numbering import bare_ref
 from schemas.ids import row_id
 from schemas.tables import COLUMNS, ENTITY_TABLES
 # provenance columns every row gets from stages.mark_ocr (the page's OCR state)
@@ -109,14 +110,6 @@ def _check_against_schema() -> None:
 
 
 _check_against_schema()
-
-
-_REF_LABEL = re.compile(r"^(?:recommendation|rec\.?|r(?=\d))\s*", re.I)
-
-
-def bare_ref(ref: str) -> str:
-    """'Recommendation 3', 'R3' -> '3': the ref a response or a table prints for it."""
-    return _REF_LABEL.sub("", ref).strip().rstrip(".):").strip("([ ").lower()
 
 
 def to_rows(doc: Document, recs: list[Recommendation], loose_actions: list[Action],

@@ -354,7 +354,7 @@ def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, in
     # a name, maybe with when ("Head of Voids / December"): short, and no sentence
     if not names or not all(len(t.split()) <= 6 and not _VERBISH.search(t) for t in names):
         return None
-    if sum(bool(_WHO_CELL.fullmatch(t) or set(re.findall(r"[a-z]+", t.lower())) & _OFFICES) for t in names) < 0.6 * len(names):
+    if sum(bool(_WHO_CELL.fullmatch(t) or set(re.findall(r"[a-z]+", t.lower())) & OFFICES) for t in names) < 0.6 * len(names):
         return None   # initials ("JS", "RP/TR"), offices and teams ("Secretariat", "Chair"), not topics
     taken = {c for cols in roles.values() for c in cols}
     words = {c: sum(len(_cell(row, c).split()) for row in table.body) for c in range(len(table.header)) if c not in taken}
@@ -367,9 +367,9 @@ def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, in
 # the header of a minute table's column of who acts
 _WHO_HEADER = re.compile(r"(?i)actions?(?:\s*(?:by|owner|/\s*(?:owner|lead|who|by)))?|who|by\s+whom|action\s+owner")
 # words of an office or body named as who acts in a minute's Action column
-_OFFICES = {"secretariat", "chair", "chairman", "clerk", "officer", "officers", "team", "members", "member", "director",
-            "manager", "lead", "head", "secretary", "treasurer", "all", "board", "panel", "committee", "office",
-            "executive", "adviser", "advisor", "coordinator", "co-ordinator"}
+OFFICES = {"secretariat", "chair", "chairman", "clerk", "officer", "officers", "team", "members", "member", "director",
+           "manager", "lead", "head", "secretary", "treasurer", "all", "board", "panel", "committee", "office",
+           "executive", "adviser", "advisor", "coordinator", "co-ordinator"}
 _WHO_CELL = re.compile(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*|(?:Cllrs?|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z].*")
 _VERBISH = re.compile(r"\b(?:to|will|is|are|has|have|was|were|be|should|must|the)\b", re.I)
 

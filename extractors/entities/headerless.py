@@ -22,7 +22,7 @@ import re
 from typing import Optional
 
 from extractors.entities import minutes
-from extractors.entities.action_plans import without_dates
+from extractors.entities.action_plans import OFFICES, without_dates
 from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.owners import is_person, subject_owner
 from extractors.entities.timescales.cells import parse_timescales
@@ -84,10 +84,7 @@ def shared_header(table: Table, names: list[str]) -> Optional[Table]:
 # who acts, as a log's owner column prints it: initials ("HS", "JS/TR"), a titled or
 # full name, an office or team
 _INITIALS = re.compile(r"[A-Z]{2,4}(?:\s*(?:[/,&]|and)\s*[A-Z]{2,4})*")
-_OFFICE_WORDS = {"secretariat", "chair", "chairman", "clerk", "officer", "officers", "officials", "team", "members",
-                 "member", "director", "manager", "lead", "head", "secretary", "treasurer", "all", "board", "group",
-                 "panel", "committee", "office", "executive", "adviser", "advisor", "coordinator", "co-ordinator",
-                 "department", "unit", "service", "council"}
+_OFFICE_WORDS = OFFICES | {"officials", "group", "department", "unit", "service", "council"}
 _STATUS = re.compile(r"(?i)^(?:complete[d]?|closed?|open|ongoing|on[\s-]?going|done|in\s+progress|on\s+track|"
                      r"not\s+started|outstanding|superseded|overdue|delayed|red|amber|green|n/?a|tbc)\b")
 _REF = re.compile(r"[A-Za-z]{0,5}\s*[-.]?\s*\d{1,4}(?:\.\d{1,3})*[a-z]?[.)]?")

@@ -20,11 +20,14 @@ class Cell:
     "\n" (a cell holding a bulleted list keeps one bullet per line).
     `fill` is the cell's background colour as "#rrggbb" when the source
     gives one (PDF rectangle fill, DOCX shading), else None; it lets the
-    RAG extractor read a rating from a cell that carries only a colour."""
+    RAG extractor read a rating from a cell that carries only a colour.
+    `spanned` marks a grid slot that repeats the text of a merged cell
+    spanning it (printed once, so its numbers are counted once)."""
 
     text: str
     fill: Optional[str] = None
     page: Optional[int] = None
+    spanned: bool = False
 
 
 @dataclass

@@ -272,6 +272,8 @@ def test_table_merges_fill_bullets_nested_and_header():
     texts = [[c.text for c in r] for r in table.rows]
     assert texts[1] == ["Improve supervision", "Audit case files", "Head of Service", ""]
     assert texts[2][0] == "Improve supervision"           # vMerge continuation repeats the start
+    assert table.rows[2][0].spanned and not table.rows[1][0].spanned
+    assert [c.spanned for c in table.rows[3]] == [False, True, True, True]
     assert texts[2][1].split("\n") == ["Train managers", "• Session one", "• Session two",
                                        "Milestone | Date", "Pilot | June 2024"]
     assert texts[3] == ["Progress reviewed monthly"] * 4   # gridSpan repeats across columns

@@ -302,6 +302,7 @@ def test_table_with_fills_merged_cells_and_continuation():
     assert [r[3].fill for r in table.body[:4]] == ["#ff0000", "#ffc000", "#00b050", None]
     last = table.body[-1]
     assert [c.text for c in last] == ["61.", "Merged across two columns", "Merged across two columns", "G"]
+    assert [c.spanned for c in last] == [False, False, True, False]   # the copy in the covered slot
     # no table text leaks into paragraphs
     assert not any("Action number" in b.text for b in doc.blocks if b.kind != "table")
     heading = next(b for b in doc.blocks if b.kind == "heading")
@@ -411,3 +412,43 @@ def test_every_corpus_pdf_loads():
         assert not [w for w in doc.warnings if w.startswith("page ") and "without readable text" not in w], \
             (f, doc.warnings)
         _cache.pop(f, None)
+
+
+def test_a_bar_charts_bars_and_gridlines_are_not_a_table():
+    """Gridlines and filled bars make rectangles pdfplumber reads as a grid;
+    the few words inside are data labels, so the chart's text stays text."""
+    _reportlab()
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 760, "Figure 2: Admissions by age band, rate per 100,000")
+        base, top = 520, 720
+        for k in range(5):                      # gridlines
+            y = base + k * 50
+            c.line(100, y, 460, y)
+            c.drawString(80, y - 3, str(k * 400))
+        for i, (h, label) in enumerate([(486.3, "486.3"), (1412.6, "1412.6"), (602.8, "602.8")]):
+            x = 130 + i * 110
+            c.setFillColorRGB(0.2, 0.4, 0.35)
+            c.rect(x, base, 40, h / 1600 * 200, fill=1, stroke=1)
+            c.setFillColorRGB(1, 1, 1)
+            c.drawString(x + 5, base + 10, label)   # the label inside its bar
+            c.setFillColorRGB(0, 0, 0)
+            c.drawString(x, base - 14, f"Aged {10 + 5 * i}")
+        c.drawString(72, 480, "Source: Hospital Episode Statistics.")
+        c.showPage()
+
+    data = _pdf_bytes(draw)
+    doc = load(data, path="made/chart.pdf", doc_id=doc_id_for(data))
+    assert doc.tables() == []
+    text = " ".join(b.text for b in doc.blocks)
+    assert "486.3" in text and "1412.6" in text
+
+
+def test_chart_grid_rule_keeps_sparse_tables_with_words():
+    from extractors.loaders.pdf.tables import _chart_grid
+    box = (0, 0, 1, 1)
+    grid = [[box] * 4 for _ in range(4)]
+    assert _chart_grid(grid, {(0, 0): "486.3", (2, 1): "118.9"})
+    assert not _chart_grid(grid, {(0, 0): "Total", (2, 1): "118.9"})        # a word: a table
+    assert not _chart_grid(grid, {(r, c): "12" for r in range(3) for c in range(3)})   # most cells filled

@@ -657,3 +657,71 @@ def test_percent_ticks_under_a_bar_chart():
         Block(kind="paragraph", text="All pupils 19.8%"), Block(kind="paragraph", text="Girls 27.5%"),
         Block(kind="paragraph", text="0% 10% 20% 30% 40% 50%"), Block(kind="paragraph", text="Source: survey 2024.")])
     assert chart_ticks(doc)[3] == {"0%", "10%", "20%", "30%", "40%", "50%"}
+
+
+def test_a_merged_cells_number_is_one_metric_not_one_per_slot():
+    """'TOTAL 41,407.1' printed once across five columns is one metric."""
+    from extractors.entities.metric_items import table_metrics
+    from extractors.model import Block, Cell, Document, Table
+    rows = [[Cell(h) for h in ("Service", "2025-26 £000", "2026-27 £000", "2027-28 £000")],
+            [Cell("Adult social care"), Cell("1,200.5"), Cell("1,310.0"), Cell("1,402.2")],
+            [Cell("Total"), Cell("3,912.7"), Cell("3,912.7", spanned=True), Cell("3,912.7", spanned=True)]]
+    table = Table(rows=rows, header_rows=1)
+    doc = Document(doc_id="k", path="k.pdf", file_name="k.pdf", format="pdf", blocks=[Block(kind="table", table=table)])
+    values = [m.value for _, m in table_metrics(table, 0, doc, {}, set())]
+    assert values.count(3912700.0) == 1 and len(values) == 4
+
+
+def test_a_number_after_a_thousands_separator_is_not_a_phone_number():
+    got = [(m.raw, m.unit) for m in metrics_in_text("Rate per 100,000 1600 1412.6")]
+    assert ("1412.6", "rate") in got
+    assert metrics_in_text("call the helpline on 0800 953 1740") == []
+
+
+@pytest.mark.parametrize("text, raw", [
+    ("a rate of 524.7 per 100,000. This is higher than England (319.0) and the region (441.2).", "319.0"),
+    ("The rate was 712.9 per 100,000 in the city, more than double that in Westerby (331.6).", "331.6"),
+    ("Admissions were 524.7 per 100,000, up from 389.1 in 2016/17.", "389.1"),
+])
+def test_a_bare_decimal_compared_with_a_rate_is_a_rate(text, raw):
+    got = {m.raw: m.unit for m in metrics_in_text(text)}
+    assert got[raw] == "rate"
+
+
+def test_whole_numbers_after_a_rate_stay_counts():
+    got = {m.raw: m.unit for m in metrics_in_text("The rate was 524.7 per 100,000. There were 438 (up 12).")}
+    assert got["438"] == "count"
+
+
+@pytest.mark.parametrize("caption, unit", [
+    ("Figure 2: Hospital admissions by age band and sex, 2023/24, crude rate per 100,000", "rate"),
+    ("Figure 3: Year 6 children living with obesity (%), 2015/16 to 2023/24", "percent"),
+    ("Chart 1: Referrals received, 2023/24", "count"),
+])
+def test_a_charts_data_labels_take_what_its_caption_measures(caption, unit):
+    from extractors.entities.passes import extract_all
+    from extractors.metadata import extract_metadata
+    from extractors.model import Block, Document
+    lines = [caption, "1600 1412.6", "1200", "800 602.8 486.3", "400 288.5", "0 Aged 10–14 Aged 15–19",
+             "Source: Hospital Episode Statistics."]
+    doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf",
+                   blocks=[Block(kind="heading", text="Findings", level=1)] +
+                          [Block(kind="paragraph", text=t, page=3) for t in lines])
+    got = {m["value"]: m for m in extract_all(doc, extract_metadata(doc))["metrics"]}
+    assert set(got) == {1412.6, 602.8, 486.3, 288.5}
+    title = caption.split(":", 1)[1].strip()
+    assert all(m["unit"] == unit and m["label"] == title for m in got.values())
+
+
+def test_years_under_a_chart_are_categories_not_its_scale():
+    from extractors.entities.passes import chart_ticks
+    from extractors.model import Block, Document
+    doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf", blocks=[
+        Block(kind="paragraph", text="Figure 1: Admissions, rate per 100,000, 2016/17 to 2023/24"),
+        Block(kind="paragraph", text="Rate per 100,000 600"), Block(kind="paragraph", text="500 Fernbridge"),
+        Block(kind="paragraph", text="400 South West"), Block(kind="paragraph", text="England 300"),
+        Block(kind="paragraph", text="200"), Block(kind="paragraph", text="100"),
+        Block(kind="paragraph", text="0 2016/17 2017/18 2018/19 2019/20 2020/21 2021/22 2022/23 2023/24"),
+        Block(kind="paragraph", text="Source: OHID Fingertips.")])
+    ticks = set().union(*chart_ticks(doc).values())
+    assert ticks == {"0", "100", "200", "300", "400", "500", "600"}

@@ -139,8 +139,8 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
             row_rag = got[0] if got else None
         for c, cell in enumerate(row):
             txt = cell.text.strip()
-            if not txt or c in skip_cols or (c == label_idx and len(txt.split()) <= 12):
-                continue
+            if not txt or cell.spanned or c in skip_cols or (c == label_idx and len(txt.split()) <= 12):
+                continue   # (a merged cell's numbers are read once, in its first slot)
             cell_rag = row_rag
             rated = _RATED_VALUE.match(txt)
             if rated and _numeric_cell(rated.group("value")):

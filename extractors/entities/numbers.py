@@ -56,7 +56,7 @@ _b("fy", r"\b(?:19|20)\d{2}\s?[/\-–]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)")
 _b("quarter", r"\b(?:quarter|qtr)\s*[1-4]\b(?:\s*\(?\s*\d{2,4}\s*[/-]\s*\d{2,4}\s*\)?)?")
 _b("quarter", r"\bQ[1-4](?:\s*(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|\d{2}(?:\s*[/-]\s*\d{2})?)(?![\d%]))?")
 _b("ref", r"\b\d{1,4}/(?:19|20)\d{2}\b|\b\d{2}/\d{4,6}\b")
-_b("phone", r"(?:\+44\s?\(?0?\)?\s?|\(?\b0)\d{2,4}\)?(?:[\s-]?\d{2,7}){1,3}\b")
+_b("phone", r"(?:\+44\s?\(?0?\)?\s?|\(?(?<![\d,.£])\b0)\d{2,4}\)?(?:[\s-]?\d{2,7}){1,3}\b")
 # UK phone numbers in their printed groupings (several may stand side by side)
 _b("phone_uk", r"(?<![\d£.,])(?:\+44\s?(?:\(0\)\s?)?|0)(?:\d{4}\s?\d{6}|\d{3}\s?\d{3}\s?\d{4}|\d{2}\s?\d{4}\s?\d{4}|\d{4}\s?\d{3}\s?\d{3})(?![\d.,])")
 _b("postcode", r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", 0)
@@ -531,7 +531,26 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
     out.sort(key=lambda n: n.start)
     _share_range_units(text, out)
     _share_interval_units(text, out)
+    _share_rate_unit(text, out)
     return out
+
+
+# what may follow a rate printed bare: a bracket, a period, a conjunction - not a noun it counts
+_BARE_AFTER = re.compile(r"^\s*(?:[).,;:]|(?:in|to|and|or|for|at|on|than|compared|against|vs\.?|versus)\b|$)", re.I)
+
+
+def _share_rate_unit(text: str, nums: list[Num]) -> None:
+    """Rates printed bare after the paragraph has given one with its base
+    ("a rate of 524.7 per 100,000 ... higher than England (319.0)", "rose
+    from 389.1 in 2016/17"): a decimal number counting nothing that the
+    text names is a rate too. Counts of people or cases are whole numbers."""
+    first = next((i for i, n in enumerate(nums) if n.unit == "rate"), None)
+    if first is None:
+        return
+    for n in nums[first + 1:]:
+        if n.unit == "count" and n.kind == "digit" and re.fullmatch(r"\d[\d,]*\.\d+", n.raw) \
+                and _BARE_AFTER.match(text[n.end:n.end + 30]):
+            n.unit = "rate"
 
 
 # between an estimate and its interval: "10.9% (95% CI 9.4–12.6)", "5.9 per 100,000 (95% CI: 3.9 to 8.6)",

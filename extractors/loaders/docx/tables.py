@@ -185,15 +185,15 @@ def _grid(tbl, ctx: _Ctx) -> tuple[list[list[Cell]], list[dict]]:
             content = _cell_content(tc, ctx)
             col = len(row)
             if vmerge == "continue" and prev is not None and col < len(prev):
-                cell = Cell(prev[col].text, fill=content.fill or prev[col].fill)
+                cell = Cell(prev[col].text, fill=content.fill or prev[col].fill, spanned=True)
             elif hmerge == "continue" and row:
-                cell = Cell(row[-1].text, fill=content.fill or row[-1].fill)
+                cell = Cell(row[-1].text, fill=content.fill or row[-1].fill, spanned=True)
             else:
                 cell = Cell(content.text, fill=content.fill)
                 if content.text:
                     bold_cells.append(content.bold)
-            for _ in range(span):
-                row.append(Cell(cell.text, fill=cell.fill))
+            for k in range(span):
+                row.append(Cell(cell.text, fill=cell.fill, spanned=cell.spanned or k > 0))
         row.extend(Cell("") for _ in range(after))
         rows.append(row)
         facts.append({"header": header, "bold": bool(bold_cells) and all(bold_cells), "n_tc": n_tc})

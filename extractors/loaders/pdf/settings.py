@@ -76,6 +76,7 @@ class PdfLayout:
     cell_slack: float = 0.5          # a word's centre within this of a cell is in the cell
     min_table_columns: int = 2       # fewer columns (or columns with words) is a framed text box
     box_max_rows: int = 2            # a grid of at most this many rows with words in one column is a box
+    chart_max_filled: float = 0.5    # a grid with words in at most this share of its cells, numbers only, is a chart
     cell_line_gap: float = 0.5       # in a cell, a gap wider than the smallest + this × size breaks the line
     cell_short_line: float = 0.2     # in a cell, a sentence ending this × cell width before its right side breaks
 

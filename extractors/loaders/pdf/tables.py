@@ -343,6 +343,9 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
     for key, ws in cell_words.items():
         cb = grid[key[0]][key[1]]
         texts[key] = _cell_text(ws, cb)
+    if _chart_grid(grid, texts):
+        return None  # a bar chart's bars and gridlines: its labels are read as text
+    for key, ws in cell_words.items():
         n = sum(len(w.text) for w in ws) or 1
         bolds[key] = sum(w.bold * len(w.text) for w in ws) / n
     # column left edges (from cells that exist)
@@ -372,6 +375,20 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
                      bold_rows=bold_rows, filled_first_row=filled_first,
                      cell_text=" ".join(texts[k] for k in sorted(texts)),
                      word_ids=frozenset(id(w) for ws in cell_words.values() for w in ws))
+
+
+_NUMBER_LABEL = re.compile(r"[-+]?[£$]?\d[\d,]*(?:\.\d+)?\s*%?")
+
+
+def _chart_grid(grid: list[list[Optional[tuple]]], texts: dict[tuple[int, int], str]) -> bool:
+    """A grid found in a chart: the bars and gridlines of a bar chart make
+    rectangles pdfplumber reads as cells, most of them empty, and the few
+    words inside are data labels (numbers). A table, even with merged
+    cells, has words in most of its cells and words that are not numbers."""
+    n_cells = sum(cb is not None for row in grid for cb in row)
+    filled = [t for t in texts.values() if t.strip()]
+    return (n_cells >= 6 and len(filled) <= LAYOUT.chart_max_filled * n_cells
+            and all(_NUMBER_LABEL.fullmatch(t.strip()) for t in filled))
 
 
 def _cell_words(grid: list[list[Optional[tuple]]], words: list[Word], bbox) -> dict[tuple[int, int], list[Word]]:
@@ -417,7 +434,7 @@ def _grid_cells(grid: list[list[Optional[tuple]]], texts: dict[tuple[int, int], 
                     continue
                 sr, sc = src
                 cb = grid[sr][sc]
-                cells.append(Cell(texts.get((sr, sc), ""), fill=_fill_for(cb, fills), page=page))
+                cells.append(Cell(texts.get((sr, sc), ""), fill=_fill_for(cb, fills), page=page, spanned=True))
             else:
                 cells.append(Cell(texts.get((ri, ci), ""), fill=_fill_for(cb, fills), page=page))
         out_rows.append(cells)

@@ -452,3 +452,58 @@ def test_chart_grid_rule_keeps_sparse_tables_with_words():
     assert _chart_grid(grid, {(0, 0): "486.3", (2, 1): "118.9"})
     assert not _chart_grid(grid, {(0, 0): "Total", (2, 1): "118.9"})        # a word: a table
     assert not _chart_grid(grid, {(r, c): "12" for r in range(3) for c in range(3)})   # most cells filled
+
+
+def _figures_page(c, header_lines, rows, caption="Table 1: Disabled Facilities Grant allocations, 2021–22 to 2025–26"):
+    c.setFont("Helvetica", 10)
+    c.drawString(63, 780, "1. The Department allocated £148.6 million to local housing authorities in 2025–26.")
+    c.drawString(63, 750, caption)
+    y = 730
+    for line in header_lines:
+        for x, text in line:
+            c.drawString(x, y, text)
+        y -= 12
+    y -= 6
+    for row in rows:
+        for x, text in zip((66, 162, 270, 377), row):
+            c.drawString(x, y, text)
+        y -= 16
+    c.drawString(63, y - 20, "Source: C&AG’s Report, Figure 3")
+    c.showPage()
+
+
+def test_a_table_of_figures_without_rulings_is_a_table():
+    """Caption, column names wrapped over lines, rows of figures in columns."""
+    rows = [("2021–22", "112.4", "9,860", "29"), ("2022–23", "121.9", "10,140", "32"),
+            ("2023–24", "130.5", "10,310", "35"), ("2024–25", "139.8", "10,020", "38")]
+    head = [[(377, "Average weeks,")],
+            [(66, "Year"), (162, "Allocation (£m)"), (270, "Grants completed"), (377, "enquiry to")],
+            [(377, "completion")]]
+    data = _pdf_bytes(lambda c: _figures_page(c, head, rows))
+    doc = load(data, path="made/figures.pdf", doc_id=doc_id_for(data))
+    (_, table), = doc.tables()
+    assert table.header == ["Year", "Allocation (£m)", "Grants completed", "Average weeks, enquiry to completion"]
+    assert [c.text for c in table.body[0]] == list(rows[0])
+    assert not any("9,860" in b.text for b in doc.blocks if b.kind != "table")
+    # and its figures take the columns' units
+    from extractors.entities.passes import extract_all
+    from extractors.metadata import extract_metadata
+    got = {m["value"]: m["unit"] for m in extract_all(doc, extract_metadata(doc))["metrics"]}
+    assert got[112400000.0] == "gbp" and got[29.0] == "weeks"
+
+
+def test_a_contents_page_is_not_a_table_of_figures():
+    rows = [("Scope of the inquiry", "1.4", "7", "7"), ("Definitions", "2.2", "9", "9"),
+            ("Kinds of evidence", "3.1", "16", "16"), ("Our approach", "4.1", "20", "20")]
+    head = [[(66, "Chapter"), (162, "Paragraph"), (270, "Page"), (377, "Page")]]
+    data = _pdf_bytes(lambda c: _figures_page(c, head, rows, caption="Contents"))
+    doc = load(data, path="made/contents.pdf", doc_id=doc_id_for(data))
+    assert doc.tables() == []
+
+
+def test_rows_of_figures_with_no_column_names_stay_text():
+    rows = [("2021–22", "112.4", "9,860", "29"), ("2022–23", "121.9", "10,140", "32"),
+            ("2023–24", "130.5", "10,310", "35")]
+    data = _pdf_bytes(lambda c: _figures_page(c, [], rows))
+    doc = load(data, path="made/bare.pdf", doc_id=doc_id_for(data))
+    assert doc.tables() == []

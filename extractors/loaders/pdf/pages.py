@@ -12,6 +12,7 @@ from extractors.loaders.errors import LoadError
 from extractors.loaders.pdf.lines import _group_lines
 from extractors.loaders.pdf.records import PageContent, PageTable, Word
 from extractors.loaders.pdf.aligned import aligned_tables
+from extractors.loaders.pdf.numeric import numeric_tables
 from extractors.loaders.pdf.tables import _filled_rects, _find_tables, _gradient_rects
 from extractors.loaders.pdf_chars import clean_chars, mark_scripts
 from extractors.loaders.pdf.settings import DEFAULT as LAYOUT
@@ -127,6 +128,7 @@ def _read_page(page, number: int) -> PageContent:
             edges = []
         tables = _find_tables(tpage, words, edges, {}, lambda: _filled_rects(page, gradient), number)
         tables += aligned_tables(words, number, tables)   # logs printed without rulings
+        tables += numeric_tables(words, number, tables)   # figures in columns without rulings
     _place_words(content, words, tables)
     return content
 

@@ -53,6 +53,16 @@ def test_raised_small_digits_are_footnote_markers_and_lowered_ones_subscripts():
     assert text == "ton\u2075\u00b2 CO\u2082 42"
 
 
+def test_a_marker_set_at_four_fifths_size_and_raised_is_a_footnote_marker():
+    """Word and typesetters print markers at 60-85% of the text size."""
+    line = [_char("1", 0, 100, 11), _char(")", 6, 100, 11), _char(".", 10, 100, 11), _char("2", 14, 96, 9)]
+    mark_scripts(line)
+    assert "".join(c["text"] for c in line) == "1).\u00b2"
+    same_size = [_char("a", 0, 100, 11), _char("2", 6, 100, 10)]   # a digit on the line, hardly smaller
+    mark_scripts(same_size)
+    assert same_size[1]["text"] == "2"
+
+
 def test_a_small_digit_alone_on_its_line_is_left_alone():
     chars = [_char("4", 300, 800, 7), _char("D", 0, 812, 10), _char("u", 6, 812, 10)]
     mark_scripts(chars)

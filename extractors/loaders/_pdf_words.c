@@ -581,7 +581,7 @@ static int mark_scripts(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n) {
             for (Py_ssize_t k = i; k < j; k++)
                 if (k == i || cs[kept[k]].size > size)
                     size = cs[kept[k]].size;
-            if (0 < size && size <= 0.8 * bsize) {
+            if (0 < size && size <= 0.85 * bsize) {
                 const Py_UCS4 *table = NULL;
                 double hi = 0, lo = 0;
                 for (Py_ssize_t k = i; k < j; k++) {

@@ -207,7 +207,7 @@ def mark_scripts(chars: list[dict]) -> None:
         base = _neighbour(chars, i - 1, -1, run[0]) or _neighbour(chars, j, 1, run[-1])
         if base is not None:
             size, bsize = max(c.get("size") or 0 for c in run), base.get("size") or 0
-            if 0 < size <= 0.8 * bsize:
+            if 0 < size <= 0.85 * bsize:
                 if max(c["bottom"] for c in run) < base["bottom"] - 0.2 * bsize:
                     table = SUPERSCRIPT
                 elif min(c["top"] for c in run) > base["top"] + 0.2 * bsize:

@@ -725,3 +725,34 @@ def test_years_under_a_chart_are_categories_not_its_scale():
         Block(kind="paragraph", text="Source: OHID Fingertips.")])
     ticks = set().union(*chart_ticks(doc).values())
     assert ticks == {"0", "100", "200", "300", "400", "500", "600"}
+
+
+def test_key_figure_tiles_are_read_cell_by_cell_not_as_column_names():
+    """'At a glance' boxes: each cell a figure over its caption; no header row, no label column."""
+    from extractors.entities.metric_items import table_metrics
+    from extractors.model import Block, Cell, Document, Table
+    rows = [["438 hospital admissions for self-harm, aged 10–24, in 2023/24",
+             "524.7 admissions per 100,000 aged 10–24 (England 319.0)",
+             "27 suicides of young people aged 10–24, 2019–2023"],
+            ["19.8% of Year 10 pupils self-harmed in the last 12 months (2024)",
+             "£41.8m estimated yearly cost of obesity", "18 weeks median wait from referral to second contact"]]
+    table = Table(rows=[[Cell(c) for c in r] for r in rows], header_rows=0)
+    doc = Document(doc_id="t", path="t.pdf", file_name="t.pdf", format="pdf", blocks=[Block(kind="table", table=table)])
+    got = {m.value: m.unit for _, m in table_metrics(table, 0, doc, {}, set())}
+    assert got == {438.0: "count", 524.7: "rate", 319.0: "rate", 27.0: "count", 19.8: "percent",
+                   41800000.0: "gbp", 18.0: "weeks"}
+
+
+def test_a_header_of_periods_is_still_a_header():
+    from extractors.entities.metric_items import _header_like
+    from extractors.model import Cell
+    assert _header_like([Cell("Indicator"), Cell("2023/24 outturn"), Cell("2024/25 target")])
+    assert not _header_like([Cell("438 hospital admissions in 2023/24"), Cell("27 suicides of young people")])
+
+
+@pytest.mark.parametrize("text, raw", [
+    ("The borough has 142.6 fast food outlets per 100,000 people.", "142.6"),
+    ("There were 524.7 admissions per 100,000 aged 10–24.", "524.7"),
+])
+def test_a_figure_counting_something_per_100000_is_a_rate(text, raw):
+    assert {m.raw: m.unit for m in metrics_in_text(text)}[raw] == "rate"

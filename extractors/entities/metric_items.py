@@ -74,11 +74,19 @@ def _column_unit(header: str) -> Optional[str]:
     return None
 
 
+# a key-figure tile: a figure then what it counts ("438 hospital admissions for self-harm, 2023/24",
+# "£41.8m estimated yearly cost", "2.1x Year 6 obesity ..."); a year or period heads a column instead
+_TILE = re.compile(r"^(?!(?:19|20)\d\d\b)[+\-−]?£?\d[\d,]*(?:\.\d+)?\s*(?:%|x|m|bn|k)?\s+[A-Za-z]\S*(?:\s+\S+){2,}", re.I)
+
+
 def _header_like(row) -> bool:
+    """A first row of column names: text in every cell, none a bare number,
+    and not a row of key-figure tiles (each cell a figure and its caption)."""
     cells = [c.text.strip() for c in row]
     filled = [c for c in cells if c]
     return len(filled) >= 2 and sum(bool(re.search(r"[A-Za-z]", c)) for c in filled) == len(filled) \
-        and not any(re.fullmatch(r"[\d,.%£()\s-]+", c) for c in filled)
+        and not any(re.fullmatch(r"[\d,.%£()\s-]+", c) for c in filled) \
+        and not all(_TILE.match(c) for c in filled)
 
 
 def _header_names(table: Table, header_rows: int) -> list[str]:
@@ -120,6 +128,8 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
         r = r_off + header_rows
         label_idx = label_col if (label_col is not None and label_col < len(row) and row[label_col].text.strip()) else \
             next((i for i, c in enumerate(row) if c.text.strip() and not _numeric_cell(c.text)), None)
+        if label_col is None and all(_TILE.match(c.text.strip()) for c in row if c.text.strip()):
+            label_idx = None   # a row of key-figure tiles: each cell a figure and its own caption
         row_label = " ".join(row[label_idx].text.split()) if label_idx is not None else None
         row_unit = unit
         if row_unit is None and row_label and _RATE_LABEL.search(row_label + " " + (header[0] if header else "")):

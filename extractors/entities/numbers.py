@@ -143,6 +143,8 @@ _b("threshold", r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nin
 _b("threshold", r"\b\d+(?:\.\d+)?\s+(?:and|or)\s+(?:over|above|under|below)\b|\b\d+\s+plus\b(?=\s+(?:for|in|with|who|services?)\b)")
 _b("threshold", r"\b(?:each|every|per)\s+\d+(?:\.\d+)?\s*%")
 _b("boilerplate", r"\bmore\s+than\s+\d+\s+Electoral\s+Divisions?\b")
+# what a rate counts, then its base: " admissions per 100,000", " fast food outlets per 100,000"
+_COUNTED_PER = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+){1,4}per\s+(?:1,?000|10,?000|100,?000|1,?000,?000)\b", re.I)
 # rate base: "per 10,000" — the base is not a metric of its own
 _b("ratebase", r"\bper\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?!\s*%)(?:\s+(?:of\s+the\s+)?(?:population|people|children|residents|pupils|adults|households|births))?")
 
@@ -470,6 +472,8 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
             raw_end += rb.end()
         elif unit == "count" and re.search(r"\b(?:rate|per)\s+(?:\d{1,3}(?:,\d{3})+|1000|10000|100000)\b[^.;]{0,40}$", text[max(0, s - 80):s], re.I):
             unit = "rate"
+        elif unit == "count" and _COUNTED_PER.match(text[raw_end:raw_end + 80]):
+            unit = "rate"   # "524.7 admissions per 100,000", "142.6 fast food outlets per 100,000 people"
         # table unit for bare numbers
         if unit == "count" and table_unit and not cur:
             u2, mult = _table_unit(table_unit)

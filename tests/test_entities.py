@@ -606,3 +606,28 @@ def test_each_action_row_under_a_recommendation_keeps_its_own_rating(rating):
     res = extract_action_plan(t, 0, glossary={}, anchor=None, body=None)
     assert [(r.ref, r.rag) for r in res.recs] == [("1", None), ("2", "red")]
     assert [a.rag for a in res.recs[0].actions] == ["green", "amber"]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Cabinet Office Transparency Team with Transparency Board input to consider whether a validator is needed",
+     "Cabinet Office Transparency Team"),
+    ("Representative from Contract Finder to provide a demonstration to the Board.", "Representative from Contract Finder"),
+    ("Officials at DfT to check the figures.", "Officials at DfT"),
+    ("Transparency Board members to be kept informed of the progress of the paper.", "Transparency Board members"),
+    ("Transparency Board to be updated on the work on business identifiers.", "Transparency Board"),
+    ("Clerk to do this.", "Clerk"),
+])
+def test_the_party_an_action_line_names_first(text, who):
+    from extractors.entities.owners import subject_owner
+    assert subject_owner(text) == who
+
+
+@pytest.mark.parametrize("text", [
+    "Annual Toy Service to be held 10th December.",      # an event held, not a party
+    "The strategy to be published in May.",
+    "Results from the survey to be shared.",
+    "Agreed to be reviewed at the next meeting.",
+])
+def test_things_to_be_done_name_no_party(text):
+    from extractors.entities.owners import subject_owner
+    assert subject_owner(text) is None

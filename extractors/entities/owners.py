@@ -470,12 +470,15 @@ def owners_in_text(text: str, meeting: Optional[str] = None) -> list[tuple[str, 
 # verb or a sentence opener.
 _SUBJECT = re.compile(
     r"^(?i:actions?\s*(?:point)?\s*[:\-–]\s*)?"
-    r"(?P<who>(?:[A-Z][\w&'’./-]*)(?:\s+(?:[A-Z][\w&'’./-]*|of|and|the|for|&|"
+    r"(?P<who>(?:[A-Z][\w&'’./-]*)(?:\s+(?:[A-Z][\w&'’./-]*|of|and|the|for|from|at|&|"
     # a team named by what it does, in lower case: "URI project team", "HMT financial reporting policy team"
     r"(?:(?![a-z]+ed\b|(?:to|will|would|should|shall|must|may|can|that|with|and|or|has|have|had|was|were|is|are)\b)"
     r"[a-z][\w-]*\s+){0,3}(?:team|teams|officials?|officers?|colleagues|members|staff|secretariat|unit|office|"
     r"group|lead|chair))){0,8}?)"
-    r"\s+to\s+(?P<verb>[a-z]{3,})\b")
+    # "with Transparency Board input", "with support from HR": who helps, not who acts
+    r"(?:\s+with\s+(?:[A-Z][\w&'’.-]*\s+){1,4}(?:input|support|help|assistance))?"
+    # "MCO requested to see ...", "The Clerk offered to write ..."
+    r"\s+to\s+(?P<verb>[a-z]{2,})\b(?P<passive>\s+(?:\w+ly\s+)?(?:kept|informed|updated|involved|consulted|invited|briefed|told|sent|asked|given|engaged|notified|copied|included)\b)?")
 _NOT_SUBJECT = {
     "agreed", "decided", "resolved", "proposed", "continue", "continued", "need", "needs", "aim", "aims", "plan",
     "plans", "work", "works", "ensure", "also", "in", "on", "at", "by", "from", "for", "as", "it", "this", "that",
@@ -497,6 +500,8 @@ def subject_owner(text: str) -> Optional[str]:
         return None
     who, verb = m.group("who").strip(), m.group("verb")
     first = who.split()[0].lower().strip(".,")
+    if verb == "be" and m.group("passive") and _ORG_WORD.search(who):
+        return who   # "Transparency Board members to be kept informed / involved": the members are the action's party
     if first in _NOT_SUBJECT or verb in _NOT_VERB or len(who) < 2:
         return None
     return who

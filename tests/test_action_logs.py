@@ -408,3 +408,41 @@ def test_who_and_when_in_one_column(header, cells):
     assert [a["text"] for a in rows["actions"]] == acts
     assert [(o["role"] or o["person"]) for o in rows["owners"]] == ["Secretariat", "Chair", "All members", "HS"]
     assert [str(t["due_date"]) for t in rows["timescales"]] == ["2013-07-31", "2013-05-31", "None", "2013-06-30"]
+
+
+_PART_ACTIONS = ["Secretariat to circulate the revised terms of reference to members",
+                 "Write to the Minister setting out the group's concerns on address data",
+                 "Members to send comments on the draft business case",
+                 "Arrange a meeting with Ordnance Survey about licensing terms"]
+
+
+@pytest.mark.parametrize("when", [["End July", "Next meeting", "September 2013", "ASAP"],
+                                  ["31 July 2013", "Ongoing", "Sept meeting", "Mid-July"],
+                                  ["July 2013", "By next meeting", "End of September", "October 2013"]],
+                         ids=["end July, next meeting", "ongoing, Sept meeting", "by next meeting"])
+@pytest.mark.parametrize("who", [["Secretariat", "Chair", "All members", "HB"],
+                                 ["HS", "HS/TR", "ODUG members", "Cabinet Office"]], ids=["offices", "initials"])
+@pytest.mark.parametrize("layout", [["Action", "Who", "When"], ["Ref", "Action", "When", "Who"],
+                                    ["Ref", "Action", "Who/When"], ["Action", "Who", "When", "Status"]],
+                         ids=lambda h: " | ".join(h))
+@pytest.mark.parametrize("names", [True, False], ids=["names over the first part", "no names"])
+def test_a_log_in_two_parts_of_two_rows_reads_who_and_when_from_its_cells(layout, who, when, names):
+    """Small parts leave little to read columns from: one cell of two that
+    is not a date ('Ongoing'), a deadline given as a meeting ('Sept
+    meeting', 'Chair – next meeting') or 'ASAP' must not hide the column."""
+    from extractors.model import Block, Cell, Document, Table
+    blocks = [Block(kind="heading", text="Open Data User Group action log", level=1)]
+    for k in range(2):
+        blocks.append(Block(kind="heading", text=f"Meeting of {12 + k} June 2013", level=2))
+        rows = [[Cell(h) for h in layout]] if names and k == 0 else []
+        for j in (2 * k, 2 * k + 1):
+            cell = {"Action": _PART_ACTIONS[j], "Who": who[j], "When": when[j], "Ref": str(j + 1),
+                    "Status": "Open", "Who/When": f"{who[j]} – {when[j]}"}
+            rows.append([Cell(cell[c]) for c in layout])
+        blocks.append(Block(kind="table", table=Table(rows=rows, header_rows=1 if names and k == 0 else 0)))
+    doc = Document(doc_id="v", path="v.pdf", file_name="odug_action_log.pdf", format="pdf", blocks=blocks)
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in got["actions"]] == _PART_ACTIONS
+    owners = {o["role"] or o["person"] for o in got["owners"]}
+    assert set(who) - {"Cabinet Office", "ODUG members"} <= owners | {"HS/TR"} and not any("–" in o for o in owners)
+    assert len(got["timescales"]) == 4

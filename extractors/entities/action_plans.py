@@ -793,7 +793,8 @@ def without_dates(text: str, anchor: Optional[date]) -> str:
         out = out[:t.start] + " " + out[t.end:]
     out = re.sub(r"\(\s*\)", " ", out)
     out = " ".join(out.split()).strip(" –—-,/;:(")
-    return re.sub(r"(?i)\s+(?:by|due|from|until|(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle)(?:\s+of)?)$", "", out).strip()
+    out = re.sub(r"(?i)\s+(?:by|due|from|until|(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle)(?:\s+of)?|meeting)$", "", out)
+    return out.strip(" –—-,/;:(")   # ("Sept meeting": the month was the date)
 
 
 def _owner_only(text: str) -> bool:

@@ -84,6 +84,7 @@ def shared_header(table: Table, names: list[str]) -> Optional[Table]:
 # who acts, as a log's owner column prints it: initials ("HS", "JS/TR"), a titled or
 # full name, an office or team
 _INITIALS = re.compile(r"[A-Z]{2,4}(?:\s*(?:[/,&]|and)\s*[A-Z]{2,4})*")
+_NOT_INITIALS = {"ASAP", "TBC", "TBA", "TBD", "NA", "ALL", "NONE"}   # a when or a status in capitals
 _OFFICE_WORDS = OFFICES | {"officials", "group", "department", "unit", "service", "council"}
 _STATUS = re.compile(r"(?i)^(?:complete[d]?|closed?|open|ongoing|on[\s-]?going|done|in\s+progress|on\s+track|"
                      r"not\s+started|outstanding|superseded|overdue|delayed|red|amber|green|n/?a|tbc)\b")
@@ -93,7 +94,7 @@ _REF = re.compile(r"[A-Za-z]{0,5}\s*[-.]?\s*\d{1,4}(?:\.\d{1,3})*[a-z]?[.)]?")
 def _who(t: str) -> bool:
     if not t or len(t.split()) > 6 or _STATUS.match(t):
         return False
-    if _INITIALS.fullmatch(t) or minutes.PERSON.match(t) or is_person(t):
+    if (_INITIALS.fullmatch(t) and t not in _NOT_INITIALS) or minutes.PERSON.match(t) or is_person(t):
         return True
     # an office or team named as a noun phrase ("All members", "BIS officials"), not a
     # status note that mentions one ("Secretariat chased", "With the team since June")
@@ -145,7 +146,7 @@ def named_from_cells(table: Table) -> Optional[Table]:
         if "owner" not in roles and "due" not in roles and sum(map(_dated, vals)) >= 0.5 * len(vals) \
                 and sum(_who(without_dates(t, None)) for t in vals) >= 0.6 * len(vals):
             roles["owner"] = roles["due"] = c   # "Secretariat – end of July 2013": who and when in one
-        elif sum(map(_dated, vals)) >= 0.6 * len(vals) and "due" not in roles:
+        elif sum(map(_dated, vals)) >= 0.5 * len(vals) and "due" not in roles:
             roles["due"] = c
         elif c < act and all(len(t) <= 8 and _REF.fullmatch(t) for t in vals) and "ref" not in roles:
             roles["ref"] = c

@@ -631,3 +631,17 @@ def test_the_party_an_action_line_names_first(text, who):
 def test_things_to_be_done_name_no_party(text):
     from extractors.entities.owners import subject_owner
     assert subject_owner(text) is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("NHS North Fells ICB and Hartlemere Hospitals NHS Foundation Trust",
+     ["NHS North Fells ICB", "Hartlemere Hospitals NHS Foundation Trust"]),
+    ("Safeguarding Children Board and Community Safety Partnership",
+     ["Safeguarding Children Board", "Community Safety Partnership"]),
+    ("Police and Crime Commissioner", ["Police and Crime Commissioner"]),
+    ("Health and Wellbeing Board", ["Health and Wellbeing Board"]),
+    ("Head of Finance and Resources", ["Head of Finance and Resources"]),
+])
+def test_two_bodies_joined_by_and_are_two_owners(text, want):
+    from extractors.entities.owners import split_owners
+    assert [r for r, _, _ in split_owners(text)] == want

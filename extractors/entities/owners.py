@@ -249,7 +249,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             said = line
             line = (m.group("role") or m.group("name") or m.group("titled")).strip()
             printed[line] = said
-        for part in _split_roles(line, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6)):
+        for part in (p for body in _two_bodies(line) for p in _split_roles(body, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6))):
             if _all_people(part, r"\s+(?:and|&)\s+"):
                 part = re.sub(r"\s+(?:and|&)\s+", " / ", part)   # "Jane Brown and Tom Kirk": two people
             for sub in re.split(r"\s*/\s*(?=[A-Z])", part) if (_all_people(part) or _all_roles(part)) else [part]:
@@ -310,6 +310,22 @@ def _all_roles(part: str) -> bool:
     """'Lead for Family Hubs/Financial Hardship Programme Manager': two roles."""
     bits = [b.strip() for b in part.split("/") if b.strip()]
     return len(bits) > 1 and all(len(b.split()) >= 2 and b[:1].isupper() for b in bits)
+
+
+# the head noun of a body's name: "NHS North Fells ICB", "Hartlemere Hospitals NHS Foundation Trust"
+_BODY_HEAD = re.compile(r"\b(?:ICB|Trust|Council|Board|Partnership|Constabulary|Police|Service|Authority|Agency|Group|"
+                        r"Team|Commission|Department|Office|Ministry|Forum|Network|Directorate|College|University)$")
+
+
+def _two_bodies(line: str) -> list[str]:
+    """'NHS North Fells ICB and Hartlemere Hospitals NHS Foundation Trust':
+    two bodies, each named in two words or more and ending in a body's
+    head noun; 'Police and Crime Commissioner', 'Head of Finance and
+    Resources' stay one."""
+    bits = [b.strip() for b in re.split(r"\s+(?:and|&)\s+", line)]
+    if len(bits) == 2 and all(len(b.split()) >= 2 and b[:1].isupper() and _BODY_HEAD.search(b) for b in bits):
+        return bits
+    return [line]
 
 
 def _all_people(part: str, sep: str = "/") -> bool:

@@ -420,3 +420,12 @@ def test_a_minute_tables_actions_column_holds_its_actions(header):
     got = extract_all(doc, extract_metadata(doc))
     assert [a["text"][:20] for a in got["actions"]] == ["Circulate the paper ", "Write to the Ministe"]
     assert [(o["role"] or o["person"]) for o in got["owners"]] == ["Secretariat", "Heather Savory"]
+
+
+def test_an_action_line_whose_doer_is_named_in_its_second_sentence():
+    from extractors.entities.passes import said_owners
+    text = ("It was suggested that the Department for Transport would be the first department to be invited. "
+            "The Cabinet Office Transparency Team will consider the suggestion and when best to invite DfT.")
+    assert said_owners(text) == [("Cabinet Office Transparency Team", None, "The Cabinet Office Transparency Team")]
+    assert said_owners("At the request of the Chair, Andrew Stott will join the Board.") == [(None, "Andrew Stott", "Andrew Stott")]
+    assert said_owners("However to increase reusability the content must be standardised.") == []

@@ -502,6 +502,7 @@ _NOT_SUBJECT = {
     "wanted", "seek", "seeking", "likely", "unable", "commitment", "commitments", "all", "each", "any", "some",
     "what", "how", "when", "where", "who", "which", "we", "they", "he", "she", "you", "i", "our", "their", "a", "an",
     "to", "and", "if", "next", "further", "action", "actions", "update", "updates", "progress",
+    "however", "therefore", "thus", "finally", "firstly", "secondly", "thirdly", "then", "so", "but", "in order",
 }
 _NOT_VERB = {"the", "and", "date", "include", "all", "its", "their", "our", "his", "her", "this", "that", "these",
              "those", "which", "whom", "whether", "both", "each", "every", "be"}

@@ -460,7 +460,8 @@ def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: boo
             found = [(prev, who)]
         elif m and len(m.group("rest").split()) >= 3:
             text = " ".join(m.group("rest").split())
-            found = [(text, subject_owners(text) or _dashed_owner(text, ctx) or _bracketed_owner(text, ctx))]
+            found = [(text, subject_owners(text) or _dashed_owner(text, ctx) or _bracketed_owner(text, ctx)
+                      or said_owners(text))]
         elif tag:
             found = [(tag[0], split_owners(tag[1], ctx.glossary) or [(tag[1], None, tag[1])])]
         elif in_minutes:
@@ -569,9 +570,30 @@ def loose_actions(ctx: EntityContext) -> None:
             continue
         ctx.consumed.add(a.prov.source_text)
         _inline_labels(a, ctx)
+        if not a.owners:
+            a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
+                                  prov=a.prov.at(f"/owner:{j}" if j else "/owner"))
+                            for j, (role, person, raw) in enumerate(said_owners(a.text)))
         add_due_dates(a, ctx.anchor)
         a.metrics.extend(metrics_from_text(a.text, a.prov))
         ctx.loose_actions.append(a)
+
+
+def said_owners(text: str) -> list[tuple[Optional[str], Optional[str], str]]:
+    """Who an action's own sentences say will act: '<who> to <do>' or an
+    undertaking ('The Cabinet Office Transparency Team will consider ...',
+    'Andrew Stott will join ...'), from the first sentence that names one."""
+    said = minutes.sentences(text)
+    for k, s in enumerate(said):
+        if subject_owner(s):
+            found = subject_owners(s)
+        elif (got := minutes.undertaking(s)) is not None:
+            found = minutes.owners_of(got[1], " ".join(said[:k]))
+        else:
+            continue
+        if found:
+            return found
+    return []
 
 
 # a contents page's entries: "Executive summary 2", "Hospital admissions 3 Mortality 4"

@@ -429,3 +429,33 @@ def test_an_action_line_whose_doer_is_named_in_its_second_sentence():
     assert said_owners(text) == [("Cabinet Office Transparency Team", None, "The Cabinet Office Transparency Team")]
     assert said_owners("At the request of the Chair, Andrew Stott will join the Board.") == [(None, "Andrew Stott", "Andrew Stott")]
     assert said_owners("However to increase reusability the content must be standardised.") == []
+
+
+@pytest.mark.parametrize("header", [None, ("Item", "Action")], ids=["no column names", "Item | Action"])
+def test_minutes_as_a_table_of_what_was_said_and_who_acts(header):
+    """'The group agreed to write to OS ... | TR': the right-hand column names who takes the step."""
+    import io
+    import docx
+    from extractors.loaders import load_document
+    d = docx.Document()
+    d.add_heading("Open Data User Group", 1)
+    d.add_paragraph("Minutes of meeting held on 13 May 2014")
+    d.add_paragraph("Attendees: Heather Savory (Chair), Tom Reid, Bill Roberts (Secretariat)")
+    steps = [("Secretariat", "circulate the revised terms of reference to members by 30 May 2014"),
+             ("TR", "write to Ordnance Survey about the licensing terms before the next meeting"),
+             ("Heather Savory", "raise the business case with the Minister by end of June 2014")]
+    t = d.add_table(rows=0, cols=2)
+    if header:
+        cells = t.add_row().cells
+        cells[0].text, cells[1].text = header
+    for who, what in steps:
+        cells = t.add_row().cells
+        cells[0].text, cells[1].text = f"The group discussed the paper and agreed to {what}.", who
+    cells = t.add_row().cells
+    cells[0].text = "The Chair thanked members for their contributions to the discussion of the paper."
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = load_document("minutes.docx", data=buf.getvalue())
+    got = extract_all(doc, extract_metadata(doc))
+    assert len(got["actions"]) == 3
+    assert [o["role"] or o["person"] for o in got["owners"]] == ["Secretariat", "Tom Reid", "Heather Savory"]

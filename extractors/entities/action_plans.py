@@ -356,7 +356,8 @@ def _names_in_action_column(table: Table, roles: dict) -> Optional[tuple[int, in
         return None
     if sum(bool(_WHO_CELL.fullmatch(t) or set(re.findall(r"[a-z]+", t.lower())) & OFFICES) for t in names) < 0.6 * len(names):
         return None   # initials ("JS", "RP/TR"), offices and teams ("Secretariat", "Chair"), not topics
-    taken = {c for cols in roles.values() for c in cols}
+    # ("Item | Action": the item column, read as a ref column by its name, may hold what was said)
+    taken = {c for role, cols in roles.items() if role != "ref" for c in cols}
     words = {c: sum(len(_cell(row, c).split()) for row in table.body) for c in range(len(table.header)) if c not in taken}
     if not words:
         return None

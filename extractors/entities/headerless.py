@@ -112,6 +112,31 @@ def _dated(t: str) -> bool:
     return bool(t) and len(t.split()) <= 6 and bool(parse_timescales(t, None)) and not _STATUS.match(t)
 
 
+# what a minute's text says when it records a step someone is to take
+_AGREED = re.compile(r"(?i)\b(?:agreed|will|would|to\s+(?:write|send|circulate|arrange|provide|prepare|draft|share|"
+                     r"contact|raise|seek|report|review|update|confirm|check|follow)|asked|requested|undertook|action)\b")
+
+
+def _minute_with_who(table: Table, filled: dict, words: dict) -> Optional[Table]:
+    """Minutes set out as a table with no column names: what was said on
+    the left, and on the right, on the rows that gave someone a step, who
+    takes it ("The group agreed to write to OS. | TR"). Named as 'Minute |
+    Action', which the plan reader reads as who acts beside what was said."""
+    n = table.n_cols
+    who = n - 1
+    text = max(range(who), key=lambda c: (words[c], -c), default=None)
+    if text is None or not filled[who] or words[text] < 6:
+        return None
+    if sum(map(_who, filled[who])) < 0.8 * len(filled[who]):
+        return None
+    said = [_text(r, text) for r in _body(table) if _text(r, who)]
+    if sum(bool(_AGREED.search(t)) for t in said) < 0.5 * len(said):
+        return None
+    names = [""] * n
+    names[text], names[who] = "Minute", "Action"
+    return Table(rows=table.rows, header_rows=0, pages=table.pages, names=names)
+
+
 def named_from_cells(table: Table) -> Optional[Table]:
     """A log printed with no column names (see the module docstring): the
     widest column of steps (half its rows or more read as "<who> to <do>",
@@ -129,7 +154,7 @@ def named_from_cells(table: Table) -> Optional[Table]:
     words = {c: sum(len(t.split()) for t in v) / len(rows) for c, v in cols.items()}
     steps = [c for c in range(n) if filled[c] and sum(map(_step, filled[c])) >= 0.5 * len(rows)]
     if not steps:
-        return None
+        return _minute_with_who(table, filled, words)
     act = max(steps, key=lambda c: (words[c], -c))
     names = [""] * n
     names[act] = "Action"

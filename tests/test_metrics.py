@@ -756,3 +756,16 @@ def test_a_header_of_periods_is_still_a_header():
 ])
 def test_a_figure_counting_something_per_100000_is_a_rate(text, raw):
     assert {m.raw: m.unit for m in metrics_in_text(text)}[raw] == "rate"
+
+
+@pytest.mark.parametrize("head", ["No.", "#", ""], ids=["No.", "#", "no header"])
+def test_a_column_numbering_the_rows_gives_no_metrics(head):
+    from extractors.entities.metric_items import table_metrics
+    from extractors.model import Block, Cell, Document, Table
+    rows = [[Cell(head), Cell("Indicator"), Cell("Number")]] + \
+        [[Cell(str(k)), Cell(f"Indicator {name}"), Cell(str(v))] for k, (name, v) in
+         enumerate([("alpha", 206), ("beta", 35), ("gamma", 91), ("delta", 12)], start=1)]
+    table = Table(rows=rows, header_rows=1)
+    doc = Document(doc_id="n", path="n.pdf", file_name="n.pdf", format="pdf", blocks=[Block(kind="table", table=table)])
+    values = sorted(m.value for _, m in table_metrics(table, 0, doc, {}, set()))
+    assert values == [12.0, 35.0, 91.0, 206.0]     # the 'Number' column is a count, kept

@@ -101,6 +101,23 @@ def _header_names(table: Table, header_rows: int) -> list[str]:
     return names
 
 
+_NUMBERING_HEADER = re.compile(r"(?i)^(?:no\.?|#|ref\.?|item(?:\s+no\.?)?|id|s/?n)$")   # not "Number": a count
+
+
+def _row_numbers(table: Table, header_rows: int, c: int, header: list[str]) -> bool:
+    """A column numbering the rows ('No.' 1, 2, 3 ...): refs, not metrics.
+    Either its header says so and every cell is a whole number, or (no
+    header) its cells count up by one, four rows or more."""
+    cells = [row[c].text.strip().rstrip(".") for row in table.rows[header_rows:] if c < len(row) and row[c].text.strip()]
+    if not cells or not all(re.fullmatch(r"\d{1,3}", t) for t in cells):
+        return False
+    name = " ".join(header[c].split()) if c < len(header) else ""
+    if name:
+        return bool(_NUMBERING_HEADER.match(name))
+    values = [int(t) for t in cells]
+    return len(values) >= 4 and all(b == a + 1 for a, b in zip(values, values[1:]))
+
+
 def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, skip_cols: set[int]) -> list[tuple[object, Metric]]:
     """Numbers in table cells: numeric cells take their label from the row
     label and column header; text cells are read like sentences."""
@@ -123,6 +140,7 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
     rag_col = next((i for i, h in enumerate(header) if is_rag_header(h)), None)
     if rag_col is None:
         rag_col = _rated_column(table, header_rows, label_col)
+    skip_cols = skip_cols | {c for c in range(table.n_cols) if _row_numbers(table, header_rows, c, header)}
     actual_cols = [i for i in range(len(header)) if i not in skip_cols and metricmod.column_context(header[i])[0] == "actual"]
     for r_off, row in enumerate(table.rows[header_rows:]):
         r = r_off + header_rows

@@ -63,6 +63,14 @@ def test_a_marker_set_at_four_fifths_size_and_raised_is_a_footnote_marker():
     assert same_size[1]["text"] == "2"
 
 
+def test_a_marker_before_the_next_lines_paragraph_number_is_still_a_marker():
+    """'... poor condition.⁷' then '7. The Department ...' on the next line: two runs of digits."""
+    chars = [_char("n", 0, 100, 11), _char(".", 6, 100, 11), _char("7", 9, 96, 9),
+             _char("7", 0, 125, 11), _char(".", 6, 125, 11), _char("T", 12, 125, 11)]
+    mark_scripts(chars)
+    assert "".join(c["text"] for c in chars) == "n.\u20777.T"
+
+
 def test_a_small_digit_alone_on_its_line_is_left_alone():
     chars = [_char("4", 300, 800, 7), _char("D", 0, 812, 10), _char("u", 6, 812, 10)]
     mark_scripts(chars)

@@ -561,6 +561,11 @@ static ch_t *neighbour(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n, Py_ssize_t k, i
     return NULL;
 }
 
+/* Two digits of one number: the same size, on the same line (pdf_chars._one_run). */
+static int one_run(const ch_t *a, const ch_t *b) {
+    return fabs(a->size - b->size) < 0.5 && b->top < a->bottom && b->bottom > a->top;
+}
+
 static int mark_scripts(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n) {
     static const Py_UCS4 sup[10] = {0x2070, 0xB9, 0xB2, 0xB3, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079};
     static const Py_UCS4 sub[10] = {0x2080, 0x2081, 0x2082, 0x2083, 0x2084, 0x2085, 0x2086, 0x2087, 0x2088, 0x2089};
@@ -570,8 +575,9 @@ static int mark_scripts(ch_t *cs, Py_ssize_t *kept, Py_ssize_t n) {
             i++;
             continue;
         }
-        Py_ssize_t j = i;
-        while (j < n && ascii_digits(cs[kept[j]].text))
+        Py_ssize_t j = i + 1;
+        /* (a marker's digit, then the next line's paragraph number: two runs) */
+        while (j < n && ascii_digits(cs[kept[j]].text) && one_run(&cs[kept[j - 1]], &cs[kept[j]]))
             j++;
         ch_t *base = neighbour(cs, kept, n, i - 1, -1, &cs[kept[i]]);
         if (base == NULL)

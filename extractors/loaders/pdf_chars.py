@@ -200,9 +200,9 @@ def mark_scripts(chars: list[dict]) -> None:
         if not chars[i]["text"].isdigit() or not chars[i]["text"].isascii():
             i += 1
             continue
-        j = i
-        while j < n and chars[j]["text"].isascii() and chars[j]["text"].isdigit():
-            j += 1
+        j = i + 1
+        while j < n and chars[j]["text"].isascii() and chars[j]["text"].isdigit() and _one_run(chars[j - 1], chars[j]):
+            j += 1   # (a marker's digit, then the next line's paragraph number: two runs)
         run = chars[i:j]
         base = _neighbour(chars, i - 1, -1, run[0]) or _neighbour(chars, j, 1, run[-1])
         if base is not None:
@@ -218,6 +218,11 @@ def mark_scripts(chars: list[dict]) -> None:
                     for c in run:
                         c["text"] = c["text"].translate(table)
         i = j
+
+
+def _one_run(a: dict, b: dict) -> bool:
+    """Two digits of one number: the same size, on the same line."""
+    return abs((a.get("size") or 0) - (b.get("size") or 0)) < 0.5 and b["top"] < a["bottom"] and b["bottom"] > a["top"]
 
 
 def _neighbour(chars: list[dict], k: int, step: int, ref: dict):

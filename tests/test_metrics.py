@@ -769,3 +769,18 @@ def test_a_column_numbering_the_rows_gives_no_metrics(head):
     doc = Document(doc_id="n", path="n.pdf", file_name="n.pdf", format="pdf", blocks=[Block(kind="table", table=table)])
     values = sorted(m.value for _, m in table_metrics(table, 0, doc, {}, set()))
     assert values == [12.0, 35.0, 91.0, 206.0]     # the 'Number' column is a count, kept
+
+
+@pytest.mark.parametrize("text", [
+    "2 C&AG’s Report, paras 1.4–1.6 and Figure 3 3 Q 18; C&AG’s Report, para 1.9 4 Housing Grants (Westmarch) Act "
+    "2011, section 34 5 Q 47 6 Written evidence from Care and Repair Westmarch (DFG0009)",
+    "7 Qq 81–84; C&AG’s Report, para 3.3 8 C&AG’s Report, paras 3.6–3.8 9 C&AG’s Report, Figure 9 10 Qq 88–90",
+    "Professor Peter Bonsall, University of Leeds (BC 125, 155)",
+])
+def test_a_block_of_footnotes_and_evidence_citations_gives_no_metrics(text):
+    assert metrics_in_text(text) == []
+
+
+def test_a_count_at_the_start_of_a_sentence_is_not_a_footnote_run():
+    got = [m.raw for m in metrics_in_text("Of those referred, 3 Councils agreed and 45 residents attended.")]
+    assert got == ["3", "45"]

@@ -76,7 +76,7 @@ _b("page", r"\bpp?\.?\s*\d+(?:\s*[-–]\s*\d+)?\b")
 # a contents line's page number after its leader dots, spaced or not, or an ellipsis: "Waiting times . . . . 7"
 _b("leader", r"(?:\.\s?){3,}\s*\d+|…+\s*\d+")
 # references to evidence and questions in inquiry reports: "BC 32", "Q 25", "QQ 12-14", "Ev 34", "HC 179"
-_b("citation", r"\b(?:BC|QQ?|Ev|HC|HL|WE|FOI)\s?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\b", 0)
+_b("citation", r"\b(?:BC|QQ?|Qq|Ev|HC|HL|WE|FOI)\s?\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\b", 0)
 # a footnote marker printed after a word or full stop: "behaviour.31", "policy”12"
 _b("footnote", r"(?<=[a-z][.;:”’\")\]])\d{1,3}(?=\s|$)", 0)
 _b("footnote", r"(?<=[a-z]{3})\d{1,3}(?=[\s.,;:]|$)(?![.,]\d)", 0)
@@ -254,7 +254,27 @@ def _inline_list_numbers(text: str) -> list[tuple[int, int, str]]:
     text (a number that ends a sentence has no such neighbour)."""
     found = [(int(m.group(1)), m.start(1), m.end(1)) for m in _INLINE_ITEM.finditer(text)]
     values = {n for n, _, _ in found}
-    return [(s, e, "listnum") for n, s, e in found if n - 1 in values or n + 1 in values]
+    return [(s, e, "listnum") for n, s, e in found if n - 1 in values or n + 1 in values] + _footnote_numbers(text)
+
+
+# a footnote's number before its text: "3 Q 18; ...", "4 Housing Grants Act 2011", "6 Written evidence ..."
+_NOTE_START = re.compile(r"(?:^|(?<=[\s;.]))(\d{1,3})(?=\s+[A-Z‘'\"“(&])")
+
+
+def _footnote_numbers(text: str) -> list[tuple[int, int, str]]:
+    """A run of footnotes printed as one block ('2 C&AG's Report, paras
+    1.4–1.6 3 Q 18; ... 4 Housing Grants ... 5 Q 47'): the text opens with a
+    number before a capital, and the next numbers follow it in order, each
+    before a capital. Those numbers are the notes' own."""
+    first = _NOTE_START.match(text)
+    if not first:
+        return []
+    out, want = [(first.start(1), first.end(1), "note")], int(first.group(1)) + 1
+    for m in _NOTE_START.finditer(text, first.end()):
+        if int(m.group(1)) == want:
+            out.append((m.start(1), m.end(1), "note"))
+            want += 1
+    return out if len(out) >= 2 else []
 
 
 _TICK_RUN = re.compile(r"(?<![\d.,£%-])\d{1,6}(?:[ \t]+\d{1,6}){4,}(?![\d.,%])")

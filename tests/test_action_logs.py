@@ -446,3 +446,29 @@ def test_a_log_in_two_parts_of_two_rows_reads_who_and_when_from_its_cells(layout
     owners = {o["role"] or o["person"] for o in got["owners"]}
     assert set(who) - {"Cabinet Office", "ODUG members"} <= owners | {"HS/TR"} and not any("–" in o for o in owners)
     assert len(got["timescales"]) == 4
+
+
+@pytest.mark.parametrize("dates", [["w/c 15 July", "end Jul", "mid Aug 2013", "Sept 13"],
+                                   ["End of July 2013", "By next ODUG meeting", "September", "Before October meeting"]],
+                         ids=["w/c, end, mid", "meetings"])
+@pytest.mark.parametrize("cell", ["Owner: {w}\nDeadline: {d}", "{w}\n{d}", "{w}, {d}", "{w} ({d})", "{w} by {d}"],
+                         ids=["labelled lines", "two lines", "comma", "brackets", "by"])
+@pytest.mark.parametrize("header", [None, "Owner / deadline"], ids=["no names", "named"])
+def test_who_and_when_in_one_cell_however_the_date_is_written(dates, cell, header):
+    from extractors.model import Block, Cell, Document, Table
+    acts = ["ODUG to write to the Minister setting out concerns on address data",
+            "Secretariat to circulate the revised terms of reference to members",
+            "Members to send comments on the draft business case",
+            "Arrange a meeting with Ordnance Survey about licensing terms"]
+    who = ["Heather Savory", "Secretariat", "All members", "Bill Roberts"]
+    blocks = [Block(kind="heading", text="ODUG Action Log", level=1)]
+    for k in range(2):
+        blocks.append(Block(kind="heading", text=f"Meeting of {12 + k} June 2013", level=2))
+        rows = [[Cell("No."), Cell("Action"), Cell(header)]] if header and k == 0 else []
+        rows += [[Cell(str(j + 1)), Cell(acts[j]), Cell(cell.format(w=who[j], d=dates[j]))] for j in (2 * k, 2 * k + 1)]
+        blocks.append(Block(kind="table", table=Table(rows=rows, header_rows=1 if header and k == 0 else 0)))
+    doc = Document(doc_id="v", path="v.pdf", file_name="odug_action_log.pdf", format="pdf", blocks=blocks)
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in got["actions"]] == acts
+    assert [o["role"] or o["person"] for o in got["owners"]] == who
+    assert len(got["timescales"]) >= 3

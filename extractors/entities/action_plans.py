@@ -786,16 +786,31 @@ def _rows_per_recommendation(table: Table, rec_c: Optional[int], act_c: Optional
     return spans
 
 
+# the labels of a who-and-when cell's lines ("Owner: HS", "Deadline: July 2013")
+CELL_LABEL = re.compile(r"(?i)\b(?:owner|lead(?:\s+officer)?|who|responsible(?:\s+officer)?|action\s+by|deadline|due(?:\s+date)?|"
+                         r"by\s+when|when|target(?:\s+date)?|timescale|date)\s*:")
+# what a date leaves behind when it is taken out: its qualifiers and joins
+_DATE_LEFTOVER = re.compile(r"(?i)(?:^|\s)(?:by|due|from|until|before|after|on|in|w/[cb]|wc|week\s+(?:commencing|beginning)|"
+                            r"(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle|mid|early|late)(?:\s+of)?|meeting)(?=\s|$)")
+
+
 def without_dates(text: str, anchor: Optional[date]) -> str:
-    """'Secretariat – end of July 2013' -> 'Secretariat': a who-and-when
-    cell without its dates and the marks that joined them."""
+    """'Secretariat – end of July 2013' -> 'Secretariat', 'Owner: HS
+    Deadline: w/c 15 July' -> 'HS': a who-and-when cell without its dates,
+    its line labels and the marks that joined them."""
     out = text
     for t in sorted(parse_timescales(text, anchor), key=lambda t: -t.start):
         out = out[:t.start] + " " + out[t.end:]
-    out = re.sub(r"\(\s*\)", " ", out)
-    out = " ".join(out.split()).strip(" –—-,/;:(")
-    out = re.sub(r"(?i)\s+(?:by|due|from|until|(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle)(?:\s+of)?|meeting)$", "", out)
-    return out.strip(" –—-,/;:(")   # ("Sept meeting": the month was the date)
+    out = CELL_LABEL.sub(" ", out)
+    out = " ".join(out.split())
+    prev = None
+    while prev != out:   # ("Sept meeting": the month was the date; "(w/c )": the week's)
+        prev = out
+        out = re.sub(r"\(\s*\)", " ", out)
+        out = " ".join(out.split()).strip(" –—-,/;:(")
+        out = _DATE_LEFTOVER.sub(lambda m: " " if m.start() == 0 or m.end() == len(out) or out[m.end():m.end() + 2].strip(" )") == "" else m.group(0), out)
+        out = re.sub(r"(?i)(?:(?<=[\s(])|^)(?:by|before|w/[cb]|end|mid|early|late|meeting)\s*(?=\)|$)", " ", out)
+    return out.strip(" –—-,/;:(")
 
 
 def _owner_only(text: str) -> bool:

@@ -22,7 +22,7 @@ import re
 from typing import Optional
 
 from extractors.entities import minutes
-from extractors.entities.action_plans import OFFICES, without_dates
+from extractors.entities.action_plans import CELL_LABEL, OFFICES, without_dates
 from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.owners import is_person, subject_owner
 from extractors.entities.timescales.cells import parse_timescales
@@ -109,6 +109,7 @@ def _step(t: str) -> bool:
 
 
 def _dated(t: str) -> bool:
+    t = CELL_LABEL.sub(" ", t).strip()   # "Owner: HS Deadline: July 2013": the labels are not words of the cell
     return bool(t) and len(t.split()) <= 6 and bool(parse_timescales(t, None)) and not _STATUS.match(t)
 
 

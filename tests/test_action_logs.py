@@ -472,3 +472,34 @@ def test_who_and_when_in_one_cell_however_the_date_is_written(dates, cell, heade
     assert [a["text"] for a in got["actions"]] == acts
     assert [o["role"] or o["person"] for o in got["owners"]] == who
     assert len(got["timescales"]) >= 3
+
+
+@pytest.mark.parametrize("items", [
+    ["Letter to the Minister on address data", "Revised terms of reference for the group",
+     "Comments on the draft business case", "Meeting with Ordnance Survey on licensing"],
+    ["Writing to the Minister about address data", "Circulating revised terms of reference",
+     "Collating comments on the business case", "Arranging a meeting with Ordnance Survey"]], ids=["nouns", "gerunds"])
+def test_a_log_whose_items_are_not_steps_is_read_by_its_who_and_when_columns(items):
+    from extractors.model import Block, Cell, Document, Table
+    who, when = ["HS", "Secretariat", "All members", "BR"], ["July 2013", "30 June 2013", "September 2013", "October 2013"]
+    blocks = [Block(kind="heading", text="Action log", level=1)]
+    for k in range(2):
+        blocks.append(Block(kind="heading", text=f"Meeting of {12 + k} June 2013", level=2))
+        rows = [[Cell(items[j]), Cell(who[j]), Cell(when[j])] for j in (2 * k, 2 * k + 1)]
+        blocks.append(Block(kind="table", table=Table(rows=rows, header_rows=0)))
+    doc = Document(doc_id="v", path="v.pdf", file_name="action_log.pdf", format="pdf", blocks=blocks)
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in got["actions"]] == items
+    assert [o["role"] or o["person"] for o in got["owners"]] == who
+    assert [str(t["due_date"]) for t in got["timescales"]] == ["2013-07-31", "2013-06-30", "2013-09-30", "2013-10-31"]
+
+
+def test_a_revision_history_is_not_an_action_log():
+    from extractors.model import Block, Cell, Document, Table
+    rows = [[Cell(h) for h in ("Revision", "Date", "Author", "Notes")],
+            [Cell("2"), Cell("12/04/2013"), Cell("Paul Davidson"), Cell("Take on feedback to revision 1 and restructure headings")],
+            [Cell("3"), Cell("30/04/2013"), Cell("Paul Davidson"), Cell("Minor extra explanations suggested by DCLG")]]
+    doc = Document(doc_id="r", path="r.pdf", file_name="r.pdf", format="pdf",
+                   blocks=[Block(kind="table", table=Table(rows=rows, header_rows=1))])
+    got = extract_all(doc, extract_metadata(doc))
+    assert got["actions"] == [] and got["owners"] == []

@@ -138,6 +138,20 @@ def _minute_with_who(table: Table, filled: dict, words: dict) -> Optional[Table]
     return Table(rows=table.rows, header_rows=0, pages=table.pages, names=names)
 
 
+def _items_beside_who_and_when(filled: dict, words: dict, n_rows: int) -> list[int]:
+    """A log whose items are not written as steps ('Letter to the Minister
+    on address data | HS | July 2013'): with a column of who acts and a
+    column of dates beside it (most cells each), the widest other column,
+    three words a row or more, holds the items."""
+    who = [c for c, v in filled.items() if v and len(v) >= 0.6 * n_rows and sum(map(_who, v)) >= 0.6 * len(v)]
+    when = [c for c, v in filled.items() if v and len(v) >= 0.6 * n_rows and sum(map(_dated, v)) >= 0.6 * len(v)
+            and c not in who]
+    if not who or not when:
+        return []
+    rest = [c for c in filled if c not in who and c not in when and words[c] >= 3]
+    return [max(rest, key=lambda c: (words[c], -c))] if rest else []
+
+
 def named_from_cells(table: Table) -> Optional[Table]:
     """A log printed with no column names (see the module docstring): the
     widest column of steps (half its rows or more read as "<who> to <do>",
@@ -150,10 +164,14 @@ def named_from_cells(table: Table) -> Optional[Table]:
     rows = _body(table)
     if n < 2 or len(rows) < 1 or _own_roles(table):
         return None
+    if table.header_rows and sum(bool(re.search(r"[A-Za-z]", h)) for h in table.header) >= 2:
+        return None   # column names of its own, not a log's ("Revision | Date | Author | Notes")
     cols = {c: [_text(r, c) for r in rows] for c in range(n)}
     filled = {c: [t for t in v if t] for c, v in cols.items()}
     words = {c: sum(len(t.split()) for t in v) / len(rows) for c, v in cols.items()}
     steps = [c for c in range(n) if filled[c] and sum(map(_step, filled[c])) >= 0.5 * len(rows)]
+    if not steps:
+        steps = _items_beside_who_and_when(filled, words, len(rows))
     if not steps:
         return _minute_with_who(table, filled, words)
     act = max(steps, key=lambda c: (words[c], -c))

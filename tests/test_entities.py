@@ -645,3 +645,13 @@ def test_things_to_be_done_name_no_party(text):
 def test_two_bodies_joined_by_and_are_two_owners(text, want):
     from extractors.entities.owners import split_owners
     assert [r for r, _, _ in split_owners(text)] == want
+
+
+def test_within_months_of_this_report_counts_from_its_publication_date():
+    from extractors.model import Block, Document
+    from extractors.metadata import extract_metadata
+    doc = Document(doc_id="p", path="p.pdf", file_name="p.pdf", format="pdf", blocks=[
+        Block(kind="heading", text="Disabled Facilities Grants", level=1, page=1),
+        Block(kind="paragraph", text="Ordered by the Assembly to be printed 13 January 2027", page=1),
+        Block(kind="paragraph", text="Published on 22 January 2027 by authority of the Assembly", page=1)])
+    assert anchor_date(doc, extract_metadata(doc)) == date(2027, 1, 22)

@@ -23,10 +23,14 @@ _INSPECTION_DATE = re.compile(
     re.I)
 
 
+_PUBLISHED = re.compile(r"\b(?:(?:was\s+)?published\s+(?:on\s+)?|date\s+of\s+publication\s*:?\s*|publication\s+date\s*:?\s*)"
+                        rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_FULL_CAP}\s+\d{{4}})", re.I)
+
+
 def anchor_date(doc: Document, meta: dict) -> Optional[date]:
     """The date relative timescales count from: the inspection date when the
-    paper states one, else the meeting date, else a date printed in the
-    paper's title lines."""
+    paper states one, else the meeting date, else the date the paper says it
+    was published, else a date printed in the paper's title lines."""
     for b in doc.blocks[:200]:
         if b.kind == "table":
             continue
@@ -40,6 +44,11 @@ def anchor_date(doc: Document, meta: dict) -> Optional[date]:
                 return p[1]
     if meta.get("meeting_date"):
         return meta["meeting_date"]
+    # a report's publication ("It was published on 20 May 2027", "Published on 22 January
+    # 2027 by authority of ..."): what "within six months of this report" counts from
+    for b in doc.blocks[:200]:
+        if b.kind != "table" and (m := _PUBLISHED.search(b.text)) and (d := parse_date(m.group("date"))):
+            return d
     # a log or report dated in its title lines ("Action Log as 19 July 2011"):
     # months printed without a year take that date's year
     for b in doc.blocks[:6]:

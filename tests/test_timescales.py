@@ -426,3 +426,24 @@ def test_an_item_put_to_a_later_meeting_is_due_then():
     assert [t.due_date for t in find_due_dates_in_sentence(text, date(2025, 11, 18))] == [date(2026, 3, 17)]
     past = "The report was considered at the meeting on 14 May 2024."
     assert find_due_dates_in_sentence(past, date(2025, 11, 18)) == []
+
+
+@pytest.mark.parametrize("text, raw, due", [
+    ("NC to arrange a Board development session on health inequalities in January 2025.", "January 2025", date(2025, 1, 31)),
+    ("Board Business Manager to update the action log with the revised due dates by w/c 16 September.",
+     "by w/c 16 September", date(2024, 9, 16)),
+])
+def test_a_date_in_an_action_line_giving_someone_a_step_is_its_deadline(text, raw, due):
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    got = [(t.raw, t.due_date) for t in find_due_dates_in_sentence(text, date(2024, 9, 10))]
+    assert got == [(raw, due)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hoping to get the faculty for restoration submitted in August.",
+    "Clerk to ask them for a response to the reassurances requested following the meeting held in September.",
+    "Team to circulate the dashboard quarterly, starting with November.",
+])
+def test_dates_of_things_hoped_for_held_or_started_are_not_deadlines(text):
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    assert [t.raw for t in find_due_dates_in_sentence(text, date(2024, 6, 1)) if t.due_date] == []

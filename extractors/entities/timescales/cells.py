@@ -19,7 +19,8 @@ _I = re.I
 # cue words read backwards from a date (on the text left of it)
 _PREFIX = re.compile(
     r"(?<![A-Za-z])(?:(?:by|before|until|till|from|no\s+later\s+than|not\s+later\s+than|prior\s+to)\s+(?:either\s+)?)?"
-    r"(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the\s+)?(?:month\s+of\s+)?|(?:early|mid|late)[\s\-]+)?$", _I)
+    r"(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the\s+)?(?:month\s+of\s+)?|(?:early|mid|late)[\s\-]+|"
+    r"(?:w/[cb]|week\s+(?:commencing|beginning))\s+)?$", _I)
 _STRONG = re.compile(
     r"(?<![A-Za-z])(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|till|from|"
     r"due(?:\s+(?:on|by|in|for|at|date))?|deadline(?:\s+(?:of|is|for|date))?|"

@@ -18,7 +18,7 @@ _I = re.I
 _MEDIUM = re.compile(r"(?:\s[\-–—]|:)\s*$")
 _REJECT = re.compile(
     r"(?<![A-Za-z])(?:since|as\s+(?:at|of)|after|post|between|ytd|year\s+to\s+date|"
-    r"(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc(?:e|es|ed|ing))\s+(?:(?:from|in|on|at|during)\s+)?)"
+    r"(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc(?:e|es|ed|ing))\s+(?:(?:from|in|on|at|during|with)\s+)?)"
     r"\s*(?:the\s+)?$", _I)
 _FUTURE = re.compile(
     r"(?<![A-Za-z])(?:will|shall|going\s+to|to\s+be|is\s+due|are\s+due|due\s+to|plan(?:s|ned)?|scheduled|"
@@ -40,6 +40,10 @@ _IMPERATIVE = re.compile(
 # a list item's label before an imperative: "(ii) take the final masterplan to Cabinet in June 2026"
 _ITEM_LABEL = re.compile(r"^\W*(?:\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)]\s*)", _I)
 # a resolution: "That the Committee receives a further progress report at its meeting in July 2026"
+# an action line that gives someone a step: "NC to arrange a development session ...", "Clerk to circulate ..."
+_ASSIGNED = re.compile(r"^\W*(?![A-Z][a-z]+ing\b)(?:[A-Z][\w&'’./-]*\s+){1,6}to\s+(?!be\b)[a-z]{2,}\b")
+# ... unless the date belongs to something done or held: "following the meeting held in September"
+_DONE_BEFORE = re.compile(r"(?i)\b(?:held|following|after|previous|last)\b|\b[a-z]+ed\s+(?:in|on|at|during)\s*$")
 _RESOLUTION = re.compile(r"^\W*that\s+(?:the\s+)?(?:[A-Za-z’'-]+\s+){0,5}?(?:receives?|agrees?|approves?|notes?|asks?|"
                          r"requests?|endorses?|delegates?|considers?|instructs?|"
                          # what the resolution asks of someone, in the subjunctive: "That the Director report
@@ -123,7 +127,7 @@ def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: 
     if _REJECT.search(core_left):
         return False
     marker = _governing_marker(core_left)
-    if marker is None and (_RESOLUTION.match(left) or
+    if marker is None and (_RESOLUTION.match(left) or (_ASSIGNED.match(left) and not _DONE_BEFORE.search(core_left)) or
                            (_IMPERATIVE.match(_ITEM_LABEL.sub("", left, count=1)) and not _RELPRON.search(core_left))):
         marker = "future"
     if _MEDIUM.search(core_left) and sum(ch.isupper() for ch in core_left) > 0.6 * sum(ch.isalpha() for ch in core_left):

@@ -655,3 +655,19 @@ def test_within_months_of_this_report_counts_from_its_publication_date():
         Block(kind="paragraph", text="Ordered by the Assembly to be printed 13 January 2027", page=1),
         Block(kind="paragraph", text="Published on 22 January 2027 by authority of the Assembly", page=1)])
     assert anchor_date(doc, extract_metadata(doc)) == date(2027, 1, 22)
+
+
+def test_steps_listed_under_a_lead_in_naming_who_takes_them():
+    from extractors.model import Block, Document
+    from extractors.metadata import extract_metadata
+    from extractors.entities.narrative import lead_in_doer
+    assert lead_in_doer("The council has told us that it will:") == "the council"
+    assert lead_in_doer("It is recognised that leaders will:") is None
+    items = ["publish this report on its website by 30 April 2026;",
+             "produce an action plan in response to the recommendations, for approval by Cabinet in June 2026"]
+    doc = Document(doc_id="n", path="n.pdf", file_name="n.pdf", format="pdf", blocks=[
+        Block(kind="heading", text="Next steps", level=1),
+        Block(kind="paragraph", text="The council has told us that it will:")] +
+        [Block(kind="list_item", text=t, numbering="•") for t in items])
+    got = extract_all(doc, extract_metadata(doc))
+    assert len(got["actions"]) == 2 and [o["role"] for o in got["owners"]] == ["the council", "the council"]

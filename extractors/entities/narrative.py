@@ -795,10 +795,13 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
     out: list[Action] = []
     under_action_heading = False
     steps: Optional[str] = None   # "done" / "planned" while reading the items of a lead-in to steps
+    doer: Optional[str] = None    # who the lead-in says will take the steps listed under it
     for i, b in enumerate(doc.blocks):
         t = b.text.strip()
         if b.kind == "table" or not t:
             continue
+        if b.kind != "list_item":
+            doer = lead_in_doer(t)
         if steps and _step_item(b) and len(t.split()) >= 3:
             word = t.split()[0].lower()
             if (steps == "done" and _DONE_VERB.match(word)) or (steps == "planned" and t[:1].islower()):
@@ -831,4 +834,26 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
         if listed or (b.numbering and STRICT_STEP.search(first) and not NOT_ACTION_START.match(t) and not t.endswith(":")):
             loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
             out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=loc)))
+            if doer and b.kind == "list_item":
+                out[-1].owners.append(Owner(role=doer, person=None, raw=doer, kind="lead", prov=out[-1].prov.at("/owner:lead-in")))
     return out
+
+
+# a lead-in naming who will take the steps listed under it: "The council has told us that it will:",
+# "The Partnership has agreed to:", "The service will:"
+_LEAD_IN_DOER = re.compile(
+    r"^(?P<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,60}?)\s+(?:has\s+(?:told\s+us|said|confirmed|agreed)\s+that\s+(?:it|they)\s+will|"
+    r"(?:has|have)\s+(?:agreed|committed|undertaken)\s+to|will(?:\s+(?:now|also|next))?|plans?\s+to|intends?\s+to)\s*:$")
+
+
+def lead_in_doer(text: str) -> Optional[str]:
+    """Who a lead-in says will take the steps listed under it (a body or
+    team: 'The council has told us that it will:' -> 'the council')."""
+    m = _LEAD_IN_DOER.match(" ".join(text.split()))
+    if not m:
+        return None
+    who = m.group("who")
+    if not re.search(r"(?i)\b(?:council|board|partnership|team|service|department|directorate|authority|trust|"
+                     r"committee|group|panel|government|cabinet|ICB|executive|management)\b", who):
+        return None
+    return re.sub(r"^The\s+", "the ", who)

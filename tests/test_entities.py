@@ -671,3 +671,13 @@ def test_steps_listed_under_a_lead_in_naming_who_takes_them():
         [Block(kind="list_item", text=t, numbering="•") for t in items])
     got = extract_all(doc, extract_metadata(doc))
     assert len(got["actions"]) == 2 and [o["role"] for o in got["owners"]] == ["the council", "the council"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Head of Asset Management", [("Head of Asset Management", None)]),
+    ("HR Business Partner / Head of Asset Management", [("HR Business Partner", None), ("Head of Asset Management", None)]),
+    ("Head of Service Nicci Collins", [("Head of Service", "Nicci Collins")]),
+])
+def test_a_posts_object_is_not_its_holder(text, want):
+    from extractors.entities.owners import split_owners
+    assert [(r, p) for r, p, _ in split_owners(text)] == want

@@ -784,3 +784,28 @@ def test_a_block_of_footnotes_and_evidence_citations_gives_no_metrics(text):
 def test_a_count_at_the_start_of_a_sentence_is_not_a_footnote_run():
     got = [m.raw for m in metrics_in_text("Of those referred, 3 Councils agreed and 45 residents attended.")]
     assert got == ["3", "45"]
+
+
+@pytest.mark.parametrize("text, raw, value, unit", [
+    ("About half of young people who die by suicide have a history of self-harm.", "half", 0.5, "ratio"),
+    ("Households with children now make up more than a third of all households.", "a third", 0.3333333333, "ratio"),
+    ("Almost two thirds of respondents agreed with the proposals.", "two thirds", 0.6666666667, "ratio"),
+    ("More than a quarter of adults do less than 30 minutes of activity a week.", "a quarter", 0.25, "ratio"),
+    ("The rate in the city was more than double that in Westerby.", "double", 2.0, "ratio"),
+    ("Harbourside has twice the rate of Winterton.", "twice", 2.0, "ratio"),
+    ("The Fire Control exercise has been postponed twice.", "twice", 2.0, "count"),
+    ("Breaches have risen more than fivefold.", "fivefold", 5.0, "ratio"),
+    ("The number of children has risen by more than half.", "more than half", 0.5, "ratio"),
+])
+def test_shares_and_multiples_written_as_words(text, raw, value, unit):
+    got = {m.raw: (m.value, m.unit) for m in metrics_in_text(text)}
+    assert raw in got and got[raw][0] == pytest.approx(value, rel=1e-6) and got[raw][1] == unit
+
+
+@pytest.mark.parametrize("text", [
+    "In the first half of 2024 the service grew.", "A third round of funding was agreed.",
+    "Statistics are published twice a year.", "Creating linked data is about breaking data into triples.",
+    "It will take at least half a day to read.", "We will double-check the figures.", "a half-day session",
+])
+def test_words_that_are_not_shares(text):
+    assert metrics_in_text(text) == []

@@ -322,6 +322,41 @@ def parse_number(s: str) -> float:
 _DIGIT = re.compile(r"\d")
 
 
+_FRACTION_WORD = re.compile(r"(?i)\b(?:half|thirds?|quarters?|fifths?|tenths?|twice|doubl(?:e|ed|es|ing)|tripled|trebled|[a-z]+-?fold)\b")
+_FRACTION = re.compile(
+    r"(?i)\b(?:(?P<num>a|one|two|three|four|seven|nine)[\s-]+(?P<part>thirds?|quarters?|fifths?|tenths?)(?=\s+of\b)|"
+    r"(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these)\b|\s*\()|"
+    r"(?P<by_half>(?<=\bby\s)(?:(?:more|less)\s+than\s+|almost\s+|nearly\s+|over\s+)?half)\b|"
+    r"(?P<two>twice(?!\s+(?:a|an|per|each|every)\s)|doubled|doubles|doubling|double(?=\s+(?:the|that|those|what|its|their)\b))(?![\w-])|"
+    r"(?P<three>tripled|trebled)\b|"
+    r"(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[\s-]?fold\b)")
+_PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_NUMERATOR = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "seven": 7, "nine": 9}
+
+
+def _fraction_value(m: re.Match, text: str) -> Optional[float]:
+    """The share or multiple a verbal fraction states; None where the words
+    name a period or an ordinal ("the first half of the year", "a third
+    round")."""
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    if m.group("half") or m.group("by_half"):
+        if re.search(r"(?:first|second|last|latter|former|other|the|a)\s*$", before) and not m.group("by_half"):
+            return None   # "the first half of 2024", "the half of ...": a period or a part, not a share
+        return 0.5
+    if m.group("part"):
+        den = _PARTS[m.group("part").lower().rstrip("s")]
+        num = _NUMERATOR[m.group("num").lower()]
+        return round(num / den, 10) if num < den else None
+    if m.group("two"):
+        return 2.0
+    if m.group("three"):
+        return 3.0
+    if m.group("fold"):
+        w = m.group("fold").lower()
+        return float(w) if w.isdigit() else float(WORD_UNITS.get(w, 0) or 0) or None
+    return None
+
+
 def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str] = None) -> list[Num]:
     """Every candidate measure number in `text`, in order.
 
@@ -334,7 +369,7 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
     narrative=False is for table cells: no line-number / lone-number rules.
     table_unit: "£m", "£000", "£bn", "£k", "£", "%" or a unit name; applied to
     bare numbers (no printed unit)."""
-    if not _DIGIT.search(text) and not WORD_NUM_RE.search(text):
+    if not _DIGIT.search(text) and not WORD_NUM_RE.search(text) and not _FRACTION_WORD.search(text):
         return []   # nothing a number can be read from (half the strings a paper has): skip the ~40 scans below
     spans = blocked_spans(text, narrative=narrative)
     out: list[Num] = []
@@ -361,6 +396,17 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
         if not b or a > b or (b_s.isdigit() and 1900 <= int(b_s) <= 2099):
             continue
         out.append(Num(m.start(), m.end(), m.group(0), a / b, "ratio", "ratio"))
+        taken.append((m.start(), m.end(), "ratio"))
+    # shares and multiples in words: "about half of", "more than a third of", "two thirds of",
+    # "twice the", "more than double", "fivefold"
+    for m in _FRACTION.finditer(text):
+        value = _fraction_value(m, text)
+        if value is None or not free(m.start(), m.end()):
+            continue
+        # "twice the rate" compares (a ratio); "postponed twice" counts times
+        unit = "count" if m.group(0).lower() == "twice" and not re.match(r"\s+(?:the|as|that|those|what|its|their)\b",
+                                                                           text[m.end():m.end() + 8], re.I) else "ratio"
+        out.append(Num(m.start(), m.end(), m.group(0), value, unit, "word"))
         taken.append((m.start(), m.end(), "ratio"))
     # scores "4/10"
     for m in SLASH_RE.finditer(text):

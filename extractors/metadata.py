@@ -564,10 +564,46 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
             continue
         if b.kind == "heading" or _mostly_upper(t) or re.match(r"^(Inspection of|Progress report|Focused visit to)", t, re.I):
             above = _kind_line(doc.blocks[:i])
-            return above if above and _LOG_KIND.search(above) else t
+            if above and _LOG_KIND.search(above):
+                return above
+            bigger = _bigger_cover_heading(doc, i, meta)
+            if bigger is not None:
+                return bigger
+            if _KIND_ONLY.fullmatch(t) and i and (lead := _clean(doc.blocks[i - 1].text)) and doc.blocks[i - 1].kind != "table" \
+                    and 2 <= len(lead.split()) <= 16 and not lead.endswith((".", ":")) and not COUNCIL_RE.fullmatch(lead) \
+                    and not _NOT_TITLE.match(lead) and not parse_date(lead):
+                return f"{lead} {t}"   # "SEND Strategy 2017–2020" over "Consultation Report": one title
+            return t
     # no heading: a short opening line that names the kind of paper
     # ("Transparency Board Action Log as 19 July 2011", "Status update on actions")
     return _kind_line(doc.blocks[:8])
+
+
+# a heading that only names the kind of paper: the line above it says what about
+_KIND_ONLY = re.compile(r"(?i)(?:consultation|annual|progress|final|interim|summary|evaluation|inspection|needs\s+assessment|"
+                        r"review)?\s*(?:report|summary|assessment|review|findings|plan|strategy|update|briefing)")
+
+
+def _bigger_cover_heading(doc: Document, i: int, meta: dict) -> Optional[str]:
+    """On a cover, a heading set larger than the first candidate (a series
+    line such as 'Kestrelford Joint Strategic Needs Assessment 2016' above
+    the title 'Vulnerable Children and Looked After Children') is the title."""
+    first = doc.blocks[i]
+    if not first.level or first.level == 1 or _mostly_upper(_clean(first.text)):
+        return None   # (a heading in capitals is the title whatever its size: "COMPLAINTS PROCEDURE")
+    for b in doc.blocks[i + 1:i + 6]:
+        if b.kind != "heading":
+            if b.kind == "table" or len(b.text.split()) > 20:
+                break
+            continue
+        if b.page != first.page:
+            break
+        t = _clean(b.text)
+        if b.level and b.level < first.level and len(t.split()) >= 3 and not COUNCIL_RE.fullmatch(t) \
+                and not _NOT_TITLE.match(t) and not parse_date(t) and not re.match(r"(?i)contents\b", t) \
+                and not _BODY_ONLY.match(_titleish(t)) and not re.search(r"(?i)\b(?:institute|centre|house|hall)$", t):
+            return t
+    return None
 
 
 # kinds of paper whose name line is the title even above a heading (a log's "Status key",

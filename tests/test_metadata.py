@@ -169,3 +169,34 @@ def test_a_cover_box_whose_labels_have_no_colons():
                                         ("heading", "Contents")))
     assert (meta["committee"], str(meta["meeting_date"]), meta["title"]) == (
         "Overview and Scrutiny Committee", "2026-06-23", "Damp and Mould in Private Rented Homes")
+
+
+def test_a_cover_title_set_larger_than_the_series_line_above_it():
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="Kestrelford County Council", level=2, page=1),
+              Block(kind="heading", text="Kestrelford Joint Strategic Needs Assessment 2016", level=3, page=1),
+              Block(kind="heading", text="Vulnerable Children and Looked After Children", level=1, page=1),
+              Block(kind="heading", text="JSNA chapter", level=3, page=1),
+              Block(kind="paragraph", text="Chapter lead Rosalind Tebbutt, Public Health Intelligence Manager", page=1)]
+    doc = Document(doc_id="t", path="t.pdf", file_name="t.pdf", format="pdf", blocks=blocks)
+    assert extract_metadata(doc)["title"] == "Vulnerable Children and Looked After Children"
+
+
+def test_a_heading_naming_only_the_kind_of_paper_takes_the_line_above_it():
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="Kestrelford County Council", level=1, page=1),
+              Block(kind="paragraph", text="Special Educational Needs and Disabilities (SEND) Strategy 2017–2020", page=1),
+              Block(kind="heading", text="Consultation Report", level=2, page=1),
+              Block(kind="paragraph", text="This report sets out what people told us during the consultation.", page=1)]
+    doc = Document(doc_id="t", path="t.pdf", file_name="t.pdf", format="pdf", blocks=blocks)
+    assert extract_metadata(doc)["title"] == \
+        "Special Educational Needs and Disabilities (SEND) Strategy 2017–2020 Consultation Report"
+
+
+def test_a_title_in_capitals_is_kept_over_a_larger_date_line():
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="COMPLAINTS PROCEDURE ADOPTED BY COUNCIL", level=2, page=1),
+              Block(kind="heading", text="AUGUST 2018", level=1, page=1),
+              Block(kind="paragraph", text="1 If a complaint about procedures is notified orally to the Clerk ...", page=1)]
+    doc = Document(doc_id="t", path="t.pdf", file_name="t.pdf", format="pdf", blocks=blocks)
+    assert extract_metadata(doc)["title"] == "COMPLAINTS PROCEDURE ADOPTED BY COUNCIL"

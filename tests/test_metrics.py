@@ -809,3 +809,26 @@ def test_shares_and_multiples_written_as_words(text, raw, value, unit):
 ])
 def test_words_that_are_not_shares(text):
     assert metrics_in_text(text) == []
+
+
+def test_a_fraction_restating_a_percentage_in_brackets():
+    got = {m.raw: (round(m.value, 4), m.unit) for m in metrics_in_text("Two thirds (66.1%) agreed that the priorities are right.")}
+    assert got == {"Two thirds": (0.6667, "ratio"), "66.1%": (66.1, "percent")}
+
+
+def test_a_comparators_whole_number_in_brackets_after_a_rate_is_a_rate():
+    got = {m.raw: m.unit for m in metrics_in_text(
+        "Kestrelford had 48 looked after children per 10,000. This is lower than statistical neighbours (52) and England (59).")}
+    assert got["52"] == "rate" and got["59"] == "rate"
+
+
+def test_n_percent_cells_and_suppressed_counts_in_a_table():
+    from extractors.entities.metric_items import table_metrics
+    from extractors.model import Block, Cell, Document, Table
+    rows = [[Cell("Category"), Cell("Kestrelford n (%)"), Cell("England %")],
+            [Cell("Neglect"), Cell("247 (49.1%)"), Cell("48.1")],
+            [Cell("Multiple"), Cell("<5"), Cell("4.3")]]
+    table = Table(rows=rows, header_rows=1)
+    doc = Document(doc_id="n", path="n.pdf", file_name="n.pdf", format="pdf", blocks=[Block(kind="table", table=table)])
+    got = sorted((m.value, m.unit) for _, m in table_metrics(table, 0, doc, {}, set()))
+    assert got == [(4.3, "percent"), (48.1, "percent"), (49.1, "percent"), (247.0, "count")]

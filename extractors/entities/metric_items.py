@@ -56,14 +56,20 @@ def _table_unit(table: Table, doc: Document) -> Optional[str]:
 _RATE_LABEL = re.compile(r"\b(?:interest\s+rates?|bank\s+rate|pwlb|yields?|gilts?|sonia|base\s+rate|rate\s+view)\b", re.I)
 
 
+_COUNT_AND_SHARE = re.compile(r"(?i)\b(?:n|no\.?|number|count)\s*\(\s*%\s*\)")
+# a suppressed count: "<5", "< 10", "*"
+_SUPPRESSED = re.compile(r"^[<≤]\s?\d{1,2}$")
 _LABEL_HEADER = re.compile(r"\b(?:title|name|indicator|measure|description|kpi|item|service|risk)\b", re.I)
 _SCORE_HEADER = re.compile(r"\(\s*[01]\s*[-–]\s*(?:5|10|25)\s*\)|\blikelihood\b|\bimpact\s+score\b|\bscore\b|\brating\s*\(", re.I)
 
 
 def _column_unit(header: str) -> Optional[str]:
     """A unit printed in one column's own header: '£m', '£000', '%', or a
-    1-5 likelihood / score scale."""
+    1-5 likelihood / score scale. None for a column of 'n (%)' cells: each
+    of its numbers carries its own ('247 (49.1%)': a count and a share)."""
     header = _CI_TEXT.sub(" ", header)
+    if _COUNT_AND_SHARE.search(header):
+        return None
     m = re.search(r"£\s?(?:m|000s?|'000|k|bn)\b|\(£(?:m|000s?|k)\)|%", header, re.I)
     if m:
         return m.group(0).strip("()")
@@ -167,8 +173,9 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
             row_rag = got[0] if got else None
         for c, cell in enumerate(row):
             txt = cell.text.strip()
-            if not txt or cell.spanned or c in skip_cols or (c == label_idx and len(txt.split()) <= 12):
-                continue   # (a merged cell's numbers are read once, in its first slot)
+            if not txt or cell.spanned or c in skip_cols or (c == label_idx and len(txt.split()) <= 12) \
+                    or _SUPPRESSED.match(txt):
+                continue   # (a merged cell's numbers are read once, in its first slot; "<5" is a count withheld)
             cell_rag = row_rag
             rated = _RATED_VALUE.match(txt)
             if rated and _numeric_cell(rated.group("value")):
@@ -179,7 +186,9 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
                         locator=f"table:{tindex}/row:{r}/col:{' '.join(colname.split()) or c}", table=tindex)
             if _numeric_cell(txt):
                 cu = col_units[c] if c < len(col_units) else None
-                mentions = metricmod.metric_in_cell(txt, row_label=row_label, column_header=colname or None,
+                # ("Kestrelford n (%)": the "%" is the unit of the share in brackets only)
+                mentions = metricmod.metric_in_cell(txt, row_label=row_label,
+                                                    column_header=_COUNT_AND_SHARE.sub(" ", colname) if colname else None,
                                                     table_unit=cu or row_unit)
             else:
                 num, rest = split_numbering(txt)  # "5. Improve the ..." : the 5 is a list number

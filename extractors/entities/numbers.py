@@ -324,7 +324,7 @@ _DIGIT = re.compile(r"\d")
 
 _FRACTION_WORD = re.compile(r"(?i)\b(?:half|thirds?|quarters?|fifths?|tenths?|twice|doubl(?:e|ed|es|ing)|tripled|trebled|[a-z]+-?fold)\b")
 _FRACTION = re.compile(
-    r"(?i)\b(?:(?P<num>a|one|two|three|four|seven|nine)[\s-]+(?P<part>thirds?|quarters?|fifths?|tenths?)(?=\s+of\b)|"
+    r"(?i)\b(?:(?P<num>a|one|two|three|four|seven|nine)[\s-]+(?P<part>thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\()|"
     r"(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these)\b|\s*\()|"
     r"(?P<by_half>(?<=\bby\s)(?:(?:more|less)\s+than\s+|almost\s+|nearly\s+|over\s+)?half)\b|"
     r"(?P<two>twice(?!\s+(?:a|an|per|each|every)\s)|doubled|doubles|doubling|double(?=\s+(?:the|that|those|what|its|their)\b))(?![\w-])|"
@@ -609,6 +609,10 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
 _BARE_AFTER = re.compile(r"^\s*(?:[).,;:]|(?:in|to|and|or|for|at|on|than|compared|against|vs\.?|versus)\b|$)", re.I)
 
 
+_BRACKETED_COMPARATOR = re.compile(r"(?i)\b(?:england|national(?:ly)?|statistical\s+neighbou?rs?|region(?:al)?|"
+                                   r"similar\s+(?:areas|authorities|councils)|wales|scotland|the\s+uk|[A-Z][a-z]+shire)\s*\($")
+
+
 def _share_rate_unit(text: str, nums: list[Num]) -> None:
     """Rates printed bare after the paragraph has given one with its base
     ("a rate of 524.7 per 100,000 ... higher than England (319.0)", "rose
@@ -618,9 +622,11 @@ def _share_rate_unit(text: str, nums: list[Num]) -> None:
     if first is None:
         return
     for n in nums[first + 1:]:
-        if n.unit == "count" and n.kind == "digit" and re.fullmatch(r"\d[\d,]*\.\d+", n.raw) \
-                and _BARE_AFTER.match(text[n.end:n.end + 30]):
-            n.unit = "rate"
+        if n.unit != "count" or n.kind != "digit" or not _BARE_AFTER.match(text[n.end:n.end + 30]):
+            continue
+        if re.fullmatch(r"\d[\d,]*\.\d+", n.raw) or _BRACKETED_COMPARATOR.search(text[max(0, n.start - 40):n.start]) \
+                and text[n.end:n.end + 1] == ")":
+            n.unit = "rate"   # (whole numbers too when in brackets after a comparator: "England (59)")
 
 
 # between an estimate and its interval: "10.9% (95% CI 9.4–12.6)", "5.9 per 100,000 (95% CI: 3.9 to 8.6)",

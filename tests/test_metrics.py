@@ -832,3 +832,16 @@ def test_n_percent_cells_and_suppressed_counts_in_a_table():
     doc = Document(doc_id="n", path="n.pdf", file_name="n.pdf", format="pdf", blocks=[Block(kind="table", table=table)])
     got = sorted((m.value, m.unit) for _, m in table_metrics(table, 0, doc, {}, set()))
     assert got == [(4.3, "percent"), (48.1, "percent"), (49.1, "percent"), (247.0, "count")]
+
+
+@pytest.mark.parametrize("text", [
+    "Source: SSDA903, 31 March 2016; DfE. <5 = fewer than five children; percentages may not sum.",
+    "Counts fewer than five are suppressed and shown as <5.",
+    "Source: DfE. <5 and * = suppressed",
+])
+def test_a_suppression_legend_gives_no_metrics(text):
+    assert metrics_in_text(text) == []
+
+
+def test_a_count_said_to_be_fewer_than_five_is_still_a_metric():
+    assert [m.value for m in metrics_in_text("Fewer than five children were placed out of area in 2016.")] == [5.0]

@@ -76,6 +76,11 @@ _b("page", r"\bpp?\.?\s*\d+(?:\s*[-–]\s*\d+)?\b")
 # a contents line's page number after its leader dots, spaced or not, or an ellipsis: "Waiting times . . . . 7"
 _b("leader", r"(?:\.\s?){3,}\s*\d+|…+\s*\d+")
 # references to evidence and questions in inquiry reports: "BC 32", "Q 25", "QQ 12-14", "Ev 34", "HC 179"
+# a suppression legend: "<5 = fewer than five children", "<5 and * = suppressed", "counts fewer than five are
+# suppressed and shown as <5", and a suppressed value printed as "<5" in a row of figures
+_b("suppressed", r"(?:[<≤]\s?\d{1,2}|fewer\s+than\s+(?:\d{1,2}|five|ten|three|six)(?:\s+[a-z]+)?)(?=\s*(?:=|\*|$|and\s+\*|are\s+suppressed|"
+                 r"(?:have\s+been|are|were|is)\s+(?:suppressed|not\s+shown|withheld|redacted)))|"
+                 r"(?<=shown as )[<≤]\s?\d{1,2}|(?<== )fewer\s+than\s+(?:\d{1,2}|five|ten|three|six)(?:\s+[a-z]+)?")
 _b("citation", r"\b(?:BC|QQ?|Qq|Ev|HC|HL|WE|FOI)\s?\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\b", 0)
 # a footnote marker printed after a word or full stop: "behaviour.31", "policy”12"
 _b("footnote", r"(?<=[a-z][.;:”’\")\]])\d{1,3}(?=\s|$)", 0)

@@ -450,6 +450,7 @@ def test_chart_grid_rule_keeps_sparse_tables_with_words():
     box = (0, 0, 1, 1)
     grid = [[box] * 4 for _ in range(4)]
     assert _chart_grid(grid, {(0, 0): "486.3", (2, 1): "118.9"})
+    assert _chart_grid(grid, {(0, 0): "538 551", (2, 1): "19.3% 18.8%"})   # labels of two bars in one slot
     assert not _chart_grid(grid, {(0, 0): "Total", (2, 1): "118.9"})        # a word: a table
     assert not _chart_grid(grid, {(r, c): "12" for r in range(3) for c in range(3)})   # most cells filled
 

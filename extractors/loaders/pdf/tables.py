@@ -377,7 +377,7 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
                      word_ids=frozenset(id(w) for ws in cell_words.values() for w in ws))
 
 
-_NUMBER_LABEL = re.compile(r"[-+]?[£$]?\d[\d,]*(?:\.\d+)?\s*%?")
+_NUMBER_LABEL = re.compile(r"[-+]?[£$]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s+[-+]?[£$]?\d[\d,]*(?:\.\d+)?\s*%?)*")
 
 
 def _chart_grid(grid: list[list[Optional[tuple]]], texts: dict[tuple[int, int], str]) -> bool:

@@ -845,3 +845,15 @@ def test_a_suppression_legend_gives_no_metrics(text):
 
 def test_a_count_said_to_be_fewer_than_five_is_still_a_metric():
     assert [m.value for m in metrics_in_text("Fewer than five children were placed out of area in 2016.")] == [5.0]
+
+
+@pytest.mark.parametrize("text", [
+    "(b) approve the revised target dates for actions R1.1, R2.2, 6.2 and 9.1, shown as Revised.",
+    "Closed areas for improvement (AFI 3, 7, 10 and 12) are reported in the update.",
+    "The dashboard is used at every meeting (AFI 8).",
+    "IRO capacity (see 3.2) remains a risk.",
+    "Variation of Condition 2, relocation of garage.",
+    "Mr James gave an update under Agenda Number 2515.",
+])
+def test_pointers_to_numbered_items_are_not_metrics(text):
+    assert metrics_in_text(text) == []

@@ -110,8 +110,11 @@ _NAME_KW = (r"sections?|s\.|paragraphs?|paras?|appendix|appendices|annexe?s?|tab
             r"phases?|key\s+stage|tiers?|bands?|grades?|waves?|rounds?|cohorts?|wards?|parts?|chapters?|"
             r"schedules?|articles?|regulations?|rules?|clauses?|versions?|no\.|nos\.|ref\.?|workstreams?|"
             r"themes?|pillars?|principles?|lots?|zones?|localit(?:y|ies)|routes?|kpis?|indicators?|"
-            r"junctions?|questions?|criteri(?:on|a)|outcomes?|enablers?|decision\s+no\.?|report\s+no\.?")
-_b("name", rf"\b(?:{_NAME_KW})\s*#?(?:\d+[a-z]?(?:\.\d+)*)(?:\s*(?:,|and|&|or|to|-|–)\s*(?:\d+[a-z]?(?:\.\d+)*)(?![\d.]*\s*%))*(?![\d.,]*\s*%)")
+            r"junctions?|questions?|criteri(?:on|a)|outcomes?|enablers?|decision\s+no\.?|report\s+no\.?|"
+            r"conditions?|sites?|agenda\s+number|afis?|areas?\s+for\s+improvement|q\.")
+_b("name", rf"\b(?:{_NAME_KW})\s*#?(?:[A-Z]{{0,3}}\d+[a-z]?(?:\.\d+)*)(?:\s*(?:,|and|&|or|to|-|–)\s*(?:[A-Z]{{0,3}}\d+[a-z]?(?:\.\d+)*)(?![\d.]*\s*%))*(?![\d.,]*\s*%)")
+# a pointer to a numbered item: "(see 3.2)", "see 4.1 and 4.3"
+_b("pointer", r"\bsee\s+\d+(?:\.\d+)+(?:\s*(?:,|and|&)\s*\d+(?:\.\d+)+)*", re.I)
 # capitalised keywords only ("Year 6", "Level 3", "Stage 2", "Team 4" but not "this year 37 ...")
 _b("name", r"\b(?:Years?|Level|Stage|Team|Area|Unit|Part|Step|Standard|Measure|Aim|Goal|Floor|Room|Block|"
            r"Lot|District|Group|Panel|Programme|Plan|Tranche|Module|Session|Cycle|Sprint)\s+\d+[a-z]?\b"

@@ -857,3 +857,14 @@ def test_a_count_said_to_be_fewer_than_five_is_still_a_metric():
 ])
 def test_pointers_to_numbered_items_are_not_metrics(text):
     assert metrics_in_text(text) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("45 children were placed more than 20 miles from home.", ["45"]),
+    ("Salaries of senior civil servants earning more than £150,000.", []),
+    ("About one in four adults drink more than 14 units a week.", ["one in four"]),
+    ("Over 300 applicants were waiting.", ["Over 300"]),
+    ("The council spent over £2m on repairs.", ["over £2m"]),
+])
+def test_a_threshold_that_defines_what_is_counted_is_not_a_metric(text, kept):
+    assert [m.raw for m in metrics_in_text(text)] == kept

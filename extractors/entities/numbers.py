@@ -559,6 +559,9 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
         if unit == "count" and re.search(r"(?<![A-Za-z])level\s+$", text[max(0, s - 7):s]):
             s = s - len(re.search(r"level\s+$", text[max(0, s - 7):s]).group(0))
             unit = "score"
+        if _criterion(text, s, raw_end):
+            taken.append((m.start("num"), raw_end, "criterion"))
+            continue
         # qualifiers printed with the number belong in raw ("approximately 21,000")
         qm = QUALIFIER_RE.search(text[max(0, s - 25):s])
         if qm and not sign:
@@ -619,6 +622,24 @@ _BARE_AFTER = re.compile(r"^\s*(?:[).,;:]|(?:in|to|and|or|for|at|on|than|compare
 
 _BRACKETED_COMPARATOR = re.compile(r"(?i)\b(?:england|national(?:ly)?|statistical\s+neighbou?rs?|region(?:al)?|"
                                    r"similar\s+(?:areas|authorities|councils)|wales|scotland|the\s+uk|[A-Z][a-z]+shire)\s*\($")
+
+
+# a threshold that defines who or what is counted, not a measure: "children placed more than 20 miles
+# from home", "spending over £500", "earning more than £150,000", "drink more than 14 units a week"
+_THRESHOLD = r"(?:more\s+than|over|under|above|below|at\s+least|in\s+excess\s+of|fewer\s+than|less\s+than)\s*"
+_CRITERION_LEFT = re.compile(r"(?i)\b(?:aged|earning|earn|earns|contracts?|tenders?|placed|living|drink|drinking|drinks|"
+                             r"travel(?:ling)?)\s+(?:of\s+)?" + _THRESHOLD + r"£?$")
+_CRITERION_RIGHT = re.compile(r"(?i)\s*(?:miles?|km|kilometres?|metres?|units?\s+(?:a|per)\s+week|mph)\b")
+
+
+def _criterion(text: str, start: int, end: int) -> bool:
+    """A number that sets a threshold for what is counted ('placed more than
+    20 miles from home', 'spending over £500'): part of the measure's name
+    (SPEC), not a reported value."""
+    left = text[max(0, start - 40):start]
+    if _CRITERION_LEFT.search(left):
+        return True
+    return bool(re.search(r"(?i)" + _THRESHOLD + r"$", left) and _CRITERION_RIGHT.match(text, end))
 
 
 def _share_rate_unit(text: str, nums: list[Num]) -> None:

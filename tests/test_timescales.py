@@ -447,3 +447,14 @@ def test_a_date_in_an_action_line_giving_someone_a_step_is_its_deadline(text, ra
 def test_dates_of_things_hoped_for_held_or_started_are_not_deadlines(text):
     from extractors.entities.timescales.sentences import find_due_dates_in_sentence
     assert [t.raw for t in find_due_dates_in_sentence(text, date(2024, 6, 1)) if t.due_date] == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Department should publish an annual performance report on the grant.", ["annually"]),
+    ("Publish an annual prevention evaluation report.", ["annually"]),
+    ("The annual report was noted by the Board.", []),
+    ("An annual audit programme is in place.", []),
+])
+def test_publishing_an_annual_report_recurs_every_year(text, want):
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    assert [t.recurrence for t in find_due_dates_in_sentence(text, date(2026, 1, 1))] == want

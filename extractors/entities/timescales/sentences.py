@@ -166,6 +166,12 @@ def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: 
     return False
 
 
+# a verb that makes a recurring product: "publish an annual performance report", "hold an annual review"
+_MAKES = re.compile(r"(?i)\b(?:publish(?:es|ed|ing)?|produc(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|present(?:s|ed|ing)?|"
+                    r"submit(?:s|ted|ting)?|issu(?:e|es|ed|ing)|hold(?:s|ing)?|carry(?:ing)?\s+out|undertak(?:e|es|ing)|"
+                    r"conduct(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|their\s+)?$")
+
+
 def _accept_relative(text: str, c: _Cand) -> bool:
     cs = _clause_start(text, c.start)
     left = text[cs:c.start]
@@ -209,8 +215,10 @@ def _accept_recurrence(text: str, c: _Cand, cands: list[_Cand]) -> bool:
         return not (nxt and nxt.group(1).lower() not in _FUNCTION_WORDS)
     if c.form in ("daily", "termly") and not word[:1].isdigit():
         return False  # "daily reports": a kind of report; the table has no daily interval anyway
-    if c.form == "annual" and not word.lower().startswith(("bi", "semi", "half")):
+    if c.form == "annual" and not word.lower().startswith(("bi", "semi", "half")) \
+            and not _MAKES.search(text[max(0, c.start - 40):c.start]):
         return False  # "annual report", "annual audit programme": a kind of thing, not a frequency
+        # (but "publish an annual report": a thing the work produces every year)
     if _NUMBER_BEFORE.search(text[max(0, c.start - 8):c.start]) and not re.match(r"\d", word):
         return False  # "88% monthly" -- a metric's period
     # "daily, weekly and monthly reports": a list of frequencies names report types

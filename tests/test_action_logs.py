@@ -503,3 +503,21 @@ def test_a_revision_history_is_not_an_action_log():
                    blocks=[Block(kind="table", table=Table(rows=rows, header_rows=1))])
     got = extract_all(doc, extract_metadata(doc))
     assert got["actions"] == [] and got["owners"] == []
+
+
+def test_a_banner_keyed_by_a_code_heads_the_actions_under_it():
+    from extractors.model import Block, Cell, Document, Table
+    head = ["Ref", "Action", "Lead officer", "Target date", "RAG"]
+    banner = "RSH1 – Regulatory judgement: Make sure that all statutory health and safety checks are completed on time."
+    rows = [[Cell(h) for h in head], [Cell(banner, spanned=k > 0) for k in range(5)],
+            [Cell("1.1"), Cell("Complete a fire risk assessment for each block"), Cell("Building Safety Manager"),
+             Cell("31/10/2025"), Cell("Complete")],
+            [Cell("1.2"), Cell("Clear the backlog of electrical checks"), Cell("Compliance Team Leader"),
+             Cell("31 March 2026"), Cell("Red")]]
+    doc = Document(doc_id="b", path="b.docx", file_name="b.docx", format="docx",
+                   blocks=[Block(kind="heading", text="Improvement plan progress", level=1),
+                           Block(kind="table", table=Table(rows=rows, header_rows=1))])
+    got = extract_all(doc, extract_metadata(doc))
+    assert [(r["ref"], r["text"]) for r in got["recommendations"]] == \
+        [("RSH1", "Make sure that all statutory health and safety checks are completed on time.")]
+    assert len(got["actions"]) == 2 and {o["parent_type"] for o in got["owners"]} == {"recommendation"}

@@ -390,7 +390,12 @@ def _said_action(text: str) -> str:
 # "R1 Improve the timeliness ...", "Recommendation 2: Strengthen ...", "Area for improvement 3 - ..."
 _GROUP_REC = re.compile(
     r"^(?:(?P<pre>[A-Z]{2,8})\s+)?(?P<ref>(?:R|Rec\.?\s*|Recommendation\s+|AFI\s*|Area\s+for\s+(?:improvement|development)\s+)"
-    r"\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?:(?:[A-Z][A-Za-z]*\s+){0,2}recommendation\s*[:.–—-]\s*)?(?P<text>\S.*)$")
+    r"\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?:(?:[A-Z][A-Za-z]*\s+){0,2}(?:recommendation|judgement|requirement)\s*[:.–—-]\s*)?(?P<text>\S.*)$")
+# a banner across a plan table keyed by a code ("RSH1 – Regulatory judgement: Make sure ...", "HO2 – Housing
+# Ombudsman recommendation: ..."): letters and a number run together, a dash or colon, what is asked
+_CODED_BANNER = re.compile(
+    r"^(?P<pre>)(?P<ref>[A-Z]{2,6}\d{1,2}[a-z]?)\s*[:–—-]\s*(?:(?:[A-Z][A-Za-z]*\s+){0,3}"
+    r"(?:recommendation|judgement|requirement|finding|area\s+for\s+improvement)\s*[:.–—-]\s*)?(?P<text>\S.*)$")
 
 
 def _not_an_item(row: list[Cell]) -> bool:
@@ -508,7 +513,7 @@ class _PlanReader:
             return False
         m = None
         if len(set(texts)) == 1:
-            m = _GROUP_REC.match(_norm(texts[0]))
+            m = _GROUP_REC.match(_norm(texts[0])) or _CODED_BANNER.match(_norm(texts[0]))
         if m is None and self.act_c is not None:
             m = _GROUP_REC.match(_norm(_cell(row, self.act_c)))
             if m and not re.match(r"(?i)rec", m.group("ref")) and not self.dotted_under(m.group("ref")):

@@ -639,6 +639,9 @@ def test_things_to_be_done_name_no_party(text):
     ("Safeguarding Children Board and Community Safety Partnership",
      ["Safeguarding Children Board", "Community Safety Partnership"]),
     ("Police and Crime Commissioner", ["Police and Crime Commissioner"]),
+    ("Monitoring Officer and Democratic Services Manager", ["Monitoring Officer", "Democratic Services Manager"]),
+    ("Repairs Contract Manager – Sanjay Whitlow and Head of Repairs and Maintenance",
+     ["Repairs Contract Manager", "Head of Repairs and Maintenance"]),
     ("Health and Wellbeing Board", ["Health and Wellbeing Board"]),
     ("Head of Finance and Resources", ["Head of Finance and Resources"]),
 ])

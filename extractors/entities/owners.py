@@ -320,12 +320,27 @@ _BODY_HEAD = re.compile(r"\b(?:ICB|Trust|Council|Board|Partnership|Constabulary|
 def _two_bodies(line: str) -> list[str]:
     """'NHS North Fells ICB and Hartlemere Hospitals NHS Foundation Trust':
     two bodies, each named in two words or more and ending in a body's
-    head noun; 'Police and Crime Commissioner', 'Head of Finance and
-    Resources' stay one."""
-    bits = [b.strip() for b in re.split(r"\s+(?:and|&)\s+", line)]
-    if len(bits) == 2 and all(len(b.split()) >= 2 and b[:1].isupper() and _BODY_HEAD.search(b) for b in bits):
-        return bits
+    head noun; 'Monitoring Officer and Democratic Services Manager',
+    'Complaints Manager – Owen Salter and Head of Customer Services': two
+    posts, each a post (or a post and its holder) in its own right;
+    'Police and Crime Commissioner', 'Head of Finance and Resources' stay one."""
+    for m in re.finditer(r"\s+(?:and|&)\s+", line):
+        bits = [line[:m.start()].strip(), line[m.end():].strip()]
+        if not all(len(b.split()) >= 2 and b[:1].isupper() for b in bits):
+            continue
+        if all(_BODY_HEAD.search(b) for b in bits) or (_a_post(bits[0]) and (_a_post(bits[1]) or _NEW_POST.match(bits[1]))):
+            return bits
     return [line]
+
+
+def _a_post(text: str) -> bool:
+    """A post named in full ('Democratic Services Manager', 'Head of Customer
+    Services'), or a post and its holder ('Complaints Manager – Owen Salter')."""
+    parts = [p.strip() for p in _DASH_SPLIT.split(text) if p.strip()]
+    if len(parts) == 2 and is_person(parts[1]):
+        text = parts[0]
+    return text.split()[-1] in _ROLE_TAIL - {"Team", "Group", "Board", "Service", "Services", "Partnership", "Panel",
+                                              "Unit", "Hub", "Hubs"} or bool(_NEW_POST.match(text))
 
 
 def _all_people(part: str, sep: str = "/") -> bool:

@@ -868,3 +868,32 @@ def test_pointers_to_numbered_items_are_not_metrics(text):
 ])
 def test_a_threshold_that_defines_what_is_counted_is_not_a_metric(text, kept):
     assert [m.raw for m in metrics_in_text(text)] == kept
+
+
+@pytest.mark.parametrize("text", [
+    "AFR 5 Journals over £50,000 should be approved by a second officer.",
+    "Set up a 360-degree feedback process for managers.",
+    "Bring a recovery plan for the wards where uptake is below 50%.",
+    "Clear the backlog of overdue stage 1 complaints.",
+    "Ideas from the away day (March ’24) include a discharge welcome pack.",
+    "Parent Infant Relationships Levels 1 and 2",
+])
+def test_conditions_names_and_dates_in_action_text_are_not_metrics(text):
+    assert metrics_in_text(text) == []
+
+
+def test_numbers_in_an_action_plans_own_action_cells_are_metrics():
+    from extractors.entities.passes import extract_all
+    from extractors.metadata import extract_metadata
+    from extractors.model import Block, Cell, Document, Table
+    rows = [[Cell(h) for h in ("Ref", "Action", "Lead officer", "Target date")],
+            [Cell("1.1"), Cell("Complete stock condition surveys of 40% of homes by 31 March 2026."),
+             Cell("Head of Asset Management"), Cell("31 March 2026")],
+            [Cell("1.2"), Cell("Reduce the backlog of overdue responsive repairs to below 500."),
+             Cell("Repairs Manager"), Cell("June 2026")]]
+    doc = Document(doc_id="a", path="a.docx", file_name="a.docx", format="docx",
+                   blocks=[Block(kind="heading", text="Improvement plan", level=1),
+                           Block(kind="table", table=Table(rows=rows, header_rows=1))])
+    got = extract_all(doc, extract_metadata(doc))
+    assert {(m["value"], m["unit"], m["parent_type"]) for m in got["metrics"]} >= {(40.0, "percent", "action"),
+                                                                                    (500.0, "count", "action")}

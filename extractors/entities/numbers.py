@@ -50,7 +50,7 @@ def _b(name: str, pat: str, flags: int = re.I) -> None:
 _b("url", r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
 _b("date", rf"\b\d{{1,2}}(?:\s?(?:st|nd|rd|th))?[\s-]*(?:of\s+)?{MONTH}[,\s-]*(?:'?\d{{4}}|'?\d{{2}}(?!\d|\s*(?:%|per\b)))?")
 _b("date", rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
-_b("date", rf"\b{MONTH}[\s'-]*(?:\d{{4}}(?:\s*[/-]\s*\d{{2,4}})?|\d{{2}})(?![\d%.,]|\s*%)")
+_b("date", rf"\b{MONTH}[\s'’‘-]*(?:\d{{4}}(?:\s*[/-]\s*\d{{2,4}})?|\d{{2}})(?![\d%.,]|\s*%)")
 _b("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
 _b("fy", r"\b(?:19|20)\d{2}\s?[/\-–]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)")
 _b("quarter", r"\b(?:quarter|qtr)\s*[1-4]\b(?:\s*\(?\s*\d{2,4}\s*[/-]\s*\d{2,4}\s*\)?)?")
@@ -111,12 +111,14 @@ _NAME_KW = (r"sections?|s\.|paragraphs?|paras?|appendix|appendices|annexe?s?|tab
             r"schedules?|articles?|regulations?|rules?|clauses?|versions?|no\.|nos\.|ref\.?|workstreams?|"
             r"themes?|pillars?|principles?|lots?|zones?|localit(?:y|ies)|routes?|kpis?|indicators?|"
             r"junctions?|questions?|criteri(?:on|a)|outcomes?|enablers?|decision\s+no\.?|report\s+no\.?|"
-            r"conditions?|sites?|agenda\s+number|afis?|areas?\s+for\s+improvement|q\.")
+            r"conditions?|sites?|agenda\s+number|afis?|areas?\s+for\s+improvement|q\.|stages?")
 _b("name", rf"\b(?:{_NAME_KW})\s*#?(?:[A-Z]{{0,3}}\d+[a-z]?(?:\.\d+)*)(?:\s*(?:,|and|&|or|to|-|–)\s*(?:[A-Z]{{0,3}}\d+[a-z]?(?:\.\d+)*)(?![\d.]*\s*%))*(?![\d.,]*\s*%)")
+# a format in a name: "360-degree feedback"
+_b("name", r"\b\d{2,3}-degree\b", re.I)
 # a pointer to a numbered item: "(see 3.2)", "see 4.1 and 4.3"
 _b("pointer", r"\bsee\s+\d+(?:\.\d+)+(?:\s*(?:,|and|&)\s*\d+(?:\.\d+)+)*", re.I)
 # capitalised keywords only ("Year 6", "Level 3", "Stage 2", "Team 4" but not "this year 37 ...")
-_b("name", r"\b(?:Years?|Level|Stage|Team|Area|Unit|Part|Step|Standard|Measure|Aim|Goal|Floor|Room|Block|"
+_b("name", r"\b(?:Years?|Levels?|Stages?|Team|Area|Unit|Part|Step|Standard|Measure|Aim|Goal|Floor|Room|Block|"
            r"Lot|District|Group|Panel|Programme|Plan|Tranche|Module|Session|Cycle|Sprint)\s+\d+[a-z]?\b"
            r"(?:\s*(?:-|–|to|and|&|,)\s*(?:(?:Year|Level|Stage)\s+)?\d+\b)*", 0)
 # an indicator's or dataset's identifier: "Fingertips indicator ID 92906"
@@ -628,7 +630,11 @@ _BRACKETED_COMPARATOR = re.compile(r"(?i)\b(?:england|national(?:ly)?|statistica
 # from home", "spending over £500", "earning more than £150,000", "drink more than 14 units a week"
 _THRESHOLD = r"(?:more\s+than|over|under|above|below|at\s+least|in\s+excess\s+of|fewer\s+than|less\s+than)\s*"
 _CRITERION_LEFT = re.compile(r"(?i)\b(?:aged|earning|earn|earns|contracts?|tenders?|placed|living|drink|drinking|drinks|"
-                             r"travel(?:ling)?)\s+(?:of\s+)?" + _THRESHOLD + r"£?$")
+                             r"travel(?:ling)?|journals?|payments?|invoices?|transactions?|purchases?|orders?)\s+(?:of\s+)?"
+                             + _THRESHOLD + r"£?$|"
+                             # a condition: "the wards where uptake is below 50%", "if the backlog rises above 500"
+                             r"\b(?:where|if|when|unless)\b[^.;]{0,40}?\b(?:below|above|under|over|less\s+than|more\s+than|"
+                             r"fewer\s+than)\s*£?$")
 _CRITERION_RIGHT = re.compile(r"(?i)\s*(?:miles?|km|kilometres?|metres?|units?\s+(?:a|per)\s+week|mph)\b")
 
 

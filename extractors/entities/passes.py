@@ -179,6 +179,11 @@ def action_tables(ctx: EntityContext) -> None:
             ctx.recs.extend(plan.recs)
             ctx.loose_actions.extend(plan.loose)
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, plan.row_parent, plan.entity_cols))
+            # the numbers printed in the plan's own recommendation and action cells ("Complete surveys
+            # of 40% of homes by 31 March 2026"): the table reader leaves those columns to the plan
+            for item in [x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose):
+                if not item.metrics and item.prov.locator and item.prov.locator.startswith("table:"):
+                    item.metrics.extend(metrics_from_text(item.text, item.prov))
         elif not (ctx.glossary and parse_glossary(table)) and tindex not in in_apparatus:
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, {}, set()))
 

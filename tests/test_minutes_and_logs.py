@@ -467,3 +467,21 @@ def test_minutes_as_a_table_of_what_was_said_and_who_acts(header):
     got = extract_all(doc, extract_metadata(doc))
     assert len(got["actions"]) == 3
     assert [o["role"] or o["person"] for o in got["owners"]] == ["Secretariat", "Tom Reid", "Heather Savory"]
+
+
+@pytest.mark.parametrize("text, owners", [
+    ("Actions: MB – circulate the revised release calendar; TR – check the recorded crime figures with forces.",
+     ["Mary Brown", "Tom Reid"]),
+    ("ACTION MB: circulate the revised release calendar to members.", ["Mary Brown"]),
+    ("MoJ will circulate the revised release calendar before the next meeting.", ["MoJ"]),
+    ("The secretariat would arrange a session on data linkage for the next meeting.", ["secretariat"]),
+])
+def test_minute_action_forms_of_a_statistics_panel(text, owners):
+    blocks = [Block(kind="heading", text="Crime and Justice Statistics Panel", level=1),
+              Block(kind="paragraph", text="Minutes of the meeting held on 14 February 2014"),
+              Block(kind="paragraph", text="Present: Iain Bell (Chair), Mary Brown (MoJ), Tom Reid (Home Office)"),
+              Block(kind="paragraph", text=text)]
+    doc = Document(doc_id="m", path="m.pdf", file_name="minutes.pdf", format="pdf", blocks=blocks)
+    got = extract_all(doc, extract_metadata(doc))
+    assert [o["role"] or o["person"] for o in got["owners"]] == owners
+    assert len(got["actions"]) == len(owners)

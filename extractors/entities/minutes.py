@@ -66,7 +66,7 @@ PERSON = re.compile(rf"\b{_PERSON}")
 # who does it: a titled person, an office, a body's initials, or a pronoun
 _OFFICE = r"(?:the\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[\s-]Chair(?:man)?|Treasurer|Secretary|Mayor|RFO)"
 # a team or body by name: "The Transparency team", "Cabinet Office", "the Board"
-_BODY = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Tt]eam|Board|Unit|Office|Secretariat|Group|Panel|Committee|"
+_BODY = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Tt]eam|Board|Unit|Office|[Ss]ecretariat|Group|Panel|Committee|"
          r"Department|Directorate|Service|Partnership|Agency|Authority|Council)")
 # a full name without a title: "Heather Brown" (not "The Board", "Open Data": see owners.is_person)
 _NAME = r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
@@ -74,7 +74,8 @@ _NAME = r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
 _POST = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}?"
          r"(?:Head|Director|Manager|Officer|Lead|Adviser|Advisor|Co-?ordinator|Chief\s+Executive|Principal\s+Social\s+Worker)"
          r"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,3})?")
-_ONE = rf"(?:{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|[A-Z]{{2,6}}(?:\s+[A-Z][a-z]+)?|{_NAME})"
+# (a body's initials, also mixed case: "ONS", "MoJ", "DfE")
+_ONE = rf"(?:{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|(?:[A-Z]{{2,6}}|[A-Z][a-z][A-Z]{{1,3}})(?:\s+[A-Z][a-z]+)?|{_NAME})"
 _WHO = rf"(?P<who>{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)"
 
 # what a clerk or secretary is told to do, in the bare infinitive

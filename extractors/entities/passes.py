@@ -403,9 +403,13 @@ def prose_details(ctx: EntityContext) -> None:
 
 
 # "Action: ...", "Agreed action - ...", "ACTION 2: ...", "Action point 14/3 – ..."
-_ACTION_LINE = re.compile(r"^(?:(?:agreed\s+)?actions?(?:\s+points?)?(?:\s+(?:no\.?\s*)?\d[\w./-]{0,7})?|AP\s?\d[\w./-]{0,5})"
+_ACTION_LINE = re.compile(r"^(?:(?:agreed\s+)?actions?(?:\s+points?)?(?:\s+(?:no\.?\s*)?\d[\w./-]{0,7})?|AP\s?\d[\w./-]{0,5}|"
+                          # "ACTION MB: circulate ...": who, then the step
+                          r"actions?\s+(?P<who>(?-i:[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)))"
                           r"\s*[:\-–]\s*(?P<rest>\S.*)$",
                           re.I | re.S)
+# "MB – circulate the calendar; TR – check the figures": steps each led by who takes it
+_LED_STEP = re.compile(r"^(?P<who>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s*[–—-]\s*(?P<step>\S.{8,})$")
 
 
 def minute_actions(ctx: EntityContext) -> None:
@@ -465,8 +469,15 @@ def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: boo
             found = [(prev, who)]
         elif m and len(m.group("rest").split()) >= 3:
             text = " ".join(m.group("rest").split())
-            found = [(text, subject_owners(text) or _dashed_owner(text, ctx) or _bracketed_owner(text, ctx)
-                      or said_owners(text))]
+            parts = [p.strip(" ;.") for p in re.split(r";\s*", text)]
+            if m.group("who"):
+                found = [(text, split_owners(m.group("who"), ctx.glossary))]
+            elif len(parts) > 1 and all(_LED_STEP.match(p) for p in parts):
+                found = [((lm := _LED_STEP.match(p)).group("step"), split_owners(lm.group("who"), ctx.glossary))
+                         for p in parts]
+            else:
+                found = [(text, subject_owners(text) or _dashed_owner(text, ctx) or _bracketed_owner(text, ctx)
+                          or said_owners(text))]
         elif tag:
             found = [(tag[0], split_owners(tag[1], ctx.glossary) or [(tag[1], None, tag[1])])]
         elif in_minutes:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import pytest
 
 from extractors.entities import minutes
@@ -485,3 +487,22 @@ def test_minute_action_forms_of_a_statistics_panel(text, owners):
     got = extract_all(doc, extract_metadata(doc))
     assert [o["role"] or o["person"] for o in got["owners"]] == owners
     assert len(got["actions"]) == len(owners)
+
+
+@pytest.mark.parametrize("paras", [
+    ["Action 1: Circulate the revised terms of reference by 30 May 2014 (Secretariat)",
+     "Action 2: Write to Ordnance Survey about licensing (TR)"],
+    ["1.1 The group agreed that the terms of reference should be revised and circulated by 30 May 2014 – Action: Secretariat",
+     "1.2 Ordnance Survey to be approached about licensing terms – Action: TR"],
+], ids=["numbered Action lines", "tag after a dash"])
+def test_minutes_actions_numbered_or_tagged_after_a_dash(paras):
+    blocks = [Block(kind="heading", text="Open Data User Group", level=1),
+              Block(kind="paragraph", text="Minutes of meeting held on 13 May 2014"),
+              Block(kind="paragraph", text="Attendees: Heather Savory (Chair), Tom Reid, Bill Roberts (Secretariat)")]
+    for p in paras:
+        m = re.match(r"(Action \d+): (.*)$", p)
+        blocks.append(Block(kind="list_item", numbering=m.group(1), text=m.group(2)) if m else Block(kind="paragraph", text=p))
+    doc = Document(doc_id="m", path="m.docx", file_name="minutes.docx", format="docx", blocks=blocks)
+    got = extract_all(doc, extract_metadata(doc))
+    assert [o["role"] or o["person"] for o in got["owners"] if o["parent_type"] == "action"] == ["Secretariat", "Tom Reid"]
+    assert not [r for r in got["recommendations"] if (r["ref"] or "").startswith("Action")]

@@ -187,8 +187,8 @@ _MEETING_ITEM = re.compile(r"(?i)^(?:(?P<apologies>apologies(?:\s+for\s+absence)
 
 
 # "... the Secretariat will circulate the paper. Action: Secretariat", "(ACTION: JS)",
-# "Action – Chair/Clerk": who does the step just described, tagged after it
-_ACTION_TAG = re.compile(r"(?:^|(?<=[.;:!?)\]])\s*|\s+(?=[\[(]))[\[(]?\s*actions?\s*(?:by|owner)?\s*[:\-–—]\s*"
+# "Action – Chair/Clerk", "... by 30 May – Action: Secretariat": who does the step just described, tagged after it
+_ACTION_TAG = re.compile(r"(?:^|(?<=[.;:!?)\]])\s*|\s+(?=[\[(])|\s+[–—-]\s+)[\[(]?\s*actions?\s*(?:by|owner)?\s*[:\-–—]\s*"
                          r"(?P<who>[A-Z][\w.&'’/ ,-]{0,60}?)\s*[\])]?\s*\.?\s*$", re.I)
 
 

@@ -71,7 +71,11 @@ def decisions(ctx: EntityContext) -> None:
 
 
 def improvements(ctx: EntityContext) -> None:
-    ctx.recs.extend(improvement_recommendations(ctx.doc))
+    found = improvement_recommendations(ctx.doc)
+    if minutes.is_minutes(ctx.doc, ctx.meta.get("title")):
+        # minutes number the steps they record "Action 1:", "Action 2:": actions, not a plan's items
+        found = [r for r in found if not re.match(r"(?i)action\b", r.ref or "")]
+    ctx.recs.extend(found)
     ctx.recs.extend(titled_recommendations(ctx.doc, {r.prov.source_text for r in ctx.recs}))
     # tables read as lists by the prose passes (an improvement list printed in a box)
     ctx.listed_tables |= {r.prov.table for r in ctx.recs if r.prov.table is not None}

@@ -684,3 +684,13 @@ def test_steps_listed_under_a_lead_in_naming_who_takes_them():
 def test_a_posts_object_is_not_its_holder(text, want):
     from extractors.entities.owners import split_owners
     assert [(r, p) for r, p, _ in split_owners(text)] == want
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The programme risk register should be reviewed monthly by the programme board.", [("responsible", "the programme board")]),
+    ("The revised business case should be approved by Cabinet.", []),
+    ("The report was reviewed by the Board in May.", []),
+])
+def test_who_a_passive_recommendation_names_after_by(text, who):
+    from extractors.entities.owners import owners_in_text
+    assert owners_in_text(text) == who

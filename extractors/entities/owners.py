@@ -365,6 +365,14 @@ _DONE_BY = re.compile(r"\b(?:signed|prepared|presented|circulated|published|draf
                       r"(?P<who>(?:the\s+)?(?:(?:[A-Z][\w&'’-]*\s+){0,3}(?:Chair(?:man|woman|person)?|Mayor|Clerk|Secretariat)\b|"
                       r"(?:[A-Z][\w&'’-]*\s+){0,3}(?:Head|Director|Officer|Manager|Executive|Lead|Secretary|Treasurer)"
                       r"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,3})?))(?P<person>(?!))?")
+# a recommendation in the passive names who is to act after "by": "The risk register should be
+# reviewed monthly by the programme board", "... must be approved by the Audit Committee"
+_PASSIVE_AGENT = re.compile(r"(?i)\b(?:should|must|will|shall|needs?\s+to|is\s+to|are\s+to)\s+be\s+(?:\w+ly\s+)?"
+                            # (not a body that only approves or considers it: "should be approved by Cabinet")
+                            r"(?!(?:approved|agreed|endorsed|considered|noted|scrutini[sz]ed|signed|ratified|adopted)\b)"
+                            r"(?:[a-z]+ed|led|overseen|run|done|taken|given|made|kept|held|set)\b(?:\s+[a-z]+){0,2}?\s+by\s+"
+                            r"(?P<who>(?:the\s+)?(?:[A-Za-z][\w&'’-]*\s+){0,3}(?:board|committee|cabinet|panel|group|team|"
+                            r"director|manager|officer|council|partnership|secretariat|executive))\b(?P<person>(?!))?")
 _TASKED = (re.compile(r"\b(?:asks?|requests?|instructs?|authori[sz]es?|directs?|invites?|tasks?|commissions?|calls\s+on|"
                       r"requires?)\s+" + _POSTISH + r",?\s+to\s+(?!the\b|a\b|an\b)[a-z]{3,}\b"),
            re.compile(r"\b(?:requests?|asks?|agrees?|resolves?|recommends?)\s+that\s+" + _POSTISH
@@ -474,7 +482,7 @@ def owners_in_text(text: str, meeting: Optional[str] = None) -> list[tuple[str, 
     found: list[tuple[str, str]] = []
     for m in _DELEGATE.finditer(text):
         found.append(("delegate", m.group("who").strip(" ,")))
-    for m in (m for rx in (*_TASKED, _DONE_BY) for m in rx.finditer(text)):
+    for m in (m for rx in (*_TASKED, _DONE_BY, _PASSIVE_AGENT) for m in rx.finditer(text)):
         who = m.group("who").strip(" ,")
         if _POST_NOUN.search(who):
             who = re.sub(r"^the\s+", "", who)   # "the Director of Place": the post (a body keeps its article)

@@ -694,3 +694,17 @@ def test_a_posts_object_is_not_its_holder(text, want):
 def test_who_a_passive_recommendation_names_after_by(text, who):
     from extractors.entities.owners import owners_in_text
     assert owners_in_text(text) == who
+
+
+def test_lettered_parts_of_a_recommendation_are_addressed_to_whom_its_stem_addresses():
+    from extractors.model import Block, Document
+    from extractors.metadata import extract_metadata
+    doc = Document(doc_id="s", path="s.pdf", file_name="s.pdf", format="pdf", blocks=[
+        Block(kind="heading", text="Recommendations", level=1),
+        Block(kind="list_item", numbering="R3", text="We recommend that the Council strengthens member oversight of major projects by:"),
+        Block(kind="list_item", numbering="a)", text="establishing a Major Projects Board with cross-party membership; and"),
+        Block(kind="list_item", numbering="b)", text="publishing the major projects risk register every quarter.")])
+    got = extract_all(doc, extract_metadata(doc))
+    parts = {r["rec_id"]: r["ref"] for r in got["recommendations"] if r["ref"] in ("R3a", "R3b")}
+    assert set(parts.values()) == {"R3a", "R3b"}
+    assert {(o["parent_id"], o["role"]) for o in got["owners"]} >= {(k, "the Council") for k in parts}

@@ -52,7 +52,8 @@ from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.metrics import column_context
 from extractors.entities.narrative import (decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations)
-from extractors.entities.owners import bare_body, owners_in_text, parse_glossary, split_owners, subject_owner, subject_owners
+from extractors.entities.owners import (bare_body, is_person, owners_in_text, parse_glossary, split_owners, subject_owner,
+                                       subject_owners)
 from extractors.entities.responses import POSITION, extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
 from extractors.numbering import bare_ref
@@ -843,10 +844,36 @@ def _owned_items(ctx: EntityContext) -> list:
     return list(ctx.loose_actions) + [x for r in ctx.recs for x in [r, *r.actions]]
 
 
+def stem_owners(ctx: EntityContext) -> None:
+    """Lettered parts of a recommendation printed under its stem ("We
+    recommend that the Council strengthens member oversight by:" / "a)
+    establishing ..." / "b) giving ..."): each part is addressed to whom the
+    stem addresses, unless it names someone itself."""
+    index = {b.full_text: i for i, b in enumerate(ctx.doc.blocks) if b.kind != "table"}
+    for r in ctx.recs:
+        if r.owners or not r.ref or not _SUB_REF.search(r.ref) or r.prov.source_text not in index:
+            continue
+        j = index[r.prov.source_text] - 1
+        while j >= 0 and ctx.doc.blocks[j].kind == "list_item" and _SUB_NUMBER.fullmatch(ctx.doc.blocks[j].numbering or ""):
+            j -= 1
+        stem = ctx.doc.blocks[j] if j >= 0 else None
+        if stem is None or stem.kind == "table" or not stem.text.rstrip().endswith(":"):
+            continue
+        for kind, who in owners_in_text(stem.text):
+            role, person = (None, who) if is_person(who) else (re.sub(r"^The\s+", "the ", who), None)
+            r.owners.append(Owner(role=role, person=person, kind=kind, raw=who, prov=r.prov.at("/owner:stem")))
+
+
+# a lettered or roman part's ref and numbering: "R3a", "4(b)", "a)", "(ii)"
+_SUB_REF = re.compile(r"\d(?:[a-z]|\((?:[a-z]|[ivx]+)\))$")
+_SUB_NUMBER = re.compile(r"\(?(?:[a-z]|[ivx]+)[.)]")
+
+
 PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
-          prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners, one_owner_a_post, meeting_deadlines)
+          prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners, one_owner_a_post, meeting_deadlines,
+          stem_owners)
 
 
 def lead_in_only(text: str) -> bool:

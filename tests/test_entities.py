@@ -640,6 +640,7 @@ def test_things_to_be_done_name_no_party(text):
      ["Safeguarding Children Board", "Community Safety Partnership"]),
     ("Police and Crime Commissioner", ["Police and Crime Commissioner"]),
     ("Monitoring Officer and Democratic Services Manager", ["Monitoring Officer", "Democratic Services Manager"]),
+    ("Head of Strategy and Performance / Customer Insight Officer", ["Head of Strategy and Performance", "Customer Insight Officer"]),
     ("Repairs Contract Manager – Sanjay Whitlow and Head of Repairs and Maintenance",
      ["Repairs Contract Manager", "Head of Repairs and Maintenance"]),
     ("Health and Wellbeing Board", ["Health and Wellbeing Board"]),

@@ -324,6 +324,8 @@ def _two_bodies(line: str) -> list[str]:
     'Complaints Manager – Owen Salter and Head of Customer Services': two
     posts, each a post (or a post and its holder) in its own right;
     'Police and Crime Commissioner', 'Head of Finance and Resources' stay one."""
+    if "/" in line:
+        return [line]   # ("Head of Strategy and Performance / Customer Insight Officer": the slash divides the posts)
     for m in re.finditer(r"\s+(?:and|&)\s+", line):
         bits = [line[:m.start()].strip(), line[m.end():].strip()]
         if not all(len(b.split()) >= 2 and b[:1].isupper() for b in bits):

@@ -255,3 +255,20 @@ def test_a_file_that_crashes_its_worker_twice_is_not_retried_by_every_run(raw, t
     # a new code version or --force retries it
     s4 = run([str(raw)], str(out), jobs=2, force=True, **_q())
     assert s4.extracted == 4
+
+
+def test_a_second_worker_storing_the_same_result_leaves_the_cache_entry_in_place(tmp_path):
+    """A straggler of a cancelled run (or a retry) puts the rows a reader may be
+    reading: the entry must not vanish under it. A different result replaces it."""
+    from pipeline.engine.manifest import RowCache
+    cache = RowCache(tmp_path / "out", version="t")
+    rows = {"documents": [{"doc_id": "d1", "path": "a.pdf", "file_name": "a.pdf"}]}
+    assert cache.put("d1", "a.pdf", "ok", rows, limits={})
+    entry = cache.dir / "d1"
+    before = (entry / "result.json").stat().st_ino
+    assert cache.put("d1", "a.pdf", "ok", rows, limits={}, seconds=9.0)
+    assert (entry / "result.json").stat().st_ino == before          # not rewritten
+    assert cache.meta("d1", {}) is not None
+    assert cache.put("d1", "a.pdf", "partial", rows, limits={})
+    assert cache.meta("d1", {})["status"] == "partial"               # a different result replaces it
+    assert not [p for p in cache.root.iterdir() if p.name.startswith(".")]   # nothing left aside

@@ -108,6 +108,18 @@ def _fsync(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def _same_result(entry: Path, meta: dict) -> bool:
+    """Does the cache entry already hold this result (same status, tables,
+    limits and worker error; the time taken may differ)?"""
+    try:
+        old = json.loads((entry / "result.json").read_text())
+    except (OSError, ValueError):
+        return False
+    keys = ("doc_id", "path", "status", "tables", "limits", "worker_error")
+    return all(old.get(k) == meta.get(k) for k in keys) and \
+        all(_intact(entry / f"{name}.parquet") for name in meta["tables"])
+
+
 class RowCache:
     def __init__(self, out: str | Path, version: str | None = None):
         self.root = Path(out) / CACHE
@@ -180,7 +192,18 @@ class RowCache:
         _fsync(tmp / "result.json")
         dest = self._entry(doc_id)
         if dest.exists():
-            shutil.rmtree(dest, ignore_errors=True)
+            if _same_result(dest, meta):
+                # the same bytes give the same rows: a second worker (a straggler of a cancelled
+                # run, a retry) leaves the entry a reader may be reading in place
+                shutil.rmtree(tmp, ignore_errors=True)
+                return True
+            # set the old entry aside, then rename the new one in: never a moment with a
+            # result.json whose table files are being deleted
+            aside = self.root / f".old-{uuid.uuid4().hex[:12]}"
+            os.replace(dest, aside)
+            os.replace(tmp, dest)
+            shutil.rmtree(aside, ignore_errors=True)
+            return True
         os.replace(tmp, dest)
         return True
 

@@ -650,7 +650,7 @@ def test_a_charts_axis_scale_is_not_a_metric_but_its_data_labels_are():
 
 
 def test_percent_ticks_under_a_bar_chart():
-    from extractors.entities.passes import chart_ticks
+    from extractors.entities.charts import chart_ticks
     from extractors.model import Block, Document
     doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf", blocks=[
         Block(kind="paragraph", text="Figure 3: Pupils who said they had self-harmed, by group (%)"),
@@ -714,7 +714,7 @@ def test_a_charts_data_labels_take_what_its_caption_measures(caption, unit):
 
 
 def test_years_under_a_chart_are_categories_not_its_scale():
-    from extractors.entities.passes import chart_ticks
+    from extractors.entities.charts import chart_ticks
     from extractors.model import Block, Document
     doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf", blocks=[
         Block(kind="paragraph", text="Figure 1: Admissions, rate per 100,000, 2016/17 to 2023/24"),

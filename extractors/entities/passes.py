@@ -37,7 +37,6 @@ kind of entity or a new layout, write a pass and put it in its place in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan, record_table
@@ -45,11 +44,11 @@ from extractors.entities.headerless import header_source, named_from_cells, shar
 from extractors.entities.columns import column_role
 from extractors.entities.context import EntityContext
 from extractors.entities import minutes
+from extractors.entities.charts import charts, data_labels
 from extractors.entities.rag import normalise_rag
 from extractors.entities.inquiry import inquiry_recommendations, labelled_recommendations
-from extractors.entities.items import Action, Metric, Owner, Prov, Recommendation, Timescale
+from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
-from extractors.entities.metrics import column_context
 from extractors.entities.narrative import (decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations)
 from extractors.entities.owners import (bare_body, is_person, owners_in_text, parse_glossary, split_owners, subject_owner,
@@ -60,7 +59,6 @@ from extractors.numbering import bare_ref
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import meeting_days, pin_to_meetings
-from extractors.entities.timescales.periods import parse_financial_period
 from extractors.model import Block, Document
 from extractors.textsim import token_f1, tokens
 
@@ -654,106 +652,6 @@ def apparatus(doc: Document) -> set[int]:
     return out
 
 
-# a chart's caption: "Figure 1: Hospital admissions ...", "Chart 3 – ...", "Graph 2."
-_CHART_CAPTION = re.compile(r"^(?:figure|fig\.|chart|graph)\s*\d{1,3}[a-z]?(?:\s*[:.\-–—]|\s+(?=[A-Z]))", re.I)
-_CHART_END = re.compile(r"^(?:source|sources|note|notes|data\s+source)s?\s*[:.\-–]", re.I)
-# a whole number that may be a tick; not part of a period ("2016/17", "2019-23") or a year
-_TICK = re.compile(r"(?<![\d.,£$/\-–])(\d{1,7})(%?)(?![\d.,/\-–])")
-
-
-@dataclass
-class Chart:
-    """The blocks of one chart: its caption and its axis tick labels."""
-    caption: str
-    ticks: set[str]
-
-
-def charts(doc: Document) -> dict[int, Chart]:
-    """Block index -> the chart it is part of, for the blocks of a chart
-    (after a "Figure N:" caption, to its "Source:" line, a heading or a
-    sentence of prose). The ticks are the whole numbers of the chart's lines
-    that step evenly from one to the next (0 100 200 ... 600, 0% 10% ...
-    50%), three at least; the other numbers are its data labels."""
-    out: dict[int, Chart] = {}
-    blocks = doc.blocks
-    i = 0
-    while i < len(blocks):
-        if blocks[i].kind == "table" or not _CHART_CAPTION.match(blocks[i].text.strip()):
-            i += 1
-            continue
-        zone, j = [], i + 1
-        while j < len(blocks) and j < i + 40:
-            b = blocks[j]
-            t = " ".join(b.text.split()) if b.kind != "table" else ""
-            if b.kind == "heading" and not re.search(r"\d", t) or _CHART_END.match(t) or _CHART_CAPTION.match(t) \
-                    or (b.kind != "table" and len(t.split()) > 14):
-                break
-            zone.append(j)
-            j += 1
-        tokens = {}
-        for k in zone:
-            b = blocks[k]
-            texts = [c.text for row in b.table.rows for c in row] if b.kind == "table" else [b.text]
-            for text in texts:
-                for m in _TICK.finditer(text):
-                    value = int(m.group(1))
-                    if not m.group(2) and 1990 <= value <= 2099:
-                        continue   # a year: a category, not a tick
-                    tokens.setdefault(m.group(2), set()).add(value)
-        chart = Chart(caption=_CHART_CAPTION.sub("", " ".join(blocks[i].text.split()), count=1).strip(" :.-–—"),
-                      ticks=set())
-        for pct, values in tokens.items():
-            ticks = _even_steps(sorted(values))
-            if len(ticks) >= 3:
-                chart.ticks.update(f"{v}{pct}" for v in ticks)
-        for k in zone:
-            out[k] = chart
-        i = max(j, i + 1)
-    return out
-
-
-def chart_ticks(doc: Document) -> dict[int, set[str]]:
-    """Block index -> the axis tick labels printed in it (charts())."""
-    return {k: c.ticks for k, c in charts(doc).items() if c.ticks}
-
-
-def _data_labels(found: list[Metric], chart: Chart) -> list[Metric]:
-    """A chart's data labels: not its scale; what they measure, their unit
-    and their period are the caption's ("Figure 2: Hospital admissions ...,
-    2023/24, crude rate per 100,000")."""
-    _, period, unit_hint = column_context(chart.caption)
-    unit = {"%": "percent", "rate": "rate"}.get(unit_hint or "")
-    out = []
-    for m in found:
-        if m.raw.replace(" ", "") in chart.ticks:
-            continue
-        m.label = chart.caption or m.label
-        if unit and m.unit == "count":
-            m.unit = unit
-        if period and not m.period:
-            m.period = period
-            p = parse_financial_period(period)
-            m.period_end = p[1] if p else None
-        out.append(m)
-    return out
-
-
-def _even_steps(values: list[int]) -> list[int]:
-    """The longest run of `values` stepping evenly (0, 100, 200, ...)."""
-    best: list[int] = []
-    have = set(values)
-    for a in values:
-        for b in values:
-            if b <= a:
-                continue
-            step, run = b - a, [a]
-            while run[-1] + step in have:
-                run.append(run[-1] + step)
-            if len(run) > len(best):
-                best = run
-    return best
-
-
 def loose_metrics(ctx: EntityContext) -> None:
     """Every other prose block: numbers without a parent (not a contents
     page's page numbers, nor a report's references, glossary or definitions)."""
@@ -774,7 +672,7 @@ def loose_metrics(ctx: EntityContext) -> None:
         loc = f"block:{i}" + (f"/{b.numbering}" if b.numbering and b.numbering != "•" else "")
         found = metrics_from_text(b.text, Prov(b.page, b.full_text, loc))
         if i in in_chart:
-            found = _data_labels(found, in_chart[i])
+            found = data_labels(found, in_chart[i])
         ctx.loose_metrics.extend(found)
 
 

@@ -458,3 +458,29 @@ def test_dates_of_things_hoped_for_held_or_started_are_not_deadlines(text):
 def test_publishing_an_annual_report_recurs_every_year(text, want):
     from extractors.entities.timescales.sentences import find_due_dates_in_sentence
     assert [t.recurrence for t in find_due_dates_in_sentence(text, date(2026, 1, 1))] == want
+
+
+@pytest.mark.parametrize("text, raw", [
+    ("That the Quarter 2 return be reported to the next meeting of the Board for noting.", "to the next meeting of the Board"),
+    ("Clerk to check on this and report back to next meeting.", "to next meeting"),
+    ("Head of Repairs to report on voids at the next meeting.", "at the next meeting"),
+])
+def test_a_step_due_at_the_next_meeting(text, raw):
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    got = find_due_dates_in_sentence(text, date(2024, 9, 10))
+    assert [(t.raw, t.relative) for t in got] == [(raw, raw)]
+
+
+def test_the_next_meeting_of_another_body_is_not_pinned_to_this_ones():
+    from extractors.entities.timescales.meetings import pin_to_meetings
+    from extractors.entities.items import Prov, Timescale
+    mk = lambda raw: Timescale(raw=raw, due_date=None, precision=None, recurrence="once", relative=raw,
+                               prov=Prov(page=1, source_text=raw, locator="b"))
+    ours, theirs = mk("at the next meeting"), mk("at the next meeting of Llandogo School")
+    pin_to_meetings([ours, theirs], [date(2018, 4, 30)], date(2018, 5, 21))
+    assert ours.due_date == date(2018, 5, 21) and theirs.due_date is None
+
+
+def test_a_meeting_held_in_the_past_is_not_a_deadline():
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    assert find_due_dates_in_sentence("At the next meeting the Board discussed the budget.", date(2024, 9, 10)) == []

@@ -18,6 +18,9 @@ _NEXT_MEETING = re.compile(r"(?i)\bdate\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next
 # a month named as a meeting: "Dec 2024 meeting", "the October Board meeting"
 _MONTH_MEETING = r"\s+(?:[\w’'-]+\s+){0,2}meeting\b"
 _NEXT = re.compile(r"(?i)\bnext\s+(?:[\w’'-]+\s+){0,2}meeting\b")
+# another body's meeting: "the next Forum Meeting", "the next meeting of Llandogo School" (not "of the Board")
+_OTHER_BODY = re.compile(r"\bnext\s+[A-Z][\w’'-]*\s+[Mm]eeting\b|\bmeeting\s+of\s+(?!the\s+(?:Board|Committee|Council|Panel|"
+                         r"Group|Partnership|Cabinet|Forum)\b)[A-Z]")
 
 
 def meeting_days(doc: Document, meeting_date: Optional[date]) -> tuple[list[date], Optional[date]]:
@@ -46,5 +49,5 @@ def pin_to_meetings(timescales: Iterable, days: list[date], nxt: Optional[date])
             same = sorted({d for d in days if (d.year, d.month) == (t.due_date.year, t.due_date.month)})
             if len(same) == 1:
                 t.due_date, t.precision = same[0], "day"
-        elif t.due_date is None and nxt is not None and _NEXT.search(t.raw or ""):
+        elif t.due_date is None and nxt is not None and _NEXT.search(t.raw or "") and not _OTHER_BODY.search(t.raw or ""):
             t.due_date, t.precision = nxt, "day"

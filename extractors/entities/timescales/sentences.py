@@ -172,6 +172,21 @@ _MAKES = re.compile(r"(?i)\b(?:publish(?:es|ed|ing)?|produc(?:e|es|ed|ing)|prepa
                     r"conduct(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|their\s+)?$")
 
 
+_TO_NEXT_MEETING = re.compile(r"(?i)\b(?:at|to|by|before|for|until)\s+(?:the\s+|its\s+|their\s+)?next\s+(?:[A-Za-z]+\s+){0,2}meeting"
+                              r"(?:\s+of\s+the\s+(?-i:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4}))?")
+
+
+def _to_come(text: str, pos: int) -> bool:
+    """Is the clause holding pos about something to be done (a future
+    marker, a resolution, an imperative, '<who> to <do>')?"""
+    left = text[_clause_start(text, pos):pos]
+    marker = _governing_marker(left)
+    if marker is None and (_RESOLUTION.match(left) or _ASSIGNED.match(left) or _IMPERATIVE.match(left)
+                           or re.search(r"(?i)\b(?:report(?:ed)?\s+back|be\s+(?:reported|brought|presented|considered))\b", left)):
+        marker = "future"
+    return marker == "future"
+
+
 def _accept_relative(text: str, c: _Cand) -> bool:
     cs = _clause_start(text, c.start)
     left = text[cs:c.start]
@@ -281,4 +296,10 @@ def find_due_dates_in_sentence(text: str, anchor: Optional[date] = None) -> list
         if c.kind == "date":
             prev_end = c.end
         floor = c.end
+    if not out and (nm := _TO_NEXT_MEETING.search(text)) and _to_come(text, nm.start()):
+        # "report back to the next meeting", "That the return be reported to the next meeting of the
+        # Board": a deadline the paper dates when it names that meeting's day (meetings.py)
+        raw = " ".join(nm.group(0).split())
+        out.append(ParsedTimescale(raw=raw, due_date=None, precision=None, recurrence="once", relative=raw,
+                                   start=nm.start(), end=nm.end()))
     return out

@@ -484,3 +484,12 @@ def test_the_next_meeting_of_another_body_is_not_pinned_to_this_ones():
 def test_a_meeting_held_in_the_past_is_not_a_deadline():
     from extractors.entities.timescales.sentences import find_due_dates_in_sentence
     assert find_due_dates_in_sentence("At the next meeting the Board discussed the budget.", date(2024, 9, 10)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Clerk to ask if we can have a police presence at the next meeting.",
+    "Clerk to invite the ICB to attend the next meeting.",
+])
+def test_someone_to_be_there_at_the_next_meeting_is_not_a_deadline(text):
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    assert find_due_dates_in_sentence(text, date(2024, 9, 10)) == []

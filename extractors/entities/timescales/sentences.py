@@ -176,6 +176,11 @@ _TO_NEXT_MEETING = re.compile(r"(?i)\b(?:at|to|by|before|for|until)\s+(?:the\s+|
                               r"(?:\s+of\s+the\s+(?-i:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4}))?")
 
 
+# someone or something to be there, not a step due by then: "ask if we can have a police presence at the
+# next meeting", "invite the ICB to attend the next meeting"
+_THERE_AT = re.compile(r"(?i)\b(?:have|has|having|attend|attends|attended|attendance|presence)\b")
+
+
 def _to_come(text: str, pos: int) -> bool:
     """Is the clause holding pos about something to be done (a future
     marker, a resolution, an imperative, '<who> to <do>')?"""
@@ -296,7 +301,8 @@ def find_due_dates_in_sentence(text: str, anchor: Optional[date] = None) -> list
         if c.kind == "date":
             prev_end = c.end
         floor = c.end
-    if not out and (nm := _TO_NEXT_MEETING.search(text)) and _to_come(text, nm.start()):
+    if not out and (nm := _TO_NEXT_MEETING.search(text)) and _to_come(text, nm.start()) \
+            and not _THERE_AT.search(text[_clause_start(text, nm.start()):nm.start()]):
         # "report back to the next meeting", "That the return be reported to the next meeting of the
         # Board": a deadline the paper dates when it names that meeting's day (meetings.py)
         raw = " ".join(nm.group(0).split())

@@ -57,8 +57,6 @@ _RATE_LABEL = re.compile(r"\b(?:interest\s+rates?|bank\s+rate|pwlb|yields?|gilts
 
 
 _COUNT_AND_SHARE = re.compile(r"(?i)\b(?:n|no\.?|number|count)\s*\(\s*%\s*\)")
-# a suppressed count: "<5", "< 10", "*"
-_SUPPRESSED = re.compile(r"^[<≤]\s?\d{1,2}$")
 _LABEL_HEADER = re.compile(r"\b(?:title|name|indicator|measure|description|kpi|item|service|risk)\b", re.I)
 _SCORE_HEADER = re.compile(r"\(\s*[01]\s*[-–]\s*(?:5|10|25)\s*\)|\blikelihood\b|\bimpact\s+score\b|\bscore\b|\brating\s*\(", re.I)
 
@@ -173,9 +171,8 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
             row_rag = got[0] if got else None
         for c, cell in enumerate(row):
             txt = cell.text.strip()
-            if not txt or cell.spanned or c in skip_cols or (c == label_idx and len(txt.split()) <= 12) \
-                    or _SUPPRESSED.match(txt):
-                continue   # (a merged cell's numbers are read once, in its first slot; "<5" is a count withheld)
+            if not txt or cell.spanned or c in skip_cols or (c == label_idx and len(txt.split()) <= 12):
+                continue   # (a merged cell's numbers are read once, in its first slot)
             cell_rag = row_rag
             rated = _RATED_VALUE.match(txt)
             if rated and _numeric_cell(rated.group("value")):

@@ -51,7 +51,7 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation, Times
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import (decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations)
-from extractors.entities.owners import (bare_body, is_person, owners_in_text, parse_glossary, split_owners, subject_owner,
+from extractors.entities.owners import (bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
 from extractors.entities.responses import POSITION, extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
@@ -371,6 +371,14 @@ def _inline_labels(item, ctx: EntityContext) -> None:
     item.text = head
 
 
+def addressed_owners(text: str, committee: Optional[str], prov: Prov) -> list[Owner]:
+    """The bodies and posts a recommendation's own words make responsible
+    ("The council should ...", "asks the Director of Place to ...")."""
+    return [Owner(role=role, person=person, kind=kind, raw=raw, prov=prov)
+            for kind, who in owners_in_text(text, committee)
+            for role, person, raw in split_owners(who) or [(who, None, who)]]
+
+
 def prose_details(ctx: EntityContext) -> None:
     """Owners, timescales and numbers of the recommendations and actions
     read from prose (table items got theirs from their row's cells)."""
@@ -380,12 +388,11 @@ def prose_details(ctx: EntityContext) -> None:
         ctx.consumed.add(r.prov.source_text)
         ctx.not_actions |= r.covered
         named = {bare_body(o.role or "") for o in r.owners}
-        for kind, who in owners_in_text(r.text, ctx.meta.get("committee")):
-            for role, person, raw in split_owners(who) or [(who, None, who)]:
-                bare = bare_body(role or "")
-                if bare and any(n == bare or n.startswith(bare + " (") for n in named):
-                    continue   # the row of a table restating it names the same owner, with the holder
-                r.owners.append(Owner(role=role, person=person, kind=kind, raw=raw, prov=r.prov.at("/owner")))
+        for o in addressed_owners(r.text, ctx.meta.get("committee"), r.prov.at("/owner")):
+            bare = bare_body(o.role or "")
+            if bare and any(n == bare or n.startswith(bare + " (") for n in named):
+                continue   # the row of a table restating it names the same owner, with the holder
+            r.owners.append(o)
         for kind, text, prov in r.owner_texts:
             for role, person, raw in split_owners(text, ctx.glossary):
                 r.owners.append(Owner(role=role, person=person, kind=kind, raw=raw, prov=prov))
@@ -757,9 +764,7 @@ def stem_owners(ctx: EntityContext) -> None:
         stem = ctx.doc.blocks[j] if j >= 0 else None
         if stem is None or stem.kind == "table" or not stem.text.rstrip().endswith(":"):
             continue
-        for kind, who in owners_in_text(stem.text):
-            role, person = (None, who) if is_person(who) else (re.sub(r"^The\s+", "the ", who), None)
-            r.owners.append(Owner(role=role, person=person, kind=kind, raw=who, prov=r.prov.at("/owner:stem")))
+        r.owners.extend(addressed_owners(stem.text, None, r.prov.at("/owner:stem")))
 
 
 # a lettered or roman part's ref and numbering: "R3a", "4(b)", "a)", "(ii)"

@@ -303,8 +303,10 @@ def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
         m = _BODY_DASH_DATE.match(s)
         if meta["committee"] is None and m and not letter and not COUNCIL_RE.fullmatch(m.group("body")) \
                 and not _NOT_COMMITTEE.search(m.group("body")):
-            # "Cabinet – 11 November 2025", "Audit and Governance Committee – 22 January 2026"
-            meta["committee"] = _clean(m.group("body"))
+            # "Cabinet – 11 November 2025", "Audit and Governance Committee – 22 January 2026"; the body of
+            # "Data Panel Action Log – 19 July 2013" is the Data Panel
+            meta["committee"] = _clean(re.sub(r"\s+(?:action\s+log|action\s+tracker|minutes|agenda|status\s+update)$", "",
+                                              m.group("body"), flags=re.I))
             meta["meeting_date"] = meta["meeting_date"] or parse_date(m.group("date"))
             continue
         if meta["committee"] is None and BODY_WORDS.search(s) and len(s.split()) <= 12 and _mostly_upper(s) \
@@ -441,8 +443,8 @@ def _furniture_title(doc: Document) -> Optional[str]:
             continue
         if len(re.findall(r"[A-Za-z]{3,}", t)) < 2:
             continue
-        if parse_date(t) and len(t.split()) <= 6:
-            continue
+        if parse_date(t) and len(t.split()) <= 6 and not _PAPER_KIND.search(t):
+            continue   # (not "Data Panel Action Log – 19 July 2013": a title with its date)
         return t
     return None
 
@@ -478,7 +480,10 @@ _NOT_COMMITTEE = re.compile(r"\b(?:options?\s+available|to\s+the\s+committee|for
 _NOT_TITLE = re.compile(r"^(?:created\s+with\b.*|.*\bplease\s+register\s+to\s+remove\b.*|unclassified|official(?:\s*-\s*sensitive)?|(?:un)?restricted\s+items?|this\s+page\s+(?:is\s+)?(?:intentionally\s+)?(?:left\s+)?blank|"
                         r"executive\s+summary|contents|table\s+of\s+contents|agenda|introduction|background|"
                         r"part\s+(?:i|1|ii|2)\b.*|public\s+document\s+pack|summary|purpose\s+of\s+(?:the\s+)?report|"
-                        r"(?:status|rag|colour)\s+key\b.*|key\s+to\s+\w+|key|glossary)\s*\.?$", re.I)
+                        r"(?:status|rag|colour)\s+key\b.*|key\s+to\s+\w+|key|glossary|"
+                        # a report's place in a series: "2nd Report of Session 2010–12", "HL Paper 179"
+                        r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+report\s+of\s+session\b.*|"
+                        r"h[lc]\s+(?:paper\s+)?\d+\b.*)\s*\.?$", re.I)
 
 
 # a line that names an organisation and nothing else: the publisher above a
@@ -552,7 +557,8 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
         t = _clean(b.text)
         if not t or len(t.split()) < 2 or len(t) > 250:
             continue
-        if meta.get("committee") and meta["committee"].lower() in t.lower() and len(t.split()) <= len(meta["committee"].split()) + 5:
+        if meta.get("committee") and meta["committee"].lower() in t.lower() and len(t.split()) <= len(meta["committee"].split()) + 5 \
+                and not _LOG_KIND.search(t.lower().replace(meta["committee"].lower(), " ")):
             continue
         if parse_date(t) and len(t.split()) <= 6:
             continue
@@ -573,6 +579,10 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
                     and 2 <= len(lead.split()) <= 16 and not lead.endswith((".", ":")) and not COUNCIL_RE.fullmatch(lead) \
                     and not _NOT_TITLE.match(lead) and not parse_date(lead):
                 return f"{lead} {t}"   # "SEND Strategy 2017–2020" over "Consultation Report": one title
+            nxt = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+            if nxt is not None and nxt.kind == "heading" and nxt.page == b.page and _KIND_ONLY.fullmatch(_clean(nxt.text)) \
+                    and len(nxt.text.split()) >= 2 and not t.endswith((".", ":")) and len(t.split()) <= 16:
+                return f"{t} {_clean(nxt.text)}"   # both set as headings: the same title on two lines
             return t
     # no heading: a short opening line that names the kind of paper
     # ("Transparency Board Action Log as 19 July 2011", "Status update on actions")

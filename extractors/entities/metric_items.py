@@ -61,6 +61,23 @@ _LABEL_HEADER = re.compile(r"\b(?:title|name|indicator|measure|description|kpi|i
 _SCORE_HEADER = re.compile(r"\(\s*[01]\s*[-–]\s*(?:5|10|25)\s*\)|\blikelihood\b|\bimpact\s+score\b|\bscore\b|\brating\s*\(", re.I)
 
 
+# a KPI named by the time it measures: "Average days to process new claims", "Average time to
+# re-let (days)", "Working days lost per FTE"; or by a share: "Percentage of ...", "% of ..."
+_TIME_LABEL = re.compile(r"\((?P<u1>days|weeks|months|hours)\)|^(?:the\s+)?(?:average|mean|median)\s+(?:number\s+of\s+)?"
+                         r"(?:(?:working|calendar)\s+)?(?P<u2>days|weeks|months|hours)\b|"
+                         r"^(?:number\s+of\s+)?(?:working\s+)?(?P<u3>days)\s+(?:lost|taken|to)\b", re.I)
+_SHARE_LABEL = re.compile(r"^(?:the\s+)?(?:percentage|proportion|%)\s+of\b", re.I)
+
+
+def _label_unit(label: str) -> Optional[str]:
+    """The unit a KPI row's name gives its bare figures, or None."""
+    label = re.sub(r"^(?:KPI|PI|NI|BV)?\s*[\w.]{0,6}\d[\w.]*\s*[:.–-]?\s+", "", label.strip())   # "KPI 2: ", "HS3 "
+    m = _TIME_LABEL.search(label)
+    if m:
+        return (m.group("u1") or m.group("u2") or m.group("u3")).lower()
+    return "%" if _SHARE_LABEL.match(label) else None
+
+
 def _column_unit(header: str) -> Optional[str]:
     """A unit printed in one column's own header: '£m', '£000', '%', or a
     1-5 likelihood / score scale. None for a column of 'n (%)' cells: each
@@ -162,6 +179,8 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
                 row_unit = "%"
             elif re.search(r"\bper\s+(?:1,?000|10,?000|100,?000|1,?000,?000)\b|\bDSR\b|\bcrude\s+rate\b", row_label, re.I):
                 row_unit = "rate"
+            else:
+                row_unit = _label_unit(row_label)
         parent = row_parent.get(r)
         # the row's latest value: its rightmost actual column that holds one ("Q2" when Q3 and Q4 are still blank)
         latest = next((c for c in reversed(actual_cols) if c < len(row) and row[c].text.strip()), None)

@@ -240,6 +240,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
     recs: list[Recommendation] = []
     j = start
     seen_items = False
+    reviewers = False     # a lead-in says a review, inspection or audit makes them
     plain_items = False   # the items are unnumbered paragraphs
     that_items = False    # ... each opening "That the Committee ..."
     in_response = False   # in the answer printed under a recommendation
@@ -285,6 +286,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             # "The following recommendations are made to the Council and partners.", "There are a
             # number of observations ... The following are the peer team's key recommendations to the council:",
             # "That Cabinet:"
+            reviewers = reviewers or bool(_REVIEWERS_RECOMMEND.search(t))
             j += 1
             continue
         lead = _body_from(t)
@@ -341,7 +343,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             j += 1
             continue
         break
-    if any(_SAYS_SHOULD.search(r.text) for r in recs):
+    if reviewers or any(_SAYS_SHOULD.search(r.text) for r in recs):
         # recommendations a review or assessment makes to others ("The council should ..."),
         # not decisions put to the meeting
         for r in recs:
@@ -357,6 +359,14 @@ RESPONSE_LINE = re.compile(r"^(?:(?:[A-Z][\w’'&-]*\s+){0,3}response\s*[:.–�
 _SAYS_SHOULD = re.compile(r"\b(?:should|must)\b")
 # a paragraph that asks someone to act
 _ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|^(?:we|the\s+(?:review|panel|group))\s+recommends?\b", re.I)
+
+
+# a lead-in that says who made the recommendations: a review, an inspection or an audit
+# ("The following are the peer team's key recommendations to the council:"), not the paper's author
+_REVIEWERS_RECOMMEND = re.compile(
+    r"\b(?:peer\s+team|peers|review(?:ers?|\s+team|\s+panel)?|inspectors?|inspectorate|auditors?|assessors?|"
+    r"external\s+audit|internal\s+audit)(?:['’]s?)?\s+(?:(?:key|main|following)\s+)*recommendations\b|"
+    r"\brecommendations\s+(?:made\s+)?(?:of|from|by)\s+the\s+(?:\w+\s+){0,2}(?:peer|review|inspect|audit)", re.I)
 
 
 # a lead-in that introduces the list rather than deciding anything
@@ -545,6 +555,14 @@ class _ImprovementWalk:
             self.current = None
             return
         current.covered.add(b.full_text)
+        if not current.actions and b.kind == "list_item" and t[:1].islower() and \
+                (current.text.endswith(":") or re.search(r"[;,]\s*(?:and|or)?$", current.text)) and \
+                re.search(r"\b(?:should|must|needs?\s+to|recommends?)\b[^.]*$", current.text, re.I):
+            # "Recommendation 1: Within six months, the force should make sure that:" then
+            # "• it answers ...;" — the items finish the recommendation's sentence: its parts, not steps
+            # (not "... The recovery measures are:" over the steps taken)
+            current.text = _norm(current.text + " " + t)
+            return
         if not self.in_outcome and current.actions and t[:1].islower() and b.numbering is None:
             # a paragraph cut by a page break continues the action before it
             last = current.actions[-1]

@@ -389,7 +389,9 @@ _TASKED = (re.compile(r"\b(?:asks?|requests?|instructs?|authori[sz]es?|directs?|
 # Government will need to ..."). The actor is a capitalised name (with of /
 # for / and / the / & inside) or a plural office written in lower case.
 # bodies and professions a needs assessment or review addresses in lower case
-_LOWER_BODY = (r"(?:council|local\s+authorit(?:y|ies)|authority|partnership|partners|commissioners|schools|providers|"
+_LOWER_BODY = (r"(?:council|local\s+authorit(?:y|ies)|authority|partnership|partners|commissioners|schools?|providers?|"
+               # inspectorates address the body they inspected by its kind: "the force should", "the trust must"
+               r"force|trust|prison|college|organisation|"
                r"practitioners|professionals|agencies|health\s+visitors|social\s+workers|public\s+health)")
 _ACTOR = (r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&|government|"
           r"(?<=and\s)(?:the\s+)?" + _LOWER_BODY + r"|(?<=the\s)" + _LOWER_BODY + r")){0,9}|"
@@ -594,6 +596,11 @@ def distribute_leaders(who: str) -> list[str]:
     'Leaders at the ICB']; 'Leaders in education, health and care' stays one."""
     m = re.match(r"^(?P<head>(?:Senior\s+)?Leaders?\s+(?:at|of|in|from|across)\s+)(?P<rest>.+)$", who, re.I)
     if not m:
+        # "The ICB and the Council": two bodies, each an owner
+        parts = re.split(r"\s+and\s+(?=the\s+\S)", who)
+        if len(parts) == 2 and all(re.match(r"^(?i:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'’-]*){0,4}$|^(?i:the\s+)?(?i:" + _LOWER_BODY + r")$",
+                                            p.strip()) for p in parts):
+            return [p.strip() for p in parts]
         return [who]
     rest = m.group("rest")
     bodies = [b.strip() for b in re.split(r",\s*(?:and\s+)?|\s+and\s+", rest) if b.strip()]

@@ -270,6 +270,23 @@ def _page_blocks(p: PageContent, stats: DocStats) -> list[tuple[Block, float, fl
     return out
 
 
+_FIGURE = re.compile(r"(?<![\w/-])[+-]?[£$]?\d[\d,]*(?:\.\d+)?[%m]?(?![\w/-])")
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[–—/-]\s*(?:(?:19|20)?\d\d)\b")
+# a number that labels a part of something ("Quarter 3", "Phase 2"): words, not a table's figures
+_LABEL_NUMBER = re.compile(r"\b(?:Quarter|Q|Phase|Part|Stage|Tier|Level|Section|Chapter|Appendix|Annex|Issue|Version|"
+                           r"Edition|No\.?|Number|Round|Wave|Year)\s+\d{1,2}\b", re.I)
+
+
+def _figures(text: str) -> int:
+    """How many figures a line holds, as a table row's: spans of years
+    ("2025-26", "PEEL 2023–25: ..."), a title's one year and its part labels
+    ("Risk Register - Quarter 3 2024") are not counted."""
+    text = _LABEL_NUMBER.sub(" ", _YEAR_SPAN.sub(" years ", text))
+    found = _FIGURE.findall(text)
+    years = [f for f in found if re.fullmatch(r"(?:19|20)\d\d", f)]
+    return len(found) - (1 if len(years) == 1 else 0)
+
+
 def _make_block(lines: list[Line], stats: DocStats, page: int) -> Block:
     text = _join_lines(lines)
     num, rest = split_numbering(text)
@@ -291,9 +308,7 @@ def _make_block(lines: list[Line], stats: DocStats, page: int) -> Block:
     ends_sentence = rest.rstrip().endswith((".", ";", ",")) and not rest.rstrip().endswith("..")
     is_heading = num != "•" and short and not ends_sentence and (
         bold >= LAYOUT.bold_min or bigger or (caps and len(words) <= LAYOUT.caps_heading_max_words))
-    if is_heading and (re.fullmatch(r"[\d\s.,%£$()+-]+", rest)
-                       or len(re.findall(r"(?<![\w/-])[+-]?[£$]?\d[\d,]*(?:\.\d+)?[%m]?(?![\w/-])", rest))
-                       >= LAYOUT.figures_row):
+    if is_heading and (re.fullmatch(r"[\d\s.,%£$()+-]+", rest) or _figures(rest) >= LAYOUT.figures_row):
         is_heading = False  # a row of figures (an unruled table), not a heading
     if is_heading and num is None:
         # "1 | Introduction": a heading number set off by a bar

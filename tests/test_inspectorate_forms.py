@@ -1,0 +1,184 @@
+"""Papers of genres the fixtures hold few of, printed as PDFs the way their
+issuers set them: an inspectorate's report (a title with a span of years, a
+recommendation whose bullets finish its sentence, areas for improvement
+addressed to "the force"), a safeguarding review addressed to two bodies, a
+peer challenge's imperative key recommendations, a risk register and a KPI
+report titled by quarter, an action log titled with its date."""
+import pytest
+
+from extractors.entities.passes import extract_all
+from extractors.loaders import load_document
+from extractors.metadata import extract_metadata
+
+
+def _render(tmp_path, src: str):
+    """'# ' title (reportlab Title style), '## ' heading, '| a | b |' table
+    rows (the first is the header), any other line a paragraph."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    ss = getSampleStyleSheet()
+    story, rows = [], []
+
+    def flush():
+        if rows:
+            t = Table([[Paragraph(c, ss["BodyText"]) for c in r] for r in rows], repeatRows=1)
+            t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            story.extend([t, Spacer(1, 8)])
+            rows.clear()
+    for line in src.strip("\n").split("\n"):
+        if line.startswith("|"):
+            rows.append([c.strip() for c in line.strip().strip("|").split("|")])
+            continue
+        flush()
+        if line.startswith("## "):
+            story.append(Paragraph(line[3:], ss["Heading2"]))
+        elif line.startswith("# "):
+            story.append(Paragraph(line[2:], ss["Title"]))
+        elif line.strip():
+            story.append(Paragraph(line, ss["BodyText"]))
+    flush()
+    path = tmp_path / "paper.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    doc = load_document(path)
+    meta = extract_metadata(doc)
+    return meta, extract_all(doc, meta)
+
+
+INSPECTION = """
+# PEEL 2023–25: An inspection of Northshire Police
+His Majesty's Inspectorate of Constabulary and Fire & Rescue Services
+Published 12 March 2024
+## Causes of concern and recommendations
+Cause of concern: The force isn't answering emergency and non-emergency calls quickly enough.
+Recommendation 1: Within six months, Northshire Police should make sure that:
+• it answers emergency calls within ten seconds, in line with national standards;
+• it reduces the number of abandoned non-emergency calls; and
+• call handlers use a structured triage process.
+## Areas for improvement
+Area for improvement 1: The force should improve how it records equality data.
+Area for improvement 2: The force should make sure that it has enough detectives to investigate serious crime.
+"""
+
+
+def test_an_inspectorates_recommendation_whose_bullets_finish_its_sentence(tmp_path):
+    meta, got = _render(tmp_path, INSPECTION)
+    assert meta["title"] == "PEEL 2023–25: An inspection of Northshire Police"   # a span of years is not a table row
+    recs = got["recommendations"]
+    assert [r["ref"] for r in recs] == ["Recommendation 1", "Area for improvement 1", "Area for improvement 2"]
+    assert all(r["kind"] == "improvement" for r in recs)
+    # one recommendation, its bullets inside it, not three actions
+    assert recs[0]["text"].startswith("Within six months, Northshire Police should make sure that: it answers")
+    assert recs[0]["text"].endswith("call handlers use a structured triage process.")
+    assert not got["actions"]
+    owners = {(o["parent_id"], o["role"]) for o in got["owners"]}
+    assert owners == {(recs[0]["rec_id"], "Northshire Police"), (recs[1]["rec_id"], "The force"),
+                      (recs[2]["rec_id"], "The force")}
+    due = [(t["parent_id"], str(t["due_date"])) for t in got["timescales"]]
+    assert due == [(recs[0]["rec_id"], "2024-09-12")]   # six months from publication
+
+
+def test_steps_listed_after_a_plan_items_lead_in_are_not_part_of_it(tmp_path):
+    """'... The recovery measures are:' then '(a) offer ...' is what the
+    council does, not the rest of a recommending sentence."""
+    meta, got = _render(tmp_path, """
+# Improvement plan progress report
+Recommendation 3: IRO recruitment. Two of the three vacant posts have not been filled. The recovery measures are:
+(a) offer a market supplement of £3,000 a year for IRO posts from January 2026; and
+(b) engage two locum IROs as an interim measure until the permanent posts are filled.
+""")
+    assert [r["text"] for r in got["recommendations"]] == [
+        "IRO recruitment. Two of the three vacant posts have not been filled. The recovery measures are:"]
+
+
+def test_a_review_addressed_to_two_bodies_gives_each_an_owner(tmp_path):
+    meta, got = _render(tmp_path, """
+# Safeguarding Adult Review: Mr B
+Westshire Safeguarding Adults Board
+## Recommendations
+Recommendation 1
+The Safeguarding Adults Board should seek assurance from partner agencies that staff apply the Mental Capacity Act when a person repeatedly declines care.
+Recommendation 2: The ICB and the Council should jointly commission training on executive functioning for frontline practitioners.
+Recommendation 3: The Council and the Health and Wellbeing Board should publish a self-neglect strategy.
+""")
+    recs = got["recommendations"]
+    assert [r["ref"] for r in recs] == ["Recommendation 1", "Recommendation 2", "Recommendation 3"]
+    by_rec = {}
+    for o in got["owners"]:
+        by_rec.setdefault(o["parent_id"], []).append(o["role"])
+    assert [by_rec.get(r["rec_id"]) for r in recs] == [
+        ["The Safeguarding Adults Board"], ["The ICB", "the Council"], ["The Council", "the Health and Wellbeing Board"]]
+
+
+def test_a_peer_challenges_imperative_recommendations_are_improvements(tmp_path):
+    meta, got = _render(tmp_path, """
+# Corporate Peer Challenge: Eastbrook Borough Council
+Feedback report, 10–13 October 2023
+## 2. Key recommendations
+There are a number of observations and suggestions within the main section of the report. The following are the peer team's key recommendations to the council:
+2.1 Develop a clear and compelling narrative for the council's priorities and share it with staff and partners.
+2.2 Refresh the Medium Term Financial Strategy, including a savings plan that closes the gap by 2026/27.
+2.3 Strengthen the role of scrutiny by agreeing a work programme aligned to the council plan.
+## 3. Summary of the peer challenge approach
+The peer team considered five themes.
+""")
+    recs = got["recommendations"]
+    assert [r["ref"] for r in recs] == ["2.1", "2.2", "2.3"]
+    # the peer team recommends them to the council: not decisions put to a meeting
+    assert {r["kind"] for r in recs} == {"improvement"}
+
+
+@pytest.mark.parametrize("title", ["Corporate Risk Register - Quarter 3 2024/25", "Quarter 2 Performance Report 2024/25",
+                                   "Draft Revenue Budget 2025-26 and 2025-28 MTFP"])
+def test_a_title_naming_its_quarter_or_years_is_the_title(tmp_path, title):
+    meta, _ = _render(tmp_path, f"# {title}\nAudit and Governance Committee, 28 January 2025\n## Introduction\n"
+                                "This report sets out the position at the end of the quarter.")
+    assert meta["title"] == title
+
+
+def test_a_row_of_figures_in_bold_is_still_not_a_heading(tmp_path):
+    from extractors.loaders.pdf.lines import _figures
+    assert _figures("Total 1,432.3 1,455.6 23.3") == 3
+    assert _figures("Indicator 2022 2023 2024") == 3          # years heading a table's columns
+    assert _figures("Corporate Risk Register - Quarter 3 2024") == 0
+    assert _figures("Children in care 2023–24 2024–25") == 0
+
+
+def test_an_action_logs_title_carries_its_date_and_names_its_panel(tmp_path):
+    meta, got = _render(tmp_path, """
+# Data Panel Action Log – 19 July 2013
+## Collaboration Space
+| No. | Action | Owner | Deadline | Progress |
+| 1 | Write to the Department about licensing of address data | Secretariat | September 2013 | Open |
+""")
+    assert meta["committee"] == "Data Panel"
+    assert meta["title"] == "Data Panel Action Log – 19 July 2013"
+    assert str(meta["meeting_date"]) == "2013-07-19"
+
+
+def test_a_select_committee_reports_place_in_its_series_is_not_its_title(tmp_path):
+    meta, _ = _render(tmp_path, """
+## 2nd Report of Session 2010–12
+# Behaviour Change
+Science and Technology Select Committee
+## Summary
+We were asked to look at behaviour change interventions.
+""")
+    assert meta["title"] == "Behaviour Change"
+
+
+def test_a_kpi_named_by_the_time_or_share_it_measures_gives_its_bare_figures_that_unit(tmp_path):
+    _, got = _render(tmp_path, """
+# Quarter 2 Performance Report 2024/25
+Overview and Scrutiny Committee, 12 November 2024
+## Performance against key indicators
+| Ref | Indicator | Target | Q1 | Q2 | Status |
+| KPI 1 | Percentage of major planning applications determined within 13 weeks | 85 | 88 | 91 | Green |
+| KPI 2 | Average days to process new housing benefit claims | 20 | 24.1 | 22.5 | Amber |
+| KPI 3 | Number of affordable homes delivered | 50 | 12 | 31 | Red |
+""")
+    units = {}
+    for m in got["metrics"]:
+        units.setdefault(m["label"].split()[0], set()).add(m["unit"])
+    assert units == {"Percentage": {"percent"}, "Average": {"days"}, "Number": {"count"}}

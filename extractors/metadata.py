@@ -54,7 +54,7 @@ _MINUTES_OF = re.compile(r"^(?:(?P<before>.{3,80}?)\s+)??(?:extract\s+of\s+)?min
 _SUMMONS = re.compile(r"\bsummoned\s+to\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+"
                       r"(?:to\s+be\s+held\s+)?(?:at\s+.+?\s+)?on\s+(?P<date>.+)$", re.I)
 # a body's name, a dash and the meeting date on one short line
-_BODY_DASH_DATE = re.compile(r"^(?P<body>[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|for|&)){0,6})\s+[-–—]\s+"
+_BODY_DASH_DATE = re.compile(r"^(?P<body>[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|for|&)){0,6})(?P<sep>\s+[-–—]\s+|,\s+|:\s+)"
                              r"(?:[A-Z][a-z]+day,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4})$")
 _REFERS_BACK = re.compile(r"^(?:above|said|aforementioned)\b", re.I)
 # a short title line dated 08.02.11 / 08.02.2011 ("Transparency Board Minutes 08.02.11")
@@ -302,7 +302,9 @@ def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
             continue
         m = _BODY_DASH_DATE.match(s)
         if meta["committee"] is None and m and not letter and not COUNCIL_RE.fullmatch(m.group("body")) \
-                and not _NOT_COMMITTEE.search(m.group("body")):
+                and not _NOT_COMMITTEE.search(m.group("body")) \
+                and (m.group("sep").strip() in "-–—" or BODY_WORDS.search(m.group("body"))):
+            # ("Cabinet, 30 January 2025" and "Audit Committee: 4 March 2025" too, when they name a body)
             # "Cabinet – 11 November 2025", "Audit and Governance Committee – 22 January 2026"; the body of
             # "Data Panel Action Log – 19 July 2013" is the Data Panel
             meta["committee"] = _clean(re.sub(r"\s+(?:action\s+log|action\s+tracker|minutes|agenda|status\s+update)$", "",

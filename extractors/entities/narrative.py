@@ -172,6 +172,8 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             rest_text, body = _strip_lead_in(text)
             body = body or _body_from(text)
             items, j = _collect_items(blocks, i + 1)
+            if not items and (text.endswith(":") or re.search(r"\bthe\s+following\s*:?$", text, re.I)):
+                items, j = _verb_paragraphs(blocks, i + 1)
             if items:
                 # items that ask others to act ("It is recommended that: • Commissioners should ...") are a
                 # review's or assessment's recommendations, not the meeting's decisions
@@ -222,6 +224,23 @@ def _collect_items(blocks: list[Block], start: int) -> tuple[list[Block], int]:
     return items, j
 
 
+def _verb_paragraphs(blocks: list[Block], start: int) -> tuple[list[Block], int]:
+    """Unnumbered paragraphs after a lead-in ('County Council is asked to
+    agree the following:'), each saying what the meeting does ('To agree
+    ...', 'Note ...'): its items, when there are at least two."""
+    items: list[Block] = []
+    j = start
+    while j < len(blocks):
+        b = blocks[j]
+        t = b.text.strip()
+        if b.kind in ("heading", "table") or b.numbering or len(t.split()) < 4 or not DECISION_VERB.match(t) \
+                or RESOLVED.match(t) or LEAD_IN.match(t):
+            break
+        items.append(b)
+        j += 1
+    return (items, j) if len(items) >= 2 else ([], start)
+
+
 def _about_the_list(blocks: list[Block], j: int) -> bool:
     """A paragraph about the recommendations that follow ("The
     recommendations below were drafted with ...", "The Partnership is asked
@@ -243,6 +262,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
     reviewers = False     # a lead-in says a review, inspection or audit makes them
     plain_items = False   # the items are unnumbered paragraphs
     that_items = False    # ... each opening "That the Committee ..."
+    verb_items = False    # ... each opening with what the meeting does: "Agree ...", "Note ..."
     in_response = False   # in the answer printed under a recommendation
     zone_top = None
     while j < len(blocks):
@@ -328,11 +348,13 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             recs[-1].prov.source_text += " " + t
             j += 1
             continue
-        if len(t.split()) >= 4 and ((not seen_items and DECISION_VERB.match(t)) or
+        if len(t.split()) >= 4 and (((not seen_items or verb_items) and DECISION_VERB.match(t)) or
                                     (t.lower().startswith("that ") and (not seen_items or that_items))):
-            # (one "That the Committee ..." paragraph after another: each is a decision)
+            # (one "That the Committee ..." paragraph after another: each is a decision; so is each
+            # unnumbered "Agree ...", "Note ...", "Delegate ..." paragraph after "Cabinet is asked to:")
             recs.append(Recommendation(kind="decision", text=_norm(t), source_body=body or committee, prov=_prov(b)))
             that_items = t.lower().startswith("that ") and (not seen_items or that_items)
+            verb_items = not that_items and (not seen_items or verb_items)
             seen_items = True
             j += 1
             continue

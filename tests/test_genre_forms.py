@@ -3,7 +3,8 @@ issuers set them: an inspectorate's report (a title with a span of years, a
 recommendation whose bullets finish its sentence, areas for improvement
 addressed to "the force"), a safeguarding review addressed to two bodies, a
 peer challenge's imperative key recommendations, a risk register and a KPI
-report titled by quarter, an action log titled with its date."""
+report titled by quarter, an action log titled with its date, a cabinet
+report whose recommendations are unnumbered paragraphs."""
 import pytest
 
 from extractors.entities.passes import extract_all
@@ -182,3 +183,32 @@ Overview and Scrutiny Committee, 12 November 2024
     for m in got["metrics"]:
         units.setdefault(m["label"].split()[0], set()).add(m["unit"])
     assert units == {"Percentage": {"percent"}, "Average": {"days"}, "Number": {"count"}}
+
+
+_BODY = ("The council must have a Local Transport Plan that sets out its policies for transport in the county and how "
+         "they will be delivered over the period of the plan, taking account of national guidance, the needs of residents "
+         "and businesses, and the views of partners gathered through engagement.")
+
+
+@pytest.mark.parametrize("lead, verbs", [
+    ("## Recommendations\nCabinet is asked to:", ("Agree", "Note", "Delegate authority")),
+    ("County Council is asked to agree the following:", ("To agree", "To note", "To delegate authority")),
+])
+def test_a_cabinet_reports_recommendations_printed_as_unnumbered_paragraphs(tmp_path, lead, verbs):
+    meta, got = _render(tmp_path, f"""
+# Local Transport Plan 5
+Cabinet, 30 January 2025
+Report of the Cabinet Member for Highways and Transport
+{lead}
+{verbs[0]} the draft Local Transport Plan 5 for public consultation.
+{verbs[1]} the responses to the engagement exercise set out in Appendix B.
+{verbs[2]} to the Corporate Director of Growth, Environment and Transport to make minor changes before consultation.
+## 1. Introduction
+1.1 {_BODY}
+1.2 {_BODY}
+""")
+    assert meta["committee"] == "Cabinet" and str(meta["meeting_date"]) == "2025-01-30"
+    recs = got["recommendations"]
+    assert [r["text"].split()[-2] for r in recs] == ["public", "Appendix", "before"]
+    assert {r["kind"] for r in recs} == {"decision"}
+    assert [o["role"] for o in got["owners"]] == ["Corporate Director of Growth, Environment and Transport"]

@@ -212,3 +212,55 @@ Report of the Cabinet Member for Highways and Transport
     assert [r["text"].split()[-2] for r in recs] == ["public", "Appendix", "before"]
     assert {r["kind"] for r in recs} == {"decision"}
     assert [o["role"] for o in got["owners"]] == ["Corporate Director of Growth, Environment and Transport"]
+
+
+_COVER_ITEMS = {
+    "lettered": ("Cabinet is asked to:\n(a) approve the draft Local Transport Plan 5 for consultation;\n"
+                 "(b) note the engagement responses in Appendix B; and\n"
+                 "(c) delegate authority to the Director of Place to make minor changes before consultation."),
+    "numbered": ("That Cabinet:\n1. approves the draft Local Transport Plan 5 for consultation;\n"
+                 "2. notes the engagement responses in Appendix B; and\n"
+                 "3. delegates authority to the Director of Place to make minor changes before consultation."),
+    "bullets": ("Cabinet is recommended to:\n• approve the draft Local Transport Plan 5 for consultation;\n"
+                "• note the engagement responses in Appendix B; and\n"
+                "• delegate authority to the Director of Place to make minor changes before consultation."),
+}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("items", sorted(_COVER_ITEMS))
+def test_recommendations_in_a_cover_sheets_recommendations_row(tmp_path, fmt, items):
+    """ModernGov-style cover sheets print what the meeting decides in a
+    label | value table: 'Recommendation(s):' beside a lead-in and its items."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from render import render_docx, render_pdf
+    from extractors.model import Block, Cell, Document, Table
+    rows = [["Report to:", "Cabinet"], ["Date of meeting:", "12 March 2025"], ["Report of:", "Director of Place"],
+            ["Subject:", "Local Transport Plan 5"], ["Recommendation(s):", _COVER_ITEMS[items]]]
+    blocks = [Block(kind="paragraph", text="Northfield Borough Council"),
+              Block(kind="table", text="", table=Table(rows=[[Cell(a), Cell(b)] for a, b in rows], header_rows=0)),
+              Block(kind="heading", text="1. Purpose of the report", numbering="1", level=1),
+              Block(kind="paragraph", numbering="1.1", text=_BODY), Block(kind="paragraph", numbering="1.2", text=_BODY)]
+    model = Document(doc_id="c", path=f"c.{fmt}", file_name=f"c.{fmt}", format=fmt, blocks=blocks)
+    path = tmp_path / f"cover.{fmt}"
+    render_docx(model, path, cell_lists=True) if fmt == "docx" else render_pdf(model, path)
+    doc = load_document(path)
+    meta = extract_metadata(doc)
+    got = extract_all(doc, meta)
+    recs = got["recommendations"]
+    assert [r["text"].split()[0] for r in recs] in (["approve", "note", "delegate"], ["approves", "notes", "delegates"])
+    assert recs[2]["text"].endswith("before consultation.")   # "(b) ...; and" / "(c) ..." are two items in a PDF cell too
+    assert {r["kind"] for r in recs} == {"decision"}
+    assert all(r["source_text"] for r in recs)
+    assert [(o["parent_id"], o["role"]) for o in got["owners"]] == [(recs[2]["rec_id"], "Director of Place")]
+
+
+def test_a_tables_recommendation_column_header_is_not_a_cover_row():
+    from extractors.model import Block, Cell, Document, Table
+    t = Table(rows=[[Cell("Recommendation"), Cell("Lead officer / Cabinet Member")],
+                    [Cell("1. The council should publish a damp and mould policy."), Cell("Head of Housing")]], header_rows=0)
+    doc = Document(doc_id="t", path="t.pdf", file_name="t.pdf", format="pdf", blocks=[Block(kind="table", text="", table=t)])
+    got = extract_all(doc, {})
+    assert "Lead officer / Cabinet Member" not in [r["text"] for r in got["recommendations"]]

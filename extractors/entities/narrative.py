@@ -24,6 +24,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Optional
 
+from extractors.entities.action_plans import record_table
 from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
@@ -127,9 +128,13 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
     i = 0
     n = len(blocks)
     inspection = _looks_inspection(doc)
+    tindex = -1
     while i < n:
         b = blocks[i]
         text = b.text.strip()
+        if b.kind == "table" and b.table is not None:
+            tindex += 1
+            recs.extend(_cover_cell_recommendations(b, tindex, committee))
         if b.kind == "table" or not text:
             i += 1
             continue
@@ -187,6 +192,50 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
                                            source_body=body or committee, prov=_prov(b)))
         i += 1
     return _dedupe(recs)
+
+
+# the label of a report's cover-sheet row that holds what the meeting is asked to decide
+_COVER_DECISION_LABEL = re.compile(
+    r"^(?:recommendations?|recommendation\s*\(s\)|recommended\s+(?:decisions?|actions?)|decisions?\s+(?:required|sought)|"
+    r"proposed\s+(?:decisions?|resolutions?)|action\s+required|"
+    r"(?:the\s+)?(?:cabinet|committee|board|council|panel|executive)\s+is\s+(?:asked|recommended|requested)\s+to)\s*[:.]?$", re.I)
+
+
+def _cover_cell_recommendations(b: Block, tindex: int, committee: Optional[str]) -> list[Recommendation]:
+    """A cover sheet's 'Recommendation(s): | Cabinet is asked to: (a) ...
+    (b) ...' row: the value cell read as a recommendations section, each
+    item one decision (a single paragraph is one)."""
+    out: list[Recommendation] = []
+    if record_table(b.table) is not None:
+        return out   # an audit's recommendation set out as a label | value table: the plan reader reads it
+    for r, row in enumerate(b.table.rows):
+        cells = [c for c in row if c.text.strip() and not c.spanned]
+        if len(cells) != 2 or r < b.table.header_rows or not _COVER_DECISION_LABEL.match(" ".join(cells[0].text.split())):
+            continue   # (a label and its value: not the header of a table with a Recommendation column)
+        value = cells[1]
+        page = value.page or b.page
+        pseudo: list[Block] = []
+        for line in value.text.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            num, rest = split_numbering(line)
+            if pseudo and num is None and line[:1].islower():
+                pseudo[-1].text += " " + line   # a line the cell wrapped
+                continue
+            kind = "list_item" if num and not re.fullmatch(r"\d+", num) else "paragraph"
+            pseudo.append(Block(kind=kind, text=rest if num else line, numbering=num, page=page))
+        found, _ = _decision_zone(pseudo, 0, committee, None)
+        if not found and len(pseudo) == 1 and len(pseudo[0].text.split()) >= 5 and \
+                (DECISION_VERB.match(pseudo[0].text) or LEAD_IN.match(pseudo[0].text)):
+            t, body = _strip_lead_in(pseudo[0].text)
+            found = [Recommendation(kind="decision", text=_norm(t), source_body=body or committee, prov=_prov(pseudo[0]))]
+        loc = f"table:{tindex}/row:{r}"
+        for rec in found:
+            rec.prov = Prov(page=page, source_text=rec.prov.source_text,
+                            locator=f"{loc}/{rec.ref}" if rec.ref else loc)
+        out.extend(found)
+    return out
 
 
 def _ref(b: Block) -> Optional[str]:

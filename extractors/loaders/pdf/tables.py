@@ -494,6 +494,7 @@ def _cell_text(words: list[Word], bbox) -> str:
             if gap > normal_gap + LAYOUT.cell_line_gap * max(ln.size, 1):
                 new = True
             elif num is not None and (ln.text[:1] in _STRONG_BULLETS or prev.text.endswith(_TERMINAL)
+                                      or re.search(r"\b(?:and|or)$", prev.text)   # "(b) ...; and" / "(c) ..."
                                       or abs(ln.x0 - prev.x0) > LAYOUT.indent_tolerance):
                 new = True
             elif (prev.text.endswith((".", "!", "?", ":")) and prev.x1 < right - LAYOUT.cell_short_line * width

@@ -245,3 +245,14 @@ def test_initials_in_brackets_after_a_post_give_the_holder_and_leave_the_post():
         Block(kind="table", table=Table(rows=rows, header_rows=1))])
     got = extract_all(doc, extract_metadata(doc))
     assert [(o["role"], o["person"]) for o in got["owners"]] == [("Head of Service", "Jane Brown")]
+
+
+@pytest.mark.parametrize("cell, roles", [
+    ("SEND Service Manager", ["SEND Service Manager"]),
+    ("ICT Service Manager", ["ICT Service Manager"]),
+    ("MASH Team Manager", ["MASH Team Manager"]),
+    ("SEND Service Manager / Head of SEND", ["SEND Service Manager", "Head of SEND"]),
+])
+def test_a_post_qualified_by_a_services_acronym_is_one_post(cell, roles):
+    from extractors.entities.owners import split_owners
+    assert [role for role, _, _ in split_owners(cell)] == roles

@@ -48,7 +48,9 @@ _LABEL = re.compile(r"^(?:(Report to|Date of meeting|Meeting date|From|To|Subjec
 # "Minutes of a meeting of the above Council held on Monday 24th September
 # 2018 at 7.00pm", "TRANSPARENCY BOARD Minutes of a meeting held on 8 February"
 _MINUTES_OF = re.compile(r"^(?:(?P<before>.{3,80}?)\s+)??(?:extract\s+of\s+)?minutes\s+of\s+(?:(?:a|an|the)\s+)?"
-                         r"(?:(?:extraordinary|ordinary|annual|special|general)\s+)?meeting(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?"
+                         r"(?:(?:extraordinary|ordinary|annual|special|general)\s+)*(?:meeting(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?|"
+                         # "Minutes of the Health and Wellbeing Board held on ..." (a name in capitals, no "meeting")
+                         r"(?P<body2>(?-i:[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|&)){0,8})))"
                          r"\s+held\b.*?\bon\s+(?P<date>.+)$", re.I)
 # an agenda's summons: "You are summoned to a meeting of the above Council on Monday 28th October 2019"
 _SUMMONS = re.compile(r"\bsummoned\s+to\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+"
@@ -284,11 +286,16 @@ def _meeting_from_labels(meta: dict, labelled: dict[str, str]) -> None:
 
 def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
     """Committee, meeting date (and a minutes title) from the cover's lines."""
-    for t in head[:25]:
+    for k, t in enumerate(head[:25]):
         s = t.strip()
+        nxt = head[k + 1].strip() if k + 1 < len(head) else ""
         m = _MINUTES_OF.match(s) or _SUMMONS.search(s)
+        if m is None and re.match(r"(?i)held\b", nxt) and re.search(r"(?i)\bminutes\s+of\b", s):
+            m = _MINUTES_OF.match(f"{s} {nxt}")   # "Minutes of the Board" over "held on Tuesday 14 January 2025 ..."
+            if m:
+                meta["title"] = meta["title"] or _clean(f"{s} {nxt}")
         if m:
-            body = m.group("body") or (m.groupdict().get("before") or "")
+            body = m.groupdict().get("body") or m.groupdict().get("body2") or (m.groupdict().get("before") or "")
             if body and not _REFERS_BACK.match(body):
                 meta["committee"] = meta["committee"] or _titleish(_clean(body))
             meta["meeting_date"] = meta["meeting_date"] or parse_date(m.group("date")) or _numeric_head_date(head[:3])

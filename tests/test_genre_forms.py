@@ -264,3 +264,40 @@ def test_a_tables_recommendation_column_header_is_not_a_cover_row():
     doc = Document(doc_id="t", path="t.pdf", file_name="t.pdf", format="pdf", blocks=[Block(kind="table", text="", table=t)])
     got = extract_all(doc, {})
     assert "Lead officer / Cabinet Member" not in [r["text"] for r in got["recommendations"]]
+
+
+def test_minutes_headed_on_two_lines_and_a_resolved_list_that_tasks_posts():
+    from extractors.loaders.text import load as load_text
+    text = """Minutes of the Health and Wellbeing Board
+held on Tuesday 14 January 2025 at 2.00 pm in the Council Chamber, Westvale House
+
+45. Joint Local Health and Wellbeing Strategy refresh
+
+The Director of Public Health introduced the report. Members discussed the priorities.
+
+RESOLVED – That:
+(1) the draft Joint Local Health and Wellbeing Strategy be approved for consultation;
+(2) the Director of Public Health be asked to report the consultation results to the Board in June 2025; and
+(3) the Chair write to the ICB Chief Executive about the alignment of priorities.
+"""
+    doc = load_text(text.encode(), path="m.txt", doc_id="m")
+    meta = extract_metadata(doc)
+    assert meta["committee"] == "Health and Wellbeing Board"
+    assert str(meta["meeting_date"]) == "2025-01-14"
+    assert meta["title"].startswith("Minutes of the Health and Wellbeing Board held on Tuesday 14 January 2025")
+    got = extract_all(doc, meta)
+    recs = got["recommendations"]
+    assert [r["ref"] for r in recs] == ["(1)", "(2)", "(3)"]
+    assert [(o["parent_id"], o["role"]) for o in got["owners"]] == [(recs[1]["rec_id"], "Director of Public Health"),
+                                                                    (recs[2]["rec_id"], "Chair")]
+
+
+@pytest.mark.parametrize("line, committee", [
+    ("Minutes of the Annual General Meeting of the above Council held on Monday 20th May 2019 at 6.30pm.", None),
+    ("Here are the minutes of the Transparency Board meeting held on 24 June at the Cabinet Office:", None),
+    ("Minutes of the Audit Committee held on 3 March 2025", "Audit Committee"),
+])
+def test_a_minutes_line_names_its_body_only_when_it_prints_one(line, committee):
+    from extractors.metadata import _MINUTES_OF
+    m = _MINUTES_OF.match(line)
+    assert (m.group("body2") if m else None) == committee

@@ -380,7 +380,12 @@ _TASKED = (re.compile(r"\b(?:asks?|requests?|instructs?|authori[sz]es?|directs?|
            re.compile(r"\b(?:requests?|asks?|agrees?|resolves?|recommends?)\s+that\s+" + _POSTISH
                       + r"\s+(?:be\s+(?:asked|authori[sz]ed|instructed|requested|tasked|invited)\s+to\s+|(?:should\s+)?"
                       r"(?:bring|provide|prepare|report|submit|present|write|review|develop|undertake|produce|consult|"
-                      r"circulate|arrange|publish|update|monitor|ensure|take|make|seek|explore|investigate)s?\b)"))
+                      r"circulate|arrange|publish|update|monitor|ensure|take|make|seek|explore|investigate)s?\b)"),
+           # an item of a "RESOLVED – That:" list: "(2) the Director of Public Health be asked to report ...",
+           # "(3) the Chair write to the ICB Chief Executive ..."
+           re.compile(r"^(?i:that\s+)?" + _POSTISH + r"\s+(?:be\s+(?:asked|authori[sz]ed|instructed|requested|tasked|invited)\s+to\s+"
+                      r"|(?:write|bring|provide|prepare|report|submit|present|circulate|arrange|publish|consult|convene)s?\s+"
+                      r"(?:to|back|a|an|the|on|with|further|details)\b)"))
 # whom a committee's recommendation addresses: "We recommend that, at the
 # earliest opportunity, the Government appoint ...", "we urge ministers to",
 # "we strongly encourage the Department for Transport to"; and a named body

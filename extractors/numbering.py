@@ -35,6 +35,11 @@ _PATTERNS: list[re.Pattern] = [
 _BULLET = re.compile(rf"^(?P<num>[{re.escape(BULLETS)}])\s+(?P<rest>\S.*)$")
 
 
+# what a meeting is asked to do, at the start of a numbered decision printed in lower case
+_DECIDES = re.compile(r"(?:to\s+)?(?:approve|agree|note|endorse|delegate|authori[sz]e|request|consider|adopt|confirm|"
+                      r"support|receive|recommend|instruct|nominate|appoint|welcome|accept|reject|defer|grant|that)\s")
+
+
 def split_numbering(text: str) -> tuple[Optional[str], str]:
     """Split a printed number or bullet off the start of `text`.
 
@@ -63,8 +68,9 @@ def split_numbering(text: str) -> tuple[Optional[str], str]:
                 continue
         # "1. " must be followed by something that reads like a paragraph start
         if rest[:1].islower() and re.fullmatch(r"\d+(?:\.\d+)+", num):
-            # 5.1 percent of ... / 2.5 million: a decimal number, not numbering
-            if not re.fullmatch(r"\d+(?:\.\d+){2,}", num):
+            # 5.1 percent of ... / 2.5 million: a decimal number, not numbering; but "2.1 approve the draft
+            # plan ...;" under "Cabinet is RECOMMENDED to:" numbers what the meeting decides
+            if not re.fullmatch(r"\d+(?:\.\d+){2,}", num) and not _DECIDES.match(rest):
                 continue
         # a single letter followed by '.' is only numbering when the rest starts upper case
         if re.fullmatch(r"[a-zA-Z]\.", num) and not rest[:1].isupper():

@@ -301,3 +301,97 @@ def test_a_minutes_line_names_its_body_only_when_it_prints_one(line, committee):
     from extractors.metadata import _MINUTES_OF
     m = _MINUTES_OF.match(line)
     assert (m.group("body2") if m else None) == committee
+
+
+_ITEMS = ["approve the draft Local Transport Plan 5 for public consultation from 1 April 2025",
+          "note the engagement responses set out in Appendix B",
+          "delegate authority to the Director of Place, in consultation with the Cabinet Member, to make minor changes"]
+
+
+def _cabinet_forms():
+    from extractors.model import Block, Cell, Table
+    head = [Block(kind="paragraph", text="Northfield Borough Council"), Block(kind="heading", text="Local Transport Plan 5", level=1),
+            Block(kind="paragraph", text="Cabinet – 12 March 2025"), Block(kind="paragraph", text="Report of the Director of Place")]
+    cap = [f"{x[0].upper()}{x[1:]}." for x in _ITEMS]
+    box = Table(rows=[[Cell("RECOMMENDATIONS\n" + "\n".join(f"{i}. {x}" for i, x in enumerate(cap, 1)))]], header_rows=0)
+    cover = Table(rows=[[Cell("Report to"), Cell("Cabinet")], [Cell("Date"), Cell("12 March 2025")],
+                        [Cell("Recommendations"), Cell(f"1. {cap[0]}")]]
+                  + [[Cell("", spanned=True), Cell(f"{i}. {x}")] for i, x in enumerate(cap[1:], 2)], header_rows=0)
+    return {
+        # "Cabinet is RECOMMENDED to:" over "2.1 approve ...;": lower-case decisions under decimal numbers
+        "decimal items": head + [Block(kind="heading", text="Recommendations", numbering="2", level=1),
+                                 Block(kind="paragraph", text="Cabinet is RECOMMENDED to:")]
+        + [Block(kind="paragraph", text=f"2.{i} {x};") for i, x in enumerate(_ITEMS, 1)],
+        "a box of one cell": head + [Block(kind="table", text="", table=box)],
+        "cover rows beside a merged label": [Block(kind="paragraph", text="Northfield Borough Council"),
+                                             Block(kind="table", text="", table=cover),
+                                             Block(kind="heading", text="Local Transport Plan 5", level=1)],
+    }
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("form", ["decimal items", "a box of one cell", "cover rows beside a merged label"])
+def test_a_cabinet_reports_recommendations_in_other_printed_forms(tmp_path, fmt, form):
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from render import render_docx, render_pdf
+    from extractors.model import Block, Document
+    blocks = _cabinet_forms()[form] + [Block(kind="heading", text="Background", numbering="3", level=1),
+                                       Block(kind="paragraph", numbering="3.1", text=_BODY)]
+    model = Document(doc_id="c", path=f"c.{fmt}", file_name=f"c.{fmt}", format=fmt, blocks=blocks)
+    path = tmp_path / f"c.{fmt}"
+    render_docx(model, path) if fmt == "docx" else render_pdf(model, path)
+    doc = load_document(path)
+    got = extract_all(doc, extract_metadata(doc))
+    recs = got["recommendations"]
+    assert [r["text"].split()[0].lower() for r in recs] == ["approve", "note", "delegate"]
+    assert [o["role"] for o in got["owners"]] == ["Director of Place"]
+    assert [str(t["due_date"]) for t in got["timescales"]] == ["2025-04-01"]
+
+
+@pytest.mark.parametrize("text, numbering", [
+    ("2.1 approve the draft plan for consultation;", "2.1"), ("2.3 that the Committee notes the report", "2.3"),
+    ("2.5 million people live in the county", None), ("3.2 children per 1,000 were in care", None),
+])
+def test_a_decimal_number_before_lower_case_numbers_a_decision_only_when_a_decision_follows(text, numbering):
+    from extractors.numbering import split_numbering
+    assert split_numbering(text)[0] == numbering
+
+
+@pytest.mark.parametrize("sentence, raws", [
+    ("(e) To increase Council Tax as set out in the final draft budget report published on 5th February 2025.", []),
+    ("The directorate budget proposals and the variations for 2025-26 set out in appendix F.", []),
+    ("To note the ongoing and escalating cost pressures on the Council's budget.", []),
+    ("To note potential changes to the funding system from 2026-27 onwards.", []),
+    ("The Housing Strategy is due to be published in March 2025.", ["March 2025"]),
+    ("The plan will be delivered in 2025/26.", ["2025/26"]),
+    ("Work on the new system is ongoing.", ["ongoing"]),
+])
+def test_dates_that_say_when_something_was_done_or_what_year_it_is_for_are_not_due_dates(sentence, raws):
+    from datetime import date
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    assert [t.raw for t in find_due_dates_in_sentence(sentence, date(2025, 2, 13))] == raws
+
+
+def test_a_budget_reports_lettered_decisions_grouped_under_underlined_themes():
+    """'County Council, having given due regard to the s25 Report (...), is asked to
+    agree the following:' then theme lines ('2025-35 Capital Programme') over
+    '(a)', '(b)', ..., 'In addition:' over '(o)': one list of decisions."""
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="Recommendations:"),
+              Block(kind="paragraph", text="County Council, having given due regard to the s25 Report (published for "
+                                           "consideration as agenda item 5 of this meeting), is asked to agree the following:"),
+              Block(kind="paragraph", text="2025-35 Capital Programme"),
+              Block(kind="list_item", numbering="(a)", text="The 10-year Capital programme of £1,419m."),
+              Block(kind="list_item", numbering="(b)", text="The directorate capital programmes in appendices A and B."),
+              Block(kind="paragraph", text="Council Tax"),
+              Block(kind="list_item", numbering="(c)", text="The total Council Tax requirement of £994,287,655."),
+              Block(kind="paragraph", text="In addition:"),
+              Block(kind="list_item", numbering="(d)", text="To note that further unplanned drawdowns from reserves "
+                                                           "should only be considered as a last resort."),
+              Block(kind="heading", text="Contact details")]
+    doc = Document(doc_id="b", path="b.pdf", file_name="b.pdf", format="pdf", blocks=blocks)
+    recs = extract_all(doc, {"committee": "County Council"})["recommendations"]
+    assert [(r["ref"], r["kind"]) for r in recs] == [("(a)", "decision"), ("(b)", "decision"), ("(c)", "decision"),
+                                                    ("(d)", "decision")]

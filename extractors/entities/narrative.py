@@ -187,7 +187,7 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
                     recs.append(_rec(it, kind, body or committee, lead_body=body, section=None))
                 i = j
                 continue
-            if rest_text and rest_text != text and len(rest_text.split()) >= 2:
+            if rest_text and rest_text != text and len(rest_text.split()) >= 2 and not _READING.match(rest_text):
                 recs.append(Recommendation(kind="decision", text=_norm(rest_text), ref=_ref(b),
                                            source_body=body or committee, prov=_prov(b)))
         i += 1
@@ -203,39 +203,61 @@ _COVER_DECISION_LABEL = re.compile(
 
 def _cover_cell_recommendations(b: Block, tindex: int, committee: Optional[str]) -> list[Recommendation]:
     """A cover sheet's 'Recommendation(s): | Cabinet is asked to: (a) ...
-    (b) ...' row: the value cell read as a recommendations section, each
-    item one decision (a single paragraph is one)."""
+    (b) ...' row (the value may go on in the rows under it, beside a merged
+    label), or a box of one cell headed 'RECOMMENDATIONS': read as a
+    recommendations section, each item one decision (a single paragraph is
+    one)."""
     out: list[Recommendation] = []
     if record_table(b.table) is not None:
         return out   # an audit's recommendation set out as a label | value table: the plan reader reads it
-    for r, row in enumerate(b.table.rows):
-        cells = [c for c in row if c.text.strip() and not c.spanned]
+    rows = b.table.rows
+    filled = [[c for c in row if c.text.strip() and not c.spanned] for row in rows]
+    if sum(len(f) for f in filled) == 1:
+        # the whole section in one box: its first line the heading
+        cell = next(c for f in filled for c in f)
+        head, _, rest = cell.text.strip().partition("\n")
+        if rest.strip() and (_COVER_DECISION_LABEL.match(" ".join(head.split())) or DECISION_HEADING.match(head.strip())):
+            out.extend(_cell_section(rest, cell.page or b.page, f"table:{tindex}/row:0", committee))
+        return out
+    r = 0
+    while r < len(rows):
+        cells = filled[r]
         if len(cells) != 2 or r < b.table.header_rows or not _COVER_DECISION_LABEL.match(" ".join(cells[0].text.split())):
+            r += 1
             continue   # (a label and its value: not the header of a table with a Recommendation column)
         value = cells[1]
-        page = value.page or b.page
-        pseudo: list[Block] = []
-        for line in value.text.split("\n"):
-            line = line.strip()
-            if not line:
-                continue
-            num, rest = split_numbering(line)
-            if pseudo and num is None and line[:1].islower():
-                pseudo[-1].text += " " + line   # a line the cell wrapped
-                continue
-            kind = "list_item" if num and not re.fullmatch(r"\d+", num) else "paragraph"
-            pseudo.append(Block(kind=kind, text=rest if num else line, numbering=num, page=page))
-        found, _ = _decision_zone(pseudo, 0, committee, None)
-        if not found and len(pseudo) == 1 and len(pseudo[0].text.split()) >= 5 and \
-                (DECISION_VERB.match(pseudo[0].text) or LEAD_IN.match(pseudo[0].text)):
-            t, body = _strip_lead_in(pseudo[0].text)
-            found = [Recommendation(kind="decision", text=_norm(t), source_body=body or committee, prov=_prov(pseudo[0]))]
-        loc = f"table:{tindex}/row:{r}"
-        for rec in found:
-            rec.prov = Prov(page=page, source_text=rec.prov.source_text,
-                            locator=f"{loc}/{rec.ref}" if rec.ref else loc)
-        out.extend(found)
+        lines = [value.text]
+        k = r + 1
+        while k < len(rows) and len(filled[k]) == 1 and rows[k] and (rows[k][0].spanned or not rows[k][0].text.strip()) \
+                and filled[k][0] is not rows[k][0]:
+            lines.append(filled[k][0].text)   # the value goes on beside the merged label
+            k += 1
+        out.extend(_cell_section("\n".join(lines), value.page or b.page, f"table:{tindex}/row:{r}", committee))
+        r = k
     return out
+
+
+def _cell_section(text: str, page: Optional[int], loc: str, committee: Optional[str]) -> list[Recommendation]:
+    """The text of a cell that holds a recommendations section, read as one."""
+    pseudo: list[Block] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        num, rest = split_numbering(line)
+        if pseudo and num is None and line[:1].islower():
+            pseudo[-1].text += " " + line   # a line the cell wrapped
+            continue
+        kind = "list_item" if num and not re.fullmatch(r"\d+", num) else "paragraph"
+        pseudo.append(Block(kind=kind, text=rest if num else line, numbering=num, page=page))
+    found, _ = _decision_zone(pseudo, 0, committee, None)
+    if not found and len(pseudo) == 1 and len(pseudo[0].text.split()) >= 5 and \
+            (DECISION_VERB.match(pseudo[0].text) or LEAD_IN.match(pseudo[0].text)):
+        t, body = _strip_lead_in(pseudo[0].text)
+        found = [Recommendation(kind="decision", text=_norm(t), source_body=body or committee, prov=_prov(pseudo[0]))]
+    for rec in found:
+        rec.prov = Prov(page=page, source_text=rec.prov.source_text, locator=f"{loc}/{rec.ref}" if rec.ref else loc)
+    return found
 
 
 def _ref(b: Block) -> Optional[str]:
@@ -309,6 +331,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
     j = start
     seen_items = False
     reviewers = False     # a lead-in says a review, inspection or audit makes them
+    asked = False         # a lead-in asks the meeting to agree them ("Cabinet is asked to:")
     plain_items = False   # the items are unnumbered paragraphs
     that_items = False    # ... each opening "That the Committee ..."
     verb_items = False    # ... each opening with what the meeting does: "Agree ...", "Note ..."
@@ -349,6 +372,8 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             j += 1
             continue
         if not seen_items and (_LIST_LEAD.match(t) or (t.endswith(":") and re.search(r"\brecommendations\b", t, re.I))
+                               # "County Council, having given due regard to the s25 Report (...), is asked to agree the following:"
+                               or (t.endswith(":") and _ASKED_TO.search(t))
                                or _about_the_list(blocks, j)
                                or (t.endswith(":") and len(t.split()) <= 6 and not b.numbering
                                    and not LEAD_IN.match(t) and not _body_from(t))):
@@ -356,10 +381,12 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             # number of observations ... The following are the peer team's key recommendations to the council:",
             # "That Cabinet:"
             reviewers = reviewers or bool(_REVIEWERS_RECOMMEND.search(t))
+            asked = asked or bool(_ASKED_TO.search(t))
             j += 1
             continue
         lead = _body_from(t)
         if lead and not seen_items:
+            asked = True
             rest, lb = _strip_lead_in(t)
             body = lb or lead or body
             if rest != t and len(rest.split()) >= 2 and not rest.endswith(":"):
@@ -392,6 +419,9 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             j += 1
             continue
         # unnumbered paragraph
+        if _group_line(blocks, j, recs):
+            j += 1   # "2025-35 Capital Programme" / "In addition:" over the next lettered items: the list goes on
+            continue
         if recs and t[:1].islower():
             recs[-1].text = _norm(recs[-1].text + " " + t)
             recs[-1].prov.source_text += " " + t
@@ -414,7 +444,9 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             j += 1
             continue
         break
-    if reviewers or any(_SAYS_SHOULD.search(r.text) for r in recs):
+    # (a meeting asked to agree them decides them, whatever one says: "To note ... drawdowns should only be
+    # considered as a last resort")
+    if reviewers or (not asked and any(_SAYS_SHOULD.search(r.text) for r in recs)):
         # recommendations a review or assessment makes to others ("The council should ..."),
         # not decisions put to the meeting
         for r in recs:
@@ -438,6 +470,12 @@ _REVIEWERS_RECOMMEND = re.compile(
     r"\b(?:peer\s+team|peers|review(?:ers?|\s+team|\s+panel)?|inspectors?|inspectorate|auditors?|assessors?|"
     r"external\s+audit|internal\s+audit)(?:['’]s?)?\s+(?:(?:key|main|following)\s+)*recommendations\b|"
     r"\brecommendations\s+(?:made\s+)?(?:of|from|by)\s+the\s+(?:\w+\s+){0,2}(?:peer|review|inspect|audit)", re.I)
+
+
+# what a reader is asked to read, not to decide: "Members are asked to refer to the final updated draft ..."
+_READING = re.compile(r"^(?:refer\s+to|read\b|have\s+regard\s+to\s+the\s+(?:attached|appended)|bring\s+(?:this|these)\s+papers?)",
+                      re.I)
+_ASKED_TO = re.compile(r"\b(?:is|are)\s+(?:therefore\s+)?(?:asked|recommended|requested|invited)\s+to\b", re.I)
 
 
 # a lead-in that introduces the list rather than deciding anything
@@ -749,6 +787,44 @@ def _next_in_list(recs: list[Recommendation], number: Optional[str]) -> bool:
     counted = [_COUNTED.fullmatch(r.ref or "") for r in recs if not r.section_ref]   # R3a, R3b: parts of R3
     return all(c and c.group("prefix") == m.group("prefix") for c in counted) and \
         [int(c.group("n")) for c in counted] == list(range(1, len(counted) + 1)) and int(m.group("n")) == len(counted) + 1
+
+
+_MARK = re.compile(r"^(?P<open>\(?)(?P<v>[a-z]{1,2}|\d{1,2}|[ivx]{1,5})(?P<close>[.)]?)$", re.I)
+
+
+def _ordinal(number: Optional[str]) -> list[tuple[str, int]]:
+    """'(c)' -> [('(a)', 3)], '2.' -> [('1.', 2)], '(iv)' -> [('(i)', 4)],
+    '(i)' -> [('(a)', 9), ('(i)', 1)]: a list marker's style and place."""
+    m = _MARK.match(number or "")
+    if not m:
+        return []
+    v, shape = m.group("v").lower(), m.group("open") + "{}" + m.group("close")
+    if v.isdigit():
+        return [(shape.format("1"), int(v))]
+    out = [(shape.format("a"), ord(v) - 96)] if len(v) == 1 else []
+    if re.fullmatch(r"[ivx]+", v):
+        vals = {"i": 1, "v": 5, "x": 10}
+        out.append((shape.format("i"), sum(-vals[c] if k + 1 < len(v) and vals[c] < vals[v[k + 1]] else vals[c]
+                                            for k, c in enumerate(v))))
+    return out
+
+
+def _group_line(blocks: list[Block], j: int, recs: list[Recommendation]) -> bool:
+    """An unnumbered line inside a list of lettered or numbered decisions
+    that groups the items after it ("2025-35 Capital Programme" over "(a)",
+    "(b)"; "In addition:" over "(o)"): the next item starts the list or
+    follows the last one."""
+    b = blocks[j]
+    t = b.text.strip()
+    if b.numbering or b.kind == "table" or not t or len(t.split()) > 10 or t.endswith((".", ";", ",")) or \
+            (t.endswith(":") and len(t.split()) > 4):
+        return False
+    nxt = next((x for x in blocks[j + 1:j + 2] if x.text.strip()), None)
+    got = _ordinal(nxt.numbering) if nxt is not None and nxt.kind != "heading" else []
+    if not recs:
+        return any(n == 1 for _, n in got)
+    last = _ordinal(recs[-1].ref)
+    return any(g == l and n == k + 1 for g, n in got for l, k in last)
 
 
 def _theme_heading(blocks: list[Block], j: int, recs: list[Recommendation]) -> bool:

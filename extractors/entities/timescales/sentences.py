@@ -50,6 +50,10 @@ _RESOLUTION = re.compile(r"^\W*that\s+(?:the\s+)?(?:[A-Za-z’'-]+\s+){0,5}?(?:r
                          # progress to the meeting on 17 March", "That the update be considered at the meeting on ..."
                          r"reports?|brings?|provides?|presents?|submits?|circulates?|writes?|prepares?|returns?|"
                          r"be\s+(?:reported|considered|presented|brought|submitted|circulated|reviewed|published))(?![A-Za-z])", _I)
+# a thing named by the day it was done: "the report published on 5th February", "the policy agreed in May
+# 2024", "the letter dated 3 March" (not "to be published in March", "will be agreed in June")
+_DATED_EVENT = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:published|agreed|approved|issued|dated|received|adopted|signed|"
+                          r"submitted|presented|circulated|considered|endorsed|made)\s+(?:on|in)\s*$", _I)
 _CLAUSE_BREAK = re.compile(r"[.!?;](?=\s)|[\n\t•]")
 _NUMBER_BEFORE = re.compile(r"\d\s*%?\s*\(?\s*$")
 _METRIC_PAREN = re.compile(r"\d\s*%?(?:\s+[A-Za-z]+)?\s*\(\s*$")
@@ -126,6 +130,10 @@ def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: 
         return False
     if _REJECT.search(core_left):
         return False
+    if _DATED_EVENT.search(core_left):
+        return False   # "the final draft budget report published on 5th February 2025": when something was done
+    if c.form in ("fy", "years") and re.search(r"(?i)\b(?:for|of)\s*$", core_left) and not pre_words:
+        return False   # "savings ... for 2025-26", "the budget of 2025/26": the year it is for, not a deadline
     marker = _governing_marker(core_left)
     if marker is None and (_RESOLUTION.match(left) or (_ASSIGNED.match(left) and not _DONE_BEFORE.search(core_left)) or
                            (_IMPERATIVE.match(_ITEM_LABEL.sub("", left, count=1)) and not _RELPRON.search(core_left))):
@@ -148,6 +156,8 @@ def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: 
         return False  # "at the beginning of September", "from the start of 2025": a start, not a deadline
     if "from" in pre_words and not deadline_word and _PERIOD_TO.match(text, c.end):
         return False  # "running from May to June": a period, not a deadline
+    if not deadline_word and re.match(r"(?i)\s*(?:on)?wards\b", text[c.end:]):
+        return False  # "changes to the funding system from 2026-27 onwards": when an open period starts
     if deadline_word or "from" in pre_words or _STRONG.search(core_left):
         return marker != "past"
     if _MEDIUM.search(core_left):
@@ -232,6 +242,8 @@ def _accept_recurrence(text: str, c: _Cand, cands: list[_Cand]) -> bool:
         nxt = _NEXT_WORD.match(text, c.end)
         if before.endswith("(") or not text[_clause_start(text, c.start):c.start].strip():
             return True
+        if re.search(r"(?i)\b(?:the|an|a|its|their|our|this|these|any|of)\s+$", text[max(0, c.start - 8):c.start]):
+            return False   # "the ongoing and escalating cost pressures": a determiner before it, an adjective
         return not (nxt and nxt.group(1).lower() not in _FUNCTION_WORDS)
     if c.form in ("daily", "termly") and not word[:1].isdigit():
         return False  # "daily reports": a kind of report; the table has no daily interval anyway

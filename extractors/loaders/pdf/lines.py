@@ -170,6 +170,11 @@ def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> b
             return True
         if abs(ln.x0 - prev.x0) > LAYOUT.indent_tolerance:
             return True
+        # a short line (a theme's name over its items: "2025-35 Capital Programme" / "(a) The 10-year ...")
+        # ends its paragraph before a marker
+        right = stats.right_edge.get(ln.page, prev.x1)
+        if len(para) == 1 and prev.x1 < right - LAYOUT.para_short_line * max(right - prev.x0, LAYOUT.para_min_width):
+            return True
         # a sibling of the item being read: same marker at the same indent ("o", "-")
         if (para and para[0].text[:1] == ln.text[:1] and abs(para[0].x0 - ln.x0) <= LAYOUT.indent_tolerance
                 and not ln.text[:1].isalnum()):

@@ -40,7 +40,7 @@ COUNCIL_RE = re.compile(
     r"\b(?P<name>[A-Z][a-zA-Z'’]+(?:(?:[ -](?:upon|on|under|le|in|by|the|of|and|&)[ -]|[ -])[A-Z][a-zA-Z'’]+){0,3})\s+"
     r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City|Community|Parish|Town)"
     r"\s+Council\b")
-BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny)\b", re.I)
+BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny|partnership)\b", re.I)
 _LABEL = re.compile(r"^(?:(Report to|Date of meeting|Meeting date|From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report title|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
 
 
@@ -58,6 +58,10 @@ _SUMMONS = re.compile(r"\bsummoned\s+to\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of
 # a body's name, a dash and the meeting date on one short line
 _BODY_DASH_DATE = re.compile(r"^(?P<body>[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|for|&)){0,6})(?P<sep>\s+[-–—]\s+|,\s+|:\s+)"
                              r"(?:[A-Z][a-z]+day,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4})$")
+# a body's name, a dash and the kind of paper: "Safer Northvale Partnership – Action Tracker"
+_BODY_DASH_KIND = re.compile(r"^(?P<body>[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|for|&)){0,6}\s+(?:Committee|Cabinet|Panel|Board|"
+                             r"Executive|Forum|Partnership|Group))\s+[-–—:]\s+(?:action\s+(?:log|tracker|plan)|tracker|"
+                             r"status\s+update)\b", re.I)
 _REFERS_BACK = re.compile(r"^(?:above|said|aforementioned)\b", re.I)
 # a short title line dated 08.02.11 / 08.02.2011 ("Transparency Board Minutes 08.02.11")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)?\d{2})\b")
@@ -303,9 +307,15 @@ def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
                 meta["title"] = meta["title"] or _clean(minutes_title(head[:3]) or s)
             continue
         if meta["committee"] is None and len(s.split()) <= 8 and not _mostly_upper(s) and \
-                re.search(r"\b(?:Committee|Cabinet|Panel|Board|Executive|Forum)$", s) and not re.match(r"^(?:Report|To|From)\b", s) \
-                and not _NOT_COMMITTEE.search(s):
+                re.search(r"\b(?:Committee|Cabinet|Panel|Board|Executive|Forum|Partnership|(?:Steering|Delivery|Working|Programme)\s+Group)$", s) \
+                and not re.match(r"^(?:Report|To|From)\b", s) and not _NOT_COMMITTEE.search(s) \
+                and not re.search(r"(?i)\b(?:inspection|report|review|assessment|visit)\b|"
+                                  r"^(?:commissioned|prepared|produced|published|written|funded)\s+(?:by|for)\b|^on\s+behalf\s+of\b", s):
             meta["committee"] = _clean(s)  # a title-case body line on the cover: "Children's Scrutiny Committee"
+            continue
+        m = _BODY_DASH_KIND.match(s)
+        if meta["committee"] is None and m and not _NOT_COMMITTEE.search(m.group("body")):
+            meta["committee"] = _clean(m.group("body"))   # "Safer Northvale Partnership – Action Tracker"
             continue
         m = _BODY_DASH_DATE.match(s)
         if meta["committee"] is None and m and not letter and not COUNCIL_RE.fullmatch(m.group("body")) \

@@ -395,3 +395,54 @@ def test_a_budget_reports_lettered_decisions_grouped_under_underlined_themes():
     recs = extract_all(doc, {"committee": "County Council"})["recommendations"]
     assert [(r["ref"], r["kind"]) for r in recs] == [("(a)", "decision"), ("(b)", "decision"), ("(c)", "decision"),
                                                     ("(d)", "decision")]
+
+
+def test_a_minuted_reply_keeps_what_it_says_and_a_notice_to_be_placed_is_a_step():
+    from extractors.entities import minutes
+    text = ("Cllr Shewell explained that the Trust has asked for approval for a sale. Clerk to reply saying in principle "
+            "the council is happy to sell, subject to the Trust confirming the area of land. The council would also "
+            "require reassurance that no parking spaces will be lost.")
+    got = minutes.action_sentences(text)
+    assert len(got) == 1 and got[0][0].startswith("Clerk to reply saying") and got[0][0].endswith("will be lost.")
+    assert [o[0] for o in got[0][1]] == ["Clerk"]
+    assert [t for t, _ in minutes.action_sentences("Notice to be placed inviting applications for co-option.")] == [
+        "Notice to be placed inviting applications for co-option."]
+
+
+@pytest.mark.parametrize("text", [
+    "The Plan is in two parts.",
+    "Key priority areas for action over the coming two or three years that will impact on public health.",
+    "Actions developed by each directorate for the next one to three years.",
+    "under 18 conception rates falling at a slower rate than nationally",
+])
+def test_horizons_document_parts_and_age_groups_are_not_metrics(text):
+    from extractors.entities.metric_items import metrics_from_text
+    from extractors.entities.items import Prov
+    assert metrics_from_text(text, Prov(page=1, source_text=text, locator="x")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Work has taken place with council directorates to define key priority areas for action.",
+    "While this work has been ongoing, the council has additionally started work on developing a Prevention Framework.",
+])
+def test_work_reported_as_taken_place_or_started_is_an_action(text):
+    from extractors.model import Block, Document
+    doc = Document(doc_id="w", path="w.pdf", file_name="w.pdf", format="pdf",
+                   blocks=[Block(kind="paragraph", numbering="2.4", text=text)])
+    got = extract_all(doc, {})
+    assert [a["text"] for a in got["actions"]] == [text]
+    assert got["timescales"] == []   # "while this work has been ongoing" is background, not a timescale
+
+
+@pytest.mark.parametrize("head, committee", [
+    ("# Safer Northvale Partnership\n## Action Tracker – January 2026\n", "Safer Northvale Partnership"),
+    ("# Safer Northvale Partnership – Action Tracker\nUpdated 14 January 2026\n", "Safer Northvale Partnership"),
+    ("# Northvale Health and Wellbeing Partnership\nMinutes of the meeting held on 20 November 2025\n",
+     "Northvale Health and Wellbeing Partnership"),
+    ("# Area SEND inspection of Northvale Local Area Partnership\nInspection dates: 3 to 7 March 2025\n", None),
+    ("# Self-harm needs assessment 2025\nCommissioned by Northvale Suicide Prevention Partnership\n", None),
+])
+def test_a_partnership_named_on_the_cover_is_the_meeting_body(tmp_path, head, committee):
+    meta, _ = _render(tmp_path, head + "| No. | Action | Owner | Due | Status |\n"
+                      "| 1 | Circulate the revised terms of reference to members | Partnership Manager | 31/01/2026 | Open |\n")
+    assert meta["committee"] == committee

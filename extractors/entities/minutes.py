@@ -129,7 +129,9 @@ _WILL_BE = re.compile(r"^(?!(?:It|This|That|There|These|Those|Which|What|He|She|
                       r"\s+(?:will|would)\s+be\s+(?:forwarded|circulated|sent|shared|passed|provided|published|"
                       r"reported|brought|presented|submitted|copied|emailed|e-mailed|distributed|given|issued|returned|"
                       r"made\s+available|put)\s+(?:to|with|on|at|round|out|back|before)\b")
-_TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+to\s+be\s+[a-z]+(?:ed|en|t)\s+(?:at|by|in|on|to|before)\b")
+_TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+to\s+be\s+[a-z]+(?:ed|en|t)\s+(?:at|by|in|on|to|before|for|"
+                    # "Notice to be placed inviting applications for co-option"
+                    r"inviting|asking|seeking|setting|explaining)\b")
 
 _DECIDED = re.compile(
     r"(?:^|[\s–-])(?<!have\s)(?<!has\s)(?<!had\s)(?:all\s+)?approved\b(?!\s+by\b)|\bit\s+was\s+(?:agreed|resolved|decided)\b|"
@@ -513,12 +515,27 @@ def action_sentences(text: str) -> list[tuple[str, list]]:
     a pronoun resolved from the sentences before it)."""
     out = []
     said = sentences(text)
-    for k, s in enumerate(said):
+    k = 0
+    while k < len(said):
+        s = said[k]
         if subject_owner(s):
             out.append((s, subject_owners(s)))
         elif (got := undertaking(s)) is not None:
             out.append((got[0], owners_of(got[1], " ".join(said[:k]))))
+        else:
+            k += 1
+            continue
+        if _SAYING.search(s) and k + 1 < len(said):
+            # "Clerk to reply saying TCC are happy to sell, subject to ... . TCC would also require ...":
+            # the sentences after it are what the reply says
+            out[-1] = (" ".join([out[-1][0]] + said[k + 1:]), out[-1][1])
+            break
+        k += 1
     return out
+
+
+# an action that is a message, its content after it: "Clerk to reply saying ...", "Clerk to write stating ..."
+_SAYING = re.compile(r"\b(?:reply|replies|respond|write|writes|letter|email|e-mail)\b[^.]*?\b(?:saying|stating|to\s+say)\b", re.I)
 
 
 def last_person(text: str) -> Optional[str]:

@@ -925,7 +925,9 @@ STRICT_STEP = re.compile(
     rf"\b(?:is|are)\s+(?:now\s+|currently\s+)?being\s+{_STEP_PARTICIPLE}\b|"
     rf"\bwill\s+(?:also\s+|then\s+|continue\s+to\s+)?be\s+{_STEP_PARTICIPLE}\b|"
     r"\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|underway|under\s+way|in\s+progress)\b|"
-    r"\bwork\s+(?:is|has)\s+(?:now\s+)?(?:underway|under\s+way|ongoing|in\s+progress|started|begun)\b|"
+    r"\bwork\s+(?:is|has)\s+(?:now\s+|also\s+)?(?:underway|under\s+way|ongoing|in\s+progress|started|begun|taken\s+place)\b|"
+    # "the council has additionally started work on developing a Prevention Framework"
+    r"\b(?:has|have)\s+(?:now\s+|also\s+|additionally\s+|recently\s+)?(?:started|begun|commenced)\s+work\b|"
     r"\b(?:planned|scheduled)\s+(?:for|to\s+take\s+place)\b", re.I)
 ACTION_HEADING = re.compile(r"\b(?:actions?|next\s+steps|what\s+we\s+(?:will|are\s+going\s+to)\s+do|planned\s+(?:work|activity|activities)|"
                             r"improvement\s+activity|work\s+(?:underway|under\s+way|in\s+progress)|mitigations?|"

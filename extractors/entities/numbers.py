@@ -126,6 +126,14 @@ _b("ident", r"\bID\s*:?\s*\d+\b", 0)
 # a contract's term ("a 5+2 year contract") and a service's opening pattern ("5 days a week",
 # "a seven-day alcohol care team", "a 24-hour helpline"): how a service runs, not a measure of it
 _b("term", r"\b\d+\s*\+\s*\d+\s*(?:-\s*)?years?\b")
+# a planning horizon or the period a passage looks back on: "over the coming two or three years",
+# "for the next one to three years", "in the last 12 months"; how a document is divided: "in two parts"
+_NUM_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|few|several)"
+_b("horizon", rf"\b(?:over|for|within|during|in)\s+the\s+(?:next|coming|following|last|past|previous)\s+{_NUM_WORD}"
+              rf"(?:\s*(?:or|to|-|–)\s*{_NUM_WORD})?\s+(?:years?|months?|weeks?)\b")
+_b("structure", r"\b(?:in|into)\s+(?:two|three|four|five|\d)\s+(?:parts|sections|phases|stages|chapters|halves|strands)\b")
+_b("age", r"\b(?:under|over)[\s-](?:5|11|16|18|19|25|65|75|85)(?:s\b|\s+(?:conceptions?|contraception|pregnanc\w*|population|"
+          r"admissions?|year[\s-]olds?|mortality|deaths?|births?))")
 _b("opening", r"\b(?:\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+(?:a|per)\s+week\b|"
               r"\b(?:\d{1,2}|seven|five)-(?:day|hour)\s+(?=[a-z])")
 _b("legislation", r"\b(?:Act|Regulations?|Order|Bill|Directive|Rules)\s+(?:19|20)\d{2}\b", 0)

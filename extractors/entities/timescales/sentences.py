@@ -242,6 +242,8 @@ def _accept_recurrence(text: str, c: _Cand, cands: list[_Cand]) -> bool:
         nxt = _NEXT_WORD.match(text, c.end)
         if before.endswith("(") or not text[_clause_start(text, c.start):c.start].strip():
             return True
+        if re.search(r"(?i)\b(?:while|whilst)\b", text[_clause_start(text, c.start):c.start]):
+            return False   # "While this work has been ongoing, the council has ...": background to the sentence
         if re.search(r"(?i)\b(?:the|an|a|its|their|our|this|these|any|of)\s+$", text[max(0, c.start - 8):c.start]):
             return False   # "the ongoing and escalating cost pressures": a determiner before it, an adjective
         return not (nxt and nxt.group(1).lower() not in _FUNCTION_WORDS)

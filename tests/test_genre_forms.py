@@ -446,3 +446,34 @@ def test_a_partnership_named_on_the_cover_is_the_meeting_body(tmp_path, head, co
     meta, _ = _render(tmp_path, head + "| No. | Action | Owner | Due | Status |\n"
                       "| 1 | Circulate the revised terms of reference to members | Partnership Manager | 31/01/2026 | Open |\n")
     assert meta["committee"] == committee
+
+
+def test_a_cabinet_reports_next_steps_paragraphs_and_implementation_timetable(tmp_path):
+    meta, got = _render(tmp_path, """
+# Public Spaces Protection Order: Town Centre
+Northfield Borough Council
+## 1. Recommendations
+1.1 That Cabinet approves the making of the Public Spaces Protection Order for the town centre.
+1.2 That Cabinet delegates authority to the Head of Community Safety to publish the Order.
+## 6. Next steps
+6.1 The table below sets out the milestones and the actions that officers will take.
+6.2 The Community Safety Team will install new signage in the town centre by 31 March 2026.
+6.3 Over the next period the Community Safety Team will focus on:
+6.4 A review of the Order will be reported to the Community Safety Partnership in April 2027.
+## 7. Implementation timetable
+| Milestone | Lead | Date |
+| Order published | Head of Community Safety | 1 March 2026 |
+| Order comes into force | Head of Community Safety | 1 April 2026 |
+""")
+    acts = {a["text"]: a["action_id"] for a in got["actions"]}
+    assert set(acts) == {"The Community Safety Team will install new signage in the town centre by 31 March 2026.",
+                         "A review of the Order will be reported to the Community Safety Partnership in April 2027.",
+                         "Order published", "Order comes into force"}
+    owners = {(o["parent_id"], o["role"]) for o in got["owners"]}
+    assert (acts["Order published"], "Head of Community Safety") in owners
+    assert (acts["The Community Safety Team will install new signage in the town centre by 31 March 2026."],
+            "Community Safety Team") in owners
+    # the delegate's post ends before "to publish"
+    assert [o["role"] for o in got["owners"] if o["parent_type"] == "recommendation"] == ["Head of Community Safety"]
+    due = {(t["parent_id"], str(t["due_date"])) for t in got["timescales"]}
+    assert (acts["Order comes into force"], "2026-04-01") in due

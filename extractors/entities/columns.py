@@ -70,6 +70,12 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         if r:
             roles.setdefault(r, []).append(i)
     out = {k: sorted(v) for k, v in roles.items()}
+    if "timescale" not in out and "rec" not in out and "action" not in out and \
+            ("owner_lead" in out or "owner_responsible" in out):
+        # "Milestone | Lead | Date": beside who and a step, a plain "Date" column is when it is due
+        dated = [i for i, h in enumerate(header) if re.fullmatch(r"(?i)\s*dates?\s*", h)]
+        if dated and any(_STEP_COLUMN.match(" ".join(h.split())) for h in header):
+            out["timescale"] = dated[:1]
     if "rec" not in out and "action" not in out and ("owner_lead" in out or "owner_responsible" in out) and \
             ("timescale" in out or "progress" in out):
         # an action log whose step column has a plain name: "Description | Owner | Deadline | Progress",
@@ -101,7 +107,7 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
 
 
 _STEP_COLUMN = re.compile(r"^(?:(?:brief\s+|short\s+)?(?:description|summary|details?|issue|what|subject|topic|matter|"
-                          r"narrative|decision)(?:\s+of\s+(?:the\s+)?(?:item|issue|action|task))?|"
+                          r"narrative|decision|(?:key\s+)?milestones?|stage)(?:\s+of\s+(?:the\s+)?(?:item|issue|action|task))?|"
                           r"(?:item|issue)\s+(?:description|details?))\s*\??$", re.I)
 
 

@@ -71,7 +71,10 @@ STEP_VERB = re.compile(
     r"\b(?:planned|scheduled)\s+for\b|\bis\s+planned\b", re.I)
 NOT_ACTION_START = re.compile(
     r"^(?:what\s+does\s+this\s+mean|as\s+a\s+result|since\s+the|the\s+(?:impact|benefit|outcome)|this\s+(?:means|ensures|feedback|is\s+(?:a|the))|"
-    r"families\s+receive|children\s+and\s+families|all\s+children\s+have|although|however|moreover|in\s+summary|progress\s+achieved)", re.I)
+    r"families\s+receive|children\s+and\s+families|all\s+children\s+have|although|however|moreover|in\s+summary|progress\s+achieved|"
+    # a sentence about the paper itself: "The table below sets out our findings ... and the actions ..."
+    r"the\s+(?:table|chart|figure|section|appendix)\s+(?:below|above)|this\s+(?:section|table|appendix|report|paper)\s+"
+    r"(?:sets\s+out|describes|summarises|outlines|provides))", re.I)
 LABEL_LINE = re.compile(
     r"^(?P<label>leads?(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
     r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target\s+date|due(?:\s+date)?|by\s+when|"
@@ -990,7 +993,10 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
         if b.full_text in consumed:
             continue
         first = re.split(r"(?<=[.;])\s+", t)[0]
-        listed = under_action_heading and b.kind == "list_item" and len(t.split()) >= 3
+        # (under "Next steps": its bullets, and its numbered paragraphs that say what will be done)
+        listed = under_action_heading and len(t.split()) >= 3 and (
+            b.kind == "list_item" or (b.numbering is not None and bool(STEP_VERB.search(first)) and not t.endswith(":")
+                                      and not NOT_ACTION_START.match(t)))
         if cm := COMMITMENT.match(_norm(t)):
             # "Register of Lobbyists – The UK Government will establish a statutory register ..."
             out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=f"block:{i}")))

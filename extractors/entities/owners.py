@@ -351,7 +351,7 @@ def _all_people(part: str, sep: str = "/") -> bool:
 
 
 _LEADERS = re.compile(r"^(?P<who>(?:The\s+)?(?:(?:Senior\s+|System\s+|Strategic\s+|Local\s+area\s+)?leaders?|Partners|Managers?|Area partners|local area partnership|partnership|council|local authority|ICB|integrated care board)(?:\s.{0,120}?)??)\s+(?:should|must|needs?\s+to|are\s+to|ought\s+to)\b", re.I)
-_DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+authority\s+(?:be\s+|is\s+)?(?:given|granted)\s+)to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+\(?(?:in|after|following)\s+consultation\s+with\b|,?\s+to\s+(?:take|agree|approve|enter|finalise|implement|award|make|negotiate|carry|undertake|determine|progress|exercise|sign|conclude)\b|"
+_DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+authority\s+(?:be\s+|is\s+)?(?:given|granted)\s+)to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+\(?(?:in|after|following)\s+consultation\s+with\b|,?\s+to\s+(?!the\b|a\b|an\b|be\b)(?-i:[a-z]{3,})\b|"
                        # "delegates to the Corporate Director, Adult Social Care and Health, the award of ...": the thing delegated
                        r",\s+(?:the|all|any|a|an)\s+(?=[a-z])|[.;]|$)", re.I)
 # a decision that gives a post or body a task: "asks the Director of Place to report back",

@@ -477,3 +477,30 @@ Northfield Borough Council
     assert [o["role"] for o in got["owners"] if o["parent_type"] == "recommendation"] == ["Head of Community Safety"]
     due = {(t["parent_id"], str(t["due_date"])) for t in got["timescales"]}
     assert (acts["Order comes into force"], "2026-04-01") in due
+
+
+def test_a_risk_registers_scores_printed_on_their_ratings_colour_carry_the_rating(tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def shade(cell, fill):
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:fill"), fill)
+        cell._tc.get_or_add_tcPr().append(shd)
+    d = docx.Document()
+    d.add_heading("Strategic Risk Register – Quarter 3 2025/26", 0)
+    t = d.add_table(rows=1, cols=4)
+    for c, h in zip(t.rows[0].cells, ["Ref", "Risk", "Risk owner", "Current score"]):
+        c.text = h
+    for ref, risk, owner, score, fill in [("SR1", "Failure to deliver a balanced budget", "Director of Finance", "20", "C0504D"),
+                                          ("SR2", "Cyber attack disrupting services", "Director of Digital", "12", "FFC000")]:
+        cells = t.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text, cells[3].text = ref, risk, owner, score
+        shade(cells[3], fill)
+    path = tmp_path / "risk.docx"
+    d.save(str(path))
+    doc = load_document(path)
+    got = extract_all(doc, extract_metadata(doc))
+    assert sorted((m["value"], m["rag"]) for m in got["metrics"]) == [(12.0, "amber"), (20.0, "red")]

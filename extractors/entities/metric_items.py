@@ -163,6 +163,7 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
         rag_col = _rated_column(table, header_rows, label_col)
     skip_cols = skip_cols | {c for c in range(table.n_cols) if _row_numbers(table, header_rows, c, header)}
     actual_cols = [i for i in range(len(header)) if i not in skip_cols and metricmod.column_context(header[i])[0] == "actual"]
+    shaded = _shaded_value_columns(table, header_rows)
     for r_off, row in enumerate(table.rows[header_rows:]):
         r = r_off + header_rows
         label_idx = label_col if (label_col is not None and label_col < len(row) and row[label_col].text.strip()) else \
@@ -193,6 +194,8 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
             if not txt or cell.spanned or c in skip_cols or (c == label_idx and len(txt.split()) <= 12):
                 continue   # (a merged cell's numbers are read once, in its first slot)
             cell_rag = row_rag
+            if c in shaded and (got := ragmod.normalise_rag(None, cell.fill)):
+                cell_rag = got[0]   # a risk score on its rating's colour
             rated = _RATED_VALUE.match(txt)
             if rated and _numeric_cell(rated.group("value")):
                 # "2.8% Green": the value with its rating printed beside it
@@ -212,6 +215,19 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
             for m in mentions:
                 rate = cell_rag if (c == latest or cell_rag != row_rag) and m.role == "actual" else None
                 out.append((parent, _metric(m, prov, rate)))
+    return out
+
+
+def _shaded_value_columns(table: Table, header_rows: int) -> set[int]:
+    """Columns whose figures are printed on red, amber and green (at least
+    two ratings: one colour throughout is the table's design)."""
+    out = set()
+    body = table.rows[header_rows:]
+    for c in range(max((len(row) for row in body), default=0)):
+        got = {g[0] for row in body if c < len(row) and _numeric_cell(row[c].text.strip() or "x")
+               and (g := ragmod.normalise_rag(None, row[c].fill))}
+        if len(got) >= 2:
+            out.add(c)
     return out
 
 

@@ -504,3 +504,17 @@ def test_a_risk_registers_scores_printed_on_their_ratings_colour_carry_the_ratin
     doc = load_document(path)
     got = extract_all(doc, extract_metadata(doc))
     assert sorted((m["value"], m["rag"]) for m in got["metrics"]) == [(12.0, "amber"), (20.0, "red")]
+
+
+@pytest.mark.parametrize("header, role", [("Timeline", "timescale"), ("Timeframes", "timescale"),
+                                          ("Portfolio holder", "owner_lead"), ("Lead Cabinet Member", "owner_lead"),
+                                          ("Cabinet Member", None)])
+def test_plan_column_names_for_when_and_who(header, role):
+    from extractors.entities.columns import column_role
+    assert column_role(header) == role
+
+
+def test_a_cover_tables_subject_and_date_are_not_a_timetable():
+    from extractors.entities.columns import classify_columns
+    assert "timescale" not in classify_columns(["Subject", "Portfolio holder", "Date"])
+    assert classify_columns(["Milestone", "Lead", "Date"]) == {"action": [0], "owner_lead": [1], "timescale": [2]}

@@ -13,12 +13,14 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("owner_responsible", re.compile(r"\b(responsible|accountable)\b.*\b(officer|person|owner|lead|manager)?|^responsibility$", re.I)),
     ("owner_lead", re.compile(r"\b(lead(\s+(officer|member|manager|agency|person|director|partner|org(anisation)?))?|led\s+by|owner|by whom|who)\b"
                               r"|\b(to\s+be\s+)?taken\s+by\b|^action\s+by$|^(responsible\s+)?(body|agency|organisation|team)$"
-                              r"|^(lead\s+|responsible\s+)?officers?$|\b(assigned|allocated)\s+to\b", re.I)),
+                              r"|^(lead\s+|responsible\s+)?officers?$|\b(assigned|allocated)\s+to\b"
+                              # "Portfolio holder" / "Cabinet Member" beside the actions of a plan
+                              r"|^(?:lead\s+)?portfolio\s+holder$|^lead\s+cabinet\s+member$", re.I)),
     # a tracker's second date column: "Revised date", "Revised due date", "New target date"
     ("revised_due", re.compile(r"^(?:revised|new|amended|updated|rescheduled|extended)\s+(?:\w+\s+)?"
                                r"(?:date|deadline|timescale|due(?:\s+date)?|target(?:\s+date)?|completion(?:\s+date)?)$"
                                r"|^date\s+revised(?:\s+to)?$", re.I)),
-    ("timescale", re.compile(r"\b(timescales?|time\s*frame|deadline|due(\s+date)?|by when|target\s+date|completion\s+date|when|date\s+due|end\s+date)\b"
+    ("timescale", re.compile(r"\b(timescales?|time\s*frames?|timelines?|deadline|due(\s+date)?|by when|target\s+date|completion\s+date|when|date\s+due|end\s+date)\b"
                                # the whole header: "Target completion", "Completion" (not "Evidence of Completion")
                                r"|^(?:target\s+|expected\s+|planned\s+|estimated\s+)?completion(?:\s+(?:date|by))?$"
                                # a log's short "By" column; "Complete by", "Date for completion"
@@ -74,7 +76,7 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
             ("owner_lead" in out or "owner_responsible" in out):
         # "Milestone | Lead | Date": beside who and a step, a plain "Date" column is when it is due
         dated = [i for i, h in enumerate(header) if re.fullmatch(r"(?i)\s*dates?\s*", h)]
-        if dated and any(_STEP_COLUMN.match(" ".join(h.split())) for h in header):
+        if dated and any(re.fullmatch(r"(?i)(?:key\s+)?(?:milestones?|stages?)", " ".join(h.split())) for h in header):
             out["timescale"] = dated[:1]
     if "rec" not in out and "action" not in out and ("owner_lead" in out or "owner_responsible" in out) and \
             ("timescale" in out or "progress" in out):

@@ -518,3 +518,26 @@ def test_a_cover_tables_subject_and_date_are_not_a_timetable():
     from extractors.entities.columns import classify_columns
     assert "timescale" not in classify_columns(["Subject", "Portfolio holder", "Date"])
     assert classify_columns(["Milestone", "Lead", "Date"]) == {"action": [0], "owner_lead": [1], "timescale": [2]}
+
+
+@pytest.mark.parametrize("item", [
+    "Collaborative safety planning with children and families. (Outcome 3, National Framework)",
+    "The accessibility of pathway plans for care leavers (Enabler two).",
+    "The response to care leavers who go missing (see paragraph 4.12).",
+])
+def test_an_inspections_recommendation_without_the_framework_pointer_after_it(item):
+    from extractors.loaders.text import load as load_text
+    text = f"Inspection of Northvale local authority children's services\n\nWhat needs to improve?\n\n• {item}\n• Management oversight of assessments.\n\nMain findings\n\nChildren are seen promptly.\n"
+    doc = load_text(text.encode(), path="i.txt", doc_id="i")
+    recs = extract_all(doc, extract_metadata(doc))["recommendations"]
+    assert not recs[0]["text"].rstrip(".").endswith(")")
+    assert "(" not in recs[0]["text"]
+
+
+@pytest.mark.parametrize("text", ["The response to homeless 16- and 17-year-olds has improved.",
+                                  "No children under 16 were living in unregistered children's homes.",
+                                  "Care leavers over 21 continue to have an allocated personal adviser."])
+def test_who_is_meant_by_their_age_is_not_a_metric(text):
+    from extractors.entities.metric_items import metrics_from_text
+    from extractors.entities.items import Prov
+    assert metrics_from_text(text, Prov(page=1, source_text=text, locator="x")) == []

@@ -80,6 +80,20 @@ def improvements(ctx: EntityContext) -> None:
     ctx.listed_tables |= {r.prov.table for r in ctx.recs if r.prov.table is not None}
 
 
+# a pointer printed after a recommendation to the framework or paragraph it comes from:
+# "(Outcome 3, National Framework)", "(Principle 2)", "(see paragraph 4.12)"
+_TRAILING_POINTER = re.compile(r"\s*\((?:see\s+)?(?:outcomes?|principles?|enablers?|standards?|paragraphs?|paras?\.?|sections?|"
+                               r"chapters?|national\s+framework)\b[^()]{0,60}\)\s*\.?\s*$", re.I)
+
+
+def trailing_pointers(ctx: EntityContext) -> None:
+    """A recommendation's text without the pointer printed after it."""
+    for r in ctx.recs:
+        t = _TRAILING_POINTER.sub("", r.text).strip()
+        if t != r.text and len(t.split()) >= 3:
+            r.text = t
+
+
 def inquiry_summaries(ctx: EntityContext) -> None:
     """A report's 'Summary of conclusions and recommendations' chapter
     (select committees, inquiries, reviews)."""
@@ -772,7 +786,7 @@ _SUB_REF = re.compile(r"\d(?:[a-z]|\((?:[a-z]|[ivx]+)\))$")
 _SUB_NUMBER = re.compile(r"\(?(?:[a-z]|[ivx]+)[.)]")
 
 
-PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, printed_twice, responses, action_tables,
+PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
           prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners, one_owner_a_post, meeting_deadlines,

@@ -541,3 +541,25 @@ def test_who_is_meant_by_their_age_is_not_a_metric(text):
     from extractors.entities.metric_items import metrics_from_text
     from extractors.entities.items import Prov
     assert metrics_from_text(text, Prov(page=1, source_text=text, locator="x")) == []
+
+
+def test_a_grade_named_by_stars_is_not_a_metric():
+    from extractors.entities.metric_items import metrics_from_text
+    from extractors.entities.items import Prov
+    text = "Two star data is the minimum acceptable; we aim for five-star open data."
+    assert metrics_from_text(text, Prov(page=1, source_text=text, locator="x")) == []
+
+
+def test_a_recommendation_printed_beside_its_number_in_a_label_value_table_is_kept():
+    """'Recommendation 1 | The council should ...' over 'Response | ...',
+    'Action | ...', 'Lead officer | ...', 'Timescale | ...': one record."""
+    from extractors.model import Block, Cell, Document, Table
+    rows = [["Recommendation 1", "The council should publish a fly-tipping enforcement policy."],
+            ["Response", "Accepted"], ["Action", "The policy will be drafted and published on the website."],
+            ["Lead officer", "Head of Environmental Services"], ["Timescale", "September 2026"]]
+    doc = Document(doc_id="r", path="r.docx", file_name="r.docx", format="docx",
+                   blocks=[Block(kind="table", text="", table=Table(rows=[[Cell(a), Cell(b)] for a, b in rows]))])
+    got = extract_all(doc, {})
+    assert [(r["ref"], r["text"]) for r in got["recommendations"]] == [
+        ("1", "The council should publish a fly-tipping enforcement policy.")]
+    assert [o["role"] for o in got["owners"]] == ["Head of Environmental Services"]

@@ -225,7 +225,12 @@ def record_table(table: Table) -> Optional[Table]:
     ref = None
     m = _RECORD_TITLE.match(rows[0][0].text.strip())
     if m and (len(rows[0]) == 1 or len(rows[0][0].text.split()) <= 4):
+        first = rows[0]
         ref, rows = m.group("ref").rstrip("."), rows[1:]
+        if len(first) == 2 and len(first[1].text.split()) >= 5 and not any(
+                column_role(" ".join(r[0].text.split()).rstrip(":")) == "rec" for r in rows if len(r) == 2):
+            # "Recommendation 1 | The council should ...": the recommendation beside its number
+            rows = [[Cell("Recommendation"), first[1]]] + rows
     pairs = [(r[0], r[1]) for r in rows if len(r) == 2 and len(r[0].text.split()) <= 5]
     if len(pairs) < 3:
         return None

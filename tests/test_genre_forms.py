@@ -563,3 +563,12 @@ def test_a_recommendation_printed_beside_its_number_in_a_label_value_table_is_ke
     assert [(r["ref"], r["text"]) for r in got["recommendations"]] == [
         ("1", "The council should publish a fly-tipping enforcement policy.")]
     assert [o["role"] for o in got["owners"]] == ["Head of Environmental Services"]
+
+
+@pytest.mark.parametrize("cell, due", [("17/07", "2013-07-17"), ("By 30/9", "2013-09-30"), ("w/c 22/7", "2013-07-22"),
+                                       ("31/02", None)])
+def test_a_logs_due_cell_printed_as_day_and_month(cell, due):
+    from datetime import date
+    from extractors.entities.timescales.cells import parse_timescales
+    got = parse_timescales(cell, date(2013, 7, 1))
+    assert [str(t.due_date) for t in got] == ([due] if due else [])

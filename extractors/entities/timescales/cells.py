@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from extractors.entities.timescales.date_forms import bare_relative, date_candidates
+from extractors.entities.timescales.date_forms import _yearless_day, bare_relative, date_candidates
 from extractors.entities.timescales.recurrence import recurrence_candidates
 from extractors.entities.timescales.spans import ParsedTimescale, _Cand
 
@@ -86,6 +86,10 @@ _REVISED_TO = re.compile(r"\s*[(\[,;]?\s*(?:revised|now|extended|moved|changed|d
 _STARTS = re.compile(r"\s*[,;]?\s*(?:from|starting(?:\s+(?:from|in|on))?|commencing|beginning|with\s+effect\s+from)\s+", re.I)
 
 
+_DAY_MONTH_CELL = re.compile(r"^\s*(?:(?:by|before|due|w/c|wc|w/b|week\s+(?:commencing|beginning))\s*:?\s*)?"
+                             r"(?P<dm>(?P<d>\d{1,2})[/.](?P<m>\d{1,2}))\s*\.?\s*$", re.I)
+
+
 def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTimescale]:
     """Every timescale in a timescale cell (or other text known to state
     timescales), in reading order.
@@ -106,6 +110,12 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
         bare = bare_relative(text, anchor)
         if bare is not None:
             cands.append(bare)
+    if not cands and (m := _DAY_MONTH_CELL.match(text)):
+        # a log's due cell with no year: "17/07", "By 30/9", "w/c 22/7" (day first; the anchor's year)
+        got = _yearless_day(m.start("dm"), m.end("dm"), int(m.group("m")), int(m.group("d")), "dm", anchor) \
+            if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
+        if got is not None:
+            cands.append(got)
     if not cands and (m := _NEXT_MEETING.match(text)):
         # a due cell "Next meeting" / "By the next Board meeting": a deadline the paper
         # does not date; `relative` keeps it for the analyst

@@ -572,3 +572,15 @@ def test_a_logs_due_cell_printed_as_day_and_month(cell, due):
     from extractors.entities.timescales.cells import parse_timescales
     got = parse_timescales(cell, date(2013, 7, 1))
     assert [str(t.due_date) for t in got] == ([due] if due else [])
+
+
+def test_an_inspection_reports_findings_are_not_the_councils_actions_and_its_footnote_is_not_a_metric():
+    from extractors.loaders.text import load as load_text
+    text = ("Inspection of Northvale local authority children's services\n\n"
+            "What needs to improve?1\n\n• Management oversight of assessments.\n\n"
+            "Main findings\n\n"
+            "12. The fostering service has been strengthened significantly since the last inspection.\n"
+            "13. Most young people want to keep in touch with their personal adviser until they reach 25.\n")
+    doc = load_text(text.encode(), path="i.txt", doc_id="i")
+    got = extract_all(doc, extract_metadata(doc))
+    assert got["actions"] == [] and got["metrics"] == []

@@ -963,6 +963,9 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
     planned ('An EqIA has been undertaken', 'Implementation plans have been
     developed', 'The EqIA will continue to be reviewed')."""
     out: list[Action] = []
+    # an inspection report's findings ("The fostering service has been strengthened ...") are what
+    # the inspectors saw, not the council's steps: only a list it heads as actions gives them
+    inspection = _looks_inspection(doc)
     under_action_heading = False
     steps: Optional[str] = None   # "done" / "planned" while reading the items of a lead-in to steps
     doer: Optional[str] = None    # who the lead-in says will take the steps listed under it
@@ -1004,7 +1007,8 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
                 out[-1].owners.append(Owner(role=re.sub(r"^[Tt]he\s+", "", who.strip()), person=None, raw=who.strip(),
                                             kind="lead", prov=out[-1].prov))
             continue
-        if listed or (b.numbering and STRICT_STEP.search(first) and not NOT_ACTION_START.match(t) and not t.endswith(":")):
+        if listed or (b.numbering and not inspection and STRICT_STEP.search(first) and not NOT_ACTION_START.match(t)
+                      and not t.endswith(":")):
             loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
             out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=loc)))
             if doer and b.kind == "list_item":

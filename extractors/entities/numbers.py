@@ -134,6 +134,10 @@ _b("horizon", rf"\b(?:over|for|within|during|in)\s+the\s+(?:next|coming|followin
 _b("structure", r"\b(?:in|into)\s+(?:two|three|four|five|\d)\s+(?:parts|sections|phases|stages|chapters|halves|strands)\b")
 _b("age", r"\b(?:under|over)[\s-](?:5|11|16|18|19|25|65|75|85)(?:s\b|\s+(?:conceptions?|contraception|pregnanc\w*|population|"
           r"admissions?|year[\s-]olds?|mortality|deaths?|births?))")
+# a footnote marker run into a question or exclamation: "What needs to improve?1"
+_b("footnote", r"(?<=[?!])\d{1,2}\b")
+# an age reached: "up to and after they reach 25", "until they turn 21"
+_b("age", r"\b(?:they|he|she|young\s+people|children)\s+(?:reach|turn)(?:es|s)?\s+\d{1,2}\b(?!\s*(?:%|weeks?|days?|months?))")
 # a grade named by stars: "Two star data", "five-star open data", "a 3-star rating"
 _b("grade", r"\b(?:one|two|three|four|five|[1-5])[\s-]stars?\b(?!\s*(?:reviews?|ratings?\s+(?:from|by)))")
 # "16- and 17-year-olds", "children under 16", "care leavers over 21": who is meant, by age

@@ -321,8 +321,8 @@ def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
         if meta["committee"] is None and m and not letter and not COUNCIL_RE.fullmatch(m.group("body")) \
                 and not _NOT_COMMITTEE.search(m.group("body")) \
                 and (m.group("sep").strip() in "-–—" or BODY_WORDS.search(m.group("body"))):
-            # ("Cabinet, 30 January 2025" and "Audit Committee: 4 March 2025" too, when they name a body)
-            # "Cabinet – 11 November 2025", "Audit and Governance Committee – 22 January 2026"; the body of
+            # "Cabinet – 11 November 2025", "Audit and Governance Committee – 22 January 2026" ("Cabinet, 30
+            # January 2025" and "Audit Committee: 4 March 2025" too, when they name a body); the body of
             # "Data Panel Action Log – 19 July 2013" is the Data Panel
             meta["committee"] = _clean(re.sub(r"\s+(?:action\s+log|action\s+tracker|minutes|agenda|status\s+update)$", "",
                                               m.group("body"), flags=re.I))

@@ -70,7 +70,13 @@ _SHARE_LABEL = re.compile(r"^(?:the\s+)?(?:percentage|proportion|%)\s+of\b", re.
 
 
 def _label_unit(label: str) -> Optional[str]:
-    """The unit a KPI row's name gives its bare figures, or None."""
+    """The unit an indicator's name gives its bare figures, or None:
+    "Reception: prevalence of obesity (%)", "admissions (DSR per 100,000)",
+    "Average days to process ...", "Percentage of ..."."""
+    if re.search(r"\(\s*%\s*\)|\(\s*per\s*cent\s*\)", label, re.I):
+        return "%"
+    if re.search(r"\bper\s+(?:1,?000|10,?000|100,?000|1,?000,?000)\b|\bDSR\b|\bcrude\s+rate\b", label, re.I):
+        return "rate"
     label = re.sub(r"^(?:KPI|PI|NI|BV)?\s*[\w.]{0,6}\d[\w.]*\s*[:.–-]?\s+", "", label.strip())   # "KPI 2: ", "HS3 "
     m = _TIME_LABEL.search(label)
     if m:
@@ -175,13 +181,7 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
         if row_unit is None and row_label and _RATE_LABEL.search(row_label + " " + (header[0] if header else "")):
             row_unit = "%"  # interest rates / yields are printed without the % sign
         if row_unit is None and row_label:
-            # an indicator's unit in its name: "Reception: prevalence of obesity (%)", "admissions (DSR per 100,000)"
-            if re.search(r"\(\s*%\s*\)|\(\s*per\s*cent\s*\)", row_label, re.I):
-                row_unit = "%"
-            elif re.search(r"\bper\s+(?:1,?000|10,?000|100,?000|1,?000,?000)\b|\bDSR\b|\bcrude\s+rate\b", row_label, re.I):
-                row_unit = "rate"
-            else:
-                row_unit = _label_unit(row_label)
+            row_unit = _label_unit(row_label)
         parent = row_parent.get(r)
         # the row's latest value: its rightmost actual column that holds one ("Q2" when Q3 and Q4 are still blank)
         latest = next((c for c in reversed(actual_cols) if c < len(row) and row[c].text.strip()), None)

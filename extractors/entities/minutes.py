@@ -515,22 +515,19 @@ def action_sentences(text: str) -> list[tuple[str, list]]:
     a pronoun resolved from the sentences before it)."""
     out = []
     said = sentences(text)
-    k = 0
-    while k < len(said):
-        s = said[k]
+    for k, s in enumerate(said):
         if subject_owner(s):
-            out.append((s, subject_owners(s)))
+            step, owners = s, subject_owners(s)
         elif (got := undertaking(s)) is not None:
-            out.append((got[0], owners_of(got[1], " ".join(said[:k]))))
+            step, owners = got[0], owners_of(got[1], " ".join(said[:k]))
         else:
-            k += 1
             continue
-        if _SAYING.search(s) and k + 1 < len(said):
+        if _SAYING.search(s):
             # "Clerk to reply saying TCC are happy to sell, subject to ... . TCC would also require ...":
             # the sentences after it are what the reply says
-            out[-1] = (" ".join([out[-1][0]] + said[k + 1:]), out[-1][1])
+            out.append((" ".join([step] + said[k + 1:]), owners))
             break
-        k += 1
+        out.append((step, owners))
     return out
 
 

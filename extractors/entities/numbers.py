@@ -132,18 +132,10 @@ _NUM_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve
 _b("horizon", rf"\b(?:over|for|within|during|in)\s+the\s+(?:next|coming|following|last|past|previous)\s+{_NUM_WORD}"
               rf"(?:\s*(?:or|to|-|–)\s*{_NUM_WORD})?\s+(?:years?|months?|weeks?)\b")
 _b("structure", r"\b(?:in|into)\s+(?:two|three|four|five|\d)\s+(?:parts|sections|phases|stages|chapters|halves|strands)\b")
-_b("age", r"\b(?:under|over)[\s-](?:5|11|16|18|19|25|65|75|85)(?:s\b|\s+(?:conceptions?|contraception|pregnanc\w*|population|"
-          r"admissions?|year[\s-]olds?|mortality|deaths?|births?))")
 # a footnote marker run into a question or exclamation: "What needs to improve?1"
 _b("footnote", r"(?<=[?!])\d{1,2}\b")
-# an age reached: "up to and after they reach 25", "until they turn 21"
-_b("age", r"\b(?:they|he|she|young\s+people|children)\s+(?:reach|turn)(?:es|s)?\s+\d{1,2}\b(?!\s*(?:%|weeks?|days?|months?))")
 # a grade named by stars: "Two star data", "five-star open data", "a 3-star rating"
 _b("grade", r"\b(?:one|two|three|four|five|[1-5])[\s-]stars?\b(?!\s*(?:reviews?|ratings?\s+(?:from|by)))")
-# "16- and 17-year-olds", "children under 16", "care leavers over 21": who is meant, by age
-_b("age", r"\b\d{1,2}-?\s*(?:and|to|or|-|–)\s*\d{1,2}-year-olds?\b")
-_b("age", r"\b(?:children|young\s+people|care\s+leavers|adults|people|pupils|girls|boys|women|men|residents)\s+"
-          r"(?:aged\s+)?(?:under|over|below|above)\s+\d{1,2}\b(?!\s*%)")
 _b("opening", r"\b(?:\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+(?:a|per)\s+week\b|"
               r"\b(?:\d{1,2}|seven|five)-(?:day|hour)\s+(?=[a-z])")
 _b("legislation", r"\b(?:Act|Regulations?|Order|Bill|Directive|Rules)\s+(?:19|20)\d{2}\b", 0)
@@ -154,6 +146,15 @@ _b("age", r"\b(?:aged|ages?|ages?\s+of|ages?\s+between|aged\s+between|turning|tu
           rf"\s+(?:(?:under|over|below|above)\s+)?{_AGE_BAND}(?:\s*(?:,|and|or)\s*{_AGE_BAND})*")
 # "the under-18 conception rate", "over-65 households"
 _b("age", r"\b(?:under|over)-\d{1,2}\b(?!\s*%)")
+# "under 18 conception rates", "over 65s"
+_b("age", r"\b(?:under|over)[\s-](?:5|11|16|18|19|25|65|75|85)(?:s\b|\s+(?:conceptions?|contraception|pregnanc\w*|population|"
+          r"admissions?|year[\s-]olds?|mortality|deaths?|births?))")
+# an age reached: "up to and after they reach 25", "until they turn 21"
+_b("age", r"\b(?:they|he|she|young\s+people|children)\s+(?:reach|turn)(?:es|s)?\s+\d{1,2}\b(?!\s*(?:%|weeks?|days?|months?))")
+# "16- and 17-year-olds", "children under 16", "care leavers over 21": who is meant, by age
+_b("age", r"\b\d{1,2}-?\s*(?:and|to|or|-|–)\s*\d{1,2}-year-olds?\b")
+_b("age", r"\b(?:children|young\s+people|care\s+leavers|adults|people|pupils|girls|boys|women|men|residents)\s+"
+          r"(?:aged\s+)?(?:under|over|below|above)\s+\d{1,2}\b(?!\s*%)")
 # a helpline's short number: "Samaritans helpline (116 123)", "call 111"
 _b("helpline", r"\b(?:helpline|freephone|phone|telephone|tel\.?|call|text|dial)\s*(?:us\s+)?(?:on\s+)?\(?\d{3}(?:\s?\d{3}){0,3}\b")
 _b("age", r"\b\d+(?:\s*(?:-|–|to)\s*\d+)?[\s-]*years?[\s-]*olds?\b(?!\s+(?:system|building|vehicle|equipment|asset))")

@@ -221,8 +221,11 @@ def extract_metadata(doc: Document) -> dict:
         meta["meeting_date"] = _meeting_from_name(doc, [t for t in head[:3] if meta["committee"] and meta["committee"] in t])
     if meta["meeting_date"] is None and not letter:
         meta["meeting_date"] = _meeting_of_date(head[:8])   # "Action Log – meeting of 3 December 2024"
-    if meta["title"] is None:
-        meta["title"] = _table_title(doc)
+    banner = _table_title(doc)
+    if meta["title"] is None or (banner and _LOG_KIND.search(banner) and "|" in meta["title"]):
+        # a title row across the log ("HDDP ACTION LOG – updated 9 September 2025") names the paper better
+        # than a cover line of meeting details ("Partnership meeting, 16 September 2025 | Agenda item 4: Action log")
+        meta["title"] = banner or meta["title"]
     meta["author"] = _author(doc, labelled, texts, head, tail, letter)
     meta["council"] = official_council_name(_council(doc, texts))
     if meta["committee"] is None and meta["council"] and any(

@@ -58,7 +58,7 @@ class Table:
             # a row spanning the whole table names no column: a title above the
             # column names ("ACTION LOG – JULY 2013") or a group heading below
             # them ("Meeting of 14 May 2013") set in bold like the header
-            heads = [r for r in heads if not _banner(r, ncols)] or heads
+            heads = [r for r in heads if not banner_row(r, ncols)] or heads
         names = []
         for c in range(ncols):
             parts: list[str] = []
@@ -149,7 +149,7 @@ class Document:
         return "\n".join(parts)
 
 
-def _banner(row: list["Cell"], ncols: int) -> bool:
+def banner_row(row: list["Cell"], ncols: int) -> bool:
     """A row that is one text across the table: every filled cell the same
     text, and either copies of it in (nearly) every column (a merged cell)
     or a title of three words or more alone in the first cell."""

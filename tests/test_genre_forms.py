@@ -584,3 +584,139 @@ def test_an_inspection_reports_findings_are_not_the_councils_actions_and_its_foo
     doc = load_text(text.encode(), path="i.txt", doc_id="i")
     got = extract_all(doc, extract_metadata(doc))
     assert got["actions"] == [] and got["metrics"] == []
+
+
+_LOG_ROWS = """
+| 1 | 11/06/13 | Draft a note on the address data options for the Board | Jane Smith | Next meeting | In progress |
+| 2 | 11/06/13 | Write to the Cabinet Office about licensing of postcode data | Chair / Secretariat | September 2013 | Complete |
+| 3 | 14/05/13 | Arrange a meeting with the Met Office on weather data | JS, PM | End July | Ongoing |
+"""
+
+
+@pytest.mark.parametrize("title_row", ["", "| OWUG Action Log – July 2013 |\n"])
+def test_a_logs_plain_column_names_under_a_title_row_and_with_an_abbreviation(tmp_path, title_row):
+    # column names in plain type ("Action No." ends in a full stop), alone or under a title row
+    src = ("Open Widgets User Group\nAction Log – 14 August 2013\n" + title_row +
+           "| Action No. | Date raised | Action | Owner | Deadline | Progress |" + _LOG_ROWS)
+    _, ents = _render(tmp_path, src)
+    acts = ents["actions"]
+    assert [a["text"][:25] for a in acts] == ["Draft a note on the addre", "Write to the Cabinet Offi",
+                                              "Arrange a meeting with th"]
+    assert [a["status_text"] for a in acts] == ["In progress", "Complete", "Ongoing"]
+    by_act = {}
+    for o in ents["owners"]:
+        by_act.setdefault(o["parent_id"], []).append(o.get("role") or o.get("person"))
+    assert [by_act.get(a["action_id"]) for a in acts] == [["Jane Smith"], ["Chair", "Secretariat"], ["Jane Smith", "PM"]]
+    due = {t["parent_id"]: str(t.get("due_date")) for t in ents["timescales"]}
+    # the deadline column, never the date the action was raised
+    assert [due.get(a["action_id"]) for a in acts] == ["None", "2013-09-30", "2013-07-31"]
+
+
+def test_an_attendance_line_under_the_cover_lines_is_not_part_of_the_title(tmp_path):
+    meta, _ = _render(tmp_path, """
+Open Widgets User Group
+Minutes of the meeting held on 14 May 2013
+Attendees: Heather Smith (Chair), Tim Kay, Paul Mason, Secretariat
+Apologies: Jo Lee
+## 1. Welcome
+The Chair welcomed members.
+""")
+    assert "Attendees" not in (meta.get("title") or "") and "Minutes of the meeting" in meta["title"]
+
+
+RISK_REGISTER = """
+# Strategic Risk Register – Quarter 3 2025/26
+| Risk ref | Risk description | Risk owner | Further actions | Action owner | Target date |
+| SR1 | The Council cannot set a balanced budget. | Director of Resources | 1. Deliver the savings programme for 2026/27. 2. Complete the review of fees and charges. 3. Refresh the reserves strategy. | 1. Director of Resources 2. Head of Finance 3. Director of Resources | 1. 31/03/2026 2. Q4 2025/26 3. February 2026 |
+| SR2 | The improvement plan is not delivered at pace. | Chief Executive | 1. Add outcome measures to the improvement plan. 2. Fill the vacant programme office posts. | 1. Head of Policy 2. Chief Executive | 1. January 2026 2. 31/03/2026 |
+"""
+
+
+def test_a_risk_registers_numbered_actions_take_their_numbered_owners_and_dates_not_the_risks_owner(tmp_path):
+    _, ents = _render(tmp_path, RISK_REGISTER)
+    acts = ents["actions"]
+    assert [a["text"][:20] for a in acts] == ["Deliver the savings ", "Complete the review ", "Refresh the reserves",
+                                              "Add outcome measures", "Fill the vacant prog"]
+    owners = {}
+    for o in ents["owners"]:
+        owners.setdefault(o["parent_id"], []).append(o["role"])
+    assert [owners.get(a["action_id"]) for a in acts] == [["Director of Resources"], ["Head of Finance"],
+                                                          ["Director of Resources"], ["Head of Policy"], ["Chief Executive"]]
+    due = {}
+    for t in ents["timescales"]:
+        due.setdefault(t["parent_id"], []).append(str(t["due_date"]))
+    assert [due.get(a["action_id"]) for a in acts] == [["2026-03-31"], ["2026-03-31"], ["2026-02-28"],
+                                                       ["2026-01-31"], ["2026-03-31"]]
+
+
+MINUTES_TABLE = """
+Improvement and Assurance Board
+Minutes of the meeting held on Wednesday 12 November 2025
+Officers present: Simon Marchant (SM) – Chief Executive; Kate Brannigan (KB) – Head of Policy; Lucy Farrow (LF) – Board Officer
+| Item | Discussion and decisions | Action (who / when) |
+| 2 | The Board reviewed the action log. LF would update the action log and circulate it to Board members with these minutes. | LF – 19 Nov |
+| 3 | KB would develop outcome measures for each recommendation and include them in the next progress report. SM agreed to review the capacity of the programme office. | KB – January 2026 SM – 31 Dec |
+"""
+
+
+def test_a_minutes_tables_who_and_when_column_gives_each_action_sentence_its_owner_and_date(tmp_path):
+    _, ents = _render(tmp_path, MINUTES_TABLE)
+    acts = ents["actions"]
+    assert [a["text"][:12] for a in acts] == ["LF would upd", "KB would dev", "SM agreed to"]
+    due = {t["parent_id"]: str(t["due_date"]) for t in ents["timescales"]}
+    assert [due.get(a["action_id"]) for a in acts] == ["2025-11-19", "2026-01-31", "2025-12-31"]
+    owners = {o["parent_id"]: o.get("person") or o.get("role") for o in ents["owners"]}
+    assert [owners.get(a["action_id"]) for a in acts] == ["Lucy Farrow", "Kate Brannigan", "Simon Marchant"]
+
+
+STATUS_UPDATE = """
+# Status update on actions from the last meeting
+Meeting: 16 September 2025
+## 2. Actions from the meeting of 8 July 2025
+2.1 Action 1 (Secretariat, w/c 14 July): chase the member organisations that had not nominated a data lead. Status: Complete. Both organisations were contacted on 15 July.
+2.2 Action 2 (Peter Mabry, by the end of July): circulate the draft Open Data Strategy to members for comment. Status: Complete. 6 sets of comments were received.
+2.3 Action 3: complete the Cyber Assessment Framework self-assessment.
+Lead: Daniel Osei, Head of ICT Due: 31 August 2025 Status: Complete.
+"""
+
+
+def test_a_status_update_restating_each_action_with_who_and_when_in_brackets(tmp_path):
+    _, ents = _render(tmp_path, STATUS_UPDATE)
+    acts = ents["actions"]
+    assert [a["text"] for a in acts] == [
+        "chase the member organisations that had not nominated a data lead.",
+        "circulate the draft Open Data Strategy to members for comment.",
+        "complete the Cyber Assessment Framework self-assessment."]
+    assert not ents["recommendations"]   # "Action 3: <step>" is a logged action, not a plan item
+    assert [a["status_text"][:8] for a in acts] == ["Complete", "Complete", "Complete"]
+    owners = {o["parent_id"]: (o.get("role"), o.get("person")) for o in ents["owners"]}
+    assert [owners.get(a["action_id"]) for a in acts] == [("Secretariat", None), (None, "Peter Mabry"),
+                                                          ("Head of ICT", "Daniel Osei")]
+    due = {t["parent_id"]: str(t["due_date"]) for t in ents["timescales"]}
+    assert [due.get(a["action_id"]) for a in acts] == ["2025-07-14", "2025-07-31", "2025-08-31"]
+    assert any(m["value"] == 6 for m in ents["metrics"])   # a number in the status text
+
+
+def test_a_plan_items_bold_labels_do_not_close_it_and_its_progress_bullets_are_its_actions():
+    from extractors.model import Block, Document
+    blocks = [Block(kind="heading", text="Progress against the peer challenge recommendations", level=1),
+              Block(kind="heading", text="Develop a clear plan to close the budget gap.", numbering="Recommendation 1", level=3),
+              Block(kind="paragraph", text="Lead officers: Monitoring Officer (Gareth Lyle) and Head of Policy (Kate Brannigan)"),
+              Block(kind="heading", text="Status: Amber", level=4),
+              Block(kind="heading", text="Progress:", level=4),
+              Block(kind="list_item", numbering="•", text="A savings delivery tracker was introduced in December 2025 and is reviewed monthly."),
+              Block(kind="list_item", numbering="•", text="The Medium Term Financial Strategy will be presented to Council on 25 February 2026.")]
+    doc = Document(doc_id="p", path="p.docx", file_name="p.docx", format="docx", blocks=blocks)
+    got = extract_all(doc, {"meeting_date": None})
+    rec = next(r for r in got["recommendations"] if r["ref"] == "Recommendation 1")
+    assert rec["rag"] == "amber"
+    acts = [a for a in got["actions"] if a["rec_id"] == rec["rec_id"]]
+    assert [a["text"][:20] for a in acts] == ["A savings delivery t", "The Medium Term Fina"]
+    owners = [(o["role"], o["person"]) for o in got["owners"] if o["parent_id"] == rec["rec_id"]]
+    assert owners == [("Monitoring Officer", "Gareth Lyle"), ("Head of Policy", "Kate Brannigan")]
+
+
+def test_a_column_counting_recommendations_holds_none():
+    from extractors.entities.columns import column_role
+    assert column_role("Number of recommendations") is None
+    assert column_role("Recommendations") == "rec"

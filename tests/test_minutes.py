@@ -192,3 +192,54 @@ def test_a_tag_line_under_an_undertaking_names_its_owner_once():
     got = extract_all(doc, extract_metadata(doc))
     assert len(got["actions"]) == 1
     assert [(o["role"], o["person"]) for o in got["owners"]] == [("Secretariat", None)]
+
+
+_SUMMARISED_MINUTES = """Open Data Group
+Minutes of the meeting held on 8 July 2025
+
+Present: Helen Sharma (Chair), Peter Mabry, Alison Breward
+
+4. Draft strategy
+
+PM introduced the draft Open Data Strategy.
+
+ACTION: PM to circulate the draft Open Data Strategy to members for comment by end of July.
+
+5. Data sharing
+
+Members were asked to send comments on the draft template to AB by 25 July.
+
+Summary of actions
+
+No.\tAction\tWho\tWhen
+1\tCirculate the draft Open Data Strategy to members for comment\tPM\tEnd of July
+2\tSend comments on the draft data-sharing agreement template to AB\tAll members\t25 July
+"""
+
+
+def test_an_action_minuted_and_restated_in_the_summary_of_actions_is_one_row():
+    doc = load_text(_SUMMARISED_MINUTES.encode(), path="m.txt", doc_id="m")
+    got = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in got["actions"]] == [
+        "Circulate the draft Open Data Strategy to members for comment",
+        "Send comments on the draft data-sharing agreement template to AB"]
+    # without the summary, the minute's own sentences are the actions
+    doc = load_text(_SUMMARISED_MINUTES.split("Summary of actions")[0].encode(), path="m.txt", doc_id="m")
+    got = extract_all(doc, extract_metadata(doc))
+    assert len(got["actions"]) == 2 and got["actions"][0]["text"].startswith("PM to circulate")
+
+
+@pytest.mark.parametrize("line, who", [
+    ("Mr Baldwin said he will consider this.", "Mr Baldwin"),
+    ("She also reported that MCC Enforcements are looking into the wall in the car park.", "MCC Enforcements"),
+    ("As the two benches are dilapidated it was proposed that the Clerk order four benches.", "the Clerk"),
+])
+def test_undertakings_minutes_report(line, who):
+    assert minutes.undertaking(line) == (line, who)
+
+
+@pytest.mark.parametrize("line", ["It was suggested that the Department for Transport would be the first department.",
+                                  "Cllr Evans said he would like a crossing.",
+                                  "It was agreed that the minutes were correct."])
+def test_not_undertakings(line):
+    assert minutes.undertaking(line) is None

@@ -98,7 +98,7 @@ def test_a_role_or_body_keeps_the_words_that_open_its_name():
     assert [r for r, _, _ in got][1:] == ["Head of Service Children in Care", "Head of Fieldwork Service"]
 
 
-def test_owner_cells_as_logs_print_them():
+def test_owner_cells_split_on_slash_and_and():
     from extractors.entities.owners import split_owners
     got = lambda t: [(r, p) for r, p, _ in split_owners(t)]  # noqa: E731
     assert got("Head of Repairs / Head of Finance") == [("Head of Repairs", None), ("Head of Finance", None)]
@@ -137,6 +137,21 @@ def test_a_post_printed_over_its_holder_is_one_owner():
     ("Heather Savory (Chair)", [("Chair", "Heather Savory")]),
     ("K Thomas", [(None, "K Thomas")]),
     ("Housing Strategy Manager – KT", [("Housing Strategy Manager", None)]),
+    # a log's one-word owners and initials, listed with a slash, a comma or "and"
+    ("Secretariat / Ordnance Survey", [("Secretariat", None), ("Ordnance Survey", None)]),
+    ("Chair/Secretariat", [("Chair", None), ("Secretariat", None)]),
+    ("JS, PM", [("JS", None), ("PM", None)]),
+    ("MoJ & ShEx", [("MoJ", None), ("ShEx", None)]),
+    ("Cllr Evans and Clerk", [(None, "Cllr Evans"), ("Clerk", None)]),
+    ("Finance/HR Manager", [("Finance/HR Manager", None)]),
+    ("Head of Strategy/Performance", [("Head of Strategy/Performance", None)]),
+    ("Police and Crime Commissioner", [("Police and Crime Commissioner", None)]),
+    # a double-barrelled surname; a Head of Service's service
+    ("Assistant Director, Education and Learning (Colin Ashworth-Reyes)",
+     [("Assistant Director, Education and Learning", "Colin Ashworth-Reyes")]),
+    ("Head of Service Field Social Work – Anita Gurry Head of Service Safeguarding, Improvement & Quality Assurance – Chris Nerini",
+     [("Head of Service Field Social Work", "Anita Gurry"),
+      ("Head of Service Safeguarding, Improvement & Quality Assurance", "Chris Nerini")]),
 ])
 def test_owner_cells_as_logs_print_them(cell, owners):
     assert [(r, p) for r, p, _ in split_owners(cell)] == owners
@@ -256,3 +271,14 @@ def test_initials_in_brackets_after_a_post_give_the_holder_and_leave_the_post():
 def test_a_post_qualified_by_a_services_acronym_is_one_post(cell, roles):
     from extractors.entities.owners import split_owners
     assert [role for role, _, _ in split_owners(cell)] == roles
+
+
+@pytest.mark.parametrize("cell, owners", [
+    ("Chief Executive and Leader of the Council (Simon Marchant and Cllr Martin Haskell)",
+     [("Chief Executive", "Simon Marchant"), ("Leader of the Council", "Cllr Martin Haskell")]),
+    ("Monitoring Officer (Gareth Lyle) and Head of Policy, Performance and Improvement (Kate Brannigan)",
+     [("Monitoring Officer", "Gareth Lyle"), ("Head of Policy, Performance and Improvement", "Kate Brannigan")]),
+    ("Head of Finance and Resources (Jo Bloggs)", [("Head of Finance and Resources", "Jo Bloggs")]),
+])
+def test_posts_each_with_their_holder_in_brackets(cell, owners):
+    assert [(r, p) for r, p, _ in split_owners(cell)] == owners

@@ -136,6 +136,20 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
     return out
 
 
+# a list marker inside a cell: "1. Director of Resources 2. Head of Finance" ("2 ." when letter-spaced)
+_CELL_MARKER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s?[.)]\s+(?=\S)")
+
+
+def _numbered_parts(text: str) -> Optional[list[str]]:
+    """A cell numbering its entries 1, 2, 3 ... -> the entries; None when it
+    does not."""
+    marks = list(_CELL_MARKER.finditer(text or ""))
+    if len(marks) < 2 or marks[0].start() != 0 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [" ".join(text[m.end():e].split()) for m, e in zip(marks, ends)]
+
+
 def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Timescale]:
     """Timescales of one timescale cell. Within a cell, a month printed without
     a year takes the year of another date in the cell ('by mid-June ... from
@@ -445,6 +459,10 @@ class _PlanReader:
             # one column holds both, the recommendations as rows of their own
             self.act_c, self.rec_c = self.rec_c, None
         self.owner_cols = [(i, "lead") for i in roles.get("owner_lead", [])] + [(i, "responsible") for i in roles.get("owner_responsible", [])]
+        named = [(i, k) for i, k in self.owner_cols if re.search(r"(?i)\baction", self.header[i])]
+        if named and len(named) < len(self.owner_cols) and roles.get("action"):
+            # "Risk owner | ... | Further actions | Action owner": the risk's owner is not the actions'
+            self.owner_cols = named
         self.time_c, self.rag_c = col.get("timescale"), col.get("rag")
         self.revised_c = col.get("revised_due")
         self.prog_c, self.evid_c = col.get("progress"), col.get("evidence")
@@ -490,6 +508,10 @@ class _PlanReader:
         self.read_rag(row, row_actions)
         self.read_progress(row, row_actions)
         owners, times = self.read_owners(r, row, page), self.read_timescales(r, row, page)
+        if self.rec_c is None and self.group is None and not labelled and self.numbered_to_each(r, row, page, row_actions):
+            self.loose.extend(row_actions)
+            self.row_parent[r] = row_actions[0]
+            return
         if labelled:
             self.read_labels(r, labelled, page, owners, times)
         current, rec_c = self.current, self.rec_c
@@ -740,6 +762,35 @@ class _PlanReader:
                 rec.owners.append(o)
         rec.timescales.extend(times)
         rec.actions.extend(row_actions)
+
+    def numbered_to_each(self, r: int, row: list[Cell], page, row_actions: list[Action]) -> bool:
+        """A row numbering its actions in the action cell and its owners and
+        dates in theirs ("1. Deliver the savings ... 2. Complete the review"
+        | "1. Director of Resources 2. Head of Finance" | "1. 31/03/2026 2.
+        Q4 2025/26"): the n-th owner and date are the n-th action's. True
+        when the row was read so."""
+        if len(row_actions) < 2:
+            return False
+        n = len(row_actions)
+        own_parts = {oc: _numbered_parts(_cell(row, oc)) for oc, _ in self.owner_cols}
+        time_parts = _numbered_parts(_cell(row, self.time_c)) if self.time_c is not None else None
+        if not any(p and len(p) == n for p in own_parts.values()) and not (time_parts and len(time_parts) == n):
+            return False
+        if any(p and len(p) != n for p in list(own_parts.values()) + [time_parts]):
+            return False
+        for k, a in enumerate(row_actions):
+            for oc, kind in self.owner_cols:
+                txt = own_parts[oc][k] if own_parts[oc] else _cell(row, oc)
+                if txt:
+                    prov = Prov(page=page, source_text=txt, locator=self.loc(r, oc) + f"/item:{k}", table=self.tindex)
+                    a.owners.extend(_owner_items(txt, kind, self.glossary, prov))
+            txt = time_parts[k] if time_parts else (_cell(row, self.time_c) if self.time_c is not None else "")
+            if txt:
+                times = _timescale_items(txt, self.anchor, Prov(page=page, source_text=txt, table=self.tindex,
+                                                                locator=self.loc(r, self.time_c) + f"/item:{k}"))
+                dues = {t.due_date for t in times if t.due_date}
+                a.timescales = [t for t in a.timescales if t.due_date not in dues] + times
+        return True
 
     def attach_to_actions(self, owners: list[Owner], times: list[Timescale], row_actions: list[Action]) -> None:
         """No recommendation column: the row's owners go to each of its

@@ -40,8 +40,8 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
 
 def column_role(header: str) -> str | None:
     h = " ".join(header.split())
-    if not h:
-        return None
+    if not h or re.match(r"(?i)^(?:number|no\.?|count|total|percentage|proportion|%)\s+of\b", h):
+        return None   # "Number of recommendations", "% of actions complete": counts, not the items
     for role, pat in _ROLE_PATTERNS:
         if pat.search(h):
             # "Further Actions in progress": actions, not progress

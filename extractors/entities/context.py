@@ -14,7 +14,7 @@ from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.owners import parse_glossary
 from extractors.entities.timescales.periods import parse_financial_period
 from extractors.dates import DATE_RE, parse_date
-from extractors.model import Document
+from extractors.model import Document, banner_row
 from extractors.vocabulary import MONTH_FULL_CAP
 
 _INSPECTION_DATE = re.compile(
@@ -90,6 +90,10 @@ def find_glossary(doc: Document) -> dict[str, str]:
     return gloss
 
 
+# a column name's closing abbreviation ("Action No.", "Ref.", "Rec. no.") is not a sentence's full stop
+_ABBREV_END = re.compile(r"(?i)\b(?:no|nos|ref|refs|rec|approx|est|dept|org)\.$")
+
+
 def mark_plain_headers(doc: Document) -> None:
     """A table whose first row the loader did not take for a header (not
     bold, not shaded: "No. | Action | Owner | Deadline | Progress" in plain
@@ -97,14 +101,21 @@ def mark_plain_headers(doc: Document) -> None:
     action plan's columns (an item column and an owner, due date, RAG or
     progress column). Sets `header_rows` to 1."""
     for _, t in doc.tables():
-        if t.header_rows or len(t.rows) < 2:
+        if len(t.rows) < 2:
             continue
-        first = [" ".join(c.text.split()) for c in t.rows[0]]
-        if any(len(h.split()) > 6 or h.endswith(".") and len(h) > 4 for h in first):
-            continue
-        roles = classify_columns(first)
-        if is_action_plan(roles) and len(roles) >= 2:
+        if not t.header_rows and _names_columns(t.rows[0]):
             t.header_rows = 1
+        elif t.header_rows <= 1 and len(t.rows) > 2 and banner_row(t.rows[0], t.n_cols) and _names_columns(t.rows[1]):
+            # a title across the table ("ACTION LOG – JULY 2013"), bold or not, over plain column names
+            t.header_rows = 2
+
+
+def _names_columns(row) -> bool:
+    first = [" ".join(c.text.split()) for c in row]
+    if any(len(h.split()) > 6 or h.endswith(".") and len(h) > 4 and not _ABBREV_END.search(h) for h in first):
+        return False
+    roles = classify_columns(first)
+    return is_action_plan(roles) and len(roles) >= 2
 
 
 def issuing_body(doc: Document) -> Optional[str]:

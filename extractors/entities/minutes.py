@@ -62,7 +62,7 @@ MINUTE_NUMBER = re.compile(r"^(?P<ref>\d{1,5})\.\s+")
 # a person as minutes name them: "Cllr Evans", "County Cllr Webb", "Mr Steve Baldwin"
 _TITLE = r"(?:County\s+|Borough\s+|District\s+|Town\s+)?(?:Cllrs?|Councillors?)|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?"
 _PERSON = rf"(?:{_TITLE})\.?\s+(?:Mrs\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
-PERSON = re.compile(rf"\b{_PERSON}")
+PERSON = re.compile(rf"\b(?P<who>{_PERSON})")
 # who does it: a titled person, an office, a body's initials, or a pronoun
 _OFFICE = r"(?:the\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[\s-]Chair(?:man)?|Treasurer|Secretary|Mayor|RFO)"
 # a team or body by name: "The Transparency team", "Cabinet Office", "the Board"
@@ -90,7 +90,7 @@ _ACTION_FORMS = [
     re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:will|shall)\s+(?:now\s+|also\s+|then\s+|hopefully\s+)?(?!be\b|not\b)[a-z]{{3,}}\b"),
     # (not agreeing to a proposal: "All Cllrs agreed to this proposal")
     re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:offered|agreed|undertook|volunteered|promised)\s+to\s+"
-               rf"(?!(?:this|that|these|those|the|it)\b)[a-z]{{3,}}\b"),
+               rf"(?!(?:this|that|these|those|the|it)\b)[a-z]{{2,}}\b"),
     # the task named first: "This Mr Hoggins agreed to do"
     re.compile(rf"^(?:This|That|Which)\s+{_WHO}\s+(?:also\s+)?(?:offered|agreed|undertook|volunteered|promised)\s+to\s+do\b"),
     # a clerk's instruction minuted without its "to": "Clerk inform the Charity of this", "Clerk report to MCC"
@@ -101,6 +101,17 @@ _ACTION_FORMS = [
     re.compile(rf"^{_WHO}\s+(?:has|have)\s+been\s+(?:asked|requested|tasked)\s+to\s+[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:was|were)\s+(?:asked|advised|requested|tasked)\s+to\s+[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:looking\s+into|in\s+the\s+process\s+of)\b"),
+    # what someone reports another will do: "AC reported that the LGA would fund up to 10 days of mentoring"
+    re.compile(rf"^(?:{_ONE})\s+(?:also\s+)?(?:reported|said|confirmed|explained|advised)\s+that\s+(?P<who>{_ONE})\s+"
+               rf"(?:would|will)\s+(?:now\s+|also\s+)?(?!be\b|not\b|{_WISH})[a-z]{{3,}}\b"),
+    # "SM apologised and agreed that the draft strategy would be shared with the forum": who agreed sees to it
+    re.compile(rf"^{_WHO}\s+(?:[a-z]+ed\s+and\s+)?agreed\s+that\s+(?!(?:it|this|these|they)\b)[\w'’ -]{{3,80}}?\s+(?:would|will)\s+be\s+"
+               rf"[a-z]{{3,}}(?:ed|en|t)\b"),
+    # reported undertakings: "Mr Baldwin said he will consider this", "She reported that MCC are looking into the wall"
+    re.compile(rf"^{_WHO}\s+(?:also\s+)?(?:said|confirmed|stated|explained|indicated)\s+(?:that\s+)?(?:he|she|they)\s+"
+               rf"(?:will|would)\s+(?:now\s+|also\s+|then\s+)?(?!be\b|not\b|{_WISH})[a-z]{{3,}}\b"),
+    re.compile(rf"^(?:{_ONE}|He|She|They)\s+(?:also\s+)?(?:reported|said|confirmed|explained)\s+(?:that\s+)?"
+               rf"(?P<who>{_ONE})\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:looking\s+into|in\s+the\s+process\s+of)\b"),
     # "Members were asked to send examples ...": the group as a whole is to act
     re.compile(r"^(?P<who>(?:All\s+)?(?:[A-Z][\w&'’-]*\s+){0,2}(?:[Mm]embers|[Oo]fficers|[Oo]fficials|[Cc]ouncillors|[Pp]artners))"
                r"\s+(?:were|are)\s+(?:asked|requested|invited|tasked)\s+to\s+[a-z]{3,}\b"),
@@ -122,6 +133,12 @@ _ASKED = re.compile(rf"^(?:{_ONE}|Members|Councillors|Officers)\s+asked\s+(?P<wh
 _REQUESTED_THAT = re.compile(rf"^(?:{_ONE}|Members|Councillors)\s+(?:requested|asked|recommended)\s+that\s+"
                              rf"(?P<who>{_ONE}|officers)\s+(?:should\s+)?(?!be\b|is\b|are\b|was\b|were\b|has\b|have\b)"
                              rf"(?P<verb>[a-z]{{3,}})\b(?<!ed)(?<!s)")
+# "... it was proposed that the Clerk order four benches": the meeting's proposal names who acts, in the subjunctive
+# (what "it was agreed that X should" do is the meeting's decision: _DECIDED)
+_PROPOSED_THAT = re.compile(rf"\b[Ii]t\s+was\s+proposed\s+that\s+(?P<who>{_ONE})\s+"
+                            rf"(?!be\b|is\b|are\b|was\b|were\b|has\b|have\b|will\b|would\b|had\b|could\b|may\b|might\b|"
+                            rf"for\b|of\b|and\b|or\b|in\b|to\b|with\b|at\b|on\b|from\b|by\b|not\b)"
+                            rf"(?P<verb>[a-z]{{3,}})\b(?<!ed)(?<!s)")
 # "Annual return to be presented at the October meeting."
 # "Contacts would be forwarded to the Transparency Team", "Papers will be circulated to members":
 # something will be done for a named recipient; not a general statement ("It would be ...")
@@ -271,7 +288,7 @@ def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
         m = form.match(s)
         if m:
             return s, m.group("who")
-    m = _ASKED.match(s) or _REQUESTED_THAT.match(s) or _LATE_PASSIVE.search(s)
+    m = _ASKED.match(s) or _REQUESTED_THAT.match(s) or _LATE_PASSIVE.search(s) or _PROPOSED_THAT.search(s)
     if m:
         who = m.group("who")
         return s, (who.capitalize() if who.islower() else who)
@@ -536,9 +553,18 @@ _SAYING = re.compile(r"\b(?:reply|replies|respond|write|writes|letter|email|e-ma
 
 
 def last_person(text: str) -> Optional[str]:
-    """The last titled person named in `text` ("Mr Baldwin"), for a pronoun."""
+    """The last titled person named in `text` ("Mr Baldwin"), for a pronoun;
+    or the initials that open its last sentence naming someone by them
+    ("AC reported that ... . She would identify a mentor": AC)."""
     found = list(PERSON.finditer(text))
-    return found[-1].group(0) if found else None
+    found += list(_INITIALS_SUBJECT.finditer(text))
+    found.sort(key=lambda m: m.start())
+    return found[-1].group("who") if found else None
+
+
+# a sentence opened by someone's initials: "AC reported that ...", "TV said that ..."
+_INITIALS_SUBJECT = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<who>[A-Z]{{2,3}})\s+(?:reported|said|explained|confirmed|presented|"
+                               rf"introduced|described|noted|advised|updated|agreed|offered)\b")
 
 
 def owners_of(who: Optional[str], before: str) -> list[tuple[Optional[str], Optional[str], str]]:

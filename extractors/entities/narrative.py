@@ -601,8 +601,10 @@ class _ImprovementWalk:
         if pm is None and b.numbering and PLAN_ITEM.match(f"{b.numbering} - {t}"):
             # the loader split "Recommendation 1:" off as the block's numbering
             ref, item_text = b.numbering, t
-        if ref and re.match(r"(?i)action|ap\s?\d", ref) and subject_owner(item_text or ""):
-            return False   # "Action 1: Secretariat to draft ...": a minuted action with its owner, not a plan item
+        if ref and re.match(r"(?i)action|ap\s?\d", ref) and (subject_owner(item_text or "") or (item_text or "")[:1].islower()):
+            # "Action 1: Secretariat to draft ...", "Action 6: complete the self-assessment": a minuted or
+            # logged action (its owner, or a step in lower case), not a plan item that actions answer
+            return False
         if ref and (b.kind != "list_item" or (b.numbering and b.numbering != "•")):
             ref = _norm(ref)
             ref = ref[:1].upper() + ref[1:]
@@ -638,6 +640,8 @@ class _ImprovementWalk:
                 self.current = None
                 self.bucket = None
                 return max(j, i + 1)
+            if self.current is not None and (LABEL_LINE.match(t) or _PROGRESS_LABEL.fullmatch(t)):
+                return None   # "Status: Amber", "Progress:" set in bold under the item: its labels, not a new section
             if b.kind == "heading" and (b.numbering is None or re.fullmatch(r"\d+", b.numbering or "")) and not OUTCOME_HEADING.match(t):
                 # a new top-level section closes the current plan item and bucket
                 if b.numbering and re.fullmatch(r"\d+", b.numbering):
@@ -684,6 +688,11 @@ class _ImprovementWalk:
             current.actions.append(Action(text=_norm(t), ref=None,
                                           prov=Prov(page=b.page, source_text=b.full_text,
                                                     locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
+
+
+# a label with nothing after it, over the item's progress bullets: "Progress:", "Update:", "Actions taken:"
+_PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\s+far))?|update|commentary|"
+                             r"actions?(?:\s+(?:taken|completed|planned))?|what\s+we\s+have\s+done)\s*:")
 
 
 def _label_line(current: Recommendation, b: Block, lm: re.Match) -> None:

@@ -43,6 +43,9 @@ ROLE_WORDS = {
     "secretariat", "federation", "consortium", "trading", "standards", "water", "energy", "homes", "housing",
     "advisers", "advisors", "coordinators", "commissioners", "consultants", "specialists", "analysts", "scientific",
     "scientist", "scientists", "departmental", "medical", "clinical", "nursing", "ministers", "minister",
+    # a function's name ("Organisation Development & Staff Engagement"), never a person's
+    "staff", "engagement", "organisation", "organisational", "workforce", "communications", "marketing",
+    "strategy", "sustainability", "commercial", "procurement", "digital", "technology", "innovation", "delivery",
 }
 _ROLE_START = re.compile(
     r"(?<![\w-])(?:(?:Assistant|Deputy|Corporate|Strategic|Executive|Interim|Acting|Senior|Principal|Lead|Chief)\s+)*"
@@ -149,7 +152,8 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
                                                                           and not _ROLE_START.search(chunk)
                                                                           and chunk.split()[-1] not in _ROLE_TAIL
                                                                           and not any(chunk.lower().startswith(r) for r in extra_starts)))
-        if chunk and not opener and not re.search(r"(?:\bof|\band|\bfor|:|–|-|,)$", chunk):
+        # "Head of Service Safeguarding, Improvement & Quality Assurance": the service the post heads
+        if chunk and not opener and not re.search(r"(?:\bof|\band|\bfor|:|–|-|,|\bHeads?\s+of\s+Service)$", chunk):
             parts.append(chunk)
             prev = s
     parts.append(text[prev:].strip())
@@ -215,18 +219,18 @@ def glossary_lookup(glossary: dict[str, list[str]], role: str) -> list[str]:
 
 
 _NAME_BRACKET_ROLE = re.compile(
-    r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*\((?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|"
+    r"^(?P<name>[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?){1,2})\s*\((?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|"
     r"Chief|Executive|Clerk|Leader|Member|Coordinator|Co-ordinator|Adviser|Advisor|Principal|Commissioner|"
     r"Chair|Chairman|Chairperson|Vice-Chair|Secretary|Treasurer)\b[^()]*)\)$")
 
 
-_BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*\([A-Z]{2,4}\)|"
+_BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<name>[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?){1,2})\s*\([A-Z]{2,4}\)|"
                                  r"(?P<titled>(?:Head|Director|Assistant|Deputy|Chief|Principal|Senior|Service|Team|Lead)\b[^()]{2,60}?)\s*\([A-Z]{2,4}\))$")
 
 
 _ROLE_BRACKET_NAME = re.compile(
     r"^(?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|Chief|Executive|Clerk|Leader|Coordinator|Co-ordinator|"
-    r"Adviser|Advisor|Principal|Commissioner)\b[^()]*?)\s*\((?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\)$")
+    r"Adviser|Advisor|Principal|Commissioner)\b[^()]*?)\s*\((?P<name>[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?){1,2})\)$")
 
 
 def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> list[tuple[Optional[str], Optional[str], str]]:
@@ -235,8 +239,18 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
     text = text.replace("\u2019", "'")
     segments: list[str] = []
     printed: dict[str, str] = {}   # a segment -> the words printed for it, where they differ
+    separate: set[int] = set()   # segments a list printed apart ("Cllr Evans and Clerk")
     # "Jane Smith, Head of Housing and Tom Reid, Director of Finance": two owners
     text = re.sub(r"\s+(?:and|&)\s+(?=[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,\s*[A-Z])", "; ", text)
+    # "Monitoring Officer (Gareth Lyle) and Head of Policy (Kate Brannigan)": each post with its holder
+    text = re.sub(r"(\([A-Z][^()]{2,40}\))\s*(?:,|and|&)\s+(?=[A-Z][^()]{2,80}\([A-Z])", r"\1; ", text)
+    # "Chief Executive and Leader of the Council (Simon Marchant and Cllr Martin Haskell)": the posts' holders in order
+    m = re.fullmatch(r"(?P<posts>[A-Z][^()]{3,120}?)\s*\((?P<names>[^()]{3,80})\)", text.strip())
+    if m:
+        posts = re.split(r"\s+(?:and|&)\s+", m.group("posts"))
+        names = re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("names"))
+        if len(posts) == len(names) > 1 and all(_NAME.match(re.sub(r"^(?:Cllr|Councillor)\.?\s+", "", n)) for n in names):
+            text = "; ".join(f"{p} ({n})" for p, n in zip(posts, names))
     for line in re.split(r"\n|;|•|\u2022", text):
         line = line.strip(" ,.")
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:
@@ -250,12 +264,16 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             line = (m.group("role") or m.group("name") or m.group("titled")).strip()
             printed[line] = said
         for part in (p for body in _two_bodies(line) for p in _split_roles(body, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6))):
-            if _all_people(part, r"\s+(?:and|&)\s+"):
-                part = re.sub(r"\s+(?:and|&)\s+", " / ", part)   # "Jane Brown and Tom Kirk": two people
+            listed = _all_short_owners(part, r"\s*,\s*|\s+(?:and|&)\s+|\s*&\s*")
+            if listed or _all_people(part, r"\s+(?:and|&)\s+"):
+                # "Jane Brown and Tom Kirk", "JS, PM", "Chair & Secretariat": two owners
+                part = re.sub(r"\s*,\s*|\s+(?:and|&)\s+|\s*&\s*", " / ", part)
             for sub in re.split(r"\s*/\s*(?=[A-Z])", part) if (_all_people(part) or _all_roles(part)) else [part]:
                 m = _ROLE_BRACKET_NAME.match(sub.strip()) if sub is not part else None
                 if m:   # "Head of Housing Options (Kate Thomas) / Finance Manager"
                     sub = f"{m.group('role').strip()} – {m.group('name')}"
+                if listed:
+                    separate.add(len(segments))   # listed apart: never a post and its holder
                 segments.extend(_expand_refs(sub.strip()))
     parsed = [(*_role_person(seg), printed.get(seg, seg)) for seg in segments]
     # a bare name next to a bare role is one owner ("Nicci Collins Head of Service CIC")
@@ -263,7 +281,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
     i = 0
     while i < len(parsed):
         role, person, seg = parsed[i]
-        if i + 1 < len(parsed):
+        if i + 1 < len(parsed) and i + 1 not in separate:
             r2, p2, s2 = parsed[i + 1]
             if role is None and person and r2 and p2 is None and not _GLOSS_REF.match(r2):
                 merged.append((r2, person, f"{seg} {s2}"))
@@ -307,9 +325,27 @@ def _gloss_phrases(glossary: dict[str, str]) -> list[str]:
 
 
 def _all_roles(part: str) -> bool:
-    """'Lead for Family Hubs/Financial Hardship Programme Manager': two roles."""
+    """'Lead for Family Hubs/Financial Hardship Programme Manager': two roles;
+    'Secretariat / Ordnance Survey', 'CO/DCLG': a log's one-word owners too."""
     bits = [b.strip() for b in part.split("/") if b.strip()]
-    return len(bits) > 1 and all(len(b.split()) >= 2 and b[:1].isupper() for b in bits)
+    return len(bits) > 1 and all((len(b.split()) >= 2 and b[:1].isupper()) or _short_owner(b) for b in bits)
+
+
+# an owner a log's cell names in one word: a post or body ("Chair", "Secretariat",
+# "Clerk") or initials and short forms ("JS", "DCLG", "ShEx", "MoJ")
+_ONE_WORD_OWNER = re.compile(r"(?:Chair(?:man|woman|person)?|Vice-Chair|Secretariat|Secretary|Clerk|Treasurer|Leader|Mayor|"
+                             r"Members|Officers|Officials|Council|Board|Panel|Government|Department|Director|Minister|"
+                             r"Cllr\.?\s+[A-Z][a-z'’-]+|[A-Z][a-z]?[A-Z][A-Za-z]{0,4})")
+
+
+def _short_owner(bit: str) -> bool:
+    return bool(_ONE_WORD_OWNER.fullmatch(bit.strip()))
+
+
+def _all_short_owners(part: str, sep: str) -> bool:
+    """'JS, PM', 'Chair & Secretariat': every part a one-word owner or a person."""
+    bits = [b.strip() for b in re.split(sep, part) if b.strip()]
+    return len(bits) > 1 and all(_short_owner(b) or is_person(b) for b in bits) and any(_short_owner(b) for b in bits)
 
 
 # the head noun of a body's name: "NHS North Fells ICB", "Hartlemere Hospitals NHS Foundation Trust"

@@ -27,6 +27,8 @@ one `EntityContext`.
     minute actions  "Action: <who> to <do what>" lines; in minutes, "<who> to
                     <do>" sentences and undertakings ("X will ...") (minutes.py)
     loose actions   prose steps taken or planned that no recommendation holds
+    restated actions  a prose action a summary table of actions restates is
+                    the table's row only
     loose metrics   numbers in every prose block no item claimed
 
 Each pass is a function `(ctx) -> None` that adds to the context; `PASSES`
@@ -356,6 +358,7 @@ def _apply_label(item, label: str, value: str, prov: Prov, ctx: EntityContext) -
     label = label.lower()
     if label.startswith(("progress", "status", "update", "position")):
         item.status_text = value
+        item.metrics.extend(metrics_from_text(value, prov))   # "Complete. Comments were received from 5 of the 11 ..."
         got = normalise_rag(value)
         if got and item.rag is None:
             item.rag, item.rag_raw = got
@@ -428,6 +431,8 @@ def prose_details(ctx: EntityContext) -> None:
 
 # "Action: ...", "Agreed action - ...", "ACTION 2: ...", "Action point 14/3 – ..."
 _ACTION_LINE = re.compile(r"^(?:(?:agreed\s+)?actions?(?:\s+points?)?(?:\s+(?:no\.?\s*)?\d[\w./-]{0,7})?|AP\s?\d[\w./-]{0,5}|"
+                          # "Action 4 (Secretariat, by 31 July): add the risk ...": who and when in brackets
+                          r"actions?\s+(?:no\.?\s*)?\d[\w./-]{0,7}\s*\((?P<bracket>[^()]{2,80})\)|"
                           # "ACTION MB: circulate ...": who, then the step
                           r"actions?\s+(?P<who>(?-i:[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)))"
                           r"\s*[:\-–]\s*(?P<rest>\S.*)$",
@@ -454,10 +459,15 @@ def minute_actions(ctx: EntityContext) -> None:
         if tindex in ctx.plan_tables or tindex in ctx.listed_tables:
             continue
         header = table.header
+        tag_cols = _tag_columns(table, ctx)
         for r, row in enumerate(table.rows):
+            before = len(ctx.loose_actions)
+            tag_c = next((c for c in tag_cols if c < len(row) and _who_when_tags(row[c].text, ctx)), None)
             for c, cell in enumerate(row):
                 if c and cell.text == row[c - 1].text:
                     continue   # a merged cell, repeated in each grid position
+                if c == tag_c:
+                    continue
                 lines = [Block(kind="paragraph", text=" ".join(ln.split()), page=cell.page)
                          for ln in cell.text.split("\n") if ln.strip()]
                 if r >= table.header_rows and c < len(header) and column_role(header[c]) == "action":
@@ -467,6 +477,56 @@ def minute_actions(ctx: EntityContext) -> None:
                              if len(b.text.split()) >= 3 and not b.text.lower().startswith(("none", "no action", "n/a"))]
                 _minute_actions_in(ctx, lines, lambda i, b, r=r, c=c, t=tindex: f"table:{t}/row:{r}/col:{c}/line:{i}",
                                    in_minutes, decided)
+            if tag_c is not None:
+                _tags_to_actions(ctx, _who_when_tags(row[tag_c].text, ctx), ctx.loose_actions[before:])
+
+
+def _tag_columns(table, ctx: EntityContext) -> list[int]:
+    """The columns of a minutes table that say only who and when: every
+    filled cell below the column's name is who/when tags (a dash for none)."""
+    out = []
+    for c in range(1, table.n_cols):
+        cells = [" ".join(row[c].text.split()) for row in table.rows[table.header_rows:] if c < len(row)]
+        if table.header_rows == 0 and cells and not _who_when_tags(cells[0], ctx):
+            cells = cells[1:]   # its name, in a header row the loader did not mark
+        filled = [t for t in cells if t and t not in ("–", "—", "-", "n/a", "N/A")]
+        if filled and all(_who_when_tags(t, ctx) for t in filled):
+            out.append(c)
+    return out
+
+
+def _who_when_tags(text: str, ctx: EntityContext) -> Optional[list[tuple[str, str]]]:
+    """A minutes table's action column that only says who and when, one
+    entry a line or run together ("KB – January meeting SM – 31 Dec",
+    "RE / HO – monthly", "All – ongoing"): [(who, when)]. None when the
+    cell says more (its lines are then actions of their own)."""
+    text = " ".join(text.split())
+    if not text or text in "–—-":
+        return None
+    found = list(_TAG.finditer(text))
+    if not found or "".join(m.group(0) for m in found).replace(" ", "") != text.replace(" ", ""):
+        return None
+    tags = [(m.group("who").strip(), m.group("when").strip()) for m in found]
+    return tags if all(parse_timescales(when, ctx.anchor) for _, when in tags) else None
+
+
+# "SM – 31 Dec", "Director of Resources / January meeting", "RE / HO – monthly": who, a dash or slash, when
+_TAG = re.compile(r"\s*(?P<who>(?:[A-Z]{2,4}|All|[A-Z][a-z]+(?:\s+(?:of|and|&|[A-Z][\w&'’-]*))*)(?:\s*[/&,]\s*(?:[A-Z]{2,4}|[A-Z][a-z]+))*)"
+                  r"\s+[–—/-]\s+(?P<when>.+?)(?=\s+(?:[A-Z]{2,4}|All|(?:Director|Head|Chief|Monitoring)\b[\w ]*?)"
+                  r"(?:\s*[/&,]\s*[A-Z]{2,4})*\s+[–—/-]\s+|\s*$)")
+
+
+def _tags_to_actions(ctx: EntityContext, tags: list[tuple[str, str]], found: list[Action]) -> None:
+    """The row's action sentences, in order, take the tag lines' owners and due dates when
+    there are as many of each (one tag for one sentence)."""
+    if not found or len(tags) != len(found):
+        return
+    for k, (a, (who, when)) in enumerate(zip(found, tags)):
+        owners = split_owners(who, ctx.glossary) if who.lower() != "all" else [("All members", None, who)]
+        a.owners[:] = [Owner(role=role, person=person, kind="responsible", raw=raw, prov=a.prov.at(f"/tag:{k}"))
+                       for role, person, raw in owners]
+        a.timescales.extend(Timescale.from_parsed(t, a.prov.at(f"/tag:{k}/due", source_text=f"{who} – {when}"))
+                            for t in parse_timescales(when, ctx.anchor))
 
 
 def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: bool, decided: set) -> None:
@@ -496,6 +556,8 @@ def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: boo
             parts = [p.strip(" ;.") for p in re.split(r";\s*", text)]
             if m.group("who"):
                 found = [(text, split_owners(m.group("who"), ctx.glossary))]
+            elif m.group("bracket"):
+                found = [(text, _bracket_owners(m.group("bracket"), ctx))]
             elif len(parts) > 1 and all(_LED_STEP.match(p) for p in parts):
                 found = [((lm := _LED_STEP.match(p)).group("step"), split_owners(lm.group("who"), ctx.glossary))
                          for p in parts]
@@ -516,10 +578,25 @@ def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: boo
             if m:
                 _inline_labels(a, ctx)   # "Action: <step> Owner: ... Deadline: ... Progress: ..." in one paragraph
             add_due_dates(a, ctx.anchor)
+            if m and m.group("bracket"):   # "Action 4 (all members, by 25 July): ..."
+                when = [p for p in m.group("bracket").split(",") if parse_timescales(p, ctx.anchor)]
+                a.timescales.extend(Timescale.from_parsed(t, a.prov.at("/when" + (f":{j}" if j else ""), source_text=m.group("bracket")))
+                                    for p in when[:1] for j, t in enumerate(parse_timescales(p, ctx.anchor)))
             ctx.loose_actions.append(a)
         if found and m:
             ctx.consumed.add(b.full_text)
             _labels_below(ctx, blocks, i, ctx.loose_actions[-len(found):])
+
+
+def _bracket_owners(bracket: str, ctx: EntityContext) -> list:
+    """'Secretariat, w/c 14 July', 'Peter Mabry, by the end of July', 'the
+    Chair, by 30 September 2025': who, then when (read by add_due_dates from
+    the line); the parts that are not a date say who."""
+    who = [p.strip() for p in bracket.split(",") if p.strip() and not parse_timescales(p, ctx.anchor)]
+    out = []
+    for w in who:
+        out.extend(split_owners(re.sub(r"^[Tt]he\s+", "", w), ctx.glossary) or [(w, None, w)])
+    return out
 
 
 # who, and nothing else: "Tom Reid", "TR", "TR / JS", "Secretariat", "Head of Housing", "Chair and Clerk"
@@ -572,9 +649,17 @@ def _labels_below(ctx: EntityContext, blocks: list, i: int, actions: list) -> No
         m = _LABEL_LINE.match(b.text.strip()) if b.kind != "table" else None
         if not m:
             return
-        label, value = m.group("label").lower(), " ".join(m.group("value").split()).rstrip(".;")
-        for a in actions:
-            _apply_label(a, label, value, Prov(b.page, b.full_text, a.prov.locator + "/" + label.split()[0]), ctx)
+        # one line may hold several labels: "Lead: Daniel Osei, Head of ICT Due: 31 August 2025 Status: Complete."
+        text = " ".join(b.text.split())
+        parts = [m] + [x for x in _INLINE_LABEL.finditer(text) if x.start() > m.end("label")]
+        for k, x in enumerate(parts):
+            start = x.end() if k else m.start("value")
+            end = parts[k + 1].start() if k + 1 < len(parts) else len(text)
+            label, value = x.group("label").lower(), text[start:end].strip().rstrip(".;").strip()
+            if not value:
+                continue
+            for a in actions:
+                _apply_label(a, label, value, Prov(b.page, b.full_text, a.prov.locator + "/" + label.split()[0]), ctx)
         ctx.consumed.add(b.full_text)
 
 
@@ -617,6 +702,35 @@ def loose_actions(ctx: EntityContext) -> None:
         add_due_dates(a, ctx.anchor)
         a.metrics.extend(metrics_from_text(a.text, a.prov))
         ctx.loose_actions.append(a)
+
+
+def restated_actions(ctx: EntityContext) -> None:
+    """Minutes that end with a summary of their actions ("Summary of actions:
+    No. | Action | Who | When") print each action twice: in the minute's
+    prose and as the table's row. One row, the table's (it says who and when
+    in their own columns): a prose action whose words hold a table action's
+    is dropped."""
+    rows = [a for a in ctx.loose_actions if a.prov.table is not None] + \
+           [a for r in ctx.recs for a in r.actions if a.prov.table is not None]
+    if not rows or not any(a.prov.table is None for a in ctx.loose_actions) or \
+            not minutes.is_minutes(ctx.doc, ctx.meta.get("title")):
+        return   # (a report's plan table and its "next steps" paragraphs are each the paper's actions)
+    said = [(a, tokens(a.text) - _FUNCTION_WORDS) for a in rows]
+    said = [(a, t) for a, t in said if len(t) >= 3]
+
+    def restated(prose: Action) -> bool:
+        # most of the row's words; or some of them and the same due date ("Members were asked to send
+        # comments ... by 25 July" / "Send comments on the draft data-sharing agreement template | 25 July")
+        words = tokens(prose.text)
+        due = {t.due_date for t in prose.timescales if t.due_date}
+        return any(len(words) <= 4 * len(t) and (len(t & words) >= 0.8 * len(t) or
+                                                 (len(t & words) >= 0.3 * len(t) and due & {x.due_date for x in a.timescales}))
+                   for a, t in said)
+    ctx.loose_actions[:] = [a for a in ctx.loose_actions if a.prov.table is not None or not restated(a)]
+
+
+_FUNCTION_WORDS = frozenset("the a an and or of to for in on at by with from into as be is are was were will would "
+                            "this that these those it its their our all any".split())
 
 
 def said_owners(text: str) -> list[tuple[Optional[str], Optional[str], str]]:
@@ -789,7 +903,8 @@ _SUB_NUMBER = re.compile(r"\(?(?:[a-z]|[ivx]+)[.)]")
 PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
-          prose_details, minute_actions, loose_actions, loose_metrics, initialled_owners, one_owner_a_post, meeting_deadlines,
+          prose_details, minute_actions, loose_actions, restated_actions, loose_metrics, initialled_owners, one_owner_a_post,
+          meeting_deadlines,
           stem_owners)
 
 

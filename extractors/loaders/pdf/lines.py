@@ -142,6 +142,12 @@ def _is_marker_start(text: str) -> Optional[str]:
     return num
 
 
+# a meeting record's or cover's label opening a line: "Present:", "Apologies:", "In attendance:", "Venue:"
+_OPENING_LABEL = re.compile(r"^(?:Present|Attendees|Attendance|In\s+attendance|Apologies(?:\s+for\s+absence)?|Members\s+present|"
+                            r"Officers\s+present|Also\s+present|Chair(?:ed\s+by)?|Venue|Location|Minute\s+taker|"
+                            r"Distribution|Circulation)\s*:", re.I)
+
+
 def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> bool:
     size = max(prev.size, ln.size, 1.0)
     gap = ln.top - prev.bottom
@@ -184,6 +190,8 @@ def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> b
             return True
     right = stats.right_edge.get(ln.page, prev.x1)
     width = max(right - min(l.x0 for l in para), LAYOUT.para_min_width)
+    if _OPENING_LABEL.match(ln.text) and prev.x1 < right - LAYOUT.para_short_line * width:
+        return True   # "Attendees: ...", "Apologies: ..." under a short line: a line of its own, not the title's end
     if prev.text.endswith((".", "!", "?", ":")) and ln.text[:1].isupper():
         if prev.x1 < right - LAYOUT.para_short_line * width:
             return True

@@ -243,3 +243,12 @@ def test_undertakings_minutes_report(line, who):
                                   "It was agreed that the minutes were correct."])
 def test_not_undertakings(line):
     assert minutes.undertaking(line) is None
+
+
+def test_a_yearless_deadline_minutes_set_is_still_to_come():
+    text = ("Improvement Board\nMinutes of the meeting held on 12 November 2025\n\n"
+            "3. Governance review\n\nThe Monitoring Officer will report back to the Board by 31 January.\n\n"
+            "4. Workforce\n\nThe Head of HR will circulate the survey results by 30 November.\n")
+    doc = load_text(text.encode(), path="m.txt", doc_id="m")
+    got = extract_all(doc, extract_metadata(doc))
+    assert sorted(str(t["due_date"]) for t in got["timescales"]) == ["2025-11-30", "2026-01-31"]

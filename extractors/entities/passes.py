@@ -39,6 +39,7 @@ kind of entity or a new layout, write a pass and put it in its place in
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Optional
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan, record_table
@@ -849,12 +850,29 @@ def initialled_owners(ctx: EntityContext) -> None:
 
 def meeting_deadlines(ctx: EntityContext) -> None:
     """A deadline printed as a meeting ("Dec 2024 meeting", "the next
-    meeting") is that meeting's day when the paper names it (meetings.py)."""
-    days, nxt = meeting_days(ctx.doc, ctx.meta.get("meeting_date"))
+    meeting") is that meeting's day when the paper names it (meetings.py).
+    In minutes, a deadline printed without a year that the meeting's year
+    would put before the meeting ("31 Jan", "February" agreed in November) is
+    the next year's: what a meeting asks for is still to come."""
+    held = ctx.meta.get("meeting_date")
+    if isinstance(held, date) and minutes.is_minutes(ctx.doc, ctx.meta.get("title")):
+        for item in _owned_items(ctx):
+            for t in item.timescales:
+                if t.due_date and t.due_date < held - timedelta(days=7) and t.due_date.year == held.year \
+                        and not _PRINTED_YEAR.search(t.raw or ""):
+                    try:
+                        t.due_date = t.due_date.replace(year=held.year + 1)
+                    except ValueError:   # 29 February
+                        t.due_date = t.due_date.replace(year=held.year + 1, day=28)
+    days, nxt = meeting_days(ctx.doc, held)
     if not days and nxt is None:
         return
     items = _owned_items(ctx) + list(ctx.responses)
     pin_to_meetings((t for item in items for t in item.timescales), days, nxt)
+
+
+# a year as printed in a date: "2026", "26/27", "31/01/26", "Jan-26", "Sept 14", "Q4 2025/26"
+_PRINTED_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\b[A-Za-z]{3,9}[-\s]'?\d{2}\b|'\d{2}\b")
 
 
 def one_owner_a_post(ctx: EntityContext) -> None:

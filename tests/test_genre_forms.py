@@ -720,3 +720,11 @@ def test_a_column_counting_recommendations_holds_none():
     from extractors.entities.columns import column_role
     assert column_role("Number of recommendations") is None
     assert column_role("Recommendations") == "rec"
+
+
+def test_the_next_meeting_a_minutes_table_names_in_a_cell_is_the_day_its_month_meeting_means(tmp_path):
+    src = MINUTES_TABLE.replace("| KB – January 2026 SM – 31 Dec |", "| KB – January meeting SM – 31 Dec |") + \
+        "| 9 | Date of next meeting. The next meeting will be held on Wednesday 14 January 2026 at 2.00 pm. | – |\n"
+    _, ents = _render(tmp_path, src)
+    due = sorted(str(t["due_date"]) for t in ents["timescales"])
+    assert "2026-01-14" in due and "2026-01-31" not in due

@@ -28,6 +28,9 @@ def meeting_days(doc: Document, meeting_date: Optional[date]) -> tuple[list[date
     days = [meeting_date] if isinstance(meeting_date, date) else []
     nxt: Optional[date] = None
     texts = [b.text for b in doc.blocks if b.kind != "table"]
+    # minutes set out as a table say it in a cell ("Any other business and date of next meeting | ...")
+    texts += [line for _, t in doc.tables() for row in t.rows for c in row for line in c.text.split("\n")
+              if _NEXT_MEETING.search(line)]
     for k, text in enumerate(texts):
         m = _NEXT_MEETING.search(text)
         if not m:

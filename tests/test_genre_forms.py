@@ -728,3 +728,34 @@ def test_the_next_meeting_a_minutes_table_names_in_a_cell_is_the_day_its_month_m
     _, ents = _render(tmp_path, src)
     due = sorted(str(t["due_date"]) for t in ents["timescales"])
     assert "2026-01-14" in due and "2026-01-31" not in due
+
+
+RISK_PANELS = """
+# Corporate Risk Register – Quarter 3 2025/26
+## CR1 Financial resilience
+| Risk description | The Council cannot deliver a balanced budget over the medium term. |
+| Risk owner | Director of Finance |
+| Existing controls | Medium term financial strategy; monthly budget monitoring. |
+| Mitigating actions | 1. Deliver the 2026/27 savings programme (Director of Finance, March 2027). 2. Review fees and charges (Head of Finance, June 2026). |
+| Target score | 12 (Amber) |
+## CR2 Cyber security
+| Risk description | A cyber attack disrupts council services. |
+| Risk owner | Head of ICT |
+| Existing controls | Firewalls; staff training. |
+| Mitigating actions | 1. Complete the PSN compliance health check (Head of ICT, May 2026). 2. Test the disaster recovery plan (ICT Infrastructure Manager, September 2026). |
+| Target score | 8 (Amber) |
+"""
+
+
+def test_a_register_printed_one_panel_a_risk_gives_its_mitigating_actions_with_their_own_owners_and_dates(tmp_path):
+    _, ents = _render(tmp_path, RISK_PANELS)
+    acts = ents["actions"]
+    assert [a["text"][:22] for a in acts] == ["Deliver the 2026/27 sa", "Review fees and charge", "Complete the PSN compl",
+                                              "Test the disaster reco"]   # not the controls already in place
+    owners = {}
+    for o in ents["owners"]:
+        owners.setdefault(o["parent_id"], []).append(o["role"])
+    assert [owners.get(a["action_id"]) for a in acts] == [["Director of Finance"], ["Head of Finance"], ["Head of ICT"],
+                                                          ["ICT Infrastructure Manager"]]
+    due = {t["parent_id"]: str(t["due_date"]) for t in ents["timescales"]}
+    assert [due.get(a["action_id"]) for a in acts] == ["2027-03-31", "2026-06-30", "2026-05-31", "2026-09-30"]

@@ -252,3 +252,21 @@ def test_a_yearless_deadline_minutes_set_is_still_to_come():
     doc = load_text(text.encode(), path="m.txt", doc_id="m")
     got = extract_all(doc, extract_metadata(doc))
     assert sorted(str(t["due_date"]) for t in got["timescales"]) == ["2025-11-30", "2026-01-31"]
+
+
+@pytest.mark.parametrize("text, decided", [
+    ("The forecast capital spend was £315.5 million, 74% of the approved budget.", False),
+    ("Councillor Sandhu declared an interest in minute 41 as an approved foster carer.", False),
+    ("The Department collects returns showing the number of grants approved and completed.", False),
+    ("At that meeting, Members agreed to refer the decision to full Council.", False),
+    ("Approval of minutes of previous meeting: Approved & signed as correct.", True),
+    ("The Board approved the revised terms of reference.", True),
+])
+def test_approved_as_the_meetings_verb_not_as_a_description(text, decided):
+    assert bool(minutes.decision_sentences(text)) is decided
+
+
+@pytest.mark.parametrize("text", ["As there was provision within the Budget a donation of £500 was approved and paid.",
+                                  "Councillors approved and adopted these."])
+def test_approved_and_then_done_is_the_meetings_decision(text):
+    assert minutes.decision_sentences(text)

@@ -68,7 +68,10 @@ def split_actions(text: str) -> list[str]:
         parts = [p.strip() for p in re.split(r"\s+[•●▪]\s+", ln) if p.strip()]
         if len(parts) > 1 and parts[0].endswith(":"):
             parts = parts[1:]
-        lines.extend(parts)
+        for p in parts:
+            # "1. Deliver the savings programme. 2. Review fees and charges.": numbered items run into one line
+            numbered = _numbered_parts(p)
+            lines.extend([f"{k}. {q}" for k, q in enumerate(numbered, 1)] if numbered else [p])
     items: list[str] = []
     for ln in lines:
         num, rest = split_numbering(ln)
@@ -136,6 +139,8 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
     return out
 
 
+# a step's own owner and date in brackets at its end: "(Director of Finance, March 2027)"
+_WHO_WHEN_BRACKET = re.compile(r"\((?P<who>[A-Z][A-Za-z&'’ /-]{1,60}?),\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
 # a list marker inside a cell: "1. Director of Resources 2. Head of Finance" ("2 ." when letter-spaced)
 _CELL_MARKER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s?[.)]\s+(?=\S)")
 
@@ -643,6 +648,7 @@ class _PlanReader:
                 act = Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
                                                locator=self.loc(r, act_c) + (f"/item:{k}" if k else ""), table=self.tindex))
                 add_due_dates(act, self.anchor)  # "(Dec 18)", "will be evaluated in January 19"
+                self.bracketed_who_when(act)
                 row_actions.append(act)
         if self.evid_c is not None and _cell(row, self.evid_c) and row_actions:
             row_actions[0].evidence = _norm(_cell(row, self.evid_c))
@@ -763,6 +769,19 @@ class _PlanReader:
         rec.timescales.extend(times)
         rec.actions.extend(row_actions)
 
+    def bracketed_who_when(self, act: Action) -> None:
+        """'Deliver the savings programme (Director of Finance, March 2027).':
+        the step's own owner and due date, in brackets at its end."""
+        m = _WHO_WHEN_BRACKET.search(act.text)
+        if not m:
+            return
+        times = _timescale_items(m.group("when"), self.anchor, act.prov.at("/when", source_text=m.group(0)))
+        if not times:
+            return
+        have = {t.due_date for t in act.timescales if t.due_date}
+        act.timescales.extend(t for t in times if t.due_date is None or t.due_date not in have)
+        act.owners.extend(_owner_items(m.group("who"), "lead", self.glossary, act.prov.at("/who", source_text=m.group(0))))
+
     def numbered_to_each(self, r: int, row: list[Cell], page, row_actions: list[Action]) -> bool:
         """A row numbering its actions in the action cell and its owners and
         dates in theirs ("1. Deliver the savings ... 2. Complete the review"
@@ -794,9 +813,12 @@ class _PlanReader:
 
     def attach_to_actions(self, owners: list[Owner], times: list[Timescale], row_actions: list[Action]) -> None:
         """No recommendation column: the row's owners go to each of its
-        actions, its timescales pair up with them in order."""
+        actions (not a risk's owner to a step that names its own), its
+        timescales pair up with them in order."""
+        risk_owned = any(re.search(r"(?i)\brisk\b", self.header[c]) for c, _ in self.owner_cols)
         for a in row_actions:
-            a.owners.extend(_clone_owners(owners, a))
+            if not (risk_owned and a.owners):
+                a.owners.extend(_clone_owners(owners, a))
             if not self.owner_cols:
                 # no owner column: the action's subject owns it
                 # ("Cabinet Office Transparency Team to work with ...")

@@ -95,9 +95,11 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
                 out["owner_lead"] = [i]
             if "timescale" not in out and i in out.get("owner_lead", []) + out.get("owner_responsible", []):
                 out["timescale"] = [i]
-    # of several action columns, the one headed plainly "Action(s)" holds them
+    # of several action columns, the one headed plainly "Action(s)" holds them; else one naming
+    # actions over the controls already in place ("Existing controls | Mitigating actions")
     acts = out.get("action", [])
-    plain = [i for i in acts if _PLAIN_ACTION.match(" ".join(header[i].split()))]
+    plain = [i for i in acts if _PLAIN_ACTION.match(" ".join(header[i].split()))] or \
+        [i for i in acts if re.search(r"(?i)\bactions?\b", header[i]) and not re.search(r"(?i)\bcontrols?\b", header[i])]
     if len(acts) > 1 and plain and plain[0] != acts[0]:
         out["action"] = [plain[0]] + [i for i in acts if i != plain[0]]
     # "Finding | Recommendation" (audit reports): the column that says recommendation holds them

@@ -151,7 +151,11 @@ _TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+to\s+be\s+
                     r"inviting|asking|seeking|setting|explaining)\b")
 
 _DECIDED = re.compile(
-    r"(?:^|[\s–-])(?<!have\s)(?<!has\s)(?<!had\s)(?:all\s+)?approved\b(?!\s+by\b)|\bit\s+was\s+(?:agreed|resolved|decided)\b|"
+    # "approved" as the meeting's verb ("Approved.", "approved the report", "approved as a correct record"),
+    # not as a word describing a thing ("the approved budget", "an approved foster carer", "grants approved and paid")
+    r"(?:^|[\s–])(?<!have\s)(?<!has\s)(?<!had\s)(?<!the\s)(?<!an\s)(?<!\ba\s)(?:all\s+)?approved\b"
+    r"(?=\s*(?:$|[.,;:)]|(?:the|a|an|as|that|for|(?:and|&)\s+(?:signed|adopted|paid|noted|agreed|accepted|endorsed)|subject|unanimously|with|its|their|this|these|in\s+principle|"
+    r"option|proposals?|recommendations?)\b))|\bit\s+was\s+(?:agreed|resolved|decided)\b|"
     r"\bconsensus\s+was\s+reached\b|\b(?:was|were)\s+agreed\b(?!\s+(?:by|with|between|at)\b)|\b(?:agreed|resolved)\s+(?:that|to)\b|\bha(?:ve|s)\s+no\s+objections?\b|"
     # a motion as small councils minute it: "Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans"
     r"\bproposed\s+by\b[^.;]{0,80}?\bseconded\s+by\b|\bunanimously\s+(?:agreed|approved|resolved|carried)\b|"
@@ -162,7 +166,8 @@ _DECIDED = re.compile(
 _SAYS_NOT_WHAT = re.compile(r"^(?:(?:proposed|seconded)\s+by|(?:approved|agreed|carried|resolved)(?:\s+to\b|\s*[.,]?\s*$))|"
                             r"\b(?:agreed|agreement)\s+(?:to|with)\s+(?:this|that|the)\s+(?:proposal|suggestion|motion)\b|"
                             r"^(?:all\s+)?(?:\w+\s+){0,3}(?:unanimously\s+)?(?:agreed|approved|carried)\.?$", re.I)
-_NOT_DECIDED = re.compile(r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approved|once\s+approved|to\s+be\s+approved|"
+_NOT_DECIDED = re.compile(r"^at\s+(?:that|the|its|their|an\s+earlier|a\s+previous)\s+(?:\w+\s+){0,2}meeting\b|"   # another meeting's decision, reported
+                          r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approved|once\s+approved|to\s+be\s+approved|"
                           r"was\s+approved\s+by|were\s+approved\s+by|has\s+been\s+approved\s+by)\b|"
                           # a planning application's reference: the planning authority's decision, reported
                           r"\b[A-Z]{2,3}/\d{4}/\d{3,5}\b|\b\d{2}/\d{4,5}/[A-Z]{2,5}\b", re.I)

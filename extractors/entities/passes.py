@@ -668,7 +668,9 @@ def _labels_below(ctx: EntityContext, blocks: list, i: int, actions: list) -> No
 def minute_decisions(ctx: EntityContext) -> None:
     """In minutes with no formal decisions (no RESOLVED / recommendations
     found by the decisions pass), the outcomes each minute records
-    ('Approved and signed as correct', 'It was agreed that ...')."""
+    ('Approved and signed as correct', 'It was agreed that ...'). (Reading
+    these beside formal resolutions too was tried in session 20: blind
+    recommendations +1 and +1 false, timescales +1 false; not kept.)"""
     if not minutes.is_minutes(ctx.doc, ctx.meta.get("title")) or any(r.kind == "decision" for r in ctx.recs):
         return
     ref = None   # the minute a block belongs to: the last number printed

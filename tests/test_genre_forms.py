@@ -759,3 +759,25 @@ def test_a_register_printed_one_panel_a_risk_gives_its_mitigating_actions_with_t
                                                           ["ICT Infrastructure Manager"]]
     due = {t["parent_id"]: str(t["due_date"]) for t in ents["timescales"]}
     assert [due.get(a["action_id"]) for a in acts] == ["2027-03-31", "2026-06-30", "2026-05-31", "2026-09-30"]
+
+
+def test_an_improvement_point_above_its_table_of_what_we_said_we_would_do():
+    from extractors.model import Block, Cell, Document, Table
+    rows = [["What we said we would do", "What we have done", "Lead", "Due", "RAG"],
+            ["1.1 Introduce a revised assessment framework.", "The framework was launched in December 2025.",
+             "Head of Service, Assessment (Kerry Nolan)", "Dec 2025", "Complete"],
+            ["1.2 Audit 30 assessments each month.", "Audits started in November 2025.",
+             "Head of Quality Assurance (Martin Lowe)", "Monthly", "Green"]]
+    table = Table(rows=[[Cell(c) for c in r] for r in rows], header_rows=1)
+    blocks = [Block(kind="heading", text="Ofsted action plan: progress at February 2026"),
+              Block(kind="heading", text="Area for improvement 1"),
+              Block(kind="paragraph", text="What needs to improve: The timeliness and quality of assessments for children in need."),
+              Block(kind="table", table=table)]
+    doc = Document(doc_id="p", path="p.docx", file_name="p.docx", format="docx", blocks=blocks)
+    got = extract_all(doc, {})
+    rec = next(r for r in got["recommendations"] if r["ref"] == "Area for improvement 1")
+    assert rec["text"].startswith("The timeliness and quality of assessments")
+    acts = [a for a in got["actions"] if a["rec_id"] == rec["rec_id"]]
+    assert [a["text"][:12] for a in acts] == ["Introduce a ", "Audit 30 ass"]
+    owners = {(o["role"], o["person"]) for o in got["owners"] if o["parent_id"] == rec["rec_id"]}
+    assert owners == {("Head of Service, Assessment", "Kerry Nolan"), ("Head of Quality Assurance", "Martin Lowe")}

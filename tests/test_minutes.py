@@ -270,3 +270,53 @@ def test_approved_as_the_meetings_verb_not_as_a_description(text, decided):
                                   "Councillors approved and adopted these."])
 def test_approved_and_then_done_is_the_meetings_decision(text):
     assert minutes.decision_sentences(text)
+
+
+_WORDED_DECISIONS = """Safer Communities Partnership
+Minutes of the meeting held on 11 March 2026
+
+Present: Jane Cole (Chair), Kieran Oduya (KO)
+
+16/26 Action tracker
+
+KO reported that 9 of the 12 actions were complete.
+
+AGREED: that the nine completed actions be closed and removed from the tracker.
+
+17/26 Strategic Assessment
+
+Members welcomed the assessment and agreed that it gave a sound basis for the new plan.
+
+The Partnership: (a) noted the findings of the Strategic Assessment 2025; (b) approved the Partnership's priorities for 2026-2029; and (c) agreed that the draft plan be brought to the June meeting.
+
+18/26 Performance
+
+Decision: The Quarter 3 performance report was noted.
+
+19/26 Domestic abuse
+
+KO reported 418 cases in 2025. The Partnership agreed to commission a Domestic Abuse Related Death Review.
+
+20/26 Community Safety Fund
+
+AGREED:
+(i) to allocate £45,000 to the Safer Streets scheme;
+(ii) to allocate £18,500 to the IDVA service.
+
+21/26 Anti-social behaviour
+
+The Partnership endorsed the proposal to vary the Public Spaces Protection Order.
+"""
+
+
+def test_decisions_minuted_in_words_without_a_resolved():
+    doc = load_text(_WORDED_DECISIONS.encode(), path="m.txt", doc_id="m")
+    got = extract_all(doc, extract_metadata(doc))
+    recs = [(r["ref"], r["text"][:30]) for r in got["recommendations"]]
+    assert recs == [("16/26", "AGREED: that the nine complete"), ("(a)", "noted the findings of the Stra"),
+                    ("(b)", "approved the Partnership's pri"), ("(c)", "agreed that the draft plan be "),
+                    ("18/26", "Decision: The Quarter 3 perfor"), ("19/26", "The Partnership agreed to comm"),
+                    ("(i)", "to allocate £45,000 to the Saf"), ("(ii)", "to allocate £18,500 to the IDV"),
+                    ("21/26", "The Partnership endorsed the p")]
+    assert not any("commission" in a["text"] for a in got["actions"])   # the meeting's own decision, not an undertaking
+    assert 418 in [m["value"] for m in got["metrics"]]   # a figure in the minute's other sentence

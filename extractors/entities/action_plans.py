@@ -202,9 +202,10 @@ class PlanResult:
 
 
 def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Optional[date],
-                        body: Optional[str]) -> Optional[PlanResult]:
+                        body: Optional[str], group: Optional[Recommendation] = None) -> Optional[PlanResult]:
     """The recommendations and actions of an action-plan table, or None when
-    the table is not an action plan."""
+    the table is not an action plan. `group`: the recommendation printed above
+    the table, which rows answer when the table has no recommendation column."""
     header = table.header
     if not header:
         return None
@@ -216,6 +217,8 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         return None
     plan = _PlanReader(table, tindex, roles, glossary=glossary, anchor=anchor, body=body)
     plan.owner_required = names_col is not None
+    if group is not None and "rec" not in roles:
+        plan.group = group
     for r_off, row in enumerate(table.body):
         plan.read_row(r_off + table.header_rows, row)
     return PlanResult(plan.recs, plan.loose, plan.row_parent, plan.entity_cols)

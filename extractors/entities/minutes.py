@@ -57,7 +57,8 @@ _MINUTES = re.compile(r"\bminutes\b|\bnotes?\s+of\s+(?:the\s+)?(?:\w+\s+)?meetin
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|Nos|Ch|Mr|Mrs|Ms|Dr|St|Cllr|Cllrs|Rd|Co|Prof|Rev|Ref|Tel|Para|approx|"
                            r"e\.g|i\.e|etc|vs?|[A-Z])\.$")
-MINUTE_NUMBER = re.compile(r"^(?P<ref>\d{1,5})\.\s+")
+# "2568. Approval ...", "15/26 Minutes of the meeting ..." (a minute numbered within its year)
+MINUTE_NUMBER = re.compile(r"^(?P<ref>\d{1,5}(?=\.\s)|\d{1,3}/\d{2}(?=\s+[A-Z]))\.?\s+")
 
 # a person as minutes name them: "Cllr Evans", "County Cllr Webb", "Mr Steve Baldwin"
 _TITLE = r"(?:County\s+|Borough\s+|District\s+|Town\s+)?(?:Cllrs?|Councillors?)|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?"
@@ -122,6 +123,9 @@ _ACTION_FORMS = [
     re.compile(rf"^(?:It\s+was\s+|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){{1,3}})(?:agreed|decided|resolved)\s+that\s+{_WHO}\s+"
                rf"(?:would|will|is\s+to|are\s+to)\s+(?!be\b|not\b)[a-z]{{3,}}\b"),
 ]
+# the meeting as a whole: "The Partnership", "the Board", "Members", "Councillors"
+_THE_MEETING = re.compile(r"(?i)(?:the\s+)?(?:partnership|board|committee|sub-committee|panel|group|council|cabinet|forum|"
+                          r"members|councillors|executive)")
 # "... so the Clerk was advised to request ...": the undertaking after a clause
 # "As Councillors are concerned at the site, the Clerk was asked to write ...", "... so Clerk will check"
 _LATE_PASSIVE = re.compile(rf"(?:\b(?:so|and)|,)\s+{_WHO}\s+(?:(?:was|were|has\s+been)\s+(?:asked|advised|requested)\s+to|"
@@ -159,7 +163,11 @@ _DECIDED = re.compile(
     r"\bconsensus\s+was\s+reached\b|\b(?:was|were)\s+agreed\b(?!\s+(?:by|with|between|at)\b)|\b(?:agreed|resolved)\s+(?:that|to)\b|\bha(?:ve|s)\s+no\s+objections?\b|"
     # a motion as small councils minute it: "Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans"
     r"\bproposed\s+by\b[^.;]{0,80}?\bseconded\s+by\b|\bunanimously\s+(?:agreed|approved|resolved|carried)\b|"
-    r"\bmotion\s+(?:was\s+)?carried\b", re.I)
+    r"\bmotion\s+(?:was\s+)?carried\b|"
+    # a decision set under its label: "AGREED: that the completed actions be closed", "Decision: The report was noted."
+    r"^(?:agreed|resolved|decided|decisions?)\s*[:\-–]\s*\S|"
+    # what the meeting itself did: "The Partnership endorsed the annual return", "adopted the plan"
+    r"\b(?:endorsed|ratified|adopted)\s+(?=(?:the|a|an|its|this|these|option|proposals?|recommendations?)\b)", re.I)
 # a decision sentence that does not say what was decided: "Approved.", "Proposed by
 # Cllr Cobb, seconded by Cllr Hoskins.", "All Cllrs agreed to this proposal.",
 # "All Councillors present unanimously agreed." - it goes with the sentence before it
@@ -167,6 +175,9 @@ _SAYS_NOT_WHAT = re.compile(r"^(?:(?:proposed|seconded)\s+by|(?:approved|agreed|
                             r"\b(?:agreed|agreement)\s+(?:to|with)\s+(?:this|that|the)\s+(?:proposal|suggestion|motion)\b|"
                             r"^(?:all\s+)?(?:\w+\s+){0,3}(?:unanimously\s+)?(?:agreed|approved|carried)\.?$", re.I)
 _NOT_DECIDED = re.compile(r"^at\s+(?:that|the|its|their|an\s+earlier|a\s+previous)\s+(?:\w+\s+){0,2}meeting\b|"   # another meeting's decision, reported
+                          # an opinion members shared: "... and agreed that it gave a sound basis for the plan"
+                          r"\bagreed\s+that\s+(?:it|this|these|they)\s+(?:was|were|is|are|gave|give|provided|provides|represented|"
+                          r"offered)\b|"
                           r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approved|once\s+approved|to\s+be\s+approved|"
                           r"was\s+approved\s+by|were\s+approved\s+by|has\s+been\s+approved\s+by)\b|"
                           # a planning application's reference: the planning authority's decision, reported
@@ -255,6 +266,32 @@ def _strip_ref(text: str) -> str:
     return MINUTE_NUMBER.sub("", text, count=1)
 
 
+# "The Partnership: (a) noted the findings; (b) approved the priorities; and (c) agreed that ...": lettered items in a line
+_INLINE_ITEMS = re.compile(r"(?:^|[:;]\s*(?:and\s+)?)\((?P<ref>[a-z]|[ivx]{1,4})\)\s+")
+
+
+def decision_items(text: str) -> Optional[list[tuple[str, str]]]:
+    """[(ref, item)] for a paragraph setting out a meeting's decisions as
+    lettered items after a colon ("The Board: (a) noted ...; (b) approved
+    ..."), when every item records a decision; None otherwise."""
+    t = " ".join(text.split())
+    head, colon, rest = t.partition(":")
+    if not colon or len(head.split()) > 8 or not rest.strip().startswith("("):
+        return None
+    marks = list(_INLINE_ITEMS.finditer(rest.strip()))
+    if len(marks) < 2:
+        return None
+    body = rest.strip()
+    items = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(body)
+        item = body[m.end():end].strip()
+        items.append((f"({m.group('ref')})", item))
+    verb = re.compile(r"(?i)^(?:noted|approved|agreed|endorsed|adopted|ratified|resolved|accepted|asked|requested|delegated|"
+                      r"supported|commissioned|received|welcomed|confirmed)\b")
+    return items if all(verb.match(i) for _, i in items) else None
+
+
 def decision_sentences(text: str, before: Optional[str] = None) -> list[str]:
     """The sentences of one minute that record what the meeting decided;
     a decision in the item's first sentence keeps the item's label. A
@@ -287,11 +324,15 @@ def decision_sentences(text: str, before: Optional[str] = None) -> list[str]:
 
 def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
     """(the sentence as the action, who does it or None) when the sentence
-    records that someone will do something; None otherwise."""
+    records that someone will do something; None otherwise. The meeting
+    itself agreeing to do something ("The Partnership agreed to commission a
+    review") is its decision, not an undertaking."""
     s = sentence.strip()
     for form in _ACTION_FORMS:
         m = form.match(s)
         if m:
+            if _THE_MEETING.fullmatch(m.group("who") or "") and re.search(r"\bagreed\s+to\b", s):
+                return None
             return s, m.group("who")
     m = _ASKED.match(s) or _REQUESTED_THAT.match(s) or _LATE_PASSIVE.search(s) or _PROPOSED_THAT.search(s)
     if m:

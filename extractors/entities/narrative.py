@@ -560,6 +560,9 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
         t = b.text.strip()
         if b.kind == "table":
             walk.boxed_table(i, b)
+        elif t and (j := walk.labelled_item(i, b, t)):
+            i = j
+            continue
         elif t and not walk.plan_item(b, t):
             j = walk.heading(i, b, t)
             if j is not None:
@@ -592,6 +595,27 @@ class _ImprovementWalk:
         if items:
             self.recs.extend(_boxed_recs(self.blocks, i, items, self.doc))
             self.current = None
+
+    def labelled_item(self, i: int, b: Block, t: str) -> Optional[int]:
+        """'Area for improvement 1' set alone as a heading, the point itself
+        on the next line under a label ('What needs to improve: The timeliness
+        of assessments ...'): one plan item. Returns the index to go on from."""
+        ref = _BARE_ITEM.fullmatch(t)
+        nxt = next((k for k in range(i + 1, min(i + 3, len(self.blocks))) if self.blocks[k].text.strip()), None)
+        if not ref or nxt is None or self.blocks[nxt].kind == "table":
+            return None
+        m = _ITEM_LABEL.match(" ".join(self.blocks[nxt].text.split()))
+        if not m or len(m.group("text").split()) < 4:
+            return None
+        nb = self.blocks[nxt]
+        ref_text = _norm(t).rstrip(".:")
+        current = Recommendation(kind="improvement", text=_norm(m.group("text")), ref=ref_text[:1].upper() + ref_text[1:],
+                                 prov=Prov(page=nb.page, source_text=nb.full_text, locator=ref_text))
+        current.source_body = "Ofsted" if re.search(r"ofsted", _context_title(self.doc), re.I) else None
+        current.deadline_bucket = self.bucket
+        self.current, self.current_level, self.in_outcome = current, 1, False
+        self.recs.append(current)
+        return nxt + 1
 
     def plan_item(self, b: Block, t: str) -> bool:
         """'Action N - <text>' / 'Recommendation N: <text>' opens a plan item."""
@@ -693,6 +717,11 @@ class _ImprovementWalk:
 # a label with nothing after it, over the item's progress bullets: "Progress:", "Update:", "Actions taken:"
 _PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\s+far))?|update|commentary|"
                              r"actions?(?:\s+(?:taken|completed|planned))?|what\s+we\s+have\s+done)\s*:")
+
+
+# a plan item's number set alone ("Area for improvement 1", "Recommendation 3") and the label its text follows
+_BARE_ITEM = re.compile(r"(?i)(?:area\s+for\s+(?:improvement|development)|recommendation|priority|improvement\s+area)\s+\d{1,2}[a-z]?[.:]?")
+_ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")
 
 
 def _label_line(current: Recommendation, b: Block, lm: re.Match) -> None:

@@ -58,7 +58,7 @@ from extractors.entities.owners import (bare_body, owners_in_text, parse_glossar
                                        subject_owners)
 from extractors.entities.responses import POSITION, extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
-from extractors.numbering import bare_ref
+from extractors.numbering import bare_ref, split_numbering
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import meeting_days, pin_to_meetings
@@ -193,7 +193,8 @@ def action_tables(ctx: EntityContext) -> None:
         else:   # a later part of the log printed without them, or a log printed with none
             table = (shared_header(table, names) if names is not None else None) or named_from_cells(table) or table
         table = record_table(table) or table   # a recommendation set out as a label | value table of its own
-        plan = extract_action_plan(table, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body)
+        above = _item_above(ctx, blocks[tindex]) if tindex < len(blocks) else None
+        plan = extract_action_plan(table, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body, group=above)
         if plan is not None:
             ctx.plan_tables.add(tindex)
             ctx.recs.extend(plan.recs)
@@ -201,11 +202,26 @@ def action_tables(ctx: EntityContext) -> None:
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, plan.row_parent, plan.entity_cols))
             # the numbers printed in the plan's own recommendation and action cells ("Complete surveys
             # of 40% of homes by 31 March 2026"): the table reader leaves those columns to the plan
-            for item in [x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose):
+            for item in [x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose) + (above.actions if above else []):
                 if not item.metrics and item.prov.locator and item.prov.locator.startswith("table:"):
                     item.metrics.extend(metrics_from_text(item.text, item.prov))
         elif not (ctx.glossary and parse_glossary(table)) and tindex not in in_apparatus:
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, {}, set()))
+
+
+def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
+    """The plan item printed right above the table at block `at` ('Area for
+    improvement 1' / 'What needs to improve: ...' over its actions table), when
+    it has no actions of its own yet: the table's rows answer it."""
+    by_text = {r.prov.source_text: r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None}
+    for k in range(at - 1, max(at - 4, -1), -1):
+        b = ctx.doc.blocks[k]
+        if b.kind == "table":
+            return None
+        r = by_text.get(b.full_text)
+        if r is not None:
+            return r if not r.actions else None
+    return None
 
 
 def _stems(text: str) -> set[str]:
@@ -675,6 +691,7 @@ def minute_decisions(ctx: EntityContext) -> None:
         return
     ref = None   # the minute a block belongs to: the last number printed
     before = None
+    listing = False   # reading the items under an "AGREED:" line
     for i, b in enumerate(ctx.doc.blocks):
         if b.kind == "table":
             before = None
@@ -683,10 +700,30 @@ def minute_decisions(ctx: EntityContext) -> None:
         before, text_before = b.text, before
         if b.full_text in ctx.consumed:
             continue
+        t = " ".join(b.text.split())
+        num, item_text = (b.numbering, t) if b.numbering else split_numbering(t)
+        if listing and num and num != "•" and item_text:
+            # an item of the decision list under "AGREED:" ("(i) to allocate £45,000 to ...")
+            ctx.recs.append(Recommendation(kind="decision", text=item_text, ref=f"({num.strip('().')})",
+                                           prov=Prov(b.page, b.full_text, f"block:{i}")))
+            continue
+        listing = bool(_DECISION_LIST.fullmatch(t))
+        if listing:
+            continue
+        if (items := minutes.decision_items(t)) is not None:
+            for k, (iref, text) in enumerate(items):
+                ctx.recs.append(Recommendation(kind="decision", text=text, ref=iref,
+                                               prov=Prov(b.page, b.full_text, f"block:{i}/item:{k}")))
+            ctx.by_sentence.add(b.full_text)
+            continue
         for k, text in enumerate(minutes.decision_sentences(b.text, text_before)):
             loc = f"block:{i}" + (f"/sentence:{k}" if k else "")
             ctx.recs.append(Recommendation(kind="decision", text=text, ref=ref, prov=Prov(b.page, b.full_text, loc)))
             ctx.by_sentence.add(b.full_text)
+
+
+# a decision list's label on a line of its own: "AGREED:", "RESOLVED:", "The Partnership AGREED:", "Decisions:"
+_DECISION_LIST = re.compile(r"(?i)(?:the\s+\w+\s+)?(?:agreed|resolved|decided|decisions?)(?:\s+(?:that|to))?\s*[:\-–]")
 
 
 def loose_actions(ctx: EntityContext) -> None:
@@ -805,9 +842,18 @@ def loose_metrics(ctx: EntityContext) -> None:
             in_contents = True
             continue
         in_contents = False
-        if b.full_text in ctx.consumed:
-            continue
         loc = f"block:{i}" + (f"/{b.numbering}" if b.numbering and b.numbering != "•" else "")
+        if b.full_text in ctx.consumed:
+            if b.full_text in ctx.by_sentence:
+                # a minute read sentence by sentence: the numbers of the sentences no decision or action took
+                # ("KO reported 312 reports of anti-social behaviour ... The Partnership endorsed the proposal ...")
+                claimed = " ".join(x.text for x in _owned_items(ctx) if x.prov.source_text == b.full_text)
+                for k, sent in enumerate(minutes.sentences(b.text)):
+                    if k == 0:   # "2572. ...": the minute's own number
+                        sent = "" if re.fullmatch(r"\s*\d{1,5}(?:/\d{2})?\.?\s*", sent) else minutes.MINUTE_NUMBER.sub("", sent)
+                    if sent.strip() and sent.strip() not in claimed:
+                        ctx.loose_metrics.extend(metrics_from_text(sent, Prov(b.page, b.full_text, f"{loc}/sentence:{k}")))
+            continue
         found = metrics_from_text(b.text, Prov(b.page, b.full_text, loc))
         if i in in_chart:
             found = data_labels(found, in_chart[i])

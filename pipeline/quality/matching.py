@@ -494,7 +494,8 @@ def _match_metrics(m: _DocMatch) -> EntityResult:
         if lf < METRIC_LABEL_MATCH_F1 and not ueq:
             return None
         return (lf, float(ueq), float(_eq_code(gr.get("role"), pr.get("role"))),
-                float(_eq_date(gr.get("period_end"), pr.get("period_end"))))
+                float(_eq_date(gr.get("period_end"), pr.get("period_end"))),
+                float(_eq_code(gr.get("rag"), pr.get("rag"))))   # (a figure printed twice, once rated)
     res = EntityResult("metrics", g, p, greedy_match(g, p, s_met))
     for gi, pi in res.pairs:
         gr, pr = g[gi], p[pi]

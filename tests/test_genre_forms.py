@@ -566,7 +566,8 @@ def test_a_recommendation_printed_beside_its_number_in_a_label_value_table_is_ke
 
 
 @pytest.mark.parametrize("cell, due", [("17/07", "2013-07-17"), ("By 30/9", "2013-09-30"), ("w/c 22/7", "2013-07-22"),
-                                       ("31/02", None)])
+                                       ("31/02", None), ("17.07", "2013-07-17"),
+                                       ("1.1", None), ("3.2", None)])   # (an item's number in a card, not a day)
 def test_a_logs_due_cell_printed_as_day_and_month(cell, due):
     from datetime import date
     from extractors.entities.timescales.cells import parse_timescales
@@ -781,3 +782,18 @@ def test_an_improvement_point_above_its_table_of_what_we_said_we_would_do():
     assert [a["text"][:12] for a in acts] == ["Introduce a ", "Audit 30 ass"]
     owners = {(o["role"], o["person"]) for o in got["owners"] if o["parent_id"] == rec["rec_id"]}
     assert owners == {("Head of Service, Assessment", "Kerry Nolan"), ("Head of Quality Assurance", "Martin Lowe")}
+
+
+def test_a_plan_action_printed_as_a_card_of_its_own():
+    from extractors.model import Block, Cell, Document, Table
+    card = Table(rows=[[Cell("1.2"), Cell("Deliver knife crime awareness sessions in all 9 secondary schools. "
+                                          "Lead partner: Wykeshire Police | Deadline: July 2026 Update: Sessions have "
+                                          "been delivered in 6 of the 9 schools."), Cell("On track")]])
+    doc = Document(doc_id="c", path="c.pdf", file_name="c.pdf", format="pdf",
+                   blocks=[Block(kind="heading", text="Progress against the partnership plan"), Block(kind="table", table=card)])
+    got = extract_all(doc, {"meeting_date": None})
+    assert [a["text"] for a in got["actions"]] == ["Deliver knife crime awareness sessions in all 9 secondary schools."]
+    assert [o["role"] for o in got["owners"]] == ["Wykeshire Police"]
+    assert [str(t["due_date"]) for t in got["timescales"]] == ["2026-07-31"]
+    assert got["actions"][0]["status_text"].startswith("Sessions have been delivered")
+    assert not any(str(t.get("due_date")).endswith("-01-02") for t in got["timescales"])   # "1.2" is the card's number

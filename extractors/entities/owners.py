@@ -46,6 +46,7 @@ ROLE_WORDS = {
     # a function's name ("Organisation Development & Staff Engagement"), never a person's
     "staff", "engagement", "organisation", "organisational", "workforce", "communications", "marketing",
     "strategy", "sustainability", "commercial", "procurement", "digital", "technology", "innovation", "delivery",
+    "aid", "homes", "probation", "justice", "youth",   # "Harrowgate Women's Aid", "Youth Justice Service"
 }
 _ROLE_START = re.compile(
     r"(?<![\w-])(?:(?:Assistant|Deputy|Corporate|Strategic|Executive|Interim|Acting|Senior|Principal|Lead|Chief)\s+)*"

@@ -205,23 +205,53 @@ def action_tables(ctx: EntityContext) -> None:
             for item in [x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose) + (above.actions if above else []):
                 if not item.metrics and item.prov.locator and item.prov.locator.startswith("table:"):
                     item.metrics.extend(metrics_from_text(item.text, item.prov))
+        elif _card_action(ctx, tindex, table):
+            ctx.plan_tables.add(tindex)
         elif not (ctx.glossary and parse_glossary(table)) and tindex not in in_apparatus:
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, {}, set()))
+
+
+def _card_action(ctx: EntityContext, tindex: int, table) -> bool:
+    """A plan's action printed as a card of its own, a one-row box: its
+    number, '<step>. Lead partner: ... | Deadline: ... Update: ...' and a
+    status cell. The step is the text before the labels; the labels give its
+    owner, due date and progress; the status cell its RAG. True when the
+    table was one."""
+    rows = [r for r in table.rows if any(c.text.strip() for c in r)]
+    if len(rows) != 1:
+        return False
+    cells = [" ".join(c.text.split()) for c in rows[0]]
+    k = next((i for i, t in enumerate(cells) if _CARD_LEAD.search(t) and _CARD_WHEN.search(t)), None)
+    if k is None:
+        return False
+    page = next((c.page for c in rows[0] if c.page), table.pages[0] if table.pages else None)
+    a = Action(text=cells[k].replace(" | ", " "), prov=Prov(page, cells[k], f"table:{tindex}/row:0/col:{k}", tindex))
+    _inline_labels(a, ctx)
+    if a.text == cells[k].replace(" | ", " "):
+        return False   # the labels did not split off a step
+    a.text = a.text.rstrip(" |")
+    for i, t in enumerate(cells):
+        got = normalise_rag(t, rows[0][i].fill) if i != k and len(t.split()) <= 4 else None
+        if got and a.rag is None:
+            a.rag, a.rag_raw = got
+    a.metrics.extend(metrics_from_text(a.text, a.prov))
+    ctx.loose_actions.append(a)
+    return True
+
+
+_CARD_LEAD = re.compile(r"\b(?:Lead(?:\s+(?:officer|partner|agency|organisation))?|Owner|Responsible(?:\s+officer)?)\s*:", re.I)
+_CARD_WHEN = re.compile(r"\b(?:Deadline|Due(?:\s+date)?|Target\s+date|Timescale|By\s+when|Update|Progress|Status)\s*:", re.I)
 
 
 def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
     """The plan item printed right above the table at block `at` ('Area for
     improvement 1' / 'What needs to improve: ...' over its actions table), when
     it has no actions of its own yet: the table's rows answer it."""
-    by_text = {r.prov.source_text: r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None}
-    for k in range(at - 1, max(at - 4, -1), -1):
-        b = ctx.doc.blocks[k]
-        if b.kind == "table":
-            return None
-        r = by_text.get(b.full_text)
-        if r is not None:
-            return r if not r.actions else None
-    return None
+    if at < 1:
+        return None
+    b = ctx.doc.blocks[at - 1]   # right above: not the last of a list of them over a section's plan
+    r = next((r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None and r.prov.source_text == b.full_text), None)
+    return r if r is not None and not r.actions else None
 
 
 def _stems(text: str) -> set[str]:
@@ -361,7 +391,7 @@ _POSITION_ONLY = re.compile(rf"^{POSITION}[.:]?$", re.I)
 
 # the labels a step's owner and due date are printed under, inline ("<step>.
 # Lead: X. Target date: Y.") or on lines of their own below it ("Due: March 2011")
-_LABELS = (r"Lead(?:\s+(?:officer|member|manager))?|Owner|Responsible(?:\s+officer)?|Target\s+date|Timescales?|Deadline|"
+_LABELS = (r"Lead(?:\s+(?:officer|member|manager|partner|agency|organisation))?|Owner|Responsible(?:\s+officer)?|Target\s+date|Timescales?|Deadline|"
            r"Due(?:\s+date)?|By\s+when|Completion\s+date|Progress|Status|Update|Position")
 # after a sentence's end, or after any word when the label is capitalised and
 # followed by a colon: an action log's record run together ("... data Owner: Chair

@@ -87,7 +87,8 @@ _STARTS = re.compile(r"\s*[,;]?\s*(?:from|starting(?:\s+(?:from|in|on))?|commenc
 
 
 _DAY_MONTH_CELL = re.compile(r"^\s*(?:(?:by|before|due|w/c|wc|w/b|week\s+(?:commencing|beginning))\s*:?\s*)?"
-                             r"(?P<dm>(?P<d>\d{1,2})[/.](?P<m>\d{1,2}))\s*\.?\s*$", re.I)
+                             # (with a dot only as "17.07": "1.1", "3.2" are an item's number, not a day)
+                             r"(?P<dm>(?P<d>\d{1,2})/(?P<m>\d{1,2})|(?P<d2>\d{2})\.(?P<m2>\d{2}))\s*\.?\s*$", re.I)
 
 
 def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTimescale]:
@@ -112,8 +113,8 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
             cands.append(bare)
     if not cands and (m := _DAY_MONTH_CELL.match(text)):
         # a log's due cell with no year: "17/07", "By 30/9", "w/c 22/7" (day first; the anchor's year)
-        got = _yearless_day(m.start("dm"), m.end("dm"), int(m.group("m")), int(m.group("d")), "dm", anchor) \
-            if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 else None
+        d, mo = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
+        got = _yearless_day(m.start("dm"), m.end("dm"), mo, d, "dm", anchor) if 1 <= mo <= 12 and 1 <= d <= 31 else None
         if got is not None:
             cands.append(got)
     if not cands and (m := _NEXT_MEETING.match(text)):

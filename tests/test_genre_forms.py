@@ -797,3 +797,20 @@ def test_a_plan_action_printed_as_a_card_of_its_own():
     assert [str(t["due_date"]) for t in got["timescales"]] == ["2026-07-31"]
     assert got["actions"][0]["status_text"].startswith("Sessions have been delivered")
     assert not any(str(t.get("due_date")).endswith("-01-02") for t in got["timescales"])   # "1.2" is the card's number
+
+
+def test_a_risk_score_worked_out_in_its_cell_is_one_metric():
+    from extractors.entities.metrics import metrics_in_text
+    assert [m.value for m in metrics_in_text("Residual score (L x I): 4 x 4 = 16")] == [16]
+    assert [m.value for m in metrics_in_text("L4 × I5 = 20")] == [20]
+    assert [m.value for m in metrics_in_text("a 3 x 4 grid of risks")] == [3, 4]   # no product: the numbers stay
+
+
+def test_a_steps_owner_and_date_after_dashes_or_in_brackets_leave_the_step_text(tmp_path):
+    src = RISK_PANELS.replace("Test the disaster recovery plan (ICT Infrastructure Manager, September 2026).",
+                              "Test the disaster recovery plan – ICT Infrastructure Manager – by 30 September 2026")
+    _, ents = _render(tmp_path, src)
+    texts = [a["text"] for a in ents["actions"]]
+    assert texts[0] == "Deliver the 2026/27 savings programme" and texts[-1] == "Test the disaster recovery plan"
+    due = {t["parent_id"]: str(t["due_date"]) for t in ents["timescales"]}
+    assert due[ents["actions"][-1]["action_id"]] == "2026-09-30"

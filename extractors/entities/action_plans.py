@@ -140,7 +140,9 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
 
 
 # a step's own owner and date in brackets at its end: "(Director of Finance, March 2027)"
-_WHO_WHEN_BRACKET = re.compile(r"\((?P<who>[A-Z][A-Za-z&'’ /-]{1,60}?),\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
+_WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z][A-Za-z&'’ /-]{1,60}?),\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
+# "... – ICT Manager – by 30 June 2026"
+_WHO_WHEN_DASHED = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,60}?)\s+[–—-]\s+(?P<when>[^–—]{3,40}?)\s*[.;]?$")
 # a list marker inside a cell: "1. Director of Resources 2. Head of Finance" ("2 ." when letter-spaced)
 _CELL_MARKER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s?[.)]\s+(?=\S)")
 
@@ -775,15 +777,16 @@ class _PlanReader:
     def bracketed_who_when(self, act: Action) -> None:
         """'Deliver the savings programme (Director of Finance, March 2027).':
         the step's own owner and due date, in brackets at its end."""
-        m = _WHO_WHEN_BRACKET.search(act.text)
+        m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_DASHED.search(act.text)
         if not m:
             return
         times = _timescale_items(m.group("when"), self.anchor, act.prov.at("/when", source_text=m.group(0)))
-        if not times:
+        if not times or re.search(r"\d", m.group("who")):
             return
         have = {t.due_date for t in act.timescales if t.due_date}
         act.timescales.extend(t for t in times if t.due_date is None or t.due_date not in have)
         act.owners.extend(_owner_items(m.group("who"), "lead", self.glossary, act.prov.at("/who", source_text=m.group(0))))
+        act.text = act.text[:m.start()].rstrip(" ,;–—-")   # the step, without who and when
 
     def numbered_to_each(self, r: int, row: list[Cell], page, row_actions: list[Action]) -> bool:
         """A row numbering its actions in the action cell and its owners and

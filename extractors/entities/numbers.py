@@ -99,6 +99,8 @@ _b("pointer", r"\b(?:references?|refs?\.?|(?:foot|end)?notes?|annex(?:es)?|appen
               r"paragraphs?|paras?\.?|pages?|figures?|figs?\.?|tables?|charts?|graphs?|maps?|boxes?)\s+\d+(?:\.\d+)*"
               r"(?:\s*(?:[-–,]|and|to)\s*\d+(?:\.\d+)*)*\b(?!\s*(?:%|per\s?cent))", re.I)
 _b("ordinal", r"\b\d+(?:st|nd|rd|th)\b")
+# a risk score worked out in its cell, "5 x 4 = 20" or "L4 × I5 = 20": the factors are not measures, the product is
+_b("factors", r"(?<![\d.])(?:[LI]\s?)?\d{1,2}\s*[x×X*]\s*(?:[LI]\s?)?\d{1,2}(?=\s*=\s*\d)")
 # a list/reference in brackets: "Team Manager (1,2,3)", "(2)"
 _b("bracket", r"\(\s*\d(?:\s*[,&/]\s*\d{1,2})*\s*\)|\(\s*\d{1,2}(?:\s*[,&/]\s*\d{1,2})+\s*\)")
 # "Team Delivery Plans 1,2,3,10,11,12", "Team Manager (12)": lists of identifiers

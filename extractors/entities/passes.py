@@ -785,7 +785,7 @@ def restated_actions(ctx: EntityContext) -> None:
     if not rows or not any(a.prov.table is None for a in ctx.loose_actions) or \
             not minutes.is_minutes(ctx.doc, ctx.meta.get("title")):
         return   # (a report's plan table and its "next steps" paragraphs are each the paper's actions)
-    said = [(a, tokens(a.text) - _FUNCTION_WORDS) for a in rows]
+    said = [(a, tokens(a.text) - _GRAMMAR_WORDS) for a in rows]
     said = [(a, t) for a, t in said if len(t) >= 3]
 
     def restated(prose: Action) -> bool:
@@ -799,7 +799,8 @@ def restated_actions(ctx: EntityContext) -> None:
     ctx.loose_actions[:] = [a for a in ctx.loose_actions if a.prov.table is not None or not restated(a)]
 
 
-_FUNCTION_WORDS = frozenset("the a an and or of to for in on at by with from into as be is are was were will would "
+# (not _FUNCTION_WORDS above, _stems' list: a second module-level set of that name replaced it for _stems too)
+_GRAMMAR_WORDS = frozenset("the a an and or of to for in on at by with from into as be is are was were will would "
                             "this that these those it its their our all any".split())
 
 

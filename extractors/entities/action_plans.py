@@ -473,6 +473,8 @@ class _PlanReader:
         if named and len(named) < len(self.owner_cols) and roles.get("action"):
             # "Risk owner | ... | Further actions | Action owner": the risk's owner is not the actions'
             self.owner_cols = named
+        # a risk's owner, the only owner column: not given to a step that names its own
+        self.risk_owned = any(re.search(r"(?i)\brisk\b", self.header[c]) for c, _ in self.owner_cols)
         self.time_c, self.rag_c = col.get("timescale"), col.get("rag")
         self.revised_c = col.get("revised_due")
         self.prog_c, self.evid_c = col.get("progress"), col.get("evidence")
@@ -821,9 +823,8 @@ class _PlanReader:
         """No recommendation column: the row's owners go to each of its
         actions (not a risk's owner to a step that names its own), its
         timescales pair up with them in order."""
-        risk_owned = any(re.search(r"(?i)\brisk\b", self.header[c]) for c, _ in self.owner_cols)
         for a in row_actions:
-            if not (risk_owned and a.owners):
+            if not (self.risk_owned and a.owners):
                 a.owners.extend(_clone_owners(owners, a))
             if not self.owner_cols:
                 # no owner column: the action's subject owns it

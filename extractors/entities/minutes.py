@@ -154,6 +154,9 @@ _TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+to\s+be\s+
                     # "Notice to be placed inviting applications for co-option"
                     r"inviting|asking|seeking|setting|explaining)\b")
 
+# the word a decision is minuted under: "AGREED:", "RESOLVED -", "Decision:"
+DECISION_LABEL = r"(?:agreed|resolved|decided|decisions?)"
+
 _DECIDED = re.compile(
     # "approved" as the meeting's verb ("Approved.", "approved the report", "approved as a correct record"),
     # not as a word describing a thing ("the approved budget", "an approved foster carer", "grants approved and paid")
@@ -165,7 +168,7 @@ _DECIDED = re.compile(
     r"\bproposed\s+by\b[^.;]{0,80}?\bseconded\s+by\b|\bunanimously\s+(?:agreed|approved|resolved|carried)\b|"
     r"\bmotion\s+(?:was\s+)?carried\b|"
     # a decision set under its label: "AGREED: that the completed actions be closed", "Decision: The report was noted."
-    r"^(?:agreed|resolved|decided|decisions?)\s*[:\-–]\s*\S|"
+    rf"^{DECISION_LABEL}\s*[:\-–]\s*\S|"
     # what the meeting itself did: "The Partnership endorsed the annual return", "adopted the plan"
     r"\b(?:endorsed|ratified|adopted)\s+(?=(?:the|a|an|its|this|these|option|proposals?|recommendations?)\b)", re.I)
 # a decision sentence that does not say what was decided: "Approved.", "Proposed by
@@ -274,22 +277,21 @@ def decision_items(text: str) -> Optional[list[tuple[str, str]]]:
     """[(ref, item)] for a paragraph setting out a meeting's decisions as
     lettered items after a colon ("The Board: (a) noted ...; (b) approved
     ..."), when every item records a decision; None otherwise."""
-    t = " ".join(text.split())
-    head, colon, rest = t.partition(":")
-    if not colon or len(head.split()) > 8 or not rest.strip().startswith("("):
+    head, colon, body = " ".join(text.split()).partition(":")
+    body = body.strip()
+    if not colon or len(head.split()) > 8 or not body.startswith("("):
         return None
-    marks = list(_INLINE_ITEMS.finditer(rest.strip()))
+    marks = list(_INLINE_ITEMS.finditer(body))
     if len(marks) < 2:
         return None
-    body = rest.strip()
-    items = []
-    for k, m in enumerate(marks):
-        end = marks[k + 1].start() if k + 1 < len(marks) else len(body)
-        item = body[m.end():end].strip()
-        items.append((f"({m.group('ref')})", item))
-    verb = re.compile(r"(?i)^(?:noted|approved|agreed|endorsed|adopted|ratified|resolved|accepted|asked|requested|delegated|"
-                      r"supported|commissioned|received|welcomed|confirmed)\b")
-    return items if all(verb.match(i) for _, i in items) else None
+    ends = [m.start() for m in marks[1:]] + [len(body)]
+    items = [(f"({m.group('ref')})", body[m.end():e].strip()) for m, e in zip(marks, ends)]
+    return items if all(_DECISION_VERB.match(i) for _, i in items) else None
+
+
+# what a meeting does with an item, opening each of its lettered decisions
+_DECISION_VERB = re.compile(r"(?i)^(?:noted|approved|agreed|endorsed|adopted|ratified|resolved|accepted|asked|requested|"
+                            r"delegated|supported|commissioned|received|welcomed|confirmed)\b")
 
 
 def decision_sentences(text: str, before: Optional[str] = None) -> list[str]:

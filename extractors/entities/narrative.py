@@ -609,13 +609,17 @@ class _ImprovementWalk:
             return None
         nb = self.blocks[nxt]
         ref_text = _norm(t).rstrip(".:")
-        current = Recommendation(kind="improvement", text=_norm(m.group("text")), ref=ref_text[:1].upper() + ref_text[1:],
-                                 prov=Prov(page=nb.page, source_text=nb.full_text, locator=ref_text))
+        self.open_item(ref_text[:1].upper() + ref_text[1:], m.group("text"),
+                       Prov(page=nb.page, source_text=nb.full_text, locator=ref_text), section_ref=None, level=1)
+        return nxt + 1
+
+    def open_item(self, ref: str, text: str, prov: Prov, section_ref: Optional[str], level: int) -> None:
+        """A new plan item: the one paragraphs below now belong to."""
+        current = Recommendation(kind="improvement", text=_norm(text), ref=ref, prov=prov, section_ref=section_ref)
         current.source_body = "Ofsted" if re.search(r"ofsted", _context_title(self.doc), re.I) else None
         current.deadline_bucket = self.bucket
-        self.current, self.current_level, self.in_outcome = current, 1, False
+        self.current, self.current_level, self.in_outcome = current, level, False
         self.recs.append(current)
-        return nxt + 1
 
     def plan_item(self, b: Block, t: str) -> bool:
         """'Action N - <text>' / 'Recommendation N: <text>' opens a plan item."""
@@ -632,15 +636,9 @@ class _ImprovementWalk:
         if ref and (b.kind != "list_item" or (b.numbering and b.numbering != "•")):
             ref = _norm(ref)
             ref = ref[:1].upper() + ref[1:]
-            current = Recommendation(kind="improvement", text=_norm(item_text), ref=ref,
-                                     prov=Prov(page=b.page, source_text=b.full_text, locator=ref),
-                                     section_ref=b.numbering if b.numbering != "•" else None)
-            current.source_body = "Ofsted" if re.search(r"ofsted", _context_title(self.doc), re.I) else None
-            current.deadline_bucket = self.bucket
-            self.current = current
-            self.current_level = len((b.numbering or "").split("."))
-            self.recs.append(current)
-            self.in_outcome = False
+            self.open_item(ref, item_text, Prov(page=b.page, source_text=b.full_text, locator=ref),
+                           section_ref=b.numbering if b.numbering != "•" else None,
+                           level=len((b.numbering or "").split(".")))
             return True
         return False
 

@@ -753,7 +753,7 @@ def minute_decisions(ctx: EntityContext) -> None:
 
 
 # a decision list's label on a line of its own: "AGREED:", "RESOLVED:", "The Partnership AGREED:", "Decisions:"
-_DECISION_LIST = re.compile(r"(?i)(?:the\s+\w+\s+)?(?:agreed|resolved|decided|decisions?)(?:\s+(?:that|to))?\s*[:\-–]")
+_DECISION_LIST = re.compile(rf"(?i)(?:the\s+\w+\s+)?{minutes.DECISION_LABEL}(?:\s+(?:that|to))?\s*[:\-–]")
 
 
 def loose_actions(ctx: EntityContext) -> None:

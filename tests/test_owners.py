@@ -282,3 +282,10 @@ def test_a_post_qualified_by_a_services_acronym_is_one_post(cell, roles):
 ])
 def test_posts_each_with_their_holder_in_brackets(cell, owners):
     assert [(r, p) for r, p, _ in split_owners(cell)] == owners
+
+
+@pytest.mark.parametrize("text", ["Agree to submit a request to Government, jointly with Medway Council.",
+                                  "Note that acceptance onto the programme will commit Kent to elections."])
+def test_a_decision_in_the_imperative_names_no_owner(text):
+    from extractors.entities.owners import subject_owner
+    assert subject_owner(text) is None

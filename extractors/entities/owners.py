@@ -572,6 +572,8 @@ _NOT_SUBJECT = {
     "what", "how", "when", "where", "who", "which", "we", "they", "he", "she", "you", "i", "our", "their", "a", "an",
     "to", "and", "if", "next", "further", "action", "actions", "update", "updates", "progress",
     "however", "therefore", "thus", "finally", "firstly", "secondly", "thirdly", "then", "so", "but", "in order",
+    # a decision in the imperative: "Agree to submit a request to Government ...", "Note that acceptance will ..."
+    "agree", "note", "approve", "endorse", "delegate", "authorise", "authorize", "consider", "support", "recommend",
 }
 _NOT_VERB = {"the", "and", "date", "include", "all", "its", "their", "our", "his", "her", "this", "that", "these",
              "those", "which", "whom", "whether", "both", "each", "every", "be"}

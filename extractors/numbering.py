@@ -37,7 +37,7 @@ _BULLET = re.compile(rf"^(?P<num>[{re.escape(BULLETS)}])\s+(?P<rest>\S.*)$")
 
 # what a meeting is asked to do, at the start of a numbered decision printed in lower case
 _DECIDES = re.compile(r"(?:to\s+)?(?:approve|agree|note|endorse|delegate|authori[sz]e|request|consider|adopt|confirm|"
-                      r"support|receive|recommend|instruct|nominate|appoint|welcome|accept|reject|defer|grant|that)\s")
+                      r"support|receive|recommend|instruct|nominate|appoint|welcome|accept|reject|defer|grant|award|that)s?\s")
 
 
 def split_numbering(text: str) -> tuple[Optional[str], str]:
@@ -73,7 +73,8 @@ def split_numbering(text: str) -> tuple[Optional[str], str]:
             if not re.fullmatch(r"\d+(?:\.\d+){2,}", num) and not _DECIDES.match(rest):
                 continue
         # a single letter followed by '.' is only numbering when the rest starts upper case
-        if re.fullmatch(r"[a-zA-Z]\.", num) and not rest[:1].isupper():
+        # (or a capital letter numbering what a meeting decides: "A. accepts the grant ...;")
+        if re.fullmatch(r"[a-zA-Z]\.", num) and not rest[:1].isupper() and not (num[0].isupper() and _DECIDES.match(rest)):
             continue
         return num.rstrip(".").rstrip(), rest
     return None, s

@@ -6,7 +6,7 @@ import re
 
 # Order matters: the first matching role wins for a header.
 _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("ref", re.compile(r"^(ref\.?|reference|no\.?|number|#|item|rec\.?|r|rec(ommendation)?\s*(no|ref|number)\.?|action\s*(no|ref)\.?|id)$"
+    ("ref", re.compile(r"^(ref\.?|reference|no\.?|number|#|item|agenda\s+(?:item|no\.?)|rec\.?|r|rec(ommendation)?\s*(no|ref|number)\.?|action\s*(no|ref)\.?|id)$"
                        # a column that numbers or dates the items: "Meeting date & action number", "Action ref"
                        r"|\b(action|rec(ommendation)?|item|risk|log)\s*(no\.?|number|ref(erence)?|id)\b|\bmeeting\s+date\b", re.I)),
     ("rag", re.compile(r"\b(b?rag|r\s*/\s*a\s*/\s*g)\b|^rating$|^status\s*\(rag\)$", re.I)),
@@ -40,6 +40,13 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("target", re.compile(r"\btargets?\b", re.I)),
     ("link", re.compile(r"\blink", re.I)),
 ]
+
+
+# the column of a minutes table that records what was decided
+DECISION_COLUMN = re.compile(r"(?i)^(?:(?:the\s+)?(?:board|committee|partnership|panel|group|cabinet|forum|meeting)(?:'s|’s)?\s+)?"
+                             r"(?:decisions?|outcomes?|resolutions?|resolved|agreed|agreements?)"
+                             r"(?:\s+(?:made|taken|reached|agreed|recorded))?"
+                             r"(?:\s*(?:/|and|&|or)\s*(?:decisions?|outcomes?|resolutions?|agreed|agreements?))?\s*:?$")
 
 
 def column_role(header: str) -> str | None:

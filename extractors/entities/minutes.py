@@ -72,7 +72,7 @@ _BODY = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Tt]eam|Board|Unit|Offic
 # a full name without a title: "Heather Brown" (not "The Board", "Open Data": see owners.is_person)
 _NAME = r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
 # an officer by job title: "the Head of Finance", "the Director of Public Health", "The Assistant Director"
-_POST = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}?"
+_POST = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+|\d{2,3}\s+(?=[A-Z])){0,3}?"
          r"(?:Head|Director|Manager|Officer|Lead|Adviser|Advisor|Co-?ordinator|Chief\s+Executive|Principal\s+Social\s+Worker)"
          r"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,3})?")
 # (a body's initials, also mixed case: "ONS", "MoJ", "DfE")
@@ -124,8 +124,9 @@ _ACTION_FORMS = [
                rf"(?:would|will|is\s+to|are\s+to)\s+(?!be\b|not\b)[a-z]{{3,}}\b"),
 ]
 # the meeting as a whole: "The Partnership", "the Board", "Members", "Councillors"
-_THE_MEETING = re.compile(r"(?i)(?:the\s+)?(?:partnership|board|committee|sub-committee|panel|group|council|cabinet|forum|"
-                          r"members|councillors|executive)")
+_THE_MEETING_WORDS = (r"(?:the\s+)?(?:partnership|board|committee|sub-committee|panel|group|council|cabinet|forum|"
+                      r"members|councillors|executive)")
+_THE_MEETING = re.compile(rf"(?i){_THE_MEETING_WORDS}")
 # "... so the Clerk was advised to request ...": the undertaking after a clause
 # "As Councillors are concerned at the site, the Clerk was asked to write ...", "... so Clerk will check"
 _LATE_PASSIVE = re.compile(rf"(?:\b(?:so|and)|,)\s+{_WHO}\s+(?:(?:was|were|has\s+been)\s+(?:asked|advised|requested)\s+to|"
@@ -167,6 +168,9 @@ _DECIDED = re.compile(
     # a motion as small councils minute it: "Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans"
     r"\bproposed\s+by\b[^.;]{0,80}?\bseconded\s+by\b|\bunanimously\s+(?:agreed|approved|resolved|carried)\b|"
     r"\bmotion\s+(?:was\s+)?carried\b|"
+    # "The Partnership NOTED the findings" (the decision word in capitals); "The report was noted.",
+    # "The revised terms of reference were ratified." (the item's outcome, said last)
+    r"(?-i:\bNOTED\b)|\b(?:was|were)\s+(?:noted|ratified|endorsed|adopted|accepted)\s*[.;]?\s*$|"
     # a decision set under its label: "AGREED: that the completed actions be closed", "Decision: The report was noted."
     rf"^{DECISION_LABEL}\s*[:\-–]\s*\S|"
     # what the meeting itself did: "The Partnership endorsed the annual return", "adopted the plan"
@@ -181,6 +185,10 @@ _NOT_DECIDED = re.compile(r"^at\s+(?:that|the|its|their|an\s+earlier|a\s+previou
                           # an opinion members shared: "... and agreed that it gave a sound basis for the plan"
                           r"\bagreed\s+that\s+(?:it|this|these|they)\s+(?:was|were|is|are|gave|give|provided|provides|represented|"
                           r"offered)\b|"
+                          # "Members agreed that the revised Code was a clear improvement on the 2019 version"
+                          r"\bagreed\s+that\s+(?:[\w'’-]+\s+){1,8}?(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:very\s+|clear\s+|real\s+|significant\s+)?"
+                          r"(?:clear|good|great|helpful|useful|positive|welcome|sound|robust|comprehensive|encouraging|important|"
+                          r"valuable|excellent|improvement|step\s+forward|success)\b|"
                           r"\b(?:not\s+(?:been\s+)?approved|awaiting|if\s+approved|once\s+approved|to\s+be\s+approved|"
                           r"was\s+approved\s+by|were\s+approved\s+by|has\s+been\s+approved\s+by)\b|"
                           # a planning application's reference: the planning authority's decision, reported
@@ -279,7 +287,13 @@ def decision_items(text: str) -> Optional[list[tuple[str, str]]]:
     ..."), when every item records a decision; None otherwise."""
     head, colon, body = " ".join(text.split()).partition(":")
     body = body.strip()
-    if not colon or len(head.split()) > 8 or not body.startswith("("):
+    if not colon or not body.startswith("("):
+        # "RESOLVED that the Board (a) endorses ...; and (b) recommends ...": the label, no colon
+        m = re.match(rf"(?i)^(?P<head>(?:the\s+\w+\s+)?{DECISION_LABEL}\s+(?:that|to)\b[^()]{{0,60}}?)\s+(?=\(a\)\s)", " ".join(text.split()))
+        if not m:
+            return None
+        head, body = m.group("head"), " ".join(text.split())[m.end():]
+    if len(head.split()) > 8:
         return None
     marks = list(_INLINE_ITEMS.finditer(body))
     if len(marks) < 2:
@@ -289,9 +303,94 @@ def decision_items(text: str) -> Optional[list[tuple[str, str]]]:
     return items if all(_DECISION_VERB.match(i) for _, i in items) else None
 
 
+# a decision cell saying there was none
+_NO_DECISION = re.compile(r"(?i)^(?:(?:none|nil)(?:\s+(?:required|needed|taken|made))?|n/?a|-+|–|—|no\s+decisions?(?:\s+(?:required|taken|made))?|not\s+applicable|"
+                          r"for\s+information(?:\s+only)?)\.?$")
+# a cell's item marker: a bullet, "1.", "(a)", "a)", "(ii)"
+_CELL_ITEM = re.compile(r"^\s*(?:[•●▪■◦·\-–*]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+")
+# a decision cell's own label: "Decision:", "Outcome:", "AGREED:"
+_CELL_LABEL = re.compile(rf"(?i)^(?:{DECISION_LABEL}|outcome|resolution)\s*[:\-–]\s*")
+
+
+def unlabelled(text: str) -> str:
+    """A decision without the label it is minuted under ("AGREED: that ..." -> "that ...")."""
+    return _CELL_LABEL.sub("", text).strip()
+
+
+def cell_decisions(cell: str) -> list[str]:
+    """The decisions in one cell of a minutes table's Decision column: one
+    per bullet, number or letter when it lists several (the lead-in "The
+    Board:" is not one), else the cell's text as one decision."""
+    lines = [ln.strip() for ln in cell.splitlines() if ln.strip()]
+    if not lines or _NO_DECISION.match(" ".join(lines)):
+        return []
+    items: list[str] = []
+    lead: list[str] = []
+    for ln in lines:
+        m = _CELL_ITEM.match(ln)
+        if m:
+            items.append(ln[m.end():])
+        elif items:
+            items[-1] += " " + ln
+        else:
+            lead.append(ln)
+    if len(items) < 2:
+        if (inline := decision_items(" ".join(lines))) is not None:
+            return [t for _, t in inline]
+        items = [" ".join(lines)]
+    out = [unlabelled(" ".join(t.split())) for t in items]
+    return [t for t in out if t and not _NO_DECISION.match(t)]
+
+
+# a line that only announces the decisions under it: "AGREED:", "RESOLVED that:", "The Partnership:"
+_LIST_LABEL = re.compile(rf"(?i)^(?:(?:the\s+\w+\s+)?{DECISION_LABEL}(?:\s+(?:that|to))?|{_THE_MEETING_WORDS}(?:\s+(?:has|have))?)\s*[:\-–]$")
+
+
+def text_decisions(text: str) -> list[tuple[Optional[str], str]]:
+    """[(ref, decision)] in one minute's text set out in a table cell, line by
+    line: a bullet, number or letter starts an item, and the items under a
+    line that only announces them ("AGREED:", "RESOLVED:", "The Partnership:")
+    are decisions, each its own (those under "The Partnership:" only when
+    each opens with what a meeting does: noted, approved, agreed ...); the
+    rest is read sentence by sentence as prose minutes are (decision_items,
+    decision_sentences). A decision without its label; none that says there
+    was none ("Decision: none required")."""
+    paras: list[list[str]] = []
+    for ln in (x.strip() for x in text.splitlines()):
+        if not ln:
+            continue
+        if not paras or _CELL_ITEM.match(ln) or _LIST_LABEL.match(paras[-1][-1]) or \
+                re.search(r"[.;:!?]$", paras[-1][-1]) and ln[:1].isupper():
+            paras.append([ln])
+        else:
+            paras[-1].append(ln)
+    out: list[tuple[Optional[str], str]] = []
+    k = 0
+    while k < len(paras):
+        para = " ".join(paras[k])
+        label = _LIST_LABEL.match(para)
+        items = []
+        j = k + 1
+        while label and j < len(paras) and _CELL_ITEM.match(paras[j][0]):
+            m = _CELL_ITEM.match(paras[j][0])
+            mark = m.group(0).strip()
+            items.append((None if mark[:1] in "•●▪■◦·-–*" else f"({mark.strip('().')})", (" ".join(paras[j]))[m.end():].strip()))
+            j += 1
+        formal = label and re.match(rf"(?i)(?:the\s+\w+\s+)?{DECISION_LABEL}\b", para)
+        if len(items) >= 1 and (formal or all(_DECISION_VERB.match(t) for _, t in items)):
+            out += [(ref, t.rstrip(";").removesuffix("; and").strip()) for ref, t in items]
+            k = j
+            continue
+        for said in decision_sentences(para) or ([para] if decision_items(para) else []):
+            out += [(ref, t) for ref, t in (decision_items(said) or [(None, said)])]
+        k += 1
+    return [(ref, unlabelled(t)) for ref, t in out if unlabelled(t) and not _NO_DECISION.match(unlabelled(t))]
+
+
 # what a meeting does with an item, opening each of its lettered decisions
-_DECISION_VERB = re.compile(r"(?i)^(?:noted|approved|agreed|endorsed|adopted|ratified|resolved|accepted|asked|requested|"
-                            r"delegated|supported|commissioned|received|welcomed|confirmed)\b")
+_DECISION_VERB = re.compile(r"(?i)^(?:not(?:ed|es)|approve[sd]|agree[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolve[sd]|"
+                            r"accept(?:ed|s)|ask(?:ed|s)|request(?:ed|s)|delegate[sd]|support(?:ed|s)|commission(?:ed|s)|"
+                            r"receive[sd]|welcome[sd]|confirm(?:ed|s)|recommend(?:ed|s))\b")
 
 
 def decision_sentences(text: str, before: Optional[str] = None) -> list[str]:
@@ -310,7 +409,8 @@ def decision_sentences(text: str, before: Optional[str] = None) -> list[str]:
     for k, s in enumerate(said):
         if k < k0:
             continue
-        if not _DECIDED.search(s) or s.rstrip().endswith("?") or undertaking(s) is not None:
+        if not _DECIDED.search(s) or s.rstrip().endswith("?") or undertaking(s) is not None or \
+                _NO_DECISION.match(unlabelled(s)):
             continue   # not a decision, a question, or someone's undertaking ("Cllr Webb agreed to ...")
         if k and (len(s.split()) < 4 or _SAYS_NOT_WHAT.search(s)):
             # "Approved." says what was approved only with the sentence before it,

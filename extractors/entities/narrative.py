@@ -52,7 +52,15 @@ LEAD_IN = re.compile(
     r"^(?:(?P<that>It\s+is\s+recommended\s+that)\s*(?:the\s+)?(?P<body1>[A-Z][\w()&,'’ -]{1,80}?)?\s*[:,]?\s*$|"
     r"(?:The\s+)?(?P<body>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited|being\s+asked)\s+to\s*(?:[:-]\s*|(?P<rest>.+))?$)",
     re.I)
-RESOLVED = re.compile(r"^(?:it\s+was\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
+RESOLVED = re.compile(r"^(?:it\s+was\s+|(?:the\s+)?(?:cabinet|council|committee|sub-committee|board|partnership|panel|executive|"
+                      r"forum|group)\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
+# what a resolution says before its numbered items: "That", "That Cabinet", "That the Board:"
+_RESOLVED_LEAD = re.compile(r"(?i)^(?:that|to)?\s*(?:the\s+)?(?:[\w-]+\s*){0,2}:?$")
+# "The recommendations set out in the report were AGREED, namely that Cabinet:" over its lettered items
+_AGREED_LIST = re.compile(r"(?i)\brecommendations?\b[^:]{0,60}?\b(?:were|was)\s+(?:agreed|approved|adopted|carried)\b[^:]*:$")
+# the meeting's verb in capitals, as minutes print it: "Cabinet NOTED the report.", "The Board APPROVED the plan."
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_CAPITAL_DECISION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:NOTED|AGREED|APPROVED|ENDORSED|ADOPTED|DEFERRED)\b(?!\s*(?:that|to)?\s*:)")
 PLAN_ITEM = re.compile(r"^(?P<ref>(?:Action(?:\s+point)?|Recommendation|Rec|Area for (?:improvement|development)|Priority)\s+\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|years?))\b", re.I)
 DECISION_VERB = re.compile(
@@ -146,13 +154,26 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
         if m:
             rest = m.group("rest").strip()
             items, j = _collect_items(blocks, i + 1)
-            if items and (not rest or rest.endswith(":")):
+            listed = bool(items) and (not rest or rest.endswith(":") or bool(_RESOLVED_LEAD.match(rest)))
+            if listed:
                 for it in items:
                     recs.append(_rec(it, "decision", committee, lead_body=None, section=b.numbering))
             elif rest:
                 recs.append(Recommendation(kind="decision", text=_norm(rest), ref=b.numbering if b.numbering != "•" else None,
                                            source_body=committee, prov=_prov(b)))
-            i = max(j, i + 1) if (items and (not rest or rest.endswith(":"))) else i + 1
+            i = max(j, i + 1) if listed else i + 1
+            continue
+        if _AGREED_LIST.search(text) and len(text.split()) <= 25:
+            items, j = _collect_items(blocks, i + 1)
+            if items:
+                recs.extend(_rec(it, "decision", committee, lead_body=None, section=b.numbering) for it in items)
+                i = j
+                continue
+        said = [x for x in _SENTENCE_END.split(text) if _CAPITAL_DECISION.match(x)] if b.kind != "heading" else []
+        if said:   # (the item's last sentence, often: "... 15 had met their target. Cabinet NOTED the report.")
+            recs.extend(Recommendation(kind="decision", text=_norm(x), ref=b.numbering if b.numbering != "•" else None,
+                                       source_body=committee, prov=_prov(b)) for x in said)
+            i += 1
             continue
         hm = DECISION_HEADING.match(text) if (b.kind == "heading" or len(text.split()) <= 4 or text.lower().startswith("recommendation")) \
             and not CONTENTS_LINE.search(text) else None

@@ -2,6 +2,8 @@
 one `EntityContext`.
 
     decisions       what the paper asks its meeting to decide (narrative.py)
+    decision columns  minutes laid out as a table: its Decision / Outcome
+                    column's cells (minutes.py)
     minute decisions  in minutes without formal resolutions, what each minute
                     records as settled ("Approved", "It was agreed") (minutes.py)
     improvements    inspection / plan improvement points in prose, and lists
@@ -44,7 +46,7 @@ from typing import Optional
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan, record_table
 from extractors.entities.headerless import header_source, named_from_cells, shared_header
-from extractors.entities.columns import column_role
+from extractors.entities.columns import DECISION_COLUMN, column_role
 from extractors.entities.context import EntityContext
 from extractors.entities import minutes
 from extractors.entities.charts import charts, data_labels
@@ -77,10 +79,12 @@ def improvements(ctx: EntityContext) -> None:
     if minutes.is_minutes(ctx.doc, ctx.meta.get("title")):
         # minutes number the steps they record "Action 1:", "Action 2:": actions, not a plan's items
         found = [r for r in found if not re.match(r"(?i)action\b", r.ref or "")]
+    found += titled_recommendations(ctx.doc, {r.prov.source_text for r in ctx.recs + found})
     ctx.recs.extend(found)
-    ctx.recs.extend(titled_recommendations(ctx.doc, {r.prov.source_text for r in ctx.recs}))
-    # tables read as lists by the prose passes (an improvement list printed in a box)
-    ctx.listed_tables |= {r.prov.table for r in ctx.recs if r.prov.table is not None}
+    # tables read as lists by the prose passes (an improvement list printed in a box; not a
+    # minutes table whose decision column decision_columns read: its other columns are still to read)
+    ctx.listed_tables |= {r.prov.table for r in ctx.recs if r.prov.table is not None and
+                          not (r.kind == "decision" and "/col:" in r.prov.locator)}
 
 
 # a pointer printed after a recommendation to the framework or paragraph it comes from:
@@ -722,9 +726,13 @@ def minute_decisions(ctx: EntityContext) -> None:
     ref = None   # the minute a block belongs to: the last number printed
     before = None
     listing = False   # reading the items under an "AGREED:" line
+    tindex = -1
     for i, b in enumerate(ctx.doc.blocks):
         if b.kind == "table":
             before = None
+            if b.table is not None:
+                tindex += 1
+                _decisions_in_cells(ctx, tindex, b.table)
             continue
         ref = minutes.minute_ref(b.numbering, b.text) or ref
         before, text_before = b.text, before
@@ -750,6 +758,99 @@ def minute_decisions(ctx: EntityContext) -> None:
             loc = f"block:{i}" + (f"/sentence:{k}" if k else "")
             ctx.recs.append(Recommendation(kind="decision", text=text, ref=ref, prov=Prov(b.page, b.full_text, loc)))
             ctx.by_sentence.add(b.full_text)
+
+
+def decision_columns(ctx: EntityContext) -> None:
+    """Minutes set out as a table with a column for what the meeting decided
+    ("Item | Discussion | Decision | Action", "No. | Minute | Outcome"): each
+    filled cell of that column is the row's decision, or one decision per
+    bullet, number or letter when it lists several ("The Board: - noted ...
+    - approved ..."). The row's ref column numbers them. A cell saying there
+    was none ("None", "N/A", "-") gives nothing."""
+    if not minutes.is_minutes(ctx.doc, ctx.meta.get("title")):
+        return
+    names = None
+    for tindex, table in ctx.doc.tables():
+        own, top = table.header, table.header_rows
+        if not top and len(table.rows) > 1 and all(len(c.text.split()) <= 6 for c in table.rows[0]):
+            own, top = [c.text for c in table.rows[0]], 1   # column names in plain type
+        if own and any(DECISION_COLUMN.match(" ".join(h.split())) for h in own):
+            names, body = own, table.rows[top:]
+        elif names is not None and table.n_cols == len(names) and not table.header_rows:
+            body = table.rows   # the same table carried over a page without its header
+        else:
+            names = None
+            _labelled_decisions(ctx, tindex, table)
+            continue
+        col = next(c for c, h in enumerate(names) if DECISION_COLUMN.match(" ".join(h.split())))
+        refc = next((c for c, h in enumerate(names) if c != col and column_role(h) == "ref"), None)
+        for r, row in enumerate(body, start=len(table.rows) - len(body)):
+            if col >= len(row) or row[col].spanned and r and row[col].text == table.rows[r - 1][col].text:
+                continue
+            cell = row[col].text
+            ref = _row_ref(row[refc].text) if refc is not None and refc < len(row) else None
+            for k, text in enumerate(minutes.cell_decisions(cell)):
+                loc = f"table:{tindex}/row:{r}/col:{col}" + (f"/item:{k}" if k else "")
+                ctx.recs.append(Recommendation(kind="decision", text=text, ref=ref,
+                                               prov=Prov(row[col].page or (table.pages[0] if table.pages else None),
+                                                         cell, loc, tindex)))
+
+
+def _labelled_decisions(ctx: EntityContext, tindex: int, table) -> None:
+    """A minute set out as a label | text table ("Item | 5. Winter plan",
+    "Discussion | ...", "Decision | ...", "Action | ..."): the text beside
+    the Decision / Outcome label is the minute's decision."""
+    ref = None
+    for r, row in enumerate(table.rows):
+        if len(row) < 2:
+            continue
+        label = " ".join(row[0].text.split()).rstrip(":")
+        if column_role(label) == "ref" and ref is None:
+            ref = _row_ref(row[1].text)
+        if len(label.split()) > 4 or not DECISION_COLUMN.match(label):
+            continue
+        cell = next((c for c in row[1:] if c.text.strip()), None)
+        for k, text in enumerate(minutes.cell_decisions(cell.text) if cell else []):
+            ctx.recs.append(Recommendation(kind="decision", text=text, ref=ref,
+                                           prov=Prov(cell.page or (table.pages[0] if table.pages else None), cell.text,
+                                                     f"table:{tindex}/row:{r}/col:1" + (f"/item:{k}" if k else ""), tindex)))
+
+
+def _row_ref(text: str) -> Optional[str]:
+    """The number in a minutes table's item cell: "3", "3.", "15/26", "2. Minutes of ..." (not its title)."""
+    t = " ".join(text.split())
+    num, _ = split_numbering(t)
+    if num and num != "•":
+        return num.strip("().") or None
+    return t.rstrip(".") if t and len(t) <= 8 and " " not in t else None
+
+
+def _decisions_in_cells(ctx: EntityContext, tindex: int, table) -> None:
+    """Minutes set out as a table ("Item | Notes | Action"): the decisions
+    each minute's text records ("RESOLVED: That ...", "The Partnership
+    AGREED to ..."), read as in prose from the cells of its columns of
+    minute text (not of the actions, who, when or progress)."""
+    names = table.header or ([c.text for c in table.rows[0]] if table.rows else [])
+    roles = [column_role(" ".join(h.split())) for h in names]
+    # a column of "Decisions and actions" holds both: its decisions are read with the minute text
+    roles = [None if r == "action" and re.search(rf"(?i)\b{minutes.DECISION_LABEL}\b", h) else r
+             for r, h in zip(roles, names)]
+    refc = next((c for c, r in enumerate(roles) if r == "ref"), None)
+    first = table.header_rows or (1 if any(roles) else 0)
+    for r in range(first, len(table.rows)):
+        row = table.rows[r]
+        ref = _row_ref(row[refc].text) if refc is not None and refc < len(row) else None
+        for c, cell in enumerate(row):
+            if c == refc or (c < len(roles) and roles[c] is not None) or len(cell.text.split()) < 4 or \
+                    c and row[c - 1].text == cell.text or \
+                    cell.spanned and r and c < len(table.rows[r - 1]) and table.rows[r - 1][c].text == cell.text:
+                continue   # (a cell merged across columns or down from the row above is read once)
+            found = minutes.text_decisions(cell.text)
+            for k, (iref, text) in enumerate(found):
+                ctx.recs.append(Recommendation(kind="decision", text=text, ref=iref or ref,
+                                               prov=Prov(cell.page or (table.pages[0] if table.pages else None), cell.text,
+                                                         f"table:{tindex}/row:{r}/col:{c}" + (f"/sentence:{k}" if k else ""),
+                                                         tindex)))
 
 
 # a decision list's label on a line of its own: "AGREED:", "RESOLVED:", "The Partnership AGREED:", "Decisions:"
@@ -997,7 +1098,7 @@ _SUB_REF = re.compile(r"\d(?:[a-z]|\((?:[a-z]|[ivx]+)\))$")
 _SUB_NUMBER = re.compile(r"\(?(?:[a-z]|[ivx]+)[.)]")
 
 
-PASSES = (decisions, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
+PASSES = (decisions, decision_columns, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
           prose_details, minute_actions, loose_actions, restated_actions, loose_metrics, initialled_owners, one_owner_a_post,

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors.entities.columns import column_role
+from extractors.entities.columns import DECISION_COLUMN, column_role
 from extractors.numbering import KEY_CELL, R_REF, bare_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Document, Table
@@ -382,7 +382,8 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             continue
         st_c = next((i for i, h in enumerate(header) if _STATUS_HEADER.search(h) and i != rec_c), None)
         ref_c = next((i for i, h in enumerate(header) if column_role(h) == "ref" and i not in (rec_c, st_c)), None)
-        keyed = rec_c is None and ref_c is not None and st_c is not None and ref_c < st_c
+        keyed = rec_c is None and ref_c is not None and st_c is not None and ref_c < st_c and \
+            not DECISION_COLUMN.match(" ".join(header[st_c].split()))   # not a minutes table's "No. | Minute | Decision"
         if keyed:
             # "Rec | Response | Comment": the answers keyed by the numbers of recommendations printed before
             rec_c, ref_c = ref_c, None

@@ -418,13 +418,23 @@ def _said_action(text: str) -> str:
 # a recommendation printed as a row of a plan: "ILACS R1 Ofsted recommendation: The consistency ...",
 # "R1 Improve the timeliness ...", "Recommendation 2: Strengthen ...", "Area for improvement 3 - ..."
 _GROUP_REC = re.compile(
-    r"^(?:(?P<pre>[A-Z]{2,8})\s+)?(?P<ref>(?:R|Rec\.?\s*|Recommendation\s+|AFI\s*|Area\s+for\s+(?:improvement|development)\s+)"
+    r"^(?:(?P<pre>[A-Z]{2,8}|Ofsted|Inspection|Inspectorate|Audit|Review)\s+)?(?P<ref>(?:R|Rec\.?\s*|[Rr]ecommendation\s+|AFI\s*|Area\s+for\s+(?:improvement|development)\s+)"
     r"\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?:(?:[A-Z][A-Za-z]*\s+){0,2}(?:recommendation|judgement|requirement)\s*[:.–—-]\s*)?(?P<text>\S.*)$")
 # a banner across a plan table keyed by a code ("RSH1 – Regulatory judgement: Make sure ...", "HO2 – Housing
 # Ombudsman recommendation: ..."): letters and a number run together, a dash or colon, what is asked
 _CODED_BANNER = re.compile(
     r"^(?P<pre>)(?P<ref>[A-Z]{2,6}\d{1,2}[a-z]?)\s*[:–—-]\s*(?:(?:[A-Z][A-Za-z]*\s+){0,3}"
     r"(?:recommendation|judgement|requirement|finding|area\s+for\s+improvement)\s*[:.–—-]\s*)?(?P<text>\S.*)$")
+
+
+# a new due date written into a log's update cell: "Revised date: 31/01/27", "New deadline – Jan 2027 meeting"
+# (a label opening a line or a sentence, not "a new date for the launch" in the middle of one)
+_REVISED_IN_UPDATE = re.compile(r"(?m)(?:^|(?<=[.;]\s))(?:Revised|REVISED|New|NEW|Amended|Extended)\s+(?:(?i:due|target|completion)\s+)?"
+                                r"(?i:date|deadline|timescale)(?:\s+(?:to|of))?\s*[:–—-]\s*(?P<when>[^.;\n(]{2,40}?)\s*(?:[.;(\n]|$)")
+
+
+# a recommendation's own label, printed at the start of its cell
+_LABELLED_REF = re.compile(r"(?i)^(?:recommendation|rec|area\s+for\s+(?:improvement|development)|priority|objective)\s+\d")
 
 
 def _not_an_item(row: list[Cell]) -> bool:
@@ -601,6 +611,11 @@ class _PlanReader:
         continues the current one."""
         rec_c, ref_c, current = self.rec_c, self.ref_c, self.current
         ref, rec_text = _split_ref(_cell(row, ref_c), _after_rec_label(_strip_header(_cell(row, rec_c), self.header[rec_c])))
+        label, rest = split_numbering(rec_text)
+        if label and rest and _LABELLED_REF.match(label):
+            # "Recommendation 1 | The timeliness of ...": the cell names its recommendation (a ref column
+            # beside it numbers the actions, "1.1", "1.2")
+            ref, rec_text = label, rest
         shifted_rag = ragmod.normalise_rag(rec_text, letters_ok=True) if rec_text and not ref and len(rec_text) <= 2 else None
         if shifted_rag:
             # a RAG value the text layer pushed into the recommendation column
@@ -609,7 +624,8 @@ class _PlanReader:
             rec_text = ""
         if rec_text or ref:
             continues = current is not None and not ref and rec_text[:1].islower()
-            if current is not None and rec_text and _norm(rec_text) == current.text and ref in (None, "", current.ref):
+            merged = rec_c < len(row) and row[rec_c].spanned   # (its ref column then numbers the actions)
+            if current is not None and rec_text and _norm(rec_text) == current.text and (merged or ref in (None, "", current.ref)):
                 return   # a cell merged down the rows of its actions, repeated on each row by the loader
             if continues:
                 current.text = _norm(current.text + " " + rec_text)
@@ -751,6 +767,14 @@ class _PlanReader:
                 times = _timescale_items(txt, anchor, Prov(page=page, source_text=txt, locator=self.loc(r, c), table=tindex))
                 if times:
                     break
+        revised = list(_REVISED_IN_UPDATE.finditer(_cell(row, self.prog_c))) if self.prog_c is not None else []
+        if revised:
+            # "Revised date: 31/01/27" written into the update: it supersedes the date in the due column
+            m = revised[-1]
+            new = _timescale_items(m.group("when"), anchor, Prov(page=page, source_text=_norm(m.group(0)),
+                                                                 locator=self.loc(r, self.prog_c) + "/revised", table=tindex))
+            if new:
+                times = new
         for oc, _ in self.owner_cols:
             for txt in self.who_and_when(_cell(row, oc), oc)[1]:
                 times.extend(_timescale_items(txt, anchor, Prov(page=page, source_text=_cell(row, oc),

@@ -559,7 +559,7 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                 people.setdefault(ini, set()).add(name)
             if role:
                 # "(DPH)", "(Treasurer)": another name for the same post
-                ab = re.search(r"\(([A-Z][A-Za-z]{0,5}(?:\s[A-Z][A-Za-z]{0,5})?|[A-Z][a-z]{2,20})\)\s*$", role)
+                ab = re.search(r"\(([A-Z][A-Za-z&]{0,5}(?:\s[A-Z][A-Za-z&]{0,5})?|[A-Z][a-z]{2,20})\)\s*$", role)
                 if ab:
                     roles.setdefault(ab.group(1), set()).add(name)
                     role = role[:ab.start()].strip()

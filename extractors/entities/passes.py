@@ -297,6 +297,8 @@ def restated_recommendations(ctx: EntityContext) -> None:
         if target is None or target is r or target.prov.table == r.prov.table or \
                 not (_stems(r.text) & _stems(target.text) or target.section_ref == r.ref):
             continue
+        if target.kind != r.kind and token_f1(r.text, target.text) < 0.5:
+            continue   # the meeting's decision 2 and an inspection's "Recommendation 2" the plan answers
         target.owners.extend(r.owners)
         target.timescales.extend(r.timescales)
         target.actions.extend(r.actions)
@@ -1026,6 +1028,8 @@ def initialled_owners(ctx: EntityContext) -> None:
                     o.role = re.sub(rf"^\s*{code}\s*\(|\s*\({code}\)\s*$|\s*[–—-]\s*{code}\s*$", "", o.role).strip(" ()") or None
             elif o.person is None and o.role and o.role in roles:
                 o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
+            elif o.role is None and o.person in roles and o.person == (o.raw or "").strip():
+                o.role, o.person = o.person, roles[o.person]   # "Des Nurse": read as a name, the key's post
 
 
 def meeting_deadlines(ctx: EntityContext) -> None:
@@ -1048,7 +1052,36 @@ def meeting_deadlines(ctx: EntityContext) -> None:
     if not days and nxt is None:
         return
     items = _owned_items(ctx) + list(ctx.responses)
+    _next_after_raised(ctx, [t for item in items for t in item.timescales], days)
     pin_to_meetings((t for item in items for t in item.timescales), days, nxt)
+
+
+def _next_after_raised(ctx: EntityContext, timescales: list, days: list[date]) -> None:
+    """A log's "Next meeting" is the first meeting after the one that raised
+    the action, when its row says when that was ("Date raised | ... | Due
+    date": 14/07/26 | ... | Next meeting) and the paper lists its meetings'
+    days."""
+    tables = dict(ctx.doc.tables())
+    for t in timescales:
+        m = re.match(r"table:(\d+)/row:(\d+)/", t.prov.locator or "")
+        if t.due_date is not None or not m or not _NEXT_MEETING_DUE.search(t.raw or ""):
+            continue
+        table = tables.get(int(m.group(1)))
+        names = (table.header or table.names) if table is not None else []
+        col = next((c for c, h in enumerate(names) if _RAISED.match(" ".join(h.split()))), None)
+        r = int(m.group(2))
+        if col is None or r >= len(table.rows) or col >= len(table.rows[r]):
+            continue
+        raised = [p.due_date for p in parse_timescales(table.rows[r][col].text, ctx.anchor) if p.precision == "day"]
+        later = sorted(d for d in days if raised and d > raised[0])
+        if later:
+            t.due_date, t.precision = later[0], "day"
+
+
+# the column of a log that dates the meeting that raised each action
+_RAISED = re.compile(r"(?i)^(?:date\s+(?:raised|agreed|added|opened|logged|identified|of\s+(?:the\s+)?meeting)|"
+                     r"(?:raised|agreed|added|opened|logged)(?:\s+(?:on|at))?|meeting(?:\s+date)?|date)$")
+_NEXT_MEETING_DUE = re.compile(r"(?i)\bnext\s+(?:[\w’'-]+\s+)?meeting\b")
 
 
 # a year as printed in a date: "2026", "26/27", "31/01/26", "Jan-26", "Sept 14", "Q4 2025/26"

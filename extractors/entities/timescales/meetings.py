@@ -31,6 +31,12 @@ def meeting_days(doc: Document, meeting_date: Optional[date]) -> tuple[list[date
     # minutes set out as a table say it in a cell ("Any other business and date of next meeting | ...")
     texts += [line for _, t in doc.tables() for row in t.rows for c in row for line in c.text.split("\n")
               if _NEXT_MEETING.search(line)]
+    # a schedule of the year's meetings: "Meeting dates | 2026: 20 January, 21 April, 14 July. 2027: 19 January"
+    for text in [b.text for b in doc.blocks if b.kind != "table"] + \
+            [" ".join(c.text for c in row) for _, t in doc.tables() for row in t.rows]:
+        m = _SCHEDULE.search(text)
+        if m:
+            days.extend(_schedule_days(text[m.end():], meeting_date))
     for k, text in enumerate(texts):
         m = _NEXT_MEETING.search(text)
         if not m:
@@ -42,6 +48,34 @@ def meeting_days(doc: Document, meeting_date: Optional[date]) -> tuple[list[date
             nxt = nxt or found[0]
             days.extend(found)
     return days, nxt
+
+
+# a label over the dates of a body's meetings
+_SCHEDULE = re.compile(r"(?i)\b(?:(?:board\s+|committee\s+|partnership\s+)?meeting\s+dates|dates\s+of\s+(?:future\s+|forthcoming\s+|"
+                       r"(?:the\s+)?(?:board|committee|partnership)(?:'s|’s)?\s+)?meetings|schedule\s+of\s+meetings|"
+                       r"meetings?\s+(?:schedule|calendar)|future\s+meetings?)\b\s*(?:for\s+\d{4}(?:/\d{2,4})?)?\s*[:|–-]?")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DAY_MONTH = re.compile(rf"(?i)\b(?:(?P<year_label>(?:19|20)\d\d)\s*:|(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTHS})\b"
+                        r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?)")
+
+
+def _schedule_days(text: str, meeting_date: Optional[date]) -> list[date]:
+    """The days a schedule lists: "20 January, 21 April 2026", "2026: 20 January, 21 April. 2027: 19 January"
+    (a year before a colon dates the days after it; a day without any year takes the meeting's)."""
+    out, year = [], meeting_date.year if isinstance(meeting_date, date) else None
+    months = _MONTHS.split("|")
+    for m in _DAY_MONTH.finditer(text[:400]):
+        if m.group("year_label"):
+            year = int(m.group("year_label"))
+            continue
+        y = int(m.group("year")) if m.group("year") else year
+        if y is None:
+            continue
+        try:
+            out.append(date(y, months.index(m.group("month").lower()) + 1, int(m.group("day"))))
+        except ValueError:
+            continue
+    return out
 
 
 def pin_to_meetings(timescales: Iterable, days: list[date], nxt: Optional[date]) -> None:

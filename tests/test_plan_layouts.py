@@ -1,0 +1,95 @@
+"""Action plans and logs laid out as Word and PDF papers set them (session
+21): a recommendation cell merged down its action rows beside a Ref column
+that numbers the actions, recommendations as banner rows ("Ofsted
+recommendation 4: ..."), a key to lead abbreviations holding "&", a log's
+"Next meeting" counted from the meeting that raised the action, and a
+revised date written into the update cell."""
+from datetime import date
+
+import docx
+
+from extractors.entities.passes import extract_all
+from extractors.loaders import load_document
+from extractors.metadata import extract_metadata
+from tests.test_genre_forms import _render
+
+
+def _docx_plan(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Quarnford Borough Council")
+    d.add_paragraph("Children's Services Improvement Plan - progress report to the Scrutiny Committee, 22 September 2026")
+    d.add_paragraph("Following the Ofsted inspection, the plan answers each recommendation.")
+    d.add_paragraph("Lead officers:")
+    d.add_paragraph("HoS A&I Head of Service, Assessment and Intervention – Priya Lomax")
+    d.add_paragraph("Des Nurse Designated Nurse for Safeguarding Children, Quarnford ICB – Fiona Reddy")
+    d.add_paragraph("PSW Principal Social Worker – Helen Ashby")
+    rows = [["Area for improvement (Ofsted)", "Ref", "Action", "Lead officer", "Target date", "BRAG"],
+            ["Recommendation 1 The timeliness and quality of strategy meetings.", "1.1",
+             "Revise the strategy discussion protocol with police and health partners.", "HoS A&I", "Jul 2026", "B"],
+            ["", "1.2", "Introduce a daily strategy meeting slot in the MASH.", "Des Nurse", "Sept 2026", "G"],
+            ["Recommendation 2 The quality of assessments and plans for children in need.", "2.1",
+             "Launch revised assessment and plan templates.", "PSW", "Dec 2026", "A"],
+            ["", "2.2", "Deliver good plans practice workshops to all teams.", "PSW", "Oct 2026", "G"]]
+    t = d.add_table(rows=len(rows), cols=6)
+    t.style = "Table Grid"
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text:
+                t.cell(i, j).paragraphs[0].add_run(text).bold = i == 0
+    t.cell(1, 0).merge(t.cell(2, 0))
+    t.cell(3, 0).merge(t.cell(4, 0))
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    doc = load_document(path)
+    return extract_all(doc, extract_metadata(doc))
+
+
+def test_a_recommendation_merged_down_its_action_rows_is_one_recommendation(tmp_path):
+    rows = _docx_plan(tmp_path)
+    recs = [r for r in rows["recommendations"] if r["kind"] == "improvement"]
+    assert [r["text"] for r in recs] == ["The timeliness and quality of strategy meetings.",
+                                         "The quality of assessments and plans for children in need."]
+    by_rec = {}
+    for a in rows["actions"]:
+        by_rec.setdefault(a["rec_id"], []).append(a["text"])
+    assert sorted(len(v) for v in by_rec.values()) == [2, 2]
+    # the key's posts ("HoS A&I", "Des Nurse": not a person called Des) name their holders
+    owners = {(o["role"], o["person"]) for o in rows["owners"]}
+    assert ("HoS A&I", "Priya Lomax") in owners
+    assert ("Des Nurse", "Fiona Reddy") in owners
+    assert ("PSW", "Helen Ashby") in owners
+
+
+def test_recommendations_as_banner_rows_over_their_actions(tmp_path):
+    _, rows = _render(tmp_path, """
+Quarnford Borough Council
+## Corporate Parenting Board tracker
+| No. | What we will do | Lead | By when | Progress | BRAG |
+| Ofsted recommendation 4: The timeliness of permanence planning for children in care. | | | | | |
+| 4.1 | Track every child in care without a permanence plan at a monthly panel. | Head of Service, Children in Care | Jun 2026 | Panel established. | Blue |
+| 4.2 | Develop an early permanence protocol with the adoption agency. | Head of Service, Children in Care | Dec 2026 | Drafted. | Green |
+""")
+    recs = [r for r in rows["recommendations"] if r["kind"] == "improvement"]
+    assert len(recs) == 1 and recs[0]["text"].startswith("The timeliness of permanence planning")
+    assert [a["rec_id"] for a in rows["actions"]] == [recs[0]["rec_id"]] * 2
+
+
+LOG = """
+Stanford Drug and Alcohol Partnership
+## Rolling Action Log - Board meeting 20 October 2026
+Meeting dates 2026: 20 January, 21 April, 14 July, 20 October. 2027: 19 January, 20 April.
+| Date raised | Action | Lead(s) | Due date | Update / comments | Status |
+| 14/07/26 | Circulate the draft death review protocol to members. | RM | Next meeting | Draft circulated. | Open |
+| 21/04/26 | Report the needle exchange audit findings to the Board. | TC | Next meeting | Audit delayed by staff absence. | Open |
+| 21/04/26 | Publish the treatment capacity review. | SW | 31/07/26 | Review drafted. Revised date: Jan 2027 meeting | Open |
+"""
+
+
+def test_a_logs_next_meeting_is_the_one_after_the_meeting_that_raised_it(tmp_path):
+    _, rows = _render(tmp_path, LOG)
+    acts = {a["action_id"]: a["text"] for a in rows["actions"]}
+    due = {acts[t["parent_id"]][:20]: t["due_date"] for t in rows["timescales"] if t["parent_id"] in acts}
+    assert due["Circulate the draft "] == date(2026, 10, 20)
+    assert due["Report the needle ex"] == date(2026, 7, 14)
+    # a revised date written into the update supersedes the due date, and is pinned to that meeting's day
+    assert due["Publish the treatmen"] == date(2027, 1, 19)

@@ -93,3 +93,61 @@ def test_a_logs_next_meeting_is_the_one_after_the_meeting_that_raised_it(tmp_pat
     assert due["Report the needle ex"] == date(2026, 7, 14)
     # a revised date written into the update supersedes the due date, and is pinned to that meeting's day
     assert due["Publish the treatmen"] == date(2027, 1, 19)
+
+
+def _render_unruled(tmp_path, header, rows):
+    """A register printed without rulings (a line under each row only), cells
+    set at the top, its narrow columns' names wrapping onto a second line."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    ss = getSampleStyleSheet()
+    data = [[Paragraph(f"<b>{h}</b>", ss["BodyText"]) for h in header]] + \
+        [[Paragraph(c, ss["BodyText"]) for c in r] for r in rows]
+    t = Table(data, colWidths=[40, 150, 80, 22, 22, 40, 150, 80, 80], repeatRows=1)
+    t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story = [Paragraph("Ashvale Borough Council", ss["BodyText"]),
+             Paragraph("Audit and Governance Committee - Strategic Risk Register, 24 March 2026", ss["Heading2"]), t]
+    path = tmp_path / "register.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1).build(story)
+    doc = load_document(path)
+    return extract_all(doc, extract_metadata(doc))
+
+
+def test_a_register_without_rulings_whose_column_names_wrap(tmp_path):
+    rows = _render_unruled(tmp_path, ["Risk ref", "Risk description", "Risk owner", "L", "I", "Score", "Further actions",
+                                      "Action owner", "Target date"], [
+        ["SR1", "Financial sustainability: the Council cannot set a balanced budget for 2027/28.", "Director of Finance",
+         "4", "5", "20", "Deliver the savings programme of £3.2m.", "Head of Finance", "31 March 2027"],
+        ["SR2", "Cyber attack disrupts services.", "Head of ICT", "3", "5", "15", "Complete the PSN compliance review.",
+         "ICT Security Manager", "30 September 2026"],
+    ])
+    acts = {a["action_id"]: a["text"] for a in rows["actions"]}
+    assert sorted(acts.values()) == ["Complete the PSN compliance review.", "Deliver the savings programme of £3.2m."]
+    owners = {acts[o["parent_id"]]: o["role"] for o in rows["owners"] if o["parent_id"] in acts}
+    assert owners["Complete the PSN compliance review."] == "ICT Security Manager"
+    due = {acts[t["parent_id"]]: t["due_date"] for t in rows["timescales"] if t["parent_id"] in acts}
+    assert due["Deliver the savings programme of £3.2m."] == date(2027, 3, 31)
+
+
+def test_further_actions_listed_under_a_risk_in_prose(tmp_path):
+    _, rows = _render(tmp_path, """
+Ashvale Borough Council
+## Strategic risk update
+## SR1 Financial sustainability
+Risk owner: Director of Finance. Current score: 20 (Red).
+Further actions planned:
+• Deliver the savings programme of £3.2m – Head of Finance – 31 March 2027
+• Review the reserves strategy (Director of Finance, September 2026)
+## SR2 Cyber security
+Mitigating actions:
+1. Complete the PSN compliance review by 30 September 2026 (ICT Security Manager).
+""")
+    acts = {a["action_id"]: a["text"] for a in rows["actions"]}
+    assert sorted(acts.values()) == ["Complete the PSN compliance review by 30 September 2026 (ICT Security Manager).",
+                                     "Deliver the savings programme of £3.2m", "Review the reserves strategy"]
+    owners = {acts[o["parent_id"]][:10]: o["role"] for o in rows["owners"] if o["parent_id"] in acts}
+    assert owners == {"Deliver th": "Head of Finance", "Review the": "Director of Finance", "Complete t": "ICT Security Manager"}
+    due = {acts[t["parent_id"]][:10]: t["due_date"] for t in rows["timescales"] if t["parent_id"] in acts}
+    assert due == {"Deliver th": date(2027, 3, 31), "Review the": date(2026, 9, 30), "Complete t": date(2026, 9, 30)}

@@ -132,6 +132,23 @@ def _split_ref(ref_cell: str, rec_cell: str) -> tuple[Optional[str], str]:
     return None, _norm(rec_cell)
 
 
+def who_when_at_end(act: Action, glossary: dict, anchor: Optional[date]) -> None:
+    """'Deliver the savings programme (Director of Finance, March 2027).',
+    '... – ICT Manager – by 30 June 2026': the step's own owner and due
+    date, in brackets or after dashes at its end, in a table cell or a list
+    item; the step keeps its text without them."""
+    m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_DASHED.search(act.text)
+    if not m:
+        return
+    times = _timescale_items(m.group("when"), anchor, act.prov.at("/when", source_text=m.group(0)))
+    if not times or re.search(r"\d", m.group("who")):
+        return
+    have = {t.due_date for t in act.timescales if t.due_date}
+    act.timescales.extend(t for t in times if t.due_date is None or t.due_date not in have)
+    act.owners.extend(_owner_items(m.group("who"), "lead", glossary, act.prov.at("/who", source_text=m.group(0))))
+    act.text = act.text[:m.start()].rstrip(" ,;–—-")   # the step, without who and when
+
+
 def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner]:
     out = []
     for role, person, raw in split_owners(text, glossary):
@@ -801,18 +818,7 @@ class _PlanReader:
         rec.actions.extend(row_actions)
 
     def bracketed_who_when(self, act: Action) -> None:
-        """'Deliver the savings programme (Director of Finance, March 2027).':
-        the step's own owner and due date, in brackets at its end."""
-        m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_DASHED.search(act.text)
-        if not m:
-            return
-        times = _timescale_items(m.group("when"), self.anchor, act.prov.at("/when", source_text=m.group(0)))
-        if not times or re.search(r"\d", m.group("who")):
-            return
-        have = {t.due_date for t in act.timescales if t.due_date}
-        act.timescales.extend(t for t in times if t.due_date is None or t.due_date not in have)
-        act.owners.extend(_owner_items(m.group("who"), "lead", self.glossary, act.prov.at("/who", source_text=m.group(0))))
-        act.text = act.text[:m.start()].rstrip(" ,;–—-")   # the step, without who and when
+        who_when_at_end(act, self.glossary, self.anchor)
 
     def numbered_to_each(self, r: int, row: list[Cell], page, row_actions: list[Action]) -> bool:
         """A row numbering its actions in the action cell and its owners and

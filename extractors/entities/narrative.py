@@ -28,6 +28,7 @@ from extractors.entities.action_plans import record_table
 from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
+from extractors.entities.timescales.sentences import _IMPERATIVE
 from extractors.entities.responses import POSITION
 from extractors.model import Block, Document
 from extractors.numbering import split_numbering
@@ -1045,7 +1046,10 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             steps = "done" if re.match(r"ha[sv]e?", lead.group(0), re.I) else "planned"
             continue
         heading_like = b.kind == "heading" or (b.kind == "paragraph" and b.numbering is None and len(t.split()) <= 5
-                                                and not t.endswith((".", ":", ";", ",")) and t[:1].isupper())
+                                                and not t.endswith((".", ";", ",")) and t[:1].isupper()
+                                                # "Further actions planned:", "Mitigating actions:": a lead-in
+                                                # heading its items as a heading would
+                                                and (not t.endswith(":") or bool(ACTION_HEADING.search(t))))
         if heading_like:
             under_action_heading = (bool(ACTION_HEADING.search(t)) and len(t.split()) <= 6
                                     and not BUCKET.search(t) and not OUTCOME_HEADING.match(t))
@@ -1055,8 +1059,8 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
         first = re.split(r"(?<=[.;])\s+", t)[0]
         # (under "Next steps": its bullets, and its numbered paragraphs that say what will be done)
         listed = under_action_heading and len(t.split()) >= 3 and (
-            b.kind == "list_item" or (b.numbering is not None and bool(STEP_VERB.search(first)) and not t.endswith(":")
-                                      and not NOT_ACTION_START.match(t)))
+            b.kind == "list_item" or (b.numbering is not None and bool(STEP_VERB.search(first) or _IMPERATIVE.match(first))
+                                      and not t.endswith(":") and not NOT_ACTION_START.match(t)))
         if cm := COMMITMENT.match(_norm(t)):
             # "Register of Lobbyists – The UK Government will establish a statutory register ..."
             out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=f"block:{i}")))

@@ -44,7 +44,7 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
-from extractors.entities.action_plans import add_due_dates, extract_action_plan, record_table
+from extractors.entities.action_plans import add_due_dates, extract_action_plan, record_table, who_when_at_end
 from extractors.entities.headerless import header_source, named_from_cells, shared_header
 from extractors.entities.columns import DECISION_COLUMN, column_role
 from extractors.entities.context import EntityContext
@@ -869,9 +869,12 @@ def loose_actions(ctx: EntityContext) -> None:
         ctx.consumed.add(a.prov.source_text)
         _inline_labels(a, ctx)
         if not a.owners:
+            who_when_at_end(a, ctx.glossary, ctx.anchor)   # "... – Head of Finance – 31 March 2027"
+        if not a.owners:
+            # who the step names as its subject, else in brackets at its end ("... by 30 September (ICT Manager).")
             a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
                                   prov=a.prov.at(f"/owner:{j}" if j else "/owner"))
-                            for j, (role, person, raw) in enumerate(said_owners(a.text)))
+                            for j, (role, person, raw) in enumerate(said_owners(a.text) or _bracketed_owner(a.text, ctx)))
         add_due_dates(a, ctx.anchor)
         a.metrics.extend(metrics_from_text(a.text, a.prov))
         ctx.loose_actions.append(a)

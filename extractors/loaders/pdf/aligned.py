@@ -24,13 +24,18 @@ from typing import Optional
 from extractors.loaders.pdf.records import PageTable, Word
 from extractors.model import Cell
 
-_ITEM = r"actions?(?:\s+(?:agreed|required|points?|to\s+be\s+taken))?|recommendations?|description|measures?|indicators?|tasks?"
+_ITEM = (r"(?:(?:further|mitigating|planned|agreed|key|next|additional)\s+)?actions?(?:\s+(?:agreed|required|points?|to\s+be\s+taken|planned))?|"
+         r"recommendations?|(?:risk\s+)?description|measures?|indicators?|tasks?|mitigations?|risks?(?:\s+(?:and\s+cause|title))?")
 _SUPPORT = (r"ref\.?|no\.?|#|item|(?:action|item|minute|log)\s+(?:no\.?|number|ref\.?)|date(?:\s+(?:raised|agreed|due|closed|opened|completed|added|set))?|meeting|owners?|action\s+(?:by|owner)|lead(?:\s+officer)?|"
             r"responsible(?:\s+officer)?|responsibility|who|by\s+when|due(?:\s+date)?|deadline|target(?:\s+date)?|"
-            r"timescales?|status|progress|update|comments?|rag|officer|completion\s+date|assigned\s+to|baseline|actual")
+            r"timescales?|status|progress|update|comments?|rag|officer|completion\s+date|assigned\s+to|baseline|actual|"
+            # a risk register's columns: "Risk ref | Risk owner | L | I | Score | Target score | Direction of travel"
+            r"risk\s+(?:ref\.?|no\.?|owner|score|rating)|(?:action|risk)\s+owner|[li]|likelihood|impact|score|rating|"
+            r"(?:inherent|residual|current|target|previous)\s+(?:score|risk|rating)|direction(?:\s+of\s+travel)?|trend|"
+            r"(?:existing|current|key)\s+controls?|controls?|consequences?|causes?|target\s+date")
 _ITEM_RE = re.compile(rf"^(?:{_ITEM})$", re.I)
 # the first word of an item column's header ("Actions agreed", "Measure")
-_ITEM_CUE = re.compile(r"^(?:actions?|recommendations?|description|measures?|indicators?|tasks?)$", re.I)
+_ITEM_CUE = re.compile(r"^(?:actions?|recommendations?|description|measures?|indicators?|tasks?|mitigations?|risks?)$", re.I)
 _SUPPORT_RE = re.compile(rf"^(?:{_SUPPORT})$", re.I)
 
 GAP = 7.0            # points between two words of different columns on one line
@@ -75,6 +80,38 @@ def _header(line: list[Word]) -> Optional[list[float]]:
     return [s[0].x0 for s in segs]
 
 
+def _stacked_header(first: list[Word], second: list[Word]) -> Optional[tuple[list[float], list[Word]]]:
+    """A header whose column names wrap onto a second line ("Risk" / "ref",
+    "Further" / "actions", "Target" / "date"): the two lines' word groups
+    stacked by their place across the page make the names. (left edges,
+    the header's words) when those names are a log's or register's; None
+    otherwise."""
+    h = first[0].bottom - first[0].top
+    if second[0].top - max(w.bottom for w in first) > 0.8 * h:
+        return None
+    segs = _segments(first) + _segments(second)
+    if any(len(s) > 3 or any(ch.isdigit() for w in s for ch in w.text) for s in segs):
+        return None
+    cols: list[list[list[Word]]] = []   # column -> its groups, top to bottom
+    for seg in sorted(segs, key=lambda s: s[0].x0):
+        x0, x1 = seg[0].x0, seg[-1].x1
+        hit = next((c for c in cols if min(x1, max(w.x1 for g in c for w in g)) - max(x0, min(g[0].x0 for g in c)) > -2), None)
+        if hit is not None:
+            hit.append(seg)
+        else:
+            cols.append([seg])
+    names = [" ".join(_text(g) for g in sorted(c, key=lambda g: g[0].top)).strip(" :") for c in cols]
+    if len(names) < 3 or not _names_a_table(names):
+        return None
+    return [min(g[0].x0 for g in c) for c in cols], first + second
+
+
+def _names_a_table(names: list[str]) -> bool:
+    items = sum(bool(_ITEM_RE.match(t)) for t in names)
+    support = sum(bool(_SUPPORT_RE.match(t)) for t in names)
+    return items >= 1 and support >= 2 and items + support >= len(names) - len(names) // 3
+
+
 def _header_rest(line: list[Word], cols: list[float], header: list[Word]) -> bool:
     """The header's second line: close under it, and every group of words
     short (one or two words, no digits) and starting at a column's left edge."""
@@ -107,11 +144,16 @@ def aligned_tables(words: list[Word], number: int, ruled: list[PageTable]) -> li
     i = 0
     while i < len(lines):
         cols = _header(lines[i])
-        if cols is None:
+        stacked = _stacked_header(lines[i], lines[i + 1]) if cols is None and i + 1 < len(lines) else None
+        if cols is None and stacked is None:
             i += 1
             continue
         head_lines = [lines[i]]
-        if i + 1 < len(lines) and _header_rest(lines[i + 1], cols, lines[i]):
+        if stacked is not None:
+            cols = stacked[0]
+            i += 1
+            head_lines.append(lines[i])
+        elif i + 1 < len(lines) and _header_rest(lines[i + 1], cols, lines[i]):
             i += 1   # a header cell wrapped onto a second line ("Action" / "No")
             head_lines.append(lines[i])
         header = [w for ln in head_lines for w in ln]
@@ -171,7 +213,8 @@ def _rows(body: list[list[Word]], cols: list[float], lh: float, anchored: bool) 
     """Lines to rows. With a first column of refs or dates (`anchored`),
     each line that has text there is a row's anchor and every other line
     belongs to the nearest anchor above or below it (cells may be aligned to
-    the top, middle or bottom of their row); without one, a row starts
+    the top, middle or bottom of their row; when the first line has one,
+    at the top, and a line is the row of the anchor above it); without one, a row starts
     after a gap wider than the gaps between the lines of one row."""
     cells = []
     for ln in body:
@@ -181,7 +224,10 @@ def _rows(body: list[list[Word]], cols: list[float], lh: float, anchored: bool) 
         cells.append(by_col)
     mids = [(ln[0].top + max(w.bottom for w in ln)) / 2 for ln in body]
     anchors = [i for i, c in enumerate(cells) if 0 in c] if anchored else []
-    if len(anchors) >= 2:
+    if len(anchors) >= 2 and anchors[0] == 0:
+        # the first line holds a ref: cells set at the top of their rows, each line the row of the ref above it
+        owner = [max(a for a in anchors if a <= i) for i in range(len(body))]
+    elif len(anchors) >= 2:
         owner = [min(anchors, key=lambda a: (abs(mids[a] - mids[i]), a)) for i in range(len(body))]
     else:
         owner, row, prev_bottom = [], -1, None

@@ -422,7 +422,8 @@ def official_council_name(name: Optional[str]) -> Optional[str]:
     return n
 
 
-_AUTHOR_LABEL = re.compile(r"\b(?:Report\s+Author(?:s|\(s\))?|Contact\s+Officers?|Author|Officer\(s\)\s+to\s+contact|Responsible\s+Officer)\s*:?\s*\n?\s*"
+_AUTHOR_LABEL = re.compile(r"\b(?:Report\s+Author(?:s|\(s\))?|Contact\s+Officers?|Author|Officer\(s\)\s+to\s+contact|Responsible\s+Officer|"
+                           r"Prepared\s+by|Report\s+prepared\s+by)\s*:?\s*\n?\s*"
                            r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2})")
 _ROLE_WORD = re.compile(r"\b(?:Assistant|Director|Head|Manager|Officer|Corporate|Deputy|Executive|Chief|Lead|Service|Team)\b")
 
@@ -551,7 +552,8 @@ _ISSUER_LINE = re.compile(
     r"National\s+Park\s+Authority|Police\s+and\s+Crime\s+Panel)")
 
 
-_MEETING_OF = re.compile(r"\bmeeting\s+(?:of|on|held\s+on)\s+(?:\w+day,?\s+)?", re.I)
+# "meeting of 3 December 2024", "Partnership meeting, 16 September 2025", "Board meeting: Tuesday 20 October 2026"
+_MEETING_OF = re.compile(r"\bmeeting(?:\s+(?:of|on|held\s+on)\s+|\s*[,:]\s*|\s+date\s*[:–-]?\s*)(?:\w+day,?\s+)?", re.I)
 _ADOPTED_AT = re.compile(r"\b(?:adopted|approved|agreed|revised|amended)\s+(?:by\s+\w+\s+)?at\s+(?:the\s+|a\s+)?$", re.I)
 
 

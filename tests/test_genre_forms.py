@@ -609,8 +609,9 @@ def test_a_logs_plain_column_names_under_a_title_row_and_with_an_abbreviation(tm
         by_act.setdefault(o["parent_id"], []).append(o.get("role") or o.get("person"))
     assert [by_act.get(a["action_id"]) for a in acts] == [["Jane Smith"], ["Chair", "Secretariat"], ["Jane Smith", "PM"]]
     due = {t["parent_id"]: str(t.get("due_date")) for t in ents["timescales"]}
-    # the deadline column, never the date the action was raised
-    assert [due.get(a["action_id"]) for a in acts] == ["None", "2013-09-30", "2013-07-31"]
+    # the deadline column, never the date the action was raised; "Next meeting" for an action of the latest
+    # meeting the log lists (11 June) is the meeting the log goes to (14 August)
+    assert [due.get(a["action_id"]) for a in acts] == ["2013-08-14", "2013-09-30", "2013-07-31"]
 
 
 def test_an_attendance_line_under_the_cover_lines_is_not_part_of_the_title(tmp_path):

@@ -3,6 +3,8 @@ councils and boards minute them (session 21): a Decision / Outcome column,
 decisions written inside a minute's text cell, lists of items under
 "AGREED:" / "RESOLVED: That Cabinet" / "Cabinet RESOLVED to:", and the
 meeting's verb in capitals ("Cabinet NOTED the report.")."""
+from datetime import date
+
 import docx
 import pytest
 
@@ -152,3 +154,27 @@ The key lines of enquiry that were agreed with the review lead were:
 • The voice of the child
 """)
     assert _decisions(rows) == []
+
+
+def test_word_minutes_table_with_outcome_lines_and_actions_with_who_and_when(tmp_path):
+    paras = HEAD + ["Members present: Jo Wells (JW) Director of Public Health; Mark Quinn (MQ) Head of Commissioning"]
+    rows = _docx(tmp_path, [
+        ["Item", "Discussion / Notes", "Decision / Outcome", "Action (owner, date)"],
+        ["1. Welcome", "The Chair welcomed members.", "The Chair welcomed members.", "The Chair welcomed members."],
+        ["2. Minutes", "The minutes were checked.", "The minutes of the last meeting were APPROVED.\n"
+         "The Board agreed to close the three completed actions.", "None"],
+        ["3. Strategy", "JW presented the Strategy. 1,318 people responded.",
+         "Outcome: APPROVED\nThe Board approved the Health and Wellbeing Strategy 2026-2031.",
+         "Publish the Strategy on the Council website – JW, 31/07/26\n"
+         "Bring an outcomes framework to the Board – MQ, September 2026"],
+    ], paras=paras)
+    assert [t for _, t in _decisions(rows)] == [
+        "The minutes of the last meeting were APPROVED.", "The Board agreed to close the three completed actions.",
+        "The Board approved the Health and Wellbeing Strategy 2026-2031."]
+    acts = {a["action_id"]: a["text"] for a in rows["actions"]}
+    assert sorted(acts.values()) == ["Bring an outcomes framework to the Board", "Publish the Strategy on the Council website"]
+    due = {acts[t["parent_id"]][:7]: (t["due_date"], t["precision"]) for t in rows["timescales"] if t["parent_id"] in acts}
+    assert due["Publish"] == (date(2026, 7, 31), "day")
+    assert due["Bring a"][0] == date(2026, 9, 30)
+    who = {acts[o["parent_id"]][:7]: (o["role"], o["person"]) for o in rows["owners"] if o["parent_id"] in acts}
+    assert who["Publish"] == (None, "Jo Wells")

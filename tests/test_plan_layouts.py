@@ -151,3 +151,19 @@ Mitigating actions:
     assert owners == {"Deliver th": "Head of Finance", "Review the": "Director of Finance", "Complete t": "ICT Security Manager"}
     due = {acts[t["parent_id"]][:10]: t["due_date"] for t in rows["timescales"] if t["parent_id"] in acts}
     assert due == {"Deliver th": date(2027, 3, 31), "Review the": date(2026, 9, 30), "Complete t": date(2026, 9, 30)}
+
+
+def test_next_meeting_from_the_meetings_a_log_lists_its_actions_under(tmp_path):
+    _, rows = _render(tmp_path, """
+Hollybank Data Partnership
+Partnership meeting, 16 September 2025 | Agenda item 4: Action log
+Prepared by: Grace Nwosu, Secretariat
+| Action No. | Date raised | Action | Owner | Deadline | Update |
+| Actions from meeting of 8 April 2025 | | | | | |
+| 1 | 08/04/25 | Draft the data sharing protocol for partners | GN | Next meeting | Done. |
+| Actions from meeting of 8 July 2025 | | | | | |
+| 2 | 08/07/25 | Circulate the cyber exercise report to members | DO | Next meeting | Circulated. |
+""")
+    acts = {a["action_id"]: a["text"][:5] for a in rows["actions"]}
+    due = {acts[t["parent_id"]]: t["due_date"] for t in rows["timescales"] if t["parent_id"] in acts}
+    assert due == {"Draft": date(2025, 7, 8), "Circu": date(2025, 9, 16)}

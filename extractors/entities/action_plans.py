@@ -81,8 +81,8 @@ def split_actions(text: str) -> list[str]:
             items[-1] = items[-1] + " " + rest
         elif num is not None or not items:
             items.append(rest if num is not None else ln)
-        elif ln[:1].islower() or items[-1].rstrip()[-1:] not in ".;:!?":
-            items[-1] = items[-1] + " " + ln   # a wrapped line
+        elif ln[:1].islower() or items[-1].rstrip()[-1:] not in ".;:!?" and not _ends_with_who_when(items[-1]):
+            items[-1] = items[-1] + " " + ln   # a wrapped line (not a line ended by its who and when: "... – JW, 31/07/26")
         else:
             items.append(ln)
     out: list[str] = []
@@ -100,6 +100,15 @@ def split_actions(text: str) -> list[str]:
         if cur.strip():
             out.append(cur.strip())
     return [_norm(a) for a in out if len(a.split()) >= 2 and not _COMMENTARY.match(a)]
+
+
+def _ends_with_who_when(text: str) -> bool:
+    """Does the line end with who does it and by when ("... – JW, 31/07/26")?"""
+    for p in (_WHO_WHEN_BRACKET, _WHO_WHEN_DASHED, _WHO_WHEN_COMMA):
+        m = p.search(text)
+        if m and not re.search(r"\d", m.group("who")) and parse_timescales(m.group("when"), None):
+            return True
+    return False
 
 
 _CONTINUES = re.compile(r"^(?:this|these|it|they|such|which|both|also|each|e\.g\.|i\.e\.|that|those)\b", re.I)
@@ -137,7 +146,7 @@ def who_when_at_end(act: Action, glossary: dict, anchor: Optional[date]) -> None
     '... – ICT Manager – by 30 June 2026': the step's own owner and due
     date, in brackets or after dashes at its end, in a table cell or a list
     item; the step keeps its text without them."""
-    m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_DASHED.search(act.text)
+    m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_DASHED.search(act.text) or _WHO_WHEN_COMMA.search(act.text)
     if not m:
         return
     times = _timescale_items(m.group("when"), anchor, act.prov.at("/when", source_text=m.group(0)))
@@ -160,6 +169,8 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
 _WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z][A-Za-z&'’ /-]{1,60}?),\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
 # "... – ICT Manager – by 30 June 2026"
 _WHO_WHEN_DASHED = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,60}?)\s+[–—-]\s+(?P<when>[^–—]{3,40}?)\s*[.;]?$")
+# "... – JW, 31/07/26", "... – Director of Place, September 2026"
+_WHO_WHEN_COMMA = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,60}?),\s*(?P<when>[^,–—]{3,40}?)\s*[.;]?$")
 # a list marker inside a cell: "1. Director of Resources 2. Head of Finance" ("2 ." when letter-spaced)
 _CELL_MARKER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s?[.)]\s+(?=\S)")
 

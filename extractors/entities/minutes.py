@@ -312,6 +312,10 @@ _CELL_ITEM = re.compile(r"^\s*(?:[•●▪■◦·\-–*]|\(?(?:\d{1,2}|[a-z]|[
 _CELL_LABEL = re.compile(rf"(?i)^(?:{DECISION_LABEL}|outcome|resolution)\s*[:\-–]\s*")
 
 
+# a decision cell's label and outcome word alone on a line: "Outcome: NOTED", "Decision – Approved"
+_OUTCOME_WORD = re.compile(rf"(?i)^(?:{DECISION_LABEL}|outcome|resolution)\s*[:\-–]\s*\w+\.?$")
+
+
 def unlabelled(text: str) -> str:
     """A decision without the label it is minuted under ("AGREED: that ..." -> "that ...")."""
     return _CELL_LABEL.sub("", text).strip()
@@ -337,7 +341,10 @@ def cell_decisions(cell: str) -> list[str]:
     if len(items) < 2:
         if (inline := decision_items(" ".join(lines))) is not None:
             return [t for _, t in inline]
-        items = [" ".join(lines)]
+        # "Outcome: NOTED" over the sentence that says what was noted: the sentence
+        lines = [ln for k, ln in enumerate(lines) if not (k + 1 < len(lines) and _OUTCOME_WORD.match(ln))]
+        # one decision a paragraph when each line is a sentence of its own (a Word cell's paragraphs)
+        items = lines if len(lines) > 1 and all(re.search(r"[.;]$", ln) for ln in lines) else [" ".join(lines)]
     out = [unlabelled(" ".join(t.split())) for t in items]
     return [t for t in out if t and not _NO_DECISION.match(t)]
 

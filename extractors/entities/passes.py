@@ -63,7 +63,7 @@ from extractors.entities.rows import to_rows
 from extractors.numbering import bare_ref, split_numbering
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
-from extractors.entities.timescales.meetings import meeting_days, pin_to_meetings
+from extractors.entities.timescales.meetings import meeting_days, pin_to_meetings, schedule_days
 from extractors.model import Block, Document
 from extractors.textsim import token_f1, tokens
 
@@ -523,7 +523,8 @@ def minute_actions(ctx: EntityContext) -> None:
                     continue
                 lines = [Block(kind="paragraph", text=" ".join(ln.split()), page=cell.page)
                          for ln in cell.text.split("\n") if ln.strip()]
-                if r >= table.header_rows and c < len(header) and column_role(header[c]) == "action":
+                if r >= table.header_rows and c < len(header) and (column_role(header[c]) == "action" or
+                                                                   re.match(r"(?i)actions?\s*\(", header[c].strip())):   # "Action (owner, date)"
                     # a minute table's Actions column: each line is an action, whoever it names its owner
                     # ("Circulate the paper (Secretariat)", "Write to the Minister – HS")
                     lines = [Block(kind="paragraph", text=f"Action: {b.text}", page=b.page) for b in lines
@@ -630,6 +631,8 @@ def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: boo
                             for j, (role, person, raw) in enumerate(owners))
             if m:
                 _inline_labels(a, ctx)   # "Action: <step> Owner: ... Deadline: ... Progress: ..." in one paragraph
+            if not a.owners:
+                who_when_at_end(a, ctx.glossary, ctx.anchor)   # "<step> – JW, 31/07/26"
             add_due_dates(a, ctx.anchor)
             if m and m.group("bracket"):   # "Action 4 (all members, by 25 July): ..."
                 when = [p for p in m.group("bracket").split(",") if parse_timescales(p, ctx.anchor)]
@@ -787,8 +790,9 @@ def decision_columns(ctx: EntityContext) -> None:
         col = next(c for c, h in enumerate(names) if DECISION_COLUMN.match(" ".join(h.split())))
         refc = next((c for c, h in enumerate(names) if c != col and column_role(h) == "ref"), None)
         for r, row in enumerate(body, start=len(table.rows) - len(body)):
-            if col >= len(row) or row[col].spanned and r and row[col].text == table.rows[r - 1][col].text:
-                continue
+            if col >= len(row) or row[col].spanned and r and row[col].text == table.rows[r - 1][col].text or \
+                    col and row[col].text == row[col - 1].text:
+                continue   # (a cell merged down from the row above, or across from the minute's text)
             cell = row[col].text
             ref = _row_ref(row[refc].text) if refc is not None and refc < len(row) else None
             for k, text in enumerate(minutes.cell_decisions(cell)):
@@ -1055,30 +1059,52 @@ def meeting_deadlines(ctx: EntityContext) -> None:
     if not days and nxt is None:
         return
     items = _owned_items(ctx) + list(ctx.responses)
-    _next_after_raised(ctx, [t for item in items for t in item.timescales], days)
+    _next_after_raised(ctx, [t for item in items for t in item.timescales], schedule_days(ctx.doc, held),
+                       held if isinstance(held, date) else None)
     pin_to_meetings((t for item in items for t in item.timescales), days, nxt)
 
 
-def _next_after_raised(ctx: EntityContext, timescales: list, days: list[date]) -> None:
+def _next_after_raised(ctx: EntityContext, timescales: list, scheduled: list[date], held: Optional[date]) -> None:
     """A log's "Next meeting" is the first meeting after the one that raised
     the action, when its row says when that was ("Date raised | ... | Due
-    date": 14/07/26 | ... | Next meeting) and the paper lists its meetings'
-    days."""
+    date": 14/07/26 | ... | Next meeting): from the schedule of meetings the
+    paper prints; without one, the meeting the log goes to is the next after
+    the latest meeting whose actions it lists (what earlier rows' next
+    meetings were, it does not say)."""
     tables = dict(ctx.doc.tables())
+    if scheduled:
+        days = sorted(set(scheduled) | ({held} if held else set()))
+    elif held:
+        raised_days = [d for t in timescales for d in [_raised(tables, t, ctx)] if d and d < held]
+        days = [held] if raised_days else []
+        latest = max(raised_days, default=None)
+    else:
+        return
     for t in timescales:
         m = re.match(r"table:(\d+)/row:(\d+)/", t.prov.locator or "")
         if t.due_date is not None or not m or not _NEXT_MEETING_DUE.search(t.raw or ""):
             continue
-        table = tables.get(int(m.group(1)))
-        names = (table.header or table.names) if table is not None else []
-        col = next((c for c, h in enumerate(names) if _RAISED.match(" ".join(h.split()))), None)
-        r = int(m.group(2))
-        if col is None or r >= len(table.rows) or col >= len(table.rows[r]):
+        raised = _raised(tables, t, ctx)
+        if raised is None or not scheduled and raised != latest:
             continue
-        raised = [p.due_date for p in parse_timescales(table.rows[r][col].text, ctx.anchor) if p.precision == "day"]
-        later = sorted(d for d in days if raised and d > raised[0])
+        later = sorted(d for d in days if d > raised)
         if later:
             t.due_date, t.precision = later[0], "day"
+
+
+def _raised(tables: dict, t, ctx: EntityContext) -> Optional[date]:
+    """The day in the 'Date raised' cell of the row a table timescale came from."""
+    m = re.match(r"table:(\d+)/row:(\d+)/", t.prov.locator or "")
+    table = tables.get(int(m.group(1))) if m else None
+    if table is None:
+        return None
+    names = table.header or table.names
+    col = next((c for c, h in enumerate(names) if _RAISED.match(" ".join(h.split()))), None)
+    r = int(m.group(2))
+    if col is None or r >= len(table.rows) or col >= len(table.rows[r]):
+        return None
+    raised = [p.due_date for p in parse_timescales(table.rows[r][col].text, ctx.anchor) if p.precision == "day"]
+    return raised[0] if raised else None
 
 
 # the column of a log that dates the meeting that raised each action

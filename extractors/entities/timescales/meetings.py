@@ -31,12 +31,7 @@ def meeting_days(doc: Document, meeting_date: Optional[date]) -> tuple[list[date
     # minutes set out as a table say it in a cell ("Any other business and date of next meeting | ...")
     texts += [line for _, t in doc.tables() for row in t.rows for c in row for line in c.text.split("\n")
               if _NEXT_MEETING.search(line)]
-    # a schedule of the year's meetings: "Meeting dates | 2026: 20 January, 21 April, 14 July. 2027: 19 January"
-    for text in [b.text for b in doc.blocks if b.kind != "table"] + \
-            [" ".join(c.text for c in row) for _, t in doc.tables() for row in t.rows]:
-        m = _SCHEDULE.search(text)
-        if m:
-            days.extend(_schedule_days(text[m.end():], meeting_date))
+    days.extend(schedule_days(doc, meeting_date))
     for k, text in enumerate(texts):
         m = _NEXT_MEETING.search(text)
         if not m:
@@ -54,9 +49,27 @@ def meeting_days(doc: Document, meeting_date: Optional[date]) -> tuple[list[date
 _SCHEDULE = re.compile(r"(?i)\b(?:(?:board\s+|committee\s+|partnership\s+)?meeting\s+dates|dates\s+of\s+(?:future\s+|forthcoming\s+|"
                        r"(?:the\s+)?(?:board|committee|partnership)(?:'s|’s)?\s+)?meetings|schedule\s+of\s+meetings|"
                        r"meetings?\s+(?:schedule|calendar)|future\s+meetings?)\b\s*(?:for\s+\d{4}(?:/\d{2,4})?)?\s*[:|–-]?")
+# "Actions from meeting of 8 July 2025", "Actions arising from the meeting held on 14 July 2026"
+_ACTIONS_FROM = re.compile(r"(?i)\bactions?\s+(?:from|arising\s+from|agreed\s+at|raised\s+at)\s+(?:the\s+)?(?:\w+\s+)?"
+                           r"(?:meeting\s+)?(?:of|held\s+on|on)?\s*(?=\d)")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_MONTH = re.compile(rf"(?i)\b(?:(?P<year_label>(?:19|20)\d\d)\s*:|(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTHS})\b"
                         r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?)")
+
+
+def schedule_days(doc: Document, meeting_date: Optional[date]) -> list[date]:
+    """The days of a schedule of the body's meetings the paper prints:
+    "Meeting dates | 2026: 20 January, 21 April, 14 July. 2027: 19 January"."""
+    days: list[date] = []
+    for text in [b.text for b in doc.blocks if b.kind != "table"] + \
+            [" ".join(c.text for c in row) for _, t in doc.tables() for row in t.rows]:
+        m = _SCHEDULE.search(text)
+        if m:
+            days.extend(_schedule_days(text[m.end():], meeting_date))
+        elif (m := _ACTIONS_FROM.search(text)):
+            # a log's banner over the actions of each meeting: "Actions from meeting of 8 July 2025"
+            days.extend(_schedule_days(text[m.end():m.end() + 40], meeting_date)[:1])
+    return sorted(set(days))
 
 
 def _schedule_days(text: str, meeting_date: Optional[date]) -> list[date]:

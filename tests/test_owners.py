@@ -289,3 +289,27 @@ def test_posts_each_with_their_holder_in_brackets(cell, owners):
 def test_a_decision_in_the_imperative_names_no_owner(text):
     from extractors.entities.owners import subject_owner
     assert subject_owner(text) is None
+
+
+def test_a_key_to_initials_with_shared_initials_accents_and_bracketed_offices():
+    from extractors.entities import minutes
+    from extractors.model import Block, Document
+    key = ("HA Cllr Helen Ashworth – Cabinet Member for Public Health RM Dr Rajiv Menon – Director of Public Health, "
+           "Stainmoor County Council (Vice-Chair) SW Siân Whitlock – Service Manager, NHS Stainmoor and Dales ICB "
+           "JTa James Tarrant – Service Manager, Youth Justice JTh Jess Thwaite – Commissioning Manager "
+           "AP Amy Pritchard – Partnership Co-ordinator (log maintained by) KB DCI Kamal Bhatti – Stainmoor Constabulary")
+    doc = Document(doc_id="k", path="k.pdf", file_name="k.pdf", format="pdf", blocks=[Block(kind="paragraph", text=key)])
+    people, _ = minutes.key_to_initials(doc)
+    assert people == {"HA": "Helen Ashworth", "RM": "Rajiv Menon", "SW": "Siân Whitlock", "JTa": "James Tarrant",
+                      "JTh": "Jess Thwaite", "AP": "Amy Pritchard", "KB": "Kamal Bhatti"}
+
+
+def test_a_list_of_posts_and_their_holders_names_the_posts_owners():
+    from extractors.entities import minutes
+    from extractors.model import Block, Document
+    line = ("Lead officers: Director of Public Health – Dr Rajiv Menon; Drug and Alcohol Commissioning Manager – "
+            "Jess Thwaite; Head of Public Health Communications – Lucy Brennan")
+    doc = Document(doc_id="k", path="k.pdf", file_name="k.pdf", format="pdf", blocks=[Block(kind="paragraph", text=line)])
+    _, roles = minutes.key_to_initials(doc)
+    assert roles == {"Director of Public Health": "Rajiv Menon", "Drug and Alcohol Commissioning Manager": "Jess Thwaite",
+                     "Head of Public Health Communications": "Lucy Brennan"}

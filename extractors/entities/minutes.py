@@ -462,13 +462,16 @@ _ATTENDANCE = re.compile(r"^(?:(?:officers?|councillors|members|others|advisers|
 # a key to the initials an action log's Owner column uses, printed as lines, a
 # paragraph or a table: "AR Dr Aisha Rahman, Director of Public Health (DPH)",
 # "JB – Jane Brown (Head of Housing)", "JB: Jane Brown", "JB = Jane Brown", "JB | Jane Brown | Head of ..."
-_HONORIFIC = r"(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Miss|Prof|Professor)\.?\s+)"
+_HONORIFIC = r"(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Miss|Prof|Professor|DCI|DI|DS|Supt|Ch\s?Supt|Insp|Sgt)\.?\s+)"
+# initials as a key prints them: "JS", "JTh" and "JTa" (two members sharing "JT")
+_INI = r"(?:[A-Z]{2,4}|[A-Z]{2,3}[a-z])"
 _KEY_ENTRY = re.compile(
-    rf"(?:^|(?<=[\s;,(]))(?P<ini>[A-Z]{{2,4}})\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?"
-    r"(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Za-z'’-]+){1,2})(?![A-Za-z'’-])"
-    r"(?:\s*(?:[,–—|-]|\(|$)\s*(?P<role>[^;()|]*?(?:\((?:[A-Z]{2,6}|[A-Z][a-z]+(?:\s[A-Za-z]+){0,3})\))?[^;()|]*?))?"
+    rf"(?:^|(?<=[\s;,(]))(?P<ini>{_INI})\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?"
+    r"(?P<name>[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?(?:\s+[A-Z]\.?)?(?:\s+[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?){1,2})(?![\w'’-])"
+    # the role after the name, with a short bracket or two in it ("... Council (Vice-Chair)", "(log maintained by)")
+    r"(?:\s*(?:[,–—|-]|\(|$)\s*(?P<role>[^;()|]*?(?:\([^()]{1,40}\)[^;()|]*?){0,2}))?"
     # the next entry, the end, or the end of the key's sentence ("... Payroll Manager. Priority: High ...")
-    rf"(?=\)?\s*(?:[;|]\s*)?(?:[A-Z]{{2,4}}\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?[A-Z][a-z]|$)|\.\s+[A-Z][a-z])")
+    rf"(?=\)?\s*(?:[;|]\s*)?(?:{_INI}\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?[A-Z][^\W\d_]|$)|\.\s+[A-Z][a-z])")
 
 
 def _key_lines(doc: Document) -> list[list[str]]:
@@ -515,6 +518,25 @@ def _abbreviates(abbr: str, role: str) -> bool:
     return True
 
 
+# "Director of Public Health – Dr Rajiv Menon": a post, a dash, who holds it
+_POST_HELD = re.compile(rf"^(?P<post>(?:[A-Z][\w&'’-]*\s+|of\s+|for\s+|and\s+|the\s+){{0,8}}?"
+                        r"(?:Director|Head|Manager|Officer|Lead|Member|Chief\s+Executive|Adviser|Advisor|Co-?ordinator|Commissioner|"
+                        r"Superintendent|Inspector|Nurse|Worker|Headteacher|Leader|Chair)"
+                        rf"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&'’-]*){{0,4}})?)"
+                        rf"\s+[–—-]\s+{_HONORIFIC}?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})$")
+
+
+def _posts_held(line: str) -> list[tuple[str, str]]:
+    """[(post, holder)] of a line listing posts and who holds them, one entry
+    between semicolons (a label such as "Lead officers:" before the first)."""
+    out = []
+    for part in re.split(r"\s*;\s*", re.sub(r"^[^:;]{0,30}:\s*", "", line)):
+        m = _POST_HELD.match(part.strip(" .,"))
+        if m:
+            out.append((m.group("post").strip(), m.group("name")))
+    return out
+
+
 def _abbreviated_roles(line: str) -> list[tuple[str, str, str]]:
     """(abbreviation, name, role) entries of a key to role abbreviations."""
     out, pos = [], 0
@@ -550,15 +572,22 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
     for lines in _key_lines(doc):
         entries = []
         for line in lines:
-            for m in _KEY_ENTRY.finditer(" ".join(line.split())):
+            text, pos = " ".join(line.split()), 0
+            while (m := _KEY_ENTRY.search(text, pos)):
                 words = [w for w in m.group("name").split() if len(w.rstrip(".")) > 1]
                 ini = m.group("ini")
-                if ini not in (words[0][0] + words[-1][0], "".join(w[0] for w in m.group("name").split())):
-                    continue
+                if ini not in (words[0][0] + words[-1][0], "".join(w[0] for w in m.group("name").split())) and \
+                        not (ini[-1].islower() and ini[0] == words[0][0] and words[-1].startswith(ini[1:])):
+                    pos = m.start() + 1   # ("JTh" for Jess Thwaite: the surname's first letters); not an entry:
+                    continue              # look again from the next word ("ICB JTa James Tarrant")
                 entries.append((ini, " ".join(words), (m.group("role") or "").strip(" ,.|–-")))
+                pos = m.end()
         if len(entries) < 2:
             # a key to role abbreviations: 'HoS FD' stays the role, the key names who holds it
             entries = [(None, name, role) for line in lines for _, name, role in _abbreviated_roles(" ".join(line.split()))]
+        if len(entries) < 2:
+            # a list of posts and their holders: "Lead officers: Director of Public Health – Dr Rajiv Menon; Head of ..."
+            entries = [(None, name, post) for line in lines for post, name in _posts_held(" ".join(line.split()))]
             if len(entries) < 2:
                 continue
         for ini, name, role in entries:

@@ -167,3 +167,48 @@ Prepared by: Grace Nwosu, Secretariat
     acts = {a["action_id"]: a["text"][:5] for a in rows["actions"]}
     due = {acts[t["parent_id"]]: t["due_date"] for t in rows["timescales"] if t["parent_id"] in acts}
     assert due == {"Draft": date(2025, 7, 8), "Circu": date(2025, 9, 16)}
+
+
+def test_a_scorecard_ruled_by_rows_only_and_its_actions_to_improve(tmp_path):
+    """A KPI scorecard framed and ruled between rows but not between columns,
+    a commentary row under each KPI spanning the table with its 'Action to
+    improve:'; an exception box 'What are we doing about it?' with numbered
+    steps and their bracketed labels."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    ss = getSampleStyleSheet()
+    P = lambda t: Paragraph(t, ss["BodyText"])   # noqa: E731
+    data = [[P("<b>Ref</b>"), P("<b>Indicator</b>"), P("<b>Q1 2026/27</b>"), P("<b>Q2 2026/27</b>"), P("<b>Q2 target</b>"), P("<b>RAG</b>")],
+            [P("EC01"), P("Business start-ups supported"), P("64"), P("71"), P("60"), P("G")],
+            [P("Commentary: 71 businesses were supported. Action to improve: Run the After Dark events programme. "
+               "Owner: Town Centre Manager – Lucy Fairbairn. By: 31 December 2026."), "", "", "", "", ""],
+            [P("EC02"), P("Major planning applications in time"), P("88%"), P("79%"), P("90%"), P("R")],
+            [P("Commentary: See the exception report."), "", "", "", "", ""]]
+    t = Table(data, colWidths=[40, 170, 70, 70, 70, 40])
+    t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, colors.black), ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black),
+                           ("SPAN", (0, 2), (-1, 2)), ("SPAN", (0, 4), (-1, 4)), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    box = Table([[P("Current performance"), P("79% in Quarter 2 against a target of 90%.")],
+                 [P("What are we doing about it?"),
+                  P("1. Fill the two vacant planning officer posts. (Lead: Head of Planning – Gwen Tallis. Target date: "
+                    "31 January 2027.) 2. Agree extensions of time with applicants. (Lead: Development Manager. "
+                    "Target date: November 2026.)")],
+                 [P("Accountable officer"), P("Director of Place – Rhodri Vaughan")]], colWidths=[120, 340])
+    box.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    path = tmp_path / "kpi.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(
+        [P("Wrexford City Council"), Paragraph("Performance report Quarter 2 2026/27", ss["Heading2"]), t, Spacer(1, 12), box])
+    doc = load_document(path)
+    rows = extract_all(doc, extract_metadata(doc))
+    m = {(x["value"], x["role"]): x for x in rows["metrics"] if x["locator"].startswith("table:0/") and "/col:Q" in x["locator"]}
+    assert m[(71, "actual")]["rag"] == "green" and m[(64, "actual")]["rag"] is None and (60, "target") in m
+    assert m[(79, "actual")]["rag"] == "red"
+    acts = {a["action_id"]: a["text"] for a in rows["actions"]}
+    assert sorted(acts.values()) == ["Agree extensions of time with applicants.", "Fill the two vacant planning officer posts.",
+                                     "Run the After Dark events programme."]
+    who = {acts[o["parent_id"]][:4]: (o["role"], o["person"]) for o in rows["owners"] if o["parent_id"] in acts}
+    assert who == {"Run ": ("Town Centre Manager", "Lucy Fairbairn"), "Fill": ("Head of Planning", "Gwen Tallis"),
+                   "Agre": ("Development Manager", None)}
+    due = {acts[x["parent_id"]][:4]: x["due_date"] for x in rows["timescales"] if x["parent_id"] in acts}
+    assert due == {"Run ": date(2026, 12, 31), "Fill": date(2027, 1, 31), "Agre": date(2026, 11, 30)}

@@ -70,7 +70,7 @@ def split_actions(text: str) -> list[str]:
             parts = parts[1:]
         for p in parts:
             # "1. Deliver the savings programme. 2. Review fees and charges.": numbered items run into one line
-            numbered = _numbered_parts(p)
+            numbered = numbered_parts(p)
             lines.extend([f"{k}. {q}" for k, q in enumerate(numbered, 1)] if numbered else [p])
     items: list[str] = []
     for ln in lines:
@@ -166,7 +166,7 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
 
 
 # a step's own owner and date in brackets at its end: "(Director of Finance, March 2027)"
-_WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z][A-Za-z&'’ /-]{1,60}?),\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
+_WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z][A-Za-z&'’ /–—-]{1,80}?),\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
 # "... – ICT Manager – by 30 June 2026"
 _WHO_WHEN_DASHED = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,60}?)\s+[–—-]\s+(?P<when>[^–—]{3,40}?)\s*[.;]?$")
 # "... – JW, 31/07/26", "... – Director of Place, September 2026"
@@ -175,7 +175,7 @@ _WHO_WHEN_COMMA = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,
 _CELL_MARKER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s?[.)]\s+(?=\S)")
 
 
-def _numbered_parts(text: str) -> Optional[list[str]]:
+def numbered_parts(text: str) -> Optional[list[str]]:
     """A cell numbering its entries 1, 2, 3 ... -> the entries; None when it
     does not."""
     marks = list(_CELL_MARKER.finditer(text or ""))
@@ -840,8 +840,8 @@ class _PlanReader:
         if len(row_actions) < 2:
             return False
         n = len(row_actions)
-        own_parts = {oc: _numbered_parts(_cell(row, oc)) for oc, _ in self.owner_cols}
-        time_parts = _numbered_parts(_cell(row, self.time_c)) if self.time_c is not None else None
+        own_parts = {oc: numbered_parts(_cell(row, oc)) for oc, _ in self.owner_cols}
+        time_parts = numbered_parts(_cell(row, self.time_c)) if self.time_c is not None else None
         if not any(p and len(p) == n for p in own_parts.values()) and not (time_parts and len(time_parts) == n):
             return False
         if any(p and len(p) != n for p in list(own_parts.values()) + [time_parts]):

@@ -44,7 +44,7 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
-from extractors.entities.action_plans import add_due_dates, extract_action_plan, record_table, who_when_at_end
+from extractors.entities.action_plans import add_due_dates, extract_action_plan, numbered_parts, record_table, who_when_at_end
 from extractors.entities.headerless import header_source, named_from_cells, shared_header
 from extractors.entities.columns import DECISION_COLUMN, column_role
 from extractors.entities.context import EntityContext
@@ -398,7 +398,7 @@ _POSITION_ONLY = re.compile(rf"^{POSITION}[.:]?$", re.I)
 # the labels a step's owner and due date are printed under, inline ("<step>.
 # Lead: X. Target date: Y.") or on lines of their own below it ("Due: March 2011")
 _LABELS = (r"Lead(?:\s+(?:officer|member|manager|partner|agency|organisation))?|Owner|Responsible(?:\s+officer)?|Target\s+date|Timescales?|Deadline|"
-           r"Due(?:\s+date)?|By\s+when|Completion\s+date|Progress|Status|Update|Position")
+           r"Due(?:\s+date)?|By\s+when|Completion\s+date|Progress|Status|Update|Position|(?-i:By)")
 # after a sentence's end, or after any word when the label is capitalised and
 # followed by a colon: an action log's record run together ("... data Owner: Chair
 # Deadline: May Progress: On track")
@@ -434,11 +434,11 @@ def _inline_labels(item, ctx: EntityContext) -> None:
     head = item.text[:parts[0].start()].strip()
     for k, m in enumerate(parts):
         end = parts[k + 1].start() if k + 1 < len(parts) else len(item.text)
-        value = item.text[m.end():end].strip().rstrip(".;").strip()
+        value = item.text[m.end():end].strip().rstrip(".;–—- ").strip()
         label = m.group("label").lower()
         if value:
             _apply_label(item, label, value, item.prov.at("/" + label.split()[0]), ctx)
-    item.text = head
+    item.text = head.rstrip(" –—-")   # ("<step> – Lead: ... – Due: ...")
 
 
 def addressed_owners(text: str, committee: Optional[str], prov: Prov) -> list[Owner]:
@@ -884,6 +884,69 @@ def loose_actions(ctx: EntityContext) -> None:
         ctx.loose_actions.append(a)
 
 
+def labelled_cell_actions(ctx: EntityContext) -> None:
+    """An action written into a cell of a table no plan reader took, under
+    its label: a KPI scorecard's commentary row "Commentary: ... Action to
+    improve: Run the events programme. Owner: Town Centre Manager – Lucy
+    Fairbairn. By: 31 December 2026." The step runs from the label to the
+    cell's end; its labels, brackets or dashes say who and when."""
+    if minutes.is_minutes(ctx.doc, ctx.meta.get("title")):
+        return   # (minutes tables are read line by line in minute_actions)
+    for tindex, table in ctx.doc.tables():
+        if tindex in ctx.plan_tables or tindex in ctx.listed_tables:
+            continue
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row):
+                if cell.spanned or (c and cell.text == row[c - 1].text):
+                    continue
+                text = " ".join(cell.text.split())
+                m = _CELL_ACTION_LABEL.search(text)
+                steps = [text[m.end():].strip()] if m and len(text[m.end():].split()) >= 3 else []
+                if not steps and c == 1 and _ACTIONS_ROW_LABEL.match(" ".join(row[0].text.split())):
+                    # a label | text box: "What are we doing about it? | 1. Fill the two posts ... (Lead: ...) 2. ..."
+                    boxed = " ".join(_BRACKETED_LABELS.sub(r" \1", cell.text).split())
+                    steps = numbered_parts(boxed) or [boxed]   # one step a number, its labels with it
+                page = cell.page or (table.pages[0] if table.pages else None)
+                for k, step in enumerate(steps):
+                    a = Action(text=step, prov=Prov(page, cell.text, f"table:{tindex}/row:{r}/col:{c}/action" + (f":{k}" if k else ""),
+                                                    tindex))
+                    _inline_labels(a, ctx)
+                    if not a.owners:
+                        who_when_at_end(a, ctx.glossary, ctx.anchor)
+                    _dashed_labels(a, ctx)
+                    add_due_dates(a, ctx.anchor)
+                    a.metrics.extend(metrics_from_text(a.text, a.prov))
+                    ctx.loose_actions.append(a)
+
+
+# a box's row label over the steps taken: "What are we doing about it?", "Actions to improve", "Recovery actions"
+_ACTIONS_ROW_LABEL = re.compile(r"(?i)^(?:what\s+(?:are|is)\s+(?:we|being|the\s+council)\s+(?:doing|done)(?:\s+(?:about|to\s+improve)\s+(?:it|this))?|"
+                                r"what\s+(?:will|are)\s+we\s+(?:do|doing|going\s+to\s+do)(?:\s+next)?|"
+                                r"(?:improvement|recovery|remedial|corrective|further|planned)\s+actions?|actions?(?:\s+(?:to\s+improve|"
+                                r"planned|being\s+taken|required))?|next\s+steps)\s*[?:]?$")
+# "(Lead: Head of Planning – Gwen Tallis. Target date: 31 January 2027.)": labels in brackets after a step
+_BRACKETED_LABELS = re.compile(r"\((\s*(?:Lead|Owner|Responsible|Target\s+date|Due|Deadline|By)\s*:[^()]*)\)")
+
+
+# the label an action is written under in a table's commentary: "Action to improve:", "Improvement action:",
+# "Actions planned:", "Next steps:", "Remedial action:"
+_CELL_ACTION_LABEL = re.compile(r"(?:^|(?<=[.:;)]\s)|(?<=\n))(?:actions?\s+to\s+(?:improve|address|recover)(?:\s+\w+)?|"
+                                r"(?:improvement|remedial|recovery|corrective|further|planned|next)\s+actions?|"
+                                r"actions?\s+(?:planned|being\s+taken|required)|next\s+steps?)\s*:\s*", re.I)
+
+
+def _dashed_labels(a: Action, ctx: EntityContext) -> None:
+    """'<step> – Lead: Revenues Manager (Claire Dunphy) – Due: ongoing from October 2026': labels after dashes."""
+    parts = re.split(r"\s+[–—-]\s+(?=(?:Lead|Owner|Due|By|Deadline|Target\s+date)\s*:)", a.text)
+    if len(parts) < 2:
+        return
+    a.text = parts[0].rstrip(" .;")
+    for part in parts[1:]:
+        lm = _LABEL_LINE.match(part.strip())
+        if lm:
+            _apply_label(a, lm.group("label"), lm.group("value").strip().rstrip(".;"), a.prov.at("/" + lm.group("label").split()[0].lower()), ctx)
+
+
 def restated_actions(ctx: EntityContext) -> None:
     """Minutes that end with a summary of their actions ("Summary of actions:
     No. | Action | Who | When") print each action twice: in the minute's
@@ -1163,7 +1226,7 @@ _SUB_NUMBER = re.compile(r"\(?(?:[a-z]|[ivx]+)[.)]")
 PASSES = (decisions, decision_columns, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
-          prose_details, minute_actions, loose_actions, restated_actions, loose_metrics, initialled_owners, one_owner_a_post,
+          prose_details, minute_actions, labelled_cell_actions, loose_actions, restated_actions, loose_metrics, initialled_owners, one_owner_a_post,
           meeting_deadlines,
           stem_owners)
 

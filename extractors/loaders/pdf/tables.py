@@ -329,12 +329,17 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
     if not rows:
         return None
     n_cols = max(len(r.cells) for r in rows)
-    if n_cols < LAYOUT.min_table_columns:
-        return None  # a framed text box, read as text
     grid: list[list[Optional[tuple]]] = [list(r.cells) + [None] * (n_cols - len(r.cells)) for r in rows]
     cell_words = _cell_words(grid, words, t.bbox)
     if not cell_words:
         return None
+    split = _split_unruled_columns(grid, cell_words) if len(rows) >= 3 else None
+    if split is not None:
+        grid = split
+        n_cols = len(grid[0])
+        cell_words = _cell_words(grid, words, t.bbox)
+    if n_cols < LAYOUT.min_table_columns:
+        return None  # a framed text box, read as text
     used_cols = {ci for (_, ci) in cell_words}
     if len(used_cols) < LAYOUT.min_table_columns and len(rows) <= LAYOUT.box_max_rows:
         return None  # a box around text, not a table
@@ -389,6 +394,71 @@ def _chart_grid(grid: list[list[Optional[tuple]]], texts: dict[tuple[int, int], 
     filled = [t for t in texts.values() if t.strip()]
     return (n_cells >= 6 and len(filled) <= LAYOUT.chart_max_filled * n_cells
             and all(_NUMBER_LABEL.fullmatch(t.strip()) for t in filled))
+
+
+_COLUMN_GAP = 10.0   # points between two column names on the header line of a table ruled by rows only
+
+
+def _split_unruled_columns(grid: list[list[Optional[tuple]]], cell_words) -> Optional[list[list[Optional[tuple]]]]:
+    """A table ruled between its rows but not between its columns (a KPI
+    scorecard: "Ref | Indicator | Q1 | Q2 | Target | RAG | DoT" with only
+    the shaded cells giving pdfplumber any column edges): its header line's
+    column names, apart by wide gaps, give the missing column edges. An edge
+    goes where, between two names, the fewest body words run across it; it is
+    kept where at least two body rows have words on both sides of it and
+    none across it, and no more rows run text across it (a commentary row
+    spanning the table) than keep to it. Returns the grid cut at every
+    column edge (a cell whose words run across an edge stays one cell there,
+    the slots it covers empty, as a merged cell), or None."""
+    head = sorted((w for (ri, _), ws in cell_words.items() if ri == 0 for w in ws), key=lambda w: w.x0)
+    if len(head) < 3 or len({round(w.top) for w in head}) > 3:
+        return None
+    bounds = sorted({round(cb[0], 1) for row in grid for cb in row if cb} | {round(cb[2], 1) for row in grid for cb in row if cb})
+    body = [ws for (ri, _), ws in cell_words.items() if ri > 0]
+
+    def across(x: float) -> int:
+        return sum(any(w.x0 < x < w.x1 for w in ws) for ws in body)
+
+    def both(x: float) -> int:
+        return sum(not any(w.x0 < x < w.x1 for w in ws) and any(w.x1 <= x for w in ws) and any(w.x0 >= x for w in ws)
+                   for ws in body)
+
+    kept = []
+    for a, b in zip(head, head[1:]):
+        if b.x0 - a.x1 < _COLUMN_GAP or abs(b.top - a.top) >= 3:
+            continue
+        if any(a.x1 - 1 <= e <= b.x0 + 1 for e in bounds):
+            continue   # a ruled or shaded edge there already
+        xs = [a.x1 + 1 + k for k in range(int(b.x0 - a.x1 - 1))] or [(a.x1 + b.x0) / 2]
+        x = min(xs, key=lambda x: (across(x), -both(x), -x))
+        if both(x) >= 2 and both(x) >= across(x):
+            kept.append(x)
+    if not kept:
+        return None
+    edges = sorted(set(bounds) | set(kept))
+    out: list[list[Optional[tuple]]] = []
+    for ri, row in enumerate(grid):
+        cells = [(ci, cb) for ci, cb in enumerate(row) if cb is not None]
+        new_row: list[Optional[tuple]] = []
+        owner = None   # the cell the previous slot belonged to, when it stays merged
+        for x0, x1 in zip(edges, edges[1:]):
+            mid = (x0 + x1) / 2
+            hit = next(((ci, cb) for ci, cb in cells if cb[0] - 1 <= mid <= cb[2] + 1), None)
+            if hit is None:
+                new_row.append(None)
+                continue
+            ci, cb = hit
+            ws = cell_words.get((ri, ci), [])
+            inner = [e for e in edges if cb[0] + 1 < e < cb[2] - 1]
+            merged = any(w.x0 < e < w.x1 for w in ws for e in inner)
+            if merged:
+                new_row.append(cb if owner != (ri, ci) else None)
+                owner = (ri, ci)
+            else:
+                new_row.append((max(x0, cb[0]), cb[1], min(x1, cb[2]), cb[3]))
+                owner = None
+        out.append(new_row)
+    return out
 
 
 def _cell_words(grid: list[list[Optional[tuple]]], words: list[Word], bbox) -> dict[tuple[int, int], list[Word]]:

@@ -212,3 +212,21 @@ def test_a_scorecard_ruled_by_rows_only_and_its_actions_to_improve(tmp_path):
                    "Agre": ("Development Manager", None)}
     due = {acts[x["parent_id"]][:4]: x["due_date"] for x in rows["timescales"] if x["parent_id"] in acts}
     assert due == {"Run ": date(2026, 12, 31), "Fill": date(2027, 1, 31), "Agre": date(2026, 11, 30)}
+
+
+def test_a_registers_risk_rows_over_their_action_rows(tmp_path):
+    _, rows = _render(tmp_path, """
+Wrexford City Council
+## Appendix B - other corporate risks
+| Ref | Risk / mitigating action | Risk owner / lead officer | Current score / due date | Direction / status |
+| CR06 | Homelessness and temporary accommodation. Demand for temporary accommodation exceeds supply. | Director of Housing | L4 x I4 = 16 | Stable |
+| CR6.1 | Buy 60 homes for use as temporary accommodation. | Head of Housing Options | 31/03/2027 | On track |
+| CR6.2 | End the placement of families in bed and breakfast for more than six weeks. | Head of Housing Options | December 2026 | Off track |
+| CR07 | Climate change - flooding and extreme heat. | Director of Place | L3 x I4 = 12 | Decreasing |
+| CR7.1 | Complete the Millbrook flood alleviation scheme. | Flood Risk Manager | Nov 2026 | On track |
+""")
+    assert [r for r in rows["recommendations"] if r["kind"] == "improvement"] == []   # a risk is no recommendation
+    assert [a["text"] for a in rows["actions"]] == ["Buy 60 homes for use as temporary accommodation.",
+                                                    "End the placement of families in bed and breakfast for more than six weeks.",
+                                                    "Complete the Millbrook flood alleviation scheme."]
+    assert all(a["rec_id"] is None for a in rows["actions"])

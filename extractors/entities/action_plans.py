@@ -601,8 +601,13 @@ class _PlanReader:
             text = _norm(m.group("text"))
         elif self.ref_c is not None and self.act_c is not None:
             top = _norm(_cell(row, self.ref_c)).rstrip(".")
-            if re.fullmatch(r"(?:R|Rec\.?\s*)?\d{1,2}", top) and self.dotted_under(top):
+            if re.fullmatch(r"(?:[A-Z]{1,4}\s*|Rec\.?\s*)?\d{1,2}", top) and self.dotted_under(top):
                 ref, text = top, _norm(_cell(row, self.act_c))
+                if re.search(r"(?i)\brisks?\b", self.header[self.act_c]):
+                    # a register's risk ("CR06") above its mitigating actions ("CR6.1", "CR6.2"): a risk is
+                    # no recommendation, and its actions answer none
+                    self.group = None
+                    return True
         if not text or len(text.split()) < 3:
             return False
         page = next((c.page for c in row if c.page), self.table.pages[0] if self.table.pages else None)
@@ -625,14 +630,14 @@ class _PlanReader:
         """The refs the ref column numbers rows under ('1' for '1.1', '1.2'; 'R1.1' too), read once."""
         if self._dotted is None:
             self._dotted = set() if self.ref_c is None else {
-                m.group(1) for row in self.table.body
-                if (m := re.match(r"(?:R|Rec\.?\s*)?(\d{1,2})\.\d", _norm(_cell(row, self.ref_c))))}
+                str(int(m.group(1))) for row in self.table.body
+                if (m := re.match(r"(?:[A-Z]{1,4}\s*|Rec\.?\s*)?(\d{1,2})\.\d", _norm(_cell(row, self.ref_c))))}
         return self._dotted
 
     def dotted_under(self, ref: str) -> bool:
         """Does the ref column number rows under `ref` ('1.1', '1.2' under '1' or 'R1')?"""
         n = re.sub(r"\D", "", ref)
-        return bool(n) and n in self.dotted_parents()
+        return bool(n) and str(int(n)) in self.dotted_parents()   # ("CR06" over "CR6.1")
 
     def read_recommendation(self, r: int, row: list[Cell], page) -> None:
         """A filled recommendation / ref cell starts a recommendation or

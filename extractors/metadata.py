@@ -222,9 +222,11 @@ def extract_metadata(doc: Document) -> dict:
     if meta["meeting_date"] is None and not letter:
         meta["meeting_date"] = _meeting_of_date(head[:8])   # "Action Log – meeting of 3 December 2024"
     banner = _table_title(doc)
-    if meta["title"] is None or (banner and _LOG_KIND.search(banner) and "|" in meta["title"]):
+    if meta["title"] is None or (banner and _LOG_KIND.search(banner) and
+                                 ("|" in meta["title"] or not _PAPER_KIND.search(meta["title"]))):
         # a title row across the log ("HDDP ACTION LOG – updated 9 September 2025") names the paper better
         # than a cover line of meeting details ("Partnership meeting, 16 September 2025 | Agenda item 4: Action log")
+        # or a line that only names the body ("Hollinsby Data and Digital Partnership – Secretariat: ...")
         meta["title"] = banner or meta["title"]
     meta["author"] = _author(doc, labelled, texts, head, tail, letter)
     meta["council"] = official_council_name(_council(doc, texts))
@@ -506,7 +508,11 @@ _NOT_TITLE = re.compile(r"^(?:created\s+with\b.*|.*\bplease\s+register\s+to\s+re
                         r"(?:status|rag|colour)\s+key\b.*|key\s+to\s+\w+|key|glossary|"
                         # a report's place in a series: "2nd Report of Session 2010–12", "HL Paper 179"
                         r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+report\s+of\s+session\b.*|"
-                        r"h[lc]\s+(?:paper\s+)?\d+\b.*)\s*\.?$", re.I)
+                        r"h[lc]\s+(?:paper\s+)?\d+\b.*|"
+                        # a line of meeting details: "Board meeting: Tuesday 20 October 2026 | Agenda item 3(b)",
+                        # "Meeting of 28 January 2014 Agenda item 4 Paper by the Secretariat"
+                        r"(?:(?:board|committee|panel|partnership|cabinet|council|group)\s+)?meeting(?:\s+date)?\s*(?::|of|on|held\s+on|,)\s*"
+                        r"(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\b.*)\s*\.?$", re.I)
 
 
 # a line that names an organisation and nothing else: the publisher above a

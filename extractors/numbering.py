@@ -73,8 +73,8 @@ def split_numbering(text: str) -> tuple[Optional[str], str]:
             if not re.fullmatch(r"\d+(?:\.\d+){2,}", num) and not _DECIDES.match(rest):
                 continue
         # a single letter followed by '.' is only numbering when the rest starts upper case
-        # (or a capital letter numbering what a meeting decides: "A. accepts the grant ...;")
-        if re.fullmatch(r"[a-zA-Z]\.", num) and not rest[:1].isupper() and not (num[0].isupper() and _DECIDES.match(rest)):
+        # (or a letter numbering what a meeting decides: "A. accepts the grant ...;", "b. agree a revised deadline")
+        if re.fullmatch(r"[a-zA-Z]\.", num) and not rest[:1].isupper() and not _DECIDES.match(rest):
             continue
         return num.rstrip(".").rstrip(), rest
     return None, s

@@ -46,3 +46,10 @@ def test_a_reviews_r_numbers():
     assert split_numbering("R3: We recommend that") == ("R3", "We recommend that")
     assert split_numbering("R2 is the measure used") == (None, "R2 is the measure used")
     assert split_numbering("R&D spending rose") == (None, "R&D spending rose")
+
+
+def test_a_letter_before_what_a_meeting_decides_is_numbering():
+    from extractors.numbering import split_numbering
+    assert split_numbering("b. agree a revised deadline of 31 March 2014") == ("b", "agree a revised deadline of 31 March 2014")
+    assert split_numbering("A. accepts the grant of £1,742,000;") == ("A", "accepts the grant of £1,742,000;")
+    assert split_numbering("e. the figures are provisional") == (None, "e. the figures are provisional")

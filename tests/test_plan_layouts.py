@@ -230,3 +230,34 @@ Wrexford City Council
                                                     "End the placement of families in bed and breakfast for more than six weeks.",
                                                     "Complete the Millbrook flood alleviation scheme."]
     assert all(a["rec_id"] is None for a in rows["actions"])
+
+
+def test_areas_for_improvement_with_their_responses_and_an_action_table_keyed_by_afi(tmp_path):
+    _, rows = _render(tmp_path, """
+Ulverby Safeguarding Children Partnership
+## 2 Decisions required
+The Executive is asked to:
+1. approve the multi-agency action plan in section 4;
+2. note that the named lead for action 2.1 will be confirmed in September 2026.
+## 3 Areas for improvement identified by the inspectorates
+The letter of 23 June 2026 asks the partners to improve:
+1. The quality and consistency of strategy discussions for children at risk of exploitation.
+Partnership response: Accepted. The partners agree with the finding.
+2. The use of the multi-agency exploitation screening tool by all agencies.
+Partnership response: Accepted in principle. The ICB notes the pressure on CAMHS.
+## 4 Action plan
+| AFI | No. | Action | Agency lead | Named lead | Completion date |
+| 1 | 1.1 | Revise the strategy discussion standard with police and health partners. | Council / Police | Marcus Dwyer, Head of Service | 30/09/2026 |
+| 1, 2 | 1.2 | Put in place a health professional rota for strategy discussions. | ICB | Felicity Amberley, Designated Nurse | Sept 2026 |
+| 2 | 2.1 | Relaunch the screening tool on the partnership website. | USCP Business Unit | Graham Stott, Business Manager | 31 October 2026 |
+""")
+    afis = [r for r in rows["recommendations"] if r["kind"] == "improvement"]
+    assert [r["ref"] for r in afis] == ["1", "2"]
+    by_rec = {}
+    for a in rows["actions"]:
+        by_rec.setdefault(a["rec_id"], []).append(a["text"][:10])
+    assert by_rec == {afis[0]["rec_id"]: ["Revise the", "Put in pla"], afis[1]["rec_id"]: ["Relaunch t"]}
+    assert ("2", "partially_accepted") in [(r["rec_ref"], r["status"]) for r in rows["responses"]]
+    # the named leads own the actions' recommendations, not their agencies again
+    roles = {o["role"] for o in rows["owners"]}
+    assert "Council" not in roles and "ICB" not in roles and "Head of Service" in roles

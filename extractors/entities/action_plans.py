@@ -255,7 +255,7 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
 
 
 # a ref column that names the recommendation a row answers: "Rec no.", "Recommendation ref", "Rec"
-_REC_REF_HEADER = re.compile(r"\brec(?:ommendation)?s?\b", re.I)
+_REC_REF_HEADER = re.compile(r"\brec(?:ommendation)?s?\b|^afi\b", re.I)   # ("AFI": the area for improvement answered)
 
 
 _RECORD_TITLE = re.compile(r"^(?:recommendation|rec\.?|finding|issue|observation)\s*(?:no\.?\s*)?(?P<ref>[\w.]{1,6})\b", re.I)
@@ -461,6 +461,9 @@ _REVISED_IN_UPDATE = re.compile(r"(?m)(?:^|(?<=[.;]\s))(?:Revised|REVISED|New|NE
                                 r"(?i:date|deadline|timescale)(?:\s+(?:to|of))?\s*[:–—-]\s*(?P<when>[^.;\n(]{2,40}?)\s*(?:[.;(\n]|$)")
 
 
+# "Agency lead" beside "Named lead" / "Lead officer"
+_AGENCY_LEAD = re.compile(r"(?i)\b(?:agency|organisation|organization|partner|service|body)\b")
+_NAMED_LEAD = re.compile(r"(?i)\b(?:named|officer|person|individual)\b")
 # a recommendation's own label, printed at the start of its cell
 _LABELLED_REF = re.compile(r"(?i)^(?:recommendation|rec|area\s+for\s+(?:improvement|development)|priority|objective)\s+\d")
 
@@ -710,6 +713,8 @@ class _PlanReader:
             row_actions[0].evidence = _norm(_cell(row, self.evid_c))
         if self.rec_c is None and self.ref_c is not None:
             key = _norm(_cell(row, self.ref_c)).rstrip(".") or None
+            if key and re.fullmatch(r"\d{1,2}(?:\s*[,&/]\s*\d{1,2})+", key):
+                key = re.split(r"\s*[,&/]\s*", key)[0]   # "1, 4": a row answering two, filed under the first
             for a in row_actions:
                 if _REC_REF_HEADER.search(self.header[self.ref_c]):
                     a.ref = key   # "Rec no. | Action | Lead": the recommendation the row answers, printed elsewhere
@@ -784,7 +789,10 @@ class _PlanReader:
 
     def read_owners(self, r: int, row: list[Cell], page) -> list[Owner]:
         owners: list[Owner] = []
+        named = [oc for oc, _ in self.owner_cols if _NAMED_LEAD.search(self.header[oc]) and _cell(row, oc)]
         for oc, kind in self.owner_cols:
+            if named and oc not in named and _AGENCY_LEAD.search(self.header[oc]):
+                continue   # "Agency lead | Named lead": the people named own it, not their agencies again
             txt = self.who_and_when(_cell(row, oc), oc)[0]
             if txt:
                 owners.extend(_owner_items(txt, kind, self.glossary, Prov(page=page, source_text=txt, locator=self.loc(r, oc), table=self.tindex)))

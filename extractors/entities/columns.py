@@ -6,7 +6,7 @@ import re
 
 # Order matters: the first matching role wins for a header.
 _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("ref", re.compile(r"^(ref\.?|reference|no\.?|number|#|item|agenda\s+(?:item|no\.?)|rec\.?|r|rec(ommendation)?\s*(no|ref|number)\.?|action\s*(no|ref)\.?|id)$"
+    ("ref", re.compile(r"^(ref\.?|reference|no\.?|number|#|item|agenda\s+(?:item|no\.?)|afi(?:\s*(?:no\.?|ref\.?|number))?|rec\.?|r|rec(ommendation)?\s*(no|ref|number)\.?|action\s*(no|ref)\.?|id)$"
                        # a column that numbers or dates the items: "Meeting date & action number", "Action ref"
                        r"|\b(action|rec(ommendation)?|item|risk|log)\s*(no\.?|number|ref(erence)?|id)\b|\bmeeting\s+date\b", re.I)),
     ("rag", re.compile(r"\b(b?rag|r\s*/\s*a\s*/\s*g)\b|^rating$|^status\s*\(rag\)$", re.I)),

@@ -668,6 +668,7 @@ class _ImprovementWalk:
         """A heading: a deadline bucket, an improvement zone (read whole), or
         a new section that closes the current item. Returns the index to go
         on from when the heading was consumed, else None."""
+        t = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", "", t) if b.kind == "heading" else t   # "3 Areas for ..."
         im0 = IMPROVEMENT_HEADING.match(t) if not CONTENTS_LINE.search(t) else None
         is_head = b.kind == "heading" or (t.isupper() and len(t.split()) <= 10) or \
             bool(im0 and not im0.group("rest") and len(t.split()) <= 8)
@@ -799,6 +800,9 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
             continue
         if b.kind == "heading":
             break
+        if recs and re.match(r"^(?:[A-Z][\w’']*\s+){0,2}response\s*[:.–—-]", t, re.I):
+            j += 1   # "Partnership response: Accepted." under an item: its answer (responses.py), the list goes on
+            continue
         if b.numbering == "•" or (b.numbering and not re.fullmatch(r"\d+", b.numbering)):
             if mode == "paras":
                 break

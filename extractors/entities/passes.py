@@ -317,7 +317,8 @@ def actions_by_ref(ctx: EntityContext) -> None:
     no. | Action | Lead | Target date") puts its actions under the
     recommendations the paper prints with those refs; the row's lead and date
     are that recommendation's (as in a plan with a recommendation column)."""
-    by_ref = _first_by_ref(ctx.recs)
+    # (an action table keys the improvement points it answers; a cover's decisions numbered 1, 2, 3 are not them)
+    by_ref = {**_first_by_ref(ctx.recs), **_first_by_ref([r for r in ctx.recs if r.kind == "improvement"])}
     keyed = _keyed_tables(ctx, by_ref)
     keep = []
     for a in ctx.loose_actions:

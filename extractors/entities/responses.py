@@ -301,6 +301,13 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
     numbered_ok = not is_minutes(doc)   # a minute's number is not a recommendation's
     starts = [st if st is None or _REC_LABEL.match(t) or (numbered_ok and bare_ref(st[0]) not in answered) else None
               for st, t in zip(starts, texts)]
+    for k, b in enumerate(blocks[:-1]):
+        # a numbered item that asks nothing in words ("3. The timeliness of information sharing ...", an inspection's
+        # area for improvement) with its answer right under it ("Partnership response: Accepted.")
+        num = (b.numbering or "").rstrip(".)")
+        if starts[k] is None and numbered_ok and re.fullmatch(r"\d{1,2}[a-z]?", num) and b.kind != "heading" and \
+                len(texts[k].split()) >= 5 and _RESPONSE_LABEL.match(texts[k + 1]) and bare_ref(num) not in answered:
+            starts[k] = (num, texts[k])
     i = 0
     while i < len(blocks):
         if not starts[i]:

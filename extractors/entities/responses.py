@@ -306,7 +306,8 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
         # area for improvement) with its answer right under it ("Partnership response: Accepted.")
         num = (b.numbering or "").rstrip(".)")
         if starts[k] is None and numbered_ok and re.fullmatch(r"\d{1,2}[a-z]?", num) and b.kind != "heading" and \
-                len(texts[k].split()) >= 5 and _RESPONSE_LABEL.match(texts[k + 1]) and bare_ref(num) not in answered:
+                len(texts[k].split()) >= 5 and texts[k].rstrip().endswith((".", ";")) and \
+                _RESPONSE_LABEL.match(texts[k + 1]) and bare_ref(num) not in answered:   # (a chapter's title has no full stop)
             starts[k] = (num, texts[k])
     i = 0
     while i < len(blocks):

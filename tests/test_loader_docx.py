@@ -264,9 +264,11 @@ def test_table_merges_fill_bullets_nested_and_header():
     d.add_paragraph("After the table.")
     doc = load_doc(d)
     kinds = [b.kind for b in doc.blocks]
-    assert kinds == ["paragraph", "table", "paragraph"]
-    (idx, table), = doc.tables()
+    # the table nested in a cell (two rows, two columns) is a table of its own, right after the outer one
+    assert kinds == ["paragraph", "table", "table", "paragraph"]
+    (idx, table), (_, nested) = doc.tables()
     assert idx == 0
+    assert [[c.text for c in r] for r in nested.rows] == [["Milestone", "Date"], ["Pilot", "June 2024"]]
     assert table.header_rows == 1
     assert table.header == ["Recommendation", "Action", "Lead", "RAG"]
     texts = [[c.text for c in r] for r in table.rows]
@@ -274,8 +276,7 @@ def test_table_merges_fill_bullets_nested_and_header():
     assert texts[2][0] == "Improve supervision"           # vMerge continuation repeats the start
     assert table.rows[2][0].spanned and not table.rows[1][0].spanned
     assert [c.spanned for c in table.rows[3]] == [False, True, True, True]
-    assert texts[2][1].split("\n") == ["Train managers", "• Session one", "• Session two",
-                                       "Milestone | Date", "Pilot | June 2024"]
+    assert texts[2][1].split("\n") == ["Train managers", "• Session one", "• Session two"]
     assert texts[3] == ["Progress reviewed monthly"] * 4   # gridSpan repeats across columns
     assert table.rows[1][3].fill == "#ff0000"
     assert table.rows[2][3].fill is None                   # "auto" is no colour
@@ -471,3 +472,24 @@ def test_table_of_contents_lines_are_not_numbered_sections():
         ("paragraph", None, "1. Introduction 3"),
         ("heading", "1", "Introduction"),
     ]
+
+
+def test_a_plan_nested_in_a_cell_is_read_as_its_own_table_and_a_one_row_grid_stays_text():
+    d = docx.Document()
+    outer = d.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "What Ofsted said: the quality of plans."
+    c = outer.cell(0, 1)
+    c.text = "Our response"
+    inner = c.add_table(rows=2, cols=3)
+    for j, h in enumerate(["Action", "Lead", "When"]):
+        inner.cell(0, j).text = h
+    for j, v in enumerate(["Audit 50 plans", "Principal Social Worker", "March 2027"]):
+        inner.cell(1, j).text = v
+    grid = c.add_table(rows=1, cols=2)
+    grid.cell(0, 0).text, grid.cell(0, 1).text = "RAG:", "Amber"
+    doc = load_doc(d)
+    tables = [t for _, t in doc.tables()]
+    assert len(tables) == 2
+    assert [[x.text for x in r] for r in tables[1].rows] == [["Action", "Lead", "When"],
+                                                             ["Audit 50 plans", "Principal Social Worker", "March 2027"]]
+    assert tables[0].rows[0][1].text.split("\n") == ["Our response", "RAG: | Amber"]

@@ -89,7 +89,8 @@ def _cell_content(tc, ctx: _Ctx) -> _CellContent:
                     _body._walk(box, ctx, sub)
                     lines.extend(_block_lines(sub))
             elif name == "tbl":
-                lines.extend(_nested_table_lines(ch, ctx))
+                if not _table_of_its_own(ch, ctx):
+                    lines.extend(_nested_table_lines(ch, ctx))   # (one that is its own table follows the outer one)
             elif name == "sdt":
                 if not _is_placeholder(ch, ctx):
                     c = ch.find(ctx.q("sdtContent"))
@@ -135,6 +136,26 @@ def _row_lines(rows: list[list[Cell]]) -> list[str]:
                 vals.append(t)
         if vals:
             out.append(" | ".join(vals))
+    return out
+
+
+def _table_of_its_own(tbl, ctx: _Ctx) -> bool:
+    """A table nested in a cell that is a table of its own (two rows and two
+    columns at least: an action plan set inside "Our response"), not a
+    layout grid of one row or one column."""
+    rows, _ = _grid(tbl, ctx)
+    return len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 2
+
+
+def _nested_tables(tbl, ctx: _Ctx) -> list:
+    """The tables of their own nested in this table's cells, in reading order."""
+    out = []
+    for tr in _rows(tbl, ctx):
+        for tc in _cells(tr, ctx):
+            for el in tc.iter(ctx.q("tbl")):
+                if el is not tbl and el.getparent() is not None and _table_of_its_own(el, ctx) and \
+                        not any(a.tag == ctx.q("tbl") for a in el.iterancestors() if a is not tbl and tc in a.iterancestors()):
+                    out.append(el)
     return out
 
 
@@ -264,3 +285,5 @@ def _table_blocks(tbl, ctx: _Ctx, out: list[Block]) -> None:
         out.append(Block(kind="paragraph", text=_norm(cap) if num is None else rest,
                          numbering=num, style="table caption"))
     out.append(Block(kind="table", table=Table(rows=rows, header_rows=header_rows)))
+    for inner in _nested_tables(tbl, ctx):
+        _table_blocks(inner, ctx, out)   # a plan nested in a cell, read as the table it is

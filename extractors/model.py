@@ -78,6 +78,10 @@ class Table:
     def n_cols(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
+    def page_of(self, cell: Cell) -> Optional[int]:
+        """The page a cell is printed on: its own, else the table's first."""
+        return cell.page or (self.pages[0] if self.pages else None)
+
 
 @dataclass
 class Block:

@@ -201,7 +201,7 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
                 # "2.8% Green": the value with its rating printed beside it
                 txt, cell_rag = rated.group("value"), ragmod.normalise_rag(rated.group("rag"))[0]
             colname = header[c] if c < len(header) else ""
-            prov = Prov(page=cell.page or (table.pages[0] if table.pages else None), source_text=txt,
+            prov = Prov(page=table.page_of(cell), source_text=txt,
                         locator=f"table:{tindex}/row:{r}/col:{' '.join(colname.split()) or c}", table=tindex)
             if _numeric_cell(txt):
                 cu = col_units[c] if c < len(col_units) else None

@@ -329,15 +329,12 @@ def cell_decisions(cell: str) -> list[str]:
     if not lines or _NO_DECISION.match(" ".join(lines)):
         return []
     items: list[str] = []
-    lead: list[str] = []
-    for ln in lines:
+    for ln in lines:   # (lines before the first marker lead in: "The Board:")
         m = _CELL_ITEM.match(ln)
         if m:
             items.append(ln[m.end():])
         elif items:
             items[-1] += " " + ln
-        else:
-            lead.append(ln)
     if len(items) < 2:
         if (inline := decision_items(" ".join(lines))) is not None:
             return [t for _, t in inline]
@@ -378,8 +375,7 @@ def text_decisions(text: str) -> list[tuple[Optional[str], str]]:
         label = _LIST_LABEL.match(para)
         items = []
         j = k + 1
-        while label and j < len(paras) and _CELL_ITEM.match(paras[j][0]):
-            m = _CELL_ITEM.match(paras[j][0])
+        while label and j < len(paras) and (m := _CELL_ITEM.match(paras[j][0])):
             mark = m.group(0).strip()
             items.append((None if mark[:1] in "•●▪■◦·-–*" else f"({mark.strip('().')})", (" ".join(paras[j]))[m.end():].strip()))
             j += 1
@@ -391,7 +387,7 @@ def text_decisions(text: str) -> list[tuple[Optional[str], str]]:
         for said in decision_sentences(para) or ([para] if decision_items(para) else []):
             out += [(ref, t) for ref, t in (decision_items(said) or [(None, said)])]
         k += 1
-    return [(ref, unlabelled(t)) for ref, t in out if unlabelled(t) and not _NO_DECISION.match(unlabelled(t))]
+    return [(ref, u) for ref, t in out if (u := unlabelled(t)) and not _NO_DECISION.match(u)]
 
 
 # what a meeting does with an item, opening each of its lettered decisions

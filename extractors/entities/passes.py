@@ -791,16 +791,11 @@ def decision_columns(ctx: EntityContext) -> None:
         col = next(c for c, h in enumerate(names) if DECISION_COLUMN.match(" ".join(h.split())))
         refc = next((c for c, h in enumerate(names) if c != col and column_role(h) == "ref"), None)
         for r, row in enumerate(body, start=len(table.rows) - len(body)):
-            if col >= len(row) or row[col].spanned and r and row[col].text == table.rows[r - 1][col].text or \
-                    col and row[col].text == row[col - 1].text:
+            if col >= len(row) or _merged_copy(table, r, col):
                 continue   # (a cell merged down from the row above, or across from the minute's text)
-            cell = row[col].text
             ref = _row_ref(row[refc].text) if refc is not None and refc < len(row) else None
-            for k, text in enumerate(minutes.cell_decisions(cell)):
-                loc = f"table:{tindex}/row:{r}/col:{col}" + (f"/item:{k}" if k else "")
-                ctx.recs.append(Recommendation(kind="decision", text=text, ref=ref,
-                                               prov=Prov(row[col].page or (table.pages[0] if table.pages else None),
-                                                         cell, loc, tindex)))
+            for k, text in enumerate(minutes.cell_decisions(row[col].text)):
+                ctx.recs.append(_cell_decision(table, tindex, r, col, k, text, ref, "item"))
 
 
 def _labelled_decisions(ctx: EntityContext, tindex: int, table) -> None:
@@ -816,11 +811,25 @@ def _labelled_decisions(ctx: EntityContext, tindex: int, table) -> None:
             ref = _row_ref(row[1].text)
         if len(label.split()) > 4 or not DECISION_COLUMN.match(label):
             continue
-        cell = next((c for c in row[1:] if c.text.strip()), None)
-        for k, text in enumerate(minutes.cell_decisions(cell.text) if cell else []):
-            ctx.recs.append(Recommendation(kind="decision", text=text, ref=ref,
-                                           prov=Prov(cell.page or (table.pages[0] if table.pages else None), cell.text,
-                                                     f"table:{tindex}/row:{r}/col:1" + (f"/item:{k}" if k else ""), tindex)))
+        c = next((c for c, cell in enumerate(row) if c and cell.text.strip()), None)
+        for k, text in enumerate(minutes.cell_decisions(row[c].text) if c is not None else []):
+            ctx.recs.append(_cell_decision(table, tindex, r, c, k, text, ref, "item", locator_col=1))
+
+
+def _cell_decision(table, tindex: int, r: int, c: int, k: int, text: str, ref: Optional[str], part: str,
+                   locator_col: Optional[int] = None) -> Recommendation:
+    """The k-th decision read from the cell at row r, column c of a minutes table."""
+    cell = table.rows[r][c]
+    loc = f"table:{tindex}/row:{r}/col:{c if locator_col is None else locator_col}" + (f"/{part}:{k}" if k else "")
+    return Recommendation(kind="decision", text=text, ref=ref, prov=Prov(table.page_of(cell), cell.text, loc, tindex))
+
+
+def _merged_copy(table, r: int, c: int) -> bool:
+    """Is the cell at row r, column c the copy of one read already: the cell
+    to its left repeated (merged across), or merged down from the row above?"""
+    row, cell = table.rows[r], table.rows[r][c]
+    return bool(c and row[c - 1].text == cell.text or
+                cell.spanned and r and c < len(table.rows[r - 1]) and table.rows[r - 1][c].text == cell.text)
 
 
 def _row_ref(text: str) -> Optional[str]:
@@ -849,15 +858,10 @@ def _decisions_in_cells(ctx: EntityContext, tindex: int, table) -> None:
         ref = _row_ref(row[refc].text) if refc is not None and refc < len(row) else None
         for c, cell in enumerate(row):
             if c == refc or (c < len(roles) and roles[c] is not None) or len(cell.text.split()) < 4 or \
-                    c and row[c - 1].text == cell.text or \
-                    cell.spanned and r and c < len(table.rows[r - 1]) and table.rows[r - 1][c].text == cell.text:
+                    _merged_copy(table, r, c):
                 continue   # (a cell merged across columns or down from the row above is read once)
-            found = minutes.text_decisions(cell.text)
-            for k, (iref, text) in enumerate(found):
-                ctx.recs.append(Recommendation(kind="decision", text=text, ref=iref or ref,
-                                               prov=Prov(cell.page or (table.pages[0] if table.pages else None), cell.text,
-                                                         f"table:{tindex}/row:{r}/col:{c}" + (f"/sentence:{k}" if k else ""),
-                                                         tindex)))
+            for k, (iref, text) in enumerate(minutes.text_decisions(cell.text)):
+                ctx.recs.append(_cell_decision(table, tindex, r, c, k, text, iref or ref, "sentence"))
 
 
 # a decision list's label on a line of its own: "AGREED:", "RESOLVED:", "The Partnership AGREED:", "Decisions:"
@@ -907,7 +911,7 @@ def labelled_cell_actions(ctx: EntityContext) -> None:
                     # a label | text box: "What are we doing about it? | 1. Fill the two posts ... (Lead: ...) 2. ..."
                     boxed = " ".join(_BRACKETED_LABELS.sub(r" \1", cell.text).split())
                     steps = numbered_parts(boxed) or [boxed]   # one step a number, its labels with it
-                page = cell.page or (table.pages[0] if table.pages else None)
+                page = table.page_of(cell)
                 for k, step in enumerate(steps):
                     a = Action(text=step, prov=Prov(page, cell.text, f"table:{tindex}/row:{r}/col:{c}/action" + (f":{k}" if k else ""),
                                                     tindex))
@@ -1119,11 +1123,12 @@ def meeting_deadlines(ctx: EntityContext) -> None:
                         t.due_date = t.due_date.replace(year=held.year + 1)
                     except ValueError:   # 29 February
                         t.due_date = t.due_date.replace(year=held.year + 1, day=28)
-    days, nxt = meeting_days(ctx.doc, held)
+    scheduled = schedule_days(ctx.doc, held)
+    days, nxt = meeting_days(ctx.doc, held, scheduled)
     if not days and nxt is None:
         return
     items = _owned_items(ctx) + list(ctx.responses)
-    _next_after_raised(ctx, [t for item in items for t in item.timescales], schedule_days(ctx.doc, held),
+    _next_after_raised(ctx, [t for item in items for t in item.timescales], scheduled,
                        held if isinstance(held, date) else None)
     pin_to_meetings((t for item in items for t in item.timescales), days, nxt)
 
@@ -1135,25 +1140,24 @@ def _next_after_raised(ctx: EntityContext, timescales: list, scheduled: list[dat
     paper prints; without one, the meeting the log goes to is the next after
     the latest meeting whose actions it lists (what earlier rows' next
     meetings were, it does not say)."""
-    tables = dict(ctx.doc.tables())
-    if scheduled:
-        days = sorted(set(scheduled) | ({held} if held else set()))
-    elif held:
-        raised_days = [d for t in timescales for d in [_raised(tables, t, ctx)] if d and d < held]
-        days = [held] if raised_days else []
-        latest = max(raised_days, default=None)
-    else:
+    due_next = [t for t in timescales if t.due_date is None and _NEXT_MEETING_DUE.search(t.raw or "")]
+    if not due_next or not (scheduled or held):
         return
-    for t in timescales:
-        m = re.match(r"table:(\d+)/row:(\d+)/", t.prov.locator or "")
-        if t.due_date is not None or not m or not _NEXT_MEETING_DUE.search(t.raw or ""):
+    tables = dict(ctx.doc.tables())
+    # the day each row was raised (every row's, without a schedule: the latest of them is wanted)
+    raised = {id(t): d for t in (due_next if scheduled else timescales) if (d := _raised(tables, t, ctx)) is not None}
+    if scheduled:
+        days, latest = sorted(set(scheduled) | ({held} if held else set())), None
+    else:
+        earlier = [d for d in raised.values() if d < held]
+        days, latest = ([held], max(earlier)) if earlier else ([], None)
+    for t in due_next:
+        r = raised.get(id(t))
+        if r is None or not scheduled and r != latest:
             continue
-        raised = _raised(tables, t, ctx)
-        if raised is None or not scheduled and raised != latest:
-            continue
-        later = sorted(d for d in days if d > raised)
+        later = [d for d in days if d > r]
         if later:
-            t.due_date, t.precision = later[0], "day"
+            t.due_date, t.precision = min(later), "day"
 
 
 def _raised(tables: dict, t, ctx: EntityContext) -> Optional[date]:

@@ -23,15 +23,17 @@ _OTHER_BODY = re.compile(r"\bnext\s+[A-Z][\w’'-]*\s+[Mm]eeting\b|\bmeeting\s+o
                          r"Group|Partnership|Cabinet|Forum)\b)[A-Z]")
 
 
-def meeting_days(doc: Document, meeting_date: Optional[date]) -> tuple[list[date], Optional[date]]:
-    """(the meeting days the paper names, the next meeting's day or None)."""
+def meeting_days(doc: Document, meeting_date: Optional[date],
+                 scheduled: Optional[list[date]] = None) -> tuple[list[date], Optional[date]]:
+    """(the meeting days the paper names, the next meeting's day or None);
+    `scheduled`: the paper's schedule_days, when the caller has read them."""
     days = [meeting_date] if isinstance(meeting_date, date) else []
     nxt: Optional[date] = None
     texts = [b.text for b in doc.blocks if b.kind != "table"]
     # minutes set out as a table say it in a cell ("Any other business and date of next meeting | ...")
     texts += [line for _, t in doc.tables() for row in t.rows for c in row for line in c.text.split("\n")
               if _NEXT_MEETING.search(line)]
-    days.extend(schedule_days(doc, meeting_date))
+    days.extend(schedule_days(doc, meeting_date) if scheduled is None else scheduled)
     for k, text in enumerate(texts):
         m = _NEXT_MEETING.search(text)
         if not m:

@@ -73,11 +73,7 @@ def _header(line: list[Word]) -> Optional[list[float]]:
     if len(segs) < 3:
         return None
     texts = [_text(s).strip(" :") for s in segs]
-    items = sum(bool(_ITEM_RE.match(t)) for t in texts)
-    support = sum(bool(_SUPPORT_RE.match(t)) for t in texts)
-    if items < 1 or support < 1 or items + support != len(texts):
-        return None
-    return [s[0].x0 for s in segs]
+    return [s[0].x0 for s in segs] if _names_a_table(texts, support=1, unknown=0) else None
 
 
 def _stacked_header(first: list[Word], second: list[Word]) -> Optional[tuple[list[float], list[Word]]]:
@@ -101,15 +97,18 @@ def _stacked_header(first: list[Word], second: list[Word]) -> Optional[tuple[lis
         else:
             cols.append([seg])
     names = [" ".join(_text(g) for g in sorted(c, key=lambda g: g[0].top)).strip(" :") for c in cols]
-    if len(names) < 3 or not _names_a_table(names):
+    # (names stacked from two lines are less sure: two supporting columns, a third of them may be others)
+    if len(names) < 3 or not _names_a_table(names, support=2, unknown=len(names) // 3):
         return None
     return [min(g[0].x0 for g in c) for c in cols], first + second
 
 
-def _names_a_table(names: list[str]) -> bool:
+def _names_a_table(names: list[str], *, support: int, unknown: int) -> bool:
+    """Do these column names name a log's or register's columns: an item
+    column, at least `support` supporting ones, at most `unknown` others?"""
     items = sum(bool(_ITEM_RE.match(t)) for t in names)
-    support = sum(bool(_SUPPORT_RE.match(t)) for t in names)
-    return items >= 1 and support >= 2 and items + support >= len(names) - len(names) // 3
+    supporting = sum(bool(_SUPPORT_RE.match(t)) for t in names)
+    return items >= 1 and supporting >= support and items + supporting >= len(names) - unknown
 
 
 def _header_rest(line: list[Word], cols: list[float], header: list[Word]) -> bool:

@@ -216,7 +216,10 @@ def add_due_dates(item, anchor: Optional[date]) -> None:
     text, shift = item.text, 0
     if getattr(item, "kind", None) == "decision" and text[:1].islower():
         text, shift = "That " + text, 5
+    labelled = {t.recurrence for t in item.timescales if t.recurrence not in (None, "once")}
     for t in find_due_dates_in_sentence(text, anchor):
+        if t.recurrence in labelled:
+            continue   # "Run a clinic every fortnight" over "By: Fortnightly": the same timescale, printed twice
         if shift:
             t = replace(t, start=t.start - shift, end=t.end - shift)
         item.timescales.append(Timescale.from_parsed(

@@ -79,6 +79,9 @@ class Action:
     # the number in a plan's plain "No." / "Ref" column: the recommendation the row
     # answers when the paper prints recommendations under those numbers (passes.actions_by_ref)
     key: Optional[str] = None
+    # "Lead: ...", "By: ...", "Status: ..." lines printed under a narrative step,
+    # (label, value, Prov), applied with the paper's context in passes.prose_details
+    labels: list = field(default_factory=list)
 
 
 @dataclass

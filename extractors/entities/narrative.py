@@ -87,7 +87,7 @@ NOT_ACTION_START = re.compile(
 LABEL_LINE = re.compile(
     r"^(?P<label>leads?(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
     r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target\s+date|due(?:\s+date)?|by\s+when|"
-    r"completion\s+date|progress(?:\s+(?:update|to\s+date))?|update|commentary)\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
+    r"completion\s+date|progress(?:\s+(?:update|to\s+date))?|update|commentary|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
 # a contents-page line: "Recommendations ........ 137", "Recommendations 12"
 CONTENTS_LINE = re.compile(r"(?:\.\s*){3,}\s*\d+\s*$|…+\s*\d+\s*$|^\D{3,60}\s\d{1,3}$")
 OUTCOME_HEADING = re.compile(r"^what\s+does\s+this\s+mean\b|^impact\b|^outcomes?\s+for\b", re.I)
@@ -593,6 +593,13 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
             if walk.current is not None:
                 walk.under_item(i, b, t)
         i += 1
+    for r in walk.recs:
+        labelled = [a for a in r.actions if a.labels]
+        if len(r.actions) > 1 and labelled == [r.actions[-1]]:
+            # labels printed once after a list of steps are the plan item's own
+            for label, value, prov in r.actions[-1].labels:
+                _apply_rec_label(r, label, value, prov)
+            r.actions[-1].labels = []
     return walk.recs
 
 
@@ -611,6 +618,8 @@ class _ImprovementWalk:
         self.current_level = 0
         self.in_outcome = False
         self.inspection = _looks_inspection(doc)
+        self.step_open = False   # the last block under the item was a step (or a label line under it)
+        self.under_steps = False   # an "Actions" heading was set over the current item's steps
 
     def boxed_table(self, i: int, b: Block) -> None:
         items = _boxed_list(b, headed=True)
@@ -641,6 +650,7 @@ class _ImprovementWalk:
         current.source_body = "Ofsted" if re.search(r"ofsted", _context_title(self.doc), re.I) else None
         current.deadline_bucket = self.bucket
         self.current, self.current_level, self.in_outcome = current, level, False
+        self.under_steps = False
         self.recs.append(current)
 
     def plan_item(self, b: Block, t: str) -> bool:
@@ -687,6 +697,9 @@ class _ImprovementWalk:
                 return max(j, i + 1)
             if self.current is not None and (LABEL_LINE.match(t) or _PROGRESS_LABEL.fullmatch(t)):
                 return None   # "Status: Amber", "Progress:" set in bold under the item: its labels, not a new section
+            if self.current is not None and _STEPS_HEADING.fullmatch(t):
+                self.under_steps = True
+                return i + 1   # "Actions" set in bold over the item's steps
             if b.kind == "heading" and (b.numbering is None or re.fullmatch(r"\d+", b.numbering or "")) and not OUTCOME_HEADING.match(t):
                 # a new top-level section closes the current plan item and bucket
                 if b.numbering and re.fullmatch(r"\d+", b.numbering):
@@ -700,8 +713,18 @@ class _ImprovementWalk:
         current = self.current
         lm = LABEL_LINE.match(t)
         if lm:
-            _label_line(current, b, lm)
+            if self.step_open and current.actions:
+                # "Lead: ...", "By: ..." on lines of their own under a step: the step's
+                step = current.actions[-1]
+                label = lm.group("label").lower()
+                step.labels.append((label, lm.group("value").strip(),
+                                    Prov(page=b.page, source_text=b.full_text,
+                                         locator=f"{step.prov.locator}/{label.split()[0]}")))
+                current.covered.add(b.full_text)
+            else:
+                _label_line(current, b, lm)
             return
+        self.step_open = False
         if OUTCOME_HEADING.match(t):
             self.in_outcome = True
             return
@@ -712,7 +735,9 @@ class _ImprovementWalk:
             self.current = None   # "Response: Accepted ...": the answer to the item (responses.py), not its action
             return
         num = b.numbering or ""
-        if re.fullmatch(r"\d+(?:\.\d+)*", num) and len(num.split(".")) < self.current_level + 1 and len(num.split(".")) <= self.current_level:
+        if not self.under_steps and re.fullmatch(r"\d+(?:\.\d+)*", num) and len(num.split(".")) <= self.current_level:
+            # a section number at the item's depth or above ends it (not a list's own 1, 2, 3
+            # under an "Actions" heading: the item's steps)
             self.current = None
             return
         current.covered.add(b.full_text)
@@ -729,10 +754,26 @@ class _ImprovementWalk:
             last = current.actions[-1]
             last.text = _norm(last.text + " " + t)
             last.prov.source_text += " " + t
-        elif not self.in_outcome and is_action_text(t):
+        elif not self.in_outcome and (is_action_text(t) or (self.under_steps and _STEP_IMPERATIVE.match(t))):
             current.actions.append(Action(text=_norm(t), ref=None,
                                           prov=Prov(page=b.page, source_text=b.full_text,
                                                     locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
+            self.step_open = True
+
+
+# a step written as an instruction, under an "Actions" heading: "Run a performance clinic ..."
+_STEP_IMPERATIVE = re.compile(
+    r"(?:Re-?)?(?:review|implement|develop|ensure|make\s+sure|establish|deliver|complete|undertake|introduce|launch|"
+    r"produce|agree|hold|provide|create|commission|publish|update|carry\s+out|present|report|submit|roll\s+out|"
+    r"continue|embed|consult|conduct|prepare|monitor|recruit|appoint|set\s+up|extend|improve|finalise|approve|"
+    r"refresh|revise|procure|award|bring|design|pilot|evaluate|identify|arrange|deploy|achieve|reduce|increase|"
+    r"open|build|adopt|secure|begin|take|send|write|seek|run|audit|train|map|test|share|issue|strengthen|expand|"
+    r"align|integrate|standardise|co-?produce|invest|track|escalate|promote|raise|engage|work|support|offer|"
+    r"respond|tell|ask|check|analyse|collect|record|capture|replace|restructure|launch|place|assess|use|hold|meet)"
+    r"\s+(?:[a-z]|[A-Z0-9‘'\"])", re.I)
+# a heading over a plan item's steps: "Actions", "Actions agreed", "What we will do"
+_STEPS_HEADING = re.compile(r"(?i)(?:(?:key|planned|agreed|our|improvement)\s+)?actions?(?:\s+(?:agreed|planned|to\s+be\s+taken|we\s+will\s+take))?|"
+                            r"what\s+we\s+(?:will|are\s+going\s+to)\s+do|how\s+we\s+will\s+do\s+it\s*:?")
 
 
 # a label with nothing after it, over the item's progress bullets: "Progress:", "Update:", "Actions taken:"
@@ -751,11 +792,15 @@ def _label_line(current: Recommendation, b: Block, lm: re.Match) -> None:
     label, value = lm.group("label").lower(), lm.group("value").strip()
     prov = Prov(page=b.page, source_text=b.full_text, locator=f"{current.prov.locator}/{label.split()[0]}")
     current.covered.add(b.full_text)
+    _apply_rec_label(current, label, value, prov)
+
+
+def _apply_rec_label(current: Recommendation, label: str, value: str, prov: Prov) -> None:
     if re.match(r"lead|owner|responsib|accountable", label):
         current.owner_texts.append(("lead" if label.startswith("lead") else "responsible", value, prov))
     elif re.match(r"rag|rating|status", label) and normalise_rag(value, letters_ok=True):
         current.rag, current.rag_raw = normalise_rag(value, letters_ok=True)
-    elif re.match(r"timescale|deadline|target date|due|by when|completion", label):
+    elif re.match(r"timescale|deadline|target date|due|by\b|completion", label):
         current.timescale_texts.append((value, prov))
     elif re.match(r"progress|update|status|commentary", label):
         current.status_text = _norm(((current.status_text or "") + " " + value).strip())

@@ -171,10 +171,22 @@ _ROLE_TAIL = {"Manager", "Managers", "Officer", "Officers", "Director", "Directo
               "Team", "Group", "Board", "Service", "Services", "Partnership", "Panel", "Unit", "Hub", "Hubs"}
 
 
+# a police or fire service rank printed before a holder's name ("DCI Lorna Quayle", "Supt Helen
+# Varley", "Group Manager J. Okafor"): a title, not part of the name
+RANK = (r"(?:(?:Det(?:ective)?\.?\s+)?(?:Chief\s+)?(?:Supt|Superintendent|Inspector|Insp)|Ch\.?\s?Supt|DCI|DI|DS|DSupt|"
+        r"DCS|ACC|DCC|Sgt|Sergeant|Cmdr|Commander|(?:Group|Station|Watch|Area)\s+Manager|GM|SM|WM)\.?")
+_RANKED = re.compile(rf"^(?P<rank>{RANK})\s+(?P<rest>[A-Z].*)$")
+
+
 def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
     seg = " ".join(seg.split()).strip(" ,;/&")
     if not seg:
         return None, None
+    m = _RANKED.match(seg)
+    if m and is_person(re.split(r"\s*[,(]|\s+[–—-]\s", m.group("rest"))[0]):
+        role, person = _role_person(m.group("rest"))
+        if person:   # the rank is the holder's title: the post, when printed, is the role
+            return role or m.group("rank"), person
     if is_person(seg):
         return None, seg
     parts = [p.strip(" ,") for p in _DASH_SPLIT.split(seg) if p.strip(" ,")]
@@ -252,6 +264,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
         names = re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("names"))
         if len(posts) == len(names) > 1 and all(_NAME.match(re.sub(r"^(?:Cllr|Councillor)\.?\s+", "", n)) for n in names):
             text = "; ".join(f"{p} ({n})" for p, n in zip(posts, names))
+    text = _several_holders(text)
     for line in re.split(r"\n|;|•|\u2022", text):
         line = line.strip(" ,.")
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:
@@ -264,9 +277,15 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             said = line
             line = (m.group("role") or m.group("name") or m.group("titled")).strip()
             printed[line] = said
-        for part in (p for body in _two_bodies(line) for p in _split_roles(body, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6))):
+        held = re.match(r"^(?P<p>[^,]+),\s*\S", line)
+        if held and is_person(_RANKED.sub(r"\g<rest>", held.group("p"))) and not _all_people(line, r"\s*,\s*"):
+            parts = [line]   # "Karen Holroyd, Head of Education Safeguarding": one holder and her post
+        else:
+            parts = [p for body in _two_bodies(line)
+                     for p in _split_roles(body, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6))]
+        for part in parts:
             listed = _all_short_owners(part, r"\s*,\s*|\s+(?:and|&)\s+|\s*&\s*")
-            if listed or _all_people(part, r"\s+(?:and|&)\s+"):
+            if listed or _all_people(part, r"\s*,\s*|\s+(?:and|&)\s+"):
                 # "Jane Brown and Tom Kirk", "JS, PM", "Chair & Secretariat": two owners
                 part = re.sub(r"\s*,\s*|\s+(?:and|&)\s+|\s*&\s*", " / ", part)
             for sub in re.split(r"\s*/\s*(?=[A-Z])", part) if (_all_people(part) or _all_roles(part)) else [part]:
@@ -318,6 +337,28 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             seen.add(key)
             out.append((role or None, p, seg))
     return out
+
+
+_HOLDER_AT = re.compile(rf"(?<=\s)(?:{RANK}\s+|(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?\s+)?"
+                        rf"(?P<name>{_NAME_TOKEN}\s+(?:[A-Z]\.?\s+)?{_NAME_TOKEN}),")
+
+
+def _several_holders(text: str) -> str:
+    """A lead cell naming several people, each "Name, post", one a line, as a
+    PDF cell runs them together: "Marcus Dwyer, Head of Service DCI Lorna
+    Quayle, Public Protection" -> two owners. A holder starts where a name
+    followed by a comma comes after a post or a name already given."""
+    out, last = [], 0
+    for m in _HOLDER_AT.finditer(text):
+        before = text[last:m.start()].strip()
+        if not before or not is_person(m.group("name")):
+            continue
+        said = before.split(";")[-1].split("\n")[-1].strip()
+        if "," not in said and not is_person(_RANKED.sub(r"\g<rest>", said)):
+            continue
+        out.append(text[last:m.start()].rstrip() + "; ")
+        last = m.start()
+    return "".join(out) + text[last:] if out else text
 
 
 def _gloss_phrases(glossary: dict[str, str]) -> list[str]:

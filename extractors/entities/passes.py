@@ -478,6 +478,13 @@ def prose_details(ctx: EntityContext) -> None:
             if a.prov.table is not None:
                 continue
             ctx.consumed.add(a.prov.source_text)
+            for label, value, prov in a.labels:
+                ctx.consumed.add(prov.source_text)
+                if label.startswith(("rag", "rating")):
+                    if a.rag is None and normalise_rag(value, letters_ok=True):
+                        a.rag, a.rag_raw = normalise_rag(value, letters_ok=True)
+                else:
+                    _apply_label(a, "progress" if label == "commentary" else label, value, prov, ctx)
             _inline_labels(a, ctx)
             add_due_dates(a, ctx.anchor)
             a.metrics.extend(metrics_from_text(a.text, a.prov))

@@ -80,7 +80,10 @@ def norm_code(s: Any) -> str | None:
 
 
 _HONORIFIC = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-                        "cllr", "cllrs", "councillor", "councillors", "county", "borough", "district", "town", "the"})
+                        "cllr", "cllrs", "councillor", "councillors", "county", "borough", "district", "town", "the",
+                        # police ranks printed before a name ("DCI Lorna Quayle", "Supt Helen Varley")
+                        "supt", "superintendent", "chief", "inspector", "insp", "dci", "det", "detective", "sgt",
+                        "sergeant", "acc", "dcc"})
 
 
 def norm_person(s: Any) -> str | None:

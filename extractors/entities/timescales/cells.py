@@ -83,7 +83,9 @@ _SUPERSEDED = re.compile(r"(?:\b(?:revised|moved|changed|slipped|deferred|extend
 _REVISED_TO = re.compile(r"\s*[(\[,;]?\s*(?:revised|now|extended|moved|changed|deferred|slipped|put\s+back|rescheduled|"
                          r"new\s+(?:target\s+|due\s+)?date)(?:\s+(?:to|until))?\s*[:\-–]?\s*", re.I)
 # between a recurrence and the date it starts on: "Monthly from Aug 2025", "Weekly, starting 1 May"
-_STARTS = re.compile(r"\s*[,;]?\s*(?:from|starting(?:\s+(?:from|in|on))?|commencing|beginning|with\s+effect\s+from)\s+", re.I)
+_STARTS = re.compile(r"\s*[,;(]?\s*(?:from|starting(?:\s+(?:from|in|on))?|commencing|beginning|with\s+effect\s+from)\s+", re.I)
+# a status word before a date in brackets: "Complete (June 2026)", "Completed – May 2026": when it was done
+_DONE_ON = re.compile(r"\b(?:complete[d]?|achieved|implemented|closed|done)\s*(?:\(|[–—-]\s*|on\s+|in\s+)$", re.I)
 
 
 _DAY_MONTH_CELL = re.compile(r"^\s*(?:(?:by|before|due|w/c|wc|w/b|week\s+(?:commencing|beginning))\s*:?\s*)?"
@@ -137,6 +139,8 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
             continue
         if keep and keep[-1].kind == "recurrence" and c.kind == "date" and _STARTS.fullmatch(text[keep[-1].end:c.start]):
             keep[-1].end = c.end   # "Monthly from Aug 2025": when the recurrence starts, not a due date
+            if "(" in text[keep[-1].start:c.start] and text[c.end:c.end + 1] == ")":
+                keep[-1].end += 1   # "Fortnightly (from July 2026)"
             continue
         keep.append(c)
     if any(c.kind == "recurrence" and c.recurrence not in ("ongoing", None) for c in keep):
@@ -144,6 +148,8 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
         keep = [c for c in keep if not (c.kind == "recurrence" and c.recurrence == "ongoing")]
     for k, c in enumerate(keep):
         if _SUPERSEDED.search(text[max(0, c.start - 30):c.start]) and len(keep) > 1:
+            continue
+        if c.kind == "date" and _DONE_ON.search(text[max(0, c.start - 30):c.start]):
             continue
         nxt = keep[k + 1] if k + 1 < len(keep) else None
         if c.kind == "date" and nxt is not None and nxt.kind == "date" and _REVISED_TO.fullmatch(text[c.end:nxt.start]):

@@ -1,0 +1,75 @@
+"""Forms read in session 22: a lead cell naming several holders ("Name,
+post" each, run together as a PDF cell prints them), police ranks before a
+holder's name, a plan item's steps under an "Actions" heading with "Lead:",
+"By:" and "Status:" lines under each step, and dates a due cell gives as a
+start or a completion rather than a deadline."""
+import docx
+
+from extractors.entities.owners import split_owners
+from extractors.entities.passes import extract_all
+from extractors.entities.timescales.cells import parse_timescales
+from extractors.loaders import load_document
+from extractors.metadata import extract_metadata
+from pipeline.quality.matching import same_person
+
+
+def test_several_holders_in_one_lead_cell_are_several_owners():
+    got = [o[:2] for o in split_owners(
+        "Andrew Kilbride, Strategic Director, Children and Families ACC Diane Heseltine, Fellgate Police "
+        "Claire Whitworth, Chief Nurse, NHS Fellgate ICB")]
+    assert got == [("Strategic Director, Children and Families", "Andrew Kilbride"),
+                   ("Fellgate Police", "Diane Heseltine"),
+                   ("Chief Nurse, NHS Fellgate ICB", "Claire Whitworth")]
+    # a holder's post is not split into two posts
+    assert [o[:2] for o in split_owners("Karen Holroyd, Head of Education Safeguarding")] == [
+        ("Head of Education Safeguarding", "Karen Holroyd")]
+    # one holder with one post stays one owner; people listed by comma are several
+    assert [o[:2] for o in split_owners("Jane Smith, Head of Housing")] == [("Head of Housing", "Jane Smith")]
+    assert [o[:2] for o in split_owners("Jane Smith, Tom Reid")] == [(None, "Jane Smith"), (None, "Tom Reid")]
+
+
+def test_a_rank_is_a_title_not_part_of_the_name():
+    assert [o[:2] for o in split_owners("Supt Helen Varley, Head of Custody")] == [("Head of Custody", "Helen Varley")]
+    assert [o[:2] for o in split_owners("DCI Lorna Quayle")] == [("DCI", "Lorna Quayle")]
+    # a post that starts like a rank keeps its words ("GM Protection" is the post)
+    assert [o[:2] for o in split_owners("GM Protection – Craig Fennell")] == [("GM Protection", "Craig Fennell")]
+    assert same_person("Lorna Quayle", "DCI Lorna Quayle")
+    assert not same_person("Lorna Quayle", "DCI Lorna Quinn")
+
+
+def test_start_and_completion_dates_in_a_due_cell_are_not_deadlines():
+    assert [(t.raw, t.recurrence, t.due_date) for t in parse_timescales("Fortnightly (from July 2026)")] == [
+        ("Fortnightly (from July 2026)", "fortnightly", None)]
+    assert parse_timescales("Complete (June 2026)") == []
+    assert [str(t.due_date) for t in parse_timescales("By end of March 2027")] == ["2027-03-31"]
+
+
+def test_steps_under_an_actions_heading_take_the_lead_and_date_lines_under_them(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Brackley Metropolitan Borough Council")
+    d.add_paragraph("Improvement plan progress update to the Children's Scrutiny Committee, 14 October 2026")
+    d.add_heading("Recommendation 1: The timeliness of assessments for children in need.", level=2)
+    d.add_paragraph().add_run("Actions").bold = True
+    steps = [("Run a performance clinic for every assessment open for more than 35 working days.",
+              "Service Manager, Assessment – Gareth Lowe", "Fortnightly", "Green – clinics have run since July."),
+             ("Audit 40 child in need plans against the new plan standard.",
+              "Principal Social Worker (Hannah Osei)", "end of Q3 2026/27", "Amber – 26 plans audited so far.")]
+    for step, lead, by, status in steps:
+        d.add_paragraph(step, style="List Number")
+        d.add_paragraph(f"Lead: {lead}")
+        d.add_paragraph(f"By: {by}")
+        d.add_paragraph(f"Status: {status}")
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    doc = load_document(path)
+    rows = extract_all(doc, extract_metadata(doc))
+    acts = {a["action_id"]: a for a in rows["actions"]}
+    assert [a["text"] for a in acts.values()] == [s[0] for s in steps]
+    assert [a["rag"] for a in acts.values()] == ["green", "amber"]
+    owners = {(acts[o["parent_id"]]["text"][:5], o["role"], o["person"]) for o in rows["owners"]
+              if o["parent_id"] in acts}
+    assert owners == {("Run a", "Service Manager, Assessment", "Gareth Lowe"),
+                      ("Audit", "Principal Social Worker", "Hannah Osei")}
+    due = {(acts[t["parent_id"]]["text"][:5], t["recurrence"], str(t["due_date"])) for t in rows["timescales"]
+           if t["parent_id"] in acts}
+    assert due == {("Run a", "fortnightly", "None"), ("Audit", "once", "2026-12-31")}

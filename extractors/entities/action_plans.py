@@ -166,7 +166,7 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
 
 
 # a step's own owner and date in brackets at its end: "(Director of Finance, March 2027)"
-_WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z][A-Za-z&'’ /–—-]{1,80}?),\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
+_WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z][A-Za-z&'’ /–—-]{1,80}?(?:[.,]\s*[A-Za-z&'’ /–—-]{2,60}?)*),\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
 # "... – ICT Manager – by 30 June 2026"
 _WHO_WHEN_DASHED = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,60}?)\s+[–—-]\s+(?P<when>[^–—]{3,40}?)\s*[.;]?$")
 # "... – JW, 31/07/26", "... – Director of Place, September 2026"
@@ -449,7 +449,8 @@ def _said_action(text: str) -> str:
 # a recommendation printed as a row of a plan: "ILACS R1 Ofsted recommendation: The consistency ...",
 # "R1 Improve the timeliness ...", "Recommendation 2: Strengthen ...", "Area for improvement 3 - ..."
 _GROUP_REC = re.compile(
-    r"^(?:(?P<pre>[A-Z]{2,8}|Ofsted|Inspection|Inspectorate|Audit|Review)\s+)?(?P<ref>(?:R|Rec\.?\s*|[Rr]ecommendation\s+|AFI\s*|Area\s+for\s+(?:improvement|development)\s+)"
+    r"^(?:(?P<pre>[A-Z]{2,8}|Ofsted|Inspection|Inspectorate|Audit|Review)\s+)?(?P<ref>(?:R|Rec\.?\s*|[Rr]ecommendation\s+|AFI\s*|Area\s+for\s+(?:improvement|development)\s+|"
+    r"Cause\s+of\s+concern\s+|Priority\s+action\s+|Improvement\s+area\s+)"
     r"\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?:(?:[A-Z][A-Za-z]*\s+){0,2}(?:recommendation|judgement|requirement)\s*[:.–—-]\s*)?(?P<text>\S.*)$")
 # a banner across a plan table keyed by a code ("RSH1 – Regulatory judgement: Make sure ...", "HO2 – Housing
 # Ombudsman recommendation: ..."): letters and a number run together, a dash or colon, what is asked

@@ -53,6 +53,8 @@ def column_role(header: str) -> str | None:
     h = " ".join(header.split())
     if not h or re.match(r"(?i)^(?:number|no\.?|count|total|percentage|proportion|%)\s+of\b", h):
         return None   # "Number of recommendations", "% of actions complete": counts, not the items
+    if re.search(r"(?i)(?:^|\s)(?:start(?:\s+date)?|begin(?:ning)?|commence(?:d|ment)?(?:\s+date)?|date\s+started)$", h):
+        return None   # "Timescale Start", "Start date": when the work starts, not when it is due
     for role, pat in _ROLE_PATTERNS:
         if pat.search(h):
             # "Further Actions in progress": actions, not progress

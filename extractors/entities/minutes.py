@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.entities.owners import is_person, subject_owner, subject_owners
+from extractors.entities.owners import ROLE_WORDS, is_person, subject_owner, subject_owners
 from extractors.model import Document
 
 _MINUTES = re.compile(r"\bminutes\b|\bnotes?\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\bmeeting\s+notes\b|"
@@ -518,7 +518,8 @@ def _abbreviates(abbr: str, role: str) -> bool:
 _POST_HELD = re.compile(rf"^(?P<post>(?:[A-Z][\w&'’-]*\s+|of\s+|for\s+|and\s+|the\s+){{0,8}}?"
                         r"(?:Director|Head|Manager|Officer|Lead|Member|Chief\s+Executive|Adviser|Advisor|Co-?ordinator|Commissioner|"
                         r"Superintendent|Inspector|Nurse|Worker|Headteacher|Leader|Chair)"
-                        rf"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&'’-]*){{0,4}})?)"
+                        rf"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&'’-]*){{0,4}})?"
+                        r"(?:\s+\([A-Z][\w&'’ -]{1,40}\))?)"   # "Assistant Chief Fire Officer (Service Delivery)"
                         rf"\s+[–—-]\s+{_HONORIFIC}?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})$")
 
 
@@ -526,7 +527,7 @@ def _posts_held(line: str) -> list[tuple[str, str]]:
     """[(post, holder)] of a line listing posts and who holds them, one entry
     between semicolons (a label such as "Lead officers:" before the first)."""
     out = []
-    for part in re.split(r"\s*;\s*", re.sub(r"^[^:;]{0,30}:\s*", "", line)):
+    for part in re.split(r"\s*;\s*", re.sub(r"^[^:;]{0,60}:\s*", "", line)):
         m = _POST_HELD.match(part.strip(" .,"))
         if m:
             out.append((m.group("post").strip(), m.group("name")))
@@ -576,6 +577,9 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                         not (ini[-1].islower() and ini[0] == words[0][0] and words[-1].startswith(ini[1:])):
                     pos = m.start() + 1   # ("JTh" for Jess Thwaite: the surname's first letters); not an entry:
                     continue              # look again from the next word ("ICB JTa James Tarrant")
+                if any(w.lower().strip(".") in ROLE_WORDS for w in words):
+                    pos = m.end()   # "GM – Group Manager": a key to abbreviations, not to people
+                    continue
                 entries.append((ini, " ".join(words), (m.group("role") or "").strip(" ,.|–-")))
                 pos = m.end()
         if len(entries) < 2:

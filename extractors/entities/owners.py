@@ -250,6 +250,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
     """Owner cell/phrase -> [(role, person, raw segment)], one per owner."""
     glossary = glossary or {}
     text = text.replace("\u2019", "'")
+    text = re.sub(r"(?<![A-Za-z])([A-Z]\.)\s*\n\s*(?=[A-Z][a-z])", r"\1 ", text)   # "Group Manager J." / "Okafor": one name
     segments: list[str] = []
     printed: dict[str, str] = {}   # a segment -> the words printed for it, where they differ
     separate: set[int] = set()   # segments a list printed apart ("Cllr Evans and Clerk")

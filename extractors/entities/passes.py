@@ -917,7 +917,10 @@ def labelled_cell_actions(ctx: EntityContext) -> None:
                 if not steps and c == 1 and _ACTIONS_ROW_LABEL.match(" ".join(row[0].text.split())):
                     # a label | text box: "What are we doing about it? | 1. Fill the two posts ... (Lead: ...) 2. ..."
                     boxed = " ".join(_BRACKETED_LABELS.sub(r" \1", cell.text).split())
-                    steps = numbered_parts(boxed) or [boxed]   # one step a number, its labels with it
+                    bullets = [" ".join(x.split()) for x in _BULLET_SPLIT.split(_BRACKETED_LABELS.sub(r" \1", cell.text))]
+                    bullets = [x for x in bullets if len(x.split()) >= 3]
+                    # one step a number or a bullet, its labels with it
+                    steps = numbered_parts(boxed) or (bullets if len(bullets) > 1 else [boxed])
                 page = table.page_of(cell)
                 for k, step in enumerate(steps):
                     a = Action(text=step, prov=Prov(page, cell.text, f"table:{tindex}/row:{r}/col:{c}/action" + (f":{k}" if k else ""),
@@ -931,6 +934,7 @@ def labelled_cell_actions(ctx: EntityContext) -> None:
                     ctx.loose_actions.append(a)
 
 
+_BULLET_SPLIT = re.compile(r"(?:^|\s)[•▪◦●■➢►]\s*")
 # a box's row label over the steps taken: "What are we doing about it?", "Actions to improve", "Recovery actions"
 _ACTIONS_ROW_LABEL = re.compile(r"(?i)^(?:what\s+(?:are|is)\s+(?:we|being|the\s+council)\s+(?:doing|done)(?:\s+(?:about|to\s+improve)\s+(?:it|this))?|"
                                 r"what\s+(?:will|are)\s+we\s+(?:do|doing|going\s+to\s+do)(?:\s+next)?|"

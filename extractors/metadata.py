@@ -720,11 +720,13 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
                 first_seen.setdefault(full, 0)
             # a place alone ("Focused visit to Leeds children's services") is not
             # the council's name: the labelling guide leaves council null then
-    if not counts:
-        # a letterhead naming the authority alone, as the first line: "Hartlemere Council",
-        # "Brackenmoor and Ledwell Combined Fire Authority"
-        first = [_clean(b.text) for b in doc.blocks[:3] if b.kind != "table"][:2]
-        issuer = next((t for t in first if _ISSUER_LINE.fullmatch(t) and not re.search(r"\bService$", t)), None)
+    # a letterhead naming the authority alone, as the first line: "Hartlemere Council",
+    # "Brackenmoor and Ledwell Combined Fire Authority"
+    first = [_clean(b.text) for b in doc.blocks[:3] if b.kind != "table"][:2]
+    issuer = next((t for t in first if _ISSUER_LINE.fullmatch(t) and not re.search(r"\bService$", t)), None)
+    if not counts or (issuer and not issuer.endswith("Council")):
+        # (an authority that is not a council heads its own paper: the councils its body
+        # names are partners, "Marsh Vale District Council")
         return issuer
     own = _own_acronym(texts + list(doc.furniture))
     if own:

@@ -73,3 +73,74 @@ def test_steps_under_an_actions_heading_take_the_lead_and_date_lines_under_them(
     due = {(acts[t["parent_id"]]["text"][:5], t["recurrence"], str(t["due_date"])) for t in rows["timescales"]
            if t["parent_id"] in acts}
     assert due == {("Run a", "fortnightly", "None"), ("Audit", "once", "2026-12-31")}
+
+
+def test_a_risk_box_of_further_actions_gives_one_action_a_bullet(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Dunmoor Fire and Rescue Authority")
+    d.add_paragraph("Corporate risk register, Quarter 2 2026/27, to the Audit and Scrutiny Committee on 24 September 2026")
+    t = d.add_table(rows=3, cols=2)
+    t.style = "Table Grid"
+    cells = [("Risk", "CRR01 Insufficient on-call firefighter availability"),
+             ("Existing controls", "• Daily availability monitoring by Fire Control\n• Primary employer engagement scheme"),
+             ("Further actions", "• Complete the review of the on-call duty system (Group Manager D. Ferreira, 31/03/2027)\n"
+                                 "• Audit compliance with the clean cab policy at all stations (Head of Health, Safety and Wellbeing, Ongoing)")]
+    for i, (a, b) in enumerate(cells):
+        t.cell(i, 0).text, t.cell(i, 1).text = a, b
+    path = tmp_path / "crr.docx"
+    d.save(path)
+    doc = load_document(path)
+    rows = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in rows["actions"]] == ["Complete the review of the on-call duty system",
+                                                    "Audit compliance with the clean cab policy at all stations"]
+    assert {(o["role"], o["person"]) for o in rows["owners"]} == {
+        ("Group Manager", "D. Ferreira"), ("Head of Health, Safety and Wellbeing", None)}
+    assert sorted((t["recurrence"], str(t["due_date"])) for t in rows["timescales"]) == [
+        ("once", "2027-03-31"), ("ongoing", "None")]
+
+
+def test_a_start_column_is_not_a_due_date():
+    from extractors.entities.columns import classify_columns
+    roles = classify_columns(["No.", "Action", "Timescale Start", "Timescale Target", "Start date", "RAG"])
+    assert roles["timescale"] == [3]
+
+
+def test_a_bare_step_number_over_labelled_lines_is_not_split(tmp_path):
+    from extractors.numbering import split_numbering
+    assert split_numbering("Action 1.1") == (None, "Action 1.1")
+    assert split_numbering("Action 1.1 Recruit staff") == ("Action 1.1", "Recruit staff")
+    assert split_numbering("Action 4. Recruit staff") == ("Action 4", "Recruit staff")
+
+
+def test_labelled_steps_under_a_priority_heading(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Tavistow County Council")
+    d.add_paragraph("SEND Priority Action Plan – progress report to the Scrutiny Committee, 20 October 2026")
+    d.add_paragraph("Priority action 1: Leaders across the partnership should improve the timeliness of EHC needs "
+                    "assessments and plans.")
+    d.add_paragraph().add_run("Overall RAG rating for this priority: Amber").bold = True
+    for ref, step, who, when, rag in [
+            ("Action 1.1", "Recruit additional EHC coordinators to clear the backlog of needs assessments.",
+             "Head of SEND Services – Marianne Okafor", "31 December 2026", "Amber"),
+            ("Action 1.2", "Bring all overdue annual reviews of EHC plans up to date.",
+             "SEND Annual Review Team Manager", "End of Q4 2026/27", "Red")]:
+        d.add_paragraph().add_run(ref).bold = True
+        d.add_paragraph(f"What we will do: {step}")
+        d.add_paragraph(f"Responsible officer: {who}")
+        d.add_paragraph(f"Target date: {when}")
+        d.add_paragraph(f"RAG rating: {rag}")
+    path = tmp_path / "pap.docx"
+    d.save(path)
+    doc = load_document(path)
+    rows = extract_all(doc, extract_metadata(doc))
+    recs = [r for r in rows["recommendations"] if r["kind"] == "improvement"]
+    assert [(r["ref"], r["rag"]) for r in recs] == [("Priority action 1", "amber")]
+    acts = rows["actions"]
+    assert [(a["ref"], a["text"][:20], a["rag"], a["rec_id"]) for a in acts] == [
+        ("Action 1.1", "Recruit additional E", "amber", recs[0]["rec_id"]),
+        ("Action 1.2", "Bring all overdue an", "red", recs[0]["rec_id"])]
+    ids = {a["action_id"]: a["ref"] for a in acts}
+    assert {(ids[o["parent_id"]], o["role"], o["person"]) for o in rows["owners"] if o["parent_id"] in ids} == {
+        ("Action 1.1", "Head of SEND Services", "Marianne Okafor"), ("Action 1.2", "SEND Annual Review Team Manager", None)}
+    assert {(ids[t["parent_id"]], str(t["due_date"])) for t in rows["timescales"] if t["parent_id"] in ids} == {
+        ("Action 1.1", "2026-12-31"), ("Action 1.2", "2027-03-31")}

@@ -62,7 +62,7 @@ _AGREED_LIST = re.compile(r"(?i)\brecommendations?\b[^:]{0,60}?\b(?:were|was)\s+
 # the meeting's verb in capitals, as minutes print it: "Cabinet NOTED the report.", "The Board APPROVED the plan."
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CAPITAL_DECISION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:NOTED|AGREED|APPROVED|ENDORSED|ADOPTED|DEFERRED)\b(?!\s*(?:that|to)?\s*:)")
-PLAN_ITEM = re.compile(r"^(?P<ref>(?:Action(?:\s+point)?|Recommendation|Rec|Area for (?:improvement|development)|Priority)\s+\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)\s*(?:[-–—:.)]\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
+PLAN_ITEM = re.compile(r"^(?P<ref>(?:Action(?:\s+point)?|Recommendation|Rec|Area for (?:improvement|development)|Priority(?:\s+action)?|Cause\s+of\s+concern)\s+\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|years?))\b", re.I)
 DECISION_VERB = re.compile(
     r"^(?:to\s+)?(?:that\s+)?(?:the\s+\w+(?:\s+\w+){0,4}\s+)?(?:notes?|agrees?|approves?|endorses?|considers?|delegates?|comments?|receives?|"
@@ -620,6 +620,7 @@ class _ImprovementWalk:
         self.inspection = _looks_inspection(doc)
         self.step_open = False   # the last block under the item was a step (or a label line under it)
         self.under_steps = False   # an "Actions" heading was set over the current item's steps
+        self.step_ref: Optional[str] = None   # "Action 1.2" printed alone over the next step
 
     def boxed_table(self, i: int, b: Block) -> None:
         items = _boxed_list(b, headed=True)
@@ -697,9 +698,17 @@ class _ImprovementWalk:
                 return max(j, i + 1)
             if self.current is not None and (LABEL_LINE.match(t) or _PROGRESS_LABEL.fullmatch(t)):
                 return None   # "Status: Amber", "Progress:" set in bold under the item: its labels, not a new section
-            if self.current is not None and _STEPS_HEADING.fullmatch(t):
+            if self.current is not None and b.numbering is None and _STEPS_HEADING.fullmatch(t):
                 self.under_steps = True
                 return i + 1   # "Actions" set in bold over the item's steps
+            if self.current is not None and (rm := _ITEM_RAG.match(t)):
+                got = normalise_rag(rm.group("value"), letters_ok=True)   # "Overall RAG rating for this priority: Amber"
+                if got and self.current.rag is None:
+                    self.current.rag, self.current.rag_raw = got
+                return i + 1
+            if self.current is not None and _STEP_REF.fullmatch(t):
+                self.step_ref = t   # "Action 1.2" set alone over the step's labelled lines
+                return i + 1
             if b.kind == "heading" and (b.numbering is None or re.fullmatch(r"\d+", b.numbering or "")) and not OUTCOME_HEADING.match(t):
                 # a new top-level section closes the current plan item and bucket
                 if b.numbering and re.fullmatch(r"\d+", b.numbering):
@@ -711,6 +720,18 @@ class _ImprovementWalk:
         """A paragraph under the current plan item: a labelled line, an
         outcome / progress heading, the end of the item, or an action."""
         current = self.current
+        if _STEP_REF.fullmatch(t):
+            self.step_ref = t
+            return
+        sm = _STEP_LABEL.match(t)
+        if sm and not self.in_outcome:
+            # "What we will do: Recruit additional coordinators ...": the step, under its label
+            current.actions.append(Action(text=_norm(sm.group("text")), ref=self.step_ref,
+                                          prov=Prov(page=b.page, source_text=b.full_text,
+                                                    locator=self.step_ref or f"block:{i}")))
+            current.covered.add(b.full_text)
+            self.step_ref, self.step_open = None, True
+            return
         lm = LABEL_LINE.match(t)
         if lm:
             if self.step_open and current.actions:
@@ -771,9 +792,17 @@ _STEP_IMPERATIVE = re.compile(
     r"align|integrate|standardise|co-?produce|invest|track|escalate|promote|raise|engage|work|support|offer|"
     r"respond|tell|ask|check|analyse|collect|record|capture|replace|restructure|launch|place|assess|use|hold|meet)"
     r"\s+(?:[a-z]|[A-Z0-9‘'\"])", re.I)
+# a plan item's own rating on a line of its own: "Overall RAG rating for this priority: Amber"
+_ITEM_RAG = re.compile(r"(?i)^(?:overall\s+)?(?:rag|rating|status)\b[^:]{0,40}:\s*(?P<value>\S.{0,30})$")
+# a step's number set alone: "Action 1.2", "Step 3"
+_STEP_REF = re.compile(r"(?i)(?:action|step)\s+\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:]?")
+# the label a step is written under: "What we will do: ...", "Planned action: ..."
+_STEP_LABEL = re.compile(r"(?i)^(?:what\s+we\s+(?:will|said\s+we\s+would|are\s+going\s+to)\s+do|(?:planned|agreed|improvement)\s+action|"
+                         r"action\s+to\s+be\s+taken|step)\s*:\s*(?P<text>\S.{10,})$")
 # a heading over a plan item's steps: "Actions", "Actions agreed", "What we will do"
 _STEPS_HEADING = re.compile(r"(?i)(?:(?:key|planned|agreed|our|improvement)\s+)?actions?(?:\s+(?:agreed|planned|to\s+be\s+taken|we\s+will\s+take))?|"
-                            r"what\s+we\s+(?:will|are\s+going\s+to)\s+do|how\s+we\s+will\s+do\s+it\s*:?")
+                            r"what\s+we\s+(?:will|are\s+going\s+to)\s+do|how\s+we\s+will\s+do\s+it|further\s+(?:work|actions?)|"
+                            r"next\s+steps|other\s+actions?\s*:?")
 
 
 # a label with nothing after it, over the item's progress bullets: "Progress:", "Update:", "Actions taken:"

@@ -144,3 +144,48 @@ def test_labelled_steps_under_a_priority_heading(tmp_path):
         ("Action 1.1", "Head of SEND Services", "Marianne Okafor"), ("Action 1.2", "SEND Annual Review Team Manager", None)}
     assert {(ids[t["parent_id"]], str(t["due_date"])) for t in rows["timescales"] if t["parent_id"] in ids} == {
         ("Action 1.1", "2026-12-31"), ("Action 1.2", "2027-03-31")}
+
+
+def test_a_log_dates_next_meeting_and_yearless_deadlines_from_the_meeting_that_raised_the_row(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Harrowby Safeguarding Adults Board")
+    d.add_paragraph("Action Log")
+    d.add_paragraph("Board meeting: Thursday 12 March 2026")
+    d.add_paragraph("Board meetings 2026: 12 March, 11 June, 10 September, 10 December")
+    rows = [["No.", "Meeting", "Action", "Lead", "Due", "Status"],
+            ["25/13", "11.09.25", "Provide a breakdown of referrals by type of abuse.", "Head of Safeguarding", "Next meeting", "Open"],
+            ["25/17", "11.09.25", "Circulate the draft strategy to partners for comment.", "Business Manager", "w/c 22 Sept", "Closed"],
+            ["25/21", "11.12.25", "Book the annual conference venue.", "Business Manager", "End of Q1", "Open"],
+            ["25/22", "11.12.25", "Report the audit findings to the Board.", "Head of Safeguarding", "June 2026 meeting", "Open"]]
+    t = d.add_table(rows=len(rows), cols=6)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "log.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    acts = {a["action_id"]: a["text"][:10] for a in out["actions"]}
+    due = {acts[t["parent_id"]]: str(t["due_date"]) for t in out["timescales"] if t["parent_id"] in acts}
+    assert due == {"Provide a ": "2025-12-11",   # the next meeting the log names after 11 September 2025
+                   "Circulate ": "2025-09-22",   # the first 22 September after the row was raised
+                   "Book the a": "2026-06-30",   # the first quarter end 'Q1' after 11 December 2025
+                   "Report the": "2026-06-11"}   # the June meeting in the printed schedule
+
+
+def test_a_resolution_list_ends_where_the_minute_numbering_resumes(tmp_path):
+    from extractors.entities.narrative import decision_recommendations
+    from extractors.model import Block, Document
+    blocks = [Block(kind="paragraph", text="RESOLVED – That the Board:", numbering="4.5", page=1),
+              Block(kind="list_item", text="accepts the findings of the review;", numbering="(a)", page=1),
+              Block(kind="list_item", text="approves the report for publication.", numbering="(b)", page=1),
+              Block(kind="paragraph", text="ACTION: RT to prepare an action plan by 29 May 2026.", numbering="4.6", page=1)]
+    recs = decision_recommendations(Document(doc_id="x", path="x.pdf", file_name="x.pdf", format="pdf",
+                                             blocks=blocks, pages=1), "Board")
+    assert [r.ref for r in recs] == ["(a)", "(b)"]
+
+
+def test_a_post_with_its_holder_initialled_in_brackets():
+    assert [o[:2] for o in split_owners("Director of Place (J. Morley)")] == [("Director of Place", "J. Morley")]
+    assert same_person("Jenna Trewin", "J. Trewin")
+    assert not same_person("Jenna Trewin", "K. Trewin")

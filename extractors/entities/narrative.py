@@ -295,6 +295,17 @@ def _rec(b: Block, kind: str, body: Optional[str], lead_body: Optional[str], sec
                           prov=_prov(b), section_ref=section)
 
 
+def _style(numbering: Optional[str]) -> Optional[str]:
+    """How an item is numbered: 'letter' ("(a)", "b)"), 'section' ("4.6"), else None."""
+    if not numbering:
+        return None
+    if re.fullmatch(r"\(?[a-z]\)?[.)]?", numbering):
+        return "letter"
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})*", numbering):
+        return "section"
+    return None
+
+
 def _collect_items(blocks: list[Block], start: int) -> tuple[list[Block], int]:
     """Consecutive numbered/lettered/bulleted items from `start` (a lower-case
     continuation paragraph is joined to the item before it)."""
@@ -308,6 +319,8 @@ def _collect_items(blocks: list[Block], start: int) -> tuple[list[Block], int]:
             break  # the next resolution / lead-in starts its own list
         numeric = bool(re.fullmatch(r"\d+", b.numbering or "x"))
         decision_like = b.text[:1].islower() or b.text.rstrip().endswith((";", "; and", "and")) or bool(DECISION_VERB.match(b.text))
+        if items and _style(items[0].numbering) == "letter" and _style(b.numbering) == "section":
+            break   # "(a) ... (b) ..." under "RESOLVED:" then the minute's next paragraph "4.6 ACTION: ..."
         if _is_item(b) and b.kind != "heading" and (not numeric or decision_like):
             items.append(Block(kind=b.kind, text=b.text, numbering=b.numbering, level=b.level, page=b.page))
             j += 1
@@ -376,6 +389,8 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
         if not t:
             j += 1
             continue
+        if recs and re.match(r"(?:ACTIONS?|Actions?(?:\s+point)?)\s*(?:[:–—]|-\s)", t):
+            break   # "ACTION: RT to prepare ...": a minuted action after the resolution, not one of its items
         if recs and (RESPONSE_LINE.match(t) or (in_response and not (b.numbering and b.numbering != "•")
                                                  and not PLAN_ITEM.match(t))):
             # the answer printed under each recommendation ("Council response: Accepted. ...", "Agreed.")

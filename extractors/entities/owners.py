@@ -243,7 +243,8 @@ _BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<
 
 _ROLE_BRACKET_NAME = re.compile(
     r"^(?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|Chief|Executive|Clerk|Leader|Coordinator|Co-ordinator|"
-    r"Adviser|Advisor|Principal|Commissioner)\b[^()]*?)\s*\((?P<name>[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?){1,2})\)$")
+    r"Adviser|Advisor|Principal|Commissioner)\b[^()]*?)\s*\((?P<name>[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?){1,2}|"
+    r"[A-Z]\.\s?[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?)\)$")   # "Director of Place (J. Morley)"
 
 
 def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> list[tuple[Optional[str], Optional[str], str]]:

@@ -1151,24 +1151,38 @@ def _next_after_raised(ctx: EntityContext, timescales: list, scheduled: list[dat
     paper prints; without one, the meeting the log goes to is the next after
     the latest meeting whose actions it lists (what earlier rows' next
     meetings were, it does not say)."""
+    tables = dict(ctx.doc.tables())
+    # the day each row was raised: the days of the meetings the log's rows came from
+    raised = {id(t): d for t in timescales if (d := _raised(tables, t, ctx)) is not None}
+    _yearless_after_raised(timescales, raised)
     due_next = [t for t in timescales if t.due_date is None and _NEXT_MEETING_DUE.search(t.raw or "")]
     if not due_next or not (scheduled or held):
         return
-    tables = dict(ctx.doc.tables())
-    # the day each row was raised (every row's, without a schedule: the latest of them is wanted)
-    raised = {id(t): d for t in (due_next if scheduled else timescales) if (d := _raised(tables, t, ctx)) is not None}
-    if scheduled:
-        days, latest = sorted(set(scheduled) | ({held} if held else set())), None
-    else:
-        earlier = [d for d in raised.values() if d < held]
-        days, latest = ([held], max(earlier)) if earlier else ([], None)
+    days = sorted(set(scheduled) | ({held} if held else set()) | set(raised.values()))
     for t in due_next:
         r = raised.get(id(t))
-        if r is None or not scheduled and r != latest:
-            continue
-        later = [d for d in days if d > r]
+        later = [d for d in days if r is not None and d > r]
         if later:
             t.due_date, t.precision = min(later), "day"
+
+
+def _yearless_after_raised(timescales: list, raised: dict) -> None:
+    """A log row's deadline printed without a year ("w/c 22 Sept", "End of
+    Q1") is the first such day on or after the meeting that raised the row,
+    not the one in the year of the meeting the log goes to."""
+    for t in timescales:
+        r = raised.get(id(t))
+        if r is None or t.due_date is None or t.precision not in ("day", "month", "quarter") or \
+                _PRINTED_YEAR.search(t.raw or "") or re.search(r"(?i)\b(?:19|20)\d\d\b", t.prov.source_text or ""):
+            continue
+        for y in (r.year, r.year + 1):
+            try:
+                d = t.due_date.replace(year=y)
+            except ValueError:   # 29 February
+                d = t.due_date.replace(year=y, day=28)
+            if d >= r:
+                t.due_date = d
+                break
 
 
 def _raised(tables: dict, t, ctx: EntityContext) -> Optional[date]:
@@ -1239,10 +1253,22 @@ _SUB_REF = re.compile(r"\d(?:[a-z]|\((?:[a-z]|[ivx]+)\))$")
 _SUB_NUMBER = re.compile(r"\(?(?:[a-z]|[ivx]+)[.)]")
 
 
+def promised_once(ctx: EntityContext) -> None:
+    """A response's promise that an action row already holds ("Agreed action"
+    read both as the row's action and as the management response's promise):
+    one action, the row's."""
+    said = [" ".join(x.split()).lower() for a in [a for r in ctx.recs for a in r.actions] + ctx.loose_actions
+            for x in (a.text, a.prov.source_text or "")]
+    for resp in ctx.responses:
+        resp.actions = [a for a in resp.actions
+                        if not any(" ".join(a.text.split()).lower().rstrip(".") in s for s in said)]
+
+
 PASSES = (decisions, decision_columns, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
-          prose_details, minute_actions, labelled_cell_actions, loose_actions, restated_actions, loose_metrics, initialled_owners, one_owner_a_post,
+          prose_details, minute_actions, labelled_cell_actions, loose_actions, restated_actions, promised_once, loose_metrics,
+          initialled_owners, one_owner_a_post,
           meeting_deadlines,
           stem_owners)
 

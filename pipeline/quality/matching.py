@@ -101,6 +101,8 @@ def same_person(g: Any, p: Any) -> bool:
     if a == b:
         return True
     wa, wb = a.split(), b.split()
+    if len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1] and (len(wa[0]) == 1 or len(wb[0]) == 1):
+        return wa[0][0] == wb[0][0]   # "J. Trewin" for "Jenna Trewin": an initial and the surname
     return (len(wa) == 1 or len(wb) == 1) and wa[-1] == wb[-1]
 
 

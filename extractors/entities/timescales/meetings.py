@@ -50,6 +50,8 @@ def meeting_days(doc: Document, meeting_date: Optional[date],
 # a label over the dates of a body's meetings
 _SCHEDULE = re.compile(r"(?i)\b(?:(?:board\s+|committee\s+|partnership\s+)?meeting\s+dates|dates\s+of\s+(?:future\s+|forthcoming\s+|"
                        r"(?:the\s+)?(?:board|committee|partnership)(?:'s|’s)?\s+)?meetings|schedule\s+of\s+meetings|"
+                       # "Board meetings 2026: 12 March, 11 June ..."
+                       r"(?:board|committee|partnership|panel|group|cabinet)\s+meetings(?=\s+(?:for\s+|in\s+)?(?:19|20)\d\d\s*:)|"
                        r"meetings?\s+(?:schedule|calendar)|future\s+meetings?)\b\s*(?:for\s+\d{4}(?:/\d{2,4})?)?\s*[:|–-]?")
 # "Actions from meeting of 8 July 2025", "Actions arising from the meeting held on 14 July 2026"
 _ACTIONS_FROM = re.compile(r"(?i)\bactions?\s+(?:from|arising\s+from|agreed\s+at|raised\s+at)\s+(?:the\s+)?(?:\w+\s+)?"

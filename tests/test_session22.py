@@ -189,3 +189,10 @@ def test_a_post_with_its_holder_initialled_in_brackets():
     assert [o[:2] for o in split_owners("Director of Place (J. Morley)")] == [("Director of Place", "J. Morley")]
     assert same_person("Jenna Trewin", "J. Trewin")
     assert not same_person("Jenna Trewin", "K. Trewin")
+
+
+def test_a_clerks_instruction_minuted_without_was():
+    from extractors.entities.minutes import undertaking
+    assert undertaking("Clerk asked to contact MCC re the refuse bin in the car park.")[1] == "Clerk"
+    assert undertaking("As TCC have already given £100 this year the Clerk was asked to inform them.")[1] == "the Clerk"
+    assert undertaking("The Clerk asked to be excused.") is None

@@ -101,6 +101,8 @@ _ACTION_FORMS = [
     re.compile(rf"^{_WHO}\s+(?:is|are|was)\s+going\s+to\s+[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:has|have)\s+been\s+(?:asked|requested|tasked)\s+to\s+[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:was|were)\s+(?:asked|advised|requested|tasked)\s+to\s+[a-z]{{3,}}\b"),
+    # a clerk's instruction minuted without its "was": "Clerk asked to contact MCC re refuse bin ..."
+    re.compile(rf"^(?P<who>{_OFFICE})\s+(?:asked|requested|instructed|tasked)\s+to\s+(?!be\b)[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:looking\s+into|in\s+the\s+process\s+of)\b"),
     # what someone reports another will do: "AC reported that the LGA would fund up to 10 days of mentoring"
     re.compile(rf"^(?:{_ONE})\s+(?:also\s+)?(?:reported|said|confirmed|explained|advised)\s+that\s+(?P<who>{_ONE})\s+"
@@ -129,7 +131,7 @@ _THE_MEETING_WORDS = (r"(?:the\s+)?(?:partnership|board|committee|sub-committee|
 _THE_MEETING = re.compile(rf"(?i){_THE_MEETING_WORDS}")
 # "... so the Clerk was advised to request ...": the undertaking after a clause
 # "As Councillors are concerned at the site, the Clerk was asked to write ...", "... so Clerk will check"
-_LATE_PASSIVE = re.compile(rf"(?:\b(?:so|and)|,)\s+{_WHO}\s+(?:(?:was|were|has\s+been)\s+(?:asked|advised|requested)\s+to|"
+_LATE_PASSIVE = re.compile(rf"(?:(?:\b(?:so|and)|,)\s+{_WHO}|(?<=\s)(?P<office>{_OFFICE}))\s+(?:(?:was|were|has\s+been)\s+(?:asked|advised|requested)\s+to|"
                            rf"will)\s+(?!be\b|not\b)[a-z]{{3,}}\b")
 # "Cllr Shewell asked Mr Baldwin to discuss ...", "asked councillors to let ..."
 _ASKED = re.compile(rf"^(?:{_ONE}|Members|Councillors|Officers)\s+asked\s+(?P<who>{_ONE}|councillors|members|officers)\s+to\s+"
@@ -441,7 +443,7 @@ def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
             return s, m.group("who")
     m = _ASKED.match(s) or _REQUESTED_THAT.match(s) or _LATE_PASSIVE.search(s) or _PROPOSED_THAT.search(s)
     if m:
-        who = m.group("who")
+        who = m.group("who") or m.groupdict().get("office")
         return s, (who.capitalize() if who.islower() else who)
     if _TO_BE.match(s) or _WILL_BE.match(s):
         return s, None

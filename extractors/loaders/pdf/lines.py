@@ -195,6 +195,8 @@ def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> b
     if prev.text.endswith((".", "!", "?", ":")) and ln.text[:1].isupper():
         if prev.x1 < right - LAYOUT.para_short_line * width:
             return True
+        if ln.text.endswith(":") and len(ln.text.split()) <= 5 and ln.x1 < right - LAYOUT.para_short_line * width:
+            return True   # a label set on a line of its own after a full line: "Mitigating actions:" over its items
         tol = LAYOUT.indent_tolerance
         if ln.x0 < prev.x0 - tol or (ln.x0 > prev.x0 + tol and len(para) > 0 and ln.x0 > para[0].x0 + tol):
             return True

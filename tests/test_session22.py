@@ -196,3 +196,12 @@ def test_a_clerks_instruction_minuted_without_was():
     assert undertaking("Clerk asked to contact MCC re the refuse bin in the car park.")[1] == "Clerk"
     assert undertaking("As TCC have already given £100 this year the Clerk was asked to inform them.")[1] == "the Clerk"
     assert undertaking("The Clerk asked to be excused.") is None
+
+
+def test_a_small_councils_consent_is_its_decision():
+    from extractors.entities.minutes import decision_sentences
+    assert decision_sentences("2737. Diversion Order from MCC for Footpath 64/119: Cllrs were happy with this.") == [
+        "Diversion Order from MCC for Footpath 64/119: Cllrs were happy with this."]
+    assert decision_sentences("The report was discussed. All Cllrs were happy for Cllr Evans to proceed with this.") == [
+        "All Cllrs were happy for Cllr Evans to proceed with this."]
+    assert decision_sentences("Cllr Evans said he was happy with the new layout.") == []

@@ -170,6 +170,8 @@ _DECIDED = re.compile(
     # a motion as small councils minute it: "Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans"
     r"\bproposed\s+by\b[^.;]{0,80}?\bseconded\s+by\b|\bunanimously\s+(?:agreed|approved|resolved|carried)\b|"
     r"\bmotion\s+(?:was\s+)?carried\b|"
+    # a small council's consent: "All Cllrs were happy for Cllr Evans to proceed", "Cllrs were happy with this"
+    r"\b(?:all\s+)?(?:cllrs|councillors|members)\s+(?:were|are)\s+(?:all\s+)?(?:happy|content|in\s+agreement|in\s+favour)\b|"
     # "The Partnership NOTED the findings" (the decision word in capitals); "The report was noted.",
     # "The revised terms of reference were ratified." (the item's outcome, said last)
     r"(?-i:\bNOTED\b)|\b(?:was|were)\s+(?:noted|ratified|endorsed|adopted|accepted)\s*[.;]?\s*$|"
@@ -182,7 +184,9 @@ _DECIDED = re.compile(
 # "All Councillors present unanimously agreed." - it goes with the sentence before it
 _SAYS_NOT_WHAT = re.compile(r"^(?:(?:proposed|seconded)\s+by|(?:approved|agreed|carried|resolved)(?:\s+to\b|\s*[.,]?\s*$))|"
                             r"\b(?:agreed|agreement)\s+(?:to|with)\s+(?:this|that|the)\s+(?:proposal|suggestion|motion)\b|"
-                            r"^(?:all\s+)?(?:\w+\s+){0,3}(?:unanimously\s+)?(?:agreed|approved|carried)\.?$", re.I)
+                            r"^(?:all\s+)?(?:\w+\s+){0,3}(?:unanimously\s+)?(?:agreed|approved|carried)\.?$|"
+                            r"^(?:all\s+)?(?:cllrs|councillors|members)\s+(?:were|are)\s+(?:all\s+)?(?:happy|content)\s+with\s+(?:this|it|that)\.?$|"
+                            r"\b(?:were|was)\s+in\s+agreement\s+with\s+(?:this|it|that)\.?$", re.I)
 _NOT_DECIDED = re.compile(r"^at\s+(?:that|the|its|their|an\s+earlier|a\s+previous)\s+(?:\w+\s+){0,2}meeting\b|"   # another meeting's decision, reported
                           # an opinion members shared: "... and agreed that it gave a sound basis for the plan"
                           r"\bagreed\s+that\s+(?:it|this|these|they)\s+(?:was|were|is|are|gave|give|provided|provides|represented|"

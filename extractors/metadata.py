@@ -35,7 +35,8 @@ _LEAD_NOISE = {"Research", "Unit", "Public", "Health", "Team", "Services", "Serv
                "Children’s", "Children's", "Childrens", "Children", "People’s", "People's", "Adult", "Adults", "Social",
                "Joint", "Commissioning", "Trust", "Care", "Education", "Families", "Young", "Mr", "Mrs", "Ms", "Miss",
                "Dr", "Sir", "Dame", "Professor",
-               "Published", "Produced", "Prepared", "Copyright", "Report", "Appendix", "Annex", "Dear", "From", "To"}
+               "Published", "Produced", "Prepared", "Copyright", "Report", "Appendix", "Annex", "Dear", "From", "To",
+               "Hosted", "Host", "by", "Supported", "Funded"}
 COUNCIL_RE = re.compile(
     r"\b(?P<name>[A-Z][a-zA-Z'’]+(?:(?:[ -](?:upon|on|under|le|in|by|the|of|and|&)[ -]|[ -])[A-Z][a-zA-Z'’]+){0,3})\s+"
     r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City|Community|Parish|Town)"
@@ -287,10 +288,17 @@ def _meeting_from_labels(meta: dict, labelled: dict[str, str]) -> None:
         dm = DATE_RE.search(to)
         body = to[:dm.start()] if dm and dm.start() > 0 else to
         body = re.split(r"\s+[-–—]\s+|,\s*(?=\d)", body)[0].strip(" ,-–—")
-        if BODY_WORDS.search(body):
-            meta["committee"] = _clean(body)
+        if BODY_WORDS.search(body) and len(body.split()) <= 12 and not re.search(r"[.!?]\s+[A-Z]", body):
+            meta["committee"] = _clean(body)   # (not a sentence that happens to follow "Meeting:")
     if meta["meeting_date"] is None and labelled.get("date"):
         meta["meeting_date"] = parse_date(labelled["date"])   # "DATE: 24th November 2011"
+
+
+# "Report to Cabinet", "Report to the Audit and Governance Committee" printed as a line of its own
+_REPORT_TO = re.compile(r"^Report\s+to\s+(?:the\s+)?(?P<body>[A-Z][\w’'&,-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|for|&)){0,7})$")
+# "Cabinet meeting: Wednesday 11 November 2026 | Agenda item: 4"
+_BODY_MEETING = re.compile(r"^(?P<body>[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|for|&)){0,6})\s+meeting\s*[:–—-]\s*"
+                           rf"(?:\w+day,?\s+)?(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})\s+\d{{4}})")
 
 
 def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
@@ -310,6 +318,13 @@ def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
             meta["meeting_date"] = meta["meeting_date"] or parse_date(m.group("date")) or _numeric_head_date(head[:3])
             if _MINUTES_OF.match(s):
                 meta["title"] = meta["title"] or _clean(minutes_title(head[:3]) or s)
+            continue
+        m = _REPORT_TO.match(s) or _BODY_MEETING.match(s)
+        if meta["committee"] is None and m and (BODY_WORDS.search(m.group("body")) or m.group("body") == "Executive"):
+            # "Report to Cabinet" (no colon), "Cabinet meeting: Wednesday 11 November 2026 | Agenda item: 4"
+            meta["committee"] = _clean(m.group("body"))
+            if m.groupdict().get("date"):
+                meta["meeting_date"] = meta["meeting_date"] or parse_date(m.group("date"))
             continue
         if meta["committee"] is None and len(s.split()) <= 8 and not _mostly_upper(s) and \
                 re.search(r"\b(?:Committee|Cabinet|Panel|Board|Executive|Forum|Partnership|(?:Steering|Delivery|Working|Programme)\s+Group)$", s) \
@@ -337,6 +352,7 @@ def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
                 and not s[:1].isdigit():
             body = re.split(r"\s+[-–—]\s+(?=\d)", s)[0]
             if not re.search(r"\breport\b", body, re.I) and not COUNCIL_RE.fullmatch(body.title()) \
+                    and not _ISSUER_LINE.fullmatch(_titleish(_clean(body))) \
                     and not _NOT_COMMITTEE.search(body):
                 meta["committee"] = _titleish(_clean(body))
                 d = parse_date(s)
@@ -592,10 +608,10 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
             continue
         if parse_date(t) and len(t.split()) <= 6:
             continue
-        if re.match(r"^(REPORT\s+(NO|NUMBER)|Appendix\s+[A-Z0-9]+$|Report of|Agenda item|Item\s+\d)", t, re.I):
+        if re.match(r"^(REPORT\s+(NO|NUMBER)|Appendix\s+[A-Z0-9]+$|Report of|Agenda item|Item\s+\d)", t, re.I) or _REPORT_TO.match(t):
             continue
         if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)) or _NOT_TITLE.match(t) or \
-                _ISSUER_LINE.fullmatch(t) or (meta.get("committee") and t.lower() == meta["committee"].lower()) or \
+                _ISSUER_LINE.fullmatch(t) or _ISSUER_LINE.fullmatch(_titleish(t)) or (meta.get("committee") and t.lower() == meta["committee"].lower()) or \
                 (_BODY_ONLY.match(_titleish(t)) and not _PAPER_KIND.search(t)):
             continue
         if b.kind == "heading" or _mostly_upper(t) or re.match(r"^(Inspection of|Progress report|Focused visit to)", t, re.I):
@@ -722,9 +738,9 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
             # the council's name: the labelling guide leaves council null then
     # a letterhead naming the authority alone, as the first line: "Hartlemere Council",
     # "Brackenmoor and Ledwell Combined Fire Authority"
-    first = [_clean(b.text) for b in doc.blocks[:3] if b.kind != "table"][:2]
+    first = [_titleish(t) if _mostly_upper(t) else t for t in (_clean(b.text) for b in doc.blocks[:3] if b.kind != "table")][:2]
     issuer = next((t for t in first if _ISSUER_LINE.fullmatch(t) and not re.search(r"\bService$", t)), None)
-    if not counts or (issuer and not issuer.endswith("Council")):
+    if not counts or issuer:
         # (an authority that is not a council heads its own paper: the councils its body
         # names are partners, "Marsh Vale District Council")
         return issuer

@@ -205,3 +205,25 @@ def test_a_small_councils_consent_is_its_decision():
     assert decision_sentences("The report was discussed. All Cllrs were happy for Cllr Evans to proceed with this.") == [
         "All Cllrs were happy for Cllr Evans to proceed with this."]
     assert decision_sentences("Cllr Evans said he was happy with the new layout.") == []
+
+
+def _meta_of(tmp_path, lines):
+    d = docx.Document()
+    for line in lines:
+        d.add_paragraph(line)
+    path = tmp_path / "cover.docx"
+    d.save(path)
+    return extract_metadata(load_document(path))
+
+
+def test_cover_lines_name_the_committee_and_the_letterhead_the_council(tmp_path):
+    meta = _meta_of(tmp_path, ["Elmfield County Council", "Report to Cabinet",
+                               "SEND Sufficiency Strategy 2027-2030", "1 Purpose", "1.1 This report asks Cabinet to agree ...",
+                               "Eastmere District Council and Westmere District Council were consulted. Eastmere District Council agreed."])
+    assert meta["committee"] == "Cabinet"
+    assert meta["title"] == "SEND Sufficiency Strategy 2027-2030"
+    assert meta["council"] == "Elmfield County Council"
+    meta = _meta_of(tmp_path, ["CASTLEFORD COUNCIL", "Cabinet Forward Action Log",
+                               "Cabinet meeting: Wednesday 11 November 2026 | Agenda item: 4"])
+    assert (meta["committee"], str(meta["meeting_date"])) == ("Cabinet", "2026-11-11")
+    assert meta["council"] == "Castleford Council"

@@ -56,6 +56,89 @@ def _group_lines(words: list[Word], page: int) -> list[Line]:
     return out
 
 
+def page_lines(words: list[Word], page: int, width: float) -> list[Line]:
+    """The page's lines; where the page sets a passage in two columns (a
+    gutter no line crosses, with text running up to it on the left and from
+    it on the right), each column's lines are grouped on their own and read
+    left column first (Line.order), not across the gutter line by line."""
+    lines = _group_lines(words, page)
+    gutter = _gutter(lines, width)
+    if gutter is None:
+        return lines
+    out: list[Line] = []
+    zone: list[Line] = []
+
+    def close():
+        if not zone:
+            return
+        split = sum(1 for ln in zone if _splits(ln, gutter))
+        if split < LAYOUT.column_min_lines:
+            out.extend(zone)
+        else:
+            z0 = zone[0].top
+            ws = [w for ln in zone for w in ln.words]
+            for col, side in enumerate(([w for w in ws if w.x1 <= gutter], [w for w in ws if w.x0 >= gutter])):
+                for ln in _group_lines(side, page):
+                    ln.order = (z0, col, ln.top)
+                    out.append(ln)
+        zone.clear()
+
+    for ln in lines:
+        if any(w.x0 < gutter < w.x1 for w in ln.words):
+            close()   # a line across the gutter (a heading, a full-width paragraph) ends the passage
+            out.append(ln)
+        else:
+            zone.append(ln)
+    close()
+    return out
+
+
+def _splits(ln: Line, gutter: float) -> bool:
+    """The line has words on both sides of the gutter, set well apart from it."""
+    left = [w for w in ln.words if w.x1 <= gutter]
+    right = [w for w in ln.words if w.x0 >= gutter]
+    return bool(left and right) and min(w.x0 for w in right) - max(w.x1 for w in left) >= LAYOUT.column_gap
+
+
+def _gutter(lines: list[Line], width: float) -> Optional[float]:
+    """The x of a two-column page's gutter, or None: the middle third point
+    where most lines split with a wide gap, left-column text reaching it
+    (not a label | value box, whose labels end short)."""
+    if len(lines) < 2 * LAYOUT.column_min_lines:
+        return None
+    best, best_n = None, 0
+    for x in range(int(width * 0.3), int(width * 0.7), 2):
+        n = 0
+        for ln in lines:
+            if any(w.x0 < x < w.x1 for w in ln.words):
+                continue
+            if _splits(ln, x):
+                n += 1
+        if n > best_n:
+            best, best_n = float(x), n
+    if best is None or best_n < max(LAYOUT.column_min_lines, LAYOUT.column_share * len(lines)):
+        return None
+    split = [ln for ln in lines if _splits(ln, best)]
+
+    def wordy(ws: list[Word]) -> bool:
+        return sum(1 for w in ws if re.fullmatch(r"[A-Za-z][a-z’'-]*[,.;:]?", w.text)) >= 3
+    if sum(1 for ln in split if wordy([w for w in ln.words if w.x1 <= best]) and
+           wordy([w for w in ln.words if w.x0 >= best])) < LAYOUT.column_prose * len(split):
+        return None   # columns of figures or short labels: a table without rulings, read across
+    lefts = split
+    left_x0 = min(w.x0 for ln in lefts for w in ln.words)
+    col = max(best - left_x0, 1.0)
+    reach = sorted(best - max(w.x1 for w in ln.words if w.x1 <= best) for ln in lefts)
+    if reach[len(reach) // 2] > LAYOUT.column_reach * col:
+        return None   # the left-hand texts end well short of the gap: labels and their values
+    # centre the gutter in the gap most split lines leave
+    gaps = sorted((max(w.x1 for w in ln.words if w.x1 <= best), min(w.x0 for w in ln.words if w.x0 >= best)) for ln in split)
+    lo = sorted(g[0] for g in gaps)[len(gaps) // 2]
+    hi = sorted(g[1] for g in gaps)[len(gaps) // 2]
+    mid = (lo + hi) / 2
+    return mid if lo < mid < hi else best
+
+
 def _split_stacked(words: list[Word]) -> list[list[Word]]:
     """A tall word (a large page number) can glue two small lines beside
     it into one: split the normal-height words into lines that do not
@@ -232,8 +315,8 @@ def _join_text(a: str, b: str) -> str:
 
 def _page_blocks(p: PageContent, stats: DocStats) -> list[tuple[Block, float, float]]:
     """Blocks of one page in reading order, with their top and bottom y."""
-    items: list[tuple[float, str, object]] = [(ln.top, "line", ln) for ln in p.lines]
-    items += [(t.top, "table", t) for t in p.tables]
+    items: list[tuple[tuple, str, object]] = [(ln.order or (ln.top, 0, ln.top), "line", ln) for ln in p.lines]
+    items += [((t.top, 0, t.top), "table", t) for t in p.tables]
     items.sort(key=lambda it: (it[0], 0 if it[1] == "table" else 1))
     out: list[tuple[Block, float, float]] = []
     para: list[Line] = []

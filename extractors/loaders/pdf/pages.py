@@ -9,7 +9,7 @@ import os
 import re
 
 from extractors.loaders.errors import LoadError
-from extractors.loaders.pdf.lines import _group_lines
+from extractors.loaders.pdf.lines import _group_lines, page_lines
 from extractors.loaders.pdf.records import PageContent, PageTable, Word
 from extractors.loaders.pdf.aligned import aligned_tables
 from extractors.loaders.pdf.numeric import numeric_tables
@@ -138,7 +138,7 @@ def _place_words(content: PageContent, words: list[Word], tables: list[PageTable
     table's frame but in none of its cells (a note under the grid, a label
     between ruled boxes) stays body text."""
     placed = set().union(*(pt.word_ids for pt in tables)) if tables else set()
-    content.lines = _group_lines([w for w in words if id(w) not in placed], content.number)
+    content.lines = page_lines([w for w in words if id(w) not in placed], content.number, content.width)
     content.tables = tables
 
 

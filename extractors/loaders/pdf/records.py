@@ -32,6 +32,9 @@ class Line:
     size: float = 0.0
     bold: float = 0.0
     text: str = ""
+    # reading order on the page when it is not top to bottom: (zone top, column, top)
+    # for a line in a two-column passage (lines.page_lines); empty otherwise
+    order: tuple = ()
 
     def finish(self) -> "Line":
         # (lists rather than generators: the same min / max / sum, in the same order, sooner)

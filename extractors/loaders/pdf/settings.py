@@ -78,6 +78,11 @@ class PdfLayout:
     box_max_rows: int = 2            # a grid of at most this many rows with words in one column is a box
     chart_max_filled: float = 0.5    # a grid with words in at most this share of its cells, numbers only, is a chart
     cell_line_gap: float = 0.5       # in a cell, a gap wider than the smallest + this × size breaks the line
+    column_min_lines: int = 6        # a two-column passage splits at least this many lines at its gutter
+    column_share: float = 0.3        # ... and this share of the page's lines
+    column_gap: float = 8.0          # the gutter is at least this wide (points; word spaces are ~3)
+    column_prose: float = 0.6        # ... and this share of the split lines have words of prose on both sides
+    column_reach: float = 0.25       # left-column lines end within this share of the column's width of the gutter
     cell_short_line: float = 0.2     # in a cell, a sentence ending this × cell width before its right side breaks
 
     # --- header rows and tables over page breaks (tables.py) --------------

@@ -227,3 +227,25 @@ def test_cover_lines_name_the_committee_and_the_letterhead_the_council(tmp_path)
                                "Cabinet meeting: Wednesday 11 November 2026 | Agenda item: 4"])
     assert (meta["committee"], str(meta["meeting_date"])) == ("Cabinet", "2026-11-11")
     assert meta["council"] == "Castleford Council"
+
+
+def test_two_columns_are_read_one_after_the_other(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    left = ["NHS England will work with governments and civil", "society organisations internationally to create an",
+            "online space to share experiences of embedding", "high quality standards into information, with a",
+            "view to building an accreditation system for the", "quality of information across the network."]
+    right = ["The UK government will issue a revised Local", "Authorities Data Transparency Code requiring local",
+             "authorities to publish key information and data.", "This will place more power into the hands of",
+             "citizens and make it easier for them to hold their", "local council to account for its spending."]
+    path = tmp_path / "cols.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 10)
+    c.drawString(50, 780, "Open Government National Action Plan – commitments set out in full across the page width")
+    for k, (a, b) in enumerate(zip(left, right)):
+        c.drawString(50, 740 - 14 * k, a)
+        c.drawString(310, 740 - 14 * k, b)
+    c.save()
+    texts = [b.text for b in load_document(path).blocks if b.kind != "table"]
+    assert any(t.startswith("NHS England will work") and t.endswith("across the network.") for t in texts)
+    assert any(t.startswith("The UK government will issue") and t.endswith("for its spending.") for t in texts)

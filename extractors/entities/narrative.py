@@ -1098,7 +1098,9 @@ STEPS_LEAD_IN = re.compile(
     r"(?:\b(?:has|have)(?:\s+(?:so\s+far|already|now|also|since\s+\w+(?:\s+\d{4})?|this\s+(?:year|quarter)))?"
     r"|\b(?:we|the\s+(?:council|service|team|department|directorate|partnership|board|authority))\s+(?:will|shall)(?:\s+(?:now|also|next))?"
     r"|\bplans?\s+to|\bintends?\s+to|\b(?:is|are)\s+going\s+to"
-    r"|\bnext\s+steps?(?:\s+(?:are|is|will\s+be))?(?:\s+to)?)\s*:$", re.I)
+    r"|\bnext\s+steps?(?:\s+(?:are|is|will\s+be))?(?:\s+to)?"
+    # "The next steps to deliver this policy are to:", "The key milestones for this commitment are:"
+    r"|\b(?:next\s+steps?|(?:key\s+)?milestones)\b[^:]{0,60}?\b(?:are|is|will\s+be|include)(?:\s+to)?)\s*:$", re.I)
 _DONE_VERB = re.compile(r"^(?:[a-z]+(?:ed|en)|began|begun|held|made|set|built|ran|run|won|led|sent|took|wrote|met|got|gave|"
                         r"brought|bought|put|kept|found|drew|spent|sold|shared|paid|hosted)\b")
 
@@ -1118,6 +1120,7 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
     # the inspectors saw, not the council's steps: only a list it heads as actions gives them
     inspection = _looks_inspection(doc)
     under_action_heading = False
+    committed = False   # the block before was a "Commitment N" heading
     steps: Optional[str] = None   # "done" / "planned" while reading the items of a lead-in to steps
     doer: Optional[str] = None    # who the lead-in says will take the steps listed under it
     for i, b in enumerate(doc.blocks):
@@ -1144,6 +1147,7 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
                                                 # heading its items as a heading would
                                                 and (not t.endswith(":") or bool(ACTION_HEADING.search(t))))
         if heading_like:
+            committed = bool(re.fullmatch(r"(?i)commitment\s+\d{1,2}[a-z]?[.:]?", t))
             under_action_heading = (bool(ACTION_HEADING.search(t)) and len(t.split()) <= 6
                                     and not BUCKET.search(t) and not OUTCOME_HEADING.match(t))
             continue
@@ -1154,6 +1158,12 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
         listed = under_action_heading and len(t.split()) >= 3 and (
             b.kind == "list_item" or (b.numbering is not None and bool(STEP_VERB.search(first) or _IMPERATIVE.match(first))
                                       and not t.endswith(":") and not NOT_ACTION_START.match(t)))
+        if committed and b.kind == "paragraph" and b.numbering is None and len(t.split()) >= 8:
+            # the paragraph under a "Commitment 2" heading: what the plan commits to
+            committed = False
+            out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=f"block:{i}")))
+            continue
+        committed = False
         if cm := COMMITMENT.match(_norm(t)):
             # "Register of Lobbyists – The UK Government will establish a statutory register ..."
             out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=f"block:{i}")))

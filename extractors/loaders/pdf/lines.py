@@ -104,7 +104,7 @@ def _gutter(lines: list[Line], width: float) -> Optional[float]:
     """The x of a two-column page's gutter, or None: the middle third point
     where most lines split with a wide gap, left-column text reaching it
     (not a label | value box, whose labels end short)."""
-    if len(lines) < 2 * LAYOUT.column_min_lines:
+    if len(lines) < LAYOUT.column_min_lines:
         return None
     best, best_n = None, 0
     for x in range(int(width * 0.3), int(width * 0.7), 2):

@@ -249,3 +249,26 @@ def test_two_columns_are_read_one_after_the_other(tmp_path):
     texts = [b.text for b in load_document(path).blocks if b.kind != "table"]
     assert any(t.startswith("NHS England will work") and t.endswith("across the network.") for t in texts)
     assert any(t.startswith("The UK government will issue") and t.endswith("for its spending.") for t in texts)
+
+
+def test_owner_and_date_lines_pair_with_numbered_steps(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Thornwick District Council")
+    d.add_paragraph("Strategic Risk Register – Quarter 2 2026/27")
+    t = d.add_table(rows=0, cols=2)
+    for a, b in [("Risk", "SR1 Failure to deliver a balanced budget"), ("Risk owner", "Director of Resources"),
+                 ("Mitigating actions", "1. Deliver the savings programme of £2.1m\n2. Review fees and charges"),
+                 ("Action owner", "Director of Resources\nHead of Finance"), ("Target date", "March 2027\nDecember 2026")]:
+        r = t.add_row()
+        r.cells[0].text, r.cells[1].text = a, b
+    path = tmp_path / "sr.docx"
+    d.save(path)
+    doc = load_document(path)
+    rows = extract_all(doc, extract_metadata(doc))
+    acts = {a["action_id"]: a["text"][:6] for a in rows["actions"]}
+    assert sorted((acts[o["parent_id"]], o["role"]) for o in rows["owners"] if o["parent_id"] in acts) == [
+        ("Delive", "Director of Resources"), ("Review", "Head of Finance")]
+    assert sorted((acts[t["parent_id"]], str(t["due_date"])) for t in rows["timescales"] if t["parent_id"] in acts) == [
+        ("Delive", "2027-03-31"), ("Review", "2026-12-31")]
+    from extractors.entities.columns import classify_columns
+    assert classify_columns(["Risk", "Rating", "Treatment", "Treatment owner", "Completion"])["action"] == [2]

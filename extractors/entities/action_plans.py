@@ -175,6 +175,17 @@ _WHO_WHEN_COMMA = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,
 _CELL_MARKER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s?[.)]\s+(?=\S)")
 
 
+def _parts(text: str, n: int) -> Optional[list[str]]:
+    """A cell's entries for the row's n actions: numbered 1, 2, 3 ..., or one
+    a line when it prints as many lines as there are actions ("Director of
+    Resources" / "Head of Finance" beside two numbered steps)."""
+    got = numbered_parts(text)
+    if got:
+        return got
+    lines = [" ".join(x.split()) for x in (text or "").split("\n") if x.strip()]
+    return lines if n >= 2 and len(lines) == n else None
+
+
 def numbered_parts(text: str) -> Optional[list[str]]:
     """A cell numbering its entries 1, 2, 3 ... -> the entries; None when it
     does not."""
@@ -857,8 +868,8 @@ class _PlanReader:
         if len(row_actions) < 2:
             return False
         n = len(row_actions)
-        own_parts = {oc: numbered_parts(_cell(row, oc)) for oc, _ in self.owner_cols}
-        time_parts = numbered_parts(_cell(row, self.time_c)) if self.time_c is not None else None
+        own_parts = {oc: _parts(_cell(row, oc), n) for oc, _ in self.owner_cols}
+        time_parts = _parts(_cell(row, self.time_c), n) if self.time_c is not None else None
         if not any(p and len(p) == n for p in own_parts.values()) and not (time_parts and len(time_parts) == n):
             return False
         if any(p and len(p) != n for p in list(own_parts.values()) + [time_parts]):

@@ -32,7 +32,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rec", re.compile(r"\b(recommendations?|recommended\s+actions?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|priority|priorities|objectives?|outcome\s+required)\b", re.I)),
     # "What we have done" / "What has been done": progress against the step, not the step
     ("progress", re.compile(r"^what\s+(?:we\s+have|has\s+been)\s+(?:done|achieved|delivered)(?:\s+so\s+far)?\??$", re.I)),
-    ("action", re.compile(r"\b(actions?|mitigations?|mitigating|controls?|next\s+steps|how\s+(will|we)|activity|activities|tasks?|response|deliverables?|commitments?|what\s+we\s+(have\s+|will\s+|are\s+)?(committed|commit|do|doing|deliver)"
+    ("action", re.compile(r"\b(actions?|mitigations?|mitigating|controls?|(?:risk\s+)?treatments?|next\s+steps|how\s+(will|we)|activity|activities|tasks?|response|deliverables?|commitments?|what\s+we\s+(have\s+|will\s+|are\s+)?(committed|commit|do|doing|deliver)"
                           # "What we said we would do", "What we plan to do", "Key steps"
                           r"|what\s+we\s+(?:said\s+we\s+would|would|plan\s+to|are\s+going\s+to|agreed\s+to)\s+do|(?:key\s+|planned\s+)?steps)\b", re.I)),
     ("progress", re.compile(r"\b(progress|status|update|commentary|comments?|position)\b|^open\s*/\s*closed?$", re.I)),

@@ -272,3 +272,11 @@ def test_owner_and_date_lines_pair_with_numbered_steps(tmp_path):
         ("Delive", "2027-03-31"), ("Review", "2026-12-31")]
     from extractors.entities.columns import classify_columns
     assert classify_columns(["Risk", "Rating", "Treatment", "Treatment owner", "Completion"])["action"] == [2]
+
+
+def test_a_register_column_of_steps_with_who_and_when_in_brackets():
+    from extractors.entities.columns import classify_columns
+    roles = classify_columns(["Ref", "Risk", "Risk owner", "Current score", "Mitigating actions (owner, target date)", "Trend"])
+    assert roles["action"] == [4] and roles["owner_lead"] == [2]
+    # a minutes table's "Action (owner, date)" column stays the who-and-when column it was
+    assert classify_columns(["Item", "Discussion", "Action (owner, date)"]).get("action") != [2]

@@ -51,6 +51,14 @@ DECISION_COLUMN = re.compile(r"(?i)^(?:(?:the\s+)?(?:board|committee|partnership
 
 def column_role(header: str) -> str | None:
     h = " ".join(header.split())
+    bare = re.sub(r"\s*\([^()]*\)", "", h).strip()
+    if bare and bare != h and len(bare.split()) >= 2 and _role(bare) in ("action", "rec"):
+        # (not a minutes table's "Action (owner, date)" column, read line by line: minutes.py)
+        return _role(bare)   # "Mitigating actions (owner, target date)": the steps, with who and when in them
+    return _role(h)
+
+
+def _role(h: str) -> str | None:
     if not h or re.match(r"(?i)^(?:number|no\.?|count|total|percentage|proportion|%)\s+of\b", h):
         return None   # "Number of recommendations", "% of actions complete": counts, not the items
     if re.search(r"(?i)(?:^|\s)(?:start(?:\s+date)?|begin(?:ning)?|commence(?:d|ment)?(?:\s+date)?|date\s+started)$", h):

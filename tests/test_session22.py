@@ -280,3 +280,14 @@ def test_a_register_column_of_steps_with_who_and_when_in_brackets():
     assert roles["action"] == [4] and roles["owner_lead"] == [2]
     # a minutes table's "Action (owner, date)" column stays the who-and-when column it was
     assert classify_columns(["Item", "Discussion", "Action (owner, date)"]).get("action") != [2]
+
+
+def test_column_names_printed_as_a_plain_first_row():
+    from extractors.entities.headerless import plain_header
+    from extractors.model import Cell, Table
+    rows = [["Ref", "Risk", "Risk owner", "Mitigating actions (owner, target date)"],
+            ["CR1", "Budget gap", "Director of Resources", "Deliver the savings programme (Head of Finance, March 2027)"]]
+    t = plain_header(Table(rows=[[Cell(c) for c in r] for r in rows]))
+    assert t is not None and t.header_rows == 1
+    rows = [["Revision", "Date", "Author"], ["1.0", "12 May 2026", "J Smith"]]
+    assert plain_header(Table(rows=[[Cell(c) for c in r] for r in rows])) is None

@@ -204,3 +204,16 @@ def named_from_cells(table: Table) -> Optional[Table]:
     if roles.get("owner") is not None and roles.get("owner") == roles.get("due"):
         names[roles["owner"]] = "Owner / Deadline"
     return Table(rows=table.rows, header_rows=0, pages=table.pages, names=names)
+
+
+def plain_header(table: Table) -> Optional[Table]:
+    """A table whose column names are printed as its first row in plain type
+    (no bold, no shading, so the loader took no header): the first row names
+    an action plan's columns ("Ref | Risk | Risk owner | Mitigating actions
+    (owner, target date)") -> the table with that row as its header."""
+    if table.header_rows or len(table.rows) < 2:
+        return None
+    roles = _own_roles(table)
+    if not roles or not ("action" in roles or "rec" in roles) or not is_action_plan(roles):
+        return None
+    return Table(rows=table.rows, header_rows=1, pages=table.pages)

@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan, numbered_parts, record_table, who_when_at_end
-from extractors.entities.headerless import header_source, named_from_cells, shared_header
+from extractors.entities.headerless import plain_header, header_source, named_from_cells, shared_header
 from extractors.entities.columns import DECISION_COLUMN, column_role
 from extractors.entities.context import EntityContext
 from extractors.entities import minutes
@@ -195,7 +195,8 @@ def action_tables(ctx: EntityContext) -> None:
         if own is not None:
             names = own
         else:   # a later part of the log printed without them, or a log printed with none
-            table = (shared_header(table, names) if names is not None else None) or named_from_cells(table) or table
+            table = (shared_header(table, names) if names is not None else None) or named_from_cells(table) or \
+                plain_header(table) or table
         table = record_table(table) or table   # a recommendation set out as a label | value table of its own
         above = _item_above(ctx, blocks[tindex]) if tindex < len(blocks) else None
         plan = extract_action_plan(table, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body, group=above)

@@ -291,3 +291,32 @@ def test_column_names_printed_as_a_plain_first_row():
     assert t is not None and t.header_rows == 1
     rows = [["Revision", "Date", "Author"], ["1.0", "12 May 2026", "J Smith"]]
     assert plain_header(Table(rows=[[Cell(c) for c in r] for r in rows])) is None
+
+
+def test_an_unruled_register_keeps_each_step_row_under_its_risk(tmp_path):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+    path = tmp_path / "reg.pdf"
+    c = canvas.Canvas(str(path), pagesize=landscape(A4), invariant=1)
+    c.setFont("Helvetica-Bold", 9)
+    xs = [40, 90, 300, 420, 620, 740]
+    for x, h in zip(xs, ["Ref", "Risk", "Risk owner", "Mitigating actions", "Action owner", "Target date"]):
+        c.drawString(x, 540, h)
+    c.setFont("Helvetica", 9)
+    rows = [["CR1", "Budget gap over the medium term", "Director of Resources", "Deliver the savings programme",
+             "Head of Finance", "March 2027"],
+            ["", "", "", "Refresh the reserves strategy", "Director of Resources", "January 2027"],
+            ["CR2", "Cyber attack on council systems", "Head of ICT", "Complete the penetration test",
+             "ICT Security Manager", "30/11/2026"],
+            ["", "", "", "Train all staff in cyber awareness", "HR Manager", "March 2027"]]
+    for k, row in enumerate(rows):
+        for x, t in zip(xs, row):
+            if t:
+                c.drawString(x, 520 - 14 * k, t)
+    c.save()
+    tables = [t for _, t in load_document(path).tables()]
+    assert len(tables) == 1
+    body = [[c.text for c in r] for r in tables[0].rows[1:]]
+    assert [r[3] for r in body] == ["Deliver the savings programme", "Refresh the reserves strategy",
+                                    "Complete the penetration test", "Train all staff in cyber awareness"]
+    assert [r[4] for r in body] == ["Head of Finance", "Director of Resources", "ICT Security Manager", "HR Manager"]

@@ -226,8 +226,23 @@ def _rows(body: list[list[Word]], cols: list[float], lh: float, anchored: bool) 
     if len(anchors) >= 2 and anchors[0] == 0:
         # the first line holds a ref: cells set at the top of their rows, each line the row of the ref above it
         owner = [max(a for a in anchors if a <= i) for i in range(len(body))]
+        # ... and a line that starts again two of the row's filled columns (a second step with its own
+        # owner and date under one risk: "Refresh the reserves strategy | Director of Resources | January 2027")
+        # is a row of its own, its ref cell blank
+        filled: set[int] = set()
+        sub, last = 0, None
+        for i, by_col in enumerate(cells):
+            if owner[i] != last:
+                filled, sub, last = set(), 0, owner[i]
+            again = [k for k in by_col if k and k in filled and by_col[k][0][:1].isupper() or
+                     (k and k in filled and by_col[k][0][:1].isdigit())]
+            if i not in anchors and len(again) >= 2:
+                sub += 1
+                filled = set()
+            filled |= set(by_col)
+            owner[i] = (owner[i], sub)
     elif len(anchors) >= 2:
-        owner = [min(anchors, key=lambda a: (abs(mids[a] - mids[i]), a)) for i in range(len(body))]
+        owner = [(min(anchors, key=lambda a: (abs(mids[a] - mids[i]), a)), 0) for i in range(len(body))]
     else:
         owner, row, prev_bottom = [], -1, None
         for i, ln in enumerate(body):
@@ -237,7 +252,8 @@ def _rows(body: list[list[Word]], cols: list[float], lh: float, anchored: bool) 
             prev_bottom = max(w.bottom for w in ln)
         if len(set(owner)) < 2:
             owner = _rows_by_short_column(cells) or owner
-    rows: dict[int, list[list[str]]] = {}
+        owner = [(o, 0) for o in owner]
+    rows: dict[tuple, list[list[str]]] = {}
     for i, by_col in enumerate(cells):
         r = rows.setdefault(owner[i], [[] for _ in cols])
         for k, parts in by_col.items():

@@ -320,3 +320,9 @@ def test_an_unruled_register_keeps_each_step_row_under_its_risk(tmp_path):
     assert [r[3] for r in body] == ["Deliver the savings programme", "Refresh the reserves strategy",
                                     "Complete the penetration test", "Train all staff in cyber awareness"]
     assert [r[4] for r in body] == ["Head of Finance", "Director of Resources", "ICT Security Manager", "HR Manager"]
+
+
+def test_a_government_or_national_body_that_will_act_owns_the_step():
+    from extractors.entities.passes import said_owners
+    assert said_owners("The UK government will continue to develop an inventory of its datasets.")[0][0] == "UK government"
+    assert said_owners("The National Archives will deliver a digital records mechanism.")[0][0] == "National Archives"

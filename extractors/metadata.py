@@ -352,7 +352,7 @@ def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
                 and not s[:1].isdigit():
             body = re.split(r"\s+[-–—]\s+(?=\d)", s)[0]
             if not re.search(r"\breport\b", body, re.I) and not COUNCIL_RE.fullmatch(body.title()) \
-                    and not _ISSUER_LINE.fullmatch(_titleish(_clean(body))) \
+                    and not _letterhead(_clean(body)) \
                     and not _NOT_COMMITTEE.search(body):
                 meta["committee"] = _titleish(_clean(body))
                 d = parse_date(s)
@@ -574,6 +574,23 @@ _ISSUER_LINE = re.compile(
     r"National\s+Park\s+Authority|Police\s+and\s+Crime\s+Panel)")
 
 
+# words of a paper's title, never of an issuing authority's name ("COMPLAINTS PROCEDURE ADOPTED BY COUNCIL")
+_TITLE_WORDS = {"by", "adopted", "approved", "procedure", "procedures", "policy", "report", "minutes", "agenda", "meeting",
+                "plan", "register", "strategy", "annual", "statement", "budget", "standing", "orders", "complaints",
+                "summary", "update", "review", "for", "to", "the", "of"}
+
+
+def _letterhead(t: str) -> bool:
+    """A line naming the issuing authority alone ("Hartlemere Council", "CASTLEBROOK COUNCIL",
+    "Brackenmoor and Ledwell Combined Fire Authority")."""
+    if _ISSUER_LINE.fullmatch(t):
+        return True
+    if not _mostly_upper(t):
+        return False
+    name = _titleish(t)
+    return bool(_ISSUER_LINE.fullmatch(name)) and not any(w.lower() in _TITLE_WORDS for w in name.split()[:-1])
+
+
 # "meeting of 3 December 2024", "Partnership meeting, 16 September 2025", "Board meeting: Tuesday 20 October 2026"
 _MEETING_OF = re.compile(r"\bmeeting(?:\s+(?:of|on|held\s+on)\s+|\s*[,:]\s*|\s+date\s*[:–-]?\s*)(?:\w+day,?\s+)?", re.I)
 _ADOPTED_AT = re.compile(r"\b(?:adopted|approved|agreed|revised|amended)\s+(?:by\s+\w+\s+)?at\s+(?:the\s+|a\s+)?$", re.I)
@@ -611,7 +628,7 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
         if re.match(r"^(REPORT\s+(NO|NUMBER)|Appendix\s+[A-Z0-9]+$|Report of|Agenda item|Item\s+\d)", t, re.I) or _REPORT_TO.match(t):
             continue
         if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)) or _NOT_TITLE.match(t) or \
-                _ISSUER_LINE.fullmatch(t) or _ISSUER_LINE.fullmatch(_titleish(t)) or (meta.get("committee") and t.lower() == meta["committee"].lower()) or \
+                _letterhead(t) or (meta.get("committee") and t.lower() == meta["committee"].lower()) or \
                 (_BODY_ONLY.match(_titleish(t)) and not _PAPER_KIND.search(t)):
             continue
         if b.kind == "heading" or _mostly_upper(t) or re.match(r"^(Inspection of|Progress report|Focused visit to)", t, re.I):
@@ -738,8 +755,9 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
             # the council's name: the labelling guide leaves council null then
     # a letterhead naming the authority alone, as the first line: "Hartlemere Council",
     # "Brackenmoor and Ledwell Combined Fire Authority"
-    first = [_titleish(t) if _mostly_upper(t) else t for t in (_clean(b.text) for b in doc.blocks[:3] if b.kind != "table")][:2]
-    issuer = next((t for t in first if _ISSUER_LINE.fullmatch(t) and not re.search(r"\bService$", t)), None)
+    first = [_clean(b.text) for b in doc.blocks[:3] if b.kind != "table"][:2]
+    issuer = next((_titleish(t) if _mostly_upper(t) else t for t in first
+                   if _letterhead(t) and not re.search(r"\bService$", t)), None)
     if not counts or issuer:
         # (an authority that is not a council heads its own paper: the councils its body
         # names are partners, "Marsh Vale District Council")

@@ -84,8 +84,11 @@ def page_lines(words: list[Word], page: int, width: float) -> list[Line]:
         zone.clear()
 
     for ln in lines:
-        if any(w.x0 < gutter < w.x1 for w in ln.words):
-            close()   # a line across the gutter (a heading, a full-width paragraph) ends the passage
+        left = [w.x1 for w in ln.words if w.x1 <= gutter]
+        right = [w.x0 for w in ln.words if w.x0 >= gutter]
+        if any(w.x0 < gutter < w.x1 for w in ln.words) or \
+                (left and right and min(right) - max(left) < LAYOUT.column_gap):
+            close()   # a line across the gutter (a heading, a running header, a full-width paragraph) ends the passage
             out.append(ln)
         else:
             zone.append(ln)
@@ -106,16 +109,17 @@ def _gutter(lines: list[Line], width: float) -> Optional[float]:
     (not a label | value box, whose labels end short)."""
     if len(lines) < LAYOUT.column_min_lines:
         return None
-    best, best_n = None, 0
+    best, best_n, best_score = None, 0, 0
     for x in range(int(width * 0.3), int(width * 0.7), 2):
-        n = 0
+        n = crossed = 0
         for ln in lines:
             if any(w.x0 < x < w.x1 for w in ln.words):
-                continue
-            if _splits(ln, x):
+                crossed += 1
+            elif _splits(ln, x):
                 n += 1
-        if n > best_n:
-            best, best_n = float(x), n
+        score = n - 2 * crossed   # the gutter is where lines split and none runs across
+        if score > best_score:
+            best, best_n, best_score = float(x), n, score
     if best is None or best_n < max(LAYOUT.column_min_lines, LAYOUT.column_share * len(lines)):
         return None
     split = [ln for ln in lines if _splits(ln, best)]
@@ -135,8 +139,12 @@ def _gutter(lines: list[Line], width: float) -> Optional[float]:
     gaps = sorted((max(w.x1 for w in ln.words if w.x1 <= best), min(w.x0 for w in ln.words if w.x0 >= best)) for ln in split)
     lo = sorted(g[0] for g in gaps)[len(gaps) // 2]
     hi = sorted(g[1] for g in gaps)[len(gaps) // 2]
-    mid = (lo + hi) / 2
-    return mid if lo < mid < hi else best
+    mid = (lo + hi) / 2 if lo < hi else best
+
+    def crossing(x: float) -> int:
+        return sum(1 for ln in lines if any(w.x0 < x < w.x1 for w in ln.words))
+    # the x near there that the fewest lines run across (a long left-hand line may end past the midpoint)
+    return min((x for x in range(int(mid) - 30, int(mid) + 31)), key=lambda x: (crossing(x), abs(x - mid)))
 
 
 def _split_stacked(words: list[Word]) -> list[list[Word]]:

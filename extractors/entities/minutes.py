@@ -68,8 +68,10 @@ PERSON = re.compile(rf"\b(?P<who>{_PERSON})")
 _OFFICE = r"(?:the\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[\s-]Chair(?:man)?|Treasurer|Secretary|Mayor|RFO)"
 # a team or body by name: "The Transparency team", "Cabinet Office", "the Board"
 _BODY = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Tt]eam|Board|Unit|Office|[Ss]ecretariat|Group|Panel|Committee|"
-         r"Department|Directorate|Service|Partnership|Agency|Authority|Council|[Gg]overnment|Archives|Commission|"
-         r"Inspectorate|Ministry|Institute)")
+         r"Department|Directorate|Service|Partnership|Agency|Authority|Council|Government|Archives|Commission|"
+         r"Inspectorate|Ministry|Institute)|"
+         # "The UK government", "the Scottish government" (not "the government" a report mentions)
+         r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){1,2}government")
 # a full name without a title: "Heather Brown" (not "The Board", "Open Data": see owners.is_person)
 _NAME = r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
 # an officer by job title: "the Head of Finance", "the Director of Public Health", "The Assistant Director"

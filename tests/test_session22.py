@@ -13,6 +13,14 @@ from extractors.metadata import extract_metadata
 from pipeline.quality.matching import same_person
 
 
+def _rows_of(d, tmp_path, name="paper.docx"):
+    """The entity rows of a Word document built in the test."""
+    path = tmp_path / name
+    d.save(path)
+    doc = load_document(path)
+    return extract_all(doc, extract_metadata(doc))
+
+
 def test_several_holders_in_one_lead_cell_are_several_owners():
     got = [o[:2] for o in split_owners(
         "Andrew Kilbride, Strategic Director, Children and Families ACC Diane Heseltine, Fellgate Police "
@@ -59,10 +67,7 @@ def test_steps_under_an_actions_heading_take_the_lead_and_date_lines_under_them(
         d.add_paragraph(f"Lead: {lead}")
         d.add_paragraph(f"By: {by}")
         d.add_paragraph(f"Status: {status}")
-    path = tmp_path / "plan.docx"
-    d.save(path)
-    doc = load_document(path)
-    rows = extract_all(doc, extract_metadata(doc))
+    rows = _rows_of(d, tmp_path, "plan.docx")
     acts = {a["action_id"]: a for a in rows["actions"]}
     assert [a["text"] for a in acts.values()] == [s[0] for s in steps]
     assert [a["rag"] for a in acts.values()] == ["green", "amber"]
@@ -87,10 +92,7 @@ def test_a_risk_box_of_further_actions_gives_one_action_a_bullet(tmp_path):
                                  "• Audit compliance with the clean cab policy at all stations (Head of Health, Safety and Wellbeing, Ongoing)")]
     for i, (a, b) in enumerate(cells):
         t.cell(i, 0).text, t.cell(i, 1).text = a, b
-    path = tmp_path / "crr.docx"
-    d.save(path)
-    doc = load_document(path)
-    rows = extract_all(doc, extract_metadata(doc))
+    rows = _rows_of(d, tmp_path, "crr.docx")
     assert [a["text"] for a in rows["actions"]] == ["Complete the review of the on-call duty system",
                                                     "Audit compliance with the clean cab policy at all stations"]
     assert {(o["role"], o["person"]) for o in rows["owners"]} == {
@@ -129,10 +131,7 @@ def test_labelled_steps_under_a_priority_heading(tmp_path):
         d.add_paragraph(f"Responsible officer: {who}")
         d.add_paragraph(f"Target date: {when}")
         d.add_paragraph(f"RAG rating: {rag}")
-    path = tmp_path / "pap.docx"
-    d.save(path)
-    doc = load_document(path)
-    rows = extract_all(doc, extract_metadata(doc))
+    rows = _rows_of(d, tmp_path, "pap.docx")
     recs = [r for r in rows["recommendations"] if r["kind"] == "improvement"]
     assert [(r["ref"], r["rag"]) for r in recs] == [("Priority action 1", "amber")]
     acts = rows["actions"]
@@ -161,10 +160,7 @@ def test_a_log_dates_next_meeting_and_yearless_deadlines_from_the_meeting_that_r
     for i, row in enumerate(rows):
         for j, text in enumerate(row):
             t.cell(i, j).text = text
-    path = tmp_path / "log.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+    out = _rows_of(d, tmp_path, "log.docx")
     acts = {a["action_id"]: a["text"][:10] for a in out["actions"]}
     due = {acts[t["parent_id"]]: str(t["due_date"]) for t in out["timescales"] if t["parent_id"] in acts}
     assert due == {"Provide a ": "2025-12-11",   # the next meeting the log names after 11 September 2025
@@ -261,10 +257,7 @@ def test_owner_and_date_lines_pair_with_numbered_steps(tmp_path):
                  ("Action owner", "Director of Resources\nHead of Finance"), ("Target date", "March 2027\nDecember 2026")]:
         r = t.add_row()
         r.cells[0].text, r.cells[1].text = a, b
-    path = tmp_path / "sr.docx"
-    d.save(path)
-    doc = load_document(path)
-    rows = extract_all(doc, extract_metadata(doc))
+    rows = _rows_of(d, tmp_path, "sr.docx")
     acts = {a["action_id"]: a["text"][:6] for a in rows["actions"]}
     assert sorted((acts[o["parent_id"]], o["role"]) for o in rows["owners"] if o["parent_id"] in acts) == [
         ("Delive", "Director of Resources"), ("Review", "Head of Finance")]

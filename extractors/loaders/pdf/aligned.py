@@ -236,7 +236,9 @@ def _rows(body: list[list[Word]], cols: list[float], lh: float, anchored: bool) 
                 filled, sub, last = set(), 0, owner[i]
             again = [k for k in by_col if k and k in filled and by_col[k][0][:1].isupper() or
                      (k and k in filled and by_col[k][0][:1].isdigit())]
-            if i not in anchors and len(again) >= 2:
+            gap = body[i][0].top - max(w.bottom for w in body[i - 1]) if i else 0.0
+            # (set apart as rows are, not a cell's next line: "ICT Security" / "Manager" wraps)
+            if i not in anchors and len(again) >= 2 and gap > 0.4 * lh:
                 sub += 1
                 filled = set()
             filled |= set(by_col)

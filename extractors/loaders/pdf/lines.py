@@ -4,6 +4,7 @@ lines ending a sentence; headings by size, bold or capitals; cover
 blocks ("From:", "To:") laid out in two columns."""
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from extractors.numbering import numbering_level, split_numbering
 
 
 _BY_TOP_X0 = attrgetter("top", "x0")
+_X0 = attrgetter("x0")
 
 
 def _group_lines(words: list[Word], page: int) -> list[Line]:
@@ -109,15 +111,35 @@ def _gutter(lines: list[Line], width: float) -> Optional[float]:
     (not a label | value box, whose labels end short)."""
     if len(lines) < LAYOUT.column_min_lines:
         return None
+    # per whole point x: how many lines split there with a wide gap, how many run across it
+    # (difference arrays over each line's words and gaps: one pass, not one per x)
+    size = int(width) + 3
+    split_d, cross_d = [0] * size, [0] * size
+    for ln in lines:
+        ws = sorted(ln.words, key=_X0)
+        reach = float("-inf")
+        for k, w in enumerate(ws):
+            a, b = math.floor(w.x0) + 1, math.ceil(w.x1) - 1   # x0 < x < x1
+            if a <= b:
+                cross_d[max(a, 0)] += 1
+                cross_d[min(b + 1, size - 1)] -= 1
+            reach = max(reach, w.x1)
+            if k + 1 < len(ws):
+                start = ws[k + 1].x0   # (sorted by x0: the nearest start to the right)
+                if start - reach >= LAYOUT.column_gap:
+                    a, b = math.ceil(reach), math.floor(start)
+                    if a <= b:
+                        split_d[max(a, 0)] += 1
+                        split_d[min(b + 1, size - 1)] -= 1
+    split_n, cross_n, run_s, run_c = [0] * size, [0] * size, 0, 0
+    for x in range(size):
+        run_s += split_d[x]
+        run_c += cross_d[x]
+        split_n[x], cross_n[x] = run_s, run_c
     best, best_n, best_score = None, 0, 0
     for x in range(int(width * 0.3), int(width * 0.7), 2):
-        n = crossed = 0
-        for ln in lines:
-            if any(w.x0 < x < w.x1 for w in ln.words):
-                crossed += 1
-            elif _splits(ln, x):
-                n += 1
-        score = n - 2 * crossed   # the gutter is where lines split and none runs across
+        n = split_n[x]   # (a line crossed at x has no gap there: the two counts do not overlap)
+        score = n - 2 * cross_n[x]   # the gutter is where lines split and none runs across
         if score > best_score:
             best, best_n, best_score = float(x), n, score
     if best is None or best_n < max(LAYOUT.column_min_lines, LAYOUT.column_share * len(lines)):
@@ -141,8 +163,8 @@ def _gutter(lines: list[Line], width: float) -> Optional[float]:
     hi = sorted(g[1] for g in gaps)[len(gaps) // 2]
     mid = (lo + hi) / 2 if lo < hi else best
 
-    def crossing(x: float) -> int:
-        return sum(1 for ln in lines if any(w.x0 < x < w.x1 for w in ln.words))
+    def crossing(x: int) -> int:
+        return cross_n[x] if 0 <= x < size else 0
     # the x near there that the fewest lines run across (a long left-hand line may end past the midpoint)
     return min((x for x in range(int(mid) - 30, int(mid) + 31)), key=lambda x: (crossing(x), abs(x - mid)))
 

@@ -805,7 +805,7 @@ _STEP_IMPERATIVE = re.compile(
     r"refresh|revise|procure|award|bring|design|pilot|evaluate|identify|arrange|deploy|achieve|reduce|increase|"
     r"open|build|adopt|secure|begin|take|send|write|seek|run|audit|train|map|test|share|issue|strengthen|expand|"
     r"align|integrate|standardise|co-?produce|invest|track|escalate|promote|raise|engage|work|support|offer|"
-    r"respond|tell|ask|check|analyse|collect|record|capture|replace|restructure|launch|place|assess|use|hold|meet)"
+    r"respond|tell|ask|check|analyse|collect|record|capture|replace|restructure|place|assess|use|meet)"
     r"\s+(?:[a-z]|[A-Z0-9‘'\"])", re.I)
 # a plan item's own rating on a line of its own: "Overall RAG rating for this priority: Amber"
 _ITEM_RAG = re.compile(r"(?i)^(?:overall\s+)?(?:rag|rating|status)\b[^:]{0,40}:\s*(?P<value>\S.{0,30})$")

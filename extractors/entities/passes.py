@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan, numbered_parts, record_table, who_when_at_end
-from extractors.entities.headerless import plain_header, header_source, named_from_cells, shared_header
+from extractors.entities.headerless import header_source, named_from_cells, plain_header, shared_header
 from extractors.entities.columns import DECISION_COLUMN, column_role
 from extractors.entities.context import EntityContext
 from extractors.entities import minutes
@@ -917,8 +917,9 @@ def labelled_cell_actions(ctx: EntityContext) -> None:
                 steps = [text[m.end():].strip()] if m and len(text[m.end():].split()) >= 3 else []
                 if not steps and c == 1 and _ACTIONS_ROW_LABEL.match(" ".join(row[0].text.split())):
                     # a label | text box: "What are we doing about it? | 1. Fill the two posts ... (Lead: ...) 2. ..."
-                    boxed = " ".join(_BRACKETED_LABELS.sub(r" \1", cell.text).split())
-                    bullets = [" ".join(x.split()) for x in _BULLET_SPLIT.split(_BRACKETED_LABELS.sub(r" \1", cell.text))]
+                    unbracketed = _BRACKETED_LABELS.sub(r" \1", cell.text)
+                    boxed = " ".join(unbracketed.split())
+                    bullets = [" ".join(x.split()) for x in _BULLET_SPLIT.split(unbracketed)]
                     bullets = [x for x in bullets if len(x.split()) >= 3]
                     # one step a number or a bullet, its labels with it
                     steps = numbered_parts(boxed) or (bullets if len(bullets) > 1 else [boxed])
@@ -1148,10 +1149,11 @@ def meeting_deadlines(ctx: EntityContext) -> None:
 def _next_after_raised(ctx: EntityContext, timescales: list, scheduled: list[date], held: Optional[date]) -> None:
     """A log's "Next meeting" is the first meeting after the one that raised
     the action, when its row says when that was ("Date raised | ... | Due
-    date": 14/07/26 | ... | Next meeting): from the schedule of meetings the
-    paper prints; without one, the meeting the log goes to is the next after
-    the latest meeting whose actions it lists (what earlier rows' next
-    meetings were, it does not say)."""
+    date": 14/07/26 | ... | Next meeting). The meetings are those the paper
+    names: its schedule of meetings, its own meeting's day and the days its
+    rows were raised at (a log lists actions from each meeting it has held).
+    A row's deadline printed without a year is read after its raised day
+    first (`_yearless_after_raised`)."""
     tables = dict(ctx.doc.tables())
     # the day each row was raised: the days of the meetings the log's rows came from
     raised = {id(t): d for t in timescales if (d := _raised(tables, t, ctx)) is not None}

@@ -52,9 +52,9 @@ DECISION_COLUMN = re.compile(r"(?i)^(?:(?:the\s+)?(?:board|committee|partnership
 def column_role(header: str) -> str | None:
     h = " ".join(header.split())
     bare = re.sub(r"\s*\([^()]*\)", "", h).strip()
-    if bare and bare != h and len(bare.split()) >= 2 and _role(bare) in ("action", "rec"):
+    if bare and bare != h and len(bare.split()) >= 2 and (role := _role(bare)) in ("action", "rec"):
         # (not a minutes table's "Action (owner, date)" column, read line by line: minutes.py)
-        return _role(bare)   # "Mitigating actions (owner, target date)": the steps, with who and when in them
+        return role   # "Mitigating actions (owner, target date)": the steps, with who and when in them
     return _role(h)
 
 

@@ -214,6 +214,6 @@ def plain_header(table: Table) -> Optional[Table]:
     if table.header_rows or len(table.rows) < 2:
         return None
     roles = _own_roles(table)
-    if not roles or not ("action" in roles or "rec" in roles) or not is_action_plan(roles):
+    if not roles or not is_action_plan(roles):   # (an action plan has an item column)
         return None
     return Table(rows=table.rows, header_rows=1, pages=table.pages)

@@ -178,6 +178,11 @@ RANK = (r"(?:(?:Det(?:ective)?\.?\s+)?(?:Chief\s+)?(?:Supt|Superintendent|Inspec
 _RANKED = re.compile(rf"^(?P<rank>{RANK})\s+(?P<rest>[A-Z].*)$")
 
 
+def _unranked(s: str) -> str:
+    """A name without the rank printed before it ("DCI Lorna Quayle" -> "Lorna Quayle")."""
+    return _RANKED.sub(r"\g<rest>", s)
+
+
 def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
     seg = " ".join(seg.split()).strip(" ,;/&")
     if not seg:
@@ -280,7 +285,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             line = (m.group("role") or m.group("name") or m.group("titled")).strip()
             printed[line] = said
         held = re.match(r"^(?P<p>[^,]+),\s*\S", line)
-        if held and is_person(_RANKED.sub(r"\g<rest>", held.group("p"))) and not _all_people(line, r"\s*,\s*"):
+        if held and is_person(_unranked(held.group("p"))) and not _all_people(line, r"\s*,\s*"):
             parts = [line]   # "Karen Holroyd, Head of Education Safeguarding": one holder and her post
         else:
             parts = [p for body in _two_bodies(line)
@@ -356,7 +361,7 @@ def _several_holders(text: str) -> str:
         if not before or not is_person(m.group("name")):
             continue
         said = before.split(";")[-1].split("\n")[-1].strip()
-        if "," not in said and not is_person(_RANKED.sub(r"\g<rest>", said)):
+        if "," not in said and not is_person(_unranked(said)):
             continue
         out.append(text[last:m.start()].rstrip() + "; ")
         last = m.start()

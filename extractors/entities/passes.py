@@ -411,7 +411,11 @@ _LABEL_LINE = re.compile(r"^(?P<label>" + _LABELS + r")\s*[:\-–]\s*(?P<value>\
 def _apply_label(item, label: str, value: str, prov: Prov, ctx: EntityContext) -> None:
     """An owner or due date printed under a label, onto its item."""
     label = label.lower()
-    if label.startswith(("progress", "status", "update", "position")):
+    if label.startswith(("rag", "rating")):   # "RAG rating: Amber" under a step
+        got = normalise_rag(value, letters_ok=True)
+        if got and item.rag is None:
+            item.rag, item.rag_raw = got
+    elif label.startswith(("progress", "status", "update", "position", "commentary")):
         item.status_text = value
         item.metrics.extend(metrics_from_text(value, prov))   # "Complete. Comments were received from 5 of the 11 ..."
         got = normalise_rag(value)
@@ -481,11 +485,7 @@ def prose_details(ctx: EntityContext) -> None:
             ctx.consumed.add(a.prov.source_text)
             for label, value, prov in a.labels:
                 ctx.consumed.add(prov.source_text)
-                if label.startswith(("rag", "rating")):
-                    if a.rag is None and normalise_rag(value, letters_ok=True):
-                        a.rag, a.rag_raw = normalise_rag(value, letters_ok=True)
-                else:
-                    _apply_label(a, "progress" if label == "commentary" else label, value, prov, ctx)
+                _apply_label(a, label, value, prov, ctx)
             _inline_labels(a, ctx)
             add_due_dates(a, ctx.anchor)
             a.metrics.extend(metrics_from_text(a.text, a.prov))

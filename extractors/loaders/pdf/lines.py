@@ -151,10 +151,9 @@ def _gutter(lines: list[Line], width: float) -> Optional[float]:
     if sum(1 for ln in split if wordy([w for w in ln.words if w.x1 <= best]) and
            wordy([w for w in ln.words if w.x0 >= best])) < LAYOUT.column_prose * len(split):
         return None   # columns of figures or short labels: a table without rulings, read across
-    lefts = split
-    left_x0 = min(w.x0 for ln in lefts for w in ln.words)
+    left_x0 = min(w.x0 for ln in split for w in ln.words)
     col = max(best - left_x0, 1.0)
-    reach = sorted(best - max(w.x1 for w in ln.words if w.x1 <= best) for ln in lefts)
+    reach = sorted(best - max(w.x1 for w in ln.words if w.x1 <= best) for ln in split)
     if reach[len(reach) // 2] > LAYOUT.column_reach * col:
         return None   # the left-hand texts end well short of the gap: labels and their values
     # centre the gutter in the gap most split lines leave

@@ -534,6 +534,8 @@ class _PlanReader:
         self.time_c, self.rag_c = col.get("timescale"), col.get("rag")
         self.revised_c = col.get("revised_due")
         self.prog_c, self.evid_c = col.get("progress"), col.get("evidence")
+        # "Update | Status": the first is the row's status text; a later one may rate it in words
+        self.more_prog = roles.get("progress", [])[1:]
         # a log without a RAG column may colour its status cells instead ("Plan in
         # place" on amber): the fill counts when the column uses two RAG colours
         # or more (one colour throughout is the table's design, not a rating)
@@ -760,7 +762,8 @@ class _PlanReader:
                 if self.rag_c is None and row_actions[0].rag is None:
                     # a log without a RAG column rates its actions in words ("On track",
                     # "Complete") or by the colour of the status cell
-                    got = ragmod.normalise_rag(txt, row[prog_c].fill if self.prog_fills else None)
+                    got = ragmod.normalise_rag(txt, row[prog_c].fill if self.prog_fills else None) or \
+                        next((g for c in self.more_prog if (g := ragmod.normalise_rag(_norm(_cell(row, c)), None))), None)
                     if got:
                         row_actions[0].rag, row_actions[0].rag_raw = got
             elif self.current is not None:

@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.entities.owners import ROLE_WORDS, is_person, subject_owner, subject_owners
+from extractors.entities.owners import RANK, ROLE_WORDS, is_person, subject_owner, subject_owners
 from extractors.model import Document
 
 _MINUTES = re.compile(r"\bminutes\b|\bnotes?\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\bmeeting\s+notes\b|"
@@ -458,7 +458,7 @@ def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
 
 
 # "Present: Jane Okafor (Chair), Tom Reid, ...", "In attendance: ...", "Apologies: ..."
-_ATTENDANCE = re.compile(r"^(?:(?:officers?|councillors|members|others|advisers|staff)(?:\s+(?:in\s+attendance|present))?|"
+_ATTENDANCE = re.compile(r"^(?:(?:(?:board|panel|committee|group|partnership|forum|executive)\s+)?(?:officers?|councillors|members|others|advisers|staff)(?:\s+(?:in\s+attendance|present))?|"
                          r"co-?opted\s+members?|present|attendees|attending|in\s+attendance|members\s+present|also\s+present|"
                          r"apologies(?:\s+for\s+absence)?|attendance)\s*(?:were\s+received\s+from)?\s*[:\-–]\s*(?P<names>.+)$",
                          re.I | re.S)
@@ -625,6 +625,7 @@ def _add_name(found: dict[str, set[str]], part: str, held: Optional[dict[str, se
     "Tom Reid" of "Tom Reid – Ministry of Justice") by its initials, and by
     the office printed after it ("Jane Okafor (Chair)") in `held`; False when
     the entry opens with no name."""
+    part = re.sub(rf"^{RANK}\s+(?=[A-Z])", "", part.strip())   # "Sgt Ann Reid (AR)": the rank is not the name
     words = [w for w in part.split() if not re.fullmatch(rf"(?:{_TITLE}|Professor|Sir|Dame|Lord|Lady|Baroness)\.?", w)]
     if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words):
         name = " ".join(words)
@@ -693,7 +694,7 @@ def attendance(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
     return _unambiguous(found), _unambiguous(held)
 
 
-_FULL_NAME = re.compile(r"\b(?:(?:Dr|Professor|Prof|Sir|Dame|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?\s+)?"
+_FULL_NAME = re.compile(rf"\b(?:(?:Dr|Professor|Prof|Sir|Dame|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?\s+|{RANK}\s+)?"
                         r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b")
 
 

@@ -153,12 +153,22 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
                                                                           and not _ROLE_START.search(chunk)
                                                                           and chunk.split()[-1] not in _ROLE_TAIL
                                                                           and not any(chunk.lower().startswith(r) for r in extra_starts)))
+        # "Mark Bell - Youth Justice Service Manager", "Head of Housing / ICB Safeguarding Lead": after a
+        # dash or slash, the words before a "Service Manager" or "Safeguarding Lead" name its service
+        tail = re.split(r"\s[–—-]\s|[–—/,;()]", chunk)[-1].strip()
+        opener = opener or (tail != chunk and _QUALIFIED_START.match(text, s) is not None
+                            and _QUALIFIER.fullmatch(tail) is not None and not is_person(tail)
+                            and not _ROLE_START.search(tail) and tail.split()[-1] not in _ROLE_TAIL)
         # "Head of Service Safeguarding, Improvement & Quality Assurance": the service the post heads
         if chunk and not opener and not re.search(r"(?:\bof|\band|\bfor|:|–|-|,|\bHeads?\s+of\s+Service)$", chunk):
             parts.append(chunk)
             prev = s
     parts.append(text[prev:].strip())
     return [p for p in parts if p]
+
+
+# role starts that are a head noun, often after the words naming its service ("Youth Justice Service Manager")
+_QUALIFIED_START = re.compile(r"(?:Team\s+Managers?|Service\s+Managers?|Safeguarding|Business\s+Intelligence|QA\s+Officer)\b")
 
 
 # a post's opening words, after "and": "... and Director of Public Health", "... and Head of Finance"

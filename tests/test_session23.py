@@ -50,3 +50,14 @@ def test_a_service_named_before_its_post_after_a_name_or_a_slash():
     # a new post still starts a new owner
     assert [o[:2] for o in split_owners("Head of Housing Inclusion Head of Service")] == [
         ("Head of Housing Inclusion", None), ("Head of Service", None)]
+
+
+def test_register_columns_worded_as_questions_or_work_hold_the_steps():
+    from extractors.entities.columns import column_role
+    for h in ("What more do we need to do?", "What else are we doing?", "Further work required",
+              "Improvements planned", "Further action / timescale"):
+        assert column_role(h) == "action", h
+    # progress on the steps is progress, not the steps
+    assert column_role("Progress on planned work") == "progress"
+    assert column_role("Progress against actions") == "progress"
+    assert column_role("Further Actions in progress") == "action"

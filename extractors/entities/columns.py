@@ -34,7 +34,10 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("progress", re.compile(r"^what\s+(?:we\s+have|has\s+been)\s+(?:done|achieved|delivered)(?:\s+so\s+far)?\??$", re.I)),
     ("action", re.compile(r"\b(actions?|mitigations?|mitigating|controls?|(?:risk\s+)?treatments?|next\s+steps|how\s+(will|we)|activity|activities|tasks?|response|deliverables?|commitments?|what\s+we\s+(have\s+|will\s+|are\s+)?(committed|commit|do|doing|deliver)"
                           # "What we said we would do", "What we plan to do", "Key steps"
-                          r"|what\s+we\s+(?:said\s+we\s+would|would|plan\s+to|are\s+going\s+to|agreed\s+to)\s+do|(?:key\s+|planned\s+)?steps)\b", re.I)),
+                          r"|what\s+we\s+(?:said\s+we\s+would|would|plan\s+to|are\s+going\s+to|agreed\s+to)\s+do|(?:key\s+|planned\s+)?steps"
+                          # a register's "What more do we need to do?", "Further work required", "Improvements planned"
+                          r"|what\s+(?:more|else)\s+(?:do|will|are|should|can)\s+we|further\s+work|(?:work|improvements?)\s+(?:planned|required|needed)"
+                          r"|planned\s+(?:work|improvements?))\b", re.I)),
     ("progress", re.compile(r"\b(progress|status|update|commentary|comments?|position)\b|^open\s*/\s*closed?$", re.I)),
     ("evidence", re.compile(r"\b(evidence|success\s+(measure|criteria)|measures?\s+of\s+success|outcomes?|impact)\b", re.I)),
     ("target", re.compile(r"\btargets?\b", re.I)),
@@ -59,6 +62,8 @@ def column_role(header: str) -> str | None:
 
 
 def _role(h: str) -> str | None:
+    if re.match(r"(?i)^(?:further\s+|planned\s+|agreed\s+|mitigating\s+)?actions?\s*(?:/|and|&)\s*(?:timescales?|deadlines?|target\s+dates?|dates?)$", h):
+        return "action"   # "Further action / timescale": the steps, each with its date in it
     if not h or re.match(r"(?i)^(?:number|no\.?|count|total|percentage|proportion|%)\s+of\b", h):
         return None   # "Number of recommendations", "% of actions complete": counts, not the items
     if re.search(r"(?i)(?:^|\s)(?:start(?:\s+date)?|begin(?:ning)?|commence(?:d|ment)?(?:\s+date)?|date\s+started)$", h):
@@ -68,6 +73,8 @@ def _role(h: str) -> str | None:
             # "Further Actions in progress": actions, not progress
             if role == "progress" and re.search(r"\bactions?\b", h, re.I):
                 return "action"
+            if role == "action" and re.match(r"(?i)(?:progress|status|update)\s+(?:on|against|of)\b", h):
+                return "progress"   # "Progress on planned work": what has been done about the steps
             if role == "owner_lead" and re.search(r"\blink", h, re.I):
                 continue
             return role

@@ -63,6 +63,10 @@ _BODY_DASH_DATE = re.compile(r"^(?P<body>[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&-]
 _BODY_DASH_KIND = re.compile(r"^(?P<body>[A-Z][\w’'&]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|for|&)){0,6}\s+(?:Committee|Cabinet|Panel|Board|"
                              r"Executive|Forum|Partnership|Group))\s+[-–—:]\s+(?:action\s+(?:log|tracker|plan)|tracker|"
                              r"status\s+update)\b", re.I)
+# minutes titled without their date, the date on the line under: "Minutes of the Partnership Executive"
+_MINUTES_TITLE = re.compile(r"^(?i:minutes\s+of\s+(?:(?:a|an|the)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)"
+                            r"(?P<body>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|&)){0,8})$")
+_OPENING_DATE = re.compile(rf"^(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE}),?\s+\d{{4}}\b")
 _REFERS_BACK = re.compile(r"^(?:above|said|aforementioned)\b", re.I)
 # a short title line dated 08.02.11 / 08.02.2011 ("Transparency Board Minutes 08.02.11")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)?\d{2})\b")
@@ -247,14 +251,21 @@ def _cover_texts(doc: Document) -> list[str]:
         if b.kind == "table" and b.table is not None and len(texts) < 400:
             for row in b.table.rows[:12]:
                 cells = [c.text for c in row if c.text.strip()]
-                if len(cells) != 2:
+                # a value merged across the row's other cells is one value
+                cells = [c for k, c in enumerate(cells) if k == 0 or c.strip() != cells[k - 1].strip()]
+                if len(cells) not in (2, 4):
                     continue
-                label = cells[0].strip()
-                if label.endswith(":"):
-                    texts.append(f"{label} {cells[1]}")
-                elif len(label.split()) <= 4 and _LABEL.match(label + ": -"):
-                    # a cover box prints its labels without colons: "Date of meeting | 23 June 2026"
-                    texts.append(f"{label}: {cells[1]}")
+                # "Date of meeting: | 26 November 2026 | Agenda item: | 6": two label | value pairs a row
+                pairs = [(cells[k].strip(), cells[k + 1]) for k in range(0, len(cells), 2)]
+                if len(pairs) > 1 and not (all(len(lb.split()) <= 5 and not re.search(r"\d", lb) for lb, _ in pairs)
+                                           and any(lb.endswith(":") or _LABEL.match(lb + ": -") for lb, _ in pairs)):
+                    continue
+                for label, value in pairs:
+                    if label.endswith(":"):
+                        texts.append(f"{label} {value}")
+                    elif len(label.split()) <= 4 and _LABEL.match(label + ": -"):
+                        # a cover box prints its labels without colons: "Date of meeting | 23 June 2026"
+                        texts.append(f"{label}: {value}")
     return texts
 
 
@@ -311,6 +322,14 @@ def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
             m = _MINUTES_OF.match(f"{s} {nxt}")   # "Minutes of the Board" over "held on Tuesday 14 January 2025 ..."
             if m:
                 meta["title"] = meta["title"] or _clean(f"{s} {nxt}")
+        opening = _OPENING_DATE.match(nxt)
+        if m is None and k <= 6 and opening and (mt := _MINUTES_TITLE.match(s)):
+            # "EASTERBY SAFEGUARDING CHILDREN PARTNERSHIP" / "Minutes of the Partnership Executive" / "Wednesday
+            # 9 September 2026, 10.00am ...": the body that met, and the day under the title
+            meta["committee"] = _clean(mt.group("body"))
+            meta["meeting_date"] = meta["meeting_date"] or parse_date(opening.group(0))
+            meta["title"] = meta["title"] or _clean(s)
+            continue
         if m:
             body = m.groupdict().get("body") or m.groupdict().get("body2") or (m.groupdict().get("before") or "")
             if body and not _REFERS_BACK.match(body):

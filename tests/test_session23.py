@@ -61,3 +61,82 @@ def test_register_columns_worded_as_questions_or_work_hold_the_steps():
     assert column_role("Progress on planned work") == "progress"
     assert column_role("Progress against actions") == "progress"
     assert column_role("Further Actions in progress") == "action"
+
+
+def test_an_update_under_the_step_in_its_cell_is_progress_not_another_step(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Easthope Safeguarding Partnership")
+    d.add_paragraph("Executive meetings: 11 March, 10 June, 9 September and 9 December 2026")
+    _table(d, [["No.", "Action", "Owner", "Deadline", "Status"],
+               ["Matters arising from 10 June 2026", "", "", "", ""],
+               ["26/10", "Share the exploitation problem profile with the subgroup. Update: 28 of the 40 cases "
+                         "have been audited. Revised deadline: 31.10.26.", "Police", "Sept meeting", "Open"],
+               ["New actions 9 September 2026", "", "", "", ""],
+               ["26/20", "Report the audit findings to the Executive.", "Head of QA", "Next meeting", "Open"],
+               ["26/21", "Circulate the revised escalation protocol.", "Business Manager",
+                "Oct 2026 – revised to Dec meeting", "Open"],
+               ["26/22", "Report the proportion of repeat plans.", "Head of QA", "Each meeting", "Ongoing"]])
+    out = _rows_of(d, tmp_path)
+    acts = {a["action_id"]: a for a in out["actions"]}
+    # the section rows are no actions; the update is the step's status, its figures the step's metrics
+    assert [a["text"][:12] for a in out["actions"]] == ["Share the ex", "Report the a", "Circulate th", "Report the p"]
+    assert acts[out["actions"][0]["action_id"]]["status_text"] == \
+        "Open – 28 of the 40 cases have been audited. Revised deadline: 31.10.26."
+    assert {m["value"] for m in out["metrics"] if m["parent_id"] == out["actions"][0]["action_id"]} >= {28, 40}
+    due = {acts[t["parent_id"]]["text"][:12]: (str(t["due_date"]), t["recurrence"]) for t in out["timescales"]}
+    assert due == {"Share the ex": ("2026-10-31", "once"),     # the revised deadline in the update
+                   "Report the a": ("2026-12-09", "once"),     # the meeting after the one of its section
+                   "Circulate th": ("2026-12-09", "once"),     # the revised date only, pinned to the schedule
+                   "Report the p": ("None", "other")}          # a standing item
+
+
+def test_a_section_number_before_a_heading_is_its_numbering(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    path = tmp_path / "p.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(72, 760, "2 Recommendations")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 740, "2.1 That the Executive notes the progress made on the actions carried forward.")
+    c.drawString(72, 725, "2.2 That the Executive agrees the revised deadline for action 26/07.")
+    c.save()
+    doc = load_document(path)
+    assert [(b.kind, b.numbering, b.text[:15]) for b in doc.blocks][:2] == [
+        ("heading", "2", "Recommendations"), ("paragraph", "2.1", "That the Execut")]
+    recs = extract_all(doc, extract_metadata(doc))["recommendations"]
+    assert [r["ref"] for r in recs] == ["2.1", "2.2"]
+
+
+def test_cover_grid_of_two_label_value_pairs_a_row(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Fellgate Borough Council")
+    _table(d, [["Report to", "Cabinet", "Date", "21 July 2026"],
+               ["Report of", "Director of Children's Services", "Report reference", "CAB/26/087"]])
+    d.add_paragraph("Ofsted Inspection of Children's Services: Improvement Plan")
+    path = tmp_path / "c.docx"
+    d.save(path)
+    meta = extract_metadata(load_document(path))
+    assert (meta["committee"], str(meta["meeting_date"]), meta["report_ref"]) == ("Cabinet", "2026-07-21", "CAB/26/087")
+
+
+def test_minutes_titled_by_the_body_with_the_day_on_the_line_under(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("EASTHOPE SAFEGUARDING CHILDREN PARTNERSHIP")
+    d.add_paragraph("Minutes of the Partnership Executive")
+    d.add_paragraph("Wednesday 9 September 2026, 10.00am – 12.40pm, Committee Room 2, County Hall")
+    d.add_paragraph("Present: Andrew Pollitt – Director of Children's Services (Chair); Sarah Quayle – ICB")
+    d.add_paragraph("1. Minutes of the meeting held on 10 June 2026")
+    d.add_paragraph("RESOLVED that the minutes of the meeting held on 10 June 2026 be approved as a correct record.")
+    d.add_paragraph("2. Action log")
+    d.add_paragraph("Members reviewed the log. The Executive agreed that actions 26/11 and 26/12 be closed.")
+    d.add_paragraph("Detective Superintendent Whitfield agreed to promote the programme to officers.")
+    path = tmp_path / "m.docx"
+    d.save(path)
+    doc = load_document(path)
+    meta = extract_metadata(doc)
+    assert (meta["committee"], str(meta["meeting_date"])) == ("Partnership Executive", "2026-09-09")
+    out = extract_all(doc, meta)
+    # the discussion's outcome beside the formal resolution; an officer's undertaking is an action
+    assert [r["text"][:25] for r in out["recommendations"]] == ["the minutes of the meetin", "The Executive agreed that"]
+    assert [a["text"][:25] for a in out["actions"]] == ["Detective Superintendent "]

@@ -35,6 +35,7 @@ from extractors.dates import last_day
 from extractors.vocabulary import MONTHS
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+from extractors.entities.timescales.meetings import LOG_SECTION
 from extractors.model import Cell, Table
 from extractors.numbering import KEY_CELL, R_REF, split_numbering
 
@@ -196,6 +197,11 @@ def numbered_parts(text: str) -> Optional[list[str]]:
     return [" ".join(text[m.end():e].split()) for m, e in zip(marks, ends)]
 
 
+# a due cell's second date replacing its first: "Sept 2026 – revised to Dec 2026"
+_REVISED_IN_CELL = re.compile(r"(?i)\b(?:revised|extended|moved|changed|deferred|rescheduled|slipped|put\s+back|amended)"
+                              r"(?:\s+(?:date|deadline))?\s*(?:to\b|:)")
+
+
 def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Timescale]:
     """Timescales of one timescale cell. Within a cell, a month printed without
     a year takes the year of another date in the cell ('by mid-June ... from
@@ -203,6 +209,10 @@ def _timescale_items(text: str, anchor: Optional[date], prov: Prov) -> list[Time
     September 2026; reviewed annually') is not a due date (a window 'from
     April 2026 to March 2027' is, at its end)."""
     parsed = parse_timescales(text, anchor)
+    revised = _REVISED_IN_CELL.search(text)
+    if revised and any(t.start >= revised.start() for t in parsed):
+        # "Sept 2026 – revised to Dec 2026", "Mar 2026 meeting (extended to Jan 2027 meeting)": the new date only
+        parsed = [t for t in parsed if t.start >= revised.start()]
     years = [t.due_date.year for t in parsed if t.due_date]
     out = []
     for t in parsed:
@@ -376,6 +386,20 @@ _TIME_LABEL = re.compile(r"(?i)target\s+(?:completion\s+)?date|implementation\s+
 _LABEL_LINE = re.compile(rf"(?im)^[ \t]*(?P<label>{_OWNER_LABEL}|{_TIME_LABEL.pattern[4:]})[ \t]*[:\-–][ \t]*(?P<value>\S.*?)[ \t]*$")
 
 
+# "Update: ..." / "Progress (Sept): ..." printed under the step in the same cell (a PDF cell's lines run
+# together: after the step's last sentence): from there on, progress
+_UPDATE_LINE = re.compile(r"(?im)(?:^|(?<=[.;!?]\s))[ \t]*(?:latest\s+|progress\s+|status\s+)?(?:update|progress|position|comments?)"
+                          r"(?:[ \t]+\([^()\n]{1,20}\)|[ \t]+(?:at|as\s+at|on)[ \t]+[^:\n]{1,20})?[ \t]*[:\-–][ \t]*(?=\S)")
+
+
+def _update_below(text: str) -> tuple[str, str]:
+    """(the step, the update printed under it in its cell, '' when none)."""
+    m = _UPDATE_LINE.search(text or "")
+    if not m or m.start() == 0:
+        return text, ""
+    return text[:m.start()].strip(), _norm(text[m.end():])
+
+
 def _label_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
     """(the cell without its labelled owner / date lines, [(label, value)])."""
     if not text or ":" not in text and "–" not in text:
@@ -473,7 +497,7 @@ _CODED_BANNER = re.compile(
 # a new due date written into a log's update cell: "Revised date: 31/01/27", "New deadline – Jan 2027 meeting"
 # (a label opening a line or a sentence, not "a new date for the launch" in the middle of one)
 _REVISED_IN_UPDATE = re.compile(r"(?m)(?:^|(?<=[.;]\s))(?:Revised|REVISED|New|NEW|Amended|Extended)\s+(?:(?i:due|target|completion)\s+)?"
-                                r"(?i:date|deadline|timescale)(?:\s+(?:to|of))?\s*[:–—-]\s*(?P<when>[^.;\n(]{2,40}?)\s*(?:[.;(\n]|$)")
+                                r"(?i:date|deadline|timescale)(?:\s+(?:to|of))?\s*[:–—-]\s*(?P<when>\d{1,2}[./]\d{1,2}[./]\d{2,4}|[^.;\n(]{2,40}?)\s*(?:[.;(\n]|$)")
 
 
 # "Agency lead" beside "Named lead" / "Lead officer"
@@ -490,6 +514,9 @@ def _not_an_item(row: list[Cell]) -> bool:
         return True
     if len(texts) > 1 and len(set(texts)) == 1 and len(row) > 2:
         return True  # a banner row spanning the table (a group heading), not an item
+    joined = " ".join(dict.fromkeys(texts))
+    if LOG_SECTION.match(joined) and len(joined.split()) <= 12 and not re.search(r"(?i)\b(?:to|will|should)\b", joined):
+        return True  # a log's row over the actions of one meeting ("Matters arising from 10 June 2026")
     if len(texts) >= 2 and all(ragmod.normalise_rag(t) for t in texts):
         return True  # a RAG key printed on every page ("Achieved | On Task | At risk")
     return False
@@ -549,6 +576,7 @@ class _PlanReader:
         self.entity_cols = {c for c in (self.rec_c, self.ref_c, self.act_c, self.time_c, self.revised_c, self.rag_c) if c is not None} \
             | {c for c, _ in self.owner_cols} | set(roles.get("link", []))
         self.prev_act_txt = ""
+        self.update = ""   # the "Update: ..." printed under the current row's step in its cell
         self.owner_required = False   # minutes as a table: a row is an action only when it names who acts
         self.group: Optional[Recommendation] = None   # the recommendation a row of its own printed above these
         # a recommendation cell merged down several action rows (the loader repeats its text):
@@ -570,13 +598,19 @@ class _PlanReader:
         page = next((c.page for c in row if c.page), table.pages[0] if table.pages else None)
         if self.rec_c is not None:
             self.read_recommendation(r, row, page)
-        act_txt, labelled = _label_lines(_cell(row, self.act_c))
+        act_txt, self.update = _update_below(_cell(row, self.act_c))
+        act_txt, labelled = _label_lines(act_txt)
         if self.repeated_action_cell(r, row, act_txt):
             return
         self.prev_act_txt = act_txt
         row_actions = self.read_actions(r, row, page, act_txt)
         self.read_rag(row, row_actions)
         self.read_progress(row, row_actions)
+        if self.update and row_actions:
+            # "Update: ..." under the step, in its cell: after the Status column's word ("Open – ...")
+            act = row_actions[0]
+            act.update = self.update
+            act.status_text = f"{act.status_text} – {self.update}" if act.status_text else self.update
         owners, times = self.read_owners(r, row, page), self.read_timescales(r, row, page)
         if self.rec_c is None and self.group is None and not labelled and self.numbered_to_each(r, row, page, row_actions):
             self.loose.extend(row_actions)
@@ -827,6 +861,7 @@ class _PlanReader:
                 if times:
                     break
         revised = list(_REVISED_IN_UPDATE.finditer(_cell(row, self.prog_c))) if self.prog_c is not None else []
+        revised = revised or list(_REVISED_IN_UPDATE.finditer(self.update))
         if revised:
             # "Revised date: 31/01/27" written into the update: it supersedes the date in the due column
             m = revised[-1]

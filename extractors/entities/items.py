@@ -73,6 +73,8 @@ class Action:
     rag: Optional[str] = None
     rag_raw: Optional[str] = None
     evidence: Optional[str] = None
+    # progress printed under the step in its own table cell ("Update: ..."): part of status_text
+    update: Optional[str] = None
     owners: list[Owner] = field(default_factory=list)
     timescales: list[Timescale] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)

@@ -62,7 +62,7 @@ MINUTE_NUMBER = re.compile(r"^(?P<ref>\d{1,5}(?=\.\s)|\d{1,3}/\d{2}(?=\s+[A-Z]))
 
 # a person as minutes name them: "Cllr Evans", "County Cllr Webb", "Mr Steve Baldwin"
 _TITLE = r"(?:County\s+|Borough\s+|District\s+|Town\s+)?(?:Cllrs?|Councillors?)|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?"
-_PERSON = rf"(?:{_TITLE})\.?\s+(?:Mrs\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
+_PERSON = rf"(?:(?:{_TITLE})\.?|{RANK})\s+(?:Mrs\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"   # (or a rank: "Detective Superintendent Whitfield")
 PERSON = re.compile(rf"\b(?P<who>{_PERSON})")
 # who does it: a titled person, an office, a body's initials, or a pronoun
 _OFFICE = r"(?:the\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[\s-]Chair(?:man)?|Treasurer|Secretary|Mayor|RFO)"

@@ -54,7 +54,7 @@ from extractors.entities.rag import normalise_rag
 from extractors.entities.inquiry import inquiry_recommendations, labelled_recommendations
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
-from extractors.entities.narrative import (decision_recommendations, improvement_recommendations, loose_narrative_actions,
+from extractors.entities.narrative import (RESOLVED, decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations)
 from extractors.entities.owners import (bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
@@ -63,7 +63,7 @@ from extractors.entities.rows import to_rows
 from extractors.numbering import bare_ref, split_numbering
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
-from extractors.entities.timescales.meetings import meeting_days, pin_to_meetings, schedule_days
+from extractors.entities.timescales.meetings import LOG_SECTION, meeting_days, pin_to_meetings, schedule_days
 from extractors.model import Block, Document
 from extractors.textsim import token_f1, tokens
 
@@ -208,8 +208,12 @@ def action_tables(ctx: EntityContext) -> None:
             # the numbers printed in the plan's own recommendation and action cells ("Complete surveys
             # of 40% of homes by 31 March 2026"): the table reader leaves those columns to the plan
             for item in [x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose) + (above.actions if above else []):
-                if not item.metrics and item.prov.locator and item.prov.locator.startswith("table:"):
+                if not item.prov.locator or not item.prov.locator.startswith("table:"):
+                    continue
+                if not item.metrics:
                     item.metrics.extend(metrics_from_text(item.text, item.prov))
+                if getattr(item, "update", None):   # the "Update: ..." printed under the step in its own cell
+                    item.metrics.extend(metrics_from_text(item.update, item.prov.at("/update")))
         elif _card_action(ctx, tindex, table):
             ctx.plan_tables.add(tindex)
         elif not (ctx.glossary and parse_glossary(table)) and tindex not in in_apparatus:
@@ -735,8 +739,11 @@ def minute_decisions(ctx: EntityContext) -> None:
     ('Approved and signed as correct', 'It was agreed that ...'). (Reading
     these beside formal resolutions too was tried in session 20: blind
     recommendations +1 and +1 false, timescales +1 false; not kept.)"""
-    if not minutes.is_minutes(ctx.doc, ctx.meta.get("title")) or any(r.kind == "decision" for r in ctx.recs):
+    if not minutes.is_minutes(ctx.doc, ctx.meta.get("title")):
         return
+    # beside formal resolutions, the outcomes a minute's discussion records ("The Executive agreed that ...");
+    # not the resolutions' own blocks, nor a minutes table's cells
+    formal = {r.prov.source_text for r in ctx.recs if r.kind == "decision"}
     ref = None   # the minute a block belongs to: the last number printed
     before = None
     listing = False   # reading the items under an "AGREED:" line
@@ -746,11 +753,12 @@ def minute_decisions(ctx: EntityContext) -> None:
             before = None
             if b.table is not None:
                 tindex += 1
-                _decisions_in_cells(ctx, tindex, b.table)
+                if not formal:
+                    _decisions_in_cells(ctx, tindex, b.table)
             continue
         ref = minutes.minute_ref(b.numbering, b.text) or ref
         before, text_before = b.text, before
-        if b.full_text in ctx.consumed:
+        if b.full_text in ctx.consumed or b.full_text in formal or (formal and RESOLVED.match(b.text.strip())):
             continue
         t = " ".join(b.text.split())
         num, item_text = (b.numbering, t) if b.numbering else split_numbering(t)
@@ -1197,6 +1205,15 @@ def _raised(tables: dict, t, ctx: EntityContext) -> Optional[date]:
     names = table.header or table.names
     col = next((c for c, h in enumerate(names) if _RAISED.match(" ".join(h.split()))), None)
     r = int(m.group(2))
+    if col is None and r < len(table.rows):
+        # no such column: the log's row of its own above, over the actions of one meeting
+        # ("Matters arising from 10 June 2026", "New actions 9 September 2026")
+        for k in range(r - 1, table.header_rows - 1, -1):
+            text = " ".join(dict.fromkeys(c.text.strip() for c in table.rows[k] if c.text.strip()))
+            if LOG_SECTION.match(text) and len(text.split()) <= 12:
+                days = [p.due_date for p in parse_timescales(text, ctx.anchor) if p.precision == "day"]
+                return days[0] if days else None
+        return None
     if col is None or r >= len(table.rows) or col >= len(table.rows[r]):
         return None
     raised = [p.due_date for p in parse_timescales(table.rows[r][col].text, ctx.anchor) if p.precision == "day"]

@@ -51,11 +51,18 @@ def meeting_days(doc: Document, meeting_date: Optional[date],
 _SCHEDULE = re.compile(r"(?i)\b(?:(?:board\s+|committee\s+|partnership\s+)?meeting\s+dates|dates\s+of\s+(?:future\s+|forthcoming\s+|"
                        r"(?:the\s+)?(?:board|committee|partnership)(?:'s|’s)?\s+)?meetings|schedule\s+of\s+meetings|"
                        # "Board meetings 2026: 12 March, 11 June ..."
-                       r"(?:board|committee|partnership|panel|group|cabinet)\s+meetings(?=\s+(?:for\s+|in\s+)?(?:19|20)\d\d\s*:)|"
+                       # "Executive meetings: 11 March, 10 June ... 2026", "Committee meetings 2026/27: 28 July 2026, ..."
+                       r"(?:board|committee|partnership|panel|group|cabinet|executive|forum)\s+meetings"
+                       r"(?=(?:\s+(?:for\s+|in\s+)?(?:19|20)\d\d(?:[/-]\d{2,4})?)?\s*:\s*(?:\d|(?:19|20)\d\d))|"
                        r"meetings?\s+(?:schedule|calendar)|future\s+meetings?)\b\s*(?:for\s+\d{4}(?:/\d{2,4})?)?\s*[:|–-]?")
 # "Actions from meeting of 8 July 2025", "Actions arising from the meeting held on 14 July 2026"
 _ACTIONS_FROM = re.compile(r"(?i)\bactions?\s+(?:from|arising\s+from|agreed\s+at|raised\s+at)\s+(?:the\s+)?(?:\w+\s+)?"
                            r"(?:meeting\s+)?(?:of|held\s+on|on)?\s*(?=\d)")
+# a log's row of its own over the actions of one meeting: "Matters arising from 10 June 2026",
+# "Carried forward from 11 March 2026", "New actions 9 September 2026", "Actions from meeting of 8 July 2025"
+LOG_SECTION = re.compile(r"(?i)^(?:(?:actions?|items?)\s+)?(?:carried\s+forward|brought\s+forward|matters\s+arising|"
+                         r"new\s+actions?|outstanding\s+actions?|open\s+actions?|closed\s+actions?|completed\s+actions?|"
+                         r"actions?\s+(?:from|arising\s+from|agreed\s+at|raised\s+at))\b")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_MONTH = re.compile(rf"(?i)\b(?:(?P<year_label>(?:19|20)\d\d)\s*:|(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTHS})\b"
                         r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?)")
@@ -70,6 +77,8 @@ def schedule_days(doc: Document, meeting_date: Optional[date]) -> list[date]:
         m = _SCHEDULE.search(text)
         if m:
             days.extend(_schedule_days(text[m.end():], meeting_date))
+        elif LOG_SECTION.match(text) and len(text.split()) <= 12:
+            days.extend(_schedule_days(text, meeting_date)[:1])
         elif (m := _ACTIONS_FROM.search(text)):
             # a log's banner over the actions of each meeting: "Actions from meeting of 8 July 2025"
             days.extend(_schedule_days(text[m.end():m.end() + 40], meeting_date)[:1])
@@ -78,21 +87,37 @@ def schedule_days(doc: Document, meeting_date: Optional[date]) -> list[date]:
 
 def _schedule_days(text: str, meeting_date: Optional[date]) -> list[date]:
     """The days a schedule lists: "20 January, 21 April 2026", "2026: 20 January, 21 April. 2027: 19 January"
-    (a year before a colon dates the days after it; a day without any year takes the meeting's)."""
+    (a year before a colon dates the days after it; days listed before a year take it: "11 March, 10 June
+    and 9 December 2026"; a day without any year takes the meeting's)."""
     out, year = [], meeting_date.year if isinstance(meeting_date, date) else None
+    labelled = False
     months = _MONTHS.split("|")
+    pending: list[tuple[int, int]] = []
+
+    def add(y: Optional[int], month: int, day: int) -> None:
+        if y is not None:
+            try:
+                out.append(date(y, month, day))
+            except ValueError:
+                pass
+
     for m in _DAY_MONTH.finditer(text[:400]):
         if m.group("year_label"):
-            year = int(m.group("year_label"))
+            for mo, d in pending:
+                add(year, mo, d)
+            pending, year, labelled = [], int(m.group("year_label")), True
             continue
-        y = int(m.group("year")) if m.group("year") else year
-        if y is None:
-            continue
-        try:
-            out.append(date(y, months.index(m.group("month").lower()) + 1, int(m.group("day"))))
-        except ValueError:
-            continue
-    return out
+        month, day = months.index(m.group("month").lower()) + 1, int(m.group("day"))
+        if m.group("year"):
+            for mo, d in pending:
+                add(year if labelled else int(m.group("year")), mo, d)
+            pending = []
+            add(int(m.group("year")), month, day)
+        else:
+            pending.append((month, day))
+    for mo, d in pending:
+        add(year, mo, d)
+    return sorted(out)
 
 
 def pin_to_meetings(timescales: Iterable, days: list[date], nxt: Optional[date]) -> None:

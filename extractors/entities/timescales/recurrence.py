@@ -30,6 +30,10 @@ _IMMEDIATE = re.compile(
 _TBC = re.compile(
     r"(?<![A-Za-z])(?:tb[cad]|to\s+be\s+(?:confirmed|agreed|determined|decided|arranged|set))(?![a-z])", _I)
 _TERM = re.compile(r"(?<![A-Za-z])(?:short|medium|long)[\s\-]+term(?![a-z])", _I)
+# a standing item: "Each meeting", "at every Board meeting"
+# (after "at"/"to", or a cell of its own: not "Each meeting focuses on ...")
+_EACH_MEETING = re.compile(r"(?<![A-Za-z])(?:at|to|for|before)\s+(?:each|every)\s+(?:[A-Za-z]+\s+){0,2}?meeting(?![a-z])|"
+                           r"^\s*(?:each|every)\s+(?:[A-Za-z]+\s+){0,2}?meeting\s*\.?\s*$", _I)
 
 
 def _rec_interval(n: Optional[str], unit: str) -> str:
@@ -68,6 +72,7 @@ def recurrence_candidates(text: str) -> Iterator[_Cand]:
         rec = "other" if m.group("twice") is not None else _rec_interval(m.group("n"), m.group("u"))
         yield _Cand(m.start(), m.end(), "recurrence", recurrence=rec, form="every")
     for rx, rec, form in ((_ONGOING, "ongoing", "ongoing"), (_ASREQ, "other", "asreq"),
-                          (_IMMEDIATE, "immediate", "immediate"), (_TBC, "other", "tbc"), (_TERM, "other", "term")):
+                          (_IMMEDIATE, "immediate", "immediate"), (_TBC, "other", "tbc"), (_TERM, "other", "term"),
+                          (_EACH_MEETING, "other", "meeting")):
         for m in rx.finditer(text):
             yield _Cand(m.start(), m.end(), "recurrence", recurrence=rec, form=form)

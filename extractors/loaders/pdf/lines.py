@@ -439,7 +439,9 @@ def _make_block(lines: list[Line], stats: DocStats, page: int) -> Block:
         is_heading = False  # a row of figures (an unruled table), not a heading
     if is_heading and num is None:
         # "1 | Introduction": a heading number set off by a bar
-        m = re.match(r"^(\d{1,2}[a-z]?(?:\.\d{1,2})*)\s*\|\s+(\S.*)$", rest)
+        # (or by a space alone: "2 Recommendations", a section's number before a capitalised title)
+        m = re.match(r"^(\d{1,2}[a-z]?(?:\.\d{1,2})*)\s*\|\s+(\S.*)$", rest) or \
+            re.match(r"^([1-9]\d?)\s+([A-Z][a-z]+(?:\s+\S+){0,8})$", rest)
         if m:
             num, rest = m.group(1), m.group(2)
     style = ("bold" if bold >= LAYOUT.bold_min else None)

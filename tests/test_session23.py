@@ -140,3 +140,47 @@ def test_minutes_titled_by_the_body_with_the_day_on_the_line_under(tmp_path):
     # the discussion's outcome beside the formal resolution; an officer's undertaking is an action
     assert [r["text"][:25] for r in out["recommendations"]] == ["the minutes of the meetin", "The Executive agreed that"]
     assert [a["text"][:25] for a in out["actions"]] == ["Detective Superintendent "]
+
+
+def test_a_list_set_in_a_borderless_table_is_a_list(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("RECOMMENDATIONS")
+    d.add_paragraph("It is recommended that the Committee:")
+    _table(d, [["(a)", "notes the Corporate Risk Register at Appendix A;"],
+               ["(b)", "approves the addition of risk CRR07 to the register; and"],
+               ["(c)", "requests the Head of ICT to present a deep-dive report at its meeting on 28 January 2027."]])
+    out = _rows_of(d, tmp_path)
+    assert [(r["ref"], r["text"][:12]) for r in out["recommendations"]] == [
+        ("(a)", "notes the Co"), ("(b)", "approves the"), ("(c)", "requests the")]
+
+
+def test_register_steps_lettered_with_owner_and_date_lines_and_bracketed_steps_with_a_status(tmp_path):
+    d = docx.Document()
+    _table(d, [["Risk ref", "Risk", "Further mitigating actions", "Action owner", "Due date"],
+               ["CRR03", "Mobilising system",
+                "• Award the contract for the new system (Head of ICT, September 2026) – Complete\n"
+                "• Test the fallback arrangements (Area Manager (Control), 31 March 2027)", "See each action", "As shown"],
+               ["CRR04", "Cyber security",
+                "a) Replace the remaining unsupported servers.\nb) Run a cyber incident exercise.",
+                "ICT Infrastructure Manager\nHead of ICT", "31/01/2027\nNov 2026"]])
+    out = _rows_of(d, tmp_path)
+    acts = {a["action_id"]: a for a in out["actions"]}
+    assert [(a["text"][:16], a["status_text"]) for a in out["actions"]] == [
+        ("Award the contra", "Complete"), ("Test the fallbac", None),
+        ("Replace the rema", None), ("Run a cyber inci", None)]
+    owners = sorted((acts[o["parent_id"]]["text"][:6], o["role"]) for o in out["owners"])
+    assert owners == [("Award ", "Head of ICT"), ("Replac", "ICT Infrastructure Manager"),
+                      ("Run a ", "Head of ICT"), ("Test t", "Area Manager (Control)")]
+
+
+def test_an_inspections_asks_listed_under_a_sentence_and_a_reports_main_actions(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Ofsted said that the local authority needs to improve:")
+    d.add_paragraph("1. The timeliness and quality of assessments.")
+    d.add_paragraph("2. The quality of plans for children in need of help and protection.")
+    d.add_paragraph("The plan has 20 actions, each with a lead officer. The main actions are:")
+    d.add_paragraph("• a weekly assessment tracker in every team (recommendation 1);")
+    d.add_paragraph("• relaunching the supervision policy by October 2026 (recommendation 1).")
+    out = _rows_of(d, tmp_path)
+    assert [(r["kind"], r["ref"]) for r in out["recommendations"]] == [("improvement", "1"), ("improvement", "2")]
+    assert [a["text"][:12] for a in out["actions"]] == ["a weekly ass", "relaunching "]

@@ -167,7 +167,9 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
 
 
 # a step's own owner and date in brackets at its end: "(Director of Finance, March 2027)"
-_WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z][A-Za-z&'’ /–—-]{1,80}?(?:[.,]\s*[A-Za-z&'’ /–—-]{2,60}?)*),\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
+# (a bracket of its own in the post: "(Area Manager (Control), every six months)")
+_WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z](?:[A-Za-z&'’ /–—-]|\([A-Z][A-Za-z&'’ ]{1,30}\)){1,80}?(?:[.,]\s*[A-Za-z&'’ /–—-]{2,60}?)*),"
+                               r"\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
 # "... – ICT Manager – by 30 June 2026"
 _WHO_WHEN_DASHED = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,60}?)\s+[–—-]\s+(?P<when>[^–—]{3,40}?)\s*[.;]?$")
 # "... – JW, 31/07/26", "... – Director of Place, September 2026"
@@ -195,6 +197,16 @@ def numbered_parts(text: str) -> Optional[list[str]]:
         return None
     ends = [m.start() for m in marks[1:]] + [len(text)]
     return [" ".join(text[m.end():e].split()) for m, e in zip(marks, ends)]
+
+
+# an owner or date cell that points to the steps, which name their own: "See each action", "As shown"
+_SEE_STEPS = re.compile(r"(?i)(?:see|as\s+(?:shown|given|stated|set\s+out))(?:\s+(?:in|for|against|by|above|below|"
+                        r"each|every|individual|the|actions?|steps?|bullets?|items?|column)){0,4}\.?")
+
+
+# a status printed after a step in its cell: "... (Head of ICT, September 2026) – Complete"
+_TRAILING_STATUS = re.compile(r"\s+[–—-]\s+(?P<status>(?i:complete[d]?|ongoing|in\s+progress|on\s+track|not\s+started|"
+                              r"closed|delayed|overdue|achieved|open))\.?$")
 
 
 # a due cell's second date replacing its first: "Sept 2026 – revised to Dec 2026"
@@ -577,6 +589,7 @@ class _PlanReader:
             | {c for c, _ in self.owner_cols} | set(roles.get("link", []))
         self.prev_act_txt = ""
         self.update = ""   # the "Update: ..." printed under the current row's step in its cell
+        self.prev_ref = ""   # the ref cell of the last row that had one
         self.owner_required = False   # minutes as a table: a row is an action only when it names who acts
         self.group: Optional[Recommendation] = None   # the recommendation a row of its own printed above these
         # a recommendation cell merged down several action rows (the loader repeats its text):
@@ -742,7 +755,11 @@ class _PlanReader:
         current, loose, act_c = self.current, self.loose, self.act_c
         row_actions: list[Action] = []
         prev_action = (current.actions[-1] if current is not None and current.actions else (loose[-1] if loose else None))
-        if act_txt and act_txt[:1].islower() and prev_action is not None and prev_action.prov.table == self.tindex:
+        ref_now = _norm(_cell(row, self.ref_c)) if self.ref_c is not None else ""
+        new_ref = bool(ref_now) and ref_now != self.prev_ref   # ("CRR04" under "CRR03": a new item)
+        self.prev_ref = ref_now or self.prev_ref
+        if act_txt and act_txt[:1].islower() and prev_action is not None and prev_action.prov.table == self.tindex \
+                and not new_ref and split_numbering(act_txt.partition("\n")[0])[0] is None:   # (not "a) Replace ...")
             # an action cut by a page break or a row split continues on the next row
             first, _, rest_txt = act_txt.partition("\n")
             prev_action.text = _norm(prev_action.text + " " + first)
@@ -755,8 +772,16 @@ class _PlanReader:
                 add_due_dates(row_actions[-1], self.anchor)
         elif act_c is not None and act_txt and not _owner_only(act_txt):
             for k, a in enumerate(split_actions(act_txt)):
+                done = _TRAILING_STATUS.search(a)
+                if done:
+                    a = a[:done.start()].rstrip()   # "... (Head of ICT, September 2026) – Complete": its status
                 act = Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
                                                locator=self.loc(r, act_c) + (f"/item:{k}" if k else ""), table=self.tindex))
+                if done:
+                    act.status_text = done.group("status")
+                    got = ragmod.normalise_rag(done.group("status"))
+                    if got:
+                        act.rag, act.rag_raw = got
                 add_due_dates(act, self.anchor)  # "(Dec 18)", "will be evaluated in January 19"
                 self.bracketed_who_when(act)
                 row_actions.append(act)
@@ -846,7 +871,7 @@ class _PlanReader:
             if named and oc not in named and _AGENCY_LEAD.search(self.header[oc]):
                 continue   # "Agency lead | Named lead": the people named own it, not their agencies again
             txt = self.who_and_when(_cell(row, oc), oc)[0]
-            if txt:
+            if txt and not _SEE_STEPS.fullmatch(_norm(txt)):
                 owners.extend(_owner_items(txt, kind, self.glossary, Prov(page=page, source_text=txt, locator=self.loc(r, oc), table=self.tindex)))
         return owners
 

@@ -585,6 +585,15 @@ def titled_recommendations(doc: Document, have: set[str]) -> list[Recommendation
 _FOOTNOTE_START = re.compile(r"^[\u00b9\u00b2\u00b3\u2070-\u2079]")
 
 
+# a sentence that introduces an inspection's or review's asks: "Ofsted said that the local authority needs
+# to improve:", "The inspectors identified the following areas for improvement:", "The review recommended that:"
+_SAID_TO_IMPROVE = re.compile(r"(?i)\b(?:needs?\s+to\s+improve|should\s+improve|must\s+improve|"
+                              r"(?:areas?|priorities)\s+for\s+(?:improvement|development)|"
+                              r"(?:inspectors?|ofsted|the\s+(?:review|inspection|report|auditors?|panel))\s+"
+                              r"(?:recommended|recommends|made\s+(?:the\s+following\s+|\w+\s+)?recommendations?)(?:\s+that)?)"
+                              r"(?:\s+(?:were|are|was|is|as\s+follows|the\s+following))?\s*:$")
+
+
 def improvement_recommendations(doc: Document) -> list[Recommendation]:
     """Improvement points written as prose: 'Action N - ...' plan items (with
     their narrative actions) and inspection 'What needs to improve' lists."""
@@ -598,6 +607,9 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
         if b.kind == "table":
             walk.boxed_table(i, b)
         elif t and (j := walk.labelled_item(i, b, t)):
+            i = j
+            continue
+        elif t and (j := walk.said_to_improve(i, b, t)):
             i = j
             continue
         elif t and not walk.plan_item(b, t):
@@ -642,6 +654,28 @@ class _ImprovementWalk:
         if items:
             self.recs.extend(_boxed_recs(self.blocks, i, items, self.doc))
             self.current = None
+
+    def said_to_improve(self, i: int, b: Block, t: str) -> Optional[int]:
+        """A sentence that introduces what an inspection or review asks for,
+        over a numbered list ("Ofsted said that the local authority needs to
+        improve:" then "1. The timeliness ...", "2. ..."): each item one
+        recommendation. Returns the index after the list, else None."""
+        if b.kind == "heading" or not _SAID_TO_IMPROVE.search(t):
+            return None
+        items, j = [], i + 1
+        while j < len(self.blocks):
+            nb = self.blocks[j]
+            if nb.kind not in ("paragraph", "list_item") or not nb.numbering or nb.numbering == "•" or \
+                    not re.fullmatch(r"\(?(?:\d{1,2}|[a-z])[.)]?", nb.numbering) or not nb.text.strip():
+                break
+            items.append(nb)
+            j += 1
+        if len(items) < 2:
+            return None
+        self.recs.extend(Recommendation(kind="improvement", text=_norm(nb.text), ref=_ref(nb), prov=_prov(nb))
+                         for nb in items)
+        self.current = None
+        return j
 
     def labelled_item(self, i: int, b: Block, t: str) -> Optional[int]:
         """'Area for improvement 1' set alone as a heading, the point itself
@@ -1100,7 +1134,9 @@ STEPS_LEAD_IN = re.compile(
     r"|\bplans?\s+to|\bintends?\s+to|\b(?:is|are)\s+going\s+to"
     r"|\bnext\s+steps?(?:\s+(?:are|is|will\s+be))?(?:\s+to)?"
     # "The next steps to deliver this policy are to:", "The key milestones for this commitment are:"
-    r"|\b(?:next\s+steps?|(?:key\s+)?milestones)\b[^:]{0,60}?\b(?:are|is|will\s+be|include)(?:\s+to)?)\s*:$", re.I)
+    r"|\b(?:next\s+steps?|(?:key\s+)?milestones)\b[^:]{0,60}?\b(?:are|is|will\s+be|include)(?:\s+to)?"
+    # "The main actions are:", "Key actions in the plan include:"
+    r"|\b(?:main|key|principal|planned)\s+actions\b[^:.]{0,40}?\b(?:are|include|will\s+be))\s*:$", re.I)
 _DONE_VERB = re.compile(r"^(?:[a-z]+(?:ed|en)|began|begun|held|made|set|built|ran|run|won|led|sent|took|wrote|met|got|gave|"
                         r"brought|bought|put|kept|found|drew|spent|sold|shared|paid|hosted)\b")
 
@@ -1137,7 +1173,8 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
                     out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=loc)))
                 continue
         steps = None
-        lead = STEPS_LEAD_IN.search(t) if t.endswith(":") and len(t.split()) <= 25 else None
+        last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", t)[-1]   # (the paragraph's last sentence leads in)
+        lead = STEPS_LEAD_IN.search(last) if t.endswith(":") and len(last.split()) <= 25 else None
         if lead:
             steps = "done" if re.match(r"ha[sv]e?", lead.group(0), re.I) else "planned"
             continue

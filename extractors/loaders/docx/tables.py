@@ -255,6 +255,22 @@ def _looks_like_header(row: list[Cell], bold: bool) -> bool:
     return True
 
 
+def _hanging_list(rows: list[list]) -> Optional[list[Block]]:
+    """List items, when every row of the table is a list marker and its
+    text ("(a) | notes the Corporate Risk Register ..."): Word papers set
+    lists in a two-column table for the hanging indent. None otherwise."""
+    items = []
+    for row in rows:
+        cells = [c.text.strip() for k, c in enumerate(row) if c.text.strip() and (k == 0 or c.text != row[k - 1].text)]
+        if len(cells) != 2 or len(cells[0]) > 6:
+            return None
+        num, rest = split_numbering(cells[0] + " " + cells[1])
+        if num is None or " ".join(rest.split()) != " ".join(cells[1].split()):
+            return None
+        items.append(Block(kind="list_item", text=_norm(cells[1]), numbering=num, level=1))
+    return items if len(items) >= 2 else None
+
+
 def _table_blocks(tbl, ctx: _Ctx, out: list[Block]) -> None:
     rows, facts = _grid(tbl, ctx)
     if not rows or not any(c.text for r in rows for c in r):
@@ -280,6 +296,10 @@ def _table_blocks(tbl, ctx: _Ctx, out: list[Block]) -> None:
         if (len(rows) > 2 and any(rows[0][i].text == rows[0][i + 1].text for i in range(width - 1))
                 and facts[1]["bold"] and not facts[2]["bold"] and _looks_like_header(rows[1], True)):
             header_rows = 2
+    listed = _hanging_list(rows)
+    if listed is not None and not captions:
+        out.extend(listed)   # a list set in a borderless table for its hanging indent: "(a) | notes the ..."
+        return
     for cap in captions:
         num, rest = split_numbering(cap.replace("\n", " "))
         out.append(Block(kind="paragraph", text=_norm(cap) if num is None else rest,

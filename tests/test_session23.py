@@ -184,3 +184,31 @@ def test_an_inspections_asks_listed_under_a_sentence_and_a_reports_main_actions(
     out = _rows_of(d, tmp_path)
     assert [(r["kind"], r["ref"]) for r in out["recommendations"]] == [("improvement", "1"), ("improvement", "2")]
     assert [a["text"][:12] for a in out["actions"]] == ["a weekly ass", "relaunching "]
+
+
+def test_a_table_captioned_by_an_inspectorates_recommendation_and_a_measures_column(tmp_path):
+    from extractors.entities.columns import column_role
+    from extractors.entities.owners import subject_owner
+    assert column_role("How we will know (measures)") == "evidence"
+    assert subject_owner("Started to implement the strategy across the priority areas.") is None
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=4)
+    t.cell(0, 0).merge(t.cell(0, 3)).text = "Ofsted recommendation 4 – The quality and timeliness of pathway plans."
+    for j, h in enumerate(["No.", "What we will do", "Who", "When"]):
+        t.cell(1, j).text = h
+    for j, v in enumerate(["4.1", "Review every care leaver's pathway plan", "Leaving Care Service Manager", "March 2027"]):
+        t.cell(2, j).text = v
+    out = _rows_of(d, tmp_path)
+    assert [(r["ref"], r["text"][:11]) for r in out["recommendations"]] == [("Ofsted recommendation 4", "The quality")]
+    assert [(o["parent_type"], o["role"]) for o in out["owners"]] == [("recommendation", "Leaving Care Service Manager")]
+
+
+def test_beside_resolutions_only_outcomes_that_say_what_was_decided(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Minutes of the County Council")
+    d.add_paragraph("Thursday 9 January 2025")
+    d.add_paragraph("RESOLVED that the budget be approved.")
+    d.add_paragraph("Mr Brady, Mr Campkin, Ms Dawkins Motion carried.")
+    d.add_paragraph("The minutes of the meeting held on 11 December were AGREED as a correct record.")
+    out = _rows_of(d, tmp_path)
+    assert [r["text"][:20] for r in out["recommendations"]] == ["the budget be approv", "The minutes of the m"]

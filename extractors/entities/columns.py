@@ -62,6 +62,8 @@ def column_role(header: str) -> str | None:
 
 
 def _role(h: str) -> str | None:
+    if re.match(r"(?i)^how\s+(?:will\s+)?we\s+(?:will\s+)?(?:know|measure|tell|see)\b", h):
+        return "evidence"   # "How we will know (measures)": the measures of success, not the steps
     if re.match(r"(?i)^(?:further\s+|planned\s+|agreed\s+|mitigating\s+)?actions?\s*(?:/|and|&)\s*(?:timescales?|deadlines?|target\s+dates?|dates?)$", h):
         return "action"   # "Further action / timescale": the steps, each with its date in it
     if not h or re.match(r"(?i)^(?:number|no\.?|count|total|percentage|proportion|%)\s+of\b", h):

@@ -733,6 +733,11 @@ def _labels_below(ctx: EntityContext, blocks: list, i: int, actions: list) -> No
 
 
 
+# an outcome that says what was decided: "The Executive agreed that ...", "It was agreed to ...", "decided that ..."
+_SAYS_WHAT = re.compile(r"(?i)\b(?:agreed|decided|resolved|approved|endorsed|noted)\s+(?:that|to|the|a|an|its|their|on)\b|"
+                        r"\b(?:was|were|be)\s+(?:agreed|approved|adopted|accepted|endorsed|noted|ratified)\b(?!\s*\.?$)")
+
+
 def minute_decisions(ctx: EntityContext) -> None:
     """In minutes with no formal decisions (no RESOLVED / recommendations
     found by the decisions pass), the outcomes each minute records
@@ -777,6 +782,8 @@ def minute_decisions(ctx: EntityContext) -> None:
             ctx.by_sentence.add(b.full_text)
             continue
         for k, text in enumerate(minutes.decision_sentences(b.text, text_before)):
+            if formal and not _SAYS_WHAT.search(text):
+                continue   # beside resolutions, only an outcome that says what ("agreed that ..."), not "Motion carried."
             loc = f"block:{i}" + (f"/sentence:{k}" if k else "")
             ctx.recs.append(Recommendation(kind="decision", text=text, ref=ref, prov=Prov(b.page, b.full_text, loc)))
             ctx.by_sentence.add(b.full_text)

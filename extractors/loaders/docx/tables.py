@@ -255,6 +255,11 @@ def _looks_like_header(row: list[Cell], bold: bool) -> bool:
     return True
 
 
+# a caption naming the item the table answers: "Ofsted recommendation 4 – The quality of ..."
+_NAMED_REF = re.compile(r"^(?P<num>(?:[A-Z][A-Za-z]{1,12}\s+)?(?i:recommendation|area\s+for\s+improvement|priority|"
+                        r"cause\s+of\s+concern)\s+\d{1,2}[a-z]?)\s*[:–—.-]\s+(?P<rest>[A-Z].*)$")
+
+
 def _hanging_list(rows: list[list]) -> Optional[list[Block]]:
     """List items, when every row of the table is a list marker and its
     text ("(a) | notes the Corporate Risk Register ..."): Word papers set
@@ -302,6 +307,8 @@ def _table_blocks(tbl, ctx: _Ctx, out: list[Block]) -> None:
         return
     for cap in captions:
         num, rest = split_numbering(cap.replace("\n", " "))
+        if num is None and (m := _NAMED_REF.match(" ".join(cap.split()))):
+            num, rest = m.group("num"), m.group("rest")   # "Ofsted recommendation 4 – The quality of ..."
         out.append(Block(kind="paragraph", text=_norm(cap) if num is None else rest,
                          numbering=num, style="table caption"))
     out.append(Block(kind="table", table=Table(rows=rows, header_rows=header_rows)))

@@ -212,3 +212,28 @@ def test_beside_resolutions_only_outcomes_that_say_what_was_decided(tmp_path):
     d.add_paragraph("The minutes of the meeting held on 11 December were AGREED as a correct record.")
     out = _rows_of(d, tmp_path)
     assert [r["text"][:20] for r in out["recommendations"]] == ["the budget be approv", "The minutes of the m"]
+
+
+def test_a_risk_score_worked_out_where_it_is_printed_is_one_score():
+    from extractors.entities import metrics
+    got = [(m.value, m.unit) for m in metrics.metrics_in_text("Inherent risk score: L 5 x I 4 = 20 (Red)")]
+    assert got == [(20.0, "score")]
+    assert [(m.value, m.unit) for m in metrics.metrics_in_text("Likelihood 4 x Impact 5 = 20")] == [(20.0, "score")]
+    assert [(m.value, m.unit) for m in metrics.metrics_in_text("Current score 3x4=12")] == [(12.0, "score")]
+    # not a product: read as before
+    assert [m.unit for m in metrics.metrics_in_text("2 x 3 = 7")] == ["count"]
+
+
+def test_scores_named_by_the_caption_and_a_registers_trend_column(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Table 1: Changes in current risk scores")
+    _table(d, [["Risk", "Q1 2026/27", "Q2 2026/27", "Change"],
+               ["CRR02 On-call availability", "16", "20", "+4"],
+               ["CRR05 Culture and conduct", "20", "15", "-5"]])
+    d.add_paragraph("Appendix A")
+    _table(d, [["Risk ref", "Risk", "Current score", "Trend"],
+               ["CRR03", "Mobilising system", "12", "Reducing (Q1: 16)"]])
+    out = _rows_of(d, tmp_path)
+    units = {(m["raw"], m["locator"].split("/col:")[-1].split("@")[0]): m["unit"] for m in out["metrics"]}
+    assert units[("16", "Q1 2026/27")] == "score" and units[("+4", "Change")] == "score"
+    assert units[("16", "Trend")] == "score"

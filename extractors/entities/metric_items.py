@@ -4,6 +4,7 @@ metrics.py labels them; this module places them in the document)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from extractors.entities import metrics as metricmod
@@ -51,6 +52,27 @@ def _table_unit(table: Table, doc: Document) -> Optional[str]:
     head = _CI_TEXT.sub(" ", head)
     m = re.search(r"£\s?(?:m|000s?|k|bn)\b|\(£(?:m|000s?|k)\)|%", head, re.I)
     return m.group(0) if m else None
+
+
+_TREND_HEADER = re.compile(r"(?i)^(?:trend|direction(?:\s+of\s+travel)?|movement|dot)$")
+# a caption that says the table's figures are scores: "Table 1: Changes in current risk scores"
+_SCORES_CAPTION = re.compile(r"(?i)\b(?:risk\s+)?scores?\b")
+
+
+def _caption_unit(doc: Document, tindex: int) -> Optional[str]:
+    """'score' when the short heading or caption right above the table says
+    its figures are (risk) scores."""
+    k = -1
+    for i, b in enumerate(doc.blocks):
+        if b.kind == "table":
+            k += 1
+            if k == tindex:
+                above = doc.blocks[i - 1] if i else None
+                if above is not None and above.kind != "table" and len(above.text.split()) <= 15 and \
+                        _SCORES_CAPTION.search(above.text) and not above.text.rstrip().endswith("."):
+                    return "score"
+                return None
+    return None
 
 
 _RATE_LABEL = re.compile(r"\b(?:interest\s+rates?|bank\s+rate|pwlb|yields?|gilts?|sonia|base\s+rate|rate\s+view)\b", re.I)
@@ -153,8 +175,11 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
     if not header_rows and len(table.rows) > 1 and _header_like(table.rows[0]):
         header_rows = 1  # a first row of column labels / periods the loader did not mark
     header = _header_names(table, header_rows)
-    unit = _table_unit(table, doc)
+    unit = _table_unit(table, doc) or _caption_unit(doc, tindex)
     col_units = [_column_unit(h) for h in header]
+    if any(_SCORE_HEADER.search(h) for h in header):
+        # a register's "Trend" column printing the earlier score ("↓ Reducing (Q1: 16)")
+        col_units = [u or ("score" if _TREND_HEADER.search(h) else None) for u, h in zip(col_units, header)]
     for i, h in enumerate(header):
         if i and _CI_TEXT.search(h) and not col_units[i]:
             col_units[i] = col_units[i - 1]   # an interval's bounds are in the unit of the estimate beside it
@@ -212,6 +237,9 @@ def table_metrics(table: Table, tindex: int, doc: Document, row_parent: dict, sk
             else:
                 num, rest = split_numbering(txt)  # "5. Improve the ..." : the 5 is a list number
                 mentions = metricmod.metrics_in_text(rest if num and rest else txt)
+                if c < len(col_units) and col_units[c] == "score":
+                    # "↓ Reducing (Q1: 16)" in a register's Trend column: the earlier score
+                    mentions = [replace(m, unit="score") if m.unit == "count" else m for m in mentions]
             for m in mentions:
                 rate = cell_rag if (c == latest or cell_rag != row_rag) and m.role == "actual" else None
                 out.append((parent, _metric(m, prov, rate)))

@@ -191,6 +191,9 @@ SCALE = {"bn": 1e9, "billion": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "k": 1e
 TABLE_UNIT_RE = re.compile(r"£\s?(?:'?000s?|k|m|bn)\b|£000|£'000", re.I)
 RATIO_RE = re.compile(r"(?<![\d:.])(\d{1,3})\s?:\s?(\d{1,4})(?![\d:])")
 IN_RATIO_RE = re.compile(rf"\b(\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+(\d{{1,4}}|{_UNITS_ALT}|{_TENS_ALT})\b(?!\s*(?:/|-))", re.I)
+# a risk score worked out where it is printed: "L 5 x I 4 = 20", "Likelihood 4 x Impact 5 = 20", "4x4=16"
+PRODUCT_RE = re.compile(r"(?<![\w.])(?:(?:L|Likelihood|Prob(?:ability)?)\s*:?\s*)?(?P<a>[1-9]\d?)\s*[x×X*]\s*"
+                        r"(?:(?:I|Impact|Severity|Consequence)\s*:?\s*)?(?P<b>[1-9]\d?)\s*=\s*(?P<s>\d{1,3})(?![\d.])")
 SLASH_RE = re.compile(r"(?<![\d/.])(\d{1,3}(?:\.\d)?)\s?/\s?(\d{1,3})(?![\d/])")
 RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.I)
 AGE_LEFT = re.compile(r"(?:aged|ages?|between|the|a|an|for|under|over)\s*$", re.I)
@@ -439,6 +442,13 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
                                                                            text[m.end():m.end() + 8], re.I) else "ratio"
         out.append(Num(m.start(), m.end(), m.group(0), value, unit, "word"))
         taken.append((m.start(), m.end(), "ratio"))
+    # a risk score and its factors: one figure, the score ("L 5 x I 4 = 20" gives 20)
+    for m in PRODUCT_RE.finditer(text):
+        # (the factors are blocked spans: the product alone is free)
+        if not free(m.start("s"), m.end("s")) or int(m.group("a")) * int(m.group("b")) != int(m.group("s")):
+            continue
+        out.append(Num(m.start(), m.end(), m.group(0), float(m.group("s")), "score", "score"))
+        taken.append((m.start(), m.end(), "product"))
     # scores "4/10"
     for m in SLASH_RE.finditer(text):
         if not free(m.start(), m.end()):

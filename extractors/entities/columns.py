@@ -36,7 +36,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
                           # "What we said we would do", "What we plan to do", "Key steps"
                           r"|what\s+we\s+(?:said\s+we\s+would|would|plan\s+to|are\s+going\s+to|agreed\s+to)\s+do|(?:key\s+|planned\s+)?steps"
                           # a register's "What more do we need to do?", "Further work required", "Improvements planned"
-                          r"|what\s+(?:more|else)\s+(?:do|will|are|should|can)\s+we|further\s+work|(?:work|improvements?)\s+(?:planned|required|needed)"
+                          r"|what\s+(?:more|else)\s+(?:(?:do|will|are|should|can)\s+we|we\s+(?:will|are|plan|need))|further\s+work|(?:work|improvements?)\s+(?:planned|required|needed)"
                           r"|planned\s+(?:work|improvements?))\b", re.I)),
     ("progress", re.compile(r"\b(progress|status|update|commentary|comments?|position)\b|^open\s*/\s*closed?$", re.I)),
     ("evidence", re.compile(r"\b(evidence|success\s+(measure|criteria)|measures?\s+of\s+success|outcomes?|impact)\b", re.I)),
@@ -64,6 +64,8 @@ def column_role(header: str) -> str | None:
 def _role(h: str) -> str | None:
     if re.match(r"(?i)^how\s+(?:will\s+)?we\s+(?:will\s+)?(?:know|measure|tell|see)\b", h):
         return "evidence"   # "How we will know (measures)": the measures of success, not the steps
+    if re.match(r"(?i)^(?:action|implementation|delivery)\s+(?:due\s+)?dates?$", h):
+        return "timescale"   # a register's "Action date": when the step is due
     if re.match(r"(?i)^(?:further\s+|planned\s+|agreed\s+|mitigating\s+)?actions?\s*(?:/|and|&)\s*(?:timescales?|deadlines?|target\s+dates?|dates?)$", h):
         return "action"   # "Further action / timescale": the steps, each with its date in it
     if not h or re.match(r"(?i)^(?:number|no\.?|count|total|percentage|proportion|%)\s+of\b", h):
@@ -108,6 +110,11 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         dated = [i for i, h in enumerate(header) if re.fullmatch(r"(?i)\s*dates?\s*", h)]
         if dated and any(re.fullmatch(r"(?i)(?:key\s+)?(?:milestones?|stages?)", " ".join(h.split())) for h in header):
             out["timescale"] = dated[:1]
+    if "timescale" not in out and "action" in out and ("owner_lead" in out or "owner_responsible" in out):
+        # "Actions to address gaps | Owner | Date": beside the steps and who takes them, a plain "Date" is when
+        dated = [i for i, h in enumerate(header) if re.fullmatch(r"(?i)\s*dates?\s*", h)]
+        if len(dated) == 1 and dated[0] > min(out["action"]):
+            out["timescale"] = dated
     if "rec" not in out and "action" not in out and ("owner_lead" in out or "owner_responsible" in out) and \
             ("timescale" in out or "progress" in out):
         # an action log whose step column has a plain name: "Description | Owner | Deadline | Progress",
@@ -132,6 +139,12 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         [i for i in acts if re.search(r"(?i)\bactions?\b", header[i]) and not re.search(r"(?i)\bcontrols?\b", header[i])]
     if len(acts) > 1 and plain and plain[0] != acts[0]:
         out["action"] = [plain[0]] + [i for i in acts if i != plain[0]]
+    elif len(acts) > 1 and not plain:
+        # "What we are doing | What more we will do", "Mitigation in place | Further mitigation": the steps
+        # still to take, over what is in place
+        more = [i for i in acts if _MORE_STEPS.search(header[i])]
+        if more and more[0] != acts[0]:
+            out["action"] = [more[0]] + [i for i in acts if i != more[0]]
     # "Finding | Recommendation" (audit reports): the column that says recommendation holds them
     recs = out.get("rec", [])
     named = [i for i in recs if re.search(r"\brecommend", header[i], re.I)]
@@ -150,6 +163,9 @@ _WHEN_WORDS = re.compile(r"\b(?:when|deadlines?|due|timescales?|dates?|time\s*fr
 
 
 _PLAIN_ACTION = re.compile(r"^(agreed\s+|key\s+|further\s+)?actions?(\s+(required|to\s+be\s+taken|agreed|completed|points?))?$", re.I)
+
+
+_MORE_STEPS = re.compile(r"(?i)\b(?:further|more|additional|planned|proposed|next|new|future)\b")
 
 
 def is_action_plan(roles: dict[str, list[int]]) -> bool:

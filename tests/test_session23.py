@@ -237,3 +237,23 @@ def test_scores_named_by_the_caption_and_a_registers_trend_column(tmp_path):
     units = {(m["raw"], m["locator"].split("/col:")[-1].split("@")[0]): m["unit"] for m in out["metrics"]}
     assert units[("16", "Q1 2026/27")] == "score" and units[("+4", "Change")] == "score"
     assert units[("16", "Trend")] == "score"
+
+
+def test_a_register_with_who_and_when_written_into_its_steps(tmp_path):
+    d = docx.Document()
+    _table(d, [["Ref", "Risk", "Current score", "Mitigating actions", "Target score"],
+               ["SR1", "Failure to deliver the financial strategy", "L4 x I5 = 20",
+                "• Deliver the savings programme – Head of Finance – March 2027\n"
+                "• Lobby government on fair funding – Chief Executive – Ongoing", "12"],
+               ["SR2", "Cyber attack", "L3 x I5 = 15",
+                "1. Complete the PSN compliance review. Owner: Head of ICT.\nDue: 31/01/2027 2. Run a cyber "
+                "incident exercise. Owner: Head of ICT.\nDue: April 2027", "10"]])
+    out = _rows_of(d, tmp_path)
+    acts = {a["action_id"]: a["text"] for a in out["actions"]}
+    assert list(acts.values()) == ["Deliver the savings programme", "Lobby government on fair funding",
+                                   "Complete the PSN compliance review.", "Run a cyber incident exercise."]
+    assert sorted((acts[o["parent_id"]][:6], o["role"]) for o in out["owners"]) == [
+        ("Comple", "Head of ICT"), ("Delive", "Head of Finance"), ("Lobby ", "Chief Executive"), ("Run a ", "Head of ICT")]
+    assert sorted((acts[t["parent_id"]][:6], str(t["due_date"]), t["recurrence"]) for t in out["timescales"]) == [
+        ("Comple", "2027-01-31", "once"), ("Delive", "2027-03-31", "once"), ("Lobby ", "None", "ongoing"),
+        ("Run a ", "2027-04-30", "once")]

@@ -64,7 +64,10 @@ def split_actions(text: str) -> list[str]:
     if not text:
         return []
     lines = []
-    for ln in text.split("\n"):
+    whole = numbered_parts(" ".join(text.split()))
+    # "1. Complete the review. Owner: Head of ICT.\nDue: 31/01/2027 2. Run ...": numbered steps whose lines
+    # break where the cell wraps, not where the steps do
+    for ln in ([f"{k}. {q}" for k, q in enumerate(whole, 1)] if whole and "\n" in text else text.split("\n")):
         # "Next steps include: • Establish a team • Transfer posts": bullets run into one line
         parts = [p.strip() for p in re.split(r"\s+[•●▪]\s+", ln) if p.strip()]
         if len(parts) > 1 and parts[0].endswith(":"):
@@ -112,7 +115,10 @@ def _ends_with_who_when(text: str) -> bool:
     return False
 
 
-_CONTINUES = re.compile(r"^(?:this|these|it|they|such|which|both|also|each|e\.g\.|i\.e\.|that|those)\b", re.I)
+_CONTINUES = re.compile(r"^(?:this|these|it|they|such|which|both|also|each|e\.g\.|i\.e\.|that|those)\b|"
+                        # "... review. Owner: Head of ICT. Due: 31/01/2027": the step's own labels, run into its cell
+                        r"^(?:owner|lead(?:\s+officer)?|responsible\s+officer|action\s+owner|due(?:\s+date)?|by|deadline|"
+                        r"target(?:\s+date)?|timescale)\s*:", re.I)
 # remarks in an actions cell that report no step
 _COMMENTARY = re.compile(r"^(?:it\s+is\s+(?:noted|worth\s+noting)|it\s+should\s+be\s+noted|we\s+are\s+(?:confident|pleased)|"
                          r"there\s+(?:are|is)\s+still\b|please\s+(?:see|refer))", re.I)
@@ -154,7 +160,9 @@ def who_when_at_end(act: Action, glossary: dict, anchor: Optional[date]) -> None
     if not times or re.search(r"\d", m.group("who")):
         return
     have = {t.due_date for t in act.timescales if t.due_date}
-    act.timescales.extend(t for t in times if t.due_date is None or t.due_date not in have)
+    recurring = {t.recurrence for t in act.timescales if t.due_date is None}
+    # (the step's text was read for dates before its who and when came off: not twice)
+    act.timescales.extend(t for t in times if ((t.due_date not in have) if t.due_date else (t.recurrence not in recurring)))
     act.owners.extend(_owner_items(m.group("who"), "lead", glossary, act.prov.at("/who", source_text=m.group(0))))
     act.text = act.text[:m.start()].rstrip(" ,;–—-")   # the step, without who and when
 
@@ -410,6 +418,19 @@ def _update_below(text: str) -> tuple[str, str]:
     if not m or m.start() == 0:
         return text, ""
     return text[:m.start()].strip(), _norm(text[m.end():])
+
+
+# the same labels run into a step's sentence: "Complete the review. Owner: Head of ICT. Due: 31/01/2027"
+_RUN_IN_LABEL = re.compile(rf"(?i)(?<=[.;])\s+(?P<label>{_OWNER_LABEL}|{_TIME_LABEL.pattern[4:]}|due|by)\s*:\s*"
+                           r"(?P<value>.+?)\s*(?=[.;]\s+(?:[A-Z][a-z]+\s*:|$)|[.;]?$)")
+
+
+def _labels_run_in(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the step without the labels run into it, [(label, value)])."""
+    found = [(m.group("label"), m.group("value").strip()) for m in _RUN_IN_LABEL.finditer(text)]
+    if not found:
+        return text, []
+    return text[:_RUN_IN_LABEL.search(text).start()].strip(), found
 
 
 def _label_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -773,10 +794,19 @@ class _PlanReader:
         elif act_c is not None and act_txt and not _owner_only(act_txt):
             for k, a in enumerate(split_actions(act_txt)):
                 done = _TRAILING_STATUS.search(a)
+                if done and not a[:done.start()].rstrip().endswith(")"):
+                    done = None   # "... – Chief Executive – Ongoing": the step's who and when, read below
                 if done:
                     a = a[:done.start()].rstrip()   # "... (Head of ICT, September 2026) – Complete": its status
+                a, said = _labels_run_in(a)
                 act = Action(text=a, prov=Prov(page=page, source_text=_cell(row, act_c),
                                                locator=self.loc(r, act_c) + (f"/item:{k}" if k else ""), table=self.tindex))
+                for j, (label, value) in enumerate(said):
+                    lprov = act.prov.at(f"/label:{j}", source_text=f"{label}: {value}")
+                    if _TIME_LABEL.fullmatch(label) or re.fullmatch(r"(?i)due|by", label):
+                        act.timescales.extend(_timescale_items(value, self.anchor, lprov))
+                    else:
+                        act.owners.extend(_owner_items(value, "lead", self.glossary, lprov))
                 if done:
                     act.status_text = done.group("status")
                     got = ragmod.normalise_rag(done.group("status"))

@@ -104,6 +104,9 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         if r:
             roles.setdefault(r, []).append(i)
     out = {k: sorted(v) for k, v in roles.items()}
+    risk = [i for i, h in enumerate(header) if i not in split_left and _RISK_COLUMN.match(" ".join(h.split()))]
+    if risk and "rec" not in out:
+        out["risk"] = risk   # the risk a register row is about: not an item, but it makes the steps beside it actions
     if "timescale" not in out and "rec" not in out and "action" not in out and \
             ("owner_lead" in out or "owner_responsible" in out):
         # "Milestone | Lead | Date": beside who and a step, a plain "Date" column is when it is due
@@ -165,6 +168,9 @@ _WHEN_WORDS = re.compile(r"\b(?:when|deadlines?|due|timescales?|dates?|time\s*fr
 _PLAIN_ACTION = re.compile(r"^(agreed\s+|key\s+|further\s+)?actions?(\s+(required|to\s+be\s+taken|agreed|completed|points?))?$", re.I)
 
 
+_RISK_COLUMN = re.compile(r"(?i)^(?:(?:strategic|corporate|key|principal|identified)\s+)?risks?(?:\s+(?:description|title|event|"
+                          r"area|name|identified|and\s+(?:cause|impact|consequences?)|\(cause,\s*event,\s*effect\)))?$|"
+                          r"^(?:(?:current|residual|inherent|target|net|gross)\s+)?(?:risk\s+)?scores?\b")
 _MORE_STEPS = re.compile(r"(?i)\b(?:further|more|additional|planned|proposed|next|new|future)\b")
 
 
@@ -173,5 +179,6 @@ def is_action_plan(roles: dict[str, list[int]]) -> bool:
     timescales or RAG: what every action plan and progress tracker looks like."""
     has_item = "rec" in roles or "action" in roles
     support = sum(k in roles for k in ("owner_lead", "owner_responsible", "timescale", "rag", "progress", "evidence"))
-    # a risk / mitigation table: recommendations beside the actions that answer them
-    return has_item and (support >= 1 or ("rec" in roles and "action" in roles))
+    # a risk / mitigation table: recommendations beside the actions that answer them, or risks beside
+    # their mitigating actions (who and when written into the steps: "... – Head of Finance – March 2027")
+    return has_item and (support >= 1 or ("rec" in roles and "action" in roles) or ("action" in roles and "risk" in roles))

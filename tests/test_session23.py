@@ -257,3 +257,24 @@ def test_a_register_with_who_and_when_written_into_its_steps(tmp_path):
     assert sorted((acts[t["parent_id"]][:6], str(t["due_date"]), t["recurrence"]) for t in out["timescales"]) == [
         ("Comple", "2027-01-31", "once"), ("Delive", "2027-03-31", "once"), ("Lobby ", "None", "ongoing"),
         ("Run a ", "2027-04-30", "once")]
+
+
+def test_kpi_commentary_actions_labels_above_and_posts_with_a_bracket(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("KPI 7 – Unwanted fire signals [Red]")
+    d.add_paragraph("There were 589 unwanted fire signals in the first half of the year.")
+    d.add_paragraph("Lead: Head of Protection | Due: Q3 2026/27")
+    d.add_paragraph("Action: Write to the 40 premises with the most false alarms and offer each a site visit.")
+    d.add_paragraph("Lead: Area Manager (Response) | Due: 31 March 2027")
+    d.add_paragraph("Action: Consult on a call-challenging policy for alarms from commercial buildings.")
+    d.add_paragraph("KPI 8 – Average response time [Amber]")
+    d.add_paragraph("Improvement action: Group Manager Emma Hartley (Prevention) will complete the Response Model "
+                    "Review by June 2027.")
+    out = _rows_of(d, tmp_path)
+    acts = {a["action_id"]: a["text"][:12] for a in out["actions"]}
+    assert sorted((acts[o["parent_id"]], o["role"], o["person"]) for o in out["owners"]) == [
+        ("Consult on a", "Area Manager (Response)", None), ("Group Manage", "Group Manager (Prevention)", "Emma Hartley"),
+        ("Write to the", "Head of Protection", None)]
+    assert sorted((acts[t["parent_id"]], str(t["due_date"])) for t in out["timescales"]) == [
+        ("Consult on a", "2027-03-31"), ("Group Manage", "2027-06-30"), ("Write to the", "2026-12-31")]
+    assert 40 in {m["value"] for m in out["metrics"] if m["parent_id"] in acts}

@@ -79,7 +79,11 @@ _POST = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+|\d{2,3}\s+(?=[A-Z])){0,3}?"
          r"(?:Head|Director|Manager|Officer|Lead|Adviser|Advisor|Co-?ordinator|Chief\s+Executive|Principal\s+Social\s+Worker)"
          r"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,3})?")
 # (a body's initials, also mixed case: "ONS", "MoJ", "DfE")
-_ONE = rf"(?:{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|(?:[A-Z]{{2,6}}|[A-Z][a-z][A-Z]{{1,3}})(?:\s+[A-Z][a-z]+)?|{_NAME})"
+# posts named in the plural, in lower case: "Station managers", "HR business partners"
+_POSTS = r"(?:[A-Z][\w&'’-]*\s+(?:[a-z]+\s+)?(?:managers|officers|partners|leads|advisers|advisors|co-?ordinators))"
+# (with the post's bracket: "The Area Manager (Prevention)", "Group Manager Emma Hartley (Prevention)")
+_ONE = (rf"(?:(?:{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|{_POSTS}|(?:[A-Z]{{2,6}}|[A-Z][a-z][A-Z]{{1,3}})(?:\s+[A-Z][a-z]+)?|{_NAME})"
+        r"(?:\s+\([A-Z][\w&'’ -]{1,30}\))?)")
 _WHO = rf"(?P<who>{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)"
 
 # what a clerk or secretary is told to do, in the bare infinitive
@@ -780,7 +784,12 @@ def owners_of(who: Optional[str], before: str) -> list[tuple[Optional[str], Opti
         part = part.strip()
         if not part:
             continue
-        if PERSON.fullmatch(part) or (re.fullmatch(_NAME, part) and is_person(part)):
+        ranked = re.fullmatch(rf"(?P<rank>{RANK})\s+(?P<name>{_NAME})(?:\s+\((?P<post>[^()]{{1,30}})\))?", part)
+        if ranked and is_person(ranked.group("name")):
+            # "Group Manager Emma Hartley (Prevention)": the rank (and its bracket) the role, the name the person
+            role = ranked.group("rank") + (f" ({ranked.group('post')})" if ranked.group("post") else "")
+            out.append((role, ranked.group("name"), part))
+        elif PERSON.fullmatch(part) or (re.fullmatch(_NAME, part) and is_person(part)):
             out.append((None, part, part))
         else:
             out.append((re.sub(r"^[Tt]he\s+", "", part), None, part))

@@ -496,7 +496,7 @@ def prose_details(ctx: EntityContext) -> None:
 
 
 # "Action: ...", "Agreed action - ...", "ACTION 2: ...", "Action point 14/3 – ..."
-_ACTION_LINE = re.compile(r"^(?:(?:agreed\s+)?actions?(?:\s+points?)?(?:\s+(?:no\.?\s*)?\d[\w./-]{0,7})?|AP\s?\d[\w./-]{0,5}|"
+_ACTION_LINE = re.compile(r"^(?:(?:agreed\s+|improvement\s+|recovery\s+|remedial\s+|corrective\s+|further\s+)?actions?(?:\s+points?)?(?:\s+(?:no\.?\s*)?\d[\w./-]{0,7})?|AP\s?\d[\w./-]{0,5}|"
                           # "Action 4 (Secretariat, by 31 July): add the risk ...": who and when in brackets
                           r"actions?\s+(?:no\.?\s*)?\d[\w./-]{0,7}\s*\((?P<bracket>[^()]{2,80})\)|"
                           # "ACTION MB: circulate ...": who, then the step
@@ -647,6 +647,8 @@ def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: boo
             if not a.owners:
                 who_when_at_end(a, ctx.glossary, ctx.anchor)   # "<step> – JW, 31/07/26"
             add_due_dates(a, ctx.anchor)
+            if m:   # (the line is consumed: its figures are read here)
+                a.metrics.extend(metrics_from_text(a.text, a.prov))
             if m and m.group("bracket"):   # "Action 4 (all members, by 25 July): ..."
                 when = [p for p in m.group("bracket").split(",") if parse_timescales(p, ctx.anchor)]
                 a.timescales.extend(Timescale.from_parsed(t, a.prov.at("/when" + (f":{j}" if j else ""), source_text=m.group("bracket")))
@@ -713,24 +715,34 @@ def _bracketed_owner(text: str, ctx: EntityContext) -> list:
 
 def _labels_below(ctx: EntityContext, blocks: list, i: int, actions: list) -> None:
     """'Actions: <step>' followed by its own 'Due: March 2011' / 'Lead: ...'
-    lines: those lines give the action(s) above their due dates and owners."""
+    lines: those lines give the action(s) above their due dates and owners.
+    A paper that prints them above its steps ('Lead: ... | Due: ...' over
+    'Action: ...') gives each step the line above it instead."""
+    if i and blocks[i - 1].kind != "table" and _LABEL_LINE.match(blocks[i - 1].text.strip()) and \
+            blocks[i - 1].full_text not in ctx.consumed:
+        _label_block(ctx, blocks[i - 1], actions)
+        return
     for b in blocks[i + 1:i + 4]:
-        m = _LABEL_LINE.match(b.text.strip()) if b.kind != "table" else None
-        if not m:
+        if b.kind == "table" or not _LABEL_LINE.match(b.text.strip()):
             return
-        # one line may hold several labels: "Lead: Daniel Osei, Head of ICT Due: 31 August 2025 Status: Complete."
-        text = " ".join(b.text.split())
-        parts = [m] + [x for x in _INLINE_LABEL.finditer(text) if x.start() > m.end("label")]
-        for k, x in enumerate(parts):
-            start = x.end() if k else m.start("value")
-            end = parts[k + 1].start() if k + 1 < len(parts) else len(text)
-            label, value = x.group("label").lower(), text[start:end].strip().rstrip(".;").strip()
-            if not value:
-                continue
-            for a in actions:
-                _apply_label(a, label, value, Prov(b.page, b.full_text, a.prov.locator + "/" + label.split()[0]), ctx)
-        ctx.consumed.add(b.full_text)
+        _label_block(ctx, b, actions)
 
+
+def _label_block(ctx: EntityContext, b, actions: list) -> None:
+    """Apply one line of labels ('Lead: Daniel Osei, Head of ICT Due: 31 August 2025 Status: Complete.',
+    'Lead: Head of Protection | Due: Q3 2026/27') to the actions."""
+    m = _LABEL_LINE.match(b.text.strip())
+    text = " ".join(b.text.split())
+    parts = [m] + [x for x in _INLINE_LABEL.finditer(text) if x.start() > m.end("label")]
+    for k, x in enumerate(parts):
+        start = x.end() if k else m.start("value")
+        end = parts[k + 1].start() if k + 1 < len(parts) else len(text)
+        label, value = x.group("label").lower(), text[start:end].strip().rstrip(".;|").strip()
+        if not value:
+            continue
+        for a in actions:
+            _apply_label(a, label, value, Prov(b.page, b.full_text, a.prov.locator + "/" + label.split()[0]), ctx)
+    ctx.consumed.add(b.full_text)
 
 
 # an outcome that says what was decided: "The Executive agreed that ...", "It was agreed to ...", "decided that ..."
@@ -958,7 +970,8 @@ _ACTIONS_ROW_LABEL = re.compile(r"(?i)^(?:what\s+(?:are|is)\s+(?:we|being|the\s+
                                 r"(?:improvement|recovery|remedial|corrective|further|planned)\s+actions?|actions?(?:\s+(?:to\s+improve|"
                                 r"planned|being\s+taken|required))?|next\s+steps)\s*[?:]?$")
 # "(Lead: Head of Planning – Gwen Tallis. Target date: 31 January 2027.)": labels in brackets after a step
-_BRACKETED_LABELS = re.compile(r"\((\s*(?:Lead|Owner|Responsible|Target\s+date|Due|Deadline|By)\s*:[^()]*)\)")
+# (a bracket of the post's own inside: "(Lead: Area Manager (Protection) – Kieran Walsh)")
+_BRACKETED_LABELS = re.compile(r"\((\s*(?:Lead|Owner|Responsible|Target\s+date|Due|Deadline|By)\s*:(?:[^()]|\([^()]*\))*)\)")
 
 
 # the label an action is written under in a table's commentary: "Action to improve:", "Improvement action:",

@@ -278,3 +278,15 @@ def test_kpi_commentary_actions_labels_above_and_posts_with_a_bracket(tmp_path):
     assert sorted((acts[t["parent_id"]], str(t["due_date"])) for t in out["timescales"]) == [
         ("Consult on a", "2027-03-31"), ("Group Manage", "2027-06-30"), ("Write to the", "2026-12-31")]
     assert 40 in {m["value"] for m in out["metrics"] if m["parent_id"] in acts}
+
+
+def test_a_logged_actions_title_in_brackets_is_not_who_takes_it(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Minutes of the Partnership Executive")
+    d.add_paragraph("Wednesday 9 September 2026")
+    d.add_paragraph("4.2 Action 26/07 (Continuum of Need): Mark Ellery explained that the revised guidance had "
+                    "been held back while the Front Door was restructured.")
+    d.add_paragraph("4.3 Action 4 (Secretariat, by 31 October 2026): circulate the revised guidance to partners.")
+    out = _rows_of(d, tmp_path)
+    assert [a["text"][:20] for a in out["actions"]] == ["circulate the revise"]
+    assert [o["role"] for o in out["owners"]] == ["Secretariat"]

@@ -623,6 +623,12 @@ def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: boo
             parts = [p.strip(" ;.") for p in re.split(r";\s*", text)]
             if m.group("who"):
                 found = [(text, split_owners(m.group("who"), ctx.glossary))]
+            elif m.group("bracket") and not _WHO_WORD.search(m.group("bracket")) and \
+                    not parse_timescales(m.group("bracket"), ctx.anchor):
+                # "Action 26/07 (Continuum of Need): Mark Ellery explained ...": a logged action's title, and
+                # the minute reports on it; read as the minute's prose
+                found = [(t, o) for t, o in minutes.action_sentences(text) if t not in decided] if in_minutes else []
+                m = None
             elif m.group("bracket"):
                 found = [(text, _bracket_owners(m.group("bracket"), ctx))]
             elif len(parts) > 1 and all(_LED_STEP.match(p) for p in parts):
@@ -657,6 +663,12 @@ def _minute_actions_in(ctx: EntityContext, blocks: list, locate, in_minutes: boo
         if found and m:
             ctx.consumed.add(b.full_text)
             _labels_below(ctx, blocks, i, ctx.loose_actions[-len(found):])
+
+
+# a word that names who acts: a post, a body, people, initials ("Secretariat", "Head of ICT", "all members", "JS")
+_WHO_WORD = re.compile(r"\b(?:[A-Z]{2,5}|Head|Director|Manager|Officer|Lead|Chair\w*|Clerk|Secretar\w*|Treasurer|Team|Board|"
+                       r"Council|Police|Service|Partnership|Group|Panel|Committee|[Mm]embers|[Aa]ll|[Pp]artners|Officials?|"
+                       r"Cllr|Councillor|Mr|Mrs|Ms|Dr)\b|^[A-Z][a-z]+\s+[A-Z][a-z]+(?:,|$)")
 
 
 def _bracket_owners(bracket: str, ctx: EntityContext) -> list:

@@ -290,3 +290,14 @@ def test_a_logged_actions_title_in_brackets_is_not_who_takes_it(tmp_path):
     out = _rows_of(d, tmp_path)
     assert [a["text"][:20] for a in out["actions"]] == ["circulate the revise"]
     assert [o["role"] for o in out["owners"]] == ["Secretariat"]
+
+
+def test_a_registers_scoring_key_gives_no_figures():
+    from extractors.entities import metrics
+    for key in ("Scores are Likelihood x Impact (1-5 each): red 15-25, amber 8-12, green 1-6.",
+                "Each risk is scored for likelihood (L, 1–5) and impact (I, 1–5); scores of 15 to 25 are rated red.",
+                "Red 15–25; Amber 8–12; Green 1–6."):
+        assert metrics.metrics_in_text(key) == [], key
+    # figures that are findings stay
+    assert [m.value for m in metrics.metrics_in_text("Five risks are rated red and 3 amber.")] == [5.0, 3.0]
+    assert [m.value for m in metrics.metrics_in_text("Waiting times rose from 15 to 25 days.")] == [15.0, 25.0]

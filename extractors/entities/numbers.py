@@ -101,6 +101,12 @@ _b("pointer", r"\b(?:references?|refs?\.?|(?:foot|end)?notes?|annex(?:es)?|appen
 _b("ordinal", r"\b\d+(?:st|nd|rd|th)\b")
 # a risk score worked out in its cell, "5 x 4 = 20" or "L4 × I5 = 20": the factors are not measures, the product is
 _b("factors", r"(?<![\d.])(?:[LI]\s?)?\d{1,2}\s*[x×X*]\s*(?:[LI]\s?)?\d{1,2}(?=\s*=\s*\d)")
+# a register's scoring key, not its findings: "Red 15–25; Amber 8–12; Green 1–6", "rated red (15 to 25)",
+# "scored for likelihood (L, 1–5)", "each 1–5", "on a scale of 1 to 5", "(1-5)"
+_b("band", r"\b(?:red|amber|green|high|medium|low|very\s+high)\s*(?:\(|[:=]|is|means|if)?\s*\(?\d{1,2}\s*(?:[-–—]|to)\s*\d{1,2}\)?", re.I)
+_b("band", r"\b(?:each|scored?|rated|scale\s+of|from)\s*\(?\s*1\s*(?:[-–—]|to)\s*(?:4|5|6|10)\b\)?", re.I)
+_b("band", r"\(\s*(?:[LI]|likelihood|impact)?\s*,?\s*1\s*[-–—]\s*(?:4|5|6|10)\s*(?:each)?\s*\)", re.I)
+_b("band", r"\bscores?\s+(?:of\s+)?\d{1,2}\s*(?:[-–—]|to)\s*\d{1,2}\s+(?:are|is)\s+(?:rated\s+)?(?:red|amber|green|high|medium|low)\b", re.I)
 # a list/reference in brackets: "Team Manager (1,2,3)", "(2)"
 _b("bracket", r"\(\s*\d(?:\s*[,&/]\s*\d{1,2})*\s*\)|\(\s*\d{1,2}(?:\s*[,&/]\s*\d{1,2})+\s*\)")
 # "Team Delivery Plans 1,2,3,10,11,12", "Team Manager (12)": lists of identifiers

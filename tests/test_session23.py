@@ -301,3 +301,15 @@ def test_a_registers_scoring_key_gives_no_figures():
     # figures that are findings stay
     assert [m.value for m in metrics.metrics_in_text("Five risks are rated red and 3 amber.")] == [5.0, 3.0]
     assert [m.value for m in metrics.metrics_in_text("Waiting times rose from 15 to 25 days.")] == [15.0, 25.0]
+
+
+def test_initials_printed_after_each_name_in_a_membership_list_resolve(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Membership and officers (initials used in the Lead column)")
+    d.add_paragraph("Cllr Dev Kaur (DK) – Leader of the Council Laura Fenwick (LF) – Chief Executive Cllr Siobhan "
+                    "McGrath (SMcG) – Deputy Leader; Director of Place Stuart Keel (SK)")
+    _table(d, [["Ref", "Action", "Lead", "Deadline"],
+               ["CAB/26/041", "Report on the market hall options", "SK", "Next Cabinet"],
+               ["CAB/26/061", "Set up a cross-party working group", "SMcG/ LF", "Sept 2026"]])
+    out = _rows_of(d, tmp_path)
+    assert sorted(o["person"] for o in out["owners"]) == ["Laura Fenwick", "Siobhan McGrath", "Stuart Keel"]

@@ -615,7 +615,34 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                 role = role.split(",")[0].strip()
                 if role and len(role.split()) <= 8:
                     roles.setdefault(role, set()).add(name)
+    for name, ini in _named_with_initials(doc):
+        people.setdefault(ini, set()).add(name)
     return _unambiguous(people), _unambiguous(roles)
+
+
+# a person with the initials the paper uses for them in brackets: "Cllr Siobhan McGrath (SMcG)", "Stuart Keel (SK)",
+# "Dr Anita Basu (AB)"; the words before the name may run into it from a column beside ("Place Stuart Keel")
+_NAME_INI = re.compile(r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]*[A-Za-z'’-]+){1,3})\s*\((?P<ini>[A-Z][A-Za-z]{1,4})\)")
+
+
+def _named_with_initials(doc: Document) -> list[tuple[str, str]]:
+    """(name, initials) for each 'Name (INI)' whose initials are the name's:
+    the first letters of its words ('SK' for Stuart Keel), or its capitals
+    ('SMcG' for Siobhan McGrath)."""
+    out = []
+    texts = [b.text for b in doc.blocks if b.kind != "table"] + \
+        [c.text for _, t in doc.tables() for row in t.rows for c in row]
+    for text in texts:
+        for m in _NAME_INI.finditer(" ".join(text.split())):
+            words, ini = m.group("name").split(), m.group("ini")
+            for k in range(max(0, len(words) - 3), len(words) - 1):   # the name: its last two or three words
+                name = words[k:]
+                caps = "".join(ch for ch in ini if ch.isupper())
+                if (ini == "".join(w[0] for w in name) or caps == "".join(ch for w in name for ch in w if ch.isupper())) \
+                        and is_person(" ".join(name)):
+                    out.append((" ".join(name), ini))
+                    break
+    return out
 
 
 def _unambiguous(found: dict[str, set[str]]) -> dict[str, str]:

@@ -742,7 +742,19 @@ def named_in_text(doc: Document) -> dict[str, str]:
                 if is_person(name):
                     words = name.split()
                     found.setdefault("".join(w[0] for w in words), set()).add(name)
+            # a list of names and organisations run together without commas ("Alan Brierley University of
+            # Castlemoor Michael Hurst Open Ledger Trust"): each two-word name inside a longer run of capitals
+            for m in _CAPITAL_RUN.finditer(" ".join(text.split())):
+                words = m.group(0).split()
+                for k in range(len(words) - 1):
+                    pair = words[k:k + 2]
+                    if is_person(" ".join(pair)):
+                        found.setdefault(pair[0][0] + pair[1][0], set()).add(" ".join(pair))
     return _unambiguous(found)
+
+
+# four capitalised words or more in a row (small joining words allowed)
+_CAPITAL_RUN = re.compile(r"[A-Z][a-z'’-]+(?:\s+(?:of|and|for|the|&)?\s*[A-Z][a-z'’-]+){3,}")
 
 
 def _split_entry(line: str) -> tuple[str, str, str]:

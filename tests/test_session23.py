@@ -313,3 +313,11 @@ def test_initials_printed_after_each_name_in_a_membership_list_resolve(tmp_path)
                ["CAB/26/061", "Set up a cross-party working group", "SMcG/ LF", "Sept 2026"]])
     out = _rows_of(d, tmp_path)
     assert sorted(o["person"] for o in out["owners"]) == ["Laura Fenwick", "Siobhan McGrath", "Stuart Keel"]
+
+
+def test_controls_already_in_place_are_not_steps():
+    from extractors.entities.columns import classify_columns, column_role
+    for h in ("Existing controls", "Current controls", "Controls in place", "Key controls", "Mitigations in place"):
+        assert column_role(h) == "controls", h
+    assert column_role("Further controls required") == "action"
+    assert classify_columns(["Risk", "Existing controls", "Further actions", "Owner"])["action"] == [2]

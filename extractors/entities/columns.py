@@ -62,6 +62,10 @@ def column_role(header: str) -> str | None:
 
 
 def _role(h: str) -> str | None:
+    if re.match(r"(?i)^(?:(?:existing|current|key|internal)\s+(?:risk\s+)?controls?(?:\s+(?:in\s+place|and\s+assurances?|measures))?|"
+                r"controls?\s+(?:in\s+place|already\s+in\s+place)|(?:existing|current)\s+mitigations?(?:\s+in\s+place)?|"
+                r"mitigations?\s+(?:already\s+)?in\s+place)$", h.strip()):
+        return "controls"   # what is in place already: not steps to take
     if re.match(r"(?i)^how\s+(?:will\s+)?we\s+(?:will\s+)?(?:know|measure|tell|see)\b", h):
         return "evidence"   # "How we will know (measures)": the measures of success, not the steps
     if re.match(r"(?i)^(?:action|implementation|delivery)\s+(?:due\s+)?dates?$", h):

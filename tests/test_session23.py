@@ -321,3 +321,34 @@ def test_controls_already_in_place_are_not_steps():
         assert column_role(h) == "controls", h
     assert column_role("Further controls required") == "action"
     assert classify_columns(["Risk", "Existing controls", "Further actions", "Owner"])["action"] == [2]
+
+
+def test_owners_a_pdf_cell_ran_together_and_holders_in_brackets():
+    got = lambda t: [o[:2] for o in split_owners(t)]   # noqa: E731
+    assert got("PVC – Carys Lloyd ICB – Simon Bennett") == [("PVC", "Carys Lloyd"), ("ICB", "Simon Bennett")]
+    assert got("Director of Public Health ICB – Dr Amir Shah") == [("Director of Public Health", None),
+                                                                   ("ICB", "Dr Amir Shah")]
+    assert got("PVC Housing Options GHG (Lisa Harrow)") == [("PVC Housing Options", None), ("GHG", "Lisa Harrow")]
+    assert got("DASS Simon Bennett (ICB)") == [("DASS", None), ("ICB", "Simon Bennett")]
+    assert got("Chair of the Board (Cllr Ruth Aldana)") == [("Chair of the Board", "Ruth Aldana")]
+    assert got("Consultant in Public Health (Priya Natarajan)") == [("Consultant in Public Health", "Priya Natarajan")]
+    # one owner each: a body's own name, a post with its initials, a post written "(s)"
+    assert len(got("Director of Nursing and Quality, NHS Elmsleigh and Wyvern ICB – Grace Ndlovu")) == 1
+    assert len(got("ICT Infrastructure Manager (GK)")) == 1
+    assert len(got("Assistant Director (s) People")) == 1
+    assert len(got("Head of ICT – Owen Stratton")) == 1
+
+
+def test_a_glossary_of_posts_run_together_names_their_holders(tmp_path):
+    from extractors.entities.minutes import key_to_initials
+    d = docx.Document()
+    d.add_paragraph("Abbreviation Meaning / post holder BCF Better Care Fund Chair Chair of the Pennock Valley Health "
+                    "and Wellbeing Board – Cllr Ruth Aldana Vice-Chair Vice-Chair of the Board – Dr Amir Shah, ICB "
+                    "DASS Director of Adult Social Services, PVC – Mark Trevelyan DPH Director of Public Health, PVC "
+                    "– Dr Helen Okafor GHG Greystone Housing Group")
+    path = tmp_path / "g.docx"
+    d.save(path)
+    roles = key_to_initials(load_document(path))[1]
+    assert {k: roles.get(k) for k in ("Chair", "Vice-Chair", "DASS", "DPH")} == {
+        "Chair": "Ruth Aldana", "Vice-Chair": "Amir Shah", "DASS": "Mark Trevelyan", "DPH": "Helen Okafor"}
+    assert "BCF" not in roles

@@ -505,7 +505,8 @@ def _key_lines(doc: Document) -> list[list[str]]:
 
 # "HoS FD Head of Service, Front Door and Assessment – Lydia Carr ADSC Assistant Director ...":
 # a key to the role abbreviations a plan's Lead column uses, each with who holds it
-_HOLDER = re.compile(rf"\s[–—-]\s+{_HONORIFIC}?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}}?)(?=\s+[A-Z]|\s*[;|]|\s*$)")
+_HOLDER = re.compile(rf"\s[–—-]\s+{_HONORIFIC}?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}}?)"
+                     r"(?=\s+[A-Z]|\s*[;|]|\s*$|,\s*[A-Z]{2,5}\b)")   # ("– Dr Amir Shah, ICB DASS ...")
 
 
 def _abbreviates(abbr: str, role: str) -> bool:
@@ -553,7 +554,7 @@ def _abbreviated_roles(line: str) -> list[tuple[str, str, str]]:
     for m in _HOLDER.finditer(line):
         toks = line[pos:m.start()].strip(" ;|,").split()
         # the key's own title may stand before its first entry ("Key to leads SDCS Strategic Director ...")
-        out.extend(_abbreviation_entry(toks, m.group("name"), skips=4 if pos == 0 else 1))
+        out.extend(_abbreviation_entry(toks, m.group("name"), skips=12 if pos == 0 else 2))
         pos = m.end()
     return out
 
@@ -562,10 +563,11 @@ def _abbreviation_entry(toks: list[str], name: str, skips: int) -> list[tuple[st
     """[(abbreviation, name, 'role (abbreviation)')] for the words before a
     holder's name: an abbreviation of one to three words, then the role it
     abbreviates, after at most `skips` - 1 words of a title."""
-    for skip in range(skips):
+    for skip in reversed(range(min(skips, len(toks)))):   # (the entry nearest its holder: "BCF Better Care Fund Chair Chair of ...")
         for k in (1, 2, 3):
             abbr, role = " ".join(toks[skip:skip + k]), " ".join(toks[skip + k:])
-            if role and len(abbr) <= 10 and _abbreviates(abbr, role):
+            if role and len(abbr) <= 10 and (_abbreviates(abbr, role) or (k == 1 and role.split()[0] == abbr)):
+                # ("Chair Chair of the Board – Cllr Ruth Aldana": the key's word is the post's first)
                 return [(abbr, name, f"{role} ({abbr})")]
     return []
 
@@ -608,7 +610,7 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                 people.setdefault(ini, set()).add(name)
             if role:
                 # "(DPH)", "(Treasurer)": another name for the same post
-                ab = re.search(r"\(([A-Z][A-Za-z&]{0,5}(?:\s[A-Z][A-Za-z&]{0,5})?|[A-Z][a-z]{2,20})\)\s*$", role)
+                ab = re.search(r"\(([A-Z][A-Za-z&]{0,5}(?:\s[A-Z][A-Za-z&]{0,5})?|[A-Z][a-z]{2,20}(?:-[A-Z][a-z]{2,20})?)\)\s*$", role)
                 if ab:
                     roles.setdefault(ab.group(1), set()).add(name)
                     role = role[:ab.start()].strip()

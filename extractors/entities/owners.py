@@ -262,6 +262,18 @@ _ROLE_BRACKET_NAME = re.compile(
     r"[A-Z]\.\s?[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?)\)$")   # "Director of Place (J. Morley)"
 
 
+# a post or body with its holder in brackets, titled or not: "Chair of the Board (Cllr Ruth Aldana)",
+# "Pennock Valley CVS (Rev. Alan Whitby)", "Consultant in Public Health (Priya Natarajan)"
+_BODY_BRACKET_HOLDER = re.compile(rf"^(?P<role>[A-Z][^()]{{1,60}}?)\s*\((?:(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Councillor|Rev|Revd)\.?\s+)?"
+                                  rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\)$")
+
+
+def _held_in_brackets(line: str) -> bool:
+    """A post or body with a person (not a body) in the brackets after it."""
+    m = _BODY_BRACKET_HOLDER.match(line)
+    return bool(m) and is_person(m.group("name"))
+
+
 def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> list[tuple[Optional[str], Optional[str], str]]:
     """Owner cell/phrase -> [(role, person, raw segment)], one per owner."""
     glossary = glossary or {}
@@ -282,14 +294,21 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
         if len(posts) == len(names) > 1 and all(_NAME.match(re.sub(r"^(?:Cllr|Councillor)\.?\s+", "", n)) for n in names):
             text = "; ".join(f"{p} ({n})" for p, n in zip(posts, names))
     text = _several_holders(text)
+    text = _owners_run_together(text)
     for line in re.split(r"\n|;|•|\u2022", text):
         line = line.strip(" ,.")
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:
             continue
-        m = _NAME_BRACKET_ROLE.match(line) or _ROLE_BRACKET_NAME.match(line)
-        if m:   # "Sarah Whitfield (Head of Economic Development)", "Head of Housing (Rebecca Marsh)"
-            line = f"{m.group('role').strip()} – {m.group('name')}"
+        m = _NAME_BRACKET_ROLE.match(line) or _ROLE_BRACKET_NAME.match(line) or \
+            (_BODY_BRACKET_HOLDER.match(line) if _held_in_brackets(line) else None)
+        if m and not is_person(m.group("role")):   # "Sarah Whitfield (Head of Economic Development)", "Head of Housing
+            line = f"{m.group('role').strip()} – {m.group('name')}"   # (Rebecca Marsh)", "Chair of the Board (Cllr Ruth Aldana)"
         m = _BRACKETED_INITIALS.match(line)
+        if m and m.group("name") and is_person(m.group("name")) and \
+                re.search(r"\(([A-Z]{2,4})\)$", line).group(1)[0] != m.group("name")[0]:
+            # "Simon Bennett (ICB)": not his initials but the body he is from
+            line = f"{re.search(r'[(]([A-Z]{2,4})[)]$', line).group(1)} – {m.group('name')}"
+            m = None
         if m and (m.group("role") or m.group("titled") or is_person(m.group("name"))):   # "JB (Head of Housing)", "Jane Brown (JB)": the initials only repeat who it is
             said = line
             line = (m.group("role") or m.group("name") or m.group("titled")).strip()
@@ -358,6 +377,42 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
 
 _HOLDER_AT = re.compile(rf"(?<=\s)(?:{RANK}\s+|(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?\s+)?"
                         rf"(?P<name>{_NAME_TOKEN}\s+(?:[A-Z]\.?\s+)?{_NAME_TOKEN}),")
+
+
+# where a PDF cell ran two owners' lines together: after a holder named after a dash or a bracket
+# ("PVC – Carys Lloyd | ICB – Simon Bennett", "GHG (Lisa Harrow) | ..."), or before a body's initials that
+# name a holder ("Director of Public Health | ICB – Dr Amir Shah", "PVC Housing Options | GHG (Lisa Harrow)")
+_AFTER_HOLDER = re.compile(rf"(?:[–—]|\s-)\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Rev)\.?\s+)?(?!(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Rev)\b)"
+                           rf"(?P<held>{_NAME_TOKEN}\s+{_NAME_TOKEN})(?=\s+[A-Z])|\([A-Z][^()]{{1,40}}\)(?=\s+[A-Z])|"
+                           # "DASS Simon Bennett (ICB)": a post's initials, then a holder with the body in brackets
+                           rf"^[A-Z]{{2,5}}(?=\s+(?P<next>{_NAME_TOKEN}\s+{_NAME_TOKEN})\s+\()")
+_BEFORE_BODY = re.compile(rf"(?<=[a-z’'])\s+(?=[A-Z]{{2,5}}\s+(?:[–—]|\()\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Rev)\.?\s+)?{_NAME_TOKEN}\s+{_NAME_TOKEN})")
+
+
+def _owners_run_together(text: str) -> str:
+    """Line breaks where a PDF cell ran several owners into one line (see
+    _AFTER_HOLDER, _BEFORE_BODY); text with line breaks or separators of its
+    own is left as it is."""
+    if "\n" in text or ";" in text or "/" in text:
+        return text
+    out = _AFTER_HOLDER.sub(lambda m: m.group(0) + ("\n" if is_person(m.group("held") or m.group("next") or "Jo Bloggs")
+                                                     else ""), text)
+    parts = []
+    for part in out.split("\n"):
+        m = _BEFORE_BODY.search(part)
+        head = part[:m.start()] if m else ""
+        words = head.split()
+        complete = any(w.lower() in ROLE_WORDS - {"of", "for", "and", "the", "in", "with", "all"} or re.fullmatch(r"[A-Z]{2,5}", w)
+                       for w in words)   # a post or a body named whole ("PVC Housing Options"), not "Pennock Valley" of "... CVS"
+        last = words[-1].strip(",.") if words else ""
+        # (the word before the initials ends a post or body: "... Public Health | ICB", "PVC Housing Options | GHG";
+        # not a place in the body's own name: "NHS Elmsleigh and Wyvern ICB")
+        ends_post = last.lower() in ROLE_WORDS | {"options"} or bool(re.fullmatch(r"[A-Z]{2,5}", last))
+        if m and complete and ends_post and not re.search(r"(?i)\b(?:of|for|and|the|&|to|in)$", head.strip()):
+            parts.extend([head.strip(), part[m.end():].strip()])
+        else:
+            parts.append(part)
+    return "\n".join(p for p in parts if p.strip())
 
 
 def _several_holders(text: str) -> str:

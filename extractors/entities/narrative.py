@@ -198,7 +198,7 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             recs.extend(found)
             i = max(j, i + 1)
             continue
-        if LEAD_IN.match(text) and b.kind != "heading":
+        if LEAD_IN.match(text) and (b.kind != "heading" or text.endswith(":")):   # ("The Board is asked to:" set bold)
             rest_text, body = _strip_lead_in(text)
             body = body or _body_from(text)
             items, j = _collect_items(blocks, i + 1)

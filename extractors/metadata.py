@@ -644,8 +644,13 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
             continue
         if parse_date(t) and len(t.split()) <= 6:
             continue
+        named = re.match(r"(?i)^agenda\s+item\s+\d{1,3}[a-z]?\s*[:–—-]\s*(?P<rest>\S.*)$", t)
+        if named and len(named.group("rest").split()) >= 2 and not parse_date(named.group("rest")):
+            return named.group("rest")   # "Agenda item 4: Committee Action Tracker"
         if re.match(r"^(REPORT\s+(NO|NUMBER)|Appendix\s+[A-Z0-9]+$|Report of|Agenda item|Item\s+\d)", t, re.I) or _REPORT_TO.match(t):
             continue
+        if _MEETING_LINE.match(t) and not _LOG_KIND.search(t) and not _PAPER_KIND.search(t):
+            continue   # "Governance and Audit Committee – 17 December 2026 – Agenda item 10": the meeting, not the paper
         if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)) or _NOT_TITLE.match(t) or \
                 _letterhead(t) or (meta.get("committee") and t.lower() == meta["committee"].lower()) or \
                 (_BODY_ONLY.match(_titleish(t)) and not _PAPER_KIND.search(t)):
@@ -669,6 +674,11 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
     # no heading: a short opening line that names the kind of paper
     # ("Transparency Board Action Log as 19 July 2011", "Status update on actions")
     return _kind_line(doc.blocks[:8])
+
+
+# a line of meeting details: "<Body> – 17 December 2026 – Agenda item 10", "<Body>, 26 November 2026"
+_MEETING_LINE = re.compile(rf"^[A-Z][\w’'&,() -]{{2,80}}?\s*(?:[–—-]|,|:)\s*(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
+                           rf"(?:{_MONTH_RE})\s+\d{{4}}(?:\s*[–—|,-]\s*(?:agenda\s+)?item\s+\d{{1,3}}[a-z]?)?$", re.I)
 
 
 # a heading that only names the kind of paper: the line above it says what about

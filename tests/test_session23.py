@@ -352,3 +352,15 @@ def test_a_glossary_of_posts_run_together_names_their_holders(tmp_path):
     assert {k: roles.get(k) for k in ("Chair", "Vice-Chair", "DASS", "DPH")} == {
         "Chair": "Ruth Aldana", "Vice-Chair": "Amir Shah", "DASS": "Mark Trevelyan", "DPH": "Helen Okafor"}
     assert "BCF" not in roles
+
+
+def test_a_title_after_its_agenda_item_number(tmp_path):
+    lines = ["GORSEMOOR DISTRICT COUNCIL", "Audit and Governance Committee – 26 November 2026",
+             "Agenda item 4: Committee Action Tracker", "Report of: Democratic Services Manager",
+             "How to read the tracker"]
+    d = docx.Document()
+    for ln in lines:
+        d.add_heading(ln, 1) if ln[0].isupper() and ":" not in ln[:10] else d.add_paragraph(ln)
+    path = tmp_path / "t.docx"
+    d.save(path)
+    assert extract_metadata(load_document(path))["title"] == "Committee Action Tracker"

@@ -364,3 +364,20 @@ def test_a_title_after_its_agenda_item_number(tmp_path):
     path = tmp_path / "t.docx"
     d.save(path)
     assert extract_metadata(load_document(path))["title"] == "Committee Action Tracker"
+
+
+def test_a_bullet_naming_who_will_take_the_step_and_when_is_an_action(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("ASC01 Homecare market capacity – providers cannot recruit enough care workers.", style="List Bullet")
+    d.add_paragraph("The Head of Commissioning will re-tender the homecare framework by June 2027.", style="List Bullet 2")
+    d.add_paragraph("Harriet Osei, Head of Commissioning, will agree a fee uplift with providers by February 2027.",
+                    style="List Bullet 2")
+    d.add_paragraph("The DoLS Team Manager, Ruth Okonjo, will introduce triage of new applications by January 2027.",
+                    style="List Bullet 2")
+    d.add_paragraph("Care workers will be paid more.", style="List Bullet 2")   # no one named, no date: not a step
+    out = _rows_of(d, tmp_path)
+    acts = {a["action_id"]: a["text"][:12] for a in out["actions"]}
+    assert sorted(acts.values()) == ["Harriet Osei", "The DoLS Tea", "The Head of "]
+    assert sorted((acts[o["parent_id"]], o["role"], o["person"]) for o in out["owners"]) == [
+        ("Harriet Osei", "Head of Commissioning", "Harriet Osei"), ("The DoLS Tea", "DoLS Team Manager", "Ruth Okonjo"),
+        ("The Head of ", "Head of Commissioning", None)]

@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.entities.owners import RANK, ROLE_WORDS, is_person, subject_owner, subject_owners
+from extractors.entities.owners import RANK, ROLE_WORDS, is_person, split_owners, subject_owner, subject_owners
 from extractors.model import Document
 
 _MINUTES = re.compile(r"\bminutes\b|\bnotes?\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\bmeeting\s+notes\b|"
@@ -76,13 +76,14 @@ _BODY = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Tt]eam|Board|Unit|Offic
 _NAME = r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
 # an officer by job title: "the Head of Finance", "the Director of Public Health", "The Assistant Director"
 _POST = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+|\d{2,3}\s+(?=[A-Z])){0,3}?"
-         r"(?:Head|Director|Manager|Officer|Lead|Adviser|Advisor|Co-?ordinator|Chief\s+Executive|Principal\s+Social\s+Worker)"
+         r"(?:Head|Director|Manager|Officer|Lead|Adviser|Advisor|Co-?ordinator|Chief\s+Executive|Principal\s+Social\s+Worker|"
+         r"Therapist|Nurse|Practitioner|Engineer|Assessor|Auditor|Analyst|Commissioner|Controller)"
          r"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,3})?")
 # (a body's initials, also mixed case: "ONS", "MoJ", "DfE")
 # posts named in the plural, in lower case: "Station managers", "HR business partners"
 _POSTS = r"(?:[A-Z][\w&'’-]*\s+(?:[a-z]+\s+)?(?:managers|officers|partners|leads|advisers|advisors|co-?ordinators))"
 # (with the post's bracket: "The Area Manager (Prevention)", "Group Manager Emma Hartley (Prevention)")
-_ONE = (rf"(?:(?:{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|{_POSTS}|(?:[A-Z]{{2,6}}|[A-Z][a-z][A-Z]{{1,3}})(?:\s+[A-Z][a-z]+)?|{_NAME})"
+_ONE = (rf"(?:(?:{_NAME},\s+(?:the\s+)?{_POST},|(?:[Tt]he\s+)?{_POST},\s+{_NAME},|{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|{_POSTS}|(?:[A-Z]{{2,6}}|[A-Z][a-z][A-Z]{{1,3}})(?:\s+[A-Z][a-z]+)?|{_NAME})"
         r"(?:\s+\([A-Z][\w&'’ -]{1,30}\))?)")
 _WHO = rf"(?P<who>{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)"
 
@@ -95,7 +96,7 @@ _WISH = (r"(?:be|not|like|love|prefer|welcome|appreciate|want|need|have|help|ben
          r"imagine|say|argue|agree|think|probably|only|otherwise|therefore|also\s+like|rather|ideally)\b")
 _ACTION_FORMS = [
     # "<who> will <do>", not "will be <done>"
-    re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:will|shall)\s+(?:now\s+|also\s+|then\s+|hopefully\s+)?(?!be\b|not\b)[a-z]{{3,}}\b"),
+    re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:will|shall)\s+(?:now\s+|also\s+|then\s+|hopefully\s+)?(?!be\b|not\b)[a-z][a-z-]{{2,}}\b"),
     # (not agreeing to a proposal: "All Cllrs agreed to this proposal")
     re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:offered|agreed|undertook|volunteered|promised)\s+to\s+"
                rf"(?!(?:this|that|these|those|the|it)\b)[a-z]{{2,}}\b"),
@@ -824,6 +825,10 @@ def owners_of(who: Optional[str], before: str) -> list[tuple[Optional[str], Opti
     for part in parts:
         part = part.strip()
         if not part:
+            continue
+        if re.fullmatch(rf"(?:{_NAME},\s+(?:the\s+)?{_POST}|(?:[Tt]he\s+)?{_POST},\s+{_NAME}),", part):
+            # "Harriet Osei, Head of Commissioning,", "The DoLS Team Manager, Ruth Okonjo,": a post and its holder
+            out.extend(split_owners(re.sub(r"^[Tt]he\s+", "", part.strip(" ,"))))
             continue
         ranked = re.fullmatch(rf"(?P<rank>{RANK})\s+(?P<name>{_NAME})(?:\s+\((?P<post>[^()]{{1,30}})\))?", part)
         if ranked and is_person(ranked.group("name")):

@@ -24,11 +24,12 @@ import re
 from difflib import SequenceMatcher
 from typing import Optional
 
+from extractors.entities import minutes
 from extractors.entities.action_plans import record_table
 from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
-from extractors.entities.timescales.sentences import _IMPERATIVE
+from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates_in_sentence
 from extractors.entities.responses import POSITION
 from extractors.model import Block, Document
 from extractors.numbering import split_numbering
@@ -1208,10 +1209,19 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
                 out[-1].owners.append(Owner(role=re.sub(r"^[Tt]he\s+", "", who.strip()), person=None, raw=who.strip(),
                                             kind="lead", prov=out[-1].prov))
             continue
-        if listed or (b.numbering and not inspection and STRICT_STEP.search(first) and not NOT_ACTION_START.match(t)
-                      and not t.endswith(":")):
+        # a bullet that names who will take the step and when ("The Head of Commissioning will re-tender the
+        # homecare framework by June 2027"): a step, owned by who undertakes it
+        promised = minutes.undertaking(first) if b.kind == "list_item" and not inspection and not listed and \
+            not t.endswith(":") and find_due_dates_in_sentence(first, None) else None
+        if promised and promised[1] in ("He", "She", "They", "It"):
+            promised = None
+        if listed or promised or (b.numbering and not inspection and STRICT_STEP.search(first) and not NOT_ACTION_START.match(t)
+                                  and not t.endswith(":")):
             loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
             out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=loc)))
+            if promised:
+                out[-1].owners.extend(Owner(role=r, person=p, raw=raw, kind="lead", prov=out[-1].prov.at("/owner"))
+                                      for r, p, raw in minutes.owners_of(promised[1], ""))
             if doer and b.kind == "list_item":
                 out[-1].owners.append(Owner(role=doer, person=None, raw=doer, kind="lead", prov=out[-1].prov.at("/owner:lead-in")))
     return out

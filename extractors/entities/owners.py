@@ -117,7 +117,7 @@ def _expand_refs(segment: str) -> list[str]:
 
 # words that open a body's or role's name, never an owner on their own
 # the service a role's title opens with: "Leaving Care Team Manager", "Fostering Team Manager"
-_QUALIFIER = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,5}|&|and)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,5}|&|and)){0,2}")   # ("SEND Service Manager": a service named by its acronym)
+_QUALIFIER = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,5}|[A-Z][a-z]?[A-Z][A-Za-z]{0,3}|&|and)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,5}|&|and)){0,2}")   # ("DoLS Team Manager")   # ("SEND Service Manager": a service named by its acronym)
 _NAME_OPENER = re.compile(r"[Tt]he|(?:[Tt]he\s+)?(?:Local|National|Regional|County|Joint|Area|District|City|Borough|"
                           r"Multi-agency)")
 

@@ -381,3 +381,21 @@ def test_a_bullet_naming_who_will_take_the_step_and_when_is_an_action(tmp_path):
     assert sorted((acts[o["parent_id"]], o["role"], o["person"]) for o in out["owners"]) == [
         ("Harriet Osei", "Head of Commissioning", "Harriet Osei"), ("The DoLS Tea", "DoLS Team Manager", "Ruth Okonjo"),
         ("The Head of ", "Head of Commissioning", None)]
+
+
+def test_a_risk_box_and_its_actions_table_drawn_as_one_grid(tmp_path):
+    d = docx.Document()
+    box = [["Description", "Not enough local placements for children in care."],
+           ["Causes", "Rising numbers of children in care."],
+           ["Current risk", "L4 x I4 = 16 (Red)"],
+           ["Direction of travel", "Stable"]]
+    _table(d, [[label, value, value, value] for label, value in box] + [
+               ["Action", "Action owner", "Due date", "Status"],
+               ["Open the second in-house children's home", "Tom Whitfield (Head of Children's Resources)", "30/04/2027", "On track"],
+               ["Recruit 20 additional foster carers", "Head of Fostering", "31/03/2027", "At risk"]])
+    out = _rows_of(d, tmp_path)
+    assert [(a["text"][:12], a["locator"]) for a in out["actions"]] == [
+        ("Open the sec", "table:0/row:5/col:Action"), ("Recruit 20 a", "table:0/row:6/col:Action")]
+    assert sorted((o["role"], o["person"]) for o in out["owners"]) == [
+        ("Head of Children's Resources", "Tom Whitfield"), ("Head of Fostering", None)]
+    assert {m["value"]: m["unit"] for m in out["metrics"]}[16.0] == "score"

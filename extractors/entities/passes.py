@@ -46,7 +46,7 @@ from typing import Optional
 
 from extractors.entities.action_plans import add_due_dates, extract_action_plan, numbered_parts, record_table, who_when_at_end
 from extractors.entities.headerless import header_source, named_from_cells, plain_header, shared_header
-from extractors.entities.columns import DECISION_COLUMN, column_role
+from extractors.entities.columns import DECISION_COLUMN, classify_columns, column_role, is_action_plan
 from extractors.entities.context import EntityContext
 from extractors.entities import minutes
 from extractors.entities.charts import charts, data_labels
@@ -64,7 +64,7 @@ from extractors.numbering import bare_ref, split_numbering
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import LOG_SECTION, meeting_days, pin_to_meetings, schedule_days
-from extractors.model import Block, Document
+from extractors.model import Block, Document, Table
 from extractors.textsim import token_f1, tokens
 
 __all__ = ["PASSES", "extract_all", "EntityContext"]
@@ -199,6 +199,23 @@ def action_tables(ctx: EntityContext) -> None:
                 plain_header(table) or table
         table = record_table(table) or table   # a recommendation set out as a label | value table of its own
         above = _item_above(ctx, blocks[tindex]) if tindex < len(blocks) else None
+        k = _header_inside(table)
+        if k:
+            # a risk's label | value box and its actions table drawn as one grid ("Current risk | L4 x I4 = 16"
+            # rows, then "Action | Action owner | Due date" and the steps): the box's figures, then the steps
+            top, steps = Table(rows=table.rows[:k], header_rows=table.header_rows, pages=table.pages), \
+                Table(rows=table.rows[k:], header_rows=1, pages=table.pages)
+            ctx.table_metrics.extend(table_metrics(top, tindex, ctx.doc, {}, set()))
+            plan = extract_action_plan(steps, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body, group=above)
+            if plan is not None:
+                ctx.plan_tables.add(tindex)
+                _shift_rows([x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose), tindex, k)
+                ctx.recs.extend(plan.recs)
+                ctx.loose_actions.extend(plan.loose)
+                found = table_metrics(steps, tindex, ctx.doc, plan.row_parent, plan.entity_cols)
+                _shift_rows([m for _, m in found], tindex, k)
+                ctx.table_metrics.extend(found)
+                continue
         plan = extract_action_plan(table, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body, group=above)
         if plan is not None:
             ctx.plan_tables.add(tindex)
@@ -218,6 +235,43 @@ def action_tables(ctx: EntityContext) -> None:
             ctx.plan_tables.add(tindex)
         elif not (ctx.glossary and parse_glossary(table)) and tindex not in in_apparatus:
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, {}, set()))
+
+
+def _header_inside(table) -> Optional[int]:
+    """The index of a row inside a header-less table that names the columns
+    of an action table below it ("Action | Action owner | Due date |
+    Status"), after label | value rows; None when there is none."""
+    if table.header_rows or len(table.rows) < 4:
+        return None
+    for k in range(2, len(table.rows) - 1):
+        names = [c.text.strip() for c in table.rows[k]]
+        if any(len(n.split()) > 5 for n in names):
+            continue
+        roles = classify_columns(names)
+        labels = [" ".join(row[0].text.split()) for row in table.rows[:k]]
+        # (a risk's box: the steps below are the risk's; a plan item's box over its steps is left to the
+        # plan reader, which gives the row's owners to the item)
+        if "action" in roles and is_action_plan(roles) and len(roles) >= 3 and \
+                sum(bool(_RISK_LABEL.match(lb)) for lb in labels) >= 2:
+            return k
+    return None
+
+
+_RISK_LABEL = re.compile(r"(?i)^(?:risk(?:\s+\w+)?|description|causes?|consequences?|effects?|impact|likelihood|"
+                         r"(?:current|inherent|residual|target)\s+(?:risk|score)|direction\s+of\s+travel|"
+                         r"(?:current|existing|key)\s+controls?)\s*:?$")
+
+
+def _shift_rows(items: list, tindex: int, k: int) -> None:
+    """Locators of items read from a table's rows k onwards as their own table: the rows as the paper numbers them."""
+    def shift(prov) -> None:
+        m = re.match(rf"table:{tindex}/row:(\d+)", prov.locator or "")
+        if m:
+            prov.locator = f"table:{tindex}/row:{int(m.group(1)) + k}" + prov.locator[m.end():]
+    for it in items:
+        shift(it.prov)
+        for child in list(getattr(it, "owners", [])) + list(getattr(it, "timescales", [])) + list(getattr(it, "metrics", [])):
+            shift(child.prov)
 
 
 def _card_action(ctx: EntityContext, tindex: int, table) -> bool:

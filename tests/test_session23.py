@@ -399,3 +399,22 @@ def test_a_risk_box_and_its_actions_table_drawn_as_one_grid(tmp_path):
     assert sorted((o["role"], o["person"]) for o in out["owners"]) == [
         ("Head of Children's Resources", "Tom Whitfield"), ("Head of Fostering", None)]
     assert {m["value"]: m["unit"] for m in out["metrics"]}[16.0] == "score"
+
+
+def test_scores_with_named_factors_and_a_registers_response_label(tmp_path):
+    from extractors.entities import metrics
+    from extractors.entities.metrics import column_context
+    assert [(m.value, m.unit) for m in metrics.metrics_in_text("I5 L3 = 15")] == [(15.0, "score")]
+    assert [(m.value, m.unit) for m in metrics.metrics_in_text("Likelihood: 4, Impact: 3, Score: 12")] == [(12.0, "score")]
+    assert column_context("Current risk")[2] == "score" and column_context("Risk")[2] is None
+    d = docx.Document()
+    _table(d, [["Ref", "Risk", "Current risk", "Risk treatment / actions"],
+               ["JWP04", "Food waste roll-out delayed", "I4 L3 = 12",
+                "Response: Treat Complete the roll-out of food waste collections Owner: Waste Services Manager / "
+                "Target: 31/03/2027"],
+               ["JWP09", "Landfill tax rises", "I2 L2 = 4", "Response: Tolerate No further treatment – the risk is at its "
+                "target score."]])
+    out = _rows_of(d, tmp_path)
+    assert [a["text"] for a in out["actions"]] == ["Complete the roll-out of food waste collections"]
+    assert [o["role"] for o in out["owners"]] == ["Waste Services Manager"]
+    assert [str(t["due_date"]) for t in out["timescales"]] == ["2027-03-31"]

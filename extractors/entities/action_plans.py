@@ -207,6 +207,12 @@ def numbered_parts(text: str) -> Optional[list[str]]:
     return [" ".join(text[m.end():e].split()) for m, e in zip(marks, ends)]
 
 
+# a register's chosen response printed before its steps: "Response: Treat", "Treatment: Tolerate"
+_RISK_RESPONSE = re.compile(r"^\s*(?:risk\s+)?(?:response|treatment|strategy|approach)\s*:\s*"
+                            r"(?:treat|tolerate|transfer|terminate|accept|reduce|avoid|mitigate|share)\b\.?\s*", re.I)
+_NO_FURTHER = re.compile(r"(?i)^\s*(?:none|no\s+further\s+(?:treatment|action|mitigation)s?)\b")
+
+
 # an owner or date cell that points to the steps, which name their own: "See each action", "As shown"
 _SEE_STEPS = re.compile(r"(?i)(?:see|as\s+(?:shown|given|stated|set\s+out))(?:\s+(?:in|for|against|by|above|below|"
                         r"each|every|individual|the|actions?|steps?|bullets?|items?|column)){0,4}\.?")
@@ -421,8 +427,9 @@ def _update_below(text: str) -> tuple[str, str]:
 
 
 # the same labels run into a step's sentence: "Complete the review. Owner: Head of ICT. Due: 31/01/2027"
-_RUN_IN_LABEL = re.compile(rf"(?i)(?<=[.;])\s+(?P<label>{_OWNER_LABEL}|{_TIME_LABEL.pattern[4:]}|due|by)\s*:\s*"
-                           r"(?P<value>.+?)\s*(?=[.;]\s+(?:[A-Z][a-z]+\s*:|$)|[.;]?$)")
+_RUN_IN_LABEL = re.compile(rf"(?i)(?:(?<=[.;])\s+|\s+(?=(?-i:Owner|Lead|Target|Due)\s*:))"
+                           rf"(?P<label>{_OWNER_LABEL}|{_TIME_LABEL.pattern[4:]}|due|by)\s*:\s*"
+                           r"(?P<value>.+?)\s*(?=[.;]\s+(?:[A-Z][a-z]+\s*:|$)|\s+/\s+(?:[A-Z][a-z]+\s*:)|[.;]?$)")
 
 
 def _labels_run_in(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -633,6 +640,9 @@ class _PlanReader:
         if self.rec_c is not None:
             self.read_recommendation(r, row, page)
         act_txt, self.update = _update_below(_cell(row, self.act_c))
+        act_txt = _RISK_RESPONSE.sub("", act_txt or "", count=1)   # "Response: Treat" over the steps: the register's choice
+        if _NO_FURTHER.match(act_txt):
+            act_txt = ""   # "No further treatment – the risk is at its target score"
         act_txt, labelled = _label_lines(act_txt)
         if self.repeated_action_cell(r, row, act_txt):
             return

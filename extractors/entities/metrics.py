@@ -517,7 +517,8 @@ _COL_ROLES = [
                           r"year\s+to\s+date|value|rate|likelihood|impact|score|exposure|total|figure|data|q[1-4]|quarter)\b", re.I)),
 ]
 _UNIT_HINT = re.compile(r"(£\s?(?:'?000s?|m|bn|k)?)(?![a-z])|(%|\bper\s?cent\b|\bpercentage\b)|\b(days|weeks|months|years|hours)\b|"
-                        r"\((?:1\s*-\s*[0-9]+)\)|\b(score|likelihood|impact)\b|\b(rate\s+per|per\s+10,?000|per\s+1,?000)\b", re.I)
+                        r"\((?:1\s*-\s*[0-9]+)\)|\b(score|likelihood|impact|(?<=current\s)risk|(?<=target\s)risk|(?<=inherent\s)risk|"
+                        r"(?<=residual\s)risk)\b|\b(rate\s+per|per\s+10,?000|per\s+1,?000)\b", re.I)
 
 
 @lru_cache(maxsize=4096)   # a header is read once per cell: the same few hundred headers, thousands of times

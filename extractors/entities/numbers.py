@@ -199,7 +199,10 @@ RATIO_RE = re.compile(r"(?<![\d:.])(\d{1,3})\s?:\s?(\d{1,4})(?![\d:])")
 IN_RATIO_RE = re.compile(rf"\b(\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+(\d{{1,4}}|{_UNITS_ALT}|{_TENS_ALT})\b(?!\s*(?:/|-))", re.I)
 # a risk score worked out where it is printed: "L 5 x I 4 = 20", "Likelihood 4 x Impact 5 = 20", "4x4=16"
 PRODUCT_RE = re.compile(r"(?<![\w.])(?:(?:L|Likelihood|Prob(?:ability)?)\s*:?\s*)?(?P<a>[1-9]\d?)\s*[x×X*]\s*"
-                        r"(?:(?:I|Impact|Severity|Consequence)\s*:?\s*)?(?P<b>[1-9]\d?)\s*=\s*(?P<s>\d{1,3})(?![\d.])")
+                        r"(?:(?:I|Impact|Severity|Consequence)\s*:?\s*)?(?P<b>[1-9]\d?)\s*=\s*(?P<s>\d{1,3})(?![\d.])|"
+                        # "I5 L3 = 15", "Likelihood: 4, Impact: 3, Score: 12": the factors named, in either order
+                        r"(?<![\w.])(?:I|Impact|L|Likelihood)\s*:?\s*(?P<a2>[1-9])\s*[,;x×]?\s*(?:I|Impact|L|Likelihood)\s*:?\s*"
+                        r"(?P<b2>[1-9])\s*(?:=|[,;]\s*(?:(?:risk\s+)?score|rating)\s*:?)\s*(?P<s2>\d{1,3})(?![\d.])", re.I)
 SLASH_RE = re.compile(r"(?<![\d/.])(\d{1,3}(?:\.\d)?)\s?/\s?(\d{1,3})(?![\d/])")
 RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.I)
 AGE_LEFT = re.compile(r"(?:aged|ages?|between|the|a|an|for|under|over)\s*$", re.I)
@@ -451,9 +454,11 @@ def scan_numbers(text: str, *, narrative: bool = True, table_unit: Optional[str]
     # a risk score and its factors: one figure, the score ("L 5 x I 4 = 20" gives 20)
     for m in PRODUCT_RE.finditer(text):
         # (the factors are blocked spans: the product alone is free)
-        if not free(m.start("s"), m.end("s")) or int(m.group("a")) * int(m.group("b")) != int(m.group("s")):
+        g = "s" if m.group("s") else "s2"
+        a, b = (m.group("a"), m.group("b")) if m.group("s") else (m.group("a2"), m.group("b2"))
+        if not free(m.start(g), m.end(g)) or int(a) * int(b) != int(m.group(g)):
             continue
-        out.append(Num(m.start(), m.end(), m.group(0), float(m.group("s")), "score", "score"))
+        out.append(Num(m.start(), m.end(), m.group(0), float(m.group(g)), "score", "score"))
         taken.append((m.start(), m.end(), "product"))
     # scores "4/10"
     for m in SLASH_RE.finditer(text):

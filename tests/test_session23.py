@@ -418,3 +418,13 @@ def test_scores_with_named_factors_and_a_registers_response_label(tmp_path):
     assert [a["text"] for a in out["actions"]] == ["Complete the roll-out of food waste collections"]
     assert [o["role"] for o in out["owners"]] == ["Waste Services Manager"]
     assert [str(t["due_date"]) for t in out["timescales"]] == ["2027-03-31"]
+
+
+def test_two_members_sharing_initials_are_told_apart_by_the_surname(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Minutes of the Health and Wellbeing Board")
+    d.add_paragraph("Thursday 29 October 2026")
+    d.add_paragraph("Present: Sunita Bains (Director of Children's Services), Simon Bennett (ICB), Mark Trevelyan")
+    d.add_paragraph("SBe agreed to circulate a breakdown of the discharge fund spend before the next meeting.")
+    out = _rows_of(d, tmp_path)
+    assert [o["person"] for o in out["owners"]] == ["Simon Bennett"]

@@ -83,7 +83,7 @@ _POST = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+|\d{2,3}\s+(?=[A-Z])){0,3}?"
 # posts named in the plural, in lower case: "Station managers", "HR business partners"
 _POSTS = r"(?:[A-Z][\w&'’-]*\s+(?:[a-z]+\s+)?(?:managers|officers|partners|leads|advisers|advisors|co-?ordinators))"
 # (with the post's bracket: "The Area Manager (Prevention)", "Group Manager Emma Hartley (Prevention)")
-_ONE = (rf"(?:(?:{_NAME},\s+(?:the\s+)?{_POST},|(?:[Tt]he\s+)?{_POST},\s+{_NAME},|{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|{_POSTS}|(?:[A-Z]{{2,6}}|[A-Z][a-z][A-Z]{{1,3}})(?:\s+[A-Z][a-z]+)?|{_NAME})"
+_ONE = (rf"(?:(?:{_NAME},\s+(?:the\s+)?{_POST},|(?:[Tt]he\s+)?{_POST},\s+{_NAME},|{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|{_POSTS}|(?:[A-Z]{{2,6}}|[A-Z][a-z][A-Z]{{1,3}}|[A-Z]{{2,3}}[a-z])(?:\s+[A-Z][a-z]+)?|{_NAME})"
         r"(?:\s+\([A-Z][\w&'’ -]{1,30}\))?)")
 _WHO = rf"(?P<who>{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)"
 
@@ -115,6 +115,9 @@ _ACTION_FORMS = [
     # what someone reports another will do: "AC reported that the LGA would fund up to 10 days of mentoring"
     re.compile(rf"^(?:{_ONE})\s+(?:also\s+)?(?:reported|said|confirmed|explained|advised)\s+that\s+(?P<who>{_ONE})\s+"
                rf"(?:would|will)\s+(?:now\s+|also\s+)?(?!be\b|not\b|{_WISH})[a-z]{{3,}}\b"),
+    # "JM said that 212 of the responses were from parents and that Healthwatch would publish a briefing"
+    re.compile(rf"^(?:{_ONE})\s+(?:also\s+)?(?:reported|said|confirmed|explained|advised)\s+that\s+[^.;]{{3,120}}?\s+and\s+that\s+"
+               rf"(?P<who>{_ONE})\s+(?:would|will)\s+(?:now\s+|also\s+)?(?!be\b|not\b|{_WISH})[a-z]{{3,}}\b"),
     # "SM apologised and agreed that the draft strategy would be shared with the forum": who agreed sees to it
     re.compile(rf"^{_WHO}\s+(?:[a-z]+ed\s+and\s+)?agreed\s+that\s+(?!(?:it|this|these|they)\b)[\w'’ -]{{3,80}}?\s+(?:would|will)\s+be\s+"
                rf"[a-z]{{3,}}(?:ed|en|t)\b"),
@@ -664,6 +667,8 @@ def _add_name(found: dict[str, set[str]], part: str, held: Optional[dict[str, se
     if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words):
         name = " ".join(words)
         found.setdefault("".join(w[0] for w in words), set()).add(name)
+        # two members sharing "SB" are told apart by the surname's next letter: "SBa", "SBe"
+        found.setdefault("".join(w[0] for w in words) + words[-1][1], set()).add(name)
         office = " ".join(rest.strip(" ()–—-,|").split())
         if held is not None and office and len(office.split()) <= 6 and _OFFICE_HELD.search(office):
             held.setdefault(office, set()).add(name)

@@ -428,3 +428,21 @@ def test_two_members_sharing_initials_are_told_apart_by_the_surname(tmp_path):
     d.add_paragraph("SBe agreed to circulate a breakdown of the discharge fund spend before the next meeting.")
     out = _rows_of(d, tmp_path)
     assert [o["person"] for o in out["owners"]] == ["Simon Bennett"]
+
+
+def test_a_cover_sheet_is_not_a_record_and_milestones_are_due_dates(tmp_path):
+    d = docx.Document()
+    _table(d, [["Report title", "Waste and Recycling Service Plan 2026/27: mid-year update"],
+               ["Report reference", "JWC/26/15"],
+               ["Report of", "Partnership Manager (Simon Kerrigan)"],
+               ["Recommendations", "That the Joint Committee:\n1. notes the progress made on the key activities;\n"
+                                   "2. agrees the revised target date of June 2027 for the textiles trial."]])
+    d.add_paragraph("Objective 1")
+    _table(d, [["Key activity", "Milestones", "Lead", "Target date"],
+               ["1.1 Roll out food waste collections", "• Consultation complete – Nov 2026\n• Caddies delivered – Feb 2027",
+                "Waste Services Manager", "31 March 2027"]])
+    out = _rows_of(d, tmp_path)
+    assert [(r["ref"], r["kind"]) for r in out["recommendations"]] == [("1", "decision"), ("2", "decision")]
+    acts = {a["action_id"] for a in out["actions"]}
+    assert sorted(str(t["due_date"]) for t in out["timescales"] if t["parent_id"] in acts) == [
+        "2026-11-30", "2027-02-28", "2027-03-31"]

@@ -207,6 +207,10 @@ def numbered_parts(text: str) -> Optional[list[str]]:
     return [" ".join(text[m.end():e].split()) for m, e in zip(marks, ends)]
 
 
+# a milestone line's date, after its dash or in brackets: "Consultation complete – Nov 2026", "Go live (March 2027)"
+_MILESTONE_DATE = re.compile(r"(?:[–—-]|:|\()\s*(?P<when>[^–—:()]{3,30}?)\s*\)?\s*$")
+
+
 # a register's chosen response printed before its steps: "Response: Treat", "Treatment: Tolerate"
 _RISK_RESPONSE = re.compile(r"^\s*(?:risk\s+)?(?:response|treatment|strategy|approach)\s*:\s*"
                             r"(?:treat|tolerate|transfer|terminate|accept|reduce|avoid|mitigate|share)\b\.?\s*", re.I)
@@ -312,6 +316,11 @@ _RECORD_TITLE = re.compile(r"^(?:recommendation|rec\.?|finding|issue|observation
 _FINDING_LABEL = re.compile(r"^(?:finding|issue|observation|risk|risk\s+or\s+issue|background|implication)s?(?:\s+identified)?$", re.I)
 
 
+_COVER_LABEL = re.compile(r"(?i)^(?:report\s+(?:title|ref(?:erence)?|of|author|to|number|no\.?)|date\s+of\s+meeting|meeting(?:\s+date)?|"
+                          r"agenda\s+item|part\s+i(?:\s*/\s*part\s+ii)?|wards?\s+affected|key\s+decision|"
+                          r"(?:lead\s+)?(?:cabinet\s+member|portfolio\s+holder)|classification|purpose)$")
+
+
 def record_table(table: Table) -> Optional[Table]:
     """A recommendation printed as a small table of its own, one label a
     row (an audit report's "Recommendation 1 | Priority: High" over
@@ -337,6 +346,8 @@ def record_table(table: Table) -> Optional[Table]:
     if len(pairs) < 3:
         return None
     labels = [" ".join(label.text.split()).rstrip(":") for label, _ in pairs]
+    if sum(bool(_COVER_LABEL.match(lb)) for lb in labels) >= 2:
+        return None   # a report's cover sheet ("Report title | ...", "Report of | ...", "Recommendations | ...")
     if any(column_role(lb) == "rec" and not _FINDING_LABEL.match(lb) for lb in labels):
         # the finding that led to it is context, not a second recommendation
         pairs = [p for p, lb in zip(pairs, labels) if not _FINDING_LABEL.match(lb)]
@@ -614,7 +625,7 @@ class _PlanReader:
         self.current: Optional[Recommendation] = None
         self.row_parent: dict[int, object] = {}
         self.entity_cols = {c for c in (self.rec_c, self.ref_c, self.act_c, self.time_c, self.revised_c, self.rag_c) if c is not None} \
-            | {c for c, _ in self.owner_cols} | set(roles.get("link", []))
+            | {c for c, _ in self.owner_cols} | set(roles.get("link", []))   # (a milestones cell's figures are read as text)
         self.prev_act_txt = ""
         self.update = ""   # the "Update: ..." printed under the current row's step in its cell
         self.prev_ref = ""   # the ref cell of the last row that had one
@@ -938,6 +949,13 @@ class _PlanReader:
             for txt in self.who_and_when(_cell(row, oc), oc)[1]:
                 times.extend(_timescale_items(txt, anchor, Prov(page=page, source_text=_cell(row, oc),
                                                                 locator=self.loc(r, oc) + "/due", table=tindex)))
+        for mc in self.roles.get("milestones", []):
+            # "• Consultation complete – Nov 2026": each milestone's date is a due date of the row's step
+            for k, line in enumerate(ln for ln in _cell(row, mc).split("\n") if ln.strip()):
+                times.extend(_timescale_items(_MILESTONE_DATE.search(line).group("when"), anchor,
+                                              Prov(page=page, source_text=line.strip(), locator=self.loc(r, mc) + f"/milestone:{k}",
+                                                   table=tindex))
+                             if _MILESTONE_DATE.search(line) else [])
         for tc in self.roles.get("target", []):
             txt = _cell(row, tc)  # "By December 2018, reports ... are developed"
             for t in find_due_dates_in_sentence(txt, anchor) if txt else []:

@@ -132,6 +132,13 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         plain = [i for i, h in enumerate(header) if i not in taken and _STEP_COLUMN.match(" ".join(h.split()))]
         if plain:
             out["action"] = plain[:1]
+    if "action" in out:
+        # "Key activity | Milestones | Lead | Target date": the dated milestones of the row's step
+        taken = {i for v in out.values() for i in v}
+        dated = [i for i, h in enumerate(header) if i not in taken and
+                 re.fullmatch(r"(?i)(?:key\s+)?milestones?(?:\s+(?:and|&)\s+(?:target\s+)?dates?)?", " ".join(h.split()))]
+        if dated:
+            out["milestones"] = dated[:1]
     # one column for who and when: "Who / When", "Owner/Deadline", "Lead officer and target date"
     for i, h in enumerate(header):
         h = " ".join(h.split())

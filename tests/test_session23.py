@@ -191,6 +191,9 @@ def test_a_table_captioned_by_an_inspectorates_recommendation_and_a_measures_col
     from extractors.entities.owners import subject_owner
     assert column_role("How we will know (measures)") == "evidence"
     assert subject_owner("Started to implement the strategy across the priority areas.") is None
+    assert subject_owner("Changes to wellbeing services – 26 November to 27 January 2025") is None
+    assert [subject_owner(t) for t in ("Officials to discuss the draft", "Healthwatch to share the findings")] == [
+        "Officials", "Healthwatch"]
     d = docx.Document()
     t = d.add_table(rows=3, cols=4)
     t.cell(0, 0).merge(t.cell(0, 3)).text = "Ofsted recommendation 4 – The quality and timeliness of pathway plans."

@@ -705,8 +705,9 @@ def subject_owner(text: str) -> Optional[str]:
         return who   # "Transparency Board members to be kept informed / involved": the members are the action's party
     if first in _NOT_SUBJECT or verb in _NOT_VERB or len(who) < 2:
         return None
-    if " " not in who and re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", who) and not _ORG_WORD.search(who):
-        return None   # "Started to implement ...", "Continuing to ...": a step that opens with its verb
+    if " " not in who and re.fullmatch(r"[A-Z][a-z]+", who) and not _ORG_WORD.search(who) and \
+            who.lower() not in ROLE_WORDS | {"officials", "everyone", "all"}:
+        return None   # "Started to implement ...", "Changes to wellbeing services – ...": no one named
     if verb in ("continue", "remain") and re.match(r"\s+(?:to\s+)?be\s+[a-z]+(?:ed|en)\b", text.strip()[m.end():]) \
             and not _ORG_WORD.search(who):
         return None   # "Fees and charges to continue to be reviewed ...": what is done, not who does it

@@ -667,8 +667,6 @@ def _add_name(found: dict[str, set[str]], part: str, held: Optional[dict[str, se
     if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words):
         name = " ".join(words)
         found.setdefault("".join(w[0] for w in words), set()).add(name)
-        # two members sharing "SB" are told apart by the surname's next letter: "SBa", "SBe"
-        found.setdefault("".join(w[0] for w in words) + words[-1][1], set()).add(name)
         office = " ".join(rest.strip(" ()–—-,|").split())
         if held is not None and office and len(office.split()) <= 6 and _OFFICE_HELD.search(office):
             held.setdefault(office, set()).add(name)
@@ -730,6 +728,11 @@ def attendance(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
             lines = [ln.strip() for ln in nb.text.split("\n") if ln.strip()]
             if not lines or not all(_add_name(found, _split_entry(ln)[0], held, _split_entry(ln)[2]) for ln in lines):
                 break   # the list has ended: the first line that opens with no name
+    for ini, names in list(found.items()):
+        if len(names) > 1:
+            # two members sharing "SB" are told apart by the surname's next letter: "SBa", "SBe"
+            for name in names:
+                found.setdefault(ini + name.split()[-1][1], set()).add(name)
     return _unambiguous(found), _unambiguous(held)
 
 

@@ -951,11 +951,11 @@ class _PlanReader:
                                                                 locator=self.loc(r, oc) + "/due", table=tindex)))
         for mc in self.roles.get("milestones", []):
             # "• Consultation complete – Nov 2026": each milestone's date is a due date of the row's step
-            for k, line in enumerate(ln for ln in _cell(row, mc).split("\n") if ln.strip()):
-                times.extend(_timescale_items(_MILESTONE_DATE.search(line).group("when"), anchor,
-                                              Prov(page=page, source_text=line.strip(), locator=self.loc(r, mc) + f"/milestone:{k}",
-                                                   table=tindex))
-                             if _MILESTONE_DATE.search(line) else [])
+            for k, line in enumerate(ln.strip() for ln in _cell(row, mc).split("\n") if ln.strip()):
+                dm = _MILESTONE_DATE.search(line)
+                if dm:
+                    prov = Prov(page=page, source_text=line, locator=self.loc(r, mc) + f"/milestone:{k}", table=tindex)
+                    times.extend(_timescale_items(dm.group("when"), anchor, prov))
         for tc in self.roles.get("target", []):
             txt = _cell(row, tc)  # "By December 2018, reports ... are developed"
             for t in find_due_dates_in_sentence(txt, anchor) if txt else []:

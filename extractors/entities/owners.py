@@ -117,7 +117,8 @@ def _expand_refs(segment: str) -> list[str]:
 
 # words that open a body's or role's name, never an owner on their own
 # the service a role's title opens with: "Leaving Care Team Manager", "Fostering Team Manager"
-_QUALIFIER = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,5}|[A-Z][a-z]?[A-Z][A-Za-z]{0,3}|&|and)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,5}|&|and)){0,2}")   # ("DoLS Team Manager")   # ("SEND Service Manager": a service named by its acronym)
+# (a service named by its acronym: "SEND Service Manager", "DoLS Team Manager")
+_QUALIFIER = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,5}|[A-Z][a-z]?[A-Z][A-Za-z]{0,3}|&|and)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,5}|&|and)){0,2}")
 _NAME_OPENER = re.compile(r"[Tt]he|(?:[Tt]he\s+)?(?:Local|National|Regional|County|Joint|Area|District|City|Borough|"
                           r"Multi-agency)")
 
@@ -304,11 +305,9 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
         if m and not is_person(m.group("role")):   # "Sarah Whitfield (Head of Economic Development)", "Head of Housing
             line = f"{m.group('role').strip()} – {m.group('name')}"   # (Rebecca Marsh)", "Chair of the Board (Cllr Ruth Aldana)"
         m = _BRACKETED_INITIALS.match(line)
-        if m and m.group("name") and is_person(m.group("name")) and \
-                re.search(r"\(([A-Z]{2,4})\)$", line).group(1)[0] != m.group("name")[0]:
-            # "Simon Bennett (ICB)": not his initials but the body he is from
-            line = f"{re.search(r'[(]([A-Z]{2,4})[)]$', line).group(1)} – {m.group('name')}"
-            m = None
+        body = re.search(r"\(([A-Z]{2,4})\)$", line) if m and m.group("name") else None
+        if body and is_person(m.group("name")) and body.group(1)[0] != m.group("name")[0]:
+            line, m = f"{body.group(1)} – {m.group('name')}", None   # "Simon Bennett (ICB)": not his initials, his body
         if m and (m.group("role") or m.group("titled") or is_person(m.group("name"))):   # "JB (Head of Housing)", "Jane Brown (JB)": the initials only repeat who it is
             said = line
             line = (m.group("role") or m.group("name") or m.group("titled")).strip()
@@ -389,14 +388,19 @@ _AFTER_HOLDER = re.compile(rf"(?:[–—]|\s-)\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Re
 _BEFORE_BODY = re.compile(rf"(?<=[a-z’'])\s+(?=[A-Z]{{2,5}}\s+(?:[–—]|\()\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Rev)\.?\s+)?{_NAME_TOKEN}\s+{_NAME_TOKEN})")
 
 
+def _break_after_holder(m: re.Match) -> str:
+    """A line break after an _AFTER_HOLDER match, when the holder it names is a person (a bracket always)."""
+    held = m.group("held") or m.group("next")
+    return m.group(0) + ("\n" if held is None or is_person(held) else "")
+
+
 def _owners_run_together(text: str) -> str:
     """Line breaks where a PDF cell ran several owners into one line (see
     _AFTER_HOLDER, _BEFORE_BODY); text with line breaks or separators of its
     own is left as it is."""
     if "\n" in text or ";" in text or "/" in text:
         return text
-    out = _AFTER_HOLDER.sub(lambda m: m.group(0) + ("\n" if is_person(m.group("held") or m.group("next") or "Jo Bloggs")
-                                                     else ""), text)
+    out = _AFTER_HOLDER.sub(_break_after_holder, text)
     parts = []
     for part in out.split("\n"):
         m = _BEFORE_BODY.search(part)

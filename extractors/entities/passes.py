@@ -817,11 +817,12 @@ _SAYS_WHAT = re.compile(r"(?i)\b(?:agreed|decided|resolved|approved|endorsed|not
 
 
 def minute_decisions(ctx: EntityContext) -> None:
-    """In minutes with no formal decisions (no RESOLVED / recommendations
-    found by the decisions pass), the outcomes each minute records
-    ('Approved and signed as correct', 'It was agreed that ...'). (Reading
-    these beside formal resolutions too was tried in session 20: blind
-    recommendations +1 and +1 false, timescales +1 false; not kept.)"""
+    """The outcomes each minute records ('Approved and signed as correct',
+    'It was agreed that ...', 'The Executive agreed that ...'). Beside formal
+    resolutions (RESOLVED / recommendations found by the decisions pass),
+    only those that say what was decided, and not from the resolutions' own
+    blocks or a minutes table's cells (session 23; tried in session 20 without
+    those limits: blind +1 and +1 false)."""
     if not minutes.is_minutes(ctx.doc, ctx.meta.get("title")):
         return
     # beside formal resolutions, the outcomes a minute's discussion records ("The Executive agreed that ...");

@@ -449,3 +449,16 @@ def test_a_cover_sheet_is_not_a_record_and_milestones_are_due_dates(tmp_path):
     acts = {a["action_id"] for a in out["actions"]}
     assert sorted(str(t["due_date"]) for t in out["timescales"] if t["parent_id"] in acts) == [
         "2026-11-30", "2027-02-28", "2027-03-31"]
+
+
+def test_a_plan_items_actions_table_after_a_progress_line_answers_the_item(tmp_path):
+    d = docx.Document()
+    d.add_heading("Recommendation 1: Improve the quality of management oversight of social work practice.", 2)
+    d.add_paragraph("Progress: overall the recommendation is on track.")
+    _table(d, [["Ref", "Action", "Lead officer", "Timescale"],
+               ["1.1", "Introduce a revised supervision policy", "Head of Quality Assurance", "September 2026"]])
+    out = _rows_of(d, tmp_path)
+    # the labelling guide gives a plan table's owners and dates to the recommendation of the row
+    assert [o["parent_type"] for o in out["owners"]] == ["recommendation"]
+    assert [t["parent_type"] for t in out["timescales"]] == ["recommendation"]
+    assert [a["rec_id"] for a in out["actions"]] == [out["recommendations"][0]["rec_id"]]

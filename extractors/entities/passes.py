@@ -310,11 +310,22 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
     """The plan item printed right above the table at block `at` ('Area for
     improvement 1' / 'What needs to improve: ...' over its actions table), when
     it has no actions of its own yet: the table's rows answer it."""
-    if at < 1:
-        return None
-    b = ctx.doc.blocks[at - 1]   # right above: not the last of a list of them over a section's plan
-    r = next((r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None and r.prov.source_text == b.full_text), None)
-    return r if r is not None and not r.actions else None
+    for k in range(at - 1, max(at - 4, -1), -1):
+        # right above, or above a short commentary on it ("Progress: on track ...") printed before its table;
+        # not the last of a list of them over a section's plan
+        b = ctx.doc.blocks[k]
+        r = next((r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None and r.prov.source_text == b.full_text),
+                 None)
+        if r is not None:
+            return r if not r.actions else None
+        if b.kind in ("table", "heading") or b.kind == "list_item" or not _COMMENTARY_ON_ITEM.match(b.text.strip()):
+            return None
+    return None
+
+
+# a short paragraph on a plan item printed between it and its actions table: "Progress: ...", "Overall RAG: Amber"
+_COMMENTARY_ON_ITEM = re.compile(r"(?i)^(?:(?:overall\s+)?(?:progress|status|rag(?:\s+rating)?|position|summary|update|commentary|"
+                                 r"lead|lead\s+officer|accountable\s+officer)(?:\s+\w+){0,3}\s*:)")
 
 
 def _stems(text: str) -> set[str]:

@@ -35,7 +35,7 @@ from extractors.dates import last_day
 from extractors.vocabulary import MONTHS
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
-from extractors.entities.timescales.meetings import LOG_SECTION
+from extractors.entities.timescales.meetings import log_section
 from extractors.model import Cell, Table
 from extractors.numbering import KEY_CELL, R_REF, split_numbering
 
@@ -445,10 +445,10 @@ _RUN_IN_LABEL = re.compile(rf"(?i)(?:(?<=[.;])\s+|\s+(?=(?-i:Owner|Lead|Target|D
 
 def _labels_run_in(text: str) -> tuple[str, list[tuple[str, str]]]:
     """(the step without the labels run into it, [(label, value)])."""
-    found = [(m.group("label"), m.group("value").strip()) for m in _RUN_IN_LABEL.finditer(text)]
+    found = list(_RUN_IN_LABEL.finditer(text))
     if not found:
         return text, []
-    return text[:_RUN_IN_LABEL.search(text).start()].strip(), found
+    return text[:found[0].start()].strip(), [(m.group("label"), m.group("value").strip()) for m in found]
 
 
 def _label_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -566,7 +566,7 @@ def _not_an_item(row: list[Cell]) -> bool:
     if len(texts) > 1 and len(set(texts)) == 1 and len(row) > 2:
         return True  # a banner row spanning the table (a group heading), not an item
     joined = " ".join(dict.fromkeys(texts))
-    if LOG_SECTION.match(joined) and len(joined.split()) <= 12 and not re.search(r"(?i)\b(?:to|will|should)\b", joined):
+    if log_section(joined) and not re.search(r"(?i)\b(?:to|will|should)\b", joined):
         return True  # a log's row over the actions of one meeting ("Matters arising from 10 June 2026")
     if len(texts) >= 2 and all(ragmod.normalise_rag(t) for t in texts):
         return True  # a RAG key printed on every page ("Achieved | On Task | At risk")

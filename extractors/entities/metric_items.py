@@ -64,7 +64,7 @@ def _caption_unit(doc: Document, tindex: int) -> Optional[str]:
     its figures are (risk) scores."""
     k = -1
     for i, b in enumerate(doc.blocks):
-        if b.kind == "table":
+        if b.kind == "table" and b.table is not None:   # (numbered as Document.tables() numbers them)
             k += 1
             if k == tindex:
                 above = doc.blocks[i - 1] if i else None

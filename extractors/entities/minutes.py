@@ -641,9 +641,9 @@ def _named_with_initials(doc: Document) -> list[tuple[str, str]]:
     for text in texts:
         for m in _NAME_INI.finditer(" ".join(text.split())):
             words, ini = m.group("name").split(), m.group("ini")
+            caps = "".join(ch for ch in ini if ch.isupper())
             for k in range(max(0, len(words) - 3), len(words) - 1):   # the name: its last two or three words
                 name = words[k:]
-                caps = "".join(ch for ch in ini if ch.isupper())
                 if (ini == "".join(w[0] for w in name) or caps == "".join(ch for w in name for ch in w if ch.isupper())) \
                         and is_person(" ".join(name)):
                     out.append((" ".join(name), ini))

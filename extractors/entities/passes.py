@@ -63,7 +63,7 @@ from extractors.entities.rows import to_rows
 from extractors.numbering import bare_ref, split_numbering
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
-from extractors.entities.timescales.meetings import LOG_SECTION, meeting_days, pin_to_meetings, schedule_days
+from extractors.entities.timescales.meetings import log_section, meeting_days, pin_to_meetings, schedule_days
 from extractors.model import Block, Document, Table
 from extractors.textsim import token_f1, tokens
 
@@ -208,20 +208,11 @@ def action_tables(ctx: EntityContext) -> None:
             ctx.table_metrics.extend(table_metrics(top, tindex, ctx.doc, {}, set()))
             plan = extract_action_plan(steps, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body, group=above)
             if plan is not None:
-                ctx.plan_tables.add(tindex)
-                _shift_rows([x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose), tindex, k)
-                ctx.recs.extend(plan.recs)
-                ctx.loose_actions.extend(plan.loose)
-                found = table_metrics(steps, tindex, ctx.doc, plan.row_parent, plan.entity_cols)
-                _shift_rows([m for _, m in found], tindex, k)
-                ctx.table_metrics.extend(found)
+                _take_plan(ctx, plan, steps, tindex, shift=k)
                 continue
         plan = extract_action_plan(table, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body, group=above)
         if plan is not None:
-            ctx.plan_tables.add(tindex)
-            ctx.recs.extend(plan.recs)
-            ctx.loose_actions.extend(plan.loose)
-            ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, plan.row_parent, plan.entity_cols))
+            _take_plan(ctx, plan, table, tindex)
             # the numbers printed in the plan's own recommendation and action cells ("Complete surveys
             # of 40% of homes by 31 March 2026"): the table reader leaves those columns to the plan
             for item in [x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose) + (above.actions if above else []):
@@ -235,6 +226,19 @@ def action_tables(ctx: EntityContext) -> None:
             ctx.plan_tables.add(tindex)
         elif not (ctx.glossary and parse_glossary(table)) and tindex not in in_apparatus:
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, {}, set()))
+
+
+def _take_plan(ctx: EntityContext, plan, table, tindex: int, shift: int = 0) -> None:
+    """Keep what the plan reader read from `table` (the rows from `shift` on of
+    the paper's table `tindex`, their locators numbered as the paper's): its
+    items and the figures of its other columns."""
+    ctx.plan_tables.add(tindex)
+    found = table_metrics(table, tindex, ctx.doc, plan.row_parent, plan.entity_cols)
+    if shift:
+        _shift_rows([x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose) + [m for _, m in found], tindex, shift)
+    ctx.recs.extend(plan.recs)
+    ctx.loose_actions.extend(plan.loose)
+    ctx.table_metrics.extend(found)
 
 
 def _header_inside(table) -> Optional[int]:
@@ -1308,7 +1312,7 @@ def _raised(tables: dict, t, ctx: EntityContext) -> Optional[date]:
         # ("Matters arising from 10 June 2026", "New actions 9 September 2026")
         for k in range(r - 1, table.header_rows - 1, -1):
             text = " ".join(dict.fromkeys(c.text.strip() for c in table.rows[k] if c.text.strip()))
-            if LOG_SECTION.match(text) and len(text.split()) <= 12:
+            if log_section(text):
                 days = [p.due_date for p in parse_timescales(text, ctx.anchor) if p.precision == "day"]
                 return days[0] if days else None
         return None

@@ -63,6 +63,13 @@ _ACTIONS_FROM = re.compile(r"(?i)\bactions?\s+(?:from|arising\s+from|agreed\s+at
 LOG_SECTION = re.compile(r"(?i)^(?:(?:actions?|items?)\s+)?(?:carried\s+forward|brought\s+forward|matters\s+arising|"
                          r"new\s+actions?|outstanding\s+actions?|open\s+actions?|closed\s+actions?|completed\s+actions?|"
                          r"actions?\s+(?:from|arising\s+from|agreed\s+at|raised\s+at))\b")
+
+
+def log_section(text: str) -> bool:
+    """Is this short text a log's row of its own over one meeting's actions (LOG_SECTION)?"""
+    return bool(LOG_SECTION.match(text)) and len(text.split()) <= 12
+
+
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_MONTH = re.compile(rf"(?i)\b(?:(?P<year_label>(?:19|20)\d\d)\s*:|(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTHS})\b"
                         r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?)")
@@ -77,7 +84,7 @@ def schedule_days(doc: Document, meeting_date: Optional[date]) -> list[date]:
         m = _SCHEDULE.search(text)
         if m:
             days.extend(_schedule_days(text[m.end():], meeting_date))
-        elif LOG_SECTION.match(text) and len(text.split()) <= 12:
+        elif log_section(text):
             days.extend(_schedule_days(text, meeting_date)[:1])
         elif (m := _ACTIONS_FROM.search(text)):
             # a log's banner over the actions of each meeting: "Actions from meeting of 8 July 2025"

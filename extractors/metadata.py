@@ -18,6 +18,7 @@ from collections import Counter
 from datetime import date
 from typing import Optional
 
+from extractors import name_shapes
 from extractors.model import Document
 from extractors.dates import DATE_RE, parse_date
 from extractors.vocabulary import MONTH_RE as _MONTH_RE
@@ -461,7 +462,7 @@ def official_council_name(name: Optional[str]) -> Optional[str]:
 
 _AUTHOR_LABEL = re.compile(r"\b(?:Report\s+Author(?:s|\(s\))?|Contact\s+Officers?|Author|Officer\(s\)\s+to\s+contact|Responsible\s+Officer|"
                            r"Prepared\s+by|Report\s+prepared\s+by)\s*:?\s*\n?\s*"
-                           r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2})")
+                           rf"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{name_shapes.TOKEN}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.TOKEN}){{1,2}})")
 _ROLE_WORD = re.compile(r"\b(?:Assistant|Director|Head|Manager|Officer|Corporate|Deputy|Executive|Chief|Lead|Service|Team)\b")
 
 
@@ -472,7 +473,7 @@ def _report_author(doc: Document) -> Optional[str]:
     for t, nxt in zip(texts, texts[1:]):
         # two-column contact block: "Report Author: Relevant Director:" then "Nick Abrahams Christine McInnes ..."
         if re.match(r"^Report\s+Author(?:s|\(s\))?\s*:\s*(?:[A-Z][\w ]{2,30}:\s*)*$", t.strip()):
-            m = re.match(r"^((?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?", nxt.strip())
+            m = re.match(rf"^((?:Mr|Mrs|Ms|Dr)\.?\s+)?{name_shapes.TOKEN}\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.TOKEN}", nxt.strip())
             if m:
                 return m.group(0)
     for b in doc.blocks:
@@ -565,7 +566,7 @@ _SIGN_OFF = re.compile(r"^Yours?\s+(?:sincerely|faithfully|truly)\b[,.]?\s*(?P<r
 _SIGN_TITLE = re.compile(r"\s+(?=(?:Her|His|HM|Senior|Regional|Lead|Chief|Director|Inspector|Head|Manager|Officer|Clerk|"
                          r"Chair(?:man)?|Executive|Deputy|Assistant|Corporate|Interim)\b)")
 _PERSON = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof\.?|Sir|Dame|Cllr|Councillor)\s+)?"
-                     r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,2}(?:\s+(?:OBE|MBE|CBE))?$")
+                     rf"{name_shapes.WORD}(?:\s+[A-Z]\.?)?(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}}(?:\s+(?:OBE|MBE|CBE))?$")
 
 
 def _signatory(texts: list[str]) -> Optional[str]:

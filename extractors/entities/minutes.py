@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractors import name_shapes
 from extractors.entities.owners import RANK, ROLE_WORDS, is_person, split_owners, subject_owner, subject_owners
 from extractors.model import Document
 
@@ -62,7 +63,7 @@ MINUTE_NUMBER = re.compile(r"^(?P<ref>\d{1,5}(?=\.\s)|\d{1,3}/\d{2}(?=\s+[A-Z]))
 
 # a person as minutes name them: "Cllr Evans", "County Cllr Webb", "Mr Steve Baldwin"
 _TITLE = r"(?:County\s+|Borough\s+|District\s+|Town\s+)?(?:Cllrs?|Councillors?)|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?"
-_PERSON = rf"(?:(?:{_TITLE})\.?|{RANK})\s+(?:Mrs\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"   # (or a rank: "Detective Superintendent Whitfield")
+_PERSON = rf"(?:(?:{_TITLE})\.?|{RANK})\s+(?:Mrs\s+)?{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD})?"   # (or a rank: "Detective Superintendent Whitfield")
 PERSON = re.compile(rf"\b(?P<who>{_PERSON})")
 # who does it: a titled person, an office, a body's initials, or a pronoun
 _OFFICE = r"(?:the\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[\s-]Chair(?:man)?|Treasurer|Secretary|Mayor|RFO)"
@@ -73,7 +74,7 @@ _BODY = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Tt]eam|Board|Unit|Offic
          # "The UK government", "the Scottish government" (not "the government" a report mentions)
          r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){1,2}government")
 # a full name without a title: "Heather Brown" (not "The Board", "Open Data": see owners.is_person)
-_NAME = r"[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
+_NAME = rf"{name_shapes.WORD}\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}"
 # an officer by job title: "the Head of Finance", "the Director of Public Health", "The Assistant Director"
 _POST = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+|\d{2,3}\s+(?=[A-Z])){0,3}?"
          r"(?:Head|Director|Manager|Officer|Lead|Adviser|Advisor|Co-?ordinator|Chief\s+Executive|Principal\s+Social\s+Worker|"
@@ -509,7 +510,7 @@ def _key_lines(doc: Document) -> list[list[str]]:
 
 # "HoS FD Head of Service, Front Door and Assessment – Lydia Carr ADSC Assistant Director ...":
 # a key to the role abbreviations a plan's Lead column uses, each with who holds it
-_HOLDER = re.compile(rf"\s[–—-]\s+{_HONORIFIC}?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}}?)"
+_HOLDER = re.compile(rf"\s[–—-]\s+{_HONORIFIC}?(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}}?)"
                      r"(?=\s+[A-Z]|\s*[;|]|\s*$|,\s*[A-Z]{2,5}\b)")   # ("– Dr Amir Shah, ICB DASS ...")
 
 
@@ -538,7 +539,7 @@ _POST_HELD = re.compile(rf"^(?P<post>(?:[A-Z][\w&'’-]*\s+|of\s+|for\s+|and\s+|
                         r"Superintendent|Inspector|Nurse|Worker|Headteacher|Leader|Chair)"
                         rf"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&'’-]*){{0,4}})?"
                         r"(?:\s+\([A-Z][\w&'’ -]{1,40}\))?)"   # "Assistant Chief Fire Officer (Service Delivery)"
-                        rf"\s+[–—-]\s+{_HONORIFIC}?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})$")
+                        rf"\s+[–—-]\s+{_HONORIFIC}?(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}})$")
 
 
 def _posts_held(line: str) -> list[tuple[str, str]]:
@@ -628,7 +629,7 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
 
 # a person with the initials the paper uses for them in brackets: "Cllr Siobhan McGrath (SMcG)", "Stuart Keel (SK)",
 # "Dr Anita Basu (AB)"; the words before the name may run into it from a column beside ("Place Stuart Keel")
-_NAME_INI = re.compile(r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]*[A-Za-z'’-]+){1,3})\s*\((?P<ini>[A-Z][A-Za-z]{1,4})\)")
+_NAME_INI = re.compile(rf"(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}[{name_shapes.UP}][{name_shapes.UP}{name_shapes.LO}'’-]+){{1,3}})\s*\((?P<ini>[A-Z][A-Za-z]{{1,4}})\)")
 
 
 def _named_with_initials(doc: Document) -> list[tuple[str, str]]:
@@ -664,7 +665,7 @@ def _add_name(found: dict[str, set[str]], part: str, held: Optional[dict[str, se
     the entry opens with no name."""
     part = re.sub(rf"^{RANK}\s+(?=[A-Z])", "", part.strip())   # "Sgt Ann Reid (AR)": the rank is not the name
     words = [w for w in part.split() if not re.fullmatch(rf"(?:{_TITLE}|Professor|Sir|Dame|Lord|Lady|Baroness)\.?", w)]
-    if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words):
+    if 2 <= len(words) <= 4 and all(re.fullmatch(name_shapes.WORD, w) for w in words):
         name = " ".join(words)
         found.setdefault("".join(w[0] for w in words), set()).add(name)
         office = " ".join(rest.strip(" ()–—-,|").split())
@@ -737,7 +738,7 @@ def attendance(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
 
 
 _FULL_NAME = re.compile(rf"\b(?:(?:Dr|Professor|Prof|Sir|Dame|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?\s+|{RANK}\s+)?"
-                        r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b")
+                        rf"({name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}})\b")
 
 
 def named_in_text(doc: Document) -> dict[str, str]:
@@ -765,7 +766,7 @@ def named_in_text(doc: Document) -> dict[str, str]:
 
 
 # four capitalised words or more in a row (small joining words allowed)
-_CAPITAL_RUN = re.compile(r"[A-Z][a-z'’-]+(?:\s+(?:of|and|for|the|&)?\s*[A-Z][a-z'’-]+){3,}")
+_CAPITAL_RUN = re.compile(rf"{name_shapes.WORD}(?:\s+(?:of|and|for|the|&)?\s*{name_shapes.WORD}){{3,}}")
 
 
 def _split_entry(line: str) -> tuple[str, str, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractors import name_shapes
 from extractors.model import Table
 
 ROLE_WORDS = {
@@ -54,9 +55,9 @@ _ROLE_START = re.compile(
     r"Portfolio\s+Holder\b|Chief\s+Executive\b|Leaders?\s+(?:at|of|in)\b|Safeguarding\b|QA\s+Officer\b|"
     r"Business\s+Intelligence\b|Raise\s+Users?\s+Group\b)")
 _GLOSS_REF = re.compile(r"^(?P<role>.*?)\s*\((?P<nums>\s*\d+(?:\s*,\s*\d+)*\s*)\)\s*$")
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]'\s?[A-Z][a-z]+|O'\s?[A-Z][a-z]+|Mc[A-Z][a-z]+)"
-_NAME = re.compile(rf"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?(?:{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s+)?{_NAME_TOKEN}){{1,2}}"
-                   rf"|[A-Z]\.\s?{_NAME_TOKEN}|[A-Z]\s{_NAME_TOKEN})$")   # "Jane Smith", "Jane B. Smith", "S. Jones", "K Thomas"
+_NAME_TOKEN = name_shapes.TOKEN
+_NAME = re.compile(rf"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?(?:{_NAME_TOKEN}(?:\s+(?:[{name_shapes.UP}]\.?\s+)?{name_shapes.PARTICLE}{{0,2}}{_NAME_TOKEN}){{1,2}}"
+                   rf"|[{name_shapes.UP}]\.\s?{_NAME_TOKEN}|[{name_shapes.UP}]\s{_NAME_TOKEN})$")   # "Jane Smith", "Jane B. Smith", "S. Jones", "K Thomas", "Dafydd ap Iorwerth"
 _DASH_SPLIT = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 
 
@@ -72,7 +73,7 @@ def is_person(s: str) -> bool:
     s = " ".join(s.split()).strip(" ,.;:")
     if not s or not _NAME.match(s):
         return False
-    words = re.findall(r"[A-Za-z]+", s)
+    words = re.findall(r"[^\W\d_]+", s)
     return not any(w.lower() in ROLE_WORDS for w in words)
 
 
@@ -247,20 +248,22 @@ def glossary_lookup(glossary: dict[str, list[str]], role: str) -> list[str]:
     return glossary[cands[0]] if len(cands) == 1 else []
 
 
+# a full name in the forms the bracket patterns below take: "Sarah Whitfield", "Dafydd ap Iorwerth"
+_FULL_NAME = rf"{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}}"
 _NAME_BRACKET_ROLE = re.compile(
-    r"^(?P<name>[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?){1,2})\s*\((?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|"
+    r"^(?P<name>" + _FULL_NAME + r")\s*\((?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|"
     r"Chief|Executive|Clerk|Leader|Member|Coordinator|Co-ordinator|Adviser|Advisor|Principal|Commissioner|"
     r"Chair|Chairman|Chairperson|Vice-Chair|Secretary|Treasurer)\b[^()]*)\)$")
 
 
-_BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<name>[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?){1,2})\s*\([A-Z]{2,4}\)|"
+_BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<name>" + _FULL_NAME + r")\s*\([A-Z]{2,4}\)|"
                                  r"(?P<titled>(?:Head|Director|Assistant|Deputy|Chief|Principal|Senior|Service|Team|Lead)\b[^()]{2,60}?)\s*\([A-Z]{2,4}\))$")
 
 
 _ROLE_BRACKET_NAME = re.compile(
     r"^(?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|Chief|Executive|Clerk|Leader|Coordinator|Co-ordinator|"
-    r"Adviser|Advisor|Principal|Commissioner)\b[^()]*?)\s*\((?P<name>[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’-]+(?:[-][A-Z][a-z'’]+)?){1,2}|"
-    r"[A-Z]\.\s?[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?)\)$")   # "Director of Place (J. Morley)"
+    r"Adviser|Advisor|Principal|Commissioner)\b[^()]*?)\s*\((?P<name>" + _FULL_NAME + r"|"
+    r"[A-Z]\.\s?" + name_shapes.WORD + r")\)$")   # "Director of Place (J. Morley)"
 
 
 # a post or body with its holder in brackets, titled or not: "Chair of the Board (Cllr Ruth Aldana)",
@@ -275,16 +278,43 @@ def _held_in_brackets(line: str) -> bool:
     return bool(m) and is_person(m.group("name"))
 
 
+# the labels an owner cell gives its lines ("Lead: Director of Public Health / Support: ICB"): the
+# lead, owner or RACI "responsible/accountable" line names an owner; supporters, contributors,
+# partners and those consulted or informed are not owners (SPEC: consultees are not owners)
+_OWNER_LABEL = re.compile(r"(?:^|(?<=[/;,\n]))\s*(?P<label>(?i:lead(?:\s+officers?)?|leads|owners?|responsible(?:\s+officers?)?|"
+                          r"accountable|co-?leads?|support(?:ed\s+by|ing(?:\s+officers?|\s+leads?)?)?|supporters?|"
+                          r"contributors?|contributing|consulted|informed|(?:key\s+)?partners?))\s*:\s*")
+_NOT_OWNER_LABEL = re.compile(r"(?i)support|contribut|consulted|informed|(?:key\s+)?partner")
+# a pointer to another row's owner, not an owner: "As action 1.1", "See actions 3.2 and 3.3", "As above"
+_POINTER = re.compile(r"(?i)^(?:as|see|same\s+as|as\s+per)\s+(?:for\s+)?(?:actions?|rec(?:ommendation)?s?|rows?|items?|above|below|"
+                      r"\d+(?:\.\d+)*)\b")
+
+
+def _lead_lines(text: str) -> str:
+    """An owner cell without the lines its labels say are not owners, and
+    without the labels ("Lead: A / Support: B" -> "A")."""
+    marks = list(_OWNER_LABEL.finditer(text))
+    if not marks:
+        return text
+    keep = [text[:marks[0].start()]]
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        if not _NOT_OWNER_LABEL.match(m.group("label")):
+            keep.append(text[m.end():nxt.start() if nxt else len(text)])
+    return "\n".join(k.strip(" /;,\n") for k in keep if k.strip(" /;,\n"))
+
+
 def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> list[tuple[Optional[str], Optional[str], str]]:
     """Owner cell/phrase -> [(role, person, raw segment)], one per owner."""
     glossary = glossary or {}
-    text = text.replace("\u2019", "'")
+    text = _lead_lines(text.replace("\u2019", "'"))
+    if _POINTER.match(text.strip()):
+        return []
     text = re.sub(r"(?<![A-Za-z])([A-Z]\.)\s*\n\s*(?=[A-Z][a-z])", r"\1 ", text)   # "Group Manager J." / "Okafor": one name
     segments: list[str] = []
     printed: dict[str, str] = {}   # a segment -> the words printed for it, where they differ
     separate: set[int] = set()   # segments a list printed apart ("Cllr Evans and Clerk")
     # "Jane Smith, Head of Housing and Tom Reid, Director of Finance": two owners
-    text = re.sub(r"\s+(?:and|&)\s+(?=[A-Z][a-z'-]+\s+[A-Z][a-z'-]+,\s*[A-Z])", "; ", text)
+    text = re.sub(rf"\s+(?:and|&)\s+(?={name_shapes.WORD}\s+{name_shapes.WORD},\s*[A-Z])", "; ", text)
     # "Monitoring Officer (Gareth Lyle) and Head of Policy (Kate Brannigan)": each post with its holder
     text = re.sub(r"(\([A-Z][^()]{2,40}\))\s*(?:,|and|&)\s+(?=[A-Z][^()]{2,80}\([A-Z])", r"\1; ", text)
     # "Chief Executive and Leader of the Council (Simon Marchant and Cllr Martin Haskell)": the posts' holders in order

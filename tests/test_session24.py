@@ -32,3 +32,44 @@ def test_an_owner_cell_names_its_lead_not_its_supporters():
 def test_a_pointer_to_another_rows_owner_is_not_an_owner():
     for cell in ("As action 1.1", "See actions 3.2 and 3.3", "As above", "Same as 2.3"):
         assert split_owners(cell) == [], cell
+
+
+def test_a_list_or_label_number_before_a_month_is_not_its_day():
+    from datetime import date
+    from extractors.entities.timescales.cells import parse_timescales
+    got = [(t.due_date, t.precision) for t in parse_timescales("1. December 2026\n2. February 2027", date(2026, 10, 14))]
+    assert got == [(date(2026, 12, 31), "month"), (date(2027, 2, 28), "month")]
+    got = [t.due_date for t in parse_timescales("Phase 1 Mar 2027\nPhase 2 Mar 2028")]
+    assert got == [date(2027, 3, 31), date(2028, 3, 31)]
+    # a day is still a day
+    assert [t.due_date for t in parse_timescales("1 December 2026")] == [date(2026, 12, 1)]
+
+
+def test_a_standing_item_and_the_next_meeting_of_a_named_body():
+    from extractors.entities.timescales.cells import parse_timescales
+    assert [(t.raw, t.recurrence) for t in parse_timescales("Standing item")] == [("Standing item", "other")]
+    assert parse_timescales("The standing item was discussed") == []
+    assert [t.relative for t in parse_timescales("Next Cabinet")] == ["Next Cabinet"]
+
+
+def test_a_month_named_with_the_body_that_meets_is_that_meetings_day(tmp_path):
+    import docx
+    from datetime import date
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Hollinbury Borough Council")
+    d.add_paragraph("Cabinet action log")
+    d.add_paragraph("Cabinet meetings 2026: 14 October, 11 November and 9 December 2026")
+    t = d.add_table(rows=3, cols=4)
+    for i, row in enumerate([["Ref", "Action", "Lead", "Due"],
+                             ["26/41", "Report the options for the depot to Cabinet", "Director of Place", "Dec Cabinet"],
+                             ["26/42", "Bring the revised fees schedule back", "Head of Finance", "Budget Cabinet (Nov 2026)"]]):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "log.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    assert sorted(t["due_date"] for t in out["timescales"]) == [date(2026, 11, 11), date(2026, 12, 9)]

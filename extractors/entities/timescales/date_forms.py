@@ -119,13 +119,28 @@ def _yearless_day(s: int, e: int, mon: int, d: int, form: str, anchor: Optional[
     return _Cand(s, e, "date", yearless=True, form=form)
 
 
+# a number that labels an item, not a day: "Phase 1 Mar 2027", "Stage 2 – June 2026"
+_LABELLED_NUMBER = re.compile(r"(?i)\b(?:phase|stage|part|tranche|wave|step|year|cohort|option|action|item|"
+                              r"rec(?:ommendation)?|priority|objective|milestone|level|tier|no\.?|page|para(?:graph)?|"
+                              r"section|appendix|annex)\s*$")
+
+
+def _numbers_an_item(text: str, m: re.Match) -> bool:
+    """Is the day of a _DMY match a list number ("1. December 2026" opening a
+    line of a numbered due cell) or a label's number ("Phase 1 Mar 2027")?"""
+    before = text[:m.start()]
+    line_start = not before[before.rfind("\n") + 1:].strip()
+    return bool((line_start and re.fullmatch(r"\.\s+", text[m.end("d"):m.start("m")]))
+                or _LABELLED_NUMBER.search(before[-20:]))
+
+
 def _day_month(text: str, anchor: Optional[date]) -> Iterator[_Cand]:
     """'1st April 14', '30th of September' (dmy)."""
     for m in _DMY.finditer(text):
         if m.group("m") in ("may", "mar"):
             continue
         d, mon = int(m.group("d")), _month(m.group("m"))
-        if not 1 <= d <= 31:
+        if not 1 <= d <= 31 or _numbers_an_item(text, m):
             continue
         if m.group("y"):
             try:

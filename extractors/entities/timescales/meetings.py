@@ -16,8 +16,10 @@ from extractors.model import Document
 _NEXT_MEETING = re.compile(r"(?i)\bdate\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting\b|"
                            r"\bnext\s+meeting\s+(?:will\s+be|is|to\s+be)\s+(?:held\s+)?|\bfuture\s+meeting\s+dates?\b")
 # a month named as a meeting: "Dec 2024 meeting", "the October Board meeting"
-_MONTH_MEETING = r"\s+(?:[\w’'-]+\s+){0,2}meeting\b"
-_NEXT = re.compile(r"(?i)\bnext\s+(?:[\w’'-]+\s+){0,2}meeting\b")
+# (or the body that meets: "Dec Cabinet", "the March Transparency Board", "Budget Cabinet (Feb 2027)")
+_BODY_MEETS = r"(?:meeting|Cabinet|Board|Committee|Council|Panel|Executive|Forum)\b"
+_MONTH_MEETING = rf"\s+(?:[\w’'-]+\s+){{0,2}}{_BODY_MEETS}"
+_NEXT = re.compile(rf"(?i)\bnext\s+(?:(?:[\w’'-]+\s+){{0,2}}meeting\b|(?:[\w’'-]+\s+)?{_BODY_MEETS})")
 # another body's meeting: "the next Forum Meeting", "the next meeting of Llandogo School" (not "of the Board")
 _OTHER_BODY = re.compile(r"\bnext\s+[A-Z][\w’'-]*\s+[Mm]eeting\b|\bmeeting\s+of\s+(?!the\s+(?:Board|Committee|Council|Panel|"
                          r"Group|Partnership|Cabinet|Forum)\b)[A-Z]")
@@ -131,7 +133,9 @@ def pin_to_meetings(timescales: Iterable, days: list[date], nxt: Optional[date])
     """Give a timescale printed as a meeting the day of that meeting."""
     for t in timescales:
         src = t.prov.source_text or ""
-        if t.due_date and t.precision == "month" and re.search(re.escape(t.raw.strip()) + _MONTH_MEETING, src, re.I):
+        raw = re.escape(t.raw.strip())
+        if t.due_date and t.precision == "month" and (re.search(raw + _MONTH_MEETING, src, re.I)
+                                                       or re.search(_BODY_MEETS + r"\s*\(\s*" + raw, src, re.I)):
             same = sorted({d for d in days if (d.year, d.month) == (t.due_date.year, t.due_date.month)})
             if len(same) == 1:
                 t.due_date, t.precision = same[0], "day"

@@ -30,10 +30,12 @@ _IMMEDIATE = re.compile(
 _TBC = re.compile(
     r"(?<![A-Za-z])(?:tb[cad]|to\s+be\s+(?:confirmed|agreed|determined|decided|arranged|set))(?![a-z])", _I)
 _TERM = re.compile(r"(?<![A-Za-z])(?:short|medium|long)[\s\-]+term(?![a-z])", _I)
-# a standing item: "Each meeting", "at every Board meeting"
+# a standing item: "Each meeting", "at every Board meeting", "Standing item"
 # (after "at"/"to", or a cell of its own: not "Each meeting focuses on ...")
 _EACH_MEETING = re.compile(r"(?<![A-Za-z])(?:at|to|for|before)\s+(?:each|every)\s+(?:[A-Za-z]+\s+){0,2}?meeting(?![a-z])|"
-                           r"^\s*(?:each|every)\s+(?:[A-Za-z]+\s+){0,2}?meeting\s*\.?\s*$", _I)
+                           r"^\s*(?:each|every)\s+(?:[A-Za-z]+\s+){0,2}?meeting\s*\.?\s*$|"
+                           # "Standing item", "(a) standing agenda item": on the agenda of every meeting
+                           r"^\s*(?:a\s+)?standing\s+(?:agenda\s+)?item\s*\.?\s*$|\bas\s+a\s+standing\s+(?:agenda\s+)?item\b", _I)
 
 
 def _rec_interval(n: Optional[str], unit: str) -> str:

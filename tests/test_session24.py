@@ -73,3 +73,15 @@ def test_a_month_named_with_the_body_that_meets_is_that_meetings_day(tmp_path):
     doc = load_document(path)
     out = extract_all(doc, extract_metadata(doc))
     assert sorted(t["due_date"] for t in out["timescales"]) == [date(2026, 11, 11), date(2026, 12, 9)]
+
+
+def test_a_step_due_at_a_named_months_meeting():
+    from datetime import date
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence as due
+    anchor = date(2026, 6, 24)
+    assert [t.due_date for t in due("The Director of Public Health to bring a report to the September 2026 meeting.",
+                                    anchor)] == [date(2026, 9, 30)]
+    assert [t.due_date for t in due("A report to come to the June meeting.", anchor)] == [date(2026, 6, 30)]
+    # a meeting that was held, or someone to be there, is no deadline
+    assert due("The Board considered the report at the June meeting.", anchor) == []
+    assert due("Members were invited to attend the July meeting.", anchor) == []

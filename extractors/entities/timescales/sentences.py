@@ -265,6 +265,23 @@ def _accept_recurrence(text: str, c: _Cand, cands: list[_Cand]) -> bool:
     return True
 
 
+# a month named as the meeting a step is due at: "bring a report to the September 2026 meeting",
+# "for the June Board", "at its March meeting"
+_TO_THE = re.compile(r"(?i)\b(?:to|for|at|by|before|until)\s+(?:the|its|their)\s+$")
+# "<who> to bring a report to ...", "A report to come to ...", "will be presented at ..."
+_BROUGHT = re.compile(r"(?i)\b(?:to|will|shall|should)\s+(?:be\s+)?(?:bring|brought|report(?:ed)?(?:\s+back)?|present(?:ed)?|come|"
+                      r"return(?:ed)?|submit(?:ted)?|circulated?|provided?|considered?|taken|tabled?)\b")
+_MEETING_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]*\s+){0,2}?(?i:meeting|cabinet|board|committee|council|panel|executive|forum)\b")
+
+
+def _at_a_meeting(text: str, c: _Cand) -> bool:
+    """Is the date the month of a meeting that something to be done is due at?"""
+    return (c.precision == "month" and bool(_TO_THE.search(text[max(0, c.start - 20):c.start]))
+            and bool(_MEETING_AFTER.match(text, c.end))
+            and (_to_come(text, c.start) or bool(_BROUGHT.search(text[_clause_start(text, c.start):c.start])))
+            and not _THERE_AT.search(text[_clause_start(text, c.start):c.start]))
+
+
 def find_due_dates_in_sentence(text: str, anchor: Optional[date] = None) -> list[ParsedTimescale]:
     """Timescales a narrative text sets for its own work, in reading order.
 
@@ -303,7 +320,7 @@ def find_due_dates_in_sentence(text: str, anchor: Optional[date] = None) -> list
     floor = 0
     for c in cands:
         if c.kind == "date":
-            ok = _accept_date(text, c, prev_end, anchor)
+            ok = _accept_date(text, c, prev_end, anchor) or _at_a_meeting(text, c)
         elif c.kind == "relative":
             ok = _accept_relative(text, c)
         else:

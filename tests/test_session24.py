@@ -85,3 +85,44 @@ def test_a_step_due_at_a_named_months_meeting():
     # a meeting that was held, or someone to be there, is no deadline
     assert due("The Board considered the report at the June meeting.", anchor) == []
     assert due("Members were invited to attend the July meeting.", anchor) == []
+
+
+def test_a_plan_item_under_its_bare_number_with_lead_and_target_lines(tmp_path):
+    import docx
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Llanfair County Council")
+    d.add_paragraph("ILACS improvement plan – progress report")
+    for n, rec, lead, due, bullets in [
+            (1, "Improve the quality of supervision so that it helps social workers reflect on their practice.",
+             "Ceri Lloyd, Head of Quality Assurance", "March 2027",
+             ["A new supervision policy was launched in September 2026.",
+              "Audits of supervision records will start in January 2027."]),
+            (2, "Improve the timeliness of initial health assessments for children in care.",
+             "Dr Alun Price, Designated Doctor", "December 2026",
+             ["A joint protocol has been agreed with the health board."])]:
+        d.add_heading(f"Recommendation {n}", level=2)
+        d.add_paragraph(rec)
+        d.add_paragraph(f"Lead: {lead}")
+        d.add_paragraph(f"Target date: {due}")
+        d.add_paragraph("Progress:")
+        for b in bullets:
+            d.add_paragraph(b, style="List Bullet")
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    recs = {r["rec_id"]: r for r in out["recommendations"]}
+    # the item's text stops before its labels
+    assert [r["text"] for r in recs.values()] == [
+        "Improve the quality of supervision so that it helps social workers reflect on their practice.",
+        "Improve the timeliness of initial health assessments for children in care."]
+    # every progress bullet is an action of its item
+    assert [(recs[a["rec_id"]]["ref"][-1], a["text"][:12]) for a in out["actions"]] == [
+        ("1", "A new superv"), ("1", "Audits of su"), ("2", "A joint prot")]
+    owners = [(recs[o["parent_id"]]["ref"][-1], o["role"], o["person"]) for o in out["owners"]]
+    assert owners == [("1", "Head of Quality Assurance", "Ceri Lloyd"), ("2", "Designated Doctor", "Dr Alun Price")]
+    assert [str(t["due_date"]) for t in out["timescales"] if t["parent_type"] == "recommendation"] == [
+        "2027-03-31", "2026-12-31"]

@@ -117,6 +117,11 @@ _REC_HEADING = re.compile(r"^recommendation\s+(?P<ref>\d{1,3}[a-z]?(?:\s*\([ivx]
 _ANSWER_LABEL = re.compile(r"^(?:[\w’']+\s+){0,2}(?:response|comments?|progress|update)\b", re.I)
 
 
+# a plan's labelled line under the recommendation, not its text: "Lead: ...", "Target date: ...", "Progress:"
+_PLAN_LABEL = re.compile(r"(?i)^(?:leads?(?:\s+officers?)?|owners?|responsible(?:\s+officers?)?|target\s+date|timescales?|deadline|"
+                         r"due(?:\s+date)?|by\s+when|rag(?:\s+(?:status|rating))?|status|progress(?:\s+(?:update|to\s+date))?|update)\s*:")
+
+
 def labelled_recommendations(doc: Document, body: Optional[str] = None) -> list[Recommendation]:
     """Recommendations under a 'Recommendation N' label or heading (review
     and inquiry reports, response papers): the label's title, if any, and
@@ -131,7 +136,7 @@ def labelled_recommendations(doc: Document, body: Optional[str] = None) -> list[
         parts = [m.group("title") or ""]
         for nxt in blocks[i + 1:i + 6]:
             t = " ".join(nxt.text.split())
-            if nxt.kind in ("heading", "table") or _REC_HEADING.match(t) or _ANSWER_LABEL.match(t):
+            if nxt.kind in ("heading", "table") or _REC_HEADING.match(t) or _ANSWER_LABEL.match(t) or _PLAN_LABEL.match(t):
                 break
             parts.append(t)
         text = " ".join(p for p in parts if p).strip()

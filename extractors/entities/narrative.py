@@ -687,13 +687,30 @@ class _ImprovementWalk:
         if not ref or nxt is None or self.blocks[nxt].kind == "table":
             return None
         m = _ITEM_LABEL.match(" ".join(self.blocks[nxt].text.split()))
-        if not m or len(m.group("text").split()) < 4:
+        text = m.group("text") if m else self._plain_item(nxt)
+        if text is None or len(text.split()) < 4:
             return None
         nb = self.blocks[nxt]
         ref_text = _norm(t).rstrip(".:")
-        self.open_item(ref_text[:1].upper() + ref_text[1:], m.group("text"),
+        self.open_item(ref_text[:1].upper() + ref_text[1:], text,
                        Prov(page=nb.page, source_text=nb.full_text, locator=ref_text), section_ref=None, level=1)
         return nxt + 1
+
+    def _plain_item(self, k: int) -> Optional[str]:
+        """The point printed plain under its bare number, when the plan's
+        labelled lines follow it ("Recommendation 1" / "Improve the quality
+        of supervision ..." / "Lead: ..." / "Target date: ..."): a review's
+        or inquiry's recommendation is not followed by a plan's labels."""
+        b = self.blocks[k]
+        t = " ".join(b.text.split())
+        if b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") or LABEL_LINE.match(t) \
+                or len(t.split()) < 6:
+            return None
+        after = next((x for x in self.blocks[k + 1:k + 3] if x.text.strip()), None)
+        if after is None or after.kind == "table":
+            return None
+        at = " ".join(after.text.split())
+        return t if LABEL_LINE.match(at) or _PROGRESS_LABEL.fullmatch(at) else None
 
     def open_item(self, ref: str, text: str, prov: Prov, section_ref: Optional[str], level: int) -> None:
         """A new plan item: the one paragraphs below now belong to."""

@@ -126,3 +126,12 @@ def test_a_plan_item_under_its_bare_number_with_lead_and_target_lines(tmp_path):
     assert owners == [("1", "Head of Quality Assurance", "Ceri Lloyd"), ("2", "Designated Doctor", "Dr Alun Price")]
     assert [str(t["due_date"]) for t in out["timescales"] if t["parent_type"] == "recommendation"] == [
         "2027-03-31", "2026-12-31"]
+
+
+def test_qualified_lead_labels_and_a_holder_with_a_one_word_post():
+    assert [o[:2] for o in split_owners("Strategic lead: Ann Hughes, Director\nOperational lead: Ceri Lloyd")] == [
+        ("Director", "Ann Hughes"), (None, "Ceri Lloyd")]
+    assert [o[:2] for o in split_owners("Ian Lee, Chair")] == [("Chair", "Ian Lee")]
+    # two owners stay two
+    assert [o[:2] for o in split_owners("Chair, Clerk")] == [("Chair", None), ("Clerk", None)]
+    assert [o[:2] for o in split_owners("Ann Hughes, JS")] == [(None, "Ann Hughes"), ("JS", None)]

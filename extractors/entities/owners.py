@@ -281,7 +281,8 @@ def _held_in_brackets(line: str) -> bool:
 # the labels an owner cell gives its lines ("Lead: Director of Public Health / Support: ICB"): the
 # lead, owner or RACI "responsible/accountable" line names an owner; supporters, contributors,
 # partners and those consulted or informed are not owners (SPEC: consultees are not owners)
-_OWNER_LABEL = re.compile(r"(?:^|(?<=[/;,\n]))\s*(?P<label>(?i:lead(?:\s+officers?)?|leads|owners?|responsible(?:\s+officers?)?|"
+_OWNER_LABEL = re.compile(r"(?:^|(?<=[/;,\n]))\s*(?P<label>(?i:(?:(?:strategic|operational|executive|senior|service|joint|overall|"
+                          r"accountable|named|project|programme|delivery)\s+)?(?:lead(?:\s+officers?)?|leads|owners?)|responsible(?:\s+officers?)?|"
                           r"accountable|co-?leads?|support(?:ed\s+by|ing(?:\s+officers?|\s+leads?)?)?|supporters?|"
                           r"contributors?|contributing|consulted|informed|(?:key\s+)?partners?))\s*:\s*")
 _NOT_OWNER_LABEL = re.compile(r"(?i)support|contribut|consulted|informed|(?:key\s+)?partner")
@@ -349,7 +350,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             parts = [p for body in _two_bodies(line)
                      for p in _split_roles(body, tuple(r for r in _gloss_phrases(glossary) if len(r) > 6))]
         for part in parts:
-            listed = _all_short_owners(part, r"\s*,\s*|\s+(?:and|&)\s+|\s*&\s*")
+            listed = _all_short_owners(part, r"\s*,\s*|\s+(?:and|&)\s+|\s*&\s*") and not _holder_and_post(part)
             if listed or _all_people(part, r"\s*,\s*|\s+(?:and|&)\s+"):
                 # "Jane Brown and Tom Kirk", "JS, PM", "Chair & Secretariat": two owners
                 part = re.sub(r"\s*,\s*|\s+(?:and|&)\s+|\s*&\s*", " / ", part)
@@ -488,6 +489,13 @@ _ONE_WORD_OWNER = re.compile(r"(?:Chair(?:man|woman|person)?|Vice-Chair|Secretar
 
 def _short_owner(bit: str) -> bool:
     return bool(_ONE_WORD_OWNER.fullmatch(bit.strip()))
+
+
+def _holder_and_post(part: str) -> bool:
+    """'Ann Hughes, Director', 'Ian Lee, Chair': a person and the one-word post
+    they hold (not 'Ann Hughes, JS': two owners, one by initials)."""
+    m = re.fullmatch(r"(?P<p>[^,]+),\s*(?P<r>[A-Z][a-z][\w-]*)", part.strip())
+    return bool(m) and is_person(_unranked(m.group("p"))) and _short_owner(m.group("r")) and not is_person(m.group("r"))
 
 
 def _all_short_owners(part: str, sep: str) -> bool:

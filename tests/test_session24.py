@@ -135,3 +135,12 @@ def test_qualified_lead_labels_and_a_holder_with_a_one_word_post():
     # two owners stay two
     assert [o[:2] for o in split_owners("Chair, Clerk")] == [("Chair", None), ("Clerk", None)]
     assert [o[:2] for o in split_owners("Ann Hughes, JS")] == [(None, "Ann Hughes"), ("JS", None)]
+
+
+def test_a_holder_first_where_a_pdf_cell_ran_the_name_into_the_post():
+    assert [o[:2] for o in split_owners("Dr Alun Price Designated Doctor, Health Board")] == [
+        ("Designated Doctor, Health Board", "Dr Alun Price")]
+    assert [o[:2] for o in split_owners("Alun Price Head of Legal Services")] == [("Head of Legal Services", "Alun Price")]
+    # a post whose opening words look like a name stays a post
+    assert [o[:2] for o in split_owners("Financial Hardship Programme Manager")] == [
+        ("Financial Hardship Programme Manager", None)]

@@ -222,6 +222,13 @@ def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
     if m and is_person(m.group("p")):
         return m.group("r").strip(), m.group("p").strip()
     toks = seg.split()
+    for n in (4, 3, 2):
+        # the holder first, where a PDF cell ran the name's line into the post's: "Dr Alun Price Designated
+        # Doctor, Health Board" (a title before the name), "Alun Price Head of Legal" (a post's opening words after it)
+        head, tail = " ".join(toks[:n]), " ".join(toks[n:])
+        if len(toks) > n and is_person(head) and not is_person(tail) and \
+                (re.match(r"(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Councillor|Prof)\.?$", toks[0]) or _ROLE_START.match(tail)):
+            return tail, head
     if toks and toks[-1].strip(".,") in _ROLE_TAIL:
         return seg, None  # "Financial Hardship Programme Manager": a role throughout
     for n in (3, 2):  # person at the start or end of the segment

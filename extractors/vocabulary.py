@@ -1,4 +1,5 @@
-"""The words council papers use for dates, periods and counts, defined once.
+"""The words council papers use for dates, periods and counts, and the names
+they give the points a plan answers, defined once.
 
 Every stage that reads months takes them from here: metadata (meeting
 dates), timescales (due dates), numbers and metrics (blocking dates,
@@ -35,3 +36,13 @@ WORD_UNITS = {
 }
 WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
              "seventy": 70, "eighty": 80, "ninety": 90}
+
+# the names inspections and reviews give the points a plan answers, a regex
+# fragment (case-insensitive, no groups): "Area for improvement 2", "Area of
+# weakness 1" (SEND), "Area for priority action 3", "Cause of concern 1",
+# "Significant weakness 4", "Improvement area 2", "Priority action 5".
+# Plans number their items with these (narrative.PLAN_ITEM, action_plans'
+# row banners) besides "Recommendation N".
+INSPECTION_ITEM = (r"(?i:areas?\s+(?:for|of)\s+(?:priority\s+action|(?:significant\s+)?improvement|development|"
+                   r"(?:significant\s+)?weakness|(?:significant\s+)?concern)|significant\s+(?:weakness|concern)|"
+                   r"cause\s+of\s+concern|improvement\s+(?:area|priority)|priority\s+action)")

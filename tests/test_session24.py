@@ -144,3 +144,30 @@ def test_a_holder_first_where_a_pdf_cell_ran_the_name_into_the_post():
     # a post whose opening words look like a name stays a post
     assert [o[:2] for o in split_owners("Financial Hardship Programme Manager")] == [
         ("Financial Hardship Programme Manager", None)]
+
+
+def test_an_area_of_weakness_set_as_a_row_across_a_plan_table_is_the_item_its_rows_answer(tmp_path):
+    import docx
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Harnby Metropolitan Borough Council")
+    d.add_paragraph("SEND accelerated progress plan – progress update")
+    t = d.add_table(rows=4, cols=4)
+    for j, h in enumerate(["Ref", "What we will do", "Who", "By when"]):
+        t.cell(0, j).text = h
+    banner = t.cell(1, 0).merge(t.cell(1, 3))
+    banner.text = "Area of weakness 1: The timeliness and quality of education, health and care plans."
+    for i, row in enumerate([["1.1", "Recruit six additional SEND case officers", "Head of SEND – Priya Kaur", "Q3 2026/27"],
+                             ["1.2", "Set up a weekly multi-agency panel", "Samuel Achebe", "March 2027"]], 2):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    assert [(r["ref"], r["text"][:20]) for r in out["recommendations"]] == [("Area of weakness 1", "The timeliness and q")]
+    rec_id = out["recommendations"][0]["rec_id"]
+    assert all(a["rec_id"] == rec_id for a in out["actions"]) and len(out["actions"]) == 2
+    assert {o["person"] for o in out["owners"] if o["parent_id"] == rec_id} == {"Priya Kaur", "Samuel Achebe"}

@@ -32,7 +32,7 @@ from extractors.entities.columns import classify_columns, column_role, is_action
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.owners import split_owners, subject_owners
 from extractors.dates import last_day
-from extractors.vocabulary import MONTHS
+from extractors.vocabulary import INSPECTION_ITEM, MONTHS
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.meetings import log_section
@@ -535,8 +535,8 @@ def _said_action(text: str) -> str:
 # a recommendation printed as a row of a plan: "ILACS R1 Ofsted recommendation: The consistency ...",
 # "R1 Improve the timeliness ...", "Recommendation 2: Strengthen ...", "Area for improvement 3 - ..."
 _GROUP_REC = re.compile(
-    r"^(?:(?P<pre>[A-Z]{2,8}|Ofsted|Inspection|Inspectorate|Audit|Review)\s+)?(?P<ref>(?:R|Rec\.?\s*|[Rr]ecommendation\s+|AFI\s*|Area\s+for\s+(?:improvement|development)\s+|"
-    r"Cause\s+of\s+concern\s+|Priority\s+action\s+|Improvement\s+area\s+)"
+    r"^(?:(?P<pre>[A-Z]{2,8}|Ofsted|Inspection|Inspectorate|Audit|Review)\s+)?(?P<ref>(?:R|Rec\.?\s*|[Rr]ecommendation\s+|AFI\s*|"
+    + INSPECTION_ITEM + r"\s+)"
     r"\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?:(?:[A-Z][A-Za-z]*\s+){0,2}(?:recommendation|judgement|requirement)\s*[:.–—-]\s*)?(?P<text>\S.*)$")
 # a banner across a plan table keyed by a code ("RSH1 – Regulatory judgement: Make sure ...", "HO2 – Housing
 # Ombudsman recommendation: ..."): letters and a number run together, a dash or colon, what is asked
@@ -555,7 +555,7 @@ _REVISED_IN_UPDATE = re.compile(r"(?m)(?:^|(?<=[.;]\s))(?:Revised|REVISED|New|NE
 _AGENCY_LEAD = re.compile(r"(?i)\b(?:agency|organisation|organization|partner|service|body)\b")
 _NAMED_LEAD = re.compile(r"(?i)\b(?:named|officer|person|individual)\b")
 # a recommendation's own label, printed at the start of its cell
-_LABELLED_REF = re.compile(r"(?i)^(?:recommendation|rec|area\s+for\s+(?:improvement|development)|priority|objective)\s+\d")
+_LABELLED_REF = re.compile(r"(?i)^(?:recommendation|rec|" + INSPECTION_ITEM + r"|priority|objective)\s+\d")
 
 
 def _not_an_item(row: list[Cell]) -> bool:

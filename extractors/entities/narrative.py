@@ -33,6 +33,7 @@ from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates
 from extractors.entities.responses import POSITION
 from extractors.model import Block, Document
 from extractors.numbering import split_numbering
+from extractors.vocabulary import INSPECTION_ITEM
 
 DECISION_HEADING = re.compile(
     r"^(?:(?:key|main|headline|priority|our)\s+recommendations?|"
@@ -63,7 +64,7 @@ _AGREED_LIST = re.compile(r"(?i)\brecommendations?\b[^:]{0,60}?\b(?:were|was)\s+
 # the meeting's verb in capitals, as minutes print it: "Cabinet NOTED the report.", "The Board APPROVED the plan."
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CAPITAL_DECISION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:NOTED|AGREED|APPROVED|ENDORSED|ADOPTED|DEFERRED)\b(?!\s*(?:that|to)?\s*:)")
-PLAN_ITEM = re.compile(r"^(?P<ref>(?:(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+review)\s+(?=rec))?(?:Action(?:\s+point)?|Recommendation|Rec|Area for (?:improvement|development)|Priority(?:\s+action)?|Cause\s+of\s+concern)\s+\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
+PLAN_ITEM = re.compile(r"^(?P<ref>(?:(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+review)\s+(?=rec))?(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r"|Priority(?:\s+action)?)\s+\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|years?))\b", re.I)
 DECISION_VERB = re.compile(
     r"^(?:to\s+)?(?:that\s+)?(?:the\s+\w+(?:\s+\w+){0,4}\s+)?(?:notes?|agrees?|approves?|endorses?|considers?|delegates?|comments?|receives?|"
@@ -878,7 +879,7 @@ _PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\
 
 
 # a plan item's number set alone ("Area for improvement 1", "Recommendation 3") and the label its text follows
-_BARE_ITEM = re.compile(r"(?i)(?:area\s+for\s+(?:improvement|development)|recommendation|priority|improvement\s+area)\s+\d{1,2}[a-z]?[.:]?")
+_BARE_ITEM = re.compile(r"(?i)(?:" + INSPECTION_ITEM + r"|recommendation|priority)\s+\d{1,2}[a-z]?[.:]?")
 _ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")
 
 

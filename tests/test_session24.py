@@ -171,3 +171,29 @@ def test_an_area_of_weakness_set_as_a_row_across_a_plan_table_is_the_item_its_ro
     rec_id = out["recommendations"][0]["rec_id"]
     assert all(a["rec_id"] == rec_id for a in out["actions"]) and len(out["actions"]) == 2
     assert {o["person"] for o in out["owners"] if o["parent_id"] == rec_id} == {"Priya Kaur", "Samuel Achebe"}
+
+
+def test_bullets_under_actions_taken_are_steps_whatever_their_tense(tmp_path):
+    import docx
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Rowanford District Council")
+    d.add_paragraph("Corporate peer challenge – six-month progress update")
+    d.add_paragraph("Recommendation 2: Develop a medium-term financial strategy that closes the budget gap")
+    d.add_paragraph("Lead: Head of Finance")
+    d.add_paragraph("Actions taken:")
+    for b in ("The Medium-Term Financial Strategy was refreshed and presented to Cabinet in October 2026.",
+              "Savings proposals worth £1.1 million were identified with every service."):
+        d.add_paragraph(b, style="List Bullet")
+    d.add_paragraph("Progress:")
+    d.add_paragraph("42% of the savings are now rated green for delivery.", style="List Bullet")
+    path = tmp_path / "p.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    assert [a["text"][:20] for a in out["actions"]] == ["The Medium-Term Fina", "Savings proposals wo"]
+    assert split_owners("Head of Legal and Democratic Services (Monitoring Officer)") == [
+        ("Head of Legal and Democratic Services (Monitoring Officer)", None,
+         "Head of Legal and Democratic Services (Monitoring Officer)")]

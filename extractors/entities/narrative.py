@@ -814,6 +814,14 @@ class _ImprovementWalk:
                 _label_line(current, b, lm)
             return
         self.step_open = False
+        if _STEPS_LABEL.fullmatch(t) or _DONE_LABEL.fullmatch(t):
+            # "Actions taken:", "Next steps:" over the item's bullets: each bullet a step (not "Progress:",
+            # whose bullets may be results: "42% of contacts are now made online")
+            self.under_steps, self.in_outcome = True, False
+            return
+        if _PROGRESS_LABEL.fullmatch(t):
+            self.under_steps = False   # "Progress:" after the steps: what came of them
+            return
         if OUTCOME_HEADING.match(t):
             self.in_outcome = True
             return
@@ -843,7 +851,8 @@ class _ImprovementWalk:
             last = current.actions[-1]
             last.text = _norm(last.text + " " + t)
             last.prov.source_text += " " + t
-        elif not self.in_outcome and (is_action_text(t) or (self.under_steps and _STEP_IMPERATIVE.match(t))):
+        elif not self.in_outcome and (is_action_text(t) or (self.under_steps and (
+                _STEP_IMPERATIVE.match(t) or (b.kind == "list_item" and len(t.split()) >= 5)))):
             current.actions.append(Action(text=_norm(t), ref=None,
                                           prov=Prov(page=b.page, source_text=b.full_text,
                                                     locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
@@ -873,6 +882,11 @@ _STEPS_HEADING = re.compile(r"(?i)(?:(?:key|planned|agreed|our|improvement)\s+)?
                             r"next\s+steps|other\s+actions?\s*:?")
 
 
+# the same, as a label with nothing after it: "Next steps:", "Actions agreed:"
+_STEPS_LABEL = re.compile(r"(?i:" + _STEPS_HEADING.pattern.removeprefix("(?i)") + r")\s*:")
+# the steps already taken, as a label: "Actions taken:", "Action taken to date:", "What we have done:"
+_DONE_LABEL = re.compile(r"(?i)(?:(?:key\s+)?actions?\s+(?:taken|completed)(?:\s+(?:to\s+date|so\s+far))?|what\s+we\s+have\s+done|"
+                         r"work\s+(?:completed|done)(?:\s+to\s+date)?)\s*:")
 # a label with nothing after it, over the item's progress bullets: "Progress:", "Update:", "Actions taken:"
 _PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\s+far))?|update|commentary|"
                              r"actions?(?:\s+(?:taken|completed|planned))?|what\s+we\s+have\s+done)\s*:")

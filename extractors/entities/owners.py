@@ -340,7 +340,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             continue
         m = _NAME_BRACKET_ROLE.match(line) or _ROLE_BRACKET_NAME.match(line) or \
             (_BODY_BRACKET_HOLDER.match(line) if _held_in_brackets(line) else None)
-        if m and not is_person(m.group("role")):   # "Sarah Whitfield (Head of Economic Development)", "Head of Housing
+        if m and not is_person(m.group("role")) and is_person(m.group("name")):   # "Sarah Whitfield (Head of Economic Development)", "Head of Housing
             line = f"{m.group('role').strip()} – {m.group('name')}"   # (Rebecca Marsh)", "Chair of the Board (Cllr Ruth Aldana)"
         m = _BRACKETED_INITIALS.match(line)
         body = re.search(r"\(([A-Z]{2,4})\)$", line) if m and m.group("name") else None

@@ -197,3 +197,10 @@ def test_bullets_under_actions_taken_are_steps_whatever_their_tense(tmp_path):
     assert split_owners("Head of Legal and Democratic Services (Monitoring Officer)") == [
         ("Head of Legal and Democratic Services (Monitoring Officer)", None,
          "Head of Legal and Democratic Services (Monitoring Officer)")]
+
+
+def test_a_service_after_a_comma_is_not_a_holder():
+    assert [o[:2] for o in split_owners("Service Manager, Child Protection")] == [("Service Manager, Child Protection", None)]
+    assert not is_person("Child Protection") and not is_person("Adult Safeguarding")
+    # a holder after a comma still is one
+    assert [o[:2] for o in split_owners("Service Manager, Kirsty Menzies")] == [("Service Manager", "Kirsty Menzies")]

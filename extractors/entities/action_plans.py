@@ -764,6 +764,8 @@ class _PlanReader:
             if current is not None and current.rag is None:
                 current.rag, current.rag_raw = shifted_rag
             rec_text = ""
+        if rec_text and not re.search(r"[^\W\d_]{2}", rec_text):
+            rec_text = ""   # a count in a summary table's "Recommendations" column ("3"): no recommendation
         if rec_text or ref:
             continues = current is not None and not ref and rec_text[:1].islower()
             merged = rec_c < len(row) and row[rec_c].spanned   # (its ref column then numbers the actions)

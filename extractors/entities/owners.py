@@ -48,6 +48,15 @@ ROLE_WORDS = {
     "staff", "engagement", "organisation", "organisational", "workforce", "communications", "marketing",
     "strategy", "sustainability", "commercial", "procurement", "digital", "technology", "innovation", "delivery",
     "aid", "homes", "probation", "justice", "youth",   # "Harrowgate Women's Aid", "Youth Justice Service"
+    # the services a post names after a comma ("Service Manager, Child Protection", "Lead Nurse, Adult
+    # Safeguarding"): never a person's name
+    "child", "protection", "adult", "disability", "disabilities", "mental", "wellbeing", "fostering", "adoption",
+    "residential", "placements", "revenues", "benefits", "recycling", "leisure", "culture", "tourism", "licensing",
+    "regulatory", "compliance", "audit", "risk", "insurance", "pensions", "payroll", "assets", "estates",
+    "facilities", "ict", "systems", "emergency", "resilience", "prevention", "investigations", "enforcement",
+    "traffic", "parking", "regeneration", "growth", "investment", "partnerships", "neighbourhoods",
+    "neighbourhood", "environmental", "cleansing", "democratic", "electoral", "registration", "scrutiny",
+    "nurse", "nurses", "doctor", "therapist", "therapies", "psychologist", "psychology", "inspector", "inspectors",
 }
 _ROLE_START = re.compile(
     r"(?<![\w-])(?:(?:Assistant|Deputy|Corporate|Strategic|Executive|Interim|Acting|Senior|Principal|Lead|Chief)\s+)*"

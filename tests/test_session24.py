@@ -204,3 +204,11 @@ def test_a_service_after_a_comma_is_not_a_holder():
     assert not is_person("Child Protection") and not is_person("Adult Safeguarding")
     # a holder after a comma still is one
     assert [o[:2] for o in split_owners("Service Manager, Kirsty Menzies")] == [("Service Manager", "Kirsty Menzies")]
+
+
+def test_an_action_status_column_is_progress_and_current_controls_are_not_steps():
+    from extractors.entities.columns import column_role
+    assert column_role("Action status") == "progress"
+    assert column_role("Status of actions") == "progress"
+    assert column_role("Current controls / mitigations") == "controls"
+    assert column_role("Further mitigating actions") == "action"

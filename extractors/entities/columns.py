@@ -64,7 +64,10 @@ def column_role(header: str) -> str | None:
 def _role(h: str) -> str | None:
     if re.match(r"(?i)^(?:progress|status|update|commentary|position)(?:\s+\w+){0,2}\s*\(\s*(?:b?rag|r\s*/\s*a\s*/\s*g)\s*\)$", h.strip()):
         return "progress"   # "Progress (RAG)": the progress text, rated by its cell's colour
-    if re.match(r"(?i)^(?:(?:existing|current|key|internal)\s+(?:risk\s+)?controls?(?:\s+(?:in\s+place|and\s+assurances?|measures))?|"
+    if re.match(r"(?i)^(?:actions?\s+)?(?:status|progress|update)$|^(?:status|progress)\s+of\s+actions?$", h.strip()):
+        return "progress"   # "Action status", "Action progress": how the step stands, not the step
+    if re.match(r"(?i)^(?:(?:existing|current|key|internal)\s+(?:risk\s+)?controls?(?:\s+(?:in\s+place|and\s+assurances?|measures)|"
+                r"\s*(?:/|and|&)\s*(?:mitigations?|assurances?)(?:\s+in\s+place)?)?|"
                 r"controls?\s+(?:in\s+place|already\s+in\s+place)|(?:existing|current)\s+mitigations?(?:\s+in\s+place)?|"
                 r"mitigations?\s+(?:already\s+)?in\s+place)$", h.strip()):
         return "controls"   # what is in place already: not steps to take

@@ -212,3 +212,23 @@ def test_an_action_status_column_is_progress_and_current_controls_are_not_steps(
     assert column_role("Status of actions") == "progress"
     assert column_role("Current controls / mitigations") == "controls"
     assert column_role("Further mitigating actions") == "action"
+
+
+def test_a_recurrence_in_the_step_and_its_due_cell_is_one_timescale(tmp_path):
+    import docx
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Tarnby District Council")
+    d.add_paragraph("Cabinet action log")
+    t = d.add_table(rows=2, cols=4)
+    for i, row in enumerate([["Ref", "Action", "Owner", "Due"],
+                             ["C1", "Report budget monitoring to Cabinet monthly", "Head of Finance", "Monthly"]]):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "log.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    assert [(x["raw"], x["recurrence"]) for x in out["timescales"]] == [("Monthly", "monthly")]

@@ -1033,8 +1033,11 @@ class _PlanReader:
             # the action's own words ("... for the October meeting" | "October 2013") is one
             # ("... and report back to the next meeting": a step after the deadline the column gives)
             cell_dues = {t.due_date for t in times if t.due_date}
+            # (and "Report ... to Cabinet monthly" | "Monthly": one recurrence)
+            cell_recurs = {t.recurrence for t in times if t.due_date is None and t.recurrence not in (None, "once")}
             for a in row_actions:
                 a.timescales = [t for t in a.timescales if t.due_date not in cell_dues
+                                and not (t.due_date is None and t.recurrence in cell_recurs)
                                 and not (t.due_date is None and re.search(r"(?i)\bnext\b.*\bmeeting\b", t.relative or ""))]
         if len(times) == len(row_actions):
             for a, t in zip(row_actions, times):

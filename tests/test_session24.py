@@ -232,3 +232,26 @@ def test_a_recurrence_in_the_step_and_its_due_cell_is_one_timescale(tmp_path):
     doc = load_document(path)
     out = extract_all(doc, extract_metadata(doc))
     assert [(x["raw"], x["recurrence"]) for x in out["timescales"]] == [("Monthly", "monthly")]
+
+
+def test_a_target_line_under_a_plan_item_is_its_due_date_and_grades_are_no_recommendations(tmp_path):
+    import docx
+    from datetime import date
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Rowanford District Council")
+    d.add_paragraph("Recommendation 4: Review the constitution and the scheme of delegation to officers")
+    d.add_paragraph("Lead: Monitoring Officer")
+    d.add_paragraph("Target: 31 March 2027")
+    t = d.add_table(rows=3, cols=3)
+    for i, row in enumerate([["Priority", "Recommendations open", "Overdue"], ["High", "4", "1"], ["Total", "9", "2"]]):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "p.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    assert [r["text"][:25] for r in out["recommendations"]] == ["Review the constitution a"]
+    assert [x["due_date"] for x in out["timescales"]] == [date(2027, 3, 31)]

@@ -558,6 +558,11 @@ _NAMED_LEAD = re.compile(r"(?i)\b(?:named|officer|person|individual)\b")
 _LABELLED_REF = re.compile(r"(?i)^(?:recommendation|rec|" + INSPECTION_ITEM + r"|priority|objective)\s+\d")
 
 
+# a priority grade or a summary row's label, not a recommendation
+_GRADE_WORD = re.compile(r"(?i)high|medium|low|total|totals|critical|major|minor|moderate|significant|limited|"
+                         r"priority\s+[1-4]|p[1-4]|sub-?total|grand\s+total")
+
+
 def _not_an_item(row: list[Cell]) -> bool:
     """An empty row, a banner row or a RAG key: no item in it."""
     texts = [c.text.strip() for c in row if c.text.strip()]
@@ -764,8 +769,8 @@ class _PlanReader:
             if current is not None and current.rag is None:
                 current.rag, current.rag_raw = shifted_rag
             rec_text = ""
-        if rec_text and not re.search(r"[^\W\d_]{2}", rec_text):
-            rec_text = ""   # a count in a summary table's "Recommendations" column ("3"): no recommendation
+        if rec_text and not ref and (not re.search(r"[^\W\d_]{2}", rec_text) or _GRADE_WORD.fullmatch(rec_text.strip(" .:"))):
+            rec_text = ""   # a count or a grade in a summary table's column ("3", "High", "Total"): no recommendation
         if rec_text or ref:
             continues = current is not None and not ref and rec_text[:1].islower()
             merged = rec_c < len(row) and row[rec_c].spanned   # (its ref column then numbers the actions)

@@ -118,7 +118,7 @@ _ANSWER_LABEL = re.compile(r"^(?:[\w’']+\s+){0,2}(?:response|comments?|progres
 
 
 # a plan's labelled line under the recommendation, not its text: "Lead: ...", "Target date: ...", "Progress:"
-_PLAN_LABEL = re.compile(r"(?i)^(?:leads?(?:\s+officers?)?|owners?|responsible(?:\s+officers?)?|target\s+date|timescales?|deadline|"
+_PLAN_LABEL = re.compile(r"(?i)^(?:leads?(?:\s+officers?)?|owners?|responsible(?:\s+officers?)?|target(?:\s+date)?|timescales?|deadline|"
                          r"due(?:\s+date)?|by\s+when|rag(?:\s+(?:status|rating))?|status|progress(?:\s+(?:update|to\s+date))?|update)\s*:")
 
 

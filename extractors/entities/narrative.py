@@ -88,7 +88,7 @@ NOT_ACTION_START = re.compile(
     r"(?:sets\s+out|describes|summarises|outlines|provides))", re.I)
 LABEL_LINE = re.compile(
     r"^(?P<label>leads?(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
-    r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target\s+date|due(?:\s+date)?|by\s+when|"
+    r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target(?:\s+date)?|due(?:\s+date)?|by\s+when|"
     r"completion\s+date|progress(?:\s+(?:update|to\s+date))?|update|commentary|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
 # a contents-page line: "Recommendations ........ 137", "Recommendations 12"
 CONTENTS_LINE = re.compile(r"(?:\.\s*){3,}\s*\d+\s*$|…+\s*\d+\s*$|^\D{3,60}\s\d{1,3}$")
@@ -911,7 +911,7 @@ def _apply_rec_label(current: Recommendation, label: str, value: str, prov: Prov
         current.owner_texts.append(("lead" if label.startswith("lead") else "responsible", value, prov))
     elif re.match(r"rag|rating|status", label) and normalise_rag(value, letters_ok=True):
         current.rag, current.rag_raw = normalise_rag(value, letters_ok=True)
-    elif re.match(r"timescale|deadline|target date|due|by\b|completion", label):
+    elif re.match(r"timescale|deadline|target|due|by\b|completion", label):
         current.timescale_texts.append((value, prov))
     elif re.match(r"progress|update|status|commentary", label):
         current.status_text = _norm(((current.status_text or "") + " " + value).strip())

@@ -255,3 +255,31 @@ def test_a_target_line_under_a_plan_item_is_its_due_date_and_grades_are_no_recom
     out = extract_all(doc, extract_metadata(doc))
     assert [r["text"][:25] for r in out["recommendations"]] == ["Review the constitution a"]
     assert [x["due_date"] for x in out["timescales"]] == [date(2027, 3, 31)]
+
+
+def test_a_response_label_is_not_the_answer():
+    from extractors.entities.responses import status_of
+    assert status_of("Response: Accepted.\nThe current People Strategy runs only to 2027.")[0] == "accepted"
+    assert status_of("Response: Partially accepted. The Council supports greater community involvement.")[0] == \
+        "partially_accepted"
+
+
+def test_a_themes_title_in_the_action_column_is_no_action(tmp_path):
+    import docx
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Kent County Council")
+    t = d.add_table(rows=4, cols=3)
+    for i, row in enumerate([["What we have committed to", "Led by", "Timescale"],
+                             ["Positive Wellbeing", "", ""],
+                             ["Deliver the adult social care prevention programme", "Director of Adult Social Care", "March 2026"],
+                             ["Research and implement a service user management system", "Business Innovation Manager", "March 2025"]]):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "p.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    assert [a["text"][:20] for a in out["actions"]] == ["Deliver the adult so", "Research and impleme"]

@@ -819,7 +819,7 @@ class _PlanReader:
                 row_actions.append(Action(text=_said_action(act_txt), prov=Prov(page=page, source_text=_cell(row, act_c),
                                                                                  locator=self.loc(r, act_c), table=self.tindex)))
                 add_due_dates(row_actions[-1], self.anchor)
-        elif act_c is not None and act_txt and not _owner_only(act_txt):
+        elif act_c is not None and act_txt and not _owner_only(act_txt) and not self.subheading(row, act_txt):
             for k, a in enumerate(split_actions(act_txt)):
                 done = _TRAILING_STATUS.search(a)
                 if done and not a[:done.start()].rstrip().endswith(")"):
@@ -855,6 +855,15 @@ class _PlanReader:
                 else:
                     a.key = key   # "No. | Action | Lead": it may be (passes.actions_by_ref)
         return row_actions
+
+    def subheading(self, row: list[Cell], act_txt: str) -> bool:
+        """A theme's title set in the action column over its rows ("Positive Wellbeing"): a few
+        capitalised words, no one who does it and no date beside it."""
+        words = act_txt.split()
+        return (len(words) <= 4 and all(w[:1].isupper() or w in ("and", "&", "of", "for", "the", "in") for w in words)
+                and not re.search(r"[.;:]$", act_txt.strip()) and bool(self.owner_cols or self.time_c is not None)
+                and not any(_cell(row, c) for c, _ in self.owner_cols)
+                and not (self.time_c is not None and _cell(row, self.time_c)))
 
     def read_rag(self, row: list[Cell], row_actions: list[Action]) -> None:
         rag_c, current = self.rag_c, self.current

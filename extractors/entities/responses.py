@@ -121,6 +121,8 @@ def status_of(text: str) -> tuple[Optional[str], Optional[str]]:
 def position(text: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
     """(status, raw, who): status_of with the subject that took the position."""
     words = " ".join(text.split())
+    # "Response: Accepted. The current strategy ...", "Management response – Agreed in part": the label is not the answer
+    words = re.sub(r"(?i)^(?:[A-Z][\w’'&-]*\s+){0,3}response\s*[:–—-]\s*(?=\S)", "", words)
     if len(words.split()) <= 6:
         return (*_status_words(words), None)
     # a status word opening a cell or label: "Accepted - the charter will be published in May"

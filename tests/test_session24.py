@@ -283,3 +283,31 @@ def test_a_themes_title_in_the_action_column_is_no_action(tmp_path):
     doc = load_document(path)
     out = extract_all(doc, extract_metadata(doc))
     assert [a["text"][:20] for a in out["actions"]] == ["Deliver the adult so", "Research and impleme"]
+
+
+def test_an_r_numbered_item_over_its_actions_table_is_the_item_the_rows_answer(tmp_path):
+    import docx
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Tawe Fach County Borough Council")
+    d.add_paragraph("Estyn post-inspection action plan – progress")
+    for n, rec, rows in [(1, "R1 Improve the consistency of the support and challenge that officers provide to schools.",
+                          [["1.1 Train all challenge advisers", "Dr Ffion Hâf Morgan, Chief Education Officer", "Autumn 2026"]]),
+                         (2, "R2 Strengthen the use of self-evaluation and data across education services.",
+                          [["2.1 Publish a data dashboard", "Data and Performance Manager (Meinir Pugh)", "Spring term 2027"]])]:
+        d.add_paragraph(rec)
+        t = d.add_table(rows=2, cols=3)
+        for j, h in enumerate(["Action", "Responsible officer", "Timescale"]):
+            t.cell(0, j).text = h
+        for j, text in enumerate(rows[0]):
+            t.cell(1, j).text = text
+    path = tmp_path / "p.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted(recs.values()) == ["R1", "R2"]
+    assert [(recs.get(o["parent_id"]), o["person"]) for o in out["owners"]] == [
+        ("R1", "Dr Ffion Hâf Morgan"), ("R2", "Meinir Pugh")]

@@ -614,7 +614,7 @@ def improvement_recommendations(doc: Document) -> list[Recommendation]:
         elif t and (j := walk.said_to_improve(i, b, t)):
             i = j
             continue
-        elif t and not walk.plan_item(b, t):
+        elif t and not walk.plan_item(i, b, t):
             j = walk.heading(i, b, t)
             if j is not None:
                 i = j
@@ -722,13 +722,16 @@ class _ImprovementWalk:
         self.under_steps = False
         self.recs.append(current)
 
-    def plan_item(self, b: Block, t: str) -> bool:
-        """'Action N - <text>' / 'Recommendation N: <text>' opens a plan item."""
+    def plan_item(self, i: int, b: Block, t: str) -> bool:
+        """'Action N - <text>' / 'Recommendation N: <text>' opens a plan item;
+        so does a list's 'R1 <text>' set over the table of its actions."""
         pm = PLAN_ITEM.match(t)
         item_text = pm.group("text") if pm else None
         ref = pm.group("ref") if pm else None
-        if pm is None and b.numbering and PLAN_ITEM.match(f"{b.numbering} - {t}"):
-            # the loader split "Recommendation 1:" off as the block's numbering
+        if pm is None and b.numbering and (PLAN_ITEM.match(f"{b.numbering} - {t}") or
+                                           (b.kind == "list_item" and re.fullmatch(r"R\d{1,2}[a-z]?", b.numbering)
+                                            and self._over_a_table(i))):
+            # the loader split "Recommendation 1:" off as the block's numbering (or "R1" over its actions table)
             ref, item_text = b.numbering, t
         if ref and re.match(r"(?i)action|ap\s?\d", ref) and (subject_owner(item_text or "") or (item_text or "")[:1].islower()):
             # "Action 1: Secretariat to draft ...", "Action 6: complete the self-assessment": a minuted or
@@ -742,6 +745,11 @@ class _ImprovementWalk:
                            level=len((b.numbering or "").split(".")))
             return True
         return False
+
+    def _over_a_table(self, i: int) -> bool:
+        """Is the next block with text after block i a table?"""
+        nxt = next((x for x in self.blocks[i + 1:i + 3] if x.kind == "table" or x.text.strip()), None)
+        return nxt is not None and nxt.kind == "table"
 
     def heading(self, i: int, b: Block, t: str) -> Optional[int]:
         """A heading: a deadline bucket, an improvement zone (read whole), or

@@ -479,6 +479,8 @@ def _several_holders(text: str) -> str:
         said = before.split(";")[-1].split("\n")[-1].strip()
         if "," not in said and not is_person(_unranked(said)):
             continue
+        if re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Prof)\.?\s+\S+", said):
+            continue   # "Dr Ffion Hâf Morgan, ...": a title and a first name open the same holder's name
         out.append(text[last:m.start()].rstrip() + "; ")
         last = m.start()
     return "".join(out) + text[last:] if out else text

@@ -318,8 +318,8 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
         # right above, or above a short commentary on it ("Progress: on track ...") printed before its table;
         # not the last of a list of them over a section's plan
         b = ctx.doc.blocks[k]
-        r = next((r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None and r.prov.source_text == b.full_text),
-                 None)
+        r = next((r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None
+                  and (r.prov.source_text == b.full_text or b.full_text in r.covered)), None)   # (or its second printing)
         if r is not None:
             return r if not r.actions else None
         if b.kind in ("table", "heading") or b.kind == "list_item" or not _COMMENTARY_ON_ITEM.match(b.text.strip()):

@@ -311,3 +311,17 @@ def test_an_r_numbered_item_over_its_actions_table_is_the_item_the_rows_answer(t
     assert sorted(recs.values()) == ["R1", "R2"]
     assert [(recs.get(o["parent_id"]), o["person"]) for o in out["owners"]] == [
         ("R1", "Dr Ffion Hâf Morgan"), ("R2", "Meinir Pugh")]
+
+
+def test_a_labelled_who_and_when_bracket_after_a_step():
+    from extractors.entities.action_plans import who_when_at_end
+    from extractors.entities.items import Action, Prov
+    a = Action(text="Offer every pregnant smoker a referral at booking (Lead: Head of Midwifery, Teme Valley Hospitals; "
+                    "by January 2027)", prov=Prov(page=1, source_text="", locator="block:1"))
+    who_when_at_end(a, {}, None)
+    assert a.text == "Offer every pregnant smoker a referral at booking"
+    assert [o.role for o in a.owners] == ["Head of Midwifery, Teme Valley Hospitals"]
+    assert [str(t.due_date) for t in a.timescales] == ["2027-01-31"]
+    b = Action(text="Publish the plan (Owner: ICT Manager)", prov=Prov(page=1, source_text="", locator="block:2"))
+    who_when_at_end(b, {}, None)
+    assert b.text == "Publish the plan" and [o.role for o in b.owners] == ["ICT Manager"] and not b.timescales

@@ -153,6 +153,16 @@ def who_when_at_end(act: Action, glossary: dict, anchor: Optional[date]) -> None
     '... – ICT Manager – by 30 June 2026': the step's own owner and due
     date, in brackets or after dashes at its end, in a table cell or a list
     item; the step keeps its text without them."""
+    lm = _LABELLED_WHO_WHEN.search(act.text)
+    if lm:
+        # "... (Lead: Head of Midwifery, Teme Valley Hospitals; by January 2027)", "(Owner: ICT Manager)"
+        act.owners.extend(_owner_items(lm.group("who"), "lead", glossary, act.prov.at("/who", source_text=lm.group(0))))
+        if lm.group("when"):
+            have = {t.due_date for t in act.timescales if t.due_date}
+            act.timescales.extend(t for t in _timescale_items(lm.group("when"), anchor, act.prov.at("/when", source_text=lm.group(0)))
+                                  if t.due_date is None or t.due_date not in have)
+        act.text = act.text[:lm.start()].rstrip(" ,;–—-")
+        return
     m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_DASHED.search(act.text) or _WHO_WHEN_COMMA.search(act.text)
     if not m:
         return
@@ -178,6 +188,10 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
 # (a bracket of its own in the post: "(Area Manager (Control), every six months)")
 _WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z](?:[A-Za-z&'’ /–—-]|\([A-Z][A-Za-z&'’ ]{1,30}\)){1,80}?(?:[.,]\s*[A-Za-z&'’ /–—-]{2,60}?)*),"
                                r"\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
+# the same with labels: "(Lead: Head of Midwifery; by January 2027)", "(Owner: ICT Manager, due March 2027)", "(Lead: DPH)"
+_LABELLED_WHO_WHEN = re.compile(r"\s*\((?:lead(?:\s+officer)?|owner|responsible(?:\s+officer)?|led\s+by|action\s+by|who)\s*:\s*"
+                                r"(?P<who>[^();]{2,120}?)(?:\s*[;,]\s*(?:(?:by|due|target(?:\s+date)?|deadline|timescale|when)\s*:?\s*)"
+                                r"(?P<when>[^();]{3,40}?))?\s*\)\s*[.;]?$", re.I)
 # "... – ICT Manager – by 30 June 2026"
 _WHO_WHEN_DASHED = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,60}?)\s+[–—-]\s+(?P<when>[^–—]{3,40}?)\s*[.;]?$")
 # "... – JW, 31/07/26", "... – Director of Place, September 2026"

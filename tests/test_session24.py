@@ -325,3 +325,28 @@ def test_a_labelled_who_and_when_bracket_after_a_step():
     b = Action(text="Publish the plan (Owner: ICT Manager)", prov=Prov(page=1, source_text="", locator="block:2"))
     who_when_at_end(b, {}, None)
     assert b.text == "Publish the plan" and [o.role for o in b.owners] == ["ICT Manager"] and not b.timescales
+
+
+def test_the_bodys_meetings_in_a_sentence_date_its_meeting_named_deadlines(tmp_path):
+    import docx
+    from datetime import date
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    from extractors.entities.timescales.cells import parse_timescales
+    d = docx.Document()
+    d.add_paragraph("Marlbrook Combined Authority – Transport Committee")
+    d.add_paragraph("The Committee meets on 18 June, 10 September and 10 December 2026, and on 28 January and 18 March 2027.")
+    t = d.add_table(rows=3, cols=5)
+    for i, row in enumerate([["Ref", "Action", "Responsible officer", "Target date", "Update"],
+                             ["TC/A/10", "Report the bus network review", "Head of Bus Services", "Jan 2027 Committee", "On track"],
+                             ["TC/A/15", "Publish the rail station audit", "Head of Rail", "Dec 2026",
+                              "Delayed by the operator. Revised target: March 2027 Committee"]]):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "p.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    assert sorted(x["due_date"] for x in out["timescales"]) == [date(2027, 1, 28), date(2027, 3, 18)]
+    assert [x.recurrence for x in parse_timescales("Each Committee")] == ["other"]

@@ -562,7 +562,7 @@ _CODED_BANNER = re.compile(
 # a new due date written into a log's update cell: "Revised date: 31/01/27", "New deadline – Jan 2027 meeting"
 # (a label opening a line or a sentence, not "a new date for the launch" in the middle of one)
 _REVISED_IN_UPDATE = re.compile(r"(?m)(?:^|(?<=[.;]\s))(?:Revised|REVISED|New|NEW|Amended|Extended)\s+(?:(?i:due|target|completion)\s+)?"
-                                r"(?i:date|deadline|timescale)(?:\s+(?:to|of))?\s*[:–—-]\s*(?P<when>\d{1,2}[./]\d{1,2}[./]\d{2,4}|[^.;\n(]{2,40}?)\s*(?:[.;(\n]|$)")
+                                r"(?i:date|deadline|timescale|target)(?:\s+(?:to|of))?\s*[:–—-]\s*(?P<when>\d{1,2}[./]\d{1,2}[./]\d{2,4}|[^.;\n(]{2,40}?)\s*(?:[.;(\n]|$)")
 
 
 # "Agency lead" beside "Named lead" / "Lead officer"

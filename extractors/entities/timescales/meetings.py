@@ -56,7 +56,11 @@ _SCHEDULE = re.compile(r"(?i)\b(?:(?:board\s+|committee\s+|partnership\s+)?meeti
                        # "Executive meetings: 11 March, 10 June ... 2026", "Committee meetings 2026/27: 28 July 2026, ..."
                        r"(?:board|committee|partnership|panel|group|cabinet|executive|forum)\s+meetings"
                        r"(?=(?:\s+(?:for\s+|in\s+)?(?:19|20)\d\d(?:[/-]\d{2,4})?)?\s*:\s*(?:\d|(?:19|20)\d\d))|"
-                       r"meetings?\s+(?:schedule|calendar)|future\s+meetings?)\b\s*(?:for\s+\d{4}(?:/\d{2,4})?)?\s*[:|–-]?")
+                       r"meetings?\s+(?:schedule|calendar)|future\s+meetings?|"
+                       # "The Committee meets on 18 June, 10 September ... 2026, and on 28 January ... 2027" (the
+                       # paper's own body, not "SEND Improvement Board meets on 8 December")
+                       r"\bthe\s+(?:board|committee|partnership|panel|group|cabinet|executive|forum)\s+(?:will\s+)?meets?\s+on)"
+                       r"\b\s*(?:for\s+\d{4}(?:/\d{2,4})?)?\s*[:|–-]?")
 # "Actions from meeting of 8 July 2025", "Actions arising from the meeting held on 14 July 2026"
 _ACTIONS_FROM = re.compile(r"(?i)\bactions?\s+(?:from|arising\s+from|agreed\s+at|raised\s+at)\s+(?:the\s+)?(?:\w+\s+)?"
                            r"(?:meeting\s+)?(?:of|held\s+on|on)?\s*(?=\d)")

@@ -33,7 +33,7 @@ _TERM = re.compile(r"(?<![A-Za-z])(?:short|medium|long)[\s\-]+term(?![a-z])", _I
 # a standing item: "Each meeting", "at every Board meeting", "Standing item"
 # (after "at"/"to", or a cell of its own: not "Each meeting focuses on ...")
 _EACH_MEETING = re.compile(r"(?<![A-Za-z])(?:at|to|for|before)\s+(?:each|every)\s+(?:[A-Za-z]+\s+){0,2}?meeting(?![a-z])|"
-                           r"^\s*(?:each|every)\s+(?:[A-Za-z]+\s+){0,2}?meeting\s*\.?\s*$|"
+                           r"^\s*(?:each|every)\s+(?:[A-Za-z]+\s+){0,2}?(?:meeting|board|committee|cabinet|panel|partnership)\s*\.?\s*$|"
                            # "Standing item", "(a) standing agenda item": on the agenda of every meeting
                            r"^\s*(?:a\s+)?standing\s+(?:agenda\s+)?item\s*\.?\s*$|\bas\s+a\s+standing\s+(?:agenda\s+)?item\b", _I)
 

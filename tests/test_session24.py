@@ -350,3 +350,14 @@ def test_the_bodys_meetings_in_a_sentence_date_its_meeting_named_deadlines(tmp_p
     out = extract_all(doc, extract_metadata(doc))
     assert sorted(x["due_date"] for x in out["timescales"]) == [date(2027, 1, 28), date(2027, 3, 18)]
     assert [x.recurrence for x in parse_timescales("Each Committee")] == ["other"]
+
+
+def test_a_step_with_a_dashed_owner_holding_a_comma_and_its_date():
+    from extractors.entities.action_plans import who_when_at_end
+    from extractors.entities.items import Action, Prov
+    a = Action(text="Open two additional discharge-to-assess beds – Director of Operations, ACHT – by 31 January 2027",
+               prov=Prov(page=1, source_text="", locator="block:1"))
+    who_when_at_end(a, {}, None)
+    assert a.text == "Open two additional discharge-to-assess beds"
+    assert [o.role for o in a.owners] == ["Director of Operations, ACHT"]
+    assert [str(t.due_date) for t in a.timescales] == ["2027-01-31"]

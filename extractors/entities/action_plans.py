@@ -193,7 +193,7 @@ _LABELLED_WHO_WHEN = re.compile(r"\s*\((?:lead(?:\s+officer)?|owner|responsible(
                                 r"(?P<who>[^();]{2,120}?)(?:\s*[;,]\s*(?:(?:by|due|target(?:\s+date)?|deadline|timescale|when)\s*:?\s*)"
                                 r"(?P<when>[^();]{3,40}?))?\s*\)\s*[.;]?$", re.I)
 # "... – ICT Manager – by 30 June 2026"
-_WHO_WHEN_DASHED = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,60}?)\s+[–—-]\s+(?P<when>[^–—]{3,40}?)\s*[.;]?$")
+_WHO_WHEN_DASHED = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][\w&'’ /(),.-]{1,90}?)\s+[–—-]\s+(?P<when>[^–—]{3,40}?)\s*[.;]?$")
 # "... – JW, 31/07/26", "... – Director of Place, September 2026"
 _WHO_WHEN_COMMA = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][A-Za-z&'’ /()-]{1,60}?),\s*(?P<when>[^,–—]{3,40}?)\s*[.;]?$")
 # a list marker inside a cell: "1. Director of Resources 2. Head of Finance" ("2 ." when letter-spaced)

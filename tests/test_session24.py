@@ -361,3 +361,33 @@ def test_a_step_with_a_dashed_owner_holding_a_comma_and_its_date():
     assert a.text == "Open two additional discharge-to-assess beds"
     assert [o.role for o in a.owners] == ["Director of Operations, ACHT"]
     assert [str(t.due_date) for t in a.timescales] == ["2027-01-31"]
+
+
+def test_a_bare_recommendation_heading_and_its_text_over_the_table_of_its_actions(tmp_path):
+    import docx
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Llanfair County Council")
+    d.add_paragraph("Ofsted improvement plan – progress report November 2026")
+    for n, rec, row in [(1, "Improve the quality of supervision so that it helps social workers reflect on their practice.",
+                         ["Refresh the supervision policy", "Ceri Lloyd, Head of QA", "Dec 2026"]),
+                        (2, "Improve the timeliness of initial health assessments for children in care.",
+                         ["Agree a joint protocol with the health board", "Sara Evans, Service Manager", "Jan 2027"])]:
+        d.add_heading(f"Recommendation {n}", 2)
+        d.add_paragraph(rec)
+        t = d.add_table(rows=2, cols=3)
+        for j, h in enumerate(["Action", "Lead", "By when"]):
+            t.cell(0, j).text = h
+        for j, x in enumerate(row):
+            t.cell(1, j).text = x
+    path = tmp_path / "p.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert len(recs) == 2
+    # the lead of each table's rows is its recommendation's (action-plan convention)
+    assert [(o["parent_type"], recs.get(o["parent_id"]), o["person"]) for o in out["owners"]] == [
+        ("recommendation", "Recommendation 1", "Ceri Lloyd"), ("recommendation", "Recommendation 2", "Sara Evans")]

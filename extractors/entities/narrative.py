@@ -26,6 +26,7 @@ from typing import Optional
 
 from extractors.entities import minutes
 from extractors.entities.action_plans import record_table
+from extractors.entities.columns import classify_columns, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
@@ -707,9 +708,11 @@ class _ImprovementWalk:
         if b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") or LABEL_LINE.match(t) \
                 or len(t.split()) < 6:
             return None
-        after = next((x for x in self.blocks[k + 1:k + 3] if x.text.strip()), None)
-        if after is None or after.kind == "table":
+        after = next((x for x in self.blocks[k + 1:k + 3] if x.kind == "table" or x.text.strip()), None)
+        if after is None:
             return None
+        if after.kind == "table":
+            return t if self._over_a_plan_table(k) else None   # over the table of its actions
         at = " ".join(after.text.split())
         return t if LABEL_LINE.match(at) or _PROGRESS_LABEL.fullmatch(at) else None
 
@@ -730,7 +733,7 @@ class _ImprovementWalk:
         ref = pm.group("ref") if pm else None
         if pm is None and b.numbering and (PLAN_ITEM.match(f"{b.numbering} - {t}") or
                                            (b.kind == "list_item" and re.fullmatch(r"R\d{1,2}[a-z]?", b.numbering)
-                                            and self._over_a_table(i))):
+                                            and self._over_a_plan_table(i))):
             # the loader split "Recommendation 1:" off as the block's numbering (or "R1" over its actions table)
             ref, item_text = b.numbering, t
         if ref and re.match(r"(?i)action|ap\s?\d", ref) and (subject_owner(item_text or "") or (item_text or "")[:1].islower()):
@@ -746,10 +749,11 @@ class _ImprovementWalk:
             return True
         return False
 
-    def _over_a_table(self, i: int) -> bool:
-        """Is the next block with text after block i a table?"""
+    def _over_a_plan_table(self, i: int) -> bool:
+        """Is the next block with text after block i the table of its actions ("Action | Lead | By when")?"""
         nxt = next((x for x in self.blocks[i + 1:i + 3] if x.kind == "table" or x.text.strip()), None)
-        return nxt is not None and nxt.kind == "table"
+        return nxt is not None and nxt.kind == "table" and nxt.table is not None and \
+            is_action_plan(classify_columns(nxt.table.header))
 
     def heading(self, i: int, b: Block, t: str) -> Optional[int]:
         """A heading: a deadline bucket, an improvement zone (read whole), or

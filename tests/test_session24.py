@@ -391,3 +391,18 @@ def test_a_bare_recommendation_heading_and_its_text_over_the_table_of_its_action
     # the lead of each table's rows is its recommendation's (action-plan convention)
     assert [(o["parent_type"], recs.get(o["parent_id"]), o["person"]) for o in out["owners"]] == [
         ("recommendation", "Recommendation 1", "Ceri Lloyd"), ("recommendation", "Recommendation 2", "Sara Evans")]
+
+
+def test_steps_a_pdf_cell_runs_together_part_after_each_who_and_when():
+    from extractors.entities.action_plans import split_actions
+    assert split_actions("Deliver the savings programme of £9.8m – Head of Strategic Finance – 31/03/2027 Complete the "
+                         "review of earmarked reserves – Director of Finance – June 2027") == [
+        "Deliver the savings programme of £9.8m – Head of Strategic Finance – 31/03/2027",
+        "Complete the review of earmarked reserves – Director of Finance – June 2027"]
+    assert split_actions("Re-let the homecare framework (Head of Commissioning, June 2027) Open the extra care scheme "
+                         "(Assistant Director Adults, March 2027)") == [
+        "Re-let the homecare framework (Head of Commissioning, June 2027)",
+        "Open the extra care scheme (Assistant Director Adults, March 2027)"]
+    # one step that names a post and a month inside it stays one
+    assert split_actions("Review fees and charges with the Head of Finance in March 2027 and report to Cabinet") == [
+        "Review fees and charges with the Head of Finance in March 2027 and report to Cabinet"]

@@ -63,6 +63,7 @@ def split_actions(text: str) -> list[str]:
     text = text.strip()
     if not text:
         return []
+    text = _steps_run_together(text)
     lines = []
     whole = numbered_parts(" ".join(text.split()))
     # "1. Complete the review. Owner: Head of ICT.\nDue: 31/01/2027 2. Run ...": numbered steps whose lines
@@ -104,6 +105,21 @@ def split_actions(text: str) -> list[str]:
         if cur.strip():
             out.append(cur.strip())
     return [_norm(a) for a in out if len(a.split()) >= 2 and not _COMMENTARY.match(a)]
+
+
+def _steps_run_together(text: str) -> str:
+    """A PDF cell prints its steps one a line, each ending with who and when, and
+    the text layer runs them into one ("Deliver the savings programme – Head of
+    Finance – 31/03/2027 Complete the review of reserves – ..."): a line break
+    after each who-and-when that a new capitalised step follows."""
+    cuts = [m.start() for m in _NEXT_STEP.finditer(text) if _ends_with_who_when(text[:m.start()])]
+    for c in reversed(cuts):
+        text = text[:c] + "\n" + text[c:].lstrip()
+    return text
+
+
+# where a new step may start: a capitalised word after a space (not the first word of the cell)
+_NEXT_STEP = re.compile(r"(?<=[)\w.])[ \t]+(?=[A-Z][a-z]+\s)")
 
 
 def _ends_with_who_when(text: str) -> bool:

@@ -406,3 +406,9 @@ def test_steps_a_pdf_cell_runs_together_part_after_each_who_and_when():
     # one step that names a post and a month inside it stays one
     assert split_actions("Review fees and charges with the Head of Finance in March 2027 and report to Cabinet") == [
         "Review fees and charges with the Head of Finance in March 2027 and report to Cabinet"]
+
+
+def test_labels_run_into_a_step_end_at_the_next_label():
+    from extractors.entities.action_plans import _labels_run_in
+    assert _labels_run_in("Commission a fostering campaign Owner: Fostering Service Manager – Leanne Oduya Date: 31/03/2027") == (
+        "Commission a fostering campaign", [("Owner", "Fostering Service Manager – Leanne Oduya"), ("Date", "31/03/2027")])

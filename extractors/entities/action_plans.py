@@ -468,9 +468,11 @@ def _update_below(text: str) -> tuple[str, str]:
 
 
 # the same labels run into a step's sentence: "Complete the review. Owner: Head of ICT. Due: 31/01/2027"
-_RUN_IN_LABEL = re.compile(rf"(?i)(?:(?<=[.;])\s+|\s+(?=(?-i:Owner|Lead|Target|Due)\s*:))"
-                           rf"(?P<label>{_OWNER_LABEL}|{_TIME_LABEL.pattern[4:]}|due|by)\s*:\s*"
-                           r"(?P<value>.+?)\s*(?=[.;]\s+(?:[A-Z][a-z]+\s*:|$)|\s+/\s+(?:[A-Z][a-z]+\s*:)|[.;]?$)")
+_RUN_IN_LABEL = re.compile(rf"(?i)(?:(?<=[.;])\s+|\s+(?=(?-i:Owner|Lead|Target|Due|Date)\s*:))"
+                           rf"(?P<label>{_OWNER_LABEL}|{_TIME_LABEL.pattern[4:]}|due|by|date)\s*:\s*"
+                           # (up to the next label: "Owner: Head of HR Date: 31/01/2027")
+                           r"(?P<value>.+?)\s*(?=[.;]\s+(?:[A-Z][a-z]+\s*:|$)|\s+/\s+(?:[A-Z][a-z]+\s*:)|"
+                           r"\s+(?-i:Owner|Lead|Target|Due|Date|Deadline)(?:\s+date)?\s*:|[.;]?$)")
 
 
 def _labels_run_in(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -861,7 +863,7 @@ class _PlanReader:
                                                locator=self.loc(r, act_c) + (f"/item:{k}" if k else ""), table=self.tindex))
                 for j, (label, value) in enumerate(said):
                     lprov = act.prov.at(f"/label:{j}", source_text=f"{label}: {value}")
-                    if _TIME_LABEL.fullmatch(label) or re.fullmatch(r"(?i)due|by", label):
+                    if _TIME_LABEL.fullmatch(label) or re.fullmatch(r"(?i)due|by|date", label):
                         act.timescales.extend(_timescale_items(value, self.anchor, lprov))
                     else:
                         act.owners.extend(_owner_items(value, "lead", self.glossary, lprov))

@@ -650,7 +650,7 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
             return named.group("rest")   # "Agenda item 4: Committee Action Tracker"
         if re.match(r"^(REPORT\s+(NO|NUMBER)|Appendix\s+[A-Z0-9]+$|Report of|Agenda item|Item\s+\d)", t, re.I) or _REPORT_TO.match(t):
             continue
-        if _MEETING_LINE.match(t) and not _LOG_KIND.search(t) and not _PAPER_KIND.search(t):
+        if _meeting_details(t):
             continue   # "Governance and Audit Committee – 17 December 2026 – Agenda item 10": the meeting, not the paper
         if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)) or _NOT_TITLE.match(t) or \
                 _letterhead(t) or (meta.get("committee") and t.lower() == meta["committee"].lower()) or \
@@ -677,9 +677,16 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
     return _kind_line(doc.blocks[:8])
 
 
+def _meeting_details(t: str) -> bool:
+    """A line of the meeting's details, not the paper's title ("Audit Committee – 14 January 2027 –
+    Agenda item 7 – Appendix A"; not "Action Log – 14 January 2027": a kind of paper)."""
+    bare = re.sub(r"(?i)\s*[–—|,-]\s*(?:(?:agenda\s+)?item\s+\d{1,3}[a-z]?|appendix\s+[A-Z0-9]{1,3})\b", "", t)
+    return bool(_MEETING_LINE.match(t)) and not _LOG_KIND.search(bare) and not _PAPER_KIND.search(bare)
+
+
 # a line of meeting details: "<Body> – 17 December 2026 – Agenda item 10", "<Body>, 26 November 2026"
 _MEETING_LINE = re.compile(rf"^[A-Z][\w’'&,() -]{{2,80}}?\s*(?:[–—-]|,|:)\s*(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
-                           rf"(?:{_MONTH_RE})\s+\d{{4}}(?:\s*[–—|,-]\s*(?:agenda\s+)?item\s+\d{{1,3}}[a-z]?)?$", re.I)
+                           rf"(?:{_MONTH_RE})\s+\d{{4}}(?:\s*[–—|,-]\s*(?:(?:agenda\s+)?item\s+\d{{1,3}}[a-z]?|appendix\s+[A-Z0-9]{{1,3}}))*$", re.I)
 
 
 # a heading that only names the kind of paper: the line above it says what about
@@ -719,7 +726,7 @@ def _kind_line(blocks: list) -> Optional[str]:
     for b in [b for b in blocks if b.kind not in ("table", "heading")][:5]:
         t = _clean(b.text)
         if 3 <= len(t.split()) <= 16 and t[:1].isupper() and _PAPER_KIND.search(t) and not _NOT_TITLE.match(t) \
-                and not t.endswith((".", ":")) \
+                and not t.endswith((".", ":")) and not _meeting_details(t) \
                 and not _LABEL.match(t) and not re.match(r"^(?:Agenda\s+item|Report\s+(?:of|to|by))\b", t, re.I):
             return t
     return None

@@ -412,3 +412,29 @@ def test_labels_run_into_a_step_end_at_the_next_label():
     from extractors.entities.action_plans import _labels_run_in
     assert _labels_run_in("Commission a fostering campaign Owner: Fostering Service Manager – Leanne Oduya Date: 31/03/2027") == (
         "Commission a fostering campaign", [("Owner", "Fostering Service Manager – Leanne Oduya"), ("Date", "31/03/2027")])
+
+
+def test_a_code_over_the_recommendation_in_its_cell_is_the_responses_ref_and_meeting_lines_are_not_titles():
+    from extractors.metadata import _meeting_details
+    assert _meeting_details("Audit Committee – 14 January 2027 – Agenda item 7 – Appendix A")
+    assert _meeting_details("Governance and Audit Committee – 17 December 2026 – Agenda item 10")
+    assert not _meeting_details("Action Log – 14 January 2027")
+
+
+def test_a_response_table_keyed_by_a_code_above_each_recommendation(tmp_path):
+    import docx
+    from extractors.entities.responses import table_responses
+    from extractors.loaders import load_document
+    d = docx.Document()
+    d.add_paragraph("Kilnsey Vale District Council – Overview and Scrutiny Committee")
+    t = d.add_table(rows=3, cols=3)
+    for i, row in enumerate([["Recommendation", "Cabinet response", "Target date"],
+                             ["TA1\nThat the Council publishes a plain-English guide to temporary accommodation.", "Accepted", "July 2026"],
+                             ["TA2\nThat the Council ends the use of bed and breakfast for families.",
+                              "Partially accepted. Cabinet will end its use beyond the six-week limit.", "March 2027"]]):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "p.docx"
+    d.save(path)
+    got = table_responses(load_document(path), None)
+    assert [(r.rec_ref, r.status) for r in got] == [("TA1", "accepted"), ("TA2", "partially_accepted")]

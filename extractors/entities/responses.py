@@ -409,7 +409,10 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             if rec_c >= len(cells) or st_c >= len(cells) or not cells[rec_c] or not cells[st_c]:
                 continue
             num, rest = split_numbering(" ".join(cells[rec_c].split()))
-            if keyed or KEY_CELL.fullmatch(cells[rec_c]):
+            coded = re.match(r"([A-Z]{1,4}\s?\d{1,2}[a-z]?)[.:]?\s*\n\s*(?=\S)", cells[rec_c])
+            if coded and not keyed:
+                ref, quoted = coded.group(1), " ".join(cells[rec_c][coded.end():].split())   # "TA1" over the recommendation
+            elif keyed or KEY_CELL.fullmatch(cells[rec_c]):
                 ref, quoted = cells[rec_c].rstrip(".").strip(), None   # the number alone: "R1", "3"
             elif num and re.fullmatch(R_REF, num):
                 ref, quoted = num, rest   # "R1 Single Senior Responsible Owner"

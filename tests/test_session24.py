@@ -438,3 +438,31 @@ def test_a_response_table_keyed_by_a_code_above_each_recommendation(tmp_path):
     d.save(path)
     got = table_responses(load_document(path), None)
     assert [(r.rec_ref, r.status) for r in got] == [("TA1", "accepted"), ("TA2", "partially_accepted")]
+
+
+def test_a_section_headings_lead_owns_the_actions_of_the_table_under_it(tmp_path):
+    import docx
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    from extractors.entities.columns import column_role
+    d = docx.Document()
+    d.add_paragraph("Kilnsey Vale Community Safety Partnership")
+    d.add_heading("Priority 2: Reducing anti-social behaviour – Lead: Inspector Sam Okoye, North Dales Police", 1)
+    d.add_paragraph("Headline figures: police recorded 1,563 incidents in Quarters 1 and 2.")
+    t = d.add_table(rows=3, cols=3)
+    for i, row in enumerate([["Ref", "Action", "By when"],
+                             ["2.1", "Run two weeks of high-visibility patrols in the town centre", "December 2026"],
+                             ["2.2", "Housing Services to review the tenancy enforcement policy", "March 2027"]]):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "p.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    # a council's own priority is an aim, not a recommendation; its lead owns the steps that name no doer
+    assert out["recommendations"] == []
+    acts = {a["action_id"]: a["text"][:12] for a in out["actions"]}
+    assert sorted((acts[o["parent_id"]], o["role"], o["person"]) for o in out["owners"]) == [
+        ("Housing Serv", "Housing Services", None), ("Run two week", "North Dales Police", "Sam Okoye")]
+    assert column_role("Priority") is None and column_role("Priority action") == "rec"

@@ -29,7 +29,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
                                r"|^(?:(?:target|agreed|proposed)\s+)?implementation\s+(?:date|by)$|^(?:target|agreed|proposed)\s+implementation$"
                                r"|^date\s+to\s+be\s+implemented$",
                                re.I)),
-    ("rec", re.compile(r"\b(recommendations?|recommended\s+actions?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|priority|priorities|objectives?|outcome\s+required)\b", re.I)),
+    ("rec", re.compile(r"\b(recommendations?|recommended\s+actions?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|outcome\s+required)\b|\bpriority\s+actions?\b", re.I)),
     # "What we have done" / "What has been done": progress against the step, not the step
     ("progress", re.compile(r"^what\s+(?:we\s+have|has\s+been)\s+(?:done|achieved|delivered)(?:\s+so\s+far)?\??$", re.I)),
     ("action", re.compile(r"\b(actions?|mitigations?|mitigating|controls?|(?:risk\s+)?treatments?|next\s+steps|how\s+(will|we)|activity|activities|tasks?|response|deliverables?|commitments?|what\s+we\s+(have\s+|will\s+|are\s+)?(committed|commit|do|doing|deliver)"

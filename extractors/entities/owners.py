@@ -411,6 +411,8 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
                     role = None   # initials a key table resolves: the person, as the key's other forms give it
         if role:
             role = role.strip(" :-–")
+            if role.startswith("(") and role.endswith(")") and role.count("(") == 1:
+                role = role[1:-1].strip()   # "DI Claire Whitaker (North Dales Police)": her body, in brackets
             role = re.sub(r"\s*:\s*", ": ", role)
         for p in people:
             key = (norm_role(role or ""), (p or "").lower())

@@ -213,6 +213,7 @@ def action_tables(ctx: EntityContext) -> None:
         plan = extract_action_plan(table, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body, group=above)
         if plan is not None:
             _take_plan(ctx, plan, table, tindex)
+            _heading_leads(ctx, blocks[tindex] if tindex < len(blocks) else None, plan.loose)
             # the numbers printed in the plan's own recommendation and action cells ("Complete surveys
             # of 40% of homes by 31 March 2026"): the table reader leaves those columns to the plan
             for item in [x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose) + (above.actions if above else []):
@@ -226,6 +227,36 @@ def action_tables(ctx: EntityContext) -> None:
             ctx.plan_tables.add(tindex)
         elif not (ctx.glossary and parse_glossary(table)) and tindex not in in_apparatus:
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, {}, set()))
+
+
+# a section heading that names the lead of the actions in the table under it:
+# "Priority 2: Reducing anti-social behaviour – Lead: Inspector Sam Okoye, North Dales Police"
+_HEADING_LEAD = re.compile(r"(?i)(?:^|[–—:(]\s*|\s-\s)leads?\s*(?:officers?)?\s*:\s*(?P<who>(?:[^()]|\([^()]*\)){3,160}?)\s*\)?\s*$")
+
+
+def _heading_leads(ctx: EntityContext, at: Optional[int], actions: list[Action]) -> None:
+    """The lead a section heading names, over a table with no owner column,
+    owns each of its actions that names no doer of its own."""
+    if at is None or not actions or any(not o.prov.locator.startswith(a.prov.locator) for a in actions for o in a.owners):
+        return   # (an owner read from an owner column, not from the step's own words)
+    for k in range(at - 1, max(at - 4, -1), -1):
+        b = ctx.doc.blocks[k]
+        if b.kind == "table":
+            return
+        if b.kind != "heading":
+            continue   # a headline or commentary paragraph between the heading and its table
+        m = _HEADING_LEAD.search(" ".join(b.text.split()))
+        if not m:
+            return
+        who = re.sub(r"\s+and\s+(?=(?:[A-Z]{2,4}\s+|Dr\s+|Cllr\s+)?[A-Z][a-z]+\s+[A-Z])", "; ", m.group("who"))
+        said = split_owners(who, ctx.glossary)
+        for a in actions:
+            if not a.owners:
+                a.owners.extend(Owner(role=role, person=person, kind="lead", raw=raw,
+                                      prov=Prov(b.page, b.full_text, f"{a.prov.locator}/lead:block:{k}" + (f"#{j}" if j else ""),
+                                                a.prov.table))
+                                for j, (role, person, raw) in enumerate(said))
+        return
 
 
 def _take_plan(ctx: EntityContext, plan, table, tindex: int, shift: int = 0) -> None:

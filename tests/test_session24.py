@@ -466,3 +466,17 @@ def test_a_section_headings_lead_owns_the_actions_of_the_table_under_it(tmp_path
     assert sorted((acts[o["parent_id"]], o["role"], o["person"]) for o in out["owners"]) == [
         ("Housing Serv", "Housing Services", None), ("Run two week", "North Dales Police", "Sam Okoye")]
     assert column_role("Priority") is None and column_role("Priority action") == "rec"
+
+
+def test_actions_listed_after_a_lead_in_that_names_them():
+    from extractors.entities.narrative import _inline_steps, _ACTIONS_LEAD_IN
+    t = ("The risk is new and is scored 20. The following mitigating actions are planned: (a) the Head of Housing Options "
+         "will buy a further 40 homes by March 2027; (b) the Housing Solutions Manager will launch a landlord incentive "
+         "scheme in January 2027; and (c) the Head of Finance will report spend every month. The Board noted this.")
+    assert [p[:25] for p in _inline_steps(t)] == ["the Head of Housing Optio", "the Housing Solutions Man",
+                                                 "the Head of Finance will "]
+    assert _inline_steps("To reduce the backlog the directorate will: (i) commission an external provider to complete "
+                         "300 assessments; (ii) introduce a triage tool; and (iii) report the backlog monthly.")[2] == \
+        "report the backlog monthly"
+    assert _inline_steps("Officers considered three options: (a) do nothing; (b) extend the contract; (c) re-tender.") == []
+    assert _ACTIONS_LEAD_IN.search("The mitigating actions are:")

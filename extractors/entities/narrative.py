@@ -1186,6 +1186,30 @@ _DONE_VERB = re.compile(r"^(?:[a-z]+(?:ed|en)|began|begun|held|made|set|built|ra
                         r"brought|bought|put|kept|found|drew|spent|sold|shared|paid|hosted)\b")
 
 
+# a lead-in that names what it lists as actions: "The mitigating actions are:", "The following
+# mitigating actions are planned:", "Recovery actions agreed:"
+_ACTIONS_LEAD_IN = re.compile(r"(?i)\b(?:the\s+)?(?:following\s+)?(?:(?:main|key|principal|planned|mitigating|further|agreed|"
+                              r"recovery|improvement|remedial)\s+)+actions\b[^:.]{0,40}?(?:\b(?:are|include|will\s+be|"
+                              r"(?:have\s+been|are|were)\s+(?:planned|agreed|proposed))|\b(?:planned|agreed|proposed))\s*:$")
+
+
+def _inline_steps(text: str) -> list[str]:
+    """The steps a paragraph lists inline after a lead-in that names them as
+    actions or says who will take them: "The following mitigating actions
+    are planned: (a) ...; (b) ...; and (c) ..." / "the directorate will: (i)
+    ...; (ii) ...; and (iii) ..."."""
+    m = re.search(r"(?P<lead>[^.:]{3,160}):\s*\((?P<first>a|i)\)\s+", text)
+    if not m or not (_ACTIONS_LEAD_IN.search(m.group("lead") + ":") or re.search(r"(?i)\bwill\s*$", m.group("lead"))):
+        return []
+    rest = text[m.end():]
+    marks = r"[b-h]" if m.group("first") == "a" else r"ii|iii|iv|v|vi|vii|viii"
+    parts = re.split(rf";\s*(?:and\s+|or\s+)?\((?:{marks})\)\s+", rest)
+    if len(parts) < 2:
+        return []
+    parts[-1] = re.split(r"(?<=[.!?])\s+(?=[A-Z])", parts[-1])[0]   # the list ends with its sentence
+    return [_norm(p).rstrip(" .;") for p in parts if len(p.split()) >= 3]
+
+
 def _step_item(b: Block) -> bool:
     return b.kind == "list_item" or (b.numbering is not None and not re.fullmatch(r"\d+(?:\.\d+)+", b.numbering))
 
@@ -1212,14 +1236,26 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             doer = lead_in_doer(t)
         if steps and _step_item(b) and len(t.split()) >= 3:
             word = t.split()[0].lower()
-            if (steps == "done" and _DONE_VERB.match(word)) or (steps == "planned" and t[:1].islower()):
+            if (steps == "done" and _DONE_VERB.match(word)) or (steps == "planned" and t[:1].islower()) or steps == "actions":
                 if b.full_text not in consumed:
                     loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
                     out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=loc)))
                 continue
         steps = None
+        if b.kind == "paragraph" and b.full_text not in consumed and (inline := _inline_steps(t)):
+            # "The following mitigating actions are planned: (a) ...; (b) ...; and (c) ...": each a step
+            for k, part in enumerate(inline):
+                out.append(Action(text=part, prov=Prov(page=b.page, source_text=part, locator=f"block:{i}/item:{k}")))
+                promised = minutes.undertaking(part)
+                if promised and promised[1] not in ("He", "She", "They", "It"):
+                    out[-1].owners.extend(Owner(role=r, person=p, raw=raw, kind="lead", prov=out[-1].prov.at("/owner"))
+                                          for r, p, raw in minutes.owners_of(promised[1], ""))
+            continue
         last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", t)[-1]   # (the paragraph's last sentence leads in)
         lead = STEPS_LEAD_IN.search(last) if t.endswith(":") and len(last.split()) <= 25 else None
+        if t.endswith(":") and len(last.split()) <= 25 and _ACTIONS_LEAD_IN.search(last):
+            steps = "actions"   # "The following mitigating actions are planned:": each item listed is one
+            continue
         if lead:
             steps = "done" if re.match(r"ha[sv]e?", lead.group(0), re.I) else "planned"
             continue

@@ -480,3 +480,26 @@ def test_actions_listed_after_a_lead_in_that_names_them():
         "report the backlog monthly"
     assert _inline_steps("Officers considered three options: (a) do nothing; (b) extend the contract; (c) re-tender.") == []
     assert _ACTIONS_LEAD_IN.search("The mitigating actions are:")
+
+
+def test_a_minutes_tables_action_cell_run_together_gives_one_action_each(tmp_path):
+    import docx
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Westmarch Safeguarding Adults Board")
+    d.add_paragraph("Minutes of the meeting held on Thursday 17 September 2026")
+    t = d.add_table(rows=2, cols=3)
+    for i, row in enumerate([["Item", "Discussion and decisions", "Action (owner, date)"],
+                             ["4. Self-neglect guidance", "4.1 The Board APPROVED the revised guidance.",
+                              "26/40 Offer a safe and well visit to every adult referred (Fire Service, ongoing) 26/41 Publish "
+                              "the guidance on the Board website (Business Manager, 31 October) See 26/32 (carried forward)"]]):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "m.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    assert [a["text"] for a in out["actions"]] == ["Offer a safe and well visit to every adult referred",
+                                                   "Publish the guidance on the Board website"]

@@ -63,7 +63,7 @@ def split_actions(text: str) -> list[str]:
     text = text.strip()
     if not text:
         return []
-    text = _steps_run_together(text)
+    text = steps_run_together(text)
     lines = []
     whole = numbered_parts(" ".join(text.split()))
     # "1. Complete the review. Owner: Head of ICT.\nDue: 31/01/2027 2. Run ...": numbered steps whose lines
@@ -107,7 +107,7 @@ def split_actions(text: str) -> list[str]:
     return [_norm(a) for a in out if len(a.split()) >= 2 and not _COMMENTARY.match(a)]
 
 
-def _steps_run_together(text: str) -> str:
+def steps_run_together(text: str) -> str:
     """A PDF cell prints its steps one a line, each ending with who and when, and
     the text layer runs them into one ("Deliver the savings programme – Head of
     Finance – 31/03/2027 Complete the review of reserves – ..."): a line break

@@ -44,7 +44,8 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
-from extractors.entities.action_plans import add_due_dates, extract_action_plan, numbered_parts, record_table, who_when_at_end
+from extractors.entities.action_plans import (add_due_dates, extract_action_plan, numbered_parts, record_table,
+                                             steps_run_together, who_when_at_end)
 from extractors.entities.headerless import header_source, named_from_cells, plain_header, shared_header
 from extractors.entities.columns import DECISION_COLUMN, classify_columns, column_role, is_action_plan
 from extractors.entities.context import EntityContext
@@ -640,12 +641,22 @@ def minute_actions(ctx: EntityContext) -> None:
                                                                    re.match(r"(?i)actions?\s*\(", header[c].strip())):   # "Action (owner, date)"
                     # a minute table's Actions column: each line is an action, whoever it names its owner
                     # ("Circulate the paper (Secretariat)", "Write to the Minister – HS")
-                    lines = [Block(kind="paragraph", text=f"Action: {b.text}", page=b.page) for b in lines
-                             if len(b.text.split()) >= 3 and not b.text.lower().startswith(("none", "no action", "n/a"))]
+                    # (a PDF cell runs its lines together: "26/40 Offer ... (NS, ongoing) 26/41 Publish ...")
+                    parts = [p for b in lines for p in _LOGGED_REF.split(steps_run_together(b.text))]
+                    lines = [Block(kind="paragraph", text=f"Action: {_LOG_REF_START.sub('', ' '.join(p.split()))}", page=cell.page)
+                             for p in parts if len(p.split()) >= 3 and not p.lower().startswith(("none", "no action", "n/a"))
+                             and not _POINTER_LINE.match(p.strip())]
                 _minute_actions_in(ctx, lines, lambda i, b, r=r, c=c, t=tindex: f"table:{t}/row:{r}/col:{c}/line:{i}",
                                    in_minutes, decided)
             if tag_c is not None:
                 _tags_to_actions(ctx, _who_when_tags(row[tag_c].text, ctx), ctx.loose_actions[before:])
+
+
+# a log's action number opening each action run into the cell: "26/40 Offer ...", "A12 Publish ..."
+_LOGGED_REF = re.compile(r"\s+(?=\d{1,2}/\d{2,3}\s+[A-Z])|\n")
+_LOG_REF_START = re.compile(r"^\d{1,2}/\d{2,3}\s+(?=[A-Z])")
+# a pointer to an action logged elsewhere: "See 26/32 (carried forward)"
+_POINTER_LINE = re.compile(r"(?i)^(?:see|as)\s+(?:action\s+)?\d{1,2}/\d{2,3}\b")
 
 
 def _tag_columns(table, ctx: EntityContext) -> list[int]:

@@ -503,3 +503,24 @@ def test_a_minutes_tables_action_cell_run_together_gives_one_action_each(tmp_pat
     out = extract_all(doc, extract_metadata(doc))
     assert [a["text"] for a in out["actions"]] == ["Offer a safe and well visit to every adult referred",
                                                    "Publish the guidance on the Board website"]
+
+
+def test_as_above_in_an_owner_column_repeats_the_owner_of_the_row_above(tmp_path):
+    import docx
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Kilnsey Vale District Council – Overview and Scrutiny Committee")
+    t = d.add_table(rows=3, cols=4)
+    for i, row in enumerate([["Ref", "Action", "Responsible Cabinet Member", "Target date"],
+                             ["1", "Publish a plain-English guide to temporary accommodation",
+                              "Cllr Priya Nair (Portfolio Holder for Housing)", "July 2026"],
+                             ["2", "End the use of bed and breakfast for families beyond six weeks", "As above", "March 2027"]]):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    path = tmp_path / "p.docx"
+    d.save(path)
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    assert [(o["role"], o["person"]) for o in out["owners"]] == [("Portfolio Holder for Housing", "Cllr Priya Nair")] * 2

@@ -595,6 +595,10 @@ _GRADE_WORD = re.compile(r"(?i)high|medium|low|total|totals|critical|major|minor
                          r"priority\s+[1-4]|p[1-4]|sub-?total|grand\s+total")
 
 
+# an owner cell that repeats the row above: "As above", "Ditto", "As per above"
+_AS_ABOVE = re.compile(r"(?i)(?:as\s+(?:per\s+)?above|ditto|\"|same\s+as\s+above)\.?")
+
+
 def _not_an_item(row: list[Cell]) -> bool:
     """An empty row, a banner row or a RAG key: no item in it."""
     texts = [c.text.strip() for c in row if c.text.strip()]
@@ -640,6 +644,7 @@ class _PlanReader:
             # one column holds both, the recommendations as rows of their own
             self.act_c, self.rec_c = self.rec_c, None
         self.owner_cols = [(i, "lead") for i in roles.get("owner_lead", [])] + [(i, "responsible") for i in roles.get("owner_responsible", [])]
+        self.owner_above: dict[int, str] = {}   # the last owner cell of each owner column ("As above" repeats it)
         named = [(i, k) for i, k in self.owner_cols if re.search(r"(?i)\baction", self.header[i])]
         if named and len(named) < len(self.owner_cols) and roles.get("action"):
             # "Risk owner | ... | Further actions | Action owner": the risk's owner is not the actions'
@@ -970,6 +975,10 @@ class _PlanReader:
             if named and oc not in named and _AGENCY_LEAD.search(self.header[oc]):
                 continue   # "Agency lead | Named lead": the people named own it, not their agencies again
             txt = self.who_and_when(_cell(row, oc), oc)[0]
+            if txt and _AS_ABOVE.fullmatch(_norm(txt)):
+                txt = self.owner_above.get(oc, "")   # "As above": the owner of the row above, in this column
+            elif txt:
+                self.owner_above[oc] = txt
             if txt and not _SEE_STEPS.fullmatch(_norm(txt)):
                 owners.extend(_owner_items(txt, kind, self.glossary, Prov(page=page, source_text=txt, locator=self.loc(r, oc), table=self.tindex)))
         return owners

@@ -144,7 +144,8 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
         for m in re.finditer(r"(?<![\w])" + re.escape(role), low):
             starts.append(m.start())
     # "Finance Director", "Programme Director": the head noun after its qualifier, not a new role
-    starts = sorted(set(s for s in starts if s > 0 and not (re.match(r"Directors?\s*(?:$|[,;()])", text[s:])
+    starts = sorted(set(s for s in starts if s > 0 and text[:s].count("(") <= text[:s].count(")")   # (not inside brackets)
+                        and not (re.match(r"Directors?\s*(?:$|[,;()])", text[s:])
                                                          and re.search(r"[A-Z][a-z]+\s+$", text[:s]))))
     if not starts:
         return [text]
@@ -269,7 +270,7 @@ _FULL_NAME = rf"{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shape
 _NAME_BRACKET_ROLE = re.compile(
     r"^(?P<name>" + _FULL_NAME + r")\s*\((?P<role>[^()]*\b(?:Head|Director|Manager|Officer|Lead|"
     r"Chief|Executive|Clerk|Leader|Member|Coordinator|Co-ordinator|Adviser|Advisor|Principal|Commissioner|"
-    r"Chair|Chairman|Chairperson|Vice-Chair|Secretary|Treasurer)\b[^()]*)\)$")
+    r"Chair|Chairman|Chairperson|Vice-Chair|Secretary|Treasurer|Holder|Mayor)\b[^()]*)\)$")
 
 
 _BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<name>" + _FULL_NAME + r")\s*\([A-Z]{2,4}\)|"

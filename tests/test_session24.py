@@ -524,3 +524,9 @@ def test_as_above_in_an_owner_column_repeats_the_owner_of_the_row_above(tmp_path
     doc = load_document(path)
     out = extract_all(doc, extract_metadata(doc))
     assert [(o["role"], o["person"]) for o in out["owners"]] == [("Portfolio Holder for Housing", "Cllr Priya Nair")] * 2
+
+
+def test_lead_ins_and_a_repeated_column_name_are_no_actions():
+    from extractors.entities.action_plans import split_actions
+    assert split_actions("Priorities to deliver this outcome:\nTogether we will…\nRun a falls prevention campaign") == [
+        "Run a falls prevention campaign"]

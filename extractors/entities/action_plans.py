@@ -104,7 +104,8 @@ def split_actions(text: str) -> list[str]:
                 cur = (cur + " " + s).strip()
         if cur.strip():
             out.append(cur.strip())
-    return [_norm(a) for a in out if len(a.split()) >= 2 and not _COMMENTARY.match(a)]
+    # (not a lead-in to what follows: "Priorities to deliver this outcome:", "Together we will…")
+    return [_norm(a) for a in out if len(a.split()) >= 2 and not _COMMENTARY.match(a) and not a.rstrip().endswith((":", "…", "..."))]
 
 
 def steps_run_together(text: str) -> str:
@@ -697,6 +698,9 @@ class _PlanReader:
         if _NO_FURTHER.match(act_txt):
             act_txt = ""   # "No further treatment – the risk is at its target score"
         act_txt, labelled = _label_lines(act_txt)
+        if act_txt and self.act_c is not None and len(act_txt.split()) <= 8 and \
+                _norm(self.header[self.act_c]).lower().startswith(_norm(act_txt).lower()):
+            return   # the column's name printed again as a row (a page's repeated header the loader kept)
         if self.repeated_action_cell(r, row, act_txt):
             return
         self.prev_act_txt = act_txt

@@ -86,7 +86,7 @@ def split_actions(text: str) -> list[str]:
             items[-1] = items[-1] + " " + rest
         elif num is not None or not items:
             items.append(rest if num is not None else ln)
-        elif ln[:1].islower() or items[-1].rstrip()[-1:] not in ".;:!?" and not _ends_with_who_when(items[-1]):
+        elif ln[:1].islower() or items[-1].rstrip()[-1:] not in ".;:!?…" and not _ends_with_who_when(items[-1]):
             items[-1] = items[-1] + " " + ln   # a wrapped line (not a line ended by its who and when: "... – JW, 31/07/26")
         else:
             items.append(ln)

@@ -530,3 +530,14 @@ def test_lead_ins_and_a_repeated_column_name_are_no_actions():
     from extractors.entities.action_plans import split_actions
     assert split_actions("Priorities to deliver this outcome:\nTogether we will…\nRun a falls prevention campaign") == [
         "Run a falls prevention campaign"]
+
+
+def test_school_terms_and_an_ongoing_piece_of_work_with_a_recurring_review():
+    from datetime import date
+    from extractors.entities.timescales.cells import parse_timescales
+    assert [(t.due_date, t.precision) for t in parse_timescales("Spring term 2027")] == [(date(2027, 3, 31), "month")]
+    assert [t.due_date for t in parse_timescales("Autumn term 2026")] == [date(2026, 12, 31)]
+    assert [t.due_date for t in parse_timescales("Summer term 2027")] == [date(2027, 7, 31)]
+    assert [t.due_date for t in parse_timescales("Spring 2027")] == [date(2027, 5, 31)]   # a season, not a term
+    assert [t.recurrence for t in parse_timescales("Ongoing – reviewed quarterly")] == ["ongoing", "quarterly"]
+    assert [t.recurrence for t in parse_timescales("Monthly ongoing")] == ["monthly"]

@@ -143,9 +143,13 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
                 keep[-1].end += 1   # "Fortnightly (from July 2026)"
             continue
         keep.append(c)
-    if any(c.kind == "recurrence" and c.recurrence not in ("ongoing", None) for c in keep):
-        # "Monthly ongoing": a recurrence, the "ongoing" only says it has no end
-        keep = [c for c in keep if not (c.kind == "recurrence" and c.recurrence == "ongoing")]
+    recurring = [c for c in keep if c.kind == "recurrence" and c.recurrence not in ("ongoing", None)]
+    if recurring:
+        # "Monthly ongoing": a recurrence, the "ongoing" only says it has no end (not "Ongoing – reviewed
+        # termly": open-ended work, and a review that recurs)
+        keep = [c for c in keep if not (c.kind == "recurrence" and c.recurrence == "ongoing"
+                                        and any(not re.search(r"[–—,;(]|\s-\s", text[min(c.end, o.end):max(c.start, o.start)])
+                                                for o in recurring))]
     for k, c in enumerate(keep):
         if _SUPERSEDED.search(text[max(0, c.start - 30):c.start]) and len(keep) > 1:
             continue

@@ -55,7 +55,7 @@ _FY = re.compile(
     r"(?P<b>(?:19|20)\d{2}|\d{2})(?![\d%]|\.\d|\s*[/\-–]\s*\d)(?:\s+financial\s+year)?", _I)
 _YEAR = re.compile(r"(?<![\d/.£$\-,])(?P<y>(?:19|20)\d{2})(?![\d%]|\s*[/\-–]\s*\d|,\d)")
 _SEASON = re.compile(
-    rf"(?<![A-Za-z])(?P<s>spring|summer|autumn|winter)(?:\s+term)?"
+    rf"(?<![A-Za-z])(?P<s>spring|summer|autumn|winter)(?P<term>\s+term)?"
     rf"(?:\s+(?:(?P<fy>{_FYP})(?![\d%])|(?P<y>(?:19|20)\d{{2}}|'\d{{2}})(?!\d)))?(?![a-z])", _I)
 _RELATIVE = re.compile(
     rf"(?<![A-Za-z])(?P<pre>within|in|over|inside)\s+(?:the\s+)?(?:next\s+|first\s+)?"
@@ -266,6 +266,15 @@ def _seasons(text: str, anchor: Optional[date]) -> Iterator[_Cand]:
             y = anchor.year
         else:
             yield _Cand(m.start(), m.end(), "date", yearless=True, form="season")
+            continue
+        if m.group("term") and s != "winter":
+            # a school term: autumn to December, spring to March (Easter), summer to July; of an academic
+            # year "2026/27", the autumn term is in its first year
+            if m.group("fy") and s == "autumn":
+                y = span[0]
+            due = {"spring": last_day(y, 3), "summer": last_day(y, 7), "autumn": last_day(y, 12)}[s]
+            yield _Cand(m.start(), m.end(), "date", due, "month", yearless=not (m.group("fy") or m.group("y")),
+                        form="season")
             continue
         due = {"spring": last_day(y, 5), "summer": last_day(y, 8), "autumn": last_day(y, 11),
                "fall": last_day(y, 11), "winter": last_day(y + 1, 2)}[s]

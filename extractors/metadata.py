@@ -43,7 +43,7 @@ COUNCIL_RE = re.compile(
     r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City|Community|Parish|Town)"
     r"\s+Council\b")
 BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny|partnership)\b", re.I)
-_LABEL = re.compile(r"^(?:(Report to|Date of meeting|Meeting date|From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report title|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
+_LABEL = re.compile(r"^(?:(Report to|Date of meeting|Meeting date|From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report title|Title of (?:the\s+)?report|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
 
 
 # "MINUTES of a meeting of the Cabinet held ... on Thursday, 30 January 2025",
@@ -285,7 +285,8 @@ def _labelled(doc: Document, head: list[str], tail: list[str]) -> dict[str, str]
         m = _LABEL.match(t.strip())
         if m and m.group(3).strip() and not m.group(3).strip().endswith(":"):
             key = re.sub(r"\(s\)$|(?<=author)s$", "", (m.group(1) or m.group(2)).lower())
-            key = {"report to": "to", "date of meeting": "date", "meeting date": "date", "report title": "title"}.get(key, key)
+            key = {"report to": "to", "date of meeting": "date", "meeting date": "date", "report title": "title",
+                   "title of report": "title", "title of the report": "title"}.get(key, key)
             labelled.setdefault(key, _clean(m.group(3)))
     return labelled
 
@@ -557,7 +558,7 @@ _NOT_TITLE = re.compile(r"^(?:created\s+with\b.*|.*\bplease\s+register\s+to\s+re
 _BODY_ONLY = re.compile(
     r"^(?:[Tt]he\s+)?(?:(?i:house\s+of\s+(?:lords|commons))|"
     r"(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|&)\s+)?){0,5}(?:Association|Assembly|Parliament|Senedd|Government|Commission|"
-    r"Agency|Trust|Authority|Ombudsman|Office|Department|Ministry|Inspectorate)"
+    r"Agency|Trust|Authority|Ombudsman|Office|Department|Ministry|Inspectorate|Partnership|Board|Panel)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4})?(?:\s+Cymru)?)$")
 
 
@@ -790,6 +791,15 @@ def _council(doc: Document, texts: list[str]) -> Optional[str]:
                 first_seen.setdefault(full, 0)
             # a place alone ("Focused visit to Leeds children's services") is not
             # the council's name: the labelling guide leaves council null then
+    for t in texts[:60]:
+        # a partnership's paper names the council that hosts it: "... produced by the Performance Unit,
+        # hosted by Tarnside Council", "Tarnside Council hosts the Partnership"
+        for m in re.finditer(r"\bhosted\s+by\s+(?:the\s+)?([A-Z][\w'’ -]{2,60}?\bCouncil)\b|"
+                             r"\b([A-Z][\w'’ -]{2,60}?\bCouncil),?\s+(?:which\s+)?hosts\b", t):
+            host = " ".join((m.group(1) or m.group(2)).split())
+            if not any(w in _NOT_NAME for w in host.split()[:-1]):
+                counts[host] += 20
+                first_seen.setdefault(host, 0)
     # a letterhead naming the authority alone, as the first line: "Hartlemere Council",
     # "Brackenmoor and Ledwell Combined Fire Authority"
     first = [_clean(b.text) for b in doc.blocks[:3] if b.kind != "table"][:2]

@@ -541,3 +541,22 @@ def test_school_terms_and_an_ongoing_piece_of_work_with_a_recurring_review():
     assert [t.due_date for t in parse_timescales("Spring 2027")] == [date(2027, 5, 31)]   # a season, not a term
     assert [t.recurrence for t in parse_timescales("Ongoing – reviewed quarterly")] == ["ongoing", "quarterly"]
     assert [t.recurrence for t in parse_timescales("Monthly ongoing")] == ["monthly"]
+
+
+def test_cover_title_labels_body_names_and_a_host_council(tmp_path):
+    import docx
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_heading("North Tarn Integrated Care Partnership", 1)
+    d.add_paragraph("Partnership Board – 15 December 2026")
+    t = d.add_table(rows=2, cols=2)
+    for i, (k, v) in enumerate([("Date of meeting", "15 December 2026"), ("Title of report", "Integrated Performance Scorecard – Quarter 2")]):
+        t.cell(i, 0).text, t.cell(i, 1).text = k, v
+    d.add_paragraph("The scorecard is produced by the joint Business Intelligence Unit, which is hosted by Tarnside Council. "
+                    "Eskmouth Borough Council and Eskmouth Borough Council's partners contribute data.")
+    path = tmp_path / "p.docx"
+    d.save(path)
+    meta = extract_metadata(load_document(path))
+    assert meta["title"] == "Integrated Performance Scorecard – Quarter 2"
+    assert meta["council"] == "Tarnside Council"

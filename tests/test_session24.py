@@ -560,3 +560,12 @@ def test_cover_title_labels_body_names_and_a_host_council(tmp_path):
     meta = extract_metadata(load_document(path))
     assert meta["title"] == "Integrated Performance Scorecard – Quarter 2"
     assert meta["council"] == "Tarnside Council"
+
+
+def test_a_key_to_the_words_a_responsibility_column_uses():
+    from extractors.model import Block, Document
+    from extractors.entities.minutes import key_to_initials
+    doc = Document(doc_id="t", path="t.docx", file_name="t.docx", format="docx", blocks=[
+        Block(kind="paragraph", text="Key to responsibility: Clerk = Daniel Whitcombe, Town Clerk; RFO = Sarah Farrant, "
+                                     "Deputy Clerk and RFO", page=None)])
+    assert key_to_initials(doc)[1] == {"Clerk": "Daniel Whitcombe", "RFO": "Sarah Farrant"}

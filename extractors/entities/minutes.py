@@ -608,6 +608,11 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
         if len(entries) < 2:
             # a list of posts and their holders: "Lead officers: Director of Public Health – Dr Rajiv Menon; Head of ..."
             entries = [(None, name, post) for line in lines for post, name in _posts_held(" ".join(line.split()))]
+        if len(entries) < 2:
+            # a key to the words a log's Responsibility column uses: "Key to responsibility: Clerk = Daniel
+            # Whitcombe, Town Clerk; RFO = Sarah Farrant, Deputy Clerk and RFO" (the word names the holder)
+            entries = [(None, m.group("name"), m.group("code")) for line in lines if _KEY_LABEL.match(line)
+                       for m in _CODED_HOLDER.finditer(" ".join(line.split()))]
             if len(entries) < 2:
                 continue
         for ini, name, role in entries:
@@ -625,6 +630,11 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
     for name, ini in _named_with_initials(doc):
         people.setdefault(ini, set()).add(name)
     return _unambiguous(people), _unambiguous(roles)
+
+
+_KEY_LABEL = re.compile(r"(?i)^key(?:\s+to\s+[\w ]{3,30})?\s*:")
+_CODED_HOLDER = re.compile(rf"(?:^|[:;]\s*)(?P<code>[A-Z][A-Za-z]{{1,12}})\s*=\s*{_HONORIFIC}?"
+                           r"(?P<name>[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?(?:\s+[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?){1,2})(?=\s*[,;(]|\s*$)")
 
 
 # a person with the initials the paper uses for them in brackets: "Cllr Siobhan McGrath (SMcG)", "Stuart Keel (SK)",

@@ -569,3 +569,15 @@ def test_a_key_to_the_words_a_responsibility_column_uses():
         Block(kind="paragraph", text="Key to responsibility: Clerk = Daniel Whitcombe, Town Clerk; RFO = Sarah Farrant, "
                                      "Deputy Clerk and RFO", page=None)])
     assert key_to_initials(doc)[1] == {"Clerk": "Daniel Whitcombe", "RFO": "Sarah Farrant"}
+
+
+def test_a_resolution_listing_its_parts_inline_is_one_decision_per_part():
+    from extractors.entities.passes import inline_parts, EntityContext
+    from extractors.entities.items import Prov, Recommendation
+
+    class Ctx:
+        recs = [Recommendation(kind="decision", text="that (i) the draft budget be approved for publication; and "
+                                                     "(ii) the final budget and precept be set on 12 January 2027.",
+                               ref=None, prov=Prov(1, "RESOLVED ...", "block:3"))]
+    inline_parts(Ctx)
+    assert [(r.ref, r.text[:20]) for r in Ctx.recs] == [("(i)", "the draft budget be "), ("(ii)", "the final budget and")]

@@ -873,6 +873,28 @@ _SAYS_WHAT = re.compile(r"(?i)\b(?:agreed|decided|resolved|approved|endorsed|not
                         r"\b(?:was|were|be)\s+(?:agreed|approved|adopted|accepted|endorsed|noted|ratified)\b(?!\s*\.?$)")
 
 
+def inline_parts(ctx: EntityContext) -> None:
+    """A resolution that lists its parts inline ("RESOLVED: that (i) the draft budget be approved for
+    publication; and (ii) the precept be set on 12 January") is one decision per part, as when the
+    parts are printed on lines of their own."""
+    out: list[Recommendation] = []
+    for r in ctx.recs:
+        m = _INLINE_FIRST.match(r.text) if r.kind == "decision" else None
+        parts = _INLINE_NEXT.split(r.text[m.end():]) if m else []
+        if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
+            out.append(r)
+            continue
+        numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"] if m.group("n") == "i" else list("abcdefgh")
+        for k, part in enumerate(parts[:len(numerals)]):
+            out.append(Recommendation(kind="decision", text=part.strip(), ref=f"({numerals[k]})",
+                                      prov=Prov(r.prov.page, r.prov.source_text, f"{r.prov.locator}/({numerals[k]})", r.prov.table)))
+    ctx.recs[:] = out
+
+
+_INLINE_FIRST = re.compile(r"^(?:that\s+)?\((?P<n>i|a)\)\s+")
+_INLINE_NEXT = re.compile(r";\s*(?:and\s+|or\s+)?\((?:ii|iii|iv|v|vi|vii|viii|[b-h])\)\s+")
+
+
 def minute_decisions(ctx: EntityContext) -> None:
     """The outcomes each minute records ('Approved and signed as correct',
     'It was agreed that ...', 'The Executive agreed that ...'). Beside formal
@@ -1428,7 +1450,7 @@ def promised_once(ctx: EntityContext) -> None:
                         if not any(" ".join(a.text.split()).lower().rstrip(".") in s for s in said)]
 
 
-PASSES = (decisions, decision_columns, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
+PASSES = (decisions, inline_parts, decision_columns, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
           prose_details, minute_actions, labelled_cell_actions, loose_actions, restated_actions, promised_once, loose_metrics,

@@ -8,21 +8,7 @@ from extractors.entities.owners import split_owners
 from extractors.entities.passes import extract_all
 from extractors.loaders import load_document
 from extractors.metadata import extract_metadata
-
-
-def _rows_of(d, tmp_path, name="paper.docx"):
-    """The entity rows of a Word document built in the test."""
-    path = tmp_path / name
-    d.save(path)
-    doc = load_document(path)
-    return extract_all(doc, extract_metadata(doc))
-
-
-def _table(d, rows):
-    t = d.add_table(rows=len(rows), cols=len(rows[0]))
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            t.cell(i, j).text = text
+from tests.word_papers import add_table as _table, extracted as _rows_of
 
 
 def test_a_status_column_after_the_update_column_rates_the_row(tmp_path):

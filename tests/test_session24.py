@@ -1,7 +1,11 @@
 """Forms read in session 24: names in any Latin script and with joining
 particles; owner cells that label their lines (Lead / Support) or point to
 another row's owner."""
+import docx
+
 from extractors.entities.owners import is_person, split_owners
+from tests.word_papers import add_table as _table, extracted as _extracted
+
 
 
 def test_names_with_accents_particles_and_prefixes_are_people():
@@ -53,25 +57,15 @@ def test_a_standing_item_and_the_next_meeting_of_a_named_body():
 
 
 def test_a_month_named_with_the_body_that_meets_is_that_meetings_day(tmp_path):
-    import docx
     from datetime import date
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Hollinbury Borough Council")
     d.add_paragraph("Cabinet action log")
     d.add_paragraph("Cabinet meetings 2026: 14 October, 11 November and 9 December 2026")
-    t = d.add_table(rows=3, cols=4)
-    for i, row in enumerate([["Ref", "Action", "Lead", "Due"],
+    _table(d, [["Ref", "Action", "Lead", "Due"],
                              ["26/41", "Report the options for the depot to Cabinet", "Director of Place", "Dec Cabinet"],
-                             ["26/42", "Bring the revised fees schedule back", "Head of Finance", "Budget Cabinet (Nov 2026)"]]):
-        for j, text in enumerate(row):
-            t.cell(i, j).text = text
-    path = tmp_path / "log.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+                             ["26/42", "Bring the revised fees schedule back", "Head of Finance", "Budget Cabinet (Nov 2026)"]])
+    out = _extracted(d, tmp_path, "log.docx")
     assert sorted(t["due_date"] for t in out["timescales"]) == [date(2026, 11, 11), date(2026, 12, 9)]
 
 
@@ -88,10 +82,6 @@ def test_a_step_due_at_a_named_months_meeting():
 
 
 def test_a_plan_item_under_its_bare_number_with_lead_and_target_lines(tmp_path):
-    import docx
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Llanfair County Council")
     d.add_paragraph("ILACS improvement plan – progress report")
@@ -110,10 +100,7 @@ def test_a_plan_item_under_its_bare_number_with_lead_and_target_lines(tmp_path):
         d.add_paragraph("Progress:")
         for b in bullets:
             d.add_paragraph(b, style="List Bullet")
-    path = tmp_path / "plan.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+    out = _extracted(d, tmp_path, "plan.docx")
     recs = {r["rec_id"]: r for r in out["recommendations"]}
     # the item's text stops before its labels
     assert [r["text"] for r in recs.values()] == [
@@ -147,10 +134,6 @@ def test_a_holder_first_where_a_pdf_cell_ran_the_name_into_the_post():
 
 
 def test_an_area_of_weakness_set_as_a_row_across_a_plan_table_is_the_item_its_rows_answer(tmp_path):
-    import docx
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Harnby Metropolitan Borough Council")
     d.add_paragraph("SEND accelerated progress plan – progress update")
@@ -163,10 +146,7 @@ def test_an_area_of_weakness_set_as_a_row_across_a_plan_table_is_the_item_its_ro
                              ["1.2", "Set up a weekly multi-agency panel", "Samuel Achebe", "March 2027"]], 2):
         for j, text in enumerate(row):
             t.cell(i, j).text = text
-    path = tmp_path / "plan.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+    out = _extracted(d, tmp_path, "plan.docx")
     assert [(r["ref"], r["text"][:20]) for r in out["recommendations"]] == [("Area of weakness 1", "The timeliness and q")]
     rec_id = out["recommendations"][0]["rec_id"]
     assert all(a["rec_id"] == rec_id for a in out["actions"]) and len(out["actions"]) == 2
@@ -174,10 +154,6 @@ def test_an_area_of_weakness_set_as_a_row_across_a_plan_table_is_the_item_its_ro
 
 
 def test_bullets_under_actions_taken_are_steps_whatever_their_tense(tmp_path):
-    import docx
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Rowanford District Council")
     d.add_paragraph("Corporate peer challenge – six-month progress update")
@@ -189,10 +165,7 @@ def test_bullets_under_actions_taken_are_steps_whatever_their_tense(tmp_path):
         d.add_paragraph(b, style="List Bullet")
     d.add_paragraph("Progress:")
     d.add_paragraph("42% of the savings are now rated green for delivery.", style="List Bullet")
-    path = tmp_path / "p.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+    out = _extracted(d, tmp_path, "p.docx")
     assert [a["text"][:20] for a in out["actions"]] == ["The Medium-Term Fina", "Savings proposals wo"]
     assert split_owners("Head of Legal and Democratic Services (Monitoring Officer)") == [
         ("Head of Legal and Democratic Services (Monitoring Officer)", None,
@@ -215,44 +188,24 @@ def test_an_action_status_column_is_progress_and_current_controls_are_not_steps(
 
 
 def test_a_recurrence_in_the_step_and_its_due_cell_is_one_timescale(tmp_path):
-    import docx
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Tarnby District Council")
     d.add_paragraph("Cabinet action log")
-    t = d.add_table(rows=2, cols=4)
-    for i, row in enumerate([["Ref", "Action", "Owner", "Due"],
-                             ["C1", "Report budget monitoring to Cabinet monthly", "Head of Finance", "Monthly"]]):
-        for j, text in enumerate(row):
-            t.cell(i, j).text = text
-    path = tmp_path / "log.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+    _table(d, [["Ref", "Action", "Owner", "Due"],
+                             ["C1", "Report budget monitoring to Cabinet monthly", "Head of Finance", "Monthly"]])
+    out = _extracted(d, tmp_path, "log.docx")
     assert [(x["raw"], x["recurrence"]) for x in out["timescales"]] == [("Monthly", "monthly")]
 
 
 def test_a_target_line_under_a_plan_item_is_its_due_date_and_grades_are_no_recommendations(tmp_path):
-    import docx
     from datetime import date
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Rowanford District Council")
     d.add_paragraph("Recommendation 4: Review the constitution and the scheme of delegation to officers")
     d.add_paragraph("Lead: Monitoring Officer")
     d.add_paragraph("Target: 31 March 2027")
-    t = d.add_table(rows=3, cols=3)
-    for i, row in enumerate([["Priority", "Recommendations open", "Overdue"], ["High", "4", "1"], ["Total", "9", "2"]]):
-        for j, text in enumerate(row):
-            t.cell(i, j).text = text
-    path = tmp_path / "p.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+    _table(d, [["Priority", "Recommendations open", "Overdue"], ["High", "4", "1"], ["Total", "9", "2"]])
+    out = _extracted(d, tmp_path, "p.docx")
     assert [r["text"][:25] for r in out["recommendations"]] == ["Review the constitution a"]
     assert [x["due_date"] for x in out["timescales"]] == [date(2027, 3, 31)]
 
@@ -265,31 +218,17 @@ def test_a_response_label_is_not_the_answer():
 
 
 def test_a_themes_title_in_the_action_column_is_no_action(tmp_path):
-    import docx
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Kent County Council")
-    t = d.add_table(rows=4, cols=3)
-    for i, row in enumerate([["What we have committed to", "Led by", "Timescale"],
+    _table(d, [["What we have committed to", "Led by", "Timescale"],
                              ["Positive Wellbeing", "", ""],
                              ["Deliver the adult social care prevention programme", "Director of Adult Social Care", "March 2026"],
-                             ["Research and implement a service user management system", "Business Innovation Manager", "March 2025"]]):
-        for j, text in enumerate(row):
-            t.cell(i, j).text = text
-    path = tmp_path / "p.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+                             ["Research and implement a service user management system", "Business Innovation Manager", "March 2025"]])
+    out = _extracted(d, tmp_path, "p.docx")
     assert [a["text"][:20] for a in out["actions"]] == ["Deliver the adult so", "Research and impleme"]
 
 
 def test_an_r_numbered_item_over_its_actions_table_is_the_item_the_rows_answer(tmp_path):
-    import docx
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Tawe Fach County Borough Council")
     d.add_paragraph("Estyn post-inspection action plan – progress")
@@ -303,10 +242,7 @@ def test_an_r_numbered_item_over_its_actions_table_is_the_item_the_rows_answer(t
             t.cell(0, j).text = h
         for j, text in enumerate(rows[0]):
             t.cell(1, j).text = text
-    path = tmp_path / "p.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+    out = _extracted(d, tmp_path, "p.docx")
     recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
     assert sorted(recs.values()) == ["R1", "R2"]
     assert [(recs.get(o["parent_id"]), o["person"]) for o in out["owners"]] == [
@@ -328,26 +264,16 @@ def test_a_labelled_who_and_when_bracket_after_a_step():
 
 
 def test_the_bodys_meetings_in_a_sentence_date_its_meeting_named_deadlines(tmp_path):
-    import docx
     from datetime import date
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     from extractors.entities.timescales.cells import parse_timescales
     d = docx.Document()
     d.add_paragraph("Marlbrook Combined Authority – Transport Committee")
     d.add_paragraph("The Committee meets on 18 June, 10 September and 10 December 2026, and on 28 January and 18 March 2027.")
-    t = d.add_table(rows=3, cols=5)
-    for i, row in enumerate([["Ref", "Action", "Responsible officer", "Target date", "Update"],
+    _table(d, [["Ref", "Action", "Responsible officer", "Target date", "Update"],
                              ["TC/A/10", "Report the bus network review", "Head of Bus Services", "Jan 2027 Committee", "On track"],
                              ["TC/A/15", "Publish the rail station audit", "Head of Rail", "Dec 2026",
-                              "Delayed by the operator. Revised target: March 2027 Committee"]]):
-        for j, text in enumerate(row):
-            t.cell(i, j).text = text
-    path = tmp_path / "p.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+                              "Delayed by the operator. Revised target: March 2027 Committee"]])
+    out = _extracted(d, tmp_path, "p.docx")
     assert sorted(x["due_date"] for x in out["timescales"]) == [date(2027, 1, 28), date(2027, 3, 18)]
     assert [x.recurrence for x in parse_timescales("Each Committee")] == ["other"]
 
@@ -364,10 +290,6 @@ def test_a_step_with_a_dashed_owner_holding_a_comma_and_its_date():
 
 
 def test_a_bare_recommendation_heading_and_its_text_over_the_table_of_its_actions(tmp_path):
-    import docx
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Llanfair County Council")
     d.add_paragraph("Ofsted improvement plan – progress report November 2026")
@@ -382,10 +304,7 @@ def test_a_bare_recommendation_heading_and_its_text_over_the_table_of_its_action
             t.cell(0, j).text = h
         for j, x in enumerate(row):
             t.cell(1, j).text = x
-    path = tmp_path / "p.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+    out = _extracted(d, tmp_path, "p.docx")
     recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
     assert len(recs) == 2
     # the lead of each table's rows is its recommendation's (action-plan convention)
@@ -422,18 +341,14 @@ def test_a_code_over_the_recommendation_in_its_cell_is_the_responses_ref_and_mee
 
 
 def test_a_response_table_keyed_by_a_code_above_each_recommendation(tmp_path):
-    import docx
     from extractors.entities.responses import table_responses
     from extractors.loaders import load_document
     d = docx.Document()
     d.add_paragraph("Kilnsey Vale District Council – Overview and Scrutiny Committee")
-    t = d.add_table(rows=3, cols=3)
-    for i, row in enumerate([["Recommendation", "Cabinet response", "Target date"],
+    _table(d, [["Recommendation", "Cabinet response", "Target date"],
                              ["TA1\nThat the Council publishes a plain-English guide to temporary accommodation.", "Accepted", "July 2026"],
                              ["TA2\nThat the Council ends the use of bed and breakfast for families.",
-                              "Partially accepted. Cabinet will end its use beyond the six-week limit.", "March 2027"]]):
-        for j, text in enumerate(row):
-            t.cell(i, j).text = text
+                              "Partially accepted. Cabinet will end its use beyond the six-week limit.", "March 2027"]])
     path = tmp_path / "p.docx"
     d.save(path)
     got = table_responses(load_document(path), None)
@@ -441,25 +356,15 @@ def test_a_response_table_keyed_by_a_code_above_each_recommendation(tmp_path):
 
 
 def test_a_section_headings_lead_owns_the_actions_of_the_table_under_it(tmp_path):
-    import docx
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     from extractors.entities.columns import column_role
     d = docx.Document()
     d.add_paragraph("Kilnsey Vale Community Safety Partnership")
     d.add_heading("Priority 2: Reducing anti-social behaviour – Lead: Inspector Sam Okoye, North Dales Police", 1)
     d.add_paragraph("Headline figures: police recorded 1,563 incidents in Quarters 1 and 2.")
-    t = d.add_table(rows=3, cols=3)
-    for i, row in enumerate([["Ref", "Action", "By when"],
+    _table(d, [["Ref", "Action", "By when"],
                              ["2.1", "Run two weeks of high-visibility patrols in the town centre", "December 2026"],
-                             ["2.2", "Housing Services to review the tenancy enforcement policy", "March 2027"]]):
-        for j, text in enumerate(row):
-            t.cell(i, j).text = text
-    path = tmp_path / "p.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+                             ["2.2", "Housing Services to review the tenancy enforcement policy", "March 2027"]])
+    out = _extracted(d, tmp_path, "p.docx")
     # a council's own priority is an aim, not a recommendation; its lead owns the steps that name no doer
     assert out["recommendations"] == []
     acts = {a["action_id"]: a["text"][:12] for a in out["actions"]}
@@ -483,46 +388,26 @@ def test_actions_listed_after_a_lead_in_that_names_them():
 
 
 def test_a_minutes_tables_action_cell_run_together_gives_one_action_each(tmp_path):
-    import docx
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Westmarch Safeguarding Adults Board")
     d.add_paragraph("Minutes of the meeting held on Thursday 17 September 2026")
-    t = d.add_table(rows=2, cols=3)
-    for i, row in enumerate([["Item", "Discussion and decisions", "Action (owner, date)"],
+    _table(d, [["Item", "Discussion and decisions", "Action (owner, date)"],
                              ["4. Self-neglect guidance", "4.1 The Board APPROVED the revised guidance.",
                               "26/40 Offer a safe and well visit to every adult referred (Fire Service, ongoing) 26/41 Publish "
-                              "the guidance on the Board website (Business Manager, 31 October) See 26/32 (carried forward)"]]):
-        for j, text in enumerate(row):
-            t.cell(i, j).text = text
-    path = tmp_path / "m.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+                              "the guidance on the Board website (Business Manager, 31 October) See 26/32 (carried forward)"]])
+    out = _extracted(d, tmp_path, "m.docx")
     assert [a["text"] for a in out["actions"]] == ["Offer a safe and well visit to every adult referred",
                                                    "Publish the guidance on the Board website"]
 
 
 def test_as_above_in_an_owner_column_repeats_the_owner_of_the_row_above(tmp_path):
-    import docx
-    from extractors.entities.passes import extract_all
-    from extractors.loaders import load_document
-    from extractors.metadata import extract_metadata
     d = docx.Document()
     d.add_paragraph("Kilnsey Vale District Council – Overview and Scrutiny Committee")
-    t = d.add_table(rows=3, cols=4)
-    for i, row in enumerate([["Ref", "Action", "Responsible Cabinet Member", "Target date"],
+    _table(d, [["Ref", "Action", "Responsible Cabinet Member", "Target date"],
                              ["1", "Publish a plain-English guide to temporary accommodation",
                               "Cllr Priya Nair (Portfolio Holder for Housing)", "July 2026"],
-                             ["2", "End the use of bed and breakfast for families beyond six weeks", "As above", "March 2027"]]):
-        for j, text in enumerate(row):
-            t.cell(i, j).text = text
-    path = tmp_path / "p.docx"
-    d.save(path)
-    doc = load_document(path)
-    out = extract_all(doc, extract_metadata(doc))
+                             ["2", "End the use of bed and breakfast for families beyond six weeks", "As above", "March 2027"]])
+    out = _extracted(d, tmp_path, "p.docx")
     assert [(o["role"], o["person"]) for o in out["owners"]] == [("Portfolio Holder for Housing", "Cllr Priya Nair")] * 2
 
 
@@ -544,7 +429,6 @@ def test_school_terms_and_an_ongoing_piece_of_work_with_a_recurring_review():
 
 
 def test_cover_title_labels_body_names_and_a_host_council(tmp_path):
-    import docx
     from extractors.loaders import load_document
     from extractors.metadata import extract_metadata
     d = docx.Document()

@@ -30,7 +30,7 @@ from extractors.entities import minutes
 from extractors.entities import rag as ragmod
 from extractors.entities.columns import classify_columns, column_role, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
-from extractors.entities.owners import split_owners, subject_owners
+from extractors.entities.owners import AS_ABOVE, split_owners, subject_owners
 from extractors.dates import last_day
 from extractors.vocabulary import INSPECTION_ITEM, MONTHS
 from extractors.entities.timescales.cells import parse_timescales
@@ -596,10 +596,6 @@ _GRADE_WORD = re.compile(r"(?i)high|medium|low|total|totals|critical|major|minor
                          r"priority\s+[1-4]|p[1-4]|sub-?total|grand\s+total")
 
 
-# an owner cell that repeats the row above: "As above", "Ditto", "As per above"
-_AS_ABOVE = re.compile(r"(?i)(?:as\s+(?:per\s+)?above|ditto|\"|same\s+as\s+above)\.?")
-
-
 def _not_an_item(row: list[Cell]) -> bool:
     """An empty row, a banner row or a RAG key: no item in it."""
     texts = [c.text.strip() for c in row if c.text.strip()]
@@ -979,7 +975,7 @@ class _PlanReader:
             if named and oc not in named and _AGENCY_LEAD.search(self.header[oc]):
                 continue   # "Agency lead | Named lead": the people named own it, not their agencies again
             txt = self.who_and_when(_cell(row, oc), oc)[0]
-            if txt and _AS_ABOVE.fullmatch(_norm(txt)):
+            if txt and AS_ABOVE.fullmatch(_norm(txt)):
                 txt = self.owner_above.get(oc, "")   # "As above": the owner of the row above, in this column
             elif txt:
                 self.owner_above[oc] = txt

@@ -303,6 +303,8 @@ _OWNER_LABEL = re.compile(r"(?:^|(?<=[/;,\n]))\s*(?P<label>(?i:(?:(?:strategic|o
                           r"accountable|co-?leads?|support(?:ed\s+by|ing(?:\s+officers?|\s+leads?)?)?|supporters?|"
                           r"contributors?|contributing|consulted|informed|(?:key\s+)?partners?))\s*:\s*")
 _NOT_OWNER_LABEL = re.compile(r"(?i)support|contribut|consulted|informed|(?:key\s+)?partner")
+# an owner cell that repeats the row above: "As above", "Ditto" (a plan reader gives that row's owner)
+AS_ABOVE = re.compile(r"(?i)(?:as\s+(?:per\s+)?above|ditto|\"|same\s+as\s+above)\.?")
 # a pointer to another row's owner, not an owner: "As action 1.1", "See actions 3.2 and 3.3", "As above"
 _POINTER = re.compile(r"(?i)^(?:as|see|same\s+as|as\s+per)\s+(?:for\s+)?(?:actions?|rec(?:ommendation)?s?|rows?|items?|above|below|"
                       r"\d+(?:\.\d+)*)\b")

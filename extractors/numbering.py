@@ -100,3 +100,20 @@ def bare_ref(ref: str) -> str:
 
 # a cell that only numbers a recommendation: "3", "R3", "3a", "4.2(a)", "Rec 3", "Recommendation 3"
 KEY_CELL = re.compile(r"(?i)(?:(?:recommendation|rec\.?)\s*|r)?\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]{1,3}\)|[a-z])?\.?")
+
+
+# an inline list's items after its first marker: "(a) ...; (b) ...; and (c) ...", "(i) ...; and (ii) ..."
+_INLINE_NEXT = {"a": re.compile(r";\s*(?:and\s+|or\s+)?\([b-h]\)\s+"),
+                "i": re.compile(r";\s*(?:and\s+|or\s+)?\((?:ii|iii|iv|v|vi|vii|viii)\)\s+")}
+INLINE_MARKERS = {"a": list("abcdefgh"), "i": ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]}
+
+
+def inline_items(text: str, first: str) -> list[str]:
+    """The items of a list printed inline, `text` starting after its first
+    marker "(a)" or "(i)" (`first` is "a" or "i"): one string per item, the
+    last ending with its sentence. Fewer than two items: []."""
+    parts = _INLINE_NEXT[first].split(text)
+    if len(parts) < 2:
+        return []
+    parts[-1] = re.split(r"(?<=[.!?])\s+(?=[A-Z])", parts[-1])[0]
+    return [p.strip() for p in parts]

@@ -33,7 +33,7 @@ from extractors.entities.rag import normalise_rag
 from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates_in_sentence
 from extractors.entities.responses import POSITION
 from extractors.model import Block, Document
-from extractors.numbering import split_numbering
+from extractors.numbering import inline_items, split_numbering
 from extractors.vocabulary import INSPECTION_ITEM
 
 DECISION_HEADING = re.compile(
@@ -1201,13 +1201,7 @@ def _inline_steps(text: str) -> list[str]:
     m = re.search(r"(?P<lead>[^.:]{3,160}):\s*\((?P<first>a|i)\)\s+", text)
     if not m or not (_ACTIONS_LEAD_IN.search(m.group("lead") + ":") or re.search(r"(?i)\bwill\s*$", m.group("lead"))):
         return []
-    rest = text[m.end():]
-    marks = r"[b-h]" if m.group("first") == "a" else r"ii|iii|iv|v|vi|vii|viii"
-    parts = re.split(rf";\s*(?:and\s+|or\s+)?\((?:{marks})\)\s+", rest)
-    if len(parts) < 2:
-        return []
-    parts[-1] = re.split(r"(?<=[.!?])\s+(?=[A-Z])", parts[-1])[0]   # the list ends with its sentence
-    return [_norm(p).rstrip(" .;") for p in parts if len(p.split()) >= 3]
+    return [_norm(p).rstrip(" .;") for p in inline_items(text[m.end():], m.group("first")) if len(p.split()) >= 3]
 
 
 def _step_item(b: Block) -> bool:

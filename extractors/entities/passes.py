@@ -61,7 +61,7 @@ from extractors.entities.owners import (bare_body, owners_in_text, parse_glossar
                                        subject_owners)
 from extractors.entities.responses import POSITION, extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
-from extractors.numbering import bare_ref, split_numbering
+from extractors.numbering import INLINE_MARKERS, bare_ref, inline_items, split_numbering
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import log_section, meeting_days, pin_to_meetings, schedule_days
@@ -880,19 +880,18 @@ def inline_parts(ctx: EntityContext) -> None:
     out: list[Recommendation] = []
     for r in ctx.recs:
         m = _INLINE_FIRST.match(r.text) if r.kind == "decision" else None
-        parts = _INLINE_NEXT.split(r.text[m.end():]) if m else []
+        parts = inline_items(r.text[m.end():], m.group("n")) if m else []
         if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
             out.append(r)
             continue
-        numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"] if m.group("n") == "i" else list("abcdefgh")
-        for k, part in enumerate(parts[:len(numerals)]):
-            out.append(Recommendation(kind="decision", text=part.strip(), ref=f"({numerals[k]})",
-                                      prov=Prov(r.prov.page, r.prov.source_text, f"{r.prov.locator}/({numerals[k]})", r.prov.table)))
+        for k, part in enumerate(parts[:len(INLINE_MARKERS[m.group("n")])]):
+            mark = INLINE_MARKERS[m.group("n")][k]
+            out.append(Recommendation(kind="decision", text=part, ref=f"({mark})",
+                                      prov=Prov(r.prov.page, r.prov.source_text, f"{r.prov.locator}/({mark})", r.prov.table)))
     ctx.recs[:] = out
 
 
 _INLINE_FIRST = re.compile(r"^(?:that\s+)?\((?P<n>i|a)\)\s+")
-_INLINE_NEXT = re.compile(r";\s*(?:and\s+|or\s+)?\((?:ii|iii|iv|v|vi|vii|viii|[b-h])\)\s+")
 
 
 def minute_decisions(ctx: EntityContext) -> None:

@@ -465,3 +465,16 @@ def test_a_resolution_listing_its_parts_inline_is_one_decision_per_part():
                                ref=None, prov=Prov(1, "RESOLVED ...", "block:3"))]
     inline_parts(Ctx)
     assert [(r.ref, r.text[:20]) for r in Ctx.recs] == [("(i)", "the draft budget be "), ("(ii)", "the final budget and")]
+
+
+def test_a_post_the_paper_names_with_its_holder_gives_an_owner_printed_as_the_post_its_person(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Dunstow Fire and Rescue Authority – HMICFRS improvement plan progress")
+    d.add_paragraph("Strategic leads: Deputy Chief Fire Officer – Marcus Teale; Head of People and Organisational "
+                    "Development – Farah Quddus.")
+    _table(d, [["Ref", "Action", "Lead", "Due"],
+               ["1", "Refresh the workforce plan", "Head of People and OD", "March 2027"],
+               ["2", "Review the on-call availability model", "Deputy Chief Fire Officer", "June 2027"]])
+    out = _extracted(d, tmp_path)
+    assert [(o["role"], o["person"]) for o in out["owners"]] == [
+        ("Head of People and OD", "Farah Quddus"), ("Deputy Chief Fire Officer", "Marcus Teale")]

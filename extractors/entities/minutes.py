@@ -662,6 +662,41 @@ def _named_with_initials(doc: Document) -> list[tuple[str, str]]:
     return out
 
 
+def posts_held(doc: Document) -> dict[str, str]:
+    """Post -> holder, where the paper prints a post with its holder in a short
+    line or list entry of its own ("Report of: Rachel Penrose, Chief
+    Executive", "Head of People and OD – Farah Quddus", "Chief Executive
+    (Helen Strachan)"), a post named by one person only: an owner printed as
+    the post alone is that person."""
+    found: dict[str, set[str]] = {}
+    texts = [b.text for b in doc.blocks if b.kind != "table"]
+    texts += [" ".join(c.text.split()) for _, t in doc.tables() if t.n_cols <= 3 for row in t.rows for c in row[1:2]]
+    for text in texts:
+        for part in re.split(r"\n|;|\s\|\s", text):
+            part = re.sub(r"(?i)^[\w ]{2,30}?:\s*", "", " ".join(part.split())).strip(" .")
+            if not part or len(part.split()) > 12 or not re.search(r"[,–—(-]", part):
+                continue
+            got = split_owners(part)
+            if len(got) == 1 and got[0][0] and got[0][1] and len(got[0][0].split()) <= 8:
+                role, person = got[0][0], re.sub(r"^(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\.?\s+", "", got[0][1])
+                for name in {role, *_abbreviated(role)}:
+                    found.setdefault(name, set()).add(person)
+    return _unambiguous(found)
+
+
+def _abbreviated(post: str) -> list[str]:
+    """The post with a run of its capitalised words printed as their initials, as owner cells
+    shorten it ("Head of People and Organisational Development" -> "Head of People and OD")."""
+    words = post.split()
+    out = []
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            run = words[i:j]
+            if all(w[:1].isupper() and w.isalpha() for w in run):
+                out.append(" ".join(words[:i] + ["".join(w[0] for w in run)] + words[j:]))
+    return out
+
+
 def _unambiguous(found: dict[str, set[str]]) -> dict[str, str]:
     """Each key that names one person only (initials two people share are left out)."""
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}

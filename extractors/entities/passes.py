@@ -1263,7 +1263,7 @@ def initialled_owners(ctx: EntityContext) -> None:
         return   # no owner a name could complete: the paper's key need not be read
     names, held = minutes.attendance(ctx.doc)
     keyed, roles = minutes.key_to_initials(ctx.doc)
-    names, roles = {**minutes.named_in_text(ctx.doc), **names, **keyed}, {**held, **roles}
+    names, roles = {**minutes.named_in_text(ctx.doc), **names, **keyed}, {**minutes.posts_held(ctx.doc), **held, **roles}
     if not names and not roles:
         return
     for item in items:

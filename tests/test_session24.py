@@ -478,3 +478,9 @@ def test_a_post_the_paper_names_with_its_holder_gives_an_owner_printed_as_the_po
     out = _extracted(d, tmp_path)
     assert [(o["role"], o["person"]) for o in out["owners"]] == [
         ("Head of People and OD", "Farah Quddus"), ("Deputy Chief Fire Officer", "Marcus Teale")]
+
+
+def test_a_trackers_original_date_column_is_its_due_date_unless_revised():
+    from extractors.entities.columns import column_role
+    assert column_role("Original date") == "timescale" and column_role("Agreed date") == "timescale"
+    assert column_role("Revised date") == "revised_due" and column_role("Date") is None

@@ -27,7 +27,9 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
                                r"|^by$|^(?:to\s+be\s+)?(?:complete[d]?|done|delivered)\s+by$|^date\s+for\s+completion$"
                                # an audit's "Implementation date", "Target implementation date", "Date to be implemented"
                                r"|^(?:(?:target|agreed|proposed)\s+)?implementation\s+(?:date|by)$|^(?:target|agreed|proposed)\s+implementation$"
-                               r"|^date\s+to\s+be\s+implemented$",
+                               r"|^date\s+to\s+be\s+implemented$"
+                               # a tracker's first date column beside its revised one: "Original date", "Agreed date"
+                               r"|^(?:original|agreed)\s+date$",
                                re.I)),
     ("rec", re.compile(r"\b(recommendations?|recommended\s+actions?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|outcome\s+required)\b|\bpriority\s+actions?\b", re.I)),
     # "What we have done" / "What has been done": progress against the step, not the step

@@ -484,3 +484,15 @@ def test_a_trackers_original_date_column_is_its_due_date_unless_revised():
     from extractors.entities.columns import column_role
     assert column_role("Original date") == "timescale" and column_role("Agreed date") == "timescale"
     assert column_role("Revised date") == "revised_due" and column_role("Date") is None
+
+
+def test_posts_held_read_from_sentences_and_bracketed_holders_with_their_body():
+    from extractors.model import Block, Document
+    from extractors.entities.minutes import posts_held
+    doc = Document(doc_id="t", path="t.docx", file_name="t.docx", format="docx", blocks=[
+        Block(kind="paragraph", text="Officers named as leads: Head of Road Safety – Gareth Pryce. Leader of the Council – "
+                                     "Cllr Jonathan Stroud.", page=None),
+        Block(kind="paragraph", text="CSM: Community Safety Manager (Paul Hinchliffe), KVDC", page=None)])
+    held = posts_held(doc)
+    assert held["Head of Road Safety"] == "Gareth Pryce" and held["Leader of the Council"] == "Jonathan Stroud"
+    assert held["Community Safety Manager"] == "Paul Hinchliffe"

@@ -672,8 +672,9 @@ def posts_held(doc: Document) -> dict[str, str]:
     texts = [b.text for b in doc.blocks if b.kind != "table"]
     texts += [" ".join(c.text.split()) for _, t in doc.tables() if t.n_cols <= 3 for row in t.rows for c in row[1:2]]
     for text in texts:
-        for part in re.split(r"\n|;|\s\|\s", text):
+        for part in re.split(r"\n|;|\s\|\s|(?<=[a-z])\.\s+(?=[A-Z])", text):
             part = re.sub(r"(?i)^[\w ]{2,30}?:\s*", "", " ".join(part.split())).strip(" .")
+            part = re.sub(r"(\([^()]+\)),\s*[A-Z]{2,6}$", r"\1", part)   # "Community Safety Manager (Paul Hinchliffe), KVDC"
             if not part or len(part.split()) > 12 or not re.search(r"[,–—(-]", part):
                 continue
             got = split_owners(part)

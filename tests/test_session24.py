@@ -496,3 +496,8 @@ def test_posts_held_read_from_sentences_and_bracketed_holders_with_their_body():
     held = posts_held(doc)
     assert held["Head of Road Safety"] == "Gareth Pryce" and held["Leader of the Council"] == "Jonathan Stroud"
     assert held["Community Safety Manager"] == "Paul Hinchliffe"
+
+
+def test_group_and_office_names_are_not_read_as_people():
+    for cell in ("Harrowgate Women's Aid", "Harnby Parent Carer Forum co-chair", "External Auditor (Kingsmead Audit LLP)"):
+        assert [o[1] for o in split_owners(cell)] == [None], cell

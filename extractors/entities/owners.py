@@ -57,6 +57,8 @@ ROLE_WORDS = {
     "traffic", "parking", "regeneration", "growth", "investment", "partnerships", "neighbourhoods",
     "neighbourhood", "environmental", "cleansing", "democratic", "electoral", "registration", "scrutiny",
     "nurse", "nurses", "doctor", "therapist", "therapies", "psychologist", "psychology", "inspector", "inspectors",
+    # the words of a group's or office's name: "Harrowgate Women's Aid", "Parent Carer Forum", "External Auditor"
+    "women", "parent", "parents", "carer", "carers", "voice", "auditor", "auditors", "external", "internal",
 }
 _ROLE_START = re.compile(
     r"(?<![\w-])(?:(?:Assistant|Deputy|Corporate|Strategic|Executive|Interim|Acting|Senior|Principal|Lead|Chief)\s+)*"

@@ -501,3 +501,10 @@ def test_posts_held_read_from_sentences_and_bracketed_holders_with_their_body():
 def test_group_and_office_names_are_not_read_as_people():
     for cell in ("Harrowgate Women's Aid", "Harnby Parent Carer Forum co-chair", "External Auditor (Kingsmead Audit LLP)"):
         assert [o[1] for o in split_owners(cell)] == [None], cell
+
+
+def test_a_councillor_and_an_office_named_with_its_article_are_two_owners():
+    from extractors.entities.owners import subject_owners
+    assert subject_owners("Cllr Bellamy and the Deputy Clerk to organise a volunteer litter pick.") == [
+        (None, "Cllr Bellamy", "Cllr Bellamy"), ("Deputy Clerk", None, "Deputy Clerk")]
+    assert [o[1] for o in subject_owners("Cllrs Richards & Evans to meet the school.")] == ["Cllr Richards", "Cllr Evans"]

@@ -800,7 +800,8 @@ def subject_owners(text: str) -> list[tuple[Optional[str], Optional[str], str]]:
     who = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", who)   # "The Director of Housing to write ...": the post
     parts = [who]
     if " of " not in f" {who} ":
-        bits = [b.strip() for b in re.split(r"\s+(?:and|&)\s+", who) if b.strip()]
+        # ("Cllr Bellamy and the Deputy Clerk": the second named by its office, with its article)
+        bits = [re.sub(r"^the\s+(?=[A-Z])", "", b.strip()) for b in re.split(r"\s+(?:and|&)\s+", who) if b.strip()]
         if len(bits) > 1 and all(b[:1].isupper() for b in bits):
             parts = bits
     out: list[tuple[Optional[str], Optional[str], str]] = []
@@ -810,11 +811,11 @@ def subject_owners(text: str) -> list[tuple[Optional[str], Optional[str], str]]:
             part = f"Cllr {part}"    # "Cllrs Richards & Evans": each a councillor
         if title and not k:
             part = re.sub(r"^Cllrs\s", "Cllr ", re.sub(r"^Councillors\s", "Councillor ", part))
-        if _PERSON_NAME.match(part) and title:
+        if _PERSON_NAME.match(part) and title and (not k or is_person(part)):
             out.append((None, part, part))
         elif _ORG_WORD.search(part) or part.isupper() or len(part.split()) == 1:
             out.append((part, None, part))
-        elif _PERSON_NAME.match(part):
+        elif _PERSON_NAME.match(part) and is_person(part):
             out.append((None, part, part))
         else:
             out.append((part, None, part))

@@ -46,3 +46,8 @@ WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 INSPECTION_ITEM = (r"(?i:areas?\s+(?:for|of)\s+(?:priority\s+action|(?:significant\s+)?improvement|development|"
                    r"(?:significant\s+)?weakness|(?:significant\s+)?concern)|significant\s+(?:weakness|concern)|"
                    r"cause\s+of\s+concern|improvement\s+(?:area|priority)|priority\s+action)")
+
+# a meeting, or the body that meets, as papers name a deadline by it: "the
+# September meeting", "Dec Cabinet", "next Board", "Jan 2027 Committee"
+# (a regex fragment, case-insensitive, no groups)
+MEETING_BODY = r"(?i:meeting|cabinet|board|committee|council|panel|executive|forum)"

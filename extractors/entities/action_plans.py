@@ -170,22 +170,16 @@ def who_when_at_end(act: Action, glossary: dict, anchor: Optional[date]) -> None
     '... – ICT Manager – by 30 June 2026': the step's own owner and due
     date, in brackets or after dashes at its end, in a table cell or a list
     item; the step keeps its text without them."""
-    lm = _LABELLED_WHO_WHEN.search(act.text)
-    if lm:
-        # "... (Lead: Head of Midwifery, Teme Valley Hospitals; by January 2027)", "(Owner: ICT Manager)"
-        act.owners.extend(_owner_items(lm.group("who"), "lead", glossary, act.prov.at("/who", source_text=lm.group(0))))
-        if lm.group("when"):
-            have = {t.due_date for t in act.timescales if t.due_date}
-            act.timescales.extend(t for t in _timescale_items(lm.group("when"), anchor, act.prov.at("/when", source_text=lm.group(0)))
-                                  if t.due_date is None or t.due_date not in have)
-        act.text = act.text[:lm.start()].rstrip(" ,;–—-")
-        return
-    m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_DASHED.search(act.text) or _WHO_WHEN_COMMA.search(act.text)
-    if not m:
-        return
-    times = _timescale_items(m.group("when"), anchor, act.prov.at("/when", source_text=m.group(0)))
-    if not times or re.search(r"\d", m.group("who")):
-        return
+    # labelled ("... (Lead: Head of Midwifery; by January 2027)", "(Owner: ICT Manager)": the date may be left out)
+    m = _LABELLED_WHO_WHEN.search(act.text)
+    times = _timescale_items(m.group("when"), anchor, act.prov.at("/when", source_text=m.group(0))) if m and m.group("when") else []
+    if m is None:
+        m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_DASHED.search(act.text) or _WHO_WHEN_COMMA.search(act.text)
+        if not m:
+            return
+        times = _timescale_items(m.group("when"), anchor, act.prov.at("/when", source_text=m.group(0)))
+        if not times or re.search(r"\d", m.group("who")):
+            return
     have = {t.due_date for t in act.timescales if t.due_date}
     recurring = {t.recurrence for t in act.timescales if t.due_date is None}
     # (the step's text was read for dates before its who and when came off: not twice)

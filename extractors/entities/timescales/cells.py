@@ -13,6 +13,7 @@ from typing import Optional
 from extractors.entities.timescales.date_forms import _yearless_day, bare_relative, date_candidates
 from extractors.entities.timescales.recurrence import recurrence_candidates
 from extractors.entities.timescales.spans import ParsedTimescale, _Cand
+from extractors.vocabulary import MEETING_BODY
 
 _I = re.I
 
@@ -72,7 +73,7 @@ def _make(text: str, c: _Cand, start: int) -> ParsedTimescale:
 
 
 # (after who is due, in a combined cell: "Chair – next meeting")
-_NEXT_MEETING = re.compile(r"^(?:[^–—\-,\d\n(]{1,40}?(?:\s+[–—-]\s+|\s*,\s*|\s*\(\s*|\s*\n\s*|\s+(?=(?:at|by|before)\s)))?(?:[A-Za-z][A-Za-z ]{0,14}:\s*)?\s*((?:(?:at|by|before|for|to)\s+)?(?:the\s+)?next\s+(?:(?:[A-Za-z]+\s+){0,2}meeting|(?:[A-Za-z]+\s+)?(?:Cabinet|Board|Committee|Council|Panel|Executive|Forum))"
+_NEXT_MEETING = re.compile(r"^(?:[^–—\-,\d\n(]{1,40}?(?:\s+[–—-]\s+|\s*,\s*|\s*\(\s*|\s*\n\s*|\s+(?=(?:at|by|before)\s)))?(?:[A-Za-z][A-Za-z ]{0,14}:\s*)?\s*((?:(?:at|by|before|for|to)\s+)?(?:the\s+)?next\s+(?:(?:[A-Za-z]+\s+){0,2}meeting|(?:[A-Za-z]+\s+)?" + MEETING_BODY + r")"
                            r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})?)\s*\)?\.?\s*$", re.I)
 # a date the due cell gives as history: "Dec 2024 (revised from March 2024)", "June 2025 (was March)"
 _SUPERSEDED = re.compile(r"(?:\b(?:revised|moved|changed|slipped|deferred|extended|put\s+back)\s+from|"

@@ -11,13 +11,14 @@ from typing import Iterable, Optional
 
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.model import Document
+from extractors.vocabulary import MEETING_BODY
 
 # where a paper names the next meeting's day
 _NEXT_MEETING = re.compile(r"(?i)\bdate\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting\b|"
                            r"\bnext\s+meeting\s+(?:will\s+be|is|to\s+be)\s+(?:held\s+)?|\bfuture\s+meeting\s+dates?\b")
 # a month named as a meeting: "Dec 2024 meeting", "the October Board meeting"
 # (or the body that meets: "Dec Cabinet", "the March Transparency Board", "Budget Cabinet (Feb 2027)")
-_BODY_MEETS = r"(?:meeting|Cabinet|Board|Committee|Council|Panel|Executive|Forum)\b"
+_BODY_MEETS = MEETING_BODY + r"\b"
 _MONTH_MEETING = rf"\s+(?:[\w’'-]+\s+){{0,2}}{_BODY_MEETS}"
 _NEXT = re.compile(rf"(?i)\bnext\s+(?:(?:[\w’'-]+\s+){{0,2}}meeting\b|(?:[\w’'-]+\s+)?{_BODY_MEETS})")
 # another body's meeting: "the next Forum Meeting", "the next meeting of Llandogo School" (not "of the Board")

@@ -12,6 +12,7 @@ from typing import Optional
 
 from extractors.entities.timescales.cells import _PREFIX, _STRONG, _WEAK, _candidates, _extend_prefix, _make, _select
 from extractors.entities.timescales.spans import ParsedTimescale, _Cand
+from extractors.vocabulary import MEETING_BODY
 
 _I = re.I
 
@@ -271,7 +272,7 @@ _TO_THE = re.compile(r"(?i)\b(?:to|for|at|by|before|until)\s+(?:the|its|their)\s
 # "<who> to bring a report to ...", "A report to come to ...", "will be presented at ..."
 _BROUGHT = re.compile(r"(?i)\b(?:to|will|shall|should)\s+(?:be\s+)?(?:bring|brought|report(?:ed)?(?:\s+back)?|present(?:ed)?|come|"
                       r"return(?:ed)?|submit(?:ted)?|circulated?|provided?|considered?|taken|tabled?)\b")
-_MEETING_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]*\s+){0,2}?(?i:meeting|cabinet|board|committee|council|panel|executive|forum)\b")
+_MEETING_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]*\s+){0,2}?" + MEETING_BODY + r"\b")
 
 
 def _at_a_meeting(text: str, c: _Cand) -> bool:

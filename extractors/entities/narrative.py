@@ -1193,11 +1193,16 @@ _ACTIONS_LEAD_IN = re.compile(r"(?i)\b(?:the\s+)?(?:following\s+)?(?:(?:main|key
                               r"(?:have\s+been|are|were)\s+(?:planned|agreed|proposed))|\b(?:planned|agreed|proposed))\s*:$")
 
 
+_INLINE_START = re.compile(r":\s*\((?:a|i)\)\s")
+
+
 def _inline_steps(text: str) -> list[str]:
     """The steps a paragraph lists inline after a lead-in that names them as
     actions or says who will take them: "The following mitigating actions
     are planned: (a) ...; (b) ...; and (c) ..." / "the directorate will: (i)
     ...; (ii) ...; and (iii) ..."."""
+    if not _INLINE_START.search(text):
+        return []   # (a cheap look first: the lead-in pattern below scans up to 160 characters at every position)
     m = re.search(r"(?P<lead>[^.:]{3,160}):\s*\((?P<first>a|i)\)\s+", text)
     if not m or not (_ACTIONS_LEAD_IN.search(m.group("lead") + ":") or re.search(r"(?i)\bwill\s*$", m.group("lead"))):
         return []

@@ -78,9 +78,14 @@ def split_actions(text: str) -> list[str]:
             numbered = numbered_parts(p)
             lines.extend([f"{k}. {q}" for k, q in enumerate(numbered, 1)] if numbered else [p])
     items: list[str] = []
+    prev_labelled = False
     for ln in lines:
         num, rest = split_numbering(ln)
-        if num == "•" and items and rest[:1].islower() and re.search(r"(?:[:;]|\band)$", items[-1].rstrip()):
+        labelled = bool(_WHO_WHEN_LINE.match(ln))
+        if prev_labelled and not labelled and num is None and ln[:1].isupper() and len(ln.split()) >= 3:
+            # "Deliver caddies ..." after "Owner: ...\nTarget: ..." lines: the next step
+            items.append(ln)
+        elif num == "•" and items and rest[:1].islower() and re.search(r"(?:[:;]|\band)$", items[-1].rstrip()):
             # "Commission an evaluation, to cover: • uptake by ward; • cost per contact.":
             # bullets in lower case finish the sentence that introduces them
             items[-1] = items[-1] + " " + rest
@@ -90,6 +95,7 @@ def split_actions(text: str) -> list[str]:
             items[-1] = items[-1] + " " + ln   # a wrapped line (not a line ended by its who and when: "... – JW, 31/07/26")
         else:
             items.append(ln)
+        prev_labelled = labelled
     out: list[str] = []
     for it in items:
         # each sentence is a step, except one that refers back to the step
@@ -174,7 +180,8 @@ def who_when_at_end(act: Action, glossary: dict, anchor: Optional[date]) -> None
     m = _LABELLED_WHO_WHEN.search(act.text)
     times = _timescale_items(m.group("when"), anchor, act.prov.at("/when", source_text=m.group(0))) if m and m.group("when") else []
     if m is None:
-        m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_DASHED.search(act.text) or _WHO_WHEN_COMMA.search(act.text)
+        m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_BRACKET_DASHED.search(act.text) or \
+            _WHO_WHEN_DASHED.search(act.text) or _WHO_WHEN_COMMA.search(act.text)
         if not m:
             return
         times = _timescale_items(m.group("when"), anchor, act.prov.at("/when", source_text=m.group(0)))
@@ -200,9 +207,14 @@ def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner
 _WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z](?:[A-Za-z&'’ /–—-]|\([A-Z][A-Za-z&'’ ]{1,30}\)){1,80}?(?:[.,]\s*[A-Za-z&'’ /–—-]{2,60}?)*),"
                                r"\s*(?P<when>[^(),]{3,40})\)\s*[.;]?$")
 # the same with labels: "(Lead: Head of Midwifery; by January 2027)", "(Owner: ICT Manager, due March 2027)", "(Lead: DPH)"
-_LABELLED_WHO_WHEN = re.compile(r"\s*\((?:lead(?:\s+officer)?|owner|responsible(?:\s+officer)?|led\s+by|action\s+by|who)\s*:\s*"
-                                r"(?P<who>[^();]{2,120}?)(?:\s*[;,]\s*(?:(?:by|due|target(?:\s+date)?|deadline|timescale|when)\s*:?\s*)"
-                                r"(?P<when>[^();]{3,40}?))?\s*\)\s*[.;]?$", re.I)
+# (or in square brackets, parted by a bar: "[Owner: TE | Target: 30 June 2027]")
+_LABELLED_WHO_WHEN = re.compile(r"\s*[(\[](?:lead(?:\s+officer)?|owner|responsible(?:\s+officer)?|led\s+by|action\s+by|who)\s*:\s*"
+                                r"(?P<who>[^()\[\];|]{2,120}?)(?:\s*[;,|]\s*(?:(?:by|due|target(?:\s+date)?|deadline|timescale|when)\s*:?\s*)"
+                                r"(?P<when>[^()\[\];|]{3,40}?))?\s*[)\]]\s*[.;]?$", re.I)
+# "(Waste Services Manager – Mar 2027)", "(HL / CP – Q4 2026/27)"
+_WHO_WHEN_BRACKET_DASHED = re.compile(r"\s*\((?P<who>[A-Z][^()–—\d]{1,80}?)\s+[–—-]\s+(?P<when>[^()–—]{3,40})\)\s*[.;]?$")
+# an owner label's value that goes on to the date: "Housing Options Manager; by 31/01/2027", "Revenues Manager; monthly"
+_WHO_THEN_WHEN = re.compile(r"(?P<who>[A-Z][^;|\d]{1,80}?)\s*[;|]\s*(?P<when>(?:(?:by|due|target(?:\s+date)?)\s*:?\s*)?[^;|]{3,40})")
 # "... – ICT Manager – by 30 June 2026"
 _WHO_WHEN_DASHED = re.compile(r"\s+[–—-]\s+(?P<who>[A-Z][\w&'’ /(),.-]{1,90}?)\s+[–—-]\s+(?P<when>[^–—]{3,40}?)\s*[.;]?$")
 # "... – JW, 31/07/26", "... – Director of Place, September 2026"
@@ -446,6 +458,8 @@ _OWNER_LABEL = (r"responsible\s+officers?|officers?\s+responsible|lead\s+officer
 _TIME_LABEL = re.compile(r"(?i)target\s+(?:completion\s+)?date|implementation\s+date|due\s+date|deadline|timescales?|"
                          r"completion\s+date|date\s+due|by\s+when|target")
 _LABEL_LINE = re.compile(rf"(?im)^[ \t]*(?P<label>{_OWNER_LABEL}|{_TIME_LABEL.pattern[4:]})[ \t]*[:\-–][ \t]*(?P<value>\S.*?)[ \t]*$")
+# a line labelling who does the step above it or when: "Owner: Head of ICT", "Target: 31/03/2027", "Date: April 2027"
+_WHO_WHEN_LINE = re.compile(rf"(?i)^\s*(?:{_OWNER_LABEL}|{_TIME_LABEL.pattern[4:]}|due|by|date)\s*:")
 
 
 # "Update: ..." / "Progress (Sept): ..." printed under the step in the same cell (a PDF cell's lines run
@@ -472,6 +486,8 @@ _RUN_IN_LABEL = re.compile(rf"(?i)(?:(?<=[.;])\s+|\s+(?=(?-i:Owner|Lead|Target|D
 
 def _labels_run_in(text: str) -> tuple[str, list[tuple[str, str]]]:
     """(the step without the labels run into it, [(label, value)])."""
+    if _LABELLED_WHO_WHEN.search(text):
+        return text, []   # "... [Owner: TE | Target: 30 June 2027]": a bracket who_when_at_end reads
     found = list(_RUN_IN_LABEL.finditer(text))
     if not found:
         return text, []
@@ -479,11 +495,17 @@ def _labels_run_in(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _label_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """(the cell without its labelled owner / date lines, [(label, value)])."""
+    """(the cell without its labelled owner / date lines, [(label, value)]).
+    Lines labelling each of several steps ("• Open the home\nOwner: ...\nDate:
+    ...\n• Recruit carers\nOwner: ...") stay with their steps."""
     if not text or ":" not in text and "–" not in text:
         return text, []
     found = [(m.group("label"), m.group("value")) for m in _LABEL_LINE.finditer(text)]
     if not found:
+        return text, []
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    at = [k for k, ln in enumerate(lines) if _LABEL_LINE.match(ln)]
+    if any(not _WHO_WHEN_LINE.match(lines[k]) for k in range(at[0] + 1, at[-1])):
         return text, []
     return _LABEL_LINE.sub("", text).strip(), found
 
@@ -865,6 +887,12 @@ class _PlanReader:
                     if _TIME_LABEL.fullmatch(label) or re.fullmatch(r"(?i)due|by|date", label):
                         act.timescales.extend(_timescale_items(value, self.anchor, lprov))
                     else:
+                        # "Lead: Housing Options Manager; by 31/01/2027": who, then when
+                        ww = _WHO_THEN_WHEN.fullmatch(value)
+                        when = _timescale_items(ww.group("when"), self.anchor, lprov) if ww else []
+                        if when:
+                            value = ww.group("who")
+                            act.timescales.extend(when)
                         act.owners.extend(_owner_items(value, "lead", self.glossary, lprov))
                 if done:
                     act.status_text = done.group("status")
@@ -1046,12 +1074,25 @@ class _PlanReader:
             return False
         if any(p and len(p) != n for p in list(own_parts.values()) + [time_parts]):
             return False
+        cell_times: list[Timescale] = []
+        if time_parts is None and self.time_c is not None and _cell(row, self.time_c):
+            # "31/03/2027 Dec 2026 Jan 2027": a date cell the text layer ran into one line, as many
+            # dates as steps, the n-th the n-th step's (as attach_to_actions pairs them)
+            txt = _cell(row, self.time_c)
+            cell_times = _timescale_items(txt, self.anchor, Prov(page=page, source_text=txt, table=self.tindex,
+                                                                  locator=self.loc(r, self.time_c)))
+            if len(cell_times) != n:
+                cell_times = []
         for k, a in enumerate(row_actions):
             for oc, kind in self.owner_cols:
                 txt = own_parts[oc][k] if own_parts[oc] else _cell(row, oc)
                 if txt:
                     prov = Prov(page=page, source_text=txt, locator=self.loc(r, oc) + f"/item:{k}", table=self.tindex)
                     a.owners.extend(_owner_items(txt, kind, self.glossary, prov))
+            if cell_times:
+                t = cell_times[k]
+                a.timescales = [x for x in a.timescales if x.due_date != t.due_date] + [t]
+                continue
             txt = time_parts[k] if time_parts else (_cell(row, self.time_c) if self.time_c is not None else "")
             if txt:
                 times = _timescale_items(txt, self.anchor, Prov(page=page, source_text=txt, table=self.tindex,

@@ -91,6 +91,18 @@ LABEL_LINE = re.compile(
     r"^(?P<label>leads?(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
     r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target(?:\s+date)?|due(?:\s+date)?|by\s+when|"
     r"completion\s+date|progress(?:\s+(?:update|to\s+date))?|update|commentary|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
+# where a second label starts in a labelled line: "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27",
+# "Lead: Cabinet Member for Housing / Head of Property – Timescale: by March 2027"
+_NEXT_LABEL = re.compile(r"(?:(?<=[.;])\s+|\s+[–—-]\s+)(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date|"
+                         r"RAG(?:\s+(?:status|rating))?|Status)\s*:)")
+
+
+def label_parts(text: str) -> list[re.Match]:
+    """The labelled parts of a line that starts with a label, one match of
+    LABEL_LINE each."""
+    return [m for part in _NEXT_LABEL.split(text) if (m := LABEL_LINE.match(part))]
+
+
 # a contents-page line: "Recommendations ........ 137", "Recommendations 12"
 CONTENTS_LINE = re.compile(r"(?:\.\s*){3,}\s*\d+\s*$|…+\s*\d+\s*$|^\D{3,60}\s\d{1,3}$")
 OUTCOME_HEADING = re.compile(r"^what\s+does\s+this\s+mean\b|^impact\b|^outcomes?\s+for\b", re.I)
@@ -408,10 +420,8 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             continue
         if recs and LABEL_LINE.match(t):
             # "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27." under a recommendation
-            for part in re.split(r"(?<=[.;])\s+(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date)\s*:)", t):
-                pm = LABEL_LINE.match(part)
-                if pm:
-                    _label_line(recs[-1], b, pm)
+            for pm in label_parts(t):
+                _label_line(recs[-1], b, pm)
             j += 1
             continue
         if not seen_items and (_LIST_LEAD.match(t) or (t.endswith(":") and re.search(r"\brecommendations\b", t, re.I))
@@ -812,18 +822,18 @@ class _ImprovementWalk:
             current.covered.add(b.full_text)
             self.step_ref, self.step_open = None, True
             return
-        lm = LABEL_LINE.match(t)
-        if lm:
-            if self.step_open and current.actions:
-                # "Lead: ...", "By: ..." on lines of their own under a step: the step's
-                step = current.actions[-1]
-                label = lm.group("label").lower()
-                step.labels.append((label, lm.group("value").strip(),
-                                    Prov(page=b.page, source_text=b.full_text,
-                                         locator=f"{step.prov.locator}/{label.split()[0]}")))
-                current.covered.add(b.full_text)
-            else:
-                _label_line(current, b, lm)
+        if LABEL_LINE.match(t):
+            for lm in label_parts(t):
+                if self.step_open and current.actions:
+                    # "Lead: ...", "By: ..." on lines of their own under a step: the step's
+                    step = current.actions[-1]
+                    label = lm.group("label").lower()
+                    step.labels.append((label, lm.group("value").strip(),
+                                        Prov(page=b.page, source_text=b.full_text,
+                                             locator=f"{step.prov.locator}/{label.split()[0]}")))
+                    current.covered.add(b.full_text)
+                else:
+                    _label_line(current, b, lm)
             return
         self.step_open = False
         if _STEPS_LABEL.fullmatch(t) or _DONE_LABEL.fullmatch(t):
@@ -1168,7 +1178,13 @@ ACTION_HEADING = re.compile(r"\b(?:actions?|next\s+steps|what\s+we\s+(?:will|are
                             # "What we are already doing", "Progress to date", "What has been done so far"
                             r"what\s+is\s+(?:already\s+|currently\s+)?happening|what(?:’s|'s)\s+happening|"
                             r"what\s+we\s+are\s+(?:already\s+|currently\s+)?doing|what\s+(?:has|we\s+have)\s+(?:been\s+)?done|"
-                            r"progress\s+(?:to\s+date|so\s+far)|current\s+(?:activity|activities|work))\b", re.I)
+                            r"progress\s+(?:to\s+date|so\s+far)|current\s+(?:activity|activities|work)|"
+                            # a highlight report's "Achievements this period", "Planned next period", "Key activities
+                            # next quarter", "Work completed this month", "Look ahead"
+                            r"(?:key\s+)?achievements?|planned\s+(?:for\s+)?(?:the\s+)?next\s+(?:period|quarter|month)|"
+                            r"(?:key\s+)?(?:activity|activities|work)\s+(?:planned\s+)?(?:for\s+)?(?:this|next|the\s+next)\s+"
+                            r"(?:period|quarter|month)|(?:work\s+)?completed\s+(?:this|in\s+the|during\s+the)\s+(?:period|quarter|month)|"
+                            r"look\s+ahead|forward\s+look)\b", re.I)
 
 
 # a lead-in to a list of steps: "Since April the team has:", "We have so far:",

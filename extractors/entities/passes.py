@@ -186,6 +186,7 @@ def responses(ctx: EntityContext) -> None:
 
 def action_tables(ctx: EntityContext) -> None:
     names = None   # the column names of the last table that printed an action log's
+    last_group = None   # (table index, the plan item printed above it) of the last table that answered one
     skip = apparatus(ctx.doc)
     blocks = [i for i, b in enumerate(ctx.doc.blocks) if b.kind == "table" and b.table is not None]
     in_apparatus = {t for t, i in enumerate(blocks) if i in skip}   # a glossary or definitions table
@@ -200,6 +201,9 @@ def action_tables(ctx: EntityContext) -> None:
                 plain_header(table) or table
         table = record_table(table) or table   # a recommendation set out as a label | value table of its own
         above = _item_above(ctx, blocks[tindex]) if tindex < len(blocks) else None
+        if above is None and last_group is not None and _continues(ctx, blocks, last_group[0], tindex, table):
+            above = last_group[1]   # the rest of the item's table after a page break
+        last_group = (tindex, above) if above is not None else None
         k = _header_inside(table)
         if k:
             # a risk's label | value box and its actions table drawn as one grid ("Current risk | L4 x I4 = 16"
@@ -212,6 +216,8 @@ def action_tables(ctx: EntityContext) -> None:
                 _take_plan(ctx, plan, steps, tindex, shift=k)
                 continue
         plan = extract_action_plan(table, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body, group=above)
+        if plan is None and _steps_under_inner_headers(ctx, table, tindex):
+            continue
         if plan is not None:
             _take_plan(ctx, plan, table, tindex)
             _heading_leads(ctx, blocks[tindex] if tindex < len(blocks) else None, plan.loose)
@@ -293,6 +299,67 @@ def _header_inside(table) -> Optional[int]:
     return None
 
 
+def _continues(ctx: EntityContext, blocks: list[int], prev: int, tindex: int, table) -> bool:
+    """Table `tindex` goes on with table `prev` over a page break: the next
+    table, on a later page, under the same column names, with at most a
+    paragraph between them (a cell's lines the break cut off), no heading
+    or list item."""
+    if tindex != prev + 1 or tindex >= len(blocks) or prev >= len(blocks):
+        return False
+    a, b = ctx.doc.blocks[blocks[prev]], ctx.doc.blocks[blocks[tindex]]
+    between = ctx.doc.blocks[blocks[prev] + 1:blocks[tindex]]
+    return (a.table.header == table.header and bool(table.header) and (b.page or 0) > (a.page or 0)
+            and len(between) <= 1 and all(x.kind == "paragraph" for x in between))
+
+
+def _inner_headers(table) -> list[int]:
+    """Rows inside a table that name the columns of the steps under them
+    ("Action required | By whom | By when | Progress" under each risk of a
+    register whose own header names the risk's columns)."""
+    out = []
+    for k in range(max(table.header_rows, 1), len(table.rows) - 1):
+        names = [" ".join(c.text.split()) for c in table.rows[k]]
+        if not any(names) or any(len(n.split()) > 5 for n in names):
+            continue
+        roles = classify_columns(names)
+        if "action" in roles and is_action_plan(roles) and len(roles) >= 2 and \
+                ("owner_lead" in roles or "owner_responsible" in roles or "timescale" in roles):
+            out.append(k)
+    return out
+
+
+def _steps_under_inner_headers(ctx: EntityContext, table, tindex: int) -> bool:
+    """A register printing each risk's row and, under it, its steps under a
+    header of their own: the steps of each block read as an action table
+    (the rows from the inner header down to the next risk's row, which fills
+    the first column the step rows leave blank). The figures of the whole
+    table are read as for any table. True when steps were read."""
+    heads = _inner_headers(table)
+    if not heads:
+        return False
+    found = False
+    ends = heads[1:] + [len(table.rows)]
+    for h, nxt in zip(heads, ends):
+        rows = []
+        for row in table.rows[h + 1:nxt]:
+            if not table.rows[h][0].text.strip() and row and row[0].text.strip():
+                break   # the next risk's own row
+            rows.append(row)
+        if not rows:
+            continue
+        steps = Table(rows=[table.rows[h]] + rows, header_rows=1, pages=table.pages)
+        plan = extract_action_plan(steps, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body)
+        if plan is None:
+            continue
+        _shift_rows([x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose), tindex, h)
+        ctx.recs.extend(plan.recs)
+        ctx.loose_actions.extend(plan.loose)
+        found = found or bool(plan.recs or plan.loose)
+    if found:
+        ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, {}, set()))
+    return found
+
+
 _RISK_LABEL = re.compile(r"(?i)^(?:risk(?:\s+\w+)?|description|causes?|consequences?|effects?|impact|likelihood|"
                          r"(?:current|inherent|residual|target)\s+(?:risk|score)|direction\s+of\s+travel|"
                          r"(?:current|existing|key)\s+controls?)\s*:?$")
@@ -346,15 +413,17 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
     """The plan item printed right above the table at block `at` ('Area for
     improvement 1' / 'What needs to improve: ...' over its actions table), when
     it has no actions of its own yet: the table's rows answer it."""
-    for k in range(at - 1, max(at - 4, -1), -1):
+    for k in range(at - 1, max(at - 5, -1), -1):
         # right above, or above a short commentary on it ("Progress: on track ...") printed before its table;
         # not the last of a list of them over a section's plan
         b = ctx.doc.blocks[k]
         r = next((r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None
-                  and (r.prov.source_text == b.full_text or b.full_text in r.covered)), None)   # (or its second printing)
+                  and (r.prov.source_text == b.full_text or b.full_text in r.covered   # (or its second printing)
+                       or b.kind == "paragraph" and _same_start(b.text, r.text))), None)   # (its words under a bare heading)
         if r is not None:
             return r if not r.actions else None
-        if b.kind in ("table", "heading") or b.kind == "list_item" or not _COMMENTARY_ON_ITEM.match(b.text.strip()):
+        if b.kind in ("table", "heading") or b.kind == "list_item" or not (
+                _COMMENTARY_ON_ITEM.match(b.text.strip()) or _DETAIL_OF_ITEM.match(" ".join(b.text.split()))):
             return None
     return None
 
@@ -362,6 +431,18 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
 # a short paragraph on a plan item printed between it and its actions table: "Progress: ...", "Overall RAG: Amber"
 _COMMENTARY_ON_ITEM = re.compile(r"(?i)^(?:(?:overall\s+)?(?:progress|status|rag(?:\s+rating)?|position|summary|update|commentary|"
                                  r"lead|lead\s+officer|accountable\s+officer)(?:\s+\w+){0,3}\s*:)")
+
+
+def _same_start(a: str, b: str) -> bool:
+    """The same words to their first 60 characters (the item's text as kept may
+    differ from its paragraph in quotes or a closing stop)."""
+    fa, fb = (re.sub(r"\W+", " ", x).strip().lower()[:60] for x in (a, b))
+    return len(fa) >= 20 and fa == fb
+
+
+# a labelled detail of the item, one short line: "Addressed to: Youth Justice Service", "Theme: Leadership",
+# "Source: HMI Probation inspection, March 2026"
+_DETAIL_OF_ITEM = re.compile(r"^[A-Z][A-Za-z’']*(?:\s+[A-Za-z’']+){0,3}\s*:\s*\S[^:]{0,100}$")
 
 
 def _stems(text: str) -> set[str]:
@@ -827,6 +908,37 @@ def _dashed_owner(text: str, ctx: EntityContext) -> list:
     return []
 
 
+# the last dash-set segment of a listed step: "... (by 11 December 2026) – Principal Social Worker"
+_LAST_DASHED = re.compile(r"\s+[–—]\s+(?P<who>[^–—]{2,80}?)\s*\.?$")
+
+
+def _owner_after_dash(a: Action, ctx: EntityContext) -> None:
+    """A step that ends with a dash and who does it (a post, an office, a name or
+    initials, no verb and no date): that owner, taken off the step's text."""
+    m = _LAST_DASHED.search(a.text)
+    if not m or not _WHO_PHRASE.fullmatch(m.group("who")) or re.search(r"\d", m.group("who")) or \
+            parse_timescales(m.group("who"), ctx.anchor):
+        return
+    said = split_owners(m.group("who"), ctx.glossary)
+    if not said or not all(role is None or _POST_OR_BODY.search(role) or re.fullmatch(r"[A-Z]{2,5}", role)
+                           for role, _, _ in said):
+        return
+    a.owners.extend(Owner(role=role, person=person, kind="lead", raw=raw, prov=a.prov.at(f"/owner:{j}" if j else "/owner"))
+                    for j, (role, person, raw) in enumerate(said))
+    a.text = a.text[:m.start()].rstrip(" ,;")
+
+
+# words of a post, office or name: capitalised, or the small words inside one ("Head of Workforce
+# Development", "Team Manager, Adolescent Support Team", "HR Business Partner, Children’s Services")
+_WHO_PHRASE = re.compile(r"[A-Z][\w&'’()-]*(?:,?\s+(?:[A-Z][\w&'’()-]*|of|and|for|the|in|&)){0,9}")
+
+
+# a word that makes a phrase a post or a body ("Principal Social Worker", "Head of Workforce Development", "ICB")
+_POST_OR_BODY = re.compile(r"\b(?:Head|Director|Officer|Manager|Lead|Chair|Clerk|Secretary|Adviser|Advisor|Worker|Partner|"
+                           r"Coordinator|Co-ordinator|Executive|Leader|Member|Team|Service|Services|Board|Council|Group|Unit|"
+                           r"Partnership|Panel|Commissioner|Analyst|Consultant|Principal|Administrator|Champion)s?\b")
+
+
 def _bracketed_owner(text: str, ctx: EntityContext) -> list:
     """Who an action line names in brackets at its end: "Circulate the
     paper on charging (Secretariat)", "... (HS)"."""
@@ -1059,6 +1171,8 @@ def loose_actions(ctx: EntityContext) -> None:
         _inline_labels(a, ctx)
         if not a.owners:
             who_when_at_end(a, ctx.glossary, ctx.anchor)   # "... – Head of Finance – 31 March 2027"
+        if not a.owners:
+            _owner_after_dash(a, ctx)   # "... (by 11 December 2026) – Principal Social Worker"
         if not a.owners:
             # who the step names as its subject, else in brackets at its end ("... by 30 September (ICT Manager).")
             a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,

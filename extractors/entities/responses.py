@@ -408,6 +408,8 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             cells = [c.text.strip() if i < len(row) else "" for i, c in enumerate(row)]
             if rec_c >= len(cells) or st_c >= len(cells) or not cells[rec_c] or not cells[st_c]:
                 continue
+            if sum(1 for c in cells if c) > 1 and len({c for c in cells if c}) == 1:
+                continue   # a row spanning the table: a theme's heading ("Theme A – Responding to reports")
             num, rest = split_numbering(" ".join(cells[rec_c].split()))
             coded = re.match(r"([A-Z]{1,4}\s?\d{1,2}[a-z]?)[.:]?\s*\n\s*(?=\S)", cells[rec_c])
             if coded and not keyed:

@@ -134,8 +134,9 @@ def parse_timescales(text: str, anchor: Optional[date] = None) -> list[ParsedTim
     for i, c in enumerate(sel):
         nxt = sel[i + 1] if i + 1 < len(sel) else None
         if (c.kind == "date" and nxt is not None and nxt.kind == "date" and (c.yearless or not nxt.yearless)
-                and re.fullmatch(r"\s*(?:to|until|till|through|[\-–—])\s*", text[c.end:nxt.start], _I)):
-            # "April – June 2025", "Jan 2026 – Mar 2026": one window, due at its end
+                and (re.fullmatch(r"\s*(?:to|until|till|through|[\-–—])\s*", text[c.end:nxt.start], _I)
+                     or c.yearless and not nxt.yearless and re.fullmatch(r"\s*/\s*", text[c.end:nxt.start]))):
+            # "April – June 2025", "Jan 2026 – Mar 2026", "Feb/Mar 2027": one window, due at its end
             merged_start[id(nxt)] = c.start
             continue
         if keep and keep[-1].kind == "recurrence" and c.kind == "date" and _STARTS.fullmatch(text[keep[-1].end:c.start]):

@@ -41,6 +41,7 @@ _MY = re.compile(
     rf"{_MONX}(?:[\s,\-/.']*(?P<y>{_YR})|\s+(?P<rel>this|next)\s+year\b)?", _I)
 _NUMERIC = re.compile(
     r"(?<![\d./])(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})(?!\d|\.\d)")
+_ISO = re.compile(r"(?<![\d./\-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])")
 _QUARTER = re.compile(
     rf"(?<![A-Za-z])(?:q|qtr\.?\s*|quarter\s*)(?P<q>[1-4]|one|two|three|four)(?![\d%])"
     rf"(?:\s*(?:of\s+|,\s*)?(?:\(\s*)?(?:(?:fy\s*)?(?P<fy>{_FYP})(?![\d%])|(?P<y>(?:19|20)\d{{2}}|'?\d{{2}})(?![\d/%\-]))(?:\s*\))?)?",
@@ -201,7 +202,13 @@ def _month_year(text: str, anchor: Optional[date]) -> Iterator[_Cand]:
 
 
 def _numeric(text: str) -> Iterator[_Cand]:
-    """'30/11/24', '31.3.2024' (day first)."""
+    """'30/11/24', '31.3.2024' (day first), '2026-12-31' (ISO, as trackers exported from a system print it)."""
+    for m in _ISO.finditer(text):
+        try:
+            due = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        yield _Cand(m.start(), m.end(), "date", due, "day", form="numeric")
     for m in _NUMERIC.finditer(text):
         d, mon = int(m.group("d")), int(m.group("m"))
         try:

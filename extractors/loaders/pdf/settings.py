@@ -84,6 +84,8 @@ class PdfLayout:
     column_prose: float = 0.6        # ... and this share of the split lines have words of prose on both sides
     column_reach: float = 0.25       # left-column lines end within this share of the column's width of the gutter
     cell_short_line: float = 0.2     # in a cell, a sentence ending this × cell width before its right side breaks
+    cell_fit_margin: float = 1.0     # in a cell, a line whose next line's first word would have fitted on it with
+                                     # this × size to spare ended by hand (a list of posts or dates, one a line)
 
     # --- header rows and tables over page breaks (tables.py) --------------
     header_max_rows: int = 3         # at most this many leading bold rows are a header

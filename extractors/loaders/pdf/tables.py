@@ -550,6 +550,9 @@ def _cell_text(words: list[Word], bbox) -> str:
     right = bbox[2] if bbox else max(ln.x1 for ln in lines)
     left = bbox[0] if bbox else min(ln.x0 for ln in lines)
     width = max(right - left, 1.0)
+    # the cell's padding, taken as the same on both sides: a line was wrapped
+    # only when its next word would have run past right - padding
+    fit_right = right - max(min(ln.x0 for ln in lines) - left, 0.0)
     parts: list[str] = []
     prev: Optional[Line] = None
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
@@ -570,6 +573,8 @@ def _cell_text(words: list[Word], bbox) -> str:
             elif (prev.text.endswith((".", "!", "?", ":")) and prev.x1 < right - LAYOUT.cell_short_line * width
                   and ln.text[:1].isupper()):
                 new = True
+            elif (ln.text[:1].isupper() or ln.text[:1].isdigit()) and _would_have_fitted(prev, ln, fit_right):
+                new = True
             if new:
                 parts.append("\n" + ln.text)
             elif _hyphen_join(prev.text, ln.text):
@@ -578,6 +583,16 @@ def _cell_text(words: list[Word], bbox) -> str:
                 parts.append(" " + ln.text)
         prev = ln
     return "".join(parts).strip()
+
+
+def _would_have_fitted(prev: Line, ln: Line, fit_right: float) -> bool:
+    """The first word of `ln` had room at the end of `prev` (a word space
+    and a margin to spare): text is wrapped only when the next word does not
+    fit, so the line was ended by hand ("Director of Finance" / "Head of
+    Finance" beside two steps; "31/03/2027" / "Dec 2026")."""
+    w = ln.words[0]
+    size = max(ln.size, 1.0)
+    return prev.x1 + 0.25 * size + (w.x1 - w.x0) + LAYOUT.cell_fit_margin * size < fit_right
 
 
 def _norm_row(row: list[Cell]) -> tuple[str, ...]:

@@ -1,0 +1,193 @@
+"""Forms read in session 25: a PDF cell's lines ended by hand, steps under a
+header of their own inside a register, owner and date lines under each of
+several steps, a plan item's labelled details between it and its table, and
+two more date forms."""
+from datetime import date
+from pathlib import Path
+
+import docx
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from extractors.entities.passes import extract_all
+from extractors.entities.timescales.cells import parse_timescales
+from extractors.loaders import load_document
+from extractors.metadata import extract_metadata
+from tests.word_papers import add_table as _table, extracted as _extracted
+
+
+def _pdf_table(path: Path, rows: list[list[str]], widths: list[float]) -> Path:
+    """A one-table landscape PDF; '<br/>' in a cell ends its line by hand."""
+    style = getSampleStyleSheet()["BodyText"]
+    data = [[Paragraph(c, style) for c in row] for row in rows]
+    t = Table(data, colWidths=widths, repeatRows=1)
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1).build([t])
+    return path
+
+
+def _pdf_rows(path: Path) -> dict:
+    doc = load_document(path)
+    return extract_all(doc, extract_metadata(doc))
+
+
+def test_a_pdf_cell_listing_one_owner_and_one_date_a_line_pairs_them_with_the_numbered_steps(tmp_path):
+    path = _pdf_table(tmp_path / "register.pdf", [
+        ["Ref", "Risk", "Mitigating actions", "Action owner", "Target date"],
+        ["CR1", "Medium-term financial sustainability",
+         "1. Deliver the savings programme for 2027/28.<br/>2. Complete the review of fees and charges.",
+         "Director of Finance<br/>Head of Finance", "31/03/2027<br/>Dec 2026"],
+    ], [40, 150, 260, 160, 90])
+    cell = next(b.table for b in load_document(path).blocks if b.table is not None).rows[1][3].text
+    # "Head of" would have fitted after "Director of Finance": the line was ended by hand
+    assert cell == "Director of Finance\nHead of Finance"
+    out = _pdf_rows(path)
+    acts = {a["action_id"]: a["text"][:14] for a in out["actions"]}
+    owners = sorted((acts[o["parent_id"]], o["role"]) for o in out["owners"])
+    assert owners == [("Complete the r", "Head of Finance"), ("Deliver the sa", "Director of Finance")]
+    dues = sorted((acts[t["parent_id"]], t["due_date"]) for t in out["timescales"])
+    assert dues == [("Complete the r", date(2026, 12, 31)), ("Deliver the sa", date(2027, 3, 31))]
+
+
+def test_a_wrapped_cell_line_stays_one_line(tmp_path):
+    # a narrow column wraps a long post: no hand-made break, one owner
+    path = _pdf_table(tmp_path / "plan.pdf", [
+        ["Action", "Lead", "By when"],
+        ["Refresh the supervision policy", "Principal Social Worker for Children in Care Services", "Dec 2026"],
+    ], [300, 110, 90])
+    cell = next(b.table for b in load_document(path).blocks if b.table is not None).rows[1][1].text
+    assert "\n" not in cell
+    assert [o["role"] for o in _pdf_rows(path)["owners"]] == ["Principal Social Worker for Children in Care Services"]
+
+
+def test_steps_under_an_inner_header_of_each_risk_are_actions_with_their_own_owners(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Strategic Risk Register – Appendix A")
+    _table(d, [
+        ["Ref", "Risk title and description", "Risk owner", "Current score"],
+        ["SR01", "Medium-term financial sustainability", "Director of Finance", "16"],
+        ["", "Action required", "By whom", "By when"],
+        ["", "Deliver the 2027/28 savings programme and report progress to Cabinet.", "Head of Finance", "31/03/27"],
+        ["", "Review the adequacy of reserves.", "Director of Finance / Head of Audit", "End of February 2027"],
+        ["SR02", "Workforce capacity and recruitment", "Chief Executive", "12"],
+        ["", "Action required", "By whom", "By when"],
+        ["", "Complete the pay and grading review of professional posts.", "Head of HR and OD", "Q4 2026/27"],
+    ])
+    out = _extracted(d, tmp_path, "risks.docx")
+    acts = {a["action_id"]: a["text"][:12] for a in out["actions"]}
+    assert sorted(acts.values()) == ["Complete the", "Deliver the ", "Review the a"]   # not the risks' rows
+    owners = sorted((acts[o["parent_id"]], o["role"]) for o in out["owners"] if o["parent_id"] in acts)
+    assert owners == [("Complete the", "Head of HR and OD"), ("Deliver the ", "Head of Finance"),
+                      ("Review the a", "Director of Finance"), ("Review the a", "Head of Audit")]
+    dues = sorted((acts[t["parent_id"]], t["due_date"]) for t in out["timescales"] if t["parent_id"] in acts)
+    assert dues == [("Complete the", date(2027, 3, 31)), ("Deliver the ", date(2027, 3, 31)),
+                    ("Review the a", date(2027, 2, 28))]
+
+
+def test_owner_and_date_lines_under_each_of_several_steps_stay_with_their_step(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Corporate Risk Register")
+    _table(d, [
+        ["Ref", "Risk", "Risk owner", "Further actions (with action owner and target date)"],
+        ["CR3", "Sufficiency of children's placements", "Director of Children's Services – Martin Oyelaran",
+         "• Open the Council's second children's home\nOwner: Head of Children's Resources\nDate: April 2027\n"
+         "• Recruit 15 additional in-house foster carers\nOwner: Fostering Service Manager\nDate: 31/03/2027"],
+    ])
+    out = _extracted(d, tmp_path, "cr.docx")
+    acts = {a["action_id"]: a["text"] for a in out["actions"]}
+    assert sorted(acts.values()) == ["Open the Council's second children's home", "Recruit 15 additional in-house foster carers"]
+    owners = sorted((acts[o["parent_id"]][:4], o["role"]) for o in out["owners"] if o["parent_id"] in acts)
+    assert owners == [("Open", "Head of Children's Resources"), ("Recr", "Fostering Service Manager")]
+
+
+def test_a_plan_items_labelled_details_between_it_and_its_table_keep_the_table_its(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Youth Justice Management Board")
+    for n, rec, row in [(1, "The Board should make sure that members understand the needs of the children.",
+                         ["1.1", "Hold a Board development session.", "Chair of the Board", "Dec 26"]),
+                        (2, "The Board should analyse the overrepresentation of Black children.",
+                         ["2.1", "Produce an analysis of disproportionality.", "Performance Manager", "Jan 2027"])]:
+        d.add_heading(f"Recommendation {n}", 2)
+        d.add_paragraph(rec)
+        d.add_paragraph("Addressed to: Youth Justice Management Board")
+        d.add_paragraph("Overall RAG: Amber")
+        _table(d, [["No.", "Action", "Owner", "Timescale"], row])
+    out = _extracted(d, tmp_path, "yj.docx")
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    table_owners = [(recs.get(o["parent_id"]), o["role"]) for o in out["owners"] if "table:" in (o["locator"] or "")]
+    # the action-plan convention: a table's lead and dates are the recommendation's it answers
+    assert table_owners == [("1", "Chair of the Board"), ("2", "Performance Manager")]
+
+
+def test_iso_dates_and_a_window_of_two_months_in_one_year():
+    got = [(t.raw, t.due_date) for t in parse_timescales("2026-12-31", date(2026, 11, 1))]
+    assert got == [("2026-12-31", date(2026, 12, 31))]
+    got = [(t.raw, t.due_date) for t in parse_timescales("Feb/Mar 2027", date(2026, 11, 1))]
+    assert got == [("Feb/Mar 2027", date(2027, 3, 31))]
+    # two dates each with its year stay two
+    assert len(parse_timescales("December 2026 / January 2027", date(2026, 11, 1))) == 2
+
+
+def test_a_highlight_reports_achievements_and_planned_steps_are_actions_with_their_dashed_owners(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Improvement Board highlight report")
+    d.add_heading("Workstream 1: Practice quality", 2)
+    d.add_heading("Achievements this period", 3)
+    d.add_paragraph("Launched the revised assessment template in Mosaic on 1 September.", style="List Bullet")
+    d.add_heading("Planned next period", 3)
+    d.add_paragraph("Share the themes of the plan audit at the practice week (by 11 December 2026) – Principal Social Worker",
+                    style="List Bullet")
+    d.add_paragraph("Agree new dates with the provider for the second cohort – Head of Workforce Development",
+                    style="List Bullet")
+    d.add_heading("Risks and issues", 3)
+    d.add_paragraph("The provider cannot supply a trainer for the December dates.", style="List Bullet")
+    out = _extracted(d, tmp_path, "hl.docx")
+    acts = {a["action_id"]: a["text"] for a in out["actions"]}
+    assert sorted(t[:10] for t in acts.values()) == ["Agree new ", "Launched t", "Share the "]   # not the risk
+    owners = sorted((acts[o["parent_id"]][:5], o["role"]) for o in out["owners"])
+    assert owners == [("Agree", "Head of Workforce Development"), ("Share", "Principal Social Worker")]
+    # the owner is taken off the step's words
+    assert all("–" not in t for t in acts.values())
+
+
+def test_a_lead_line_that_goes_on_to_the_timescale_gives_both(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Scrutiny task and finish group: final report")
+    d.add_heading("Recommendation 1", 2)
+    d.add_paragraph("That the Cabinet adopts a single damp and mould policy for council homes.")
+    d.add_paragraph("Lead: Cabinet Member for Housing / Head of Property Services – Timescale: by March 2027")
+    out = _extracted(d, tmp_path, "tfg.docx")
+    assert sorted(o["role"] for o in out["owners"] if "lead" in (o["locator"] or "")) == [
+        "Cabinet Member for Housing", "Head of Property Services"]
+    assert [t["due_date"] for t in out["timescales"] if "timescale" in (t["locator"] or "")] == [date(2027, 3, 31)]
+
+
+def test_a_theme_row_spanning_a_response_table_is_not_a_response(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Cabinet response to the scrutiny review")
+    t = _table(d, [["Recommendation", "Accepted / Partially accepted / Not accepted", "Response"],
+                   ["Theme A – Responding to reports"] * 3,
+                   ["1. That the Cabinet adopts a single damp and mould policy.", "Accepted",
+                    "A draft policy has been prepared."]])
+    a = t.cell(1, 0).merge(t.cell(1, 2))
+    a.text = "Theme A – Responding to reports"
+    out = _extracted(d, tmp_path, "resp.docx")
+    assert [r["status"] for r in out["responses"]] == ["accepted"]
+
+
+def test_who_and_when_in_square_brackets_or_after_a_dash_in_brackets(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Corporate Risk Register")
+    _table(d, [["Ref", "Risk", "Risk owner", "Further actions required"],
+               ["CR4", "Local plan", "Director of Place",
+                "1. Submit the Local Plan Review for examination [Owner: Planning Policy Manager | Target: 30 June 2027]\n"
+                "2. Extend food waste collections to the remaining flats (Waste Services Manager – Mar 2027)\n"
+                "3. Launch a landlord incentive scheme. Lead: Housing Options Manager; by 31/01/2027"]])
+    out = _extracted(d, tmp_path, "risk.docx")
+    acts = {a["action_id"]: a["text"][:6] for a in out["actions"]}
+    owners = sorted((acts[o["parent_id"]], o["role"]) for o in out["owners"] if o["parent_id"] in acts)
+    assert owners == [("Extend", "Waste Services Manager"), ("Launch", "Housing Options Manager"),
+                      ("Submit", "Planning Policy Manager")]
+    dues = sorted((acts[t["parent_id"]], t["due_date"]) for t in out["timescales"] if t["parent_id"] in acts)
+    assert dues == [("Extend", date(2027, 3, 31)), ("Launch", date(2027, 1, 31)), ("Submit", date(2027, 6, 30))]

@@ -191,3 +191,30 @@ def test_who_and_when_in_square_brackets_or_after_a_dash_in_brackets(tmp_path):
                       ("Submit", "Planning Policy Manager")]
     dues = sorted((acts[t["parent_id"]], t["due_date"]) for t in out["timescales"] if t["parent_id"] in acts)
     assert dues == [("Extend", date(2027, 3, 31)), ("Launch", date(2027, 1, 31)), ("Submit", date(2027, 6, 30))]
+
+
+def test_a_sections_lead_under_its_heading_owns_each_step_listed_in_it(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Improvement Board highlight report")
+    for n, lead, step in [(1, "Senior responsible officer: Assistant Director, Safeguarding and Family Help, Dr Samuel Okonkwo",
+                           "Completed the first quarterly audit of 30 child protection plans."),
+                          (2, "Senior responsible officer: Assistant Director, Early Help, Kate Ambrose",
+                           "Signed the revised joint protocol with all five district councils.")]:
+        d.add_heading(f"Workstream {n}", 2)
+        d.add_paragraph(lead)
+        d.add_heading("Achievements this period", 3)
+        d.add_paragraph(step, style="List Bullet")
+    out = _extracted(d, tmp_path, "sro.docx")
+    acts = {a["action_id"]: a["text"][:6] for a in out["actions"]}
+    owners = sorted((acts[o["parent_id"]], o["role"], o["person"]) for o in out["owners"] if o["parent_id"] in acts)
+    assert owners == [("Comple", "Assistant Director, Safeguarding and Family Help", "Dr Samuel Okonkwo"),
+                      ("Signed", "Assistant Director, Early Help", "Kate Ambrose")]
+
+
+def test_two_posts_joined_by_and_are_two_owners_but_a_post_of_two_services_is_one():
+    from extractors.entities.owners import split_owners
+    assert [o[0] for o in split_owners("Partnership Manager and Police Inspector")] == ["Partnership Manager", "Police Inspector"]
+    assert [o[0] for o in split_owners("HR Business Partner and Finance Business Partner")] == [
+        "HR Business Partner", "Finance Business Partner"]
+    assert [o[0] for o in split_owners("Director of Finance and Resources")] == ["Director of Finance and Resources"]
+    assert [o[0] for o in split_owners("Police and Crime Commissioner")] == ["Police and Crime Commissioner"]

@@ -192,6 +192,8 @@ _NEW_POST = re.compile(r"(?:(?:Assistant|Deputy|Corporate|Strategic|Executive|In
 
 _ROLE_TAIL = {"Manager", "Managers", "Officer", "Officers", "Director", "Directors", "Lead", "Leads", "Coordinator",
               "Co-ordinator", "Commissioner", "Adviser", "Advisor", "Worker", "Workers", "Practitioner", "Chair",
+              "Inspector", "Superintendent", "Analyst", "Consultant", "Accountant", "Surveyor", "Engineer", "Planner",
+              "Specialist", "Partner", "Clerk", "Secretary", "Administrator", "Therapist",
               "Team", "Group", "Board", "Service", "Services", "Partnership", "Panel", "Unit", "Hub", "Hubs"}
 
 
@@ -336,7 +338,9 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
     printed: dict[str, str] = {}   # a segment -> the words printed for it, where they differ
     separate: set[int] = set()   # segments a list printed apart ("Cllr Evans and Clerk")
     # "Jane Smith, Head of Housing and Tom Reid, Director of Finance": two owners
-    text = re.sub(rf"\s+(?:and|&)\s+(?={name_shapes.WORD}\s+{name_shapes.WORD},\s*[A-Z])", "; ", text)
+    # (not "Assistant Director, Safeguarding and Family Help, Dr Samuel Okonkwo": "Family Help" is no one's name)
+    text = re.sub(rf"\s+(?:and|&)\s+(?=(?P<who>{name_shapes.WORD}\s+{name_shapes.WORD}),\s*[A-Z])",
+                  lambda m: "; " if is_person(m.group("who")) else m.group(0), text)
     # "Monitoring Officer (Gareth Lyle) and Head of Policy (Kate Brannigan)": each post with its holder
     text = re.sub(r"(\([A-Z][^()]{2,40}\))\s*(?:,|and|&)\s+(?=[A-Z][^()]{2,80}\([A-Z])", r"\1; ", text)
     # "Chief Executive and Leader of the Council (Simon Marchant and Cllr Martin Haskell)": the posts' holders in order

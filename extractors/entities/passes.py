@@ -1164,6 +1164,7 @@ def loose_actions(ctx: EntityContext) -> None:
     """Prose actions not tied to a recommendation (not again one a minute's
     sentence already gave: an 'Actions' list of '<who> to <do>' items)."""
     have = {(a.prov.source_text, a.text) for a in ctx.loose_actions}
+    leads = _section_leads(ctx.doc)
     for a in loose_narrative_actions(ctx.doc, ctx.consumed | ctx.not_actions):
         if (a.prov.source_text, a.text) in have:
             continue
@@ -1178,9 +1179,44 @@ def loose_actions(ctx: EntityContext) -> None:
             a.owners.extend(Owner(role=role, person=person, kind="responsible", raw=raw,
                                   prov=a.prov.at(f"/owner:{j}" if j else "/owner"))
                             for j, (role, person, raw) in enumerate(said_owners(a.text) or _bracketed_owner(a.text, ctx)))
+        if a.prov.source_text in leads:
+            # the section's lead ("Senior responsible officer: ..." under a workstream's heading) owns
+            # each step listed in it, beside any the step names itself
+            k, b = leads[a.prov.source_text]
+            have_owners = {(o.role, o.person) for o in a.owners}
+            a.owners.extend(Owner(role=role, person=person, kind="lead", raw=raw,
+                                  prov=Prov(b.page, b.full_text, f"{a.prov.locator}/lead:block:{k}" + (f"#{j}" if j else "")))
+                            for j, (role, person, raw) in enumerate(split_owners(_SECTION_LEAD.match(b.text.strip()).group("who"),
+                                                                                 ctx.glossary))
+                            if (role, person) not in have_owners)
         add_due_dates(a, ctx.anchor)
         a.metrics.extend(metrics_from_text(a.text, a.prov))
         ctx.loose_actions.append(a)
+
+
+# a section's lead printed under its heading: "Senior responsible officer: Assistant Director, Early Help, Kate Ambrose",
+# "SRO: Director of Place", "Workstream lead: Head of HR"
+_SECTION_LEAD = re.compile(r"(?i)^(?:senior\s+responsible\s+(?:officer|owner)|sro|(?:workstream|theme|priority|programme|project)\s+lead|"
+                           r"lead\s+officer|accountable\s+officer)\s*[:\-–]\s*(?P<who>\S.{2,150})$")
+
+
+def _section_leads(doc: Document) -> dict[str, tuple[int, Block]]:
+    """The text of each block under a heading whose section names its lead in
+    a line right under the heading -> (that line's index, the line)."""
+    out: dict[str, tuple[int, Block]] = {}
+    active: list[tuple[int, int, Block]] = []   # (heading level, line index, line) from the outermost in
+    prev_heading: Optional[Block] = None
+    for i, b in enumerate(doc.blocks):
+        if b.kind == "heading":
+            active = [x for x in active if x[0] < b.level]
+            prev_heading = b
+            continue
+        if prev_heading is not None and b.kind == "paragraph" and _SECTION_LEAD.match(b.text.strip()):
+            active.append((prev_heading.level, i, b))
+        elif active and b.kind != "table":
+            out[b.full_text] = active[-1][1:]
+        prev_heading = None
+    return out
 
 
 def labelled_cell_actions(ctx: EntityContext) -> None:

@@ -417,9 +417,10 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
         # right above, or above a short commentary on it ("Progress: on track ...") printed before its table;
         # not the last of a list of them over a section's plan
         b = ctx.doc.blocks[k]
-        r = next((r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None
-                  and (r.prov.source_text == b.full_text or b.full_text in r.covered   # (or its second printing)
-                       or b.kind == "paragraph" and _same_start(b.text, r.text))), None)   # (its words under a bare heading)
+        items = [r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None]
+        r = next((r for r in items if r.prov.source_text == b.full_text or b.full_text in r.covered), None) or \
+            next((r for r in items if b.kind == "paragraph" and _same_start(b.text, r.text)), None)
+        # (or its second printing; or its words under a bare heading)
         if r is not None:
             return r if not r.actions else None
         if b.kind in ("table", "heading") or b.kind == "list_item" or not (

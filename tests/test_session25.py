@@ -218,3 +218,27 @@ def test_two_posts_joined_by_and_are_two_owners_but_a_post_of_two_services_is_on
         "HR Business Partner", "Finance Business Partner"]
     assert [o[0] for o in split_owners("Director of Finance and Resources")] == ["Director of Finance and Resources"]
     assert [o[0] for o in split_owners("Police and Crime Commissioner")] == ["Police and Crime Commissioner"]
+
+
+def test_a_step_paragraph_with_its_own_owner_and_timescale_lines_is_an_action(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("HMI Probation improvement plan – progress report")
+    d.add_heading("Recommendation 4", 2)
+    d.add_paragraph("The Youth Justice Service should make sure that every child is screened for communication needs.")
+    for step, owner, when in [("4.1 Screen every child entering the service for speech and language needs.",
+                               "Owner: Dr Sunita Rao - Associate Director of Safeguarding, NHS Eyre Valley ICB",
+                               "Timescale: Q4 26/27"),
+                              ("4.2 Produce a communication passport for each child with identified needs.",
+                               "Owner: Service Manager, Early Help", "Timescale: Q3 26/27")]:
+        d.add_paragraph(step)
+        d.add_paragraph(owner)
+        d.add_paragraph(when)
+        d.add_paragraph("RAG: Amber")
+    out = _extracted(d, tmp_path, "steps.docx")
+    acts = {a["action_id"]: a["text"][:6] for a in out["actions"]}
+    assert sorted(acts.values()) == ["Produc", "Screen"]
+    owners = sorted((acts[o["parent_id"]], o["role"], o["person"]) for o in out["owners"] if o["parent_id"] in acts)
+    assert owners == [("Produc", "Service Manager, Early Help", None),
+                      ("Screen", "Associate Director of Safeguarding, NHS Eyre Valley ICB", "Dr Sunita Rao")]
+    dues = sorted((acts[t["parent_id"]], t["due_date"]) for t in out["timescales"] if t["parent_id"] in acts)
+    assert dues == [("Produc", date(2026, 12, 31)), ("Screen", date(2027, 3, 31))]

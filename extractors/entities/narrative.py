@@ -1310,8 +1310,12 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             not t.endswith(":") and find_due_dates_in_sentence(first, None) else None
         if promised and promised[1] in ("He", "She", "They", "It"):
             promised = None
-        if listed or promised or (b.numbering and not inspection and STRICT_STEP.search(first) and not NOT_ACTION_START.match(t)
-                                  and not t.endswith(":")):
+        # a step with its own labelled owner under it ("4.1 Screen every child ..." / "Owner: YJS Operations
+        # Manager" / "Timescale: Ongoing"): the labels make it an action
+        labelled = (b.kind in ("paragraph", "list_item") and not inspection and len(t.split()) >= 4 and not t.endswith(":")
+                    and not LABEL_LINE.match(t) and _owner_label_below(doc.blocks, i))
+        if listed or promised or labelled or (b.numbering and not inspection and STRICT_STEP.search(first)
+                                              and not NOT_ACTION_START.match(t) and not t.endswith(":")):
             loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
             out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=loc)))
             if promised:
@@ -1320,6 +1324,16 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             if doer and b.kind == "list_item":
                 out[-1].owners.append(Owner(role=doer, person=None, raw=doer, kind="lead", prov=out[-1].prov.at("/owner:lead-in")))
     return out
+
+
+_OWNER_LABEL_LINE = re.compile(r"(?i)^(?:leads?(?:\s+officers?)?|owners?|action\s+owner|responsible(?:\s+officers?)?|"
+                               r"accountable\s+officer)\s*[:\-–]\s*\S")
+
+
+def _owner_label_below(blocks: list[Block], i: int) -> bool:
+    """The block after block i is a line naming its owner ("Owner: ...", "Lead officer: ...")."""
+    nxt = next((x for x in blocks[i + 1:i + 2] if x.kind != "table"), None)
+    return nxt is not None and bool(_OWNER_LABEL_LINE.match(nxt.text.strip()))
 
 
 # a lead-in naming who will take the steps listed under it: "The council has told us that it will:",

@@ -61,7 +61,7 @@ ROLE_WORDS = {
     "women", "parent", "parents", "carer", "carers", "voice", "auditor", "auditors", "external", "internal",
 }
 _ROLE_START = re.compile(
-    r"(?<![\w-])(?:(?:Assistant|Deputy|Corporate|Strategic|Executive|Interim|Acting|Senior|Principal|Lead|Chief)\s+)*"
+    r"(?<![\w-])(?:(?:Assistant|Associate|Deputy|Corporate|Strategic|Executive|Interim|Acting|Senior|Principal|Lead|Chief)\s+)*"
     r"(?:Directors?\b|Heads?\s+of\b|HoS\b|Team\s+Managers?\b|Service\s+Managers?\b|Cabinet\s+Member\b|"
     r"Portfolio\s+Holder\b|Chief\s+Executive\b|Leaders?\s+(?:at|of|in)\b|Safeguarding\b|QA\s+Officer\b|"
     r"Business\s+Intelligence\b|Raise\s+Users?\s+Group\b)")
@@ -186,7 +186,7 @@ _QUALIFIED_START = re.compile(r"(?:Team\s+Managers?|Service\s+Managers?|Safeguar
 
 
 # a post's opening words, after "and": "... and Director of Public Health", "... and Head of Finance"
-_NEW_POST = re.compile(r"(?:(?:Assistant|Deputy|Corporate|Strategic|Executive|Interim|Acting)\s+)*"
+_NEW_POST = re.compile(r"(?:(?:Assistant|Associate|Deputy|Corporate|Strategic|Executive|Interim|Acting)\s+)*"
                        r"(?:Directors?\s+(?:of|for)\b|Heads?\s+of\b|Chief\s+Executive\b|Cabinet\s+Member\b|Portfolio\s+Holder\b)")
 
 

@@ -1166,11 +1166,18 @@ def loose_actions(ctx: EntityContext) -> None:
     sentence already gave: an 'Actions' list of '<who> to <do>' items)."""
     have = {(a.prov.source_text, a.text) for a in ctx.loose_actions}
     leads = _section_leads(ctx.doc)
+    at = {b.full_text: i for i, b in enumerate(ctx.doc.blocks) if b.kind != "table"}
     for a in loose_narrative_actions(ctx.doc, ctx.consumed | ctx.not_actions):
         if (a.prov.source_text, a.text) in have:
             continue
         ctx.consumed.add(a.prov.source_text)
         _inline_labels(a, ctx)
+        i = at.get(a.prov.source_text)
+        for b in ctx.doc.blocks[i + 1:i + 6] if i is not None else []:
+            # the step's own labelled lines under it ("Owner: ...", "Timescale: ...", "RAG: Amber")
+            if b.kind == "table" or b.full_text in ctx.consumed or not _LABEL_LINE.match(b.text.strip()):
+                break
+            _label_block(ctx, b, [a])
         if not a.owners:
             who_when_at_end(a, ctx.glossary, ctx.anchor)   # "... – Head of Finance – 31 March 2027"
         if not a.owners:

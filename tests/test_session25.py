@@ -242,3 +242,64 @@ def test_a_step_paragraph_with_its_own_owner_and_timescale_lines_is_an_action(tm
                       ("Screen", "Associate Director of Safeguarding, NHS Eyre Valley ICB", "Dr Sunita Rao")]
     dues = sorted((acts[t["parent_id"]], t["due_date"]) for t in out["timescales"] if t["parent_id"] in acts)
     assert dues == [("Produc", date(2026, 12, 31)), ("Screen", date(2027, 3, 31))]
+
+
+def test_a_one_cell_box_over_an_actions_table_is_the_item_the_table_answers(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Ofsted focused visit: progress against the action plan")
+    for n, point, lead, row in [
+            (1, "The timeliness of decision-making on contacts and referrals in the front door.",
+             "Senior lead: Assistant Director, Early Help – Helen Cartwright", ["1.1", "Add a second duty manager", "HC", "Immediate"]),
+            (2, "The quality of strategy discussions, including the attendance of health professionals.",
+             "Senior lead: Head of Safeguarding – Deborah Mensah", ["2.1", "Revise the strategy template", "DM", "Nov 2026"])]:
+        box = d.add_table(rows=1, cols=1)
+        box.cell(0, 0).text = f"Area for improvement {n}\n{point}\n{lead}"
+        _table(d, [["No.", "Action", "Lead officer(s)", "Target date"], row])
+    out = _extracted(d, tmp_path, "fv.docx")
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted(recs.values()) == ["Area for improvement 1", "Area for improvement 2"]
+    dues = sorted((recs[t["parent_id"]], t["due_date"]) for t in out["timescales"] if t["parent_id"] in recs)
+    assert dues == [("Area for improvement 1", None), ("Area for improvement 2", date(2026, 11, 30))]
+    leads = sorted((recs[o["parent_id"]], o["person"]) for o in out["owners"] if o["parent_id"] in recs and o["person"])
+    assert ("Area for improvement 1", "Helen Cartwright") in leads and ("Area for improvement 2", "Deborah Mensah") in leads
+
+
+def test_initials_and_month_in_square_brackets_end_each_step_of_a_cell(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Directorate risk register")
+    _table(d, [["Ref", "Risk", "Risk owner", "Further mitigation"],
+               ["CH01", "Homelessness demand", "Head of Housing Solutions (PV)",
+                "Acquisitions programme: Buy a further 15 homes for temporary accommodation. [PV, Mar 27]\n"
+                "Kilnbeck House: Open the 20-room council-run hostel. [LO, Jun 27]"]])
+    out = _extracted(d, tmp_path, "sq.docx")
+    acts = {a["action_id"]: a["text"] for a in out["actions"]}
+    assert len(acts) == 2 and all("[" not in t for t in acts.values())
+    dues = sorted(t["due_date"] for t in out["timescales"] if t["parent_id"] in acts)
+    assert dues == [date(2027, 3, 31), date(2027, 6, 30)]
+
+
+def test_post_short_forms_run_together_pair_with_the_steps_through_the_key(tmp_path):
+    path = tmp_path / "fra.pdf"
+    # add the key as a DOCX-like second table by rebuilding the PDF with both tables
+    style = getSampleStyleSheet()["BodyText"]
+    t1 = Table([[Paragraph(c, style) for c in r] for r in [
+        ["Risk", "Additional actions required", "Action owner", "Completion date"],
+        ["SR02 On-call availability",
+         "Run a recruitment campaign for on-call firefighters.<br/>Introduce the new on-call payment model.<br/>"
+         "Pilot flexible contracts at two stations.<br/>Report on-call availability to the Committee.",
+         "AM (Resp) HoP GM (OCS) ACFO (SD)", "31.03.2027 Complete 30.06.2027 Ongoing"]]], colWidths=[100, 300, 70, 100])
+    t2 = Table([[Paragraph(c, style) for c in r] for r in [
+        ["Abbreviation", "Post", "Postholder"], ["HoP", "Head of People", "Deborah Rowse"],
+        ["ACFO (SD)", "Assistant Chief Fire Officer, Service Delivery", "Gareth Hosken"],
+        ["GM (OCS)", "Group Manager, On-Call Support", "Kerry Pascoe"]]], colWidths=[100, 250, 150])
+    for t in (t1, t2):
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1).build([t1, t2])
+    out = _pdf_rows(path)
+    acts = {a["action_id"]: a["text"][:5] for a in out["actions"]}
+    owners = sorted((acts[o["parent_id"]], o["role"], o["person"]) for o in out["owners"] if o["parent_id"] in acts)
+    assert owners == [("Intro", "HoP", "Deborah Rowse"), ("Pilot", "GM (OCS)", "Kerry Pascoe"),
+                      ("Repor", "ACFO (SD)", "Gareth Hosken"), ("Run a", "AM (Resp)", None)]
+    # "Complete" holds the second step's place: no date for it
+    dues = sorted((acts[t["parent_id"]], str(t["due_date"]), t["recurrence"]) for t in out["timescales"] if t["parent_id"] in acts)
+    assert dues == [("Pilot", "2027-06-30", "once"), ("Repor", "None", "ongoing"), ("Run a", "2027-03-31", "once")]

@@ -30,7 +30,7 @@ from extractors.entities import minutes
 from extractors.entities import rag as ragmod
 from extractors.entities.columns import classify_columns, column_role, is_action_plan
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
-from extractors.entities.owners import AS_ABOVE, split_owners, subject_owners
+from extractors.entities.owners import AS_ABOVE, norm_role, split_owners, subject_owners
 from extractors.dates import last_day
 from extractors.vocabulary import INSPECTION_ITEM, MONTHS
 from extractors.entities.timescales.cells import parse_timescales
@@ -131,7 +131,7 @@ _NEXT_STEP = re.compile(r"(?<=[)\w.])[ \t]+(?=[A-Z][a-z]+\s)")
 
 def _ends_with_who_when(text: str) -> bool:
     """Does the line end with who does it and by when ("... – JW, 31/07/26")?"""
-    for p in (_WHO_WHEN_BRACKET, _WHO_WHEN_DASHED, _WHO_WHEN_COMMA):
+    for p in (_WHO_WHEN_BRACKET, _WHO_WHEN_SQUARE, _WHO_WHEN_DASHED, _WHO_WHEN_COMMA):
         m = p.search(text)
         if m and not re.search(r"\d", m.group("who")) and parse_timescales(m.group("when"), None):
             return True
@@ -181,7 +181,7 @@ def who_when_at_end(act: Action, glossary: dict, anchor: Optional[date]) -> None
     times = _timescale_items(m.group("when"), anchor, act.prov.at("/when", source_text=m.group(0))) if m and m.group("when") else []
     if m is None:
         m = _WHO_WHEN_BRACKET.search(act.text) or _WHO_WHEN_BRACKET_DASHED.search(act.text) or \
-            _WHO_WHEN_DASHED.search(act.text) or _WHO_WHEN_COMMA.search(act.text)
+            _WHO_WHEN_SQUARE.search(act.text) or _WHO_WHEN_DASHED.search(act.text) or _WHO_WHEN_COMMA.search(act.text)
         if not m:
             return
         times = _timescale_items(m.group("when"), anchor, act.prov.at("/when", source_text=m.group(0)))
@@ -211,6 +211,8 @@ _WHO_WHEN_BRACKET = re.compile(r"\s*\((?P<who>[A-Z](?:[A-Za-z&'’ /–—-]|\([
 _LABELLED_WHO_WHEN = re.compile(r"\s*[(\[](?:lead(?:\s+officer)?|owner|responsible(?:\s+officer)?|led\s+by|action\s+by|who)\s*:\s*"
                                 r"(?P<who>[^()\[\];|]{2,120}?)(?:\s*[;,|]\s*(?:(?:by|due|target(?:\s+date)?|deadline|timescale|when)\s*:?\s*)"
                                 r"(?P<when>[^()\[\];|]{3,40}?))?\s*[)\]]\s*[.;]?$", re.I)
+# initials or a post and a date in square brackets at the end: "[PV, Mar 27]", "[LO/PV, Q4 26/27]", "[CD, weekly]"
+_WHO_WHEN_SQUARE = re.compile(r"\s*\[(?P<who>[A-Z][^\[\]\d,;]{0,60}?)\s*[,;]\s*(?P<when>[^\[\]]{3,30}?)\]\s*[.;]?$")
 # "(Waste Services Manager – Mar 2027)", "(HL / CP – Q4 2026/27)"
 _WHO_WHEN_BRACKET_DASHED = re.compile(r"\s*\((?P<who>[A-Z][^()–—\d]{1,80}?)\s+[–—-]\s+(?P<when>[^()–—]{3,40})\)\s*[.;]?$")
 # an owner label's value that goes on to the date: "Housing Options Manager; by 31/01/2027", "Revenues Manager; monthly"
@@ -232,6 +234,76 @@ def _parts(text: str, n: int) -> Optional[list[str]]:
         return got
     lines = [" ".join(x.split()) for x in (text or "").split("\n") if x.strip()]
     return lines if n >= 2 and len(lines) == n else None
+
+
+def _keyed_parts(text: str, n: int, glossary: dict) -> Optional[list[str]]:
+    """An owner cell of short forms the paper's key explains, run together
+    ("AM (Resp) HoP GM (OCS) ACFO (SD)" beside four steps): the forms, when
+    the whole cell reads as exactly n of them (one may join two with '/')."""
+    if n < 2 or not text:
+        return None
+    forms = [m.group(0).strip() for m in _SHORT_FORM.finditer(text)]
+    if len(forms) == n and "".join(f.replace(" ", "") for f in forms) == re.sub(r"\s+", "", text) and \
+            all(sum(ch.isupper() for ch in f.split("(")[0]) >= 2 for f in forms):
+        return forms   # short forms only, whether or not the key lists each ("AM (Resp)" vacant)
+    keys = sorted({k for k in glossary if len(k) <= 12}, key=len, reverse=True)
+    if not keys:
+        return None
+    low = norm_role(text)
+    out: list[str] = []
+    pos = 0
+    while pos < len(low):
+        if low[pos] in " /":
+            if low[pos] == "/" and out:
+                out[-1] += " /"   # "HoF / HoE": two owners of one step
+            pos += 1
+            continue
+        k = next((k for k in keys if low.startswith(k, pos) and (pos + len(k) == len(low) or low[pos + len(k)] in " /")), None)
+        if k is None:
+            return None
+        if out and out[-1].endswith(" /"):
+            out[-1] = f"{out[-1]} {k}"
+        else:
+            out.append(k)
+        pos += len(k)
+    if len(out) != n:
+        return None
+    # the forms as the paper prints them
+    printed = re.findall(r"\S+(?:\s*\([^()]*\))?", text)
+    return _reprint(out, printed)
+
+
+# a post's short form, with its bracket and any second form joined by a slash: "ACFO (SD)", "HoF / HoE", "GM (OCS)"
+_SHORT_FORM = re.compile(r"[A-Z][A-Za-z]{0,5}(?:\s*\([A-Za-z ]{1,8}\))?(?:\s*/\s*[A-Z][A-Za-z]{0,5}(?:\s*\([A-Za-z ]{1,8}\))?)*")
+
+
+def _reprint(parts: list[str], printed: list[str]) -> list[str]:
+    """The normalised parts back in the words the cell prints ("am (resp)" -> "AM (Resp)")."""
+    out, i = [], 0
+    for part in parts:
+        words = []
+        while i < len(printed) and len(norm_role(" ".join(words))) < len(part):
+            words.append(printed[i])
+            i += 1
+        out.append(" ".join(words))
+    return out
+
+
+def _entries_in_order(text: str, times: list[Timescale]) -> list[Optional[Timescale]]:
+    """A due cell's entries in reading order: its timescales, and None for each
+    status printed where a step is done ("Complete")."""
+    spots: list[tuple[int, Optional[Timescale]]] = []
+    pos = 0
+    for t in times:
+        at = text.find(t.raw, pos) if t.raw else -1
+        if at < 0:
+            return list(times)   # (cannot place them: as read)
+        spots.append((at, t))
+        pos = at + len(t.raw)
+    for m in re.finditer(r"(?i)\b(?:complete[d]?|closed|achieved|done)\b(?:\s*\([^()]*\))?", text):
+        if not any(a <= m.start() < a + len(t.raw) for a, t in spots):
+            spots.append((m.start(), None))
+    return [t for _, t in sorted(spots, key=lambda x: x[0])]
 
 
 def numbered_parts(text: str) -> Optional[list[str]]:
@@ -1068,19 +1140,21 @@ class _PlanReader:
         if len(row_actions) < 2:
             return False
         n = len(row_actions)
-        own_parts = {oc: _parts(_cell(row, oc), n) for oc, _ in self.owner_cols}
+        own_parts = {oc: _parts(_cell(row, oc), n) or _keyed_parts(_cell(row, oc), n, self.glossary)
+                     for oc, _ in self.owner_cols}
         time_parts = _parts(_cell(row, self.time_c), n) if self.time_c is not None else None
         if not any(p and len(p) == n for p in own_parts.values()) and not (time_parts and len(time_parts) == n):
             return False
         if any(p and len(p) != n for p in list(own_parts.values()) + [time_parts]):
             return False
-        cell_times: list[Timescale] = []
+        cell_times: list[Optional[Timescale]] = []
         if time_parts is None and self.time_c is not None and _cell(row, self.time_c):
-            # "31/03/2027 Dec 2026 Jan 2027": a date cell the text layer ran into one line, as many
-            # dates as steps, the n-th the n-th step's (as attach_to_actions pairs them)
+            # "31/03/2027 Dec 2026 Jan 2027", "31.01.2027 Complete 28.02.2027 Quarterly": a date cell the text
+            # layer ran into one line, as many entries (dates, or a status where a step is done) as steps,
+            # the n-th the n-th step's (as attach_to_actions pairs them)
             txt = _cell(row, self.time_c)
-            cell_times = _timescale_items(txt, self.anchor, Prov(page=page, source_text=txt, table=self.tindex,
-                                                                  locator=self.loc(r, self.time_c)))
+            cell_times = _entries_in_order(txt, _timescale_items(txt, self.anchor, Prov(
+                page=page, source_text=txt, table=self.tindex, locator=self.loc(r, self.time_c))))
             if len(cell_times) != n:
                 cell_times = []
         for k, a in enumerate(row_actions):
@@ -1091,7 +1165,8 @@ class _PlanReader:
                     a.owners.extend(_owner_items(txt, kind, self.glossary, prov))
             if cell_times:
                 t = cell_times[k]
-                a.timescales = [x for x in a.timescales if x.due_date != t.due_date] + [t]
+                if t is not None:   # (None: the step's entry is a status, "Complete")
+                    a.timescales = [x for x in a.timescales if x.due_date != t.due_date] + [t]
                 continue
             txt = time_parts[k] if time_parts else (_cell(row, self.time_c) if self.time_c is not None else "")
             if txt:

@@ -724,6 +724,9 @@ class _ImprovementWalk:
         if after.kind == "table":
             return t if self._over_a_plan_table(k) else None   # over the table of its actions
         at = " ".join(after.text.split())
+        if _QUALIFIED_LEAD.match(at):
+            # "Senior lead: ..." / "Strategic lead: ..." under the point, then (maybe) its table
+            return t
         return t if LABEL_LINE.match(at) or _PROGRESS_LABEL.fullmatch(at) else None
 
     def open_item(self, ref: str, text: str, prov: Prov, section_ref: Optional[str], level: int) -> None:
@@ -915,6 +918,9 @@ _PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\
 
 
 # a plan item's number set alone ("Area for improvement 1", "Recommendation 3") and the label its text follows
+# a lead named with a qualifier: "Senior lead:", "Strategic lead:", "Executive lead officer:"
+_QUALIFIED_LEAD = re.compile(r"(?i)^(?:senior|strategic|executive|operational|service|accountable|responsible|named)\s+"
+                             r"(?:lead(?:\s+officer)?|owner|officer)s?\s*:\s*\S")
 _BARE_ITEM = re.compile(r"(?i)(?:" + INSPECTION_ITEM + r"|recommendation|priority)\s+\d{1,2}[a-z]?[.:]?")
 _ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")
 

@@ -95,6 +95,17 @@ def parse_glossary(table: Table) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     if table.n_cols < 2:
         return out
+    if table.n_cols == 3:
+        # "Abbreviation | Post | Postholder": the short form and the post both name the holder
+        rows = [[c.text.strip() for c in r] for r in table.rows if len(r) == 3 and r[0].text.strip()]
+        held = [r for r in rows if is_person(re.sub(r"\s*\(.*?\)\s*$", "", r[2])) and not is_person(r[0]) and not is_person(r[1])]
+        if rows and len(held) >= 2 and len(held) / len(rows) >= 0.6:
+            for abbr, post, holder in held:
+                for key in (abbr, post):
+                    out.setdefault(norm_role(key), [])
+                    if holder not in out[norm_role(key)]:
+                        out[norm_role(key)].append(holder)
+            return out
     pairs = 0
     hits = 0
     for row in table.rows:
@@ -277,7 +288,8 @@ _NAME_BRACKET_ROLE = re.compile(
     r"Chair|Chairman|Chairperson|Vice-Chair|Secretary|Treasurer|Holder|Mayor)\b[^()]*)\)$")
 
 
-_BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]{3,})\)|(?P<name>" + _FULL_NAME + r")\s*\([A-Z]{2,4}\)|"
+# (not a post's short form and its branch, "AM (Resp)", "GM (OCS)": the bracket names a post in words)
+_BRACKETED_INITIALS = re.compile(r"^(?:[A-Z]{2,4}\s*\((?P<role>[^()]*\s[^()]*|Chair|Clerk|Treasurer|Secretary|Secretariat)\)|(?P<name>" + _FULL_NAME + r")\s*\([A-Z]{2,4}\)|"
                                  r"(?P<titled>(?:Head|Director|Assistant|Deputy|Chief|Principal|Senior|Service|Team|Lead)\b[^()]{2,60}?)\s*\([A-Z]{2,4}\))$")
 
 

@@ -59,7 +59,7 @@ from extractors.loaders.docx.numbering import _Numbering
 from extractors.loaders.docx.ooxml import _VML, _W_TRANSITIONAL, _Ctx, _dedupe, _norm
 from extractors.loaders.docx.package import _Package, _rel_target
 from extractors.loaders.docx.styles import _Styles
-from extractors.loaders.docx.tables import _block_lines
+from extractors.loaders.docx.tables import _block_lines, _boxes_over_tables
 from extractors.loaders.errors import LoadError
 from extractors.model import Block, Document
 
@@ -99,6 +99,7 @@ def load(data: bytes, *, path: str, doc_id: str) -> Document:
             raise LoadError("corrupt", f"{main} has no w:body")
         blocks: list[Block] = []
         _walk(body, ctx, blocks)
+        blocks = _boxes_over_tables(blocks)
 
         furniture = _furniture(pkg, rels, main, names, ctx)
         warnings = ctx.warnings + pkg.warnings

@@ -314,3 +314,30 @@ def _table_blocks(tbl, ctx: _Ctx, out: list[Block]) -> None:
     out.append(Block(kind="table", table=Table(rows=rows, header_rows=header_rows)))
     for inner in _nested_tables(tbl, ctx):
         _table_blocks(inner, ctx, out)   # a plan nested in a cell, read as the table it is
+
+
+def _boxes_over_tables(blocks: list[Block]) -> list[Block]:
+    """A one-cell table set right over another table is a framed heading of
+    it ("Area for improvement 1 / The timeliness of ..." in a shaded box over
+    that area's actions table): its lines become paragraphs, as the PDF loader
+    reads a one-column grid. A box anywhere else stays a table."""
+    out: list[Block] = []
+    for k, b in enumerate(blocks):
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        t = b.table
+        if (b.kind == "table" and t is not None and len(t.rows) == 1 and t.n_cols == 1 and nxt is not None
+                and nxt.kind == "table" and nxt.table is not None and nxt.table.n_cols >= 3):
+            lines = [ln.strip() for ln in t.rows[0][0].text.split("\n") if ln.strip()]
+            for j, line in enumerate(lines):
+                if j == 0 and len(lines) > 1 and len(line.split()) <= 8 and not line.endswith((".", ":")):
+                    # the box's title line ("Area for improvement 1") over its text
+                    out.append(Block(kind="heading", text=_norm(line), level=3, style="table box"))
+                    continue
+                num, rest = split_numbering(line)
+                if num is None and (m := _NAMED_REF.match(line)):
+                    num, rest = m.group("num"), m.group("rest")
+                out.append(Block(kind="paragraph", text=_norm(line) if num is None else rest, numbering=num,
+                                 style="table box"))
+            continue
+        out.append(b)
+    return out

@@ -303,3 +303,20 @@ def test_post_short_forms_run_together_pair_with_the_steps_through_the_key(tmp_p
     # "Complete" holds the second step's place: no date for it
     dues = sorted((acts[t["parent_id"]], str(t["due_date"]), t["recurrence"]) for t in out["timescales"] if t["parent_id"] in acts)
     assert dues == [("Pilot", "2027-06-30", "once"), ("Repor", "None", "ongoing"), ("Run a", "2027-03-31", "once")]
+
+
+def test_paragraphs_under_planned_actions_that_say_who_will_do_what_by_when(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Risk summary sheet – SR06 Values and culture")
+    d.add_heading("Planned actions", 3)
+    d.add_paragraph("By the end of September 2027 the Head of People, Deborah Rowse, will have delivered the leadership "
+                    "programme to all 160 supervisory managers.")
+    d.add_paragraph("Progress against the culture recommendations will be reported by the Chief Fire Officer to every "
+                    "meeting of this Committee.")
+    d.add_heading("Progress since the last review", 3)
+    d.add_paragraph("The staff survey closed on 30 October 2026 with a response rate of 61%.")
+    out = _extracted(d, tmp_path, "sheet.docx")
+    acts = {a["action_id"]: a["text"][:8] for a in out["actions"]}
+    assert sorted(acts.values()) == ["By the e", "Progress"]   # not the progress paragraph
+    owners = sorted((acts[o["parent_id"]], o["role"], o["person"]) for o in out["owners"] if o["parent_id"] in acts)
+    assert owners == [("By the e", "Head of People", "Deborah Rowse"), ("Progress", "Chief Fire Officer", None)]

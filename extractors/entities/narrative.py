@@ -1296,7 +1296,11 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
         # (under "Next steps": its bullets, and its numbered paragraphs that say what will be done)
         listed = under_action_heading and len(t.split()) >= 3 and (
             b.kind == "list_item" or (b.numbering is not None and bool(STEP_VERB.search(first) or _IMPERATIVE.match(first))
-                                      and not t.endswith(":") and not NOT_ACTION_START.match(t)))
+                                      and not t.endswith(":") and not NOT_ACTION_START.match(t))
+            # a paragraph of its own under "Planned actions" that says what will be done by when ("The Head of
+            # People will publish the survey results by May 2027.")
+            or (b.kind == "paragraph" and b.numbering is None and len(t.split()) <= 60 and not t.endswith(":")
+                and bool(re.search(r"\bwill\b", t)) and bool(find_due_dates_in_sentence(t, None))))
         if committed and b.kind == "paragraph" and b.numbering is None and len(t.split()) >= 8:
             # the paragraph under a "Commitment 2" heading: what the plan commits to
             committed = False

@@ -591,7 +591,7 @@ _DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+auth
 # "authorises the Chief Executive to sign", "requests that officers bring a report", "agrees
 # that the Monitoring Officer be authorised to ..."
 _POSTISH = r"(?P<who>(?:the\s+)?(?:[A-Z][\w&'’-]*|officers|officials)(?:[ ,]+(?:[A-Z][\w&'’-]*|of|for|and|&|the))*?)(?:\s*\((?P<person>[^)]{3,40})\))?"
-_POST_NOUN = re.compile(r"\b(?:Head|Director|Officer|Manager|Executive|Lead|Chair(?:man|woman)?|Secretary|Clerk|Adviser|"
+POST_NOUN = re.compile(r"\b(?:Head|Director|Officer|Manager|Executive|Lead|Chair(?:man|woman)?|Secretary|Clerk|Adviser|"
                         r"Advisor|Treasurer|Controller|Commissioner)s?\b")
 # who a decision says will do it, in the passive: "... be approved as a correct record and signed by the Chair",
 # "a report be prepared by the Director of Place"
@@ -602,7 +602,7 @@ _DONE_BY = re.compile(r"\b(?:signed|prepared|presented|circulated|published|draf
                       r"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,3})?))(?P<person>(?!))?")
 # a recommendation in the passive names who is to act after "by": "The risk register should be
 # reviewed monthly by the programme board", "... must be approved by the Audit Committee"
-_PASSIVE_AGENT = re.compile(r"(?i)\b(?:should|must|will|shall|needs?\s+to|is\s+to|are\s+to)\s+be\s+(?:\w+ly\s+)?"
+PASSIVE_AGENT = re.compile(r"(?i)\b(?:should|must|will|shall|needs?\s+to|is\s+to|are\s+to)\s+be\s+(?:\w+ly\s+)?"
                             # (not a body that only approves or considers it: "should be approved by Cabinet")
                             r"(?!(?:approved|agreed|endorsed|considered|noted|scrutini[sz]ed|signed|ratified|adopted)\b)"
                             r"(?:[a-z]+ed|led|overseen|run|done|taken|given|made|kept|held|set)\b(?:\s+[a-z]+){0,2}?\s+by\s+"
@@ -724,9 +724,9 @@ def owners_in_text(text: str, meeting: Optional[str] = None) -> list[tuple[str, 
     found: list[tuple[str, str]] = []
     for m in _DELEGATE.finditer(text):
         found.append(("delegate", m.group("who").strip(" ,")))
-    for m in (m for rx in (*_TASKED, _DONE_BY, _PASSIVE_AGENT) for m in rx.finditer(text)):
+    for m in (m for rx in (*_TASKED, _DONE_BY, PASSIVE_AGENT) for m in rx.finditer(text)):
         who = m.group("who").strip(" ,")
-        if _POST_NOUN.search(who):
+        if POST_NOUN.search(who):
             who = re.sub(r"^the\s+", "", who)   # "the Director of Place": the post (a body keeps its article)
         if not any(bare_body(who) == bare_body(w) for _, w in found):
             found.append(("responsible", who + (f" ({m.group('person')})" if m.group("person") else "")))

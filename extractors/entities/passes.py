@@ -57,7 +57,7 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation, Times
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import (RESOLVED, decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations)
-from extractors.entities.owners import (bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
+from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
 from extractors.entities.responses import POSITION, extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
@@ -1332,6 +1332,8 @@ def said_owners(text: str) -> list[tuple[Optional[str], Optional[str], str]]:
     'Andrew Stott will join ...'), from the first sentence that names one."""
     said = minutes.sentences(text)
     for k, s in enumerate(said):
+        # (after a fronted date: "By the end of September 2027 the Head of People, Deborah Rowse, will ...")
+        s = _FRONTED_WHEN.sub("", s)
         if subject_owner(s):
             found = subject_owners(s)
         elif (got := minutes.undertaking(s)) is not None:
@@ -1340,7 +1342,15 @@ def said_owners(text: str) -> list[tuple[Optional[str], Optional[str], str]]:
             continue
         if found:
             return found
+    for s in said:
+        # "Progress ... will be reported by the Chief Fire Officer to every meeting": the passive's agent
+        if (m := PASSIVE_AGENT.search(s)):
+            who = m.group("who").strip(" ,")
+            return split_owners(re.sub(r"^the\s+", "", who) if POST_NOUN.search(who) else who)
     return []
+
+
+_FRONTED_WHEN = re.compile(r"^(?:By|Before|From|In|During|Over)\s+(?:the\s+)?[^,]{3,40}?(?:,\s*|\s+)(?=[Tt]he\s+[A-Z])")
 
 
 # a contents page's entries: "Executive summary 2", "Hospital admissions 3 Mortality 4"

@@ -320,3 +320,12 @@ def test_paragraphs_under_planned_actions_that_say_who_will_do_what_by_when(tmp_
     assert sorted(acts.values()) == ["By the e", "Progress"]   # not the progress paragraph
     owners = sorted((acts[o["parent_id"]], o["role"], o["person"]) for o in out["owners"] if o["parent_id"] in acts)
     assert owners == [("By the e", "Head of People", "Deborah Rowse"), ("Progress", "Chief Fire Officer", None)]
+
+
+def test_a_header_cell_holding_two_columns_names_takes_the_first_names_role():
+    from extractors.entities.columns import two_names_role
+    assert two_names_role("Strategies / plans in place to deliver\nLed by / responsible") == (True, None)
+    assert two_names_role("Further actions to be taken\nLead officer and date") == (True, "action")
+    # a name wrapped over two lines, or a short header, is one column's
+    assert two_names_role("Responsible\nofficer") == (False, None)
+    assert two_names_role("Target date") == (False, None)

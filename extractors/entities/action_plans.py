@@ -28,7 +28,7 @@ from typing import Optional
 
 from extractors.entities import minutes
 from extractors.entities import rag as ragmod
-from extractors.entities.columns import classify_columns, column_role, is_action_plan
+from extractors.entities.columns import classify_columns, column_role, is_action_plan, two_names_role
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.owners import AS_ABOVE, norm_role, split_owners, subject_owners
 from extractors.dates import last_day
@@ -403,6 +403,13 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
     if not header:
         return None
     roles = _roles_from_cells(table, classify_columns(header))
+    for c, cell in enumerate(table.rows[0] if table.header_rows else []):
+        merged, role = two_names_role(cell.text)
+        if merged:
+            roles = {k: [i for i in v if i != c] for k, v in roles.items()}
+            roles = {k: v for k, v in roles.items() if v}
+            if role:
+                roles.setdefault(role, []).append(c)
     names_col = _names_in_action_column(table, roles)
     if names_col:
         roles = {**roles, "owner_lead": [names_col[0]], "action": [names_col[1]]}

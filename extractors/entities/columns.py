@@ -54,6 +54,21 @@ DECISION_COLUMN = re.compile(r"(?i)^(?:(?:the\s+)?(?:board|committee|partnership
                              r"(?:\s*(?:/|and|&|or)\s*(?:decisions?|outcomes?|resolutions?|agreed|agreements?))?\s*:?$")
 
 
+def two_names_role(cell: str) -> tuple[bool, str | None]:
+    """A header cell holding two columns' names on two lines of three words or
+    more that name different roles ("Strategies / plans in place to deliver" over
+    "Led by / responsible": the text layer lost the rule between the columns):
+    (True, the first name's role) - the cells below hold what the first names.
+    (False, None) for any other cell."""
+    lines = [ln.strip() for ln in (cell or "").split("\n") if ln.strip()]
+    if len(lines) != 2 or not all(len(ln.split()) >= 3 for ln in lines):
+        return False, None
+    first, second = column_role(lines[0]), column_role(lines[1])
+    if second is None or first == second:
+        return False, None
+    return True, first
+
+
 def column_role(header: str) -> str | None:
     h = " ".join(header.split())
     bare = re.sub(r"\s*\([^()]*\)", "", h).strip()

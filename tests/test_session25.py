@@ -329,3 +329,11 @@ def test_a_header_cell_holding_two_columns_names_takes_the_first_names_role():
     # a name wrapped over two lines, or a short header, is one column's
     assert two_names_role("Responsible\nofficer") == (False, None)
     assert two_names_role("Target date") == (False, None)
+
+
+def test_a_span_of_years_written_with_to_names_a_period_not_two_deadlines():
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    assert find_due_dates_in_sentence("Publish a new Carers' Strategy for 2027 to 2030, co-produced with carers.",
+                                      date(2026, 11, 1)) == []
+    assert [(t.raw, t.due_date) for t in parse_timescales("2027 to 2030", date(2026, 11, 1))] == [
+        ("2027 to 2030", date(2030, 12, 31))]

@@ -54,6 +54,7 @@ _FY_QUARTER = re.compile(rf"(?<![\d/.\-])(?P<fy>{_FYP})\s*(?:q|quarter\s*)(?P<q>
 _FY = re.compile(
     r"(?<![\d/.\-£$])(?:(?:fy|f/y|financial\s+year)\s*)?(?P<a>(?:19|20)\d{2}|\d{2})\s*[/\-–]\s*"
     r"(?P<b>(?:19|20)\d{2}|\d{2})(?![\d%]|\.\d|\s*[/\-–]\s*\d)(?:\s+financial\s+year)?", _I)
+_YEARS_TO = re.compile(r"(?<![\d/.\-£$])(?P<a>(?:19|20)\d{2})\s+(?:to|until)\s+(?P<b>(?:19|20)\d{2})(?![\d/%])")
 _YEAR = re.compile(r"(?<![\d/.£$\-,])(?P<y>(?:19|20)\d{2})(?![\d%]|\s*[/\-–]\s*\d|,\d)")
 _SEASON = re.compile(
     rf"(?<![A-Za-z])(?P<s>spring|summer|autumn|winter)(?P<term>\s+term)?"
@@ -252,6 +253,11 @@ def _years(text: str) -> Iterator[_Cand]:
             yield _Cand(m.start(), m.end(), "date", date(span[1], 3, 31), "year", form="fy")
         elif len(a) == 4 and len(b) == 4 and 1 < int(b) - int(a) <= 20:
             yield _Cand(m.start(), m.end(), "date", date(int(b), 12, 31), "year", form="years")
+    for m in _YEARS_TO.finditer(text):
+        # "for 2027 to 2030": a span of years written with "to", read as "2027-2030" is
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 1 <= b - a <= 20:
+            yield _Cand(m.start(), m.end(), "date", date(b, 12, 31), "year", form="years")
     for m in _YEAR.finditer(text):
         yield _Cand(m.start(), m.end(), "date", date(int(m.group("y")), 12, 31), "year", bare_year=True, form="year")
 

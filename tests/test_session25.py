@@ -337,3 +337,15 @@ def test_a_span_of_years_written_with_to_names_a_period_not_two_deadlines():
                                       date(2026, 11, 1)) == []
     assert [(t.raw, t.due_date) for t in parse_timescales("2027 to 2030", date(2026, 11, 1))] == [
         ("2027 to 2030", date(2030, 12, 31))]
+
+
+def test_a_body_and_the_initials_of_who_speaks_for_it_own_a_minutes_action(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Minutes of the meeting of the Health and Wellbeing Board held on 29 October 2026")
+    d.add_heading("Present:", 2)
+    _table(d, [["Name", "Organisation", "Role"], ["Cllr Ruth Aldana (Chair)", "Valley Council", "Cabinet Member"],
+               ["Dr Amir Shah", "NHS Valley Integrated Care Board", "Place Director"]])
+    d.add_heading("GP access survey", 2)
+    d.add_paragraph("ACTION 26/42: ICB (AS) to bring a response to the six recommendations to the December meeting.")
+    out = _extracted(d, tmp_path, "mins.docx")
+    assert [(o["role"], o["person"]) for o in out["owners"] if "ICB" in (o["raw"] or "")] == [("ICB", "Amir Shah")]

@@ -755,7 +755,9 @@ _SUBJECT = re.compile(
     # a team named by what it does, in lower case: "URI project team", "HMT financial reporting policy team"
     r"(?:(?![a-z]+ed\b|(?:to|will|would|should|shall|must|may|can|that|with|and|or|has|have|had|was|were|is|are)\b)"
     r"[a-z][\w-]*\s+){0,3}(?:team|teams|officials?|officers?|colleagues|members|staff|secretariat|unit|office|"
-    r"group|lead|chair))){0,8}?)"
+    r"group|lead|chair))){0,8}?"
+    # "ICB (AS) to bring ...", "GHG (LH) to share ...": the body and the initials of who speaks for it
+    r"(?:\s*\([A-Z][A-Za-z]{0,3}\))?)"
     # "with Transparency Board input", "with support from HR": who helps, not who acts
     r"(?:\s+with\s+(?:[A-Z][\w&'’.-]*\s+){1,4}(?:input|support|help|assistance))?"
     # "MCO requested to see ...", "The Clerk offered to write ..."

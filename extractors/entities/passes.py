@@ -1448,10 +1448,8 @@ def initialled_owners(ctx: EntityContext) -> None:
         for o in item.owners:
             if o.person is None and o.role and o.role in names:
                 o.role, o.person = None, names[o.role]
-            elif o.person is None and (ini := re.match(r"([A-Z]{2,4})\s*\(|.*(?:\(([A-Z]{2,4})\)|\s[–—-]\s*([A-Z]{2,4}))\s*$",
-                                                          o.raw or "")) and (ini.group(1) or ini.group(2) or ini.group(3)) in names:
-                # "JB (Head of Housing)", "Head of Housing (JB)", "Head of Housing – JB"
-                code = ini.group(1) or ini.group(2) or ini.group(3)
+            elif o.person is None and (code := _initials_in(o.raw or "", names)):
+                # "JB (Head of Housing)", "Head of Housing (JB)", "Head of Housing – JB", "ICB (AS)"
                 o.person = names[code]
                 if o.role:   # the post without the initials that named its holder
                     o.role = re.sub(rf"^\s*{code}\s*\(|\s*\({code}\)\s*$|\s*[–—-]\s*{code}\s*$", "", o.role).strip(" ()") or None
@@ -1459,6 +1457,18 @@ def initialled_owners(ctx: EntityContext) -> None:
                 o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
             elif o.role is None and o.person in roles and o.person == (o.raw or "").strip():
                 o.role, o.person = o.person, roles[o.person]   # "Des Nurse": read as a name, the key's post
+
+
+def _initials_in(raw: str, names: dict) -> Optional[str]:
+    """The initials an owner's words print before or after its post or body
+    ("JB (Head of Housing)", "Head of Housing (JB)", "Head of Housing – JB",
+    "ICB (AS)") that the paper's lists name, else None."""
+    lead = re.match(r"([A-Z]{2,4})\s*\(", raw)
+    tail = re.search(r"(?:\(([A-Z][A-Za-z]{1,3})\)|\s[–—-]\s*([A-Z]{2,4}))\s*$", raw)
+    for code in (lead.group(1) if lead else None, *(tail.groups() if tail else ())):
+        if code and code in names:
+            return code
+    return None
 
 
 def meeting_deadlines(ctx: EntityContext) -> None:

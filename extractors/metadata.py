@@ -270,6 +270,10 @@ def _cover_texts(doc: Document) -> list[str]:
     return texts
 
 
+# a cover label printed in Welsh and English: "PWNC / SUBJECT:", "Dyddiad / Date:"
+_BILINGUAL_LABEL = re.compile(r"^[^/:]{2,40}?\s+/\s+(?P<en>[A-Za-z][A-Za-z ]{1,30}\s*:.*)$")
+
+
 def _labelled(doc: Document, head: list[str], tail: list[str]) -> dict[str, str]:
     """Labelled cover fields, lower-case label -> value; the first wins."""
     labelled: dict[str, str] = {}
@@ -283,6 +287,8 @@ def _labelled(doc: Document, head: list[str], tail: list[str]) -> dict[str, str]
             labelled.setdefault(key, _clean(nxt.text))
     for t in head + tail:
         m = _LABEL.match(t.strip())
+        if not m and (cy := _BILINGUAL_LABEL.match(t.strip())):
+            m = _LABEL.match(cy.group("en"))   # "PWNC / SUBJECT: ...": a Welsh label, then the English one
         if m and m.group(3).strip() and not m.group(3).strip().endswith(":"):
             key = re.sub(r"\(s\)$|(?<=author)s$", "", (m.group(1) or m.group(2)).lower())
             key = {"report to": "to", "date of meeting": "date", "meeting date": "date", "report title": "title",

@@ -349,3 +349,45 @@ def test_a_body_and_the_initials_of_who_speaks_for_it_own_a_minutes_action(tmp_p
     d.add_paragraph("ACTION 26/42: ICB (AS) to bring a response to the six recommendations to the December meeting.")
     out = _extracted(d, tmp_path, "mins.docx")
     assert [(o["role"], o["person"]) for o in out["owners"] if "ICB" in (o["raw"] or "")] == [("ICB", "Amir Shah")]
+
+
+def test_inspection_items_listed_under_their_labels_answer_the_table_keyed_by_afi(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Care Inspectorate Wales performance evaluation inspection – improvement plan progress")
+    for n, point in [(1, "The voice of the child should be clearly recorded in assessments and care and support plans."),
+                     (2, "The local authority should improve the timeliness of assessments and of reviews.")]:
+        d.add_heading(f"Area for improvement {n}", 3)
+        d.add_paragraph(point)
+    d.add_paragraph("Cabinet approved the improvement plan on 16 September 2026.")
+    _table(d, [["AFI", "No.", "Action", "Lead Officer", "Target Date"],
+               ["AFI 1", "1.1", "Add a section on what matters to the child to the templates.", "Principal Social Worker", "September 2026"],
+               ["", "1.2", "Offer every child an advocate at their review.", "Head of Children's Services", "March 2027"],
+               ["AFI 2", "2.1", "Recruit two additional independent reviewing officers.", "Service Manager", "January 2027"]])
+    out = _extracted(d, tmp_path, "ciw.docx")
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted(recs.values()) == ["Area for improvement 1", "Area for improvement 2"]
+    owners = sorted((recs[o["parent_id"]], o["role"]) for o in out["owners"] if o["parent_id"] in recs and "table:" in o["locator"])
+    # the row left blank under "AFI 1" answers it too
+    assert owners == [("Area for improvement 1", "Head of Children's Services"), ("Area for improvement 1", "Principal Social Worker"),
+                      ("Area for improvement 2", "Service Manager")]
+
+
+def test_a_tables_banner_naming_a_numbered_item_printed_in_a_list_above_makes_the_table_answer_it(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Adult support and protection improvement plan: progress")
+    d.add_heading("Priority areas for improvement identified by the joint inspection", 3)
+    d.add_paragraph("1. Partners should ensure that all adults at risk of harm have a chronology and a risk assessment.")
+    d.add_paragraph("2. Partners should improve the quality and consistency of inquiries and investigations.")
+    for n in (1, 2):
+        t = _table(d, [[f"Priority area for improvement {n}: Partners should ..."] * 3,
+                       ["Improvement action", "Responsible officer(s)", "Timescale"],
+                       [f"Introduce a new template {n}", f"Service Manager {n}", "March 2027"]])
+        t.rows[0].cells[0].merge(t.rows[0].cells[2]).text = f"Priority area for improvement {n}: Partners should ..."
+        for c in t.rows[0].cells[:1] + t.rows[1].cells:
+            for r in c.paragraphs[0].runs:
+                r.bold = True
+    out = _extracted(d, tmp_path, "asp.docx")
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted(recs.values()) == ["1", "2"]
+    owners = sorted((recs[o["parent_id"]], o["role"]) for o in out["owners"] if o["parent_id"] in recs and "table:" in o["locator"])
+    assert owners == [("1", "Service Manager 1"), ("2", "Service Manager 2")]

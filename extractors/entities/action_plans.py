@@ -417,8 +417,9 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
         return None
     plan = _PlanReader(table, tindex, roles, glossary=glossary, anchor=anchor, body=body)
     plan.owner_required = names_col is not None
-    if group is not None and "rec" not in roles:
-        plan.group = group
+    if group is not None and "rec" not in roles and \
+            not any(_REC_REF_HEADER.search(header[c]) for c in roles.get("ref", [])):
+        plan.group = group   # (not a table that keys its rows to the items themselves: "AFI | No. | Action")
     for r_off, row in enumerate(table.body):
         plan.read_row(r_off + table.header_rows, row)
     return PlanResult(plan.recs, plan.loose, plan.row_parent, plan.entity_cols)
@@ -715,6 +716,7 @@ class _PlanReader:
                  body: Optional[str]) -> None:
         self.table, self.tindex, self.roles = table, tindex, roles
         self.header = table.header
+        self.last_rec_key: Optional[str] = None   # the recommendation ref a rec-ref column printed last
         self.glossary, self.anchor, self.body = glossary, anchor, body
         col = {k: v[0] for k, v in roles.items()}
         self._dotted: Optional[set[str]] = None   # dotted_parents(), read once
@@ -985,6 +987,10 @@ class _PlanReader:
             row_actions[0].evidence = _norm(_cell(row, self.evid_c))
         if self.rec_c is None and self.ref_c is not None:
             key = _norm(_cell(row, self.ref_c)).rstrip(".") or None
+            if key is None and _REC_REF_HEADER.search(self.header[self.ref_c]):
+                key = self.last_rec_key   # "AFI 1" printed on the first of its rows, the cells below left blank
+            elif _REC_REF_HEADER.search(self.header[self.ref_c]):
+                self.last_rec_key = key
             if key and re.fullmatch(r"\d{1,2}(?:\s*[,&/]\s*\d{1,2})+", key):
                 key = re.split(r"\s*[,&/]\s*", key)[0]   # "1, 4": a row answering two, filed under the first
             for a in row_actions:

@@ -48,7 +48,7 @@ DECISION_HEADING = re.compile(
     r"service|officer)(?:’s|'s|s’|s)?\s+responses?)\s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
     re.I)
 IMPROVEMENT_HEADING = re.compile(
-    r"^(?:what\s+needs\s+to\s+improve\??|areas?\s+(?:for|of|requiring)\s+(?:further\s+)?(?:improvement|development)s?|"
+    r"^(?:what\s+needs\s+to\s+improve\??|(?:(?:priority|key|main|principal)\s+)?areas?\s+(?:for|of|requiring)\s+(?:further\s+)?(?:improvement|development)s?|"
     r"what\s+(?:the\s+)?(?:local\s+area(?:\s+partnership)?|leaders?|the\s+council)\s+(?:needs?|should)\s+(?:to\s+)?(?:do|improve)\b.*|"
     r"recommendations?\s+for\s+improvement|improvement\s+(?:areas|priorities|recommendations))\s*[:.?\d]*\s*(?P<rest>.*)$",
     re.I)
@@ -699,7 +699,7 @@ class _ImprovementWalk:
         if not ref or nxt is None or self.blocks[nxt].kind == "table":
             return None
         m = _ITEM_LABEL.match(" ".join(self.blocks[nxt].text.split()))
-        text = m.group("text") if m else self._plain_item(nxt)
+        text = m.group("text") if m else (self._plain_item(nxt) or self._point_of_inspection_item(t, nxt))
         if text is None or len(text.split()) < 4:
             return None
         nb = self.blocks[nxt]
@@ -707,6 +707,20 @@ class _ImprovementWalk:
         self.open_item(ref_text[:1].upper() + ref_text[1:], text,
                        Prov(page=nb.page, source_text=nb.full_text, locator=ref_text), section_ref=None, level=1)
         return nxt + 1
+
+    def _point_of_inspection_item(self, label: str, k: int) -> Optional[str]:
+        """The point under an inspection's own item label ("Area for
+        improvement 3" / "The local authority should ..."), which names an
+        improvement wherever it is printed: a plain paragraph of six words
+        or more, not a labelled line."""
+        if not _INSPECTION_LABEL.match(label):
+            return None
+        b = self.blocks[k]
+        t = " ".join(b.text.split())
+        if b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") or LABEL_LINE.match(t) \
+                or len(t.split()) < 6 or t.endswith(":"):
+            return None
+        return t
 
     def _plain_item(self, k: int) -> Optional[str]:
         """The point printed plain under its bare number, when the plan's
@@ -918,6 +932,7 @@ _PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\
 
 
 # a plan item's number set alone ("Area for improvement 1", "Recommendation 3") and the label its text follows
+_INSPECTION_LABEL = re.compile(r"(?:" + INSPECTION_ITEM + r")\s+\d{1,2}[a-z]?[.:]?$")
 # a lead named with a qualifier: "Senior lead:", "Strategic lead:", "Executive lead officer:"
 _QUALIFIED_LEAD = re.compile(r"(?i)^(?:senior|strategic|executive|operational|service|accountable|responsible|named)\s+"
                              r"(?:lead(?:\s+officer)?|owner|officer)s?\s*:\s*\S")

@@ -66,6 +66,7 @@ from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import log_section, meeting_days, pin_to_meetings, schedule_days
 from extractors.model import Block, Document, Table
+from extractors.vocabulary import INSPECTION_ITEM
 from extractors.textsim import token_f1, tokens
 
 __all__ = ["PASSES", "extract_all", "EntityContext"]
@@ -203,6 +204,9 @@ def action_tables(ctx: EntityContext) -> None:
         above = _item_above(ctx, blocks[tindex]) if tindex < len(blocks) else None
         if above is None and last_group is not None and _continues(ctx, blocks, last_group[0], tindex, table):
             above = last_group[1]   # the rest of the item's table after a page break
+        if above is None:
+            prev = ctx.doc.blocks[blocks[tindex] - 1] if tindex < len(blocks) and blocks[tindex] else None
+            above = _item_in_banner(ctx, table, prev.full_text if prev is not None and prev.style == "table caption" else None)
         last_group = (tindex, above) if above is not None else None
         k = _header_inside(table)
         if k:
@@ -296,6 +300,36 @@ def _header_inside(table) -> Optional[int]:
         if "action" in roles and is_action_plan(roles) and len(roles) >= 3 and \
                 sum(bool(_RISK_LABEL.match(lb)) for lb in labels) >= 2:
             return k
+    return None
+
+
+# a table's banner naming the item it answers: "Priority area for improvement 1: Partners should ...",
+# "Recommendation 3 – ...", "AFI 2"
+_BANNER_ITEM = re.compile(r"(?i)^(?:(?:priority|key)\s+)?(?:afi|afd|recommendation|" + INSPECTION_ITEM + r")\s*(?P<n>\d{1,2}[a-z]?)\b")
+
+
+def _item_in_banner(ctx: EntityContext, table, caption: Optional[str] = None) -> Optional[Recommendation]:
+    """The plan item a table's first row names across its whole width (a
+    banner over the column names; a Word loader's caption of the table),
+    printed with that number elsewhere in the paper and not yet answered:
+    the table's rows answer it."""
+    if caption:
+        banner = " ".join(caption.split())
+    else:
+        if not table.rows or table.header_rows < 2:
+            return None
+        first = [" ".join(c.text.split()) for c in table.rows[0]]
+        if not first[0] or any(c != first[0] for c in first):
+            return None
+        banner = first[0]
+    m = _BANNER_ITEM.match(banner)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    for r in ctx.recs:
+        if r.kind == "improvement" and r.ref and not r.actions and \
+                (bare_ref(r.ref) == n or _item_key(r.ref) == f"item:{n}"):
+            return r
     return None
 
 
@@ -507,12 +541,14 @@ def actions_by_ref(ctx: EntityContext) -> None:
     are that recommendation's (as in a plan with a recommendation column)."""
     # (an action table keys the improvement points it answers; a cover's decisions numbered 1, 2, 3 are not them)
     by_ref = {**_first_by_ref(ctx.recs), **_first_by_ref([r for r in ctx.recs if r.kind == "improvement"])}
+    # "AFI 2" in a table's column for the item printed as "Area for improvement 2"
+    by_ref.update({k: r for r in reversed(ctx.recs) if r.kind == "improvement" and r.ref and (k := _item_key(r.ref))})
     keyed = _keyed_tables(ctx, by_ref)
     keep = []
     for a in ctx.loose_actions:
         if a.ref is None and a.key and a.prov.table in keyed:
             a.ref = a.key
-        target = by_ref.get(bare_ref(a.ref)) if a.prov.table is not None and a.ref else None
+        target = (by_ref.get(bare_ref(a.ref)) or by_ref.get(_item_key(a.ref) or "")) if a.prov.table is not None and a.ref else None
         if target is None:
             keep.append(a)
             continue
@@ -523,6 +559,15 @@ def actions_by_ref(ctx: EntityContext) -> None:
         a.owners, a.timescales = [], []
         target.actions.append(a)
     ctx.loose_actions[:] = keep
+
+
+_ITEM_REF = re.compile(r"(?i)^(?:afi|afd|" + INSPECTION_ITEM + r")\s*(?P<n>\d{1,2}[a-z]?)\b")
+
+
+def _item_key(ref: str) -> Optional[str]:
+    """'Area for improvement 2', 'AFI 2', 'AFD 2' -> 'item:2': an inspection item's number, however printed."""
+    m = _ITEM_REF.match(ref.strip())
+    return f"item:{m.group('n').lower()}" if m else None
 
 
 def _keyed_tables(ctx: EntityContext, by_ref: dict[str, Recommendation]) -> set[int]:
@@ -538,7 +583,7 @@ def _keyed_tables(ctx: EntityContext, by_ref: dict[str, Recommendation]) -> set[
             keys.setdefault(a.prov.table, []).append(a.key)
     out = set()
     for t, ks in keys.items():
-        targets = [by_ref.get(bare_ref(k)) for k in ks]
+        targets = [by_ref.get(bare_ref(k)) or by_ref.get(_item_key(k) or "") for k in ks]
         if any(r is None or r.kind != "improvement" or r.prov.table == t for r in targets):
             continue
         if len(set(ks)) >= 2 or len(ks) > len(set(ks)) or any(re.match(r"(?i)r|rec", k) for k in ks):

@@ -7,6 +7,8 @@ periods), the entity context (inspection dates) and action plans.
 """
 from __future__ import annotations
 
+import re
+
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")
 # full name -> 1..12, and three-letter abbreviation -> 1..12
@@ -51,3 +53,15 @@ INSPECTION_ITEM = (r"(?i:areas?\s+(?:for|of)\s+(?:priority\s+action|(?:significa
 # September meeting", "Dec Cabinet", "next Board", "Jan 2027 Committee"
 # (a regex fragment, case-insensitive, no groups)
 MEETING_BODY = r"(?i:meeting|cabinet|board|committee|council|panel|executive|forum)"
+
+
+# a label printed in Welsh, then in English after a slash: "Argymhelliad 1 / Recommendation 1",
+# "Ymateb y Cyngor / Council response: Derbyniwyd / Accepted."
+_BILINGUAL_LABEL = re.compile(r"^[^/:\n]{2,40}?\s+/\s+(?=(?:[A-Z][a-z]+\s+){0,2}(?i:recommendation|response|area\s+for\s+improvement|"
+                              r"action|lead|target|update|progress|status|subject|title|date|committee|priority)\b)")
+
+
+def english_label(text: str) -> str:
+    """The English half of a bilingual label at the start of `text` (the rest
+    of the text kept); `text` itself when it has none."""
+    return _BILINGUAL_LABEL.sub("", text, count=1)

@@ -391,3 +391,12 @@ def test_a_tables_banner_naming_a_numbered_item_printed_in_a_list_above_makes_th
     assert sorted(recs.values()) == ["1", "2"]
     owners = sorted((recs[o["parent_id"]], o["role"]) for o in out["owners"] if o["parent_id"] in recs and "table:" in o["locator"])
     assert owners == [("1", "Service Manager 1"), ("2", "Service Manager 2")]
+
+
+def test_a_bilingual_label_reads_as_its_english_half():
+    from extractors.vocabulary import english_label
+    assert english_label("Argymhelliad 1 / Recommendation 1") == "Recommendation 1"
+    assert english_label("Ymateb y Cyngor / Council response: Derbyniwyd / Accepted.") == \
+        "Council response: Derbyniwyd / Accepted."
+    # two posts parted by a slash are not a bilingual label
+    assert english_label("Head of Finance / Section 151 Officer") == "Head of Finance / Section 151 Officer"

@@ -21,6 +21,7 @@ from typing import Optional
 
 from extractors.entities.items import Prov, Recommendation
 from extractors.model import Block, Document
+from extractors.vocabulary import english_label
 
 SUMMARY_HEADING = re.compile(
     r"^(?:chapter\s+\d+\s*[:.\-–]?\s*)?(?:summary\s+of\s+|list\s+of\s+|annex\s+[a-z0-9]+\s*[:.\-–]?\s*)?"
@@ -130,12 +131,13 @@ def labelled_recommendations(doc: Document, body: Optional[str] = None) -> list[
     blocks = doc.blocks
     for i, b in enumerate(blocks):
         label = f"{b.numbering} {b.text}" if b.numbering and b.numbering.lower().startswith("recommendation") else b.text
+        label = english_label(label)   # "Argymhelliad 1 / Recommendation 1"
         m = _REC_HEADING.match(" ".join(label.split()))
         if not m or len(label.split()) > 15:
             continue
         parts = [m.group("title") or ""]
         for nxt in blocks[i + 1:i + 6]:
-            t = " ".join(nxt.text.split())
+            t = english_label(" ".join(nxt.text.split()))
             if nxt.kind in ("heading", "table") or _REC_HEADING.match(t) or _ANSWER_LABEL.match(t) or _PLAN_LABEL.match(t):
                 break
             parts.append(t)

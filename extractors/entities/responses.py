@@ -31,6 +31,7 @@ from extractors.entities.columns import DECISION_COLUMN, column_role
 from extractors.numbering import KEY_CELL, R_REF, bare_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Document, Table
+from extractors.vocabulary import english_label
 
 STATUSES = ("accepted", "partially_accepted", "rejected", "noted", "under_consideration", "implemented")
 
@@ -297,7 +298,7 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
     (what follows it is then the review's own text)."""
     out: list[Response] = []
     blocks = [b for b in doc.blocks if b.kind != "table"]
-    texts = [_with_label(b) for b in blocks]
+    texts = [english_label(_with_label(b)) for b in blocks]   # ("Ymateb y Cyngor / Council response: ...")
     starts = [_rec_start(b, t) for b, t in zip(blocks, texts)]
     from extractors.entities.minutes import is_minutes   # (minutes.py imports what this module imports)
     numbered_ok = not is_minutes(doc)   # a minute's number is not a recommendation's

@@ -305,7 +305,9 @@ def _header_inside(table) -> Optional[int]:
 
 # a table's banner naming the item it answers: "Priority area for improvement 1: Partners should ...",
 # "Recommendation 3 – ...", "AFI 2"
-_BANNER_ITEM = re.compile(r"(?i)^(?:(?:priority|key)\s+)?(?:afi|afd|recommendation|" + INSPECTION_ITEM + r")\s*(?P<n>\d{1,2}[a-z]?)\b")
+# an inspection item's label and its short forms: "Area for improvement", "AFI", "AFD"
+_ITEM_WORDS = r"afi|afd|" + INSPECTION_ITEM
+_BANNER_ITEM = re.compile(r"(?i)^(?:(?:priority|key)\s+)?(?:recommendation|" + _ITEM_WORDS + r")\s*(?P<n>\d{1,2}[a-z]?)\b")
 
 
 def _item_in_banner(ctx: EntityContext, table, caption: Optional[str] = None) -> Optional[Recommendation]:
@@ -561,7 +563,7 @@ def actions_by_ref(ctx: EntityContext) -> None:
     ctx.loose_actions[:] = keep
 
 
-_ITEM_REF = re.compile(r"(?i)^(?:afi|afd|" + INSPECTION_ITEM + r")\s*(?P<n>\d{1,2}[a-z]?)\b")
+_ITEM_REF = re.compile(r"(?i)^(?:" + _ITEM_WORDS + r")\s*(?P<n>\d{1,2}[a-z]?)\b")
 
 
 def _item_key(ref: str) -> Optional[str]:

@@ -400,3 +400,10 @@ def test_a_bilingual_label_reads_as_its_english_half():
         "Council response: Derbyniwyd / Accepted."
     # two posts parted by a slash are not a bilingual label
     assert english_label("Head of Finance / Section 151 Officer") == "Head of Finance / Section 151 Officer"
+
+
+def test_a_date_labelling_a_milestone_line_is_when_it_is_due_unless_the_line_reports_the_past():
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    got = find_due_dates_in_sentence("Autumn 2013: final version prepared for sign-off", date(2013, 6, 5))
+    assert [(t.raw, t.due_date) for t in got] == [("Autumn 2013", date(2013, 11, 30))]
+    assert find_due_dates_in_sentence("June 2013: the panel met for the first time", date(2013, 6, 5)) == []

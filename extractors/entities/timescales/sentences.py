@@ -283,6 +283,20 @@ def _at_a_meeting(text: str, c: _Cand) -> bool:
             and not _THERE_AT.search(text[_clause_start(text, c.start):c.start]))
 
 
+# a step's words after the date that labels it, when they report what was done, not what is due
+_PAST_STEP = re.compile(r"(?i)^\W*(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,4}?(?:was|were|had|has\s+been|have\s+been|met|held|took\s+place)\b")
+
+
+def _milestone_label(text: str, c: _Cand) -> bool:
+    """A date that opens a milestone line as its label ("Autumn 2013: final
+    version prepared for sign-off", "March 2027 – consultation closes"): when
+    the step is due, unless the words after it report a past event."""
+    if c.start > 0 or c.bare_year or c.yearless:
+        return False
+    m = re.match(r"\s*[:–—-]\s+", text[c.end:])
+    return bool(m) and not _PAST_STEP.match(text[c.end + m.end():])
+
+
 def find_due_dates_in_sentence(text: str, anchor: Optional[date] = None) -> list[ParsedTimescale]:
     """Timescales a narrative text sets for its own work, in reading order.
 
@@ -321,7 +335,7 @@ def find_due_dates_in_sentence(text: str, anchor: Optional[date] = None) -> list
     floor = 0
     for c in cands:
         if c.kind == "date":
-            ok = _accept_date(text, c, prev_end, anchor) or _at_a_meeting(text, c)
+            ok = _accept_date(text, c, prev_end, anchor) or _at_a_meeting(text, c) or _milestone_label(text, c)
         elif c.kind == "relative":
             ok = _accept_relative(text, c)
         else:

@@ -987,14 +987,15 @@ class _PlanReader:
             row_actions[0].evidence = _norm(_cell(row, self.evid_c))
         if self.rec_c is None and self.ref_c is not None:
             key = _norm(_cell(row, self.ref_c)).rstrip(".") or None
-            if key is None and _REC_REF_HEADER.search(self.header[self.ref_c]):
+            rec_refs = bool(_REC_REF_HEADER.search(self.header[self.ref_c]))   # "Rec no." / "AFI": recommendations' refs
+            if key is None and rec_refs:
                 key = self.last_rec_key   # "AFI 1" printed on the first of its rows, the cells below left blank
-            elif _REC_REF_HEADER.search(self.header[self.ref_c]):
+            elif rec_refs:
                 self.last_rec_key = key
             if key and re.fullmatch(r"\d{1,2}(?:\s*[,&/]\s*\d{1,2})+", key):
                 key = re.split(r"\s*[,&/]\s*", key)[0]   # "1, 4": a row answering two, filed under the first
             for a in row_actions:
-                if _REC_REF_HEADER.search(self.header[self.ref_c]):
+                if rec_refs:
                     a.ref = key   # "Rec no. | Action | Lead": the recommendation the row answers, printed elsewhere
                 else:
                     a.key = key   # "No. | Action | Lead": it may be (passes.actions_by_ref)

@@ -101,10 +101,9 @@ def parse_glossary(table: Table) -> dict[str, list[str]]:
         held = [r for r in rows if is_person(re.sub(r"\s*\(.*?\)\s*$", "", r[2])) and not is_person(r[0]) and not is_person(r[1])]
         if rows and len(held) >= 2 and len(held) / len(rows) >= 0.6:
             for abbr, post, holder in held:
-                for key in (abbr, post):
-                    out.setdefault(norm_role(key), [])
-                    if holder not in out[norm_role(key)]:
-                        out[norm_role(key)].append(holder)
+                for key in (norm_role(abbr), norm_role(post)):
+                    if holder not in out.setdefault(key, []):
+                        out[key].append(holder)
             return out
     pairs = 0
     hits = 0

@@ -303,10 +303,10 @@ def _header_inside(table) -> Optional[int]:
     return None
 
 
-# a table's banner naming the item it answers: "Priority area for improvement 1: Partners should ...",
-# "Recommendation 3 – ...", "AFI 2"
 # an inspection item's label and its short forms: "Area for improvement", "AFI", "AFD"
 _ITEM_WORDS = r"afi|afd|" + INSPECTION_ITEM
+# a table's banner naming the item it answers: "Priority area for improvement 1: Partners should ...",
+# "Recommendation 3 – ...", "AFI 2"
 _BANNER_ITEM = re.compile(r"(?i)^(?:(?:priority|key)\s+)?(?:recommendation|" + _ITEM_WORDS + r")\s*(?P<n>\d{1,2}[a-z]?)\b")
 
 
@@ -449,11 +449,11 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
     """The plan item printed right above the table at block `at` ('Area for
     improvement 1' / 'What needs to improve: ...' over its actions table), when
     it has no actions of its own yet: the table's rows answer it."""
+    items = [r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None]
     for k in range(at - 1, max(at - 5, -1), -1):
         # right above, or above a short commentary on it ("Progress: on track ...") printed before its table;
         # not the last of a list of them over a section's plan
         b = ctx.doc.blocks[k]
-        items = [r for r in ctx.recs if r.kind == "improvement" and r.prov.table is None]
         r = next((r for r in items if r.prov.source_text == b.full_text or b.full_text in r.covered), None) or \
             next((r for r in items if b.kind == "paragraph" and _same_start(b.text, r.text)), None)
         # (or its second printing; or its words under a bare heading)
@@ -1237,12 +1237,11 @@ def loose_actions(ctx: EntityContext) -> None:
         if a.prov.source_text in leads:
             # the section's lead ("Senior responsible officer: ..." under a workstream's heading) owns
             # each step listed in it, beside any the step names itself
-            k, b = leads[a.prov.source_text]
+            k, b, who = leads[a.prov.source_text]
             have_owners = {(o.role, o.person) for o in a.owners}
             a.owners.extend(Owner(role=role, person=person, kind="lead", raw=raw,
                                   prov=Prov(b.page, b.full_text, f"{a.prov.locator}/lead:block:{k}" + (f"#{j}" if j else "")))
-                            for j, (role, person, raw) in enumerate(split_owners(_SECTION_LEAD.match(b.text.strip()).group("who"),
-                                                                                 ctx.glossary))
+                            for j, (role, person, raw) in enumerate(split_owners(who, ctx.glossary))
                             if (role, person) not in have_owners)
         add_due_dates(a, ctx.anchor)
         a.metrics.extend(metrics_from_text(a.text, a.prov))
@@ -1255,19 +1254,19 @@ _SECTION_LEAD = re.compile(r"(?i)^(?:senior\s+responsible\s+(?:officer|owner)|sr
                            r"lead\s+officer|accountable\s+officer)\s*[:\-–]\s*(?P<who>\S.{2,150})$")
 
 
-def _section_leads(doc: Document) -> dict[str, tuple[int, Block]]:
+def _section_leads(doc: Document) -> dict[str, tuple[int, Block, str]]:
     """The text of each block under a heading whose section names its lead in
-    a line right under the heading -> (that line's index, the line)."""
-    out: dict[str, tuple[int, Block]] = {}
-    active: list[tuple[int, int, Block]] = []   # (heading level, line index, line) from the outermost in
+    a line right under the heading -> (that line's index, the line, who it names)."""
+    out: dict[str, tuple[int, Block, str]] = {}
+    active: list[tuple[int, int, Block, str]] = []   # (heading level, line index, line, who) from the outermost in
     prev_heading: Optional[Block] = None
     for i, b in enumerate(doc.blocks):
         if b.kind == "heading":
             active = [x for x in active if x[0] < b.level]
             prev_heading = b
             continue
-        if prev_heading is not None and b.kind == "paragraph" and _SECTION_LEAD.match(b.text.strip()):
-            active.append((prev_heading.level, i, b))
+        if prev_heading is not None and b.kind == "paragraph" and (m := _SECTION_LEAD.match(b.text.strip())):
+            active.append((prev_heading.level, i, b, m.group("who")))
         elif active and b.kind != "table":
             out[b.full_text] = active[-1][1:]
         prev_heading = None

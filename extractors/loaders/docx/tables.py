@@ -305,12 +305,7 @@ def _table_blocks(tbl, ctx: _Ctx, out: list[Block]) -> None:
     if listed is not None and not captions:
         out.extend(listed)   # a list set in a borderless table for its hanging indent: "(a) | notes the ..."
         return
-    for cap in captions:
-        num, rest = split_numbering(cap.replace("\n", " "))
-        if num is None and (m := _NAMED_REF.match(" ".join(cap.split()))):
-            num, rest = m.group("num"), m.group("rest")   # "Ofsted recommendation 4 – The quality of ..."
-        out.append(Block(kind="paragraph", text=_norm(cap) if num is None else rest,
-                         numbering=num, style="table caption"))
+    out.extend(_numbered_paragraph(cap, "table caption") for cap in captions)
     out.append(Block(kind="table", table=Table(rows=rows, header_rows=header_rows)))
     for inner in _nested_tables(tbl, ctx):
         _table_blocks(inner, ctx, out)   # a plan nested in a cell, read as the table it is
@@ -333,11 +328,16 @@ def _boxes_over_tables(blocks: list[Block]) -> list[Block]:
                     # the box's title line ("Area for improvement 1") over its text
                     out.append(Block(kind="heading", text=_norm(line), level=3, style="table box"))
                     continue
-                num, rest = split_numbering(line)
-                if num is None and (m := _NAMED_REF.match(line)):
-                    num, rest = m.group("num"), m.group("rest")
-                out.append(Block(kind="paragraph", text=_norm(line) if num is None else rest, numbering=num,
-                                 style="table box"))
+                out.append(_numbered_paragraph(line, "table box"))
             continue
         out.append(b)
     return out
+
+
+def _numbered_paragraph(text: str, style: str) -> Block:
+    """A line lifted out of a table (a caption row, a box's line) as a paragraph,
+    its printed number split off ("Ofsted recommendation 4 – The quality of ...")."""
+    num, rest = split_numbering(text.replace("\n", " "))
+    if num is None and (m := _NAMED_REF.match(" ".join(text.split()))):
+        num, rest = m.group("num"), m.group("rest")
+    return Block(kind="paragraph", text=_norm(text) if num is None else rest, numbering=num, style=style)

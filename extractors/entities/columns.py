@@ -75,7 +75,10 @@ def column_role(header: str) -> str | None:
     if bare and bare != h and len(bare.split()) >= 2 and (role := _role(bare)) in ("action", "rec"):
         # (not a minutes table's "Action (owner, date)" column, read line by line: minutes.py)
         return role   # "Mitigating actions (owner, target date)": the steps, with who and when in them
-    return _role(h)
+    role = _role(h)
+    if role is None and " / " in h:
+        role = _role(h.rsplit(" / ", 1)[1])   # a bilingual header, Welsh then English: "Cyf. / Ref"
+    return role
 
 
 def _role(h: str) -> str | None:

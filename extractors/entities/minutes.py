@@ -48,7 +48,7 @@ import re
 from typing import Optional
 
 from extractors import name_shapes
-from extractors.entities.owners import RANK, ROLE_WORDS, is_person, split_owners, subject_owner, subject_owners
+from extractors.entities.owners import POST_NOUN, RANK, ROLE_WORDS, is_person, is_post, split_owners, subject_owner, subject_owners
 from extractors.model import Document
 
 _MINUTES = re.compile(r"\bminutes\b|\bnotes?\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\bmeeting\s+notes\b|"
@@ -478,7 +478,9 @@ _ATTENDANCE = re.compile(r"^(?:(?:(?:board|panel|committee|group|partnership|for
 # "JB – Jane Brown (Head of Housing)", "JB: Jane Brown", "JB = Jane Brown", "JB | Jane Brown | Head of ..."
 _HONORIFIC = r"(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Miss|Prof|Professor|DCI|DI|DS|Supt|Ch\s?Supt|Insp|Sgt)\.?\s+)"
 # initials as a key prints them: "JS", "JTh" and "JTa" (two members sharing "JT")
-_INI = r"(?:[A-Z]{2,4}|[A-Z]{2,3}[a-z])"
+# and Welsh initials keep a digraph letter: "LlG" for Llŷr Gwynfor, "RhT" for Rhys Tudur
+_INI = r"(?:[A-Z]{2,4}|[A-Z]{2,3}[a-z]|(?:[A-Z]|Ll|Ch|Dd|Ff|Rh|Th)(?:[A-Z]|Ll|Ch|Dd|Ff|Rh|Th){1,2})"
+_WELSH_DIGRAPH = re.compile(r"^(?:Ll|Ch|Dd|Ff|Rh|Th)")
 _KEY_ENTRY = re.compile(
     rf"(?:^|(?<=[\s;,(]))(?P<ini>{_INI})\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?"
     r"(?P<name>[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?(?:\s+[A-Z]\.?)?(?:\s+[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?){1,2})(?![\w'’-])"
@@ -593,7 +595,8 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
             while (m := _KEY_ENTRY.search(text, pos)):
                 words = [w for w in m.group("name").split() if len(w.rstrip(".")) > 1]
                 ini = m.group("ini")
-                if ini not in (words[0][0] + words[-1][0], "".join(w[0] for w in m.group("name").split())) and \
+                digraphs = "".join((_WELSH_DIGRAPH.match(w) or w)[0] for w in m.group("name").split())
+                if ini not in (words[0][0] + words[-1][0], "".join(w[0] for w in m.group("name").split()), digraphs) and \
                         not (ini[-1].islower() and ini[0] == words[0][0] and words[-1].startswith(ini[1:])):
                     pos = m.start() + 1   # ("JTh" for Jess Thwaite: the surname's first letters); not an entry:
                     continue              # look again from the next word ("ICB JTa James Tarrant")
@@ -625,8 +628,10 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                     roles.setdefault(ab.group(1), set()).add(name)
                     role = role[:ab.start()].strip()
                 role = role.split(",")[0].strip()
-                if role and len(role.split()) <= 8:
-                    roles.setdefault(role, set()).add(name)
+                # a bilingual post ("Pennaeth Caffael / Head of Procurement") is also named in its last language
+                for post in dict.fromkeys([role, role.rsplit(" / ", 1)[-1].strip()]):
+                    if post and len(post.split()) <= 8:
+                        roles.setdefault(post, set()).add(name)
     for name, ini in _named_with_initials(doc):
         people.setdefault(ini, set()).add(name)
     return _unambiguous(people), _unambiguous(roles)
@@ -669,10 +674,15 @@ def posts_held(doc: Document) -> dict[str, str]:
     (Helen Strachan)"), a post named by one person only: an owner printed as
     the post alone is that person."""
     found: dict[str, set[str]] = {}
-    texts = [b.text for b in doc.blocks if b.kind != "table"]
+    # a PDF paragraph's printed lines: a key set one "Post: Holder" a line runs together as one paragraph
+    texts = ["\n".join(getattr(b, "_lines", None) or [b.text]) for b in doc.blocks if b.kind != "table"]
     texts += [" ".join(c.text.split()) for _, t in doc.tables() if t.n_cols <= 3 for row in t.rows for c in row[1:2]]
     for text in texts:
         for part in re.split(r"\n|;|\s\|\s|(?<=[a-z])\.\s+(?=[A-Z])", text):
+            if (held := _post_colon_holder(" ".join(part.split()))):
+                for post in held[0]:
+                    found.setdefault(post, set()).add(held[1])
+                continue
             part = re.sub(r"(?i)^[\w ]{2,30}?:\s*", "", " ".join(part.split())).strip(" .")
             part = re.sub(r"(\([^()]+\)),\s*[A-Z]{2,6}$", r"\1", part)   # "Community Safety Manager (Paul Hinchliffe), KVDC"
             if not part or len(part.split()) > 12 or not re.search(r"[,–—(-]", part):
@@ -683,6 +693,23 @@ def posts_held(doc: Document) -> dict[str, str]:
                 for name in {role, *_abbreviated(role)}:
                     found.setdefault(name, set()).add(person)
     return _unambiguous(found)
+
+
+# "Head of Children's Services: Siân ap Gwilym", "Pennaeth Gwasanaethau Plant / Head of Children's Services: ..."
+_POST_COLON = re.compile(r"^(?P<post>[^:;]{3,140}?):\s+(?P<name>[^:;,()]{3,60}?)\.?$")
+
+
+def _post_colon_holder(line: str) -> Optional[tuple[list[str], str]]:
+    """([post, its last language's wording], holder) of a key line "Post: Holder",
+    else None (a label's line: "Report of: ...", "Date: ...")."""
+    m = _POST_COLON.match(line)
+    if not m:
+        return None
+    post, name = m.group("post").strip(), re.sub(rf"^{_HONORIFIC}", "", m.group("name").strip())
+    last = post.rsplit(" / ", 1)[-1].strip()
+    if not is_person(name) or is_person(post) or not (is_post(last) or POST_NOUN.search(last)):
+        return None
+    return list(dict.fromkeys([post, last])), name
 
 
 def _abbreviated(post: str) -> list[str]:

@@ -562,12 +562,12 @@ def _two_bodies(line: str) -> list[str]:
         bits = [line[:m.start()].strip(), line[m.end():].strip()]
         if not all(len(b.split()) >= 2 and b[:1].isupper() for b in bits):
             continue
-        if all(_BODY_HEAD.search(b) for b in bits) or (_a_post(bits[0]) and (_a_post(bits[1]) or _NEW_POST.match(bits[1]))):
+        if all(_BODY_HEAD.search(b) for b in bits) or (is_post(bits[0]) and (is_post(bits[1]) or _NEW_POST.match(bits[1]))):
             return bits
     return [line]
 
 
-def _a_post(text: str) -> bool:
+def is_post(text: str) -> bool:
     """A post named in full ('Democratic Services Manager', 'Head of Customer
     Services'), or a post and its holder ('Complaints Manager – Owen Salter')."""
     parts = [p.strip() for p in _DASH_SPLIT.split(text) if p.strip()]

@@ -550,7 +550,7 @@ def actions_by_ref(ctx: EntityContext) -> None:
     for a in ctx.loose_actions:
         if a.ref is None and a.key and a.prov.table in keyed:
             a.ref = a.key
-        target = (by_ref.get(bare_ref(a.ref)) or by_ref.get(_item_key(a.ref) or "")) if a.prov.table is not None and a.ref else None
+        target = _key_target(a.ref, by_ref, keyed.get(a.prov.table, False)) if a.prov.table is not None and a.ref else None
         if target is None:
             keep.append(a)
             continue
@@ -572,24 +572,46 @@ def _item_key(ref: str) -> Optional[str]:
     return f"item:{m.group('n').lower()}" if m else None
 
 
-def _keyed_tables(ctx: EntityContext, by_ref: dict[str, Recommendation]) -> set[int]:
+# a key of letters and the recommendation's number: "A1", "A1", "A2" (Argymhelliad 1), "AW-3"
+_LETTERED_KEY = re.compile(r"^(?P<letters>[A-Z]{1,3})\s?-?\s?(?P<n>\d{1,2})$")
+
+
+def _key_target(key: str, by_ref: dict[str, Recommendation], lettered: bool = False) -> Optional[Recommendation]:
+    """The recommendation a table's key cell names ("3", "R3", "AFI 2"; with
+    `lettered`, "A3" as the third)."""
+    target = by_ref.get(bare_ref(key)) or by_ref.get(_item_key(key) or "")
+    if target is None and lettered and (m := _LETTERED_KEY.match(key.strip())):
+        target = by_ref.get(m.group("n"))
+    return target
+
+
+def _keyed_tables(ctx: EntityContext, by_ref: dict[str, Recommendation]) -> dict[int, bool]:
     """The action tables whose plain "No." / "Ref" column numbers the
     recommendations a review printed before them: every number is the ref of
     an improvement recommendation printed outside the table, and the numbers
     say so (one repeats over several rows, or is printed "R2" / "Rec 2"), or
     there are two or more of them. A row counter beside a cabinet paper's
-    decisions ("1. That Cabinet notes ...") is not: decisions are not keyed."""
+    decisions ("1. That Cabinet notes ...") is not: decisions are not keyed.
+    Keys of one set of letters and a number ("A1", "A1", "A2", ...) key
+    the recommendations by their numbers when they repeat over rows (an
+    action's own number would not) and name no recommendation as printed;
+    the value says whether the table's keys are read so."""
     keys: dict[int, list[str]] = {}
     for a in ctx.loose_actions:
         if a.prov.table is not None and a.ref is None and a.key:
             keys.setdefault(a.prov.table, []).append(a.key)
-    out = set()
+    out: dict[int, bool] = {}
     for t, ks in keys.items():
-        targets = [by_ref.get(bare_ref(k)) or by_ref.get(_item_key(k) or "") for k in ks]
+        lettered = False
+        targets = [_key_target(k, by_ref) for k in ks]
+        letters = {m.group("letters") if (m := _LETTERED_KEY.match(k.strip())) else None for k in ks}
+        if any(r is None for r in targets) and len(ks) > len(set(ks)) >= 2 and len(letters) == 1 and None not in letters:
+            lettered = True
+            targets = [_key_target(k, by_ref, lettered) for k in ks]
         if any(r is None or r.kind != "improvement" or r.prov.table == t for r in targets):
             continue
         if len(set(ks)) >= 2 or len(ks) > len(set(ks)) or any(re.match(r"(?i)r|rec", k) for k in ks):
-            out.add(t)
+            out[t] = lettered
     return out
 
 
@@ -1673,11 +1695,28 @@ def promised_once(ctx: EntityContext) -> None:
                         if not any(" ".join(a.text.split()).lower().rstrip(".") in s for s in said)]
 
 
+def plan_owners(ctx: EntityContext) -> None:
+    """A lead a plan names twice for one improvement point (by initials in
+    one row, in full in another: "LlG", "Head of Procurement – Llŷr
+    Gwynfor") is one owner of it, with the post where one row gives it."""
+    for r in ctx.recs:
+        if r.kind != "improvement":
+            continue
+        keep: list[Owner] = []
+        for o in r.owners:
+            same = next((k for k in keep if o.person and k.person == o.person), None)
+            if same is None:
+                keep.append(o)
+            elif same.role is None:
+                same.role = o.role
+        r.owners[:] = keep
+
+
 PASSES = (decisions, inline_parts, decision_columns, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
           prose_details, minute_actions, labelled_cell_actions, loose_actions, restated_actions, promised_once, loose_metrics,
-          initialled_owners, one_owner_a_post,
+          initialled_owners, one_owner_a_post, plan_owners,
           meeting_deadlines,
           stem_owners)
 

@@ -457,6 +457,7 @@ def _make_block(lines: list[Line], stats: DocStats, page: int) -> Block:
         b = Block(kind="paragraph", text=rest, numbering=num, level=numbering_level(num), page=page, style=style)
     b._x0 = x0  # type: ignore[attr-defined]
     b._size = size  # type: ignore[attr-defined]
+    b._lines = [ln.text for ln in lines]  # type: ignore[attr-defined]   # the printed lines: a key's "Role: Name" per line
     right = stats.right_edge.get(page, lines[-1].x1)
     # the last line runs to the right margin: the paragraph did not end there
     b._full = lines[-1].x1 >= right - LAYOUT.full_line * max(lines[-1].size, 1.0)  # type: ignore[attr-defined]

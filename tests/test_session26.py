@@ -1,0 +1,107 @@
+"""Forms read in session 26: a key of lead officers printed one "Post: Name"
+a line, Welsh initials in a key, a bilingual column header, a plan keyed by
+letters and the recommendation's number, one lead named twice."""
+from pathlib import Path
+
+import docx
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from extractors.entities.columns import column_role
+from extractors.entities.passes import extract_all
+from extractors.loaders import load_document
+from extractors.metadata import extract_metadata
+from tests.word_papers import add_table as _table, extracted as _extracted
+
+
+def _owners(out: dict) -> dict:
+    """parent text (first 12 characters) -> sorted (role, person) of its owners."""
+    texts = {r["rec_id"]: r["text"] for r in out["recommendations"]}
+    texts.update({a["action_id"]: a["text"] for a in out["actions"]})
+    got: dict = {}
+    for o in out["owners"]:
+        got.setdefault(texts[o["parent_id"]][:12], []).append((o["role"], o["person"]))
+    return {k: sorted(v, key=str) for k, v in got.items()}
+
+
+def _plan(d, ref_header: str, keys: list[str], leads: list[str]) -> None:
+    for n, text in ((1, "The Council should set out a single commissioning strategy."),
+                    (2, "The Council should keep a complete contract register.")):
+        d.add_heading(f"Recommendation {n}", level=2)
+        d.add_paragraph(text)
+    steps = ["Draft a commissioning strategy.", "Hold engagement events on the draft strategy.",
+             "Cleanse the contract register.", "Publish a forward procurement plan."]
+    d.add_heading("Progress", level=1)
+    d.add_paragraph("Of the 4 actions in the plan, 1 is complete. Progress is shown in Appendix 1.")
+    d.add_heading("Appendix 1 – Action Plan", level=1)
+    _table(d, [[ref_header, "Action", "Lead Officer", "Target Date"]] +
+           [[k, s, lead, "March 2027"] for k, s, lead in zip(keys, steps, leads)])
+
+
+def test_a_key_of_lead_officers_printed_one_post_and_name_a_line_names_the_posts_a_pdf_plan_gives(tmp_path):
+    style = getSampleStyleSheet()["BodyText"]
+    path = tmp_path / "plan.pdf"
+    key = "<br/>".join(["Head of Children's Services: Siân ap Gwilym",
+                        "Gweithiwr Cymdeithasol Egwyddorol / Principal Social Worker: Dr Owain Llewelyn",
+                        "Fostering Team Manager: Catrin Wyn Davies"])
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build([
+        Paragraph("Lead Officers", style), Spacer(1, 6), Paragraph(key, style)])
+    doc = load_document(path)
+    para = next(b for b in doc.blocks if "Siân" in b.text)
+    assert "Siân ap Gwilym Gweithiwr" in para.text   # one paragraph, as printed
+    from extractors.entities.minutes import posts_held
+    held = posts_held(doc)
+    assert held["Principal Social Worker"] == "Owain Llewelyn"
+    assert held["Head of Children's Services"] == "Siân ap Gwilym"
+    assert held["Fostering Team Manager"] == "Catrin Wyn Davies"
+
+
+def test_a_label_line_is_not_a_post_held():
+    from extractors.entities.minutes import _post_colon_holder
+    assert _post_colon_holder("Report of: Jane Smith") is None
+    assert _post_colon_holder("Date: 12 March 2027") is None
+    assert _post_colon_holder("Head of Finance: Mark Edwards") == (["Head of Finance"], "Mark Edwards")
+
+
+def test_welsh_initials_in_a_key_name_the_people_a_plan_leads_by(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Allwedd / Key: LlG – Llŷr Gwynfor, Pennaeth Caffael / Head of Procurement; "
+                    "CHL – Catrin Hâf Llywelyn, Head of Finance; DH – Dewi Harries, Chief Internal Auditor")
+    _table(d, [["Action", "Owner", "Target Date"],
+               ["Cleanse the contract register.", "LlG", "March 2027"],
+               ["Add contract management to the audit plan.", "CHL", "June 2027"]])
+    got = _owners(_extracted(d, tmp_path))
+    assert got["Cleanse the "] == [(None, "Llŷr Gwynfor")]
+    assert got["Add contract"] == [(None, "Catrin Hâf Llywelyn")]
+
+
+def test_a_bilingual_column_header_takes_its_english_role():
+    assert column_role("Cyf. / Ref") == "ref"
+    assert column_role("Ref") == "ref"
+    assert column_role("Swyddog Arweiniol / Lead Officer") == "owner_lead"
+    assert column_role("Cyf. / Nodiadau") is None
+
+
+def test_a_plan_keyed_by_letters_and_the_recommendation_number_answers_the_recommendations(tmp_path):
+    d = docx.Document()
+    _plan(d, "Cyf. / Ref", ["A1", "A1", "A2", "A2"],
+          ["LlG", "Community Engagement Manager – Hâf Pritchard", "Head of Procurement – Llŷr Gwynfor", "LlG"])
+    d.add_paragraph("Key: LlG – Llŷr Gwynfor, Head of Procurement; HP – Hâf Pritchard, Community Engagement Manager")
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r["text"][:30] for r in out["recommendations"]}
+    linked = {a["text"][:12]: recs.get(a["rec_id"]) for a in out["actions"]}
+    assert linked["Draft a comm"].startswith("The Council should set out")
+    assert linked["Publish a fo"].startswith("The Council should keep")
+    got = _owners(out)
+    # the lead printed as initials in one row and in full in another is one owner, with the post
+    assert got["The Council "] and ("Head of Procurement", "Llŷr Gwynfor") in got["The Council "]
+    second = [o for o in got["The Council "] if o[1] == "Llŷr Gwynfor"]
+    assert len(second) == 2   # once for each recommendation, not twice for the second
+
+
+def test_letters_and_numbers_that_do_not_repeat_are_the_actions_own_numbers(tmp_path):
+    d = docx.Document()
+    _plan(d, "Ref", ["A1", "A2", "A3", "A4"], ["Head of Procurement"] * 4)
+    out = _extracted(d, tmp_path)
+    assert all(a["rec_id"] is None for a in out["actions"])

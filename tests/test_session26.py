@@ -105,3 +105,74 @@ def test_letters_and_numbers_that_do_not_repeat_are_the_actions_own_numbers(tmp_
     _plan(d, "Ref", ["A1", "A2", "A3", "A4"], ["Head of Procurement"] * 4)
     out = _extracted(d, tmp_path)
     assert all(a["rec_id"] is None for a in out["actions"])
+
+
+def _asp_plan(d, one_grid: bool) -> None:
+    d.add_heading("Priority areas for improvement identified by the joint inspection", level=2)
+    items = ["Partners should ensure that all adults at risk have a chronology.",
+             "Partners should improve the quality of inquiries.",
+             "The Adult Protection Committee should strengthen its strategic oversight."]
+    for n, text in enumerate(items, 1):
+        d.add_paragraph(f"{n}. {text}")
+    steps = {1: [("Introduce a chronology template.", "Service Manager (Adult Protection)", "Complete")],
+             2: [("Revise the inquiry procedures.", "Chief Social Work Officer", "December 2026")],
+             3: [("Approve a quality assurance framework.", "Independent Chair, Adult Protection Committee", "March 2027"),
+                 ("Develop a performance dataset.", "Performance and Intelligence Manager and Lead Officer, Adult Protection",
+                  "May 2027")]}
+    header = ["Improvement action", "Responsible officer(s)", "Timescale"]
+    grid: list = []
+    for n, text in enumerate(items, 1):
+        banner = [f"Priority area for improvement {n}: {text}"] * 3
+        rows = [banner, header] + [list(s) for s in steps[n]]
+        if one_grid and n > 1:
+            grid.extend(rows)
+            continue
+        if grid:
+            t = _table(d, grid)
+            t.cell(0, 0).merge(t.cell(0, 2))
+        grid = rows
+    t = _table(d, grid)
+    for k, row in enumerate(grid):
+        if row[0].startswith("Priority area"):
+            t.cell(k, 0).merge(t.cell(k, 2))
+
+
+def test_a_banner_row_over_a_plan_table_names_its_item_before_the_item_printed_last_above(tmp_path):
+    d = docx.Document()
+    _asp_plan(d, one_grid=False)
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r["text"][:20] for r in out["recommendations"]}
+    linked = {a["text"][:14]: recs.get(a["rec_id"]) for a in out["actions"]}
+    # the first table sits right under item 3 of the list, but its banner names item 1
+    assert linked["Introduce a ch"] == "Partners should ensu"
+    assert linked["Revise the inq"] == "Partners should impr"
+
+
+def test_two_items_steps_in_one_grid_each_under_its_banner_answer_their_items(tmp_path):
+    d = docx.Document()
+    _asp_plan(d, one_grid=True)
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r["text"][:20] for r in out["recommendations"]}
+    linked = {a["text"][:14]: (recs.get(a["rec_id"]), a["locator"].split("/col")[0]) for a in out["actions"]}
+    assert linked["Introduce a ch"] == ("Partners should ensu", "table:0/row:2")
+    assert linked["Revise the inq"] == ("Partners should impr", "table:0/row:5")
+    assert linked["Approve a qual"] == ("The Adult Protection", "table:0/row:8")   # numbered as the paper's rows
+    assert linked["Develop a perf"] == ("The Adult Protection", "table:0/row:9")
+    owners = _owners(out)["The Adult Pr"]
+    assert ("Performance and Intelligence Manager", None) in owners and ("Lead Officer, Adult Protection", None) in owners
+    dues = {t["locator"].split("/col")[0] for t in out["timescales"]}
+    assert {"table:0/row:5", "table:0/row:8", "table:0/row:9"} <= dues
+
+
+def test_two_posts_joined_by_and_are_two_owners_each_with_its_area_or_holder():
+    from extractors.entities.owners import split_owners
+    assert [(r, p) for r, p, _ in split_owners("Associate Medical Director and Chief Nurse")] == \
+        [("Associate Medical Director", None), ("Chief Nurse", None)]
+    assert [(r, p) for r, p, _ in split_owners("Learning and Development Manager and Service Manager (Adult Protection)")] == \
+        [("Learning and Development Manager", None), ("Service Manager (Adult Protection)", None)]
+    assert [(r, p) for r, p, _ in split_owners(
+        "Head of Adult Social Work – Gordon Baxter and Detective Inspector, Public Protection Unit, Police Scotland")] == \
+        [("Head of Adult Social Work", "Gordon Baxter"), ("Detective Inspector, Public Protection Unit, Police Scotland", None)]
+    # one post whose name holds "and"
+    assert [(r, p) for r, p, _ in split_owners("Head of Finance and Resources")] == [("Head of Finance and Resources", None)]
+    assert [(r, p) for r, p, _ in split_owners("Police and Crime Commissioner")] == [("Police and Crime Commissioner", None)]

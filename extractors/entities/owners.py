@@ -203,7 +203,7 @@ _NEW_POST = re.compile(r"(?:(?:Assistant|Associate|Deputy|Corporate|Strategic|Ex
 _ROLE_TAIL = {"Manager", "Managers", "Officer", "Officers", "Director", "Directors", "Lead", "Leads", "Coordinator",
               "Co-ordinator", "Commissioner", "Adviser", "Advisor", "Worker", "Workers", "Practitioner", "Chair",
               "Inspector", "Superintendent", "Analyst", "Consultant", "Accountant", "Surveyor", "Engineer", "Planner",
-              "Specialist", "Partner", "Clerk", "Secretary", "Administrator", "Therapist",
+              "Specialist", "Partner", "Clerk", "Secretary", "Administrator", "Therapist", "Nurse",
               "Team", "Group", "Board", "Service", "Services", "Partnership", "Panel", "Unit", "Hub", "Hubs"}
 
 
@@ -573,6 +573,10 @@ def is_post(text: str) -> bool:
     parts = [p.strip() for p in _DASH_SPLIT.split(text) if p.strip()]
     if len(parts) == 2 and is_person(parts[1]):
         text = parts[0]
+    # the post before its area: "Service Manager (Adult Protection)", "Lead Officer, Adult Protection"
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text).split(",")[0].strip()
+    if not text:
+        return False
     return text.split()[-1] in _ROLE_TAIL - {"Team", "Group", "Board", "Service", "Services", "Partnership", "Panel",
                                               "Unit", "Hub", "Hubs"} or bool(_NEW_POST.match(text))
 

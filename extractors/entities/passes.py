@@ -201,12 +201,26 @@ def action_tables(ctx: EntityContext) -> None:
             table = (shared_header(table, names) if names is not None else None) or named_from_cells(table) or \
                 plain_header(table) or table
         table = record_table(table) or table   # a recommendation set out as a label | value table of its own
-        above = _item_above(ctx, blocks[tindex]) if tindex < len(blocks) else None
+        parts = _banner_parts(ctx, table)
+        if parts:
+            # two items' steps in one grid, each under its banner row ("Priority area for improvement 4: ...")
+            for start, part, item in parts:
+                had = {name: len(getattr(item, name)) for name in ("actions", "owners", "timescales", "metrics")}
+                plan = extract_action_plan(part, tindex, glossary=ctx.glossary, anchor=ctx.anchor, body=ctx.body, group=item)
+                if plan is not None:
+                    _take_plan(ctx, plan, part, tindex, shift=start)
+                    # what the part's rows gave the item itself, numbered as the paper's rows
+                    _shift_rows(item.actions[had["actions"]:] + [x for name in ("owners", "timescales", "metrics")
+                                                                  for x in getattr(item, name)[had[name]:]], tindex, start)
+            last_group = (tindex, parts[-1][2])
+            continue
+        # the item a banner over the columns names, else the item printed above the table
+        prev = ctx.doc.blocks[blocks[tindex] - 1] if tindex < len(blocks) and blocks[tindex] else None
+        above = _item_in_banner(ctx, table, prev.full_text if prev is not None and prev.style == "table caption" else None)
+        if above is None:
+            above = _item_above(ctx, blocks[tindex]) if tindex < len(blocks) else None
         if above is None and last_group is not None and _continues(ctx, blocks, last_group[0], tindex, table):
             above = last_group[1]   # the rest of the item's table after a page break
-        if above is None:
-            prev = ctx.doc.blocks[blocks[tindex] - 1] if tindex < len(blocks) and blocks[tindex] else None
-            above = _item_in_banner(ctx, table, prev.full_text if prev is not None and prev.style == "table caption" else None)
         last_group = (tindex, above) if above is not None else None
         k = _header_inside(table)
         if k:
@@ -335,6 +349,26 @@ def _item_in_banner(ctx: EntityContext, table, caption: Optional[str] = None) ->
     return None
 
 
+def _banner_parts(ctx: EntityContext, table) -> list[tuple[int, Table, Recommendation]]:
+    """[(first row, the rows as a table of their own, the item)] for a table
+    holding the steps of two or more plan items, each under a banner row
+    across the whole width that names the item ("Priority area for
+    improvement 4: ...") and the column names again; [] for any other."""
+    starts = [k for k, row in enumerate(table.rows) if len(row) > 1 and
+              len({" ".join(c.text.split()) for c in row}) == 1 and _BANNER_ITEM.match(" ".join(row[0].text.split()))]
+    if len(starts) < 2 or starts[0] != 0:
+        return []
+    out = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(table.rows)
+        part = Table(rows=table.rows[start:end], header_rows=2 if end - start > 2 else 1, pages=table.pages)
+        item = _item_in_banner(ctx, part)
+        if item is None or any(item is x for _, _, x in out):
+            return []
+        out.append((start, part, item))
+    return out
+
+
 def _continues(ctx: EntityContext, blocks: list[int], prev: int, tindex: int, table) -> bool:
     """Table `tindex` goes on with table `prev` over a page break: the next
     table, on a later page, under the same column names, with at most a
@@ -403,9 +437,12 @@ _RISK_LABEL = re.compile(r"(?i)^(?:risk(?:\s+\w+)?|description|causes?|consequen
 
 def _shift_rows(items: list, tindex: int, k: int) -> None:
     """Locators of items read from a table's rows k onwards as their own table: the rows as the paper numbers them."""
+    done: set[int] = set()   # (a cell's two dates share one Prov: move it once)
+
     def shift(prov) -> None:
         m = re.match(rf"table:{tindex}/row:(\d+)", prov.locator or "")
-        if m:
+        if m and id(prov) not in done:
+            done.add(id(prov))
             prov.locator = f"table:{tindex}/row:{int(m.group(1)) + k}" + prov.locator[m.end():]
     for it in items:
         shift(it.prov)

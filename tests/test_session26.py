@@ -176,3 +176,54 @@ def test_two_posts_joined_by_and_are_two_owners_each_with_its_area_or_holder():
     # one post whose name holds "and"
     assert [(r, p) for r, p, _ in split_owners("Head of Finance and Resources")] == [("Head of Finance and Resources", None)]
     assert [(r, p) for r, p, _ in split_owners("Police and Crime Commissioner")] == [("Police and Crime Commissioner", None)]
+
+
+def _sourced_plan(d, heading: str) -> None:
+    d.add_paragraph("Report to the Clinical and Care Governance Committee")
+    d.add_heading(heading, level=2)
+    d.add_paragraph("1. Partners should ensure that all adults at risk have a chronology.")
+    d.add_paragraph("2. Partners should improve the quality of inquiries and investigations.")
+    d.add_heading("Appendix 1 – Improvement plan", level=1)
+    _table(d, [["No.", "Improvement action", "Lead officer", "Timescale", "RAG"],
+               ["1.1", "Introduce a chronology template.", "Service Manager", "March 2027", "Green"],
+               ["1.2", "Audit chronologies each quarter.", "Lead Officer", "Quarterly", "Amber"],
+               ["2.1", "Revise the inquiry procedures.", "Chief Social Work Officer", "December 2026", "Green"]])
+
+
+def test_a_heading_naming_who_made_the_recommendations_heads_them_and_a_plan_numbering_its_actions_under_them_answers_them(tmp_path):
+    for k, heading in enumerate(["Joint inspection recommendations", "Recommendations from the inspection",
+                                 "The inspection made the following recommendations", "Audit Wales recommendations"]):
+        d = docx.Document()
+        _sourced_plan(d, heading)
+        (tmp_path / str(k)).mkdir()
+        out = _extracted(d, tmp_path / str(k))
+        assert [(r["ref"], r["kind"]) for r in out["recommendations"]] == [("1", "improvement"), ("2", "improvement")], heading
+        recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+        # "1.1", "1.2" are the first recommendation's actions, "2.1" the second's
+        assert [(a["ref"], recs.get(a["rec_id"])) for a in out["actions"]] == [("1.1", "1"), ("1.2", "1"), ("2.1", "2")]
+        assert {o["parent_type"] for o in out["owners"] if o["role"] in ("Service Manager", "Chief Social Work Officer")} == \
+            {"recommendation"}
+
+
+def test_a_heading_over_the_progress_on_recommendations_or_a_title_heads_none(tmp_path):
+    from extractors.entities.narrative import DECISION_HEADING, SOURCED_HEADING
+    assert not DECISION_HEADING.match("Progress against audit recommendations")
+    assert not DECISION_HEADING.match("Implementation of the peer review recommendations")
+    d = docx.Document()
+    d.add_heading("Internal Audit Recommendations: Follow-up Position at 31 August 2026", level=1)
+    d.add_paragraph("This report sets out the position on the recommendations made by Internal Audit.")
+    out = _extracted(d, tmp_path)
+    assert out["recommendations"] == []
+    assert SOURCED_HEADING.match("Recommendations of the Task and Finish Group")
+
+
+def test_a_numbered_section_paragraph_after_a_labelled_list_is_not_one_of_its_items(tmp_path):
+    d = docx.Document()
+    d.add_heading("7 Recommendations of the Task and Finish Group", level=1)
+    d.add_paragraph("7.1 The Task and Finish Group makes the following recommendations:")
+    d.add_paragraph("Recommendation 1: That the Cabinet agrees to fund two additional Environmental Health Officer posts.")
+    d.add_paragraph("Recommendation 2: That the Cabinet adopts a service standard for damp and mould complaints.")
+    d.add_paragraph("7.2 Appendix A sets out the lead officer and the proposed timescale for each recommendation.")
+    out = _extracted(d, tmp_path)
+    assert [r["text"][:30] for r in out["recommendations"]] == ["That the Cabinet agrees to fun", "That the Cabinet adopts a serv"]
+    assert {r["kind"] for r in out["recommendations"]} == {"improvement"}

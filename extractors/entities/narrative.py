@@ -36,6 +36,21 @@ from extractors.model import Block, Document
 from extractors.numbering import inline_items, split_numbering
 from extractors.vocabulary import INSPECTION_ITEM
 
+# who makes recommendations a plan answers: an inspectorate, an audit, a review, a scrutiny panel
+_SOURCE = (r"(?:inspection|inspectorate|inspectors?|ofsted|cqc|hmip|hmicfrs|hmi|ciw|estyn|audit|auditors?|review|reviewers?|"
+           r"peer\s+(?:review|challenge)|scrutiny|inquiry|panel|task\s+(?:and|&)\s+finish\s+(?:group|review)|sar|lga|"
+           r"jtai|ilacs|visit|commission)")
+# recommendations named by who made them: "Joint inspection recommendations", "Audit Wales
+# recommendations", "Recommendations from the inspection", "The inspection made the following recommendations"
+# (not a heading over their progress: "Progress against audit recommendations")
+_SOURCED = (
+    r"(?!(?:progress|update|implementation|responses?|monitoring|tracking|status|position|follow[\s-]?up|delivery|"
+    r"review\s+of|summary\s+of\s+progress)\b)(?:(?:the|our)\s+)?(?:[\w'’&-]+\s+){0,3}?" + _SOURCE +
+    r"(?:\s+(?-i:[A-Z][\w'’-]+))?(?:’s|'s|s’)?\s+recommendations?|"
+    r"recommendations?\s+(?:from|made\s+by|arising\s+from|of)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?(?:" + _SOURCE +
+    r"|report|letter)|"
+    r"(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?(?:made|set\s+out|identified|gave)\s+the\s+following\s+(?:[\w-]+\s+)?recommendations?")
+SOURCED_HEADING = re.compile(r"^(?:" + _SOURCED + r")\s*(?:[:.\-–—]\s*(?P<rest>.*))?$", re.I)
 DECISION_HEADING = re.compile(
     r"^(?:(?:key|main|headline|priority|our)\s+recommendations?|"
     r"recommendations?|recommendation\s*\(s\)|recommended\s+actions?|"
@@ -45,7 +60,9 @@ DECISION_HEADING = re.compile(
     r"decisions?\s+(?:required|sought)|action\s+required|options\s+available|the\s+recommendations?|"
     # a review's list printed with the answers: "Recommendations and council response(s)"
     r"(?:(?:key|our|the)\s+)?recommendations?\s+and\s+(?:the\s+)?(?:council|management|cabinet|executive|government|"
-    r"service|officer)(?:’s|'s|s’|s)?\s+responses?)\s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
+    r"service|officer)(?:’s|'s|s’|s)?\s+responses?|"
+    + _SOURCED + r")"
+    r"\s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
     re.I)
 IMPROVEMENT_HEADING = re.compile(
     r"^(?:what\s+needs\s+to\s+improve\??|(?:(?:priority|key|main|principal)\s+)?areas?\s+(?:for|of|requiring)\s+(?:further\s+)?(?:improvement|development)s?|"
@@ -193,6 +210,9 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             continue
         hm = DECISION_HEADING.match(text) if (b.kind == "heading" or len(text.split()) <= 4 or text.lower().startswith("recommendation")) \
             and not CONTENTS_LINE.search(text) else None
+        sourced = SOURCED_HEADING.match(text) if hm else None
+        if sourced and (sourced.group("rest") or "").strip() and not _SAYS_SHOULD.search(sourced.group("rest")):
+            hm = None   # a title: "Internal Audit Recommendations: Follow-up Position at 31 August 2026"
         if hm and not (inspection and b.kind == "heading" and not hm.group("rest")) and not IMPROVEMENT_HEADING.match(text):
             rest = (hm.group("rest") or "").strip()
             body = None
@@ -209,7 +229,8 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
                                                    prov=_prov(b)))
                         i = j
                         continue
-            found, j = _decision_zone(blocks, j, committee, body)
+            # (a heading naming who made them, "Joint inspection recommendations": theirs, not the meeting's decisions)
+            found, j = _decision_zone(blocks, j, committee, body, reviewers=sourced is not None)
             recs.extend(found)
             i = max(j, i + 1)
             continue
@@ -379,11 +400,12 @@ def _about_the_list(blocks: list[Block], j: int) -> bool:
     return k > j and k < len(blocks) and blocks[k].numbering not in (None, "•")
 
 
-def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], body: Optional[str]) -> tuple[list[Recommendation], int]:
+def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], body: Optional[str],
+                   reviewers: bool = False) -> tuple[list[Recommendation], int]:
     recs: list[Recommendation] = []
     j = start
     seen_items = False
-    reviewers = False     # a lead-in says a review, inspection or audit makes them
+    # reviewers: the heading or a lead-in says a review, inspection or audit makes them
     asked = False         # a lead-in asks the meeting to agree them ("Cabinet is asked to:")
     plain_items = False   # the items are unnumbered paragraphs
     that_items = False    # ... each opening "That the Committee ..."
@@ -451,6 +473,8 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             j += 1
             continue
         if b.numbering and b.numbering != "•":
+            if recs and re.fullmatch(r"\d+\.\d+", b.numbering) and re.match(r"(?i)[a-z]{2,}\s*\d", recs[-1].ref or ""):
+                break   # "7.2 Appendix A sets out ..." after "Recommendation 8 ...": the section goes on, the list has ended
             top = b.numbering.split(".")[0]
             if re.fullmatch(r"\d+(?:\.\d+)+", b.numbering):
                 zone_top = zone_top or top

@@ -587,7 +587,7 @@ def actions_by_ref(ctx: EntityContext) -> None:
     for a in ctx.loose_actions:
         if a.ref is None and a.key and a.prov.table in keyed:
             a.ref = a.key
-        target = _key_target(a.ref, by_ref, keyed.get(a.prov.table, False)) if a.prov.table is not None and a.ref else None
+        target = _key_target(a.ref, by_ref, keyed.get(a.prov.table)) if a.prov.table is not None and a.ref else None
         if target is None:
             keep.append(a)
             continue
@@ -611,44 +611,52 @@ def _item_key(ref: str) -> Optional[str]:
 
 # a key of letters and the recommendation's number: "A1", "A1", "A2" (Argymhelliad 1), "AW-3"
 _LETTERED_KEY = re.compile(r"^(?P<letters>[A-Z]{1,3})\s?-?\s?(?P<n>\d{1,2})$")
+# an action's own number under its recommendation's: "1.1", "1.2", "2.1", "3.4a"
+_DOTTED_KEY = re.compile(r"^(?P<n>\d{1,2})\.\d{1,2}[a-z]?\.?$")
 
 
-def _key_target(key: str, by_ref: dict[str, Recommendation], lettered: bool = False) -> Optional[Recommendation]:
-    """The recommendation a table's key cell names ("3", "R3", "AFI 2"; with
-    `lettered`, "A3" as the third)."""
+def _key_target(key: str, by_ref: dict[str, Recommendation], how: Optional[str] = None) -> Optional[Recommendation]:
+    """The recommendation a table's key cell names ("3", "R3", "AFI 2"; read
+    `how` = "lettered", "A3" as the third; "dotted", action "3.2" as the
+    third's)."""
     target = by_ref.get(bare_ref(key)) or by_ref.get(_item_key(key) or "")
-    if target is None and lettered and (m := _LETTERED_KEY.match(key.strip())):
+    m = (_LETTERED_KEY if how == "lettered" else _DOTTED_KEY if how == "dotted" else None)
+    if target is None and m is not None and (m := m.match(key.strip())):
         target = by_ref.get(m.group("n"))
     return target
 
 
-def _keyed_tables(ctx: EntityContext, by_ref: dict[str, Recommendation]) -> dict[int, bool]:
+def _keyed_tables(ctx: EntityContext, by_ref: dict[str, Recommendation]) -> dict[int, Optional[str]]:
     """The action tables whose plain "No." / "Ref" column numbers the
     recommendations a review printed before them: every number is the ref of
     an improvement recommendation printed outside the table, and the numbers
     say so (one repeats over several rows, or is printed "R2" / "Rec 2"), or
     there are two or more of them. A row counter beside a cabinet paper's
     decisions ("1. That Cabinet notes ...") is not: decisions are not keyed.
-    Keys of one set of letters and a number ("A1", "A1", "A2", ...) key
-    the recommendations by their numbers when they repeat over rows (an
-    action's own number would not) and name no recommendation as printed;
-    the value says whether the table's keys are read so."""
+    Keys that name no recommendation as printed may still number them: keys
+    of one set of letters and a number ("A1", "A1", "A2", ...) repeating
+    over rows (an action's own number would not), and actions' own numbers
+    under their recommendation's ("1.1", "1.2", "2.1"). The value says how
+    the table's keys are read (`_key_target`)."""
     keys: dict[int, list[str]] = {}
     for a in ctx.loose_actions:
         if a.prov.table is not None and a.ref is None and a.key:
             keys.setdefault(a.prov.table, []).append(a.key)
-    out: dict[int, bool] = {}
+    out: dict[int, Optional[str]] = {}
     for t, ks in keys.items():
-        lettered = False
+        how = None
         targets = [_key_target(k, by_ref) for k in ks]
-        letters = {m.group("letters") if (m := _LETTERED_KEY.match(k.strip())) else None for k in ks}
-        if any(r is None for r in targets) and len(ks) > len(set(ks)) >= 2 and len(letters) == 1 and None not in letters:
-            lettered = True
-            targets = [_key_target(k, by_ref, lettered) for k in ks]
+        if any(r is None for r in targets):
+            letters = {m.group("letters") if (m := _LETTERED_KEY.match(k.strip())) else None for k in ks}
+            if len(ks) > len(set(ks)) >= 2 and len(letters) == 1 and None not in letters:
+                how = "lettered"
+            elif len(set(ks)) == len(ks) >= 2 and all(_DOTTED_KEY.match(k.strip()) for k in ks):
+                how = "dotted"
+            targets = [_key_target(k, by_ref, how) for k in ks]
         if any(r is None or r.kind != "improvement" or r.prov.table == t for r in targets):
             continue
         if len(set(ks)) >= 2 or len(ks) > len(set(ks)) or any(re.match(r"(?i)r|rec", k) for k in ks):
-            out[t] = lettered
+            out[t] = how
     return out
 
 

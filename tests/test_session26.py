@@ -227,3 +227,66 @@ def test_a_numbered_section_paragraph_after_a_labelled_list_is_not_one_of_its_it
     out = _extracted(d, tmp_path)
     assert [r["text"][:30] for r in out["recommendations"]] == ["That the Cabinet agrees to fun", "That the Cabinet adopts a serv"]
     assert {r["kind"] for r in out["recommendations"]} == {"improvement"}
+
+
+def test_a_step_or_intervention_column_holds_the_actions():
+    for h in ("Step", "Intervention", "Interventions"):
+        assert column_role(h) == "action", h
+
+
+def _asked(tmp_path, heading: str, items: list[str], name: str) -> dict:
+    d = docx.Document()
+    d.add_paragraph("Report of the peer review team")
+    d.add_heading(heading, level=2)
+    for k, t in enumerate(items, 1):
+        d.add_paragraph(f"{k}. {t}")
+    d.add_heading("Background", level=2)
+    d.add_paragraph("The review took place in May 2026.")
+    return _extracted(d, tmp_path, name)
+
+
+def test_a_heading_over_points_made_to_others_heads_a_list_whose_every_item_asks_someone_to_act(tmp_path):
+    asks = ["Leaders should improve the quality of chronologies.", "Managers should strengthen oversight of practice.",
+            "The council must increase the range of local placements."]
+    for k, heading in enumerate(["Recommendations for partners", "Action the provider MUST take", "Causes of concern",
+                                 "Matters for improvement", "We recommend that:", "Actions required"]):
+        out = _asked(tmp_path, heading, asks, f"p{k}.docx")
+        assert [(r["ref"], r["kind"]) for r in out["recommendations"]] == [("1", "improvement"), ("2", "improvement"),
+                                                                          ("3", "improvement")], heading
+    # a list that reports, under the same heading, is not one
+    said = ["The council has improved the quality of chronologies.", "Managers met monthly to review oversight.",
+            "Placements increased by 12 in the year."]
+    assert _asked(tmp_path, "Matters for improvement", said, "q.docx")["recommendations"] == []
+    # nor a list under a heading over their progress
+    assert _asked(tmp_path, "Progress on the improvement recommendations", asks, "r.docx")["recommendations"] == []
+
+
+def test_a_column_that_says_only_the_position_gives_the_status_beside_the_answer_column(tmp_path):
+    d = docx.Document()
+    d.add_heading("Cabinet response to the Task and Finish Group", level=1)
+    recs = ["The Council should publish a fly-tipping enforcement policy.", "The Council should install CCTV at hotspots."]
+    _table(d, [["No.", "Recommendation", "Cabinet response", "Accepted / Rejected", "Lead officer", "Timescale"],
+               ["1", recs[0], "The policy will be published by March 2027.", "Accepted", "Head of Waste", "March 2027"],
+               ["2", recs[1], "Cameras will be deployed where evidence supports it.", "Partially accepted",
+                "Head of Waste", "June 2027"]])
+    out = _extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted"), ("2", "partially_accepted")]
+    assert out["responses"][0]["text"].startswith("The policy will be published")
+
+
+def test_in_a_response_paper_an_answer_may_open_with_the_position_itself(tmp_path):
+    d = docx.Document()
+    d.add_heading("Government response to the Committee's report", level=1)
+    d.add_paragraph("Recommendation 1: The Government should publish a national fly-tipping strategy.")
+    d.add_paragraph("The Government agrees with this recommendation and will publish a strategy in the spring.")
+    d.add_paragraph("Recommendation 2: The Government should fund councils to install CCTV.")
+    d.add_paragraph("The Government does not accept this recommendation. Councils already have the powers they need.")
+    out = _extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"], r["responder"]) for r in out["responses"]] == \
+        [("1", "accepted", "the Government"), ("2", "rejected", "the Government")]
+    # the same paragraphs in a paper that is not a response answer nothing
+    d = docx.Document()
+    d.add_heading("Report of the review panel", level=1)
+    d.add_paragraph("Recommendation 1: The Council should publish a strategy.")
+    d.add_paragraph("The Council agrees that a strategy would help residents.")
+    assert _extracted(d, tmp_path, "b.docx")["responses"] == []

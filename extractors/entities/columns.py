@@ -36,7 +36,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("progress", re.compile(r"^what\s+(?:we\s+have|has\s+been)\s+(?:done|achieved|delivered)(?:\s+so\s+far)?\??$", re.I)),
     ("action", re.compile(r"\b(actions?|mitigations?|mitigating|controls?|(?:risk\s+)?treatments?|next\s+steps|how\s+(will|we)|activity|activities|tasks?|response|deliverables?|commitments?|what\s+we\s+(have\s+|will\s+|are\s+)?(committed|commit|do|doing|deliver)"
                           # "What we said we would do", "What we plan to do", "Key steps"
-                          r"|what\s+we\s+(?:said\s+we\s+would|would|plan\s+to|are\s+going\s+to|agreed\s+to)\s+do|(?:key\s+|planned\s+)?steps"
+                          r"|what\s+we\s+(?:said\s+we\s+would|would|plan\s+to|are\s+going\s+to|agreed\s+to)\s+do|(?:key\s+|planned\s+)?steps?|interventions?"
                           # a register's "What more do we need to do?", "Further work required", "Improvements planned"
                           r"|what\s+(?:more|else)\s+(?:(?:do|will|are|should|can)\s+we|we\s+(?:will|are|plan|need))|further\s+work|(?:work|improvements?)\s+(?:planned|required|needed)"
                           r"|planned\s+(?:work|improvements?))\b", re.I)),

@@ -234,6 +234,15 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             recs.extend(found)
             i = max(j, i + 1)
             continue
+        if b.kind == "heading" and ASKING_HEADING.search(text) and not CONTENTS_LINE.search(text) and \
+                not _PROGRESS_HEADING.match(text):
+            # "Recommendations for partners", "Action the provider MUST take", "Causes of concern" over
+            # a list whose every item asks someone to act ("Leaders should ..."): the points made to them
+            items, j = _asked_list(blocks, i + 1)
+            if len(items) >= 2 and all(_ASKS_SOMEONE.search(it.text) for it in items):
+                recs.extend(_rec(it, "improvement", None, None, None) for it in items)
+                i = j
+                continue
         if LEAD_IN.match(text) and (b.kind != "heading" or text.endswith(":")):   # ("The Board is asked to:" set bold)
             rest_text, body = _strip_lead_in(text)
             body = body or _body_from(text)
@@ -366,6 +375,38 @@ def _collect_items(blocks: list[Block], start: int) -> tuple[list[Block], int]:
             j += 1
             continue
         break
+    return items, j
+
+
+# a heading over points made to others: it names recommending, improving, concerns, what must or
+# should be done or the actions required ("Recommendations for the local area", "Matters for
+# improvement", "Action the trust SHOULD take", "Actions required", "We recommend that:")
+ASKING_HEADING = re.compile(r"(?i)\brecommend\w*|\bimprov\w*|\bconcerns?\b|\b(?:must|should)\b|"
+                            r"\bactions?\s+(?:required|needed|for)\b|\bpriority\s+actions?\b")
+# a heading over how far they have got: "Progress on recommendations", "Update on the improvement plan"
+_PROGRESS_HEADING = re.compile(r"(?i)^(?:progress|update|implementation|responses?|monitoring|tracking|status|position|"
+                               r"follow[\s-]?up|delivery|summary\s+of\s+progress)\b")
+
+
+def _asked_list(blocks: list[Block], start: int) -> tuple[list[Block], int]:
+    """The numbered or bulleted paragraphs from `start` (a lower-case
+    paragraph goes on with the item before it), up to the next heading,
+    table or plain paragraph."""
+    items: list[Block] = []
+    j = start
+    while j < len(blocks):
+        b = blocks[j]
+        t = b.text.strip()
+        if b.kind in ("heading", "table"):
+            break
+        if b.numbering and len(t.split()) >= 4:
+            items.append(b)
+        elif items and b.numbering is None and t[:1].islower():
+            items[-1] = Block(kind=items[-1].kind, text=f"{items[-1].text.rstrip()} {t}", numbering=items[-1].numbering,
+                              level=items[-1].level, page=items[-1].page)
+        elif t:
+            break
+        j += 1
     return items, j
 
 

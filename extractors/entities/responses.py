@@ -312,6 +312,9 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
                 len(texts[k].split()) >= 5 and texts[k].rstrip().endswith((".", ";")) and \
                 _RESPONSE_LABEL.match(texts[k + 1]) and bare_ref(num) not in answered:   # (a chapter's title has no full stop)
             starts[k] = (num, texts[k])
+    # in a paper that is a response (its title says whose), an answer may open with the position
+    # itself, unlabelled: "The Government agrees with this recommendation ..."
+    answers = [_answer(t) or (_position_opening(t) if default else None) for t in texts]
     i = 0
     while i < len(blocks):
         if not starts[i]:
@@ -319,15 +322,14 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
             continue
         ref, quoted = starts[i]
         j = i + 1
-        while j < len(blocks) and not _answer(texts[j]) and not starts[j]:
+        while j < len(blocks) and not answers[j] and not starts[j]:
             quoted = (quoted + " " + texts[j]).strip()
             j += 1
-        if j >= len(blocks) or not _answer(texts[j]):
+        if j >= len(blocks) or not answers[j]:
             i = j
             continue
-        r = _answer(texts[j])
-        body = r.group("body")
-        parts, k = [r.group("text").strip()], j + 1
+        body, opening = answers[j]
+        parts, k = [opening.strip()], j + 1
         while k < len(blocks) and not starts[k] and blocks[k].kind != "heading":
             parts.append(texts[k])
             k += 1
@@ -364,9 +366,22 @@ POSITION = r"(?:(?:fully|partially|partly|not)\s+)?(?:accepted|agreed|rejected)(
 _POSITION_LINE = re.compile(rf"^(?P<body>)(?P<text>{POSITION}\s*[.:]?)$", re.I)
 
 
-def _answer(text: str) -> Optional[re.Match]:
-    """The label (or position line) an answer opens with."""
-    return _RESPONSE_LABEL.match(text) or _POSITION_LINE.match(text)
+def _answer(text: str) -> Optional[tuple[Optional[str], str]]:
+    """(who the label names, the answer's text) of an answer that opens with
+    a label or a position line ("Cabinet response: Accepted. ...",
+    "Accepted."); None for any other text."""
+    m = _RESPONSE_LABEL.match(text) or _POSITION_LINE.match(text)
+    return (m.group("body"), m.group("text")) if m else None
+
+
+def _position_opening(text: str) -> Optional[tuple[Optional[str], str]]:
+    """(None, text) of a paragraph whose first sentence takes a position on
+    the recommendation ("The Government agrees with this recommendation",
+    "We accept this recommendation in principle"); None otherwise."""
+    first = _opening(text, 1)
+    if first and _RESPONDER.match(first[0]) and status_of(first[0])[0] and not _WELCOMES_THE_REPORT.search(first[0]):
+        return None, text
+    return None
 
 
 def _with_label(b: Block) -> str:
@@ -403,6 +418,9 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
         # the answer printed beside a status-only column: "Accepted? | Action", "Agreed | Comments"
         text_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c)
                        and column_role(h) in ("action", "progress")), None)
+        # a status-only column beside the answer's: "Cabinet response | Accepted / Rejected"
+        pos_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c, text_c)
+                      and (_STATUS_HEADER.search(h) or _status_words(h)[0]) and _positions_only(table, i)), None)
         who_head = re.search(r"\b(Cabinet|Executive|Management|Government|Council)\b", header[st_c])
         who = f"the {who_head.group(1)}" if who_head else (_titled_responder(doc, t) or default)
         for r_off, row in enumerate(table.body):
@@ -425,6 +443,8 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
                 ref = cells[ref_c].rstrip(".")   # a No. / Ref column beside the recommendation
             text = " ".join(cells[st_c].split())
             status, raw = status_of(text)
+            if pos_c is not None and pos_c < len(cells) and status_of(cells[pos_c])[0]:
+                status, raw = status_of(" ".join(cells[pos_c].split()))   # the column that says only the position
             r = r_off + table.header_rows
             src = st_c
             if text_c is not None and text_c < len(cells) and cells[text_c] and len(text.split()) <= 4 and status:
@@ -433,6 +453,15 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             prov = Prov(row[src].page if src < len(row) else None, cells[src], f"table:{t}/row:{r}/response", table=t)
             out.append(Response(ref, quoted, responder_of(text, who), status, raw, text, prov))
     return out
+
+
+def _positions_only(table: Table, c: int) -> bool:
+    """Column `c` says only a position a row takes ("Accepted", "Partially
+    accepted", "Not agreed"): most of its filled cells are a few words a
+    status reads from."""
+    cells = [" ".join(row[c].text.split()) for row in table.body if c < len(row) and row[c].text.strip()]
+    said = [x for x in cells if len(x.split()) <= 4 and status_of(x)[0]]
+    return bool(cells) and len(said) / len(cells) >= 0.6
 
 
 def _matrix_responses(table: Table, t: int, rec_c: int, marks: list[int], default: Optional[str]) -> list[Response]:

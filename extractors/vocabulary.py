@@ -65,3 +65,13 @@ def english_label(text: str) -> str:
     """The English half of a bilingual label at the start of `text` (the rest
     of the text kept); `text` itself when it has none."""
     return _BILINGUAL_LABEL.sub("", text, count=1)
+
+
+# the words of a post or body printed in Welsh before its English ("Pennaeth Gwasanaethau Oedolion /
+# Head of Adult Services", "Rheolwr Tîm / Team Manager"): head, manager, director, officer, chief,
+# assistant, worker, chair, member, council, board, team, services, and the common service names
+WELSH_POST = re.compile(
+    r"(?i)\b(?:pennaeth|penaethiaid|rheolwr|rheolwyr|cyfarwyddwr|cyfarwyddwyr|swyddog|swyddogion|prif|cynorthwyol|"
+    r"dirprwy|gweithiwr|gweithwyr|cadeirydd|aelod|aelodau|cyngor|bwrdd|tîm|tim|gwasanaethau?|arweinydd|arweiniol|"
+    r"cymdeithasol|oedolion|plant|teuluoedd|tai|addysg|iechyd|cyllid|caffael|comisiynu|diogelu|perfformiad|busnes|"
+    r"cymorth|datblygu|gweithlu|polisi|cyfreithiol|democrataidd|corfforaethol|strategol|adnoddau|lleoliadau)\b")

@@ -290,3 +290,28 @@ def test_in_a_response_paper_an_answer_may_open_with_the_position_itself(tmp_pat
     d.add_paragraph("Recommendation 1: The Council should publish a strategy.")
     d.add_paragraph("The Council agrees that a strategy would help residents.")
     assert _extracted(d, tmp_path, "b.docx")["responses"] == []
+
+
+def test_owner_cells_a_welsh_post_before_its_english_a_holder_on_a_line_of_its_own_and_agencies_listed():
+    from extractors.entities.owners import split_owners
+
+    def said(text):
+        return [(r, p) for r, p, _ in split_owners(text)]
+    assert said("Pennaeth Gwasanaethau Oedolion / Head of Adult Services") == [("Head of Adult Services", None)]
+    assert said("Rheolwr Tîm / Team Manager – Ioan Price") == [("Team Manager", "Ioan Price")]
+    assert said("Head of Housing/Head of Finance") == [("Head of Housing", None), ("Head of Finance", None)]
+    assert said("Head of Adult Services\n(Rhian Evans)") == [("Head of Adult Services", "Rhian Evans")]
+    assert said("Police, Council, NHS") == [("Police", None), ("Council", None), ("NHS", None)]
+    assert said("Fire and Rescue Service") == [("Fire and Rescue Service", None)]
+
+
+def test_who_a_decision_delegates_to_or_names_as_doing_it():
+    from extractors.entities.owners import owners_in_text, resolution_subjects
+    assert owners_in_text("delegate to the Exploitation Subgroup the monitoring of the plan, with progress reported "
+                          "to the Executive every quarter; and") == [("delegate", "Exploitation Subgroup")]
+    assert resolution_subjects("AGREED that the Partnership Manager would update the delivery plan") == \
+        ["the Partnership Manager"]
+    assert resolution_subjects("agree that the Executive Director of Children's Services escalates the delay") == \
+        ["the Executive Director of Children's Services"]
+    # noting what another body will do gives it no task
+    assert resolution_subjects("note that HMICFRS will revisit the Service in January 2026") == []

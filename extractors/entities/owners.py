@@ -15,6 +15,7 @@ import re
 from typing import Optional
 
 from extractors import name_shapes
+from extractors.vocabulary import WELSH_POST
 from extractors.model import Table
 
 ROLE_WORDS = {
@@ -338,10 +339,24 @@ def _lead_lines(text: str) -> str:
     return "\n".join(k.strip(" /;,\n") for k in keep if k.strip(" /;,\n"))
 
 
+def _english_posts(text: str) -> str:
+    """A post printed in Welsh, then in English after a slash, read in
+    English: "Pennaeth Gwasanaethau Oedolion / Head of Adult Services" ->
+    "Head of Adult Services" (each line or ';' part of a cell)."""
+    def one(part: str) -> str:
+        m = re.match(r"^(?P<cy>[^/]{3,80}?)\s+/\s+(?P<en>\S.*)$", part.strip())
+        return m.group("en") if m and WELSH_POST.search(m.group("cy")) and not WELSH_POST.search(m.group("en")) else part
+    return "\n".join("; ".join(one(p) for p in line.split(";")) for line in text.split("\n"))
+
+
 def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> list[tuple[Optional[str], Optional[str], str]]:
     """Owner cell/phrase -> [(role, person, raw segment)], one per owner."""
     glossary = glossary or {}
     text = _lead_lines(text.replace("\u2019", "'"))
+    text = _english_posts(text)
+    # "Head of Adult Services" over "(Rhian Evans)": the post's holder on a line of its own
+    text = re.sub(r"\n\s*\((?P<n>[^()\n]{3,40})\)\s*(?=\n|$)",
+                  lambda m: f" ({m.group('n')})" if is_person(m.group("n")) else m.group(0), text)
     if _POINTER.match(text.strip()):
         return []
     text = re.sub(r"(?<![A-Za-z])([A-Z]\.)\s*\n\s*(?=[A-Z][a-z])", r"\1 ", text)   # "Group Manager J." / "Okafor": one name
@@ -524,6 +539,7 @@ def _all_roles(part: str) -> bool:
 # "Clerk") or initials and short forms ("JS", "DCLG", "ShEx", "MoJ")
 _ONE_WORD_OWNER = re.compile(r"(?:Chair(?:man|woman|person)?|Vice-Chair|Secretariat|Secretary|Clerk|Treasurer|Leader|Mayor|"
                              r"Members|Officers|Officials|Council|Board|Panel|Government|Department|Director|Minister|"
+                             r"Police|Probation|Fire|Health|"   # a partnership's agencies: "Police, Council, NHS"
                              r"Cllr\.?\s+[A-Z][a-z'’-]+|[A-Z][a-z]?[A-Z][A-Za-z]{0,4})")
 
 
@@ -589,7 +605,9 @@ def _all_people(part: str, sep: str = "/") -> bool:
 _LEADERS = re.compile(r"^(?P<who>(?:The\s+)?(?:(?:Senior\s+|System\s+|Strategic\s+|Local\s+area\s+)?leaders?|Partners|Managers?|Area partners|local area partnership|partnership|council|local authority|ICB|integrated care board)(?:\s.{0,120}?)??)\s+(?:should|must|needs?\s+to|are\s+to|ought\s+to)\b", re.I)
 _DELEGATE = re.compile(r"\b(?:DELEGATE[SD]?\s+(?:authority\s+)?|delegated\s+authority\s+(?:be\s+|is\s+)?(?:given|granted)\s+)to\s+(?:the\s+)?(?P<who>.+?)(?:,?\s+\(?(?:in|after|following)\s+consultation\s+with\b|,?\s+to\s+(?!the\b|a\b|an\b|be\b)(?-i:[a-z]{3,})\b|"
                        # "delegates to the Corporate Director, Adult Social Care and Health, the award of ...": the thing delegated
-                       r",\s+(?:the|all|any|a|an)\s+(?=[a-z])|[.;]|$)", re.I)
+                       r",\s+(?:the|all|any|a|an)\s+(?=[a-z])|"
+                       # "delegate to the Exploitation Subgroup the monitoring of the plan": what is delegated, uncommaed
+                       r"(?<=[a-z])\s+(?-i:the|all|any)\s+(?=(?-i:[a-z]{3,}))|[.;]|$)", re.I)
 # a decision that gives a post or body a task: "asks the Director of Place to report back",
 # "authorises the Chief Executive to sign", "requests that officers bring a report", "agrees
 # that the Monitoring Officer be authorised to ..."
@@ -682,8 +700,8 @@ def addressees(text: str) -> list[str]:
 # a resolution's form, "That the Cabinet agrees to fund ...", "That the Committee
 # recommends to Cabinet that the Director of Place reviews ...": whoever it
 # names as doing something (a verb in -s) is to act
-_THAT = re.compile(r"(?:^(?:\(?[\w.]{1,6}\)?\s+)?|\brecommends?\s+(?:to\s+(?:the\s+)?[A-Z][\w ]{0,40}?\s+)?)[Tt]hat\s+"
-                   + _ACTOR + r"(?=\s+(?!is\b|was\b|this\b)(?-i:[a-z]{2,}s)\b)")
+_THAT = re.compile(r"(?:^(?:\(?(?:[a-z]{1,3}|[ivx]{1,5})\)\.?|\d[\w.]{0,5}\)?|[a-z][.)]|(?i:agree[sd]?|resolve[sd]?|requests?|asks?)\s*[:,–-]?)?\s*|\brecommends?\s+(?:to\s+(?:the\s+)?[A-Z][\w ]{0,40}?\s+)?)[Tt]hat\s+"
+                   + _ACTOR + r"(?=\s+(?!is\b|was\b|this\b)(?-i:[a-z]{2,}s)\b|\s+(?:would|will|shall)\s+(?!be\b|have\b)(?-i:[a-z]{3,})\b)")
 # the bodies that are usually the meeting itself ("That the Committee notes ...");
 # Cabinet only when the paper does not say which meeting it is for
 _MEETING_NOUNS = {"committee", "sub-committee", "board", "panel", "forum"}

@@ -315,3 +315,44 @@ def test_who_a_decision_delegates_to_or_names_as_doing_it():
         ["the Executive Director of Children's Services"]
     # noting what another body will do gives it no task
     assert resolution_subjects("note that HMICFRS will revisit the Service in January 2026") == []
+
+
+def _response_paper(tmp_path, title: str, blocks: list[tuple[str, str]], name: str) -> dict:
+    d = docx.Document()
+    d.add_paragraph("Brackley Borough Council")
+    d.add_heading(title, level=1)
+    for kind, text in blocks:
+        if kind == "h":
+            d.add_heading(text, level=2)
+        else:
+            d.add_paragraph(text)
+    return _extracted(d, tmp_path, name)
+
+
+def test_response_papers_answer_under_a_title_that_only_says_response_a_position_label_or_a_position_heading(tmp_path):
+    rec = "The Council should publish a fly-tipping enforcement policy."
+    out = _response_paper(tmp_path, "Response to the Overview and Scrutiny Committee's review of fly-tipping",
+                          [("p", f"Recommendation 1: {rec}"),
+                           ("p", "The Cabinet accepts this recommendation. A policy will be published by March 2027.")], "a.docx")
+    assert [(r["rec_ref"], r["status"], r["responder"]) for r in out["responses"]] == [("1", "accepted", "the Cabinet")]
+    out = _response_paper(tmp_path, "Cabinet Member response to scrutiny recommendations",
+                          [("h", "Recommendation 1"), ("p", rec), ("p", "Decision: Partially agreed"),
+                           ("p", "Comments: A policy will be published by March 2027.")], "b.docx")
+    assert [(r["rec_ref"], r["status"], r["responder"]) for r in out["responses"]] == \
+        [("1", "partially_accepted", "the Cabinet Member")]
+    out = _response_paper(tmp_path, "Cabinet response to the Task and Finish Group",
+                          [("h", "Recommendation 1 – Not accepted"), ("p", rec),
+                           ("p", "The existing policy already covers this.")], "c.docx")
+    got = out["responses"]
+    assert [(r["rec_ref"], r["status"]) for r in got] == [("1", "rejected")]
+    assert got[0]["text"] == "Not accepted. The existing policy already covers this."
+
+
+def test_a_yes_no_column_gives_the_position(tmp_path):
+    d = docx.Document()
+    d.add_heading("Executive response", level=1)
+    _table(d, [["Recommendation", "Agreed? (Y/N)", "Comments / action", "Lead", "By when"],
+               ["1. The Council should publish a policy.", "Y", "Will be done.", "Head of Waste", "March 2027"],
+               ["2. The Council should install CCTV.", "N", "No budget.", "Head of Waste", "March 2027"]])
+    out = _extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted"), ("2", "rejected")]

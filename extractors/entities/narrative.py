@@ -235,7 +235,7 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             i = max(j, i + 1)
             continue
         if b.kind == "heading" and ASKING_HEADING.search(text) and not CONTENTS_LINE.search(text) and \
-                not _PROGRESS_HEADING.match(text):
+                not _PROGRESS_HEADING.match(text) and not IMPROVEMENT_HEADING.match(text) and not hm:
             # "Recommendations for partners", "Action the provider MUST take", "Causes of concern" over
             # a list whose every item asks someone to act ("Leaders should ..."): the points made to them
             items, j = _asked_list(blocks, i + 1)

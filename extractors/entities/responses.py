@@ -180,13 +180,14 @@ def default_responder(doc: Document, meta: dict) -> Optional[str]:
     return responder_named(meta.get("title") or "")
 
 
-_NAMED_RESPONSE = re.compile(r"\b(Government|Executive|Cabinet|Council|Management|Board)(?:’s|'s)?\s+response\b", re.I)
+_NAMED_RESPONSE = re.compile(r"\b(Government|Executive|Cabinet\s+Member|Portfolio\s+Holder|Cabinet|Council|Management|Board)"
+                             r"(?:’s|'s)?\s+response\b", re.I)
 
 
 def responder_named(text: str) -> Optional[str]:
     """'Council response to the recommendations' -> 'the Council'."""
     m = _NAMED_RESPONSE.search(text)
-    return f"the {m.group(1).capitalize()}" if m else None
+    return f"the {' '.join(w.capitalize() for w in m.group(1).split())}" if m else None
 
 
 def _box_text(table: Table) -> tuple[Optional[str], str]:
@@ -291,7 +292,8 @@ def _table_index(doc: Document, block_index: int) -> int:
     return sum(1 for b in doc.blocks[:block_index] if b.kind == "table")
 
 
-def labelled_responses(doc: Document, default: Optional[str], answered: frozenset = frozenset()) -> list[Response]:
+def labelled_responses(doc: Document, default: Optional[str], answered: frozenset = frozenset(),
+                       responding: bool = False) -> list[Response]:
     """'Recommendation 7: ...' followed by 'Response: ...' (or a '<Body>
     response' heading and its paragraphs). A numbered item ('R7 ...',
     '7. ...') starts one too, unless a response table answers that number
@@ -312,15 +314,29 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
                 len(texts[k].split()) >= 5 and texts[k].rstrip().endswith((".", ";")) and \
                 _RESPONSE_LABEL.match(texts[k + 1]) and bare_ref(num) not in answered:   # (a chapter's title has no full stop)
             starts[k] = (num, texts[k])
-    # in a paper that is a response (its title says whose), an answer may open with the position
-    # itself, unlabelled: "The Government agrees with this recommendation ..."
-    answers = [_answer(t) or (_position_opening(t) if default else None) for t in texts]
+    # in a paper that is a response (its title says so), an answer may open with the position
+    # itself, unlabelled ("The Government agrees with this recommendation ..."), or under a label
+    # that names the position ("Decision: Agreed", "Position: Not accepted")
+    responding = responding or default is not None
+    answers = [_answer(t) or (_position_opening(t) or _position_label(t) if responding else None) for t in texts]
     i = 0
     while i < len(blocks):
         if not starts[i]:
             i += 1
             continue
         ref, quoted = starts[i]
+        if re.fullmatch(rf"(?i){POSITION}", quoted.strip(" .:")) and i + 1 < len(blocks) and not starts[i + 1]:
+            # "Recommendation 1 – Accepted" over the recommendation's words, then the answer's paragraphs
+            k = i + 2
+            while k < len(blocks) and not starts[k] and blocks[k].kind != "heading":
+                k += 1
+            text = " ".join([quoted.strip(" .:") + "."] + [" ".join(t.split()) for t in texts[i + 2:k]])
+            status, raw = status_of(quoted)
+            prov = Prov(blocks[i].page, blocks[i].full_text, f"rec:{ref}/response")
+            out.append(Response(ref, " ".join(texts[i + 1].split()), responder_of(text, default), status, raw, text, prov,
+                                covered={blocks[n].full_text for n in range(i + 2, k)}))
+            i = k
+            continue
         j = i + 1
         while j < len(blocks) and not answers[j] and not starts[j]:
             quoted = (quoted + " " + texts[j]).strip()
@@ -374,6 +390,20 @@ def _answer(text: str) -> Optional[tuple[Optional[str], str]]:
     return (m.group("body"), m.group("text")) if m else None
 
 
+# a label that names the position taken: "Decision: Agreed", "Position – Partially accepted", "Status: Accepted"
+_POSITION_LABEL = re.compile(r"^(?:decision|position|status|outcome|(?:council|cabinet|executive)(?:’s|'s)?\s+position)"
+                             r"\s*[:–—-]\s*(?P<text>\S.*)$", re.I | re.S)
+
+
+def _position_label(text: str) -> Optional[tuple[Optional[str], str]]:
+    """(None, the answer) of a line "Decision: Agreed ..." whose value opens
+    with a position; None otherwise."""
+    m = _POSITION_LABEL.match(text)
+    if m and re.match(rf"(?i){POSITION}\b", m.group("text").strip()):
+        return None, m.group("text")
+    return None
+
+
 def _position_opening(text: str) -> Optional[tuple[Optional[str], str]]:
     """(None, text) of a paragraph whose first sentence takes a position on
     the recommendation ("The Government agrees with this recommendation",
@@ -421,6 +451,8 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
         # a status-only column beside the answer's: "Cabinet response | Accepted / Rejected"
         pos_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c, text_c)
                       and (_STATUS_HEADER.search(h) or _status_words(h)[0]) and _positions_only(table, i)), None)
+        # "Agreed? (Y/N)", "Accepted?": a question the column answers yes or no
+        yes_no = bool(re.search(r"\?|\bY\s*/\s*N\b|\byes\s*/\s*no\b", header[st_c], re.I))
         who_head = re.search(r"\b(Cabinet|Executive|Management|Government|Council)\b", header[st_c])
         who = f"the {who_head.group(1)}" if who_head else (_titled_responder(doc, t) or default)
         for r_off, row in enumerate(table.body):
@@ -442,7 +474,7 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             if ref is None and ref_c is not None and ref_c < len(cells) and cells[ref_c]:
                 ref = cells[ref_c].rstrip(".")   # a No. / Ref column beside the recommendation
             text = " ".join(cells[st_c].split())
-            status, raw = status_of(text)
+            status, raw = status_of(text) if not yes_no else _yes_no(text)
             if pos_c is not None and pos_c < len(cells) and status_of(cells[pos_c])[0]:
                 status, raw = status_of(" ".join(cells[pos_c].split()))   # the column that says only the position
             r = r_off + table.header_rows
@@ -453,6 +485,17 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             prov = Prov(row[src].page if src < len(row) else None, cells[src], f"table:{t}/row:{r}/response", table=t)
             out.append(Response(ref, quoted, responder_of(text, who), status, raw, text, prov))
     return out
+
+
+def _yes_no(cell: str) -> tuple[Optional[str], Optional[str]]:
+    """The status a yes / no answer gives ("Y", "Yes", "N", "No", "Partly"),
+    else the status its words give."""
+    m = re.match(r"(?i)^(y|yes|n|no|partly|part|in\s+part|partially)\b[\s.,;:–-]*", cell.strip())
+    if not m:
+        return status_of(cell)
+    word = m.group(1).lower()
+    status = "accepted" if word in ("y", "yes") else "rejected" if word in ("n", "no") else "partially_accepted"
+    return status, m.group(0).strip(" .,;:–-")
 
 
 def _positions_only(table: Table, c: int) -> bool:
@@ -530,7 +573,8 @@ def extract_responses(doc: Document, meta: dict) -> list[Response]:
     default = default_responder(doc, meta)
     tables = table_responses(doc, default)
     answered = {bare_ref(r.rec_ref) for r in tables if r.rec_ref}
-    found = box_responses(doc, default) + labelled_responses(doc, default, answered) + tables
+    responding = bool(re.search(r"(?i)\bresponses?\b", meta.get("title") or ""))
+    found = box_responses(doc, default) + labelled_responses(doc, default, answered, responding) + tables
     seen, out = set(), []
     for r in found:
         key = (r.rec_ref or r.prov.locator, r.text[:200])

@@ -356,3 +356,35 @@ def test_a_yes_no_column_gives_the_position(tmp_path):
                ["2. The Council should install CCTV.", "N", "No budget.", "Head of Waste", "March 2027"]])
     out = _extracted(d, tmp_path)
     assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted"), ("2", "rejected")]
+
+
+def test_a_key_of_short_forms_with_their_posts_and_holders_in_brackets_names_who_leads(tmp_path):
+    d = docx.Document()
+    d.add_heading("Appendix A – action plan", level=1)
+    d.add_paragraph("Leads: CX – Chief Executive (Helen Marchbank); DCR – Director of Corporate Resources (Paul Okonedo); "
+                    "HCP – Head of Communications and Policy (Yasmin Choudhury)")
+    _table(d, [["Ref", "What we said we would do", "Lead", "Milestone", "Status"],
+               ["1.1", "Draft a new Council Plan with four priorities.", "CX", "July 2026", "Complete"],
+               ["1.2", "Introduce a service plan for every service.", "HCP", "October 2026, then monthly", "On track"],
+               ["1.3", "Refresh the medium term financial strategy.", "CX / DCR", "Q3 2026/27", "On track"]])
+    out = _extracted(d, tmp_path)
+    got = _owners(out)
+    assert got["Draft a new "] == [(None, "Helen Marchbank")]
+    assert got["Introduce a "] == [(None, "Yasmin Choudhury")]
+    assert got["Refresh the "] == [(None, "Helen Marchbank"), (None, "Paul Okonedo")]
+    # a milestone printed as its date alone is when the step is due
+    texts = {a["action_id"]: a["text"][:12] for a in out["actions"]}
+    dues = sorted((texts[t["parent_id"]], t["raw"]) for t in out["timescales"])
+    assert ("Draft a new ", "July 2026") in dues and ("Refresh the ", "Q3 2026/27") in dues
+    assert ("Introduce a ", "then monthly") in dues or ("Introduce a ", "monthly") in dues
+
+
+def test_a_table_counting_actions_by_status_is_not_an_action_plan(tmp_path):
+    d = docx.Document()
+    _table(d, [["Status", "Meaning", "Actions", "%"],
+               ["Complete", "Action delivered", "11", "42%"],
+               ["On track", "Progressing in line with the milestone", "10", "38%"],
+               ["Some slippage", "Milestone likely to be missed by up to three months", "4", "15%"]])
+    out = _extracted(d, tmp_path)
+    assert out["actions"] == []
+    assert sorted(m["value"] for m in out["metrics"]) == [4, 10, 11, 15, 38, 42]

@@ -501,6 +501,11 @@ def _roles_from_cells(table: Table, roles: dict) -> dict:
     roles = dict(roles)
     named = {c for cols in roles.values() for c in cols}
     act = roles.get("action", [None])[0]
+    counts = [_cell(row, act).strip() for row in body] if act is not None else []
+    if all(re.fullmatch(r"\d{1,4}", c) for c in counts) and counts and \
+            [int(c) for c in counts] != list(range(int(counts[0]), int(counts[0]) + len(counts))):
+        roles.pop("action")   # "Status | Meaning | Actions | %" over 11, 10, 4, 1: how many actions, not steps
+        return roles
     if act is not None and all(len(_cell(row, act).strip()) <= 8 and re.search(r"\d", _cell(row, act)) for row in body):
         wordy = [c for c in range(len(table.header)) if c not in named and
                  sum(len(_cell(row, c).split()) for row in body) / len(body) >= 5]
@@ -1118,9 +1123,12 @@ class _PlanReader:
             # "• Consultation complete – Nov 2026": each milestone's date is a due date of the row's step
             for k, line in enumerate(ln.strip() for ln in _cell(row, mc).split("\n") if ln.strip()):
                 dm = _MILESTONE_DATE.search(line)
+                prov = Prov(page=page, source_text=line, locator=self.loc(r, mc) + f"/milestone:{k}", table=tindex)
                 if dm:
-                    prov = Prov(page=page, source_text=line, locator=self.loc(r, mc) + f"/milestone:{k}", table=tindex)
                     times.extend(_timescale_items(dm.group("when"), anchor, prov))
+                elif self.time_c is None and len(line.split()) <= 8:
+                    # a milestone printed as its date alone ("July 2026", "October 2026, then monthly")
+                    times.extend(_timescale_items(line, anchor, prov))
         for tc in self.roles.get("target", []):
             txt = _cell(row, tc)  # "By December 2018, reports ... are developed"
             for t in find_due_dates_in_sentence(txt, anchor) if txt else []:

@@ -612,6 +612,12 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
             # a list of posts and their holders: "Lead officers: Director of Public Health – Dr Rajiv Menon; Head of ..."
             entries = [(None, name, post) for line in lines for post, name in _posts_held(" ".join(line.split()))]
         if len(entries) < 2:
+            # a key to short forms of posts with their holders in brackets: "Leads: CX – Chief Executive (Helen
+            # Marchbank); DCR – Director of Corporate Resources (Paul Okonedo)"
+            entries = [(m.group("abbr"), m.group("name"), m.group("post").strip()) for line in lines
+                       for m in _ABBR_POST_HOLDER.finditer(" ".join(line.split()))
+                       if is_person(m.group("name")) and not is_person(m.group("post"))]
+        if len(entries) < 2:
             # a key to the words a log's Responsibility column uses: "Key to responsibility: Clerk = Daniel
             # Whitcombe, Town Clerk; RFO = Sarah Farrant, Deputy Clerk and RFO" (the word names the holder)
             entries = [(None, m.group("name"), m.group("code")) for line in lines if _KEY_LABEL.match(line)
@@ -638,6 +644,9 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
 
 
 _KEY_LABEL = re.compile(r"(?i)^key(?:\s+to\s+[\w ]{3,30})?\s*:")
+# "CX – Chief Executive (Helen Marchbank)", one entry of a key between semicolons
+_ABBR_POST_HOLDER = re.compile(rf"(?:^|[:;]\s*)(?P<abbr>(?=(?:[a-z&]*[A-Z]){{2}})[A-Z][A-Za-z&]{{1,6}})\s*[–—=:-]\s*(?P<post>[A-Z][^;()]{{2,100}}?)\s*"
+                               rf"\({_HONORIFIC}?(?P<name>[^();]{{3,40}})\)(?=\s*(?:[;.]|$))")
 _CODED_HOLDER = re.compile(rf"(?:^|[:;]\s*)(?P<code>[A-Z][A-Za-z]{{1,12}})\s*=\s*{_HONORIFIC}?"
                            r"(?P<name>[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?(?:\s+[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?){1,2})(?=\s*[,;(]|\s*$)")
 

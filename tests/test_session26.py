@@ -388,3 +388,47 @@ def test_a_table_counting_actions_by_status_is_not_an_action_plan(tmp_path):
     out = _extracted(d, tmp_path)
     assert out["actions"] == []
     assert sorted(m["value"] for m in out["metrics"]) == [4, 10, 11, 15, 38, 42]
+
+
+def test_a_plan_item_printed_only_in_its_tables_banner_with_the_column_names_under_it(tmp_path):
+    d = docx.Document()
+    d.add_heading("Progress against each recommendation", level=1)
+    for n, (rec, steps) in enumerate([
+            ("The Board should seek assurance that partner agencies' training addresses executive capacity.",
+             [("1.1", "Add a section on executive capacity to the guidance.", "LTHT: Gemma Hollins, Head of Safeguarding"),
+              ("1.2", "Deliver a workshop to front-line staff.", "ICB – Dr Samina Rafiq, Named GP for Safeguarding Adults")]),
+            ("The Board should review its multi-agency risk management process.",
+             [("2.1", "Revise and relaunch the protocol.", "Head of Adult Safeguarding")])], 1):
+        t = _table(d, [[f"Recommendation {n} {rec}", "", "", ""], ["No.", "Agreed action", "Agency and lead", "Target date"]] +
+                   [[a, b, c, "March 2027"] for a, b, c in steps])
+        t.cell(0, 0).merge(t.cell(0, 3))
+        d.add_paragraph("")
+    out = _extracted(d, tmp_path)
+    assert [(r["ref"], r["text"][:24]) for r in out["recommendations"]] == \
+        [("Recommendation 1", "The Board should seek as"), ("Recommendation 2", "The Board should review ")]
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert [(a["text"][:12], recs.get(a["rec_id"])) for a in out["actions"]] == \
+        [("Add a sectio", "Recommendation 1"), ("Deliver a wo", "Recommendation 1"), ("Revise and r", "Recommendation 2")]
+    # the agency's short form before who leads for it and their post
+    assert ("Named GP for Safeguarding Adults", "Dr Samina Rafiq") in _owners(out)["The Board sh"]
+    assert ("Head of Safeguarding", "Gemma Hollins") in _owners(out)["The Board sh"]
+
+
+def test_a_titled_recommendation_quoted_under_its_heading_with_steps_numbered_under_it(tmp_path):
+    d = docx.Document()
+    d.add_heading("Recommendation 6 Sharing the learning", level=2)
+    d.add_paragraph("“The Board should make sure the learning from this review reaches GP practices and housing providers.”")
+    d.add_paragraph("6.1 Publish a 7-minute briefing and a practitioner podcast on the review.")
+    d.add_paragraph("Lead: Joanne Ferriby, Board Business Manager Due: June 2026 RAG: Blue")
+    d.add_paragraph("6.2 Survey attendees after each learning event.")
+    d.add_paragraph("Lead: LSAB Business Unit Due: end of January 2027 RAG: Amber")
+    out = _extracted(d, tmp_path)
+    assert [r["text"][:40] for r in out["recommendations"]] == ["The Board should make sure the learning "]
+    assert [a["text"][:14] for a in out["actions"]] == ["Publish a 7-mi", "Survey attende"]
+    got = _owners(out)
+    assert got["Publish a 7-"] == [("Board Business Manager", "Joanne Ferriby")]
+    assert got["Survey atten"] == [("LSAB Business Unit", None)]
+    texts = {a["action_id"]: a["text"][:12] for a in out["actions"]}
+    assert sorted((texts.get(t["parent_id"]), t["raw"]) for t in out["timescales"]) == \
+        [("Publish a 7-", "June 2026"), ("Survey atten", "end of January 2027")]
+    assert [a["rag"] for a in out["actions"]] == ["blue", "amber"]

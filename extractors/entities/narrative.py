@@ -110,7 +110,9 @@ LABEL_LINE = re.compile(
     r"completion\s+date|progress(?:\s+(?:update|to\s+date))?|update|commentary|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
 # where a second label starts in a labelled line: "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27",
 # "Lead: Cabinet Member for Housing / Head of Property – Timescale: by March 2027"
-_NEXT_LABEL = re.compile(r"(?:(?<=[.;])\s+|\s+[–—-]\s+)(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date|"
+# or after a space alone, the labels set out along one line: "Lead: Joanne Ferriby, Board Business Manager Due: June
+# 2026 RAG: Blue"
+_NEXT_LABEL = re.compile(r"(?:(?<=[.;])\s+|\s+[–—-]\s+|\s+)(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date|"
                          r"RAG(?:\s+(?:status|rating))?|Status)\s*:)")
 
 
@@ -895,6 +897,13 @@ class _ImprovementWalk:
         if _STEP_REF.fullmatch(t):
             self.step_ref = t
             return
+        if not current.actions and not current.covered and len(current.text.split()) <= 6 and \
+                not _ASKS_SOMEONE.search(current.text) and len(t.split()) >= 8 and \
+                (t[:1] in "“\"‘'" or _ASKS_SOMEONE.search(t)) and b.numbering is None:
+            # "Recommendation 6 Sharing the learning" over the recommendation's words, quoted: those are its text
+            current.text = _norm(t.strip("“”\"‘’' "))
+            current.covered.add(b.full_text)
+            return
         sm = _STEP_LABEL.match(t)
         if sm and not self.in_outcome:
             # "What we will do: Recruit additional coordinators ...": the step, under its label
@@ -956,11 +965,20 @@ class _ImprovementWalk:
             last.text = _norm(last.text + " " + t)
             last.prov.source_text += " " + t
         elif not self.in_outcome and (is_action_text(t) or (self.under_steps and (
-                _STEP_IMPERATIVE.match(t) or (b.kind == "list_item" and len(t.split()) >= 5)))):
+                _STEP_IMPERATIVE.match(t) or (b.kind == "list_item" and len(t.split()) >= 5))) or
+                                      (_numbered_under(num, current.ref) and len(t.split()) >= 4 and (
+                                          _STEP_IMPERATIVE.match(t) or (i + 1 < len(self.blocks) and
+                                                                        LABEL_LINE.match(self.blocks[i + 1].text.strip()))))):
             current.actions.append(Action(text=_norm(t), ref=None,
                                           prov=Prov(page=b.page, source_text=b.full_text,
                                                     locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
             self.step_open = True
+
+
+def _numbered_under(num: str, ref: Optional[str]) -> bool:
+    """'6.2' under 'Recommendation 6': a step numbered under its item's number."""
+    item = re.search(r"(\d{1,2})[a-z]?$", ref or "")
+    return bool(item) and re.fullmatch(rf"{item.group(1)}\.\d{{1,2}}[a-z]?", num or "") is not None
 
 
 # a step written as an instruction, under an "Actions" heading: "Run a performance clinic ..."

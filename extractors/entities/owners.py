@@ -339,6 +339,24 @@ def _lead_lines(text: str) -> str:
     return "\n".join(k.strip(" /;,\n") for k in keep if k.strip(" /;,\n"))
 
 
+# "ICB – Dr Samina Rafiq, Named GP for Safeguarding Adults", "LTHT: Gemma Hollins, Head of Safeguarding":
+# the agency's short form, then who leads for it and their post
+_AGENCY_HOLDER = re.compile(rf"^(?P<agency>[A-Z][A-Za-z&]{{1,6}})\s*(?:[–—:]|\s-)\s*(?P<rest>(?:{RANK}\s+|(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+                            rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}},\s*[A-Z].+)$")
+
+
+def _agency_holder_post(text: str) -> str:
+    """'ICB – Dr Samina Rafiq, Named GP for Safeguarding Adults' -> 'Dr Samina
+    Rafiq, Named GP for Safeguarding Adults': the lead and their post (each
+    line of a cell); the agency is the post's employer, not a second owner."""
+    def one(line: str) -> str:
+        m = _AGENCY_HOLDER.match(line.strip())
+        if m and sum(c.isupper() for c in m.group("agency")) >= 2:
+            return m.group("rest")
+        return line
+    return "\n".join(one(line) for line in text.split("\n"))
+
+
 def _english_posts(text: str) -> str:
     """A post printed in Welsh, then in English after a slash, read in
     English: "Pennaeth Gwasanaethau Oedolion / Head of Adult Services" ->
@@ -354,6 +372,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
     glossary = glossary or {}
     text = _lead_lines(text.replace("\u2019", "'"))
     text = _english_posts(text)
+    text = _agency_holder_post(text)
     # "Head of Adult Services" over "(Rhian Evans)": the post's holder on a line of its own
     text = re.sub(r"\n\s*\((?P<n>[^()\n]{3,40})\)\s*(?=\n|$)",
                   lambda m: f" ({m.group('n')})" if is_person(m.group("n")) else m.group(0), text)

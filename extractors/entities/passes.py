@@ -194,6 +194,10 @@ def action_tables(ctx: EntityContext) -> None:
     for tindex, table in ctx.doc.tables():
         if tindex in ctx.listed_tables:
             continue
+        banner_only = False
+        if not table.header_rows and (named := _banner_over_names(table)) is not None:
+            table = named   # "Recommendation 1 ..." across the grid, the column names under it: both the header
+            banner_only = True
         own = header_source(table)
         if own is not None:
             names = own
@@ -217,6 +221,8 @@ def action_tables(ctx: EntityContext) -> None:
         # the item a banner over the columns names, else the item printed above the table
         prev = ctx.doc.blocks[blocks[tindex] - 1] if tindex < len(blocks) and blocks[tindex] else None
         above = _item_in_banner(ctx, table, prev.full_text if prev is not None and prev.style == "table caption" else None)
+        if above is None and banner_only:
+            above = _banner_recommendation(ctx, table, tindex)   # the item printed only in its table's banner
         if above is None:
             above = _item_above(ctx, blocks[tindex]) if tindex < len(blocks) else None
         if above is None and last_group is not None and _continues(ctx, blocks, last_group[0], tindex, table):
@@ -347,6 +353,39 @@ def _item_in_banner(ctx: EntityContext, table, caption: Optional[str] = None) ->
                 (bare_ref(r.ref) == n or _item_key(r.ref) == f"item:{n}"):
             return r
     return None
+
+
+def _banner_over_names(table) -> Optional[Table]:
+    """A table the loader found no header in whose first row is a banner
+    across its whole width naming a plan item ("Recommendation 1 The Board
+    should ...") and whose second row names the columns of an action plan
+    ("No. | Agreed action | Agency and lead | Target date"): the same table
+    with those two rows as its header; None otherwise."""
+    if len(table.rows) < 3 or table.n_cols < 2:
+        return None
+    first = {" ".join(c.text.split()) for c in table.rows[0]}
+    if len(first) != 1 or not _BANNER_ITEM.match(next(iter(first))):
+        return None
+    roles = classify_columns([" ".join(c.text.split()) for c in table.rows[1]])
+    if "action" not in roles or not is_action_plan(roles):
+        return None
+    return Table(rows=table.rows, header_rows=2, pages=table.pages)
+
+
+def _banner_recommendation(ctx: EntityContext, table, tindex: int) -> Optional[Recommendation]:
+    """The plan item a table's banner prints in full ("Recommendation 1 The
+    Board should seek assurance that ..."), when the paper prints it nowhere
+    else: a recommendation of its own, the table's rows its actions."""
+    banner = " ".join(table.rows[0][0].text.split())
+    m = _BANNER_ITEM.match(banner)
+    text = banner[m.end():].strip(" :.–—-") if m else ""
+    if not m or len(text.split()) < 5:
+        return None
+    cell = table.rows[0][0]
+    rec = Recommendation(kind="improvement", text=text, ref=banner[:m.end()].strip(),
+                         prov=Prov(cell.page, banner, f"table:{tindex}/row:0", tindex))
+    ctx.recs.append(rec)
+    return rec
 
 
 def _banner_parts(ctx: EntityContext, table) -> list[tuple[int, Table, Recommendation]]:

@@ -432,3 +432,19 @@ def test_a_titled_recommendation_quoted_under_its_heading_with_steps_numbered_un
     assert sorted((texts.get(t["parent_id"]), t["raw"]) for t in out["timescales"]) == \
         [("Publish a 7-", "June 2026"), ("Survey atten", "end of January 2027")]
     assert [a["rag"] for a in out["actions"]] == ["blue", "amber"]
+
+
+def test_an_afi_item_inline_its_labels_parted_by_bars_and_a_lettered_lead_cell(tmp_path):
+    from extractors.entities.owners import split_owners
+    assert [r for r, _, _ in split_owners("(a) PM (b) SO (c) JK")] == ["PM", "SO", "JK"]
+    d = docx.Document()
+    d.add_heading("Part B – Areas for improvement (open)", level=2)
+    d.add_paragraph("AFI 01 The service should make sure its prevention work is focused on the people most at risk of fire.")
+    d.add_paragraph("Lead: Area Manager (Prevention) – Sarah Quill | Deadline: March 2027 | Status: GREEN")
+    d.add_paragraph("Actions agreed:")
+    d.add_paragraph("Introduce a household risk stratification model.", style="List Bullet")
+    out = _extracted(d, tmp_path)
+    assert [(r["ref"], r["text"][:20]) for r in out["recommendations"]] == [("AFI 01", "The service should m")]
+    assert [(o["role"], o["person"]) for o in out["owners"]] == [("Area Manager (Prevention)", "Sarah Quill")]
+    assert [t["raw"] for t in out["timescales"]] == ["March 2027"]
+    assert out["recommendations"][0]["rag"] == "green"

@@ -373,6 +373,9 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
     text = _lead_lines(text.replace("\u2019", "'"))
     text = _english_posts(text)
     text = _agency_holder_post(text)
+    if len(re.findall(r"(?:^|\s)\([a-h]\)\s", text)) >= 2:
+        # "(a) PM (b) SO": the lead of each lettered step of the row, one owner each
+        text = "\n".join(p.strip() for p in re.split(r"(?:^|\s)\([a-h]\)\s+", text) if p.strip())
     # "Head of Adult Services" over "(Rhian Evans)": the post's holder on a line of its own
     text = re.sub(r"\n\s*\((?P<n>[^()\n]{3,40})\)\s*(?=\n|$)",
                   lambda m: f" ({m.group('n')})" if is_person(m.group("n")) else m.group(0), text)

@@ -448,3 +448,16 @@ def test_an_afi_item_inline_its_labels_parted_by_bars_and_a_lettered_lead_cell(t
     assert [(o["role"], o["person"]) for o in out["owners"]] == [("Area Manager (Prevention)", "Sarah Quill")]
     assert [t["raw"] for t in out["timescales"]] == ["March 2027"]
     assert out["recommendations"][0]["rag"] == "green"
+
+
+def test_a_registers_risk_banner_over_its_further_actions_is_no_recommendation(tmp_path):
+    d = docx.Document()
+    t = _table(d, [["No.", "Further action", "Action owner", "Target date"],
+                   ["CR1 – Medium-term funding gap", "", "", ""],
+                   ["1.1", "Identify £1.4m of recurring savings for the 2027/28 budget.", "Treasurer", "Feb-27"],
+                   ["1.2", "Make the case for a multi-year funding settlement.", "Chief Fire Officer – Amanda Rusk", "Ongoing"]])
+    t.cell(1, 0).merge(t.cell(1, 3))
+    out = _extracted(d, tmp_path)
+    assert out["recommendations"] == []
+    got = _owners(out)
+    assert got["Identify £1."] == [("Treasurer", None)] and got["Make the cas"] == [("Chief Fire Officer", "Amanda Rusk")]

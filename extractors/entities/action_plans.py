@@ -675,7 +675,8 @@ _GROUP_REC = re.compile(
 # a banner across a plan table keyed by a code ("RSH1 – Regulatory judgement: Make sure ...", "HO2 – Housing
 # Ombudsman recommendation: ..."): letters and a number run together, a dash or colon, what is asked
 _CODED_BANNER = re.compile(
-    r"^(?P<pre>)(?P<ref>[A-Z]{2,6}\d{1,2}[a-z]?)\s*[:–—-]\s*(?:(?:[A-Z][A-Za-z]*\s+){0,3}"
+    # (not a register's risk over its further actions: "CR1 – Medium-term funding gap", "SR3 – Cyber attack")
+    r"^(?P<pre>)(?!(?:CR|SR|DR|OR|CRR|SRR|ORR|DRR)\d)(?P<ref>[A-Z]{2,6}\d{1,2}[a-z]?)\s*[:–—-]\s*(?:(?:[A-Z][A-Za-z]*\s+){0,3}"
     r"(?:recommendation|judgement|requirement|finding|area\s+for\s+improvement)\s*[:.–—-]\s*)?(?P<text>\S.*)$")
 
 

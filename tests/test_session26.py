@@ -461,3 +461,17 @@ def test_a_registers_risk_banner_over_its_further_actions_is_no_recommendation(t
     assert out["recommendations"] == []
     got = _owners(out)
     assert got["Identify £1."] == [("Treasurer", None)] and got["Make the cas"] == [("Chief Fire Officer", "Amanda Rusk")]
+
+
+def test_a_scottish_minutes_decision_over_lettered_items(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("MINUTE OF MEETING of the Muirlaggan Integration Joint Board held on 25 November 2026")
+    p = d.add_paragraph()
+    p.add_run("5. FINANCIAL MONITORING REPORT 2026/27").bold = True
+    d.add_paragraph("There was submitted a report by the Chief Finance Officer on the financial position.")
+    d.add_paragraph("Decision: The Board agreed:")
+    d.add_paragraph("(a) to note the projected overspend of £1.62 million for 2026/27;")
+    d.add_paragraph("(b) to instruct the Chief Finance Officer to bring a report on prescribing to the meeting on 27 January 2027.")
+    out = _extracted(d, tmp_path)
+    assert [(r["ref"], r["kind"], r["text"][:24]) for r in out["recommendations"]] == \
+        [("(a)", "decision", "to note the projected ov"), ("(b)", "decision", "to instruct the Chief Fi")]

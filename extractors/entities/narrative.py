@@ -77,6 +77,9 @@ RESOLVED = re.compile(r"^(?:it\s+was\s+|(?:the\s+)?(?:cabinet|council|committee|
                       r"forum|group)\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
 # what a resolution says before its numbered items: "That", "That Cabinet", "That the Board:"
 _RESOLVED_LEAD = re.compile(r"(?i)^(?:that|to)?\s*(?:the\s+)?(?:[\w-]+\s*){0,2}:?$")
+# a Scottish minute's "Decision: The Board agreed:" over its lettered items
+_DECISION_LIST = re.compile(r"(?i)^decisions?\s*[:–—-]\s*(?:the\s+)?(?:[\w-]+\s+){0,4}(?:agreed|resolved|decided)"
+                            r"(?:\s+(?:to|that))?\s*:$")
 # "The recommendations set out in the report were AGREED, namely that Cabinet:" over its lettered items
 _AGREED_LIST = re.compile(r"(?i)\brecommendations?\b[^:]{0,60}?\b(?:were|was)\s+(?:agreed|approved|adopted|carried)\b[^:]*:$")
 # the meeting's verb in capitals, as minutes print it: "Cabinet NOTED the report.", "The Board APPROVED the plan."
@@ -198,7 +201,7 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
                                            source_body=committee, prov=_prov(b)))
             i = max(j, i + 1) if listed else i + 1
             continue
-        if _AGREED_LIST.search(text) and len(text.split()) <= 25:
+        if (_AGREED_LIST.search(text) or _DECISION_LIST.match(text)) and len(text.split()) <= 25:
             items, j = _collect_items(blocks, i + 1)
             if items:
                 recs.extend(_rec(it, "decision", committee, lead_body=None, section=b.numbering) for it in items)

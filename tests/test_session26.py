@@ -475,3 +475,20 @@ def test_a_scottish_minutes_decision_over_lettered_items(tmp_path):
     out = _extracted(d, tmp_path)
     assert [(r["ref"], r["kind"], r["text"][:24]) for r in out["recommendations"]] == \
         [("(a)", "decision", "to note the projected ov"), ("(b)", "decision", "to instruct the Chief Fi")]
+
+
+def test_a_titled_recommendation_over_a_box_of_its_words_answered_by_the_councils_position(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Report title: Peer review of the planning service: the Council's response")
+    d.add_paragraph("Contact officer: Marcus Eldridge, Head of Planning and Building Control (01632 960418)")
+    d.add_heading("Appendix 1: The Council's response to the recommendations", level=1)
+    d.add_heading("Recommendation 1 Leadership and service vision", level=2)
+    _table(d, [["Set out a clear vision and service plan for the planning service, agreed with members."]])
+    d.add_paragraph("Council’s position: Accepted. The Council agrees that the service has lacked a shared direction.")
+    _table(d, [["Action", "Officer responsible", "Target date"],
+               ["Prepare a Planning Service Plan 2027–2030.", "Head of Planning and Building Control", "September 2027"]])
+    out = _extracted(d, tmp_path)
+    assert [r["text"][:30] for r in out["recommendations"]] == ["Set out a clear vision and ser"]
+    assert [(r["rec_ref"], r["status"], r["responder"]) for r in out["responses"]] == [("1", "accepted", "the Council")]
+    # the post is held by the contact officer the cover names, telephone number and all
+    assert ("Head of Planning and Building Control", "Marcus Eldridge") in _owners(out)["Set out a cl"]

@@ -693,6 +693,9 @@ def posts_held(doc: Document) -> dict[str, str]:
                     found.setdefault(post, set()).add(held[1])
                 continue
             part = re.sub(r"(?i)^[\w ]{2,30}?:\s*", "", " ".join(part.split())).strip(" .")
+            # a contact line's telephone and email: "Marcus Eldridge, Head of Planning (01632 960418)"
+            part = re.sub(r"(?i)[\s,]*(?:\((?:tel(?:ephone)?\.?:?\s*)?\+?[\d ]{7,}\)|(?:tel(?:ephone)?\.?:?\s*)\+?[\d ]{7,}|"
+                          r"\S+@\S+)\s*$", "", part).strip(" .,")
             part = re.sub(r"(\([^()]+\)),\s*[A-Z]{2,6}$", r"\1", part)   # "Community Safety Manager (Paul Hinchliffe), KVDC"
             if not part or len(part.split()) > 12 or not re.search(r"[,–—(-]", part):
                 continue

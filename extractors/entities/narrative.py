@@ -733,6 +733,14 @@ class _ImprovementWalk:
         self.step_ref: Optional[str] = None   # "Action 1.2" printed alone over the next step
 
     def boxed_table(self, i: int, b: Block) -> None:
+        cur = self.current
+        texts = {c.text.strip() for row in (b.table.rows if b.table else []) for c in row if c.text.strip()}
+        if cur is not None and not cur.actions and not cur.covered and len(cur.text.split()) <= 6 and \
+                not _ASKS_SOMEONE.search(cur.text) and len(texts) == 1 and len(next(iter(texts)).split()) >= 8:
+            # "Recommendation 1 Leadership and service vision" over a box holding the recommendation's words
+            cur.text = _norm(next(iter(texts)).strip("“”\"‘’' "))
+            cur.covered.add(next(iter(texts)))
+            return
         items = _boxed_list(b, headed=True)
         if items:
             self.recs.extend(_boxed_recs(self.blocks, i, items, self.doc))

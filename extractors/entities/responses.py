@@ -83,8 +83,9 @@ _REF_START = re.compile(r"(?:^|(?<=\s))(?P<ref>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A
 # "Recommendation 7: Publish ...", "Recommendation 4c(ii)"
 _REC_LABEL = re.compile(r"^Recommendation\s+(?P<ref>\d{1,3}[a-z]?(?:\s*\([ivx]+\))?)\s*[:.–—-]?\s*(?P<text>.*)$", re.I | re.S)
 # "Response: Accepted. The Council will ...", "Government response", "Executive Response:"
-_RESPONSE_LABEL = re.compile(r"^(?:(?P<body>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4})\s+)?response\s*(?:[:.–—-]\s*|$)(?P<text>.*)$",
-                             re.I | re.S)
+# also "Council's position: Accepted. ..." (the body's position on it)
+_RESPONSE_LABEL = re.compile(r"^(?:(?P<body>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4}?)(?:’s|'s)?\s+)?(?:response|"
+                             r"(?<=’s |'s )position)\s*(?:[:.–—-]\s*|$)(?P<text>.*)$", re.I | re.S)
 # a response table's status column: "Response", "Accepted / Rejected", "Agreed?"
 _STATUS_HEADER = re.compile(r"\b(?:response|accepted|agreed|accept\s*/\s*reject|decision|cabinet\s+response|"
                             r"executive\s+response|management\s+response)\b", re.I)
@@ -387,7 +388,7 @@ def _answer(text: str) -> Optional[tuple[Optional[str], str]]:
     a label or a position line ("Cabinet response: Accepted. ...",
     "Accepted."); None for any other text."""
     m = _RESPONSE_LABEL.match(text) or _POSITION_LINE.match(text)
-    return (m.group("body"), m.group("text")) if m else None
+    return (re.sub(r"(?:’s|'s)$", "", m.group("body") or "") or None, m.group("text")) if m else None
 
 
 # a label that names the position taken: "Decision: Agreed", "Position – Partially accepted", "Status: Accepted"

@@ -43,13 +43,13 @@ COUNCIL_RE = re.compile(
     r"(?P<type>County Borough|Metropolitan Borough|Metropolitan District|County|Borough|District|City|Community|Parish|Town)"
     r"\s+Council\b")
 BODY_WORDS = re.compile(r"\b(cabinet|council|committee|panel|board|executive|forum|sub-committee|scrutiny|partnership)\b", re.I)
-_LABEL = re.compile(r"^(?:(Report to|Date of meeting|Meeting date|From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report title|Title of (?:the\s+)?report|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer)\s+(?=[A-Z]))(.*)$", re.I)
+_LABEL = re.compile(r"^(?:(Report to|Date of meeting|Meeting date|From|To|Subject|Title|Decision no|Decision number|Report no|Report number|Report ref(?:erence)?|Our ref|Date|Meeting|Report title|Title of (?:the\s+)?report|Report author(?:s|\(s\))?|Author|Contact officer|Contact details|Lead officer|By|Lead inspector)\s*[:.]\s*|(Report of|Report by|Report author|Contact officer|Report title|Report no\.?|Report number|Report ref(?:erence)?)\s+(?=[A-Z]))(.*)$", re.I)
 
 
 # "MINUTES of a meeting of the Cabinet held ... on Thursday, 30 January 2025",
 # "Minutes of a meeting of the above Council held on Monday 24th September
 # 2018 at 7.00pm", "TRANSPARENCY BOARD Minutes of a meeting held on 8 February"
-_MINUTES_OF = re.compile(r"^(?:(?P<before>.{3,80}?)\s+)??(?:extract\s+of\s+)?minutes\s+of\s+(?:(?:a|an|the)\s+)?"
+_MINUTES_OF = re.compile(r"^(?:(?P<before>.{3,80}?)\s+)??(?:extract\s+of\s+)?minutes?\s+of\s+(?:(?:a|an|the)\s+)?"
                          r"(?:(?:extraordinary|ordinary|annual|special|general)\s+)*(?:meeting(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?|"
                          # "Minutes of the Health and Wellbeing Board held on ..." (a name in capitals, no "meeting")
                          r"(?P<body2>(?-i:[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|&)){0,8})))"
@@ -290,7 +290,7 @@ def _labelled(doc: Document, head: list[str], tail: list[str]) -> dict[str, str]
         if not m and (cy := _BILINGUAL_LABEL.match(t.strip())):
             m = _LABEL.match(cy.group("en"))   # "PWNC / SUBJECT: ...": a Welsh label, then the English one
         if m and m.group(3).strip() and not m.group(3).strip().endswith(":"):
-            key = re.sub(r"\(s\)$|(?<=author)s$", "", (m.group(1) or m.group(2)).lower())
+            key = re.sub(r"\(s\)$|(?<=author)s$|\.$", "", (m.group(1) or m.group(2)).lower())
             key = {"report to": "to", "date of meeting": "date", "meeting date": "date", "report title": "title",
                    "title of report": "title", "title of the report": "title"}.get(key, key)
             labelled.setdefault(key, _clean(m.group(3)))
@@ -650,8 +650,8 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
         if meta.get("committee") and meta["committee"].lower() in t.lower() and len(t.split()) <= len(meta["committee"].split()) + 5 \
                 and not _LOG_KIND.search(t.lower().replace(meta["committee"].lower(), " ")):
             continue
-        if parse_date(t) and len(t.split()) <= 6:
-            continue
+        if (parse_date(t) and len(t.split()) <= 6) or re.fullmatch(rf"(?i)(?:{_MONTH_RE})\s+\d{{4}}", t):
+            continue   # ("NOVEMBER 2026" on a cover: the meeting's month)
         named = re.match(r"(?i)^agenda\s+item\s+\d{1,3}[a-z]?\s*[:–—-]\s*(?P<rest>\S.*)$", t)
         if named and len(named.group("rest").split()) >= 2 and not parse_date(named.group("rest")):
             return named.group("rest")   # "Agenda item 4: Committee Action Tracker"
@@ -659,6 +659,9 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
             continue
         if _meeting_details(t):
             continue   # "Governance and Audit Committee – 17 December 2026 – Agenda item 10": the meeting, not the paper
+        itemless = re.sub(r"(?i)[\s,–—|-]*(?:agenda\s+)?item\s+\d{1,3}[a-z]?$", "", t)
+        if itemless != t and _BODY_ONLY.match(_titleish(itemless)):
+            continue   # a masthead: "Loxwell Safeguarding Adults Board Item 3"
         if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)) or _NOT_TITLE.match(t) or \
                 _letterhead(t) or (meta.get("committee") and t.lower() == meta["committee"].lower()) or \
                 (_BODY_ONLY.match(_titleish(t)) and not _PAPER_KIND.search(t)):

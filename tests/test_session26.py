@@ -492,3 +492,41 @@ def test_a_titled_recommendation_over_a_box_of_its_words_answered_by_the_council
     assert [(r["rec_ref"], r["status"], r["responder"]) for r in out["responses"]] == [("1", "accepted", "the Council")]
     # the post is held by the contact officer the cover names, telephone number and all
     assert ("Head of Planning and Building Control", "Marcus Eldridge") in _owners(out)["Set out a cl"]
+
+
+def test_cover_titles_a_scottish_minute_a_label_without_a_colon_and_a_month_on_its_own_line(tmp_path):
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph().add_run("MUIRLAGGAN INTEGRATION JOINT BOARD").bold = True
+    d.add_paragraph("MINUTE OF MEETING of the MUIRLAGGAN INTEGRATION JOINT BOARD held in the Council Chamber, "
+                    "Muirlaggan House, on Wednesday 25 November 2026 at 2.00 pm.")
+    d.save(tmp_path / "m.docx")
+    meta = extract_metadata(load_document(tmp_path / "m.docx"))
+    assert meta["title"].startswith("MINUTE OF MEETING of the MUIRLAGGAN")
+    assert str(meta["meeting_date"]) == "2026-11-25"
+    d = docx.Document()
+    for line in ("AGENDA ITEM 7", "NESSFORD AND AMBRY COMBINED FIRE AUTHORITY", "AUDIT AND PERFORMANCE COMMITTEE",
+                 "NOVEMBER 2026", "REPORT OF THE DEPUTY CHIEF FIRE OFFICER",
+                 "HMICFRS INSPECTION 2025/26: ACTION PLAN PROGRESS TO 31 OCTOBER 2026"):
+        d.add_paragraph().add_run(line).bold = True
+    d.add_paragraph("To update the Committee on progress with the action plan.")
+    d.save(tmp_path / "n.docx")
+    assert extract_metadata(load_document(tmp_path / "n.docx"))["title"] == \
+        "HMICFRS INSPECTION 2025/26: ACTION PLAN PROGRESS TO 31 OCTOBER 2026"
+    d = docx.Document()
+    d.add_paragraph("Report title Corporate Risk Register – Quarter 2 2026/27 review")
+    d.add_paragraph("Report no. APC/26/38")
+    d.save(tmp_path / "r.docx")
+    meta = extract_metadata(load_document(tmp_path / "r.docx"))
+    assert meta["title"] == "Corporate Risk Register – Quarter 2 2026/27 review" and meta["report_ref"] == "APC/26/38"
+
+
+def test_a_response_table_keyed_by_a_column_of_codes_whatever_its_name(tmp_path):
+    d = docx.Document()
+    _table(d, [["PR", "Progress review recommendation", "Council response", "Proposed action", "Lead", "By"],
+               ["PR1", "Maintain momentum on the workforce strategy.", "Agreed. This is the action most at risk.",
+                "Bring the strategy to this Committee.", "HHR", "18 March 2027"],
+               ["PR2", "Make the Council Plan priorities more visible.", "Agreed in principle.",
+                "Include an impact statement.", "DCR", "February 2027"]])
+    out = _extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("PR1", "accepted"), ("PR2", "partially_accepted")]

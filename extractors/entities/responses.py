@@ -439,6 +439,9 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             continue
         st_c = next((i for i, h in enumerate(header) if _STATUS_HEADER.search(h) and i != rec_c), None)
         ref_c = next((i for i, h in enumerate(header) if column_role(h) == "ref" and i not in (rec_c, st_c)), None)
+        if ref_c is None:
+            # a column of codes whatever its name ("PR | Progress review recommendation | ..." over PR1, PR2)
+            ref_c = next((i for i in range(len(header)) if i not in (rec_c, st_c) and _codes_only(table, i)), None)
         keyed = rec_c is None and ref_c is not None and st_c is not None and ref_c < st_c and \
             not DECISION_COLUMN.match(" ".join(header[st_c].split()))   # not a minutes table's "No. | Minute | Decision"
         if keyed:
@@ -497,6 +500,12 @@ def _yes_no(cell: str) -> tuple[Optional[str], Optional[str]]:
     word = m.group(1).lower()
     status = "accepted" if word in ("y", "yes") else "rejected" if word in ("n", "no") else "partially_accepted"
     return status, m.group(0).strip(" .,;:–-")
+
+
+def _codes_only(table: Table, c: int) -> bool:
+    """Every filled cell of column `c` is a code ("PR1", "R 2", "AW3a")."""
+    cells = [" ".join(row[c].text.split()) for row in table.body if c < len(row) and row[c].text.strip()]
+    return len(cells) >= 2 and all(re.fullmatch(r"[A-Z]{1,4}\s?\d{1,3}[a-z]?", x) for x in cells)
 
 
 def _positions_only(table: Table, c: int) -> bool:

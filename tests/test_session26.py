@@ -530,3 +530,12 @@ def test_a_response_table_keyed_by_a_column_of_codes_whatever_its_name(tmp_path)
                 "Include an impact statement.", "DCR", "February 2027"]])
     out = _extracted(d, tmp_path)
     assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("PR1", "accepted"), ("PR2", "partially_accepted")]
+
+
+def test_an_unruled_key_one_entry_a_line_with_no_mark_between_name_and_post():
+    from extractors.entities.minutes import _initials_line
+    assert _initials_line("HJ Hilary Jessop Independent Chair") == ("HJ", "Hilary Jessop", "Independent Chair")
+    assert _initials_line("AM Dr Aoife Mallon Director of Adult Social Services, Loxwell Borough Council") == \
+        ("AM", "Aoife Mallon", "Director of Adult Social Services, Loxwell Borough Council")
+    assert _initials_line("GP practices were asked to share data") is None
+    assert _initials_line("Initials Name Post") is None

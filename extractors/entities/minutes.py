@@ -499,6 +499,9 @@ def _key_lines(doc: Document) -> list[list[str]]:
             out.append([" | ".join(c.text.strip() for c in row if c.text.strip()) for row in b.table.rows])
         elif b.text.strip():
             out.append([" ".join(b.text.split())])
+            printed = getattr(b, "_lines", None)
+            if printed and len(printed) >= 3:
+                out.append([" ".join(ln.split()) for ln in printed])   # a PDF paragraph's printed lines: an unruled key
         if b.kind != "table" and b.text.strip() and len(b.text.split()) <= 15:
             run.append(" ".join(b.text.split()))
             continue
@@ -508,6 +511,22 @@ def _key_lines(doc: Document) -> list[list[str]]:
     if len(run) >= 2:
         out.append(run)
     return out
+
+
+def _initials_line(line: str) -> Optional[tuple[str, str, str]]:
+    """(initials, name, post) of a key line that opens with initials and the
+    name they stand for, the post after it ("AM Dr Aoife Mallon Director of
+    Adult Social Services"); None otherwise."""
+    m = re.match(rf"^(?P<ini>{_INI})\s+{_HONORIFIC}?(?P<rest>\S.*)$", line)
+    if not m:
+        return None
+    words = m.group("rest").split()
+    for n in (3, 2):
+        name = words[:n]
+        if len(name) == n and all(re.fullmatch(name_shapes.WORD, w) for w in name) and \
+                "".join(w[0] for w in name) == m.group("ini") and not any(w.lower() in ROLE_WORDS for w in name):
+            return m.group("ini"), " ".join(name), " ".join(words[n:]).strip(" ,")
+    return None
 
 
 # "HoS FD Head of Service, Front Door and Assessment – Lydia Carr ADSC Assistant Director ...":
@@ -611,6 +630,9 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
         if len(entries) < 2:
             # a list of posts and their holders: "Lead officers: Director of Public Health – Dr Rajiv Menon; Head of ..."
             entries = [(None, name, post) for line in lines for post, name in _posts_held(" ".join(line.split()))]
+        if len(entries) < 2:
+            # an unruled key, one entry a line, with no mark between name and post: "HJ Hilary Jessop Independent Chair"
+            entries = [e for line in lines if (e := _initials_line(" ".join(line.split())))]
         if len(entries) < 2:
             # a key to short forms of posts with their holders in brackets: "Leads: CX – Chief Executive (Helen
             # Marchbank); DCR – Director of Corporate Resources (Paul Okonedo)"

@@ -738,7 +738,7 @@ class _ImprovementWalk:
         if cur is not None and not cur.actions and not cur.covered and len(cur.text.split()) <= 6 and \
                 not _ASKS_SOMEONE.search(cur.text) and len(texts) == 1 and len(next(iter(texts)).split()) >= 8:
             # "Recommendation 1 Leadership and service vision" over a box holding the recommendation's words
-            cur.text = _norm(next(iter(texts)).strip("“”\"‘’' "))
+            cur.text = _norm(cur.text + " " + next(iter(texts)).strip(_QUOTES))
             cur.covered.add(next(iter(texts)))
             return
         items = _boxed_list(b, headed=True)
@@ -911,8 +911,9 @@ class _ImprovementWalk:
         if not current.actions and not current.covered and len(current.text.split()) <= 6 and \
                 not _ASKS_SOMEONE.search(current.text) and len(t.split()) >= 8 and \
                 (t[:1] in "“\"‘'" or _ASKS_SOMEONE.search(t)) and b.numbering is None:
-            # "Recommendation 6 Sharing the learning" over the recommendation's words, quoted: those are its text
-            current.text = _norm(t.strip("“”\"‘’' "))
+            # "Recommendation 6 Sharing the learning" over the recommendation's words, quoted: its title, then
+            # those words (as a title over its recommendation reads: "Data sharing The Scottish Government should ...")
+            current.text = _norm(current.text + " " + t.strip(_QUOTES))
             current.covered.add(b.full_text)
             return
         sm = _STEP_LABEL.match(t)
@@ -984,6 +985,9 @@ class _ImprovementWalk:
                                           prov=Prov(page=b.page, source_text=b.full_text,
                                                     locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
             self.step_open = True
+
+
+_QUOTES = "“”\"‘’' "
 
 
 def _numbered_under(num: str, ref: Optional[str]) -> bool:

@@ -540,3 +540,29 @@ def test_an_unruled_key_one_entry_a_line_with_no_mark_between_name_and_post():
         ("AM", "Aoife Mallon", "Director of Adult Social Services, Loxwell Borough Council")
     assert _initials_line("GP practices were asked to share data") is None
     assert _initials_line("Initials Name Post") is None
+
+
+def test_a_review_groups_recommends_that_over_lettered_items(tmp_path):
+    d = docx.Document()
+    d.add_heading("Conclusions", level=1)
+    d.add_paragraph("The Task Group recommends that:")
+    for k, t in zip("abc", ["The Executive Member for Highways should publish a resurfacing programme.",
+                            "The Council should increase the pothole repair budget.",
+                            "Officers should report repair times to this Committee every six months."]):
+        d.add_paragraph(f"({k}) {t}")
+    out = _extracted(d, tmp_path)
+    assert [(r["ref"], r["kind"]) for r in out["recommendations"]] == \
+        [("(a)", "improvement"), ("(b)", "improvement"), ("(c)", "improvement")]
+
+
+def test_response_papers_answers_that_open_with_the_position(tmp_path):
+    from extractors.entities.responses import status_of
+    assert status_of("Accept The Welsh Government will issue guidance.")[0] == "accepted"
+    d = docx.Document()
+    d.add_heading("The Government's response", level=1)
+    d.add_paragraph("1. The Government should provide ring-fenced funding for enforcement officers. (Paragraph 21)")
+    d.add_paragraph("The Government partially accepts this recommendation. We will consider the options.")
+    d.add_paragraph("2. The Department should publish guidance on retaliatory eviction.")
+    d.add_paragraph("Agreed. Guidance will be published in the spring.")
+    out = _extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "partially_accepted"), ("2", "accepted")]

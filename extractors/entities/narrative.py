@@ -71,7 +71,10 @@ IMPROVEMENT_HEADING = re.compile(
     re.I)
 LEAD_IN = re.compile(
     r"^(?:(?P<that>It\s+is\s+recommended\s+that)\s*(?:the\s+)?(?P<body1>[A-Z][\w()&,'’ -]{1,80}?)?\s*[:,]?\s*$|"
-    r"(?:The\s+)?(?P<body>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited|being\s+asked)\s+to\s*(?:[:-]\s*|(?P<rest>.+))?$)",
+    r"(?:The\s+)?(?P<body>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited|being\s+asked)\s+to\s*(?:[:-]\s*|(?P<rest>.+))?$|"
+    # "The Task Group recommends that:", "The Panel therefore recommends:" over its items
+    r"(?:The\s+)?(?P<body2>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:therefore\s+)?recommends?(?:\s+to\s+(?:the\s+)?[A-Z][\w ]{1,40}?)?"
+    r"(?:\s+that)?\s*:\s*$)",
     re.I)
 RESOLVED = re.compile(r"^(?:it\s+was\s+|(?:the\s+)?(?:cabinet|council|committee|sub-committee|board|partnership|panel|executive|"
                       r"forum|group)\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
@@ -138,7 +141,7 @@ def _body_from(text: str) -> Optional[str]:
     m = LEAD_IN.match(text.strip())
     if not m:
         return None
-    body = m.group("body") or m.group("body1")
+    body = m.group("body") or m.group("body1") or m.group("body2")
     return _norm(body) if body else None
 
 

@@ -67,7 +67,7 @@ _STATUS_WORDS: list[tuple[str, re.Pattern]] = [
 _RESPONDER = re.compile(
     r"^(?:In\s+line\s+with[^,]{0,80},\s*)?(?P<who>(?:The|the)\s+(?:(?:[A-Z][\w’'-]*|for|of|and)\s+){0,5}[A-Z][\w’'-]*|We|"
     r"NICE|[A-Z]{2,6})\s+"
-    r"(?:therefore\s+|fully\s+|also\s+|broadly\s+)?(?:agree|agrees|accept|accepts|welcome|welcomes|note|notes|"
+    r"(?:therefore\s+|fully\s+|also\s+|broadly\s+|partially\s+|partly\s+|largely\s+)?(?:agree|agrees|accept|accepts|welcome|welcomes|note|notes|"
     r"support|supports|endorse|endorses|does\s+not|do\s+not|disagree|disagrees|reject|rejects|will|recognises|"
     r"acknowledges|believes|has|have)\b")
 # welcoming what the report says or does ("We welcome the report's recognition of
@@ -128,6 +128,10 @@ def position(text: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
     if len(words.split()) <= 6:
         return (*_status_words(words), None)
     # a status word opening a cell or label: "Accepted - the charter will be published in May"
+    # (or run into the next sentence: "Accept The Welsh Government will issue guidance")
+    bare = re.match(rf"(?i)^(?:{POSITION}|accept|agree|reject|partially\s+accept)(?=\s+[A-Z])", words)
+    if bare:
+        return (*_status_words(bare.group(0)), None)
     head = re.split(r"\s+[-–—:]\s+|[.;:](?:\s|$)", words, maxsplit=1)[0]
     if len(head.split()) <= 4:
         status, raw = _status_words(head)
@@ -185,10 +189,19 @@ _NAMED_RESPONSE = re.compile(r"\b(Government|Executive|Cabinet\s+Member|Portfoli
                              r"(?:’s|'s)?\s+response\b", re.I)
 
 
+# "Response of the Welsh Government to ...", "Response from the Executive"
+_RESPONSE_OF = re.compile(r"\bresponse\s+(?:of|from)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}?"
+                          r"(?:Government|Executive|Cabinet|Council|Board|Management))\b")
+
+
 def responder_named(text: str) -> Optional[str]:
-    """'Council response to the recommendations' -> 'the Council'."""
+    """'Council response to the recommendations' -> 'the Council'; 'Response
+    of the Welsh Government to ...' -> 'the Welsh Government'."""
     m = _NAMED_RESPONSE.search(text)
-    return f"the {' '.join(w.capitalize() for w in m.group(1).split())}" if m else None
+    if m:
+        return f"the {' '.join(w.capitalize() for w in m.group(1).split())}"
+    m = _RESPONSE_OF.search(text)
+    return f"the {m.group('who')}" if m else None
 
 
 def _box_text(table: Table) -> tuple[Optional[str], str]:
@@ -319,7 +332,8 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
     # itself, unlabelled ("The Government agrees with this recommendation ..."), or under a label
     # that names the position ("Decision: Agreed", "Position: Not accepted")
     responding = responding or default is not None
-    answers = [_answer(t) or (_position_opening(t) or _position_label(t) if responding else None) for t in texts]
+    answers = [_answer(t) or (_position_opening(t) or _position_label(t) or _position_lead(t) if responding else None)
+               for t in texts]
     i = 0
     while i < len(blocks):
         if not starts[i]:
@@ -402,6 +416,14 @@ def _position_label(text: str) -> Optional[tuple[Optional[str], str]]:
     m = _POSITION_LABEL.match(text)
     if m and re.match(rf"(?i){POSITION}\b", m.group("text").strip()):
         return None, m.group("text")
+    return None
+
+
+def _position_lead(text: str) -> Optional[tuple[Optional[str], str]]:
+    """(None, text) of a paragraph that opens with the position and goes on
+    ("Accepted. The Council will publish ...", "Agreed in part – ...")."""
+    if re.match(rf"(?i)^{POSITION}\s*(?:[.:;–—-]\s+\S)", text.strip()):
+        return None, text
     return None
 
 

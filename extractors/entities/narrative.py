@@ -36,6 +36,9 @@ from extractors.model import Block, Document
 from extractors.numbering import inline_items, split_numbering
 from extractors.vocabulary import INSPECTION_ITEM
 
+# the words a heading over how far recommendations have got opens with: "Progress on ...", "Update on ..."
+_PROGRESS_WORDS = (r"progress|update|implementation|responses?|monitoring|tracking|status|position|follow[\s-]?up|"
+                   r"delivery|summary\s+of\s+progress")
 # who makes recommendations a plan answers: an inspectorate, an audit, a review, a scrutiny panel
 _SOURCE = (r"(?:inspection|inspectorate|inspectors?|ofsted|cqc|hmip|hmicfrs|hmi|ciw|estyn|audit|auditors?|review|reviewers?|"
            r"peer\s+(?:review|challenge)|scrutiny|inquiry|panel|task\s+(?:and|&)\s+finish\s+(?:group|review)|sar|lga|"
@@ -44,8 +47,7 @@ _SOURCE = (r"(?:inspection|inspectorate|inspectors?|ofsted|cqc|hmip|hmicfrs|hmi|
 # recommendations", "Recommendations from the inspection", "The inspection made the following recommendations"
 # (not a heading over their progress: "Progress against audit recommendations")
 _SOURCED = (
-    r"(?!(?:progress|update|implementation|responses?|monitoring|tracking|status|position|follow[\s-]?up|delivery|"
-    r"review\s+of|summary\s+of\s+progress)\b)(?:(?:the|our)\s+)?(?:[\w'’&-]+\s+){0,3}?" + _SOURCE +
+    r"(?!(?:" + _PROGRESS_WORDS + r"|review\s+of)\b)(?:(?:the|our)\s+)?(?:[\w'’&-]+\s+){0,3}?" + _SOURCE +
     r"(?:\s+(?-i:[A-Z][\w'’-]+))?(?:’s|'s|s’)?\s+recommendations?|"
     r"recommendations?\s+(?:from|made\s+by|arising\s+from|of)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?(?:" + _SOURCE +
     r"|report|letter)|"
@@ -392,8 +394,7 @@ def _collect_items(blocks: list[Block], start: int) -> tuple[list[Block], int]:
 ASKING_HEADING = re.compile(r"(?i)\brecommend\w*|\bimprov\w*|\bconcerns?\b|\b(?:must|should)\b|"
                             r"\bactions?\s+(?:required|needed|for)\b|\bpriority\s+actions?\b")
 # a heading over how far they have got: "Progress on recommendations", "Update on the improvement plan"
-_PROGRESS_HEADING = re.compile(r"(?i)^(?:progress|update|implementation|responses?|monitoring|tracking|status|position|"
-                               r"follow[\s-]?up|delivery|summary\s+of\s+progress)\b")
+_PROGRESS_HEADING = re.compile(r"(?i)^(?:" + _PROGRESS_WORDS + r")\b")
 
 
 def _asked_list(blocks: list[Block], start: int) -> tuple[list[Block], int]:

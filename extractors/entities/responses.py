@@ -129,7 +129,7 @@ def position(text: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
         return (*_status_words(words), None)
     # a status word opening a cell or label: "Accepted - the charter will be published in May"
     # (or run into the next sentence: "Accept The Welsh Government will issue guidance")
-    bare = re.match(rf"(?i)^(?:{POSITION}|accept|agree|reject|partially\s+accept)(?=\s+[A-Z])", words)
+    bare = re.match(rf"(?i)^(?:{POSITION}|accept|agree|reject|partially\s+accept)(?=\s+(?-i:[A-Z]))", words)
     if bare:
         return (*_status_words(bare.group(0)), None)
     head = re.split(r"\s+[-–—:]\s+|[.;:](?:\s|$)", words, maxsplit=1)[0]

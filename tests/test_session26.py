@@ -566,3 +566,19 @@ def test_response_papers_answers_that_open_with_the_position(tmp_path):
     d.add_paragraph("Agreed. Guidance will be published in the spring.")
     out = _extracted(d, tmp_path)
     assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "partially_accepted"), ("2", "accepted")]
+
+
+def test_a_scottish_minute_of_meeting_is_minutes_and_its_decisions_under_resolution_or_outcome_labels(tmp_path):
+    from extractors.entities.minutes import is_minutes
+    for k, line in enumerate(["Outcome: The Committee noted the report and asked for a further update in six months.",
+                              "Resolution: That the Committee notes the performance report."]):
+        d = docx.Document()
+        d.add_paragraph("MINUTE OF MEETING of the Torvale Integration Joint Board held on 28 October 2026")
+        d.add_paragraph().add_run("5. PERFORMANCE REPORT").bold = True
+        d.add_paragraph("There was submitted a report by the Chief Officer on performance.")
+        d.add_paragraph(line)
+        d.save(tmp_path / f"m{k}.docx")
+        doc = load_document(tmp_path / f"m{k}.docx")
+        assert is_minutes(doc)
+        recs = extract_all(doc, extract_metadata(doc))["recommendations"]
+        assert [(r["ref"], r["kind"]) for r in recs] == [("5", "decision")]

@@ -51,7 +51,9 @@ from extractors import name_shapes
 from extractors.entities.owners import POST_NOUN, RANK, ROLE_WORDS, is_person, is_post, split_owners, subject_owner, subject_owners
 from extractors.model import Document
 
-_MINUTES = re.compile(r"\bminutes\b|\bnotes?\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\bmeeting\s+notes\b|"
+# (a Scottish council's "Minute of Meeting of the ...": the record in the singular)
+_MINUTES = re.compile(r"\bminutes\b|\bminute\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\b|"
+                      r"\bnotes?\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\bmeeting\s+notes\b|"
                       r"\brecord\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting\b|\baction\s+notes\b", re.I)
 # a sentence ends at . ! or ? before a capital, but not after an abbreviation
 # ("Ch. No. 300093", "Mr. Evans", "St. Mary's", "e.g. The") or an initial
@@ -170,7 +172,7 @@ _TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+to\s+be\s+
                     r"inviting|asking|seeking|setting|explaining)\b")
 
 # the word a decision is minuted under: "AGREED:", "RESOLVED -", "Decision:"
-DECISION_LABEL = r"(?:agreed|resolved|decided|decisions?)"
+DECISION_LABEL = r"(?:agreed|resolved|decided|decisions?|resolutions?|outcome)"
 
 _DECIDED = re.compile(
     # "approved" as the meeting's verb ("Approved.", "approved the report", "approved as a correct record"),

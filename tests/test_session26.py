@@ -582,3 +582,18 @@ def test_a_scottish_minute_of_meeting_is_minutes_and_its_decisions_under_resolut
         assert is_minutes(doc)
         recs = extract_all(doc, extract_metadata(doc))["recommendations"]
         assert [(r["ref"], r["kind"]) for r in recs] == [("5", "decision")]
+
+
+def test_a_needs_assessments_recommendations_for_an_audience_or_a_chapters_recommendations(tmp_path):
+    items = ["Commission a specialist service for young people who self-harm.",
+             "Improve data sharing between schools and CAMHS."]
+    for k, head in enumerate(["Recommendations for commissioners", "Chapter 5 recommendations"]):
+        d = docx.Document()
+        d.add_heading("Self-harm in children and young people: needs assessment 2025", level=0)
+        d.add_heading(head, level=2)
+        for t in items:
+            d.add_paragraph(t, style="List Bullet")
+        d.add_heading("6 Conclusion", level=1)
+        d.add_paragraph("The needs assessment will be refreshed in 2028.")
+        out = _extracted(d, tmp_path, f"h{k}.docx")
+        assert [r["text"][:20] for r in out["recommendations"]] == ["Commission a special", "Improve data sharing"], head

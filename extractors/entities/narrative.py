@@ -63,6 +63,8 @@ DECISION_HEADING = re.compile(
     # a review's list printed with the answers: "Recommendations and council response(s)"
     r"(?:(?:key|our|the)\s+)?recommendations?\s+and\s+(?:the\s+)?(?:council|management|cabinet|executive|government|"
     r"service|officer)(?:’s|'s|s’|s)?\s+responses?|"
+    # "Recommendations for commissioners", "Recommendations for the local area", "Chapter 5 recommendations"
+    r"recommendations?\s+for\s+(?:the\s+)?(?:[\w&'’-]+\s+){0,4}?[\w&'’-]+|(?:chapter|section|part)\s+\d{1,2}\s+recommendations?|"
     + _SOURCED + r")"
     r"\s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
     re.I)

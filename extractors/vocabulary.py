@@ -61,6 +61,13 @@ _BILINGUAL_LABEL = re.compile(r"^[^/:\n]{2,40}?\s+/\s+(?=(?:[A-Z][a-z]+\s+){0,2}
                               r"action|lead|target|update|progress|status|subject|title|date|committee|priority)\b)")
 
 
+def last_language(text: str) -> str:
+    """A name printed in two languages, Welsh then English after a slash
+    ("Cyf. / Ref", "Pennaeth Caffael / Head of Procurement"), in its last
+    language; `text` itself when it has no " / "."""
+    return text.rsplit(" / ", 1)[-1].strip()
+
+
 def english_label(text: str) -> str:
     """The English half of a bilingual label at the start of `text` (the rest
     of the text kept); `text` itself when it has none."""

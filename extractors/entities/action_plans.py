@@ -502,7 +502,7 @@ def _roles_from_cells(table: Table, roles: dict) -> dict:
     named = {c for cols in roles.values() for c in cols}
     act = roles.get("action", [None])[0]
     counts = [_cell(row, act).strip() for row in body] if act is not None else []
-    if all(re.fullmatch(r"\d{1,4}", c) for c in counts) and counts and \
+    if counts and all(re.fullmatch(r"\d{1,4}", c) for c in counts) and \
             [int(c) for c in counts] != list(range(int(counts[0]), int(counts[0]) + len(counts))):
         roles.pop("action")   # "Status | Meaning | Actions | %" over 11, 10, 4, 1: how many actions, not steps
         return roles

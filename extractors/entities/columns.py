@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.vocabulary import last_language
+
 # Order matters: the first matching role wins for a header.
 _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ref", re.compile(r"^(ref\.?|reference|no\.?|number|#|item|agenda\s+(?:item|no\.?)|afi(?:\s*(?:no\.?|ref\.?|number))?|rec\.?|r|rec(ommendation)?\s*(no|ref|number)\.?|action\s*(no|ref)\.?|id)$"
@@ -77,7 +79,7 @@ def column_role(header: str) -> str | None:
         return role   # "Mitigating actions (owner, target date)": the steps, with who and when in them
     role = _role(h)
     if role is None and " / " in h:
-        role = _role(h.rsplit(" / ", 1)[1])   # a bilingual header, Welsh then English: "Cyf. / Ref"
+        role = _role(last_language(h))   # a bilingual header, Welsh then English: "Cyf. / Ref"
     return role
 
 

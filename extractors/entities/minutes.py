@@ -50,6 +50,7 @@ from typing import Optional
 from extractors import name_shapes
 from extractors.entities.owners import POST_NOUN, RANK, ROLE_WORDS, is_person, is_post, split_owners, subject_owner, subject_owners
 from extractors.model import Document
+from extractors.vocabulary import last_language
 
 # (a Scottish council's "Minute of Meeting of the ...": the record in the singular)
 _MINUTES = re.compile(r"\bminutes\b|\bminute\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\b|"
@@ -658,8 +659,7 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                     roles.setdefault(ab.group(1), set()).add(name)
                     role = role[:ab.start()].strip()
                 role = role.split(",")[0].strip()
-                # a bilingual post ("Pennaeth Caffael / Head of Procurement") is also named in its last language
-                for post in dict.fromkeys([role, role.rsplit(" / ", 1)[-1].strip()]):
+                for post in _post_names(role):
                     if post and len(post.split()) <= 8:
                         roles.setdefault(post, set()).add(name)
     for name, ini in _named_with_initials(doc):
@@ -712,11 +712,12 @@ def posts_held(doc: Document) -> dict[str, str]:
     texts += [" ".join(c.text.split()) for _, t in doc.tables() if t.n_cols <= 3 for row in t.rows for c in row[1:2]]
     for text in texts:
         for part in re.split(r"\n|;|\s\|\s|(?<=[a-z])\.\s+(?=[A-Z])", text):
-            if (held := _post_colon_holder(" ".join(part.split()))):
+            part = " ".join(part.split())
+            if (held := _post_colon_holder(part)):
                 for post in held[0]:
                     found.setdefault(post, set()).add(held[1])
                 continue
-            part = re.sub(r"(?i)^[\w ]{2,30}?:\s*", "", " ".join(part.split())).strip(" .")
+            part = re.sub(r"(?i)^[\w ]{2,30}?:\s*", "", part).strip(" .")
             # a contact line's telephone and email: "Marcus Eldridge, Head of Planning (01632 960418)"
             part = re.sub(r"(?i)[\s,]*(?:\((?:tel(?:ephone)?\.?:?\s*)?\+?[\d ]{7,}\)|(?:tel(?:ephone)?\.?:?\s*)\+?[\d ]{7,}|"
                           r"\S+@\S+)\s*$", "", part).strip(" .,")
@@ -742,10 +743,16 @@ def _post_colon_holder(line: str) -> Optional[tuple[list[str], str]]:
     if not m:
         return None
     post, name = m.group("post").strip(), re.sub(rf"^{_HONORIFIC}", "", m.group("name").strip())
-    last = post.rsplit(" / ", 1)[-1].strip()
+    last = last_language(post)
     if not is_person(name) or is_person(post) or not (is_post(last) or POST_NOUN.search(last)):
         return None
-    return list(dict.fromkeys([post, last])), name
+    return _post_names(post), name
+
+
+def _post_names(post: str) -> list[str]:
+    """A post as a key prints it and, when printed in Welsh and English
+    ("Pennaeth Caffael / Head of Procurement"), in its last language too."""
+    return list(dict.fromkeys([post, last_language(post)]))
 
 
 def _abbreviated(post: str) -> list[str]:

@@ -739,14 +739,9 @@ class _ImprovementWalk:
         self.step_ref: Optional[str] = None   # "Action 1.2" printed alone over the next step
 
     def boxed_table(self, i: int, b: Block) -> None:
-        cur = self.current
         texts = {c.text.strip() for row in (b.table.rows if b.table else []) for c in row if c.text.strip()}
-        if cur is not None and not cur.actions and not cur.covered and len(cur.text.split()) <= 6 and \
-                not _ASKS_SOMEONE.search(cur.text) and len(texts) == 1 and len(next(iter(texts)).split()) >= 8:
-            # "Recommendation 1 Leadership and service vision" over a box holding the recommendation's words
-            cur.text = _norm(cur.text + " " + next(iter(texts)).strip(_QUOTES))
-            cur.covered.add(next(iter(texts)))
-            return
+        if len(texts) == 1 and len(next(iter(texts)).split()) >= 8 and self._title_takes(next(iter(texts))):
+            return   # "Recommendation 1 Leadership and service vision" over a box holding the recommendation's words
         items = _boxed_list(b, headed=True)
         if items:
             self.recs.extend(_boxed_recs(self.blocks, i, items, self.doc))
@@ -826,6 +821,19 @@ class _ImprovementWalk:
             # "Senior lead: ..." / "Strategic lead: ..." under the point, then (maybe) its table
             return t
         return t if LABEL_LINE.match(at) or _PROGRESS_LABEL.fullmatch(at) else None
+
+    def _title_takes(self, words: str, printed: Optional[str] = None) -> bool:
+        """The current item printed as a short title only ("Recommendation 6
+        Sharing the learning", nothing under it yet) takes the recommendation's
+        words printed under it: its title, then those words (as a title over its
+        recommendation reads elsewhere: "Data sharing The Scottish Government
+        should ..."). True when it did."""
+        cur = self.current
+        if cur is None or cur.actions or cur.covered or len(cur.text.split()) > 6 or _ASKS_SOMEONE.search(cur.text):
+            return False
+        cur.text = _norm(cur.text + " " + words.strip(_QUOTES))
+        cur.covered.add(printed or words)
+        return True
 
     def open_item(self, ref: str, text: str, prov: Prov, section_ref: Optional[str], level: int) -> None:
         """A new plan item: the one paragraphs below now belong to."""
@@ -914,14 +922,9 @@ class _ImprovementWalk:
         if _STEP_REF.fullmatch(t):
             self.step_ref = t
             return
-        if not current.actions and not current.covered and len(current.text.split()) <= 6 and \
-                not _ASKS_SOMEONE.search(current.text) and len(t.split()) >= 8 and \
-                (t[:1] in "“\"‘'" or _ASKS_SOMEONE.search(t)) and b.numbering is None:
-            # "Recommendation 6 Sharing the learning" over the recommendation's words, quoted: its title, then
-            # those words (as a title over its recommendation reads: "Data sharing The Scottish Government should ...")
-            current.text = _norm(current.text + " " + t.strip(_QUOTES))
-            current.covered.add(b.full_text)
-            return
+        if len(t.split()) >= 8 and (t[:1] in "“\"‘'" or _ASKS_SOMEONE.search(t)) and b.numbering is None and \
+                self._title_takes(t, b.full_text):
+            return   # "Recommendation 6 Sharing the learning" over the recommendation's words, quoted
         sm = _STEP_LABEL.match(t)
         if sm and not self.in_outcome:
             # "What we will do: Recruit additional coordinators ...": the step, under its label

@@ -185,13 +185,12 @@ def default_responder(doc: Document, meta: dict) -> Optional[str]:
     return responder_named(meta.get("title") or "")
 
 
-_NAMED_RESPONSE = re.compile(r"\b(Government|Executive|Cabinet\s+Member|Portfolio\s+Holder|Cabinet|Council|Management|Board)"
-                             r"(?:’s|'s)?\s+response\b", re.I)
-
-
+# the bodies a response paper's title names as answering
+_RESPONDING_BODY = r"Government|Executive|Cabinet|Council|Management|Board"
+_NAMED_RESPONSE = re.compile(r"\b(Cabinet\s+Member|Portfolio\s+Holder|" + _RESPONDING_BODY + r")(?:’s|'s)?\s+response\b", re.I)
 # "Response of the Welsh Government to ...", "Response from the Executive"
-_RESPONSE_OF = re.compile(r"\bresponse\s+(?:of|from)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}?"
-                          r"(?:Government|Executive|Cabinet|Council|Board|Management))\b")
+_RESPONSE_OF = re.compile(r"\bresponse\s+(?:of|from)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}?(?:"
+                          + _RESPONDING_BODY + r"))\b")
 
 
 def responder_named(text: str) -> Optional[str]:
@@ -332,8 +331,7 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
     # itself, unlabelled ("The Government agrees with this recommendation ..."), or under a label
     # that names the position ("Decision: Agreed", "Position: Not accepted")
     responding = responding or default is not None
-    answers = [_answer(t) or (_position_opening(t) or _position_label(t) or _position_lead(t) if responding else None)
-               for t in texts]
+    answers = [_answer(t) or (_unlabelled_answer(t) if responding else None) for t in texts]
     i = 0
     while i < len(blocks):
         if not starts[i]:
@@ -410,29 +408,21 @@ _POSITION_LABEL = re.compile(r"^(?:decision|position|status|outcome|(?:council|c
                              r"\s*[:–—-]\s*(?P<text>\S.*)$", re.I | re.S)
 
 
-def _position_label(text: str) -> Optional[tuple[Optional[str], str]]:
-    """(None, the answer) of a line "Decision: Agreed ..." whose value opens
-    with a position; None otherwise."""
+def _unlabelled_answer(text: str) -> Optional[tuple[None, str]]:
+    """(None, the answer) of a paragraph that, in a response paper, answers
+    the recommendation above it without a response label: its first
+    sentence takes a position ("The Government agrees with this
+    recommendation", "We accept this recommendation in principle"), it opens
+    with the position and goes on ("Accepted. The Council will publish
+    ...", "Agreed in part – ..."), or a label names the position ("Decision:
+    Agreed ..."; the answer is the label's value). None otherwise."""
+    first = _opening(text, 1)
+    if first and _RESPONDER.match(first[0]) and status_of(first[0])[0] and not _WELCOMES_THE_REPORT.search(first[0]):
+        return None, text
     m = _POSITION_LABEL.match(text)
     if m and re.match(rf"(?i){POSITION}\b", m.group("text").strip()):
         return None, m.group("text")
-    return None
-
-
-def _position_lead(text: str) -> Optional[tuple[Optional[str], str]]:
-    """(None, text) of a paragraph that opens with the position and goes on
-    ("Accepted. The Council will publish ...", "Agreed in part – ...")."""
     if re.match(rf"(?i)^{POSITION}\s*(?:[.:;–—-]\s+\S)", text.strip()):
-        return None, text
-    return None
-
-
-def _position_opening(text: str) -> Optional[tuple[Optional[str], str]]:
-    """(None, text) of a paragraph whose first sentence takes a position on
-    the recommendation ("The Government agrees with this recommendation",
-    "We accept this recommendation in principle"); None otherwise."""
-    first = _opening(text, 1)
-    if first and _RESPONDER.match(first[0]) and status_of(first[0])[0] and not _WELCOMES_THE_REPORT.search(first[0]):
         return None, text
     return None
 
@@ -524,9 +514,14 @@ def _yes_no(cell: str) -> tuple[Optional[str], Optional[str]]:
     return status, m.group(0).strip(" .,;:–-")
 
 
+def _filled(table: Table, c: int) -> list[str]:
+    """The filled cells of column `c` under the header, spaces normalised."""
+    return [" ".join(row[c].text.split()) for row in table.body if c < len(row) and row[c].text.strip()]
+
+
 def _codes_only(table: Table, c: int) -> bool:
     """Every filled cell of column `c` is a code ("PR1", "R 2", "AW3a")."""
-    cells = [" ".join(row[c].text.split()) for row in table.body if c < len(row) and row[c].text.strip()]
+    cells = _filled(table, c)
     return len(cells) >= 2 and all(re.fullmatch(r"[A-Z]{1,4}\s?\d{1,3}[a-z]?", x) for x in cells)
 
 
@@ -534,7 +529,7 @@ def _positions_only(table: Table, c: int) -> bool:
     """Column `c` says only a position a row takes ("Accepted", "Partially
     accepted", "Not agreed"): most of its filled cells are a few words a
     status reads from."""
-    cells = [" ".join(row[c].text.split()) for row in table.body if c < len(row) and row[c].text.strip()]
+    cells = _filled(table, c)
     said = [x for x in cells if len(x.split()) <= 4 and status_of(x)[0]]
     return bool(cells) and len(said) / len(cells) >= 0.6
 

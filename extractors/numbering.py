@@ -95,7 +95,9 @@ _REF_LABEL = re.compile(r"^(?:recommendation|rec\.?|r(?=\d))\s*", re.I)
 
 def bare_ref(ref: str) -> str:
     """'Recommendation 3', 'R3' -> '3': the ref a response or a table prints for it."""
-    return _REF_LABEL.sub("", ref).strip().rstrip(".):").strip("([ ").lower()
+    bare = _REF_LABEL.sub("", ref).strip().lower()
+    bare = re.sub(r"(?<=\w)\s?\(([a-z]{1,4})\)$", r"\1", bare)   # "6(a)" as "6a"
+    return bare.rstrip(".):").strip("([ ")
 
 
 # a cell that only numbers a recommendation: "3", "R3", "3a", "4.2(a)", "Rec 3", "Recommendation 3"

@@ -737,6 +737,8 @@ class _ImprovementWalk:
         self.step_open = False   # the last block under the item was a step (or a label line under it)
         self.under_steps = False   # an "Actions" heading was set over the current item's steps
         self.step_ref: Optional[str] = None   # "Action 1.2" printed alone over the next step
+        self.stem: Optional[Recommendation] = None   # an item printed as a stem over lettered parts ("That the Cabinet:")
+        self.parts: list[Recommendation] = []   # its parts so far
 
     def boxed_table(self, i: int, b: Block) -> None:
         texts = {c.text.strip() for row in (b.table.rows if b.table else []) for c in row if c.text.strip()}
@@ -842,7 +844,44 @@ class _ImprovementWalk:
         current.deadline_bucket = self.bucket
         self.current, self.current_level, self.in_outcome = current, level, False
         self.under_steps = False
+        self.stem, self.parts = None, []
         self.recs.append(current)
+
+    def lettered_part(self, b: Block, t: str) -> bool:
+        """'Recommendation 6: That the Cabinet:' then '(a) trains ...', '(b)
+        sets up ...': each lettered part one recommendation (refs
+        'Recommendation 6a', '6b'), the stem a lead-in. True when `b` was one."""
+        m = _LETTER.fullmatch(b.numbering or "") if b.kind == "list_item" else None
+        stem = self.stem if self.parts else self.current
+        if m is None or stem is None or stem.actions or not stem.ref or not (stem.text.endswith(":") and len(stem.text.split()) <= 12) \
+                or (self.parts and self.current is not self.parts[-1]) or len(t.split()) < 3:
+            return False
+        ref = f"{stem.ref}{m.group(1)}"
+        part = Recommendation(kind=stem.kind, text=_norm(t), ref=ref, source_body=stem.source_body, section_ref=stem.ref,
+                              prov=Prov(page=b.page, source_text=b.full_text, locator=ref))
+        part.deadline_bucket = stem.deadline_bucket
+        self.stem = stem
+        self.recs.append(part)
+        self.parts.append(part)
+        self.current = part
+        return True
+
+    def part_labels(self, b: Block, lm: re.Match) -> bool:
+        """A labelled line after an item's lettered parts ("Lead: ... – Timescale:
+        (a) September 2027; (b) within six months") is each part's: the value
+        printed for its letter where the line gives one per letter."""
+        if len(self.parts) < 2 or self.current is not self.parts[-1]:
+            return False
+        value = lm.group("value").strip()
+        pieces = dict(_LETTERED_VALUE.findall(value))
+        for part in self.parts:
+            letter = part.ref[-1]
+            own = pieces.get(letter, value if not pieces else None)
+            if own:
+                _apply_rec_label(part, lm.group("label").lower(), own.strip(" ;"),
+                                 Prov(page=b.page, source_text=b.full_text, locator=f"{part.prov.locator}/{lm.group('label').lower().split()[0]}"))
+            part.covered.add(b.full_text)
+        return True
 
     def plan_item(self, i: int, b: Block, t: str) -> bool:
         """'Action N - <text>' / 'Recommendation N: <text>' opens a plan item;
@@ -934,8 +973,12 @@ class _ImprovementWalk:
             current.covered.add(b.full_text)
             self.step_ref, self.step_open = None, True
             return
+        if self.lettered_part(b, t):
+            return
         if LABEL_LINE.match(t):
             for lm in label_parts(t):
+                if self.part_labels(b, lm):
+                    continue
                 if self.step_open and current.actions:
                     # "Lead: ...", "By: ..." on lines of their own under a step: the step's
                     step = current.actions[-1]
@@ -1147,6 +1190,8 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
 
 _COUNTED = re.compile(r"(?P<prefix>R|)(?P<n>\d{1,3})")
 _LETTER = re.compile(r"\(?([a-z]|[ivx]{1,4})[.)]")
+# a label's value given per lettered part: "(a) September 2027; (b) within six months"
+_LETTERED_VALUE = re.compile(r"\(([a-h])\)\s*([^()]+?)(?=\s*\([a-h]\)|$)")
 
 
 def _next_in_list(recs: list[Recommendation], number: Optional[str]) -> bool:

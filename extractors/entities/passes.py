@@ -132,6 +132,9 @@ def _first_by_ref(recs: list[Recommendation]) -> dict[str, Recommendation]:
     for r in recs:
         if r.ref:
             by_ref.setdefault(bare_ref(r.ref), r)
+    for r in recs:
+        if r.ref and r.section_ref and bare_ref(r.ref).startswith(bare_ref(r.section_ref)):
+            by_ref.setdefault(bare_ref(r.section_ref), r)   # R3 printed in parts (R3a, R3b): what answers R3 goes with R3a
     return by_ref
 
 
@@ -811,6 +814,11 @@ def prose_details(ctx: EntityContext) -> None:
             r.owners.append(o)
         for kind, text, prov in r.owner_texts:
             for role, person, raw in split_owners(text, ctx.glossary):
+                same = next((o for o in r.owners if role and o.prov.locator.endswith("/owner")
+                             and bare_body(o.role or "") == bare_body(role) and o.person in (None, person)), None)
+                if same is not None:
+                    same.role, same.person = role, person   # "That the Cabinet Member for Housing ensures ..." / "Lead: Cabinet Member for Housing"
+                    continue
                 r.owners.append(Owner(role=role, person=person, kind=kind, raw=raw, prov=prov))
         for text, prov in r.timescale_texts:
             r.timescales.extend(Timescale.from_parsed(t, prov) for t in parse_timescales(text, ctx.anchor))
@@ -1144,20 +1152,43 @@ def inline_parts(ctx: EntityContext) -> None:
     publication; and (ii) the precept be set on 12 January") is one decision per part, as when the
     parts are printed on lines of their own."""
     out: list[Recommendation] = []
+    first_part: dict[int, Recommendation] = {}
     for r in ctx.recs:
         m = _INLINE_FIRST.match(r.text) if r.kind == "decision" else None
+        m = m or _STEM_FIRST.match(r.text)
         parts = inline_items(r.text[m.end():], m.group("n")) if m else []
         if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
             out.append(r)
             continue
+        stem = m.groupdict().get("stem")
+        code = _CODE_FIRST.match(stem or "")
+        base = r.ref or (code.group(1) if code else None)   # "TC3 That the Council: (a) ...": parts TC3(a), TC3(b)
+        stem = stem[code.end():] if code else stem
         for k, part in enumerate(parts[:len(INLINE_MARKERS[m.group("n")])]):
             mark = INLINE_MARKERS[m.group("n")][k]
-            out.append(Recommendation(kind="decision", text=part, ref=f"({mark})",
-                                      prov=Prov(r.prov.page, r.prov.source_text, f"{r.prov.locator}/({mark})", r.prov.table)))
+            ref = f"{base}({mark})" if stem and base else f"({mark})"
+            rec = Recommendation(kind=r.kind, text=part, ref=ref, source_body=r.source_body,
+                                 section_ref=base if stem and base else None,
+                                 prov=Prov(r.prov.page, r.prov.source_text, f"{r.prov.locator}/({mark})", r.prov.table))
+            if k == 0:
+                # what the row or paragraph gives the recommendation as a whole goes with its first part
+                rec.owners, rec.timescales, rec.actions, rec.metrics = r.owners, r.timescales, r.actions, r.metrics
+                rec.owner_texts, rec.timescale_texts, rec.covered = r.owner_texts, r.timescale_texts, r.covered
+                rec.rag, rec.rag_raw, rec.status_text = r.rag, r.rag_raw, r.status_text
+                first_part[id(r)] = rec
+            if stem and r.prov.table is None:
+                # "That the Cabinet: (a) trains ...; and (b) sets up ...": each part addressed to whom the stem names
+                rec.owners.extend(addressed_owners(f"{stem} {part}", ctx.meta.get("committee"), rec.prov.at("/owner:stem")))
+            out.append(rec)
     ctx.recs[:] = out
+    if first_part:
+        ctx.table_metrics[:] = [(first_part.get(id(parent), parent), m) for parent, m in ctx.table_metrics]
 
 
 _INLINE_FIRST = re.compile(r"^(?:that\s+)?\((?P<n>i|a)\)\s+")
+# a stem ending in a colon before the first part: "That the Cabinet: (a) trains ...; and (b) ..."
+_CODE_FIRST = re.compile(r"([A-Z]{1,4}\s?\d{1,3}|\d{1,3})\.?\s+(?=[A-Z])")
+_STEM_FIRST = re.compile(r"^(?P<stem>(?:\S+\s+){0,19}?\S+):\s*\((?P<n>i|a)\)\s+")
 
 
 def minute_decisions(ctx: EntityContext) -> None:
@@ -1752,7 +1783,8 @@ def stem_owners(ctx: EntityContext) -> None:
     stem addresses, unless it names someone itself."""
     index = {b.full_text: i for i, b in enumerate(ctx.doc.blocks) if b.kind != "table"}
     for r in ctx.recs:
-        if r.owners or not r.ref or not _SUB_REF.search(r.ref) or r.prov.source_text not in index:
+        if not r.ref or not _SUB_REF.search(r.ref) or r.prov.source_text not in index or \
+                any(o.prov.locator.endswith(("/owner", "/owner:stem")) for o in r.owners):
             continue
         j = index[r.prov.source_text] - 1
         while j >= 0 and ctx.doc.blocks[j].kind == "list_item" and _SUB_NUMBER.fullmatch(ctx.doc.blocks[j].numbering or ""):
@@ -1760,7 +1792,15 @@ def stem_owners(ctx: EntityContext) -> None:
         stem = ctx.doc.blocks[j] if j >= 0 else None
         if stem is None or stem.kind == "table" or not stem.text.rstrip().endswith(":"):
             continue
-        r.owners.extend(addressed_owners(stem.text, None, r.prov.at("/owner:stem")))
+        words = _ITEM_LABEL_PREFIX.sub("", stem.text.strip())   # "Recommendation 6: That the Cabinet:"
+        named = {bare_body(o.role or "") for o in r.owners}
+        r.owners.extend(o for o in addressed_owners(f"{words.rstrip(':')} {r.text}", ctx.meta.get("committee"),
+                                                    r.prov.at("/owner:stem"))
+                        if bare_body(o.role or "") not in named)
+
+
+# the item's own label before a stem's words: "Recommendation 6:", "R3 -"
+_ITEM_LABEL_PREFIX = re.compile(r"^(?:recommendation|rec\.?|r)\s*\d{1,3}[a-z]?\s*[:.–—-]?\s*", re.I)
 
 
 # a lettered or roman part's ref and numbering: "R3a", "4(b)", "a)", "(ii)"
@@ -1797,6 +1837,7 @@ def plan_owners(ctx: EntityContext) -> None:
 
 
 PASSES = (decisions, inline_parts, decision_columns, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
+          inline_parts,   # again: the tables' rows ("6 | That the Cabinet: (a) ...; and (b) ...")
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref,
           prose_details, minute_actions, labelled_cell_actions, loose_actions, restated_actions, promised_once, loose_metrics,

@@ -37,7 +37,10 @@ _BULLET = re.compile(rf"^(?P<num>[{re.escape(BULLETS)}])\s+(?P<rest>\S.*)$")
 
 # what a meeting is asked to do, at the start of a numbered decision printed in lower case
 _DECIDES = re.compile(r"(?:to\s+)?(?:approve|agree|note|endorse|delegate|authori[sz]e|request|consider|adopt|confirm|"
-                      r"support|receive|recommend|instruct|nominate|appoint|welcome|accept|reject|defer|grant|award|that)s?\s")
+                      r"support|receive|recommend|instruct|nominate|appoint|welcome|accept|reject|defer|grant|award|that|"
+                      # "2.2 refers the recommendations to the Executive", "2.3 sends ...", "asks ...", "invites ..."
+                      r"refer|send|ask|invite|thank|commission|allocate|establish|submit|forward|require|direct|ratify|"
+                      r"acknowledge|reaffirm|commend)s?\s")
 
 
 def split_numbering(text: str) -> tuple[Optional[str], str]:
@@ -90,7 +93,7 @@ def numbering_level(num: Optional[str]) -> int:
     return 0
 
 
-_REF_LABEL = re.compile(r"^(?:recommendation|rec\.?|r(?=\d))\s*", re.I)
+_REF_LABEL = re.compile(r"^(?:(?:recommendation|rec\.?)\s*(?:r(?=\d))?|r(?=\d))\s*", re.I)
 
 
 def bare_ref(ref: str) -> str:

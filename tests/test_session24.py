@@ -463,6 +463,8 @@ def test_a_resolution_listing_its_parts_inline_is_one_decision_per_part():
         recs = [Recommendation(kind="decision", text="that (i) the draft budget be approved for publication; and "
                                                      "(ii) the final budget and precept be set on 12 January 2027.",
                                ref=None, prov=Prov(1, "RESOLVED ...", "block:3"))]
+        table_metrics: list = []
+        meta: dict = {}
     inline_parts(Ctx)
     assert [(r.ref, r.text[:20]) for r in Ctx.recs] == [("(i)", "the draft budget be "), ("(ii)", "the final budget and")]
 

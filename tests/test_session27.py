@@ -102,3 +102,87 @@ def test_a_post_named_by_the_words_and_the_lead_line_is_one_owner(tmp_path):
     out = _extracted(d, tmp_path)
     (rec,) = out["recommendations"]
     assert _owners_of(out, rec) == [("Cabinet Member for Housing", None), ("Head of Tenancy Services", None)]
+
+
+def test_response_table_gives_the_recommendations_its_answers_are_not_actions(tmp_path):
+    d = docx.Document()
+    d.add_heading("Recommended decisions", level=1)
+    d.add_paragraph("2.1 That Cabinet accepts the findings of the independent review and apologises to the residents.")
+    d.add_paragraph("2.2 That Cabinet agrees the response to the review's recommendations at Appendix A.")
+    d.add_heading("The Council's response", level=1)
+    d.add_paragraph("5.2 Recommendation 2 asks the Council to bring the management of its homes back under direct "
+                    "control. Cabinet does not accept that a decision should be taken now.")
+    d.add_heading("Appendix A – Response to the recommendations of the independent review", level=1)
+    _table(d, [["Rec.", "The review recommended (summary)", "Position", "Response"],
+               ["1(a)", "Write to the family within 28 days to apologise and agree a remedy.", "Accepted",
+                "The Chief Executive wrote to the family on 2 October 2026."],
+               ["1(b)", "Appoint a senior officer as Complaints Champion for housing.", "Implemented",
+                "The Director of Property Services has been the Complaints Champion since July 2026."],
+               ["2", "Prepare to bring the management of the Council's homes back under direct control.", "Not accepted",
+                "Cabinet does not accept that a decision should be taken before the options have been appraised."]])
+    d.add_heading("Appendix B – Action plan", level=1)
+    _table(d, [["No.", "Action", "Lead", "Deadline"],
+               ["Recommendation 1 – Apology and a complaints champion"] * 4,
+               ["1.1 (a)", "Agree a remedy with the family that goes beyond the Ombudsman's order.", "Head of Housing",
+                "end of December 2026"]])
+    out = _extracted(d, tmp_path)
+    refs = sorted(r["ref"] for r in out["recommendations"])
+    assert refs == ["1(a)", "1(b)", "2", "2.1", "2.2"]   # not "Recommendation 2" of 5.2, nor the banner
+    assert [a["text"][:20] for a in out["actions"]] == ["Agree a remedy with "]   # the Response cells are answers
+    rec_1a = next(r for r in out["recommendations"] if r["ref"] == "1(a)")
+    assert out["actions"][0]["rec_id"] == rec_1a["rec_id"]   # "Recommendation 1" over its actions: its first part
+    assert sorted((r["rec_ref"], r["status"]) for r in out["responses"]) == \
+        [("1(a)", "accepted"), ("1(b)", "implemented"), ("2", "rejected")]
+
+
+def test_numbered_decisions_starting_with_any_deciding_verb_are_numbered():
+    from extractors.numbering import split_numbering
+    assert split_numbering("2.2 refers the recommendations addressed to the Executive to the Executive") == \
+        ("2.2", "refers the recommendations addressed to the Executive to the Executive")
+    assert split_numbering("2.3 sends the recommendations to those organisations") == \
+        ("2.3", "sends the recommendations to those organisations")
+    assert split_numbering("2.5 million people live here")[0] is None
+
+
+def _scrutiny_review(d):
+    d.add_heading("6. What we found", level=1)
+    d.add_paragraph("6.2 Residents told us they do not know where to report. Only 38% were told what happened next. "
+                    "The Panel recommends that the Executive replaces the three reporting forms with a single online "
+                    "form. [R1]")
+    d.add_paragraph("6.3 We recommend that the Council and the police agree a shared case management system (R2). "
+                    "Officers estimated that a third of repeat victims were known to one of them only.")
+    d.add_paragraph("The Panel recommends that the Executive:")
+    d.add_paragraph("(i) asks the Community Safety Partnership to add treatment waiting times to its scorecard; and")
+    d.add_paragraph("(ii) writes to the Integrated Care Board about the 11-week wait for a first appointment. [R3]")
+    d.add_paragraph("6.8 Recommendation R4 – The Executive should extend the wardens' hours to midnight at weekends.")
+    d.add_heading("RECOMMENDATION R5", level=3)
+    d.add_paragraph("That the Executive renews the Public Spaces Protection Order before it expires in May 2027.")
+    d.add_paragraph("6.9 The night-time economy accounts for much of the weekend anti-social behaviour.")
+    d.add_heading("7. Summary of recommendations", level=1)
+    _table(d, [["Ref", "Recommendation (summary)", "Lead", "Suggested timescale"],
+               ["R1", "Single online reporting form.", "Head of Customer Services", "End of March 2027"],
+               ["R2", "Shared case management system.", "Community Safety Manager", "Q4 2026/27"],
+               ["R3(i)", "Treatment waiting times on the CSP scorecard.", "Community Safety Manager", "Q3 2026/27"],
+               ["R3(ii)", "Letter to the ICB about waiting times.", "Chair of the Panel", "Immediate"],
+               ["R4", "Wardens until midnight at weekends.", "Head of Community Safety", "2027/28 budget"],
+               ["R5", "Renew the PSPO.", "Licensing Manager", "May 2027"]])
+
+
+def test_a_reviews_recommendations_printed_in_its_findings_take_the_summary_tables_leads(tmp_path):
+    d = docx.Document()
+    _scrutiny_review(d)
+    out = _extracted(d, tmp_path)
+    recs = {r["ref"]: r for r in out["recommendations"]}
+    assert sorted(recs) == ["R1", "R2", "R3(i)", "R3(ii)", "Recommendation R4", "Recommendation R5"]
+    assert recs["R1"]["text"].startswith("The Panel recommends that the Executive replaces")
+    assert recs["R2"]["text"] == "We recommend that the Council and the police agree a shared case management system"
+    assert recs["R3(ii)"]["text"].endswith("first appointment.")   # the tag off the text
+    assert recs["Recommendation R5"]["text"].startswith("That the Executive renews")
+    # the summary's rows restate them: their leads and dates go to the findings' printing
+    assert ("Community Safety Manager", None) in _owners_of(out, recs["R2"])
+    assert _owners_of(out, recs["Recommendation R5"]) == [("Licensing Manager", None), ("the Executive", None)]
+    assert _dates_of(out, recs["R1"]) == ["End of March 2027"]
+
+
+def test_recommendation_r1_is_the_ref_r1():
+    assert bare_ref("Recommendation R1") == bare_ref("R1") == bare_ref("RECOMMENDATION 1") == "1"

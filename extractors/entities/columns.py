@@ -33,7 +33,8 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
                                # a tracker's first date column beside its revised one: "Original date", "Agreed date"
                                r"|^(?:original|agreed)\s+date$",
                                re.I)),
-    ("rec", re.compile(r"\b(recommendations?|recommended\s+actions?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|outcome\s+required)\b|\bpriority\s+actions?\b", re.I)),
+    ("rec", re.compile(r"^(?:what\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:review(?:er)?s?|panel|group|committee|inquiry|inspectors?|auditors?|scrutiny|commission|we)\s+recommended$"   # "What the Panel recommended"
+                       r"|\b(recommendations?|recommended\s+actions?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|outcome\s+required)\b|\bpriority\s+actions?\b", re.I)),
     # "What we have done" / "What has been done": progress against the step, not the step
     ("progress", re.compile(r"^what\s+(?:we\s+have|has\s+been)\s+(?:done|achieved|delivered)(?:\s+so\s+far)?\??$", re.I)),
     ("action", re.compile(r"\b(actions?|mitigations?|mitigating|controls?|(?:risk\s+)?treatments?|next\s+steps|how\s+(will|we)|activity|activities|tasks?|response|deliverables?|commitments?|what\s+we\s+(have\s+|will\s+|are\s+)?(committed|commit|do|doing|deliver)"
@@ -186,12 +187,26 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         more = [i for i in acts if _MORE_STEPS.search(header[i])]
         if more and more[0] != acts[0]:
             out["action"] = [more[0]] + [i for i in acts if i != more[0]]
+    acts = out.get("action", [])
+    if "rec" in out and acts and all(_ANSWER.match(" ".join(header[i].split())) for i in acts) and \
+            any(_POSITION_COLUMN.match(" ".join(header[i].split())) for i in out.get("progress", [])):
+        # "Rec. | The review recommended | Position | Response": the answer beside the position, read by
+        # responses.py (what it promises hangs off it), not a column of actions
+        del out["action"]
     # "Finding | Recommendation" (audit reports): the column that says recommendation holds them
     recs = out.get("rec", [])
     named = [i for i in recs if re.search(r"\brecommend", header[i], re.I)]
     if len(recs) > 1 and named and named[0] != recs[0]:
         out["rec"] = [named[0]] + [i for i in recs if i != named[0]]
     return out
+
+
+# a column of answers to recommendations: "Response", "Cabinet response", "Management's response"
+_ANSWER = re.compile(r"(?i)^(?:(?:the\s+)?(?:council|cabinet|executive|management|government|mayor|board|service)(?:['’]s)?\s+)?"
+                     r"(?:response|reply|comments?)$")
+# a column of positions: "Position", "Council's position", "Status"
+_POSITION_COLUMN = re.compile(r"(?i)^(?:(?:the\s+)?(?:council|cabinet|executive|management|government|mayor|board)(?:['’]s)?\s+)?"
+                              r"(?:position|status)$")
 
 
 _STEP_COLUMN = re.compile(r"^(?:(?:brief\s+|short\s+)?(?:description|summary|details?|issue|what|subject|topic|matter|"

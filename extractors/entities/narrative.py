@@ -55,7 +55,7 @@ _SOURCED = (
 SOURCED_HEADING = re.compile(r"^(?:" + _SOURCED + r")\s*(?:[:.\-–—]\s*(?P<rest>.*))?$", re.I)
 DECISION_HEADING = re.compile(
     r"^(?:(?:key|main|headline|priority|our)\s+recommendations?|"
-    r"recommendations?|recommendation\s*\(s\)|recommended\s+actions?|"
+    r"recommendations?|recommendation\s*\(s\)|recommended\s+actions?|recommended\s+decisions?|decisions?\s+recommended|"
     # "Recommendations to the Committee", "Recommendation to Council", "Recommendations for decision"
     r"recommendations?\s+(?:to|for)\s+(?:the\s+)?(?:(?:full\s+)?council|cabinet|executive|members|decision|approval|"
     r"(?:[\w&'’-]+\s+){0,5}(?:committee|sub-committee|board|panel|forum|cabinet))|proposed\s+(?:action|decision)s?|"
@@ -78,7 +78,8 @@ LEAD_IN = re.compile(
     r"(?:The\s+)?(?P<body>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited|being\s+asked)\s+to\s*(?:[:-]\s*|(?P<rest>.+))?$|"
     # "The Task Group recommends that:", "The Panel therefore recommends:" over its items
     r"(?:The\s+)?(?P<body2>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:therefore\s+)?recommends?(?:\s+to\s+(?:the\s+)?[A-Z][\w ]{1,40}?)?"
-    r"(?:\s+that)?\s*:\s*$)",
+    # "The Panel recommends that the Executive:" over the parts the Executive is to do
+    r"(?:\s+that(?:\s+the\s+[A-Z][\w’' -]{1,60}?)?)?\s*:\s*$)",
     re.I)
 RESOLVED = re.compile(r"^(?:it\s+was\s+|(?:the\s+)?(?:cabinet|council|committee|sub-committee|board|partnership|panel|executive|"
                       r"forum|group)\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
@@ -92,7 +93,7 @@ _AGREED_LIST = re.compile(r"(?i)\brecommendations?\b[^:]{0,60}?\b(?:were|was)\s+
 # the meeting's verb in capitals, as minutes print it: "Cabinet NOTED the report.", "The Board APPROVED the plan."
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CAPITAL_DECISION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:NOTED|AGREED|APPROVED|ENDORSED|ADOPTED|DEFERRED)\b(?!\s*(?:that|to)?\s*:)")
-PLAN_ITEM = re.compile(r"^(?P<ref>(?:(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+review)\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
+PLAN_ITEM = re.compile(r"^(?P<ref>(?:(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+review)\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|years?))\b", re.I)
 DECISION_VERB = re.compile(
     r"^(?:to\s+)?(?:that\s+)?(?:the\s+\w+(?:\s+\w+){0,4}\s+)?(?:notes?|agrees?|approves?|endorses?|considers?|delegates?|comments?|receives?|"
@@ -265,8 +266,9 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
                 # items that ask others to act ("It is recommended that: • Commissioners should ...") are a
                 # review's or assessment's recommendations, not the meeting's decisions
                 kind = "improvement" if any(_SAYS_SHOULD.search(it.text) for it in items) else "decision"
-                for it in items:
-                    recs.append(_rec(it, kind, body or committee, lead_body=body, section=None))
+                found = [_rec(it, kind, body or committee, lead_body=body, section=None) for it in items]
+                tag_parts(found)
+                recs.extend(found)
                 i = j
                 continue
             if rest_text and rest_text != text and len(rest_text.split()) >= 2 and not _READING.match(rest_text):
@@ -674,6 +676,60 @@ def titled_recommendations(doc: Document, have: set[str]) -> list[Recommendation
 _FOOTNOTE_START = re.compile(r"^[\u00b9\u00b2\u00b3\u2070-\u2079]")
 
 
+# a recommendation's number printed as a tag after its sentence: "... within 10 working days. [R1]",
+# "... at the first contact (R3).", "(Recommendation 4)"
+REF_TAG = re.compile(r"\s*[\[(](?P<ref>R\d{1,3}[a-z]?|Rec(?:ommendation)?\.?\s*\d{1,3}[a-z]?)[\])]\s*(?:\.\s*)?"
+                     r"(?=$|\s+[A-Z“\"‘(])")
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘])")
+
+
+def tag_parts(parts: list[Recommendation]) -> None:
+    """The parts of a list whose last one carries its recommendation's tag
+    ("(i) asks ...; and" / "(ii) writes to ... [R4]"): R4(i), R4(ii), the tag
+    off the text."""
+    m = REF_TAG.search(parts[-1].text) if parts else None
+    if m is None or m.end() != len(parts[-1].text):
+        return
+    tag = re.sub(r"(?i)^rec(?:ommendation)?\.?\s*", "", m.group("ref"))
+    parts[-1].text = parts[-1].text[:m.start()].rstrip()
+    for r in parts:
+        part = r.ref if r.ref and _LETTER.fullmatch(r.ref) else None
+        r.ref = f"{tag}({part.strip('().')})" if part else tag
+        r.section_ref = tag
+        r.kind = "improvement"
+
+
+def tagged_recommendations(doc: Document, have: set[str]) -> list[Recommendation]:
+    """Sentences of the body that a review tags with their recommendation's
+    number ("... The Panel recommends that the Executive replaces ... [R1]",
+    "We recommend that ... (R3)."): each one recommendation, the tag its ref.
+    A sentence the layout cut from its paragraph's first words ("The Panel" /
+    "recommends that ...") is read whole. A list whose last item carries the
+    tag ("The Panel recommends that the Executive:" / "(i) ..." / "(ii) ...
+    [R4]") is left to the list readers (its parts take the tag: `tag_parts`)."""
+    recs: list[Recommendation] = []
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        if b.kind not in ("paragraph", "heading") or b.full_text in have:
+            continue
+        t = _norm(b.text)
+        for m in REF_TAG.finditer(t):
+            before = t[:m.start()].rstrip()
+            starts = [x.end() for x in _SENTENCE_START.finditer(before.rstrip("."))]
+            sentence = before[starts[-1] if starts else 0:]
+            if not starts and sentence[:1].islower() and i > 0 and blocks[i - 1].kind == "paragraph":
+                prev = _norm(blocks[i - 1].text)
+                tail = prev[([x.end() for x in _SENTENCE_START.finditer(prev)] or [0])[-1]:]
+                if tail and not tail.endswith((".", ":", ";")) and len(tail.split()) <= 8:
+                    sentence = f"{tail} {sentence}"   # "The Panel" / "recommends that ...": one sentence
+            if len(sentence.split()) < 6 or sentence.endswith(":") or \
+                    not (_ASKS_SOMEONE.search(sentence) or re.match(r"(?i)that\s", sentence)):
+                continue
+            ref = re.sub(r"(?i)^rec(?:ommendation)?\.?\s*", "", m.group("ref"))
+            recs.append(Recommendation(kind="improvement", text=sentence.rstrip(" ;"), ref=ref, prov=_prov(b)))
+    return recs
+
+
 # a sentence that introduces an inspection's or review's asks: "Ofsted said that the local authority needs
 # to improve:", "The inspectors identified the following areas for improvement:", "The review recommended that:"
 _SAID_TO_IMPROVE = re.compile(r"(?i)\b(?:needs?\s+to\s+improve|should\s+improve|must\s+improve|"
@@ -780,11 +836,14 @@ class _ImprovementWalk:
         if not ref or nxt is None or self.blocks[nxt].kind == "table":
             return None
         m = _ITEM_LABEL.match(" ".join(self.blocks[nxt].text.split()))
-        text = m.group("text") if m else (self._plain_item(nxt) or self._point_of_inspection_item(t, nxt))
+        text = m.group("text") if m else (self._plain_item(nxt) or self._point_of_inspection_item(t, nxt)
+                                          or self._asking_point(b, nxt))
         if text is None or len(text.split()) < 4:
             return None
         nb = self.blocks[nxt]
         ref_text = _norm(t).rstrip(".:")
+        if ref_text.split()[0].isupper():   # "RECOMMENDATION R8" set in capitals: "Recommendation R8"
+            ref_text = re.sub(r"^[A-Z]+(?:\s+[A-Z]+)*?(?=\s+(?:R\s?)?\d)", lambda m: m.group(0).lower(), ref_text)
         self.open_item(ref_text[:1].upper() + ref_text[1:], text,
                        Prov(page=nb.page, source_text=nb.full_text, locator=ref_text), section_ref=None, level=1)
         return nxt + 1
@@ -802,6 +861,17 @@ class _ImprovementWalk:
                 or len(t.split()) < 6 or t.endswith(":"):
             return None
         return t
+
+    def _asking_point(self, label: Block, k: int) -> Optional[str]:
+        """The point printed under its bare label set as a heading of its own
+        ("RECOMMENDATION R8" / "That the Executive renews ..."), when it asks
+        someone to act: a paragraph of six words or more."""
+        b = self.blocks[k]
+        t = " ".join(b.text.split())
+        if label.kind != "heading" or b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") \
+                or LABEL_LINE.match(t) or len(t.split()) < 6 or t.endswith(":"):
+            return None
+        return t if re.match(r"(?i)that\s", t) or _ASKS_SOMEONE.search(t) else None
 
     def _plain_item(self, k: int) -> Optional[str]:
         """The point printed plain under its bare number, when the plan's
@@ -894,6 +964,8 @@ class _ImprovementWalk:
                                             and self._over_a_plan_table(i))):
             # the loader split "Recommendation 1:" off as the block's numbering (or "R1" over its actions table)
             ref, item_text = b.numbering, t
+        if ref and b.numbering != ref and _ABOUT_THE_ITEM.match(item_text or ""):
+            return False   # "5.2 Recommendation 9 asks the Council to ...": a paragraph about the item, not the item
         if ref and re.match(r"(?i)action|ap\s?\d", ref) and (subject_owner(item_text or "") or (item_text or "")[:1].islower()):
             # "Action 1: Secretariat to draft ...", "Action 6: complete the self-assessment": a minuted or
             # logged action (its owner, or a step in lower case), not a plan item that actions answer
@@ -1040,6 +1112,9 @@ class _ImprovementWalk:
 
 
 _QUOTES = "“”\"‘’' "
+# words after "Recommendation 9" that speak of it: "asks the Council to ...", "was accepted", "is addressed to ..."
+_ABOUT_THE_ITEM = re.compile(r"(?:asks|says|calls|proposes|suggests|is|was|were|has|had|relates|concerns|seeks|requires|refers|"
+                             r"covers|deals|will|would|also|and)\b")
 
 
 def _numbered_under(num: str, ref: Optional[str]) -> bool:
@@ -1086,7 +1161,7 @@ _INSPECTION_LABEL = re.compile(r"(?:" + INSPECTION_ITEM + r")\s+\d{1,2}[a-z]?[.:
 # a lead named with a qualifier: "Senior lead:", "Strategic lead:", "Executive lead officer:"
 _QUALIFIED_LEAD = re.compile(r"(?i)^(?:senior|strategic|executive|operational|service|accountable|responsible|named)\s+"
                              r"(?:lead(?:\s+officer)?|owner|officer)s?\s*:\s*\S")
-_BARE_ITEM = re.compile(r"(?i)(?:" + INSPECTION_ITEM + r"|recommendation|priority)\s+\d{1,2}[a-z]?[.:]?")
+_BARE_ITEM = re.compile(r"(?i)(?:" + INSPECTION_ITEM + r"|recommendation|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?")
 _ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")
 
 

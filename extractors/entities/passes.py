@@ -56,7 +56,7 @@ from extractors.entities.inquiry import inquiry_recommendations, labelled_recomm
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import (RESOLVED, decision_recommendations, improvement_recommendations, loose_narrative_actions,
-                                          titled_recommendations)
+                                          titled_recommendations, tagged_recommendations)
 from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
 from extractors.entities.responses import POSITION, extract_responses, promised_by, promises
@@ -82,6 +82,7 @@ def improvements(ctx: EntityContext) -> None:
         # minutes number the steps they record "Action 1:", "Action 2:": actions, not a plan's items
         found = [r for r in found if not re.match(r"(?i)action\b", r.ref or "")]
     found += titled_recommendations(ctx.doc, {r.prov.source_text for r in ctx.recs + found})
+    found += tagged_recommendations(ctx.doc, {r.prov.source_text for r in ctx.recs + found})
     ctx.recs.extend(found)
     # tables read as lists by the prose passes (an improvement list printed in a box; not a
     # minutes table whose decision column decision_columns read: its other columns are still to read)
@@ -133,9 +134,20 @@ def _first_by_ref(recs: list[Recommendation]) -> dict[str, Recommendation]:
         if r.ref:
             by_ref.setdefault(bare_ref(r.ref), r)
     for r in recs:
-        if r.ref and r.section_ref and bare_ref(r.ref).startswith(bare_ref(r.section_ref)):
-            by_ref.setdefault(bare_ref(r.section_ref), r)   # R3 printed in parts (R3a, R3b): what answers R3 goes with R3a
+        if (whole := whole_ref(r)) is not None:
+            by_ref.setdefault(whole, r)   # R3 printed in parts (R3a, R3b): what answers R3 goes with R3a
     return by_ref
+
+
+def whole_ref(r: Recommendation) -> Optional[str]:
+    """The bare ref of the recommendation `r` is a lettered part of ("R3a",
+    "3(a)" -> "3"), else None."""
+    if not r.ref:
+        return None
+    if r.section_ref and bare_ref(r.ref).startswith(bare_ref(r.section_ref)) and bare_ref(r.ref) != bare_ref(r.section_ref):
+        return bare_ref(r.section_ref)
+    m = re.fullmatch(r"(\d{1,3})[a-h]", bare_ref(r.ref))
+    return m.group(1) if m else None
 
 
 # a summary list's page reference at the end of an item: "... measure progress. Page 8"
@@ -585,11 +597,13 @@ def restated_recommendations(ctx: EntityContext) -> None:
             prose.setdefault(bare_ref(r.ref), r)
     for r in ctx.recs:
         # a recommendation printed in parts (R3a, R3b): the row for R3 goes with its first part
-        if r.prov.table is None and r.ref and r.section_ref and bare_ref(r.ref).startswith(bare_ref(r.section_ref)):
-            prose.setdefault(bare_ref(r.section_ref), r)
-    for r in ctx.recs:
-        if r.prov.table is not None and r.prov.table not in ctx.listed_tables and r.ref:
-            prose.setdefault(bare_ref(r.ref), r)
+        if r.prov.table is None and (whole := whole_ref(r)) is not None:
+            prose.setdefault(whole, r)
+    for r in sorted((r for r in ctx.recs if r.prov.table is not None and r.prov.table not in ctx.listed_tables and r.ref),
+                    key=lambda r: r.prov.table):
+        prose.setdefault(bare_ref(r.ref), r)
+        if (whole := whole_ref(r)) is not None:
+            prose.setdefault(whole, r)   # "3(a)" in the first table, "Recommendation 3" over its actions in the next
     if not prose:
         return
     merged: dict[int, Recommendation] = {}

@@ -463,10 +463,11 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             continue
         # the answer printed beside a status-only column: "Accepted? | Action", "Agreed | Comments"
         text_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c)
-                       and column_role(h) in ("action", "progress")), None)
+                       and column_role(h) in ("action", "progress") and not _positions_only(table, i)), None)
         # a status-only column beside the answer's: "Cabinet response | Accepted / Rejected"
         pos_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c, text_c)
-                      and (_STATUS_HEADER.search(h) or _status_words(h)[0]) and _positions_only(table, i)), None)
+                      and (_STATUS_HEADER.search(h) or _status_words(h)[0] or re.search(r"(?i)\bposition\b", h))
+                      and _positions_only(table, i)), None)
         # "Agreed? (Y/N)", "Accepted?": a question the column answers yes or no
         yes_no = bool(re.search(r"\?|\bY\s*/\s*N\b|\byes\s*/\s*no\b", header[st_c], re.I))
         who_head = re.search(r"\b(Cabinet|Executive|Management|Government|Council)\b", header[st_c])

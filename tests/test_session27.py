@@ -186,3 +186,60 @@ def test_a_reviews_recommendations_printed_in_its_findings_take_the_summary_tabl
 
 def test_recommendation_r1_is_the_ref_r1():
     assert bare_ref("Recommendation R1") == bare_ref("R1") == bare_ref("RECOMMENDATION 1") == "1"
+
+
+def _care_inspectorate_report(d):
+    d.add_heading("Inspection report: Care at Home Service", level=1)
+    d.add_heading("How good is our leadership? 2 - Weak", level=2)
+    d.add_paragraph("Managers were visible, but the improvement plan had not been kept up to date.")
+    d.add_heading("Requirements", level=3)
+    d.add_paragraph("1. By 30 November 2026, the provider must ensure that the service is well led. To do this, the "
+                    "provider must, at a minimum:")
+    d.add_paragraph("a) carry out regular audits of personal plans in every locality; and")
+    d.add_paragraph("b) make sure that managers have enough time to oversee the quality of care. This is to comply "
+                    "with Regulation 4(1)(a) of the Regulations 2011.")
+    d.add_heading("Areas for improvement", level=3)
+    d.add_paragraph("1. To support people's wellbeing, the provider should ensure that medication records are "
+                    "completed accurately at every visit.")
+    d.add_paragraph("This is to ensure care and support is consistent with the Health and Social Care Standards.")
+    d.add_heading("What the service has done to meet any areas for improvement we made at the last inspection", level=2)
+    d.add_heading("Previous area for improvement 1", level=3)
+    d.add_paragraph("The provider should tell people in advance when their regular carer will change.")
+    d.add_paragraph("This area for improvement was made on 14 February 2025.")
+    d.add_heading("Appendix 2 – Improvement plan", level=1)
+    d.add_paragraph("Lead officer key: AF – Alasdair Fotheringham, Head of Adult Services; JMcK – Jenna McKinlay, "
+                    "Care at Home Service Manager; RB – Ruaridh Baird, Team Leader.")
+    _table(d, [["Ref", "Action", "Lead", "Target date"],
+               ["Requirement 1 (key question 2) – The service is well led"] * 4,
+               ["1.1", "Introduce a monthly audit schedule in every locality.", "JMcK", "end of November 2026"],
+               ["Area for improvement 1 (key question 1) – Medication recording"] * 4,
+               ["2.1", "Deliver refresher medication training to all home carers.", "RB", "March 2027"]])
+
+
+def test_an_inspectorates_requirements_and_areas_for_improvement_and_the_plan_that_answers_them(tmp_path):
+    d = docx.Document()
+    _care_inspectorate_report(d)
+    out = _extracted(d, tmp_path)
+    recs = {r["text"][:12]: r for r in out["recommendations"]}
+    assert sorted(recs) == ["By 30 Novemb", "The provider", "To support p"]
+    req = recs["By 30 Novemb"]
+    # the lettered parts finish its sentence; the regulation it cites is not part of it
+    assert req["text"].endswith("b) make sure that managers have enough time to oversee the quality of care.")
+    assert "This is to" not in recs["To support p"]["text"]
+    # the plan's banners name them by kind and number: their actions, leads and dates go to them
+    by_rec = {a["text"][:12]: a["rec_id"] for a in out["actions"]}
+    assert by_rec == {"Introduce a ": req["rec_id"], "Deliver refr": recs["To support p"]["rec_id"]}
+    assert _owners_of(out, req) == [(None, "Jenna McKinlay")]   # initials a key resolves: the person (docs/labelling.md)
+    # "the provider" is the inspected service, not an owner anyone named
+    assert not [o for o in out["owners"] if "provider" in (o["role"] or "").lower()]
+
+
+def test_a_key_gives_initials_with_a_mac_prefix(tmp_path):
+    from extractors.entities.minutes import key_to_initials
+    from extractors.loaders import load_document
+    d = docx.Document()
+    d.add_paragraph("Lead officer key: AF – Alasdair Fotheringham, Head of Adult Services; JMcK – Jenna McKinlay, "
+                    "Care at Home Service Manager.")
+    d.save(tmp_path / "key.docx")
+    people, _ = key_to_initials(load_document(tmp_path / "key.docx"))
+    assert people == {"AF": "Alasdair Fotheringham", "JMcK": "Jenna McKinlay"}

@@ -669,7 +669,7 @@ def _said_action(text: str) -> str:
 # a recommendation printed as a row of a plan: "ILACS R1 Ofsted recommendation: The consistency ...",
 # "R1 Improve the timeliness ...", "Recommendation 2: Strengthen ...", "Area for improvement 3 - ..."
 _GROUP_REC = re.compile(
-    r"^(?:(?P<pre>[A-Z]{2,8}|Ofsted|Inspection|Inspectorate|Audit|Review)\s+)?(?P<ref>(?:R|Rec\.?\s*|[Rr]ecommendation\s+|AFI\s*|"
+    r"^(?:(?P<pre>[A-Z]{2,8}|Ofsted|Inspection|Inspectorate|Audit|Review)\s+)?(?P<ref>(?:R|Rec\.?\s*|[Rr]ecommendation\s+|[Rr]equirement\s+|AFI\s*|"
     + INSPECTION_ITEM + r"\s+)"
     r"\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?:(?:[A-Z][A-Za-z]*\s+){0,2}(?:recommendation|judgement|requirement)\s*[:.–—-]\s*)?(?P<text>\S.*)$")
 # a banner across a plan table keyed by a code ("RSH1 – Regulatory judgement: Make sure ...", "HO2 – Housing

@@ -97,6 +97,9 @@ class Recommendation:
     rag_raw: Optional[str] = None
     status_text: Optional[str] = None
     section_ref: Optional[str] = None
+    # the item's kind and number, where the paper prints the number under a heading naming the kind
+    # ("Areas for improvement" / "1 ..."): "Area for improvement 1", as a plan's banner names it
+    key_ref: Optional[str] = None
     deadline_bucket: Optional[str] = None   # "within 3 months" from a heading above the item
     covered: set = field(default_factory=set)  # texts of the prose blocks under a plan item
     # "Lead: ...", "Timescale: ..." lines printed under a plan item, resolved in assemble

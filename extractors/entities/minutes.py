@@ -482,7 +482,7 @@ _ATTENDANCE = re.compile(r"^(?:(?:(?:board|panel|committee|group|partnership|for
 _HONORIFIC = r"(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Miss|Prof|Professor|DCI|DI|DS|Supt|Ch\s?Supt|Insp|Sgt)\.?\s+)"
 # initials as a key prints them: "JS", "JTh" and "JTa" (two members sharing "JT")
 # and Welsh initials keep a digraph letter: "LlG" for Llŷr Gwynfor, "RhT" for Rhys Tudur
-_INI = r"(?:[A-Z]{2,4}|[A-Z]{2,3}[a-z]|(?:[A-Z]|Ll|Ch|Dd|Ff|Rh|Th)(?:[A-Z]|Ll|Ch|Dd|Ff|Rh|Th){1,2})"
+_INI = r"(?:[A-Z]{2,4}|[A-Z]{2,3}[a-z]|[A-Z]M[ac]?c[A-Z]|(?:[A-Z]|Ll|Ch|Dd|Ff|Rh|Th)(?:[A-Z]|Ll|Ch|Dd|Ff|Rh|Th){1,2})"   # "JMcK"
 _WELSH_DIGRAPH = re.compile(r"^(?:Ll|Ch|Dd|Ff|Rh|Th)")
 _KEY_ENTRY = re.compile(
     rf"(?:^|(?<=[\s;,(]))(?P<ini>{_INI})\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?"
@@ -618,8 +618,10 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                 words = [w for w in m.group("name").split() if len(w.rstrip(".")) > 1]
                 ini = m.group("ini")
                 digraphs = "".join((_WELSH_DIGRAPH.match(w) or w)[0] for w in m.group("name").split())
+                caps = "".join(ch for w in words for ch in w if ch.isupper())   # "JMcK" for Jenna McKinlay: its capitals
                 if ini not in (words[0][0] + words[-1][0], "".join(w[0] for w in m.group("name").split()), digraphs) and \
-                        not (ini[-1].islower() and ini[0] == words[0][0] and words[-1].startswith(ini[1:])):
+                        not (ini[-1].islower() and ini[0] == words[0][0] and words[-1].startswith(ini[1:])) and \
+                        not (re.search(r"M[ac]?c", ini) and "".join(ch for ch in ini if ch.isupper()) == caps):
                     pos = m.start() + 1   # ("JTh" for Jess Thwaite: the surname's first letters); not an entry:
                     continue              # look again from the next word ("ICB JTa James Tarrant")
                 if any(w.lower().strip(".") in ROLE_WORDS for w in words):

@@ -862,6 +862,13 @@ class _ImprovementWalk:
             return None
         return t
 
+    def _asks_next(self, i: int) -> bool:
+        """Does the next paragraph after block i ask someone to act ("By 31
+        January 2027, the provider must ensure ...")?"""
+        nxt = next((x for x in self.blocks[i + 1:i + 3] if x.kind == "table" or x.text.strip()), None)
+        return nxt is not None and nxt.kind in ("paragraph", "list_item") and \
+            bool(re.search(r"\b(?:must|should)\b", nxt.text))
+
     def _asking_point(self, label: Block, k: int) -> Optional[str]:
         """The point printed under its bare label set as a heading of its own
         ("RECOMMENDATION R8" / "That the Executive renews ..."), when it asks
@@ -1000,8 +1007,9 @@ class _ImprovementWalk:
                 self.current = None
                 return i + 1
             im = IMPROVEMENT_HEADING.match(t) if not CONTENTS_LINE.search(t) else None
-            if im or (self.inspection and re.match(r"^recommendations?\b", t, re.I)):
-                found, j = _improvement_zone(self.blocks, i + 1, self.doc)
+            if im or (self.inspection and re.match(r"^recommendations?\b", t, re.I)) or \
+                    (re.match(r"(?i)^requirements?$", t) and self._asks_next(i)):
+                found, j = _improvement_zone(self.blocks, i + 1, self.doc, _item_noun(t))
                 self.recs.extend(found)
                 self.current = None
                 self.bucket = None
@@ -1161,7 +1169,7 @@ _INSPECTION_LABEL = re.compile(r"(?:" + INSPECTION_ITEM + r")\s+\d{1,2}[a-z]?[.:
 # a lead named with a qualifier: "Senior lead:", "Strategic lead:", "Executive lead officer:"
 _QUALIFIED_LEAD = re.compile(r"(?i)^(?:senior|strategic|executive|operational|service|accountable|responsible|named)\s+"
                              r"(?:lead(?:\s+officer)?|owner|officer)s?\s*:\s*\S")
-_BARE_ITEM = re.compile(r"(?i)(?:" + INSPECTION_ITEM + r"|recommendation|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?")
+_BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|recommendation|requirement|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?")
 _ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")
 
 
@@ -1199,8 +1207,30 @@ def is_action_text(t: str) -> bool:
     return bool(STEP_VERB.search(first))
 
 
-def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[list[Recommendation], int]:
+def _item_noun(heading: str) -> Optional[str]:
+    """What a heading calls the items under it, in the singular: "Areas for
+    improvement" -> "Area for improvement", "Requirements" -> "Requirement"."""
+    m = re.match(r"(?i)^(?:(?:priority|key|main|principal)\s+)?(areas?\s+for\s+improvement|requirements?|recommendations?)\s*$",
+                 heading.strip())
+    if m is None:
+        return None
+    noun = re.sub(r"(?i)^areas\b", "Area", m.group(1))
+    noun = re.sub(r"(?i)(requirement|recommendation)s$", r"\1", noun)
+    return noun[:1].upper() + noun[1:].lower()
+
+
+def _improvement_zone(blocks: list[Block], start: int, doc: Document,
+                      noun: Optional[str] = None) -> tuple[list[Recommendation], int]:
+    recs, found = _zone_items(blocks, start, doc)
+    for r in recs:
+        if noun and r.ref and re.fullmatch(r"\d{1,3}", r.ref):
+            r.key_ref = f"{noun} {r.ref}"
+    return recs, found
+
+
+def _zone_items(blocks: list[Block], start: int, doc: Document) -> tuple[list[Recommendation], int]:
     recs: list[Recommendation] = []
+    finishing = False   # the last block was a lettered part finishing the item's sentence
     j = start
     mode = None  # "items" or "paras"
     body = "Ofsted" if re.search(r"ofsted|inspection", _context_title(doc), re.I) else None
@@ -1227,6 +1257,14 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
         if recs and re.match(r"^(?:[A-Z][\w’']*\s+){0,2}response\s*[:.–—-]", t, re.I):
             j += 1   # "Partnership response: Accepted." under an item: its answer (responses.py), the list goes on
             continue
+        if mode == "paras" and (recs[-1].text.endswith(":") or finishing) and b.numbering and _LETTER.fullmatch(b.numbering):
+            # "To do this, the provider must, at a minimum:" then "a) ensure ...;": the parts finish the sentence
+            recs[-1].text = _norm(f"{recs[-1].text} {b.numbering} {_REGULATION_CITED.sub('', t)}")
+            recs[-1].prov.source_text += " " + t
+            finishing = True
+            j += 1
+            continue
+        finishing = False
         if b.numbering == "•" or (b.numbering and not re.fullmatch(r"\d+", b.numbering)):
             if mode == "paras":
                 break
@@ -1255,8 +1293,8 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
                 j += 1
                 continue
             mode = "paras"
-            recs.append(Recommendation(kind="improvement", text=_norm(t), ref=_ref(b), source_body=body,
-                                       prov=_prov(b)))
+            recs.append(Recommendation(kind="improvement", text=_norm(_REGULATION_CITED.sub("", t)), ref=_ref(b),
+                                       source_body=body, prov=_prov(b)))
             j += 1
             continue
         break
@@ -1265,6 +1303,9 @@ def _improvement_zone(blocks: list[Block], start: int, doc: Document) -> tuple[l
 
 _COUNTED = re.compile(r"(?P<prefix>R|)(?P<n>\d{1,3})")
 _LETTER = re.compile(r"\(?([a-z]|[ivx]{1,4})[.)]")
+# the sentence an inspectorate prints after a requirement or area for improvement to cite its basis:
+# "This is to comply with Regulation 4(1)(a) ...", "This is to ensure care and support is consistent with ..."
+_REGULATION_CITED = re.compile(r"(?<=[.;])\s+This\s+is\s+to\s+(?:comply\s+with|ensure\s+(?:that\s+)?care\s+and\s+support)\b.*$", re.S)
 # a label's value given per lettered part: "(a) September 2027; (b) within six months"
 _LETTERED_VALUE = re.compile(r"\(([a-h])\)\s*([^()]+?)(?=\s*\([a-h]\)|$)")
 

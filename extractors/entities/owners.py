@@ -714,6 +714,8 @@ def addressees(text: str) -> list[str]:
         first = who.split()[0].lower() if who else ""
         if not who or first in _NOT_ACTOR or (first == "the" and len(who.split()) == 1):
             continue
+        if re.fullmatch(r"(?i)(?:the\s+)?(?:registered\s+)?(?:provider|service\s+provider)", who):
+            continue   # an inspectorate's "the provider must ...": the inspected service, named by no one
         if who.lower() not in (o.lower() for o in out):
             out.append(who)
     return out

@@ -136,6 +136,8 @@ def _first_by_ref(recs: list[Recommendation]) -> dict[str, Recommendation]:
     for r in recs:
         if (whole := whole_ref(r)) is not None:
             by_ref.setdefault(whole, r)   # R3 printed in parts (R3a, R3b): what answers R3 goes with R3a
+        if r.key_ref:
+            by_ref.setdefault(bare_ref(r.key_ref), r)   # "Area for improvement 1" for the "1" under that heading
     return by_ref
 
 
@@ -599,6 +601,8 @@ def restated_recommendations(ctx: EntityContext) -> None:
         # a recommendation printed in parts (R3a, R3b): the row for R3 goes with its first part
         if r.prov.table is None and (whole := whole_ref(r)) is not None:
             prose.setdefault(whole, r)
+        if r.prov.table is None and r.key_ref:
+            prose.setdefault(bare_ref(r.key_ref), r)   # "Area for improvement 1" over the plan's rows for the "1" so headed
     for r in sorted((r for r in ctx.recs if r.prov.table is not None and r.prov.table not in ctx.listed_tables and r.ref),
                     key=lambda r: r.prov.table):
         prose.setdefault(bare_ref(r.ref), r)

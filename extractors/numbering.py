@@ -122,3 +122,7 @@ def inline_items(text: str, first: str) -> list[str]:
         return []
     parts[-1] = re.split(r"(?<=[.!?])\s+(?=[A-Z])", parts[-1])[0]
     return [p.strip() for p in parts]
+
+
+# a heading that names an item by its code and a title: "IR1 Financial sustainability", "R3 – Governance"
+CODED_TITLE = re.compile(r"^(?P<code>[A-Z]{1,4}\s?\d{1,3}[a-z]?)\s*[:.–—-]?\s+[A-Z][\w’'&,()/ -]{2,80}$")

@@ -243,3 +243,48 @@ def test_a_key_gives_initials_with_a_mac_prefix(tmp_path):
     d.save(tmp_path / "key.docx")
     people, _ = key_to_initials(load_document(tmp_path / "key.docx"))
     assert people == {"AF": "Alasdair Fotheringham", "JMcK": "Jenna McKinlay"}
+
+
+def test_an_audit_trackers_cell_of_recommendation_and_agreed_action_is_both(tmp_path):
+    d = docx.Document()
+    d.add_heading("Appendix A – Outstanding internal audit recommendations", level=1)
+    _table(d, [["Ref", "Recommendation / agreed action", "Responsible officer", "Revised date", "RAG"],
+               ["S106/R2", "Recommendation: Monitor development sites against trigger points at least quarterly.\n"
+                           "Agreed action: Recruit a fixed-term S106 Monitoring Officer.", "Head of Planning",
+                "31/03/2027", "A"]])
+    out = _extracted(d, tmp_path)
+    (rec,) = out["recommendations"]
+    assert rec["text"] == "Monitor development sites against trigger points at least quarterly."
+    assert [(a["text"], a["rec_id"]) for a in out["actions"]] == [("Recruit a fixed-term S106 Monitoring Officer.",
+                                                                   rec["rec_id"])]
+    assert not out["responses"]   # "agreed action" names the action, not a position
+
+
+def test_a_coded_heading_over_a_labelled_recommendation_and_its_dated_response(tmp_path):
+    d = docx.Document()
+    d.add_heading("Appendix B – External audit recommendations", level=1)
+    d.add_paragraph("Improvement recommendations from the Auditor's Annual Report 2025/26.")
+    for code, title, text, answer, lead, status in (
+            ("IR1", "Financial sustainability", "The Council should agree a savings plan that closes the budget gap.",
+             "Accepted. Savings proposals of £1.6 million are included in the draft budget.",
+             "Karen Oyelaran, Chief Finance Officer", "Green – on track"),
+            ("IR2", "Governance", "The Council should carry out a skills assessment of committee members.",
+             "Accepted in part. The assessment will be carried out after the May 2027 elections.",
+             "Monitoring Officer (Sarah Whitlam)", "Not yet due")):
+        p = d.add_paragraph()
+        p.add_run(f"{code} {title}").bold = True
+        d.add_paragraph(f"Recommendation: {text}")
+        d.add_paragraph(f"Management response (November 2026): {answer}")
+        d.add_paragraph(f"Lead officer: {lead}")
+        d.add_paragraph("Target date: 31 March 2027")
+        d.add_paragraph("Progress at January 2027: Proposals are out to consultation.")
+        d.add_paragraph(f"Status: {status}")
+    out = _extracted(d, tmp_path)
+    recs = {r["ref"]: r for r in out["recommendations"]}
+    assert sorted(recs) == ["IR1", "IR2"]
+    assert ("Chief Finance Officer", "Karen Oyelaran") in _owners_of(out, recs["IR1"])
+    assert _dates_of(out, recs["IR2"]) == ["31 March 2027"]
+    assert sorted((r["rec_ref"], r["status"]) for r in out["responses"]) == [("IR1", "accepted"),
+                                                                           ("IR2", "partially_accepted")]
+    # the answer is not an action of the item, nor do its labels go anywhere else
+    assert not [a for a in out["actions"] if a["text"].startswith("Management response")]

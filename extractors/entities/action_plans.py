@@ -605,11 +605,16 @@ _PRIORITY_TAG = re.compile(r"(?i)^\s*(?:recommendation\s*)?(?P<num>\d{1,3}[a-z]?
                            r"\s*[:\-–.]?\s*")
 
 
+# the agreed action printed under the recommendation in its cell: "Recommendation: ..." / "Agreed action: ..."
+_AGREED_ACTION = re.compile(r"\n\s*(?:agreed\s+(?:management\s+)?actions?|management\s+actions?|actions?\s+agreed|"
+                            r"proposed\s+actions?)\s*:\s*(?=\S)", re.I)
+
+
 def _after_rec_label(text: str) -> str:
     """The recommendation in a cell that prints more: the finding above
     "Recommendation: ..." dropped, and a priority tag after its number."""
     m = _REC_LABEL.search(text or "")
-    if m and m.start() > 0:
+    if m and (m.start() > 0 or not re.search(r"\d", m.group(0))):   # (not "Recommendation 1:": its number is the ref)
         text = text[m.end():].strip()
     return _PRIORITY_TAG.sub(lambda p: p.group("num") + ". ", text, count=1) if text else text
 
@@ -897,7 +902,10 @@ class _PlanReader:
         """A filled recommendation / ref cell starts a recommendation or
         continues the current one."""
         rec_c, ref_c, current = self.rec_c, self.ref_c, self.current
-        ref, rec_text = _split_ref(_cell(row, ref_c), _after_rec_label(_strip_header(_cell(row, rec_c), self.header[rec_c])))
+        rec_cell, agreed = _cell(row, rec_c), None
+        if self.act_c is None and (am := _AGREED_ACTION.search(rec_cell)):
+            rec_cell, agreed = rec_cell[:am.start()], _norm(rec_cell[am.end():])   # the cell's own action, after its label
+        ref, rec_text = _split_ref(_cell(row, ref_c), _after_rec_label(_strip_header(rec_cell, self.header[rec_c])))
         label, rest = split_numbering(rec_text)
         if label and rest and _LABELLED_REF.match(label):
             # "Recommendation 1 | The timeliness of ...": the cell names its recommendation (a ref column
@@ -925,6 +933,9 @@ class _PlanReader:
                                               prov=Prov(page=page, source_text=_norm(" ".join(x for x in (_cell(row, ref_c), _cell(row, rec_c)) if x)),
                                                         locator=self.loc(r, src_c), table=self.tindex))
                 self.recs.append(self.current)
+                if agreed:
+                    self.current.actions.append(Action(text=agreed, prov=Prov(page=page, source_text=agreed,
+                                                                              locator=f"{self.loc(r, rec_c)}/action", table=self.tindex)))
 
     def repeated_action_cell(self, r: int, row: list[Cell], act_txt: str) -> bool:
         """The same action cell again: a cell merged over two grid rows (its

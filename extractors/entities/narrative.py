@@ -33,7 +33,7 @@ from extractors.entities.rag import normalise_rag
 from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates_in_sentence
 from extractors.entities.responses import POSITION
 from extractors.model import Block, Document
-from extractors.numbering import inline_items, split_numbering
+from extractors.numbering import CODED_TITLE, inline_items, split_numbering
 from extractors.vocabulary import INSPECTION_ITEM
 
 # the words a heading over how far recommendations have got opens with: "Progress on ...", "Update on ..."
@@ -118,7 +118,7 @@ NOT_ACTION_START = re.compile(
 LABEL_LINE = re.compile(
     r"^(?P<label>leads?(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
     r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target(?:\s+date)?|due(?:\s+date)?|by\s+when|"
-    r"completion\s+date|progress(?:\s+(?:update|to\s+date))?|update|commentary|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
+    r"completion\s+date|progress(?:\s+(?:update|to\s+date|at\s+\w+(?:\s+\d{4})?))?|update|commentary|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
 # where a second label starts in a labelled line: "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27",
 # "Lead: Cabinet Member for Housing / Head of Property – Timescale: by March 2027"
 # or after a space alone, the labels set out along one line: "Lead: Joanne Ferriby, Board Business Manager Due: June
@@ -587,8 +587,9 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
 
 # the answer printed under a recommendation: "Council response: Accepted. ...", "Response – agreed",
 # or its position alone on a line ("Accepted.", "Partially agreed", "Not accepted")
-RESPONSE_LINE = re.compile(r"^(?:(?:[A-Z][\w’'&-]*\s+){0,3}response\s*[:.–—-]|"
-                           rf"{POSITION}\s*[.:]?$)", re.I)
+# "Council response:", "Management response (November 2026):": the label of a response
+RESPONSE_HEAD = r"(?:[A-Z][\w’'&-]*\s+){0,3}response(?:\s*\([^()]{1,30}\))?\s*[:.–—-]"
+RESPONSE_LINE = re.compile(rf"^(?:{RESPONSE_HEAD}|{POSITION}\s*[.:]?$)", re.I)
 # a recommendation made to others ("The council should ..."), not a decision put to the meeting
 _SAYS_SHOULD = re.compile(r"\b(?:should|must)\b")
 # a paragraph that asks someone to act
@@ -793,6 +794,7 @@ class _ImprovementWalk:
         self.step_open = False   # the last block under the item was a step (or a label line under it)
         self.under_steps = False   # an "Actions" heading was set over the current item's steps
         self.step_ref: Optional[str] = None   # "Action 1.2" printed alone over the next step
+        self.answered = False   # the current item's response has been printed under it
         self.stem: Optional[Recommendation] = None   # an item printed as a stem over lettered parts ("That the Cabinet:")
         self.parts: list[Recommendation] = []   # its parts so far
 
@@ -833,6 +835,14 @@ class _ImprovementWalk:
         of assessments ...'): one plan item. Returns the index to go on from."""
         ref = _BARE_ITEM.fullmatch(t)
         nxt = next((k for k in range(i + 1, min(i + 3, len(self.blocks))) if self.blocks[k].text.strip()), None)
+        coded = CODED_TITLE.match(t) if b.kind == "heading" and not ref else None
+        if coded and nxt is not None and self.blocks[nxt].kind != "table" and \
+                (m := _ITEM_LABEL.match(" ".join(self.blocks[nxt].text.split()))) and len(m.group("text").split()) >= 4:
+            # "IR1 Financial sustainability" over "Recommendation: The Council should ...": the item, its code the ref
+            nb = self.blocks[nxt]
+            self.open_item(coded.group("code"), m.group("text"),
+                           Prov(page=nb.page, source_text=nb.full_text, locator=coded.group("code")), section_ref=None, level=1)
+            return nxt + 1
         if not ref or nxt is None or self.blocks[nxt].kind == "table":
             return None
         m = _ITEM_LABEL.match(" ".join(self.blocks[nxt].text.split()))
@@ -922,6 +932,7 @@ class _ImprovementWalk:
         self.current, self.current_level, self.in_outcome = current, level, False
         self.under_steps = False
         self.stem, self.parts = None, []
+        self.answered = False
         self.recs.append(current)
 
     def lettered_part(self, b: Block, t: str) -> bool:
@@ -1085,9 +1096,14 @@ class _ImprovementWalk:
         if re.match(r"^progress\s+(achieved|made|to\s+date|update)\b", t, re.I):
             self.in_outcome = False
             return
-        if re.match(r"^(?:[A-Z][\w’']*\s+){0,2}response\s*[:.–—-]", t, re.I):
-            self.current = None   # "Response: Accepted ...": the answer to the item (responses.py), not its action
+        if re.match(rf"^{RESPONSE_HEAD}", t, re.I):
+            # "Response: Accepted ...": the answer to the item (responses.py), not its action; the item's
+            # labelled lines may follow it ("Lead officer: ...", "Target date: ...")
+            self.answered = True
+            current.covered.add(b.full_text)
             return
+        if self.answered:
+            return   # the answer's next paragraphs
         num = b.numbering or ""
         if not self.under_steps and re.fullmatch(r"\d+(?:\.\d+)*", num) and len(num.split(".")) <= self.current_level:
             # a section number at the item's depth or above ends it (not a list's own 1, 2, 3
@@ -1254,7 +1270,7 @@ def _zone_items(blocks: list[Block], start: int, doc: Document) -> tuple[list[Re
             continue
         if b.kind == "heading":
             break
-        if recs and re.match(r"^(?:[A-Z][\w’']*\s+){0,2}response\s*[:.–—-]", t, re.I):
+        if recs and re.match(rf"^{RESPONSE_HEAD}", t, re.I):
             j += 1   # "Partnership response: Accepted." under an item: its answer (responses.py), the list goes on
             continue
         if mode == "paras" and (recs[-1].text.endswith(":") or finishing) and b.numbering and _LETTER.fullmatch(b.numbering):

@@ -173,6 +173,12 @@ def printed_twice(ctx: EntityContext) -> None:
         first.actions.extend(r.actions)
         first.owner_texts.extend(r.owner_texts)
         first.timescale_texts.extend(r.timescale_texts)
+        # (what a table row read from its cells already)
+        first.owners.extend(o for o in r.owners if (o.role, o.person) not in {(x.role, x.person) for x in first.owners})
+        first.timescales.extend(t for t in r.timescales if (t.raw, t.due_date) not in {(x.raw, x.due_date) for x in first.timescales})
+        first.metrics.extend(r.metrics)
+        first.rag, first.rag_raw = (first.rag, first.rag_raw) if first.rag else (r.rag, r.rag_raw)
+        first.status_text = first.status_text or r.status_text
         first.covered |= r.covered | {r.prov.source_text}
         ctx.consumed.add(r.prov.source_text)
     ctx.recs[:] = kept
@@ -184,6 +190,8 @@ def _same_recommendation(a: Recommendation, b: Recommendation) -> bool:
     (two minutes' "That the report be noted" are two decisions)."""
     if a.ref and b.ref:
         return bare_ref(a.ref) == bare_ref(b.ref) and token_f1(a.text, b.text) >= 0.9
+    if "improvement" in (a.kind, b.kind) and len(tokens(a.text)) >= 8 and " ".join(a.text.split()) == " ".join(b.text.split()):
+        return True   # the same words read by two passes, one taking them for a decision
     return a.kind == b.kind == "improvement" and len(tokens(a.text)) >= 8 and token_f1(a.text, b.text) >= 0.9
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.entities.columns import DECISION_COLUMN, column_role
-from extractors.numbering import KEY_CELL, R_REF, bare_ref, split_numbering
+from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, bare_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Document, Table
 from extractors.vocabulary import english_label
@@ -85,11 +85,13 @@ _REC_LABEL = re.compile(r"^Recommendation\s+(?P<ref>\d{1,3}[a-z]?(?:\s*\([ivx]+\
 # "Response: Accepted. The Council will ...", "Government response", "Executive Response:"
 # also "Council's position: Accepted. ..." (the body's position on it)
 _RESPONSE_LABEL = re.compile(r"^(?:(?P<body>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4}?)(?:’s|'s)?\s+)?(?:response|"
-                             r"(?<=’s |'s )position)\s*(?:[:.–—-]\s*|$)(?P<text>.*)$", re.I | re.S)
+                             r"(?<=’s |'s )position)(?:\s*\([^()]{1,30}\))?\s*(?:[:.–—-]\s*|$)(?P<text>.*)$", re.I | re.S)
 # a response table's status column: "Response", "Accepted / Rejected", "Agreed?"
 _STATUS_HEADER = re.compile(r"\b(?:response|accepted|agreed|accept\s*/\s*reject|decision|cabinet\s+response|"
                             r"executive\s+response|management\s+response)\b", re.I)
 _REC_HEADER = re.compile(r"\brecommendations?\b", re.I)
+# one column for the recommendation and the action agreed to it: "Recommendation / agreed action"
+_REC_AND_ACTION = re.compile(r"(?i)\brecommendations?\s*(?:/|and|&)\s*(?:the\s+)?agreed\s+(?:management\s+)?actions?\b")
 
 
 @dataclass
@@ -320,6 +322,10 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
     starts = [st if st is None or _REC_LABEL.match(t) or (numbered_ok and bare_ref(st[0]) not in answered) else None
               for st, t in zip(starts, texts)]
     for k, b in enumerate(blocks[:-1]):
+        coded = CODED_TITLE.match(texts[k]) if b.kind == "heading" else None
+        if coded and starts[k + 1] is None and (m := _ITEM_TEXT.match(texts[k + 1])):
+            starts[k + 1] = (coded.group("code"), m.group("text"))   # "IR1 Financial sustainability" / "Recommendation: ..."
+    for k, b in enumerate(blocks[:-1]):
         # a numbered item that asks nothing in words ("3. The timeliness of information sharing ...", an inspection's
         # area for improvement) with its answer right under it ("Partnership response: Accepted.")
         num = (b.numbering or "").rstrip(".)")
@@ -359,7 +365,7 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
             continue
         body, opening = answers[j]
         parts, k = [opening.strip()], j + 1
-        while k < len(blocks) and not starts[k] and blocks[k].kind != "heading":
+        while k < len(blocks) and not starts[k] and blocks[k].kind != "heading" and not _ITEM_FIELD.match(texts[k]):
             parts.append(texts[k])
             k += 1
         text = " ".join(" ".join(p.split()) for p in parts if p)
@@ -371,6 +377,13 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
                                 covered={blocks[n].full_text for n in range(j, k)}))
         i = k
     return out
+
+
+# "Recommendation: The Council should ...", the item's words under its label
+_ITEM_TEXT = re.compile(r"(?i)^recommendation\s*[:–—-]\s*(?P<text>\S.{15,})$", re.S)
+# the item's other labelled lines after its answer: "Lead officer: ...", "Target date: ...", "Status: ..."
+_ITEM_FIELD = re.compile(r"(?i)^(?:lead(?:\s+officer)?|responsible\s+officer|owner|target(?:\s+date)?|timescale|deadline|"
+                         r"due(?:\s+date)?|progress[\w ]{0,25}|status|rag(?:\s+status)?|update)\s*:")
 
 
 def _rec_start(b: Block, text: str) -> Optional[tuple[str, str]]:
@@ -443,7 +456,8 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
         header = table.header
         if not header:
             continue
-        rec_c = next((i for i, h in enumerate(header) if _REC_HEADER.search(h) and not _STATUS_HEADER.search(h)), None)
+        rec_c = next((i for i, h in enumerate(header) if _REC_HEADER.search(h) and
+                      (not _STATUS_HEADER.search(h) or _REC_AND_ACTION.search(h))), None)
         # a summary matrix: one column per status ("Accepted | Accepted in principle | Not accepted"), a mark in one
         marks = [i for i, h in enumerate(header) if i != rec_c and len(h.split()) <= 4 and _status_words(h)[0]]
         if rec_c is not None and len(marks) >= 2:

@@ -288,3 +288,34 @@ def test_a_coded_heading_over_a_labelled_recommendation_and_its_dated_response(t
                                                                            ("IR2", "partially_accepted")]
     # the answer is not an action of the item, nor do its labels go anywhere else
     assert not [a for a in out["actions"] if a["text"].startswith("Management response")]
+
+
+def test_a_needs_assessments_coded_recommendations_with_their_leads(tmp_path):
+    d = docx.Document()
+    d.add_heading("3. Identifying carers", level=1)
+    d.add_paragraph("3.1 Only 14% of carers known to services were identified through their GP practice.")
+    d.add_heading("What should happen next", level=3)
+    d.add_paragraph("R1 The HSCP and NHS Lowther Firth should introduce carer identification in every GP practice.")
+    d.add_paragraph("Lead: Gordon Rennie, Carers Lead Officer, Tollemarsh HSCP By: end of March 2027")
+    d.add_heading("4. Support plans", level=1)
+    d.add_paragraph("4.4 We recommend that the Partnership adopts a standard that 80% of support plans are completed "
+                    "within 28 days (R3). We also recommend that the Young Carers Service reviews the Young Carer "
+                    "Statement process with young carers, by June 2027 (R4).")
+    d.add_heading("Recommendations", level=3)
+    d.add_paragraph("R5 NHS Lowther Firth should offer every carer on a carers' register an annual health check. "
+                    "Lead: NHS Lowther Firth Primary Care Directorate. Timescale: by March 2028.")
+    out = _extracted(d, tmp_path)
+    recs = {r["ref"]: r for r in out["recommendations"]}
+    assert sorted(recs) == ["R1", "R3", "R4", "R5"]
+    assert recs["R4"]["text"].startswith("We also recommend that the Young Carers Service")
+    assert recs["R5"]["text"].endswith("an annual health check.")   # its labels off the text
+    assert ("Carers Lead Officer, Tollemarsh HSCP", "Gordon Rennie") in _owners_of(out, recs["R1"])
+    assert _dates_of(out, recs["R1"]) == ["end of March 2027"]
+    assert ("NHS Lowther Firth Primary Care Directorate", None) in _owners_of(out, recs["R5"])
+    assert _dates_of(out, recs["R5"]) == ["by March 2028"]
+    assert not out["actions"]
+
+
+def test_nhs_and_a_place_is_a_body_not_a_post_and_its_holder():
+    from extractors.entities.owners import split_owners
+    assert split_owners("NHS Lowther Firth") == [("NHS Lowther Firth", None, "NHS Lowther Firth")]

@@ -124,7 +124,7 @@ LABEL_LINE = re.compile(
 # or after a space alone, the labels set out along one line: "Lead: Joanne Ferriby, Board Business Manager Due: June
 # 2026 RAG: Blue"
 _NEXT_LABEL = re.compile(r"(?:(?<=[.;])\s+|\s+[–—-]\s+|\s*\|\s*|\s+)(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date|"
-                         r"RAG(?:\s+(?:status|rating))?|Status)\s*:)")
+                         r"RAG(?:\s+(?:status|rating))?|Status|By(?=\s*:\s*\S))\s*:)")
 
 
 def label_parts(text: str) -> list[re.Match]:
@@ -593,7 +593,8 @@ RESPONSE_LINE = re.compile(rf"^(?:{RESPONSE_HEAD}|{POSITION}\s*[.:]?$)", re.I)
 # a recommendation made to others ("The council should ..."), not a decision put to the meeting
 _SAYS_SHOULD = re.compile(r"\b(?:should|must)\b")
 # a paragraph that asks someone to act
-_ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|^(?:we|the\s+(?:review|panel|group))\s+recommends?\b", re.I)
+_ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|"
+                           r"^(?:we|the\s+(?:review|panel|group))\s+(?:also\s+|further\s+|therefore\s+)?recommends?\b", re.I)
 
 
 # a lead-in that says who made the recommendations: a review, an inspection or an audit
@@ -979,7 +980,7 @@ class _ImprovementWalk:
         ref = pm.group("ref") if pm else None
         if pm is None and b.numbering and (PLAN_ITEM.match(f"{b.numbering} - {t}") or
                                            (b.kind == "list_item" and re.fullmatch(r"R\d{1,2}[a-z]?", b.numbering)
-                                            and self._over_a_plan_table(i))):
+                                            and (self._over_a_plan_table(i) or (_ASKS_SOMEONE.search(t) and self._over_labels(i))))):
             # the loader split "Recommendation 1:" off as the block's numbering (or "R1" over its actions table)
             ref, item_text = b.numbering, t
         if ref and b.numbering != ref and _ABOUT_THE_ITEM.match(item_text or ""):
@@ -996,6 +997,11 @@ class _ImprovementWalk:
                            level=len((b.numbering or "").split(".")))
             return True
         return False
+
+    def _over_labels(self, i: int) -> bool:
+        """Is the next block with text after block i a labelled line ("Lead: ... By: ...")?"""
+        nxt = next((x for x in self.blocks[i + 1:i + 3] if x.kind == "table" or x.text.strip()), None)
+        return nxt is not None and nxt.kind != "table" and bool(LABEL_LINE.match(" ".join(nxt.text.split())))
 
     def _over_a_plan_table(self, i: int) -> bool:
         """Is the next block with text after block i the table of its actions ("Action | Lead | By when")?"""

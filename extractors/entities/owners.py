@@ -262,6 +262,8 @@ def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
             if is_person(head) and not is_person(tail):
                 return tail, head
             head, tail = " ".join(toks[:-n]), " ".join(toks[-n:])
+            if head in ("NHS", "HM"):
+                break   # "NHS Lowther Firth", "HM Land Registry": a body named by its place or office
             if is_person(tail) and not is_person(head) and not re.search(r"(?i)\b(?:of|for|and|&|to|in|the|at|on)$", head):
                 return head, tail   # (not "Head of | Asset Management": the post's object, not its holder)
     return seg, None

@@ -832,6 +832,7 @@ def prose_details(ctx: EntityContext) -> None:
             continue
         ctx.consumed.add(r.prov.source_text)
         ctx.not_actions |= r.covered
+        _inline_labels(r, ctx)   # "<recommendation>. Lead: ... Timescale: ..." in one paragraph
         named = {bare_body(o.role or "") for o in r.owners}
         for o in addressed_owners(r.text, ctx.meta.get("committee"), r.prov.at("/owner")):
             bare = bare_body(o.role or "")

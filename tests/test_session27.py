@@ -319,3 +319,15 @@ def test_a_needs_assessments_coded_recommendations_with_their_leads(tmp_path):
 def test_nhs_and_a_place_is_a_body_not_a_post_and_its_holder():
     from extractors.entities.owners import split_owners
     assert split_owners("NHS Lowther Firth") == [("NHS Lowther Firth", None, "NHS Lowther Firth")]
+
+
+def test_two_bodies_a_recommendation_names_together_are_two_owners():
+    from extractors.entities.owners import resolution_subjects
+    assert resolution_subjects("The Panel recommends that the Council and Hartshire Constabulary agree a shared case "
+                               "management system.", "Overview and Scrutiny Commission") == \
+        ["the Council", "Hartshire Constabulary"]
+    # an "and" inside a body's name does not part it
+    assert resolution_subjects("The Panel recommends that NHS Hartshire and Mercombe Integrated Care Board and "
+                               "Hartshire County Council jointly commission an outreach worker.", None) == \
+        ["NHS Hartshire and Mercombe Integrated Care Board", "Hartshire County Council"]
+    assert resolution_subjects("That the recommendations and the action plan are agreed.", None) == []

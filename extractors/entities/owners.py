@@ -728,6 +728,25 @@ def addressees(text: str) -> list[str]:
 # names as doing something (a verb in -s) is to act
 _THAT = re.compile(r"(?:^(?:\(?(?:[a-z]{1,3}|[ivx]{1,5})\)\.?|\d[\w.]{0,5}\)?|[a-z][.)]|(?i:agree[sd]?|resolve[sd]?|requests?|asks?)\s*[:,–-]?)?\s*|\brecommends?\s+(?:to\s+(?:the\s+)?[A-Z][\w ]{0,40}?\s+)?)[Tt]hat\s+"
                    + _ACTOR + r"(?=\s+(?!is\b|was\b|this\b)(?-i:[a-z]{2,}s)\b|\s+(?:would|will|shall)\s+(?!be\b|have\b)(?-i:[a-z]{3,})\b)")
+# the last word of a body's or post's name
+_BODY_END = (r"(?:Council|Board|Constabulary|Police|Team|Service|Services|Authority|Partnership|Trust|Commissioner|Department|"
+             r"Executive|Cabinet|Committee|Group|Panel|Officer|Manager|Director|Agency|Government|ICB|NHS|Unit|Forum|"
+             r"Leader|Chair|Mayor|Secretary|Minister|Member|Holder)")
+def _bodies_apart(who: str) -> list[str]:
+    """'the Council and Hartshire Constabulary' -> two bodies, parted at an 'and' after a body's last word."""
+    out, start = [], 0
+    for m in re.finditer(r"\s+and\s+", who):
+        if re.search(r"\b" + _BODY_END + r"$", who[start:m.start()]):
+            out.append(who[start:m.start()])
+            start = m.end()
+    return out + [who[start:]]
+
+
+# two bodies named together, the verb in its plural form: "recommends that the Council and Hartshire
+# Constabulary agree ...", "That the ICB and the County Council jointly commission ..."
+_THAT_BOTH = re.compile(r"(?:^|\brecommends?\s+)[Tt]hat\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|the|&)){0,8}"
+                        r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and|&)){0,12})"
+                        r"(?=\s+(?:jointly\s+|together\s+|both\s+)?(?!(?:are|were|be|have|is|and|or|for|the)\b)(?-i:[a-z]{3,})\b)")
 # the bodies that are usually the meeting itself ("That the Committee notes ...");
 # Cabinet only when the paper does not say which meeting it is for
 _MEETING_NOUNS = {"committee", "sub-committee", "board", "panel", "forum"}
@@ -739,15 +758,19 @@ def resolution_subjects(text: str, meeting: Optional[str] = None) -> list[str]:
     paper; "That the Board notes ..."): ["the Cabinet", "Director of Place"]."""
     out = []
     meeting_words = (meeting or "").lower().split()
-    for m in _THAT.finditer(text):
-        who = re.sub(r"(?:\s+(?:and|the|of|for|&))+$", "", m.group("who").strip())
+    # (split where a body's name ends: "NHS Hartshire and Mercombe Integrated Care Board and Hartshire County
+    # Council" is two bodies, not three)
+    both = [w for m in _THAT_BOTH.finditer(text) for w in _bodies_apart(m.group("who"))]
+    for who in [m.group("who") for m in _THAT.finditer(text)] + both:
+        who = re.sub(r"(?:\s+(?:and|the|of|for|&))+$", "", who.strip())
         bare = bare_body(who)
         if not bare or bare.split()[0] in _NOT_ACTOR:
             continue
         if bare in _MEETING_NOUNS or (meeting_words[-len(bare.split()):] == bare.split() if meeting_words
                                       else bare == "cabinet"):
             continue
-        out.append(who)
+        if who not in out:
+            out.append(who)
     return out
 
 

@@ -14,6 +14,7 @@ from extractors.entities.passes import extract_all
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.loaders import load_document
 from extractors.metadata import extract_metadata
+from extractors.numbering import bare_ref
 from tests.word_papers import add_table as _table, extracted as _extracted
 
 
@@ -114,7 +115,7 @@ def test_a_plan_items_labelled_details_between_it_and_its_table_keep_the_table_i
         d.add_paragraph("Overall RAG: Amber")
         _table(d, [["No.", "Action", "Owner", "Timescale"], row])
     out = _extracted(d, tmp_path, "yj.docx")
-    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    recs = {r["rec_id"]: bare_ref(r["ref"]) for r in out["recommendations"]}
     table_owners = [(recs.get(o["parent_id"]), o["role"]) for o in out["owners"] if "table:" in (o["locator"] or "")]
     # the action-plan convention: a table's lead and dates are the recommendation's it answers
     assert table_owners == [("1", "Chair of the Board"), ("2", "Performance Manager")]

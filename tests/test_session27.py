@@ -331,3 +331,37 @@ def test_two_bodies_a_recommendation_names_together_are_two_owners():
                                "Hartshire County Council jointly commission an outreach worker.", None) == \
         ["NHS Hartshire and Mercombe Integrated Care Board", "Hartshire County Council"]
     assert resolution_subjects("That the recommendations and the action plan are agreed.", None) == []
+
+
+def _pdf_paper(tmp_path, paragraphs):
+    """The entity rows of a PDF of `paragraphs` (("h", text) headings, ("p", text) paragraphs)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    styles = getSampleStyleSheet()
+    path = tmp_path / "paper.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(
+        [Paragraph(t, styles["Heading2" if k == "h" else "BodyText"]) for k, t in paragraphs])
+    doc = load_document(path)
+    return extract_all(doc, extract_metadata(doc))
+
+
+def test_a_reviews_recommendation_addressed_to_two_bodies_and_restated_in_a_box(tmp_path):
+    stem = ("The Cabinet Member for Housing and Neighbourhoods and the Strategic Director of Housing and "
+            "Communities should, within six months:")
+    parts = [("p", "(a) agree a damp and mould policy that meets the requirements of Awaab's Law; and"),
+             ("p", "(b) report on it to the Housing Scrutiny Panel.")]
+    out = _pdf_paper(tmp_path, [("h", "Recommendations"),
+                                ("p", "6. The Council and Hexworth Homes should create a single case record for each home."),
+                                ("p", f"7. {stem}"), *parts,
+                                ("h", "5. Policy and the tenant voice"),
+                                ("p", f"Recommendation 7 (paragraphs 5.1 to 5.4) {stem}"), *parts])
+    recs = {r["text"][:12]: r for r in out["recommendations"]}
+    assert _owners_of(out, recs["The Council "]) == [("Hexworth Homes", None), ("The Council", None)]
+    for part in ("agree a damp", "report on it"):
+        assert _owners_of(out, recs[part]) == [("The Cabinet Member for Housing and Neighbourhoods", None),
+                                               ("the Strategic Director of Housing and Communities", None)]
+    assert not [r for r in out["recommendations"] if r["text"].endswith("within six months:")]   # the stem is no row

@@ -79,7 +79,7 @@ LEAD_IN = re.compile(
     # "The Task Group recommends that:", "The Panel therefore recommends:" over its items
     r"(?:The\s+)?(?P<body2>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:therefore\s+)?recommends?(?:\s+to\s+(?:the\s+)?[A-Z][\w ]{1,40}?)?"
     # "The Panel recommends that the Executive:" over the parts the Executive is to do
-    r"(?:\s+that(?:\s+the\s+[A-Z][\w’' -]{1,60}?)?)?\s*:\s*$)",
+    r"(?:\s+that(?:\s+the(?:\s+[A-Z][\w’'-]*|\s+(?:of|for|and)){1,6})?)?\s*:\s*$)",
     re.I)
 RESOLVED = re.compile(r"^(?:it\s+was\s+|(?:the\s+)?(?:cabinet|council|committee|sub-committee|board|partnership|panel|executive|"
                       r"forum|group)\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
@@ -889,6 +889,11 @@ class _ImprovementWalk:
         if label.kind != "heading" or b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") \
                 or LABEL_LINE.match(t) or len(t.split()) < 6 or t.endswith(":"):
             return None
+        for x in self.blocks[k + 1:k + 5]:
+            if x.kind == "heading":
+                break
+            if x.kind == "table":
+                return None   # a plan item over the table of its actions: the plan readers' (_plain_item, the tables)
         return t if re.match(r"(?i)that\s", t) or _ASKS_SOMEONE.search(t) else None
 
     def _plain_item(self, k: int) -> Optional[str]:

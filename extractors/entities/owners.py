@@ -677,7 +677,7 @@ _LOWER_BODY = (r"(?:council|local\s+authorit(?:y|ies)|authority|partnership|part
                r"force|trust|prison|college|organisation|"
                r"practitioners|professionals|agencies|health\s+visitors|social\s+workers|public\s+health)")
 _ACTOR = (r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&|government|"
-          r"(?<=and\s)(?:the\s+)?" + _LOWER_BODY + r"|(?<=the\s)" + _LOWER_BODY + r")){0,9}|"
+          r"(?<=and\s)(?:the\s+)?" + _LOWER_BODY + r"|(?<=the\s)" + _LOWER_BODY + r")){0,15}|"
           r"ministers|government\s+departments|departments|local\s+authorities|councils|public\s+bodies|"
           # the body a review addresses, in lower case: "The council should agree ...", "Senior leaders should ..."
           r"(?:[Tt]he\s+)?(?i:" + _LOWER_BODY + r")|[Ss]enior\s+leaders))")
@@ -711,6 +711,7 @@ def addressees(text: str) -> list[str]:
             found.extend(re.split(r"\s+and\s+(?=[A-Z])", t.group("who")))
     # "The Department and the Health and Social Care Directorate should": two bodies
     found = [part for who in found for part in re.split(r"\s+and\s+(?=the\s+[A-Z]|(?:the\s+)?" + _LOWER_BODY + r"\b)", who)]
+    found = [body for who in found for body in _bodies_apart(who)]   # "The Council and Hexworth Homes should ..."
     for who in found:
         who = re.sub(r"(?:\s+(?:and|the|of|for|&))+$", "", who.strip())
         first = who.split()[0].lower() if who else ""
@@ -804,7 +805,7 @@ def owners_in_text(text: str, meeting: Optional[str] = None) -> list[tuple[str, 
     if m:
         who = m.group("who").strip()
         for part in distribute_leaders(who):
-            found.append(("responsible", part))
+            found.extend(("responsible", body) for body in _bodies_apart(part))   # "The Council and Hexworth Homes should"
     have = {bare_body(w) for _, w in found}
     for who in addressees(text) + resolution_subjects(text, meeting):
         if bare_body(who) not in have and not any(bare_body(who) in h for h in have):

@@ -751,7 +751,10 @@ def lead_ins(ctx: EntityContext) -> None:
     """A lead-in printed before a list ("the County Council resolves:",
     "Services involved in this activity include:") is neither a
     recommendation nor an action."""
-    ctx.recs = [r for r in ctx.recs if not lead_in_only(r.text)]
+    # (and a stem its lettered parts follow, however long: "7. The Cabinet Member ... should, within six months:")
+    stems = {(r.prov.page, bare_ref(r.section_ref)) for r in ctx.recs if r.section_ref and r.ref != r.section_ref}
+    ctx.recs = [r for r in ctx.recs if not lead_in_only(r.text) and
+                not (r.text.rstrip().endswith(":") and r.ref and (r.prov.page, bare_ref(r.ref)) in stems)]
     for r in ctx.recs:
         r.actions = [a for a in r.actions if _a_step(a.text)]
     ctx.loose_actions = [a for a in ctx.loose_actions if _a_step(a.text)]
@@ -1808,7 +1811,10 @@ def stem_owners(ctx: EntityContext) -> None:
     recommend that the Council strengthens member oversight by:" / "a)
     establishing ..." / "b) giving ..."): each part is addressed to whom the
     stem addresses, unless it names someone itself."""
-    index = {b.full_text: i for i, b in enumerate(ctx.doc.blocks) if b.kind != "table"}
+    index: dict[str, int] = {}
+    for i, b in enumerate(ctx.doc.blocks):
+        if b.kind != "table":
+            index.setdefault(b.full_text, i)   # (the first printing: a part printed again later keeps its own stem)
     for r in ctx.recs:
         if not r.ref or not _SUB_REF.search(r.ref) or r.prov.source_text not in index or \
                 any(o.prov.locator.endswith(("/owner", "/owner:stem")) for o in r.owners):
@@ -1827,7 +1833,7 @@ def stem_owners(ctx: EntityContext) -> None:
 
 
 # the item's own label before a stem's words: "Recommendation 6:", "R3 -"
-_ITEM_LABEL_PREFIX = re.compile(r"^(?:recommendation|rec\.?|r)\s*\d{1,3}[a-z]?\s*[:.–—-]?\s*", re.I)
+_ITEM_LABEL_PREFIX = re.compile(r"^(?:recommendation|rec\.?|r)\s*\d{1,3}[a-z]?\s*[:.–—-]?\s*(?:\([^()]{1,40}\)\s*[:.–—-]?\s*)?", re.I)
 
 
 # a lettered or roman part's ref and numbering: "R3a", "4(b)", "a)", "(ii)"

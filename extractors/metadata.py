@@ -289,12 +289,20 @@ def _labelled(doc: Document, head: list[str], tail: list[str]) -> dict[str, str]
         m = _LABEL.match(t.strip())
         if not m and (cy := _BILINGUAL_LABEL.match(t.strip())):
             m = _LABEL.match(cy.group("en"))   # "PWNC / SUBJECT: ...": a Welsh label, then the English one
+        if not m and (caps := _CAPS_LABEL.match(t.strip())):
+            m = _LABEL.match(f"{caps.group(1).title()}: {caps.group(2)}")   # "REPORT TO Overview and Scrutiny Commission"
         if m and m.group(3).strip() and not m.group(3).strip().endswith(":"):
             key = re.sub(r"\(s\)$|(?<=author)s$|\.$", "", (m.group(1) or m.group(2)).lower())
             key = {"report to": "to", "date of meeting": "date", "meeting date": "date", "report title": "title",
                    "title of report": "title", "title of the report": "title"}.get(key, key)
             labelled.setdefault(key, _clean(m.group(3)))
     return labelled
+
+
+# a cover's label printed in capitals without a colon, its value after a space: "REPORT TO Overview and Scrutiny
+# Commission", "DATE OF MEETING 15 October 2026", "SUBJECT Safer Streets ...", "AUTHOR / CONTACT Tamsin Okoro, ..."
+_CAPS_LABEL = re.compile(r"^(REPORT TO|DATE OF MEETING|MEETING DATE|SUBJECT|TITLE|REPORT TITLE|REPORT OF|REPORT BY|"
+                         r"REPORT AUTHOR|AUTHOR|CONTACT OFFICER|LEAD OFFICER)(?:\s*/\s*CONTACT)?\s+(?=[A-Z0-9])(.+)$")
 
 
 def _meeting_from_labels(meta: dict, labelled: dict[str, str]) -> None:
@@ -395,7 +403,8 @@ def _meeting_from_cover(meta: dict, head: list[str], letter: bool) -> None:
 def _report_ref(labelled: dict[str, str], head: list[str]) -> Optional[str]:
     for key in ("decision no", "decision number", "report no", "report number", "report ref", "report reference"):
         if labelled.get(key):
-            return labelled[key].split()[0]
+            spaced = re.match(r"[A-Z]{1,8}\s\d[\w/.-]*\d", labelled[key])   # "OSC 26-19": letters, a space, the number
+            return spaced.group(0) if spaced else labelled[key].split()[0]
     for t in head[:15]:
         m = re.search(r"\bREPORT\s+(?:NO|NUMBER)\.?\s*:?\s*([A-Z0-9][\w/\-.]*\d)", t, re.I)
         if m:

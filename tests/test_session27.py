@@ -365,3 +365,24 @@ def test_a_reviews_recommendation_addressed_to_two_bodies_and_restated_in_a_box(
         assert _owners_of(out, recs[part]) == [("The Cabinet Member for Housing and Neighbourhoods", None),
                                                ("the Strategic Director of Housing and Communities", None)]
     assert not [r for r in out["recommendations"] if r["text"].endswith("within six months:")]   # the stem is no row
+
+
+def test_a_cover_whose_labels_are_capitals_without_colons(tmp_path):
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    d.add_paragraph("Agenda Item 7")
+    d.add_paragraph("Pelbury Borough Council")
+    for line in ("REPORT TO Overview and Scrutiny Commission", "DATE OF MEETING 15 October 2026", "REPORT NO. OSC 26-19",
+                 "SUBJECT Safer Streets: anti-social behaviour in the town centre", "REPORT OF Cllr Robert Ellingham, Chair",
+                 "AUTHOR / CONTACT Tamsin Okoro, Scrutiny Officer, 01632 960 448", "CLASSIFICATION OPEN – Part I"):
+        d.add_paragraph(line)
+    d.add_heading("1. Purpose of the report", level=1)
+    d.add_paragraph("1.1 To present the final report of the Task and Finish Group.")
+    d.save(tmp_path / "cover.docx")
+    meta = extract_metadata(load_document(tmp_path / "cover.docx"))
+    assert meta["committee"] == "Overview and Scrutiny Commission"
+    assert str(meta["meeting_date"]) == "2026-10-15"
+    assert meta["report_ref"] == "OSC 26-19"
+    assert meta["title"] == "Safer Streets: anti-social behaviour in the town centre"
+    assert meta["author"] == "Tamsin Okoro"

@@ -386,3 +386,15 @@ def test_a_cover_whose_labels_are_capitals_without_colons(tmp_path):
     assert meta["report_ref"] == "OSC 26-19"
     assert meta["title"] == "Safer Streets: anti-social behaviour in the town centre"
     assert meta["author"] == "Tamsin Okoro"
+
+
+def test_a_response_row_that_only_points_elsewhere_is_no_response(tmp_path):
+    d = docx.Document()
+    d.add_heading("Appendix A – Executive response", level=1)
+    _table(d, [["Ref", "What the Panel recommended", "Executive decision", "Response and proposed action"],
+               ["R1", "Replace the three reporting forms with one online form.", "Agree",
+                "The single form will be built on the new customer platform."],
+               ["R2", "Hartshire Constabulary should publish the beat manager's name.", "For partner – see paragraph 5.2",
+                "For partner – see paragraph 5.2"]])
+    out = _extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("R1", "accepted")]

@@ -508,6 +508,8 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             status, raw = status_of(text) if not yes_no else _yes_no(text)
             if pos_c is not None and pos_c < len(cells) and status_of(cells[pos_c])[0]:
                 status, raw = status_of(" ".join(cells[pos_c].split()))   # the column that says only the position
+            if status is None and _POINTER_ONLY.match(text):
+                continue   # "For partner – see paragraph 5.3": where the answer is, not an answer
             r = r_off + table.header_rows
             src = st_c
             if text_c is not None and text_c < len(cells) and cells[text_c] and len(text.split()) <= 4 and status:
@@ -516,6 +518,11 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             prov = Prov(row[src].page if src < len(row) else None, cells[src], f"table:{t}/row:{r}/response", table=t)
             out.append(Response(ref, quoted, responder_of(text, who), status, raw, text, prov))
     return out
+
+
+# a cell that only points elsewhere: "See paragraph 5.3", "For partner – see paragraph 5.4", "See above"
+_POINTER_ONLY = re.compile(r"(?i)^(?:[\w ]{0,30}[–—:-]\s*)?see\s+(?:paragraphs?|paras?\.?|sections?|above|below|appendix|"
+                           r"annex|response\s+to)\b[^;!?]{0,40}$")
 
 
 def _yes_no(cell: str) -> tuple[Optional[str], Optional[str]]:

@@ -398,3 +398,17 @@ def test_a_response_row_that_only_points_elsewhere_is_no_response(tmp_path):
                 "For partner – see paragraph 5.2"]])
     out = _extracted(d, tmp_path)
     assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("R1", "accepted")]
+
+
+def test_a_plan_banner_that_carries_the_services_answer_gives_the_response(tmp_path):
+    d = docx.Document()
+    d.add_heading("Appendix 2 – Improvement plan", level=1)
+    _table(d, [["Ref", "Action", "Lead", "Target date"],
+               ["Requirement 1 (key question 1) – People receive their care on time. Service response: Accepted."] * 4,
+               ["1.1", "Re-plan visit schedules in all four localities.", "Service Manager", "31/12/2026"],
+               ["Area for improvement 4 (key question 5) – Personal plans. Service response: Accepted in part. We "
+                "cannot rewrite every plan this year."] * 4,
+               ["4.1", "Rewrite each plan at the person's next review.", "Team Leader", "Ongoing"]])
+    out = _extracted(d, tmp_path)
+    assert sorted((r["rec_ref"], r["status"]) for r in out["responses"]) == [
+        ("Area for improvement 4", "partially_accepted"), ("Requirement 1", "accepted")]

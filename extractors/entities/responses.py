@@ -617,13 +617,42 @@ def promised_by(text: str) -> list[str]:
     return out
 
 
+# a plan's banner row over the actions answering one item, with the answer in it: "Requirement 1 (key
+# question 1) – People receive their care on time. Service response: Accepted."
+_BANNER_ANSWER = re.compile(r"^(?P<ref>(?:Recommendation|Requirement|Area\s+for\s+improvement|Priority|R)\s?\d{1,3}[a-z]?)\b"
+                            r".*?(?:^|[.;)]\s+)(?P<body>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})?\s*response\s*:\s*"
+                            r"(?P<text>\S.*)$", re.S)
+
+
+def banner_responses(doc: Document, default: Optional[str]) -> list[Response]:
+    """The answers printed in a plan's banner rows, one per item."""
+    out: list[Response] = []
+    for t, table in doc.tables():
+        for r, row in enumerate(table.rows):
+            texts = {" ".join(c.text.split()) for c in row if c.text.strip()}
+            if len(texts) != 1 or len(row) < 2:
+                continue
+            m = _BANNER_ANSWER.match(next(iter(texts)))
+            if m is None:
+                continue
+            text = m.group("text").strip()
+            status, raw = status_of(text)
+            if status is None:
+                continue
+            who = responder_of(text, f"the {m.group('body')}" if m.group("body") else default)
+            prov = Prov(row[0].page, next(iter(texts)), f"table:{t}/row:{r}/response", table=t)
+            out.append(Response(m.group("ref"), None, who, status, raw, text, prov))
+    return out
+
+
 def extract_responses(doc: Document, meta: dict) -> list[Response]:
     """Every response the paper prints, in the order of its forms above."""
     default = default_responder(doc, meta)
     tables = table_responses(doc, default)
     answered = {bare_ref(r.rec_ref) for r in tables if r.rec_ref}
     responding = bool(re.search(r"(?i)\bresponses?\b", meta.get("title") or ""))
-    found = box_responses(doc, default) + labelled_responses(doc, default, answered, responding) + tables
+    found = box_responses(doc, default) + labelled_responses(doc, default, answered, responding) + tables + \
+        banner_responses(doc, default)
     seen, out = set(), []
     for r in found:
         key = (r.rec_ref or r.prov.locator, r.text[:200])

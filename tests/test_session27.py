@@ -412,3 +412,30 @@ def test_a_plan_banner_that_carries_the_services_answer_gives_the_response(tmp_p
     out = _extracted(d, tmp_path)
     assert sorted((r["rec_ref"], r["status"]) for r in out["responses"]) == [
         ("Area for improvement 4", "partially_accepted"), ("Requirement 1", "accepted")]
+
+
+def test_a_banner_named_in_a_word_or_two_and_rows_numbered_for_a_part(tmp_path):
+    d = docx.Document()
+    d.add_heading("Appendix A – Response", level=1)
+    _table(d, [["Rec.", "The review recommended (summary)", "Position", "Response"],
+               ["3(a)", "Report every complaint about damp to the Housing Scrutiny Panel each quarter.", "Accepted", "Agreed."],
+               ["3(b)", "Publish each year a self-assessment against the Complaint Handling Code.", "Accepted", "Agreed."],
+               ["8", "The Monitoring Officer should establish why two Member enquiries went unanswered.", "Accepted",
+                "Agreed."]])
+    d.add_heading("Appendix B – Action plan", level=1)
+    _table(d, [["No.", "Action", "Lead", "Deadline"],
+               ["Recommendation 3 – Learning from complaints"] * 4,
+               ["3.1 (a)", "Add a quarterly report on damp complaints to the Panel's work programme.", "Head of Housing",
+                "January 2027"],
+               ["3.2 (b)", "Hold a workshop for complaint handlers in every team.", "Complaints Manager",
+                "end of June 2027"],
+               ["Recommendation 8 – Member enquiries"] * 4,
+               ["8.1", "Review how Member enquiries about housing were handled.", "Monitoring Officer", "December 2026"]])
+    out = _extracted(d, tmp_path)
+    recs = {r["ref"]: r for r in out["recommendations"]}
+    assert sorted(recs) == ["3(a)", "3(b)", "8"]
+    by_rec = {a["text"][:10]: a["rec_id"] for a in out["actions"]}
+    assert by_rec == {"Add a quar": recs["3(a)"]["rec_id"], "Hold a wor": recs["3(b)"]["rec_id"],
+                      "Review how": recs["8"]["rec_id"]}
+    assert _dates_of(out, recs["3(b)"]) == ["end of June 2027"]
+    assert _owners_of(out, recs["8"]) == [("Monitoring Officer", None)]

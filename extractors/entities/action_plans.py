@@ -867,8 +867,10 @@ class _PlanReader:
                     # no recommendation, and its actions answer none
                     self.group = None
                     return True
-        if not text or len(text.split()) < 3:
-            return False
+        named = bool(m and len(set(texts)) == 1 and re.match(r"(?i)(?:recommendation|requirement|area\s+for\s+improvement)\s",
+                                                           m.group("ref") or ""))
+        if not text or (len(text.split()) < 3 and not named):   # (a banner naming its item may title it in a word or two:
+            return False                                         # "Recommendation 8 – Member enquiries")
         page = next((c.page for c in row if c.page), self.table.pages[0] if self.table.pages else None)
         self.group = Recommendation(kind="improvement", text=text, ref=ref, source_body=self.body,
                                     prov=Prov(page=page, source_text=_norm(" ".join(dict.fromkeys(texts))),

@@ -628,6 +628,7 @@ def restated_recommendations(ctx: EntityContext) -> None:
             continue
         if target.kind != r.kind and token_f1(r.text, target.text) < 0.5:
             continue   # the meeting's decision 2 and an inspection's "Recommendation 2" the plan answers
+        _parts_by_letter(r, bare_ref(r.ref), prose)
         target.owners.extend(r.owners)
         target.timescales.extend(r.timescales)
         target.actions.extend(r.actions)
@@ -639,6 +640,25 @@ def restated_recommendations(ctx: EntityContext) -> None:
     if merged:
         ctx.recs[:] = [r for r in ctx.recs if id(r) not in merged]
         ctx.table_metrics[:] = [(merged.get(id(parent), parent), m) for parent, m in ctx.table_metrics]
+
+
+def _parts_by_letter(r: Recommendation, whole: str, prose: dict) -> None:
+    """The rows under a banner for a recommendation printed in parts whose
+    numbers name a part ("3.2 (c)", "7.3 (b)"): each such row's action, owners
+    and dates go to that part (3(c)), taken off `r`."""
+    for a in list(r.actions):
+        m = re.search(r"\(([a-h])\)\s*$", a.ref or a.key or "")   # the row's number: "3.2 (c)"
+        part = prose.get(f"{whole}{m.group(1)}") if m else None
+        if part is None:
+            continue
+        row = re.match(r"table:\d+/row:\d+/", a.prov.locator or "")
+        r.actions.remove(a)
+        part.actions.append(a)
+        if row:
+            for items, dest in ((r.owners, part.owners), (r.timescales, part.timescales)):
+                for x in [x for x in items if (x.prov.locator or "").startswith(row.group(0))]:
+                    items.remove(x)
+                    dest.append(x)
 
 
 def actions_by_ref(ctx: EntityContext) -> None:

@@ -439,3 +439,27 @@ def test_a_banner_named_in_a_word_or_two_and_rows_numbered_for_a_part(tmp_path):
                       "Review how": recs["8"]["rec_id"]}
     assert _dates_of(out, recs["3(b)"]) == ["end of June 2027"]
     assert _owners_of(out, recs["8"]) == [("Monitoring Officer", None)]
+
+
+_PLAN_ROWS = [["Action", "Lead", "Due", "Progress", "RAG"],
+              ["Recruit two additional social workers to the front door team.", "Head of Service – Jane Smith",
+               "March 2027", "Both posts advertised.", "Amber"]]
+
+
+def test_a_recommendation_set_as_the_heading_or_caption_over_its_action_table(tmp_path):
+    for title in ("1. Improve the timeliness of decisions at the front door so that children receive help quickly",
+                  "Table 1: Recommendation 1 – Improve the timeliness of decisions at the front door so that "
+                  "children receive help quickly"):
+        d = docx.Document()
+        d.add_heading("Progress report on the improvement plan", level=1)
+        d.add_paragraph("This report sets out progress against each recommendation.")
+        if title.startswith("Table"):
+            d.add_paragraph(title)
+        else:
+            d.add_heading(title, level=2)
+        _table(d, _PLAN_ROWS)
+        out = _extracted(d, tmp_path, f"plan{len(title)}.docx")
+        (rec,) = out["recommendations"]
+        assert rec["text"].startswith("Improve the timeliness of decisions")
+        assert _owners_of(out, rec) == [("Head of Service", "Jane Smith")]
+        assert _dates_of(out, rec) == ["March 2027"]

@@ -980,10 +980,18 @@ class _ImprovementWalk:
     def plan_item(self, i: int, b: Block, t: str) -> bool:
         """'Action N - <text>' / 'Recommendation N: <text>' opens a plan item;
         so does a list's 'R1 <text>' set over the table of its actions."""
+        captioned = _TABLE_CAPTION.match(t)
+        if captioned and self._over_a_plan_table(i):
+            t = t[captioned.end():]   # "Table 1: Recommendation 1 – ..." over the table of its actions
         pm = PLAN_ITEM.match(t)
         item_text = pm.group("text") if pm else None
         ref = pm.group("ref") if pm else None
-        if pm is None and b.numbering and (PLAN_ITEM.match(f"{b.numbering} - {t}") or
+        if pm is None and b.kind == "heading" and b.numbering and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?", b.numbering) and \
+                len(t.split()) >= 8 and (_STEP_IMPERATIVE.match(t) or _ASKS_SOMEONE.search(t)) and self._over_a_plan_table(i):
+            # "1. Improve the timeliness of decisions at the front door so that ..." set as the heading over the
+            # table of its actions: the recommendation itself, its number the ref
+            ref, item_text = b.numbering, t
+        if pm is None and ref is None and b.numbering and (PLAN_ITEM.match(f"{b.numbering} - {t}") or
                                            (b.kind == "list_item" and re.fullmatch(r"R\d{1,2}[a-z]?", b.numbering)
                                             and (self._over_a_plan_table(i) or (_ASKS_SOMEONE.search(t) and self._over_labels(i))))):
             # the loader split "Recommendation 1:" off as the block's numbering (or "R1" over its actions table)
@@ -1147,6 +1155,8 @@ class _ImprovementWalk:
 
 
 _QUOTES = "“”\"‘’' "
+# a table's caption before the item it names: "Table 1: ", "Table 3 – "
+_TABLE_CAPTION = re.compile(r"(?i)^table\s+\d{1,2}\s*[:.–—-]\s*")
 # words after "Recommendation 9" that speak of it: "asks the Council to ...", "was accepted", "is addressed to ..."
 _ABOUT_THE_ITEM = re.compile(r"(?:asks|says|calls|proposes|suggests|is|was|were|has|had|relates|concerns|seeks|requires|refers|"
                              r"covers|deals|will|would|also|and)\b")

@@ -463,3 +463,23 @@ def test_a_recommendation_set_as_the_heading_or_caption_over_its_action_table(tm
         assert rec["text"].startswith("Improve the timeliness of decisions")
         assert _owners_of(out, rec) == [("Head of Service", "Jane Smith")]
         assert _dates_of(out, rec) == ["March 2027"]
+
+
+def test_a_response_papers_recommendations_printed_before_their_answers(tmp_path):
+    for as_heading in (False, True):
+        d = docx.Document()
+        d.add_heading("Executive Response to the Fly-tipping Task and Finish Group", level=1)
+        d.add_paragraph("The Executive is asked to agree the responses to the Group's recommendations set out below.")
+        for n, text in (("1", "The Council should introduce a fixed penalty for small-scale fly-tipping offences."),
+                        ("2", "The Council should publish a map of fly-tipping hotspots every quarter.")):
+            if as_heading:
+                d.add_heading(f"{n}. {text}", level=2)
+                d.add_paragraph("Response: Partially agreed. A map will be published twice a year.")
+            else:
+                d.add_paragraph(f"{n}. {text}")
+                d.add_paragraph("The Executive agrees with this recommendation. The Head of Environmental Services "
+                                "will introduce it by April 2027.")
+        out = _extracted(d, tmp_path, f"resp{as_heading}.docx")
+        recs = {r["ref"]: r for r in out["recommendations"] if r["ref"]}
+        assert sorted(recs) == ["1", "2"] and recs["1"]["text"].startswith("The Council should introduce")
+        assert {r["rec_ref"]: r["rec_id"] for r in out["responses"]} == {k: v["rec_id"] for k, v in recs.items()}

@@ -208,6 +208,24 @@ def responses(ctx: EntityContext) -> None:
         r.actions.extend(Action(text=t, prov=r.prov.at(f"/promise:{k}")) for k, t in enumerate(promises(r.text)))
         ctx.not_actions |= r.covered   # its steps are the response's actions, not loose ones
         ctx.responses.append(r)
+    answered_recommendations(ctx)
+
+
+def answered_recommendations(ctx: EntityContext) -> None:
+    """A response paper prints each recommendation before its answer ("1. The
+    Council should ..." / "The Executive agrees with this recommendation ..."):
+    a recommendation the passes before did not read is the one the answer
+    quotes (prose answers only; a response table's rows are read with the
+    tables)."""
+    have = {bare_ref(r.ref) for r in ctx.recs if r.ref}
+    for resp in ctx.responses:
+        text = " ".join((resp.rec_text or "").split())
+        if resp.prov.table is not None or not resp.rec_ref or bare_ref(resp.rec_ref) in have or len(text.split()) < 6 \
+                or any(token_f1(text, r.text) >= 0.8 for r in ctx.recs):
+            continue
+        ctx.recs.append(Recommendation(kind="improvement", text=text, ref=resp.rec_ref,
+                                       prov=Prov(resp.prov.page, text, f"rec:{resp.rec_ref}")))
+        have.add(bare_ref(resp.rec_ref))
 
 
 def action_tables(ctx: EntityContext) -> None:

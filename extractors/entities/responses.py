@@ -393,9 +393,11 @@ def _rec_start(b: Block, text: str) -> Optional[tuple[str, str]]:
     if m:
         return m.group("ref").replace(" ", ""), m.group("text").strip()
     num = (b.numbering or "").rstrip(".)")
-    if num and b.kind != "heading" and len(text.split()) >= 5 and \
+    if num and (b.kind != "heading" or len(text.split()) >= 8) and len(text.split()) >= 5 and \
             (re.fullmatch(R_REF, num) or (re.fullmatch(r"\d{1,2}[a-z]?", num) and _ASKS.search(text))):
-        return num, text   # ("5. Governance" over a chapter is not one: a numbered item asks someone to act)
+        # ("5. Governance" over a chapter is not one: a numbered item asks someone to act; set as a heading,
+        # "1. The Council should publish ...", a sentence of its own)
+        return num, text
     return None
 
 

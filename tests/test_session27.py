@@ -483,3 +483,20 @@ def test_a_response_papers_recommendations_printed_before_their_answers(tmp_path
         recs = {r["ref"]: r for r in out["recommendations"] if r["ref"]}
         assert sorted(recs) == ["1", "2"] and recs["1"]["text"].startswith("The Council should introduce")
         assert {r["rec_ref"]: r["rec_id"] for r in out["responses"]} == {k: v["rec_id"] for k, v in recs.items()}
+
+
+def test_a_box_that_prints_one_recommendation_its_answer_and_its_lines(tmp_path):
+    d = docx.Document()
+    d.add_heading("Executive Response to the Fly-tipping Task and Finish Group", level=1)
+    for n, text in (("1", "The Council should introduce a fixed penalty for small-scale fly-tipping offences."),
+                    ("2", "The Council should publish a map of fly-tipping hotspots every quarter.")):
+        _table(d, [[f"Recommendation {n}: {text}"], ["Executive response: Accepted. This will be done by April 2027."],
+                   ["Lead officer: Head of Environmental Services"], ["Timescale: April 2027"]])
+        d.add_paragraph("")
+    out = _extracted(d, tmp_path)
+    recs = {r["ref"]: r for r in out["recommendations"] if r["ref"]}
+    assert sorted(recs) == ["Recommendation 1", "Recommendation 2"]
+    assert ("Head of Environmental Services", None) in _owners_of(out, recs["Recommendation 1"])
+    assert "April 2027" in _dates_of(out, recs["Recommendation 2"])
+    assert sorted((r["rec_ref"], r["status"], r["rec_id"] is not None) for r in out["responses"]) == \
+        [("1", "accepted", True), ("2", "accepted", True)]

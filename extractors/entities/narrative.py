@@ -803,10 +803,32 @@ class _ImprovementWalk:
         texts = {c.text.strip() for row in (b.table.rows if b.table else []) for c in row if c.text.strip()}
         if len(texts) == 1 and len(next(iter(texts)).split()) >= 8 and self._title_takes(next(iter(texts))):
             return   # "Recommendation 1 Leadership and service vision" over a box holding the recommendation's words
+        if self.record_box(i, b):
+            return
         items = _boxed_list(b, headed=True)
         if items:
             self.recs.extend(_boxed_recs(self.blocks, i, items, self.doc))
             self.current = None
+
+    def record_box(self, i: int, b: Block) -> bool:
+        """A box (a one-column table) that prints one item as lines: "Recommendation 1: ..." then its
+        labelled lines ("Lead officer: ...", "Timescale: ...", "Executive response: ..."): the item, its
+        lines read as they are under an item in the text. True when `b` was one."""
+        rows = b.table.rows if b.table else []
+        cells = [" ".join(r[0].text.split()) for r in rows if r and r[0].text.strip()]
+        if len(cells) < 2 or any(len({c.text.strip() for c in r if c.text.strip()}) > 1 for r in rows):
+            return False
+        pm = PLAN_ITEM.match(cells[0])
+        if pm is None or not all(LABEL_LINE.match(c) or re.match(rf"^{RESPONSE_HEAD}", c, re.I) for c in cells[1:]):
+            return False
+        ref = pm.group("ref")
+        page = rows[0][0].page
+        self.open_item(ref[:1].upper() + ref[1:], pm.group("text"),
+                       Prov(page=page, source_text=cells[0], locator=ref), section_ref=None, level=1)
+        for c in cells[1:]:
+            self.under_item(i, Block(kind="paragraph", text=c, page=page), c)
+        self.current = None
+        return True
 
     def said_to_improve(self, i: int, b: Block, t: str) -> Optional[int]:
         """A sentence that introduces what an inspection or review asks for,

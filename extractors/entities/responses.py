@@ -277,6 +277,29 @@ def box_responses(doc: Document, default: Optional[str]) -> list[Response]:
     return out
 
 
+def record_box_responses(doc: Document, default: Optional[str]) -> list[Response]:
+    """A box (a one-column table) printing one recommendation and its answer as
+    lines: "Recommendation 1: ..." / "Executive response: Accepted ..." /
+    "Lead officer: ..."."""
+    out: list[Response] = []
+    for t, table in doc.tables():
+        cells = [(r[0], " ".join(r[0].text.split())) for r in table.rows if r and r[0].text.strip()]
+        if len(cells) < 2 or any(len({c.text.strip() for c in r if c.text.strip()}) > 1 for r in table.rows):
+            continue
+        m = _REC_LABEL.match(cells[0][1])
+        if m is None:
+            continue
+        for cell, text in cells[1:]:
+            a = _RESPONSE_LABEL.match(text)
+            if a and a.group("text").strip():
+                answer = a.group("text").strip()
+                status, raw = status_of(answer)
+                who = responder_of(answer, f"the {a.group('body')}" if a.group("body") else default)
+                out.append(Response(m.group("ref").replace(" ", ""), m.group("text").strip(" :.-–") or None, who, status,
+                                    raw, answer, Prov(cell.page, text, f"table:{t}/response", table=t)))
+    return out
+
+
 def _until_next_part(answer: list[Block]) -> list[Block]:
     """The answer stops at a heading that starts another part of the paper
     (an annex, a new chapter) and at footnotes."""
@@ -654,7 +677,7 @@ def extract_responses(doc: Document, meta: dict) -> list[Response]:
     answered = {bare_ref(r.rec_ref) for r in tables if r.rec_ref}
     responding = bool(re.search(r"(?i)\bresponses?\b", meta.get("title") or ""))
     found = box_responses(doc, default) + labelled_responses(doc, default, answered, responding) + tables + \
-        banner_responses(doc, default)
+        banner_responses(doc, default) + record_box_responses(doc, default)
     seen, out = set(), []
     for r in found:
         key = (r.rec_ref or r.prov.locator, r.text[:200])

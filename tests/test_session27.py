@@ -500,3 +500,17 @@ def test_a_box_that_prints_one_recommendation_its_answer_and_its_lines(tmp_path)
     assert "April 2027" in _dates_of(out, recs["Recommendation 2"])
     assert sorted((r["rec_ref"], r["status"], r["rec_id"] is not None) for r in out["responses"]) == \
         [("1", "accepted", True), ("2", "accepted", True)]
+
+
+def test_an_audit_findings_implementation_date_line(tmp_path):
+    d = docx.Document()
+    d.add_heading("Internal Audit Report: Taxi and Private Hire Licensing", level=1)
+    d.add_heading("Finding 1: Driver DBS checks", level=2)
+    d.add_paragraph("We found that 4 of 25 drivers had no current DBS check on file.")
+    d.add_paragraph("Recommendation 1: The Licensing Manager should ensure that every driver has a current enhanced DBS "
+                    "check before a licence is renewed.")
+    d.add_paragraph("Responsible officer: Licensing Manager (Sarah Jones)")
+    d.add_paragraph("Implementation date: 31 March 2027")
+    out = _extracted(d, tmp_path)
+    (rec,) = out["recommendations"]
+    assert _dates_of(out, rec) == ["31 March 2027"]

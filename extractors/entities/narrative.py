@@ -118,6 +118,7 @@ NOT_ACTION_START = re.compile(
 LABEL_LINE = re.compile(
     r"^(?P<label>leads?(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
     r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target(?:\s+date)?|due(?:\s+date)?|by\s+when|"
+    r"(?:agreed\s+|target\s+)?implementation\s+date|"
     r"completion\s+date|progress(?:\s+(?:update|to\s+date|at\s+\w+(?:\s+\d{4})?))?|update|commentary|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
 # where a second label starts in a labelled line: "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27",
 # "Lead: Cabinet Member for Housing / Head of Property – Timescale: by March 2027"
@@ -1246,7 +1247,7 @@ def _apply_rec_label(current: Recommendation, label: str, value: str, prov: Prov
         current.owner_texts.append(("lead" if label.startswith("lead") else "responsible", value, prov))
     elif re.match(r"rag|rating|status", label) and normalise_rag(value, letters_ok=True):
         current.rag, current.rag_raw = normalise_rag(value, letters_ok=True)
-    elif re.match(r"timescale|deadline|target|due|by\b|completion", label):
+    elif re.match(r"timescale|deadline|target|due|by\b|completion|(?:agreed\s+)?implementation", label):
         current.timescale_texts.append((value, prov))
     elif re.match(r"progress|update|status|commentary", label):
         current.status_text = _norm(((current.status_text or "") + " " + value).strip())

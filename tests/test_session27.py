@@ -514,3 +514,15 @@ def test_an_audit_findings_implementation_date_line(tmp_path):
     out = _extracted(d, tmp_path)
     (rec,) = out["recommendations"]
     assert _dates_of(out, rec) == ["31 March 2027"]
+
+
+def test_a_registers_mitigation_column_that_names_owner_and_date_in_each_line(tmp_path):
+    d = docx.Document()
+    d.add_heading("Strategic Risk Register – Quarter 2 2026/27", level=1)
+    _table(d, [["Ref", "Risk", "Risk owner", "Score", "Mitigation (owner, date)"],
+               ["SR01", "Failure to recruit enough officers.", "ACC Sam Reid", "16",
+                "• Launch a recruitment campaign (Head of HR, March 2027)\n"
+                "• Introduce a retention bonus (Director of Finance, April 2027)"]])
+    out = _extracted(d, tmp_path)
+    assert [a["text"] for a in out["actions"]] == ["Launch a recruitment campaign", "Introduce a retention bonus"]
+    assert sorted(o["role"] for o in out["owners"]) == ["Director of Finance", "Head of HR"]

@@ -75,7 +75,8 @@ def two_names_role(cell: str) -> tuple[bool, str | None]:
 def column_role(header: str) -> str | None:
     h = " ".join(header.split())
     bare = re.sub(r"\s*\([^()]*\)", "", h).strip()
-    if bare and bare != h and len(bare.split()) >= 2 and (role := _role(bare)) in ("action", "rec"):
+    if bare and bare != h and (len(bare.split()) >= 2 or re.fullmatch(r"(?i)mitigations?", bare)) and \
+            (role := _role(bare)) in ("action", "rec"):
         # (not a minutes table's "Action (owner, date)" column, read line by line: minutes.py)
         return role   # "Mitigating actions (owner, target date)": the steps, with who and when in them
     role = _role(h)

@@ -70,6 +70,14 @@ class Table:
             names.append(" ".join(parts))
         return names
 
+    def box_lines(self) -> list[tuple[Cell, str]]:
+        """The lines of a box - a table whose every row is one cell, or one text
+        across its merged cells - as (cell, text), blank rows left out; [] for
+        any other table."""
+        if any(len({c.text.strip() for c in r if c.text.strip()}) > 1 for r in self.rows):
+            return []
+        return [(r[0], " ".join(r[0].text.split())) for r in self.rows if r and r[0].text.strip()]
+
     @property
     def body(self) -> list[list[Cell]]:
         return self.rows[self.header_rows:]

@@ -815,15 +815,15 @@ class _ImprovementWalk:
         """A box (a one-column table) that prints one item as lines: "Recommendation 1: ..." then its
         labelled lines ("Lead officer: ...", "Timescale: ...", "Executive response: ..."): the item, its
         lines read as they are under an item in the text. True when `b` was one."""
-        rows = b.table.rows if b.table else []
-        cells = [" ".join(r[0].text.split()) for r in rows if r and r[0].text.strip()]
-        if len(cells) < 2 or any(len({c.text.strip() for c in r if c.text.strip()}) > 1 for r in rows):
+        lines = b.table.box_lines() if b.table else []
+        cells = [text for _, text in lines]
+        if len(cells) < 2:
             return False
         pm = PLAN_ITEM.match(cells[0])
         if pm is None or not all(LABEL_LINE.match(c) or re.match(rf"^{RESPONSE_HEAD}", c, re.I) for c in cells[1:]):
             return False
         ref = pm.group("ref")
-        page = rows[0][0].page
+        page = lines[0][0].page
         self.open_item(ref[:1].upper() + ref[1:], pm.group("text"),
                        Prov(page=page, source_text=cells[0], locator=ref), section_ref=None, level=1)
         for c in cells[1:]:

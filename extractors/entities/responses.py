@@ -283,8 +283,8 @@ def record_box_responses(doc: Document, default: Optional[str]) -> list[Response
     "Lead officer: ..."."""
     out: list[Response] = []
     for t, table in doc.tables():
-        cells = [(r[0], " ".join(r[0].text.split())) for r in table.rows if r and r[0].text.strip()]
-        if len(cells) < 2 or any(len({c.text.strip() for c in r if c.text.strip()}) > 1 for r in table.rows):
+        cells = table.box_lines()
+        if len(cells) < 2:
             continue
         m = _REC_LABEL.match(cells[0][1])
         if m is None:

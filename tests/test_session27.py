@@ -526,3 +526,11 @@ def test_a_registers_mitigation_column_that_names_owner_and_date_in_each_line(tm
     out = _extracted(d, tmp_path)
     assert [a["text"] for a in out["actions"]] == ["Launch a recruitment campaign", "Introduce a retention bonus"]
     assert sorted(o["role"] for o in out["owners"]) == ["Director of Finance", "Head of HR"]
+
+
+def test_a_decision_column_that_says_approved():
+    from extractors.entities.responses import status_of
+    assert status_of("Approved")[0] == "accepted"
+    assert status_of("Not approved")[0] == "rejected"
+    assert status_of("Approved in principle")[0] == "partially_accepted"
+    assert status_of("The budget was approved by Council in March.")[0] is None   # a sentence, not a position

@@ -40,11 +40,11 @@ _STATUS_WORDS: list[tuple[str, re.Pattern]] = [
     ("partially_accepted", re.compile(
         r"\b(?:accept(?:s|ed)?|agree(?:s|d)?|support(?:s|ed)?)\s+(?:in\s+part|in\s+principle|partially)\b|"
         r"\b(?:partially|partly)\s+(?:accept(?:s|ed)?|agree(?:s|d)?|support(?:s|ed)?)\b|"
-        r"\b(?:accepted|agreed)\s+(?:in\s+part|in\s+principle)\b|^\s*partial(?:ly)?\b|"
+        r"\b(?:accepted|agreed|approved)\s+(?:in\s+part|in\s+principle)\b|^\s*partial(?:ly)?\b|"
         r"\b(?:accept|agree|support)(?:s|ed)?\b[^.;:]{0,40}\b(?:in\s+part|in\s+principle)\b", re.I)),
     ("rejected", re.compile(
         r"\b(?:do(?:es)?\s+not|cannot|can\s*not|is\s+unable\s+to|are\s+unable\s+to)\s+(?:agree|accept|support)\b|"
-        r"\bdisagree(?:s|d)?\b|\breject(?:s|ed)?\b|\bnot\s+(?:accepted|agreed|supported)\b|^\s*declined?\b|"
+        r"\bdisagree(?:s|d)?\b|\breject(?:s|ed)?\b|\bnot\s+(?:accepted|agreed|supported|approved)\b|^\s*declined?\b|"
         # "The Government does not believe that it is appropriate to set targets ..."
         r"\bdo(?:es)?\s+not\s+(?:believe|consider|think)\s+(?:that\s+)?(?:it\s+(?:is\s+|would\s+be\s+)?)?"
         r"(?:appropriate|necessary|right|helpful|desirable|practicable|feasible)\b", re.I)),
@@ -59,7 +59,8 @@ _STATUS_WORDS: list[tuple[str, re.Pattern]] = [
         r"\b(?:has|have)\s+already\s+(?:published|introduced|implemented|established|set\s+up|put\s+in\s+place|"
         r"developed|issued)\b", re.I)),
     ("accepted", re.compile(
-        r"\b(?:agree(?:s|d)?|accept(?:s|ed)?|support(?:s|ed)?|endorse(?:s|d)?|welcome(?:s|d)?)\b", re.I)),
+        r"\b(?:agree(?:s|d)?|accept(?:s|ed)?|support(?:s|ed)?|endorse(?:s|d)?|welcome(?:s|d)?)\b|"
+        r"^\s*approved\b", re.I)),   # a decision column's "Approved"
     ("noted", re.compile(r"\b(?:note(?:s|d)?|acknowledge(?:s|d)?)\b", re.I)),
 ]
 

@@ -590,6 +590,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
 # or its position alone on a line ("Accepted.", "Partially agreed", "Not accepted")
 # "Council response:", "Management response (November 2026):": the label of a response
 RESPONSE_HEAD = r"(?:[A-Z][\w’'&-]*\s+){0,3}response(?:\s*\([^()]{1,30}\))?\s*[:.–—-]"
+RESPONSE_HEAD_LINE = re.compile(rf"^{RESPONSE_HEAD}", re.I)
 RESPONSE_LINE = re.compile(rf"^(?:{RESPONSE_HEAD}|{POSITION}\s*[.:]?$)", re.I)
 # a recommendation made to others ("The council should ..."), not a decision put to the meeting
 _SAYS_SHOULD = re.compile(r"\b(?:should|must)\b")
@@ -686,6 +687,18 @@ REF_TAG = re.compile(r"\s*[\[(](?P<ref>R\d{1,3}[a-z]?|Rec(?:ommendation)?\.?\s*\
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘])")
 
 
+def lead_in_only(text: str) -> bool:
+    """A lead-in printed before a list ("the County Council resolves:", "That the Cabinet:"): a colon after
+    twelve words at most."""
+    t = text.strip()
+    return t.endswith(":") and len(t.split()) <= 12
+
+
+def _tag_ref(m: re.Match) -> str:
+    """The ref a REF_TAG match prints: "R3" for "(R3)", "4" for "(Recommendation 4)"."""
+    return re.sub(r"(?i)^rec(?:ommendation)?\.?\s*", "", m.group("ref"))
+
+
 def tag_parts(parts: list[Recommendation]) -> None:
     """The parts of a list whose last one carries its recommendation's tag
     ("(i) asks ...; and" / "(ii) writes to ... [R4]"): R4(i), R4(ii), the tag
@@ -693,7 +706,7 @@ def tag_parts(parts: list[Recommendation]) -> None:
     m = REF_TAG.search(parts[-1].text) if parts else None
     if m is None or m.end() != len(parts[-1].text):
         return
-    tag = re.sub(r"(?i)^rec(?:ommendation)?\.?\s*", "", m.group("ref"))
+    tag = _tag_ref(m)
     parts[-1].text = parts[-1].text[:m.start()].rstrip()
     for r in parts:
         part = r.ref if r.ref and _LETTER.fullmatch(r.ref) else None
@@ -728,7 +741,7 @@ def tagged_recommendations(doc: Document, have: set[str]) -> list[Recommendation
             if len(sentence.split()) < 6 or sentence.endswith(":") or \
                     not (_ASKS_SOMEONE.search(sentence) or re.match(r"(?i)that\s", sentence)):
                 continue
-            ref = re.sub(r"(?i)^rec(?:ommendation)?\.?\s*", "", m.group("ref"))
+            ref = _tag_ref(m)
             recs.append(Recommendation(kind="improvement", text=sentence.rstrip(" ;"), ref=ref, prov=_prov(b)))
     return recs
 
@@ -820,7 +833,7 @@ class _ImprovementWalk:
         if len(cells) < 2:
             return False
         pm = PLAN_ITEM.match(cells[0])
-        if pm is None or not all(LABEL_LINE.match(c) or re.match(rf"^{RESPONSE_HEAD}", c, re.I) for c in cells[1:]):
+        if pm is None or not all(LABEL_LINE.match(c) or RESPONSE_HEAD_LINE.match(c) for c in cells[1:]):
             return False
         ref = pm.group("ref")
         page = lines[0][0].page
@@ -899,7 +912,7 @@ class _ImprovementWalk:
     def _asks_next(self, i: int) -> bool:
         """Does the next paragraph after block i ask someone to act ("By 31
         January 2027, the provider must ensure ...")?"""
-        nxt = next((x for x in self.blocks[i + 1:i + 3] if x.kind == "table" or x.text.strip()), None)
+        nxt = self._next_block(i)
         return nxt is not None and nxt.kind in ("paragraph", "list_item") and \
             bool(re.search(r"\b(?:must|should)\b", nxt.text))
 
@@ -929,7 +942,7 @@ class _ImprovementWalk:
         if b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") or LABEL_LINE.match(t) \
                 or len(t.split()) < 6:
             return None
-        after = next((x for x in self.blocks[k + 1:k + 3] if x.kind == "table" or x.text.strip()), None)
+        after = self._next_block(k)
         if after is None:
             return None
         if after.kind == "table":
@@ -970,7 +983,7 @@ class _ImprovementWalk:
         'Recommendation 6a', '6b'), the stem a lead-in. True when `b` was one."""
         m = _LETTER.fullmatch(b.numbering or "") if b.kind == "list_item" else None
         stem = self.stem if self.parts else self.current
-        if m is None or stem is None or stem.actions or not stem.ref or not (stem.text.endswith(":") and len(stem.text.split()) <= 12) \
+        if m is None or stem is None or stem.actions or not stem.ref or not lead_in_only(stem.text) \
                 or (self.parts and self.current is not self.parts[-1]) or len(t.split()) < 3:
             return False
         ref = f"{stem.ref}{m.group(1)}"
@@ -1034,14 +1047,18 @@ class _ImprovementWalk:
             return True
         return False
 
+    def _next_block(self, i: int) -> Optional[Block]:
+        """The next block after block i that is a table or has text (within two blocks), else None."""
+        return next((x for x in self.blocks[i + 1:i + 3] if x.kind == "table" or x.text.strip()), None)
+
     def _over_labels(self, i: int) -> bool:
         """Is the next block with text after block i a labelled line ("Lead: ... By: ...")?"""
-        nxt = next((x for x in self.blocks[i + 1:i + 3] if x.kind == "table" or x.text.strip()), None)
+        nxt = self._next_block(i)
         return nxt is not None and nxt.kind != "table" and bool(LABEL_LINE.match(" ".join(nxt.text.split())))
 
     def _over_a_plan_table(self, i: int) -> bool:
         """Is the next block with text after block i the table of its actions ("Action | Lead | By when")?"""
-        nxt = next((x for x in self.blocks[i + 1:i + 3] if x.kind == "table" or x.text.strip()), None)
+        nxt = self._next_block(i)
         return nxt is not None and nxt.kind == "table" and nxt.table is not None and \
             is_action_plan(classify_columns(nxt.table.header))
 
@@ -1138,7 +1155,7 @@ class _ImprovementWalk:
         if re.match(r"^progress\s+(achieved|made|to\s+date|update)\b", t, re.I):
             self.in_outcome = False
             return
-        if re.match(rf"^{RESPONSE_HEAD}", t, re.I):
+        if RESPONSE_HEAD_LINE.match(t):
             # "Response: Accepted ...": the answer to the item (responses.py), not its action; the item's
             # labelled lines may follow it ("Lead officer: ...", "Target date: ...")
             self.answered = True
@@ -1314,7 +1331,7 @@ def _zone_items(blocks: list[Block], start: int, doc: Document) -> tuple[list[Re
             continue
         if b.kind == "heading":
             break
-        if recs and re.match(rf"^{RESPONSE_HEAD}", t, re.I):
+        if recs and RESPONSE_HEAD_LINE.match(t):
             j += 1   # "Partnership response: Accepted." under an item: its answer (responses.py), the list goes on
             continue
         if mode == "paras" and (recs[-1].text.endswith(":") or finishing) and b.numbering and _LETTER.fullmatch(b.numbering):

@@ -733,6 +733,8 @@ _THAT = re.compile(r"(?:^(?:\(?(?:[a-z]{1,3}|[ivx]{1,5})\)\.?|\d[\w.]{0,5}\)?|[a
 _BODY_END = (r"(?:Council|Board|Constabulary|Police|Team|Service|Services|Authority|Partnership|Trust|Commissioner|Department|"
              r"Executive|Cabinet|Committee|Group|Panel|Officer|Manager|Director|Agency|Government|ICB|NHS|Unit|Forum|"
              r"Leader|Chair|Mayor|Secretary|Minister|Member|Holder)")
+
+
 def _bodies_apart(who: str) -> list[str]:
     """'the Council and Hartshire Constabulary' -> two bodies, parted at an 'and' after a body's last word."""
     out, start = [], 0

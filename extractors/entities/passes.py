@@ -56,7 +56,7 @@ from extractors.entities.inquiry import inquiry_recommendations, labelled_recomm
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import (RESOLVED, decision_recommendations, improvement_recommendations, loose_narrative_actions,
-                                          titled_recommendations, tagged_recommendations)
+                                          titled_recommendations, tagged_recommendations, lead_in_only)
 from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
 from extractors.entities.responses import POSITION, extract_responses, promised_by, promises
@@ -174,8 +174,12 @@ def printed_twice(ctx: EntityContext) -> None:
         first.owner_texts.extend(r.owner_texts)
         first.timescale_texts.extend(r.timescale_texts)
         # (what a table row read from its cells already)
-        first.owners.extend(o for o in r.owners if (o.role, o.person) not in {(x.role, x.person) for x in first.owners})
-        first.timescales.extend(t for t in r.timescales if (t.raw, t.due_date) not in {(x.raw, x.due_date) for x in first.timescales})
+        for o in r.owners:
+            if (o.role, o.person) not in {(x.role, x.person) for x in first.owners}:
+                first.owners.append(o)
+        for t in r.timescales:
+            if (t.raw, t.due_date) not in {(x.raw, x.due_date) for x in first.timescales}:
+                first.timescales.append(t)
         first.metrics.extend(r.metrics)
         first.rag, first.rag_raw = (first.rag, first.rag_raw) if first.rag else (r.rag, r.rag_raw)
         first.status_text = first.status_text or r.status_text
@@ -1915,11 +1919,6 @@ PASSES = (decisions, inline_parts, decision_columns, minute_decisions, improveme
           initialled_owners, one_owner_a_post, plan_owners,
           meeting_deadlines,
           stem_owners)
-
-
-def lead_in_only(text: str) -> bool:
-    t = text.strip()
-    return t.endswith(":") and len(t.split()) <= 12
 
 
 def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:

@@ -173,6 +173,12 @@ def _opening(text: str, n: int = 2) -> list[str]:
     return _sentences(text)[:n]
 
 
+def _label_responder(text: str, body: Optional[str], default: Optional[str]) -> Optional[str]:
+    """Who answers under a label naming a body ("Executive response:", "Service response:"): that body,
+    unless the answer names another; the paper's default where the label names none ("Our response:")."""
+    return responder_of(text, f"the {body}" if body and body.lower() not in ("our", "the") else default)
+
+
 def responder_of(text: str, default: Optional[str]) -> Optional[str]:
     """Who answers: the subject of the sentence that takes the position
     ("the Cabinet Secretary agrees"); `default` for "We" or when none does."""
@@ -295,7 +301,7 @@ def record_box_responses(doc: Document, default: Optional[str]) -> list[Response
             if a and a.group("text").strip():
                 answer = a.group("text").strip()
                 status, raw = status_of(answer)
-                who = responder_of(answer, f"the {a.group('body')}" if a.group("body") else default)
+                who = _label_responder(answer, a.group("body"), default)
                 out.append(Response(m.group("ref").replace(" ", ""), m.group("text").strip(" :.-–") or None, who, status,
                                     raw, answer, Prov(cell.page, text, f"table:{t}/response", table=t)))
     return out
@@ -394,7 +400,7 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
             k += 1
         text = " ".join(" ".join(p.split()) for p in parts if p)
         status, raw = status_of(text)
-        who = responder_of(text, f"the {body}" if body and body.lower() not in ("our", "the") else default)
+        who = _label_responder(text, body, default)
         prov = Prov(blocks[j].page, blocks[j].full_text, f"rec:{ref}/response")
         if text:
             out.append(Response(ref, " ".join(quoted.split()) or None, who, status, raw, text, prov,
@@ -665,7 +671,7 @@ def banner_responses(doc: Document, default: Optional[str]) -> list[Response]:
             status, raw = status_of(text)
             if status is None:
                 continue
-            who = responder_of(text, f"the {m.group('body')}" if m.group("body") else default)
+            who = _label_responder(text, m.group("body"), default)
             prov = Prov(row[0].page, next(iter(texts)), f"table:{t}/row:{r}/response", table=t)
             out.append(Response(m.group("ref"), None, who, status, raw, text, prov))
     return out

@@ -108,8 +108,8 @@ KEY_CELL = re.compile(r"(?i)(?:(?:recommendation|rec\.?)\s*|r)?\d{1,3}(?:\.\d{1,
 
 
 # an inline list's items after its first marker: "(a) ...; (b) ...; and (c) ...", "(i) ...; and (ii) ..."
-_INLINE_NEXT = {"a": re.compile(r";\s*(?:and\s+|or\s+)?\([b-h]\)\s+"),
-                "i": re.compile(r";\s*(?:and\s+|or\s+)?\((?:ii|iii|iv|v|vi|vii|viii)\)\s+")}
+_INLINE_NEXT = {"a": re.compile(r";\s*(?:and\s+|or\s+)?\(?[b-h]\)\s+"),
+                "i": re.compile(r";\s*(?:and\s+|or\s+)?\(?(?:ii|iii|iv|v|vi|vii|viii)\)\s+")}
 INLINE_MARKERS = {"a": list("abcdefgh"), "i": ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]}
 
 

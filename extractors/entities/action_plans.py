@@ -741,6 +741,10 @@ class _PlanReader:
                                                      for row in table.body if _cell(row, refs[0])):
                 col["ref"] = coded[0]
         self.rec_c, self.ref_c, self.act_c = col.get("rec"), col.get("ref"), col.get("action")
+        # "Rec. | No. | Recommended action": beside the actions' own numbers, a column keying each row to
+        # the recommendation it answers
+        self.rec_key_c = next((c for c in refs if c != self.ref_c and _REC_REF_HEADER.search(self.header[c])), None) \
+            if self.rec_c is None else None
         if self.rec_c is not None and self.act_c == self.rec_c:
             self.act_c = None
         if self.rec_c is not None and self.act_c is None and re.search(r"\bactions?\b", self.header[self.rec_c], re.I) \
@@ -1005,8 +1009,12 @@ class _PlanReader:
         if self.evid_c is not None and _cell(row, self.evid_c) and row_actions:
             row_actions[0].evidence = _norm(_cell(row, self.evid_c))
         if self.rec_c is None and self.ref_c is not None:
-            key = _norm(_cell(row, self.ref_c)).rstrip(".") or None
-            rec_refs = bool(_REC_REF_HEADER.search(self.header[self.ref_c]))   # "Rec no." / "AFI": recommendations' refs
+            key_c = self.ref_c if self.rec_key_c is None else self.rec_key_c
+            key = _norm(_cell(row, key_c)).rstrip(".") or None
+            rec_refs = bool(_REC_REF_HEADER.search(self.header[key_c]))   # "Rec no." / "AFI": recommendations' refs
+            own = re.match(r"(\d{1,2})(?:[a-z]\b|\.\d)", _norm(_cell(row, self.ref_c))) if key_c != self.ref_c else None
+            if key is None and rec_refs and own and own.group(1) != self.last_rec_key:
+                key = own.group(1)   # its cell lost (merged over rows, cut by a page): the row's own "3a" names it
             if key is None and rec_refs:
                 key = self.last_rec_key   # "AFI 1" printed on the first of its rows, the cells below left blank
             elif rec_refs:

@@ -118,6 +118,9 @@ def _role(h: str) -> str | None:
     return None
 
 
+_REC_KEY = re.compile(r"(?i)rec(?:ommendation)?s?\.?(?:\s*(?:no\.?|number|ref\.?))?")
+
+
 def classify_columns(header: list[str]) -> dict[str, list[int]]:
     """role -> column indexes (in order). A header word split over two
     cells by the text layer ('Ar' | 'ea for Improvement') is read whole: the
@@ -194,6 +197,11 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         # "Rec. | The review recommended | Position | Response": the answer beside the position, read by
         # responses.py (what it promises hangs off it), not a column of actions
         del out["action"]
+    # "Rec. | No. | Recommended action | Action to be taken by": beside a column keying each row to a
+    # recommendation printed elsewhere, the "recommended actions" are that recommendation's actions
+    if "action" not in out and out.get("rec") and all(re.search(r"(?i)\bactions?\b", header[i]) for i in out["rec"]) and \
+            any(_REC_KEY.fullmatch(" ".join(header[i].split())) for i in out.get("ref", [])):
+        out["action"] = out.pop("rec")
     # "Finding | Recommendation" (audit reports): the column that says recommendation holds them
     recs = out.get("rec", [])
     named = [i for i in recs if re.search(r"\brecommend", header[i], re.I)]

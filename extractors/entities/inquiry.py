@@ -84,7 +84,7 @@ def summary_zones(doc: Document) -> list[tuple[int, int]]:
                          # its number split off by the loader: a chapter's short title ("1 Introduction"),
                          # not a numbered conclusion set in bold
                          or re.fullmatch(r"\d{1,2}", blocks[j].numbering or "") and len(blocks[j].text.split()) <= 8
-                         and not blocks[j].text.rstrip().endswith("."))
+                         and not blocks[j].text.rstrip().endswith((".", ":", ";")))
                         and (blocks[j].level or 9) <= (b.level or 9)))):
                 j += 1
             zones.append((i + 1, j))
@@ -166,6 +166,9 @@ def _own_voice(doc: Document, body: Optional[str]) -> list[Recommendation]:
 _LABELLED = re.compile(r"^recommendations?\s*(?:\d{1,3}[a-z]?)?\s*[:.–—-]\s*(?P<rest>\S.*)$", re.I | re.S)
 
 
+_PART = re.compile(r"\(?([a-z])[.)]")
+
+
 def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[str]) -> list[Recommendation]:
     recs: list[Recommendation] = []
     for start, end in zones:
@@ -177,10 +180,23 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
         marks = {"numbered" if b.numbering != "•" else "bullet" for b in zone
                  if b.numbering and b.text.strip() and not _is_heading(b)}
         listed = "numbered" if "numbered" in marks else "bullet" if marks else None
+        stem = None       # "6 We recommend that the Cabinet:" over its lettered parts
+        parts: dict[int, str] = {}   # a part's block -> its ref, "6(a)"
         for b in zone:
             t = b.text.strip()
             if not t:
                 continue
+            letter = _PART.fullmatch(b.numbering or "")
+            if re.fullmatch(r"\d{1,3}", b.numbering or "") and t.endswith(":") and RECOMMENDS.search(t):
+                stem = b.numbering
+                paras.append((b, []))
+                continue
+            if stem and letter:
+                parts[id(b)] = f"{stem}({letter.group(1)})"
+                paras.append((b, [b]))
+                continue
+            if b.numbering and not letter:
+                stem = None
             if listed == "numbered" and b.numbering and b.numbering != "•" or listed == "bullet" and b.numbering == "•" \
                     or listed is None and not _is_heading(b) and not (paras and t[:1].islower()):
                 paras.append((b, [b]))
@@ -198,10 +214,12 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
             continue
         for b, text in found:
             text = _POINTER.sub("", " ".join(text.split())).strip()
-            if not recommends(text):
-                continue
-            ref = b.numbering if b.numbering != "•" else None
+            part = parts.get(id(b))
+            if part is None and not recommends(text):
+                continue   # (a part finishes its stem's sentence, which recommends)
+            ref = part or (b.numbering if b.numbering != "•" else None)
             recs.append(Recommendation(kind="improvement", text=text, ref=ref, source_body=body,
+                                       section_ref=part and part.split("(")[0],
                                        prov=Prov(page=b.page, source_text=b.full_text, locator=ref or f"block:{where[id(b)]}")))
     return recs
 

@@ -93,7 +93,12 @@ _AGREED_LIST = re.compile(r"(?i)\brecommendations?\b[^:]{0,60}?\b(?:were|was)\s+
 # the meeting's verb in capitals, as minutes print it: "Cabinet NOTED the report.", "The Board APPROVED the plan."
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CAPITAL_DECISION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:NOTED|AGREED|APPROVED|ENDORSED|ADOPTED|DEFERRED)\b(?!\s*(?:that|to)?\s*:)")
-PLAN_ITEM = re.compile(r"^(?P<ref>(?:(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+review)\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
+PLAN_ITEM = re.compile(r"^(?P<ref>(?:(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+review)\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)(?:\s*\((?:priority|key|high\s+priority|new|revised|carried\s+forward)\))?"
+                       r"\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
+# a lead-in that gives the items under it one deadline: "By 31 December 2026, the service should:",
+# "HMICFRS recommendations (to be completed by 31 October 2026):"
+DUE_LEAD = re.compile(r"(?i)^(?:(?P<a>by\s+(?:the\s+end\s+of\s+)?[\w /]{3,30}?),\s+[^:]{3,80}|[^:()]{3,80}\(\s*(?:to\s+be\s+"
+                      r"(?:completed|implemented|delivered|achieved|met)\s+)?(?P<b>by\s+[^()]{3,30})\))\s*:$")
 BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|years?))\b", re.I)
 DECISION_VERB = re.compile(
     r"^(?:to\s+)?(?:that\s+)?(?:the\s+\w+(?:\s+\w+){0,4}\s+)?(?:notes?|agrees?|approves?|endorses?|considers?|delegates?|comments?|receives?|"
@@ -125,7 +130,8 @@ LABEL_LINE = re.compile(
 # or after a space alone, the labels set out along one line: "Lead: Joanne Ferriby, Board Business Manager Due: June
 # 2026 RAG: Blue"
 _NEXT_LABEL = re.compile(r"(?:(?<=[.;])\s+|\s+[–—-]\s+|\s*\|\s*|\s+)(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date|"
-                         r"RAG(?:\s+(?:status|rating))?|Status|By(?=\s*:\s*\S))\s*:)")
+                         r"RAG(?:\s+(?:status|rating))?|Status|Progress(?:\s+(?:update|to\s+date))?|Commentary|"
+                         r"By(?=\s*:\s*\S))\s*:)")
 
 
 def label_parts(text: str) -> list[re.Match]:
@@ -254,6 +260,14 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             # a list whose every item asks someone to act ("Leaders should ..."): the points made to them
             items, j = _asked_list(blocks, i + 1)
             if len(items) >= 2 and all(_ASKS_SOMEONE.search(it.text) for it in items):
+                recs.extend(_rec(it, "improvement", None, None, None) for it in items)
+                i = j
+                continue
+        if text.endswith(":") and _MADE_RECOMMENDATIONS.search(_SENTENCE_END.split(text)[-1]) and b.kind != "heading":
+            # "... The peer team made seven recommendations:" over their numbered list: the reviewers'
+            # recommendations, wherever the report prints them (its background section, say)
+            items, j = _asked_list(blocks, i + 1)
+            if len(items) >= 2:
                 recs.extend(_rec(it, "improvement", None, None, None) for it in items)
                 i = j
                 continue
@@ -413,6 +427,9 @@ def _asked_list(blocks: list[Block], start: int) -> tuple[list[Block], int]:
         t = b.text.strip()
         if b.kind in ("heading", "table"):
             break
+        if b.numbering and items and items[0].numbering != "•" and \
+                ("." in b.numbering.strip(".")) != ("." in items[0].numbering.strip(".")):
+            break   # "4.3 The action plan has ..." after a list numbered 1, 2, 3: the report's next paragraph
         if b.numbering and len(t.split()) >= 4:
             items.append(b)
         elif items and b.numbering is None and t[:1].islower():
@@ -611,6 +628,14 @@ _REVIEWERS_RECOMMEND = re.compile(
 _READING = re.compile(r"^(?:refer\s+to|read\b|have\s+regard\s+to\s+the\s+(?:attached|appended)|bring\s+(?:this|these)\s+papers?)",
                       re.I)
 _ASKED_TO = re.compile(r"\b(?:is|are)\s+(?:therefore\s+)?(?:asked|recommended|requested|invited)\s+to\b", re.I)
+
+
+# a sentence saying who made the recommendations listed next: "The peer team made seven
+# recommendations:", "The inspectors made the following recommendations:", "The review makes 12 recommendations:"
+_MADE_RECOMMENDATIONS = re.compile(r"^(?:the|this|our|its|their)\s+(?:[\w’'-]+\s+){0,4}?(?:made|makes|make|set\s+out|sets\s+out)\s+"
+                                   r"(?:the\s+following|these|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                   r"thirteen|fourteen|fifteen|twenty)(?:\s+(?:main|key|formal))?)\s+recommendations\s*"
+                                   r"(?:\([^()]{1,40}\)\s*)?(?:to\s+[^:]{3,60})?:$", re.I)
 
 
 # a lead-in that introduces the list rather than deciding anything
@@ -1034,6 +1059,9 @@ class _ImprovementWalk:
             ref, item_text = b.numbering, t
         if ref and b.numbering != ref and _ABOUT_THE_ITEM.match(item_text or ""):
             return False   # "5.2 Recommendation 9 asks the Council to ...": a paragraph about the item, not the item
+        if ref and self.current is None and re.match(r"(?i)action\s+\d{1,2}\.\d", ref) and \
+                re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", b.numbering or "") and not ref.endswith(b.numbering or ""):
+            return False   # "5.4 Action 6.1 – Workforce Strategy (Off track). Drafting was paused ...": the report's note on a step
         if ref and re.match(r"(?i)action|ap\s?\d", ref) and (subject_owner(item_text or "") or (item_text or "")[:1].islower()):
             # "Action 1: Secretariat to draft ...", "Action 6: complete the self-assessment": a minuted or
             # logged action (its owner, or a step in lower case), not a plan item that actions answer
@@ -1041,11 +1069,33 @@ class _ImprovementWalk:
         if ref and (b.kind != "list_item" or (b.numbering and b.numbering != "•")):
             ref = _norm(ref)
             ref = ref[:1].upper() + ref[1:]
+            if self._step_of_current(ref):
+                # "Recommendation 1: ..." then "Action 1.1: ...", "Lead: ...", "By: ...": the item's
+                # numbered steps, each an action with its own labels, not plan items of their own
+                self.current.actions.append(Action(text=_norm(item_text), ref=ref,
+                                                   prov=Prov(page=b.page, source_text=b.full_text, locator=ref)))
+                self.current.covered.add(b.full_text)
+                self.step_ref, self.step_open, self.under_steps = None, True, True
+                return True
             self.open_item(ref, item_text, Prov(page=b.page, source_text=b.full_text, locator=ref),
                            section_ref=b.numbering if b.numbering != "•" else None,
                            level=len((b.numbering or "").split(".")))
             return True
         return False
+
+    def _step_of_current(self, ref: str) -> bool:
+        """Is `ref` ("Action 1.2") a step of the open item ("Recommendation 1")
+        rather than a plan item of its own? Its number sits under the item's."""
+        current = self.current
+        sm = re.fullmatch(r"(?i)(?:action|step)\s+(\d{1,2})\.\d{1,2}", ref)
+        im = re.search(r"(\d{1,2})[a-z]?$", current.ref or "") if current is not None else None
+        return bool(sm and im and not re.match(r"(?i)action|step|ap\b", current.ref or "")
+                    and sm.group(1) == im.group(1))
+
+    def _items_next(self, i: int) -> bool:
+        """Is the next block with text after block i a numbered item?"""
+        nxt = self._next_block(i)
+        return nxt is not None and nxt.kind != "table" and nxt.numbering not in (None, "•")
 
     def _next_block(self, i: int) -> Optional[Block]:
         """The next block after block i that is a table or has text (within two blocks), else None."""
@@ -1070,6 +1120,11 @@ class _ImprovementWalk:
         im0 = IMPROVEMENT_HEADING.match(t) if not CONTENTS_LINE.search(t) else None
         is_head = b.kind == "heading" or (t.isupper() and len(t.split()) <= 10) or \
             bool(im0 and not im0.group("rest") and len(t.split()) <= 8)
+        due = DUE_LEAD.match(t)
+        if due and (self.current is None or not self.current.actions) and self._items_next(i):
+            self.bucket = due.group("a") or due.group("b")   # the items under it: due then
+            self.current = None
+            return i + 1
         if is_head:
             bm = BUCKET.search(t)
             if bm and re.search(r"\bactions?\b|\bofsted\b", t, re.I):
@@ -1087,8 +1142,8 @@ class _ImprovementWalk:
             if self.current is not None and (LABEL_LINE.match(t) or _PROGRESS_LABEL.fullmatch(t)):
                 return None   # "Status: Amber", "Progress:" set in bold under the item: its labels, not a new section
             if self.current is not None and b.numbering is None and _STEPS_HEADING.fullmatch(t):
-                self.under_steps = True
-                return i + 1   # "Actions" set in bold over the item's steps
+                self.under_steps, self.answered = True, False
+                return i + 1   # "Actions" set in bold over the item's steps (after its answer, if any)
             if self.current is not None and (rm := _ITEM_RAG.match(t)):
                 got = normalise_rag(rm.group("value"), letters_ok=True)   # "Overall RAG rating for this priority: Amber"
                 if got and self.current.rag is None:
@@ -1111,6 +1166,9 @@ class _ImprovementWalk:
         if _STEP_REF.fullmatch(t):
             self.step_ref = t
             return
+        said = _SAID_LABEL.match(t)
+        if said and len(t.split()) >= 8 and b.numbering is None and self._title_takes(t[said.end():], b.full_text):
+            return   # "AFI 3 – Information, Advice and Assistance" over "CIW said: The local authority must ..."
         if len(t.split()) >= 8 and (t[:1] in "“\"‘'" or _ASKS_SOMEONE.search(t)) and b.numbering is None and \
                 self._title_takes(t, b.full_text):
             return   # "Recommendation 6 Sharing the learning" over the recommendation's words, quoted
@@ -1183,18 +1241,35 @@ class _ImprovementWalk:
             last = current.actions[-1]
             last.text = _norm(last.text + " " + t)
             last.prov.source_text += " " + t
-        elif not self.in_outcome and (is_action_text(t) or (self.under_steps and (
+        elif not self.in_outcome and (is_action_text(t) or _LED_BULLET.search(t) and b.kind == "list_item" or (self.under_steps and (
                 _STEP_IMPERATIVE.match(t) or (b.kind == "list_item" and len(t.split()) >= 5))) or
                                       (_numbered_under(num, current.ref) and len(t.split()) >= 4 and (
                                           _STEP_IMPERATIVE.match(t) or (i + 1 < len(self.blocks) and
                                                                         LABEL_LINE.match(self.blocks[i + 1].text.strip()))))):
-            current.actions.append(Action(text=_norm(t), ref=None,
-                                          prov=Prov(page=b.page, source_text=b.full_text,
-                                                    locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
+            led = _LED_BULLET.search(t)
+            step = Action(text=_norm(t[:led.start()] if led else t), ref=None,
+                          prov=Prov(page=b.page, source_text=b.full_text,
+                                    locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"))
+            if led:
+                # "(Lead: Sonia Whitlam, Head of People; by March 2027)": its lead, then when (or its status)
+                for k, part in enumerate(re.split(r"\s*;\s*|,\s*(?=(?:by|due|target)\b)", led.group(0).strip(" .()"), flags=re.I)):
+                    lm = re.match(r"(?i)(?P<label>leads?|owners?|responsible|by|due|target(?:\s+date)?|deadline|status)\s*:?\s*(?P<value>\S.*)", part)
+                    label, value = (lm.group("label"), lm.group("value")) if lm else ("status", part)
+                    if lm and label.lower() == "by":
+                        value = part   # "by March 2027": the deadline as printed
+                    step.labels.append((label.lower(), value, step.prov.at(f"/{label.lower().split()[0]}" + (f"#{k}" if k else ""))))
+            current.actions.append(step)
             self.step_open = True
 
 
+# a bullet under an item that names who leads it and when, in brackets at its end: "Deliver values
+# workshops to every watch (Lead: Sonia Whitlam, Head of People; by March 2027)." — a planned step
+_LED_BULLET = re.compile(r"(?i)\((?:leads?|owners?|responsible)\s*:\s*[^()]{3,120}\)\.?\s*$")
 _QUOTES = "“”\"‘’' "
+# the inspectorate's or reviewer's words quoted under the item's title: "CIW said:", "What Ofsted said:",
+# "The inspectors recommended:", "Audit Wales recommendation:"
+_SAID_LABEL = re.compile(r"(?i)^(?:what\s+)?(?:the\s+)?(?:(?-i:[A-Z]{2,8})|ofsted|estyn|audit\s+wales|inspectors?|reviewers?|"
+                         r"auditors?|peer\s+team|review|inspection|panel)\s+(?:said|found|recommended|recommendation|asked\s+us\s+to)\s*:\s*")
 # a table's caption before the item it names: "Table 1: ", "Table 3 – "
 _TABLE_CAPTION = re.compile(r"(?i)^table\s+\d{1,2}\s*[:.–—-]\s*")
 # words after "Recommendation 9" that speak of it: "asks the Council to ...", "was accepted", "is addressed to ..."

@@ -150,7 +150,14 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
     """Split text where a new role starts ('... Inclusion Head of Service ...'),
     after a glossary reference ('Team Manager (1) SEIO'), or where a role
     the paper's glossary names begins."""
-    starts = [m.start() for m in _ROLE_START.finditer(text)]
+    # "Safeguarding Lead", "Business Intelligence Manager" start a post; "Head of Adult Safeguarding
+    # (Dryden Council)" ends one: a service word opens a new role only when a post's noun follows it
+    starts = [m.start() for m in _ROLE_START.finditer(text)
+              if not _SERVICE_START.match(m.group(0))
+              or any(w.strip("(),;") in _ROLE_TAIL for w in re.split(r"[\s/]+", text[m.end():])[:4])]
+    # "... / ICB Director of Primary Care", "... and NHS Head of Safeguarding": the agency named before
+    # a post is the post's own first word
+    starts = [s - len(am.group(0)) if (am := _AGENCY_BEFORE.search(text[:s])) else s for s in starts]
     starts += [m.end() for m in re.finditer(r"\(\s*\d+(?:\s*,\s*\d+)*\s*\)\s+(?=[A-Z])", text)]
     low = text.lower()
     for role in extra_starts:
@@ -165,9 +172,10 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
     parts, prev = [], 0
     for s in starts:
         chunk = text[prev:s].strip()
-        if re.search(r"\s(?:and|&)$", chunk) and _NEW_POST.match(text, s) and _ROLE_START.match(chunk) and prev == 0:
+        if re.search(r"\s(?:and|&)(?:\s+the)?$", chunk) and _NEW_POST.match(text, _AGENCY_FIRST.match(text, s).end()) and \
+                _ROLE_START.match(chunk) and prev == 0:
             # "Director of Adult Social Care and Director of Public Health": two posts
-            chunk = re.sub(r"\s+(?:and|&)$", "", chunk)
+            chunk = re.sub(r"\s+(?:and|&)(?:\s+the)?$", "", chunk)
             parts.append(chunk)
             prev = s
             continue
@@ -190,6 +198,16 @@ def _split_roles(text: str, extra_starts: tuple[str, ...] = ()) -> list[str]:
             prev = s
     parts.append(text[prev:].strip())
     return [p for p in parts if p]
+
+
+# a partner agency's initials printed before a post ("ICB Director of Primary Care")
+_AGENCY = r"(?:ICB|ICS|NHS|CCG|DWP|HMPPS|Police|Probation)"
+_AGENCY_BEFORE = re.compile(r"(?<![\w-])" + _AGENCY + r"\s+$")
+_AGENCY_FIRST = re.compile(r"(?:" + _AGENCY + r"\s+)?")
+
+
+# role starts that name a service, not a post: a new role only with a post's noun after them
+_SERVICE_START = re.compile(r"(?:Safeguarding|Business\s+Intelligence)$")
 
 
 # role starts that are a head noun, often after the words naming its service ("Youth Justice Service Manager")

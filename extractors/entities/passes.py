@@ -55,7 +55,7 @@ from extractors.entities.rag import normalise_rag
 from extractors.entities.inquiry import inquiry_recommendations, labelled_recommendations
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
-from extractors.entities.narrative import (RESOLVED, decision_recommendations, improvement_recommendations, loose_narrative_actions,
+from extractors.entities.narrative import (DUE_LEAD, RESOLVED, decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations, tagged_recommendations, lead_in_only)
 from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
@@ -111,7 +111,11 @@ def inquiry_summaries(ctx: EntityContext) -> None:
     # a labelled "Recommendation: ..." paragraph the decision pass read as a
     # meeting's decision is the committee's recommendation to someone else
     labelled = {r.prov.source_text for r in found if r.prov.locator.endswith("/recommendation")}
-    ctx.recs[:] = [r for r in ctx.recs if not (r.kind == "decision" and r.prov.source_text in labelled)]
+    # and a lettered part of a summary's "6 We recommend that the Cabinet:" is the summary's "6(a)", wherever
+    # else its words were read ("(a)" under the body's "We recommend that the Cabinet:")
+    parted = {r.prov.source_text for r in found if r.section_ref and re.fullmatch(r"\d{1,3}\([a-z]\)", r.ref or "")}
+    ctx.recs[:] = [r for r in ctx.recs if not (r.kind == "decision" and r.prov.source_text in labelled)
+                   and r.prov.source_text not in parted]
     have = {r.prov.source_text for r in ctx.recs}
     ctx.recs.extend(r for r in found if r.prov.source_text not in have)
     # "Recommendation 7" labels with the recommendation under them
@@ -169,7 +173,8 @@ def printed_twice(ctx: EntityContext) -> None:
         if first is None:
             kept.append(r)
             continue
-        first.ref = first.ref or r.ref
+        if not first.ref or (r.ref and len(bare_ref(r.ref) or "") > len(bare_ref(first.ref) or "")):
+            first.ref, first.section_ref = r.ref, first.section_ref or r.section_ref   # "(b)" printed again as "6(b)"
         first.actions.extend(r.actions)
         first.owner_texts.extend(r.owner_texts)
         first.timescale_texts.extend(r.timescale_texts)
@@ -193,7 +198,10 @@ def _same_recommendation(a: Recommendation, b: Recommendation) -> bool:
     which has no ref (a list read by two passes), the same words at length
     (two minutes' "That the report be noted" are two decisions)."""
     if a.ref and b.ref:
-        return bare_ref(a.ref) == bare_ref(b.ref) and token_f1(a.text, b.text) >= 0.9
+        x, y = sorted((bare_ref(a.ref) or "", bare_ref(b.ref) or ""), key=len)
+        # "(b)" under the body's "We recommend that the Cabinet:" and "6(b)" in the summary: one part
+        same_part = len(x) == 1 and x.isalpha() and re.fullmatch(r"\d{1,3}" + x, y) is not None
+        return (x == y or same_part) and token_f1(a.text, b.text) >= 0.9
     if "improvement" in (a.kind, b.kind) and len(tokens(a.text)) >= 8 and " ".join(a.text.split()) == " ".join(b.text.split()):
         return True   # the same words read by two passes, one taking them for a decision
     return a.kind == b.kind == "improvement" and len(tokens(a.text)) >= 8 and token_f1(a.text, b.text) >= 0.9
@@ -292,6 +300,7 @@ def action_tables(ctx: EntityContext) -> None:
         if plan is not None:
             _take_plan(ctx, plan, table, tindex)
             _heading_leads(ctx, blocks[tindex] if tindex < len(blocks) else None, plan.loose)
+            _lead_in_deadline(ctx, blocks[tindex] if tindex < len(blocks) else None, plan.recs)
             # the numbers printed in the plan's own recommendation and action cells ("Complete surveys
             # of 40% of homes by 31 March 2026"): the table reader leaves those columns to the plan
             for item in [x for r in plan.recs for x in [r, *r.actions]] + list(plan.loose) + (above.actions if above else []):
@@ -305,6 +314,20 @@ def action_tables(ctx: EntityContext) -> None:
             ctx.plan_tables.add(tindex)
         elif not (ctx.glossary and parse_glossary(table)) and tindex not in in_apparatus:
             ctx.table_metrics.extend(table_metrics(table, tindex, ctx.doc, {}, set()))
+
+
+def _lead_in_deadline(ctx: EntityContext, at: Optional[int], recs: list[Recommendation]) -> None:
+    """The deadline a lead-in right above a table gives its recommendations
+    ("By 31 December 2026, the service should:" over "Ref | HMICFRS
+    recommendation | Action | ..."): each recommendation's."""
+    prev = next((b for b in reversed(ctx.doc.blocks[max(at - 2, 0):at]) if b.text.strip()), None) if at else None
+    due = DUE_LEAD.match(" ".join(prev.text.split())) if prev is not None and prev.kind != "table" else None
+    if due is None:
+        return
+    phrase = due.group("a") or due.group("b")
+    for r in recs:
+        r.timescales.extend(Timescale.from_parsed(t, r.prov.at("/lead-in", source_text=prev.full_text))
+                            for t in parse_timescales(phrase, ctx.anchor))
 
 
 # a section heading that names the lead of the actions in the table under it:
@@ -703,26 +726,28 @@ def actions_by_ref(ctx: EntityContext) -> None:
             continue
         have = {(o.role, o.person) for o in target.owners}
         target.owners.extend(o for o in a.owners if (o.role, o.person) not in have)
+        # (a deadline in the action's own words stays the action's: "Agree a plan ... by June 2027")
+        own = [t for t in a.timescales if t.prov.locator.startswith(a.prov.locator + "/")]
         dates = {(t.due_date, t.raw) for t in target.timescales}
-        target.timescales.extend(t for t in a.timescales if (t.due_date, t.raw) not in dates)
-        a.owners, a.timescales = [], []
+        target.timescales.extend(t for t in a.timescales if (t.due_date, t.raw) not in dates and t not in own)
+        a.owners, a.timescales = [], own
         target.actions.append(a)
     ctx.loose_actions[:] = keep
 
 
-_ITEM_REF = re.compile(r"(?i)^(?:" + _ITEM_WORDS + r")\s*(?P<n>\d{1,2}[a-z]?)\b")
+_ITEM_REF = re.compile(r"(?i)^(?:" + _ITEM_WORDS + r")\s*(?P<n>\d{1,2}(?:[a-z]|\([a-z]\))?)(?![\w(])")
 
 
 def _item_key(ref: str) -> Optional[str]:
     """'Area for improvement 2', 'AFI 2', 'AFD 2' -> 'item:2': an inspection item's number, however printed."""
     m = _ITEM_REF.match(ref.strip())
-    return f"item:{m.group('n').lower()}" if m else None
+    return f"item:{m.group('n').lower().replace('(', '').replace(')', '')}" if m else None
 
 
 # a key of letters and the recommendation's number: "A1", "A1", "A2" (Argymhelliad 1), "AW-3"
 _LETTERED_KEY = re.compile(r"^(?P<letters>[A-Z]{1,3})\s?-?\s?(?P<n>\d{1,2})$")
 # an action's own number under its recommendation's: "1.1", "1.2", "2.1", "3.4a"
-_DOTTED_KEY = re.compile(r"^(?P<n>\d{1,2})\.\d{1,2}[a-z]?\.?$")
+_DOTTED_KEY = re.compile(r"^(?P<n>\d{1,2}[a-z]?)\.\d{1,2}[a-z]?\.?$")
 
 
 def _key_target(key: str, by_ref: dict[str, Recommendation], how: Optional[str] = None) -> Optional[Recommendation]:
@@ -732,7 +757,8 @@ def _key_target(key: str, by_ref: dict[str, Recommendation], how: Optional[str] 
     target = by_ref.get(bare_ref(key)) or by_ref.get(_item_key(key) or "")
     m = (_LETTERED_KEY if how == "lettered" else _DOTTED_KEY if how == "dotted" else None)
     if target is None and m is not None and (m := m.match(key.strip())):
-        target = by_ref.get(m.group("n"))
+        n = m.group("n").lower()
+        target = by_ref.get(n) or by_ref.get(f"item:{n}")   # ("3.2" under "AFI 3", "6a.1" under "AFI 6(a)")
     return target
 
 
@@ -1260,7 +1286,7 @@ def inline_parts(ctx: EntityContext) -> None:
 _INLINE_FIRST = re.compile(r"^(?:that\s+)?\((?P<n>i|a)\)\s+")
 # a stem ending in a colon before the first part: "That the Cabinet: (a) trains ...; and (b) ..."
 _CODE_FIRST = re.compile(r"([A-Z]{1,4}\s?\d{1,3}|\d{1,3})\.?\s+(?=[A-Z])")
-_STEM_FIRST = re.compile(r"^(?P<stem>(?:\S+\s+){0,19}?\S+):\s*\((?P<n>i|a)\)\s+")
+_STEM_FIRST = re.compile(r"^(?P<stem>(?:\S+\s+){0,19}?\S+):\s*\(?(?P<n>i|a)\)\s+")
 
 
 def minute_decisions(ctx: EntityContext) -> None:

@@ -31,7 +31,7 @@ from extractors.entities.columns import DECISION_COLUMN, column_role
 from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, bare_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Document, Table
-from extractors.vocabulary import english_label
+from extractors.vocabulary import INSPECTION_ITEM, english_label
 
 STATUSES = ("accepted", "partially_accepted", "rejected", "noted", "under_consideration", "implemented")
 
@@ -82,7 +82,8 @@ _QUOTE_HEAD = re.compile(r"^(?:[\w’'.-]+\s+){0,3}(?:inquiry\s+|committee(?:’
                          r"recommendations?(?:\s+\d+[a-z]?)?\s*:?$", re.I)
 _REF_START = re.compile(r"(?:^|(?<=\s))(?P<ref>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z‘“\"'(])")
 # "Recommendation 7: Publish ...", "Recommendation 4c(ii)"
-_REC_LABEL = re.compile(r"^Recommendation\s+(?P<ref>\d{1,3}[a-z]?(?:\s*\([ivx]+\))?)\s*[:.–—-]?\s*(?P<text>.*)$", re.I | re.S)
+_REC_LABEL = re.compile(r"^(?:Recommendation|(?-i:AFI|AfI)|(?:priority\s+)?" + INSPECTION_ITEM + r")\s+"
+                        r"(?P<ref>\d{1,3}[a-z]?(?:\s*\([ivx]+\))?)(?:\s*\((?:priority|key)\))?\s*[:.–—-]?\s*(?P<text>.*)$", re.I | re.S)
 # "Response: Accepted. The Council will ...", "Government response", "Executive Response:"
 # also "Council's position: Accepted. ..." (the body's position on it)
 _RESPONSE_LABEL = re.compile(r"^(?:(?P<body>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4}?)(?:’s|'s)?\s+)?(?:response|"
@@ -395,8 +396,9 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
             continue
         body, opening = answers[j]
         parts, k = [opening.strip()], j + 1
-        while k < len(blocks) and not starts[k] and blocks[k].kind != "heading" and not _ITEM_FIELD.match(texts[k]):
-            parts.append(texts[k])
+        while k < len(blocks) and not starts[k] and blocks[k].kind != "heading" and not _ITEM_FIELD.match(texts[k]) \
+                and not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", blocks[k].numbering or ""):
+            parts.append(texts[k])   # (to the report's next numbered paragraph: "6.2 Four social workers joined ...")
             k += 1
         text = " ".join(" ".join(p.split()) for p in parts if p)
         status, raw = status_of(text)
@@ -421,7 +423,11 @@ def _rec_start(b: Block, text: str) -> Optional[tuple[str, str]]:
     follow: "Recommendation 7: ...", or a numbered item ("R7 ...", "7. ...")."""
     m = _REC_LABEL.match(text)
     if m:
-        return m.group("ref").replace(" ", ""), m.group("text").strip()
+        ref = m.group("ref").replace(" ", "")
+        word = text[:m.start("ref")].strip()
+        if not re.fullmatch(r"(?i)recommendation", word):
+            ref = f"{word} {ref}"   # "AFI 3", "Area for improvement 2": the item as its kind names it
+        return ref, m.group("text").strip()
     num = (b.numbering or "").rstrip(".)")
     if num and (b.kind != "heading" or len(text.split()) >= 8) and len(text.split()) >= 5 and \
             (re.fullmatch(R_REF, num) or (re.fullmatch(r"\d{1,2}[a-z]?", num) and _ASKS.search(text))):
@@ -651,7 +657,7 @@ def promised_by(text: str) -> list[str]:
 
 # a plan's banner row over the actions answering one item, with the answer in it: "Requirement 1 (key
 # question 1) – People receive their care on time. Service response: Accepted."
-_BANNER_ANSWER = re.compile(r"^(?P<ref>(?:Recommendation|Requirement|Area\s+for\s+improvement|Priority|R)\s?\d{1,3}[a-z]?)\b"
+_BANNER_ANSWER = re.compile(r"^(?P<ref>(?:Recommendation|Requirement|Priority|R|(?-i:AFI|AfI)|" + INSPECTION_ITEM + r")\s?\d{1,3}[a-z]?)\b"
                             r".*?(?:^|[.;)]\s+)(?P<body>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})?\s*response\s*:\s*"
                             r"(?P<text>\S.*)$", re.S)
 

@@ -1,0 +1,202 @@
+"""Forms read in session 28: numbered steps under a plan item ("Recommendation 1:"
+then "Action 1.1: ...", "Lead: ...", "By: ..."); a "Progress:" label run into
+the same line as "By:"; owner posts that end in a service word ("Head of Adult
+Safeguarding") or start with a partner agency's initials ("ICB Director of
+Primary Care")."""
+import docx
+import pytest
+
+from extractors.entities.owners import split_owners
+from tests.word_papers import add_table as _table, extracted as _extracted
+
+
+def _parent_text(out: dict, row: dict) -> str:
+    for r in out["recommendations"]:
+        if r["rec_id"] == row["parent_id"]:
+            return "R:" + r["text"][:20]
+    for a in out["actions"]:
+        if a["action_id"] == row["parent_id"]:
+            return "A:" + a["text"][:20]
+    return "?"
+
+
+def test_numbered_steps_under_a_plan_item_are_its_actions_with_their_own_labels(tmp_path):
+    d = docx.Document()
+    d.add_heading("Improvement plan: progress report", level=1)
+    d.add_paragraph("Recommendation 1: The Council should improve the timeliness of assessments.")
+    d.add_paragraph("Action 1.1: Introduce a new triage process at the front door.")
+    d.add_paragraph("Lead: Head of Assessment")
+    d.add_paragraph("By: March 2027")
+    d.add_paragraph("Action 1.2: Recruit four permanent social workers.")
+    d.add_paragraph("Lead: Service Manager, Workforce")
+    d.add_paragraph("By: June 2027")
+    d.add_paragraph("Recommendation 2: The Council should strengthen quality assurance of case files.")
+    d.add_paragraph("Action 2.1: Launch a case file audit programme.")
+    d.add_paragraph("Lead: Principal Social Worker By: October 2026 Progress: Audits running since July.")
+    out = _extracted(d, tmp_path)
+    assert sorted(r["ref"] for r in out["recommendations"]) == ["Recommendation 1", "Recommendation 2"]
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted((a["ref"], recs[a["rec_id"]]) for a in out["actions"]) == [
+        ("Action 1.1", "Recommendation 1"), ("Action 1.2", "Recommendation 1"), ("Action 2.1", "Recommendation 2")]
+    owners = {(_parent_text(out, o), o["role"]) for o in out["owners"]}
+    assert ("A:Introduce a new tria", "Head of Assessment") in owners
+    assert ("A:Recruit four permane", "Service Manager, Workforce") in owners
+    assert ("A:Launch a case file a", "Principal Social Worker") in owners
+    dates = sorted((_parent_text(out, t), t["raw"]) for t in out["timescales"])
+    # "since July" is what the progress line reports, not a deadline
+    assert dates == [("A:Introduce a new tria", "March 2027"), ("A:Launch a case file a", "October 2026"),
+                     ("A:Recruit four permane", "June 2027")]
+
+
+def test_a_plan_of_numbered_actions_with_no_item_above_keeps_them_as_plan_items(tmp_path):
+    # "Action 1 - ..." plans (Kent's) number their items "Action N": no recommendation above, so no step
+    d = docx.Document()
+    d.add_heading("Children's services action plan", level=1)
+    d.add_paragraph("Action 1 - Improve the quality of supervision across all teams.")
+    d.add_paragraph("Action 2 - Reduce the number of agency social workers.")
+    out = _extracted(d, tmp_path)
+    assert sorted(r["ref"] for r in out["recommendations"]) == ["Action 1", "Action 2"]
+
+
+@pytest.mark.parametrize("cell, roles", [
+    ("Head of Adult Safeguarding (Dryden Council)", ["Head of Adult Safeguarding (Dryden Council)"]),
+    ("Head of Adult Safeguarding", ["Head of Adult Safeguarding"]),
+    ("Head of Housing Safeguarding Lead", ["Head of Housing", "Safeguarding Lead"]),
+    ("Principal Social Worker Safeguarding Manager", ["Principal Social Worker", "Safeguarding Manager"]),
+    ("Head of Housing Options / ICB Director of Primary Care", ["Head of Housing Options", "ICB Director of Primary Care"]),
+    ("Head of Housing Options and ICB Director of Primary Care", ["Head of Housing Options", "ICB Director of Primary Care"]),
+    ("Director of Public Health and the ICB Director of Strategy", ["Director of Public Health", "ICB Director of Strategy"]),
+    ("JB / Director of Finance", ["JB", "Director of Finance"]),
+])
+def test_posts_ending_in_a_service_word_or_starting_with_an_agency(cell, roles):
+    assert [role for role, _person, _raw in split_owners(cell)] == roles
+
+
+def test_an_owner_column_post_with_its_agency_in_a_table(tmp_path):
+    d = docx.Document()
+    d.add_heading("Safeguarding Adults Board: action log", level=1)
+    _table(d, [["No.", "Action", "Owner", "Due", "Status"],
+               ["46", "Provide data on Section 42 enquiries by ethnicity", "Head of Adult Safeguarding (Dryden Council)",
+                "31 January 2027", "Open"],
+               ["47", "Agree a protocol for GP access for families in temporary accommodation",
+                "Head of Housing Options / ICB Director of Primary Care", "September 2027", "Open"]])
+    out = _extracted(d, tmp_path)
+    assert sorted(o["role"] for o in out["owners"]) == ["Head of Adult Safeguarding (Dryden Council)",
+                                                        "Head of Housing Options", "ICB Director of Primary Care"]
+
+
+def test_a_list_the_reviewers_made_printed_in_a_background_section(tmp_path):
+    d = docx.Document()
+    d.add_heading("Corporate Peer Challenge: progress update", level=1)
+    d.add_heading("4. Background", level=2)
+    d.add_paragraph("4.2 The peer team found a council with a strong sense of place. The peer team made three recommendations:")
+    d.add_paragraph("1. Develop a clear, shared narrative for the new Council Plan that residents understand.")
+    d.add_paragraph("2. Put in place a multi-year plan to close the budget gap of £6.8 million.")
+    d.add_paragraph("3. Review the capacity of the senior leadership team and the statutory officer roles.")
+    d.add_paragraph("4.3 The action plan has 27 actions grouped under the three recommendations.")
+    d.add_heading("5. Progress", level=2)
+    d.add_paragraph("5.4 Action 2.1 – Budget plan (Off track). Drafting was paused while the pay review was completed.")
+    out = _extracted(d, tmp_path)
+    recs = sorted((r["ref"], r["kind"], r["text"][:20]) for r in out["recommendations"])
+    assert recs == [("1", "improvement", "Develop a clear, sha"), ("2", "improvement", "Put in place a multi"),
+                    ("3", "improvement", "Review the capacity ")]
+
+
+def test_recommended_actions_keyed_to_recommendations_printed_before(tmp_path):
+    d = docx.Document()
+    d.add_heading("Oral health needs assessment", level=1)
+    d.add_heading("7. Recommendations", level=2)
+    d.add_paragraph("Recommendation 1 – Extend supervised toothbrushing to every primary school in the most deprived areas.")
+    d.add_paragraph("Recommendation 2 – Commission a targeted fluoride varnish programme for children aged 3 to 7.")
+    d.add_heading("8. Action plan", level=2)
+    _table(d, [["Rec.", "No.", "Recommended action", "Action to be taken by"],
+               ["1", "1a", "Map every primary school against the current programme by March 2027.", "Oral Health Improvement Lead"],
+               ["", "1b", "Recruit and train 4 additional oral health support workers.", "Oral Health Improvement Lead"],
+               # the group's number lost (a merged cell cut by a page break): the row's own "2a" names it
+               ["", "2a", "Agree a service specification for fluoride varnish by June 2027.", "Director of Public Health"]])
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted(recs.values()) == ["Recommendation 1", "Recommendation 2"]
+    assert sorted((a["text"][:12], recs.get(a["rec_id"])) for a in out["actions"]) == [
+        ("Agree a serv", "Recommendation 2"), ("Map every pr", "Recommendation 1"), ("Recruit and ", "Recommendation 1")]
+    # the lead is the recommendation's (the table convention); a deadline in the action's own words stays the action's
+    owners = {(_parent_text(out, o), o["role"]) for o in out["owners"]}
+    assert ("R:Extend supervised to", "Oral Health Improvement Lead") in owners
+    assert ("R:Commission a targete", "Director of Public Health") in owners
+    dates = sorted((_parent_text(out, t), t["raw"]) for t in out["timescales"])
+    assert dates == [("A:Agree a service spec", "by June 2027"), ("A:Map every primary sc", "by March 2027")]
+
+
+def test_a_summary_item_that_recommends_over_lettered_parts(tmp_path):
+    d = docx.Document()
+    d.add_heading("Homelessness prevention inquiry", level=1)
+    d.add_heading("Conclusions and recommendations", level=1)
+    d.add_paragraph("5. Too many households approach the Council only when eviction is imminent. The Council should launch "
+                    "an early-warning campaign with letting agents.")
+    p = d.add_paragraph()
+    p.add_run("6. We recommend that the Cabinet:").bold = True   # set like a heading, a colon at its end
+    d.add_paragraph("(a) adopts a Temporary Accommodation Placement Policy by June 2027; and")
+    d.add_paragraph("(b) brings forward a business case to lease at least 20 homes for temporary accommodation.")
+    d.add_paragraph("7. The Council should appoint a dedicated move-on officer for households in temporary accommodation.")
+    d.add_paragraph("8. We recommend that the Housing Options service publishes its customer service standards.")
+    d.add_heading("Annex A", level=1)
+    out = _extracted(d, tmp_path)
+    refs = sorted((r["ref"], r["text"][:14]) for r in out["recommendations"])
+    assert ("6(a)", "adopts a Tempo") in refs and ("6(b)", "brings forward") in refs
+    assert ("8", "We recommend t") in refs   # the list goes on after the stem and its parts
+    assert not any(ref == "6" for ref, _ in refs)
+
+
+def test_an_inspection_item_as_a_heading_with_the_inspectorate_s_words_and_our_answer_under_it(tmp_path):
+    d = docx.Document()
+    d.add_heading("Improvement plan: progress report", level=1)
+    d.add_heading("AFI 3 (priority) – Information, Advice and Assistance", level=2)
+    d.add_paragraph("CIW said: The local authority must reduce delays in the Information, Advice and Assistance service.")
+    d.add_paragraph("Our response: Accepted.")
+    d.add_paragraph("6.2 Four additional social workers joined the IAA team in August and September 2026.")
+    _table(d, [["No.", "Action", "Owner", "Due", "Status"],
+               ["3.1", "Recruit four additional social workers to the IAA team.", "IAA Team Manager", "30 September 2026", "Complete"],
+               ["3.2", "Introduce a daily duty senior practitioner rota.", "IAA Team Manager", "August 2026", "Complete"]])
+    d.add_heading("AFI 5 (priority) – Statutory visits", level=2)
+    d.add_paragraph("CIW said: The local authority must ensure that statutory visits take place within required timescales.")
+    d.add_paragraph("Our response: Accepted.")
+    p = d.add_paragraph()
+    p.add_run("Actions").bold = True
+    d.add_paragraph("1. Introduce a weekly visits tracker for every team.")
+    d.add_paragraph("Lead: Service Manager, Children Looked After By: July 2026")
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r for r in out["recommendations"]}
+    assert sorted(r["ref"] for r in recs.values()) == ["AFI 3", "AFI 5"]
+    assert all("must" in r["text"] for r in recs.values())   # the inspectorate's words, not only the title
+    # the answer is "Accepted." (not the report's next numbered paragraph), keyed as the item is named
+    assert sorted((x["rec_ref"], x["status"], x["text"]) for x in out["responses"]) == [
+        ("AFI 3", "accepted", "Accepted."), ("AFI 5", "accepted", "Accepted.")]
+    # the action table under the item ("3.1", "3.2") and the steps after its answer are its actions
+    by_rec = sorted((recs[a["rec_id"]]["ref"], a["text"][:18]) for a in out["actions"] if a["rec_id"] in recs)
+    assert by_rec == [("AFI 3", "Introduce a daily d"[:18]), ("AFI 3", "Recruit four addit"), ("AFI 5", "Introduce a weekly")]
+
+
+def test_a_deadline_lead_in_over_items_or_over_their_table(tmp_path):
+    d = docx.Document()
+    d.add_heading("HMICFRS inspection: progress", level=1)
+    p = d.add_paragraph()
+    p.add_run("By 31 December 2026, the service should:").bold = True
+    _table(d, [["Ref", "HMICFRS recommendation", "Action", "Owner", "Target date"],
+               ["1.1", "make sure its risk-based inspection programme targets its highest-risk premises",
+                "Cleanse the premises risk database", "Group Manager, Protection", "30/09/2026"]])
+    d.add_paragraph("HMICFRS recommendations (to be completed by 31 October 2026):")
+    d.add_paragraph("Recommendation 2.1 Make sure all staff understand and demonstrate the service's values.")
+    d.add_paragraph("• Deliver values workshops to every watch and team (Lead: Sonia Whitlam, Head of People; by March 2027).")
+    d.add_paragraph("• Add a values section to the appraisal form (Lead: Priya Anand, Head of HR, by 31 January 2027).")
+    out = _extracted(d, tmp_path)
+    dates = sorted((_parent_text(out, t), t["raw"]) for t in out["timescales"])
+    assert ("R:make sure its risk-b", "By 31 December 2026") in dates
+    assert ("R:Make sure all staff ", "by 31 October 2026") in dates
+    assert ("A:Deliver values works", "by March 2027") in dates
+    assert ("A:Add a values section", "by 31 January 2027") in dates
+    # the bracket is the step's lead and date, not its words
+    assert sorted(a["text"] for a in out["actions"] if a["text"].startswith(("Deliver", "Add"))) == [
+        "Add a values section to the appraisal form", "Deliver values workshops to every watch and team"]
+    owners = {(_parent_text(out, o), o["role"], o["person"]) for o in out["owners"]}
+    assert ("A:Deliver values works", "Head of People", "Sonia Whitlam") in owners
+    assert ("A:Add a values section", "Head of HR", "Priya Anand") in owners

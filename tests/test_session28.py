@@ -200,3 +200,58 @@ def test_a_deadline_lead_in_over_items_or_over_their_table(tmp_path):
     owners = {(_parent_text(out, o), o["role"], o["person"]) for o in out["owners"]}
     assert ("A:Deliver values works", "Head of People", "Sonia Whitlam") in owners
     assert ("A:Add a values section", "Head of HR", "Priya Anand") in owners
+
+
+def test_a_single_resolution_takes_its_minute_s_number(tmp_path):
+    d = docx.Document()
+    d.add_heading("Health and Wellbeing Board – Minutes", level=1)
+    d.add_heading("43 MINUTES OF THE PREVIOUS MEETING", level=2)
+    d.add_paragraph("RESOLVED – That the minutes of the meeting held on 16 September 2026 be approved as a correct record.")
+    d.add_heading("44 BETTER CARE FUND", level=2)
+    p = d.add_paragraph()
+    p.add_run("Action: KO").bold = True   # a label set in bold under the minute does not end it
+    d.add_paragraph("RESOLVED – That the Better Care Fund Quarter 2 return for 2026/27 be ratified.")
+    out = _extracted(d, tmp_path)
+    assert sorted((r["ref"], r["text"][:24]) for r in out["recommendations"]) == [
+        ("43", "That the minutes of the "), ("44", "That the Better Care Fun")]
+
+
+def test_two_bodies_a_recommendation_addresses_in_lower_case(tmp_path):
+    d = docx.Document()
+    d.add_heading("Inspection of children's services", level=1)
+    d.add_heading("Areas for improvement", level=2)
+    d.add_paragraph("1. The local authority and Cwm Arian University Health Board should agree clear joint arrangements "
+                    "for children with complex emotional and mental health needs.")
+    d.add_paragraph("2. The local authority must reduce delays in the Information, Advice and Assistance service.")
+    out = _extracted(d, tmp_path)
+    owners = sorted((_parent_text(out, o), o["role"]) for o in out["owners"])
+    assert owners == [("R:The local authority ", "Cwm Arian University Health Board"),
+                      ("R:The local authority ", "The local authority"), ("R:The local authority ", "The local authority")]
+
+
+def test_actions_after_a_paragraph_ending_actions_with_their_owner_in_brackets_cut_by_a_page(tmp_path):
+    d = docx.Document()
+    d.add_heading("Performance report: exception reports", level=1)
+    d.add_heading("PE1 – Sickness absence", level=2)
+    d.add_paragraph("5.4 An average of 2.64 working days per employee were lost to sickness in Q3. Actions:")
+    d.add_paragraph("• Refer every employee with more than 14 days' absence to occupational health "
+                    "(Owner: Head of People – Sonia Whitlam; by end of February 2027).")
+    d.add_paragraph("• Give all line managers refresher training on the Attendance Management Policy (Owner: Head of People")
+    d.add_paragraph("• Sonia Whitlam; by 31 March 2027).")   # the bracket's end printed as a bullet of its own
+    out = _extracted(d, tmp_path)
+    assert sorted(a["text"] for a in out["actions"]) == [
+        "Give all line managers refresher training on the Attendance Management Policy",
+        "Refer every employee with more than 14 days' absence to occupational health"]
+    assert sorted((_parent_text(out, t), t["raw"]) for t in out["timescales"]) == [
+        ("A:Give all line manage", "by 31 March 2027"), ("A:Refer every employee", "by end of February 2027")]
+    assert sorted((o["role"], o["person"]) for o in out["owners"]) == [("Head of People", "Sonia Whitlam")] * 2
+
+
+def test_an_empty_cell_beside_a_nested_header_is_no_action(tmp_path):
+    d = docx.Document()
+    d.add_heading("Exception report", level=1)
+    _table(d, [["Performance", "262 audits in Q3 against a target of 300", "", ""],
+               ["Actions being taken", "", "", ""],
+               ["", "Move two fire safety inspectors to the audit programme.", "Group Manager Protection", "Immediate"]])
+    out = _extracted(d, tmp_path)
+    assert all(a["text"].strip() for a in out["actions"])

@@ -193,6 +193,7 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
     n = len(blocks)
     inspection = _looks_inspection(doc)
     tindex = -1
+    minute_no: Optional[str] = None   # the number of the minute the walk is in, where a heading prints it
     while i < n:
         b = blocks[i]
         text = b.text.strip()
@@ -202,6 +203,10 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
         if b.kind == "table" or not text:
             i += 1
             continue
+        if b.kind == "heading" and re.fullmatch(r"\d{1,4}(?:/\d{2,4})?", b.numbering or ""):
+            minute_no = b.numbering   # the minute a heading numbers: "43 MINUTES OF THE PREVIOUS MEETING"
+        elif b.kind == "heading" and b.numbering is None and not RESOLVED.match(text) and ":" not in text:
+            minute_no = None   # (not "Action: KO" set in bold under the minute)
         # minutes: RESOLVED that ...
         m = RESOLVED.match(text)
         if m:
@@ -212,8 +217,10 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
                 for it in items:
                     recs.append(_rec(it, "decision", committee, lead_body=None, section=b.numbering))
             elif rest:
-                recs.append(Recommendation(kind="decision", text=_norm(rest), ref=b.numbering if b.numbering != "•" else None,
-                                           source_body=committee, prov=_prov(b)))
+                ref = b.numbering if b.numbering != "•" else None
+                if ref is None and minute_no is not None:
+                    ref = minute_no   # "43 MINUTES OF THE PREVIOUS MEETING" over "RESOLVED – That ...": minute 43's decision
+                recs.append(Recommendation(kind="decision", text=_norm(rest), ref=ref, source_body=committee, prov=_prov(b)))
             i = max(j, i + 1) if listed else i + 1
             continue
         if (_AGREED_LIST.search(text) or _DECISION_LIST.match(text)) and len(text.split()) <= 25:
@@ -1246,25 +1253,31 @@ class _ImprovementWalk:
                                       (_numbered_under(num, current.ref) and len(t.split()) >= 4 and (
                                           _STEP_IMPERATIVE.match(t) or (i + 1 < len(self.blocks) and
                                                                         LABEL_LINE.match(self.blocks[i + 1].text.strip()))))):
-            led = _LED_BULLET.search(t)
-            step = Action(text=_norm(t[:led.start()] if led else t), ref=None,
-                          prov=Prov(page=b.page, source_text=b.full_text,
-                                    locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"))
-            if led:
-                # "(Lead: Sonia Whitlam, Head of People; by March 2027)": its lead, then when (or its status)
-                for k, part in enumerate(re.split(r"\s*;\s*|,\s*(?=(?:by|due|target)\b)", led.group(0).strip(" .()"), flags=re.I)):
-                    lm = re.match(r"(?i)(?P<label>leads?|owners?|responsible|by|due|target(?:\s+date)?|deadline|status)\s*:?\s*(?P<value>\S.*)", part)
-                    label, value = (lm.group("label"), lm.group("value")) if lm else ("status", part)
-                    if lm and label.lower() == "by":
-                        value = part   # "by March 2027": the deadline as printed
-                    step.labels.append((label.lower(), value, step.prov.at(f"/{label.lower().split()[0]}" + (f"#{k}" if k else ""))))
-            current.actions.append(step)
+            current.actions.append(led_step(t, Prov(page=b.page, source_text=b.full_text,
+                                                    locator=b.numbering if b.numbering and b.numbering != "•" else f"block:{i}")))
             self.step_open = True
 
 
 # a bullet under an item that names who leads it and when, in brackets at its end: "Deliver values
 # workshops to every watch (Lead: Sonia Whitlam, Head of People; by March 2027)." — a planned step
 _LED_BULLET = re.compile(r"(?i)\((?:leads?|owners?|responsible)\s*:\s*[^()]{3,120}\)\.?\s*$")
+
+
+def led_step(text: str, prov: Prov) -> Action:
+    """A step with who leads it and when in a bracket at its end ("Deliver
+    values workshops to every watch (Lead: Sonia Whitlam, Head of People; by
+    March 2027)."): the words before the bracket, the bracket's parts as its
+    labels (lead, then when or its status)."""
+    led = _LED_BULLET.search(text)
+    step = Action(text=_norm(text[:led.start()] if led else text), ref=None, prov=prov)
+    if led:
+        for k, part in enumerate(re.split(r"\s*;\s*|,\s*(?=(?:by|due|target)\b)", led.group(0).strip(" .()"), flags=re.I)):
+            lm = re.match(r"(?i)(?P<label>leads?|owners?|responsible|by|due|target(?:\s+date)?|deadline|status)\s*:?\s*(?P<value>\S.*)", part)
+            label, value = (lm.group("label").lower(), lm.group("value")) if lm else ("status", part)
+            if label == "by":
+                value = part   # "by March 2027": the deadline as printed
+            step.labels.append((label, value, prov.at(f"/{label.split()[0]}" + (f"#{k}" if k else ""))))
+    return step
 _QUOTES = "“”\"‘’' "
 # the inspectorate's or reviewer's words quoted under the item's title: "CIW said:", "What Ofsted said:",
 # "The inspectors recommended:", "Audit Wales recommendation:"
@@ -1650,6 +1663,11 @@ _ACTIONS_LEAD_IN = re.compile(r"(?i)\b(?:the\s+)?(?:following\s+)?(?:(?:main|key
                               r"(?:have\s+been|are|were)\s+(?:planned|agreed|proposed))|\b(?:planned|agreed|proposed))\s*:$")
 
 
+# a paragraph's last sentence that only says its list is the actions: "... for 29%. Actions:" (on a line of
+# its own, "Actions taken:" is a heading over them, read as one)
+_BARE_ACTIONS_LEAD = re.compile(r"(?i)(?:the\s+)?actions?(?:\s+(?:being\s+taken|to\s+improve|planned|agreed|taken))?\s*:")
+
+
 _INLINE_START = re.compile(r":\s*\((?:a|i)\)\s")
 
 
@@ -1684,20 +1702,30 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
     committed = False   # the block before was a "Commitment N" heading
     steps: Optional[str] = None   # "done" / "planned" while reading the items of a lead-in to steps
     doer: Optional[str] = None    # who the lead-in says will take the steps listed under it
+    open_bracket: Optional[str] = None   # the last step's words when its "(Owner: ..." bracket was left open
     for i, b in enumerate(doc.blocks):
         t = b.text.strip()
         if b.kind == "table" or not t:
             continue
         if b.kind != "list_item":
             doer = lead_in_doer(t)
+        if steps and _step_item(b) and out and open_bracket and b.full_text not in consumed:
+            # "... (Owner: Head of People" / "Sonia Whitlam; by 31 March 2027).": one step cut by a page break
+            prev = out.pop()
+            joined = f"{open_bracket} {t}"
+            out.append(led_step(joined, Prov(page=prev.prov.page, source_text=f"{prev.prov.source_text} {b.full_text}",
+                                             locator=prev.prov.locator)))
+            open_bracket = None
+            continue
         if steps and _step_item(b) and len(t.split()) >= 3:
             word = t.split()[0].lower()
             if (steps == "done" and _DONE_VERB.match(word)) or (steps == "planned" and t[:1].islower()) or steps == "actions":
                 if b.full_text not in consumed:
                     loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
-                    out.append(Action(text=_norm(t), prov=Prov(page=b.page, source_text=b.full_text, locator=loc)))
+                    out.append(led_step(t, Prov(page=b.page, source_text=b.full_text, locator=loc)))
+                open_bracket = t if t.count("(") > t.count(")") and b.full_text not in consumed else None
                 continue
-        steps = None
+        steps, open_bracket = None, None
         if b.kind == "paragraph" and b.full_text not in consumed and (inline := _inline_steps(t)):
             # "The following mitigating actions are planned: (a) ...; (b) ...; and (c) ...": each a step
             for k, part in enumerate(inline):
@@ -1709,7 +1737,7 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             continue
         last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", t)[-1]   # (the paragraph's last sentence leads in)
         lead = STEPS_LEAD_IN.search(last) if t.endswith(":") and len(last.split()) <= 25 else None
-        if t.endswith(":") and len(last.split()) <= 25 and _ACTIONS_LEAD_IN.search(last):
+        if t.endswith(":") and len(last.split()) <= 25 and (_ACTIONS_LEAD_IN.search(last) or (last != t and _BARE_ACTIONS_LEAD.fullmatch(last))):
             steps = "actions"   # "The following mitigating actions are planned:": each item listed is one
             continue
         if lead:

@@ -757,7 +757,7 @@ def _bodies_apart(who: str) -> list[str]:
     """'the Council and Hartshire Constabulary' -> two bodies, parted at an 'and' after a body's last word."""
     out, start = [], 0
     for m in re.finditer(r"\s+and\s+", who):
-        if re.search(r"\b" + _BODY_END + r"$", who[start:m.start()]):
+        if re.search(r"\b(?:" + _BODY_END + r"|local\s+authority|council)$", who[start:m.start()]):   # ("the local authority and ...")
             out.append(who[start:m.start()])
             start = m.end()
     return out + [who[start:]]

@@ -1453,6 +1453,9 @@ def loose_actions(ctx: EntityContext) -> None:
         if (a.prov.source_text, a.text) in have:
             continue
         ctx.consumed.add(a.prov.source_text)
+        for label, value, prov in a.labels:   # (its bracket: "(Owner: Head of People – Sonia Whitlam; by April 2027)")
+            _apply_label(a, label, value, prov, ctx)
+        a.labels = []
         _inline_labels(a, ctx)
         i = at.get(a.prov.source_text)
         for b in ctx.doc.blocks[i + 1:i + 6] if i is not None else []:
@@ -1535,7 +1538,7 @@ def labelled_cell_actions(ctx: EntityContext) -> None:
                     # one step a number or a bullet, its labels with it
                     steps = numbered_parts(boxed) or (bullets if len(bullets) > 1 else [boxed])
                 page = table.page_of(cell)
-                for k, step in enumerate(steps):
+                for k, step in enumerate(s for s in steps if s.strip()):   # (not the empty cell beside a nested header)
                     a = Action(text=step, prov=Prov(page, cell.text, f"table:{tindex}/row:{r}/col:{c}/action" + (f":{k}" if k else ""),
                                                     tindex))
                     _inline_labels(a, ctx)

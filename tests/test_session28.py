@@ -255,3 +255,88 @@ def test_an_empty_cell_beside_a_nested_header_is_no_action(tmp_path):
                ["", "Move two fire safety inspectors to the audit programme.", "Group Manager Protection", "Immediate"]])
     out = _extracted(d, tmp_path)
     assert all(a["text"].strip() for a in out["actions"])
+
+
+def test_an_audit_report_s_recommendations_under_labels_with_their_priority(tmp_path):
+    d = docx.Document()
+    d.add_heading("Internal Audit Report: Purchasing Cards", level=1)
+    d.add_heading("Areas for improvement", level=2)
+    d.add_paragraph("• Four of the 25 cardholders tested had no signed cardholder agreement (Finding 1).")
+    d.add_paragraph("• Three purchases appear to have been split to avoid the single transaction limit (Finding 4).")
+    d.add_heading("Recommendations and management responses", level=2)
+    d.add_paragraph("1.5 Table 1 summarises our recommendations by priority and management's response.")
+    d.add_heading("Finding 1: Cardholder agreements", level=2)
+    d.add_paragraph("Recommendation R1 (Priority: Moderate)")
+    d.add_paragraph("Signed cardholder agreements should be obtained from the four cardholders identified.")
+    d.add_paragraph("Recommendation R4 (Priority: Moderate)")
+    d.add_paragraph("The Exchequer Services Team Leader should:")
+    d.add_paragraph("(a) remove approver rights from any officer over their own card; and")
+    d.add_paragraph("(b) send Heads of Service a monthly exceptions report of late approvals.")
+    out = _extracted(d, tmp_path)
+    assert sorted((r["ref"], r["text"][:20]) for r in out["recommendations"]) == [
+        ("Recommendation R1", "Signed cardholder ag"), ("Recommendation R4a", "remove approver righ"),
+        ("Recommendation R4b", "send Heads of Servic")]
+
+
+def test_a_response_table_whose_answer_cell_packs_the_steps_the_lead_and_the_date(tmp_path):
+    d = docx.Document()
+    d.add_heading("Cabinet response to the Youth Provision Task and Finish Group", level=1)
+    d.add_heading("Recommendations", level=2)
+    d.add_paragraph("1. agree the responses to recommendations R1 to R2 as set out in Appendix A;")
+    d.add_paragraph("2. include a Youth Provision Fund of £100,000 a year in the draft budget.")
+    d.add_heading("Appendix A", level=2)
+    _table(d, [["Ref", "What the Group recommended (summary)", "Accepted?", "Response, actions, lead and date"],
+               ["R1", "Adopt a co-produced Youth Offer for Brantwood.", "Yes",
+                "The Cabinet agrees. Work with the Youth Council began in November 2026.\nActions:\n"
+                "• Hold six locality workshops with young people by March 2027.\n• Publish the Youth Offer on the website.\n"
+                "Lead: Assistant Director, Early Help (Dawn Pryce)\nBy: June 2027"],
+               ["R2", "Keep three youth centres open five evenings a week.", "In part",
+                "The three centres will stay open four evenings a week.\nLead: Gareth Mellor, Head of Youth Services\nBy: April 2027"]])
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r for r in out["recommendations"]}
+    r1 = next(r for r in recs.values() if r["ref"] == "R1")
+    assert r1["text"] == "Adopt a co-produced Youth Offer for Brantwood."
+    resp = {x["rec_ref"]: x for x in out["responses"]}
+    assert (resp["R1"]["status"], resp["R2"]["status"]) == ("accepted", "partially_accepted")
+    assert resp["R1"]["text"].startswith("Yes. The Cabinet agrees.") and "Lead:" not in resp["R1"]["text"]
+    assert sorted(a["text"][:20] for a in out["actions"] if a["rec_id"] == r1["rec_id"]) == [
+        "Hold six locality wo", "Publish the Youth Of"]
+    # the lead and date lines are the recommendation's, not the meeting's decision 1's
+    assert sorted((recs[o["parent_id"]]["ref"], o["person"]) for o in out["owners"] if o["parent_id"] in recs
+                  and o["person"]) == [("R1", "Dawn Pryce"), ("R2", "Gareth Mellor")]
+    assert ("R1", "June 2027") in {(recs[t["parent_id"]]["ref"], t["raw"]) for t in out["timescales"] if t["parent_id"] in recs}
+    # a listed step's deadline in its own words is the step's
+    assert ("A:Hold six locality wo", "by March 2027") in {(_parent_text(out, t), t["raw"]) for t in out["timescales"]}
+
+
+def test_an_auditor_s_improvement_recommendation_with_management_response_and_lines(tmp_path):
+    d = docx.Document()
+    d.add_heading("Auditor's Annual Report 2025/26", level=1)
+    d.add_heading("4 Governance", level=2)
+    d.add_paragraph("Improvement recommendation 1: The Council should review its Constitution at least every two years.")
+    d.add_paragraph("Management response: Accepted. The Monitoring Officer will lead a review of the Constitution.")
+    d.add_paragraph("Lead: Monitoring Officer (Hannah Whitby)")
+    d.add_paragraph("By: May 2027")
+    out = _extracted(d, tmp_path)
+    assert [r["ref"] for r in out["recommendations"]] == ["Improvement recommendation 1"]
+    assert [(x["rec_ref"], x["status"]) for x in out["responses"]] == [("Improvement recommendation 1", "accepted")]
+    rec = out["recommendations"][0]
+    assert ("Monitoring Officer", "Hannah Whitby") in {(o["role"], o["person"]) for o in out["owners"] if o["parent_id"] == rec["rec_id"]}
+    assert "May 2027" in {t["raw"] for t in out["timescales"] if t["parent_id"] == rec["rec_id"]}
+
+
+def test_a_titled_recommendation_whose_lead_in_opens_lettered_parts(tmp_path):
+    d = docx.Document()
+    d.add_heading("SAR action plan: progress", level=1)
+    d.add_heading("4 The review's recommendations", level=2)
+    d.add_paragraph("4.1 The reviewer's recommendations are reproduced below as written in the overview report.")
+    d.add_paragraph("Recommendation 4 has two parts, and the action plan answers each part separately.")
+    d.add_heading("Recommendation 3 Pressure care", level=3)
+    d.add_paragraph("The ICB should ensure that community nursing teams check pressure areas at every visit.")
+    d.add_heading("Recommendation 4 Professional curiosity", level=3)
+    d.add_paragraph("The Board should seek assurance that:")
+    d.add_paragraph("a) practitioners understand and apply the Mental Capacity Act 2005 when a person declines care; and")
+    d.add_paragraph("b) multi-agency training covers professional curiosity and escalation.")
+    out = _extracted(d, tmp_path)
+    refs = sorted(r["ref"] for r in out["recommendations"])
+    assert refs == ["Recommendation 3", "Recommendation 4a", "Recommendation 4b"]

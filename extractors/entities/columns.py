@@ -103,6 +103,8 @@ def _role(h: str) -> str | None:
         return "action"   # "Further action / timescale": the steps, each with its date in it
     if not h or re.match(r"(?i)^(?:number|no\.?|count|total|percentage|proportion|%)\s+of\b", h):
         return None   # "Number of recommendations", "% of actions complete": counts, not the items
+    if re.match(r"(?i)^(?:[\w’']+\s+){0,2}?response\s*(?:,|and|&|/)\s*(?:actions?|leads?|owners?|timescales?|dates?)\b", h):
+        return None   # "Response, actions, lead and date": the answer, its steps and lines written in it (responses.py)
     if re.search(r"(?i)(?:^|\s)(?:start(?:\s+date)?|begin(?:ning)?|commence(?:d|ment)?(?:\s+date)?|date\s+started)$", h):
         return None   # "Timescale Start", "Start date": when the work starts, not when it is due
     for role, pat in _ROLE_PATTERNS:
@@ -172,7 +174,8 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
     # one column for who and when: "Who / When", "Owner/Deadline", "Lead officer and target date"
     for i, h in enumerate(header):
         h = " ".join(h.split())
-        if _WHO_WORDS.search(h) and _WHEN_WORDS.search(h):
+        if _WHO_WORDS.search(h) and _WHEN_WORDS.search(h) and not ANSWER_FIRST.match(h):
+            # (not "Response, actions, lead and date": the answer, with its lead and date written in it)
             if not any(i in out.get(k, []) for k in ("owner_lead", "owner_responsible")) \
                     and "owner_lead" not in out and "owner_responsible" not in out:
                 out["owner_lead"] = [i]
@@ -223,6 +226,8 @@ _STEP_COLUMN = re.compile(r"^(?:(?:brief\s+|short\s+)?(?:description|summary|det
                           r"(?:item|issue)\s+(?:description|details?))\s*\??$", re.I)
 
 
+# a column whose name starts with the answer: "Response, actions, lead and date", "Cabinet response and lead"
+ANSWER_FIRST = re.compile(r"(?i)^(?:[\w’']+\s+){0,2}?response\b")
 _WHO_WORDS = re.compile(r"\b(?:who|owners?|leads?|responsib\w*|officers?|by\s+whom)\b", re.I)
 _WHEN_WORDS = re.compile(r"\b(?:when|deadlines?|due|timescales?|dates?|time\s*frames?)\b", re.I)
 

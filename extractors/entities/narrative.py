@@ -93,7 +93,9 @@ _AGREED_LIST = re.compile(r"(?i)\brecommendations?\b[^:]{0,60}?\b(?:were|was)\s+
 # the meeting's verb in capitals, as minutes print it: "Cabinet NOTED the report.", "The Board APPROVED the plan."
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CAPITAL_DECISION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:NOTED|AGREED|APPROVED|ENDORSED|ADOPTED|DEFERRED)\b(?!\s*(?:that|to)?\s*:)")
-PLAN_ITEM = re.compile(r"^(?P<ref>(?:(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+review)\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)(?:\s*\((?:priority|key|high\s+priority|new|revised|carried\s+forward)\))?"
+PLAN_ITEM = re.compile(r"^(?P<ref>(?:(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+review|"
+                       # an auditor's value for money report: "Key / Improvement / Statutory recommendation 1"
+                       r"Key|Improvement|Statutory|Other)\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)(?:\s*\((?:priority|key|high\s+priority|new|revised|carried\s+forward)\))?"
                        r"\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 # a lead-in that gives the items under it one deadline: "By 31 December 2026, the service should:",
 # "HMICFRS recommendations (to be completed by 31 October 2026):"
@@ -551,6 +553,11 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
                     seen_items = True
             j += 1
             continue
+        if b.numbering and b.numbering != "•" and (_ABOUT_A_TABLE.match(t) or (
+                t[:1].islower() and re.match(r"(?i)[a-z]{3,}\s", b.numbering) and _ABOUT_THE_ITEM.match(t))):
+            # ("Recommendation 4" split off "Recommendation 4 has two parts, and ...": about the item)
+            j += 1   # "1.5 Table 1 summarises our recommendations by priority": about them, not one of them
+            continue
         if b.numbering and b.numbering != "•":
             if recs and re.fullmatch(r"\d+\.\d+", b.numbering) and re.match(r"(?i)[a-z]{2,}\s*\d", recs[-1].ref or ""):
                 break   # "7.2 Appendix A sets out ..." after "Recommendation 8 ...": the section goes on, the list has ended
@@ -645,8 +652,16 @@ _MADE_RECOMMENDATIONS = re.compile(r"^(?:the|this|our|its|their)\s+(?:[\w’'-]+
                                    r"(?:\([^()]{1,40}\)\s*)?(?:to\s+[^:]{3,60})?:$", re.I)
 
 
+# a paragraph about a table or appendix of the items: "Table 1 summarises our recommendations ..."
+_ABOUT_A_TABLE = re.compile(r"(?i)^(?:table|figure|appendix|annex|chart)\s+[\w.]{1,4}\s+(?:below\s+|above\s+)?"
+                            r"(?:summarises|sets\s+out|shows|lists|gives|contains|records|details)\b")
+
+
 # a lead-in that introduces the list rather than deciding anything
 _LIST_LEAD = re.compile(r"^(?:the\s+)?following\s+recommendations\b|^recommendations\s+(?:are|were)\s+(?:made|set\s+out)\b|"
+                        # "The reviewer's recommendations are reproduced below as written in the overview report."
+                        r"^(?:the\s+)?(?:[\w’'-]+\s+){1,3}recommendations\s+(?:are|were)\s+(?:reproduced|listed|set\s+out|summarised|"
+                        r"repeated|shown)\b|"
                         r"^(?:this|the)\s+(?:report|assessment|review)\s+(?:makes|sets\s+out)\s+(?:\w+\s+)?recommendations\b",
                         re.I)
 
@@ -920,7 +935,7 @@ class _ImprovementWalk:
         if text is None or len(text.split()) < 4:
             return None
         nb = self.blocks[nxt]
-        ref_text = _norm(t).rstrip(".:")
+        ref_text = re.sub(r"\s*\([^()]*\)$", "", _norm(t)).rstrip(".:")   # (without "(Priority: Moderate)")
         if ref_text.split()[0].isupper():   # "RECOMMENDATION R8" set in capitals: "Recommendation R8"
             ref_text = re.sub(r"^[A-Z]+(?:\s+[A-Z]+)*?(?=\s+(?:R\s?)?\d)", lambda m: m.group(0).lower(), ref_text)
         self.open_item(ref_text[:1].upper() + ref_text[1:], text,
@@ -954,8 +969,9 @@ class _ImprovementWalk:
         someone to act: a paragraph of six words or more."""
         b = self.blocks[k]
         t = " ".join(b.text.split())
-        if label.kind != "heading" or b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") \
-                or LABEL_LINE.match(t) or len(t.split()) < 6 or t.endswith(":"):
+        said_apart = label.kind == "heading" or "(" in label.text   # (a label with its priority: a box's title line)
+        if not said_apart or b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") \
+                or LABEL_LINE.match(t) or len(t.split()) < 6 or (t.endswith(":") and not self._parts_next(k)):
             return None
         for x in self.blocks[k + 1:k + 5]:
             if x.kind == "heading":
@@ -1064,7 +1080,7 @@ class _ImprovementWalk:
                                             and (self._over_a_plan_table(i) or (_ASKS_SOMEONE.search(t) and self._over_labels(i))))):
             # the loader split "Recommendation 1:" off as the block's numbering (or "R1" over its actions table)
             ref, item_text = b.numbering, t
-        if ref and b.numbering != ref and _ABOUT_THE_ITEM.match(item_text or ""):
+        if ref and (b.numbering != ref or (item_text or "")[:1].islower()) and _ABOUT_THE_ITEM.match(item_text or ""):
             return False   # "5.2 Recommendation 9 asks the Council to ...": a paragraph about the item, not the item
         if ref and self.current is None and re.match(r"(?i)action\s+\d{1,2}\.\d", ref) and \
                 re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", b.numbering or "") and not ref.endswith(b.numbering or ""):
@@ -1098,6 +1114,11 @@ class _ImprovementWalk:
         im = re.search(r"(\d{1,2})[a-z]?$", current.ref or "") if current is not None else None
         return bool(sm and im and not re.match(r"(?i)action|step|ap\b", current.ref or "")
                     and sm.group(1) == im.group(1))
+
+    def _parts_next(self, i: int) -> bool:
+        """Is the next block after block i a lettered part ("(a) ...")?"""
+        nxt = self._next_block(i)
+        return nxt is not None and nxt.kind == "list_item" and bool(_LETTER.fullmatch(nxt.numbering or ""))
 
     def _items_next(self, i: int) -> bool:
         """Is the next block with text after block i a numbered item?"""
@@ -1172,6 +1193,13 @@ class _ImprovementWalk:
         current = self.current
         if _STEP_REF.fullmatch(t):
             self.step_ref = t
+            return
+        if lead_in_only(t) and _ASKS_SOMEONE.search(t) and b.numbering is None and self._parts_next(i) and \
+                not current.actions and not current.covered and len(current.text.split()) <= 8 and not _ASKS_SOMEONE.search(current.text):
+            # "Recommendation 4 Professional curiosity ..." over "The Board should seek assurance that:" over
+            # "a) ...", "b) ...": the lead-in is the item's stem, each lettered line a part
+            current.text = _norm(t)
+            current.covered.add(b.full_text)
             return
         said = _SAID_LABEL.match(t)
         if said and len(t.split()) >= 8 and b.numbering is None and self._title_takes(t[said.end():], b.full_text):
@@ -1334,7 +1362,9 @@ _INSPECTION_LABEL = re.compile(r"(?:" + INSPECTION_ITEM + r")\s+\d{1,2}[a-z]?[.:
 # a lead named with a qualifier: "Senior lead:", "Strategic lead:", "Executive lead officer:"
 _QUALIFIED_LEAD = re.compile(r"(?i)^(?:senior|strategic|executive|operational|service|accountable|responsible|named)\s+"
                              r"(?:lead(?:\s+officer)?|owner|officer)s?\s*:\s*\S")
-_BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|recommendation|requirement|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?")
+_BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|recommendation|requirement|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?"
+                        # "Recommendation R1 (Priority: Moderate)": its priority or rating beside it
+                        r"(?:\s*\((?:priority|rating|risk|grade|category)\b[^()]{0,30}\))?")
 _ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")
 
 
@@ -1384,9 +1414,15 @@ def _item_noun(heading: str) -> Optional[str]:
     return noun[:1].upper() + noun[1:].lower()
 
 
+_FINDING_POINTER = re.compile(r"(?i)\((?:see\s+)?(?:finding|issue|observation)s?\s+\d{1,2}[a-z]?(?:\s*(?:,|and|&)\s*\d{1,2}[a-z]?)*\)\.?$")
+
+
 def _improvement_zone(blocks: list[Block], start: int, doc: Document,
                       noun: Optional[str] = None) -> tuple[list[Recommendation], int]:
     recs, found = _zone_items(blocks, start, doc)
+    # "Four of the 25 cardholders tested had no signed agreement (Finding 1).": an audit's summary of what it
+    # found, each pointing to its finding, not what it asks
+    recs = [r for r in recs if not _FINDING_POINTER.search(r.text) and not _ABOUT_A_TABLE.match(r.text)]
     for r in recs:
         if noun and r.ref and re.fullmatch(r"\d{1,3}", r.ref):
             r.key_ref = f"{noun} {r.ref}"

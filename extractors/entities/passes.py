@@ -218,6 +218,9 @@ def responses(ctx: EntityContext) -> None:
                               prov=r.prov.at("/owner" + (f":{k}" if k else "")))
                         for k, who in enumerate(promised_by(r.text)))
         r.actions.extend(Action(text=t, prov=r.prov.at(f"/promise:{k}")) for k, t in enumerate(promises(r.text)))
+        for a in r.actions:   # a step the answer lists has its deadline in its own words ("Hold six workshops by
+            if "/action:" in a.prov.locator:   # March 2027"); a promise's date is the answer's (above)
+                add_due_dates(a, ctx.anchor)
         ctx.not_actions |= r.covered   # its steps are the response's actions, not loose ones
         ctx.responses.append(r)
     answered_recommendations(ctx)
@@ -237,6 +240,22 @@ def answered_recommendations(ctx: EntityContext) -> None:
             continue
         ctx.recs.append(Recommendation(kind="improvement", text=text, ref=resp.rec_ref,
                                        prov=Prov(resp.prov.page, text, f"rec:{resp.rec_ref}")))
+        have.add(bare_ref(resp.rec_ref))
+
+
+def table_answered_recommendations(ctx: EntityContext) -> None:
+    """A response table no plan reader took ("Ref | What the Group
+    recommended (summary) | Accepted? | Response, actions, lead and date"):
+    the recommendations its rows answer, as the rows print them."""
+    have = {bare_ref(r.ref) for r in ctx.recs if r.ref and r.kind != "decision"}   # (an answer is to a review's, not
+    for resp in ctx.responses:                                                     # the meeting's decision 1)
+        text = " ".join((resp.rec_text or "").split())
+        if resp.prov.table is None or resp.prov.table in ctx.plan_tables or not resp.rec_ref or \
+                bare_ref(resp.rec_ref) in have or len(text.split()) < 3:
+            continue
+        ctx.recs.append(Recommendation(kind="improvement", text=text, ref=resp.rec_ref,
+                                       prov=Prov(resp.prov.page, text, resp.prov.locator.replace("/response", "/recommendation"),
+                                                 resp.prov.table)))
         have.add(bare_ref(resp.rec_ref))
 
 
@@ -1857,6 +1876,19 @@ _NEXT_MEETING_DUE = re.compile(r"(?i)\bnext\s+(?:[\w’'-]+\s+)?meeting\b")
 _PRINTED_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\b[A-Za-z]{3,9}[-\s]'?\d{2}\b|'\d{2}\b")
 
 
+def answer_labels(ctx: EntityContext) -> None:
+    """The lines an answer's cell gives the item it answers ("Lead:
+    Assistant Director (Dawn Pryce)", "By: June 2027" under "The Cabinet
+    agrees. ... Actions: ..."): that recommendation's owners and dates (the
+    answer's own when no recommendation carries its ref)."""
+    by_ref = _first_by_ref([r for r in ctx.recs if r.kind != "decision"])   # (not the meeting's decision 1 for "R1")
+    for resp in ctx.responses:
+        target = by_ref.get(bare_ref(resp.rec_ref)) if resp.rec_ref else None
+        for label, value, prov in resp.labels:
+            _apply_label(target or resp, label, value, prov, ctx)
+        resp.labels = []
+
+
 def one_owner_a_post(ctx: EntityContext) -> None:
     """An item whose rows name a post bare and with its holder ("Head of
     People & OD" in one action row, "Head of People & OD – Simon Tully" in
@@ -1940,10 +1972,10 @@ def plan_owners(ctx: EntityContext) -> None:
         r.owners[:] = keep
 
 
-PASSES = (decisions, inline_parts, decision_columns, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables,
+PASSES = (decisions, inline_parts, decision_columns, minute_decisions, improvements, inquiry_summaries, trailing_pointers, printed_twice, responses, action_tables, table_answered_recommendations,
           inline_parts,   # again: the tables' rows ("6 | That the Cabinet: (a) ...; and (b) ...")
           findings_pointing_to_recommendations, lead_ins,
-          restated_recommendations, actions_by_ref,
+          restated_recommendations, actions_by_ref, answer_labels,
           prose_details, minute_actions, labelled_cell_actions, loose_actions, restated_actions, promised_once, loose_metrics,
           initialled_owners, one_owner_a_post, plan_owners,
           meeting_deadlines,

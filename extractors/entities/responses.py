@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors.entities.columns import DECISION_COLUMN, column_role
+from extractors.entities.columns import ANSWER_FIRST, DECISION_COLUMN, column_role
 from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, bare_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Document, Table
@@ -82,7 +82,7 @@ _QUOTE_HEAD = re.compile(r"^(?:[\w’'.-]+\s+){0,3}(?:inquiry\s+|committee(?:’
                          r"recommendations?(?:\s+\d+[a-z]?)?\s*:?$", re.I)
 _REF_START = re.compile(r"(?:^|(?<=\s))(?P<ref>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z‘“\"'(])")
 # "Recommendation 7: Publish ...", "Recommendation 4c(ii)"
-_REC_LABEL = re.compile(r"^(?:Recommendation|(?-i:AFI|AfI)|(?:priority\s+)?" + INSPECTION_ITEM + r")\s+"
+_REC_LABEL = re.compile(r"^(?:(?:(?:Key|Improvement|Statutory|Other)\s+)?Recommendation|(?-i:AFI|AfI)|(?:priority\s+)?" + INSPECTION_ITEM + r")\s+"
                         r"(?P<ref>\d{1,3}[a-z]?(?:\s*\([ivx]+\))?)(?:\s*\((?:priority|key)\))?\s*[:.–—-]?\s*(?P<text>.*)$", re.I | re.S)
 # "Response: Accepted. The Council will ...", "Government response", "Executive Response:"
 # also "Council's position: Accepted. ..." (the body's position on it)
@@ -110,6 +110,8 @@ class Response:
     timescales: list[Timescale] = field(default_factory=list)
     metrics: list = field(default_factory=list)
     covered: set = field(default_factory=set)   # full texts of the prose blocks the answer is printed in
+    # the item's labelled lines printed in the answer's cell ("Lead: ...", "By: ..."): the recommendation's
+    labels: list = field(default_factory=list)
 
 
 def status_of(text: str) -> tuple[Optional[str], Optional[str]]:
@@ -508,14 +510,17 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             ref_c = next((i for i in range(len(header)) if i not in (rec_c, st_c) and _codes_only(table, i)), None)
         keyed = rec_c is None and ref_c is not None and st_c is not None and ref_c < st_c and \
             not DECISION_COLUMN.match(" ".join(header[st_c].split()))   # not a minutes table's "No. | Minute | Decision"
+        said_c = None   # ("Ref | What the Group recommended (summary) | Accepted? | ..."): the words each row answers
         if keyed:
             # "Rec | Response | Comment": the answers keyed by the numbers of recommendations printed before
             rec_c, ref_c = ref_c, None
+            said_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c) and column_role(h) == "rec"), None)
         if rec_c is None or st_c is None:
             continue
         # the answer printed beside a status-only column: "Accepted? | Action", "Agreed | Comments"
         text_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c)
-                       and column_role(h) in ("action", "progress") and not _positions_only(table, i)), None)
+                       and (column_role(h) in ("action", "progress") or ANSWER_FIRST.match(" ".join(h.split())))
+                       and not _positions_only(table, i)), None)
         # a status-only column beside the answer's: "Cabinet response | Accepted / Rejected"
         pos_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c, text_c)
                       and (_STATUS_HEADER.search(h) or _status_words(h)[0] or re.search(r"(?i)\bposition\b", h))
@@ -536,6 +541,8 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
                 ref, quoted = coded.group(1), " ".join(cells[rec_c][coded.end():].split())   # "TA1" over the recommendation
             elif keyed or KEY_CELL.fullmatch(cells[rec_c]):
                 ref, quoted = cells[rec_c].rstrip(".").strip(), None   # the number alone: "R1", "3"
+                if said_c is not None and said_c < len(cells) and cells[said_c]:
+                    quoted = " ".join(cells[said_c].split())
             elif num and re.fullmatch(R_REF, num):
                 ref, quoted = num, rest   # "R1 Single Senior Responsible Owner"
             else:
@@ -550,12 +557,57 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
                 continue   # "For partner – see paragraph 5.3": where the answer is, not an answer
             r = r_off + table.header_rows
             src = st_c
+            packed = None
             if text_c is not None and text_c < len(cells) and cells[text_c] and len(text.split()) <= 4 and status:
                 # the status cell says only the position: the answer is the position and what follows it
-                text, src = f"{text.rstrip('.')}. {' '.join(cells[text_c].split())}", text_c
+                packed = packed_answer(cells[text_c])
+                text, src = f"{text.rstrip('.')}. {' '.join(packed[0].split())}".strip(), text_c
             prov = Prov(row[src].page if src < len(row) else None, cells[src], f"table:{t}/row:{r}/response", table=t)
-            out.append(Response(ref, quoted, responder_of(text, who), status, raw, text, prov))
+            resp = Response(ref, quoted, responder_of(text, who), status, raw, text, prov)
+            if packed:
+                _, steps, labels = packed
+                resp.actions.extend(Action(text=x, prov=prov.at(f"/action:{k}")) for k, x in enumerate(steps))
+                resp.labels.extend((label, value, prov.at(f"/{label.split()[0]}" + (f"#{k}" if k else "")))
+                                   for k, (label, value) in enumerate(labels))
+            out.append(resp)
     return out
+
+
+# the label over the steps an answer lists: "Actions:", "Council action:", "Agreed actions:"
+_STEPS_IN_ANSWER = re.compile(r"(?i)^(?:[\w’']+\s+){0,2}?actions?(?:\s+(?:agreed|planned|to\s+be\s+taken))?\s*:\s*(?P<rest>.*)$")
+_ANSWER_LABEL = re.compile(r"(?i)^(?P<label>leads?(?:\s+officers?)?|owners?|responsible(?:\s+officers?)?|by|by\s+when|"
+                           r"timescales?|target(?:\s+date)?|deadline|due(?:\s+date)?)\s*:\s*(?P<value>\S.*)$")
+
+
+def packed_answer(cell: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """An answer cell that packs the response, its steps and its lines
+    ("The Cabinet agrees. ..." / "Actions:" / "• Hold six workshops ..." /
+    "Lead: Assistant Director (Dawn Pryce)" / "By: June 2027") -> (the
+    answer's words, the steps, [(label, value)])."""
+    words: list[str] = []
+    steps: list[str] = []
+    labels: list[tuple[str, str]] = []
+    in_steps = False
+    for line in (x.strip() for x in cell.split("\n")):
+        if not line:
+            continue
+        lab = _ANSWER_LABEL.match(line)
+        sm = _STEPS_IN_ANSWER.match(line) if lab is None else None
+        if lab:
+            labels.append((lab.group("label").lower(), lab.group("value").strip()))
+            in_steps = False
+        elif sm:
+            in_steps = True
+            if sm.group("rest").strip():
+                steps.append(sm.group("rest").strip())   # "Council action: Draft a protocol with the Forum."
+        elif in_steps and (m := re.match(r"^[•\-–▪◦●]\s*(?P<step>\S.*)$", line)):
+            steps.append(m.group("step"))
+        elif in_steps and steps and line[:1].islower():
+            steps[-1] += " " + line
+        else:
+            in_steps = False
+            words.append(line)
+    return " ".join(words), steps, labels
 
 
 # a cell that only points elsewhere: "See paragraph 5.3", "For partner – see paragraph 5.4", "See above"

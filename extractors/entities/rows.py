@@ -159,7 +159,8 @@ def to_rows(doc: Document, recs: list[Recommendation], loose_actions: list[Actio
     for m in loose_metrics:
         add_metric(m, None, None)
     by_ref = {}
-    for r, row in zip(recs, out["recommendations"]):
+    # (a review's recommendation before a meeting's decision: "R1" answers the review's R1, not decision 1)
+    for r, row in sorted(zip(recs, out["recommendations"]), key=lambda x: x[0].kind == "decision"):
         if r.ref:   # "Recommendation 3" and "3" are the same ref
             by_ref.setdefault(bare_ref(r.ref), row["rec_id"])
     for resp in responses:

@@ -340,3 +340,80 @@ def test_a_titled_recommendation_whose_lead_in_opens_lettered_parts(tmp_path):
     out = _extracted(d, tmp_path)
     refs = sorted(r["ref"] for r in out["recommendations"])
     assert refs == ["Recommendation 3", "Recommendation 4a", "Recommendation 4b"]
+
+
+def test_a_review_group_s_lead_in_makes_its_list_recommendations_to_others(tmp_path):
+    d = docx.Document()
+    d.add_heading("Task and Finish Group: School Exclusions - Final Report", level=1)
+    d.add_heading("6 Recommendations", level=2)
+    d.add_paragraph("The Group recommends that:")
+    d.add_paragraph("R1. The Cabinet Member for Education commissions an independent review of alternative provision.")
+    d.add_paragraph("R2. The Director of Children's Services and the ICB agree a joint protocol for CAMHS assessments.")
+    d.add_heading("7 Summary of recommendations", level=2)
+    _table(d, [["No.", "Recommendation", "Responsible", "Timescale"],
+               ["R1", "Independent review of alternative provision", "Cabinet Member for Education", "September 2027"],
+               ["R2", "Joint CAMHS protocol", "Director of Children's Services / ICB", "March 2028"]])
+    out = _extracted(d, tmp_path)
+    # one row each (the summary table's short titles restate them), made to others, not the meeting's decisions
+    assert sorted((r["ref"], r["kind"]) for r in out["recommendations"]) == [("R1", "improvement"), ("R2", "improvement")]
+    r2 = next(r for r in out["recommendations"] if r["ref"] == "R2")
+    assert {"ICB", "Director of Children's Services"} <= {o["role"] for o in out["owners"] if o["parent_id"] == r2["rec_id"]}
+
+
+def test_a_narrative_response_under_scrutiny_recommendation_labels(tmp_path):
+    d = docx.Document()
+    d.add_heading("Appendix A: Executive response", level=1)
+    d.add_paragraph("Scrutiny recommendation 1")
+    d.add_paragraph("“That the Executive adopts a Local Cycling and Walking Infrastructure Plan by the end of 2027.”")
+    d.add_paragraph("Executive response: Accepted. The Executive agrees that an adopted plan is the basis for bids.")
+    d.add_paragraph("• Complete the route audit of 24 candidate corridors (by April 2027).")
+    d.add_paragraph("• Consult on the draft plan in summer 2027.")
+    d.add_paragraph("Lead officer: Head of Highways and Transport (Craig Wetherall)")
+    d.add_paragraph("Timescale: November 2027")
+    d.add_paragraph("Scrutiny recommendation 2")
+    d.add_paragraph("“That secure cycle parking is provided at the railway station.”")
+    d.add_paragraph("Executive response: Partially accepted. The Council will provide cycle parking in its own car parks.")
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r for r in out["recommendations"]}
+    assert sorted(r["ref"] for r in recs.values()) == ["Scrutiny recommendation 1", "Scrutiny recommendation 2"]
+    assert all(not r["text"].startswith("“") for r in recs.values())
+    # the answer is keyed by the number the paper gives the recommendation, as "Recommendation 1" answers are
+    assert sorted((x["rec_ref"], x["status"]) for x in out["responses"]) == [("1", "accepted"), ("2", "partially_accepted")]
+    r1 = next(r for r in recs.values() if r["ref"].endswith("1"))
+    assert sorted(a["text"][:20] for a in out["actions"] if a["rec_id"] == r1["rec_id"]) == [
+        "Complete the route a", "Consult on the draft"]
+    assert ("Head of Highways and Transport", "Craig Wetherall") in {
+        (o["role"], o["person"]) for o in out["owners"] if o["parent_id"] == r1["rec_id"]}
+
+
+def test_a_summary_list_item_s_suggested_lead_and_timescale_lines(tmp_path):
+    d = docx.Document()
+    d.add_heading("Domestic abuse inquiry", level=1)
+    d.add_heading("Summary of recommendations", level=1)
+    d.add_paragraph("1. The Council should commission a refreshed domestic abuse needs assessment by September 2027.")
+    d.add_paragraph("Suggested lead: Head of Community Safety (Ruth Abney)")
+    d.add_paragraph("2. NHS Severnvale ICB should extend the IRIS programme to all 23 GP practices.")
+    d.add_paragraph("Suggested lead: Dr Imogen Hale, Named GP for Safeguarding")
+    d.add_paragraph("Suggested timescale: March 2028")
+    d.add_heading("Appendix A", level=1)
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r for r in out["recommendations"]}
+    assert all("Suggested" not in r["text"] for r in recs.values())
+    r2 = next(r for r in recs.values() if r["ref"] == "2")
+    assert "Dr Imogen Hale" in {o["person"] for o in out["owners"] if o["parent_id"] == r2["rec_id"]}
+    assert "March 2028" in {t["raw"] for t in out["timescales"] if t["parent_id"] == r2["rec_id"]}
+
+
+def test_a_recommendations_table_names_whom_each_asks(tmp_path):
+    d = docx.Document()
+    d.add_heading("Youth Provision Task and Finish Group: final report", level=1)
+    _table(d, [["Ref", "Recommendation", "Suggested lead", "Suggested timescale"],
+               ["R1", "The Cabinet should adopt a Youth Offer for Brantwood co-produced with young people.",
+                "Assistant Director, Early Help (Dawn Pryce)", "June 2027"],
+               ["R2", "The Council should publish a directory of youth activities.", "Family Information Service Manager",
+                "July 2027"]])
+    out = _extracted(d, tmp_path)
+    recs = {r["ref"]: r for r in out["recommendations"]}
+    roles = lambda ref: {o["role"] for o in out["owners"] if o["parent_id"] == recs[ref]["rec_id"]}
+    assert {"The Cabinet", "Assistant Director, Early Help"} <= roles("R1")
+    assert roles("R2") == {"Family Information Service Manager"}   # the paper's own council, addressed by default: no owner

@@ -20,6 +20,7 @@ import re
 from typing import Optional
 
 from extractors.entities.items import Prov, Recommendation
+from extractors.entities.narrative import label_parts
 from extractors.model import Block, Document
 from extractors.vocabulary import english_label
 
@@ -200,11 +201,13 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
             if listed == "numbered" and b.numbering and b.numbering != "•" or listed == "bullet" and b.numbering == "•" \
                     or listed is None and not _is_heading(b) and not (paras and t[:1].islower()):
                 paras.append((b, [b]))
-            elif paras and t and not _is_heading(b):
-                paras[-1][1].append(b)   # the paragraph goes on after a break
+            elif paras and t and (not _is_heading(b) or label_parts(" ".join(t.split()))):
+                paras[-1][1].append(b)   # the paragraph goes on after a break (or its "Suggested lead: ..." line)
             elif paras and _is_heading(b):
                 paras.append((b, []))    # a sub-heading closes the paragraph before it
-        found = [(b, " ".join(p.text.strip() for p in ps)) for b, ps in paras if ps]
+        # a summary item's labelled lines ("Suggested lead: ...", "Timescale: ...") are its owner and date, not its words
+        found = [(b, " ".join(p.text.strip() for p in ps if p is b or not label_parts(" ".join(p.text.split()))),
+                  [p for p in ps if p is not b and label_parts(" ".join(p.text.split()))]) for b, ps in paras if ps]
         if len(found) < 2:
             continue  # a lone paragraph under "Recommendations" is the decision zone's, not a summary chapter
         if any(_LABELLED.match(p.text.strip()) for _, ps in paras for p in ps[1:]):
@@ -212,15 +215,24 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
             # are the rows (ref = the conclusion's number), the conclusion is a finding
             recs.extend(_labelled_under(paras, body))
             continue
-        for b, text in found:
+        for b, text, labelled in found:
             text = _POINTER.sub("", " ".join(text.split())).strip()
             part = parts.get(id(b))
             if part is None and not recommends(text):
                 continue   # (a part finishes its stem's sentence, which recommends)
             ref = part or (b.numbering if b.numbering != "•" else None)
-            recs.append(Recommendation(kind="improvement", text=text, ref=ref, source_body=body,
-                                       section_ref=part and part.split("(")[0],
-                                       prov=Prov(page=b.page, source_text=b.full_text, locator=ref or f"block:{where[id(b)]}")))
+            rec = Recommendation(kind="improvement", text=text, ref=ref, source_body=body,
+                                 section_ref=part and part.split("(")[0],
+                                 prov=Prov(page=b.page, source_text=b.full_text, locator=ref or f"block:{where[id(b)]}"))
+            for p in labelled:
+                for lm in label_parts(" ".join(p.text.split())):
+                    label, value = lm.group("label").lower(), lm.group("value").strip()
+                    lprov = Prov(page=p.page, source_text=p.full_text, locator=f"{rec.prov.locator}/{label.split()[0]}")
+                    if label.startswith(("lead", "owner", "responsible", "accountable")):
+                        rec.owner_texts.append(("lead", value, lprov))
+                    elif not label.startswith(("rag", "rating", "status", "progress", "update", "commentary")):
+                        rec.timescale_texts.append((value, lprov))
+            recs.append(rec)
     return recs
 
 

@@ -123,7 +123,7 @@ NOT_ACTION_START = re.compile(
     r"the\s+(?:table|chart|figure|section|appendix)\s+(?:below|above)|this\s+(?:section|table|appendix|report|paper)\s+"
     r"(?:sets\s+out|describes|summarises|outlines|provides))", re.I)
 LABEL_LINE = re.compile(
-    r"^(?P<label>leads?(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
+    r"^(?:(?:suggested|proposed)\s+)?(?P<label>leads?(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
     r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target(?:\s+date)?|due(?:\s+date)?|by\s+when|"
     r"(?:agreed\s+|target\s+)?implementation\s+date|"
     r"completion\s+date|progress(?:\s+(?:update|to\s+date|at\s+\w+(?:\s+\d{4})?))?|update|commentary|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
@@ -131,7 +131,8 @@ LABEL_LINE = re.compile(
 # "Lead: Cabinet Member for Housing / Head of Property – Timescale: by March 2027"
 # or after a space alone, the labels set out along one line: "Lead: Joanne Ferriby, Board Business Manager Due: June
 # 2026 RAG: Blue"
-_NEXT_LABEL = re.compile(r"(?:(?<=[.;])\s+|\s+[–—-]\s+|\s*\|\s*|\s+)(?=(?:Leads?|Owners?|Timescales?|Deadline|Due|Target\s+date|"
+_NEXT_LABEL = re.compile(r"(?:(?<=[.;])\s+|\s+[–—-]\s+|\s*\|\s*|\s+)(?=(?:(?:Suggested|Proposed)\s+(?:lead|timescale)|Leads?|Owners?|"
+                         r"Timescales?|Deadline|Due|Target\s+date|"
                          r"RAG(?:\s+(?:status|rating))?|Status|Progress(?:\s+(?:update|to\s+date))?|Commentary|"
                          r"By(?=\s*:\s*\S))\s*:)")
 
@@ -289,7 +290,8 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             if items:
                 # items that ask others to act ("It is recommended that: • Commissioners should ...") are a
                 # review's or assessment's recommendations, not the meeting's decisions
-                kind = "improvement" if any(_SAYS_SHOULD.search(it.text) for it in items) else "decision"
+                kind = "improvement" if any(_SAYS_SHOULD.search(it.text) for it in items) or _GROUP_RECOMMENDS.match(text) \
+                    else "decision"
                 found = [_rec(it, kind, body or committee, lead_body=body, section=None) for it in items]
                 tag_parts(found)
                 recs.extend(found)
@@ -527,7 +529,8 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
                 _label_line(recs[-1], b, pm)
             j += 1
             continue
-        if not seen_items and (_LIST_LEAD.match(t) or (t.endswith(":") and re.search(r"\brecommendations\b", t, re.I))
+        if not seen_items and (_LIST_LEAD.match(t) or _GROUP_RECOMMENDS.match(t)
+                               or (t.endswith(":") and re.search(r"\brecommendations\b", t, re.I))
                                # "County Council, having given due regard to the s25 Report (...), is asked to agree the following:"
                                or (t.endswith(":") and _ASKED_TO.search(t))
                                or _about_the_list(blocks, j)
@@ -536,7 +539,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             # "The following recommendations are made to the Council and partners.", "There are a
             # number of observations ... The following are the peer team's key recommendations to the council:",
             # "That Cabinet:"
-            reviewers = reviewers or bool(_REVIEWERS_RECOMMEND.search(t))
+            reviewers = reviewers or bool(_REVIEWERS_RECOMMEND.search(t)) or bool(_GROUP_RECOMMENDS.match(t))
             asked = asked or bool(_ASKED_TO.search(t))
             j += 1
             continue
@@ -632,6 +635,10 @@ _ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|"
 
 # a lead-in that says who made the recommendations: a review, an inspection or an audit
 # ("The following are the peer team's key recommendations to the council:"), not the paper's author
+# a review group's own lead-in over what it asks of others: "The Group recommends that:", "The Panel
+# therefore recommends:" (not the meeting's decisions, whatever their verbs)
+_GROUP_RECOMMENDS = re.compile(r"(?i)^(?:the\s+)?(?:task\s+(?:and|&)\s+finish\s+group|(?:review|working|scrutiny)\s+group|group|"
+                               r"panel|review|inquiry|commission)\s+(?:therefore\s+|also\s+)?recommends(?:\s+that)?\s*:$")
 _REVIEWERS_RECOMMEND = re.compile(
     r"\b(?:peer\s+team|peers|review(?:ers?|\s+team|\s+panel)?|inspectors?|inspectorate|auditors?|assessors?|"
     r"external\s+audit|internal\s+audit)(?:['’]s?)?\s+(?:(?:key|main|following)\s+)*recommendations\b|"
@@ -969,7 +976,9 @@ class _ImprovementWalk:
         someone to act: a paragraph of six words or more."""
         b = self.blocks[k]
         t = " ".join(b.text.split())
-        said_apart = label.kind == "heading" or "(" in label.text   # (a label with its priority: a box's title line)
+        # (set apart: a heading, a box's title line with its priority, or a label line that names its body:
+        # "Scrutiny recommendation 1" over the recommendation's quoted words)
+        said_apart = label.kind == "heading" or "(" in label.text or len(label.text.split()) >= 3
         if not said_apart or b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") \
                 or LABEL_LINE.match(t) or len(t.split()) < 6 or (t.endswith(":") and not self._parts_next(k)):
             return None
@@ -978,7 +987,8 @@ class _ImprovementWalk:
                 break
             if x.kind == "table":
                 return None   # a plan item over the table of its actions: the plan readers' (_plain_item, the tables)
-        return t if re.match(r"(?i)that\s", t) or _ASKS_SOMEONE.search(t) else None
+        bare = t.strip(_QUOTES)
+        return bare if re.match(r"(?i)that\s", bare) or _ASKS_SOMEONE.search(bare) else None
 
     def _plain_item(self, k: int) -> Optional[str]:
         """The point printed plain under its bare number, when the plan's
@@ -1254,6 +1264,12 @@ class _ImprovementWalk:
             self.answered = True
             current.covered.add(b.full_text)
             return
+        if self.answered and b.kind == "list_item" and b.numbering == "•" and _STEP_IMPERATIVE.match(t) and len(t.split()) >= 4:
+            # "Executive response: Accepted. ..." over "• Consult on the draft plan in summer 2027.": the steps
+            # the answer lists are the item's actions
+            current.actions.append(led_step(t, Prov(page=b.page, source_text=b.full_text, locator=f"block:{i}")))
+            current.covered.add(b.full_text)
+            return
         if self.answered:
             return   # the answer's next paragraphs
         num = b.numbering or ""
@@ -1362,7 +1378,8 @@ _INSPECTION_LABEL = re.compile(r"(?:" + INSPECTION_ITEM + r")\s+\d{1,2}[a-z]?[.:
 # a lead named with a qualifier: "Senior lead:", "Strategic lead:", "Executive lead officer:"
 _QUALIFIED_LEAD = re.compile(r"(?i)^(?:senior|strategic|executive|operational|service|accountable|responsible|named)\s+"
                              r"(?:lead(?:\s+officer)?|owner|officer)s?\s*:\s*\S")
-_BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|recommendation|requirement|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?"
+_BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|(?:(?:scrutiny|panel|committee|review|inquiry|key|improvement|"
+                        r"statutory)\s+)?recommendation|requirement|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?"
                         # "Recommendation R1 (Priority: Moderate)": its priority or rating beside it
                         r"(?:\s*\((?:priority|rating|risk|grade|category)\b[^()]{0,30}\))?")
 _ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")

@@ -116,8 +116,14 @@ def inquiry_summaries(ctx: EntityContext) -> None:
     parted = {r.prov.source_text for r in found if r.section_ref and re.fullmatch(r"\d{1,3}\([a-z]\)", r.ref or "")}
     ctx.recs[:] = [r for r in ctx.recs if not (r.kind == "decision" and r.prov.source_text in labelled)
                    and r.prov.source_text not in parted]
-    have = {r.prov.source_text for r in ctx.recs}
-    ctx.recs.extend(r for r in found if r.prov.source_text not in have)
+    have = {r.prov.source_text: r for r in ctx.recs}
+    for r in found:
+        same = have.get(r.prov.source_text)
+        if same is None:
+            ctx.recs.append(r)
+        else:   # read already (a "Summary of recommendations" zone): its labelled lines still are its owner and date
+            same.owner_texts.extend(r.owner_texts)
+            same.timescale_texts.extend(r.timescale_texts)
     # "Recommendation 7" labels with the recommendation under them
     have = {r.prov.source_text for r in ctx.recs}
     by_ref = _first_by_ref(ctx.recs)
@@ -914,11 +920,25 @@ def addressed_owners(text: str, committee: Optional[str], prov: Prov) -> list[Ow
             for role, person, raw in split_owners(who) or [(who, None, who)]]
 
 
+# the paper's own organisation named generically ("The Council should ...", "Management should ..."): whom an
+# audit or plan addresses by default, not an owner the row adds
+_OWN_BODY = re.compile(r"(?i)^(?:the\s+)?(?:council|local\s+authority|authority|service|management|organisation|department|"
+                       r"directorate|trust|partnership|board|force|school)$")
+# a recommendation that opens with whom it asks: "The Cabinet should ...", "Brantshire Police and the CSP should ..."
+_SAYS_SHOULD_TO = re.compile(r"^(?:the\s+)?[A-Z][\w'’&,() -]{1,80}?\s+(?:should|must)\s")
+
+
 def prose_details(ctx: EntityContext) -> None:
     """Owners, timescales and numbers of the recommendations and actions
     read from prose (table items got theirs from their row's cells)."""
     for r in ctx.recs:
         if r.prov.table is not None and r.prov.table not in ctx.listed_tables:
+            if r.kind == "improvement" and not r.actions and _SAYS_SHOULD_TO.match(r.text):
+                # a table of recommendations (not a plan's, with its actions) whose words name whom each
+                # asks ("The Cabinet should adopt ..."): that body is an owner beside the row's lead
+                named = {bare_body(o.role or "") for o in r.owners}
+                r.owners.extend(o for o in addressed_owners(r.text, ctx.meta.get("committee"), r.prov.at("/owner"))
+                                if bare_body(o.role or "") not in named and not _OWN_BODY.match(o.role or ""))
             continue
         ctx.consumed.add(r.prov.source_text)
         ctx.not_actions |= r.covered

@@ -82,7 +82,7 @@ _QUOTE_HEAD = re.compile(r"^(?:[\w’'.-]+\s+){0,3}(?:inquiry\s+|committee(?:’
                          r"recommendations?(?:\s+\d+[a-z]?)?\s*:?$", re.I)
 _REF_START = re.compile(r"(?:^|(?<=\s))(?P<ref>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z‘“\"'(])")
 # "Recommendation 7: Publish ...", "Recommendation 4c(ii)"
-_REC_LABEL = re.compile(r"^(?:(?:(?:Key|Improvement|Statutory|Other)\s+)?Recommendation|(?-i:AFI|AfI)|(?:priority\s+)?" + INSPECTION_ITEM + r")\s+"
+_REC_LABEL = re.compile(r"^(?:(?:(?:Key|Improvement|Statutory|Other|Scrutiny|Panel|Committee|Review|Inquiry)\s+)?Recommendation|(?-i:AFI|AfI)|(?:priority\s+)?" + INSPECTION_ITEM + r")\s+"
                         r"(?P<ref>\d{1,3}[a-z]?(?:\s*\([ivx]+\))?)(?:\s*\((?:priority|key)\))?\s*[:.–—-]?\s*(?P<text>.*)$", re.I | re.S)
 # "Response: Accepted. The Council will ...", "Government response", "Executive Response:"
 # also "Council's position: Accepted. ..." (the body's position on it)
@@ -427,8 +427,10 @@ def _rec_start(b: Block, text: str) -> Optional[tuple[str, str]]:
     if m:
         ref = m.group("ref").replace(" ", "")
         word = text[:m.start("ref")].strip()
-        if not re.fullmatch(r"(?i)recommendation", word):
-            ref = f"{word} {ref}"   # "AFI 3", "Area for improvement 2": the item as its kind names it
+        if not re.fullmatch(r"(?i)(?:(?:scrutiny|panel|committee|review|inquiry)\s+)?recommendation", word):
+            # "AFI 3", "Improvement recommendation 2" (beside "Key recommendation 2" in an auditor's report): the item
+            # as its kind names it; "Recommendation 3", "Scrutiny recommendation 3" (who made it) is "3"
+            ref = f"{word} {ref}"
         return ref, m.group("text").strip()
     num = (b.numbering or "").rstrip(".)")
     if num and (b.kind != "heading" or len(text.split()) >= 8) and len(text.split()) >= 5 and \

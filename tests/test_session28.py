@@ -417,3 +417,15 @@ def test_a_recommendations_table_names_whom_each_asks(tmp_path):
     roles = lambda ref: {o["role"] for o in out["owners"] if o["parent_id"] == recs[ref]["rec_id"]}
     assert {"The Cabinet", "Assistant Director, Early Help"} <= roles("R1")
     assert roles("R2") == {"Family Information Service Manager"}   # the paper's own council, addressed by default: no owner
+
+
+def test_a_body_known_by_its_initials_recommends_to_others(tmp_path):
+    d = docx.Document()
+    d.add_heading("Open Data User Group: business case for DVLA data", level=1)
+    d.add_paragraph("Our work has highlighted the opportunity for DVLA to make cost savings.")
+    d.add_paragraph("ODUG recommends that:")
+    d.add_paragraph("• DVLA makes an open release of all 47 fields of the data under an Open Government Licence.")
+    d.add_paragraph("• DVLA renegotiates its bulk data contracts where there is an opportunity for savings.")
+    out = _extracted(d, tmp_path)
+    assert sorted((r["kind"], r["text"][:12]) for r in out["recommendations"]) == [
+        ("improvement", "DVLA makes a"), ("improvement", "DVLA renegot")]

@@ -637,8 +637,9 @@ _ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|"
 # ("The following are the peer team's key recommendations to the council:"), not the paper's author
 # a review group's own lead-in over what it asks of others: "The Group recommends that:", "The Panel
 # therefore recommends:" (not the meeting's decisions, whatever their verbs)
-_GROUP_RECOMMENDS = re.compile(r"(?i)^(?:the\s+)?(?:task\s+(?:and|&)\s+finish\s+group|(?:review|working|scrutiny)\s+group|group|"
-                               r"panel|review|inquiry|commission)\s+(?:therefore\s+|also\s+)?recommends(?:\s+that)?\s*:$")
+_GROUP_RECOMMENDS = re.compile(r"^(?:(?i:the\s+)?(?i:task\s+(?:and|&)\s+finish\s+group|(?:review|working|scrutiny)\s+group|group|"
+                               r"panel|review|inquiry|commission)|[A-Z]{2,6})\s+(?i:therefore\s+|also\s+)?(?i:recommends(?:\s+that)?)\s*:$")
+# ("ODUG recommends that:": a body known by its initials, as a user group's or board's paper names itself)
 _REVIEWERS_RECOMMEND = re.compile(
     r"\b(?:peer\s+team|peers|review(?:ers?|\s+team|\s+panel)?|inspectors?|inspectorate|auditors?|assessors?|"
     r"external\s+audit|internal\s+audit)(?:['’]s?)?\s+(?:(?:key|main|following)\s+)*recommendations\b|"

@@ -20,7 +20,7 @@ import re
 from typing import Optional
 
 from extractors.entities.items import Prov, Recommendation
-from extractors.entities.narrative import label_parts
+from extractors.entities.narrative import label_line, label_parts
 from extractors.model import Block, Document
 from extractors.vocabulary import english_label
 
@@ -226,12 +226,7 @@ def _summary_recs(doc: Document, zones: list[tuple[int, int]], body: Optional[st
                                  prov=Prov(page=b.page, source_text=b.full_text, locator=ref or f"block:{where[id(b)]}"))
             for p in labelled:
                 for lm in label_parts(" ".join(p.text.split())):
-                    label, value = lm.group("label").lower(), lm.group("value").strip()
-                    lprov = Prov(page=p.page, source_text=p.full_text, locator=f"{rec.prov.locator}/{label.split()[0]}")
-                    if label.startswith(("lead", "owner", "responsible", "accountable")):
-                        rec.owner_texts.append(("lead", value, lprov))
-                    elif not label.startswith(("rag", "rating", "status", "progress", "update", "commentary")):
-                        rec.timescale_texts.append((value, lprov))
+                    label_line(rec, p, lm)   # its lines, as under an item anywhere
             recs.append(rec)
     return recs
 

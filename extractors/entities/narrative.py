@@ -99,8 +99,16 @@ PLAN_ITEM = re.compile(r"^(?P<ref>(?:(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit
                        r"\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 # a lead-in that gives the items under it one deadline: "By 31 December 2026, the service should:",
 # "HMICFRS recommendations (to be completed by 31 October 2026):"
-DUE_LEAD = re.compile(r"(?i)^(?:(?P<a>by\s+(?:the\s+end\s+of\s+)?[\w /]{3,30}?),\s+[^:]{3,80}|[^:()]{3,80}\(\s*(?:to\s+be\s+"
+_DUE_LEAD = re.compile(r"(?i)^(?:(?P<a>by\s+(?:the\s+end\s+of\s+)?[\w /]{3,30}?),\s+[^:]{3,80}|[^:()]{3,80}\(\s*(?:to\s+be\s+"
                       r"(?:completed|implemented|delivered|achieved|met)\s+)?(?P<b>by\s+[^()]{3,30})\))\s*:$")
+
+
+def due_phrase(text: str) -> Optional[str]:
+    """The deadline a _DUE_LEAD lead-in gives ("By 31 December 2026"), else None."""
+    m = _DUE_LEAD.match(text)
+    return (m.group("a") or m.group("b")) if m else None
+
+
 BUCKET = re.compile(r"\b(immediate(?:ly)?|within\s+(?:\d+|one|two|three|four|five|six|nine|twelve)\s+(?:days?|weeks?|months?|years?))\b", re.I)
 DECISION_VERB = re.compile(
     r"^(?:to\s+)?(?:that\s+)?(?:the\s+\w+(?:\s+\w+){0,4}\s+)?(?:notes?|agrees?|approves?|endorses?|considers?|delegates?|comments?|receives?|"
@@ -526,7 +534,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
         if recs and LABEL_LINE.match(t):
             # "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27." under a recommendation
             for pm in label_parts(t):
-                _label_line(recs[-1], b, pm)
+                label_line(recs[-1], b, pm)
             j += 1
             continue
         if not seen_items and (_LIST_LEAD.match(t) or _GROUP_RECOMMENDS.match(t)
@@ -558,8 +566,9 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             continue
         if b.numbering and b.numbering != "•" and (_ABOUT_A_TABLE.match(t) or (
                 t[:1].islower() and re.match(r"(?i)[a-z]{3,}\s", b.numbering) and _ABOUT_THE_ITEM.match(t))):
-            # ("Recommendation 4" split off "Recommendation 4 has two parts, and ...": about the item)
-            j += 1   # "1.5 Table 1 summarises our recommendations by priority": about them, not one of them
+            # "1.5 Table 1 summarises our recommendations by priority", or "Recommendation 4" split off
+            # "Recommendation 4 has two parts, and ...": about them, not one of them
+            j += 1
             continue
         if b.numbering and b.numbering != "•":
             if recs and re.fullmatch(r"\d+\.\d+", b.numbering) and re.match(r"(?i)[a-z]{2,}\s*\d", recs[-1].ref or ""):
@@ -633,13 +642,13 @@ _ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|"
                            r"^(?:we|the\s+(?:review|panel|group))\s+(?:also\s+|further\s+|therefore\s+)?recommends?\b", re.I)
 
 
-# a lead-in that says who made the recommendations: a review, an inspection or an audit
-# ("The following are the peer team's key recommendations to the council:"), not the paper's author
 # a review group's own lead-in over what it asks of others: "The Group recommends that:", "The Panel
-# therefore recommends:" (not the meeting's decisions, whatever their verbs)
+# therefore recommends:", "ODUG recommends that:" (a body known by its initials, as a user group's or
+# board's paper names itself): not the meeting's decisions, whatever their verbs
 _GROUP_RECOMMENDS = re.compile(r"^(?:(?i:the\s+)?(?i:task\s+(?:and|&)\s+finish\s+group|(?:review|working|scrutiny)\s+group|group|"
                                r"panel|review|inquiry|commission)|[A-Z]{2,6})\s+(?i:therefore\s+|also\s+)?(?i:recommends(?:\s+that)?)\s*:$")
-# ("ODUG recommends that:": a body known by its initials, as a user group's or board's paper names itself)
+# a lead-in that says who made the recommendations: a review, an inspection or an audit
+# ("The following are the peer team's key recommendations to the council:"), not the paper's author
 _REVIEWERS_RECOMMEND = re.compile(
     r"\b(?:peer\s+team|peers|review(?:ers?|\s+team|\s+panel)?|inspectors?|inspectorate|auditors?|assessors?|"
     r"external\s+audit|internal\s+audit)(?:['’]s?)?\s+(?:(?:key|main|following)\s+)*recommendations\b|"
@@ -1159,9 +1168,9 @@ class _ImprovementWalk:
         im0 = IMPROVEMENT_HEADING.match(t) if not CONTENTS_LINE.search(t) else None
         is_head = b.kind == "heading" or (t.isupper() and len(t.split()) <= 10) or \
             bool(im0 and not im0.group("rest") and len(t.split()) <= 8)
-        due = DUE_LEAD.match(t)
+        due = due_phrase(t)
         if due and (self.current is None or not self.current.actions) and self._items_next(i):
-            self.bucket = due.group("a") or due.group("b")   # the items under it: due then
+            self.bucket = due   # the items under it: due then
             self.current = None
             return i + 1
         if is_head:
@@ -1242,7 +1251,7 @@ class _ImprovementWalk:
                                              locator=f"{step.prov.locator}/{label.split()[0]}")))
                     current.covered.add(b.full_text)
                 else:
-                    _label_line(current, b, lm)
+                    label_line(current, b, lm)
             return
         self.step_open = False
         if _STEPS_LABEL.fullmatch(t) or _DONE_LABEL.fullmatch(t):
@@ -1323,6 +1332,8 @@ def led_step(text: str, prov: Prov) -> Action:
                 value = part   # "by March 2027": the deadline as printed
             step.labels.append((label, value, prov.at(f"/{label.split()[0]}" + (f"#{k}" if k else ""))))
     return step
+
+
 _QUOTES = "“”\"‘’' "
 # the inspectorate's or reviewer's words quoted under the item's title: "CIW said:", "What Ofsted said:",
 # "The inspectors recommended:", "Audit Wales recommendation:"
@@ -1386,7 +1397,7 @@ _BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|(?:(?:
 _ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")
 
 
-def _label_line(current: Recommendation, b: Block, lm: re.Match) -> None:
+def label_line(current: Recommendation, b: Block, lm: re.Match) -> None:
     """A labelled line under a plan item: "Lead: Head of Service", "RAG: Amber",
     "Timescale: March 2025", "Progress: ..."."""
     label, value = lm.group("label").lower(), lm.group("value").strip()

@@ -55,7 +55,7 @@ from extractors.entities.rag import normalise_rag
 from extractors.entities.inquiry import inquiry_recommendations, labelled_recommendations
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
-from extractors.entities.narrative import (DUE_LEAD, RESOLVED, decision_recommendations, improvement_recommendations, loose_narrative_actions,
+from extractors.entities.narrative import (RESOLVED, due_phrase, decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations, tagged_recommendations, lead_in_only)
 from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
@@ -346,10 +346,9 @@ def _lead_in_deadline(ctx: EntityContext, at: Optional[int], recs: list[Recommen
     ("By 31 December 2026, the service should:" over "Ref | HMICFRS
     recommendation | Action | ..."): each recommendation's."""
     prev = next((b for b in reversed(ctx.doc.blocks[max(at - 2, 0):at]) if b.text.strip()), None) if at else None
-    due = DUE_LEAD.match(" ".join(prev.text.split())) if prev is not None and prev.kind != "table" else None
-    if due is None:
+    phrase = due_phrase(" ".join(prev.text.split())) if prev is not None and prev.kind != "table" else None
+    if phrase is None:
         return
-    phrase = due.group("a") or due.group("b")
     for r in recs:
         r.timescales.extend(Timescale.from_parsed(t, r.prov.at("/lead-in", source_text=prev.full_text))
                             for t in parse_timescales(phrase, ctx.anchor))

@@ -49,6 +49,13 @@ INSPECTION_ITEM = (r"(?i:areas?\s+(?:for|of)\s+(?:priority\s+action|(?:significa
                    r"(?:significant\s+)?weakness|(?:significant\s+)?concern)|significant\s+(?:weakness|concern)|"
                    r"cause\s+of\s+concern|improvement\s+(?:area|priority)|priority\s+action)")
 
+# the qualifier a plan or review prints in brackets beside an item's number: "Recommendation 3 (High
+# priority)", "AFI 2 (priority)", "Recommendation R1 (Priority: Moderate)", "Action 4 (new)", "(P1)"
+# (a regex fragment, case-insensitive, no groups)
+ITEM_QUALIFIER = (r"\((?i:(?:very\s+)?(?:high|medium|med|moderate|low|critical|major|minor|significant|key|urgent|essential|"
+                  r"important|fundamental|advisory)(?:\s+(?:priority|risk|importance))?|priority(?:\s*[:\-–]?\s*[^()]{1,30})?|"
+                  r"(?:rating|risk|grade|category|level)\b[^()]{0,30}|p[1-4]|new|revised|carried\s+forward|red|amber|green)\)")
+
 # a meeting, or the body that meets, as papers name a deadline by it: "the
 # September meeting", "Dec Cabinet", "next Board", "Jan 2027 Committee"
 # (a regex fragment, case-insensitive, no groups)
@@ -82,3 +89,43 @@ WELSH_POST = re.compile(
     r"dirprwy|gweithiwr|gweithwyr|cadeirydd|aelod|aelodau|cyngor|bwrdd|tîm|tim|gwasanaethau?|arweinydd|arweiniol|"
     r"cymdeithasol|oedolion|plant|teuluoedd|tai|addysg|iechyd|cyllid|caffael|comisiynu|diogelu|perfformiad|busnes|"
     r"cymorth|datblygu|gweithlu|polisi|cyfreithiol|democrataidd|corfforaethol|strategol|adnoddau|lleoliadau)\b")
+
+
+# the labels a plan prints before an item's owner, deadline, rating and progress, on a line of their
+# own, in a cell, or run into the text: "Lead officer: ...", "Lead agency: ...", "Action owner: ...",
+# "Revised target date: ...", "Timeframe: ...", "RAG: Amber", "Current position: ...". Regex fragments
+# (case-insensitive, no groups); label_kind() says which a printed label is. One vocabulary for the
+# walk's labelled lines (narrative), the labels run into a step (passes), a plan cell's lines
+# (action_plans) and an inquiry's plan lines, so a label known to one is known to all.
+_OWNER_QUALIFIER = (r"(?:strategic|operational|executive|senior|service|joint|overall|accountable|responsible|project|"
+                    r"programme|delivery|agency|partner|corporate|directorate|named|nominated)")
+OWNER_LABEL = (rf"(?:{_OWNER_QUALIFIER}\s+)?(?:lead(?:s|\s+(?:officers?|members?|managers?|directors?|agency|agencies|organisations?|"
+               r"partners?|body|bodies|service|team|directorate|persons?))?|owners?)|action\s+(?:owners?|leads?)|"
+               r"responsible(?:\s+(?:officers?|managers?|persons?|agency|body|lead|directors?|service|team))?|officers?\s+responsible|"
+               r"lead\s+and\s+responsible\s+officers?|accountable(?:\s+(?:officers?|persons?|directors?|lead|body))?|responsibility|"
+               r"senior\s+responsible\s+(?:owner|officer)|sponsor|who")
+DUE_LABEL = (r"(?:(?:original|revised|new|agreed|target|expected|planned|proposed|suggested|estimated|anticipated|forecast)\s+){1,2}"
+             r"(?:(?:completion|implementation|due|delivery)\s+)?dates?|(?:completion|implementation|due|delivery)\s+dates?|"
+             r"(?:(?:original|revised|new|agreed|target|expected|proposed|suggested)\s+)?(?:timescales?|time\s*frames?|deadlines?)|"
+             r"target(?:\s+(?:completion|implementation))?|due(?:\s+by)?|by\s+when|when|completion(?:\s+by)?|"
+             r"(?:to\s+be\s+)?completed\s+by|implementation")
+RAG_LABEL = r"rag(?:\s+(?:status|rating|rated))?|(?:overall\s+|progress\s+)?(?:rating|assessment)"
+STATUS_LABEL = r"(?:overall\s+|current\s+|delivery\s+|action\s+)?status"
+PROGRESS_LABEL = (r"(?:latest\s+|current\s+)?(?:progress(?:\s+(?:update|to\s+date|made|so\s+far|at\s+\w+(?:\s+\d{4})?))?|"
+                  r"updates?|position(?:\s+statement)?)|commentary")
+# any of them, a suggested lead or timescale included ("Suggested lead: ...")
+ITEM_LABEL = (rf"(?:(?:suggested|proposed)\s+)?(?:{OWNER_LABEL}|{DUE_LABEL})|{RAG_LABEL}|{STATUS_LABEL}|{PROGRESS_LABEL}")
+
+_LABEL_KINDS = [(kind, re.compile(rf"(?i)(?:(?:suggested|proposed)\s+)?(?:{frag})"))
+                for kind, frag in (("owner", OWNER_LABEL), ("due", DUE_LABEL), ("rag", RAG_LABEL),
+                                   ("status", STATUS_LABEL), ("progress", PROGRESS_LABEL))]
+
+
+def label_kind(label: str) -> str | None:
+    """What a printed label introduces: 'owner', 'due', 'rag', 'status' (a
+    rating or a progress note), 'progress', or None ("Revised target date"
+    -> 'due', "Lead agency" -> 'owner', "By" -> 'due')."""
+    label = " ".join(re.sub(r"\(s\)", "s", label).split())   # "Lead officer(s)"
+    if label.lower() == "by":
+        return "due"
+    return next((kind for kind, rx in _LABEL_KINDS if rx.fullmatch(label)), None)

@@ -22,7 +22,7 @@ from typing import Optional
 from extractors.entities.items import Prov, Recommendation
 from extractors.entities.narrative import label_line, label_parts
 from extractors.model import Block, Document
-from extractors.vocabulary import english_label
+from extractors.vocabulary import ITEM_LABEL, english_label
 
 SUMMARY_HEADING = re.compile(
     r"^(?:chapter\s+\d+\s*[:.\-–]?\s*)?(?:summary\s+of\s+|list\s+of\s+|annex\s+[a-z0-9]+\s*[:.\-–]?\s*)?"
@@ -120,8 +120,7 @@ _ANSWER_LABEL = re.compile(r"^(?:[\w’']+\s+){0,2}(?:response|comments?|progres
 
 
 # a plan's labelled line under the recommendation, not its text: "Lead: ...", "Target date: ...", "Progress:"
-_PLAN_LABEL = re.compile(r"(?i)^(?:leads?(?:\s+officers?)?|owners?|responsible(?:\s+officers?)?|target(?:\s+date)?|timescales?|deadline|"
-                         r"due(?:\s+date)?|by\s+when|rag(?:\s+(?:status|rating))?|status|progress(?:\s+(?:update|to\s+date))?|update)\s*:")
+_PLAN_LABEL = re.compile(rf"(?i)^(?:{ITEM_LABEL})\s*:")
 
 
 def labelled_recommendations(doc: Document, body: Optional[str] = None) -> list[Recommendation]:

@@ -566,7 +566,7 @@ _POST_HELD = re.compile(rf"^(?P<post>(?:[A-Z][\w&'’-]*\s+|of\s+|for\s+|and\s+|
                         rf"\s+[–—-]\s+{_HONORIFIC}?(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}})$")
 
 
-def _posts_held(line: str) -> list[tuple[str, str]]:
+def posts_held_in_line(line: str) -> list[tuple[str, str]]:
     """[(post, holder)] of a line listing posts and who holds them, one entry
     between semicolons (a label such as "Lead officers:" before the first)."""
     out = []
@@ -634,7 +634,7 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
             entries = [(None, name, role) for line in lines for _, name, role in _abbreviated_roles(" ".join(line.split()))]
         if len(entries) < 2:
             # a list of posts and their holders: "Lead officers: Director of Public Health – Dr Rajiv Menon; Head of ..."
-            entries = [(None, name, post) for line in lines for post, name in _posts_held(" ".join(line.split()))]
+            entries = [(None, name, post) for line in lines for post, name in posts_held_in_line(" ".join(line.split()))]
         if len(entries) < 2:
             # an unruled key, one entry a line, with no mark between name and post: "HJ Hilary Jessop Independent Chair"
             entries = [e for line in lines if (e := _initials_line(" ".join(line.split())))]

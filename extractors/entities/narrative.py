@@ -31,10 +31,13 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
 from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates_in_sentence
-from extractors.entities.responses import POSITION
+from extractors.entities.responses import POSITION, unlabelled_answer
 from extractors.model import Block, Document
 from extractors.numbering import CODED_TITLE, inline_items, split_numbering
-from extractors.vocabulary import INSPECTION_ITEM
+from extractors.vocabulary import INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, OWNER_LABEL, DUE_LABEL, RAG_LABEL, STATUS_LABEL, PROGRESS_LABEL, label_kind
+
+# the label words without a suggested/proposed prefix (LABEL_LINE keeps the prefix out of its label group)
+_ITEM_LABEL_WORDS = f"{OWNER_LABEL}|{DUE_LABEL}|{RAG_LABEL}|{STATUS_LABEL}|{PROGRESS_LABEL}"
 
 # the words a heading over how far recommendations have got opens with: "Progress on ...", "Update on ..."
 _PROGRESS_WORDS = (r"progress|update|implementation|responses?|monitoring|tracking|status|position|follow[\s-]?up|"
@@ -93,9 +96,11 @@ _AGREED_LIST = re.compile(r"(?i)\brecommendations?\b[^:]{0,60}?\b(?:were|was)\s+
 # the meeting's verb in capitals, as minutes print it: "Cabinet NOTED the report.", "The Board APPROVED the plan."
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CAPITAL_DECISION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:NOTED|AGREED|APPROVED|ENDORSED|ADOPTED|DEFERRED)\b(?!\s*(?:that|to)?\s*:)")
-PLAN_ITEM = re.compile(r"^(?P<ref>(?:(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+review|"
-                       # an auditor's value for money report: "Key / Improvement / Statutory recommendation 1"
-                       r"Key|Improvement|Statutory|Other)\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)(?:\s*\((?:priority|key|high\s+priority|new|revised|carried\s+forward)\))?"
+# who made an item, or what kind it is, printed before "recommendation N": "Ofsted recommendation 2", "Peer
+# team recommendation 1", "Scrutiny recommendation 3", an auditor's "Key / Improvement / Statutory recommendation 1"
+_ITEM_SOURCE = (r"(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+(?:review|team|challenge)|LGA|Panel|Scrutiny|"
+                r"Committee|Inquiry|Task\s+group|Board|SAR|DHR|CSPR|Key|Improvement|Statutory|Other)")
+PLAN_ITEM = re.compile(r"^(?P<ref>(?:" + _ITEM_SOURCE + r"\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)(?:\s*" + ITEM_QUALIFIER + r")?"
                        r"\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 # a lead-in that gives the items under it one deadline: "By 31 December 2026, the service should:",
 # "HMICFRS recommendations (to be completed by 31 October 2026):"
@@ -119,10 +124,17 @@ STEP_VERB = re.compile(
     r"\b(?:has|have|had)\s+(?:also\s+|now\s+|recently\s+|already\s+)?been\s+(?:\w+ed|undertaken|taken|done|made|set\s+up|put|held|given|written|drawn\s+up|begun|sent|run|built|shown|brought)\b|\b(?:is|are)\s+(?:now\s+|currently\s+)?being\s+\w+|"
     r"\b(?:will|shall)\s+(?:be\s+|also\s+|then\s+)?\w+|\b(?:is|are)\s+(?:now\s+)?(?:established|in\s+place|embedded|underway|under\s+way|complete|completed|planned|scheduled|"
     r"being|in\s+progress|set\s+up|operational)\b|\bwork\s+is\s+(?:underway|under\s+way|ongoing|in\s+progress)\b|"
-    r"\b(?:has|have)\s+(?:created|developed|introduced|implemented|established|agreed|appointed|recruited|launched|delivered|"
-    r"completed|reviewed|received|scrutinised|undertaken|commissioned|set\s+up|put\s+in\s+place|refreshed|updated)\b|"
+    r"\b(?:has|have)\s+(?:also\s+|now\s+|recently\s+|already\s+)?(?:created|developed|introduced|implemented|established|agreed|appointed|recruited|launched|delivered|"
+    r"completed|reviewed|received|scrutinised|undertaken|commissioned|set\s+up|put\s+in\s+place|refreshed|updated|written|"
+    r"produced|published|revised|rewritten|drafted|issued|trained|piloted|tested|audited|approved|adopted|rolled\s+out|carried\s+out|"
+    r"redesigned|circulated|held|begun|started)\b|"
+    r"\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:recruiting|developing|reviewing|preparing|drafting|updating|piloting|testing|"
+    r"consulting|procuring|commissioning|rolling\s+out)\b|"
     r"\b(?:we|the\s+council|the\s+service|the\s+team|the\s+department|the\s+directorate)\s+(?:will|are|is|plan|intend|propose)\b|"
-    r"\b(?:was|were)\s+(?:completed|introduced|implemented|established|launched|delivered|developed|held|undertaken|appointed|recruited)\b|"
+    r"\b(?:was|were)\s+(?:also\s+|then\s+)?(?:completed|introduced|implemented|established|launched|delivered|developed|held|undertaken|appointed|recruited|"
+    r"agreed|set\s+up|produced|published|revised|rewritten|added|co-produced|gathered|written|drafted|issued|created|trained|commissioned|"
+    r"reviewed|updated|refreshed|rolled\s+out|piloted|tested|audited|signed\s+off|approved|adopted|redesigned|circulated|carried\s+out|"
+    r"put\s+in\s+place|sent|run)\b|"
     r"\b(?:planned|scheduled)\s+for\b|\bis\s+planned\b", re.I)
 NOT_ACTION_START = re.compile(
     r"^(?:what\s+does\s+this\s+mean|as\s+a\s+result|since\s+the|the\s+(?:impact|benefit|outcome)|this\s+(?:means|ensures|feedback|is\s+(?:a|the))|"
@@ -131,18 +143,12 @@ NOT_ACTION_START = re.compile(
     r"the\s+(?:table|chart|figure|section|appendix)\s+(?:below|above)|this\s+(?:section|table|appendix|report|paper)\s+"
     r"(?:sets\s+out|describes|summarises|outlines|provides))", re.I)
 LABEL_LINE = re.compile(
-    r"^(?:(?:suggested|proposed)\s+)?(?P<label>leads?(?:\s+officers?|\s+members?)?|owners?|responsible(?:\s+officers?)?|accountable\s+officer|"
-    r"rag(?:\s+(?:status|rating))?|rating|status|timescales?|deadline|target(?:\s+date)?|due(?:\s+date)?|by\s+when|"
-    r"(?:agreed\s+|target\s+)?implementation\s+date|"
-    r"completion\s+date|progress(?:\s+(?:update|to\s+date|at\s+\w+(?:\s+\d{4})?))?|update|commentary|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
+    r"^(?:(?:suggested|proposed)\s+)?(?P<label>" + _ITEM_LABEL_WORDS + r"|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
 # where a second label starts in a labelled line: "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27",
 # "Lead: Cabinet Member for Housing / Head of Property – Timescale: by March 2027"
 # or after a space alone, the labels set out along one line: "Lead: Joanne Ferriby, Board Business Manager Due: June
-# 2026 RAG: Blue"
-_NEXT_LABEL = re.compile(r"(?:(?<=[.;])\s+|\s+[–—-]\s+|\s*\|\s*|\s+)(?=(?:(?:Suggested|Proposed)\s+(?:lead|timescale)|Leads?|Owners?|"
-                         r"Timescales?|Deadline|Due|Target\s+date|"
-                         r"RAG(?:\s+(?:status|rating))?|Status|Progress(?:\s+(?:update|to\s+date))?|Commentary|"
-                         r"By(?=\s*:\s*\S))\s*:)")
+# 2026 RAG: Blue" (a capitalised label followed by its colon)
+_NEXT_LABEL = re.compile(r"(?:(?<=[.;])\s+|\s+[–—-]\s+|\s*\|\s*|\s+)(?=(?-i:[A-Z]))(?=(?i:" + ITEM_LABEL + r")\s*:|By\s*:\s*\S)")
 
 
 def label_parts(text: str) -> list[re.Match]:
@@ -870,6 +876,8 @@ class _ImprovementWalk:
         self.current_level = 0
         self.in_outcome = False
         self.inspection = _looks_inspection(doc)
+        # a response paper ("Response to the Scrutiny Committee's inquiry ..."): an item's answer may be unlabelled
+        self.responding = bool(re.search(r"(?i)\bresponses?\b", _context_title(doc)))
         self.step_open = False   # the last block under the item was a step (or a label line under it)
         self.under_steps = False   # an "Actions" heading was set over the current item's steps
         self.step_ref: Optional[str] = None   # "Action 1.2" printed alone over the next step
@@ -881,7 +889,7 @@ class _ImprovementWalk:
         texts = {c.text.strip() for row in (b.table.rows if b.table else []) for c in row if c.text.strip()}
         if len(texts) == 1 and len(next(iter(texts)).split()) >= 8 and self._title_takes(next(iter(texts))):
             return   # "Recommendation 1 Leadership and service vision" over a box holding the recommendation's words
-        if self.record_box(i, b):
+        if self.record_box(i, b) or self.labelled_box(b):
             return
         items = _boxed_list(b, headed=True)
         if items:
@@ -906,6 +914,24 @@ class _ImprovementWalk:
         for c in cells[1:]:
             self.under_item(i, Block(kind="paragraph", text=c, page=page), c)
         self.current = None
+        return True
+
+    def labelled_box(self, b: Block) -> bool:
+        """A one-cell box holding an item's bare label on its first line and its
+        words under it ("Peer team recommendation 1" / "Develop and communicate a
+        clear, long-term vision ..."): the item, opened as a label line over its
+        words would open it. True when `b` was one."""
+        rows = b.table.rows if b.table else []
+        if len(rows) != 1 or len(rows[0]) != 1:
+            return False
+        cell = rows[0][0]
+        label, _, words = cell.text.strip().partition("\n")
+        label, words = _norm(label), _norm(words)
+        if not _BARE_ITEM.fullmatch(label) or len(words.split()) < 6:
+            return False
+        ref = re.sub(r"\s*\([^()]*\)$", "", label).rstrip(".:")
+        self.open_item(ref[:1].upper() + ref[1:], words, Prov(page=cell.page or b.page, source_text=cell.text, locator=ref),
+                       section_ref=None, level=1)
         return True
 
     def said_to_improve(self, i: int, b: Block, t: str) -> Optional[int]:
@@ -1016,9 +1042,7 @@ class _ImprovementWalk:
         if after.kind == "table":
             return t if self._over_a_plan_table(k) else None   # over the table of its actions
         at = " ".join(after.text.split())
-        if _QUALIFIED_LEAD.match(at):
-            # "Senior lead: ..." / "Strategic lead: ..." under the point, then (maybe) its table
-            return t
+        # "Lead: ...", "Senior lead: ...", "Target date: ..." under the point, then (maybe) its table
         return t if LABEL_LINE.match(at) or _PROGRESS_LABEL.fullmatch(at) else None
 
     def _title_takes(self, words: str, printed: Optional[str] = None) -> bool:
@@ -1028,7 +1052,9 @@ class _ImprovementWalk:
         recommendation reads elsewhere: "Data sharing The Scottish Government
         should ..."). True when it did."""
         cur = self.current
-        if cur is None or cur.actions or cur.covered or len(cur.text.split()) > 6 or _ASKS_SOMEONE.search(cur.text):
+        # (a title with whom it addresses in brackets: "Crisis line performance (Thursdale Care Partnership NHS Trust)")
+        title = re.sub(r"\s*\([^()]*\)$", "", cur.text) if cur is not None else ""
+        if cur is None or cur.actions or cur.covered or len(title.split()) > 6 or _ASKS_SOMEONE.search(cur.text):
             return False
         cur.text = _norm(cur.text + " " + words.strip(_QUOTES))
         cur.covered.add(printed or words)
@@ -1254,9 +1280,9 @@ class _ImprovementWalk:
                     label_line(current, b, lm)
             return
         self.step_open = False
-        if _STEPS_LABEL.fullmatch(t) or _DONE_LABEL.fullmatch(t):
-            # "Actions taken:", "Next steps:" over the item's bullets: each bullet a step (not "Progress:",
-            # whose bullets may be results: "42% of contacts are now made online")
+        if _STEPS_LABEL.fullmatch(t) or (b.numbering is None and len(t.split()) <= 6 and _STEPS_HEADING.fullmatch(t.rstrip("."))):
+            # "Actions taken:", "Next steps:", "Under way" over the item's bullets: each bullet a step (not
+            # "Progress:", whose bullets may be results: "42% of contacts are now made online")
             self.under_steps, self.in_outcome = True, False
             return
         if _PROGRESS_LABEL.fullmatch(t):
@@ -1268,9 +1294,10 @@ class _ImprovementWalk:
         if re.match(r"^progress\s+(achieved|made|to\s+date|update)\b", t, re.I):
             self.in_outcome = False
             return
-        if RESPONSE_HEAD_LINE.match(t):
-            # "Response: Accepted ...": the answer to the item (responses.py), not its action; the item's
-            # labelled lines may follow it ("Lead officer: ...", "Target date: ...")
+        if RESPONSE_HEAD_LINE.match(t) or (self.responding and not current.actions and unlabelled_answer(t)):
+            # "Response: Accepted ...", or in a response paper "Thursdale Police accepts this recommendation. ...":
+            # the answer to the item (responses.py), not its action; the item's labelled lines may follow it
+            # ("Lead officer: ...", "Target date: ...")
             self.answered = True
             current.covered.add(b.full_text)
             return
@@ -1314,7 +1341,8 @@ class _ImprovementWalk:
 
 # a bullet under an item that names who leads it and when, in brackets at its end: "Deliver values
 # workshops to every watch (Lead: Sonia Whitlam, Head of People; by March 2027)." — a planned step
-_LED_BULLET = re.compile(r"(?i)\((?:leads?|owners?|responsible)\s*:\s*[^()]{3,120}\)\.?\s*$")
+# (or with no label: "... (Head of Digital, Priya Lal; due end of February 2027).": who, then when)
+_LED_BULLET = re.compile(r"(?i)\((?:(?:leads?|owners?|responsible)\s*:\s*[^()]{3,120}|(?-i:[A-Z])[^();]{2,80};\s*(?:due|by|target|deadline)\b[^()]{3,40})\)\.?\s*$")
 
 
 def led_step(text: str, prov: Prov) -> Action:
@@ -1327,7 +1355,8 @@ def led_step(text: str, prov: Prov) -> Action:
     if led:
         for k, part in enumerate(re.split(r"\s*;\s*|,\s*(?=(?:by|due|target)\b)", led.group(0).strip(" .()"), flags=re.I)):
             lm = re.match(r"(?i)(?P<label>leads?|owners?|responsible|by|due|target(?:\s+date)?|deadline|status)\s*:?\s*(?P<value>\S.*)", part)
-            label, value = (lm.group("label").lower(), lm.group("value")) if lm else ("status", part)
+            who = k == 0 and not normalise_rag(part) and not re.match(r"(?i)(?:complete|done|on\s+track|in\s+progress|ongoing|delayed|slipped)", part)
+            label, value = (lm.group("label").lower(), lm.group("value")) if lm else ("lead" if who else "status", part)
             if label == "by":
                 value = part   # "by March 2027": the deadline as printed
             step.labels.append((label, value, prov.at(f"/{label.split()[0]}" + (f"#{k}" if k else ""))))
@@ -1370,16 +1399,18 @@ _STEP_REF = re.compile(r"(?i)(?:action|step)\s+\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.
 _STEP_LABEL = re.compile(r"(?i)^(?:what\s+we\s+(?:will|said\s+we\s+would|are\s+going\s+to)\s+do|(?:planned|agreed|improvement)\s+action|"
                          r"action\s+to\s+be\s+taken|step)\s*:\s*(?P<text>\S.{10,})$")
 # a heading over a plan item's steps: "Actions", "Actions agreed", "What we will do"
-_STEPS_HEADING = re.compile(r"(?i)(?:(?:key|planned|agreed|our|improvement)\s+)?actions?(?:\s+(?:agreed|planned|to\s+be\s+taken|we\s+will\s+take))?|"
-                            r"what\s+we\s+(?:will|are\s+going\s+to)\s+do|how\s+we\s+will\s+do\s+it|further\s+(?:work|actions?)|"
-                            r"next\s+steps|other\s+actions?\s*:?")
+_STEPS_HEADING = re.compile(r"(?i)(?:(?:key|planned|agreed|our|improvement|completed|outstanding|remaining)\s+)?(?:actions?|steps)(?:\s+(?:agreed|planned|"
+                            r"to\s+be\s+taken|we\s+will\s+take|taken|completed|under\s*way|in\s+progress|outstanding)(?:\s+(?:to\s+date|so\s+far))?)?|"
+                            r"what\s+we\s+(?:will|are\s+going\s+to)\s+do|how\s+we\s+will\s+do\s+it|further\s+(?:work|actions?|steps)|"
+                            # the steps a progress report sorts by how far they have got: "Steps taken", "Under way",
+                            # "Planned", "What has been done", "Work completed to date", "Still to do"
+                            r"what\s+(?:has\s+been|we\s+have)\s+done(?:\s+(?:to\s+date|so\s+far))?|work\s+(?:completed|done|under\s*way|in\s+progress|"
+                            r"planned)(?:\s+(?:to\s+date|so\s+far))?|under\s*way|in\s+progress|planned(?:\s+next\s+steps)?|still\s+to\s+do|"
+                            r"what\s+(?:happens|will\s+happen|we\s+will\s+do)\s+next|next\s+steps|other\s+actions?\s*:?")
 
 
 # the same, as a label with nothing after it: "Next steps:", "Actions agreed:"
 _STEPS_LABEL = re.compile(r"(?i:" + _STEPS_HEADING.pattern.removeprefix("(?i)") + r")\s*:")
-# the steps already taken, as a label: "Actions taken:", "Action taken to date:", "What we have done:"
-_DONE_LABEL = re.compile(r"(?i)(?:(?:key\s+)?actions?\s+(?:taken|completed)(?:\s+(?:to\s+date|so\s+far))?|what\s+we\s+have\s+done|"
-                         r"work\s+(?:completed|done)(?:\s+to\s+date)?)\s*:")
 # a label with nothing after it, over the item's progress bullets: "Progress:", "Update:", "Actions taken:"
 _PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\s+far))?|update|commentary|"
                              r"actions?(?:\s+(?:taken|completed|planned))?|what\s+we\s+have\s+done)\s*:")
@@ -1387,13 +1418,9 @@ _PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\
 
 # a plan item's number set alone ("Area for improvement 1", "Recommendation 3") and the label its text follows
 _INSPECTION_LABEL = re.compile(r"(?:" + INSPECTION_ITEM + r")\s+\d{1,2}[a-z]?[.:]?$")
-# a lead named with a qualifier: "Senior lead:", "Strategic lead:", "Executive lead officer:"
-_QUALIFIED_LEAD = re.compile(r"(?i)^(?:senior|strategic|executive|operational|service|accountable|responsible|named)\s+"
-                             r"(?:lead(?:\s+officer)?|owner|officer)s?\s*:\s*\S")
-_BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|(?:(?:scrutiny|panel|committee|review|inquiry|key|improvement|"
-                        r"statutory)\s+)?recommendation|requirement|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?"
+_BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|(?:" + _ITEM_SOURCE + r"\s+)?recommendation|requirement|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?"
                         # "Recommendation R1 (Priority: Moderate)": its priority or rating beside it
-                        r"(?:\s*\((?:priority|rating|risk|grade|category)\b[^()]{0,30}\))?")
+                        r"(?:\s*" + ITEM_QUALIFIER + r")?")
 _ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")
 
 
@@ -1407,13 +1434,14 @@ def label_line(current: Recommendation, b: Block, lm: re.Match) -> None:
 
 
 def _apply_rec_label(current: Recommendation, label: str, value: str, prov: Prov) -> None:
-    if re.match(r"lead|owner|responsib|accountable", label):
+    kind = label_kind(label)
+    if kind == "owner":
         current.owner_texts.append(("lead" if label.startswith("lead") else "responsible", value, prov))
-    elif re.match(r"rag|rating|status", label) and normalise_rag(value, letters_ok=True):
+    elif kind in ("rag", "status") and normalise_rag(value, letters_ok=True):
         current.rag, current.rag_raw = normalise_rag(value, letters_ok=True)
-    elif re.match(r"timescale|deadline|target|due|by\b|completion|(?:agreed\s+)?implementation", label):
+    elif kind == "due":
         current.timescale_texts.append((value, prov))
-    elif re.match(r"progress|update|status|commentary", label):
+    elif kind in ("progress", "status", "rag"):   # ("Overall assessment: good progress on ...")
         current.status_text = _norm(((current.status_text or "") + " " + value).strip())
 
 
@@ -1864,8 +1892,7 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
     return out
 
 
-_OWNER_LABEL_LINE = re.compile(r"(?i)^(?:leads?(?:\s+officers?)?|owners?|action\s+owner|responsible(?:\s+officers?)?|"
-                               r"accountable\s+officer)\s*[:\-–]\s*\S")
+_OWNER_LABEL_LINE = re.compile(rf"(?i)^(?:{OWNER_LABEL})\s*[:\-–]\s*\S")
 
 
 def _owner_label_below(blocks: list[Block], i: int) -> bool:

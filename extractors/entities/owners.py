@@ -707,7 +707,9 @@ _ADDRESSEE = re.compile(
 # "the Cabinet Office, together with the Government Chief Scientific Adviser and Chief Social Scientist, ..."
 _TOGETHER = re.compile(r",\s+together\s+with\s+" + _ACTOR + r"\s*,")
 _SHOULD = re.compile(r"(?:^|[.;:]\s+|,\s+|\s[–—-]\s+|,?\s+and\s+)" + _ACTOR + r"(?:,[^,.;]{3,120},)?\s+(?:should|must|ought\s+to|will\s+need\s+(?:both\s+)?to|"
-                     r"needs?\s+to)\b")
+                     r"needs?\s+to)\b"
+                     # (not the subject of a passive: "Guidance should be refreshed", "Card limits must be reviewed")
+                     r"(?!\s+(?:also\s+|then\s+)?be\s+(?!responsible|accountable|assured|satisfied|able|ready|clear)[a-z]+(?:ed|en|wn|ne|lt|ght|set|put|made|kept|held|run|met)\b)")
 _NOT_ACTOR = {"we", "this", "that", "these", "those", "it", "there", "such", "any", "all", "each", "in", "if", "where",
               "when", "while", "whilst", "however", "although", "given", "as", "moreover", "further", "finally", "also",
               "our", "their", "its", "a", "an", "one", "evaluation", "evidence", "policy"}

@@ -66,7 +66,7 @@ from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import log_section, meeting_days, pin_to_meetings, schedule_days
 from extractors.model import Block, Document, Table
-from extractors.vocabulary import INSPECTION_ITEM
+from extractors.vocabulary import INSPECTION_ITEM, ITEM_LABEL, label_kind
 from extractors.textsim import token_f1, tokens
 
 __all__ = ["PASSES", "extract_all", "EntityContext"]
@@ -862,9 +862,9 @@ _POSITION_ONLY = re.compile(rf"^{POSITION}[.:]?$", re.I)
 
 
 # the labels a step's owner and due date are printed under, inline ("<step>.
-# Lead: X. Target date: Y.") or on lines of their own below it ("Due: March 2011")
-_LABELS = (r"Lead(?:\s+(?:officer|member|manager|partner|agency|organisation))?|Owner|Responsible(?:\s+officer)?|Target\s+date|Timescales?|Deadline|"
-           r"Due(?:\s+date)?|By\s+when|Completion\s+date|Progress|Status|Update|Position|(?-i:By)")
+# Lead: X. Target date: Y.") or on lines of their own below it ("Due: March 2011"):
+# the shared label vocabulary ("By" only capitalised)
+_LABELS = ITEM_LABEL + r"|(?-i:By)"
 # after a sentence's end, or after any word when the label is capitalised and
 # followed by a colon: an action log's record run together ("... data Owner: Chair
 # Deadline: May Progress: On track")
@@ -872,20 +872,29 @@ _INLINE_LABEL = re.compile(r"(?:(?<=[.;)])\s*|(?<=\.\s)\s*|\s+(?=(?-i:[A-Z])))\b
 _LABEL_LINE = re.compile(r"^(?P<label>" + _LABELS + r")\s*[:\-–]\s*(?P<value>\S.*)$", re.I | re.S)
 
 
+# an entry of a key of initials: "RH – Rebecca Hallam", "; JK = Jonathan Kerr"
+_KEY_ENTRY = re.compile(r"(?:^|[;,]\s*)[A-Z]{2,4}\s*[–—=:-]\s*[A-Z]")
+
+
 def _apply_label(item, label: str, value: str, prov: Prov, ctx: EntityContext) -> None:
     """An owner or due date printed under a label, onto its item."""
     label = label.lower()
-    if label.startswith(("rag", "rating")):   # "RAG rating: Amber" under a step
+    kind = label_kind(label)
+    if kind == "rag":   # "RAG rating: Amber" under a step
         got = normalise_rag(value, letters_ok=True)
         if got and item.rag is None:
             item.rag, item.rag_raw = got
-    elif label.startswith(("progress", "status", "update", "position", "commentary")):
+    elif kind in ("progress", "status"):
         item.status_text = value
         item.metrics.extend(metrics_from_text(value, prov))   # "Complete. Comments were received from 5 of the 11 ..."
         got = normalise_rag(value)
         if got and item.rag is None:
             item.rag, item.rag_raw = got
-    elif label.startswith(("lead", "owner", "responsible")):
+    elif kind == "owner":
+        if len(_KEY_ENTRY.findall(value)) >= 2 or len(minutes.posts_held_in_line(value)) >= 2:
+            # "Leads: RH – Rebecca Hallam, Deputy Chief Fire Officer; JK – Jonathan Kerr, ...", "Strategic leads:
+            # Deputy Chief Fire Officer – Marcus Teale; Head of People – Farah Quddus": a key to who holds what
+            return
         have = {(o.role, o.person) for o in item.owners}   # the step's subject may name the same owner
         item.owners.extend(Owner(role=role, person=person, kind="lead" if label.startswith("lead") else "responsible",
                                  raw=raw, prov=prov) for role, person, raw in split_owners(value, ctx.glossary)

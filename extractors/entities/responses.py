@@ -31,7 +31,7 @@ from extractors.entities.columns import ANSWER_FIRST, DECISION_COLUMN, column_ro
 from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, bare_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Document, Table
-from extractors.vocabulary import INSPECTION_ITEM, english_label
+from extractors.vocabulary import DUE_LABEL, INSPECTION_ITEM, OWNER_LABEL, english_label
 
 STATUSES = ("accepted", "partially_accepted", "rejected", "noted", "under_consideration", "implemented")
 
@@ -52,7 +52,10 @@ _STATUS_WORDS: list[tuple[str, re.Pattern]] = [
         r"\b(?:will|shall|to)\s+(?:(?:therefore|also|now|further|first)\s+)?(?:give\s+(?:careful\s+|further\s+)?consideration|"
         r"consider|explore|look\s+(?:at|into)|"
         r"review\s+whether)\b|\bunder\s+(?:consideration|review)\b|\bis\s+(?:considering|exploring)\b|"
-        r"^\s*(?:deferred|pending)\b", re.I)),
+        r"^\s*(?:deferred|pending)\b|"
+        # "The ICB has not yet reached a view", "has yet to decide", "A decision is expected in March"
+        r"\bnot\s+yet\s+(?:reached\s+a\s+(?:view|decision|position)|decided|made\s+a\s+decision|taken\s+a\s+(?:view|position))\b|"
+        r"\b(?:has|have)\s+yet\s+to\s+(?:decide|reach|take|make)\b|\bdecision\s+(?:is\s+)?expected\b", re.I)),
     ("implemented", re.compile(
         r"\b(?:has|have)\s+(?:already\s+)?been\s+(?:implemented|completed|put\s+in\s+place|introduced)\b|"
         r"\balready\s+(?:in\s+place|implemented|underway|under\s+way)\b|^\s*(?:implemented|completed?|done)\b|"
@@ -66,8 +69,9 @@ _STATUS_WORDS: list[tuple[str, re.Pattern]] = [
 
 # "The Government agrees", "The Cabinet Secretary agrees", "We agree"
 _RESPONDER = re.compile(
-    r"^(?:In\s+line\s+with[^,]{0,80},\s*)?(?P<who>(?:The|the)\s+(?:(?:[A-Z][\w’'-]*|for|of|and)\s+){0,5}[A-Z][\w’'-]*|We|"
-    r"NICE|[A-Z]{2,6})\s+"
+    r"^(?:In\s+line\s+with[^,]{0,80},\s*)?(?P<who>(?:The|the)\s+(?:(?:[A-Z][\w’'-]*|for|of|and(?:\s+the)?)\s+){0,5}[A-Z][\w’'-]*|We|"
+    # a partner named without an article: "Thursdale Police accepts ...", "Harthope ICB agrees ..."
+    r"(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]*)){1,4}|NICE|[A-Z]{2,6})\s+"
     r"(?:therefore\s+|fully\s+|also\s+|broadly\s+|partially\s+|partly\s+|largely\s+)?(?:agree|agrees|accept|accepts|welcome|welcomes|note|notes|"
     r"support|supports|endorse|endorses|does\s+not|do\s+not|disagree|disagrees|reject|rejects|will|recognises|"
     r"acknowledges|believes|has|have)\b")
@@ -370,7 +374,7 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
     # itself, unlabelled ("The Government agrees with this recommendation ..."), or under a label
     # that names the position ("Decision: Agreed", "Position: Not accepted")
     responding = responding or default is not None
-    answers = [_answer(t) or (_unlabelled_answer(t) if responding else None) for t in texts]
+    answers = [_answer(t) or (unlabelled_answer(t) if responding else None) for t in texts]
     i = 0
     while i < len(blocks):
         if not starts[i]:
@@ -463,7 +467,7 @@ _POSITION_LABEL = re.compile(r"^(?:decision|position|status|outcome|(?:council|c
                              r"\s*[:–—-]\s*(?P<text>\S.*)$", re.I | re.S)
 
 
-def _unlabelled_answer(text: str) -> Optional[tuple[None, str]]:
+def unlabelled_answer(text: str) -> Optional[tuple[None, str]]:
     """(None, the answer) of a paragraph that, in a response paper, answers
     the recommendation above it without a response label: its first
     sentence takes a position ("The Government agrees with this
@@ -529,6 +533,11 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
                       and _positions_only(table, i)), None)
         # "Agreed? (Y/N)", "Accepted?": a question the column answers yes or no
         yes_no = bool(re.search(r"\?|\bY\s*/\s*N\b|\byes\s*/\s*no\b", header[st_c], re.I))
+        # "Agreed action": the steps agreed, answers where the column takes a position ("Agreed. ..." in an audit
+        # report's rows); a tracker whose cells state only the steps answers nothing
+        steps_only = bool(re.search(r"(?i)\bagreed\s+(?:management\s+)?actions?\b", header[st_c])) and \
+            not re.search(r"(?i)respon", header[st_c]) and \
+            not any(st_c < len(row) and status_of(" ".join(row[st_c].text.split()))[0] for row in table.body)
         who_head = re.search(r"\b(Cabinet|Executive|Management|Government|Council)\b", header[st_c])
         who = f"the {who_head.group(1)}" if who_head else (_titled_responder(doc, t) or default)
         for r_off, row in enumerate(table.body):
@@ -555,7 +564,7 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             status, raw = status_of(text) if not yes_no else _yes_no(text)
             if pos_c is not None and pos_c < len(cells) and status_of(cells[pos_c])[0]:
                 status, raw = status_of(" ".join(cells[pos_c].split()))   # the column that says only the position
-            if status is None and _POINTER_ONLY.match(text):
+            if steps_only or (status is None and _POINTER_ONLY.match(text)):
                 continue   # "For partner – see paragraph 5.3": where the answer is, not an answer
             r = r_off + table.header_rows
             src = st_c
@@ -577,8 +586,7 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
 
 # the label over the steps an answer lists: "Actions:", "Council action:", "Agreed actions:"
 _STEPS_IN_ANSWER = re.compile(r"(?i)^(?:[\w’']+\s+){0,2}?actions?(?:\s+(?:agreed|planned|to\s+be\s+taken))?\s*:\s*(?P<rest>.*)$")
-_ANSWER_LABEL = re.compile(r"(?i)^(?P<label>leads?(?:\s+officers?)?|owners?|responsible(?:\s+officers?)?|by|by\s+when|"
-                           r"timescales?|target(?:\s+date)?|deadline|due(?:\s+date)?)\s*:\s*(?P<value>\S.*)$")
+_ANSWER_LABEL = re.compile(rf"(?i)^(?P<label>{OWNER_LABEL}|{DUE_LABEL}|by)\s*:\s*(?P<value>\S.*)$")
 
 
 def packed_answer(cell: str) -> tuple[str, list[str], list[tuple[str, str]]]:

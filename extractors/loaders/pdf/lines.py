@@ -15,6 +15,7 @@ from extractors.loaders.pdf.records import _STRONG_BULLETS, _TERMINAL, Line, Pag
 from extractors.loaders.pdf.settings import DEFAULT as LAYOUT
 from extractors.model import Block
 from extractors.numbering import numbering_level, split_numbering
+from extractors.vocabulary import ITEM_LABEL
 
 
 _BY_TOP_X0 = attrgetter("top", "x0")
@@ -258,6 +259,8 @@ def _is_marker_start(text: str) -> Optional[str]:
 _OPENING_LABEL = re.compile(r"^(?:Present|Attendees|Attendance|In\s+attendance|Apologies(?:\s+for\s+absence)?|Members\s+present|"
                             r"Officers\s+present|Also\s+present|Chair(?:ed\s+by)?|Venue|Location|Minute\s+taker|"
                             r"Distribution|Circulation)\s*:", re.I)
+# a plan item's labelled line: "Lead officer: ...", "Target date: ...", "Status: ..." (capitalised), set one a line
+_ITEM_LABEL_START = re.compile(r"^(?=[A-Z])(?i:" + ITEM_LABEL + r")\s*:")
 
 
 def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> bool:
@@ -302,8 +305,14 @@ def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> b
             return True
     right = stats.right_edge.get(ln.page, prev.x1)
     width = max(right - min(l.x0 for l in para), LAYOUT.para_min_width)
-    if _OPENING_LABEL.match(ln.text) and prev.x1 < right - LAYOUT.para_short_line * width:
-        return True   # "Attendees: ...", "Apologies: ..." under a short line: a line of its own, not the title's end
+    if (_OPENING_LABEL.match(ln.text) or _ITEM_LABEL_START.match(ln.text)) and prev.x1 < right - LAYOUT.para_short_line * width:
+        # "Attendees: ...", "Apologies: ..." under a short line, or "Lead officer: ..." under "Lead agency: ...":
+        # a line of its own, not the title's end
+        return True
+    if num is not None and len(para) > 1 and prev.x1 < right - LAYOUT.para_short_line * width and re.search(r"\d|[.)]", num):
+        # "Recommendation 2: ..." after a short last line ("Status: Amber"): the paragraph ended (a number or
+        # "(b)", "c." - not a dash or a bare letter, a name's initial: "... Cllr" / "S Evans - £12.80")
+        return True
     if prev.text.endswith((".", "!", "?", ":")) and ln.text[:1].isupper():
         if prev.x1 < right - LAYOUT.para_short_line * width:
             return True

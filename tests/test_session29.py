@@ -1,0 +1,197 @@
+"""Forms read in session 29: one vocabulary for the labels a plan prints
+before an owner, a deadline, a rating or progress ("Lead agency:", "Action
+owner:", "Revised target date:", "Timeframe:", "Current position:"), set
+along one PDF line or on lines of their own; a recommendation numbered with a
+bracketed priority ("Recommendation 2 (Medium priority)") over its words;
+the subject of a passive ("Guidance should be refreshed") is not whom a
+recommendation asks; a key of initials after a "Leads:" label is no owner."""
+import docx
+import pytest
+
+from extractors.entities.narrative import label_parts
+from extractors.entities.owners import addressees
+from extractors.model import Block, Document
+from extractors.vocabulary import label_kind
+from tests.render import render_pdf
+from tests.word_papers import extracted as _extracted
+from extractors.entities.passes import extract_all
+from extractors.loaders import load_document
+from extractors.metadata import extract_metadata
+
+
+def _parent_ref(out: dict, row: dict) -> str:
+    for r in out["recommendations"]:
+        if r["rec_id"] == row["parent_id"]:
+            return "R:" + (r["ref"] or r["text"][:20])
+    for a in out["actions"]:
+        if a["action_id"] == row["parent_id"]:
+            return "A:" + a["text"][:20]
+    return "?"
+
+
+@pytest.mark.parametrize("label,kind", [
+    ("Lead agency", "owner"), ("Lead officer", "owner"), ("Action owner", "owner"), ("Accountable officer", "owner"),
+    ("Responsible officer(s)", "owner"), ("Executive lead", "owner"), ("Suggested lead", "owner"), ("Who", "owner"),
+    ("Revised target date", "due"), ("Original target date", "due"), ("Timeframe", "due"), ("When", "due"),
+    ("Completion date", "due"), ("By", "due"), ("Target", "due"),
+    ("RAG rating", "rag"), ("Status", "status"), ("Current position", "progress"), ("Latest update", "progress"),
+    ("Date", None), ("Background", None)])
+def test_one_vocabulary_says_what_a_label_introduces(label, kind):
+    assert label_kind(label) == kind
+
+
+def test_labels_along_one_line_are_parted_before_each_capitalised_label():
+    line = ("Lead agency: Tarnside NHS Foundation Trust Lead officer: Named Nurse for Adult Safeguarding "
+            "Target date: 30 June 2026 Update: Training delivered to 140 staff.")
+    assert [(m.group("label"), m.group("value")) for m in label_parts(line)] == [
+        ("Lead agency", "Tarnside NHS Foundation Trust"), ("Lead officer", "Named Nurse for Adult Safeguarding"),
+        ("Target date", "30 June 2026"), ("Update", "Training delivered to 140 staff.")]
+
+
+def _sar_progress() -> Document:
+    blocks = [Block(kind="heading", text="Safeguarding Adults Review: action plan progress", level=1, page=1)]
+    for n, (rec, agency, lead, due) in enumerate([
+            ("The Board should seek assurance that agencies apply the Mental Capacity Act when a person declines care.",
+             "Tarnside NHS Foundation Trust", "Named Nurse for Adult Safeguarding", "30 June 2026"),
+            ("Partners should develop a multi-agency self-neglect protocol.",
+             "Ashgrove Council Adult Social Care", "Principal Social Worker (Dawn Ellis)", "September 2026")], start=1):
+        blocks += [Block(kind="paragraph", text=f"Recommendation {n}: {rec}", page=1),
+                   Block(kind="paragraph", text=f"Lead agency: {agency}", page=1),
+                   Block(kind="paragraph", text=f"Lead officer: {lead}", page=1),
+                   Block(kind="paragraph", text=f"Target date: {due}", page=1),
+                   Block(kind="paragraph", text="Status: Amber", page=1)]
+    return Document(doc_id="sar", path="sar.txt", file_name="sar.txt", format="txt", blocks=blocks)
+
+
+def test_an_items_lead_agency_and_lead_officer_lines_are_its_owners_in_pdf(tmp_path):
+    path = render_pdf(_sar_progress(), tmp_path / "sar.pdf")
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    assert not out["actions"]   # ("Lead agency: ..." is no step)
+    owners = {(_parent_ref(out, o), o["role"], o["person"]) for o in out["owners"]}
+    assert {("R:Recommendation 1", "Tarnside NHS Foundation Trust", None),
+            ("R:Recommendation 1", "Named Nurse for Adult Safeguarding", None),
+            ("R:Recommendation 2", "Ashgrove Council Adult Social Care", None),
+            ("R:Recommendation 2", "Principal Social Worker", "Dawn Ellis")} <= owners
+    assert sorted((_parent_ref(out, t), t["raw"]) for t in out["timescales"]) == [
+        ("R:Recommendation 1", "30 June 2026"), ("R:Recommendation 2", "September 2026")]
+
+
+def test_an_audit_recommendation_under_its_bracketed_priority_with_relabelled_lines(tmp_path):
+    d = docx.Document()
+    d.add_heading("Internal audit follow-up: progress on agreed actions", level=1)
+    for n, prio, rec, act, who_label, who, due_label, due in [
+            (1, "High priority", "The Council should ensure that all purchase card transactions are reviewed by a line manager.",
+             "Monthly review reports will be issued to budget holders.", "Responsible officer", "Finance Manager (Payments)",
+             "Revised target date", "30 September 2026"),
+            (2, "Medium priority", "Card limits should be reviewed each year against actual spend.",
+             "The card administrator will review all limits each April.", "Action owner", "Card Administrator",
+             "Timeframe", "April 2027")]:
+        d.add_heading(f"Recommendation {n} ({prio})", level=2)
+        d.add_paragraph(rec)
+        d.add_paragraph(f"Agreed action: {act}")
+        d.add_paragraph(f"{who_label}: {who}")
+        d.add_paragraph(f"{due_label}: {due}")
+        d.add_paragraph("Current position: Reports are issued; two services have yet to confirm reviews.")
+    out = _extracted(d, tmp_path)
+    assert sorted(r["ref"] for r in out["recommendations"]) == ["Recommendation 1", "Recommendation 2"]
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted(recs.get(a["rec_id"]) for a in out["actions"]) == ["Recommendation 1", "Recommendation 2"]
+    roles = {o["role"] for o in out["owners"]}
+    assert {"Finance Manager (Payments)", "Card Administrator"} <= roles
+    assert "Card limits" not in roles   # the subject of "should be reviewed" is not asked to act
+    assert {"30 September 2026", "April 2027"} <= {t["raw"] for t in out["timescales"]}
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Guidance should be refreshed and placed on the intranet.", []),
+    ("Card limits must be reviewed annually.", []),
+    ("The Council should ensure that all cards are reviewed.", ["The Council"]),
+    ("The Director should be responsible for the plan.", ["The Director"]),
+])
+def test_the_subject_of_a_passive_is_not_whom_a_recommendation_asks(text, who):
+    assert addressees(text) == who
+
+
+def test_a_key_of_initials_after_a_leads_label_is_no_owner(tmp_path):
+    d = docx.Document()
+    d.add_heading("Action plan progress", level=1)
+    d.add_paragraph("The service has introduced a new triage process for all contacts received at the front door.")
+    d.add_paragraph("Leads: RH – Rebecca Hallam, Deputy Chief Fire Officer; JK – Jonathan Kerr, Area Manager (Protection)")
+    out = _extracted(d, tmp_path)
+    assert not any("Jonathan Kerr" in (o["raw"] or "") for o in out["owners"])
+
+
+def test_bullets_under_steps_taken_under_way_and_planned_headings_are_the_items_steps(tmp_path):
+    d = docx.Document()
+    d.add_heading("SAR action plan: progress report", level=1)
+    d.add_paragraph("Recommendation 1: The Board should refresh its self-neglect guidance.")
+    d.add_paragraph("Lead officer: Head of Adult Safeguarding")
+    for head, bullet in [("Steps taken", "A task and finish group with members from 8 agencies was set up in September 2026."),
+                         ("Under way", "The Council is recruiting a MARM coordinator on a fixed-term contract."),
+                         ("Planned", "Launch the revised guidance at a multi-agency briefing in February 2027.")]:
+        p = d.add_paragraph()
+        p.add_run(head).bold = True
+        d.add_paragraph(bullet, style="List Bullet")
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted((recs.get(a["rec_id"]), a["text"][:20]) for a in out["actions"]) == [
+        ("Recommendation 1", "A task and finish gr"), ("Recommendation 1", "Launch the revised g"),
+        ("Recommendation 1", "The Council is recru")]
+
+
+def test_a_box_holding_an_items_bare_label_over_its_words_opens_the_item(tmp_path):
+    d = docx.Document()
+    d.add_heading("Corporate peer challenge: progress", level=1)
+    box = d.add_table(rows=1, cols=1)
+    box.cell(0, 0).text = ("Peer team recommendation 1\nDevelop and communicate a clear, long-term vision for the place "
+                           "that is shared with partners and residents.")
+    d.add_paragraph("Overall assessment: GREEN")
+    d.add_paragraph("An interactive performance dashboard will be made available to all councillors "
+                    "(Head of Digital, Priya Lal; due end of February 2027).", style="List Bullet")
+    out = _extracted(d, tmp_path)
+    [rec] = [r for r in out["recommendations"] if r["ref"] == "Peer team recommendation 1"]
+    assert rec["text"].startswith("Develop and communicate") and rec["rag"] == "green"
+    [act] = out["actions"]
+    assert act["text"] == "An interactive performance dashboard will be made available to all councillors"
+    assert [(o["role"], o["person"]) for o in out["owners"] if o["parent_id"] == act["action_id"]] == [("Head of Digital", "Priya Lal")]
+    assert [t["due_date"] for t in out["timescales"] if t["parent_id"] == act["action_id"]] == [__import__("datetime").date(2027, 2, 28)]
+
+
+def _tracker(tmp_path, first_cell: str):
+    d = docx.Document()
+    d.add_heading("Internal audit: outstanding recommendations", level=1)
+    t = d.add_table(rows=3, cols=4)
+    for j, h in enumerate(["Ref", "Recommendation", "Agreed action", "Officer"]):
+        t.cell(0, j).text = h
+    for i, (ref, rec, act) in enumerate([("CP/1", "Cash should be collected weekly.", first_cell),
+                                         ("CP/2", "PCN income should be reconciled monthly.", "Monthly PCN income reconciliation.")], 1):
+        t.cell(i, 0).text, t.cell(i, 1).text, t.cell(i, 2).text, t.cell(i, 3).text = ref, rec, act, "Parking Manager"
+    return _extracted(d, tmp_path)
+
+
+def test_an_agreed_action_column_answers_only_where_it_takes_a_position(tmp_path):
+    # a tracker whose cells state the steps takes no position on the recommendations
+    assert _tracker(tmp_path, "Agree a weekly collection schedule with the contractor.")["responses"] == []
+    # an audit report's column that opens a cell with its position answers them
+    got = _tracker(tmp_path, "Agreed. A weekly collection schedule will be agreed with the contractor.")["responses"]
+    assert [(r["rec_ref"], r["status"]) for r in got][:1] == [("CP/1", "accepted")]
+
+
+def test_a_response_paper_answers_without_labels_and_lists_the_steps(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Report to the Executive")
+    d.add_paragraph("Title: Response to the Scrutiny Committee's inquiry into crisis care")
+    d.add_heading("Recommendation 8", level=2).runs[0].text = "Recommendation 8 Handover at the place of safety (Police and the Trust)"
+    d.add_paragraph("“Thursdale Police and the Trust should agree a handover standard at the place of safety.”")
+    d.add_paragraph("Thursdale Police accepts this recommendation in part. It will monitor handover times every month.")
+    d.add_paragraph("Adopt an interim two-hour handover standard at Oakwood House.", style="List Bullet")
+    d.add_paragraph("Report handover times each month to the Oversight Group.", style="List Bullet")
+    d.add_heading("Recommendation 9", level=2).runs[0].text = "Recommendation 9 Control room practitioner (the ICB)"
+    d.add_paragraph("“The ICB should fund a mental health practitioner in the police control room.”")
+    d.add_paragraph("The ICB has not yet reached a view. A decision is expected in March 2027.")
+    out = _extracted(d, tmp_path)
+    assert [r["text"][:40] for r in out["recommendations"] if r["ref"] and r["ref"].endswith("8")] == [
+        "Handover at the place of safety (Police "]
+    assert {(r["rec_ref"], r["status"]) for r in out["responses"]} >= {("8", "partially_accepted"), ("9", "under_consideration")}
+    assert {a["text"][:20] for a in out["actions"]} >= {"Adopt an interim two", "Report handover time"}

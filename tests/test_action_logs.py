@@ -208,7 +208,9 @@ def test_a_revised_date_supersedes_the_date_first_agreed():
     got = _plan(header, [["R1", "Keep a complete fleet asset register.", "Fleet Manager", "30 Sept 2025", "31 Jan 2026",
                           "Revised date agreed"],
                          ["R2", "Review fuel card transactions monthly.", "Fleet Manager", "31/10/2025", "–", "On track"]])
-    assert [str(t["due_date"]) for t in got["timescales"]] == ["2026-01-31", "2025-10-31"]
+    # (and R2's "monthly", the recurrence its own words ask for: session 29)
+    assert [(str(t["due_date"]), t["recurrence"]) for t in got["timescales"]] == [
+        ("2026-01-31", "once"), ("2025-10-31", "once"), ("None", "monthly")]
 
 
 def test_a_log_that_prints_no_meeting_date_dates_its_deadlines_by_the_dates_it_prints():

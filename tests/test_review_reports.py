@@ -463,10 +463,11 @@ def test_an_audit_action_plan_gives_each_recommendation_its_officer_and_date(lay
     rid = [r["rec_id"] for r in recs]
     assert [(rid.index(o["parent_id"]), o["role"]) for o in out["owners"]] == \
         [(0, "Finance Manager"), (1, "Contract Manager"), (2, "Head of Procurement")]
-    # (a response's own "each quarter" is the response's)
+    # (a response's own "each quarter" is the response's; the recommendation's own "updated quarterly" is its
+    # recurrence: session 29)
     assert [(rid.index(t["parent_id"]), str(t["due_date"])) for t in out["timescales"]
             if t["parent_type"] == "recommendation"] == \
-        [(0, "2026-03-31"), (1, "2026-04-30"), (2, "2026-06-30")]
+        [(0, "2026-03-31"), (1, "2026-04-30"), (2, "2026-06-30"), (2, "None")]
     assert not any("officer:" in a["text"].lower() or "date:" in a["text"].lower() for a in out["actions"])
 
 

@@ -437,7 +437,8 @@ def test_a_banner_named_in_a_word_or_two_and_rows_numbered_for_a_part(tmp_path):
     by_rec = {a["text"][:10]: a["rec_id"] for a in out["actions"]}
     assert by_rec == {"Add a quar": recs["3(a)"]["rec_id"], "Hold a wor": recs["3(b)"]["rec_id"],
                       "Review how": recs["8"]["rec_id"]}
-    assert _dates_of(out, recs["3(b)"]) == ["end of June 2027"]
+    # (and "each year", the recurrence the recommendation's own words ask for: session 29)
+    assert _dates_of(out, recs["3(b)"]) == ["each year", "end of June 2027"]
     assert _owners_of(out, recs["8"]) == [("Monitoring Officer", None)]
 
 

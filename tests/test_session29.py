@@ -195,3 +195,35 @@ def test_a_response_paper_answers_without_labels_and_lists_the_steps(tmp_path):
         "Handover at the place of safety (Police "]
     assert {(r["rec_ref"], r["status"]) for r in out["responses"]} >= {("8", "partially_accepted"), ("9", "under_consideration")}
     assert {a["text"][:20] for a in out["actions"]} >= {"Adopt an interim two", "Report handover time"}
+
+
+def test_a_tables_recommendation_asking_for_something_monthly_has_that_recurrence(tmp_path):
+    d = docx.Document()
+    d.add_heading("Audit recommendations: follow-up", level=1)
+    t = d.add_table(rows=2, cols=4)
+    for j, h in enumerate(["Ref", "Recommendation", "Officer", "Target date"]):
+        t.cell(0, j).text = h
+    for j, v in enumerate(["CTR/1", "Reconcile the reduction awards to the benefits system every month.", "Benefits Team Leader",
+                           "31/01/2027"]):
+        t.cell(1, j).text = v
+    out = _extracted(d, tmp_path)
+    assert sorted((t["recurrence"], str(t["due_date"])) for t in out["timescales"]) == [("monthly", "None"), ("once", "2027-01-31")]
+
+
+def test_a_stated_position_over_the_items_table_leaves_the_table_the_items(tmp_path):
+    # "Council's position: Accepted." and a sentence on it, then the table of its actions: the rows answer the item
+    d = docx.Document()
+    d.add_paragraph("Title: Response to the planning advisory service review")
+    d.add_heading("Recommendation 2 Backlog of applications", level=2)
+    box = d.add_table(rows=1, cols=1)
+    box.cell(0, 0).text = "Prioritise clearing the backlog of undetermined applications within the next year."
+    d.add_paragraph("Council’s position: Accepted. At 31 January 2027 there were 388 undetermined applications.")
+    d.add_paragraph("The Council aims to bring the backlog below 200 applications by 30 September 2027.")
+    t = d.add_table(rows=2, cols=3)
+    for j, h in enumerate(["Action", "Officer responsible", "Target date"]):
+        t.cell(0, j).text = h
+    for j, v in enumerate(["Engage an external planning consultancy for six months.", "Development Manager", "30 April 2027"]):
+        t.cell(1, j).text = v
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert [recs.get(o["parent_id"]) for o in out["owners"] if o["role"] == "Development Manager"] == ["Recommendation 2"]

@@ -425,7 +425,9 @@ def decision_sentences(text: str, before: Optional[str] = None) -> list[str]:
     last sentence of the block `before` it (the item the line break cut)."""
     out = []
     said = sentences(_strip_ref(text))
-    if before and said and _SAYS_NOT_WHAT.search(said[0]) and _DECIDED.search(said[0]):
+    # (not after a list's item: "• APPROVED the terms of reference; and" / "• AGREED to hold a session ...")
+    if before and said and _SAYS_NOT_WHAT.search(said[0]) and _DECIDED.search(said[0]) and \
+            not re.search(r"(?:;|\band|\bor)\s*$", before.strip()):
         said = sentences(_strip_ref(before))[-1:] + said
         k0 = 1
     else:

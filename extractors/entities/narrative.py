@@ -31,7 +31,7 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
 from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates_in_sentence
-from extractors.entities.responses import POSITION, unlabelled_answer
+from extractors.entities.responses import POSITION, takes_position
 from extractors.model import Block, Document
 from extractors.numbering import CODED_TITLE, inline_items, split_numbering
 from extractors.vocabulary import INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, OWNER_LABEL, DUE_LABEL, RAG_LABEL, STATUS_LABEL, PROGRESS_LABEL, label_kind
@@ -1294,7 +1294,7 @@ class _ImprovementWalk:
         if re.match(r"^progress\s+(achieved|made|to\s+date|update)\b", t, re.I):
             self.in_outcome = False
             return
-        if RESPONSE_HEAD_LINE.match(t) or (self.responding and not current.actions and unlabelled_answer(t)):
+        if RESPONSE_HEAD_LINE.match(t) or (self.responding and not current.actions and takes_position(t)):
             # "Response: Accepted ...", or in a response paper "Thursdale Police accepts this recommendation. ...":
             # the answer to the item (responses.py), not its action; the item's labelled lines may follow it
             # ("Lead officer: ...", "Target date: ...")

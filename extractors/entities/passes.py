@@ -947,6 +947,13 @@ def prose_details(ctx: EntityContext) -> None:
                 named = {bare_body(o.role or "") for o in r.owners}
                 r.owners.extend(o for o in addressed_owners(r.text, ctx.meta.get("committee"), r.prov.at("/owner"))
                                 if bare_body(o.role or "") not in named and not _OWN_BODY.match(o.role or ""))
+            if r.kind == "improvement":
+                # how often the recommendation's own words ask for it ("Reconcile the awards every month"): a
+                # recurrence, as a narrative recommendation's words give one (not its dates: a row's date cells do)
+                have = {t.recurrence for t in r.timescales}
+                r.timescales.extend(Timescale.from_parsed(t, r.prov.at(f"/due@{t.start}"))
+                                    for t in find_due_dates_in_sentence(r.text, ctx.anchor)
+                                    if t.recurrence not in (None, "once") and t.recurrence not in have)
             continue
         ctx.consumed.add(r.prov.source_text)
         ctx.not_actions |= r.covered

@@ -467,6 +467,14 @@ _POSITION_LABEL = re.compile(r"^(?:decision|position|status|outcome|(?:council|c
                              r"\s*[:–—-]\s*(?P<text>\S.*)$", re.I | re.S)
 
 
+def takes_position(text: str) -> bool:
+    """A paragraph whose first sentence is a body taking a position on the
+    recommendation ("The Trust accepts this recommendation.", "Thursdale
+    Police accepts ...", "The ICB has not yet reached a view.")."""
+    first = _opening(text, 1)
+    return bool(first and _RESPONDER.match(first[0]) and status_of(first[0])[0] and not _WELCOMES_THE_REPORT.search(first[0]))
+
+
 def unlabelled_answer(text: str) -> Optional[tuple[None, str]]:
     """(None, the answer) of a paragraph that, in a response paper, answers
     the recommendation above it without a response label: its first
@@ -475,8 +483,7 @@ def unlabelled_answer(text: str) -> Optional[tuple[None, str]]:
     with the position and goes on ("Accepted. The Council will publish
     ...", "Agreed in part – ..."), or a label names the position ("Decision:
     Agreed ..."; the answer is the label's value). None otherwise."""
-    first = _opening(text, 1)
-    if first and _RESPONDER.match(first[0]) and status_of(first[0])[0] and not _WELCOMES_THE_REPORT.search(first[0]):
+    if takes_position(text):
         return None, text
     m = _POSITION_LABEL.match(text)
     if m and re.match(rf"(?i){POSITION}\b", m.group("text").strip()):

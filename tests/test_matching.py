@@ -50,6 +50,12 @@ def test_ref_normalisation_keeps_inner_dots_and_words():
     assert norm_ref("Action  4") == "action 4"
     assert norm_ref(None) is None
     assert norm_ref("2.1") != norm_ref("2.11")
+    # the word "Recommendation" before the number, and a part's letter in brackets or run on (session 29)
+    assert norm_ref("Recommendation 5(a)") == norm_ref("5(a)") == norm_ref("Recommendation 5a") == "5a"
+    assert norm_ref("Rec. 3") == norm_ref("Recommendation 3") == "3"
+    assert norm_ref("4c(ii)") == "4cii"
+    assert norm_ref("R3") != norm_ref("3")   # a printed code stays itself
+    assert norm_ref("Action 4") != norm_ref("4")
 
 
 def test_numbers_match_to_one_millionth_relative():

@@ -61,14 +61,25 @@ _WS = re.compile(r"\s+")
 
 
 def norm_ref(s: Any) -> str | None:
-    """'(a)', 'a)', 'A.', '[A]' -> 'a'; '2.1.' -> '2.1'; 'Action  4' -> 'action 4'."""
+    """'(a)', 'a)', 'A.', '[A]' -> 'a'; '2.1.' -> '2.1'; 'Action  4' -> 'action 4';
+    the word "Recommendation" before a number is the same ref without it and a
+    part's letter in brackets the same as run on: 'Recommendation 5(a)', '5(a)',
+    'Recommendation 5a' -> '5a' (papers and labellers print both)."""
     if s is None:
         return None
     t = unicodedata.normalize("NFKC", str(s)).strip().lower()
+    t = _PART_IN_BRACKETS.sub(r"\1", t)
     t = t.strip("()[]{} \t")
     t = t.rstrip(".):").strip("()[]{} \t")
     t = _WS.sub(" ", t)
+    t = _REC_WORD.sub("", t)
     return t or None
+
+
+# "recommendation 3", "rec. 3", "recommendations 3" -> "3" (not "r3": a code the paper prints)
+_REC_WORD = re.compile(r"^rec(?:ommendations?|\.)?\s*(?=\d)")
+# "5(a)", "4c(ii)" -> "5a", "4cii": a part's letter or numeral in brackets after the number
+_PART_IN_BRACKETS = re.compile(r"(?<=\d|[a-z])\(([a-z]{1,4})\)")
 
 
 def norm_code(s: Any) -> str | None:

@@ -227,3 +227,44 @@ def test_a_stated_position_over_the_items_table_leaves_the_table_the_items(tmp_p
     out = _extracted(d, tmp_path)
     recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
     assert [recs.get(o["parent_id"]) for o in out["owners"] if o["role"] == "Development Manager"] == ["Recommendation 2"]
+
+
+def test_the_bullets_under_the_board_colon_are_its_decisions_and_an_ask_to_decide_is_no_action(tmp_path):
+    d = docx.Document()
+    d.add_heading("Tarnside Integrated Care Partnership Board", level=1)
+    d.add_paragraph("Minutes of the meeting held on 14 October 2026")
+    d.add_heading("ICPB/26/45 Better Care Fund", level=2)
+    d.add_paragraph("Members were asked to approve the quarter 1 return. RESOLVED that the return be approved.")
+    d.add_heading("ICPB/26/46 Any other business", level=2)
+    d.add_paragraph("The Board:")
+    for item in ["NOTED the update on the primary care estates strategy;", "APPROVED the revised terms of reference; and",
+                 "AGREED to hold a development session in December."]:
+        d.add_paragraph(item, style="List Bullet")
+    out = _extracted(d, tmp_path, "minutes.docx")
+    texts = [r["text"] for r in out["recommendations"]]
+    assert {"NOTED the update on the primary care estates strategy", "APPROVED the revised terms of reference",
+            "AGREED to hold a development session in December."} <= set(texts)
+    assert not any("AGREED to hold" in t and "APPROVED" in t for t in texts)   # (not joined to the item before)
+    assert not any(a["text"].startswith("Members were asked") for a in out["actions"])
+
+
+def test_a_long_recommendation_broken_off_before_its_lettered_parts_is_their_lead_in(tmp_path):
+    blocks = [Block(kind="heading", text="6 The Panel's recommendations", level=1, page=1),
+              Block(kind="heading", text="6.3 To the Council and the Trust", level=2, page=1),
+              Block(kind="paragraph", text="We ask both bodies to act together on discharge.", page=1),
+              Block(kind="heading", text="Recommendation 5", level=3, page=1),
+              Block(kind="paragraph", page=1, text="The Council and the Trust should agree a joint discharge protocol for "
+                    "people who are clinically ready for discharge from mental health beds, which:"),
+              Block(kind="list_item", numbering="(a)", page=1,
+                    text="sets a shared standard that no one stays in hospital more than seven days after being ready; and"),
+              Block(kind="list_item", numbering="(b)", page=1,
+                    text="places a housing options officer at Oakwood House at least three days a week."),
+              Block(kind="paragraph", page=1, text="Suggested timescale: (a) March 2027; (b) April 2027")]
+    path = render_pdf(Document(doc_id="r", path="r.txt", file_name="r.txt", format="txt", blocks=blocks), tmp_path / "r.pdf")
+    doc = load_document(path)
+    out = extract_all(doc, extract_metadata(doc))
+    got = {r["ref"]: r["text"][:12] for r in out["recommendations"]}
+    assert got == {"Recommendation 5a": "sets a share", "Recommendation 5b": "places a hou"}
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted((recs[t["parent_id"]], t["raw"]) for t in out["timescales"]) == [
+        ("Recommendation 5a", "March 2027"), ("Recommendation 5b", "April 2027")]

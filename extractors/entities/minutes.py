@@ -132,7 +132,9 @@ _ACTION_FORMS = [
                rf"(?P<who>{_ONE})\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:looking\s+into|in\s+the\s+process\s+of)\b"),
     # "Members were asked to send examples ...": the group as a whole is to act
     re.compile(r"^(?P<who>(?:All\s+)?(?:[A-Z][\w&'’-]*\s+){0,2}(?:[Mm]embers|[Oo]fficers|[Oo]fficials|[Cc]ouncillors|[Pp]artners))"
-               r"\s+(?:were|are)\s+(?:asked|requested|invited|tasked)\s+to\s+[a-z]{3,}\b"),
+               r"\s+(?:were|are)\s+(?:asked|requested|invited|tasked)\s+to\s+"
+               # (not what the meeting was asked to decide: "Members were asked to approve the Q1 return")
+               r"(?!(?:approve|note|agree|endorse|consider|comment|support|ratify|accept|discuss|receive|adopt|decide)\b)[a-z]{3,}\b"),
     # "It was noted that the Secretariat will circulate ...", "The Secretariat would be asked to circulate ..."
     re.compile(rf"^It\s+was\s+(?:noted|reported|confirmed)\s+that\s+{_WHO}\s+(?:will|would)\s+(?!be\b|not\b|like\b)[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:will|would)\s+be\s+(?:asked|requested|tasked|invited)\s+to\s+[a-z]{{3,}}\b"),

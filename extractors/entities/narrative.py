@@ -759,9 +759,14 @@ _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘])")
 
 def lead_in_only(text: str) -> bool:
     """A lead-in printed before a list ("the County Council resolves:", "That the Cabinet:"): a colon after
-    twelve words at most."""
+    twelve words at most, or after forty when the sentence breaks off on a word its list completes ("The
+    Council and the Trust should agree a joint discharge protocol for people ..., which:")."""
     t = text.strip()
-    return t.endswith(":") and len(t.split()) <= 12
+    return t.endswith(":") and (len(t.split()) <= 12 or (len(t.split()) <= 40 and bool(_BROKEN_OFF.search(t))))
+
+
+# the word a sentence breaks off on before the list that completes it: "..., which:", "... by:", "... so that:"
+_BROKEN_OFF = re.compile(r"(?i)\b(?:which|that|by|to|including|so\s+that|where|when|who)\s*:$")
 
 
 def _tag_ref(m: re.Match) -> str:

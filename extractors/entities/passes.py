@@ -844,12 +844,21 @@ def lead_ins(ctx: EntityContext) -> None:
     "Services involved in this activity include:") is neither a
     recommendation nor an action."""
     # (and a stem its lettered parts follow, however long: "7. The Cabinet Member ... should, within six months:")
-    stems = {(r.prov.page, bare_ref(r.section_ref)) for r in ctx.recs if r.section_ref and r.ref != r.section_ref}
+    stems: dict[tuple, list[str]] = {}
+    for r in ctx.recs:
+        if r.section_ref and r.ref != r.section_ref:
+            stems.setdefault((r.prov.page, bare_ref(r.section_ref)), []).append(_norm_space(r.text))
+    # (a stem read elsewhere with its parts run on: "... protocol for people ..., which: sets ...; and places ...")
     ctx.recs = [r for r in ctx.recs if not lead_in_only(r.text) and
-                not (r.text.rstrip().endswith(":") and r.ref and (r.prov.page, bare_ref(r.ref)) in stems)]
+                not (r.ref and (parts := stems.get((r.prov.page, bare_ref(r.ref)))) is not None and
+                     (r.text.rstrip().endswith(":") or all(p in _norm_space(r.text) for p in parts)))]
     for r in ctx.recs:
         r.actions = [a for a in r.actions if _a_step(a.text)]
     ctx.loose_actions = [a for a in ctx.loose_actions if _a_step(a.text)]
+
+
+def _norm_space(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _a_step(text: str) -> bool:
@@ -1358,6 +1367,7 @@ def minute_decisions(ctx: EntityContext) -> None:
     ref = None   # the minute a block belongs to: the last number printed
     before = None
     listing = False   # reading the items under an "AGREED:" line
+    body_list = False   # reading the bullets under "The Board:"
     tindex = -1
     for i, b in enumerate(ctx.doc.blocks):
         if b.kind == "table":
@@ -1378,8 +1388,15 @@ def minute_decisions(ctx: EntityContext) -> None:
             ctx.recs.append(Recommendation(kind="decision", text=item_text, ref=f"({num.strip('().')})",
                                            prov=Prov(b.page, b.full_text, f"block:{i}")))
             continue
+        if body_list and b.kind == "list_item" and _DECIDED_ITEM.match(item_text or t):
+            # "The Board:" / "• NOTED the update ...;" / "• APPROVED the terms of reference; and": each item a decision
+            ctx.recs.append(Recommendation(kind="decision", text=(item_text or t).rstrip(";").removesuffix("; and").strip(),
+                                           ref=None, prov=Prov(b.page, b.full_text, f"block:{i}")))
+            ctx.by_sentence.add(b.full_text)
+            continue
+        body_list = bool(_BODY_LEAD.fullmatch(t))
         listing = bool(_DECISION_LIST.fullmatch(t))
-        if listing:
+        if listing or body_list:
             continue
         if (items := minutes.decision_items(t)) is not None:
             for k, (iref, text) in enumerate(items):
@@ -1393,6 +1410,15 @@ def minute_decisions(ctx: EntityContext) -> None:
             loc = f"block:{i}" + (f"/sentence:{k}" if k else "")
             ctx.recs.append(Recommendation(kind="decision", text=text, ref=ref, prov=Prov(b.page, b.full_text, loc)))
             ctx.by_sentence.add(b.full_text)
+
+
+# the meeting named over the bullets of what it did: "The Board:", "The Committee:", "Members:"
+_BODY_LEAD = re.compile(r"(?i)(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:board|committee|sub-committee|cabinet|council|partnership|panel|"
+                        r"executive|forum|group|members)\s*:")
+# what a minute's bullet says the meeting did, its first word: "NOTED ...", "approved ...", "Agreed to ..."
+_DECIDED_ITEM = re.compile(r"(?i)(?:noted|approved|agreed|endorsed|resolved|received|supported|requested|asked|delegated|ratified|"
+                           r"adopted|deferred|accepted|confirmed|welcomed|recommended|authorised|instructed|nominated|appointed|"
+                           r"commissioned)\b")
 
 
 def decision_columns(ctx: EntityContext) -> None:

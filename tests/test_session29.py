@@ -268,3 +268,10 @@ def test_a_long_recommendation_broken_off_before_its_lettered_parts_is_their_lea
     recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
     assert sorted((recs[t["parent_id"]], t["raw"]) for t in out["timescales"]) == [
         ("Recommendation 5a", "March 2027"), ("Recommendation 5b", "April 2027")]
+
+
+def test_a_paper_headed_proposed_next_steps_that_yields_no_actions_says_so():
+    from extractors.entities.coverage import ACT_CUE
+    assert ACT_CUE.match("Proposed Next Steps")
+    assert ACT_CUE.match("3. Next steps")
+    assert not ACT_CUE.match("Steps taken so far by the Board")

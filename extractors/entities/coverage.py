@@ -24,7 +24,7 @@ REC_CUE = re.compile(
     r"(?:it\s+was\s+)?resolved\b|conclusions\s+and\s+recommendations)", re.I)
 ACT_CUE = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:action\s+(?:plan|log|points?|tracker)\b|actions?\s+(?:agreed|arising|required)\b|"
-    r"actions?\s*[:\-–]\s*\S|next\s+steps\b|matters\s+arising\b)", re.I)
+    r"actions?\s*[:\-–]\s*\S|(?:proposed\s+|planned\s+|agreed\s+|key\s+)?next\s+steps\b|matters\s+arising\b)", re.I)
 _CONTENTS = re.compile(r"\.{3,}\s*\d+\s*$|\s\d{1,3}\s*$")
 _COLUMN = re.compile(r"^(?:recommendations?|recommended\s+actions?|(?:agreed\s+|mitigating\s+|description\s+of\s+)?actions?"
                      r"(?:\s+(?:points?|required|agreed|description|details))?|actions?\s*/\s*decisions?)$", re.I)

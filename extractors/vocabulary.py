@@ -113,7 +113,8 @@ RAG_LABEL = r"rag(?:\s+(?:status|rating|rated))?|(?:overall\s+|progress\s+)?(?:r
 STATUS_LABEL = r"(?:overall\s+|current\s+|delivery\s+|action\s+)?status"
 PROGRESS_LABEL = (r"(?:latest\s+|current\s+)?(?:progress(?:\s+(?:update|to\s+date|made|so\s+far|at\s+\w+(?:\s+\d{4})?))?|"
                   r"updates?|position(?:\s+statement)?)|commentary")
-# any of them, a suggested lead or timescale included ("Suggested lead: ...")
+# any of them (LABEL_WORDS), and the same with a suggested lead or timescale ("Suggested lead: ...") (ITEM_LABEL)
+LABEL_WORDS = f"{OWNER_LABEL}|{DUE_LABEL}|{RAG_LABEL}|{STATUS_LABEL}|{PROGRESS_LABEL}"
 ITEM_LABEL = (rf"(?:(?:suggested|proposed)\s+)?(?:{OWNER_LABEL}|{DUE_LABEL})|{RAG_LABEL}|{STATUS_LABEL}|{PROGRESS_LABEL}")
 
 _LABEL_KINDS = [(kind, re.compile(rf"(?i)(?:(?:suggested|proposed)\s+)?(?:{frag})"))

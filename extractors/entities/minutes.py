@@ -570,6 +570,17 @@ _POST_HELD = re.compile(rf"^(?P<post>(?:[A-Z][\w&'’-]*\s+|of\s+|for\s+|and\s+|
                         rf"\s+[–—-]\s+{_HONORIFIC}?(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}})$")
 
 
+# an entry of a key of initials: "RH – Rebecca Hallam", "; JK = Jonathan Kerr"
+_INITIALS_ENTRY = re.compile(r"(?:^|[;,]\s*)[A-Z]{2,4}\s*[–—=:-]\s*[A-Z]")
+
+
+def is_key_line(value: str) -> bool:
+    """A labelled line that lists a key, not one owner: initials and names ("Leads: RH – Rebecca
+    Hallam, Deputy Chief Fire Officer; JK – Jonathan Kerr, ...") or posts and holders ("Strategic
+    leads: Deputy Chief Fire Officer – Marcus Teale; Head of People – Farah Quddus"), two entries or more."""
+    return len(_INITIALS_ENTRY.findall(value)) >= 2 or len(posts_held_in_line(value)) >= 2
+
+
 def posts_held_in_line(line: str) -> list[tuple[str, str]]:
     """[(post, holder)] of a line listing posts and who holds them, one entry
     between semicolons (a label such as "Lead officers:" before the first)."""

@@ -31,13 +31,10 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
 from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates_in_sentence
-from extractors.entities.responses import POSITION, takes_position
+from extractors.entities.responses import POSITION, is_response_title, takes_position
 from extractors.model import Block, Document
 from extractors.numbering import CODED_TITLE, inline_items, split_numbering
-from extractors.vocabulary import INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, OWNER_LABEL, DUE_LABEL, RAG_LABEL, STATUS_LABEL, PROGRESS_LABEL, label_kind
-
-# the label words without a suggested/proposed prefix (LABEL_LINE keeps the prefix out of its label group)
-_ITEM_LABEL_WORDS = f"{OWNER_LABEL}|{DUE_LABEL}|{RAG_LABEL}|{STATUS_LABEL}|{PROGRESS_LABEL}"
+from extractors.vocabulary import INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, LABEL_WORDS, OWNER_LABEL, label_kind
 
 # the words a heading over how far recommendations have got opens with: "Progress on ...", "Update on ..."
 _PROGRESS_WORDS = (r"progress|update|implementation|responses?|monitoring|tracking|status|position|follow[\s-]?up|"
@@ -143,7 +140,8 @@ NOT_ACTION_START = re.compile(
     r"the\s+(?:table|chart|figure|section|appendix)\s+(?:below|above)|this\s+(?:section|table|appendix|report|paper)\s+"
     r"(?:sets\s+out|describes|summarises|outlines|provides))", re.I)
 LABEL_LINE = re.compile(
-    r"^(?:(?:suggested|proposed)\s+)?(?P<label>" + _ITEM_LABEL_WORDS + r"|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
+    # (the label group without a "Suggested" before it)
+    r"^(?:(?:suggested|proposed)\s+)?(?P<label>" + LABEL_WORDS + r"|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
 # where a second label starts in a labelled line: "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27",
 # "Lead: Cabinet Member for Housing / Head of Property – Timescale: by March 2027"
 # or after a space alone, the labels set out along one line: "Lead: Joanne Ferriby, Board Business Manager Due: June
@@ -882,7 +880,7 @@ class _ImprovementWalk:
         self.in_outcome = False
         self.inspection = _looks_inspection(doc)
         # a response paper ("Response to the Scrutiny Committee's inquiry ..."): an item's answer may be unlabelled
-        self.responding = bool(re.search(r"(?i)\bresponses?\b", _context_title(doc)))
+        self.responding = is_response_title(_context_title(doc))
         self.step_open = False   # the last block under the item was a step (or a label line under it)
         self.under_steps = False   # an "Actions" heading was set over the current item's steps
         self.step_ref: Optional[str] = None   # "Action 1.2" printed alone over the next step
@@ -934,7 +932,7 @@ class _ImprovementWalk:
         label, words = _norm(label), _norm(words)
         if not _BARE_ITEM.fullmatch(label) or len(words.split()) < 6:
             return False
-        ref = re.sub(r"\s*\([^()]*\)$", "", label).rstrip(".:")
+        ref = _bare_label(label)
         self.open_item(ref[:1].upper() + ref[1:], words, Prov(page=cell.page or b.page, source_text=cell.text, locator=ref),
                        section_ref=None, level=1)
         return True
@@ -983,11 +981,9 @@ class _ImprovementWalk:
         if text is None or len(text.split()) < 4:
             return None
         nb = self.blocks[nxt]
-        ref_text = re.sub(r"\s*\([^()]*\)$", "", _norm(t)).rstrip(".:")   # (without "(Priority: Moderate)")
-        if ref_text.split()[0].isupper():   # "RECOMMENDATION R8" set in capitals: "Recommendation R8"
-            ref_text = re.sub(r"^[A-Z]+(?:\s+[A-Z]+)*?(?=\s+(?:R\s?)?\d)", lambda m: m.group(0).lower(), ref_text)
-        self.open_item(ref_text[:1].upper() + ref_text[1:], text,
-                       Prov(page=nb.page, source_text=nb.full_text, locator=ref_text), section_ref=None, level=1)
+        ref = _bare_label(t)
+        self.open_item(ref[:1].upper() + ref[1:], text, Prov(page=nb.page, source_text=nb.full_text, locator=ref),
+                       section_ref=None, level=1)
         return nxt + 1
 
     def _point_of_inspection_item(self, label: str, k: int) -> Optional[str]:
@@ -1058,7 +1054,7 @@ class _ImprovementWalk:
         should ..."). True when it did."""
         cur = self.current
         # (a title with whom it addresses in brackets: "Crisis line performance (Thursdale Care Partnership NHS Trust)")
-        title = re.sub(r"\s*\([^()]*\)$", "", cur.text) if cur is not None else ""
+        title = _without_bracket(cur.text) if cur is not None else ""
         if cur is None or cur.actions or cur.covered or len(title.split()) > 6 or _ASKS_SOMEONE.search(cur.text):
             return False
         cur.text = _norm(cur.text + " " + words.strip(_QUOTES))
@@ -1427,6 +1423,21 @@ _BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|(?:" +
                         # "Recommendation R1 (Priority: Moderate)": its priority or rating beside it
                         r"(?:\s*" + ITEM_QUALIFIER + r")?")
 _ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")
+
+
+def _without_bracket(text: str) -> str:
+    """`text` without a bracket closing it ("Recommendation R1 (Priority: Moderate)" -> "Recommendation R1")."""
+    return re.sub(r"\s*\([^()]*\)$", "", text)
+
+
+def _bare_label(label: str) -> str:
+    """An item's bare label as its ref (and locator) reads it: without a closing bracket or stop
+    ("Recommendation R1 (Priority: Moderate)" -> "Recommendation R1"), the words set in capitals in lower
+    case ("RECOMMENDATION R8" -> "recommendation R8"); callers capitalise its first letter for the ref."""
+    ref = _without_bracket(_norm(label)).rstrip(".:")
+    if ref.split()[0].isupper():
+        ref = re.sub(r"^[A-Z]+(?:\s+[A-Z]+)*?(?=\s+(?:R\s?)?\d)", lambda m: m.group(0).lower(), ref)
+    return ref
 
 
 def label_line(current: Recommendation, b: Block, lm: re.Match) -> None:

@@ -881,10 +881,6 @@ _INLINE_LABEL = re.compile(r"(?:(?<=[.;)])\s*|(?<=\.\s)\s*|\s+(?=(?-i:[A-Z])))\b
 _LABEL_LINE = re.compile(r"^(?P<label>" + _LABELS + r")\s*[:\-–]\s*(?P<value>\S.*)$", re.I | re.S)
 
 
-# an entry of a key of initials: "RH – Rebecca Hallam", "; JK = Jonathan Kerr"
-_KEY_ENTRY = re.compile(r"(?:^|[;,]\s*)[A-Z]{2,4}\s*[–—=:-]\s*[A-Z]")
-
-
 def _apply_label(item, label: str, value: str, prov: Prov, ctx: EntityContext) -> None:
     """An owner or due date printed under a label, onto its item."""
     label = label.lower()
@@ -900,10 +896,8 @@ def _apply_label(item, label: str, value: str, prov: Prov, ctx: EntityContext) -
         if got and item.rag is None:
             item.rag, item.rag_raw = got
     elif kind == "owner":
-        if len(_KEY_ENTRY.findall(value)) >= 2 or len(minutes.posts_held_in_line(value)) >= 2:
-            # "Leads: RH – Rebecca Hallam, Deputy Chief Fire Officer; JK – Jonathan Kerr, ...", "Strategic leads:
-            # Deputy Chief Fire Officer – Marcus Teale; Head of People – Farah Quddus": a key to who holds what
-            return
+        if minutes.is_key_line(value):
+            return   # a key to who holds what, under a "Leads:" label
         have = {(o.role, o.person) for o in item.owners}   # the step's subject may name the same owner
         item.owners.extend(Owner(role=role, person=person, kind="lead" if label.startswith("lead") else "responsible",
                                  raw=raw, prov=prov) for role, person, raw in split_owners(value, ctx.glossary)

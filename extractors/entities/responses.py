@@ -209,6 +209,11 @@ _RESPONSE_OF = re.compile(r"\bresponse\s+(?:of|from)\s+(?:the\s+)?(?P<who>(?:[A-
                           + _RESPONDING_BODY + r"))\b")
 
 
+def is_response_title(text: str) -> bool:
+    """Does a paper's title say it is a response ("Response to the Scrutiny Committee's inquiry ...")?"""
+    return bool(re.search(r"(?i)\bresponses?\b", text))
+
+
 def responder_named(text: str) -> Optional[str]:
     """'Council response to the recommendations' -> 'the Council'; 'Response
     of the Welsh Government to ...' -> 'the Welsh Government'."""
@@ -757,7 +762,7 @@ def extract_responses(doc: Document, meta: dict) -> list[Response]:
     default = default_responder(doc, meta)
     tables = table_responses(doc, default)
     answered = {bare_ref(r.rec_ref) for r in tables if r.rec_ref}
-    responding = bool(re.search(r"(?i)\bresponses?\b", meta.get("title") or ""))
+    responding = is_response_title(meta.get("title") or "")
     found = box_responses(doc, default) + labelled_responses(doc, default, answered, responding) + tables + \
         banner_responses(doc, default) + record_box_responses(doc, default)
     seen, out = set(), []

@@ -130,3 +130,17 @@ def label_kind(label: str) -> str | None:
     if label.lower() == "by":
         return "due"
     return next((kind for kind, rx in _LABEL_KINDS if rx.fullmatch(label)), None)
+
+
+# a paragraph or a plan's banner that asks someone to act ("The council should ...", "We recommend ...")
+ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|"
+                          r"^(?:we|the\s+(?:review|panel|group))\s+(?:also\s+|further\s+|therefore\s+)?recommends?\b", re.I)
+
+
+# an item numbered with its name, as a plan's heading, paragraph or banner row prints it: "Recommendation 3:",
+# "Peer review recommendation R4 –", "Area for improvement 2 (High priority)", "AFI 3", "Action point 1.2",
+# "AP4" (the name said by the body that made it: ITEM_SOURCE); groups ref and text
+ITEM_SOURCE = (r"(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+(?:review|team|challenge)|LGA|Panel|Scrutiny|"
+                r"Committee|Inquiry|Task\s+group|Board|SAR|DHR|CSPR|Key|Improvement|Statutory|Other)")
+PLAN_ITEM = re.compile(r"^(?P<ref>(?:" + ITEM_SOURCE + r"\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)(?:\s*" + ITEM_QUALIFIER + r")?"
+                       r"\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)

@@ -32,11 +32,11 @@ from extractors.entities.columns import classify_columns, column_role, is_action
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.owners import AS_ABOVE, norm_role, split_owners, subject_owners
 from extractors.dates import last_day
-from extractors.vocabulary import INSPECTION_ITEM, MONTHS
+from extractors.vocabulary import ASKS_SOMEONE, INSPECTION_ITEM, MONTHS, PLAN_ITEM
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.meetings import log_section
-from extractors.model import Cell, Table
+from extractors.model import Cell, Table, banner_row
 from extractors.numbering import KEY_CELL, R_REF, split_numbering
 
 _NOT_IMPERATIVE = {
@@ -691,6 +691,23 @@ _REVISED_IN_UPDATE = re.compile(r"(?m)(?:^|(?<=[.;]\s))(?:Revised|REVISED|New|NE
                                 r"(?i:date|deadline|timescale|target)(?:\s+(?:to|of))?\s*[:–—-]\s*(?P<when>\d{1,2}[./]\d{1,2}[./]\d{2,4}|[^.;\n(]{2,40}?)\s*(?:[.;(\n]|$)")
 
 
+def _asking_banner(text: str, dotted_under) -> tuple[Optional[str], Optional[str]]:
+    """(ref, text) of a banner across a plan table that prints its
+    recommendation with a bare number and no label ("1. Leaders should
+    improve ...") above the rows of actions answering it; (None, None) for
+    any other banner (a theme, an agenda item, a period). It counts when it
+    asks someone to act or the ref column numbers rows under it ("1.1")."""
+    label, rest = split_numbering(text)
+    if not (label and re.fullmatch(r"\(?\d{1,2}[a-z]?[.):]?", label)):
+        return None, None
+    ref, text = label.strip("().:"), _norm(rest)
+    if not 5 <= len(text.split()) <= 45 or re.search(r"[:;,–—-]\W*$", text):
+        return None, None   # (a paragraph of context, or a lead-in over a list, is not one ask)
+    if ASKS_SOMEONE.search(text) or dotted_under(ref):
+        return ref, text
+    return None, None
+
+
 # "Agency lead" beside "Named lead" / "Lead officer"
 _AGENCY_LEAD = re.compile(r"(?i)\b(?:agency|organisation|organization|partner|service|body)\b")
 _NAMED_LEAD = re.compile(r"(?i)\b(?:named|officer|person|individual)\b")
@@ -853,15 +870,24 @@ class _PlanReader:
             return False
         m = None
         if len(set(texts)) == 1:
-            m = _GROUP_REC.match(_norm(texts[0])) or _CODED_BANNER.match(_norm(texts[0]))
+            m = _GROUP_REC.match(_norm(texts[0])) or _CODED_BANNER.match(_norm(texts[0])) or \
+                (PLAN_ITEM.match(_norm(texts[0])) if banner_row(row, self.table.n_cols) else None)
         if m is None and self.act_c is not None:
             m = _GROUP_REC.match(_norm(_cell(row, self.act_c)))
             if m and not re.match(r"(?i)rec", m.group("ref")) and not self.dotted_under(m.group("ref")):
                 m = None   # "R1 ..." in an action cell is a recommendation only above dotted actions
         ref = text = None
         if m:
-            ref = _norm(f"{m.group('pre') or ''} {m.group('ref')}")
+            ref = _norm(f"{m.groupdict().get('pre') or ''} {m.group('ref')}")
             text = _norm(m.group("text"))
+        elif self.act_c is not None and banner_row(row, self.table.n_cols) and not self.keyed_elsewhere() and \
+                (self.group is None or any(x is self.group for x in self.recs)) and \
+                (asked := _asking_banner(texts[0], self.dotted_under))[1]:
+            # (not under an item printed above the table: a banner there restates it or names a theme;
+            # nor in a table whose ref column keys its rows to items printed elsewhere: its banners are themes)
+            if self.group is not None and not self.group.actions:
+                return True   # a second banner before any action row: it elaborates the item above (a finding, a theme)
+            ref, text = asked
         elif self.ref_c is not None and self.act_c is not None:
             top = _norm(_cell(row, self.ref_c)).rstrip(".")
             if re.fullmatch(r"(?:[A-Z]{1,4}\s*|Rec\.?\s*)?\d{1,2}", top) and self.dotted_under(top):
@@ -890,6 +916,14 @@ class _PlanReader:
     def _hierarchy(self, c: int) -> bool:
         """Does column c print recommendations as rows of their own above their actions?"""
         return bool(self.dotted_parents()) or sum(bool(_GROUP_REC.match(_norm(_cell(row, c)))) for row in self.table.body) >= 2
+
+    def keyed_elsewhere(self) -> bool:
+        """Does the ref column key rows to items, not number actions under a banner ("R2", "3", "AFI 1"
+        beside the actions, not "1.1", "1.2")?"""
+        if self.ref_c is None:
+            return False
+        keys = [k for row in self.table.body if (k := _norm(_cell(row, self.ref_c))) and not banner_row(row, self.table.n_cols)]
+        return any(not re.match(r"(?:[A-Z]{1,4}\s*|Rec\.?\s*)?\d{1,2}\.\d", k) for k in keys)
 
     def dotted_parents(self) -> set[str]:
         """The refs the ref column numbers rows under ('1' for '1.1', '1.2'; 'R1.1' too), read once."""

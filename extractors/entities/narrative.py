@@ -34,7 +34,8 @@ from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates
 from extractors.entities.responses import POSITION, is_response_title, takes_position
 from extractors.model import Block, Document
 from extractors.numbering import CODED_TITLE, inline_items, split_numbering
-from extractors.vocabulary import INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, LABEL_WORDS, OWNER_LABEL, label_kind
+from extractors.vocabulary import (ASKS_SOMEONE, INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, ITEM_SOURCE, LABEL_WORDS, OWNER_LABEL,
+                                  PLAN_ITEM, label_kind)
 
 # the words a heading over how far recommendations have got opens with: "Progress on ...", "Update on ..."
 _PROGRESS_WORDS = (r"progress|update|implementation|responses?|monitoring|tracking|status|position|follow[\s-]?up|"
@@ -95,10 +96,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CAPITAL_DECISION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:NOTED|AGREED|APPROVED|ENDORSED|ADOPTED|DEFERRED)\b(?!\s*(?:that|to)?\s*:)")
 # who made an item, or what kind it is, printed before "recommendation N": "Ofsted recommendation 2", "Peer
 # team recommendation 1", "Scrutiny recommendation 3", an auditor's "Key / Improvement / Statutory recommendation 1"
-_ITEM_SOURCE = (r"(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+(?:review|team|challenge)|LGA|Panel|Scrutiny|"
-                r"Committee|Inquiry|Task\s+group|Board|SAR|DHR|CSPR|Key|Improvement|Statutory|Other)")
-PLAN_ITEM = re.compile(r"^(?P<ref>(?:" + _ITEM_SOURCE + r"\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)(?:\s*" + ITEM_QUALIFIER + r")?"
-                       r"\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
 # a lead-in that gives the items under it one deadline: "By 31 December 2026, the service should:",
 # "HMICFRS recommendations (to be completed by 31 October 2026):"
 _DUE_LEAD = re.compile(r"(?i)^(?:(?P<a>by\s+(?:the\s+end\s+of\s+)?[\w /]{3,30}?),\s+[^:]{3,80}|[^:()]{3,80}\(\s*(?:to\s+be\s+"
@@ -641,9 +638,7 @@ RESPONSE_HEAD_LINE = re.compile(rf"^{RESPONSE_HEAD}", re.I)
 RESPONSE_LINE = re.compile(rf"^(?:{RESPONSE_HEAD}|{POSITION}\s*[.:]?$)", re.I)
 # a recommendation made to others ("The council should ..."), not a decision put to the meeting
 _SAYS_SHOULD = re.compile(r"\b(?:should|must)\b")
-# a paragraph that asks someone to act
-_ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|"
-                           r"^(?:we|the\s+(?:review|panel|group))\s+(?:also\s+|further\s+|therefore\s+)?recommends?\b", re.I)
+_ASKS_SOMEONE = ASKS_SOMEONE
 
 
 # a review group's own lead-in over what it asks of others: "The Group recommends that:", "The Panel
@@ -1419,7 +1414,7 @@ _PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\
 
 # a plan item's number set alone ("Area for improvement 1", "Recommendation 3") and the label its text follows
 _INSPECTION_LABEL = re.compile(r"(?:" + INSPECTION_ITEM + r")\s+\d{1,2}[a-z]?[.:]?$")
-_BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|(?:" + _ITEM_SOURCE + r"\s+)?recommendation|requirement|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?"
+_BARE_ITEM = re.compile(r"(?i)(?:previous\s+)?(?:" + INSPECTION_ITEM + r"|(?:" + ITEM_SOURCE + r"\s+)?recommendation|requirement|priority)\s+(?-i:R(?=\d))?\d{1,2}[a-z]?[.:]?"
                         # "Recommendation R1 (Priority: Moderate)": its priority or rating beside it
                         r"(?:\s*" + ITEM_QUALIFIER + r")?")
 _ITEM_LABEL = re.compile(r"(?i)^(?:what\s+needs\s+to\s+improve|(?:ofsted\s+)?recommendation|area\s+for\s+improvement|finding)\s*[:\-–]\s*(?P<text>\S.*)$")

@@ -1,0 +1,80 @@
+"""Forms read in session 30: a plan table that prints each recommendation
+as a banner across the table with a bare number and no label ("1. Leaders
+should improve ...") over the rows of actions answering it; a banner that
+names its item the ways a plan's headings do ("Recommendation R4:", "Key
+recommendation 2 -", "Peer review recommendation 3:"), read by the one
+pattern the narrative reader uses (vocabulary.PLAN_ITEM)."""
+import docx
+import pytest
+
+from extractors.vocabulary import PLAN_ITEM
+from tests.word_papers import extracted as _extracted
+
+_ROWS = [("Launch a revised supervision policy", "Principal Social Worker", "April 2026"),
+         ("Audit supervision records", "Head of Quality Assurance", "June 2026"),
+         ("Recruit two additional personal advisers", "Service Manager Leaving Care", "June 2026")]
+
+
+def _banner_plan(tmp_path, banners, refs=("1.1", "1.2", "2.1")):
+    """A progress table with a ref column, the recommendations as merged rows across it."""
+    d = docx.Document()
+    d.add_heading("Ofsted action plan: progress report", level=1)
+    header = ["Ref", "Action", "Lead", "Due", "RAG"]
+    layout = [("banner", banners[0]), ("row", 0), ("row", 1), ("banner", banners[1]), ("row", 2)]
+    t = d.add_table(rows=1 + len(layout), cols=len(header))
+    for j, h in enumerate(header):
+        t.cell(0, j).text = h
+    for i, (kind, v) in enumerate(layout, 1):
+        if kind == "banner":
+            t.cell(i, 0).merge(t.cell(i, len(header) - 1)).text = v
+        else:
+            act, lead, due = _ROWS[v]
+            for j, x in enumerate([refs[v], act, lead, due, "Green"]):
+                t.cell(i, j).text = x
+    return _extracted(d, tmp_path)
+
+
+def _parents(out):
+    recs = {r["rec_id"]: (r["ref"], r["text"][:30]) for r in out["recommendations"]}
+    return [recs.get(a["rec_id"]) for a in out["actions"]], [recs.get(o["parent_id"]) for o in out["owners"]]
+
+
+def test_a_numbered_banner_that_asks_is_the_recommendation_its_rows_answer(tmp_path):
+    out = _banner_plan(tmp_path, ["1. Leaders should improve the quality of supervision so that it drives plans.",
+                                  "2. Leaders should ensure that care leavers receive timely pathway plans."])
+    assert [(r["ref"], r["kind"]) for r in out["recommendations"]] == [("1", "improvement"), ("2", "improvement")]
+    acts, owners = _parents(out)
+    assert [a[0] if a else None for a in acts] == ["1", "1", "2"]
+    assert [o[0] if o else None for o in owners] == ["1", "1", "2"]   # a row's lead is its recommendation's
+
+
+def test_a_numbered_banner_over_dotted_rows_need_not_ask(tmp_path):
+    out = _banner_plan(tmp_path, ["1. Improve the quality of supervision across all teams",
+                                  "2. Timely pathway plans for every care leaver"])
+    assert [r["ref"] for r in out["recommendations"]] == ["1", "2"]
+
+
+def test_a_numbered_theme_or_agenda_banner_is_no_recommendation(tmp_path):
+    # neither asks anyone to act, and the ref column keys the rows, not numbers them under the banner
+    out = _banner_plan(tmp_path, ["1. Review of the workforce strategy and training offer",
+                                  "2. Update on the sufficiency of placements for children"], refs=("A", "B", "C"))
+    assert out["recommendations"] == []
+    assert len(out["actions"]) == 3
+
+
+@pytest.mark.parametrize("banner,ref", [
+    ("Recommendation R4: The council should review the audit charter annually.", "Recommendation R4"),
+    ("Key recommendation 2 – The council should review the audit charter annually.", "Key recommendation 2"),
+    ("Peer review recommendation 3: The council should review the audit charter.", "Peer review recommendation 3"),
+    ("Recommendation 4 (High priority): The council should review the audit charter.", "Recommendation 4")])
+def test_a_banner_names_its_item_as_a_plans_heading_does(banner, ref):
+    m = PLAN_ITEM.match(banner)
+    assert m and m.group("ref") == ref and m.group("text").startswith("The council should")
+
+
+def test_a_banner_naming_its_item_with_an_r_number_opens_it(tmp_path):
+    out = _banner_plan(tmp_path, ["Recommendation R1: The council should review the audit charter annually.",
+                                  "Recommendation R2: The council should report overdue actions to members."])
+    assert [r["ref"] for r in out["recommendations"]] == ["Recommendation R1", "Recommendation R2"]
+    acts, _ = _parents(out)
+    assert [a[0] if a else None for a in acts] == ["Recommendation R1", "Recommendation R1", "Recommendation R2"]

@@ -78,3 +78,61 @@ def test_a_banner_naming_its_item_with_an_r_number_opens_it(tmp_path):
     assert [r["ref"] for r in out["recommendations"]] == ["Recommendation R1", "Recommendation R2"]
     acts, _ = _parents(out)
     assert [a[0] if a else None for a in acts] == ["Recommendation R1", "Recommendation R1", "Recommendation R2"]
+
+
+def _pdf(tmp_path, paras) -> dict:
+    """A PDF of headings ('# ...') and paragraphs (reportlab markup, <b> for bold), read by the whole pipeline."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    ss, story = getSampleStyleSheet(), []
+    for p in paras:
+        story += [Paragraph(p[2:], ss["Heading2"]) if p.startswith("# ") else Paragraph(p, ss["BodyText"]), Spacer(1, 4)]
+    path = tmp_path / "paper.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    doc = load_document(path)
+    return extract_all(doc, extract_metadata(doc))
+
+
+def test_a_bold_lead_in_after_a_finished_sentence_opens_a_paragraph_in_pdf(tmp_path):
+    # the recommendation fits one line; its answer starts on the next with a bold run-in label
+    out = _pdf(tmp_path, ["# Executive response to the highways review", "# Recommendation 1",
+                          "The Cabinet Member should publish a five-year programme of resurfacing.",
+                          "<b>Response: Accepted.</b> The programme will be published on the website in March 2027.",
+                          "# Recommendation 2",
+                          "Officers should adopt a first-time-fix target for pothole repairs.",
+                          "<b>Response: Partially accepted.</b> A target of 85% will be adopted from April 2027."])
+    assert [r["text"] for r in out["recommendations"]] == [
+        "The Cabinet Member should publish a five-year programme of resurfacing.",
+        "Officers should adopt a first-time-fix target for pothole repairs."]
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted"), ("2", "partially_accepted")]
+
+
+def test_whom_a_recommendation_asks_is_read_after_its_title(tmp_path):
+    out = _pdf(tmp_path, ["# Findings and recommendations", "<b>Recommendation 1: A published programme</b>",
+                          "The Cabinet Member should publish a five-year programme of resurfacing, updated annually.",
+                          "<b>Recommendation 2: First-time fixes</b>",
+                          "Officers should adopt a first-time-fix target for pothole repairs."])
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert out["recommendations"][0]["text"].startswith("A published programme The Cabinet Member should")
+    assert sorted((recs[o["parent_id"]], o["role"]) for o in out["owners"]) == [
+        ("Recommendation 1", "The Cabinet Member"), ("Recommendation 2", "Officers")]
+
+
+def test_an_addressed_to_column_names_the_owner_of_each_recommendation(tmp_path):
+    d = docx.Document()
+    d.add_heading("Summary of recommendations", level=1)
+    t = d.add_table(rows=3, cols=4)
+    for i, row in enumerate([["No.", "Recommendation", "Addressed to", "Timescale"],
+                             ["1", "Publish a five-year programme of resurfacing, updated annually.", "Cabinet Member for Highways", "March 2027"],
+                             ["2", "Adopt a first-time-fix target for pothole repairs.", "Head of Highways", "December 2026"]]):
+        for j, x in enumerate(row):
+            t.cell(i, j).text = x
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted((recs[o["parent_id"]], o["role"]) for o in out["owners"]) == [
+        ("1", "Cabinet Member for Highways"), ("2", "Head of Highways")]

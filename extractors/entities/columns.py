@@ -15,7 +15,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("owner_responsible", re.compile(r"\b(responsible|accountable)\b.*\b(officer|person|owner|lead|manager)?|^responsibility$", re.I)),
     ("owner_lead", re.compile(r"\b(lead(\s+(officer|member|manager|agency|person|director|partner|org(anisation)?))?|led\s+by|owner|by whom|who)\b"
                               r"|\b(to\s+be\s+)?taken\s+by\b|^action\s+by$|^(responsible\s+)?(body|agency|organisation|team)$"
-                              r"|^(lead\s+|responsible\s+)?officers?$|\b(assigned|allocated)\s+to\b"
+                              r"|^(lead\s+|responsible\s+)?officers?$|\b(assigned|allocated|addressed|directed)\s+to\b"
                               # "Portfolio holder" / "Cabinet Member" beside the actions of a plan
                               r"|^(?:lead\s+)?portfolio\s+holder$|^lead\s+cabinet\s+member$", re.I)),
     # a tracker's second date column: "Revised date", "Revised due date", "New target date"

@@ -101,6 +101,9 @@ class Recommendation:
     # ("Areas for improvement" / "1 ..."): "Area for improvement 1", as a plan's banner names it
     key_ref: Optional[str] = None
     deadline_bucket: Optional[str] = None   # "within 3 months" from a heading above the item
+    # a short title printed before the recommendation's words ("Recommendation 1: A published programme" over
+    # "The Cabinet Member should publish ..."), the start of `text`: whom the words ask is read after it
+    title: Optional[str] = None
     covered: set = field(default_factory=set)  # texts of the prose blocks under a plan item
     # "Lead: ...", "Timescale: ..." lines printed under a plan item, resolved in assemble
     owner_texts: list = field(default_factory=list)      # (owner_kind, text, Prov)

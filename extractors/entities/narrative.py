@@ -1052,6 +1052,7 @@ class _ImprovementWalk:
         title = _without_bracket(cur.text) if cur is not None else ""
         if cur is None or cur.actions or cur.covered or len(title.split()) > 6 or _ASKS_SOMEONE.search(cur.text):
             return False
+        cur.title = cur.title or cur.text
         cur.text = _norm(cur.text + " " + words.strip(_QUOTES))
         cur.covered.add(printed or words)
         return True

@@ -962,7 +962,9 @@ def prose_details(ctx: EntityContext) -> None:
         ctx.not_actions |= r.covered
         _inline_labels(r, ctx)   # "<recommendation>. Lead: ... Timescale: ..." in one paragraph
         named = {bare_body(o.role or "") for o in r.owners}
-        for o in addressed_owners(r.text, ctx.meta.get("committee"), r.prov.at("/owner")):
+        # (whom the words ask, read after a title printed before them: "A published programme The Cabinet Member should")
+        words = r.text[len(r.title):].strip() if r.title and r.text.startswith(r.title) else r.text
+        for o in addressed_owners(words, ctx.meta.get("committee"), r.prov.at("/owner")):
             bare = bare_body(o.role or "")
             if bare and any(n == bare or n.startswith(bare + " (") for n in named):
                 continue   # the row of a table restating it names the same owner, with the holder

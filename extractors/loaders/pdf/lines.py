@@ -283,6 +283,11 @@ def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> b
             return True
     if _cover_label(ln) is not None:
         return True
+    if (prev.text.endswith(_TERMINAL) and ln.words and ln.words[0].bold >= LAYOUT.bold_min and prev.words
+            and prev.words[-1].bold <= LAYOUT.plain_max):
+        # a bold lead-in after a finished sentence ("... updated annually." / "Response: Accepted. The
+        # programme ...", the first words bold): it opens a paragraph, as a run-in heading does
+        return True
     num = _is_marker_start(ln.text)
     if num is not None:
         if ln.text[:1] in _STRONG_BULLETS:

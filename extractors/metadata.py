@@ -234,6 +234,7 @@ def extract_metadata(doc: Document) -> dict:
         # than a cover line of meeting details ("Partnership meeting, 16 September 2025 | Agenda item 4: Action log")
         # or a line that only names the body ("Hollinsby Data and Digital Partnership – Secretariat: ...")
         meta["title"] = banner or meta["title"]
+    meta["title"] = _title_alone(meta["title"])
     meta["author"] = _author(doc, labelled, texts, head, tail, letter)
     meta["council"] = official_council_name(_council(doc, texts))
     if meta["committee"] is None and meta["council"] and any(
@@ -577,6 +578,31 @@ _BODY_ONLY = re.compile(
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4})?(?:\s+Cymru)?)$")
 
 
+# the masthead of the unit that issues a paper, naming no subject: "Internal Audit Service", "Internal Audit
+# Report 2026/27", "Audit and Assurance Team", "Internal Audit Final Report"
+_ISSUING_UNIT = re.compile(r"(?i)^(?:(?:final|draft)\s+)?(?:internal\s+audit|audit(?:\s+and|\s*&)\s+(?:assurance|risk)|audit\s+services?)(?:\s+and\s+\w+)?"
+                          r"(?:\s+(?:final|draft))?(?:\s+(?:service|services|team|section|unit|partnership|report))?"
+                          r"(?:\s*[–—-]?\s*(?:\d{4}(?:\s*[/–-]\s*\d{2,4})?|final|draft))?$")
+
+
+# a line ending in a postcode: an address, not a title
+_POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
+
+
+# a title run on into the meeting's day and date with no word joining them ("Rolling Action Log and Decision
+# Tracker Thursday 21 January 2027"): the title ends before them ("... held on Thursday 17 September 2026" keeps them)
+_TITLE_DAY = re.compile(rf"(?<!\bon)(?<!\bof)(?<!\bat)(?<!\bheld)(?<!\bdated)\s*[,–—-]?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})\s+\d{{4}}$")
+
+
+def _title_alone(t: Optional[str]) -> Optional[str]:
+    """The title without the meeting's day and date run on after it."""
+    if not t:
+        return t
+    cut = _TITLE_DAY.sub("", t).strip(" ,;–—-")
+    return cut if len(cut.split()) >= 3 else t
+
+
 _SALUTATION = re.compile(r"^Dear\s+[A-Z]", re.I)
 _SIGN_OFF = re.compile(r"^Yours?\s+(?:sincerely|faithfully|truly)\b[,.]?\s*(?P<rest>.*)$", re.I)
 _SIGN_TITLE = re.compile(r"\s+(?=(?:Her|His|HM|Senior|Regional|Lead|Chief|Director|Inspector|Head|Manager|Officer|Clerk|"
@@ -671,6 +697,10 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
         itemless = re.sub(r"(?i)[\s,–—|-]*(?:agenda\s+)?item\s+\d{1,3}[a-z]?$", "", t)
         if itemless != t and _BODY_ONLY.match(_titleish(itemless)):
             continue   # a masthead: "Loxwell Safeguarding Adults Board Item 3"
+        if _ISSUING_UNIT.match(t) or _POSTCODE_END.search(t) or (re.match(r"(?i)cyngor\b", t) and COUNCIL_RE.search(t)):
+            # the unit that issues the paper, over its subject ("Internal Audit Service", "Internal Audit Report
+            # 2026/27"); its address ("Care Inspectorate Wales CF48 1UZ"); a council's name in Welsh and English
+            continue
         if COUNCIL_RE.fullmatch(t) or COUNCIL_RE.fullmatch(_titleish(t)) or _NOT_TITLE.match(t) or \
                 _letterhead(t) or (meta.get("committee") and t.lower() == meta["committee"].lower()) or \
                 (_BODY_ONLY.match(_titleish(t)) and not _PAPER_KIND.search(t)):
@@ -699,13 +729,13 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
 def _meeting_details(t: str) -> bool:
     """A line of the meeting's details, not the paper's title ("Audit Committee – 14 January 2027 –
     Agenda item 7 – Appendix A"; not "Action Log – 14 January 2027": a kind of paper)."""
-    bare = re.sub(r"(?i)\s*[–—|,-]\s*(?:(?:agenda\s+)?item\s+\d{1,3}[a-z]?|appendix\s+[A-Z0-9]{1,3})\b", "", t)
+    bare = re.sub(r"(?i)(?:\s*[–—|,-]\s*|\s+)(?:(?:agenda\s+)?item\s+\d{1,3}[a-z]?|appendix\s+[A-Z0-9]{1,3})\b", "", t)
     return bool(_MEETING_LINE.match(t)) and not _LOG_KIND.search(bare) and not _PAPER_KIND.search(bare)
 
 
 # a line of meeting details: "<Body> – 17 December 2026 – Agenda item 10", "<Body>, 26 November 2026"
-_MEETING_LINE = re.compile(rf"^[A-Z][\w’'&,() -]{{2,80}}?\s*(?:[–—-]|,|:)\s*(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
-                           rf"(?:{_MONTH_RE})\s+\d{{4}}(?:\s*[–—|,-]\s*(?:(?:agenda\s+)?item\s+\d{{1,3}}[a-z]?|appendix\s+[A-Z0-9]{{1,3}}))*$", re.I)
+_MEETING_LINE = re.compile(rf"^[A-Z][\w’'&,() -]{{2,80}}?(?:\s*(?:[–—-]|,|:)\s*|\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
+                           rf"(?:{_MONTH_RE})\s+\d{{4}}(?:(?:\s*[–—|,-]\s*|\s+)(?:(?:agenda\s+)?item\s+\d{{1,3}}[a-z]?|appendix\s+[A-Z0-9]{{1,3}}))*$", re.I)
 
 
 # a heading that only names the kind of paper: the line above it says what about

@@ -136,3 +136,36 @@ def test_an_addressed_to_column_names_the_owner_of_each_recommendation(tmp_path)
     recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
     assert sorted((recs[o["parent_id"]], o["role"]) for o in out["owners"]) == [
         ("1", "Cabinet Member for Highways"), ("2", "Head of Highways")]
+
+
+def _title(tmp_path, lines) -> str:
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    d = docx.Document()
+    for kind, text in lines:
+        d.add_heading(text, 1) if kind == "h" else d.add_paragraph(text)
+    path = tmp_path / "t.docx"
+    d.save(path)
+    return extract_metadata(load_document(path))["title"]
+
+
+@pytest.mark.parametrize("masthead", ["Internal Audit Service", "Internal Audit Report 2026/27", "FINAL INTERNAL AUDIT REPORT",
+                                      "Care Inspectorate Wales CF48 1UZ",
+                                      "AUDIT AND GOVERNANCE COMMITTEE WEDNESDAY 16 DECEMBER 2026 AGENDA ITEM 7"])
+def test_an_issuing_units_masthead_address_or_meeting_line_is_not_the_title(tmp_path, masthead):
+    assert _title(tmp_path, [("h", masthead), ("h", "Grounds Maintenance Contract Management"),
+                             ("p", "This report sets out the findings of the review.")]) == "Grounds Maintenance Contract Management"
+
+
+def test_a_welsh_and_english_council_name_is_not_the_title(tmp_path):
+    assert _title(tmp_path, [("h", "Cyngor Bwrdeistref Sirol Penmorfydd Penmorfydd County Borough Council"),
+                             ("h", "Review of Commissioning – Progress Update"), ("p", "The report sets out progress.")]) \
+        == "Review of Commissioning – Progress Update"
+
+
+def test_a_title_run_on_into_the_meetings_day_and_date_ends_before_them(tmp_path):
+    assert _title(tmp_path, [("h", "Rolling Action Log and Decision Tracker Thursday 21 January 2027"),
+                             ("p", "The log lists the actions agreed by the Board.")]) == "Rolling Action Log and Decision Tracker"
+    # a date the title says the meeting was held on is part of it
+    assert _title(tmp_path, [("h", "Minutes of the meeting held on Thursday 17 September 2026"),
+                             ("p", "Present: Cllr A Brown (Chair)")]) == "Minutes of the meeting held on Thursday 17 September 2026"

@@ -21,7 +21,7 @@ _PATTERNS: list[re.Pattern] = [
     re.compile(r"^(?P<num>(?:Action(?:\s+point)?|Recommendation|Rec|Area for (?:improvement|development)|Priority|Objective)\s+\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|"
                r"AP\s?\d+[a-z]?)\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<rest>.+)$", re.I),
     # a review's "R1 The Council should ...", "R12: ..." (capital R, a capital after)
-    re.compile(rf"^(?P<num>{R_REF})[.:)]?\s+(?P<rest>[A-Z].*)$"),
+    re.compile(rf"^(?P<num>{R_REF})(?:[.:)]?\s+|\s*[–—-]\s*)(?P<rest>[A-Z].*)$"),
     # 5.1.2  / 5.1.2. / 2.1) / 3.
     re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,3}){1,4})\.?\)?\s+(?P<rest>\S.*)$"),
     re.compile(r"^(?P<num>\d{1,3})[.)]\s+(?P<rest>\S.*)$"),

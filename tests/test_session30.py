@@ -169,3 +169,46 @@ def test_a_title_run_on_into_the_meetings_day_and_date_ends_before_them(tmp_path
     # a date the title says the meeting was held on is part of it
     assert _title(tmp_path, [("h", "Minutes of the meeting held on Thursday 17 September 2026"),
                              ("p", "Present: Cllr A Brown (Chair)")]) == "Minutes of the meeting held on Thursday 17 September 2026"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_an_r_numbered_title_over_the_words_of_its_recommendation_opens_it(tmp_path, fmt):
+    items = [("R1 – Early help", "The Cabinet should fund a prevention officer in each of the three family hubs."),
+             ("R2 – Private rented sector", "Officers should set up a landlord incentive scheme to secure 50 tenancies a year.")]
+    if fmt == "pdf":
+        out = _pdf(tmp_path, ["# Homelessness Prevention Scrutiny Review", "# Recommendations"] +
+                   [x for title, words in items for x in (f"<b>{title}</b>", words)])
+    else:
+        d = docx.Document()
+        d.add_heading("Homelessness Prevention Scrutiny Review", level=1)
+        d.add_heading("Recommendations", level=2)
+        for title, words in items:
+            d.add_paragraph().add_run(title).bold = True
+            d.add_paragraph(words)
+        out = _extracted(d, tmp_path)
+    assert [(r["ref"], r["kind"], r["text"]) for r in out["recommendations"]] == [
+        ("R1", "improvement", "Early help The Cabinet should fund a prevention officer in each of the three family hubs."),
+        ("R2", "improvement", "Private rented sector Officers should set up a landlord incentive scheme to secure 50 tenancies a year.")]
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted((recs[o["parent_id"]], o["role"]) for o in out["owners"]) == [("R1", "The Cabinet"), ("R2", "Officers")]
+
+
+def test_items_under_recommends_that_are_addressed_to_their_subjects(tmp_path):
+    out = _pdf(tmp_path, ["# Planning Enforcement Task and Finish Group: Final Report", "# Recommendations",
+                          "The task and finish group recommends that:",
+                          "1. The Cabinet adopts a revised Local Enforcement Plan by March 2027.",
+                          "2. The Head of Planning:",
+                          "(a) publishes enforcement performance each quarter; and",
+                          "(b) introduces an online complainant tracker by December 2026.",
+                          "3. Enforcement resources are reviewed as part of the 2027/28 budget."])
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted(recs.values()) == ["1", "2a", "2b", "3"]
+    # (no owner for the passive item: "Enforcement resources" is what is reviewed, not who reviews)
+    assert sorted((recs[o["parent_id"]], o["role"]) for o in out["owners"]) == [
+        ("1", "the Cabinet"), ("2a", "the Head of Planning"), ("2b", "the Head of Planning")]
+
+
+@pytest.mark.parametrize("who", ["Severnvale Constabulary", "Operation Encompass", "Wendmoor Fire and Rescue"])
+def test_an_organisations_name_is_a_role_not_a_person(who):
+    from extractors.entities.owners import split_owners
+    assert split_owners(who) == [(who, None, who)]

@@ -33,7 +33,7 @@ from extractors.entities.rag import normalise_rag
 from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates_in_sentence
 from extractors.entities.responses import POSITION, is_response_title, takes_position
 from extractors.model import Block, Document
-from extractors.numbering import CODED_TITLE, inline_items, split_numbering
+from extractors.numbering import CODED_TITLE, R_REF, inline_items, split_numbering
 from extractors.vocabulary import (ASKS_SOMEONE, INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, ITEM_SOURCE, LABEL_WORDS, OWNER_LABEL,
                                   PLAN_ITEM, label_kind)
 
@@ -532,6 +532,10 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             # "Recommendation 3.1: ..." with a sub-numbered ref is a plan item (plan_item reads it whole)
             j += 1
             continue
+        if re.fullmatch(R_REF, b.numbering or "") and len(t.split()) <= 12 and not _ASKS_SOMEONE.search(t) and \
+                (nxt := next((x for x in blocks[j + 1:j + 3] if x.text.strip()), None)) is not None and \
+                nxt.kind != "table" and not nxt.numbering and _ASKS_SOMEONE.search(nxt.text):
+            break   # "R1 – Early help" over "The Cabinet should ...": titled items, which plan_item reads whole
         if recs and LABEL_LINE.match(t):
             # "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27." under a recommendation
             for pm in label_parts(t):
@@ -1120,8 +1124,11 @@ class _ImprovementWalk:
             ref, item_text = b.numbering, t
         if pm is None and ref is None and b.numbering and (PLAN_ITEM.match(f"{b.numbering} - {t}") or
                                            (b.kind == "list_item" and re.fullmatch(r"R\d{1,2}[a-z]?", b.numbering)
-                                            and (self._over_a_plan_table(i) or (_ASKS_SOMEONE.search(t) and self._over_labels(i))))):
-            # the loader split "Recommendation 1:" off as the block's numbering (or "R1" over its actions table)
+                                            and (self._over_a_plan_table(i) or (_ASKS_SOMEONE.search(t) and self._over_labels(i))))
+                                           or (b.kind in ("heading", "list_item") and re.fullmatch(r"R\d{1,2}[a-z]?", b.numbering)
+                                               and len(t.split()) <= 12 and self._over_an_ask(i))):
+            # the loader split "Recommendation 1:" off as the block's numbering (or "R1" over its actions table,
+            # or "R1 – Early help" as a heading over the words of the recommendation)
             ref, item_text = b.numbering, t
         if ref and (b.numbering != ref or (item_text or "")[:1].islower()) and _ABOUT_THE_ITEM.match(item_text or ""):
             return False   # "5.2 Recommendation 9 asks the Council to ...": a paragraph about the item, not the item
@@ -1176,6 +1183,11 @@ class _ImprovementWalk:
         """Is the next block with text after block i a labelled line ("Lead: ... By: ...")?"""
         nxt = self._next_block(i)
         return nxt is not None and nxt.kind != "table" and bool(LABEL_LINE.match(" ".join(nxt.text.split())))
+
+    def _over_an_ask(self, i: int) -> bool:
+        """Is the next block with text after block i a paragraph asking someone to act ("The Cabinet should ...")?"""
+        nxt = self._next_block(i)
+        return nxt is not None and nxt.kind != "table" and bool(_ASKS_SOMEONE.search(" ".join(nxt.text.split())))
 
     def _over_a_plan_table(self, i: int) -> bool:
         """Is the next block with text after block i the table of its actions ("Action | Lead | By when")?"""

@@ -49,6 +49,7 @@ ROLE_WORDS = {
     "staff", "engagement", "organisation", "organisational", "workforce", "communications", "marketing",
     "strategy", "sustainability", "commercial", "procurement", "digital", "technology", "innovation", "delivery",
     "aid", "homes", "probation", "justice", "youth",   # "Harrowgate Women's Aid", "Youth Justice Service"
+    "constabulary", "ambulance", "rescue", "operation", "hub",   # "Severnvale Constabulary", "Operation Encompass"
     # the services a post names after a comma ("Service Manager, Child Protection", "Lead Nurse, Adult
     # Safeguarding"): never a person's name
     "child", "protection", "adult", "disability", "disabilities", "mental", "wellbeing", "fostering", "adoption",

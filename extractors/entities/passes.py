@@ -923,12 +923,24 @@ def _inline_labels(item, ctx: EntityContext) -> None:
     item.text = head.rstrip(" –—-")   # ("<step> – Lead: ... – Due: ...")
 
 
-def addressed_owners(text: str, committee: Optional[str], prov: Prov) -> list[Owner]:
+def addressed_owners(text: str, committee: Optional[str], prov: Prov, improvement: bool = False) -> list[Owner]:
     """The bodies and posts a recommendation's own words make responsible
-    ("The council should ...", "asks the Director of Place to ...")."""
+    ("The council should ...", "asks the Director of Place to ..."; an
+    improvement point under "The Group recommends that:" printed without its
+    "that": "The Cabinet adopts a revised plan ...")."""
+    said = owners_in_text(text, committee)
+    if not said and improvement and (m := _ASKED_SUBJECT.match(text)):
+        said = owners_in_text("That the " + text[m.end("the"):] if m.group("the") else "That " + text, committee)
     return [Owner(role=role, person=person, kind=kind, raw=raw, prov=prov)
-            for kind, who in owners_in_text(text, committee)
+            for kind, who in said
             for role, person, raw in split_owners(who) or [(who, None, who)]]
+
+
+# a recommendation that opens with whom it asks and what they do, the "that" of its lead-in left above it:
+# "The Cabinet adopts ...", "The Head of Planning publishes ..." (not "The plan is ...", "Officers have ...")
+_ASKED_SUBJECT = re.compile(r"^(?:(?P<the>[Tt]he\s+)[A-Z][\w'’&-]*|[A-Z][\w'’&-]*\s+[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|&|the)){0,8}\s+"
+                            r"(?!is\b|was\b|has\b|does\b|needs\b|remains\b|seems\b)[a-z]{3,}s\b"
+                            r"(?!\s+(?:are|is|were|was|have|has|had|will|would|should|must|can|could|may|might)\b)")
 
 
 # the paper's own organisation named generically ("The Council should ...", "Management should ..."): whom an
@@ -964,7 +976,7 @@ def prose_details(ctx: EntityContext) -> None:
         named = {bare_body(o.role or "") for o in r.owners}
         # (whom the words ask, read after a title printed before them: "A published programme The Cabinet Member should")
         words = r.text[len(r.title):].strip() if r.title and r.text.startswith(r.title) else r.text
-        for o in addressed_owners(words, ctx.meta.get("committee"), r.prov.at("/owner")):
+        for o in addressed_owners(words, ctx.meta.get("committee"), r.prov.at("/owner"), improvement=r.kind == "improvement"):
             bare = bare_body(o.role or "")
             if bare and any(n == bare or n.startswith(bare + " (") for n in named):
                 continue   # the row of a table restating it names the same owner, with the holder
@@ -1988,7 +2000,7 @@ def stem_owners(ctx: EntityContext) -> None:
         words = _ITEM_LABEL_PREFIX.sub("", stem.text.strip())   # "Recommendation 6: That the Cabinet:"
         named = {bare_body(o.role or "") for o in r.owners}
         r.owners.extend(o for o in addressed_owners(f"{words.rstrip(':')} {r.text}", ctx.meta.get("committee"),
-                                                    r.prov.at("/owner:stem"))
+                                                    r.prov.at("/owner:stem"), improvement=r.kind == "improvement")
                         if bare_body(o.role or "") not in named)
 
 

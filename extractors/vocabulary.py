@@ -144,3 +144,10 @@ ITEM_SOURCE = (r"(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+(?:re
                 r"Committee|Inquiry|Task\s+group|Board|SAR|DHR|CSPR|Key|Improvement|Statutory|Other)")
 PLAN_ITEM = re.compile(r"^(?P<ref>(?:" + ITEM_SOURCE + r"\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)(?:\s*" + ITEM_QUALIFIER + r")?"
                        r"\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
+
+
+# a recommendation that opens with whom it asks and what they do, the "that" of its lead-in left above it:
+# "The Cabinet adopts ...", "The Head of Planning publishes ..." (not "The plan is ...", "Officers have ...")
+ASKED_SUBJECT = re.compile(r"^(?:(?P<the>[Tt]he\s+)(?:[A-Z][\w'’&-]*|council|authority|partnership|board|executive|service)|[A-Z][\w'’&-]*\s+[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|&|the)){0,8}\s+"
+                           r"(?!is\b|was\b|has\b|does\b|needs\b|remains\b|seems\b)[a-z]{3,}s\b"
+                           r"(?!\s+(?:are|is|were|was|have|has|had|will|would|should|must|can|could|may|might)\b)")

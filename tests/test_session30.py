@@ -212,3 +212,33 @@ def test_items_under_recommends_that_are_addressed_to_their_subjects(tmp_path):
 def test_an_organisations_name_is_a_role_not_a_person(who):
     from extractors.entities.owners import split_owners
     assert split_owners(who) == [(who, None, who)]
+
+
+def test_a_titled_item_takes_its_words_when_they_open_with_whom_they_ask(tmp_path):
+    d = docx.Document()
+    d.add_heading("Appendix A: Responses to the recommendations", level=1)
+    for title, words in [("Recommendation 1 – Publishing performance",
+                          "The Head of Planning publishes enforcement performance each quarter on the council's website."),
+                         ("Recommendation 2 – Volunteer reporters",
+                          "The council works with parish councils to train local volunteers to report breaches.")]:
+        d.add_heading(title, level=2)
+        d.add_paragraph(words)
+    out = _extracted(d, tmp_path)
+    assert [r["text"].split(" The ")[0] for r in out["recommendations"]] == ["Publishing performance", "Volunteer reporters"]
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted((recs[o["parent_id"]], o["role"]) for o in out["owners"]) == [
+        ("Recommendation 1", "the Head of Planning"), ("Recommendation 2", "the council")]
+
+
+def test_a_recommendations_record_as_label_value_rows_gives_its_response(tmp_path):
+    d = docx.Document()
+    d.add_heading("Cabinet response to the task and finish group", level=1)
+    for n, (rec, answer) in enumerate([("The Cabinet adopts a revised Local Enforcement Plan by March 2027.", "Accepted"),
+                                       ("The Head of Planning publishes performance each quarter.", "Partially accepted")], 1):
+        t = d.add_table(rows=4, cols=2)
+        for i, (label, value) in enumerate([(f"Recommendation {n}", rec), ("Response", answer),
+                                            ("Lead officer", "Head of Planning"), ("Target date", "June 2027")]):
+            t.cell(i, 0).text, t.cell(i, 1).text = label, value
+        d.add_paragraph("")
+    out = _extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted"), ("2", "partially_accepted")]

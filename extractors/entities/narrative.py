@@ -34,7 +34,7 @@ from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates
 from extractors.entities.responses import POSITION, is_response_title, takes_position
 from extractors.model import Block, Document
 from extractors.numbering import CODED_TITLE, R_REF, inline_items, split_numbering
-from extractors.vocabulary import (ASKS_SOMEONE, INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, ITEM_SOURCE, LABEL_WORDS, OWNER_LABEL,
+from extractors.vocabulary import (ASKED_SUBJECT, ASKS_SOMEONE, INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, ITEM_SOURCE, LABEL_WORDS, OWNER_LABEL,
                                   PLAN_ITEM, label_kind)
 
 # the words a heading over how far recommendations have got opens with: "Progress on ...", "Update on ..."
@@ -1259,7 +1259,7 @@ class _ImprovementWalk:
         said = _SAID_LABEL.match(t)
         if said and len(t.split()) >= 8 and b.numbering is None and self._title_takes(t[said.end():], b.full_text):
             return   # "AFI 3 – Information, Advice and Assistance" over "CIW said: The local authority must ..."
-        if len(t.split()) >= 8 and (t[:1] in "“\"‘'" or _ASKS_SOMEONE.search(t)) and b.numbering is None and \
+        if len(t.split()) >= 8 and (t[:1] in "“\"‘'" or _ASKS_SOMEONE.search(t) or ASKED_SUBJECT.match(t)) and b.numbering is None and \
                 self._title_takes(t, b.full_text):
             return   # "Recommendation 6 Sharing the learning" over the recommendation's words, quoted
         sm = _STEP_LABEL.match(t)

@@ -66,7 +66,7 @@ from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import log_section, meeting_days, pin_to_meetings, schedule_days
 from extractors.model import Block, Document, Table
-from extractors.vocabulary import INSPECTION_ITEM, ITEM_LABEL, label_kind
+from extractors.vocabulary import ASKED_SUBJECT, INSPECTION_ITEM, ITEM_LABEL, label_kind
 from extractors.textsim import token_f1, tokens
 
 __all__ = ["PASSES", "extract_all", "EntityContext"]
@@ -929,18 +929,13 @@ def addressed_owners(text: str, committee: Optional[str], prov: Prov, improvemen
     improvement point under "The Group recommends that:" printed without its
     "that": "The Cabinet adopts a revised plan ...")."""
     said = owners_in_text(text, committee)
-    if not said and improvement and (m := _ASKED_SUBJECT.match(text)):
+    if not said and improvement and (m := ASKED_SUBJECT.match(text)):
         said = owners_in_text("That the " + text[m.end("the"):] if m.group("the") else "That " + text, committee)
     return [Owner(role=role, person=person, kind=kind, raw=raw, prov=prov)
             for kind, who in said
             for role, person, raw in split_owners(who) or [(who, None, who)]]
 
 
-# a recommendation that opens with whom it asks and what they do, the "that" of its lead-in left above it:
-# "The Cabinet adopts ...", "The Head of Planning publishes ..." (not "The plan is ...", "Officers have ...")
-_ASKED_SUBJECT = re.compile(r"^(?:(?P<the>[Tt]he\s+)[A-Z][\w'’&-]*|[A-Z][\w'’&-]*\s+[A-Z][\w'’&-]*)(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|&|the)){0,8}\s+"
-                            r"(?!is\b|was\b|has\b|does\b|needs\b|remains\b|seems\b)[a-z]{3,}s\b"
-                            r"(?!\s+(?:are|is|were|was|have|has|had|will|would|should|must|can|could|may|might)\b)")
 
 
 # the paper's own organisation named generically ("The Council should ...", "Management should ..."): whom an

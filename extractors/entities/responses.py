@@ -30,7 +30,7 @@ from typing import Optional
 from extractors.entities.columns import ANSWER_FIRST, DECISION_COLUMN, column_role
 from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, bare_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
-from extractors.model import Block, Document, Table
+from extractors.model import Block, Cell, Document, Table
 from extractors.vocabulary import DUE_LABEL, INSPECTION_ITEM, OWNER_LABEL, english_label
 
 STATUSES = ("accepted", "partially_accepted", "rejected", "noted", "under_consideration", "implemented")
@@ -302,7 +302,7 @@ def record_box_responses(doc: Document, default: Optional[str]) -> list[Response
     "Lead officer: ..."."""
     out: list[Response] = []
     for t, table in doc.tables():
-        cells = table.box_lines()
+        cells = table.box_lines() or _label_value_lines(table)
         if len(cells) < 2:
             continue
         m = _REC_LABEL.match(cells[0][1])
@@ -317,6 +317,17 @@ def record_box_responses(doc: Document, default: Optional[str]) -> list[Response
                 out.append(Response(m.group("ref").replace(" ", ""), m.group("text").strip(" :.-–") or None, who, status,
                                     raw, answer, Prov(cell.page, text, f"table:{t}/response", table=t)))
     return out
+
+
+def _label_value_lines(table: Table) -> list[tuple[Cell, str]]:
+    """A recommendation's record printed as label | value rows ("Recommendation 1 | ...", "Response |
+    Accepted", "Lead officer | ..."), read as the lines "<label>: <value>" a box prints; [] for any
+    other table."""
+    rows = [[c for c in r if c.text.strip()] for r in table.rows]
+    rows = [r for r in rows if r]
+    if len(rows) < 2 or any(len(r) != 2 or len(r[0].text.split()) > 5 for r in rows):
+        return []
+    return [(r[1], f"{' '.join(r[0].text.split()).rstrip(':')}: {' '.join(r[1].text.split())}") for r in rows]
 
 
 def _until_next_part(answer: list[Block]) -> list[Block]:

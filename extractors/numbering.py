@@ -126,3 +126,30 @@ def inline_items(text: str, first: str) -> list[str]:
 
 # a heading that names an item by its code and a title: "IR1 Financial sustainability", "R3 – Governance"
 CODED_TITLE = re.compile(r"^(?P<code>[A-Z]{1,4}\s?\d{1,3}[a-z]?)\s*[:.–—-]?\s+[A-Z][\w’'&,()/ -]{2,80}$")
+
+
+# a heading that numbers the item printed under it: "Finding 1 – Annual review", "Recommendation 3", "Issue 2:"
+_ITEM_HEADING = re.compile(r"^(?P<ref>(?:finding|issue|observation|recommendation|rec\.?)\s*(?:no\.?\s*)?\d{1,3}[a-z]?)"
+                           r"(?=\s*(?:[:.–—-]|$)|\s+[A-Z(])", re.I)
+
+
+def item_heading_ref(blocks: list, at: Optional[int]) -> Optional[str]:
+    """The ref a heading above block `at` gives the item printed under it
+    ("Finding 1 – Annual review" over the finding's paragraphs, its "Risk"
+    sub-heading and its "Recommendation | ..." record): the nearest heading
+    back to the last table that numbers an item, past short sub-headings;
+    None otherwise."""
+    if at is None:
+        return None
+    for k in range(at - 1, max(at - 12, -1), -1):
+        b = blocks[k]
+        if b.kind == "table":
+            return None
+        if b.kind == "heading":
+            t = " ".join(b.text.split())
+            m = _ITEM_HEADING.match(t)
+            if m:
+                return " ".join(m.group("ref").split())
+            if len(t.split()) > 3 or re.search(r"\d", t):
+                return None   # (a sub-heading of the item - "Finding", "Risk" - is passed over; a section is not)
+    return None

@@ -242,3 +242,22 @@ def test_a_recommendations_record_as_label_value_rows_gives_its_response(tmp_pat
         d.add_paragraph("")
     out = _extracted(d, tmp_path)
     assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted"), ("2", "partially_accepted")]
+
+
+def test_an_audit_findings_record_takes_its_ref_from_the_heading_above_and_gives_its_response(tmp_path):
+    d = docx.Document()
+    d.add_heading("Findings, recommendations and management responses", level=1)
+    for n, (title, rec, answer) in enumerate([
+            ("Annual review of the scheme", "The scheme should be reviewed each year before it is adopted.", "Agreed. A review will be completed in November 2026."),
+            ("Evidence of income", "Claims should not be assessed until the evidence is complete.", "Partially agreed – a checklist will be added.")], 1):
+        d.add_heading(f"Finding {n} – {title}", level=2)
+        d.add_paragraph("The audit found that the position was not documented in the sample tested.")
+        d.add_heading("Risk", level=3)
+        d.add_paragraph("The Council may not be able to show that it acted within the rules of the scheme.")
+        t = d.add_table(rows=4, cols=2)
+        for i, (label, value) in enumerate([("Recommendation", rec), ("Management response", answer),
+                                            ("Responsible officer", "Head of Revenues"), ("Target date", "31 January 2027")]):
+            t.cell(i, 0).text, t.cell(i, 1).text = label, value
+    out = _extracted(d, tmp_path)
+    assert [r["ref"] for r in out["recommendations"]] == ["Finding 1", "Finding 2"]
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("Finding 1", "accepted"), ("Finding 2", "partially_accepted")]

@@ -438,19 +438,21 @@ _COVER_LABEL = re.compile(r"(?i)^(?:report\s+(?:title|ref(?:erence)?|of|author|t
                           r"(?:lead\s+)?(?:cabinet\s+member|portfolio\s+holder)|classification|purpose)$")
 
 
-def record_table(table: Table) -> Optional[Table]:
+def record_table(table: Table, heading_ref: Optional[str] = None) -> Optional[Table]:
     """A recommendation printed as a small table of its own, one label a
     row (an audit report's "Recommendation 1 | Priority: High" over
     "Finding | ...", "Recommendation | ...", "Agreed action | ...",
     "Responsible officer | ...", "Target date | ..."): the same table turned
     on its side, the labels its header and the values its one row, so the
     action-plan reader takes it as it takes any plan. None for any other
-    table."""
+    table. `heading_ref`: the item the heading over the table numbers
+    ("Finding 1 – Annual review" over "Recommendation | ..."), its ref when
+    the table prints none."""
     rows = [[c for c in row if c.text.strip()] for row in table.rows]
     rows = [r for r in rows if r]
     if len(rows) < 3 or any(len(r) > 2 for r in rows):
         return None
-    ref = None
+    ref = heading_ref
     m = _RECORD_TITLE.match(rows[0][0].text.strip())
     if m and (len(rows[0]) == 1 or len(rows[0][0].text.split()) <= 4):
         first = rows[0]

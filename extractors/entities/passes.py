@@ -61,7 +61,7 @@ from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, own
                                        subject_owners)
 from extractors.entities.responses import POSITION, extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
-from extractors.numbering import INLINE_MARKERS, bare_ref, inline_items, split_numbering
+from extractors.numbering import INLINE_MARKERS, bare_ref, inline_items, item_heading_ref, split_numbering
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import log_section, meeting_days, pin_to_meetings, schedule_days
@@ -284,7 +284,8 @@ def action_tables(ctx: EntityContext) -> None:
         else:   # a later part of the log printed without them, or a log printed with none
             table = (shared_header(table, names) if names is not None else None) or named_from_cells(table) or \
                 plain_header(table) or table
-        table = record_table(table) or table   # a recommendation set out as a label | value table of its own
+        # a recommendation set out as a label | value table of its own (numbered by the heading over it)
+        table = record_table(table, item_heading_ref(ctx.doc.blocks, blocks[tindex] if tindex < len(blocks) else None)) or table
         parts = _banner_parts(ctx, table)
         if parts:
             # two items' steps in one grid, each under its banner row ("Priority area for improvement 4: ...")

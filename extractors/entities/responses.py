@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.entities.columns import ANSWER_FIRST, DECISION_COLUMN, column_role
-from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, bare_ref, split_numbering
+from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, bare_ref, item_heading_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Cell, Document, Table
 from extractors.vocabulary import DUE_LABEL, INSPECTION_ITEM, OWNER_LABEL, english_label
@@ -301,12 +301,18 @@ def record_box_responses(doc: Document, default: Optional[str]) -> list[Response
     lines: "Recommendation 1: ..." / "Executive response: Accepted ..." /
     "Lead officer: ..."."""
     out: list[Response] = []
+    at = [i for i, b in enumerate(doc.blocks) if b.kind == "table" and b.table is not None]
     for t, table in doc.tables():
         cells = table.box_lines() or _label_value_lines(table)
         if len(cells) < 2:
             continue
         m = _REC_LABEL.match(cells[0][1])
-        if m is None:
+        if m is not None:
+            rec_ref, rec_text = m.group("ref").replace(" ", ""), m.group("text")
+        elif (un := _UNNUMBERED_REC.match(cells[0][1])) and \
+                (rec_ref := item_heading_ref(doc.blocks, at[t] if t < len(at) else None)):
+            rec_text = un.group("text")   # "Recommendation | ..." under the heading that numbers it ("Finding 1 – ...")
+        else:
             continue
         for cell, text in cells[1:]:
             a = _RESPONSE_LABEL.match(text)
@@ -314,9 +320,12 @@ def record_box_responses(doc: Document, default: Optional[str]) -> list[Response
                 answer = a.group("text").strip()
                 status, raw = status_of(answer)
                 who = _label_responder(answer, a.group("body"), default)
-                out.append(Response(m.group("ref").replace(" ", ""), m.group("text").strip(" :.-–") or None, who, status,
+                out.append(Response(rec_ref, rec_text.strip(" :.-–") or None, who, status,
                                     raw, answer, Prov(cell.page, text, f"table:{t}/response", table=t)))
     return out
+
+
+_UNNUMBERED_REC = re.compile(r"^(?:agreed\s+)?recommendations?\s*:\s*(?P<text>.*)$", re.I | re.S)
 
 
 def _label_value_lines(table: Table) -> list[tuple[Cell, str]]:

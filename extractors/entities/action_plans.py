@@ -693,6 +693,10 @@ _REVISED_IN_UPDATE = re.compile(r"(?m)(?:^|(?<=[.;]\s))(?:Revised|REVISED|New|NE
                                 r"(?i:date|deadline|timescale|target)(?:\s+(?:to|of))?\s*[:–—-]\s*(?P<when>\d{1,2}[./]\d{1,2}[./]\d{2,4}|[^.;\n(]{2,40}?)\s*(?:[.;(\n]|$)")
 
 
+# an action's own ref under its recommendation's: "1.1", "R1.2", "Rec 3.1" (group 1: the recommendation's number)
+_DOTTED_REF = re.compile(r"(?:[A-Z]{1,4}\s*|Rec\.?\s*)?(\d{1,2})\.\d")
+
+
 def _asking_banner(text: str, dotted_under) -> tuple[Optional[str], Optional[str]]:
     """(ref, text) of a banner across a plan table that prints its
     recommendation with a bare number and no label ("1. Leaders should
@@ -750,6 +754,7 @@ class _PlanReader:
         self.glossary, self.anchor, self.body = glossary, anchor, body
         col = {k: v[0] for k, v in roles.items()}
         self._dotted: Optional[set[str]] = None   # dotted_parents(), read once
+        self._keyed: Optional[bool] = None   # keyed_elsewhere(), read once
         refs = roles.get("ref", [])
         if len(refs) > 1:
             # 'No. | Audit | Ref | ...': the row counter numbers the log, the Ref column names the item
@@ -871,9 +876,10 @@ class _PlanReader:
         if not texts:
             return False
         m = None
+        banner = banner_row(row, self.table.n_cols)
         if len(set(texts)) == 1:
             m = _GROUP_REC.match(_norm(texts[0])) or _CODED_BANNER.match(_norm(texts[0])) or \
-                (PLAN_ITEM.match(_norm(texts[0])) if banner_row(row, self.table.n_cols) else None)
+                (PLAN_ITEM.match(_norm(texts[0])) if banner else None)
         if m is None and self.act_c is not None:
             m = _GROUP_REC.match(_norm(_cell(row, self.act_c)))
             if m and not re.match(r"(?i)rec", m.group("ref")) and not self.dotted_under(m.group("ref")):
@@ -882,7 +888,7 @@ class _PlanReader:
         if m:
             ref = _norm(f"{m.groupdict().get('pre') or ''} {m.group('ref')}")
             text = _norm(m.group("text"))
-        elif self.act_c is not None and banner_row(row, self.table.n_cols) and not self.keyed_elsewhere() and \
+        elif self.act_c is not None and banner and not self.keyed_elsewhere() and \
                 (self.group is None or any(x is self.group for x in self.recs)) and \
                 (asked := _asking_banner(texts[0], self.dotted_under))[1]:
             # (not under an item printed above the table: a banner there restates it or names a theme;
@@ -922,17 +928,19 @@ class _PlanReader:
     def keyed_elsewhere(self) -> bool:
         """Does the ref column key rows to items, not number actions under a banner ("R2", "3", "AFI 1"
         beside the actions, not "1.1", "1.2")?"""
-        if self.ref_c is None:
-            return False
-        keys = [k for row in self.table.body if (k := _norm(_cell(row, self.ref_c))) and not banner_row(row, self.table.n_cols)]
-        return any(not re.match(r"(?:[A-Z]{1,4}\s*|Rec\.?\s*)?\d{1,2}\.\d", k) for k in keys)
+        if self._keyed is None:
+            n = self.table.n_cols
+            self._keyed = self.ref_c is not None and any(
+                not _DOTTED_REF.match(k) for row in self.table.body
+                if (k := _norm(_cell(row, self.ref_c))) and not banner_row(row, n))
+        return self._keyed
 
     def dotted_parents(self) -> set[str]:
         """The refs the ref column numbers rows under ('1' for '1.1', '1.2'; 'R1.1' too), read once."""
         if self._dotted is None:
             self._dotted = set() if self.ref_c is None else {
                 str(int(m.group(1))) for row in self.table.body
-                if (m := re.match(r"(?:[A-Z]{1,4}\s*|Rec\.?\s*)?(\d{1,2})\.\d", _norm(_cell(row, self.ref_c))))}
+                if (m := _DOTTED_REF.match(_norm(_cell(row, self.ref_c))))}
         return self._dotted
 
     def dotted_under(self, ref: str) -> bool:

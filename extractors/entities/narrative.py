@@ -278,7 +278,7 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             # "Recommendations for partners", "Action the provider MUST take", "Causes of concern" over
             # a list whose every item asks someone to act ("Leaders should ..."): the points made to them
             items, j = _asked_list(blocks, i + 1)
-            if len(items) >= 2 and all(_ASKS_SOMEONE.search(it.text) for it in items):
+            if len(items) >= 2 and all(ASKS_SOMEONE.search(it.text) for it in items):
                 recs.extend(_rec(it, "improvement", None, None, None) for it in items)
                 i = j
                 continue
@@ -485,7 +485,7 @@ def _about_the_list(blocks: list[Block], j: int) -> bool:
     numbered item or before another such paragraph."""
     def about(b: Block) -> bool:
         return b.kind != "table" and not b.numbering and bool(re.search(r"\brecommendations\b", b.text, re.I)) \
-            and not _ASKS_SOMEONE.search(b.text)
+            and not ASKS_SOMEONE.search(b.text)
     k = j
     while k < len(blocks) and about(blocks[k]) and k < j + 2:
         k += 1
@@ -532,9 +532,9 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             # "Recommendation 3.1: ..." with a sub-numbered ref is a plan item (plan_item reads it whole)
             j += 1
             continue
-        if re.fullmatch(R_REF, b.numbering or "") and len(t.split()) <= 12 and not _ASKS_SOMEONE.search(t) and \
+        if re.fullmatch(R_REF, b.numbering or "") and len(t.split()) <= 12 and not ASKS_SOMEONE.search(t) and \
                 (nxt := next((x for x in blocks[j + 1:j + 3] if x.text.strip()), None)) is not None and \
-                nxt.kind != "table" and not nxt.numbering and _ASKS_SOMEONE.search(nxt.text):
+                nxt.kind != "table" and not nxt.numbering and ASKS_SOMEONE.search(nxt.text):
             break   # "R1 – Early help" over "The Cabinet should ...": titled items, which plan_item reads whole
         if recs and LABEL_LINE.match(t):
             # "Lead: ... – Dr Fiona Castellan. Timescale: Q2 2026/27." under a recommendation
@@ -617,7 +617,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             seen_items = True
             j += 1
             continue
-        if (not recs or plain_items) and len(t.split()) >= 5 and _ASKS_SOMEONE.search(t) and not t.endswith(":"):
+        if (not recs or plain_items) and len(t.split()) >= 5 and ASKS_SOMEONE.search(t) and not t.endswith(":"):
             # a review prints each recommendation as a paragraph of its own: "The Council should ..."
             recs.append(Recommendation(kind="decision", text=_norm(t), source_body=body or committee, prov=_prov(b)))
             plain_items = seen_items = True
@@ -642,7 +642,6 @@ RESPONSE_HEAD_LINE = re.compile(rf"^{RESPONSE_HEAD}", re.I)
 RESPONSE_LINE = re.compile(rf"^(?:{RESPONSE_HEAD}|{POSITION}\s*[.:]?$)", re.I)
 # a recommendation made to others ("The council should ..."), not a decision put to the meeting
 _SAYS_SHOULD = re.compile(r"\b(?:should|must)\b")
-_ASKS_SOMEONE = ASKS_SOMEONE
 
 
 # a review group's own lead-in over what it asks of others: "The Group recommends that:", "The Panel
@@ -811,7 +810,7 @@ def tagged_recommendations(doc: Document, have: set[str]) -> list[Recommendation
                 if tail and not tail.endswith((".", ":", ";")) and len(tail.split()) <= 8:
                     sentence = f"{tail} {sentence}"   # "The Panel" / "recommends that ...": one sentence
             if len(sentence.split()) < 6 or sentence.endswith(":") or \
-                    not (_ASKS_SOMEONE.search(sentence) or re.match(r"(?i)that\s", sentence)):
+                    not (ASKS_SOMEONE.search(sentence) or re.match(r"(?i)that\s", sentence)):
                 continue
             ref = _tag_ref(m)
             recs.append(Recommendation(kind="improvement", text=sentence.rstrip(" ;"), ref=ref, prov=_prov(b)))
@@ -1024,7 +1023,7 @@ class _ImprovementWalk:
             if x.kind == "table":
                 return None   # a plan item over the table of its actions: the plan readers' (_plain_item, the tables)
         bare = t.strip(_QUOTES)
-        return bare if re.match(r"(?i)that\s", bare) or _ASKS_SOMEONE.search(bare) else None
+        return bare if re.match(r"(?i)that\s", bare) or ASKS_SOMEONE.search(bare) else None
 
     def _plain_item(self, k: int) -> Optional[str]:
         """The point printed plain under its bare number, when the plan's
@@ -1054,7 +1053,7 @@ class _ImprovementWalk:
         cur = self.current
         # (a title with whom it addresses in brackets: "Crisis line performance (Thursdale Care Partnership NHS Trust)")
         title = _without_bracket(cur.text) if cur is not None else ""
-        if cur is None or cur.actions or cur.covered or len(title.split()) > 6 or _ASKS_SOMEONE.search(cur.text):
+        if cur is None or cur.actions or cur.covered or len(title.split()) > 6 or ASKS_SOMEONE.search(cur.text):
             return False
         cur.title = cur.title or cur.text
         cur.text = _norm(cur.text + " " + words.strip(_QUOTES))
@@ -1118,15 +1117,14 @@ class _ImprovementWalk:
         item_text = pm.group("text") if pm else None
         ref = pm.group("ref") if pm else None
         if pm is None and b.kind == "heading" and b.numbering and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?", b.numbering) and \
-                len(t.split()) >= 8 and (_STEP_IMPERATIVE.match(t) or _ASKS_SOMEONE.search(t)) and self._over_a_plan_table(i):
+                len(t.split()) >= 8 and (_STEP_IMPERATIVE.match(t) or ASKS_SOMEONE.search(t)) and self._over_a_plan_table(i):
             # "1. Improve the timeliness of decisions at the front door so that ..." set as the heading over the
             # table of its actions: the recommendation itself, its number the ref
             ref, item_text = b.numbering, t
-        if pm is None and ref is None and b.numbering and (PLAN_ITEM.match(f"{b.numbering} - {t}") or
-                                           (b.kind == "list_item" and re.fullmatch(r"R\d{1,2}[a-z]?", b.numbering)
-                                            and (self._over_a_plan_table(i) or (_ASKS_SOMEONE.search(t) and self._over_labels(i))))
-                                           or (b.kind in ("heading", "list_item") and re.fullmatch(r"R\d{1,2}[a-z]?", b.numbering)
-                                               and len(t.split()) <= 12 and self._over_an_ask(i))):
+        if pm is None and ref is None and b.numbering and (PLAN_ITEM.match(f"{b.numbering} - {t}") or (
+                b.kind in ("heading", "list_item") and re.fullmatch(R_REF, b.numbering) and (
+                    (b.kind == "list_item" and (self._over_a_plan_table(i) or (ASKS_SOMEONE.search(t) and self._over_labels(i))))
+                    or (len(t.split()) <= 12 and self._over_an_ask(i))))):
             # the loader split "Recommendation 1:" off as the block's numbering (or "R1" over its actions table,
             # or "R1 – Early help" as a heading over the words of the recommendation)
             ref, item_text = b.numbering, t
@@ -1187,7 +1185,7 @@ class _ImprovementWalk:
     def _over_an_ask(self, i: int) -> bool:
         """Is the next block with text after block i a paragraph asking someone to act ("The Cabinet should ...")?"""
         nxt = self._next_block(i)
-        return nxt is not None and nxt.kind != "table" and bool(_ASKS_SOMEONE.search(" ".join(nxt.text.split())))
+        return nxt is not None and nxt.kind != "table" and bool(ASKS_SOMEONE.search(" ".join(nxt.text.split())))
 
     def _over_a_plan_table(self, i: int) -> bool:
         """Is the next block with text after block i the table of its actions ("Action | Lead | By when")?"""
@@ -1249,8 +1247,8 @@ class _ImprovementWalk:
         if _STEP_REF.fullmatch(t):
             self.step_ref = t
             return
-        if lead_in_only(t) and _ASKS_SOMEONE.search(t) and b.numbering is None and self._parts_next(i) and \
-                not current.actions and not current.covered and len(current.text.split()) <= 8 and not _ASKS_SOMEONE.search(current.text):
+        if lead_in_only(t) and ASKS_SOMEONE.search(t) and b.numbering is None and self._parts_next(i) and \
+                not current.actions and not current.covered and len(current.text.split()) <= 8 and not ASKS_SOMEONE.search(current.text):
             # "Recommendation 4 Professional curiosity ..." over "The Board should seek assurance that:" over
             # "a) ...", "b) ...": the lead-in is the item's stem, each lettered line a part
             current.text = _norm(t)
@@ -1259,7 +1257,7 @@ class _ImprovementWalk:
         said = _SAID_LABEL.match(t)
         if said and len(t.split()) >= 8 and b.numbering is None and self._title_takes(t[said.end():], b.full_text):
             return   # "AFI 3 – Information, Advice and Assistance" over "CIW said: The local authority must ..."
-        if len(t.split()) >= 8 and (t[:1] in "“\"‘'" or _ASKS_SOMEONE.search(t) or ASKED_SUBJECT.match(t)) and b.numbering is None and \
+        if len(t.split()) >= 8 and (t[:1] in "“\"‘'" or ASKS_SOMEONE.search(t) or ASKED_SUBJECT.match(t)) and b.numbering is None and \
                 self._title_takes(t, b.full_text):
             return   # "Recommendation 6 Sharing the learning" over the recommendation's words, quoted
         sm = _STEP_LABEL.match(t)

@@ -937,8 +937,6 @@ def addressed_owners(text: str, committee: Optional[str], prov: Prov, improvemen
             for role, person, raw in split_owners(who) or [(who, None, who)]]
 
 
-
-
 # the paper's own organisation named generically ("The Council should ...", "Management should ..."): whom an
 # audit or plan addresses by default, not an owner the row adds
 _OWN_BODY = re.compile(r"(?i)^(?:the\s+)?(?:council|local\s+authority|authority|service|management|organisation|department|"

@@ -25,6 +25,8 @@ _PATTERNS: list[re.Pattern] = [
     # 5.1.2  / 5.1.2. / 2.1) / 3.
     re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,3}){1,4})\.?\)?\s+(?P<rest>\S.*)$"),
     re.compile(r"^(?P<num>\d{1,3})[.)]\s+(?P<rest>\S.*)$"),
+    # a lettered part's number: "7a. Independent audit ...", "6(b) Free telephone line" (a capital after)
+    re.compile(r"^(?P<num>\d{1,3}(?:[a-h][.)]|\([a-h]\)\.?))\s+(?P<rest>[A-Z].*)$"),
     # "5 OFSTED IMMEDIATE ACTIONS": a bare number before an upper-case heading
     re.compile(r"^(?P<num>\d{1,2})\s+(?P<rest>[A-Z][A-Z'’&,\- ]{3,}\b.*)$"),
     # (a) (iii) (1)

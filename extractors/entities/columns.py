@@ -17,7 +17,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
                               r"|\b(to\s+be\s+)?taken\s+by\b|^action\s+by$|^(responsible\s+)?(body|agency|organisation|team)$"
                               r"|^(lead\s+|responsible\s+)?officers?$|\b(assigned|allocated|addressed|directed)\s+to\b"
                               # "Portfolio holder" / "Cabinet Member" beside the actions of a plan
-                              r"|^(?:lead\s+)?portfolio\s+holder$|^lead\s+cabinet\s+member$", re.I)),
+                              r"|^(?:lead\s+)?portfolio\s+holders?$|^(?:lead\s+|responsible\s+)?(?:cabinet|executive)\s+members?(?:\s*\(s\))?$", re.I)),
     # a tracker's second date column: "Revised date", "Revised due date", "New target date"
     ("revised_due", re.compile(r"^(?:revised|new|amended|updated|rescheduled|extended)\s+(?:\w+\s+)?"
                                r"(?:date|deadline|timescale|due(?:\s+date)?|target(?:\s+date)?|completion(?:\s+date)?)$"

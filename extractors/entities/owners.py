@@ -411,7 +411,10 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
     text = re.sub(rf"\s+(?:and|&)\s+(?=(?P<who>{name_shapes.WORD}\s+{name_shapes.WORD}),\s*[A-Z])",
                   lambda m: "; " if is_person(m.group("who")) else m.group(0), text)
     # "Monitoring Officer (Gareth Lyle) and Head of Policy (Kate Brannigan)": each post with its holder
-    text = re.sub(r"(\([A-Z][^()]{2,40}\))\s*(?:,|and|&)\s+(?=[A-Z][^()]{2,80}\([A-Z])", r"\1; ", text)
+    # ("Head of Housing Options (Kerry Whitlam) with the Trust's Director of Operations (Dr Louise Farrant)":
+    # two leads, the second post named with its body's possessive, which is not part of the post)
+    text = re.sub(r"(\([A-Z][^()]{2,40}\))\s*(?:,|and|&|with|together\s+with|supported\s+by)\s+"
+                  r"(?:the\s+[A-Z][A-Za-z]+'s\s+)?(?=[A-Z][^()]{2,80}\([A-Z])", r"\1; ", text)
     # "Chief Executive and Leader of the Council (Simon Marchant and Cllr Martin Haskell)": the posts' holders in order
     m = re.fullmatch(r"(?P<posts>[A-Z][^()]{3,120}?)\s*\((?P<names>[^()]{3,80})\)", text.strip())
     if m:
@@ -492,6 +495,8 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             if role.startswith("(") and role.endswith(")") and role.count("(") == 1:
                 role = role[1:-1].strip()   # "DI Claire Whitaker (North Dales Police)": her body, in brackets
             role = re.sub(r"\s*:\s*", ": ", role)
+            # "Leader of the Council (to raise with the Department)": a note on the lead, not the post
+            role = re.sub(r"\s*\((?:to|with|for|jointly|where|if|as|via|through)\s[^()]*\)$", "", role) or role
         for p in people:
             key = (norm_role(role or ""), (p or "").lower())
             if key in seen or (not role and not p):

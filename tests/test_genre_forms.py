@@ -508,7 +508,10 @@ def test_a_risk_registers_scores_printed_on_their_ratings_colour_carry_the_ratin
 
 @pytest.mark.parametrize("header, role", [("Timeline", "timescale"), ("Timeframes", "timescale"),
                                           ("Portfolio holder", "owner_lead"), ("Lead Cabinet Member", "owner_lead"),
-                                          ("Cabinet Member", None)])
+                                          # (session 31: a task group's appendix "Lead officer | Cabinet Member"
+                                          # names the member who leads; a forward plan's "Subject | Cabinet Member |
+                                          # Date" is still no plan: test_a_cover_tables_subject_and_date_...)
+                                          ("Cabinet Member", "owner_lead")])
 def test_plan_column_names_for_when_and_who(header, role):
     from extractors.entities.columns import column_role
     assert column_role(header) == role
@@ -517,6 +520,8 @@ def test_plan_column_names_for_when_and_who(header, role):
 def test_a_cover_tables_subject_and_date_are_not_a_timetable():
     from extractors.entities.columns import classify_columns
     assert "timescale" not in classify_columns(["Subject", "Portfolio holder", "Date"])
+    from extractors.entities.columns import is_action_plan
+    assert not is_action_plan(classify_columns(["Subject", "Cabinet Member", "Date"]))
     assert classify_columns(["Milestone", "Lead", "Date"]) == {"action": [0], "owner_lead": [1], "timescale": [2]}
 
 

@@ -58,3 +58,64 @@ def test_appendix_rows_give_leads_to_the_parts_printed_in_the_body(tmp_path):
     recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
     people = {(recs[o["parent_id"]], o["person"]) for o in out["owners"] if o["person"]}
     assert people == {(f"Recommendation 7{x}", p) for x in "ab" for p in ("Cllr Raj Mehta", "Gareth Pryce")}
+
+
+def test_steps_listed_after_the_answer_and_a_lead_under_the_list(tmp_path):
+    """'Response: Accepted' / 'Actions:' / two bullets / 'Lead officer: ...': both bullets are the
+    recommendation's actions (whatever verb opens them), and the lead under the list is the item's."""
+    d = docx.Document()
+    d.add_heading("Recommendation 1", level=2)
+    d.add_paragraph("The landlord should train all repairs staff in damp and mould within six months.")
+    d.add_paragraph("Response: Accepted")
+    d.add_paragraph("Actions:")
+    for a in ("Commission training for all repairs operatives", "Add damp and mould to the induction course"):
+        d.add_paragraph(a, style="List Bullet")
+    d.add_paragraph("Lead officer: Head of Property Services")
+    d.add_paragraph("Target date: March 2027")
+    out = _extracted(d, tmp_path)
+    assert sorted(a["text"] for a in out["actions"]) == ["Add damp and mould to the induction course",
+                                                         "Commission training for all repairs operatives"]
+    assert [(o["role"], o["parent_type"]) for o in out["owners"]] == [("Head of Property Services", "recommendation")]
+    assert {t["raw"]: t["parent_type"] for t in out["timescales"]}["March 2027"] == "recommendation"
+
+
+def test_a_merged_answer_over_several_action_rows_is_one_response(tmp_path):
+    d = docx.Document()
+    hdr = ["No.", "Recommendation", "Response", "Action", "Lead officer", "Target date"]
+    t = d.add_table(rows=3, cols=len(hdr))
+    for c, h in zip(t.rows[0].cells, hdr):
+        c.text = h
+    t.cell(1, 0).text, t.cell(1, 1).text, t.cell(1, 2).text = "1", "The landlord should review its damp and mould policy.", "Accepted"
+    for r, (a, lead) in enumerate([("Re-issue the policy", "Head of Property"), ("Consult tenants on it", "Engagement Manager")], 1):
+        t.cell(r, 3).text, t.cell(r, 4).text, t.cell(r, 5).text = a, lead, "March 2027"
+    for col in (0, 1, 2):
+        t.cell(1, col).merge(t.cell(2, col))
+    out = _extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted")]
+    assert len(out["actions"]) == 2
+
+
+def test_a_resolution_without_the_vote_recorded_after_it_and_one_set_after_the_account(tmp_path):
+    """Town council minutes: the vote as a bracketed sentence after the resolution's full stop
+    is not part of what was resolved (its numbers are still read); a resolution set in capitals
+    after the minute's account in the same paragraph is one decision, and the step after it
+    is still an action."""
+    from extractors.entities.narrative import resolution_text
+    assert resolution_text("that rents be increased from £36 to £40. (Proposed by Cllr Patel, seconded by Cllr Rowntree; "
+                           "carried 8 for, 2 against.) The Clerk to write to all tenants.") == "that rents be increased from £36 to £40."
+    kept = "that the policies be adopted (proposed by Cllr Ashby, seconded by Cllr Bell; carried unanimously)."
+    assert resolution_text(kept) == kept   # a vote inside the sentence is part of it
+    d = docx.Document()
+    d.add_paragraph("Minutes of the meeting of Tarnfield Town Council held on Monday 30 November 2026")
+    d.add_paragraph("Present: Cllr Patel (Mayor), Cllr Rowntree, Cllr Finch")
+    d.add_heading("TC/26/123 Allotments", level=3)
+    d.add_paragraph("RESOLVED: that allotment rents be increased from £36 to £40 from 1 October 2027. (Proposed by Cllr Patel, "
+                    "seconded by Cllr Rowntree; carried 8 for, 2 against.)")
+    d.add_heading("TC/26/124 Community grants", level=3)
+    d.add_paragraph("Thornwick Community Larder had asked for £750 towards a chest freezer. RESOLVED: that a grant of £600 be "
+                    "awarded. The Clerk to write to the applicant by 31 January 2027.")
+    out = _extracted(d, tmp_path)
+    texts = sorted(r["text"] for r in out["recommendations"])
+    assert texts == ["that a grant of £600 be awarded.", "that allotment rents be increased from £36 to £40 from 1 October 2027."]
+    assert {m["value"] for m in out["metrics"]} >= {8.0, 2.0, 750.0, 600.0}
+    assert [a["text"] for a in out["actions"]] == ["The Clerk to write to the applicant by 31 January 2027."]

@@ -84,6 +84,37 @@ LEAD_IN = re.compile(
     re.I)
 RESOLVED = re.compile(r"^(?:it\s+was\s+|(?:the\s+)?(?:cabinet|council|committee|sub-committee|board|partnership|panel|executive|"
                       r"forum|group)\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
+# a resolution set after the minute's account in the same paragraph, in capitals: "... had asked for £750. RESOLVED: that ..."
+_LATE_RESOLVED = re.compile(r"(?<=[.!?])\s+RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]\s*(?P<rest>\S.*)$")
+# the vote recorded after a resolution's full stop, and what the minute goes on to say: "... from 1 October 2027.
+# (Proposed by Cllr Patel, seconded by Cllr Rowntree; carried 8 for, 2 against.) The Clerk to write ..."
+_VOTE_AFTER = re.compile(r"(?i)(?<=[.;])\s*\(?\s*(?:proposed|moved)\s+by\s+(?:cllr|councillor|mr|mrs|ms|dr)\b.*$")
+
+
+def read_out_of_paragraph(text: str) -> Optional[str]:
+    """How a paragraph's resolution is read out of it: 'after_account' (the
+    minute's account, then "RESOLVED: ..."), 'before_vote' (the vote
+    recorded after its full stop), else None."""
+    t = " ".join(text.split())
+    if _LATE_RESOLVED.search(t):
+        return "after_account"
+    return "before_vote" if RESOLVED.match(t) and _VOTE_AFTER.search(t) else None
+
+
+def _first_resolution(rest: str) -> str:
+    """A resolution set after the minute's account ends with its sentence
+    (what follows is the minute's next step: "The Clerk to write ...")."""
+    m = re.search(r"(?<=[.!?])\s+(?=[A-Z])", resolution_text(rest))
+    return resolution_text(rest)[:m.start()] if m else resolution_text(rest)
+
+
+def resolution_text(rest: str) -> str:
+    """What was resolved, without the vote recorded after its full stop
+    (a vote inside the sentence, "... be adopted (proposed by ...; carried
+    unanimously).", is part of it)."""
+    return _VOTE_AFTER.sub("", rest).strip() or rest
+
+
 # what a resolution says before its numbered items: "That", "That Cabinet", "That the Board:"
 _RESOLVED_LEAD = re.compile(r"(?i)^(?:that|to)?\s*(?:the\s+)?(?:[\w-]+\s*){0,2}:?$")
 # a Scottish minute's "Decision: The Board agreed:" over its lettered items
@@ -232,8 +263,18 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
                 ref = b.numbering if b.numbering != "•" else None
                 if ref is None and minute_no is not None:
                     ref = minute_no   # "43 MINUTES OF THE PREVIOUS MEETING" over "RESOLVED – That ...": minute 43's decision
-                recs.append(Recommendation(kind="decision", text=_norm(rest), ref=ref, source_body=committee, prov=_prov(b)))
+                recs.append(Recommendation(kind="decision", text=_norm(resolution_text(rest)), ref=ref, source_body=committee,
+                                           prov=_prov(b)))
             i = max(j, i + 1) if listed else i + 1
+            continue
+        late = _LATE_RESOLVED.search(text) if b.kind != "heading" else None
+        if late and late.group("rest").strip():
+            # "Thornwick Youth Football Club had asked for £1,200 ... RESOLVED: that a grant of £800 be awarded.":
+            # the item's account, then what was resolved
+            ref = b.numbering if b.numbering not in (None, "•") else minute_no
+            recs.append(Recommendation(kind="decision", text=_norm(_first_resolution(late.group("rest"))), ref=ref,
+                                       source_body=committee, prov=_prov(b)))
+            i += 1
             continue
         if (_AGREED_LIST.search(text) or _DECISION_LIST.match(text)) and len(text.split()) <= 25:
             items, j = _collect_items(blocks, i + 1)
@@ -1193,6 +1234,19 @@ class _ImprovementWalk:
         return nxt is not None and nxt.kind == "table" and nxt.table is not None and \
             is_action_plan(classify_columns(nxt.table.header))
 
+    def _under_step_list(self, i: int, current) -> bool:
+        """Block i (a labelled line, perhaps after others) follows a list
+        of two or more of the item's steps set as bullets: the labels are
+        the item's, not its last step's."""
+        j = i - 1
+        while j >= 0 and self.blocks[j].kind != "table" and LABEL_LINE.match(" ".join(self.blocks[j].text.split())):
+            j -= 1
+        steps = {a.prov.source_text for a in current.actions}
+        n = 0
+        while j >= 0 and self.blocks[j].kind == "list_item" and self.blocks[j].full_text in steps:
+            n, j = n + 1, j - 1
+        return n >= 2
+
     def heading(self, i: int, b: Block, t: str) -> Optional[int]:
         """A heading: a deadline bucket, an improvement zone (read whole), or
         a new section that closes the current item. Returns the index to go
@@ -1275,8 +1329,9 @@ class _ImprovementWalk:
             for lm in label_parts(t):
                 if self.part_labels(b, lm):
                     continue
-                if self.step_open and current.actions:
-                    # "Lead: ...", "By: ..." on lines of their own under a step: the step's
+                if self.step_open and current.actions and not self._under_step_list(i, current):
+                    # "Lead: ...", "By: ..." on lines of their own under a step: the step's (under a
+                    # list of steps, "• Review the policy" / "• Consult tenants" / "Lead officer: ...", the item's)
                     step = current.actions[-1]
                     label = lm.group("label").lower()
                     step.labels.append((label, lm.group("value").strip(),
@@ -1289,8 +1344,9 @@ class _ImprovementWalk:
         self.step_open = False
         if _STEPS_LABEL.fullmatch(t) or (b.numbering is None and len(t.split()) <= 6 and _STEPS_HEADING.fullmatch(t.rstrip("."))):
             # "Actions taken:", "Next steps:", "Under way" over the item's bullets: each bullet a step (not
-            # "Progress:", whose bullets may be results: "42% of contacts are now made online")
-            self.under_steps, self.in_outcome = True, False
+            # "Progress:", whose bullets may be results: "42% of contacts are now made online"); after the
+            # item's answer ("Response: Accepted" / "Actions:"), the answer has ended
+            self.under_steps, self.in_outcome, self.answered = True, False, False
             return
         if _PROGRESS_LABEL.fullmatch(t):
             self.under_steps = False   # "Progress:" after the steps: what came of them

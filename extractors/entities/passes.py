@@ -55,7 +55,7 @@ from extractors.entities.rag import normalise_rag
 from extractors.entities.inquiry import inquiry_recommendations, labelled_recommendations
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
-from extractors.entities.narrative import (RESOLVED, due_phrase, decision_recommendations, improvement_recommendations, loose_narrative_actions,
+from extractors.entities.narrative import (RESOLVED, read_out_of_paragraph, due_phrase, decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations, tagged_recommendations, lead_in_only)
 from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
@@ -73,7 +73,19 @@ __all__ = ["PASSES", "extract_all", "EntityContext"]
 
 
 def decisions(ctx: EntityContext) -> None:
-    ctx.recs.extend(decision_recommendations(ctx.doc, ctx.meta.get("committee")))
+    found = decision_recommendations(ctx.doc, ctx.meta.get("committee"))
+    ctx.recs.extend(found)
+    for r in found:
+        how = read_out_of_paragraph(r.prov.source_text or "") if r.kind == "decision" else None
+        if how == "after_account":
+            # "... had asked for £750 towards a chest freezer. RESOLVED: that a grant of £750 be awarded. The
+            # Clerk to write to both applicants.": the paragraph's other sentences are read as a minute's are
+            # (their numbers, the steps they give)
+            ctx.by_sentence.add(r.prov.source_text)
+        elif how == "before_vote":
+            # "RESOLVED: that ... . (Proposed by ..., seconded by ...; carried 8 for, 2 against.)": the vote keeps its numbers
+            rest = _norm_space(r.prov.source_text).replace(_norm_space(r.text), " ")
+            r.metrics.extend(metrics_from_text(rest, r.prov.at("/minute")))
 
 
 def improvements(ctx: EntityContext) -> None:
@@ -1780,7 +1792,8 @@ def loose_metrics(ctx: EntityContext) -> None:
                 for k, sent in enumerate(minutes.sentences(b.text)):
                     if k == 0:   # "2572. ...": the minute's own number
                         sent = "" if re.fullmatch(r"\s*\d{1,5}(?:/\d{2})?\.?\s*", sent) else minutes.MINUTE_NUMBER.sub("", sent)
-                    if sent.strip() and sent.strip() not in claimed:
+                    said = (m.group("rest") if (m := RESOLVED.match(sent.strip())) else sent).strip()   # (its label)
+                    if said and said not in claimed:
                         ctx.loose_metrics.extend(metrics_from_text(sent, Prov(b.page, b.full_text, f"{loc}/sentence:{k}")))
             continue
         found = metrics_from_text(b.text, Prov(b.page, b.full_text, loc))

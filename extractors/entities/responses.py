@@ -578,6 +578,9 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
                 continue
             if sum(1 for c in cells if c) > 1 and len({c for c in cells if c}) == 1:
                 continue   # a row spanning the table: a theme's heading ("Theme A – Responding to reports")
+            if r_off and all(row[c].spanned and c < len(table.body[r_off - 1]) and table.body[r_off - 1][c].text == row[c].text
+                             for c in (rec_c, st_c)):
+                continue   # the recommendation and its answer merged down over its action rows: answered once
             num, rest = split_numbering(" ".join(cells[rec_c].split()))
             coded = re.match(r"([A-Z]{1,4}\s?\d{1,2}[a-z]?)[.:]?\s*\n\s*(?=\S)", cells[rec_c])
             if coded and not keyed:

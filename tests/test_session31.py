@@ -119,3 +119,81 @@ def test_a_resolution_without_the_vote_recorded_after_it_and_one_set_after_the_a
     assert texts == ["that a grant of £600 be awarded.", "that allotment rents be increased from £36 to £40 from 1 October 2027."]
     assert {m["value"] for m in out["metrics"]} >= {8.0, 2.0, 750.0, 600.0}
     assert [a["text"] for a in out["actions"]] == ["The Clerk to write to the applicant by 31 January 2027."]
+
+
+_BANNERS = ["The Council should strengthen its arrangements for monitoring the delivery of savings plans.",
+            "The Council should ensure that its risk register records mitigating actions with owners and dates."]
+_STEPS = [[("Introduce a monthly savings tracker", "Director of Finance", "March 2027"),
+           ("Report savings delivery to Cabinet quarterly", "Head of Finance", "June 2027")],
+          [("Refresh the risk management framework", "Risk Manager", "April 2027"),
+           ("Train risk owners on the new template", "Risk Manager", "May 2027")]]
+
+
+def _owner_parents(out):
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    return sorted((recs.get(o["parent_id"]), o["role"]) for o in out["owners"] if o["parent_type"] == "recommendation"
+                  and o["role"] != "The Council"), [o for o in out["owners"] if o["parent_type"] == "action"]
+
+
+_WANT = [("1", "Director of Finance"), ("1", "Head of Finance"), ("2", "Risk Manager")]
+
+
+def test_a_numbered_banner_row_over_each_tables_column_names_docx(tmp_path):
+    """A Word table whose first row, merged across, prints the recommendation with a bare number
+    ("1. The Council should ...") over the column names (the loader sets it as the table's caption)."""
+    d = docx.Document()
+    d.add_heading("External audit recommendations: progress update", level=1)
+    for i, (banner, rows) in enumerate(zip(_BANNERS, _STEPS), 1):
+        t = d.add_table(rows=0, cols=3)
+        c = t.add_row().cells
+        c[0].merge(c[2])
+        t.rows[0].cells[0].text = f"{i}. {banner}"
+        for j, h in enumerate(t.add_row().cells):
+            h.text = ["Action", "Responsible officer", "Target date"][j]
+        for row in rows:
+            for cell, v in zip(t.add_row().cells, row):
+                cell.text = v
+        d.add_paragraph("")
+    got, on_actions = _owner_parents(_extracted(d, tmp_path))
+    assert got == _WANT and not on_actions
+
+
+def _pdf_banners(path, atop: bool):
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    cell = ParagraphStyle("c", fontName="Helvetica", fontSize=8, leading=10)
+    bold = ParagraphStyle("b", parent=cell, fontName="Helvetica-Bold")
+    head = [Paragraph(x, bold) for x in ["Action", "Responsible officer", "Target date"]]
+    story, widths = [Paragraph("External audit recommendations: progress update", bold)], [250, 150, 90]
+    if atop:
+        for i, (banner, rows) in enumerate(zip(_BANNERS, _STEPS), 1):
+            data = [[Paragraph(f"{i}. {banner}", bold), "", ""], head] + [[Paragraph(x, cell) for x in r] for r in rows]
+            t = Table(data, colWidths=widths)
+            t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("SPAN", (0, 0), (-1, 0))]))
+            story += [t, Spacer(1, 12)]
+    else:
+        data, spans = [head], []
+        for i, (banner, rows) in enumerate(zip(_BANNERS, _STEPS), 1):
+            data.append([Paragraph(f"{i}. {banner}", bold), "", ""])
+            spans.append(len(data) - 1)
+            data += [[Paragraph(x, cell) for x in r] for r in rows]
+        t = Table(data, colWidths=widths)
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] + [("SPAN", (0, k), (-1, k)) for k in spans]))
+        story.append(t)
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+
+
+def test_a_bold_numbered_banner_in_a_pdf_plan_table(tmp_path):
+    """PDF: the banner row set in bold under the column names is the first item, not a second header
+    row; a banner above each table's column names is that table's item."""
+    from extractors.entities.passes import extract_all
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    for atop in (False, True):
+        path = tmp_path / f"plan{atop}.pdf"
+        _pdf_banners(path, atop)
+        doc = load_document(path)
+        got, on_actions = _owner_parents(extract_all(doc, extract_metadata(doc)))
+        assert got == _WANT and not on_actions, atop

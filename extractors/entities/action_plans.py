@@ -697,7 +697,7 @@ _REVISED_IN_UPDATE = re.compile(r"(?m)(?:^|(?<=[.;]\s))(?:Revised|REVISED|New|NE
 _DOTTED_REF = re.compile(r"(?:[A-Z]{1,4}\s*|Rec\.?\s*)?(\d{1,2})\.\d")
 
 
-def _asking_banner(text: str, dotted_under) -> tuple[Optional[str], Optional[str]]:
+def asking_banner(text: str, dotted_under) -> tuple[Optional[str], Optional[str]]:
     """(ref, text) of a banner across a plan table that prints its
     recommendation with a bare number and no label ("1. Leaders should
     improve ...") above the rows of actions answering it; (None, None) for
@@ -890,7 +890,7 @@ class _PlanReader:
             text = _norm(m.group("text"))
         elif self.act_c is not None and banner and not self.keyed_elsewhere() and \
                 (self.group is None or any(x is self.group for x in self.recs)) and \
-                (asked := _asking_banner(texts[0], self.dotted_under))[1]:
+                (asked := asking_banner(texts[0], self.dotted_under))[1]:
             # (not under an item printed above the table: a banner there restates it or names a theme;
             # nor in a table whose ref column keys its rows to items printed elsewhere: its banners are themes)
             if self.group is not None and not self.group.actions:

@@ -1157,10 +1157,12 @@ class _ImprovementWalk:
         pm = PLAN_ITEM.match(t)
         item_text = pm.group("text") if pm else None
         ref = pm.group("ref") if pm else None
-        if pm is None and b.kind == "heading" and b.numbering and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?", b.numbering) and \
+        if pm is None and b.numbering and (re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?", b.numbering) if b.kind == "heading" else
+                                           re.fullmatch(r"\d{1,2}", b.numbering)) and \
                 len(t.split()) >= 8 and (_STEP_IMPERATIVE.match(t) or ASKS_SOMEONE.search(t)) and self._over_a_plan_table(i):
-            # "1. Improve the timeliness of decisions at the front door so that ..." set as the heading over the
-            # table of its actions: the recommendation itself, its number the ref
+            # "1. Improve the timeliness of decisions at the front door so that ..." set as the heading (or a
+            # numbered paragraph, a Word table's banner row) over the table of its actions: the recommendation
+            # itself, its number the ref
             ref, item_text = b.numbering, t
         if pm is None and ref is None and b.numbering and (PLAN_ITEM.match(f"{b.numbering} - {t}") or (
                 b.kind in ("heading", "list_item") and re.fullmatch(R_REF, b.numbering) and (

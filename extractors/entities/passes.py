@@ -44,7 +44,7 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
-from extractors.entities.action_plans import (add_due_dates, extract_action_plan, numbered_parts, record_table,
+from extractors.entities.action_plans import (add_due_dates, asking_banner, extract_action_plan, numbered_parts, record_table,
                                              steps_run_together, who_when_at_end)
 from extractors.entities.headerless import header_source, named_from_cells, plain_header, shared_header
 from extractors.entities.columns import DECISION_COLUMN, classify_columns, column_role, is_action_plan
@@ -314,7 +314,7 @@ def action_tables(ctx: EntityContext) -> None:
         # the item a banner over the columns names, else the item printed above the table
         prev = ctx.doc.blocks[blocks[tindex] - 1] if tindex < len(blocks) and blocks[tindex] else None
         above = _item_in_banner(ctx, table, prev.full_text if prev is not None and prev.style == "table caption" else None)
-        if above is None and banner_only:
+        if above is None and (banner_only or _banner_atop(table)):
             above = _banner_recommendation(ctx, table, tindex)   # the item printed only in its table's banner
         if above is None:
             above = _item_above(ctx, blocks[tindex]) if tindex < len(blocks) else None
@@ -437,6 +437,17 @@ _ITEM_WORDS = r"afi|afd|" + INSPECTION_ITEM
 _BANNER_ITEM = re.compile(r"(?i)^(?:(?:priority|key)\s+)?(?:recommendation|" + _ITEM_WORDS + r")\s*(?P<n>\d{1,2}[a-z]?)\b")
 
 
+def _banner_item(banner: str) -> Optional[tuple[str, str]]:
+    """(ref, words) of a banner naming a plan item: "Recommendation 1 The
+    Board should ...", or a bare number before words that ask someone to
+    act ("1. The Council should strengthen ..."); None for any other."""
+    m = _BANNER_ITEM.match(banner)
+    if m:
+        return banner[:m.end()].strip(), banner[m.end():].strip(" :.–—-")
+    ref, text = asking_banner(banner, lambda _: False)
+    return (ref, text) if ref else None
+
+
 def _item_in_banner(ctx: EntityContext, table, caption: Optional[str] = None) -> Optional[Recommendation]:
     """The plan item a table's first row names across its whole width (a
     banner over the column names; a Word loader's caption of the table),
@@ -470,8 +481,8 @@ def _banner_over_names(table) -> Optional[Table]:
     with those two rows as its header; None otherwise."""
     if len(table.rows) < 3 or table.n_cols < 2:
         return None
-    first = {" ".join(c.text.split()) for c in table.rows[0]}
-    if len(first) != 1 or not _BANNER_ITEM.match(next(iter(first))):
+    first = {" ".join(c.text.split()) for c in table.rows[0]} - {""}
+    if len(first) != 1 or not table.rows[0][0].text.strip() or _banner_item(next(iter(first))) is None:
         return None
     roles = classify_columns([" ".join(c.text.split()) for c in table.rows[1]])
     if "action" not in roles or not is_action_plan(roles):
@@ -479,17 +490,25 @@ def _banner_over_names(table) -> Optional[Table]:
     return Table(rows=table.rows, header_rows=2, pages=table.pages)
 
 
+def _banner_atop(table) -> bool:
+    """A table whose header is a banner across its whole width naming a plan
+    item ("1. The Council should ...") over its column names."""
+    if table.header_rows < 2 or not table.rows:
+        return False
+    first = {" ".join(c.text.split()) for c in table.rows[0]} - {""}
+    return len(first) == 1 and bool(table.rows[0][0].text.strip()) and _banner_item(next(iter(first))) is not None
+
+
 def _banner_recommendation(ctx: EntityContext, table, tindex: int) -> Optional[Recommendation]:
     """The plan item a table's banner prints in full ("Recommendation 1 The
     Board should seek assurance that ..."), when the paper prints it nowhere
     else: a recommendation of its own, the table's rows its actions."""
     banner = " ".join(table.rows[0][0].text.split())
-    m = _BANNER_ITEM.match(banner)
-    text = banner[m.end():].strip(" :.–—-") if m else ""
-    if not m or len(text.split()) < 5:
+    ref, text = _banner_item(banner) or (None, "")
+    if ref is None or len(text.split()) < 5:
         return None
     cell = table.rows[0][0]
-    rec = Recommendation(kind="improvement", text=text, ref=banner[:m.end()].strip(),
+    rec = Recommendation(kind="improvement", text=text, ref=ref,
                          prov=Prov(cell.page, banner, f"table:{tindex}/row:0", tindex))
     ctx.recs.append(rec)
     return rec

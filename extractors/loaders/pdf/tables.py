@@ -631,9 +631,18 @@ def _same_rows(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
     return len(a) == len(b) and all(_same_row(x, y) for x, y in zip(a, b))
 
 
+def _banner_row(row: list[Cell]) -> bool:
+    """A row across the whole table (one merged cell) holding a sentence,
+    not column names: "1. The Council should strengthen ..."."""
+    texts = {" ".join(c.text.split()) for c in row}
+    return len(row) > 1 and len(texts) == 1 and len(next(iter(texts)).split()) >= 6
+
+
 def _header_rows(pt: PageTable) -> int:
     n = 0
     for ri, is_bold in enumerate(pt.bold_rows[:LAYOUT.header_max_rows]):
+        if ri and _banner_row(pt.rows[ri]):
+            break   # a bold sentence across the table under its column names: the first item's banner
         if is_bold:
             n += 1
         else:

@@ -18,8 +18,9 @@ R_REF = r"R\d{1,2}[a-z]?"
 _PATTERNS: list[re.Pattern] = [
     # Action 4 - / Recommendation 3: / Area for improvement 2
     # (minutes number their action points "AP3", "AP 3", "Action point 3")
+    # (a capital after a bare space: "recommendation 4 at the Board's meeting" is a sentence run on from the line above)
     re.compile(r"^(?P<num>(?:Action(?:\s+point)?|Recommendation|Rec|Area for (?:improvement|development)|Priority|Objective)\s+\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|"
-               r"AP\s?\d+[a-z]?)\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<rest>.+)$", re.I),
+               r"AP\s?\d+[a-z]?)\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=(?-i:[A-Z])))(?P<rest>.+)$", re.I),
     # a review's "R1 The Council should ...", "R12: ..." (capital R, a capital after)
     re.compile(rf"^(?P<num>{R_REF})(?:[.:)]?\s+|\s*[–—-]\s*)(?P<rest>[A-Z].*)$"),
     # 5.1.2  / 5.1.2. / 2.1) / 3.

@@ -97,7 +97,7 @@ WELSH_POST = re.compile(
 # (case-insensitive, no groups); label_kind() says which a printed label is. One vocabulary for the
 # walk's labelled lines (narrative), the labels run into a step (passes), a plan cell's lines
 # (action_plans) and an inquiry's plan lines, so a label known to one is known to all.
-_OWNER_QUALIFIER = (r"(?:strategic|operational|executive|senior|service|joint|overall|accountable|responsible|project|"
+_OWNER_QUALIFIER = (r"(?:workstream|theme|priority|strategic|operational|executive|senior|service|joint|overall|accountable|responsible|project|"
                     r"programme|delivery|agency|partner|corporate|directorate|named|nominated)")
 OWNER_LABEL = (rf"(?:{_OWNER_QUALIFIER}\s+)?(?:lead(?:s|\s+(?:officers?|members?|managers?|directors?|agency|agencies|organisations?|"
                r"partners?|body|bodies|service|team|directorate|persons?))?|owners?)|action\s+(?:owners?|leads?)|"
@@ -143,7 +143,7 @@ ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|"
 ITEM_SOURCE = (r"(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+(?:review|team|challenge)|LGA|Panel|Scrutiny|"
                 r"Committee|Inquiry|Task\s+group|Board|SAR|DHR|CSPR|Key|Improvement|Statutory|Other)")
 PLAN_ITEM = re.compile(r"^(?P<ref>(?:" + ITEM_SOURCE + r"\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)(?:\s*" + ITEM_QUALIFIER + r")?"
-                       r"\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=[A-Z]))(?P<text>.+)$", re.I)
+                       r"\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=(?-i:[A-Z])))(?P<text>.+)$", re.I)
 
 
 # a recommendation that opens with whom it asks and what they do, the "that" of its lead-in left above it:

@@ -197,3 +197,84 @@ def test_a_bold_numbered_banner_in_a_pdf_plan_table(tmp_path):
         doc = load_document(path)
         got, on_actions = _owner_parents(extract_all(doc, extract_metadata(doc)))
         assert got == _WANT and not on_actions, atop
+
+
+def test_a_regulators_finding_over_its_workstreams_action_table(tmp_path):
+    """'Regulator's finding (F1): ...' and 'Workstream lead: ...' over the table of the actions answering
+    it: the finding is the item the plan answers; the table's leads and dates are its."""
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_heading("Appendix 1 – Housing Improvement Plan: action tracker", level=1)
+    for n, (finding, lead, rows) in enumerate([
+            ("The Council could not show that it was meeting its statutory health and safety duties.",
+             "Kwame Asante, Head of Building Safety", [("1.1", "Complete all overdue fire risk actions", "Compliance Manager", "31/12/2026")]),
+            ("The Council did not have an accurate, up-to-date understanding of the condition of its homes.",
+             "Gemma Lindqvist (Asset Manager)", [("2.1", "Complete stock condition surveys", "Asset Manager", "March 2027")])], 1):
+        p = d.add_paragraph()
+        p.add_run(f"Workstream {n}").bold = True
+        d.add_paragraph(f"Regulator’s finding (F{n}): {finding}")
+        d.add_paragraph(f"Workstream lead: {lead}")
+        add_table(d, [["No.", "Action", "Lead", "Due"], *[list(r) for r in rows]])
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted(recs.values()) == ["F1", "F2"]
+    assert sorted((recs[a["rec_id"]], a["text"]) for a in out["actions"]) == [
+        ("F1", "Complete all overdue fire risk actions"), ("F2", "Complete stock condition surveys")]
+    assert {recs.get(t["parent_id"]) for t in out["timescales"]} == {"F1", "F2"}
+
+
+def test_a_sentence_run_on_from_the_line_above_is_not_numbered():
+    assert split_numbering("recommendation 4 at the Board’s meeting on 18 February 2027; and") == \
+        (None, "recommendation 4 at the Board’s meeting on 18 February 2027; and")
+    assert split_numbering("Recommendation 4 The Board should") == ("Recommendation 4", "The Board should")
+    from extractors.vocabulary import PLAN_ITEM
+    assert PLAN_ITEM.match("Recommendation 4 has two parts, and the plan answers each") is None
+
+
+def test_a_labelled_recommendation_ends_before_the_reports_next_numbered_paragraph(tmp_path):
+    d = docx.Document()
+    d.add_heading("5 Community resilience", level=1)
+    d.add_paragraph("5.1\tParish councils told us they would prepare plans if someone could help them start.")
+    p = d.add_paragraph()
+    p.add_run("Recommendation 5").bold = True
+    d.add_paragraph("That the Cabinet funds a Community Flood Resilience Officer for two years to help parish councils.")
+    d.add_paragraph("5.2\tThe property flood resilience grant scheme closed in 2023 when the government grant ended.")
+    out = _extracted(d, tmp_path)
+    assert [r["text"] for r in out["recommendations"]] == [
+        "That the Cabinet funds a Community Flood Resilience Officer for two years to help parish councils."]
+
+
+def test_an_appendix_restating_recommendations_merges_into_the_reviews_not_the_covers_decision(tmp_path):
+    """The cover's decision 1 ('That the Committee endorses the report') and the review's Recommendation 1
+    share the number: the appendix row '1 | <words> | Lead' restates the review's."""
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_paragraph("RECOMMENDATIONS")
+    d.add_paragraph("That the Committee:")
+    d.add_paragraph("1.\tendorses the final report of the task group; and")
+    d.add_paragraph("2.\trefers the recommendations to the Cabinet.")
+    d.add_heading("Our recommendations", level=1)
+    words = "The Cabinet should adopt a refreshed flood risk strategy by March 2027 with a costed action plan."
+    d.add_paragraph(f"Recommendation 1: {words}")
+    d.add_heading("Annex A – Leads and timescales", level=1)
+    add_table(d, [["No.", "Recommendation", "Suggested lead", "Timescale"],
+                  ["1", "Refresh the flood risk strategy, with a costed action plan", "Director of Environment", "March 2027"]])
+    out = _extracted(d, tmp_path)
+    review = [r for r in out["recommendations"] if r["kind"] == "improvement"]
+    assert len(review) == 1
+    assert [o["role"] for o in out["owners"] if o["parent_id"] == review[0]["rec_id"] and o["role"].startswith("Director")] == \
+        ["Director of Environment"]
+
+
+def test_an_audit_findings_management_response_table_under_its_recommendation(tmp_path):
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_heading("1. Driver DBS checks", level=3)
+    d.add_paragraph("Six of 25 driver files had no record of a six-monthly DBS update check.")
+    p = d.add_paragraph()
+    p.add_run("Recommendation 1 (High priority)").bold = True
+    d.add_paragraph("The Licensing Manager should ensure that DBS update checks are carried out and recorded for every driver.")
+    add_table(d, [["Management response", "Responsible officer", "Target date"],
+                  ["Agreed. A monthly report of checks due will be run from the licensing system.", "Licensing Manager", "31 March 2027"]])
+    out = _extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted")]

@@ -610,8 +610,10 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
                     seen_items = True
             j += 1
             continue
-        if b.numbering and b.numbering != "•" and (_ABOUT_A_TABLE.match(t) or (
-                t[:1].islower() and re.match(r"(?i)[a-z]{3,}\s", b.numbering) and _ABOUT_THE_ITEM.match(t))):
+        named = re.match(r"(?i)^(?:recommendations?|rec\.?)\s+\d{1,3}[a-z]?\s+(?=[a-z])", t)
+        if (b.numbering and b.numbering != "•" and (_ABOUT_A_TABLE.match(t) or (
+                t[:1].islower() and re.match(r"(?i)[a-z]{3,}\s", b.numbering) and _ABOUT_THE_ITEM.match(t)))) or \
+                (named and _ABOUT_THE_ITEM.match(t[named.end():])):
             # "1.5 Table 1 summarises our recommendations by priority", or "Recommendation 4" split off
             # "Recommendation 4 has two parts, and ...": about them, not one of them
             j += 1
@@ -1164,6 +1166,10 @@ class _ImprovementWalk:
             # numbered paragraph, a Word table's banner row) over the table of its actions: the recommendation
             # itself, its number the ref
             ref, item_text = b.numbering, t
+        if pm is None and ref is None and (fm := _FINDING_ITEM.match(t)) and self._over_a_plan_table(i, past_labels=True):
+            # "Regulator's finding (F1): The Council could not show ..." (a "Workstream lead: ..." line under it)
+            # over the table of the actions answering it: the item the plan answers
+            ref, item_text = fm.group("ref"), fm.group("text")
         if pm is None and ref is None and b.numbering and (PLAN_ITEM.match(f"{b.numbering} - {t}") or (
                 b.kind in ("heading", "list_item") and re.fullmatch(R_REF, b.numbering) and (
                     (b.kind == "list_item" and (self._over_a_plan_table(i) or (ASKS_SOMEONE.search(t) and self._over_labels(i))))
@@ -1230,9 +1236,14 @@ class _ImprovementWalk:
         nxt = self._next_block(i)
         return nxt is not None and nxt.kind != "table" and bool(ASKS_SOMEONE.search(" ".join(nxt.text.split())))
 
-    def _over_a_plan_table(self, i: int) -> bool:
-        """Is the next block with text after block i the table of its actions ("Action | Lead | By when")?"""
+    def _over_a_plan_table(self, i: int, past_labels: bool = False) -> bool:
+        """Is the next block with text after block i the table of its actions ("Action | Lead | By when")?
+        (`past_labels`: after the item's labelled lines, "Workstream lead: ...")"""
         nxt = self._next_block(i)
+        for _ in range(3):
+            if not (past_labels and nxt is not None and nxt.kind != "table" and LABEL_LINE.match(" ".join(nxt.text.split()))):
+                break
+            nxt = self._next_block(self.blocks.index(nxt))
         return nxt is not None and nxt.kind == "table" and nxt.table is not None and \
             is_action_plan(classify_columns(nxt.table.header))
 
@@ -1446,6 +1457,9 @@ def _numbered_under(num: str, ref: Optional[str]) -> bool:
     return bool(item) and re.fullmatch(rf"{item.group(1)}\.\d{{1,2}}[a-z]?", num or "") is not None
 
 
+# a finding a plan answers, labelled with its number: "Regulator's finding (F1): ...", "Finding F2 – ...", "Inspection finding 3: ..."
+_FINDING_ITEM = re.compile(r"^(?:(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}?(?:[A-Z][\w-]*(?:’s|'s)\s+)?)?(?i:finding)\s*"
+                           r"\(?(?P<ref>(?:F\s?)?\d{1,2}[a-z]?)\)?\s*[:.–—-]\s*(?P<text>[A-Z].{20,})$")
 # a step written as an instruction, under an "Actions" heading: "Run a performance clinic ..."
 _STEP_IMPERATIVE = re.compile(
     r"(?:Re-?)?(?:review|implement|develop|ensure|make\s+sure|establish|deliver|complete|undertake|introduce|launch|"

@@ -703,7 +703,8 @@ def restated_recommendations(ctx: EntityContext) -> None:
     whose words are that recommendation's gives it the row's owners, due
     dates, actions, status and numbers."""
     prose = {}   # the first printing of each ref: in prose, else in another table ("No. | Recommendation" above the plan)
-    for r in ctx.recs:
+    # (a review's recommendation 1 before the cover's decision 1: a restating table restates the review's)
+    for r in sorted(ctx.recs, key=lambda r: r.kind != "improvement"):
         if r.prov.table is None and r.ref:
             prose.setdefault(bare_ref(r.ref), r)
     for r in ctx.recs:

@@ -365,6 +365,25 @@ def _titled_responder(doc: Document, tindex: int) -> Optional[str]:
     return None
 
 
+# an item's label at the start of a line: "Recommendation 1 (High priority)", "Rec 2.1:", "Recommendation 3 – Driver checks"
+_ITEM_LABEL_LINE = re.compile(r"(?i)^(?:recommendation|rec\.?)\s*(?P<ref>\d{1,3}(?:\.\d{1,2})?[a-z]?)\b")
+
+
+def _item_ref_above(doc: Document, tindex: int) -> Optional[str]:
+    """The number of the recommendation printed just above table `tindex`
+    (its label line, perhaps with its words under it), else None."""
+    at = [i for i, b in enumerate(doc.blocks) if b.kind == "table"]
+    if tindex >= len(at):
+        return None
+    for b in reversed(doc.blocks[max(0, at[tindex] - 3):at[tindex]]):
+        if b.kind == "table":
+            return None
+        m = _ITEM_LABEL_LINE.match(b.text.strip())
+        if m:
+            return m.group("ref")
+    return None
+
+
 def _table_index(doc: Document, block_index: int) -> int:
     return sum(1 for b in doc.blocks[:block_index] if b.kind == "table")
 
@@ -553,6 +572,12 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             # "Rec | Response | Comment": the answers keyed by the numbers of recommendations printed before
             rec_c, ref_c = ref_c, None
             said_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c) and column_role(h) == "rec"), None)
+        fixed = None
+        if rec_c is None and st_c is not None and ref_c is None and len(table.body) <= 2:
+            # "Recommendation 1 (High priority)" / its words / "Management response | Responsible officer |
+            # Target date" over one row: the answer to the item named just above the table
+            fixed = _item_ref_above(doc, t)
+            rec_c = st_c if fixed else None
         if rec_c is None or st_c is None:
             continue
         # the answer printed beside a status-only column: "Accepted? | Action", "Agreed | Comments"
@@ -583,7 +608,9 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
                 continue   # the recommendation and its answer merged down over its action rows: answered once
             num, rest = split_numbering(" ".join(cells[rec_c].split()))
             coded = re.match(r"([A-Z]{1,4}\s?\d{1,2}[a-z]?)[.:]?\s*\n\s*(?=\S)", cells[rec_c])
-            if coded and not keyed:
+            if fixed:
+                ref, quoted = fixed, None
+            elif coded and not keyed:
                 ref, quoted = coded.group(1), " ".join(cells[rec_c][coded.end():].split())   # "TA1" over the recommendation
             elif keyed or KEY_CELL.fullmatch(cells[rec_c]):
                 ref, quoted = cells[rec_c].rstrip(".").strip(), None   # the number alone: "R1", "3"

@@ -278,3 +278,34 @@ def test_an_audit_findings_management_response_table_under_its_recommendation(tm
                   ["Agreed. A monthly report of checks due will be run from the licensing system.", "Licensing Manager", "31 March 2027"]])
     out = _extracted(d, tmp_path)
     assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted")]
+
+
+def test_steps_listed_under_a_lead_in_in_one_cell_are_actions_each():
+    from extractors.entities.action_plans import split_actions
+    cell = ("Bring annual review performance up to 75% by:\n• setting up a dedicated review team for people in care;\n"
+            "• offering proportionate reviews where needs are stable; and\n• reporting review performance by team.")
+    assert split_actions(cell) == ["setting up a dedicated review team for people in care;",
+                                   "offering proportionate reviews where needs are stable; and",
+                                   "reporting review performance by team."]
+    lettered = "Work with the Trust and the ICB to:\na. introduce a daily discharge huddle;\nb. expand the Home First service."
+    assert split_actions(lettered) == ["introduce a daily discharge huddle;", "expand the Home First service."]
+    # what a step covers, listed under it, is still part of it
+    scope = "Commission an evaluation, to cover:\n• uptake by ward;\n• cost per contact."
+    assert split_actions(scope) == ["Commission an evaluation, to cover: uptake by ward; cost per contact."]
+
+
+def test_lettered_parts_banner_under_a_stem_banner(tmp_path):
+    from tests.word_papers import add_table
+    d = docx.Document()
+    t = add_table(d, [["Ref", "Action", "Owner", "Target date"],
+                      ["Recommendation 2 The Board should ask the Council and the Trust to:"] * 4,
+                      ["2(a) review how mental capacity is assessed where alcohol use may affect executive functioning"] * 4,
+                      ["2a.1", "Audit 30 mental capacity assessments", "Principal Social Worker", "Dec 2026"],
+                      ["2(b) make sure that Mental Capacity Act training covers executive capacity"] * 4,
+                      ["2b.1", "Commission multi-agency training on executive capacity", "Training Lead", "Spring 2027"]])
+    for r in (1, 2, 4):
+        t.cell(r, 0).merge(t.cell(r, 3))
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    assert sorted(recs.values()) == ["2(a)", "2(b)"]
+    assert sorted((recs[a["rec_id"]], a["text"][:10]) for a in out["actions"]) == [("2(a)", "Audit 30 m"), ("2(b)", "Commission")]

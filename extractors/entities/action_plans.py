@@ -77,6 +77,13 @@ def split_actions(text: str) -> list[str]:
             # "1. Deliver the savings programme. 2. Review fees and charges.": numbered items run into one line
             numbered = numbered_parts(p)
             lines.extend([f"{k}. {q}" for k, q in enumerate(numbered, 1)] if numbered else [p])
+    # "Work with the Trust to:" over "a. introduce a discharge huddle;" / "b. expand Home First ...": lettered steps
+    lettered = [m.group(1) for ln in lines if (m := _LETTERED_STEP.match(ln))]
+    if len(lettered) >= 2 and lettered == [chr(ord("a") + k) for k in range(len(lettered))]:
+        lines = [_LETTERED_STEP.sub("• ", ln) for ln in lines]
+    # the bullets after a lead-in ending "... by:" / "... to:" are steps when each opens with what is done
+    bullets = [rest for ln in lines if (m := split_numbering(ln))[0] == "•" for rest in [m[1]]]
+    steps_listed = len(bullets) >= 2 and all(_A_STEP.match(b) for b in bullets)
     items: list[str] = []
     prev_labelled = False
     for ln in lines:
@@ -85,9 +92,11 @@ def split_actions(text: str) -> list[str]:
         if prev_labelled and not labelled and num is None and ln[:1].isupper() and len(ln.split()) >= 3:
             # "Deliver caddies ..." after "Owner: ...\nTarget: ..." lines: the next step
             items.append(ln)
-        elif num == "•" and items and rest[:1].islower() and re.search(r"(?:[:;]|\band)$", items[-1].rstrip()):
+        elif num == "•" and items and rest[:1].islower() and re.search(r"(?:[:;]|\band)$", items[-1].rstrip()) and \
+                not (steps_listed and _A_STEP.match(rest)):
             # "Commission an evaluation, to cover: • uptake by ward; • cost per contact.":
-            # bullets in lower case finish the sentence that introduces them
+            # bullets in lower case finish the sentence that introduces them (not steps: "Bring reviews up to 75%
+            # by: • setting up a review team; • offering telephone reviews", each a step of its own)
             items[-1] = items[-1] + " " + rest
         elif num is not None or not items:
             items.append(rest if num is not None else ln)
@@ -112,6 +121,15 @@ def split_actions(text: str) -> list[str]:
             out.append(cur.strip())
     # (not a lead-in to what follows: "Priorities to deliver this outcome:", "Together we will…")
     return [_norm(a) for a in out if len(a.split()) >= 2 and not _COMMENTARY.match(a) and not a.rstrip().endswith((":", "…", "..."))]
+
+
+# a lettered step on a line of its own: "a. introduce ...", "b) expand ..."
+_LETTERED_STEP = re.compile(r"^([a-h])[.)]\s+(?=[a-z])")
+# what a step opens with: a verb, as an instruction ("introduce", "review") or under way ("setting up", "offering")
+_A_STEP = re.compile(r"(?i)(?:[a-z]+ing|introduce|review|expand|develop|implement|agree|establish|deliver|complete|"
+                     r"undertake|launch|produce|provide|create|commission|publish|update|carry\s+out|report|roll\s+out|"
+                     r"recruit|appoint|set\s+up|extend|improve|train|audit|monitor|consult|embed|procure|pilot|adopt|"
+                     r"secure|strengthen|ensure|make\s+sure|hold|run|use|add|align|map|test|share|issue|offer|track)\b")
 
 
 def steps_run_together(text: str) -> str:
@@ -741,6 +759,10 @@ def _not_an_item(row: list[Cell]) -> bool:
     return False
 
 
+# a lettered part of the recommendation in the banner above, across the table: "2(a) review how ...", "2b. make sure ..."
+_PART_BANNER = re.compile(r"^(?P<n>\d{1,2})\s?(?:\((?P<x>[a-h])\)|(?P<y>[a-h])[.)]?)\s+(?P<text>\S.{10,})$")
+
+
 class _PlanReader:
     """Reads an action-plan table row by row (the row conventions in the
     module docstring), keeping the recommendation the rows currently belong
@@ -755,6 +777,7 @@ class _PlanReader:
         col = {k: v[0] for k, v in roles.items()}
         self._dotted: Optional[set[str]] = None   # dotted_parents(), read once
         self._keyed: Optional[bool] = None   # keyed_elsewhere(), read once
+        self._stem: Optional[Recommendation] = None   # a banner leading into lettered parts ("... to:"), once a part follows
         refs = roles.get("ref", [])
         if len(refs) > 1:
             # 'No. | Audit | Ref | ...': the row counter numbers the log, the Ref column names the item
@@ -885,6 +908,22 @@ class _PlanReader:
             if m and not re.match(r"(?i)rec", m.group("ref")) and not self.dotted_under(m.group("ref")):
                 m = None   # "R1 ..." in an action cell is a recommendation only above dotted actions
         ref = text = None
+        part = _PART_BANNER.match(_norm(texts[0])) if banner and len(set(texts)) == 1 and m is None else None
+        stem = self.group if self.group is not None and self.group.text.rstrip().endswith(":") else self._stem
+        if part and stem is not None and re.search(rf"(?<!\d){part.group('n')}$", stem.ref or ""):
+            # "Recommendation 2 The Board should ask the Council and the Trust to:" over "2(a) review how ..." and
+            # "2(b) make sure ...": each part a recommendation of its own, the stem only leads into them
+            if not stem.actions and stem in self.recs:
+                self.recs.remove(stem)
+            text = _norm(part.group("text"))
+            page = next((c.page for c in row if c.page), self.table.pages[0] if self.table.pages else None)
+            self.group = Recommendation(kind="improvement", text=text, ref=f"{part.group('n')}({part.group('x') or part.group('y')})",
+                                        source_body=self.body, prov=Prov(page=page, source_text=_norm(texts[0]),
+                                                                         locator=self.loc(r, None), table=self.tindex))
+            self._stem = stem
+            self.recs.append(self.group)
+            self.row_parent[r] = self.group
+            return True
         if m:
             ref = _norm(f"{m.groupdict().get('pre') or ''} {m.group('ref')}")
             text = _norm(m.group("text"))

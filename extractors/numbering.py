@@ -12,6 +12,12 @@ from typing import Optional
 _ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
 BULLETS = "•●▪■◼◾◦○·‣⁃–-*o\uf0b7\uf0a7\uf0d8\uf076\uf0fc\u2713\u2714➢►"
 
+# who made a recommendation, printed before it: "Ombudsman recommendation 2", "Scrutiny recommendation 3" are
+# the body's recommendation 2 and 3 (not the kinds an auditor numbers apart: "Key" / "Improvement recommendation 2")
+ITEM_MAKER = (r"(?:ofsted|hmip|hmicfrs|cqc|estyn|ciw|inspection|scrutiny|panel|committee|review|inquiry|peer\s+(?:review|team)|"
+              r"(?:(?:housing|local\s+government(?:\s+and\s+social\s+care)?)\s+)?ombudsman(?:['’]s)?|regulator(?:['’]s)?|"
+              r"inspector(?:ate)?(?:['’]s)?|(?:external\s+|internal\s+)?audit(?:or(?:['’]s)?)?)")
+
 # a review's recommendation ref, "R12", "R3a"
 R_REF = r"R\d{1,2}[a-z]?"
 
@@ -96,7 +102,7 @@ def numbering_level(num: Optional[str]) -> int:
     return 0
 
 
-_REF_LABEL = re.compile(r"^(?:(?:recommendation|rec\.?)\s*(?:r(?=\d))?|r(?=\d))\s*", re.I)
+_REF_LABEL = re.compile(r"^(?:(?:" + ITEM_MAKER + r"\s+)?(?:recommendation|rec\.?)\s*(?:r(?=\d))?|r(?=\d))\s*", re.I)
 
 
 def bare_ref(ref: str) -> str:

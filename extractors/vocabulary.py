@@ -141,7 +141,11 @@ ASKS_SOMEONE = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b|"
 # "Peer review recommendation R4 –", "Area for improvement 2 (High priority)", "AFI 3", "Action point 1.2",
 # "AP4" (the name said by the body that made it: ITEM_SOURCE); groups ref and text
 ITEM_SOURCE = (r"(?:Ofsted|HMIP|HMICFRS|CQC|Inspection|Audit|Review|Peer\s+(?:review|team|challenge)|LGA|Panel|Scrutiny|"
-                r"Committee|Inquiry|Task\s+group|Board|SAR|DHR|CSPR|Key|Improvement|Statutory|Other)")
+                r"Committee|Inquiry|Task\s+group|Board|SAR|DHR|CSPR|Key|Improvement|Statutory|Other|"
+                # a regulator's, ombudsman's or auditor's own: "Ombudsman recommendation 1", "Regulator's recommendation 2",
+                # "External audit recommendation 3", "Estyn recommendation 4"
+                r"(?:(?:Housing|Local\s+Government(?:\s+and\s+Social\s+Care)?)\s+)?Ombudsman(?:['’]s)?|Regulator(?:['’]s)?|"
+                r"Auditor(?:['’]s)?|(?:External|Internal)\s+audit|Inspector(?:ate)?(?:['’]s)?|Estyn|CIW|Commissioner(?:['’]s)?)")
 PLAN_ITEM = re.compile(r"^(?P<ref>(?:" + ITEM_SOURCE + r"\s+(?=rec))?(?:(?:Action(?:\s+point)?|Recommendation|Rec|" + INSPECTION_ITEM + r")\s+(?-i:R(?=\d))?|(?-i:AFI|AfI|AFD)\s?)\d+(?:\.\d{1,3})*(?:\([a-z]{1,3}\)|[a-z])?|AP\s?\d+[a-z]?)(?:\s*" + ITEM_QUALIFIER + r")?"
                        r"\s*(?:[-–—:)]\s*|\.(?!\d)\s*|\s+(?=(?-i:[A-Z])))(?P<text>.+)$", re.I)
 

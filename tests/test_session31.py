@@ -309,3 +309,28 @@ def test_lettered_parts_banner_under_a_stem_banner(tmp_path):
     recs = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
     assert sorted(recs.values()) == ["2(a)", "2(b)"]
     assert sorted((recs[a["rec_id"]], a["text"][:10]) for a in out["actions"]) == [("2(a)", "Audit 30 m"), ("2(b)", "Commission")]
+
+
+def test_an_ombudsmans_recommendation_its_answer_and_the_table_of_its_actions(tmp_path):
+    """'Ombudsman recommendation 1' (who made it, before the word) as a heading, the point in the
+    imperative, 'Council response: Accepted. ...' and then the table of actions: the point is the
+    recommendation, the answer is its response and the table's leads are its owners."""
+    from extractors.numbering import bare_ref
+    from tests.word_papers import add_table
+    assert bare_ref("Ombudsman recommendation 2") == bare_ref("Scrutiny recommendation 2") == "2"
+    assert bare_ref("Key recommendation 2") != "2"   # an auditor's kinds are numbered apart
+    d = docx.Document()
+    d.add_heading("Response to the Housing Ombudsman's special investigation", level=1)
+    for i, (point, step) in enumerate([("Review the damp and mould policy within three months and publish it.", "Re-issue the policy"),
+                                       ("Train all repairs staff in damp and mould within six months.", "Commission training")], 1):
+        d.add_heading(f"Ombudsman recommendation {i}", level=2)
+        d.add_paragraph(point)
+        p = d.add_paragraph()
+        p.add_run("Council response: ").bold = True
+        p.add_run(f"Accept in principle The Council accepts this and has begun work on point {i}.")
+        add_table(d, [["Action", "Lead officer", "Target date"], [step, "Repairs Manager", "June 2027"]])
+    out = _extracted(d, tmp_path)
+    recs = {r["rec_id"]: bare_ref(r["ref"]) for r in out["recommendations"]}
+    assert sorted(recs.values()) == ["1", "2"]
+    assert sorted((r["rec_ref"], r["status"]) for r in out["responses"]) == [("1", "partially_accepted"), ("2", "partially_accepted")]
+    assert sorted(recs[o["parent_id"]] for o in out["owners"] if o["parent_type"] == "recommendation") == ["1", "2"]

@@ -1078,11 +1078,16 @@ class _ImprovementWalk:
         if b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") or LABEL_LINE.match(t) \
                 or len(t.split()) < 6:
             return None
-        after = self._next_block(k)
+        after, j = self._next_block(k), k
+        for _ in range(2):   # ("Council response: Accepted. ..." between the point and its table or labels)
+            if after is None or after.kind == "table" or not RESPONSE_HEAD_LINE.match(" ".join(after.text.split())):
+                break
+            j = self.blocks.index(after, j + 1)
+            after = self._next_block(j)
         if after is None:
             return None
         if after.kind == "table":
-            return t if self._over_a_plan_table(k) else None   # over the table of its actions
+            return t if self._over_a_plan_table(j) else None   # over the table of its actions
         at = " ".join(after.text.split())
         # "Lead: ...", "Senior lead: ...", "Target date: ..." under the point, then (maybe) its table
         return t if LABEL_LINE.match(at) or _PROGRESS_LABEL.fullmatch(at) else None

@@ -667,9 +667,10 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
     return None
 
 
-# a short paragraph on a plan item printed between it and its actions table: "Progress: ...", "Overall RAG: Amber"
+# a short paragraph on a plan item printed between it and its actions table: "Progress: ...", "Overall RAG: Amber",
+# "Council response: Accepted. ..."
 _COMMENTARY_ON_ITEM = re.compile(r"(?i)^(?:(?:overall\s+)?(?:progress|status|rag(?:\s+rating)?|position|summary|update|commentary|"
-                                 r"lead|lead\s+officer|accountable\s+officer)(?:\s+\w+){0,3}\s*:)")
+                                 r"lead|lead\s+officer|accountable\s+officer|(?:[\w’']+\s+){0,2}response)(?:\s+\w+){0,3}\s*:)")
 
 
 def _same_start(a: str, b: str) -> bool:

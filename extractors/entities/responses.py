@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.entities.columns import ANSWER_FIRST, DECISION_COLUMN, column_role
-from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, bare_ref, item_heading_ref, split_numbering
+from extractors.numbering import CODED_TITLE, ITEM_MAKER, KEY_CELL, R_REF, bare_ref, item_heading_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Cell, Document, Table
 from extractors.vocabulary import DUE_LABEL, INSPECTION_ITEM, OWNER_LABEL, english_label
@@ -86,7 +86,7 @@ _QUOTE_HEAD = re.compile(r"^(?:[\w’'.-]+\s+){0,3}(?:inquiry\s+|committee(?:’
                          r"recommendations?(?:\s+\d+[a-z]?)?\s*:?$", re.I)
 _REF_START = re.compile(r"(?:^|(?<=\s))(?P<ref>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-Z‘“\"'(])")
 # "Recommendation 7: Publish ...", "Recommendation 4c(ii)"
-_REC_LABEL = re.compile(r"^(?:(?:(?:Key|Improvement|Statutory|Other|Scrutiny|Panel|Committee|Review|Inquiry)\s+)?Recommendation|(?-i:AFI|AfI)|(?:priority\s+)?" + INSPECTION_ITEM + r")\s+"
+_REC_LABEL = re.compile(r"^(?:(?:(?:Key|Improvement|Statutory|Other|" + ITEM_MAKER + r")\s+)?Recommendation|(?-i:AFI|AfI)|(?:priority\s+)?" + INSPECTION_ITEM + r")\s+"
                         r"(?P<ref>\d{1,3}[a-z]?(?:\s*\([ivx]+\))?)(?:\s*\((?:priority|key)\))?\s*[:.–—-]?\s*(?P<text>.*)$", re.I | re.S)
 # "Response: Accepted. The Council will ...", "Government response", "Executive Response:"
 # also "Council's position: Accepted. ..." (the body's position on it)
@@ -139,7 +139,8 @@ def position(text: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
         return (*_status_words(words), None)
     # a status word opening a cell or label: "Accepted - the charter will be published in May"
     # (or run into the next sentence: "Accept The Welsh Government will issue guidance")
-    bare = re.match(rf"(?i)^(?:{POSITION}|accept|agree|reject|partially\s+accept)(?=\s+(?-i:[A-Z]))", words)
+    bare = re.match(rf"(?i)^(?:{POSITION}|(?:accept|agree)(?:\s+in\s+(?:principle|part))?|reject|partially\s+(?:accept|agree))"
+                    rf"(?=\s+(?-i:[A-Z]))", words)   # ("Accept in principle Officials will ...")
     if bare:
         return (*_status_words(bare.group(0)), None)
     head = re.split(r"\s+[-–—:]\s+|[.;:](?:\s|$)", words, maxsplit=1)[0]
@@ -475,7 +476,7 @@ def _rec_start(b: Block, text: str) -> Optional[tuple[str, str]]:
     if m:
         ref = m.group("ref").replace(" ", "")
         word = text[:m.start("ref")].strip()
-        if not re.fullmatch(r"(?i)(?:(?:scrutiny|panel|committee|review|inquiry)\s+)?recommendation", word):
+        if not re.fullmatch(r"(?i)(?:" + ITEM_MAKER + r"\s+)?recommendation", word):
             # "AFI 3", "Improvement recommendation 2" (beside "Key recommendation 2" in an auditor's report): the item
             # as its kind names it; "Recommendation 3", "Scrutiny recommendation 3" (who made it) is "3"
             ref = f"{word} {ref}"

@@ -334,3 +334,18 @@ def test_an_ombudsmans_recommendation_its_answer_and_the_table_of_its_actions(tm
     assert sorted(recs.values()) == ["1", "2"]
     assert sorted((r["rec_ref"], r["status"]) for r in out["responses"]) == [("1", "partially_accepted"), ("2", "partially_accepted")]
     assert sorted(recs[o["parent_id"]] for o in out["owners"] if o["parent_type"] == "recommendation") == ["1", "2"]
+
+
+def test_the_table_of_actions_under_an_answer_and_a_steps_heading_answers_the_item(tmp_path):
+    """Recommendation / its answer / 'Actions taken and planned' / the table: the table's leads are the item's."""
+    from tests.word_papers import add_table
+    d = docx.Document()
+    for i, (point, step) in enumerate([("The landlord should review its damp and mould policy within three months.", "Re-issue the policy"),
+                                       ("The landlord should train all repairs staff in damp and mould.", "Commission training")], 1):
+        d.add_heading(f"Recommendation {i}", level=2)
+        d.add_paragraph(point)
+        d.add_paragraph(f"Council response: Accepted. Work on point {i} has begun.")
+        d.add_heading("Actions taken and planned", level=3)
+        add_table(d, [["Action", "Lead officer", "Target date"], [step, f"Manager {i}", "June 2027"]])
+    out = _extracted(d, tmp_path)
+    assert {o["parent_type"] for o in out["owners"] if o["role"].startswith("Manager")} == {"recommendation"}

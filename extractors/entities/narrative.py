@@ -1294,7 +1294,7 @@ class _ImprovementWalk:
                 return max(j, i + 1)
             if self.current is not None and (LABEL_LINE.match(t) or _PROGRESS_LABEL.fullmatch(t)):
                 return None   # "Status: Amber", "Progress:" set in bold under the item: its labels, not a new section
-            if self.current is not None and b.numbering is None and _STEPS_HEADING.fullmatch(t):
+            if self.current is not None and b.numbering is None and STEPS_HEADING.fullmatch(t):
                 self.under_steps, self.answered = True, False
                 return i + 1   # "Actions" set in bold over the item's steps (after its answer, if any)
             if self.current is not None and (rm := _ITEM_RAG.match(t)):
@@ -1360,7 +1360,7 @@ class _ImprovementWalk:
                     label_line(current, b, lm)
             return
         self.step_open = False
-        if _STEPS_LABEL.fullmatch(t) or (b.numbering is None and len(t.split()) <= 6 and _STEPS_HEADING.fullmatch(t.rstrip("."))):
+        if _STEPS_LABEL.fullmatch(t) or (b.numbering is None and len(t.split()) <= 6 and STEPS_HEADING.fullmatch(t.rstrip("."))):
             # "Actions taken:", "Next steps:", "Under way" over the item's bullets: each bullet a step (not
             # "Progress:", whose bullets may be results: "42% of contacts are now made online"); after the
             # item's answer ("Response: Accepted" / "Actions:"), the answer has ended
@@ -1483,8 +1483,10 @@ _STEP_REF = re.compile(r"(?i)(?:action|step)\s+\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.
 _STEP_LABEL = re.compile(r"(?i)^(?:what\s+we\s+(?:will|said\s+we\s+would|are\s+going\s+to)\s+do|(?:planned|agreed|improvement)\s+action|"
                          r"action\s+to\s+be\s+taken|step)\s*:\s*(?P<text>\S.{10,})$")
 # a heading over a plan item's steps: "Actions", "Actions agreed", "What we will do"
-_STEPS_HEADING = re.compile(r"(?i)(?:(?:key|planned|agreed|our|improvement|completed|outstanding|remaining)\s+)?(?:actions?|steps)(?:\s+(?:agreed|planned|"
-                            r"to\s+be\s+taken|we\s+will\s+take|taken|completed|under\s*way|in\s+progress|outstanding)(?:\s+(?:to\s+date|so\s+far))?)?|"
+STEPS_HEADING = re.compile(r"(?i)(?:(?:key|planned|agreed|our|improvement|completed|outstanding|remaining)\s+)?(?:actions?|steps)(?:\s+(?:agreed|planned|"
+                            r"to\s+be\s+taken|we\s+will\s+take|taken|completed|under\s*way|in\s+progress|outstanding)(?:\s+(?:to\s+date|so\s+far))?"
+                            # "Actions taken and planned", "Actions completed and outstanding"
+                            r"(?:\s+(?:and|&)\s+(?:planned|proposed|outstanding|under\s*way|in\s+progress|next\s+steps))?)?|"
                             r"what\s+we\s+(?:will|are\s+going\s+to)\s+do|how\s+we\s+will\s+do\s+it|further\s+(?:work|actions?|steps)|"
                             # the steps a progress report sorts by how far they have got: "Steps taken", "Under way",
                             # "Planned", "What has been done", "Work completed to date", "Still to do"
@@ -1494,7 +1496,7 @@ _STEPS_HEADING = re.compile(r"(?i)(?:(?:key|planned|agreed|our|improvement|compl
 
 
 # the same, as a label with nothing after it: "Next steps:", "Actions agreed:"
-_STEPS_LABEL = re.compile(r"(?i:" + _STEPS_HEADING.pattern.removeprefix("(?i)") + r")\s*:")
+_STEPS_LABEL = re.compile(r"(?i:" + STEPS_HEADING.pattern.removeprefix("(?i)") + r")\s*:")
 # a label with nothing after it, over the item's progress bullets: "Progress:", "Update:", "Actions taken:"
 _PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\s+far))?|update|commentary|"
                              r"actions?(?:\s+(?:taken|completed|planned))?|what\s+we\s+have\s+done)\s*:")

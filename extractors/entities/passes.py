@@ -55,7 +55,7 @@ from extractors.entities.rag import normalise_rag
 from extractors.entities.inquiry import inquiry_recommendations, labelled_recommendations
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.metric_items import metrics_from_text, table_metrics
-from extractors.entities.narrative import (RESOLVED, read_out_of_paragraph, due_phrase, decision_recommendations, improvement_recommendations, loose_narrative_actions,
+from extractors.entities.narrative import (RESOLVED, STEPS_HEADING, read_out_of_paragraph, due_phrase, decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations, tagged_recommendations, lead_in_only)
 from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
@@ -661,10 +661,17 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
         # (or its second printing; or its words under a bare heading)
         if r is not None:
             return r if not r.actions else None
+        t = " ".join(b.text.split())
+        if b.kind != "table" and (STEPS_HEADING.fullmatch(t.rstrip(":. ")) or _ABOUT_THE_TABLE.search(t)):
+            continue   # "Actions taken and planned" over the table; "The actions below answer this recommendation."
         if b.kind in ("table", "heading") or b.kind == "list_item" or not (
-                _COMMENTARY_ON_ITEM.match(b.text.strip()) or _DETAIL_OF_ITEM.match(" ".join(b.text.split()))):
+                _COMMENTARY_ON_ITEM.match(b.text.strip()) or _DETAIL_OF_ITEM.match(t)):
             return None
     return None
+
+
+# a sentence about the table that follows it: "The actions below answer this recommendation.", "set out in the table below"
+_ABOUT_THE_TABLE = re.compile(r"(?i)(?:actions?|steps|table|plan)\s+(?:set\s+out\s+)?below\b|\bin\s+the\s+table\s+below\b")
 
 
 # a short paragraph on a plan item printed between it and its actions table: "Progress: ...", "Overall RAG: Amber",

@@ -349,3 +349,9 @@ def test_the_table_of_actions_under_an_answer_and_a_steps_heading_answers_the_it
         add_table(d, [["Action", "Lead officer", "Target date"], [step, f"Manager {i}", "June 2027"]])
     out = _extracted(d, tmp_path)
     assert {o["parent_type"] for o in out["owners"] if o["role"].startswith("Manager")} == {"recommendation"}
+
+
+def test_a_bodys_name_is_not_a_holder_and_a_post():
+    assert [(r, p) for r, p, _ in split_owners("South Weald Water")] == [("South Weald Water", None)]
+    assert [(r, p) for r, p, _ in split_owners("Gatwick Airport")] == [("Gatwick Airport", None)]
+    assert [(r, p) for r, p, _ in split_owners("Alun Price Head of Legal")] == [("Head of Legal", "Alun Price")]

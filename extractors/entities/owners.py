@@ -50,6 +50,7 @@ ROLE_WORDS = {
     "strategy", "sustainability", "commercial", "procurement", "digital", "technology", "innovation", "delivery",
     "aid", "homes", "probation", "justice", "youth",   # "Harrowgate Women's Aid", "Youth Justice Service"
     "constabulary", "ambulance", "rescue", "operation", "hub",   # "Severnvale Constabulary", "Operation Encompass"
+    "airport", "rail", "railway", "railways", "port", "harbour",   # "Gatwick Airport", "Network Rail"
     # the services a post names after a comma ("Service Manager, Child Protection", "Lead Nurse, Adult
     # Safeguarding"): never a person's name
     "child", "protection", "adult", "disability", "disabilities", "mental", "wellbeing", "fostering", "adoption",
@@ -278,6 +279,8 @@ def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
     for n in (3, 2):  # person at the start or end of the segment
         if len(toks) > n:
             head, tail = " ".join(toks[:n]), " ".join(toks[n:])
+            if len(toks) == n + 1 and tail.lower() in ROLE_WORDS and tail not in _ROLE_TAIL:
+                break   # "South Weald Water", "Ormesley Homes": a body's name, not a holder and a post
             if is_person(head) and not is_person(tail):
                 return tail, head
             head, tail = " ".join(toks[:-n]), " ".join(toks[-n:])

@@ -355,3 +355,12 @@ def test_a_bodys_name_is_not_a_holder_and_a_post():
     assert [(r, p) for r, p, _ in split_owners("South Weald Water")] == [("South Weald Water", None)]
     assert [(r, p) for r, p, _ in split_owners("Gatwick Airport")] == [("Gatwick Airport", None)]
     assert [(r, p) for r, p, _ in split_owners("Alun Price Head of Legal")] == [("Head of Legal", "Alun Price")]
+
+
+def test_before_a_season_is_the_end_of_the_month_before_it_starts():
+    from datetime import date
+    from extractors.entities.timescales.cells import parse_timescales
+    got = {t.raw: (t.due_date, t.precision) for t in parse_timescales("before winter 2026/27; before spring 2027; by summer 2027", date(2026, 7, 9))}
+    assert got["before winter 2026/27"] == (date(2026, 11, 30), "month")
+    assert got["before spring 2027"] == (date(2027, 2, 28), "month")
+    assert got["by summer 2027"] == (date(2027, 8, 31), "quarter")

@@ -34,7 +34,9 @@ Conventions (UK papers, day-first; see also docs/ and SPEC "Timescale"):
   year the quarter falls in: "Q4 18" -> 2018-03-31, "Q2 2025" -> 2025-09-30.
 * Seasons are three-month windows, so precision ``quarter``, due the last day
   of the season: spring -> 31 May, summer -> 31 Aug, autumn -> 30 Nov,
-  winter Y -> end of February Y+1 ("Winter 2025/26" -> Feb 2026).
+  winter Y -> end of February Y+1 ("Winter 2025/26" -> Feb 2026). "Before" a
+  season is the end of the month before it starts, precision ``month``
+  ("before winter 2026/27" -> 30 Nov 2026, "before spring 2027" -> 28 Feb 2027).
 * Dates without a year ("30th September", "November this year", "by
   mid-June") take the anchor's year (the meeting / inspection date);
   without an anchor their due_date is None.

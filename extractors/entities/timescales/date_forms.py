@@ -289,6 +289,13 @@ def _seasons(text: str, anchor: Optional[date]) -> Iterator[_Cand]:
             yield _Cand(m.start(), m.end(), "date", due, "month", yearless=not (m.group("fy") or m.group("y")),
                         form="season")
             continue
+        if re.search(r"(?i)\bbefore\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()]):
+            # "before winter 2026/27": by the end of the month before the season starts
+            due = {"spring": last_day(y, 2), "summer": last_day(y, 5), "autumn": last_day(y, 8),
+                   "fall": last_day(y, 8), "winter": last_day(y, 11)}[s]
+            yield _Cand(m.start(), m.end(), "date", due, "month", yearless=not (m.group("fy") or m.group("y")),
+                        form="season")
+            continue
         due = {"spring": last_day(y, 5), "summer": last_day(y, 8), "autumn": last_day(y, 11),
                "fall": last_day(y, 11), "winter": last_day(y + 1, 2)}[s]
         yield _Cand(m.start(), m.end(), "date", due, "quarter", yearless=not (m.group("fy") or m.group("y")),

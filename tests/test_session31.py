@@ -364,3 +364,10 @@ def test_before_a_season_is_the_end_of_the_month_before_it_starts():
     assert got["before winter 2026/27"] == (date(2026, 11, 30), "month")
     assert got["before spring 2027"] == (date(2027, 2, 28), "month")
     assert got["by summer 2027"] == (date(2027, 8, 31), "quarter")
+
+
+def test_a_term_defined_with_its_short_form_is_no_step():
+    from extractors.entities.narrative import is_action_text
+    assert not is_action_text("Established Strategic Authorities (EMSA) which is the same as an MSA but has been "
+                              "established for a minimum period of 18 months.")
+    assert is_action_text("The Safeguarding Hub (MASH) has been established and is now fully staffed.")

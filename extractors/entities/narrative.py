@@ -166,7 +166,9 @@ NOT_ACTION_START = re.compile(
     r"families\s+receive|children\s+and\s+families|all\s+children\s+have|although|however|moreover|in\s+summary|progress\s+achieved|"
     # a sentence about the paper itself: "The table below sets out our findings ... and the actions ..."
     r"the\s+(?:table|chart|figure|section|appendix)\s+(?:below|above)|this\s+(?:section|table|appendix|report|paper)\s+"
-    r"(?:sets\s+out|describes|summarises|outlines|provides))", re.I)
+    r"(?:sets\s+out|describes|summarises|outlines|provides)|"
+    # a term defined with its short form: "Established Strategic Authorities (EMSA) which is the same as an MSA ..."
+    r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,6}\s+\((?-i:[A-Z]{2,6})\),?\s+(?:which|that|who)\s+(?:is|are)\b)", re.I)
 LABEL_LINE = re.compile(
     # (the label group without a "Suggested" before it)
     r"^(?:(?:suggested|proposed)\s+)?(?P<label>" + LABEL_WORDS + r"|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)

@@ -371,3 +371,14 @@ def test_a_term_defined_with_its_short_form_is_no_step():
     assert not is_action_text("Established Strategic Authorities (EMSA) which is the same as an MSA but has been "
                               "established for a minimum period of 18 months.")
     assert is_action_text("The Safeguarding Hub (MASH) has been established and is now fully staffed.")
+
+
+def test_a_date_a_meeting_sets_as_the_new_one_is_due():
+    from datetime import date
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    anchor = date(2026, 11, 20)
+    for text, due in [("approve a revised milestone of July 2027 for action 1.3, which was due in March 2027;", [date(2027, 7, 31)]),
+                      ("That publication of the Pharmaceutical Needs Assessment be deferred to January 2027.", [date(2027, 1, 31)]),
+                      ("agree that the timescale for action 2.4 is extended to June 2027;", [date(2027, 6, 30)]),
+                      ("The new strategy was adopted in March 2025.", [])]:
+        assert [t.due_date for t in find_due_dates_in_sentence(text, anchor)] == due, text

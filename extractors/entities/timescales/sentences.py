@@ -116,6 +116,15 @@ def _first_marker(seg: str) -> Optional[str]:
     return "past"
 
 
+# the new date a meeting or a tracker sets: "a revised milestone of", "the revised target dates for action 1.4 (",
+# "is extended to", "be deferred to", "move the target date for the roll-out to"
+_REVISED_DATE = re.compile(r"(?i)\b(?:revised|new|amended|extended|updated)\s+(?:\w+\s+){0,2}(?:dates?|deadlines?|timescales?|milestones?)\b"
+                           r"(?:\s+(?:of|for|to|is|are|be))?[^.;]{0,60}$|"
+                           r"\b(?:deferred|extended|moved|postponed|put\s+back|rescheduled|delayed)\s+(?:(?:un)?to|until)\s+(?:the\s+)?$|"
+                           r"\b(?:move|moves|moving|change|changes|extend|extends)\s+(?:the\s+)?(?:target\s+|completion\s+|due\s+)?"
+                           r"(?:date|deadline|timescale)\b[^.;]{0,80}\bto\s+$")
+
+
 def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: Optional[date]) -> bool:
     cs = _clause_start(text, c.start)
     left = text[cs:c.start]
@@ -133,6 +142,8 @@ def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: 
         return False
     if _DATED_EVENT.search(core_left):
         return False   # "the final draft budget report published on 5th February 2025": when something was done
+    if _REVISED_DATE.search(core_left) and (anchor is None or c.due is None or c.due >= anchor - timedelta(days=31)):
+        return True   # "approve a revised milestone of July 2027", "deferred to January 2027": the date now due
     if c.form in ("fy", "years") and re.search(r"(?i)\b(?:for|of)\s*$", core_left) and not pre_words:
         return False   # "savings ... for 2025-26", "the budget of 2025/26": the year it is for, not a deadline
     marker = _governing_marker(core_left)

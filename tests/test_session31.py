@@ -382,3 +382,17 @@ def test_a_date_a_meeting_sets_as_the_new_one_is_due():
                       ("agree that the timescale for action 2.4 is extended to June 2027;", [date(2027, 6, 30)]),
                       ("The new strategy was adopted in March 2025.", [])]:
         assert [t.due_date for t in find_due_dates_in_sentence(text, anchor)] == due, text
+
+
+def test_a_milestone_line_that_is_all_when(tmp_path):
+    """A Milestone cell's line 'Ongoing – audited termly' is when, before the dash as after it
+    (not only 'termly'); 'Consultation complete – Nov 2026' is still its date after the dash."""
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_paragraph("Area for improvement 1: Leaders should improve the preparation for adulthood of young people.")
+    add_table(d, [["No.", "Action", "Owner(s)", "Milestone"],
+                  ["1.1", "Audit transition plans", "Head of SEND", "Ongoing – audited termly"],
+                  ["1.2", "Run a consultation on the offer", "Head of SEND", "Consultation complete – Nov 2026"]])
+    out = _extracted(d, tmp_path)
+    assert sorted((t["raw"], t["recurrence"]) for t in out["timescales"]) == [
+        ("Nov 2026", "once"), ("Ongoing", "ongoing"), ("termly", "other")]

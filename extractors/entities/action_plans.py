@@ -1229,7 +1229,11 @@ class _PlanReader:
             for k, line in enumerate(ln.strip() for ln in _cell(row, mc).split("\n") if ln.strip()):
                 dm = _MILESTONE_DATE.search(line)
                 prov = Prov(page=page, source_text=line, locator=self.loc(r, mc) + f"/milestone:{k}", table=tindex)
-                if dm:
+                head = line[:dm.start()].strip() if dm else ""
+                if dm and len(head.split()) <= 3 and _timescale_items(head, anchor, prov):
+                    # "Ongoing – audited termly", "Six-monthly (next: March 2027)": when, before the dash as after it
+                    times.extend(_timescale_items(line, anchor, prov))
+                elif dm:
                     times.extend(_timescale_items(dm.group("when"), anchor, prov))
                 elif self.time_c is None and len(line.split()) <= 8:
                     # a milestone printed as its date alone ("July 2026", "October 2026, then monthly")

@@ -104,8 +104,9 @@ def read_out_of_paragraph(text: str) -> Optional[str]:
 def _first_resolution(rest: str) -> str:
     """A resolution set after the minute's account ends with its sentence
     (what follows is the minute's next step: "The Clerk to write ...")."""
-    m = re.search(r"(?<=[.!?])\s+(?=[A-Z])", resolution_text(rest))
-    return resolution_text(rest)[:m.start()] if m else resolution_text(rest)
+    said = resolution_text(rest)
+    m = re.search(r"(?<=[.!?])\s+(?=[A-Z])", said)
+    return said[:m.start()] if m else said
 
 
 def resolution_text(rest: str) -> str:
@@ -1080,14 +1081,15 @@ class _ImprovementWalk:
         if b.kind not in ("paragraph", "list_item") or (b.numbering and b.numbering != "•") or LABEL_LINE.match(t) \
                 or len(t.split()) < 6:
             return None
-        after, j = self._next_block(k), k
+        j, nj = k, self._next_at(k)
         for _ in range(2):   # ("Council response: Accepted. ..." between the point and its table or labels)
-            if after is None or after.kind == "table" or not RESPONSE_HEAD_LINE.match(" ".join(after.text.split())):
+            if nj is None or self.blocks[nj].kind == "table" or \
+                    not RESPONSE_HEAD_LINE.match(" ".join(self.blocks[nj].text.split())):
                 break
-            j = self.blocks.index(after, j + 1)
-            after = self._next_block(j)
-        if after is None:
+            j, nj = nj, self._next_at(nj)
+        if nj is None:
             return None
+        after = self.blocks[nj]
         if after.kind == "table":
             return t if self._over_a_plan_table(j) else None   # over the table of its actions
         at = " ".join(after.text.split())
@@ -1229,9 +1231,15 @@ class _ImprovementWalk:
         nxt = self._next_block(i)
         return nxt is not None and nxt.kind != "table" and nxt.numbering not in (None, "•")
 
+    def _next_at(self, i: int) -> Optional[int]:
+        """The index of the next block after block i that is a table or has text (within two blocks), else None."""
+        return next((k for k in range(i + 1, min(i + 3, len(self.blocks)))
+                     if self.blocks[k].kind == "table" or self.blocks[k].text.strip()), None)
+
     def _next_block(self, i: int) -> Optional[Block]:
         """The next block after block i that is a table or has text (within two blocks), else None."""
-        return next((x for x in self.blocks[i + 1:i + 3] if x.kind == "table" or x.text.strip()), None)
+        k = self._next_at(i)
+        return self.blocks[k] if k is not None else None
 
     def _over_labels(self, i: int) -> bool:
         """Is the next block with text after block i a labelled line ("Lead: ... By: ...")?"""
@@ -1246,11 +1254,13 @@ class _ImprovementWalk:
     def _over_a_plan_table(self, i: int, past_labels: bool = False) -> bool:
         """Is the next block with text after block i the table of its actions ("Action | Lead | By when")?
         (`past_labels`: after the item's labelled lines, "Workstream lead: ...")"""
-        nxt = self._next_block(i)
+        k = self._next_at(i)
         for _ in range(3):
-            if not (past_labels and nxt is not None and nxt.kind != "table" and LABEL_LINE.match(" ".join(nxt.text.split()))):
+            if not (past_labels and k is not None and self.blocks[k].kind != "table"
+                    and LABEL_LINE.match(" ".join(self.blocks[k].text.split()))):
                 break
-            nxt = self._next_block(self.blocks.index(nxt))
+            k = self._next_at(k)
+        nxt = self.blocks[k] if k is not None else None
         return nxt is not None and nxt.kind == "table" and nxt.table is not None and \
             is_action_plan(classify_columns(nxt.table.header))
 

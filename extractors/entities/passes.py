@@ -479,10 +479,7 @@ def _banner_over_names(table) -> Optional[Table]:
     should ...") and whose second row names the columns of an action plan
     ("No. | Agreed action | Agency and lead | Target date"): the same table
     with those two rows as its header; None otherwise."""
-    if len(table.rows) < 3 or table.n_cols < 2:
-        return None
-    first = {" ".join(c.text.split()) for c in table.rows[0]} - {""}
-    if len(first) != 1 or not table.rows[0][0].text.strip() or _banner_item(next(iter(first))) is None:
+    if len(table.rows) < 3 or table.n_cols < 2 or not _first_row_banner(table):
         return None
     roles = classify_columns([" ".join(c.text.split()) for c in table.rows[1]])
     if "action" not in roles or not is_action_plan(roles):
@@ -490,13 +487,17 @@ def _banner_over_names(table) -> Optional[Table]:
     return Table(rows=table.rows, header_rows=2, pages=table.pages)
 
 
+def _first_row_banner(table) -> bool:
+    """Is the table's first row one text across its whole width (its first
+    cell filled) that names a plan item (`_banner_item`)?"""
+    first = {" ".join(c.text.split()) for c in table.rows[0]} - {""} if table.rows else set()
+    return len(first) == 1 and bool(table.rows[0][0].text.strip()) and _banner_item(next(iter(first))) is not None
+
+
 def _banner_atop(table) -> bool:
     """A table whose header is a banner across its whole width naming a plan
     item ("1. The Council should ...") over its column names."""
-    if table.header_rows < 2 or not table.rows:
-        return False
-    first = {" ".join(c.text.split()) for c in table.rows[0]} - {""}
-    return len(first) == 1 and bool(table.rows[0][0].text.strip()) and _banner_item(next(iter(first))) is not None
+    return table.header_rows >= 2 and _first_row_banner(table)
 
 
 def _banner_recommendation(ctx: EntityContext, table, tindex: int) -> Optional[Recommendation]:

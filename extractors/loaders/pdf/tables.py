@@ -251,6 +251,10 @@ def _closing_lines(edges: list[dict]) -> list[dict]:
         xs = sorted({round(x) for _, x in group})
         if len(xs) >= LAYOUT.closing_min_rulings:
             y = sum(g[0] for g in group) / len(group)
+            # across every ruling that ends there, also one a short edge closes (a filled
+            # RAG cell's own bottom): the cut row spans the whole table, not only the open columns
+            ends = [round(e["x0"]) for e in vs if min(abs(e["top"] - y), abs(e["bottom"] - y)) <= tol]
+            xs = sorted(set(xs) | set(ends))
             out.append({"object_type": "line", "x0": xs[0], "x1": xs[-1], "top": y, "bottom": y,
                         "width": xs[-1] - xs[0], "height": 0})
         i = j + 1

@@ -1,5 +1,6 @@
 """Forms read in session 32 (see docs/design.md, "session 32")."""
 from extractors.loaders.pdf.tables import _closing_lines
+from tests.word_papers import extracted
 
 
 def _v(x, top, bottom):
@@ -24,3 +25,35 @@ def test_a_closed_table_gets_no_closing_line():
     xs = (51, 185, 330, 544)
     edges = [_v(x, 100, 300) for x in xs] + [_h(51, 544, 100), _h(51, 544, 300)]
     assert _closing_lines(edges) == []
+
+
+def _plan_with_steps_after_the_last_table():
+    import docx
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_heading("Progress against the recommendations", level=1)
+    for n, (item, rows) in enumerate([
+            ("Improve the quality of assessments for children in need, so that plans are specific.",
+             [("1.1 Introduce a revised assessment template", "Head of Assessment – Ruth Akers", "March 2027", "Amber")]),
+            ("Reduce persistent absence, particularly for learners eligible for free school meals.",
+             [("2.1 Appoint two education welfare officers", "Principal Officer, Inclusion – Siôn Hale", "September 2026", "Green"),
+              ("2.2 Introduce a managed moves protocol", "Principal Officer, Inclusion – Siôn Hale", "January 2027", "Amber")])], 1):
+        d.add_paragraph(f"Area for improvement {n}: {item}", style="List Number")
+        d.add_paragraph("Overall RAG: Amber")
+        add_table(d, [["Action", "Lead officer", "Target date", "RAG"], *[list(r) for r in rows]])
+    d.add_paragraph("Actions behind schedule. The following recovery steps have been agreed by the Improvement Board:")
+    d.add_paragraph("Action 1.1 two further training days will be held for the remaining officers (Lead: Ruth Akers, by 26 February 2027).",
+                    style="List Bullet")
+    return d
+
+
+def test_a_table_answers_the_item_above_it_when_later_steps_were_given_to_that_item(tmp_path):
+    """Steps printed after the last table (recovery steps) do not stop that table answering the item
+    printed over it; a note printed under every item ("Overall RAG: Amber") names none of them."""
+    out = extracted(_plan_with_steps_after_the_last_table(), tmp_path)
+    items = {r["rec_id"]: r["text"] for r in out["recommendations"]}
+    by_action = {a["text"]: items.get(a["rec_id"], "") for a in out["actions"]}
+    assert by_action["Appoint two education welfare officers"].startswith("Reduce persistent absence")
+    assert by_action["Introduce a revised assessment template"].startswith("Improve the quality")
+    leads = {(items.get(o["parent_id"], "")[:6], o["person"]) for o in out["owners"] if o["parent_type"] == "recommendation"}
+    assert ("Reduce", "Siôn Hale") in leads

@@ -657,18 +657,33 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
         # right above, or above a short commentary on it ("Progress: on track ...") printed before its table;
         # not the last of a list of them over a section's plan
         b = ctx.doc.blocks[k]
-        r = next((r for r in items if r.prov.source_text == b.full_text or b.full_text in r.covered), None) or \
+        t = " ".join(b.text.split())
+        # (a note such as "Overall RAG: Amber" is printed under many items: it names none of them)
+        note = b.kind != "table" and bool(_COMMENTARY_ON_ITEM.match(b.text.strip()) or _DETAIL_OF_ITEM.match(t))
+        r = next((r for r in items if r.prov.source_text == b.full_text or (not note and b.full_text in r.covered)), None) or \
             next((r for r in items if b.kind == "paragraph" and _same_start(b.text, r.text)), None)
         # (or its second printing; or its words under a bare heading)
         if r is not None:
-            return r if not r.actions else None
-        t = " ".join(b.text.split())
+            return r if not _steps_printed_before(ctx, r, at) else None
         if b.kind != "table" and (STEPS_HEADING.fullmatch(t.rstrip(":. ")) or _ABOUT_THE_TABLE.search(t)):
             continue   # "Actions taken and planned" over the table; "The actions below answer this recommendation."
         if b.kind in ("table", "heading") or b.kind == "list_item" or not (
                 _COMMENTARY_ON_ITEM.match(b.text.strip()) or _DETAIL_OF_ITEM.match(t)):
             return None
     return None
+
+
+def _steps_printed_before(ctx: EntityContext, r: Recommendation, at: int) -> bool:
+    """Has item `r` steps of its own printed before the block at `at`? Steps
+    a later passage gave it ("The following recovery steps ..." after the
+    last table) do not stop its table answering it."""
+    if not r.actions:
+        return False
+    first = {}
+    for i, b in enumerate(ctx.doc.blocks[:at]):
+        first.setdefault(b.full_text, i)
+    return any(a.prov.locator.startswith("table:") or a.prov.source_text in first or
+               not any(a.prov.source_text == b.full_text for b in ctx.doc.blocks[at:]) for a in r.actions)
 
 
 # a sentence about the table that follows it: "The actions below answer this recommendation.", "set out in the table below"

@@ -103,7 +103,9 @@ OWNER_LABEL = (rf"(?:{_OWNER_QUALIFIER}\s+)?(?:lead(?:s|\s+(?:officers?|members?
                r"partners?|body|bodies|service|team|directorate|persons?))?|owners?)|action\s+(?:owners?|leads?)|"
                r"responsible(?:\s+(?:officers?|managers?|persons?|agency|body|lead|directors?|service|team))?|officers?\s+responsible|"
                r"lead\s+and\s+responsible\s+officers?|accountable(?:\s+(?:officers?|persons?|directors?|lead|body))?|responsibility|"
-               r"senior\s+responsible\s+(?:owner|officer)|sponsor|who")
+               r"senior\s+responsible\s+(?:owner|officer)|sponsor|by\s+whom|"
+               # a task group's summary: "Who should do it: ...", "Who will lead: ..."
+               r"who(?:\s+(?:should|will|is\s+to|must)\s+(?:do|deliver|lead|act\s+on|take\s+forward)(?:\s+(?:it|this|on\s+it))?)?")
 DUE_LABEL = (r"(?:(?:original|revised|new|agreed|target|expected|planned|proposed|suggested|estimated|anticipated|forecast)\s+){1,2}"
              r"(?:(?:completion|implementation|due|delivery)\s+)?dates?|(?:completion|implementation|due|delivery)\s+dates?|"
              r"(?:(?:original|revised|new|agreed|target|expected|proposed|suggested)\s+)?(?:timescales?|time\s*frames?|deadlines?)|"

@@ -57,3 +57,50 @@ def test_a_table_answers_the_item_above_it_when_later_steps_were_given_to_that_i
     assert by_action["Introduce a revised assessment template"].startswith("Improve the quality")
     leads = {(items.get(o["parent_id"], "")[:6], o["person"]) for o in out["owners"] if o["parent_type"] == "recommendation"}
     assert ("Reduce", "Siôn Hale") in leads
+
+
+def test_a_column_of_refs_drawn_without_rulings_is_split_into_its_rows():
+    from extractors.loaders.pdf.records import Word
+    from extractors.loaders.pdf.tables import _split_stacked_keys
+    # the ref column is one tall cell (60-180) beside three ruled text rows; "R1", "R2", "R3" at each row's top
+    grid = [[(50, 60, 90, 180), (90, 60, 500, 100)], [None, (90, 100, 500, 140)], [None, (90, 140, 500, 180)]]
+    refs = [Word(f"R{k + 1}", 55, 70, 63 + 40 * k, 72 + 40 * k, 9, 1.0) for k in range(3)]
+    cells = {(0, 0): refs, (0, 1): [], (1, 1): [], (2, 1): []}
+    _split_stacked_keys(grid, cells)
+    assert [[w.text for w in cells.get((r, 0), [])] for r in range(3)] == [["R1"], ["R2"], ["R3"]]
+    # a merged cell whose text runs on down the rows it spans stays one cell
+    grid = [[(50, 60, 90, 180), (90, 60, 500, 100)], [None, (90, 100, 500, 140)], [None, (90, 140, 500, 180)]]
+    lines = [Word("text", 55, 70, 63 + 10 * k, 72 + 10 * k, 9, 0.0) for k in range(11)]
+    cells = {(0, 0): lines}
+    _split_stacked_keys(grid, cells)
+    assert list(cells) == [(0, 0)] and grid[1][0] is None
+
+
+def test_holders_in_brackets_with_more_than_a_name():
+    from extractors.entities.owners import split_owners
+    def got(t):
+        return [(r, p) for r, p, _ in split_owners(t)]
+    assert got("Contract Monitoring Officer (Leisure) (Callum Reid)") == [("Contract Monitoring Officer (Leisure)", "Callum Reid")]
+    assert got("Foxhallow Leisure Trust (Dana Whitlock, Chief Executive)") == [("Foxhallow Leisure Trust", "Dana Whitlock")]
+    assert got("Ashenshire County Council (Cabinet Member for Highways and Transport)") == \
+        [("Ashenshire County Council", None), ("Cabinet Member for Highways and Transport", None)]
+    assert got("Head of Safeguarding (Wansdyke Hospitals)") == [("Head of Safeguarding (Wansdyke Hospitals)", None)]
+
+
+def test_a_summary_box_with_refs_in_a_column_and_who_should_do_it_lines(tmp_path):
+    import docx
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_heading("Final report of the task and finish group", level=1)
+    t = add_table(d, [["Summary of recommendations", "Summary of recommendations"],
+                      ["R1", "The Executive should replace the three concession schemes with a single card by 1 April 2027.\n"
+                             "Who should do it: Head of Leisure and Culture (Martin Ebdon)"],
+                      ["R2", "The Trust should restore a telephone booking line at each centre by December 2026.\n"
+                             "Who should do it: Customer Services Manager (Priya Sandhu)"]])
+    t.cell(0, 0).merge(t.cell(0, 1)).text = "Summary of recommendations"
+    out = extracted(d, tmp_path)
+    recs = {r["ref"]: r for r in out["recommendations"]}
+    assert set(recs) == {"R1", "R2"}
+    assert not any("Who should" in r["text"] for r in recs.values())
+    by_rec = {(recs_id, o["person"]) for o in out["owners"] for recs_id in [next(k for k, r in recs.items() if r["rec_id"] == o["parent_id"])]}
+    assert ("R1", "Martin Ebdon") in by_rec and ("R2", "Priya Sandhu") in by_rec

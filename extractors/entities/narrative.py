@@ -33,7 +33,7 @@ from extractors.entities.rag import normalise_rag
 from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates_in_sentence
 from extractors.entities.responses import POSITION, is_response_title, takes_position
 from extractors.model import Block, Document
-from extractors.numbering import CODED_TITLE, R_REF, inline_items, split_numbering
+from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, inline_items, split_numbering
 from extractors.vocabulary import (ASKED_SUBJECT, ASKS_SOMEONE, INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, ITEM_SOURCE, LABEL_WORDS, OWNER_LABEL,
                                   PLAN_ITEM, label_kind)
 
@@ -1771,14 +1771,30 @@ def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str,
         texts = {_norm(c.text) for c in row if c.text.strip()}
         if not texts:
             continue
+        keyed = _keyed_row(row)
+        if keyed is not None:
+            # "R3 | The Council should install ...": the item's number in a column of its own (its lines kept,
+            # for the labelled lines under the item: "Who should do it: ...")
+            texts = {keyed}
         if len(texts) > 1:
             return None
         text = texts.pop()
-        if not items and (IMPROVEMENT_HEADING.match(text) or re.match(r"^recommendations?$", text, re.I)):
+        if not items and (IMPROVEMENT_HEADING.match(text) or
+                          re.match(r"^(?:key\s+|main\s+|our\s+|summary\s+of\s+)?recommendations?:?$", text, re.I)):
             continue
         page = next((c.page for c in row if c.page), None) or b.page
         items.append((r, text, page))
     return items if len(items) >= 1 and all(len(t.split()) >= 4 for _, t, _ in items) else None
+
+
+def _keyed_row(row) -> Optional[str]:
+    """'R3 The Council should ...' for a row of two texts, the first only the
+    item's number ("R3", "7", "Recommendation 2"); None otherwise."""
+    texts = [_norm(c.text) for c in row if c.text.strip()]
+    if len(texts) != 2 or len(set(texts)) != 2 or not KEY_CELL.fullmatch(texts[0]) or len(texts[1].split()) < 4:
+        return None
+    raw = next(c.text.strip() for c in row if c.text.strip() and _norm(c.text) == texts[1])
+    return f"{texts[0].rstrip('.')} {raw}"
 
 
 def _one_cell_list(b: Block) -> Optional[tuple[str, list[str]]]:
@@ -1807,11 +1823,30 @@ def _boxed_recs(blocks: list[Block], j: int, items, doc: Document) -> list[Recom
     body = "Ofsted" if re.search(r"ofsted|inspection", _context_title(doc), re.I) else None
     out = []
     for r, text, page in items:
-        num, rest = split_numbering(text)   # "1. Commissioners should ...": the list's number is the ref
+        first, nl, more = text.partition("\n")
+        num, rest = split_numbering(first)   # "1. Commissioners should ...": the list's number is the ref
         ref = num if num and num != "•" and rest else None
-        out.append(Recommendation(kind="improvement", text=_norm(rest if ref else text), ref=ref, source_body=body,
-                                  prov=Prov(page=page, source_text=text, locator=f"table:{tindex}/row:{r}", table=tindex)))
+        words, labels = _labelled_tail(rest + nl + more if ref else text)
+        prov = Prov(page=page, source_text=text, locator=f"table:{tindex}/row:{r}", table=tindex)
+        rec = Recommendation(kind="improvement", text=_norm(words), ref=ref, source_body=body, prov=prov)
+        for k, m in enumerate(labels):   # "Who should do it: Head of Property and Assets (Rhiannon Gale)"
+            _apply_rec_label(rec, m.group("label").lower(), m.group("value").strip(), prov.at(f"/label:{k}"))
+        out.append(rec)
     return out
+
+
+def _labelled_tail(text: str) -> tuple[str, list[re.Match]]:
+    """An item's words and the labelled lines printed under them in its cell
+    ("Who should do it: ...", "Timescale: ..."): from the first line that is
+    one, every line must be one."""
+    lines = text.split("\n")
+    for k in range(1, len(lines)):
+        parts = [label_parts(ln.strip()) for ln in lines[k:]]
+        if all(parts):
+            return "\n".join(lines[:k]), [m for p in parts for m in p]
+        if LABEL_LINE.match(lines[k].strip()):
+            break
+    return text, []
 
 
 _STEP_PARTICIPLE = (r"(?:developed|undertaken|carried\s+out|implemented|introduced|established|created|completed|delivered|"

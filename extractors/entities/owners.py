@@ -329,6 +329,32 @@ _BODY_BRACKET_HOLDER = re.compile(rf"^(?P<role>[A-Z][^()]{{1,60}}?)\s*\((?:(?:Dr
                                   rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\)$")
 
 
+# a post with a qualifier in brackets, then its holder's: "Contract Monitoring Officer (Leisure) (Callum Reid)"
+_QUALIFIED_POST_HOLDER = re.compile(r"^(?P<role>[A-Z][^()]{2,80}\([^()]{2,40}\))\s*\((?P<name>[^()]{3,40})\)$")
+# a body with its holder and the holder's post: "Foxhallow Leisure Trust (Dana Whitlock, Chief Executive)"
+_BODY_HOLDER_POST = re.compile(r"^(?P<role>[A-Z][^(),]{2,80}?)\s*\((?P<name>[^(),]{3,40}),\s*(?P<post>[^()]{3,80})\)$")
+# a body with the post that acts for it: "Ashenshire County Council (Cabinet Member for Highways and Transport)"
+_BODY_BRACKET_POST = re.compile(r"^(?P<body>[A-Z][^()]{2,60}?\b(?:Council|Trust|Board|Authority|Partnership|Police|Service|"
+                                r"Agency|Group|Company|Association|Commissioner|ICB))\s*\((?P<post>(?:Cabinet|Executive|Portfolio|"
+                                r"Head|Director|Chief|Leader|Chair|Assistant|Deputy)\b[^()]{3,80})\)$")
+
+
+def _bracketed_holder(line: str) -> str:
+    """A post or body whose brackets hold its holder with something more,
+    written as "post – holder" (or two lines, a body and its post) for the
+    rules below."""
+    m = _QUALIFIED_POST_HOLDER.match(line)
+    if m and is_person(m.group("name")):
+        return f"{m.group('role').strip()} – {m.group('name').strip()}"
+    m = _BODY_HOLDER_POST.match(line)
+    if m and is_person(m.group("name")) and not is_person(m.group("role")):
+        return f"{m.group('role').strip()} – {m.group('name').strip()}"
+    m = _BODY_BRACKET_POST.match(line)
+    if m:
+        return f"{m.group('body').strip()}\n{m.group('post').strip()}"
+    return line
+
+
 def _held_in_brackets(line: str) -> bool:
     """A post or body with a person (not a body) in the brackets after it."""
     m = _BODY_BRACKET_HOLDER.match(line)
@@ -427,6 +453,7 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             text = "; ".join(f"{p} ({n})" for p, n in zip(posts, names))
     text = _several_holders(text)
     text = _owners_run_together(text)
+    text = "\n".join(_bracketed_holder(x.strip(" ,.")) for x in re.split(r"\n|;|•|\u2022", text))
     for line in re.split(r"\n|;|•|\u2022", text):
         line = line.strip(" ,.")
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:

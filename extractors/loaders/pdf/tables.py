@@ -344,6 +344,7 @@ def _page_table(t, words: list[Word], fills, page: int) -> Optional[PageTable]:
         cell_words = _cell_words(grid, words, t.bbox)
     if n_cols < LAYOUT.min_table_columns:
         return None  # a framed text box, read as text
+    _split_stacked_keys(grid, cell_words)
     used_cols = {ci for (_, ci) in cell_words}
     if len(used_cols) < LAYOUT.min_table_columns and len(rows) <= LAYOUT.box_max_rows:
         return None  # a box around text, not a table
@@ -491,6 +492,58 @@ def _cell_words(grid: list[list[Optional[tuple]]], words: list[Word], bbox) -> d
             if hit:
                 break
     return cell_words
+
+
+def _split_stacked_keys(grid: list[list[Optional[tuple]]], cell_words: dict[tuple[int, int], list[Word]]) -> None:
+    """A column drawn without rulings between its rows (a filled band of
+    refs, "R1" at the top of each row beside ruled text cells) is one tall
+    cell to the table finder. When its words sit in separate groups, each
+    at the top of one of the rows it spans, with clear space between them,
+    each group is that row's cell; a merged cell's text that runs on
+    across the rows keeps its one cell (repeated in the rows it spans)."""
+    for (ri, ci), ws in list(cell_words.items()):
+        cb = grid[ri][ci]
+        rows = [ri]
+        for r in range(ri + 1, len(grid)):
+            if grid[r][ci] is not None:
+                break
+            others = [c for c in grid[r] if c is not None]
+            if not others or min(c[1] for c in others) < cb[1] - 1 or max(c[3] for c in others) > cb[3] + 1:
+                break
+            rows.append(r)
+        if len(rows) < 2:
+            continue
+        bands = []
+        for r in rows:
+            others = [c for k, c in enumerate(grid[r]) if c is not None and k != ci]
+            if not others:
+                break
+            bands.append((r, min(c[1] for c in others), max(c[3] for c in others)))
+        if len(bands) != len(rows):
+            continue
+        groups: dict[int, list[Word]] = defaultdict(list)
+        for w in ws:
+            cy = (w.top + w.bottom) / 2
+            hit = next((r for r, top, bottom in bands if top <= cy <= bottom), None)
+            if hit is None:
+                groups.clear()
+                break
+            groups[hit].append(w)
+        if len(groups) < 2:
+            continue
+        height = max(w.bottom - w.top for w in ws)
+        ok = True
+        for r, top, bottom in bands:
+            g = groups.get(r)
+            if g and (min(w.top for w in g) - top > 2 * height or bottom - max(w.bottom for w in g) < height):
+                ok = False   # not at the row's top, or running on to its foot (text across the rows)
+        if not ok:
+            continue
+        del cell_words[(ri, ci)]
+        for r, top, bottom in bands:
+            grid[r][ci] = (cb[0], top, cb[2], bottom)
+            if r in groups:
+                cell_words[(r, ci)] = groups[r]
 
 
 def _grid_cells(grid: list[list[Optional[tuple]]], texts: dict[tuple[int, int], str], fills,

@@ -104,3 +104,23 @@ def test_a_summary_box_with_refs_in_a_column_and_who_should_do_it_lines(tmp_path
     assert not any("Who should" in r["text"] for r in recs.values())
     by_rec = {(recs_id, o["person"]) for o in out["owners"] for recs_id in [next(k for k, r in recs.items() if r["rec_id"] == o["parent_id"])]}
     assert ("R1", "Martin Ebdon") in by_rec and ("R2", "Priya Sandhu") in by_rec
+
+
+def test_a_recommendation_quoted_in_a_box_under_its_label_and_answered_in_bold(tmp_path):
+    import docx
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_heading("Detailed responses to the Committee's recommendations", level=1)
+    d.add_heading("Recommendation 1", level=2)
+    add_table(d, [["The Government should, by April 2027, begin publishing quarterly statistics on waiting for care."]])
+    d.add_paragraph().add_run("Response: Accept").bold = True
+    d.add_paragraph("The Government agrees that people need regular, comparable information on waiting.")
+    d.add_paragraph().add_run("What we will do").bold = True
+    for step in ("Publish the first experimental statistics in April 2027.", "Publish the statistics every quarter after that."):
+        d.add_paragraph(step, style="List Bullet")
+    d.add_paragraph("Lead: Head of Social Care Statistics")
+    out = extracted(d, tmp_path)
+    recs = [r for r in out["recommendations"] if r["ref"] == "Recommendation 1"]
+    assert len(recs) == 1 and recs[0]["text"].startswith("The Government should, by April 2027")
+    assert {a["text"] for a in out["actions"] if a["rec_id"] == recs[0]["rec_id"]} == \
+        {"Publish the first experimental statistics in April 2027.", "Publish the statistics every quarter after that."}

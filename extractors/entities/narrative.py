@@ -1017,6 +1017,13 @@ class _ImprovementWalk:
             self.open_item(coded.group("code"), m.group("text"),
                            Prov(page=nb.page, source_text=nb.full_text, locator=coded.group("code")), section_ref=None, level=1)
             return nxt + 1
+        if ref and i + 1 < len(self.blocks) and (boxed := _boxed_point(self.blocks[i + 1])):
+            # "Recommendation 1" over a shaded box quoting the recommendation ("The Government should, by April 2027, ...")
+            ref = _bare_label(t)
+            nb = self.blocks[i + 1]
+            self.open_item(ref[:1].upper() + ref[1:], boxed, Prov(page=nb.page, source_text=boxed, locator=ref),
+                           section_ref=None, level=1)
+            return i + 2
         if not ref or nxt is None or self.blocks[nxt].kind == "table":
             return None
         m = _ITEM_LABEL.match(" ".join(self.blocks[nxt].text.split()))
@@ -1304,8 +1311,8 @@ class _ImprovementWalk:
                 self.current = None
                 self.bucket = None
                 return max(j, i + 1)
-            if self.current is not None and (LABEL_LINE.match(t) or _PROGRESS_LABEL.fullmatch(t)):
-                return None   # "Status: Amber", "Progress:" set in bold under the item: its labels, not a new section
+            if self.current is not None and (LABEL_LINE.match(t) or _PROGRESS_LABEL.fullmatch(t) or RESPONSE_HEAD_LINE.match(t)):
+                return None   # "Status: Amber", "Progress:", "Response: Accept" set in bold under the item: its labels, not a new section
             if self.current is not None and b.numbering is None and STEPS_HEADING.fullmatch(t):
                 self.under_steps, self.answered = True, False
                 return i + 1   # "Actions" set in bold over the item's steps (after its answer, if any)
@@ -1785,6 +1792,20 @@ def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str,
         page = next((c.page for c in row if c.page), None) or b.page
         items.append((r, text, page))
     return items if len(items) >= 1 and all(len(t.split()) >= 4 for _, t, _ in items) else None
+
+
+def _boxed_point(b: Block) -> Optional[str]:
+    """The words of a one-cell box that asks someone to act ("The Government
+    should, by April 2027, ..."), six words or more; None otherwise."""
+    if b.kind != "table" or b.table is None:
+        return None
+    texts = {c.text.strip() for row in b.table.rows for c in row if c.text.strip()}
+    if len(texts) != 1:
+        return None
+    text = _norm(next(iter(texts)))
+    if len(text.split()) < 6 or not re.search(r"\b(?:should|must|ought\s+to|is\s+recommended|are\s+recommended)\b", text):
+        return None
+    return text
 
 
 def _keyed_row(row) -> Optional[str]:

@@ -124,3 +124,15 @@ def test_a_recommendation_quoted_in_a_box_under_its_label_and_answered_in_bold(t
     assert len(recs) == 1 and recs[0]["text"].startswith("The Government should, by April 2027")
     assert {a["text"] for a in out["actions"] if a["rec_id"] == recs[0]["rec_id"]} == \
         {"Publish the first experimental statistics in April 2027.", "Publish the statistics every quarter after that."}
+
+
+def test_when_something_starts_is_no_due_date():
+    from datetime import date
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    def raws(t):
+        return [x.raw for x in find_due_dates_in_sentence(t, date(2026, 11, 5))]
+    assert raws("That the Executive approves a growth bid of £55,000 a year from 2027/28 for the card.") == []
+    assert raws("The Executive will fund it from 2027/28.") == []
+    assert raws("Reports will run from January 2027.") == []
+    assert raws("The new service will be in place from April 2027.") == ["from April 2027"]   # when it is due in place
+    assert raws("The card will be launched by 1 April 2027.") == ["by 1 April 2027"]

@@ -170,6 +170,10 @@ def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: 
         return False  # "running from May to June": a period, not a deadline
     if not deadline_word and re.match(r"(?i)\s*(?:on)?wards\b", text[c.end:]):
         return False  # "changes to the funding system from 2026-27 onwards": when an open period starts
+    if "from" in pre_words and not deadline_word and re.search(r"(?i)\b(?:a|per|each|every)\s+(?:year|month|week|annum)\s+from\s*$|"
+                                                               r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|run(?:s|ning)?|operat(?:e|es|ing)|"
+                                                               r"fund(?:ed|s|ing)?|appl(?:y|ies)|effective)(?:\s+(?:it|this|them))?\s+from\s*$", core_left + pre_words):
+        return False  # "£55,000 a year from 2027/28", "will fund it from 2027/28", "starting from May": when it starts
     if deadline_word or "from" in pre_words or _STRONG.search(core_left):
         return marker != "past"
     if _MEDIUM.search(core_left):

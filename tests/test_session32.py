@@ -136,3 +136,13 @@ def test_when_something_starts_is_no_due_date():
     assert raws("Reports will run from January 2027.") == []
     assert raws("The new service will be in place from April 2027.") == ["from April 2027"]   # when it is due in place
     assert raws("The card will be launched by 1 April 2027.") == ["by 1 April 2027"]
+
+
+def test_a_banner_quoting_the_inspection_and_naming_its_lead():
+    from extractors.entities.action_plans import _banner_lead
+    text, who = _banner_lead("Ofsted: “The consistency and impact of management oversight and supervision.” "
+                             "Senior Responsible Officer: Anita Okonjo, Strategic Director")
+    assert text == "The consistency and impact of management oversight and supervision."
+    assert who == "Anita Okonjo, Strategic Director"
+    assert _banner_lead("Improve the timeliness of assessments: the local authority should act") == \
+        ("Improve the timeliness of assessments: the local authority should act", None)

@@ -32,7 +32,7 @@ from extractors.entities.columns import classify_columns, column_role, is_action
 from extractors.entities.items import Action, Owner, Prov, Recommendation, Timescale
 from extractors.entities.owners import AS_ABOVE, norm_role, split_owners, subject_owners
 from extractors.dates import last_day
-from extractors.vocabulary import ASKS_SOMEONE, INSPECTION_ITEM, MONTHS, PLAN_ITEM
+from extractors.vocabulary import ASKS_SOMEONE, INSPECTION_ITEM, MONTHS, OWNER_LABEL, PLAN_ITEM
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.meetings import log_section
@@ -944,6 +944,11 @@ class _PlanReader:
                     # no recommendation, and its actions answer none
                     self.group = None
                     return True
+        said_by = None
+        if text:
+            # "Ofsted: “The consistency of ...” Senior Responsible Officer: Anita Okonjo, Strategic Director": the
+            # point as the inspection put it, and the lead named on the banner
+            text, said_by = _banner_lead(text)
         named = bool(m and len(set(texts)) == 1 and re.match(r"(?i)(?:recommendation|requirement|area\s+for\s+improvement)\s",
                                                            m.group("ref") or ""))
         if not text or (len(text.split()) < 3 and not named):   # (a banner naming its item may title it in a word or two:
@@ -955,6 +960,8 @@ class _PlanReader:
                                               table=self.tindex))
         self.recs.append(self.group)
         self.row_parent[r] = self.group
+        if said_by:
+            self.group.owners.extend(_owner_items(said_by, "lead", self.glossary, self.group.prov.at("/lead")))
         if len(set(texts)) > 1:   # a banner's cells all repeat its text: no owner or date in them
             self.group.owners.extend(self.read_owners(r, row, page))
             self.group.timescales.extend(self.read_timescales(r, row, page))
@@ -1411,6 +1418,24 @@ _ROLE_HEAD = re.compile(r"\b(?:Head|Director|Manager|Officer|Lead|Chief|Executiv
 
 def _key(role: Optional[str]) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", (role or "").lower()).split())
+
+
+# a banner's labelled lead after the point: "... Senior Responsible Officer: Anita Okonjo, Strategic Director"
+_BANNER_LEAD = re.compile(rf"(?i)\s+(?:{OWNER_LABEL})\s*:\s*(?P<who>\S.{{2,120}})$")
+# the point quoted after who made it: "Ofsted: “The consistency of ...”"
+_QUOTED_POINT = re.compile(r"^(?:[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})\s*:\s*[“\"‘'](?P<point>[^“”\"]{12,})[”\"’']\s*$")
+
+
+def _banner_lead(text: str) -> tuple[str, Optional[str]]:
+    """A banner's point without the lead labelled after it, and that lead."""
+    who = None
+    m = _BANNER_LEAD.search(text)
+    if m and len(text[:m.start()].split()) >= 4:
+        text, who = text[:m.start()].rstrip(" .;,–-"), m.group("who").strip(" .")
+    q = _QUOTED_POINT.match(text)
+    if q:
+        text = q.group("point").strip()
+    return text, who
 
 
 def _clone_owners(owners: list[Owner], action: Action) -> list[Owner]:

@@ -146,3 +146,17 @@ def test_a_banner_quoting_the_inspection_and_naming_its_lead():
     assert who == "Anita Okonjo, Strategic Director"
     assert _banner_lead("Improve the timeliness of assessments: the local authority should act") == \
         ("Improve the timeliness of assessments: the local authority should act", None)
+
+
+def test_what_a_notice_asks_of_the_council_is_a_list_of_recommendations(tmp_path):
+    import docx
+    d = docx.Document()
+    d.add_heading("3 Background", level=2)
+    d.add_paragraph("3.2 The Notice asks the Council to:")
+    for x, t in (("a", "set a balanced budget and a medium-term financial strategy that do not rely on reserves;"),
+                 ("b", "improve its arrangements for commissioning and managing contracts; and"),
+                 ("c", "stabilise its senior leadership and reduce its reliance on interim staff.")):
+        d.add_paragraph(f"({x}) {t}")
+    out = extracted(d, tmp_path)
+    got = {(r["ref"], r["kind"]) for r in out["recommendations"]}
+    assert {("(a)", "improvement"), ("(b)", "improvement"), ("(c)", "improvement")} <= got

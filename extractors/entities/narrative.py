@@ -868,7 +868,11 @@ def tagged_recommendations(doc: Document, have: set[str]) -> list[Recommendation
 _SAID_TO_IMPROVE = re.compile(r"(?i)\b(?:needs?\s+to\s+improve|should\s+improve|must\s+improve|"
                               r"(?:areas?|priorities)\s+for\s+(?:improvement|development)|"
                               r"(?:inspectors?|ofsted|the\s+(?:review|inspection|report|auditors?|panel))\s+"
-                              r"(?:recommended|recommends|made\s+(?:the\s+following\s+|\w+\s+)?recommendations?)(?:\s+that)?)"
+                              r"(?:recommended|recommends|made\s+(?:the\s+following\s+|\w+\s+)?recommendations?)(?:\s+that)?|"
+                              # what a notice or an inspection asks of the body: "The Notice asks the Council to:"
+                              r"(?:notice|direction|directions|report|review|inspection|letter|panel|regulator|ombudsman|auditors?|"
+                              r"inspectors?|commissioners?|ofsted|cqc|estyn|hmicfrs)\s+(?:asks|asked|requires|required|directs|directed|"
+                              r"calls\s+on|called\s+on)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?to)"
                               r"(?:\s+(?:were|are|was|is|as\s+follows|the\s+following))?\s*:$")
 
 

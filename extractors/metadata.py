@@ -249,9 +249,34 @@ def extract_metadata(doc: Document) -> dict:
 def _cover_texts(doc: Document) -> list[str]:
     """The text blocks, then the 'Label: | value' rows of 2-column tables."""
     texts = [b.full_text for b in doc.blocks if b.kind != "table"]
-    for b in doc.blocks:  # cover details sometimes sit in a 2-column table
+    def is_label(t: str) -> bool:
+        t = " ".join(t.split()).rstrip(":")
+        return 0 < len(t.split()) <= 5 and not re.search(r"\d", t) and bool(_LABEL.match(t + ": -"))
+
+    for k, b in enumerate(doc.blocks):  # cover details sometimes sit in a 2-column table
         if b.kind == "table" and b.table is not None and len(texts) < 400:
-            for row in b.table.rows[:12]:
+            rows = b.table.rows[:12]
+            # labels across the top row, their values in the row under them: "Meeting date | Agenda item |
+            # Report reference" over "5 November 2026 | 11 | EX/26/052" (one known label is enough in a
+            # two-row box on the cover: "Report of | Portfolio Holder | Report author | Wards")
+            consumed: set[int] = set()
+            for r, (top, under) in enumerate(zip(rows, rows[1:])):
+                need = 1 if len(b.table.rows) == 2 and k < 12 else 2
+                if len(top) == len(under) >= 2 and all(c.text.strip() for c in top) and \
+                        sum(is_label(c.text) for c in top) >= need and not any(is_label(c.text) for c in under) and \
+                        all(len(c.text.split()) <= 5 and not re.search(r"\d|[.;]$", c.text.strip()) for c in top):
+                    texts.extend(f"{' '.join(c.text.split()).rstrip(':')}: {v.text.strip()}"
+                                 for c, v in zip(top, under) if is_label(c.text) and v.text.strip())
+                    consumed |= {r, r + 1}
+            # a small label over its value in one cell: "DATE OF MEETING" / "Thursday 17 September 2026"
+            for row in rows:
+                for c in row:
+                    first, _, rest = c.text.strip().partition("\n")
+                    if rest.strip() and is_label(first) and not is_label(rest.split("\n")[0]):
+                        texts.append(f"{' '.join(first.split()).rstrip(':').capitalize()}: {' '.join(rest.split())}")
+            for r, row in enumerate(rows):
+                if r in consumed:
+                    continue
                 cells = [c.text for c in row if c.text.strip()]
                 # a value merged across the row's other cells is one value
                 cells = [c for k, c in enumerate(cells) if k == 0 or c.strip() != cells[k - 1].strip()]

@@ -160,3 +160,23 @@ def test_what_a_notice_asks_of_the_council_is_a_list_of_recommendations(tmp_path
     out = extracted(d, tmp_path)
     got = {(r["ref"], r["kind"]) for r in out["recommendations"]}
     assert {("(a)", "improvement"), ("(b)", "improvement"), ("(c)", "improvement")} <= got
+
+
+def test_cover_labels_over_their_values(tmp_path):
+    import docx
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_heading("Foxhallow District Council", level=0)
+    add_table(d, [["Meeting date", "Agenda item", "Report reference", "Key decision"],
+                  ["5 November 2026", "11", "EX/26/052", "Yes"]])
+    add_table(d, [["Report of", "Portfolio Holder", "Report author", "Wards"],
+                  ["Director of Communities", "Cllr Rachel Oduya", "Martin Ebdon, Head of Leisure", "All"]])
+    add_table(d, [["DATE OF MEETING\nThursday 17 September 2026", "AGENDA ITEM\n8"]])
+    d.add_paragraph("Response to the review of access to leisure centres")
+    d.save(tmp_path / "cover.docx")
+    meta = extract_metadata(load_document(tmp_path / "cover.docx"))
+    assert str(meta.get("meeting_date")) == "2026-11-05"
+    assert meta.get("report_ref") == "EX/26/052"
+    assert meta.get("author") == "Martin Ebdon"

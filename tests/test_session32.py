@@ -180,3 +180,33 @@ def test_cover_labels_over_their_values(tmp_path):
     assert str(meta.get("meeting_date")) == "2026-11-05"
     assert meta.get("report_ref") == "EX/26/052"
     assert meta.get("author") == "Martin Ebdon"
+
+
+def test_a_long_stem_before_its_lettered_parts_and_one_requirements_means():
+    from extractors.entities.items import Prov, Recommendation
+    from extractors.entities.passes import inline_parts
+    from types import SimpleNamespace
+    long_stem = ("The Government should work with councils and Social Care Wrangholm to increase the number of people able "
+                 "to carry out assessments. In particular, it should: (a) fund a regional apprenticeship with 30 places a year; "
+                 "(b) extend trusted assessor schemes to every council area by March 2028; and (c) report to this Committee "
+                 "every six months on vacancy rates.")
+    means = ("By 30 November 2026, the provider must ensure that the service is well led. To do this, the provider must, "
+             "at a minimum: a) carry out regular audits of personal plans; b) use the findings from audits to keep the plan "
+             "up to date; and c) make sure that managers have enough time to oversee care.")
+    recs = [Recommendation(kind="improvement", text=long_stem, ref="Recommendation 3", prov=Prov(None, long_stem, "r3")),
+            Recommendation(kind="improvement", text=means, ref="2", prov=Prov(None, means, "r2"))]
+    ctx = SimpleNamespace(recs=recs, meta={}, table_metrics=[])
+    inline_parts(ctx)
+    assert [r.ref for r in ctx.recs] == ["Recommendation 3(a)", "Recommendation 3(b)", "Recommendation 3(c)", "2"]
+
+
+def test_a_response_counts_within_months_from_its_own_date(tmp_path):
+    import docx
+    from extractors.entities.context import anchor_date
+    from extractors.loaders import load_document
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_heading("Written Response by the Government to the report of the Committee", level=0)
+    add_table(d, [["Committee report", "Report LSC 07/26"], ["Date of response", "27 January 2027"]])
+    d.save(tmp_path / "r.docx")
+    assert str(anchor_date(load_document(tmp_path / "r.docx"), {})) == "2027-01-27"

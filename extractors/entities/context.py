@@ -27,6 +27,10 @@ _PUBLISHED = re.compile(r"\b(?:(?:was\s+)?published\s+(?:on\s+)?|date\s+of\s+pub
                         rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_FULL_CAP}\s+\d{{4}})", re.I)
 
 
+_OWN_DATE_LABEL = re.compile(r"(?i)date\s+of\s+(?:response|publication|issue|report)|(?:publication|response|issue)\s+date|"
+                             r"date\s+(?:published|issued)|published|issued")
+
+
 def anchor_date(doc: Document, meta: dict) -> Optional[date]:
     """The date relative timescales count from: the inspection date when the
     paper states one, else the meeting date, else the date the paper says it
@@ -49,6 +53,12 @@ def anchor_date(doc: Document, meta: dict) -> Optional[date]:
     for b in doc.blocks[:200]:
         if b.kind != "table" and (m := _PUBLISHED.search(b.text)) and (d := parse_date(m.group("date"))):
             return d
+    # the paper's own date in its details box: "Date of response | 27 January 2027", "Date of publication | ..."
+    for _, t in list(doc.tables())[:3]:
+        for row in t.rows[:8]:
+            cells = [" ".join(c.text.split()) for c in row if c.text.strip()]
+            if len(cells) == 2 and _OWN_DATE_LABEL.fullmatch(cells[0].rstrip(":")) and (d := parse_date(cells[1])):
+                return d
     # a log or report dated in its title lines ("Action Log as 19 July 2011"):
     # months printed without a year take that date's year
     for b in doc.blocks[:6]:

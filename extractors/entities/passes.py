@@ -1375,6 +1375,8 @@ def inline_parts(ctx: EntityContext) -> None:
     for r in ctx.recs:
         m = _INLINE_FIRST.match(r.text) if r.kind == "decision" else None
         m = m or _STEM_FIRST.match(r.text)
+        if m and m.groupdict().get("stem") and _ONE_POINTS_DETAIL.search(m.group("stem")):
+            m = None   # "To do this, the provider must, at a minimum: a) ...; b) ...": the means of one requirement
         parts = inline_items(r.text[m.end():], m.group("n")) if m else []
         if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
             out.append(r)
@@ -1407,7 +1409,8 @@ def inline_parts(ctx: EntityContext) -> None:
 _INLINE_FIRST = re.compile(r"^(?:that\s+)?\((?P<n>i|a)\)\s+")
 # a stem ending in a colon before the first part: "That the Cabinet: (a) trains ...; and (b) ..."
 _CODE_FIRST = re.compile(r"([A-Z]{1,4}\s?\d{1,3}|\d{1,3})\.?\s+(?=[A-Z])")
-_STEM_FIRST = re.compile(r"^(?P<stem>(?:\S+\s+){0,19}?\S+):\s*\(?(?P<n>i|a)\)\s+")
+_ONE_POINTS_DETAIL = re.compile(r"(?i)\b(?:at\s+a\s+minimum|as\s+a\s+minimum|including|such\s+as|for\s+example)\s*$")
+_STEM_FIRST = re.compile(r"^(?P<stem>(?:\S+\s+){0,39}?\S+):\s*\(?(?P<n>i|a)\)\s+")
 
 
 def minute_decisions(ctx: EntityContext) -> None:

@@ -730,6 +730,8 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
                 _letterhead(t) or (meta.get("committee") and t.lower() == meta["committee"].lower()) or \
                 (_BODY_ONLY.match(_titleish(t)) and not _PAPER_KIND.search(t)):
             continue
+        if b.kind == "paragraph" and _cover_title_line(doc, i, t):
+            return t   # "Making Active Travel Work for Ketterby: Executive response to the ... review" set plain on the cover
         if b.kind == "heading" or _mostly_upper(t) or re.match(r"^(Inspection of|Progress report|Focused visit to)", t, re.I):
             above = _kind_line(doc.blocks[:i])
             if above and _LOG_KIND.search(above):
@@ -737,18 +739,62 @@ def _guess_title(doc: Document, head: list[str], meta: dict) -> Optional[str]:
             bigger = _bigger_cover_heading(doc, i, meta)
             if bigger is not None:
                 return bigger
+            sub = _subtitle(doc, i, t)
+            if sub:
+                return sub
             if _KIND_ONLY.fullmatch(t) and i and (lead := _clean(doc.blocks[i - 1].text)) and doc.blocks[i - 1].kind != "table" \
                     and 2 <= len(lead.split()) <= 16 and not lead.endswith((".", ":")) and not COUNCIL_RE.fullmatch(lead) \
                     and not _NOT_TITLE.match(lead) and not parse_date(lead):
                 return f"{lead} {t}"   # "SEND Strategy 2017–2020" over "Consultation Report": one title
             nxt = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
             if nxt is not None and nxt.kind == "heading" and nxt.page == b.page and _KIND_ONLY.fullmatch(_clean(nxt.text)) \
+                    and not _STATUS_ONLY.fullmatch(_clean(nxt.text)) \
                     and len(nxt.text.split()) >= 2 and not t.endswith((".", ":")) and len(t.split()) <= 16:
                 return f"{t} {_clean(nxt.text)}"   # both set as headings: the same title on two lines
             return t
     # no heading: a short opening line that names the kind of paper
     # ("Transparency Board Action Log as 19 July 2011", "Status update on actions")
     return _kind_line(doc.blocks[:8])
+
+
+# a version line set under a title: "FINAL REPORT", "Draft report", "Final"
+_STATUS_ONLY = re.compile(r"(?i)(?:final|draft|interim)(?:\s+(?:report|version))?")
+
+
+def _cover_title_line(doc: Document, i: int, t: str) -> bool:
+    """A plain line on the cover, before the report's first numbered
+    section, that names the paper: five to thirty words, a paper's kind
+    among them, no closing full stop ("Making Active Travel Work for
+    Ketterby: Executive response to the ... review")."""
+    if i >= 12 or not 5 <= len(t.split()) <= 30 or t.endswith((".", ";", ",")) or not _PAPER_KIND.search(t):
+        return False
+    if re.match(r"(?i)^(?:this|the\s+(?:committee|council|cabinet|board)|that|to|from|report\s+(?:of|by|to)|author|date)\b", t) or \
+            _LABEL.match(t) or re.match(r"^[A-Z][\w ]{0,30}?\s*:\s", t) and _LABEL.match(t.split(":")[0] + ": -") or \
+            re.search(r"(?i)\b(?:final|draft)\s*$|\bdate\s+of\b", t) or DATE_RE.search(t):
+        return False   # a cover label's line ("Report author: ..."), a version line, the meeting's details
+    before = doc.blocks[:i]
+    return not any(b.kind == "heading" and re.match(r"^\d{1,2}\.?\s+[A-Z]", _clean(b.text)) for b in before) and \
+        not any(b.kind == "paragraph" and len(b.text.split()) > 12 for b in before)
+
+
+def _subtitle(doc: Document, i: int, t: str) -> Optional[str]:
+    """A cover's title and the subtitle set under it as one title: "A place
+    to wait, not a place to live:" over "temporary accommodation in
+    Ardloch"; "Caring in Tollemarsh" over "Carers' Strategic Needs
+    Assessment 2026" (the subtitle names the kind of paper)."""
+    nxt = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+    b = doc.blocks[i]
+    if nxt is None or nxt.kind != "heading" or nxt.page != b.page or len(t.split()) > 12:
+        return None
+    n = _clean(nxt.text)
+    if not 2 <= len(n.split()) <= 14 or n.endswith(".") or parse_date(n) or _NOT_TITLE.match(n) or \
+            re.match(r"^\d", n) or COUNCIL_RE.fullmatch(n) or _STATUS_ONLY.fullmatch(n):
+        return None
+    if b.text.strip().endswith(":"):
+        return f"{t.rstrip(':')}: {n}"
+    if _KIND_ONLY.search(n) and not _KIND_ONLY.fullmatch(n) and n[:1].isupper() and not _PAPER_KIND.search(t):
+        return f"{t}: {n}"
+    return None
 
 
 def _meeting_details(t: str) -> bool:

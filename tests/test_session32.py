@@ -210,3 +210,35 @@ def test_a_response_counts_within_months_from_its_own_date(tmp_path):
     add_table(d, [["Committee report", "Report LSC 07/26"], ["Date of response", "27 January 2027"]])
     d.save(tmp_path / "r.docx")
     assert str(anchor_date(load_document(tmp_path / "r.docx"), {})) == "2027-01-27"
+
+
+def test_cover_titles_with_a_subtitle_a_version_line_and_a_plain_title_line(tmp_path):
+    import docx
+    from extractors.loaders import load_document
+    from extractors.metadata import extract_metadata
+    from tests.word_papers import add_table
+
+    def title_of(build, name):
+        d = docx.Document()
+        build(d)
+        d.save(tmp_path / name)
+        return extract_metadata(load_document(tmp_path / name))["title"]
+
+    def subtitle(d):
+        d.add_heading("Caring in Tollemarsh", level=0)
+        d.add_heading("Carers' Strategic Needs Assessment 2026", level=1)
+        d.add_paragraph("Carers told us about their lives.")
+    assert title_of(subtitle, "a.docx") == "Caring in Tollemarsh: Carers' Strategic Needs Assessment 2026"
+
+    def version(d):
+        d.add_heading("Purchasing Cards", level=0)
+        d.add_heading("FINAL REPORT", level=1)
+    assert title_of(version, "b.docx") == "Purchasing Cards"
+
+    def plain(d):
+        d.add_heading("KETTERBY CITY COUNCIL", level=1)
+        d.add_paragraph("Making Active Travel Work for Ketterby: Executive response to the Scrutiny Committee review")
+        add_table(d, [["Date of meeting:", "1 December 2026"], ["Report author:", "Craig Wetherall"]])
+        d.add_heading("1 Purpose of the report", level=1)
+        d.add_heading("Summary of the response", level=2)
+    assert title_of(plain, "c.docx") == "Making Active Travel Work for Ketterby: Executive response to the Scrutiny Committee review"

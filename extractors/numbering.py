@@ -49,7 +49,10 @@ _DECIDES = re.compile(r"(?:to\s+)?(?:approve|agree|note|endorse|delegate|authori
                       r"support|receive|recommend|instruct|nominate|appoint|welcome|accept|reject|defer|grant|award|that|"
                       # "2.2 refers the recommendations to the Executive", "2.3 sends ...", "asks ...", "invites ..."
                       r"refer|send|ask|invite|thank|commission|allocate|establish|submit|forward|require|direct|ratify|"
-                      r"acknowledge|reaffirm|commend)s?\s")
+                      r"acknowledge|reaffirm|commend|"
+                      # "2.2 comments on the actions rated red", "reviews ...", "seeks assurance ...", "urges ..."
+                      r"comment|review|scrutinise|scrutinize|challenge|propose|seek|urge|call|advise|resolve|decide|"
+                      r"determine|identify|highlight)s?\s")
 
 
 def split_numbering(text: str) -> tuple[Optional[str], str]:

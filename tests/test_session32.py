@@ -242,3 +242,17 @@ def test_cover_titles_with_a_subtitle_a_version_line_and_a_plain_title_line(tmp_
         d.add_heading("1 Purpose of the report", level=1)
         d.add_heading("Summary of the response", level=2)
     assert title_of(plain, "c.docx") == "Making Active Travel Work for Ketterby: Executive response to the Scrutiny Committee review"
+
+
+def test_numbered_decisions_and_their_inline_parts():
+    from extractors.loaders.pdf.lines import _next_sibling_number
+    from extractors.numbering import split_numbering
+    from extractors.entities.passes import _INLINE_FIRST
+    assert _next_sibling_number("2.1 notes the progress made", "2.2 comments on the actions rated red")
+    assert not _next_sibling_number("2.1 notes the progress made", "2.3 requests a report")
+    assert split_numbering("2.2 comments on the actions rated red and amber")[0] == "2.2"
+    assert split_numbering("2.2 seeks assurance that the plan is on track")[0] == "2.2"
+    assert split_numbering("5.1 percent of children")[0] is None
+    assert _INLINE_FIRST.match("that the Committee (i) notes the progress; and (ii) agrees the dates")
+    assert _INLINE_FIRST.match("(a) That the Council introduces a levy; and (b) that it asks")
+    assert not _INLINE_FIRST.match("That the Committee notes (a) the report")

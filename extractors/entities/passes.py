@@ -1373,7 +1373,7 @@ def inline_parts(ctx: EntityContext) -> None:
     out: list[Recommendation] = []
     first_part: dict[int, Recommendation] = {}
     for r in ctx.recs:
-        m = _INLINE_FIRST.match(r.text) if r.kind == "decision" else None
+        m = _INLINE_FIRST.match(r.text) if r.kind == "decision" or r.text.startswith("(") else None
         m = m or _STEM_FIRST.match(r.text)
         if m and m.groupdict().get("stem") and _ONE_POINTS_DETAIL.search(m.group("stem")):
             m = None   # "To do this, the provider must, at a minimum: a) ...; b) ...": the means of one requirement
@@ -1406,7 +1406,9 @@ def inline_parts(ctx: EntityContext) -> None:
         ctx.table_metrics[:] = [(first_part.get(id(parent), parent), m) for parent, m in ctx.table_metrics]
 
 
-_INLINE_FIRST = re.compile(r"^(?:that\s+)?\((?P<n>i|a)\)\s+")
+# "(a) ...; (b) ...", "that (i) ...", "that the Committee (i) notes ...; and (ii) agrees ..." (the meeting named
+# before its first part)
+_INLINE_FIRST = re.compile(r"^(?:[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,6}|(?=\())\((?P<n>i|a)\)\s+")
 # a stem ending in a colon before the first part: "That the Cabinet: (a) trains ...; and (b) ..."
 _CODE_FIRST = re.compile(r"([A-Z]{1,4}\s?\d{1,3}|\d{1,3})\.?\s+(?=[A-Z])")
 _ONE_POINTS_DETAIL = re.compile(r"(?i)\b(?:at\s+a\s+minimum|as\s+a\s+minimum|including|such\s+as|for\s+example)\s*$")

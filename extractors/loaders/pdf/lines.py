@@ -263,6 +263,15 @@ _OPENING_LABEL = re.compile(r"^(?:Present|Attendees|Attendance|In\s+attendance|A
 _ITEM_LABEL_START = re.compile(r"^(?=[A-Z])(?i:" + ITEM_LABEL + r")\s*:")
 
 
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\s+\S")
+
+
+def _next_sibling_number(first: str, line: str) -> bool:
+    """Does `line` open with the number after the one `first` opens with ("2.1 ..." then "2.2 ...")?"""
+    a, b = _DOTTED.match(first), _DOTTED.match(line)
+    return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
+
+
 def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> bool:
     size = max(prev.size, ln.size, 1.0)
     gap = ln.top - prev.bottom
@@ -288,6 +297,8 @@ def _new_paragraph(prev: Line, ln: Line, para: list[Line], stats: DocStats) -> b
         # a bold lead-in after a finished sentence ("... updated annually." / "Response: Accepted. The
         # programme ...", the first words bold): it opens a paragraph, as a run-in heading does
         return True
+    if para and _next_sibling_number(para[0].text, ln.text) and abs(para[0].x0 - ln.x0) <= LAYOUT.indent_tolerance:
+        return True   # "2.1 notes ...; " ... then "2.2 comments on ...": the next item of the same list (a lower-case verb after it)
     num = _is_marker_start(ln.text)
     if num is not None:
         if ln.text[:1] in _STRONG_BULLETS:

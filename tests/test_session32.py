@@ -256,3 +256,28 @@ def test_numbered_decisions_and_their_inline_parts():
     assert _INLINE_FIRST.match("that the Committee (i) notes the progress; and (ii) agrees the dates")
     assert _INLINE_FIRST.match("(a) That the Council introduces a levy; and (b) that it asks")
     assert not _INLINE_FIRST.match("That the Committee notes (a) the report")
+
+
+def test_a_numbered_title_over_the_quoted_point_with_progress_and_next_steps(tmp_path):
+    import docx
+    d = docx.Document()
+    d.add_heading("Theme 1: Working with people", level=2)
+    d.add_paragraph().add_run("1.1 Waiting for assessments").bold = True
+    d.add_paragraph("CQC said: “People waiting for a Care Act assessment should be contacted and have their risks "
+                    "reviewed while they wait.”", style="Quote")
+    d.add_paragraph("Lead: Head of Adult Social Work – Fiona Marsh")
+    d.add_paragraph("Target date: 31 March 2027")
+    d.add_paragraph().add_run("Progress this quarter:").bold = True
+    d.add_paragraph("The number of people waiting fell from 1,186 to 1,034.")
+    d.add_paragraph().add_run("Next steps:").bold = True
+    d.add_paragraph("Recruit four additional occupational therapists (Head of Adult Social Work – Fiona Marsh, by March 2027).",
+                    style="List Bullet")
+    d.add_paragraph("Report waiting list performance to the Improvement Board monthly.", style="List Bullet")
+    out = extracted(d, tmp_path)
+    rec = next(r for r in out["recommendations"] if r["ref"] == "1.1")
+    assert rec["text"].startswith("People waiting for a Care Act assessment")
+    steps = {a["text"]: a for a in out["actions"] if a["rec_id"] == rec["rec_id"]}
+    assert set(steps) == {"Recruit four additional occupational therapists",
+                          "Report waiting list performance to the Improvement Board monthly."}
+    assert any(o["parent_id"] == steps["Recruit four additional occupational therapists"]["action_id"] and o["person"] == "Fiona Marsh"
+               for o in out["owners"])

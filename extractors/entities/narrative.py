@@ -1021,6 +1021,14 @@ class _ImprovementWalk:
             self.open_item(coded.group("code"), m.group("text"),
                            Prov(page=nb.page, source_text=nb.full_text, locator=coded.group("code")), section_ref=None, level=1)
             return nxt + 1
+        said = self._quoted_point_under_title(b, nxt)
+        if said is not None:
+            # "1.1 Waiting for assessments" over 'CQC said: “People waiting for ... should be contacted ...”': the
+            # point the inspection made, numbered by the plan's title over it
+            num, point = said
+            nb = self.blocks[nxt]
+            self.open_item(num, point, Prov(page=nb.page, source_text=nb.full_text, locator=num), section_ref=None, level=1)
+            return nxt + 1
         if ref and i + 1 < len(self.blocks) and (boxed := _boxed_point(self.blocks[i + 1])):
             # "Recommendation 1" over a shaded box quoting the recommendation ("The Government should, by April 2027, ...")
             ref = _bare_label(t)
@@ -1040,6 +1048,18 @@ class _ImprovementWalk:
         self.open_item(ref[:1].upper() + ref[1:], text, Prov(page=nb.page, source_text=nb.full_text, locator=ref),
                        section_ref=None, level=1)
         return nxt + 1
+
+    def _quoted_point_under_title(self, b: Block, nxt: Optional[int]) -> Optional[tuple[str, str]]:
+        """(number, point) for a numbered short title set as a heading ("1.1
+        Waiting for assessments", "R3 Carers") over the point quoted from who
+        made it ('CQC said: “...”', 'Ofsted: “...”'); None otherwise."""
+        if b.kind != "heading" or nxt is None or self.blocks[nxt].kind not in ("paragraph", "list_item"):
+            return None
+        num, title = (b.numbering, b.text.strip()) if b.numbering else split_numbering(b.full_text)
+        if not num or not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?|[A-Z]{1,3}\s?\d{1,2}[a-z]?", num) or not 1 <= len(title.split()) <= 10:
+            return None
+        m = SAID_QUOTE.match(_norm(self.blocks[nxt].text))
+        return (num, m.group("point").strip()) if m and len(m.group("point").split()) >= 6 else None
 
     def _point_of_inspection_item(self, label: str, k: int) -> Optional[str]:
         """The point under an inspection's own item label ("Area for
@@ -1317,7 +1337,7 @@ class _ImprovementWalk:
                 return max(j, i + 1)
             if self.current is not None and (LABEL_LINE.match(t) or _PROGRESS_LABEL.fullmatch(t) or RESPONSE_HEAD_LINE.match(t)):
                 return None   # "Status: Amber", "Progress:", "Response: Accept" set in bold under the item: its labels, not a new section
-            if self.current is not None and b.numbering is None and STEPS_HEADING.fullmatch(t):
+            if self.current is not None and b.numbering is None and STEPS_HEADING.fullmatch(t.rstrip(":. ")):
                 self.under_steps, self.answered = True, False
                 return i + 1   # "Actions" set in bold over the item's steps (after its answer, if any)
             if self.current is not None and (rm := _ITEM_RAG.match(t)):
@@ -1521,7 +1541,8 @@ STEPS_HEADING = re.compile(r"(?i)(?:(?:key|planned|agreed|our|improvement|comple
 # the same, as a label with nothing after it: "Next steps:", "Actions agreed:"
 _STEPS_LABEL = re.compile(r"(?i:" + STEPS_HEADING.pattern.removeprefix("(?i)") + r")\s*:")
 # a label with nothing after it, over the item's progress bullets: "Progress:", "Update:", "Actions taken:"
-_PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\s+far))?|update|commentary|"
+_PROGRESS_LABEL = re.compile(r"(?i)(?:progress(?:\s+(?:to\s+date|update|made|so\s+far|(?:this|last|in\s+the)\s+(?:quarter|period|month|year)|"
+                             r"since\s+(?:the\s+)?last\s+(?:report|update|meeting)))?|update|commentary|"
                              r"actions?(?:\s+(?:taken|completed|planned))?|what\s+we\s+have\s+done)\s*:")
 
 
@@ -1796,6 +1817,11 @@ def _boxed_list(b: Block, headed: bool = False) -> Optional[list[tuple[int, str,
         page = next((c.page for c in row if c.page), None) or b.page
         items.append((r, text, page))
     return items if len(items) >= 1 and all(len(t.split()) >= 4 for _, t, _ in items) else None
+
+
+# a point quoted after who made it: 'CQC said: “People waiting ... should be ...”', 'Ofsted: “The timeliness of ...”'
+SAID_QUOTE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})(?:\s+(?:said|found|recommended|recommends|asked|"
+                        r"noted|reported|stated|concluded))?\s*:?\s*[“\"](?P<point>[^“”\"]{12,})[”\"]\s*\.?$")
 
 
 def _boxed_point(b: Block) -> Optional[str]:

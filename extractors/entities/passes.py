@@ -95,6 +95,8 @@ def improvements(ctx: EntityContext) -> None:
         found = [r for r in found if not re.match(r"(?i)action\b", r.ref or "")]
     found += titled_recommendations(ctx.doc, {r.prov.source_text for r in ctx.recs + found})
     found += tagged_recommendations(ctx.doc, {r.prov.source_text for r in ctx.recs + found})
+    for a in (a for r in found for a in r.actions if not a.owners and a.prov.table is None):
+        who_when_at_end(a, ctx.glossary, ctx.anchor)   # "Publish a new charging schedule (Development Manager – Joanna Whitcombe, by April 2027)."
     ctx.recs.extend(found)
     # tables read as lists by the prose passes (an improvement list printed in a box; not a
     # minutes table whose decision column decision_columns read: its other columns are still to read)

@@ -281,3 +281,15 @@ def test_a_numbered_title_over_the_quoted_point_with_progress_and_next_steps(tmp
                           "Report waiting list performance to the Improvement Board monthly."}
     assert any(o["parent_id"] == steps["Recruit four additional occupational therapists"]["action_id"] and o["person"] == "Fiona Marsh"
                for o in out["owners"])
+
+
+def test_a_post_printed_alone_takes_the_holder_the_paper_names_with_it(tmp_path):
+    import docx
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_heading("Response to the review", level=1)
+    add_table(d, [["No.", "Recommendation", "Action", "Responsible officer", "Target date"],
+                  ["1", "The Council should publish a single concession card.", "Publish the card", "Director of People – Helen Achebe", "April 2027"],
+                  ["2", "The Council should review charges.", "Review the charges", "Director of People", "June 2027"]])
+    out = extracted(d, tmp_path)
+    assert sorted((o["role"], o["person"]) for o in out["owners"]) == [("Director of People", "Helen Achebe")] * 2

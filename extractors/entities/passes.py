@@ -1862,6 +1862,7 @@ def initialled_owners(ctx: EntityContext) -> None:
     names, held = minutes.attendance(ctx.doc)
     keyed, roles = minutes.key_to_initials(ctx.doc)
     names, roles = {**minutes.named_in_text(ctx.doc), **names, **keyed}, {**minutes.posts_held(ctx.doc), **held, **roles}
+    roles = {**_posts_with_holders(items), **roles}
     if not names and not roles:
         return
     for item in items:
@@ -1885,8 +1886,22 @@ def initialled_owners(ctx: EntityContext) -> None:
                     o.role = re.sub(rf"^\s*{code}\s*\(|\s*\({code}\)\s*$|\s*[–—-]\s*{code}\s*$", "", o.role).strip(" ()") or None
             elif o.person is None and o.role and o.role in roles:
                 o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
+            elif o.person is None and o.role and (bare := re.sub(r"(?i)^the\s+", "", o.role)) in roles:
+                o.role, o.person = bare, roles[bare]   # "the Director of People": the paper names its holder elsewhere
             elif o.role is None and o.person in roles and o.person == (o.raw or "").strip():
                 o.role, o.person = o.person, roles[o.person]   # "Des Nurse": read as a name, the key's post
+
+
+def _posts_with_holders(items: list) -> dict[str, str]:
+    """Post -> holder, where an owner elsewhere in the paper prints the post
+    with its one holder ("Director of People – Helen Achebe" in one row,
+    "Director of People" alone in another)."""
+    seen: dict[str, set[str]] = {}
+    for item in items:
+        for o in item.owners:
+            if o.role and o.person and len(o.role.split()) >= 2:
+                seen.setdefault(o.role, set()).add(o.person)
+    return {role: next(iter(people)) for role, people in seen.items() if len(people) == 1}
 
 
 def _initials_in(raw: str, names: dict) -> Optional[str]:

@@ -293,3 +293,20 @@ def test_a_post_printed_alone_takes_the_holder_the_paper_names_with_it(tmp_path)
                   ["2", "The Council should review charges.", "Review the charges", "Director of People", "June 2027"]])
     out = extracted(d, tmp_path)
     assert sorted((o["role"], o["person"]) for o in out["owners"]) == [("Director of People", "Helen Achebe")] * 2
+
+
+def test_a_combined_officer_and_date_cell(tmp_path):
+    import docx
+    from extractors.entities.owners import split_owners
+    from tests.word_papers import add_table
+    assert [(r, p) for r, p, _ in split_owners("Officer: Sarah Whitlam, Income and Debt Manager\nDate: 30 November 2026")] == \
+        [("Income and Debt Manager", "Sarah Whitlam")]
+    d = docx.Document()
+    add_table(d, [["No.", "Recommendation", "Priority", "Management response and agreed action", "Officer and date"],
+                  ["1", "Introduce a monthly report of expiring DBS certificates.", "High", "Agreed.",
+                   "Officer: Licensing Manager (Gemma Rudd)\nDate: 31 October 2026, then monthly"],
+                  ["2", "Search the register for every new applicant.", "High", "Agreed.",
+                   "Officer: Senior Licensing Officer (Paul Jagger) Date:\nImplemented 1 August 2026"]])
+    out = extracted(d, tmp_path)
+    assert sorted((o["role"], o["person"]) for o in out["owners"]) == [("Licensing Manager", "Gemma Rudd"),
+                                                                       ("Senior Licensing Officer", "Paul Jagger")]

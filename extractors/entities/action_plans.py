@@ -213,6 +213,10 @@ def who_when_at_end(act: Action, glossary: dict, anchor: Optional[date]) -> None
     act.text = act.text[:m.start()].rstrip(" ,;–—-")   # the step, without who and when
 
 
+# the label of a combined who-and-when cell's date: "Date:", "Target date:", "Due:", "Deadline:", "Timescale:"
+_DATE_LABEL_IN_CELL = re.compile(r"(?i)(?:^|\s)(?:(?:target|due|completion|implementation|revised)\s+)?(?:date|due|deadline|timescale|by\s+when)\s*:")
+
+
 def _owner_items(text: str, kind: str, glossary: dict, prov: Prov) -> list[Owner]:
     out = []
     for role, person, raw in split_owners(text, glossary):
@@ -1168,6 +1172,11 @@ class _PlanReader:
         headed for both ("Who / When") the who is the cell without its dates
         (the column is the timescale column too)."""
         if txt and col is not None and col == self.time_c:
+            # "Officer: Licensing Manager (Gemma Rudd)" over "Date: 31 October 2026, then monthly": the who is what
+            # comes before the date's label
+            dated = _DATE_LABEL_IN_CELL.search(txt)
+            if dated and dated.start() > 0:
+                return txt[:dated.start()].strip(), []
             return without_dates(txt, self.anchor), []
         if not (txt and self.owner_required and "/" in txt):
             return txt, []

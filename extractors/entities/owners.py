@@ -364,11 +364,14 @@ def _held_in_brackets(line: str) -> bool:
 # the labels an owner cell gives its lines ("Lead: Director of Public Health / Support: ICB"): the
 # lead, owner or RACI "responsible/accountable" line names an owner; supporters, contributors,
 # partners and those consulted or informed are not owners (SPEC: consultees are not owners)
-_OWNER_LABEL = re.compile(r"(?:^|(?<=[/;,\n]))\s*(?P<label>(?i:(?:(?:strategic|operational|executive|senior|service|joint|overall|"
+_OWNER_LABEL = re.compile(r"(?:^|(?<=[/;,\n])|(?<=\)\s))\s*(?P<label>(?i:(?:(?:strategic|operational|executive|senior|service|joint|overall|"
                           r"accountable|named|project|programme|delivery)\s+)?(?:lead(?:\s+officers?)?|leads|owners?)|responsible(?:\s+officers?)?|"
                           r"accountable|co-?leads?|support(?:ed\s+by|ing(?:\s+officers?|\s+leads?)?)?|supporters?|"
-                          r"contributors?|contributing|consulted|informed|(?:key\s+)?partners?))\s*:\s*")
-_NOT_OWNER_LABEL = re.compile(r"(?i)support|contribut|consulted|informed|(?:key\s+)?partner")
+                          r"contributors?|contributing|consulted|informed|(?:key\s+)?partners?|officers?|"
+                          # the date line of a combined "Officer and date" cell ("Officer: ... / Date: 31 October 2026")
+                          r"(?:target\s+|due\s+|completion\s+|implementation\s+)?dates?|deadline|timescales?|by\s+when|status))\s*:\s*")
+_NOT_OWNER_LABEL = re.compile(r"(?i)support|contribut|consulted|informed|(?:key\s+)?partner|(?:target\s+|due\s+|completion\s+|"
+                              r"implementation\s+)?dates?$|deadline|timescale|by\s+when|status")
 # an owner cell that repeats the row above: "As above", "Ditto" (a plan reader gives that row's owner)
 AS_ABOVE = re.compile(r"(?i)(?:as\s+(?:per\s+)?above|ditto|\"|same\s+as\s+above)\.?")
 # a pointer to another row's owner, not an owner: "As action 1.1", "See actions 3.2 and 3.3", "As above"

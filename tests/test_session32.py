@@ -310,3 +310,18 @@ def test_a_combined_officer_and_date_cell(tmp_path):
     out = extracted(d, tmp_path)
     assert sorted((o["role"], o["person"]) for o in out["owners"]) == [("Licensing Manager", "Gemma Rudd"),
                                                                        ("Senior Licensing Officer", "Paul Jagger")]
+
+
+def test_an_answer_that_takes_each_part_in_turn():
+    from extractors.entities.items import Prov
+    from extractors.entities.passes import _answer_parts
+    from extractors.entities.responses import Response
+    def resp(ref, text):
+        return Response(ref, None, None, None, None, text, Prov(None, text, "r"))
+    got = _answer_parts(resp("6", "(a) Not accepted. A levy can only be introduced by the licensing authority. "
+                                  "(b) Accepted. The Director of Public Health will write to the districts."))
+    assert [(r.rec_ref, r.status) for r in got] == [("6(a)", "rejected"), ("6(b)", "accepted")]
+    one = _answer_parts(resp("R4", "Agreed. (a) Approver rights were removed. (b) A monthly report will be sent."))
+    assert [r.rec_ref for r in one] == ["R4"]   # one position on the whole, then its lettered steps
+    row = _answer_parts(resp("TC3", "(b) Partially accepted. Cabinet will fund a warden for one year."))
+    assert [(r.rec_ref, r.text) for r in row] == [("TC3(b)", "Partially accepted. Cabinet will fund a warden for one year.")]

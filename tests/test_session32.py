@@ -325,3 +325,11 @@ def test_an_answer_that_takes_each_part_in_turn():
     assert [r.rec_ref for r in one] == ["R4"]   # one position on the whole, then its lettered steps
     row = _answer_parts(resp("TC3", "(b) Partially accepted. Cabinet will fund a warden for one year."))
     assert [(r.rec_ref, r.text) for r in row] == [("TC3(b)", "Partially accepted. Cabinet will fund a warden for one year.")]
+
+
+def test_a_post_with_its_holder_in_brackets_within_a_list_of_owners():
+    from extractors.entities.owners import split_owners
+    got = [(r, p) for r, p, _ in split_owners("Head of Service, Children in Care (David Ashworth) / Head of Housing Needs")]
+    assert got == [("Head of Service, Children in Care", "David Ashworth"), ("Head of Housing Needs", None)]
+    got = [(r, p) for r, p, _ in split_owners("Designated Clinical Officer (Becky Tolland) and Head of Inclusion")]
+    assert got == [("Designated Clinical Officer", "Becky Tolland"), ("Head of Inclusion", None)]

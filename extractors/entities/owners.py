@@ -244,6 +244,9 @@ def _role_person(seg: str) -> tuple[Optional[str], Optional[str]]:
     seg = " ".join(seg.split()).strip(" ,;/&")
     if not seg:
         return None, None
+    held = re.fullmatch(r"(?P<role>[A-Z][^()]{2,100}?)\s*\((?P<name>[^()]{3,40})\)", seg)
+    if held and is_person(held.group("name")) and not is_person(held.group("role")):
+        return held.group("role").strip(" ,–-"), held.group("name").strip()   # a post with its holder in brackets, from a list
     m = _RANKED.match(seg)
     if m and is_person(re.split(r"\s*[,(]|\s+[–—-]\s", m.group("rest"))[0]):
         role, person = _role_person(m.group("rest"))

@@ -273,7 +273,9 @@ def _cover_texts(doc: Document) -> list[str]:
                 for c in row:
                     first, _, rest = c.text.strip().partition("\n")
                     if rest.strip() and is_label(first) and not is_label(rest.split("\n")[0]):
-                        texts.append(f"{' '.join(first.split()).rstrip(':').capitalize()}: {' '.join(rest.split())}")
+                        # (its first line: "Sharon Howard" over "Assistant Director ..." and her contact details)
+                        value = next(" ".join(ln.split()) for ln in rest.split("\n") if ln.strip())
+                        texts.append(f"{' '.join(first.split()).rstrip(':').capitalize()}: {value}")
             for r, row in enumerate(rows):
                 if r in consumed:
                     continue

@@ -774,6 +774,9 @@ def _cover_title_line(doc: Document, i: int, t: str) -> bool:
             _LABEL.match(t) or re.match(r"^[A-Z][\w ]{0,30}?\s*:\s", t) and _LABEL.match(t.split(":")[0] + ": -") or \
             re.search(r"(?i)\b(?:final|draft)\s*$|\bdate\s+of\b", t) or DATE_RE.search(t):
         return False   # a cover label's line ("Report author: ..."), a version line, the meeting's details
+    nxt = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+    if nxt is not None and nxt.kind == "heading" and _KIND_ONLY.fullmatch(_clean(nxt.text)):
+        return False   # "SEND Strategy 2017–2020" over the heading "Consultation Report": the two are one title
     before = doc.blocks[:i]
     return not any(b.kind == "heading" and re.match(r"^\d{1,2}\.?\s+[A-Z]", _clean(b.text)) for b in before) and \
         not any(b.kind == "paragraph" and len(b.text.split()) > 12 for b in before)

@@ -698,8 +698,9 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
         # not the last of a list of them over a section's plan
         b = ctx.doc.blocks[k]
         t = " ".join(b.text.split())
-        # (a note such as "Overall RAG: Amber" is printed under many items: it names none of them)
-        note = b.kind != "table" and bool(_COMMENTARY_ON_ITEM.match(b.text.strip()) or _DETAIL_OF_ITEM.match(t))
+        # (a note such as "Overall RAG: Amber" printed under many items names none of them)
+        note = b.kind != "table" and bool(_COMMENTARY_ON_ITEM.match(b.text.strip()) or _DETAIL_OF_ITEM.match(t)) and \
+            sum(x.full_text == b.full_text for x in ctx.doc.blocks) > 1
         r = next((r for r in items if r.prov.source_text == b.full_text or (not note and b.full_text in r.covered)), None) or \
             next((r for r in items if b.kind == "paragraph" and _same_start(b.text, r.text)), None)
         # (or its second printing; or its words under a bare heading)

@@ -333,3 +333,17 @@ def test_a_post_with_its_holder_in_brackets_within_a_list_of_owners():
     assert got == [("Head of Service, Children in Care", "David Ashworth"), ("Head of Housing Needs", None)]
     got = [(r, p) for r, p, _ in split_owners("Designated Clinical Officer (Becky Tolland) and Head of Inclusion")]
     assert got == [("Designated Clinical Officer", "Becky Tolland"), ("Head of Inclusion", None)]
+
+
+def test_recovery_actions_written_as_sentences_of_who_will_do_what_by_when(tmp_path):
+    import docx
+    d = docx.Document()
+    d.add_heading("Exception report: delayed discharges", level=2)
+    d.add_heading("Recovery actions", level=3)
+    d.add_paragraph("The Head of Integrated Discharge will open 12 additional beds at Brookfield Court by 31 December 2026. "
+                    "The Deputy Chief Nurse will introduce a discharge standard on all medical wards by the end of November 2026. "
+                    "In addition, the Head of Commissioning will agree a trusted assessor arrangement by February 2027.")
+    out = extracted(d, tmp_path)
+    texts = sorted(a["text"][:30] for a in out["actions"])
+    assert texts == ["In addition, the Head of Commi", "The Deputy Chief Nurse will in", "The Head of Integrated Dischar"]
+    assert len(out["timescales"]) == 3

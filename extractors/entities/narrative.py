@@ -2047,6 +2047,18 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             continue
         if b.full_text in consumed:
             continue
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", t)
+        if under_action_heading and b.kind == "paragraph" and b.numbering is None and len(sentences) >= 2 and \
+                all(re.search(r"\bwill\b", x) and find_due_dates_in_sentence(x, None) for x in sentences):
+            # "The Head of Integrated Discharge will open 12 beds by 31 December 2026. The Director of Operations
+            # will extend the Hub to seven days a week by January 2027.": under "Recovery actions", a step a sentence
+            for k, x in enumerate(sentences):
+                out.append(Action(text=_norm(x), prov=Prov(page=b.page, source_text=b.full_text, locator=f"block:{i}/sentence:{k}")))
+                promised = minutes.undertaking(x)
+                if promised and promised[1] not in ("He", "She", "They", "It"):
+                    out[-1].owners.extend(Owner(role=r, person=p, raw=raw, kind="lead", prov=out[-1].prov.at("/owner"))
+                                          for r, p, raw in minutes.owners_of(promised[1], ""))
+            continue
         first = re.split(r"(?<=[.;])\s+", t)[0]
         # (under "Next steps": its bullets, and its numbered paragraphs that say what will be done)
         listed = under_action_heading and len(t.split()) >= 3 and (

@@ -347,3 +347,17 @@ def test_recovery_actions_written_as_sentences_of_who_will_do_what_by_when(tmp_p
     texts = sorted(a["text"][:30] for a in out["actions"])
     assert texts == ["In addition, the Head of Commi", "The Deputy Chief Nurse will in", "The Head of Integrated Dischar"]
     assert len(out["timescales"]) == 3
+
+
+def test_a_table_counting_answers_by_status_gives_no_responses_and_a_ref_column_names_the_row(tmp_path):
+    import docx
+    from tests.word_papers import add_table
+    d = docx.Document()
+    d.add_heading("Response to the Scrutiny Committee's review", level=1)
+    add_table(d, [["Cabinet decision", "Recommendations", "Number"],
+                  ["Accepted", "1, 4(b), 5", "3"], ["Not accepted", "4(a)", "1"], ["Accepted in part", "2, 3", "2"]])
+    add_table(d, [["Rec No", "Recommendation (abridged)", "Accepted / not accepted", "Cabinet response"],
+                  ["R4", "Three-year funding agreements from 1 April 2027.", "Partially accepted",
+                   "Three-year agreements are accepted; yearly increases are not."]])
+    out = extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("R4", "partially_accepted")]

@@ -581,6 +581,10 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             rec_c = st_c if fixed else None
         if rec_c is None or st_c is None:
             continue
+        if _tally(table, rec_c) or re.fullmatch(r"(?i)key\s+decision\??", " ".join(header[st_c].split())):
+            # "Cabinet decision | Recommendations | Number" over "Accepted | 1, 4(b), 5 | 5": a count of the answers,
+            # not answers; a cover's "Key decision | Yes"
+            continue
         # the answer printed beside a status-only column: "Accepted? | Action", "Agreed | Comments"
         text_c = next((i for i, h in enumerate(header) if i not in (rec_c, st_c, ref_c)
                        and (column_role(h) in ("action", "progress") or ANSWER_FIRST.match(" ".join(h.split())))
@@ -619,6 +623,9 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
                     quoted = " ".join(cells[said_c].split())
             elif num and re.fullmatch(R_REF, num):
                 ref, quoted = num, rest   # "R1 Single Senior Responsible Owner"
+            elif ref_c is not None and ref_c < len(cells) and cells[ref_c]:
+                # the No. / Ref column says which; a number in the recommendation's words ("from 1 April 2027") does not
+                ref, quoted = cells[ref_c].rstrip("."), " ".join(cells[rec_c].split())
             else:
                 ref, quoted = split_quoted(" ".join(cells[rec_c].split()))[0]
             if ref is None and ref_c is not None and ref_c < len(cells) and cells[ref_c]:
@@ -650,6 +657,16 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
 # the label over the steps an answer lists: "Actions:", "Council action:", "Agreed actions:"
 _STEPS_IN_ANSWER = re.compile(r"(?i)^(?:[\w’']+\s+){0,2}?actions?(?:\s+(?:agreed|planned|to\s+be\s+taken))?\s*:\s*(?P<rest>.*)$")
 _ANSWER_LABEL = re.compile(rf"(?i)^(?P<label>{OWNER_LABEL}|{DUE_LABEL}|by)\s*:\s*(?P<value>\S.*)$")
+
+
+_REF_LIST = re.compile(r"(?:[A-Z]{0,3}\s?\d{1,3}(?:\([a-z]\)|[a-z])?)(?:\s*(?:,|and|&)\s*[A-Z]{0,3}\s?\d{1,3}(?:\([a-z]\)|[a-z])?)*")
+
+
+def _tally(table: Table, col: int) -> bool:
+    """Is column `col` a list of refs on each row ("1, 4(b), 5", "R1, R4, R7"; a table counting the answers by
+    status), rather than one recommendation a row?"""
+    cells = [" ".join(row[col].text.split()) for row in table.body if col < len(row) and row[col].text.strip()]
+    return len(cells) >= 2 and all(_REF_LIST.fullmatch(c) for c in cells) and any("," in c for c in cells)
 
 
 def packed_answer(cell: str) -> tuple[str, list[str], list[tuple[str, str]]]:

@@ -260,8 +260,8 @@ def _cover_texts(doc: Document) -> list[str]:
             # Report reference" over "5 November 2026 | 11 | EX/26/052" (one known label is enough in a
             # two-row box on the cover: "Report of | Portfolio Holder | Report author | Wards")
             consumed: set[int] = set()
+            need = 1 if len(b.table.rows) == 2 and k < 12 else 2
             for r, (top, under) in enumerate(zip(rows, rows[1:])):
-                need = 1 if len(b.table.rows) == 2 and k < 12 else 2
                 if len(top) == len(under) >= 2 and all(c.text.strip() for c in top) and \
                         sum(is_label(c.text) for c in top) >= need and not any(is_label(c.text) for c in under) and \
                         all(len(c.text.split()) <= 5 and not re.search(r"\d|[.;]$", c.text.strip()) for c in top):

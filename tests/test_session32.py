@@ -314,7 +314,7 @@ def test_a_combined_officer_and_date_cell(tmp_path):
 
 def test_an_answer_that_takes_each_part_in_turn():
     from extractors.entities.items import Prov
-    from extractors.entities.passes import _answer_parts
+    from extractors.entities.responses import answer_parts as _answer_parts
     from extractors.entities.responses import Response
     def resp(ref, text):
         return Response(ref, None, None, None, None, text, Prov(None, text, "r"))

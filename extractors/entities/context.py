@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import islice
 from datetime import date
 from typing import Optional
 
@@ -54,7 +56,7 @@ def anchor_date(doc: Document, meta: dict) -> Optional[date]:
         if b.kind != "table" and (m := _PUBLISHED.search(b.text)) and (d := parse_date(m.group("date"))):
             return d
     # the paper's own date in its details box: "Date of response | 27 January 2027", "Date of publication | ..."
-    for _, t in list(doc.tables())[:3]:
+    for _, t in islice(doc.tables(), 3):
         for row in t.rows[:8]:
             cells = [" ".join(c.text.split()) for c in row if c.text.strip()]
             if len(cells) == 2 and _OWN_DATE_LABEL.fullmatch(cells[0].rstrip(":")) and (d := parse_date(cells[1])):
@@ -173,6 +175,19 @@ class EntityContext:
     by_sentence: set[str] = field(default_factory=set)
     listed_tables: set[int] = field(default_factory=set)
     plan_tables: set[int] = field(default_factory=set)
+
+    @cached_property
+    def block_at(self) -> dict[str, int]:
+        """Each block's text -> the index of its first printing in the paper."""
+        out: dict[str, int] = {}
+        for i, b in enumerate(self.doc.blocks):
+            out.setdefault(b.full_text, i)
+        return out
+
+    @cached_property
+    def printings(self) -> Counter:
+        """Each block's text -> how many blocks print it."""
+        return Counter(b.full_text for b in self.doc.blocks)
 
     @classmethod
     def build(cls, doc: Document, meta: dict) -> "EntityContext":

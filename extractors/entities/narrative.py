@@ -2022,12 +2022,10 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             # "The following mitigating actions are planned: (a) ...; (b) ...; and (c) ...": each a step
             for k, part in enumerate(inline):
                 out.append(Action(text=part, prov=Prov(page=b.page, source_text=part, locator=f"block:{i}/item:{k}")))
-                promised = minutes.undertaking(part)
-                if promised and promised[1] not in ("He", "She", "They", "It"):
-                    out[-1].owners.extend(Owner(role=r, person=p, raw=raw, kind="lead", prov=out[-1].prov.at("/owner"))
-                                          for r, p, raw in minutes.owners_of(promised[1], ""))
+                _undertaker_owns(out[-1], part)
             continue
-        last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", t)[-1]   # (the paragraph's last sentence leads in)
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", t)
+        last = sentences[-1]   # (the paragraph's last sentence leads in)
         lead = STEPS_LEAD_IN.search(last) if t.endswith(":") and len(last.split()) <= 25 else None
         if t.endswith(":") and len(last.split()) <= 25 and (_ACTIONS_LEAD_IN.search(last) or (last != t and _BARE_ACTIONS_LEAD.fullmatch(last))):
             steps = "actions"   # "The following mitigating actions are planned:": each item listed is one
@@ -2047,17 +2045,13 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             continue
         if b.full_text in consumed:
             continue
-        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", t)
         if under_action_heading and b.kind == "paragraph" and b.numbering is None and len(sentences) >= 2 and \
                 all(re.search(r"\bwill\b", x) and find_due_dates_in_sentence(x, None) for x in sentences):
             # "The Head of Integrated Discharge will open 12 beds by 31 December 2026. The Director of Operations
             # will extend the Hub to seven days a week by January 2027.": under "Recovery actions", a step a sentence
             for k, x in enumerate(sentences):
                 out.append(Action(text=_norm(x), prov=Prov(page=b.page, source_text=b.full_text, locator=f"block:{i}/sentence:{k}")))
-                promised = minutes.undertaking(x)
-                if promised and promised[1] not in ("He", "She", "They", "It"):
-                    out[-1].owners.extend(Owner(role=r, person=p, raw=raw, kind="lead", prov=out[-1].prov.at("/owner"))
-                                          for r, p, raw in minutes.owners_of(promised[1], ""))
+                _undertaker_owns(out[-1], x)
             continue
         first = re.split(r"(?<=[.;])\s+", t)[0]
         # (under "Next steps": its bullets, and its numbered paragraphs that say what will be done)
@@ -2101,6 +2095,15 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             if doer and b.kind == "list_item":
                 out[-1].owners.append(Owner(role=doer, person=None, raw=doer, kind="lead", prov=out[-1].prov.at("/owner:lead-in")))
     return out
+
+
+def _undertaker_owns(a: Action, text: str) -> None:
+    """Who `text` says will take the step ("The Head of Integrated Discharge will open ...") owns action `a`
+    (not a pronoun: "It will ...")."""
+    promised = minutes.undertaking(text)
+    if promised and promised[1] not in ("He", "She", "They", "It"):
+        a.owners.extend(Owner(role=r, person=p, raw=raw, kind="lead", prov=a.prov.at("/owner"))
+                        for r, p, raw in minutes.owners_of(promised[1], ""))
 
 
 _OWNER_LABEL_LINE = re.compile(rf"(?i)^(?:{OWNER_LABEL})\s*[:\-–]\s*\S")

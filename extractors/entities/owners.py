@@ -459,8 +459,8 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             text = "; ".join(f"{p} ({n})" for p, n in zip(posts, names))
     text = _several_holders(text)
     text = _owners_run_together(text)
-    text = "\n".join(_bracketed_holder(x.strip(" ,.")) for x in re.split(r"\n|;|•|\u2022", text))
-    for line in re.split(r"\n|;|•|\u2022", text):
+    lines = [y for x in re.split(r"\n|;|•|\u2022", text) for y in _bracketed_holder(x.strip(" ,.")).split("\n")]
+    for line in lines:
         line = line.strip(" ,.")
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:
             continue

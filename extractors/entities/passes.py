@@ -41,7 +41,6 @@ kind of entity or a new layout, write a pass and put it in its place in
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Optional
 
@@ -60,7 +59,7 @@ from extractors.entities.narrative import (RESOLVED, STEPS_HEADING, read_out_of_
                                           titled_recommendations, tagged_recommendations, lead_in_only)
 from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
-from extractors.entities.responses import POSITION, Response, extract_responses, promised_by, promises, status_of
+from extractors.entities.responses import POSITION, answer_parts, extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
 from extractors.numbering import INLINE_MARKERS, bare_ref, inline_items, item_heading_ref, split_numbering
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
@@ -228,47 +227,10 @@ def _same_recommendation(a: Recommendation, b: Recommendation) -> bool:
     return a.kind == b.kind == "improvement" and len(tokens(a.text)) >= 8 and token_f1(a.text, b.text) >= 0.9
 
 
-def _answer_parts(r: Response) -> list[Response]:
-    """An answer that takes each part of its recommendation in turn ("(a)
-    Accepted. Training will be ... (b) Not accepted. A separate line ..."):
-    one response per part, its ref the part's ("6(a)", "6(b)"), its status
-    its own. The answer as it is otherwise."""
-    if not r.rec_ref or re.search(r"(?:\d[a-h]|\([a-h]\))$", r.rec_ref.strip()):
-        return [r]   # (the answer to one part already)
-    marks = list(_ANSWER_PART.finditer(r.text))
-    letters = [m.group(1) for m in marks]
-    if marks and marks[0].start() == 0 and len(set(letters)) == 1:
-        # the answer to one part, printed in a row of its own: "(b) Partially accepted. Cabinet will fund ..."
-        x = letters[0]
-        text = _ANSWER_PART.sub("", r.text).strip()
-        return [replace(r, rec_ref=f"{r.rec_ref.strip()}({x})", text=text, prov=r.prov.at(f"/({x})"))] if text else [r]
-    if len(set(letters)) < 2 or letters[0] != "a" or sorted(set(letters)) != [chr(97 + k) for k in range(len(set(letters)))]:
-        return [r]
-    texts: dict[str, list[str]] = {}
-    for m, nxt in zip(marks, marks[1:] + [None]):
-        seg = r.text[m.end():nxt.start() if nxt else len(r.text)].strip(" ;")
-        if seg:
-            texts.setdefault(m.group(1), []).append(seg)
-    if len(texts) < 2 or marks[0].start() > 0 or sum(bool(status_of(" ".join(v))[0]) for v in texts.values()) < 2:
-        return [r]   # (one position on the whole before its lettered steps: "Agreed. (a) ... (b) ...")
-    out = []
-    for x, segs in texts.items():
-        text = " ".join(segs)
-        status, raw = status_of(text)
-        out.append(replace(r, rec_ref=f"{r.rec_ref.strip()}({x})", text=text, status=status or r.status,
-                           status_raw=raw or r.status_raw, prov=r.prov.at(f"/({x})"), actions=[], owners=[],
-                           timescales=[], metrics=[], covered=set(r.covered), labels=list(r.labels)))
-    return out
-
-
-# a part's letter in an answer: "(a) Accepted. ...", "... (b) Not accepted. ..."
-_ANSWER_PART = re.compile(r"(?:^|(?<=[\s.;]))\(([a-h])\)\s+")
-
-
 def responses(ctx: EntityContext) -> None:
     """What answered each recommendation (a Government or executive response,
     a response table) and its status (responses.py)."""
-    for r in [p for r in extract_responses(ctx.doc, ctx.meta) for p in _answer_parts(r)]:
+    for r in [p for r in extract_responses(ctx.doc, ctx.meta) for p in answer_parts(r)]:
         # what the response promises: its due dates and who will act (parent_type response)
         r.timescales.extend(Timescale.from_parsed(t, r.prov.at("/due" + (f":{k}" if k else "")))
                             for k, t in enumerate(find_due_dates_in_sentence(r.text, ctx.anchor)))
@@ -700,7 +662,7 @@ def _item_above(ctx: EntityContext, at: int) -> Optional[Recommendation]:
         t = " ".join(b.text.split())
         # (a note such as "Overall RAG: Amber" printed under many items names none of them)
         note = b.kind != "table" and bool(_COMMENTARY_ON_ITEM.match(b.text.strip()) or _DETAIL_OF_ITEM.match(t)) and \
-            sum(x.full_text == b.full_text for x in ctx.doc.blocks) > 1
+            ctx.printings[b.full_text] > 1
         r = next((r for r in items if r.prov.source_text == b.full_text or (not note and b.full_text in r.covered)), None) or \
             next((r for r in items if b.kind == "paragraph" and _same_start(b.text, r.text)), None)
         # (or its second printing; or its words under a bare heading)
@@ -718,13 +680,9 @@ def _steps_printed_before(ctx: EntityContext, r: Recommendation, at: int) -> boo
     """Has item `r` steps of its own printed before the block at `at`? Steps
     a later passage gave it ("The following recovery steps ..." after the
     last table) do not stop its table answering it."""
-    if not r.actions:
-        return False
-    first = {}
-    for i, b in enumerate(ctx.doc.blocks[:at]):
-        first.setdefault(b.full_text, i)
-    return any(a.prov.locator.startswith("table:") or a.prov.source_text in first or
-               not any(a.prov.source_text == b.full_text for b in ctx.doc.blocks[at:]) for a in r.actions)
+    # (a step read from a table, or from prose printed before the block or nowhere as a block of its own)
+    return any(a.prov.locator.startswith("table:") or (i := ctx.block_at.get(a.prov.source_text)) is None or i < at
+               for a in r.actions)
 
 
 # a sentence about the table that follows it: "The actions below answer this recommendation.", "set out in the table below"

@@ -24,7 +24,7 @@ that sentence ("the Government", "the Cabinet Secretary"), else the body a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from extractors.entities.columns import ANSWER_FIRST, DECISION_COLUMN, column_role
@@ -667,6 +667,43 @@ def _tally(table: Table, col: int) -> bool:
     status), rather than one recommendation a row?"""
     cells = [" ".join(row[col].text.split()) for row in table.body if col < len(row) and row[col].text.strip()]
     return len(cells) >= 2 and all(_REF_LIST.fullmatch(c) for c in cells) and any("," in c for c in cells)
+
+
+def answer_parts(r: Response) -> list[Response]:
+    """An answer that takes each part of its recommendation in turn ("(a)
+    Accepted. Training will be ... (b) Not accepted. A separate line ..."):
+    one response per part, its ref the part's ("6(a)", "6(b)"), its status
+    its own. The answer as it is otherwise."""
+    if not r.rec_ref or re.search(r"(?:\d[a-h]|\([a-h]\))$", r.rec_ref.strip()):
+        return [r]   # (the answer to one part already)
+    marks = list(_ANSWER_PART.finditer(r.text))
+    letters = [m.group(1) for m in marks]
+    if marks and marks[0].start() == 0 and len(set(letters)) == 1:
+        # the answer to one part, printed in a row of its own: "(b) Partially accepted. Cabinet will fund ..."
+        x = letters[0]
+        text = _ANSWER_PART.sub("", r.text).strip()
+        return [replace(r, rec_ref=f"{r.rec_ref.strip()}({x})", text=text, prov=r.prov.at(f"/({x})"))] if text else [r]
+    if len(set(letters)) < 2 or letters[0] != "a" or sorted(set(letters)) != [chr(97 + k) for k in range(len(set(letters)))]:
+        return [r]
+    texts: dict[str, list[str]] = {}
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        seg = r.text[m.end():nxt.start() if nxt else len(r.text)].strip(" ;")
+        if seg:
+            texts.setdefault(m.group(1), []).append(seg)
+    if len(texts) < 2 or marks[0].start() > 0 or sum(bool(status_of(" ".join(v))[0]) for v in texts.values()) < 2:
+        return [r]   # (one position on the whole before its lettered steps: "Agreed. (a) ... (b) ...")
+    out = []
+    for x, segs in texts.items():
+        text = " ".join(segs)
+        status, raw = status_of(text)
+        out.append(replace(r, rec_ref=f"{r.rec_ref.strip()}({x})", text=text, status=status or r.status,
+                           status_raw=raw or r.status_raw, prov=r.prov.at(f"/({x})"), actions=[], owners=[],
+                           timescales=[], metrics=[], covered=set(r.covered), labels=list(r.labels)))
+    return out
+
+
+# a part's letter in an answer: "(a) Accepted. ...", "... (b) Not accepted. ..."
+_ANSWER_PART = re.compile(r"(?:^|(?<=[\s.;]))\(([a-h])\)\s+")
 
 
 def packed_answer(cell: str) -> tuple[str, list[str], list[tuple[str, str]]]:

@@ -503,23 +503,19 @@ def _split_stacked_keys(grid: list[list[Optional[tuple]]], cell_words: dict[tupl
     across the rows keeps its one cell (repeated in the rows it spans)."""
     for (ri, ci), ws in list(cell_words.items()):
         cb = grid[ri][ci]
-        rows = [ri]
+        # (row, top, bottom) of each row the cell spans, from the row's other cells
+        others = [c for k, c in enumerate(grid[ri]) if c is not None and k != ci]
+        if not others:
+            continue
+        bands = [(ri, min(c[1] for c in others), max(c[3] for c in others))]
         for r in range(ri + 1, len(grid)):
             if grid[r][ci] is not None:
                 break
             others = [c for c in grid[r] if c is not None]
             if not others or min(c[1] for c in others) < cb[1] - 1 or max(c[3] for c in others) > cb[3] + 1:
                 break
-            rows.append(r)
-        if len(rows) < 2:
-            continue
-        bands = []
-        for r in rows:
-            others = [c for k, c in enumerate(grid[r]) if c is not None and k != ci]
-            if not others:
-                break
             bands.append((r, min(c[1] for c in others), max(c[3] for c in others)))
-        if len(bands) != len(rows):
+        if len(bands) < 2:
             continue
         groups: dict[int, list[Word]] = defaultdict(list)
         for w in ws:

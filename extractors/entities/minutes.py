@@ -483,18 +483,18 @@ _ATTENDANCE = re.compile(r"^(?:(?:(?:board|panel|committee|group|partnership|for
 # a key to the initials an action log's Owner column uses, printed as lines, a
 # paragraph or a table: "AR Dr Aisha Rahman, Director of Public Health (DPH)",
 # "JB – Jane Brown (Head of Housing)", "JB: Jane Brown", "JB = Jane Brown", "JB | Jane Brown | Head of ..."
-_HONORIFIC = r"(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Miss|Prof|Professor|DCI|DI|DS|Supt|Ch\s?Supt|Insp|Sgt)\.?\s+)"
+HONORIFIC = r"(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Miss|Prof|Professor|DCI|DI|DS|Supt|Ch\s?Supt|Insp|Sgt)\.?\s+)"
 # initials as a key prints them: "JS", "JTh" and "JTa" (two members sharing "JT")
 # and Welsh initials keep a digraph letter: "LlG" for Llŷr Gwynfor, "RhT" for Rhys Tudur
 _INI = r"(?:[A-Z]{2,4}|[A-Z]{2,3}[a-z]|[A-Z]M[ac]?c[A-Z]|(?:[A-Z]|Ll|Ch|Dd|Ff|Rh|Th)(?:[A-Z]|Ll|Ch|Dd|Ff|Rh|Th){1,2})"   # "JMcK"
 _WELSH_DIGRAPH = re.compile(r"^(?:Ll|Ch|Dd|Ff|Rh|Th)")
 _KEY_ENTRY = re.compile(
-    rf"(?:^|(?<=[\s;,(]))(?P<ini>{_INI})\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?"
+    rf"(?:^|(?<=[\s;,(]))(?P<ini>{_INI})\s*(?:[:=–—|-]\s*)?{HONORIFIC}?"
     r"(?P<name>[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?(?:\s+[A-Z]\.?)?(?:\s+[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?){1,2})(?![\w'’-])"
     # the role after the name, with a short bracket or two in it ("... Council (Vice-Chair)", "(log maintained by)")
     r"(?:\s*(?:[,–—|-]|\(|$)\s*(?P<role>[^;()|]*?(?:\([^()]{1,40}\)[^;()|]*?){0,2}))?"
     # the next entry, the end, or the end of the key's sentence ("... Payroll Manager. Priority: High ...")
-    rf"(?=\)?\s*(?:[;|]\s*)?(?:{_INI}\s*(?:[:=–—|-]\s*)?{_HONORIFIC}?[A-Z][^\W\d_]|$)|\.\s+[A-Z][a-z])")
+    rf"(?=\)?\s*(?:[;|]\s*)?(?:{_INI}\s*(?:[:=–—|-]\s*)?{HONORIFIC}?[A-Z][^\W\d_]|$)|\.\s+[A-Z][a-z])")
 
 
 def _key_lines(doc: Document) -> list[list[str]]:
@@ -524,7 +524,7 @@ def _initials_line(line: str) -> Optional[tuple[str, str, str]]:
     """(initials, name, post) of a key line that opens with initials and the
     name they stand for, the post after it ("AM Dr Aoife Mallon Director of
     Adult Social Services"); None otherwise."""
-    m = re.match(rf"^(?P<ini>{_INI})\s+{_HONORIFIC}?(?P<rest>\S.*)$", line)
+    m = re.match(rf"^(?P<ini>{_INI})\s+{HONORIFIC}?(?P<rest>\S.*)$", line)
     if not m:
         return None
     words = m.group("rest").split()
@@ -538,7 +538,7 @@ def _initials_line(line: str) -> Optional[tuple[str, str, str]]:
 
 # "HoS FD Head of Service, Front Door and Assessment – Lydia Carr ADSC Assistant Director ...":
 # a key to the role abbreviations a plan's Lead column uses, each with who holds it
-_HOLDER = re.compile(rf"\s[–—-]\s+{_HONORIFIC}?(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}}?)"
+_HOLDER = re.compile(rf"\s[–—-]\s+{HONORIFIC}?(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}}?)"
                      r"(?=\s+[A-Z]|\s*[;|]|\s*$|,\s*[A-Z]{2,5}\b)")   # ("– Dr Amir Shah, ICB DASS ...")
 
 
@@ -567,7 +567,7 @@ _POST_HELD = re.compile(rf"^(?P<post>(?:[A-Z][\w&'’-]*\s+|of\s+|for\s+|and\s+|
                         r"Superintendent|Inspector|Nurse|Worker|Headteacher|Leader|Chair)"
                         rf"(?:\s+(?:of|for)\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&'’-]*){{0,4}})?"
                         r"(?:\s+\([A-Z][\w&'’ -]{1,40}\))?)"   # "Assistant Chief Fire Officer (Service Delivery)"
-                        rf"\s+[–—-]\s+{_HONORIFIC}?(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}})$")
+                        rf"\s+[–—-]\s+{HONORIFIC}?(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD}){{1,2}})$")
 
 
 # an entry of a key of initials: "RH – Rebecca Hallam", "; JK = Jonathan Kerr"
@@ -687,8 +687,8 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
 _KEY_LABEL = re.compile(r"(?i)^key(?:\s+to\s+[\w ]{3,30})?\s*:")
 # "CX – Chief Executive (Helen Marchbank)", one entry of a key between semicolons
 _ABBR_POST_HOLDER = re.compile(rf"(?:^|[:;]\s*)(?P<abbr>(?=(?:[a-z&]*[A-Z]){{2}})[A-Z][A-Za-z&]{{1,6}})\s*[–—=:-]\s*(?P<post>[A-Z][^;()]{{2,100}}?)\s*"
-                               rf"\({_HONORIFIC}?(?P<name>[^();]{{3,40}})\)(?=\s*(?:[;.]|$))")
-_CODED_HOLDER = re.compile(rf"(?:^|[:;]\s*)(?P<code>[A-Z][A-Za-z]{{1,12}})\s*=\s*{_HONORIFIC}?"
+                               rf"\({HONORIFIC}?(?P<name>[^();]{{3,40}})\)(?=\s*(?:[;.]|$))")
+_CODED_HOLDER = re.compile(rf"(?:^|[:;]\s*)(?P<code>[A-Z][A-Za-z]{{1,12}})\s*=\s*{HONORIFIC}?"
                            r"(?P<name>[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?(?:\s+[A-Z][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?){1,2})(?=\s*[,;(]|\s*$)")
 
 
@@ -726,8 +726,14 @@ def posts_held(doc: Document) -> dict[str, str]:
     found: dict[str, set[str]] = {}
     # a PDF paragraph's printed lines: a key set one "Post: Holder" a line runs together as one paragraph
     texts = ["\n".join(getattr(b, "_lines", None) or [b.text]) for b in doc.blocks if b.kind != "table"]
-    texts += [" ".join(c.text.split()) for _, t in doc.tables() if t.n_cols <= 3 for row in t.rows for c in row[1:2]]
+    texts += [" ".join(c.text.split()) for _, t in doc.tables() for row in t.rows for c in row]
     for text in texts:
+        for m in _APPOSITIVE.finditer(" ".join(text.split())):
+            # "the Chief Executive, Miriam Achterberg, asked me ...", "Harriet Osei, Head of Commissioning, said ..."
+            post = re.sub(r"^[Tt]he\s+", "", m.group("post") or m.group("post2"))
+            name = m.group("name") or m.group("name2")
+            if is_person(name) and not is_person(post):
+                found.setdefault(post, set()).add(name)
         for part in re.split(r"\n|;|\s\|\s|(?<=[a-z])\.\s+(?=[A-Z])", text):
             part = " ".join(part.split())
             if (held := _post_colon_holder(part)):
@@ -746,7 +752,42 @@ def posts_held(doc: Document) -> dict[str, str]:
                 role, person = got[0][0], re.sub(r"^(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\.?\s+", "", got[0][1])
                 for name in {role, *_abbreviated(role)}:
                     found.setdefault(name, set()).add(person)
+    for _, t in doc.tables():
+        for post, name in _holder_columns(t):
+            found.setdefault(post, set()).add(name)
     return _unambiguous(found)
+
+
+def _holder_columns(table) -> list[tuple[str, str]]:
+    """(post, holder) of each row of a table listing people by name in one
+    column and their posts in another ("PG | Peter Gaskell | Executive
+    Director of Adult Services", "Head of Service | Name"): a column whose
+    cells are mostly names beside one whose cells are posts."""
+    rows = [[" ".join(c.text.split()) for c in row] for row in table.rows]
+    if len(rows) < 2:
+        return []
+    bare = lambda c: re.sub(rf"^{HONORIFIC}|\s*\([^()]*\)\s*$", "", c).strip()
+    out = []
+    for nc in range(table.n_cols):
+        cells = [r[nc] for r in rows if nc < len(r) and r[nc]]
+        named = [c for c in cells if is_person(bare(c))]
+        if len(named) < 2 or len(named) < 0.6 * len(cells):
+            continue
+        for pc in range(table.n_cols):
+            if pc == nc:
+                continue
+            pairs = [(r[pc], bare(r[nc])) for r in rows if max(nc, pc) < len(r) and r[pc] and is_person(bare(r[nc]))]
+            posts = [(p, n) for p, n in pairs if len(p.split()) <= 12 and not is_person(bare(p)) and is_post(p)]
+            if len(posts) >= 2 and len(posts) >= 0.6 * len(pairs):
+                out.extend(posts)
+    return out
+
+
+# a post and its holder set off by commas in a sentence: "the Chief Executive, Miriam Achterberg, asked ...",
+# "Harriet Osei, Head of Commissioning, said ..."
+_APPOSITIVE = re.compile(rf"(?:\b[Tt]he\s+(?P<post>{_POST}),\s+{HONORIFIC}?(?P<name>{_NAME})|"
+                         rf"(?<![\w,]\s)(?<![\w,])\b{HONORIFIC}?(?P<name2>{_NAME}),\s+(?:the\s+)?(?P<post2>{_POST}))"
+                         rf"(?=,\s+[a-z]|\.(?:\s|$))")
 
 
 # "Head of Children's Services: Siân ap Gwilym", "Pennaeth Gwasanaethau Plant / Head of Children's Services: ..."
@@ -759,7 +800,7 @@ def _post_colon_holder(line: str) -> Optional[tuple[list[str], str]]:
     m = _POST_COLON.match(line)
     if not m:
         return None
-    post, name = m.group("post").strip(), re.sub(rf"^{_HONORIFIC}", "", m.group("name").strip())
+    post, name = m.group("post").strip(), re.sub(rf"^{HONORIFIC}", "", m.group("name").strip())
     last = last_language(post)
     if not is_person(name) or is_person(post) or not (is_post(last) or POST_NOUN.search(last)):
         return None

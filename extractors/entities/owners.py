@@ -459,7 +459,14 @@ def split_owners(text: str, glossary: Optional[dict[str, list[str]]] = None) -> 
             text = "; ".join(f"{p} ({n})" for p, n in zip(posts, names))
     text = _several_holders(text)
     text = _owners_run_together(text)
-    lines = [y for x in re.split(r"\n|;|•|\u2022", text) for y in _bracketed_holder(x.strip(" ,.")).split("\n")]
+    # "Oral Health Improvement Group (chair: Priya Lal)", "Sub-group (Chair: Insp. Dawn Kettleborough, Wealdmoor
+    # Police)": the body and who chairs it, its holder
+    text = re.sub(rf"\((?:[Cc]hair(?:ed\s+by)?|[Cc]hair(?:man|person)|[Ll]ed\s+by)\s*:?\s*(?:{RANK}\.?\s+)?(?P<n>[^(),:]{{3,40}}?)"
+                  r"(?:,[^()]{1,60})?\)",
+                  lambda m: f"({m.group('n')})" if is_person(m.group("n")) else m.group(0), text)
+    # a separator left before a label the cell printed after the owner: "Head of People (Deborah Rowse) –"
+    lines = [y for x in re.split(r"\n|;|•|\u2022", text)
+             for y in _bracketed_holder(re.sub(r"\s[–—-]\s*$", "", x.strip(" ,."))).split("\n")]
     for line in lines:
         line = line.strip(" ,.")
         if not line or line.lower() in {"n/a", "na", "tbc", "-", "all"}:

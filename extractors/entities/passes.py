@@ -1859,7 +1859,10 @@ def initialled_owners(ctx: EntityContext) -> None:
     names, held = minutes.attendance(ctx.doc)
     keyed, roles = minutes.key_to_initials(ctx.doc)
     names, roles = {**minutes.named_in_text(ctx.doc), **names, **keyed}, {**minutes.posts_held(ctx.doc), **held, **roles}
-    roles = {**_posts_with_holders(items), **roles}
+    printed = _posts_with_holders(items)
+    # a holder the owners print with the post keeps their printed form ("Cllr Priya Desai", not a key's "Priya Desai")
+    roles = {**printed, **{k: printed[k] if k in printed and _bare_name(printed[k]) == _bare_name(v) else v
+                           for k, v in roles.items()}}
     if not names and not roles:
         return
     for item in items:
@@ -1887,6 +1890,11 @@ def initialled_owners(ctx: EntityContext) -> None:
                 o.role, o.person = bare, roles[bare]   # "the Director of People": the paper names its holder elsewhere
             elif o.role is None and o.person in roles and o.person == (o.raw or "").strip():
                 o.role, o.person = o.person, roles[o.person]   # "Des Nurse": read as a name, the key's post
+
+
+def _bare_name(name: str) -> str:
+    """A name without its title ("Cllr", "Dr")."""
+    return re.sub(rf"^{minutes.HONORIFIC}", "", name.strip())
 
 
 def _posts_with_holders(items: list) -> dict[str, str]:
@@ -2116,9 +2124,9 @@ PASSES = (decisions, inline_parts, decision_columns, minute_decisions, improveme
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref, answer_labels,
           prose_details, minute_actions, labelled_cell_actions, loose_actions, restated_actions, promised_once, loose_metrics,
+          stem_owners,   # (before the holders are read: a stem's addressee may be a post the paper names)
           initialled_owners, one_owner_a_post, plan_owners,
-          meeting_deadlines,
-          stem_owners)
+          meeting_deadlines)
 
 
 def extract_all(doc: Document, meta: dict) -> dict[str, list[dict]]:

@@ -54,7 +54,9 @@ INSPECTION_ITEM = (r"(?i:areas?\s+(?:for|of)\s+(?:priority\s+action|(?:significa
 # (a regex fragment, case-insensitive, no groups)
 ITEM_QUALIFIER = (r"\((?i:(?:very\s+)?(?:high|medium|med|moderate|low|critical|major|minor|significant|key|urgent|essential|"
                   r"important|fundamental|advisory)(?:\s+(?:priority|risk|importance))?|priority(?:\s*[:\-–]?\s*[^()]{1,30})?|"
-                  r"(?:rating|risk|grade|category|level)\b[^()]{0,30}|p[1-4]|new|revised|carried\s+forward|red|amber|green)\)")
+                  r"(?:rating|risk|grade|category|level)\b[^()]{0,30}|p[1-4]|new|revised|carried\s+forward|red|amber|green|"
+                  # what kind of point the inspection or audit made it: "(area for priority action)", "(key recommendation)"
+                  r"(?:an?\s+)?areas?\s+for\s+(?:priority\s+action|improvement)|(?:key|statutory|improvement|other)\s+recommendation)\)")
 
 # a meeting, or the body that meets, as papers name a deadline by it: "the
 # September meeting", "Dec Cabinet", "next Board", "Jan 2027 Committee"

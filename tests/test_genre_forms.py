@@ -347,7 +347,9 @@ def test_a_cabinet_reports_recommendations_in_other_printed_forms(tmp_path, fmt,
     recs = got["recommendations"]
     assert [r["text"].split()[0].lower() for r in recs] == ["approve", "note", "delegate"]
     assert [o["role"] for o in got["owners"]] == ["Director of Place"]
-    assert [str(t["due_date"]) for t in got["timescales"]] == ["2025-04-01"]
+    # "for public consultation from 1 April 2025" is when the consultation starts, not a due date
+    # (labelling.md; session 33: "from <date>" is a start)
+    assert [str(t["due_date"]) for t in got["timescales"]] == []
 
 
 @pytest.mark.parametrize("text, numbering", [

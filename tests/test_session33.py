@@ -71,3 +71,50 @@ def test_a_key_holder_keeps_the_form_the_owners_print():
     form, so that the same holder is one owner of an item."""
     from extractors.entities.passes import _bare_name
     assert _bare_name("Cllr Priya Desai") == _bare_name("Priya Desai") == "Priya Desai"
+
+
+def test_paragraphs_numbered_by_a_bare_number_that_runs_on_are_a_list():
+    from extractors.loaders import number_bare_runs
+    from extractors.model import Block
+    blocks = [Block(kind="paragraph", text=t) for t in (
+        "Within one month of the final report, the Council should:", "1 Apologise to Ms B in writing.",
+        "2 Pay Ms B £1,700.", "Within three months, the Council should:", "3 Review its complaints procedure.",
+        "1 April 2027 is the start of the new contract.", "5 Year plans are common.")]
+    number_bare_runs(blocks)
+    assert [b.numbering for b in blocks] == [None, "1", "2", None, "3", None, None]
+    assert blocks[1].text == "Apologise to Ms B in writing."
+
+
+def test_what_a_report_says_the_council_should_do_under_lead_ins_that_give_deadlines(tmp_path):
+    """An ombudsman's points under "Within one month ..., the Council should:" lead-ins, numbered
+    on from one lead-in to the next (one point alone under the last); the answer's headings that
+    print each point's title again ("Recommendation 1 apology") are the same recommendations."""
+    d = _doc(["# The Ombudsman's recommendations",
+              "Within one month of the date of the final report, the Council should:",
+              "1 Apologise to Ms B in writing for the injustice caused by the faults identified in this report.",
+              "2 Pay Ms B £250 for the time and trouble she was put to in pursuing her complaint.",
+              "Within six months of the date of the final report, the Council should:",
+              "3 Review its temporary accommodation procurement strategy to increase the supply of self-contained homes.",
+              "# The Council's response",
+              "Recommendation 1 apology",
+              "Council response: Accepted and implemented."])
+    out = extracted(d, tmp_path)
+    recs = sorted((r["ref"], r["text"][:10]) for r in out["recommendations"])
+    assert recs == [("1", "Apologise "), ("2", "Pay Ms B £"), ("3", "Review its")]
+
+
+def test_an_item_label_may_say_what_kind_of_point_it_is():
+    from extractors.entities.narrative import _BARE_ITEM
+    for label in ("Recommendation 1 (area for priority action)", "Recommendation 2 (key recommendation)",
+                  "Recommendation 3 (area for improvement)"):
+        assert _BARE_ITEM.fullmatch(label), label
+
+
+def test_from_a_date_is_when_something_starts():
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    assert find_due_dates_in_sentence("The new highways contract will run from 1 April 2027 with a new KPI set.") == []
+    assert [t.raw for t in find_due_dates_in_sentence("The survey will be repeated by March 2027.")] == ["by March 2027"]
+    # asked whether an undertaking names a when at all, the start counts
+    assert find_due_dates_in_sentence("The team manager will introduce triage from January 2027.", None, starts=True)
+    # (was a due date before session 33, tests/test_timescales.py): when the transfer starts
+    assert find_due_dates_in_sentence("The service will transfer to Adult Social Care from 1 April 2025.") == []

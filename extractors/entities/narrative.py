@@ -872,7 +872,11 @@ _SAID_TO_IMPROVE = re.compile(r"(?i)\b(?:needs?\s+to\s+improve|should\s+improve|
                               # what a notice or an inspection asks of the body: "The Notice asks the Council to:"
                               r"(?:notice|direction|directions|report|review|inspection|letter|panel|regulator|ombudsman|auditors?|"
                               r"inspectors?|commissioners?|ofsted|cqc|estyn|hmicfrs)\s+(?:asks|asked|requires|required|directs|directed|"
-                              r"calls\s+on|called\s+on)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?to)"
+                              r"calls\s+on|called\s+on)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?to|"
+                              # what a report says the body should do, over its numbered points: "Within one month of the
+                              # final report, the Council should:"
+                              r"\b(?:council|authority|board|partnership|service|trust|government|department|landlord|provider)"
+                              r"\s+should)"
                               r"(?:\s+(?:were|are|was|is|as\s+follows|the\s+following))?\s*:$")
 
 
@@ -929,6 +933,7 @@ class _ImprovementWalk:
         self.inspection = _looks_inspection(doc)
         # a response paper ("Response to the Scrutiny Committee's inquiry ..."): an item's answer may be unlabelled
         self.responding = is_response_title(_context_title(doc))
+        self._said_last: Optional[int] = None   # the last number of the list a lead-in introduced (said_to_improve)
         self.step_open = False   # the last block under the item was a step (or a label line under it)
         self.under_steps = False   # an "Actions" heading was set over the current item's steps
         self.step_ref: Optional[str] = None   # "Action 1.2" printed alone over the next step
@@ -1000,10 +1005,15 @@ class _ImprovementWalk:
                 break
             items.append(nb)
             j += 1
-        if len(items) < 2:
+        # (one point under a lead-in of its own is a list when its number runs on from the list before:
+        # "Within six months ..., the Council should:" over "9 Review its ...")
+        if len(items) < 2 and not (items and self._said_last is not None and items[0].numbering.strip("().") ==
+                                   str(self._said_last + 1)):
             return None
         self.recs.extend(Recommendation(kind="improvement", text=_norm(nb.text), ref=_ref(nb), prov=_prov(nb))
                          for nb in items)
+        last = items[-1].numbering.strip("().")
+        self._said_last = int(last) if last.isdigit() else None
         self.current = None
         return j
 
@@ -2046,7 +2056,7 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
         if b.full_text in consumed:
             continue
         if under_action_heading and b.kind == "paragraph" and b.numbering is None and len(sentences) >= 2 and \
-                all(re.search(r"\bwill\b", x) and find_due_dates_in_sentence(x, None) for x in sentences):
+                all(re.search(r"\bwill\b", x) and find_due_dates_in_sentence(x, None, starts=True) for x in sentences):
             # "The Head of Integrated Discharge will open 12 beds by 31 December 2026. The Director of Operations
             # will extend the Hub to seven days a week by January 2027.": under "Recovery actions", a step a sentence
             for k, x in enumerate(sentences):
@@ -2061,7 +2071,7 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             # a paragraph of its own under "Planned actions" that says what will be done by when ("The Head of
             # People will publish the survey results by May 2027.")
             or (b.kind == "paragraph" and b.numbering is None and len(t.split()) <= 60 and not t.endswith(":")
-                and bool(re.search(r"\bwill\b", t)) and bool(find_due_dates_in_sentence(t, None))))
+                and bool(re.search(r"\bwill\b", t)) and bool(find_due_dates_in_sentence(t, None, starts=True))))
         if committed and b.kind == "paragraph" and b.numbering is None and len(t.split()) >= 8:
             # the paragraph under a "Commitment 2" heading: what the plan commits to
             committed = False
@@ -2078,7 +2088,7 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
         # a bullet that names who will take the step and when ("The Head of Commissioning will re-tender the
         # homecare framework by June 2027"): a step, owned by who undertakes it
         promised = minutes.undertaking(first) if b.kind == "list_item" and not inspection and not listed and \
-            not t.endswith(":") and find_due_dates_in_sentence(first, None) else None
+            not t.endswith(":") and find_due_dates_in_sentence(first, None, starts=True) else None
         if promised and promised[1] in ("He", "She", "They", "It"):
             promised = None
         # a step with its own labelled owner under it ("4.1 Screen every child ..." / "Owner: YJS Operations

@@ -125,7 +125,8 @@ _REVISED_DATE = re.compile(r"(?i)\b(?:revised|new|amended|extended|updated)\s+(?
                            r"(?:date|deadline|timescale)\b[^.;]{0,80}\bto\s+$")
 
 
-def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: Optional[date]) -> bool:
+def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: Optional[date],
+                 starts: bool = False) -> bool:
     cs = _clause_start(text, c.start)
     left = text[cs:c.start]
     # text before any "end of" / "mid-" modifier
@@ -174,6 +175,8 @@ def _accept_date(text: str, c: _Cand, prev_accepted_end: Optional[int], anchor: 
                                                                r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|run(?:s|ning)?|operat(?:e|es|ing)|"
                                                                r"fund(?:ed|s|ing)?|appl(?:y|ies)|effective)(?:\s+(?:it|this|them))?\s+from\s*$", core_left + pre_words):
         return False  # "£55,000 a year from 2027/28", "will fund it from 2027/28", "starting from May": when it starts
+    if "from" in pre_words.split()[-2:] and not deadline_word and not _STRONG.search(core_left) and not starts:
+        return False   # "the new contract from 1 April 2027": when something starts, not when it is due
     if deadline_word or "from" in pre_words or _STRONG.search(core_left):
         return marker != "past"
     if _MEDIUM.search(core_left):
@@ -312,11 +315,11 @@ def _milestone_label(text: str, c: _Cand) -> bool:
     return bool(m) and not _PAST_STEP.match(text[c.end + m.end():])
 
 
-def find_due_dates_in_sentence(text: str, anchor: Optional[date] = None) -> list[ParsedTimescale]:
+def find_due_dates_in_sentence(text: str, anchor: Optional[date] = None, starts: bool = False) -> list[ParsedTimescale]:
     """Timescales a narrative text sets for its own work, in reading order.
 
     A date counts when the text introduces it as a deadline or plan:
-    - after a due word -- "by", "before", "no later than", "until", "from",
+    - after a due word -- "by", "before", "no later than", "until",
       "due", "deadline", "target date", "completion date of", "planned
       for", "scheduled for", "aiming to complete" (kept even for a passed
       deadline, "in place by June 2017"), unless the clause is in the past
@@ -329,6 +332,10 @@ def find_due_dates_in_sentence(text: str, anchor: Optional[date] = None) -> list
       clause is past tense or the bracket follows a number (a metric's
       period, "90.8% (Sept 18)");
     - coordinated with an accepted date ("by either April 2027 or April 2028").
+    "from <date>" is when something starts ("the new contract from 1 April
+    2027"), not a due date, unless `starts` (a caller asking whether the text
+    names a when at all: "X will introduce triage from January 2027" is an
+    undertaking).
     Never: past events ("was reviewed in July 2013", "on 16 April 2013",
     "launched in Sept 2017"), start dates ("starting from November 2018",
     "will begin in January 2019"), "since"/"as at" dates, bare years.
@@ -350,7 +357,7 @@ def find_due_dates_in_sentence(text: str, anchor: Optional[date] = None) -> list
     floor = 0
     for c in cands:
         if c.kind == "date":
-            ok = _accept_date(text, c, prev_end, anchor) or _at_a_meeting(text, c) or _milestone_label(text, c)
+            ok = _accept_date(text, c, prev_end, anchor, starts) or _at_a_meeting(text, c) or _milestone_label(text, c)
         elif c.kind == "relative":
             ok = _accept_relative(text, c)
         else:

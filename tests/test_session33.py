@@ -118,3 +118,45 @@ def test_from_a_date_is_when_something_starts():
     assert find_due_dates_in_sentence("The team manager will introduce triage from January 2027.", None, starts=True)
     # (was a due date before session 33, tests/test_timescales.py): when the transfer starts
     assert find_due_dates_in_sentence("The service will transfer to Adult Social Care from 1 April 2025.") == []
+
+
+def test_a_heading_left_at_a_page_foot_is_no_running_footer():
+    """"Recommendation 6" at the foot of page 3 and "Recommendation 9" at the foot of page 4: the number
+    does not move with the page, so the lines are headings a page break left there; "Page 3 of 6" is."""
+    from types import SimpleNamespace as NS
+    from collections import Counter
+    from extractors.loaders.pdf.furniture import _furniture_key, _numbers_apart_from_pages
+    lines = {3: ["Recommendation 6", "EX/26/091 | Page 3 of 6"], 4: ["Recommendation 9", "EX/26/091 | Page 4 of 6"]}
+    cands = {p: [(NS(text=t), "bottom|" + _furniture_key(t)) for t in ts] for p, ts in lines.items()}
+    counts = Counter(k for items in cands.values() for _, k in items)
+    odd = _numbers_apart_from_pages(cands, counts, 2)
+    assert odd == {"bottom|" + _furniture_key("Recommendation 6")}
+
+
+def test_a_response_printed_as_its_position_takes_the_paragraph_under_it(tmp_path):
+    d = _doc(["# Response to the recommendations",
+              "Recommendation 2",
+              "The Cabinet Member for Highways should set a target to reduce the share of roads in poor condition to 15% by 2030/31.",
+              "Response: Partly accepted",
+              "3.2 The Executive agrees that a target is needed but does not consider 15% achievable with the funding expected.",
+              "The Council will:",
+              "Lead: Tom Brierley, Highways Asset Manager"])
+    out = extracted(d, tmp_path)
+    got = [(r["rec_ref"], r["status"], r["text"]) for r in out["responses"]]
+    assert len(got) == 1 and got[0][1] == "partially_accepted"
+    assert "does not consider 15% achievable" in got[0][2]
+
+
+def test_a_labelled_recommendation_ends_at_the_next_numbered_paragraph(tmp_path):
+    """Paragraphs numbered straight through (1, 2, ... 24): "9. Residents' views ..." after the boxed
+    recommendation is the report's evidence again."""
+    from extractors.entities.inquiry import labelled_recommendations
+    from extractors.loaders import load_document
+    d = _doc(["RECOMMENDATION 1",
+              "The Executive should adopt a ten-year Highway Asset Management Plan by March 2027.",
+              "9. Residents’ views match the survey data: 31% were satisfied with the condition of roads."])
+    path = tmp_path / "review.docx"
+    d.save(path)
+    recs = labelled_recommendations(load_document(path), None)
+    assert [(r.ref, r.text) for r in recs] == [
+        ("1", "The Executive should adopt a ten-year Highway Asset Management Plan by March 2027.")]

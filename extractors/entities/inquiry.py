@@ -140,8 +140,10 @@ def labelled_recommendations(doc: Document, body: Optional[str] = None) -> list[
             t = english_label(" ".join(nxt.text.split()))
             if nxt.kind in ("heading", "table") or _REC_HEADING.match(t) or _ANSWER_LABEL.match(t) or _PLAN_LABEL.match(t):
                 break
-            if any(parts) and re.fullmatch(r"\d{1,2}\.\d{1,3}", nxt.numbering or ""):
-                break   # the report's next numbered paragraph ("5.2 The grant scheme ..."): its evidence, not the recommendation
+            if any(parts) and re.fullmatch(r"\d{1,2}(?:\.\d{1,3})?", nxt.numbering or ""):
+                # the report's next numbered paragraph ("5.2 The grant scheme ...", "9 Residents' views ..." where the
+                # paragraphs are numbered straight through): its evidence, not the recommendation
+                break
             parts.append(t)
         text = " ".join(p for p in parts if p).strip()
         if len(text.split()) < 6:

@@ -447,7 +447,16 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
             continue
         body, opening = answers[j]
         parts, k = [opening.strip()], j + 1
-        while k < len(blocks) and not starts[k] and blocks[k].kind != "heading" and not _ITEM_FIELD.match(texts[k]) \
+        if re.fullmatch(rf"(?i){POSITION}(?:\s*[–—-]\s*\w+)?", opening.strip(" .:")) and k < len(blocks) and not starts[k] \
+                and blocks[k].kind == "paragraph" and not _ITEM_FIELD.match(texts[k]) and not _RESPONSE_LABEL.match(texts[k]):
+            # "Response: Partly accepted" over "3.2 The Executive agrees that ...": the answer's words are the
+            # paragraph under its position, numbered as the report's paragraphs are
+            parts.append(texts[k])
+            k += 1
+            under_position = True   # (what follows it, "The Council will:" and its steps, is read as the item's)
+        else:
+            under_position = False
+        while not under_position and k < len(blocks) and not starts[k] and blocks[k].kind != "heading" and not _ITEM_FIELD.match(texts[k]) \
                 and not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", blocks[k].numbering or ""):
             parts.append(texts[k])   # (to the report's next numbered paragraph: "6.2 Four social workers joined ...")
             k += 1

@@ -71,11 +71,12 @@ def _remove_furniture(pages: list[PageContent]) -> list[str]:
                 kept_once.add(key)
             keep_tables.append(t)
         p.tables = keep_tables
+    odd = _numbers_apart_from_pages(cands, counts, need)
     for p in pages:
         drop = set()
         for ln, key in cands.get(p.number, []):
             text = ln.text.strip()
-            if _PAGE_NO.match(text) or counts[key] >= need:
+            if _PAGE_NO.match(text) or (counts[key] >= need and key not in odd):
                 drop.add(id(ln))
                 if key not in seen_texts:
                     seen_texts.add(key)
@@ -83,3 +84,25 @@ def _remove_furniture(pages: list[PageContent]) -> list[str]:
         if drop:
             p.lines = [ln for ln in p.lines if id(ln) not in drop]
     return furniture
+
+
+def _numbers_apart_from_pages(cands: dict, counts: Counter, need: int) -> set[str]:
+    """Keys of lines that recur on only two pages with numbers that differ
+    without following the page number: "Recommendation 6" at the foot of
+    page 3 and "Recommendation 9" at the foot of page 4 are headings a page
+    break left there, not a running footer ("Page 3 of 6", "EX/26/091 |
+    Page 4": the number that changes moves with the page)."""
+    seen: dict[str, list[tuple[int, list[int]]]] = {}
+    for page, items in cands.items():
+        for ln, key in items:
+            if counts[key] >= need:
+                seen.setdefault(key, []).append((page, [int(x) for x in re.findall(r"\d+", ln.text)]))
+    odd = set()
+    for key, occ in seen.items():
+        if len(occ) > 2 or len({len(nums) for _, nums in occ}) != 1:
+            continue
+        for pos in range(len(occ[0][1])):
+            values = [nums[pos] for _, nums in occ]
+            if len(set(values)) > 1 and len({v - page for (page, _), v in zip(occ, values)}) > 1:
+                odd.add(key)
+    return odd

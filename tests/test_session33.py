@@ -160,3 +160,25 @@ def test_a_labelled_recommendation_ends_at_the_next_numbered_paragraph(tmp_path)
     recs = labelled_recommendations(load_document(path), None)
     assert [(r.ref, r.text) for r in recs] == [
         ("1", "The Executive should adopt a ten-year Highway Asset Management Plan by March 2027.")]
+
+
+def test_a_deadline_printed_after_an_items_words_under_its_own_label(tmp_path):
+    """A plan's banner row "Recommendation 5 – Review ... accommodation. Ombudsman deadline: 12 August
+    2026" over its actions: the deadline is the recommendation's timescale, not part of its words."""
+    import docx
+    d = docx.Document()
+    d.add_heading("Progress on the action plan", level=1)
+    t = d.add_table(rows=3, cols=4)
+    for j, h in enumerate(["Action", "Lead", "Due", "RAG"]):
+        t.cell(0, j).text = h
+    banner = t.cell(1, 0).merge(t.cell(1, 3))
+    banner.text = ("Recommendation 5 – Review the cases of all families in bed and breakfast and move any who have "
+                   "been there for more than six weeks. Ombudsman deadline: 12 August 2026")
+    for j, v in enumerate(["5.1 Review every household in bed and breakfast", "Kirsty Lomax, Temporary Accommodation Manager",
+                           "31/07/2026", "Green"]):
+        t.cell(2, j).text = v
+    out = extracted(d, tmp_path)
+    rec = next(r for r in out["recommendations"] if (r["ref"] or "").endswith("5"))
+    assert rec["text"].endswith("for more than six weeks.")
+    dues = {(str(x["due_date"]), x["raw"]) for x in out["timescales"] if x["parent_id"] == rec["rec_id"]}
+    assert ("2026-08-12", "Ombudsman deadline: 12 August 2026") in dues

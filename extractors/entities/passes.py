@@ -41,6 +41,7 @@ kind of entity or a new layout, write a pass and put it in its place in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Optional
 
@@ -2094,6 +2095,32 @@ _SUB_REF = re.compile(r"\d(?:[a-z]|\((?:[a-z]|[ivx]+)\))$")
 _SUB_NUMBER = re.compile(r"\(?(?:[a-z]|[ivx]+)[.)]")
 
 
+# a deadline printed after an item's words under its own label: "... to suitable accommodation. Ombudsman deadline:
+# 12 August 2026", "... within the policy. Agreed deadline: 30 September 2026", "... – Target date: March 2027"
+_DUE_TAIL = re.compile(r"(?:(?<=[.;)])|\s[–—-])\s*(?P<label>(?:[A-Z][\w’']+\s+){0,2}(?i:deadline|target\s+date|due\s+date|"
+                       r"completion\s+date|timescale))\s*:\s*(?P<when>[^:]{3,40}?)\.?$")
+
+
+def labelled_due_tails(ctx: EntityContext) -> None:
+    """An item whose words end with its deadline under a label ("... Ombudsman
+    deadline: 12 August 2026", a plan's banner row): the deadline is the
+    item's timescale and no part of its words."""
+    for item in [r for r in ctx.recs if r.kind == "improvement"] + [a for r in ctx.recs for a in r.actions] + \
+            ctx.loose_actions:
+        m = _DUE_TAIL.search(item.text)
+        if m is None or len(item.text[:m.start()].split()) < 4:
+            continue
+        found = parse_timescales(m.group("when"), ctx.anchor)
+        if not found:
+            continue
+        item.text = item.text[:m.start()].rstrip(" –—-")
+        for k, t in enumerate(found):
+            if t.due_date is not None and any(x.due_date == t.due_date for x in item.timescales):
+                continue
+            t = replace(t, raw=f"{m.group('label')}: {t.raw}" if t.raw == m.group("when").strip() else t.raw)
+            item.timescales.append(Timescale.from_parsed(t, item.prov.at(f"/due-label" + (f":{k}" if k else ""))))
+
+
 def promised_once(ctx: EntityContext) -> None:
     """A response's promise that an action row already holds ("Agreed action"
     read both as the row's action and as the management response's promise):
@@ -2127,6 +2154,7 @@ PASSES = (decisions, inline_parts, decision_columns, minute_decisions, improveme
           findings_pointing_to_recommendations, lead_ins,
           restated_recommendations, actions_by_ref, answer_labels,
           prose_details, minute_actions, labelled_cell_actions, loose_actions, restated_actions, promised_once, loose_metrics,
+          labelled_due_tails,
           stem_owners,   # (before the holders are read: a stem's addressee may be a post the paper names)
           initialled_owners, one_owner_a_post, plan_owners,
           meeting_deadlines)

@@ -39,7 +39,9 @@ def test_posts_and_holders_printed_in_sentences_in_table_columns_and_in_any_cell
                ["PG", "Peter Gaskell", "Executive Director of Adult Services"],
                ["JP", "Jennifer Pattinson", "Principal Social Worker"]],
               [["Date of meeting", "9 December 2026", "Agenda item", "11"],
-               ["Report of", "Helen Achebe, Director of People", "Report reference", "CAB/26/147"]]])
+               ["Report of", "Helen Achebe, Director of People", "Report reference", "CAB/26/147"]],
+              [["Responsible officer", "Stuart Haldane, Director of Resources (Section 151 Officer)"],
+               ["Target date", "31 March 2027"]]])
     path = tmp_path / "held.docx"
     d.save(path)
     held = posts_held(load_document(path))
@@ -48,6 +50,8 @@ def test_posts_and_holders_printed_in_sentences_in_table_columns_and_in_any_cell
     assert held["Executive Director of Adult Services"] == "Peter Gaskell"
     assert held["Principal Social Worker"] == "Jennifer Pattinson"
     assert held["Director of People"] == "Helen Achebe"   # a cover table of four columns
+    # the post with its office in brackets, and without: "Director of Resources" printed alone elsewhere
+    assert held["Director of Resources (Section 151 Officer)"] == held["Director of Resources"] == "Stuart Haldane"
     assert "Director of Finance" not in held and "Head of Legal" not in held
 
 

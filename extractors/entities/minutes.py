@@ -750,7 +750,9 @@ def posts_held(doc: Document) -> dict[str, str]:
             got = split_owners(part)
             if len(got) == 1 and got[0][0] and got[0][1] and len(got[0][0].split()) <= 8:
                 role, person = got[0][0], re.sub(r"^(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\.?\s+", "", got[0][1])
-                for name in {role, *_abbreviated(role)}:
+                # (and the post without its bracketed office: "Director of Resources (Section 151 Officer)")
+                bare = re.sub(r"\s*\([^()]*\)$", "", role).strip()
+                for name in {role, *_abbreviated(role), *([bare] if bare and bare != role else [])}:
                     found.setdefault(name, set()).add(person)
     for _, t in doc.tables():
         for post, name in _holder_columns(t):

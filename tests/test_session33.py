@@ -186,3 +186,13 @@ def test_a_deadline_printed_after_an_items_words_under_its_own_label(tmp_path):
     assert rec["text"].endswith("for more than six weeks.")
     dues = {(str(x["due_date"]), x["raw"]) for x in out["timescales"] if x["parent_id"] == rec["rec_id"]}
     assert ("2026-08-12", "Ombudsman deadline: 12 August 2026") in dues
+
+
+def test_a_post_printed_alone_takes_its_holder_whatever_the_case_and_ampersand(tmp_path):
+    d = _doc(["# Action log",
+              "Key to leads: Head of Finance and Procurement – Jane Okafor; Democratic Services Manager – Tom Reid."],
+             [[["Ref", "Action", "Owner", "Deadline"],
+               ["1", "Circulate the revised budget monitoring template to members", "Head of Finance & Procurement", "31 January 2027"],
+               ["2", "Book the venue for the members' seminar", "democratic services manager", "28 February 2027"]]])
+    out = extracted(d, tmp_path)
+    assert sorted(o["person"] for o in out["owners"]) == ["Jane Okafor", "Tom Reid"]

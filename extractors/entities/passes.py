@@ -1869,6 +1869,11 @@ def initialled_owners(ctx: EntityContext) -> None:
                            for k, v in roles.items()}}
     if not names and not roles:
         return
+    # the posts compared as words: case, "&" for "and", "the" before them and spacing aside (one holder each)
+    keyed_loosely: dict[str, dict[str, str]] = {}
+    for post, holder in roles.items():
+        keyed_loosely.setdefault(_post_key(post), {})[_bare_name(holder)] = holder
+    loose = {k: next(iter(v.values())) for k, v in keyed_loosely.items() if k and len(v) == 1}
     for item in items:
         split: list[Owner] = []
         for o in item.owners:
@@ -1892,6 +1897,8 @@ def initialled_owners(ctx: EntityContext) -> None:
                 o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
             elif o.person is None and o.role and (bare := re.sub(r"(?i)^the\s+", "", o.role)) in roles:
                 o.role, o.person = bare, roles[bare]   # "the Director of People": the paper names its holder elsewhere
+            elif o.person is None and o.role and (held := loose.get(_post_key(o.role))):
+                o.person = held   # "Head of Finance & Procurement" where the paper names "Head of Finance and Procurement"
             elif o.role is None and o.person in roles and o.person == (o.raw or "").strip():
                 o.role, o.person = o.person, roles[o.person]   # "Des Nurse": read as a name, the key's post
 

@@ -11,6 +11,9 @@ def test_a_body_with_its_chair_in_brackets_and_a_separator_left_before_a_label()
     # "Responsible: Head of People (Deborah Rowse) – Target date: ...": the dash the date label left behind
     got = split_owners("Head of People (Deborah Rowse) –")
     assert [(r, p) for r, p, _ in got] == [("Head of People", "Deborah Rowse")]
+    # an agency's short form of two words before the holder and post: "WBC HR – Gemma Thornbury, Head of HR and OD"
+    got = split_owners("WBC HR – Gemma Thornbury, Head of HR and OD")
+    assert [(r, p) for r, p, _ in got] == [("Head of HR and OD", "Gemma Thornbury")]
     # a bracket that names no one stays as printed
     got = split_owners("Safeguarding Board (Chair: to be appointed)")
     assert all(p is None for _, p, _ in got)

@@ -397,7 +397,7 @@ def _lead_lines(text: str) -> str:
 
 # "ICB – Dr Samina Rafiq, Named GP for Safeguarding Adults", "LTHT: Gemma Hollins, Head of Safeguarding":
 # the agency's short form, then who leads for it and their post
-_AGENCY_HOLDER = re.compile(rf"^(?P<agency>[A-Z][A-Za-z&]{{1,6}})\s*(?:[–—:]|\s-)\s*(?P<rest>(?:{RANK}\s+|(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+_AGENCY_HOLDER = re.compile(rf"^(?P<agency>[A-Z][A-Za-z&]{{1,6}}(?:\s[A-Z][A-Za-z&]{{1,6}})?)\s*(?:[–—:]|\s-)\s*(?P<rest>(?:{RANK}\s+|(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
                             rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}},\s*[A-Z].+)$")
 
 

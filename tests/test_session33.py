@@ -199,3 +199,30 @@ def test_a_post_printed_alone_takes_its_holder_whatever_the_case_and_ampersand(t
                ["2", "Book the venue for the members' seminar", "democratic services manager", "28 February 2027"]]])
     out = extracted(d, tmp_path)
     assert sorted(o["person"] for o in out["owners"]) == ["Jane Okafor", "Tom Reid"]
+
+
+def test_an_audit_findings_record_under_its_title_row_with_its_actions_below(tmp_path):
+    """"Recommendation 1 – Invoicing ... | Priority: HIGH" (the title merged across the grid) over
+    label | value rows ("Finding", "Recommendation", "Management response") and a grid of the agreed
+    actions: management's response answers recommendation 1, and the recommendation is read once."""
+    import docx
+    d = docx.Document()
+    d.add_heading("4 Findings, recommendations and agreed actions", level=1)
+    t = d.add_table(rows=7, cols=4)
+    title = t.cell(0, 0).merge(t.cell(0, 2))
+    title.text = "Recommendation 1 – Invoicing of application charges"
+    t.cell(0, 3).text = "Priority: HIGH"
+    for i, (label, value) in enumerate([
+            ("Finding", "Eleven of the 40 applications we tested had no invoice raised before the work began."),
+            ("Recommendation", "Every building regulations application should be invoiced through the finance system at validation."),
+            ("Management response", "Agreed.")], 1):
+        t.cell(i, 0).text = label
+        t.cell(i, 1).merge(t.cell(i, 3)).text = value
+    for j, h in enumerate(["Ref", "Agreed action", "Responsible officer", "Target date"]):
+        t.cell(4, j).text = h
+    for j, v in enumerate(["1.1", "Configure the case management system to block cases without an invoice",
+                           "ICT Business Partner", "30 November 2026"]):
+        t.cell(5, j).text = v
+    out = extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted")]
+    assert len([r for r in out["recommendations"] if r["text"].startswith("Every building regulations")]) == 1

@@ -277,6 +277,13 @@ def table_answered_recommendations(ctx: EntityContext) -> None:
         if resp.prov.table is None or resp.prov.table in ctx.plan_tables or not resp.rec_ref or \
                 bare_ref(resp.rec_ref) in have or len(text.split()) < 3:
             continue
+        read = next((r for r in ctx.recs if token_f1(r.text, text) >= 0.8 or
+                     (len(r.text.split()) >= 5 and " ".join(r.text.split()) in text)), None)
+        if read is not None:
+            # the row that printed the recommendation was read already (an audit finding's "Recommendation | ..."
+            # row under its title "Recommendation 1 – ..."): the answer is to it, not to another
+            have.add(bare_ref(resp.rec_ref))
+            continue
         ctx.recs.append(Recommendation(kind="improvement", text=text, ref=resp.rec_ref,
                                        prov=Prov(resp.prov.page, text, resp.prov.locator.replace("/response", "/recommendation"),
                                                  resp.prov.table)))

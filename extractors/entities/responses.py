@@ -315,6 +315,8 @@ def record_box_responses(doc: Document, default: Optional[str]) -> list[Response
             rec_text = un.group("text")   # "Recommendation | ..." under the heading that numbers it ("Finding 1 – ...")
         else:
             continue
+        if (worded := next((un.group("text") for _, text in cells[1:] if (un := _UNNUMBERED_REC.match(text))), None)):
+            rec_text = worded   # "Recommendation 1 – Invoicing ..." over "Recommendation | Every application should ...": its words
         for cell, text in cells[1:]:
             a = _RESPONSE_LABEL.match(text)
             if a and a.group("text").strip():
@@ -333,11 +335,31 @@ def _label_value_lines(table: Table) -> list[tuple[Cell, str]]:
     """A recommendation's record printed as label | value rows ("Recommendation 1 | ...", "Response |
     Accepted", "Lead officer | ..."), read as the lines "<label>: <value>" a box prints; [] for any
     other table."""
+    merged = [r for r in (_merged_once([c for c in r if c.text.strip()]) for r in table.rows) if r]
+    if len(merged) >= 3 and len(merged[0]) == 2 and _REC_LABEL.match(" ".join(merged[0][0].text.split())):
+        # a finding's record under its title row ("Recommendation 1 – Invoicing ... | Priority: HIGH", the title
+        # merged across the columns), its agreed actions tabled below it in the same grid ("Ref | Agreed action |
+        # Responsible officer | ..."): the label | value rows from the title to the first row that is not one
+        run = 1
+        while run < len(merged) and len(merged[run]) == 2 and len(merged[run][0].text.split()) <= 5:
+            run += 1
+        if run >= 3:
+            return [(r[1], f"{' '.join(r[0].text.split()).rstrip(':')}: {' '.join(r[1].text.split())}")
+                    for r in merged[:run]]
     rows = [[c for c in r if c.text.strip()] for r in table.rows]
     rows = [r for r in rows if r]
     if len(rows) < 2 or any(len(r) != 2 or len(r[0].text.split()) > 5 for r in rows):
         return []
     return [(r[1], f"{' '.join(r[0].text.split()).rstrip(':')}: {' '.join(r[1].text.split())}") for r in rows]
+
+
+def _merged_once(cells: list[Cell]) -> list[Cell]:
+    """A row's cells with a merged cell, which a grid repeats in each column it spans, kept once."""
+    out: list[Cell] = []
+    for c in cells:
+        if not out or " ".join(c.text.split()) != " ".join(out[-1].text.split()):
+            out.append(c)
+    return out
 
 
 def _until_next_part(answer: list[Block]) -> list[Block]:

@@ -226,3 +226,15 @@ def test_an_audit_findings_record_under_its_title_row_with_its_actions_below(tmp
     out = extracted(d, tmp_path)
     assert [(r["rec_ref"], r["status"]) for r in out["responses"]] == [("1", "accepted")]
     assert len([r for r in out["recommendations"] if r["text"].startswith("Every building regulations")]) == 1
+
+
+def test_a_ref_cell_that_prints_the_priority_after_the_ref(tmp_path):
+    from extractors.entities.responses import _ref_in_cell
+    assert [_ref_in_cell(t) for t in ("R3 Priority 2", "R3\nPriority 1", "R3 (High)", "3(a)", "4.1", "IA 2 Medium")] == \
+        ["R3", "R3", "R3", "3(a)", "4.1", "IA 2"]
+    d = _doc(["# Progress on audit recommendations"],
+             [[["Ref", "Recommendation", "Management response", "Status"],
+               ["R1 Priority 1", "The Council should reconcile the payroll monthly.", "Agreed. Monthly reconciliations began in May.", "Implemented"],
+               ["R2 Priority 2", "The Council should review leavers' access within five days.", "Agreed. A weekly report now goes to ICT.", "Implemented"]]])
+    out = extracted(d, tmp_path)
+    assert sorted(r["rec_ref"] for r in out["responses"]) == ["R1", "R2"]

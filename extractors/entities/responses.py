@@ -297,6 +297,20 @@ def box_responses(doc: Document, default: Optional[str]) -> list[Response]:
     return out
 
 
+# a ref at the start of a Ref cell: "R3", "IA 2", "4.1", "3(a)", "Recommendation 2"
+_LEADING_REF = re.compile(r"(?i:(?:recommendation|rec\.?)\s*)?[A-Z]{0,4}\s?\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]{1,3}\)|[a-z](?![a-z]))?")
+
+
+def _ref_in_cell(cell: str) -> str:
+    """The ref a Ref cell prints before what else it holds ("R3" of "R3 Priority 2", "R3 (High)",
+    "R3" over "Priority 1"): the ref alone."""
+    t = " ".join(cell.split()).rstrip(".")
+    m = _LEADING_REF.match(t)
+    if m and m.end() < len(t) and t[m.end()] in " (\n" and len(t[m.end():].split()) <= 4:
+        return m.group(0).strip()
+    return t
+
+
 def record_box_responses(doc: Document, default: Optional[str]) -> list[Response]:
     """A box (a one-column table) printing one recommendation and its answer as
     lines: "Recommendation 1: ..." / "Executive response: Accepted ..." /
@@ -656,11 +670,11 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
                 ref, quoted = num, rest   # "R1 Single Senior Responsible Owner"
             elif ref_c is not None and ref_c < len(cells) and cells[ref_c]:
                 # the No. / Ref column says which; a number in the recommendation's words ("from 1 April 2027") does not
-                ref, quoted = cells[ref_c].rstrip("."), " ".join(cells[rec_c].split())
+                ref, quoted = _ref_in_cell(cells[ref_c]), " ".join(cells[rec_c].split())
             else:
                 ref, quoted = split_quoted(" ".join(cells[rec_c].split()))[0]
             if ref is None and ref_c is not None and ref_c < len(cells) and cells[ref_c]:
-                ref = cells[ref_c].rstrip(".")   # a No. / Ref column beside the recommendation
+                ref = _ref_in_cell(cells[ref_c])   # a No. / Ref column beside the recommendation
             text = " ".join(cells[st_c].split())
             status, raw = status_of(text) if not yes_no else _yes_no(text)
             if pos_c is not None and pos_c < len(cells) and status_of(cells[pos_c])[0]:

@@ -337,4 +337,6 @@ def test_people_match_without_titles_or_by_surname_and_roles_fold_plurals():
     assert not same_person("Jane Smith", "John Smith")      # two full names must agree
     assert role_f1("ministers", "minister") == 1.0
     assert role_f1("Departmental Chief Scientific Advisers", "Departmental Chief Scientific Adviser") == 1.0
+    assert role_f1("the Executive", "Executive") == 1.0 and role_f1("The Cabinet", "the Cabinet") == 1.0
+    assert role_f1("Executive", "Theatre Manager") == 0.0   # (an article only, not a word that starts "the")
     assert same_person(None, None) and not same_person("Webb", None)

@@ -118,8 +118,10 @@ def same_person(g: Any, p: Any) -> bool:
 
 
 def role_f1(a: Any, b: Any) -> float:
-    """Token F1 of two roles, plurals folded ('ministers' = 'minister')."""
+    """Token F1 of two roles, plurals folded ('ministers' = 'minister') and a
+    leading article dropped ('the Executive' = 'Executive')."""
     def fold(x: Any) -> frozenset[str]:
+        x = re.sub(r"(?i)^\s*the\s+", "", x) if isinstance(x, str) else x
         return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in tokens(x))
     return token_f1(fold(a), fold(b))
 

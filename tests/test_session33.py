@@ -108,6 +108,13 @@ def test_what_a_report_says_the_council_should_do_under_lead_ins_that_give_deadl
     out = extracted(d, tmp_path)
     recs = sorted((r["ref"], r["text"][:10]) for r in out["recommendations"])
     assert recs == [("1", "Apologise "), ("2", "Pay Ms B £"), ("3", "Review its")]
+    # the lead-ins' deadlines count from the day the final report was issued, which this paper does not say
+    assert out["timescales"] == []
+    d.paragraphs[0].insert_paragraph_before("The Ombudsman's final report was issued on 12 May 2026.")
+    out = extracted(d, tmp_path, name="dated.docx")
+    by_ref = {r["rec_id"]: r["ref"] for r in out["recommendations"]}
+    dues = sorted((by_ref[t["parent_id"]], str(t["due_date"])) for t in out["timescales"] if t["parent_id"] in by_ref)
+    assert dues == [("1", "2026-06-12"), ("2", "2026-06-12"), ("3", "2026-11-12")]
 
 
 def test_an_item_label_may_say_what_kind_of_point_it_is():

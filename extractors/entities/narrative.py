@@ -880,6 +880,12 @@ _SAID_TO_IMPROVE = re.compile(r"(?i)\b(?:needs?\s+to\s+improve|should\s+improve|
                               r"(?:\s+(?:were|are|was|is|as\s+follows|the\s+following))?\s*:$")
 
 
+# a lead-in that sets its points a deadline counted from an event: "Within one month of the date of the final
+# report, the Council should:"
+_WITHIN_LEAD = re.compile(r"(?i)^(?P<due>within\s+(?:\d{1,3}|one|two|three|four|five|six|nine|twelve)\s+"
+                          r"(?:working\s+)?(?:days?|weeks?|months?|years?)(?:\s+of\s+[^,:]{3,60})?),")
+
+
 def improvement_recommendations(doc: Document) -> list[Recommendation]:
     """Improvement points written as prose: 'Action N - ...' plan items (with
     their narrative actions) and inspection 'What needs to improve' lists."""
@@ -1010,8 +1016,9 @@ class _ImprovementWalk:
         if len(items) < 2 and not (items and self._said_last is not None and items[0].numbering.strip("().") ==
                                    str(self._said_last + 1)):
             return None
-        self.recs.extend(Recommendation(kind="improvement", text=_norm(nb.text), ref=_ref(nb), prov=_prov(nb))
-                         for nb in items)
+        bucket = m.group("due") if (m := _WITHIN_LEAD.match(t)) else None
+        self.recs.extend(Recommendation(kind="improvement", text=_norm(nb.text), ref=_ref(nb), prov=_prov(nb),
+                                        deadline_bucket=bucket) for nb in items)
         last = items[-1].numbering.strip("().")
         self._said_last = int(last) if last.isdigit() else None
         self.current = None

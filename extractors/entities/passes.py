@@ -66,6 +66,7 @@ from extractors.numbering import INLINE_MARKERS, bare_ref, inline_items, item_he
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import log_section, meeting_days, pin_to_meetings, schedule_days
+from extractors.dates import parse_date
 from extractors.model import Block, Document, Table
 from extractors.vocabulary import ASKED_SUBJECT, INSPECTION_ITEM, ITEM_LABEL, label_kind
 from extractors.textsim import token_f1, tokens
@@ -1051,8 +1052,11 @@ def prose_details(ctx: EntityContext) -> None:
                 r.owners.append(Owner(role=role, person=person, kind=kind, raw=raw, prov=prov))
         for text, prov in r.timescale_texts:
             r.timescales.extend(Timescale.from_parsed(t, prov) for t in parse_timescales(text, ctx.anchor))
-        if r.deadline_bucket:
-            for t in parse_timescales(r.deadline_bucket, ctx.anchor):
+        # "within one month of the date of the final report" counts from the day the paper says that report was
+        # issued ("The Ombudsman's final report was issued on 12 May 2026"), not from its own date (none when unsaid)
+        anchor = report_issued(ctx.doc) if r.deadline_bucket and _OF_THE_REPORT.search(r.deadline_bucket) else ctx.anchor
+        if r.deadline_bucket and anchor is not None:
+            for t in parse_timescales(r.deadline_bucket, anchor):
                 r.timescales.append(Timescale.from_parsed(t, r.prov.at("/bucket", source_text=r.deadline_bucket)))
         add_due_dates(r, ctx.anchor)
         r.metrics.extend(metrics_from_text(r.text, r.prov))
@@ -2113,6 +2117,20 @@ _SUB_NUMBER = re.compile(r"\(?(?:[a-z]|[ivx]+)[.)]")
 # 12 August 2026", "... within the policy. Agreed deadline: 30 September 2026", "... – Target date: March 2027"
 _DUE_TAIL = re.compile(r"(?:(?<=[.;)])|\s[–—-])\s*(?P<label>(?:[A-Z][\w’']+\s+){0,2}(?i:deadline|target\s+date|due\s+date|"
                        r"completion\s+date|timescale))\s*:\s*(?P<when>[^:]{3,40}?)\.?$")
+
+
+_OF_THE_REPORT = re.compile(r"(?i)\bof\s+(?:the\s+date\s+of\s+)?(?:the|our|its|this)\s+(?:final\s+)?report\b")
+_ISSUED_ON = re.compile(r"(?i)\bfinal\s+report\b[^.]{0,60}?\b(?:was\s+)?(?:issued|published|sent|dated|received)\s+"
+                        r"(?:on\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})")
+
+
+def report_issued(doc: Document) -> Optional[date]:
+    """The day the paper says a final report was issued ("The Ombudsman's final
+    report was issued on 12 May 2026"), else None."""
+    for b in doc.blocks:
+        if b.kind != "table" and (m := _ISSUED_ON.search(" ".join(b.text.split()))):
+            return parse_date(m.group("day"))
+    return None
 
 
 def labelled_due_tails(ctx: EntityContext) -> None:

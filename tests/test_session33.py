@@ -245,3 +245,24 @@ def test_a_ref_cell_that_prints_the_priority_after_the_ref(tmp_path):
                ["R2 Priority 2", "The Council should review leavers' access within five days.", "Agreed. A weekly report now goes to ICT.", "Implemented"]]])
     out = extracted(d, tmp_path)
     assert sorted(r["rec_ref"] for r in out["responses"]) == ["R1", "R2"]
+
+
+def test_a_bold_lettered_part_is_no_heading(tmp_path):
+    """"(a) the contractor pays for ...; and" set in bold under a bold recommendation: a part of a
+    list, not a heading (it ends with "; and", it opens in lower case after its letter)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from extractors.loaders import load_document
+    path = tmp_path / "parts.pdf"
+    body = getSampleStyleSheet()["BodyText"]
+    story = [Paragraph(t, body) for t in (
+        "The review heard evidence from residents, parish councils and the contractor over six sessions.",
+        "<b>The Director should renegotiate the highways term maintenance contract so that:</b>",
+        "<b>(a) the contractor pays for re-doing any permanent repair that fails within two years; and</b>",
+        "<b>(b) the contract performance indicators are reported to this Committee every six months.</b>",
+        "The Committee will review progress in July 2027.")]
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    blocks = load_document(path).blocks
+    part = next(b for b in blocks if b.text.startswith("the contractor pays"))
+    assert part.kind == "list_item" and part.numbering == "(a)"

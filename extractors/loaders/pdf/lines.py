@@ -457,7 +457,10 @@ def _make_block(lines: list[Line], stats: DocStats, page: int) -> Block:
             and sum(c.isupper() for c in letters) / len(letters) > LAYOUT.caps_share)
     bigger = size >= stats.body_size + LAYOUT.heading_bigger
     short = 0 < len(words) <= LAYOUT.heading_max_words and len(lines) <= LAYOUT.heading_max_lines
-    ends_sentence = rest.rstrip().endswith((".", ";", ",")) and not rest.rstrip().endswith("..")
+    ends_sentence = (rest.rstrip().endswith((".", ";", ",")) and not rest.rstrip().endswith("..")) or \
+        re.search(r"[;,]\s*(?:and|or)$", rest.rstrip()) is not None   # "(a) the contractor pays ...; and": a list's part
+    if num and re.fullmatch(r"\(?[a-h][.)]", num) and rest[:1].islower():
+        ends_sentence = True   # "(b) giving all highway inspectors the app ...": a lettered part, in bold or not
     is_heading = num != "•" and short and not ends_sentence and (
         bold >= LAYOUT.bold_min or bigger or (caps and len(words) <= LAYOUT.caps_heading_max_words))
     if is_heading and (re.fullmatch(r"[\d\s.,%£$()+-]+", rest) or _figures(rest) >= LAYOUT.figures_row):

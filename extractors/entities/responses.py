@@ -483,10 +483,11 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
             continue
         body, opening = answers[j]
         parts, k = [opening.strip()], j + 1
-        if re.fullmatch(rf"(?i){POSITION}(?:\s*[–—-]\s*\w+)?", opening.strip(" .:")) and k < len(blocks) and not starts[k] \
+        if re.fullmatch(rf"(?i){POSITION}(?:\s*[–—-]\s*\w+)?", opening.strip(" :")) and k < len(blocks) and not starts[k] \
                 and blocks[k].kind == "paragraph" and not _ITEM_FIELD.match(texts[k]) and not _RESPONSE_LABEL.match(texts[k]):
             # "Response: Partly accepted" over "3.2 The Executive agrees that ...": the answer's words are the
-            # paragraph under its position, numbered as the report's paragraphs are
+            # paragraph under its position, numbered as the report's paragraphs are (not under "Our response:
+            # Accepted." closed by its stop: the report's next paragraph is its own, session 28)
             parts.append(texts[k])
             k += 1
             under_position = True   # (what follows it, "The Council will:" and its steps, is read as the item's)

@@ -1015,6 +1015,7 @@ _SAYS_SHOULD_TO = re.compile(r"^(?:the\s+)?[A-Z][\w'’&,() -]{1,80}?\s+(?:shoul
 def prose_details(ctx: EntityContext) -> None:
     """Owners, timescales and numbers of the recommendations and actions
     read from prose (table items got theirs from their row's cells)."""
+    issued: object = _UNREAD   # the day a report the deadlines count from was issued (read once, when asked)
     for r in ctx.recs:
         if r.prov.table is not None and r.prov.table not in ctx.listed_tables:
             if r.kind == "improvement" and not r.actions and _SAYS_SHOULD_TO.match(r.text):
@@ -1054,7 +1055,10 @@ def prose_details(ctx: EntityContext) -> None:
             r.timescales.extend(Timescale.from_parsed(t, prov) for t in parse_timescales(text, ctx.anchor))
         # "within one month of the date of the final report" counts from the day the paper says that report was
         # issued ("The Ombudsman's final report was issued on 12 May 2026"), not from its own date (none when unsaid)
-        anchor = report_issued(ctx.doc) if r.deadline_bucket and _OF_THE_REPORT.search(r.deadline_bucket) else ctx.anchor
+        anchor = ctx.anchor
+        if r.deadline_bucket and _OF_THE_REPORT.search(r.deadline_bucket):
+            issued = report_issued(ctx.doc) if issued is _UNREAD else issued
+            anchor = issued
         if r.deadline_bucket and anchor is not None:
             for t in parse_timescales(r.deadline_bucket, anchor):
                 r.timescales.append(Timescale.from_parsed(t, r.prov.at("/bucket", source_text=r.deadline_bucket)))
@@ -2113,12 +2117,7 @@ _SUB_REF = re.compile(r"\d(?:[a-z]|\((?:[a-z]|[ivx]+)\))$")
 _SUB_NUMBER = re.compile(r"\(?(?:[a-z]|[ivx]+)[.)]")
 
 
-# a deadline printed after an item's words under its own label: "... to suitable accommodation. Ombudsman deadline:
-# 12 August 2026", "... within the policy. Agreed deadline: 30 September 2026", "... – Target date: March 2027"
-_DUE_TAIL = re.compile(r"(?:(?<=[.;)])|\s[–—-])\s*(?P<label>(?:[A-Z][\w’']+\s+){0,2}(?i:deadline|target\s+date|due\s+date|"
-                       r"completion\s+date|timescale))\s*:\s*(?P<when>[^:]{3,40}?)\.?$")
-
-
+_UNREAD = object()
 _OF_THE_REPORT = re.compile(r"(?i)\bof\s+(?:the\s+date\s+of\s+)?(?:the|our|its|this)\s+(?:final\s+)?report\b")
 _ISSUED_ON = re.compile(r"(?i)\bfinal\s+report\b[^.]{0,60}?\b(?:was\s+)?(?:issued|published|sent|dated|received)\s+"
                         r"(?:on\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})")
@@ -2131,6 +2130,12 @@ def report_issued(doc: Document) -> Optional[date]:
         if b.kind != "table" and (m := _ISSUED_ON.search(" ".join(b.text.split()))):
             return parse_date(m.group("day"))
     return None
+
+
+# a deadline printed after an item's words under its own label: "... to suitable accommodation. Ombudsman deadline:
+# 12 August 2026", "... within the policy. Agreed deadline: 30 September 2026", "... – Target date: March 2027"
+_DUE_TAIL = re.compile(r"(?:(?<=[.;)])|\s[–—-])\s*(?P<label>(?:[A-Z][\w’']+\s+){0,2}(?i:deadline|target\s+date|due\s+date|"
+                       r"completion\s+date|timescale))\s*:\s*(?P<when>[^:]{3,40}?)\.?$")
 
 
 def labelled_due_tails(ctx: EntityContext) -> None:
@@ -2150,7 +2155,7 @@ def labelled_due_tails(ctx: EntityContext) -> None:
             if t.due_date is not None and any(x.due_date == t.due_date for x in item.timescales):
                 continue
             t = replace(t, raw=f"{m.group('label')}: {t.raw}" if t.raw == m.group("when").strip() else t.raw)
-            item.timescales.append(Timescale.from_parsed(t, item.prov.at(f"/due-label" + (f":{k}" if k else ""))))
+            item.timescales.append(Timescale.from_parsed(t, item.prov.at("/due-label" + (f":{k}" if k else ""))))
 
 
 def promised_once(ctx: EntityContext) -> None:

@@ -266,3 +266,36 @@ def test_a_bold_lettered_part_is_no_heading(tmp_path):
     blocks = load_document(path).blocks
     part = next(b for b in blocks if b.text.startswith("the contractor pays"))
     assert part.kind == "list_item" and part.numbering == "(a)"
+
+
+def test_two_columns_whose_lines_sit_at_different_heights_are_read_column_by_column(tmp_path):
+    """A full-width paragraph, then two columns of bullets whose baselines do not line up (few lines
+    split at the gutter): each column is read on its own, not across the gutter line by line."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    from extractors.loaders import load_document
+    path = tmp_path / "columns.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 10)
+    y = 800
+    for k in range(5):   # a full-width passage over the columns, more lines than the columns share a baseline
+        for line in ("The UK government will continue to develop and list an inventory of all the datasets it owns,",
+                     "whether published or unpublished, in order to identify the National Information Infrastructure."):
+            c.drawString(56, y, line)
+            y -= 14
+    # bullets that wrap onto a second line in each column, the right column's lines set between the left's
+    left = [("• Concealed pregnancy risks in the", "family and no antenatal care"), ("• Unwanted pregnancy risks and", "no support at home"),
+            ("• Older parents at home without", "any help from relatives"), ("• Relationship breakdown seen by", "the school and the GP")]
+    right = [("• Isolated from their peers at", "school and in the community"), ("• Informal school exclusion by", "the head teacher"),
+             ("• Bullying other children in", "the playground"), ("• Parents reluctant to engage", "with the school")]
+    for k, (a, b) in enumerate(left):
+        c.drawString(56, 640 - k * 32, a)
+        c.drawString(64, 624 - k * 32, b)
+    for k, (a, b) in enumerate(right):
+        c.drawString(310, 632 - k * 32, a)
+        c.drawString(318, 616 - k * 32, b)
+    c.showPage()
+    c.save()
+    texts = [b.text for b in load_document(path).blocks]
+    assert "Concealed pregnancy risks in the family and no antenatal care" in texts
+    assert "Isolated from their peers at school and in the community" in texts

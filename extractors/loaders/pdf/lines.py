@@ -66,6 +66,10 @@ def page_lines(words: list[Word], page: int, width: float) -> list[Line]:
     left column first (Line.order), not across the gutter line by line."""
     lines = _group_lines(words, page)
     gutter = _gutter(lines, width)
+    interleaved = False
+    if gutter is None:
+        gutter = _interleaved_gutter(lines, width)
+        interleaved = gutter is not None
     if gutter is None:
         return lines
     out: list[Line] = []
@@ -75,7 +79,7 @@ def page_lines(words: list[Word], page: int, width: float) -> list[Line]:
         if not zone:
             return
         split = sum(1 for ln in zone if _splits(ln, gutter))
-        if split < LAYOUT.column_min_lines:
+        if split < LAYOUT.column_min_lines and not (interleaved and _two_sided(zone, gutter)):
             out.extend(zone)
         else:
             z0 = zone[0].top
@@ -97,6 +101,59 @@ def page_lines(words: list[Word], page: int, width: float) -> list[Line]:
             zone.append(ln)
     close()
     return out
+
+
+def _two_sided(zone: list[Line], gutter: float) -> bool:
+    """A passage whose lines keep to either side of the gutter, enough of
+    them on each side, the right-hand ones starting at one left edge: two
+    columns whose lines do not share baselines."""
+    left = [ln for ln in zone if all(w.x1 <= gutter for w in ln.words)]
+    right = [ln for ln in zone if all(w.x0 >= gutter for w in ln.words)]
+    if len(left) < LAYOUT.column_side_lines or len(right) < LAYOUT.column_side_lines:
+        return False
+    edges = sorted(ln.x0 for ln in right)
+    mid = edges[len(edges) // 2]
+    aligned = sum(1 for x in edges if abs(x - mid) <= 2 * LAYOUT.column_tolerance)
+    wordy = sum(1 for ln in left + right if len(ln.words) >= 3)
+    return aligned >= 0.7 * len(right) and wordy >= 0.6 * (len(left) + len(right))
+
+
+def _interleaved_gutter(lines: list[Line], width: float) -> Optional[float]:
+    """The gutter of two columns whose lines sit at different heights (so few
+    lines split at it): the middle-third x that a run of lines, none of them
+    running across it, keeps to either side of (`_two_sided`), else None."""
+    if sum(1 for ln in lines if ln.x0 >= width * 0.3) < LAYOUT.column_side_lines:
+        return None   # (no right-hand column: too few lines start past the page's first third)
+    order = sorted(lines, key=lambda ln: ln.top)
+    lo, hi = int(width * 0.3), int(width * 0.7)
+    xs = list(range(lo, hi, 2))
+    # per line, the candidate xs it runs across: inside a word, or in a gap between words narrower than a gutter
+    blocked = []
+    for ln in order:
+        marks = bytearray(len(xs))
+        ws = sorted(ln.words, key=_X0)
+        reach = float("-inf")
+        for k, w in enumerate(ws):
+            spans = [(w.x0, w.x1)]
+            reach = max(reach, w.x1)
+            if k + 1 < len(ws) and ws[k + 1].x0 - reach < LAYOUT.column_gap:
+                spans.append((reach, ws[k + 1].x0))
+            for a, b in spans:
+                i0, i1 = max(0, math.floor((a - lo) / 2) + 1), min(len(xs) - 1, math.ceil((b - lo) / 2) - 1)
+                if i0 <= i1:
+                    marks[i0:i1 + 1] = b"\x01" * (i1 - i0 + 1)
+        blocked.append(marks)
+    best, best_n = None, 0
+    for i, x in enumerate(xs):
+        run: list[Line] = []
+        for ln, marks in zip(order + [None], blocked + [None]):
+            if ln is not None and not marks[i]:
+                run.append(ln)
+                continue
+            if len(run) > best_n and len(run) >= 2 * LAYOUT.column_side_lines and _two_sided(run, x):
+                best, best_n = float(x), len(run)
+            run = []
+    return best
 
 
 def _splits(ln: Line, gutter: float) -> bool:

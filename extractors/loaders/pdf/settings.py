@@ -83,6 +83,7 @@ class PdfLayout:
     column_gap: float = 8.0          # the gutter is at least this wide (points; word spaces are ~3)
     column_prose: float = 0.6        # ... and this share of the split lines have words of prose on both sides
     column_reach: float = 0.25       # left-column lines end within this share of the column's width of the gutter
+    column_side_lines: int = 4       # two columns at different heights: at least this many lines on each side
     cell_short_line: float = 0.2     # in a cell, a sentence ending this × cell width before its right side breaks
     cell_fit_margin: float = 1.0     # in a cell, a line whose next line's first word would have fitted on it with
                                      # this × size to spare ended by hand (a list of posts or dates, one a line)

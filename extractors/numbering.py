@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractors.vocabulary import MONTH_RE
+
 _ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
 BULLETS = "•●▪■◼◾◦○·‣⁃–-*o\uf0b7\uf0a7\uf0d8\uf076\uf0fc\u2713\u2714➢►"
 
@@ -165,3 +167,26 @@ def item_heading_ref(blocks: list, at: Optional[int]) -> Optional[str]:
             if len(t.split()) > 3 or re.search(r"\d", t):
                 return None   # (a sub-heading of the item - "Finding", "Risk" - is passed over; a section is not)
     return None
+
+
+# a paragraph opened by a bare number and a capitalised word: "1 Apologise to Ms B ...", not a date ("1 April 2026")
+_BARE_NUMBER = re.compile(rf"^(?P<n>\d{{1,2}})\s+(?P<rest>(?!{MONTH_RE}\b)[A-Z][a-z]+\b.*)$", re.S)
+
+
+def number_bare_runs(blocks: list) -> None:
+    """Paragraphs numbered by a bare number with no stop ("1 Apologise ...",
+    "2 Pay Ms B ...") are a numbered list when the numbers run on: each is
+    the next of the one before it (a lead-in line may stand between them).
+    A lone "3 Months ..." or "5 Year plan" is left as printed."""
+    cands = [(i, int(m.group("n")), m.group("rest")) for i, b in enumerate(blocks)
+             if b.kind in ("paragraph", "list_item") and b.numbering is None
+             and (m := _BARE_NUMBER.match(b.text.strip()))]
+    run: list = []
+    for c in cands + [None]:
+        if c is not None and run and c[1] == run[-1][1] + 1 and c[0] - run[-1][0] <= 2:
+            run.append(c)
+            continue
+        if len(run) >= 2:
+            for i, n, rest in run:
+                blocks[i].numbering, blocks[i].text = str(n), rest.strip()
+        run = [c] if c is not None else []

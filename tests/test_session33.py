@@ -76,12 +76,12 @@ def test_an_addressee_a_stem_gives_its_parts_takes_the_holder_the_paper_names(tm
 def test_a_key_holder_keeps_the_form_the_owners_print():
     """A post the owners print with "Cllr Priya Desai" and a key with "Priya Desai": the owners'
     form, so that the same holder is one owner of an item."""
-    from extractors.entities.passes import _bare_name
-    assert _bare_name("Cllr Priya Desai") == _bare_name("Priya Desai") == "Priya Desai"
+    from extractors.entities.minutes import without_title
+    assert without_title("Cllr Priya Desai") == without_title("Priya Desai") == "Priya Desai"
 
 
 def test_paragraphs_numbered_by_a_bare_number_that_runs_on_are_a_list():
-    from extractors.loaders import number_bare_runs
+    from extractors.numbering import number_bare_runs
     from extractors.model import Block
     blocks = [Block(kind="paragraph", text=t) for t in (
         "Within one month of the final report, the Council should:", "1 Apologise to Ms B in writing.",

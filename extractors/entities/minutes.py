@@ -497,6 +497,11 @@ _KEY_ENTRY = re.compile(
     rf"(?=\)?\s*(?:[;|]\s*)?(?:{_INI}\s*(?:[:=–—|-]\s*)?{HONORIFIC}?[A-Z][^\W\d_]|$)|\.\s+[A-Z][a-z])")
 
 
+def without_title(name: str) -> str:
+    """A name without its title ("Cllr Priya Desai" -> "Priya Desai")."""
+    return re.sub(rf"^{HONORIFIC}", "", name.strip())
+
+
 def _key_lines(doc: Document) -> list[list[str]]:
     """The text of each block, and each table's rows, as candidate key entries."""
     out = []
@@ -768,7 +773,7 @@ def _holder_columns(table) -> list[tuple[str, str]]:
     rows = [[" ".join(c.text.split()) for c in row] for row in table.rows]
     if len(rows) < 2:
         return []
-    bare = lambda c: re.sub(rf"^{HONORIFIC}|\s*\([^()]*\)\s*$", "", c).strip()
+    bare = lambda c: re.sub(r"\s*\([^()]*\)\s*$", "", without_title(c)).strip()
     out = []
     for nc in range(table.n_cols):
         cells = [r[nc] for r in rows if nc < len(r) and r[nc]]

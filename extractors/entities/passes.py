@@ -66,7 +66,7 @@ from extractors.numbering import INLINE_MARKERS, bare_ref, inline_items, item_he
 from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.cells import parse_timescales
 from extractors.entities.timescales.meetings import log_section, meeting_days, pin_to_meetings, schedule_days
-from extractors.dates import parse_date
+from extractors.dates import DATE_RE, parse_date
 from extractors.model import Block, Document, Table
 from extractors.vocabulary import ASKED_SUBJECT, INSPECTION_ITEM, ITEM_LABEL, label_kind
 from extractors.textsim import token_f1, tokens
@@ -1880,14 +1880,14 @@ def initialled_owners(ctx: EntityContext) -> None:
     names, roles = {**minutes.named_in_text(ctx.doc), **names, **keyed}, {**minutes.posts_held(ctx.doc), **held, **roles}
     printed = _posts_with_holders(items)
     # a holder the owners print with the post keeps their printed form ("Cllr Priya Desai", not a key's "Priya Desai")
-    roles = {**printed, **{k: printed[k] if k in printed and _bare_name(printed[k]) == _bare_name(v) else v
-                           for k, v in roles.items()}}
+    roles = {**printed, **{k: printed[k] if k in printed and
+                           minutes.without_title(printed[k]) == minutes.without_title(v) else v for k, v in roles.items()}}
     if not names and not roles:
         return
     # the posts compared as words: case, "&" for "and", "the" before them and spacing aside (one holder each)
     keyed_loosely: dict[str, dict[str, str]] = {}
     for post, holder in roles.items():
-        keyed_loosely.setdefault(_post_key(post), {})[_bare_name(holder)] = holder
+        keyed_loosely.setdefault(_post_key(post), {})[minutes.without_title(holder)] = holder
     loose = {k: next(iter(v.values())) for k, v in keyed_loosely.items() if k and len(v) == 1}
     for item in items:
         split: list[Owner] = []
@@ -1916,11 +1916,6 @@ def initialled_owners(ctx: EntityContext) -> None:
                 o.person = held   # "Head of Finance & Procurement" where the paper names "Head of Finance and Procurement"
             elif o.role is None and o.person in roles and o.person == (o.raw or "").strip():
                 o.role, o.person = o.person, roles[o.person]   # "Des Nurse": read as a name, the key's post
-
-
-def _bare_name(name: str) -> str:
-    """A name without its title ("Cllr", "Dr")."""
-    return re.sub(rf"^{minutes.HONORIFIC}", "", name.strip())
 
 
 def _posts_with_holders(items: list) -> dict[str, str]:
@@ -2120,7 +2115,7 @@ _SUB_NUMBER = re.compile(r"\(?(?:[a-z]|[ivx]+)[.)]")
 _UNREAD = object()
 _OF_THE_REPORT = re.compile(r"(?i)\bof\s+(?:the\s+date\s+of\s+)?(?:the|our|its|this)\s+(?:final\s+)?report\b")
 _ISSUED_ON = re.compile(r"(?i)\bfinal\s+report\b[^.]{0,60}?\b(?:was\s+)?(?:issued|published|sent|dated|received)\s+"
-                        r"(?:on\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})")
+                        rf"(?:on\s+)?(?P<day>{DATE_RE.pattern})")
 
 
 def report_issued(doc: Document) -> Optional[date]:

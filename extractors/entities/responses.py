@@ -358,12 +358,16 @@ def _label_value_lines(table: Table) -> list[tuple[Cell, str]]:
         while run < len(merged) and len(merged[run]) == 2 and len(merged[run][0].text.split()) <= 5:
             run += 1
         if run >= 3:
-            return [(r[1], f"{' '.join(r[0].text.split()).rstrip(':')}: {' '.join(r[1].text.split())}")
-                    for r in merged[:run]]
+            return _as_lines(merged[:run])
     rows = [[c for c in r if c.text.strip()] for r in table.rows]
     rows = [r for r in rows if r]
     if len(rows) < 2 or any(len(r) != 2 or len(r[0].text.split()) > 5 for r in rows):
         return []
+    return _as_lines(rows)
+
+
+def _as_lines(rows: list[list[Cell]]) -> list[tuple[Cell, str]]:
+    """Label | value rows as the lines "<label>: <value>" a box prints, each with its value's cell."""
     return [(r[1], f"{' '.join(r[0].text.split()).rstrip(':')}: {' '.join(r[1].text.split())}") for r in rows]
 
 
@@ -483,16 +487,16 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
             continue
         body, opening = answers[j]
         parts, k = [opening.strip()], j + 1
-        if re.fullmatch(rf"(?i){POSITION}(?:\s*[–—-]\s*\w+)?", opening.strip(" :")) and k < len(blocks) and not starts[k] \
-                and blocks[k].kind == "paragraph" and not _ITEM_FIELD.match(texts[k]) and not _RESPONSE_LABEL.match(texts[k]):
-            # "Response: Partly accepted" over "3.2 The Executive agrees that ...": the answer's words are the
-            # paragraph under its position, numbered as the report's paragraphs are (not under "Our response:
-            # Accepted." closed by its stop: the report's next paragraph is its own, session 28)
+        # "Response: Partly accepted" over "3.2 The Executive agrees that ...": the answer's words are the
+        # paragraph under its position, numbered as the report's paragraphs are (not under "Our response:
+        # Accepted." closed by its stop: the report's next paragraph is its own, session 28); what follows that
+        # paragraph ("The Council will:" and its steps) is read as the item's
+        under_position = bool(re.fullmatch(rf"(?i){POSITION}(?:\s*[–—-]\s*\w+)?", opening.strip(" :"))) and \
+            k < len(blocks) and not starts[k] and blocks[k].kind == "paragraph" and not _ITEM_FIELD.match(texts[k]) \
+            and not _RESPONSE_LABEL.match(texts[k])
+        if under_position:
             parts.append(texts[k])
             k += 1
-            under_position = True   # (what follows it, "The Council will:" and its steps, is read as the item's)
-        else:
-            under_position = False
         while not under_position and k < len(blocks) and not starts[k] and blocks[k].kind != "heading" and not _ITEM_FIELD.match(texts[k]) \
                 and not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", blocks[k].numbering or ""):
             parts.append(texts[k])   # (to the report's next numbered paragraph: "6.2 Four social workers joined ...")

@@ -7,13 +7,13 @@ dispatches to the loader for that format.
 from __future__ import annotations
 
 import hashlib
-import re
 import io
 import zipfile
 from pathlib import Path
 
 from extractors.loaders.errors import LoadError
 from extractors.model import Document
+from extractors.numbering import number_bare_runs
 
 SUPPORTED_EXTENSIONS = {".pdf", ".docx", ".txt", ".md", ".markdown"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -84,26 +84,3 @@ def load_document(path: str | Path, data: bytes | None = None) -> Document:
         doc.format = "md"
     return doc
 
-
-# a paragraph opened by a bare number and a capitalised word: "1 Apologise to Ms B ...", not a date ("1 April 2026")
-_BARE_NUMBER = re.compile(r"^(?P<n>\d{1,2})\s+(?P<rest>(?!(?:January|February|March|April|May|June|July|August|September|"
-                          r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)[A-Z][a-z]+\b.*)$", re.S)
-
-
-def number_bare_runs(blocks: list) -> None:
-    """Paragraphs numbered by a bare number with no stop ("1 Apologise ...",
-    "2 Pay Ms B ...") are a numbered list when the numbers run on: each is
-    the next of the one before it (a lead-in line may stand between them).
-    A lone "3 Months ..." or "5 Year plan" is left as printed."""
-    cands = [(i, int(m.group("n")), m.group("rest")) for i, b in enumerate(blocks)
-             if b.kind in ("paragraph", "list_item") and b.numbering is None
-             and (m := _BARE_NUMBER.match(b.text.strip()))]
-    run: list = []
-    for c in cands + [None]:
-        if c is not None and run and c[1] == run[-1][1] + 1 and c[0] - run[-1][0] <= 2:
-            run.append(c)
-            continue
-        if len(run) >= 2:
-            for i, n, rest in run:
-                blocks[i].numbering, blocks[i].text = str(n), rest.strip()
-        run = [c] if c is not None and c[1] == 1 or (c is not None and not run) else ([c] if c is not None else [])

@@ -325,7 +325,8 @@ def test_paragraphs_under_planned_actions_that_say_who_will_do_what_by_when(tmp_
 
 def test_a_header_cell_holding_two_columns_names_takes_the_first_names_role():
     from extractors.entities.columns import two_names_role
-    assert two_names_role("Strategies / plans in place to deliver\nLed by / responsible") == (True, None)
+    # (session 34: "plans in place to deliver" names the steps that deliver an aim)
+    assert two_names_role("Strategies / plans in place to deliver\nLed by / responsible") == (True, "action")
     assert two_names_role("Further actions to be taken\nLead officer and date") == (True, "action")
     # a name wrapped over two lines, or a short header, is one column's
     assert two_names_role("Responsible\nofficer") == (False, None)

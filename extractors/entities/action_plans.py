@@ -77,6 +77,18 @@ def split_actions(text: str) -> list[str]:
             # "1. Deliver the savings programme. 2. Review fees and charges.": numbered items run into one line
             numbered = numbered_parts(p)
             lines.extend([f"{k}. {q}" for k, q in enumerate(numbered, 1)] if numbered else [p])
+    if len(lines) >= 3 and all(ln[:1].isupper() and not ln.rstrip().endswith((".", ";", ":", ",")) and
+                               not _WHO_WHEN_LINE.match(ln) and split_numbering(ln)[0] is None for ln in lines):
+        # "Children in Care Strategy – KCC" / "Looked After Children project area" / "Family Hubs": every line
+        # opens with a capital and none ends a sentence - a list of names, a line each (a line ending
+        # "... of", "... (subject to" runs on)
+        names: list[str] = []
+        for ln in lines:
+            if names and (_RUNS_ON.search(names[-1]) or names[-1].count("(") > names[-1].count(")")):
+                names[-1] = f"{names[-1]} {ln}"
+            else:
+                names.append(ln)
+        return [_norm(a) for a in names if len(a.split()) >= 2 and not a.rstrip().endswith(("…", "...", "~"))]
     # "Work with the Trust to:" over "a. introduce a discharge huddle;" / "b. expand Home First ...": lettered steps
     lettered = [m.group(1) for ln in lines if (m := _LETTERED_STEP.match(ln))]
     if len(lettered) >= 2 and lettered == [chr(ord("a") + k) for k in range(len(lettered))]:
@@ -123,6 +135,8 @@ def split_actions(text: str) -> list[str]:
     return [_norm(a) for a in out if len(a.split()) >= 2 and not _COMMENTARY.match(a) and not a.rstrip().endswith((":", "…", "..."))]
 
 
+# a line that stops on a word that needs more after it
+_RUNS_ON = re.compile(r"(?i)\b(?:and|or|of|to|the|a|an|for|in|on|with|by|from|at|into|&|–|-)$")
 # a lettered step on a line of its own: "a. introduce ...", "b) expand ..."
 _LETTERED_STEP = re.compile(r"^([a-h])[.)]\s+(?=[a-z])")
 # what a step opens with: a verb, as an instruction ("introduce", "review") or under way ("setting up", "offering")
@@ -424,14 +438,12 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
     header = table.header
     if not header:
         return None
-    roles = _roles_from_cells(table, classify_columns(header))
+    # a header cell holding two columns' names (the rule between them lost) is read by its first
+    named = list(header)
     for c, cell in enumerate(table.rows[0] if table.header_rows else []):
-        merged, role = two_names_role(cell.text)
-        if merged:
-            roles = {k: [i for i in v if i != c] for k, v in roles.items()}
-            roles = {k: v for k, v in roles.items() if v}
-            if role:
-                roles.setdefault(role, []).append(c)
+        if c < len(named) and two_names_role(cell.text)[0]:
+            named[c] = next(ln for ln in cell.text.split("\n") if ln.strip())
+    roles = _roles_from_cells(table, classify_columns(named))
     names_col = _names_in_action_column(table, roles)
     if names_col:
         roles = {**roles, "owner_lead": [names_col[0]], "action": [names_col[1]]}
@@ -862,6 +874,8 @@ class _PlanReader:
             return   # the column's name printed again as a row (a page's repeated header the loader kept)
         if self.repeated_action_cell(r, row, act_txt):
             return
+        if any(_norm(_cell(row, c)) == _norm(act_txt) for c in self.roles.get("aim", [])):
+            return   # an aim's title across the table ("Strive for children ... healthy"), over the rows of that aim
         self.prev_act_txt = act_txt
         row_actions = self.read_actions(r, row, page, act_txt)
         self.read_rag(row, row_actions)

@@ -42,7 +42,9 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
                           r"|what\s+we\s+(?:said\s+we\s+would|would|plan\s+to|are\s+going\s+to|agreed\s+to)\s+do|(?:key\s+|planned\s+)?steps?|interventions?"
                           # a register's "What more do we need to do?", "Further work required", "Improvements planned"
                           r"|what\s+(?:more|else)\s+(?:(?:do|will|are|should|can)\s+we|we\s+(?:will|are|plan|need))|further\s+work|(?:work|improvements?)\s+(?:planned|required|needed)"
-                          r"|planned\s+(?:work|improvements?))\b", re.I)),
+                          r"|planned\s+(?:work|improvements?)"
+                          # the means a plan lists under each aim: "Strategies / plans in place to deliver"
+                          r"|in\s+place\s+to\s+deliver)\b", re.I)),
     ("progress", re.compile(r"\b(progress|status|update|commentary|comments?|position)\b|^open\s*/\s*closed?$", re.I)),
     ("evidence", re.compile(r"\b(evidence|success\s+(measure|criteria)|measures?\s+of\s+success|outcomes?|impact)\b", re.I)),
     ("target", re.compile(r"\btargets?\b", re.I)),
@@ -188,6 +190,12 @@ def classify_columns(header: list[str]) -> dict[str, list[int]]:
         [i for i in acts if re.search(r"(?i)\bactions?\b", header[i]) and not re.search(r"(?i)\bcontrols?\b", header[i])]
     if len(acts) > 1 and plain and plain[0] != acts[0]:
         out["action"] = [plain[0]] + [i for i in acts if i != plain[0]]
+    elif len(acts) > 1 and not plain and (means := [i for i in acts if _MEANS.search(header[i])]) and \
+            any(_AIM.match(re.sub(r"\s*\([^()]*\)", "", " ".join(header[i].split()))) for i in acts if i != means[0]):
+        # "What we have committed to | Strategies / plans in place to deliver": the aim, then the steps
+        # that deliver it - the second holds the actions, and beside it the first makes the table a plan
+        out["action"] = [means[0]]
+        out["aim"] = [i for i in acts if i != means[0]]
     elif len(acts) > 1 and not plain:
         # "What we are doing | What more we will do", "Mitigation in place | Further mitigation": the steps
         # still to take, over what is in place
@@ -238,6 +246,10 @@ _PLAIN_ACTION = re.compile(r"^(agreed\s+|key\s+|further\s+)?actions?(\s+(require
 _RISK_COLUMN = re.compile(r"(?i)^(?:(?:strategic|corporate|key|principal|identified)\s+)?risks?(?:\s+(?:description|title|event|"
                           r"area|name|identified|and\s+(?:cause|impact|consequences?)|\(cause,\s*event,\s*effect\)))?$|"
                           r"^(?:(?:current|residual|inherent|target|net|gross)\s+)?(?:risk\s+)?scores?\b")
+# a column of the means that deliver an aim: "Plans in place to deliver", "How we will deliver it"
+_MEANS = re.compile(r"(?i)\bin\s+place\s+to\s+deliver\b|^how\s+(?:we\s+will|will\s+we)\s+(?:deliver|achieve)\b")
+# a column of the aims a plan works to: "What we have committed to", "Our commitments", "Objective"
+_AIM = re.compile(r"(?i)^(?:what\s+we\s+(?:have\s+)?(?:committed|commit)\s+to|(?:our\s+)?(?:commitments?|objectives?|aims?|ambitions?))$")
 _MORE_STEPS = re.compile(r"(?i)\b(?:further|more|additional|planned|proposed|next|new|future)\b")
 
 
@@ -248,4 +260,5 @@ def is_action_plan(roles: dict[str, list[int]]) -> bool:
     support = sum(k in roles for k in ("owner_lead", "owner_responsible", "timescale", "rag", "progress", "evidence"))
     # a risk / mitigation table: recommendations beside the actions that answer them, or risks beside
     # their mitigating actions (who and when written into the steps: "... – Head of Finance – March 2027")
-    return has_item and (support >= 1 or ("rec" in roles and "action" in roles) or ("action" in roles and "risk" in roles))
+    return has_item and (support >= 1 or ("rec" in roles and "action" in roles) or
+                         ("action" in roles and ("risk" in roles or "aim" in roles)))

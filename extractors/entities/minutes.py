@@ -69,7 +69,11 @@ _TITLE = r"(?:County\s+|Borough\s+|District\s+|Town\s+)?(?:Cllrs?|Councillors?)|
 _PERSON = rf"(?:(?:{_TITLE})\.?|{RANK})\s+(?:Mrs\s+)?{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}{name_shapes.WORD})?"   # (or a rank: "Detective Superintendent Whitfield")
 PERSON = re.compile(rf"\b(?P<who>{_PERSON})")
 # who does it: a titled person, an office, a body's initials, or a pronoun
-_OFFICE = r"(?:the\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[\s-]Chair(?:man)?|Treasurer|Secretary|Mayor|RFO)"
+_OFFICE = (r"(?:[Tt]he\s+)?(?:(?:Deputy|Town|Parish|Assistant)\s+)?(?:Clerk|Chair(?:man|woman|person)?|Vice[\s-]Chair(?:man)?|Treasurer|"
+           r"Secretary|Mayor|RFO)|"
+           # a council's executive members: "The Portfolio Holder for Environment", "the Cabinet Member for Housing"
+           r"(?:[Tt]he\s+)?(?:Portfolio\s+Holder|Cabinet\s+Member|Executive\s+Member)"
+           r"(?:\s+for\s+[A-Z][\w&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*){0,3})?")
 # a team or body by name: "The Transparency team", "Cabinet Office", "the Board"
 _BODY = (r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}(?:[Tt]eam|Board|Unit|Office|[Ss]ecretariat|Group|Panel|Committee|"
          r"Department|Directorate|Service|Partnership|Agency|Authority|Council|Government|Archives|Commission|"
@@ -89,7 +93,9 @@ _POSTS = r"(?:[A-Z][\w&'’-]*\s+(?:[a-z]+\s+)?(?:managers|officers|partners|lea
 # (with the post's bracket: "The Area Manager (Prevention)", "Group Manager Emma Hartley (Prevention)")
 _ONE = (rf"(?:(?:{_NAME},\s+(?:the\s+)?{_POST},|(?:[Tt]he\s+)?{_POST},\s+{_NAME},|{_PERSON}|{_OFFICE}|{_BODY}|{_POST}|{_POSTS}|(?:[A-Z]{{2,6}}|[A-Z][a-z][A-Z]{{1,3}}|[A-Z]{{2,3}}[a-z])(?:\s+[A-Z][a-z]+)?|{_NAME})"
         r"(?:\s+\([A-Z][\w&'’ -]{1,30}\))?)")
-_WHO = rf"(?P<who>{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)"
+# (councillors named together under one title: "Cllrs Shewell & Cobb")
+_WHO = (rf"(?P<who>(?:All\s+)?(?:Members|Officers|Councillors)(?=\s+will\b)|(?:Cllrs|Councillors)\s+{name_shapes.WORD}(?:\s*(?:,|&|and)\s*{name_shapes.WORD})+(?![\w'’-])|"
+        rf"{_ONE}(?:\s*(?:&|and)\s*{_ONE})?|He|She|They)")
 
 # what a clerk or secretary is told to do, in the bare infinitive
 _CHORE = (r"inform|write|contact|report|check|chase|arrange|circulate|send|order|obtain|request|e-?mail|enquire|"
@@ -102,7 +108,7 @@ _ACTION_FORMS = [
     # "<who> will <do>", not "will be <done>"
     re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:will|shall)\s+(?:now\s+|also\s+|then\s+|hopefully\s+)?(?!be\b|not\b)[a-z][a-z-]{{2,}}\b"),
     # (not agreeing to a proposal: "All Cllrs agreed to this proposal")
-    re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:offered|agreed|undertook|volunteered|promised)\s+to\s+"
+    re.compile(rf"^(?:Also\s+)?{_WHO}\s+(?:also\s+)?(?:offered|agreed|undertook|volunteered|promised)\s+to\s+"
                rf"(?!(?:this|that|these|those|the|it)\b)[a-z]{{2,}}\b"),
     # the task named first: "This Mr Hoggins agreed to do"
     re.compile(rf"^(?:This|That|Which)\s+{_WHO}\s+(?:also\s+)?(?:offered|agreed|undertook|volunteered|promised)\s+to\s+do\b"),
@@ -117,17 +123,17 @@ _ACTION_FORMS = [
     re.compile(rf"^(?P<who>{_OFFICE})\s+(?:asked|requested|instructed|tasked)\s+to\s+(?!be\b)[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:looking\s+into|in\s+the\s+process\s+of)\b"),
     # what someone reports another will do: "AC reported that the LGA would fund up to 10 days of mentoring"
-    re.compile(rf"^(?:{_ONE})\s+(?:also\s+)?(?:reported|said|confirmed|explained|advised)\s+that\s+(?P<who>{_ONE})\s+"
+    re.compile(rf"^(?:{_ONE})\s+(?:also\s+)?(?:reported|said|confirmed|explained|advised)\s+that\s+(?:the\s+)?(?P<who>{_ONE})\s+"
                rf"(?:would|will)\s+(?:now\s+|also\s+)?(?!be\b|not\b|{_WISH})[a-z]{{3,}}\b"),
     # "JM said that 212 of the responses were from parents and that Healthwatch would publish a briefing"
     re.compile(rf"^(?:{_ONE})\s+(?:also\s+)?(?:reported|said|confirmed|explained|advised)\s+that\s+[^.;]{{3,120}}?\s+and\s+that\s+"
-               rf"(?P<who>{_ONE})\s+(?:would|will)\s+(?:now\s+|also\s+)?(?!be\b|not\b|{_WISH})[a-z]{{3,}}\b"),
+               rf"(?:the\s+)?(?P<who>{_ONE})\s+(?:would|will)\s+(?:now\s+|also\s+)?(?!be\b|not\b|{_WISH})[a-z]{{3,}}\b"),
     # "SM apologised and agreed that the draft strategy would be shared with the forum": who agreed sees to it
     re.compile(rf"^{_WHO}\s+(?:[a-z]+ed\s+and\s+)?agreed\s+that\s+(?!(?:it|this|these|they)\b)[\w'’ -]{{3,80}}?\s+(?:would|will)\s+be\s+"
                rf"[a-z]{{3,}}(?:ed|en|t)\b"),
     # reported undertakings: "Mr Baldwin said he will consider this", "She reported that MCC are looking into the wall"
     re.compile(rf"^{_WHO}\s+(?:also\s+)?(?:said|confirmed|stated|explained|indicated)\s+(?:that\s+)?(?:he|she|they)\s+"
-               rf"(?:will|would)\s+(?:now\s+|also\s+|then\s+)?(?!be\b|not\b|{_WISH})[a-z]{{3,}}\b"),
+               rf"(?:(?:will|would)|(?:is|are|was|were)\s+going\s+to)\s+(?:now\s+|also\s+|then\s+)?(?!be\b|not\b|{_WISH})[a-z]{{3,}}\b"),
     re.compile(rf"^(?:{_ONE}|He|She|They)\s+(?:also\s+)?(?:reported|said|confirmed|explained)\s+(?:that\s+)?"
                rf"(?P<who>{_ONE})\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:looking\s+into|in\s+the\s+process\s+of)\b"),
     # "Members were asked to send examples ...": the group as a whole is to act

@@ -1955,10 +1955,12 @@ ACTION_HEADING = re.compile(r"\b(?:actions?|next\s+steps|what\s+we\s+(?:will|are
 STEPS_LEAD_IN = re.compile(
     r"(?:\b(?:has|have)(?:\s+(?:so\s+far|already|now|also|since\s+\w+(?:\s+\d{4})?|this\s+(?:year|quarter)))?"
     r"|\b(?:we|the\s+(?:council|service|team|department|directorate|partnership|board|authority))\s+(?:will|shall)(?:\s+(?:now|also|next))?"
+    # "The UK government will:", "In addition, DFID will:", "Over the next 12 to 24 months the Board will:"
+    r"|^(?:[^:;.]{0,50}?\s)?(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*\s+){0,4}(?:(?-i:[A-Z])[\w&'’-]*|government|council|board|partnership)\s+will(?:\s+(?:now|also|next))?"
     r"|\bplans?\s+to|\bintends?\s+to|\b(?:is|are)\s+going\s+to"
     r"|\bnext\s+steps?(?:\s+(?:are|is|will\s+be))?(?:\s+to)?"
     # "The next steps to deliver this policy are to:", "The key milestones for this commitment are:"
-    r"|\b(?:next\s+steps?|(?:key\s+)?milestones)\b[^:]{0,60}?\b(?:are|is|will\s+be|include)(?:\s+to)?"
+    r"|\b(?:next\s+steps?|(?:key\s+)?milestones)\b[^:]{0,60}?\b(?:are|is|will\s+be|include)(?:\s+(?:to|for))?"
     # "The main actions are:", "Key actions in the plan include:"
     r"|\b(?:main|key|principal|planned)\s+actions\b[^:.]{0,40}?\b(?:are|include|will\s+be))\s*:$", re.I)
 _DONE_VERB = re.compile(r"^(?:[a-z]+(?:ed|en)|began|begun|held|made|set|built|ran|run|won|led|sent|took|wrote|met|got|gave|"

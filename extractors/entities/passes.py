@@ -1177,9 +1177,22 @@ _TAG = re.compile(r"\s*(?P<who>(?:[A-Z]{2,4}|All|[A-Z][a-z]+(?:\s+(?:of|and|&|[A
 def _tags_to_actions(ctx: EntityContext, tags: list[tuple[str, str]], found: list[Action]) -> None:
     """The row's action sentences, in order, take the tag lines' owners and due dates when
     there are as many of each (one tag for one sentence)."""
-    if not found or len(tags) != len(found):
+    if not found:
         return
-    for k, (a, (who, when)) in enumerate(zip(found, tags)):
+    if len(tags) == len(found):
+        pairs = list(zip(found, tags))
+    else:
+        # more sentences than tags ("AC reported that the LGA would fund ... . She would identify a mentor"):
+        # each tag goes to the sentence whose subject it names, in order
+        pairs, start = [], 0
+        for who, when in tags:
+            k = next((j for j in range(start, len(found))
+                      if any(who in (o.raw, o.person, o.role) for o in found[j].owners)), None)
+            if k is None:
+                return
+            pairs.append((found[k], (who, when)))
+            start = k + 1
+    for k, (a, (who, when)) in enumerate(pairs):
         owners = split_owners(who, ctx.glossary) if who.lower() != "all" else [("All members", None, who)]
         a.owners[:] = [Owner(role=role, person=person, kind="responsible", raw=raw, prov=a.prov.at(f"/tag:{k}"))
                        for role, person, raw in owners]

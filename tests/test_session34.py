@@ -1,0 +1,102 @@
+"""Forms read in session 34 (see docs/design.md, "session 34")."""
+from extractors.entities import minutes
+from extractors.entities.action_plans import split_actions
+from extractors.entities.columns import classify_columns, is_action_plan
+from tests.word_papers import add_table, extracted
+
+
+def _doc(paragraphs=(), tables=()):
+    import docx
+    d = docx.Document()
+    for p in paragraphs:
+        if p.startswith("# "):
+            d.add_heading(p[2:], level=1)
+        elif p.startswith("* "):
+            d.add_paragraph(p[2:], style="List Bullet")
+        else:
+            d.add_paragraph(p)
+    for rows in tables:
+        add_table(d, rows)
+    return d
+
+
+def test_a_body_that_says_it_will_and_a_list_of_milestones_lead_into_steps(tmp_path):
+    d = _doc(["# Commitment 10",
+              "The UK government will:",
+              "* promptly publish all new primary and secondary legislation on legislation.gov.uk",
+              "* make legislative data available in an open and accessible format",
+              "# Commitment 1",
+              "The key milestones for the delivery of this commitment are for:",
+              "* departments to provide release dates for datasets in the first iteration by December 2013",
+              "* departments to develop internal processes which identify unpublished datasets by March 2014",
+              "# Aid",
+              "Being transparent about aid flows helps:",
+              "* governments to better plan and manage the aid they receive"])
+    got = [a["text"][:24] for a in extracted(d, tmp_path)["actions"]]
+    assert got == ["promptly publish all new", "make legislative data av",
+                   "departments to provide r", "departments to develop i"]
+    # (what a thing helps is no list of steps: "Being transparent about aid flows helps:")
+
+
+def test_a_column_of_plans_in_place_to_deliver_an_aim_holds_the_actions():
+    roles = classify_columns(["What we have committed to", "Strategies / plans in place to deliver"])
+    assert roles == {"action": [1], "aim": [0]} and is_action_plan(roles)
+    # the aim's header may carry its period in brackets
+    roles = classify_columns(["What we have committed to (up until end of 2024)", "Plans in Place to Deliver"])
+    assert roles["action"] == [1]
+    # two columns of steps with no aim: the first, as before
+    assert classify_columns(["Actions", "Plans in place to deliver"])["action"][0] == 0
+
+
+def test_a_plan_table_skips_an_aims_title_across_it_and_reads_a_cell_of_names_a_line_each(tmp_path):
+    d = _doc(tables=[[["What we have committed to", "Strategies / plans in place to deliver"],
+                      ["Strive for children to be healthy", "Strive for children to be healthy"],
+                      ["Give more support to those at risk",
+                       "Children in Care Strategy – KCC\nLooked After Children project area\nRefugee resettlement programmes"],
+                      ["Reduce substance misuse", "Support delivery of Kent Drug and\nAlcohol Strategy"]]])
+    got = [a["text"] for a in extracted(d, tmp_path)["actions"]]
+    assert got == ["Children in Care Strategy – KCC", "Looked After Children project area",
+                   "Refugee resettlement programmes", "Support delivery of Kent Drug and Alcohol Strategy"]
+
+
+def test_a_cell_of_names_splits_a_line_each_unless_a_line_runs_on_or_is_labelled():
+    assert split_actions("Family Hubs programme\nKCC net zero plan\nKent Estates Partnership") == [
+        "Family Hubs programme", "KCC net zero plan", "Kent Estates Partnership"]
+    # a line that stops on "of" / "(subject to" runs on into the next
+    assert split_actions("Support delivery of\nKent Drug Strategy\nHoliday Activities (subject to\nGovernment funding)\n"
+                         "Family Hubs offer") == [
+        "Support delivery of Kent Drug Strategy", "Holiday Activities (subject to Government funding)", "Family Hubs offer"]
+    # who and when printed as labelled lines under a step are not steps of their own
+    got = split_actions("Review the bin collection routes\nOwner: Waste Services Manager\nTarget: 31/03/2027")
+    assert got and all(not g.startswith(("Owner", "Target")) for g in got)
+
+
+def test_undertakings_of_councillors_named_together_and_of_offices_minutes_name():
+    assert minutes.undertaking("Cllrs Shewell & Cobb agreed to look at it and report back.")[1] == "Cllrs Shewell & Cobb"
+    assert minutes.undertaking("He also agreed to go back to MCC and get some proposals.")[1] == "He"
+    assert minutes.undertaking("Cllr Evans stated he is going to start a campaign for a zebra crossing.")[1] == "Cllr Evans"
+    assert minutes.undertaking("The Deputy Clerk undertook to chase the lighting contractor.")[1] == "The Deputy Clerk"
+    assert minutes.undertaking("The Portfolio Holder undertook to send her a written reply within 14 days.")[1] == \
+        "The Portfolio Holder"
+    assert minutes.undertaking("Members will respond individually.")[1] == "Members"
+    # what someone says a body will do: the body acts ("the ICB" as "ICB")
+    assert minutes.undertaking("AS said that the ICB would consider the report's recommendation.")[1] == "ICB"
+    # not a wish, and not the meeting agreeing to a proposal
+    assert minutes.undertaking("Members would like a report on this.") is None
+    assert minutes.undertaking("The Board agreed to this.") is None
+
+
+def test_tag_lines_go_to_the_sentences_whose_subject_they_name_when_there_are_more_sentences(tmp_path):
+    import docx
+    d = docx.Document()
+    d.add_paragraph("Minutes of the meeting of the Improvement Board held on 12 November 2025")
+    add_table(d, [["Name", "Role"], ["Anita Crowe (AC)", "LGA adviser"], ["Tom Veasey (TV)", "Risk manager"]])
+    d.add_paragraph("")
+    add_table(d, [["Item", "Discussion", "Action"],
+                  ["6", "AC reported that the LGA would fund up to 10 days of mentoring. She would identify a member peer "
+                        "mentor. TV said that the framework had been refreshed. He offered to share the framework.",
+                   "AC – 30 Nov TV – Dec 2025"]])
+    got = extracted(d, tmp_path)
+    by_id = {a["action_id"]: a["text"][:14] for a in got["actions"]}
+    due = {by_id[t["parent_id"]]: str(t["due_date"]) for t in got["timescales"] if t["parent_id"] in by_id}
+    assert due == {"She would iden": "2025-11-30", "He offered to ": "2025-12-31"}

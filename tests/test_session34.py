@@ -100,3 +100,32 @@ def test_tag_lines_go_to_the_sentences_whose_subject_they_name_when_there_are_mo
     by_id = {a["action_id"]: a["text"][:14] for a in got["actions"]}
     due = {by_id[t["parent_id"]]: str(t["due_date"]) for t in got["timescales"] if t["parent_id"] in by_id}
     assert due == {"She would iden": "2025-11-30", "He offered to ": "2025-12-31"}
+
+
+def test_a_resolution_over_lettered_parts_grouped_under_titles_gives_every_part(tmp_path):
+    d = _doc(["Minutes of a meeting of the County Council held on 13 February 2025",
+              "Budget 2025-26",
+              "(27) RESOLVED that:",
+              "County Council, having given due regard to the s25 Report, is asked to agree the following:",
+              "2025-35 Capital Programme",
+              "(a) The 10-year Capital programme and investment proposals of £1,419m.",
+              "(b) The directorate capital programmes as set out in appendices A & B.",
+              "2025-26 Council Tax",
+              "(c) To increase Council Tax band rates up to the maximum permitted without a referendum.",
+              "In addition:",
+              "(d) To delegate authority to the Chief Executive to agree any other non-pay related changes.",
+              "Chairman's Announcements",
+              "The Chairman thanked members."])
+    got = [(r["ref"], r["text"][:20]) for r in extracted(d, tmp_path)["recommendations"] if r["kind"] == "decision"]
+    assert got == [("(a)", "The 10-year Capital "), ("(b)", "The directorate capi"), ("(c)", "To increase Council "),
+                   ("(d)", "To delegate authorit")]
+
+
+def test_a_plans_timescales_heading_heads_the_steps_under_it(tmp_path):
+    d = _doc(["# Commitment 2",
+              "NHS England will work with governments to create an online space to share experiences.",
+              "Timescales",
+              "* website established (October 2013)",
+              "* accreditation system established (Autumn 2014)"])
+    got = [a["text"] for a in extracted(d, tmp_path)["actions"]]
+    assert "website established (October 2013)" in got and "accreditation system established (Autumn 2014)" in got

@@ -257,7 +257,11 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
         m = RESOLVED.match(text)
         if m:
             rest = m.group("rest").strip()
-            items, j = _collect_items(blocks, i + 1)
+            start = i + 1
+            if not rest and start < n and blocks[start].kind == "paragraph" and blocks[start].numbering is None and \
+                    blocks[start].text.rstrip().endswith(":") and len(blocks[start].text.split()) <= 40:
+                start += 1   # "RESOLVED that:" / "County Council ... is asked to agree the following:" / "(a) ..."
+            items, j = _collect_items(blocks, start, grouped=True)
             listed = bool(items) and (not rest or rest.endswith(":") or bool(_RESOLVED_LEAD.match(rest)))
             if listed:
                 for it in items:
@@ -444,15 +448,25 @@ def _style(numbering: Optional[str]) -> Optional[str]:
     return None
 
 
-def _collect_items(blocks: list[Block], start: int) -> tuple[list[Block], int]:
+def _collect_items(blocks: list[Block], start: int, grouped: bool = False) -> tuple[list[Block], int]:
     """Consecutive numbered/lettered/bulleted items from `start` (a lower-case
-    continuation paragraph is joined to the item before it)."""
+    continuation paragraph is joined to the item before it). `grouped`: a
+    short line between two items of the same style is a group's title over
+    the items after it ("2025-26 Council Tax" between "(d)" and "(e)"), not
+    the list's end."""
     items: list[Block] = []
     j = start
     while j < len(blocks):
         b = blocks[j]
         if b.kind == "table":
             break
+        if grouped and b.kind in ("paragraph", "heading") and b.numbering is None and \
+                len(b.text.split()) <= 8 and not b.text.rstrip().endswith((".", ";")) and j + 1 < len(blocks) and \
+                (not b.text.rstrip().endswith(":") or len(b.text.split()) <= 3) and \
+                _is_item(blocks[j + 1]) and blocks[j + 1].kind != "heading" and \
+                _style(blocks[j + 1].numbering) == (_style(items[0].numbering) if items else "letter"):
+            j += 1
+            continue
         if RESOLVED.match(b.text.strip()) or LEAD_IN.match(b.text.strip()):
             break  # the next resolution / lead-in starts its own list
         numeric = bool(re.fullmatch(r"\d+", b.numbering or "x"))
@@ -1947,7 +1961,9 @@ ACTION_HEADING = re.compile(r"\b(?:actions?|next\s+steps|what\s+we\s+(?:will|are
                             r"(?:key\s+)?achievements?|planned\s+(?:for\s+)?(?:the\s+)?next\s+(?:period|quarter|month)|"
                             r"(?:key\s+)?(?:activity|activities|work)\s+(?:planned\s+)?(?:for\s+)?(?:this|next|the\s+next)\s+"
                             r"(?:period|quarter|month)|(?:work\s+)?completed\s+(?:this|in\s+the|during\s+the)\s+(?:period|quarter|month)|"
-                            r"look\s+ahead|forward\s+look)\b", re.I)
+                            r"look\s+ahead|forward\s+look|"
+                            # a plan's "Timescales" / "Key milestones" over what will be done by when
+                            r"^(?:key\s+)?(?:timescales?|milestones?)$)\b", re.I)
 
 
 # a lead-in to a list of steps: "Since April the team has:", "We have so far:",

@@ -129,3 +129,28 @@ def test_a_plans_timescales_heading_heads_the_steps_under_it(tmp_path):
               "* accreditation system established (Autumn 2014)"])
     got = [a["text"] for a in extracted(d, tmp_path)["actions"]]
     assert "website established (October 2013)" in got and "accreditation system established (Autumn 2014)" in got
+
+
+def test_a_resolution_that_the_council_resolves_gives_its_numbered_to_parts(tmp_path):
+    d = _doc(["Minutes of a meeting of the County Council held on 19 December 2024",
+              "Motion – Family Farm Tax",
+              "RESOLVED that the County Council resolves:",
+              "1. To declare our complete solidarity with the farmers of Kent.",
+              "2. To request that the Leader of the Council writes to the Chancellor of the Exchequer.",
+              "The Chairman proposed that the meeting be extended."])
+    got = [r["text"][:20] for r in extracted(d, tmp_path)["recommendations"] if r["kind"] == "decision"]
+    assert got[:2] == ["To declare our compl", "To request that the "]
+
+
+def test_a_part_that_notes_a_thing_is_no_step_and_work_reported_under_way_is():
+    from extractors.entities.narrative import NOT_ACTION_START
+    assert NOT_ACTION_START.match("Note that acceptance onto the Programme may lead to the elections scheduled for May 2025 "
+                                  "being postponed")
+    assert minutes.undertaking("Work was still underway to improve completion timescales for Subject Access Requests.") == \
+        ("Work was still underway to improve completion timescales for Subject Access Requests.", None)
+    assert minutes.undertaking("Discussions were ongoing as to how to measure and report on school performance.")
+    assert minutes.undertaking("Work would continue with all stakeholders to ensure timely delivery.")
+    # a passive step with when it is due; not one without ("It will be ...", or no when)
+    assert minutes.undertaking("The dataset will be released by the end of June.")[1] is None
+    assert minutes.undertaking("It will be released by June.") is None
+    assert minutes.undertaking("The report was felt to be useful.") is None

@@ -173,12 +173,20 @@ _PROPOSED_THAT = re.compile(rf"\b[Ii]t\s+was\s+proposed\s+that\s+(?P<who>{_ONE})
 # "Contacts would be forwarded to the Transparency Team", "Papers will be circulated to members":
 # something will be done for a named recipient; not a general statement ("It would be ...")
 _WILL_BE = re.compile(r"^(?!(?:It|This|That|There|These|Those|Which|What|He|She|They|We|I)\b)[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,5}?"
-                      r"\s+(?:will|would)\s+be\s+(?:forwarded|circulated|sent|shared|passed|provided|published|"
+                      r"\s+(?:will|would)\s+(?:(?:now\s+|also\s+|then\s+)?be\s+[a-z]+(?:ed|en|t)\b(?=.*\b(?:by|in|before|at|during|from|next|shortly|soon)\b)|"
+                      # (any step to be done, passive, with when: "The data will be released by the end of June")
+                      r"be\s+(?:forwarded|circulated|sent|shared|passed|provided|published|"
                       r"reported|brought|presented|submitted|copied|emailed|e-mailed|distributed|given|issued|returned|"
-                      r"made\s+available|put)\s+(?:to|with|on|at|round|out|back|before)\b")
+                      r"made\s+available|put)\s+(?:to|with|on|at|round|out|back|before)\b)")
 _TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+to\s+be\s+[a-z]+(?:ed|en|t)\s+(?:at|by|in|on|to|before|for|"
                     # "Notice to be placed inviting applications for co-option"
                     r"inviting|asking|seeking|setting|explaining)\b")
+
+# work the minute reports as going on, no one named: "Work was still underway to improve completion timescales",
+# "Discussions were ongoing as to how to measure ...", "Work would continue with all stakeholders ..."
+_WORK_UNDER_WAY = re.compile(r"^(?:(?:A\s+(?:significant\s+|great\s+|considerable\s+)?amount\s+of\s+|Further\s+)?[Ww]ork|Discussions|Negotiations)\s+"
+                             r"(?:(?:was|were|is|are)\s+(?:still\s+|now\s+|currently\s+|already\s+)?(?:underway|under\s+way|ongoing|in\s+progress)|"
+                             r"would\s+(?:continue|be\s+undertaken|take\s+place))\b")
 
 # the word a decision is minuted under: "AGREED:", "RESOLVED -", "Decision:"
 DECISION_LABEL = r"(?:agreed|resolved|decided|decisions?|resolutions?|outcome)"
@@ -474,7 +482,7 @@ def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
     if m:
         who = m.group("who") or m.groupdict().get("office")
         return s, (who.capitalize() if who.islower() else who)
-    if _TO_BE.match(s) or _WILL_BE.match(s):
+    if _TO_BE.match(s) or _WILL_BE.match(s) or _WORK_UNDER_WAY.match(s):
         return s, None
     return None
 

@@ -169,7 +169,10 @@ NOT_ACTION_START = re.compile(
     r"the\s+(?:table|chart|figure|section|appendix)\s+(?:below|above)|this\s+(?:section|table|appendix|report|paper)\s+"
     r"(?:sets\s+out|describes|summarises|outlines|provides)|"
     # a term defined with its short form: "Established Strategic Authorities (EMSA) which is the same as an MSA ..."
-    r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,6}\s+\((?-i:[A-Z]{2,6})\),?\s+(?:which|that|who)\s+(?:is|are)\b)", re.I)
+    r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,6}\s+\((?-i:[A-Z]{2,6})\),?\s+(?:which|that|who)\s+(?:is|are)\b|"
+    # a resolution's part that notes a thing: "(4) Note that acceptance ... may lead to the elections scheduled for May 2025
+    # being postponed" (what it decides, not a step)
+    r"notes?\s+that\b)", re.I)
 LABEL_LINE = re.compile(
     # (the label group without a "Suggested" before it)
     r"^(?:(?:suggested|proposed)\s+)?(?P<label>" + LABEL_WORDS + r"|by(?=\s*:))\s*[:\-–]\s*(?P<value>\S.*)$", re.I)
@@ -470,7 +473,8 @@ def _collect_items(blocks: list[Block], start: int, grouped: bool = False) -> tu
         if RESOLVED.match(b.text.strip()) or LEAD_IN.match(b.text.strip()):
             break  # the next resolution / lead-in starts its own list
         numeric = bool(re.fullmatch(r"\d+", b.numbering or "x"))
-        decision_like = b.text[:1].islower() or b.text.rstrip().endswith((";", "; and", "and")) or bool(DECISION_VERB.match(b.text))
+        decision_like = b.text[:1].islower() or b.text.rstrip().endswith((";", "; and", "and")) or bool(DECISION_VERB.match(b.text)) \
+            or (grouped and bool(re.match(r"To\s+[a-z]{3,}", b.text)))   # "RESOLVED that the Council resolves:" / "1 To declare ..."
         if items and _style(items[0].numbering) == "letter" and _style(b.numbering) == "section":
             break   # "(a) ... (b) ..." under "RESOLVED:" then the minute's next paragraph "4.6 ACTION: ..."
         if _is_item(b) and b.kind != "heading" and (not numeric or decision_like):

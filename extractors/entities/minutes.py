@@ -173,7 +173,10 @@ _PROPOSED_THAT = re.compile(rf"\b[Ii]t\s+was\s+proposed\s+that\s+(?P<who>{_ONE})
 # "Contacts would be forwarded to the Transparency Team", "Papers will be circulated to members":
 # something will be done for a named recipient; not a general statement ("It would be ...")
 _WILL_BE = re.compile(r"^(?!(?:It|This|That|There|These|Those|Which|What|He|She|They|We|I)\b)[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,5}?"
-                      r"\s+(?:will|would)\s+(?:(?:now\s+|also\s+|then\s+)?be\s+[a-z]+(?:ed|en|t)\b(?=.*\b(?:by|in|before|at|during|from|next|shortly|soon)\b)|"
+                      r"\s+(?:will|would)\s+(?:(?:now\s+|also\s+|then\s+)?be\s+"
+                      # (not what the meeting itself will take up: "The matter will be discussed at the June meeting")
+                      r"(?!(?:discussed|considered|debated|raised|noted|revisited|deferred|reviewed|looked)\b)"
+                      r"[a-z]+(?:ed|en|t)\b(?=.*\b(?:by|in|before|at|during|from|next|shortly|soon)\b)|"
                       # (any step to be done, passive, with when: "The data will be released by the end of June")
                       r"be\s+(?:forwarded|circulated|sent|shared|passed|provided|published|"
                       r"reported|brought|presented|submitted|copied|emailed|e-mailed|distributed|given|issued|returned|"

@@ -50,7 +50,7 @@ from typing import Optional
 from extractors import name_shapes
 from extractors.entities.owners import POST_NOUN, RANK, ROLE_WORDS, is_person, is_post, split_owners, subject_owner, subject_owners
 from extractors.model import Document
-from extractors.vocabulary import last_language
+from extractors.vocabulary import MONTH_RE, last_language
 
 # (a Scottish council's "Minute of Meeting of the ...": the record in the singular)
 _MINUTES = re.compile(r"\bminutes\b|\bminute\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\b|"
@@ -176,7 +176,9 @@ _WILL_BE = re.compile(r"^(?!(?:It|This|That|There|These|Those|Which|What|He|She|
                       r"\s+(?:will|would)\s+(?:(?:now\s+|also\s+|then\s+)?be\s+"
                       # (not what the meeting itself will take up: "The matter will be discussed at the June meeting")
                       r"(?!(?:discussed|considered|debated|raised|noted|revisited|deferred|reviewed|looked)\b)"
-                      r"[a-z]+(?:ed|en|t)\b(?=.*\b(?:by|in|before|at|during|from|next|shortly|soon)\b)|"
+                      r"[a-z]+(?:ed|en|t)\b(?=.*\b(?:(?:by|in|before|at|during|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?|next\s+|"
+                      r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + MONTH_RE + r"\b|\d{4}\b|spring|summer|autumn|winter)|"
+                      r"next\s+(?:week|month|meeting)|shortly|soon)\b)|"
                       # (any step to be done, passive, with when: "The data will be released by the end of June")
                       r"be\s+(?:forwarded|circulated|sent|shared|passed|provided|published|"
                       r"reported|brought|presented|submitted|copied|emailed|e-mailed|distributed|given|issued|returned|"

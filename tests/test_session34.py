@@ -154,3 +154,11 @@ def test_a_part_that_notes_a_thing_is_no_step_and_work_reported_under_way_is():
     assert minutes.undertaking("The dataset will be released by the end of June.")[1] is None
     assert minutes.undertaking("It will be released by June.") is None
     assert minutes.undertaking("The report was felt to be useful.") is None
+
+
+def test_what_would_need_to_be_done_is_no_step():
+    assert minutes.undertaking("Assessments would then need to be undertaken to identify any strategic implications.") is None
+    assert minutes.undertaking("Annual report to be presented at the June meeting.")[1] is None
+    # a passive step's when is a date, a season or the next meeting, not any "in"
+    assert minutes.undertaking("Inspections would be presented as four grades in the existing sub-categories.") is None
+    assert minutes.undertaking("The report will be published in March 2027.")[1] is None

@@ -183,7 +183,7 @@ _WILL_BE = re.compile(r"^(?!(?:It|This|That|There|These|Those|Which|What|He|She|
                       r"be\s+(?:forwarded|circulated|sent|shared|passed|provided|published|"
                       r"reported|brought|presented|submitted|copied|emailed|e-mailed|distributed|given|issued|returned|"
                       r"made\s+available|put)\s+(?:to|with|on|at|round|out|back|before)\b)")
-_TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+to\s+be\s+[a-z]+(?:ed|en|t)\s+(?:at|by|in|on|to|before|for|"
+_TO_BE = re.compile(r"^(?:[A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,6}?\s+(?<!need\s)(?<!needs\s)(?<!needed\s)to\s+be\s+[a-z]+(?:ed|en|t)\s+(?:at|by|in|on|to|before|for|"
                     # "Notice to be placed inviting applications for co-option"
                     r"inviting|asking|seeking|setting|explaining)\b")
 

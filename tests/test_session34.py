@@ -162,3 +162,7 @@ def test_what_would_need_to_be_done_is_no_step():
     # a passive step's when is a date, a season or the next meeting, not any "in"
     assert minutes.undertaking("Inspections would be presented as four grades in the existing sub-categories.") is None
     assert minutes.undertaking("The report will be published in March 2027.")[1] is None
+
+
+def test_councillors_named_together_own_a_step_each():
+    assert minutes.owners_of("Cllrs Hayward & Cobb", "") == [(None, "Cllr Hayward", "Hayward"), (None, "Cllr Cobb", "Cobb")]

@@ -1028,6 +1028,9 @@ def owners_of(who: Optional[str], before: str) -> list[tuple[Optional[str], Opti
         return [(None, named, who)] if named else []
     if who == "They":
         return []
+    together = re.match(r"(?:Cllrs|Councillors)\s+(?P<names>.+)$", who)
+    if together:   # "Cllrs Hayward & Cobb": each a councillor
+        return [(None, f"Cllr {name}", name) for name in re.split(r"\s*(?:,|&|\band\b)\s*", together.group("names")) if name]
     out: list[tuple[Optional[str], Optional[str], str]] = []
     # "Clerk & Cllr Evans" is two; "the Director of Finance and Corporate Services" one post
     parts = [who] if re.fullmatch(_POST, who) else re.split(r"\s*(?:&|\band\b)\s*", who)

@@ -166,3 +166,13 @@ def test_what_would_need_to_be_done_is_no_step():
 
 def test_councillors_named_together_own_a_step_each():
     assert minutes.owners_of("Cllrs Hayward & Cobb", "") == [(None, "Cllr Hayward", "Hayward"), (None, "Cllr Cobb", "Cobb")]
+
+
+def test_a_votes_tally_is_a_count_however_small():
+    from extractors.entities.metric_items import metrics_from_text
+    from extractors.entities.items import Prov
+    got = {t: [m.value for m in metrics_from_text(t, Prov(page=1, source_text=t, locator="x"))]
+           for t in ("For (9)", "Against (0)", "Abstain (2)", "Abstain (0) Motion lost.")}
+    assert got == {"For (9)": [9.0], "Against (0)": [0.0], "Abstain (2)": [2.0], "Abstain (0) Motion lost.": [0.0]}
+    # a paragraph's own number in brackets stays no metric
+    assert metrics_from_text("(9) The Chairman put the motion to the vote.", Prov(page=1, source_text="", locator="x")) == []

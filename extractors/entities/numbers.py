@@ -283,7 +283,12 @@ def _blocked_spans(text: str, narrative: bool) -> list[tuple[int, int, str]]:
         a, b = int(m.group(1)), int(m.group(3))
         if b == (a + 1) % 100:
             spans.append((m.start(), m.end(), "fy"))
-    return spans
+    # a vote's tally is a count, however small, not a lone or list number: "For (9)", "Against (0)", "Abstain (2)"
+    tallies = [(m.start(1), m.end(1)) for m in _VOTE_TALLY.finditer(text)]
+    return [sp for sp in spans if not any(sp[0] < e and s < sp[1] for s, e in tallies)]
+
+
+_VOTE_TALLY = re.compile(r"(?:^|(?<=[\s.;:]))(?:For|Against|Abstain(?:ed|ing)?|Abstentions?)\s*\((\d{1,3})\)")
 
 
 # "... improve practice 3. Relocate the team 4. Ensure that ...": a list run

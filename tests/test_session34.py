@@ -176,3 +176,14 @@ def test_a_votes_tally_is_a_count_however_small():
     assert got == {"For (9)": [9.0], "Against (0)": [0.0], "Abstain (2)": [2.0], "Abstain (0) Motion lost.": [0.0]}
     # a paragraph's own number in brackets stays no metric
     assert metrics_from_text("(9) The Chairman put the motion to the vote.", Prov(page=1, source_text="", locator="x")) == []
+
+
+def test_a_listed_step_opening_with_those_who_are_to_take_it_names_them(tmp_path):
+    d = _doc(["The key milestones for the delivery of this commitment are for:",
+              "* departments to provide release dates for datasets by December 2013",
+              "* all central government departments to highlight statutory datasets by April 2014",
+              "* data to be released in open formats by June 2014"])
+    got = extracted(d, tmp_path)
+    by_id = {a["action_id"]: a["text"][:12] for a in got["actions"]}
+    assert sorted((by_id[o["parent_id"]], o["role"]) for o in got["owners"]) == [
+        ("all central ", "central government departments"), ("departments ", "departments")]

@@ -2054,6 +2054,10 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
                 if b.full_text not in consumed:
                     loc = b.numbering if b.numbering and b.numbering != "•" else f"block:{i}"
                     out.append(led_step(t, Prov(page=b.page, source_text=b.full_text, locator=loc)))
+                    if (tasked := _TASKED_KIND.match(t)) and not out[-1].labels:
+                        # "departments to develop internal processes ... by March 2014": those who are to do it
+                        out[-1].owners.append(Owner(role=tasked.group("who"), person=None, raw=tasked.group("who"),
+                                                    kind="lead", prov=out[-1].prov.at("/owner")))
                 open_bracket = t if t.count("(") > t.count(")") and b.full_text not in consumed else None
                 continue
         steps, open_bracket = None, None
@@ -2134,6 +2138,13 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             if doer and b.kind == "list_item":
                 out[-1].owners.append(Owner(role=doer, person=None, raw=doer, kind="lead", prov=out[-1].prov.at("/owner:lead-in")))
     return out
+
+
+# a listed step that opens with those who are to take it, in the plural: "departments to provide release dates ...",
+# "all central government departments to highlight ...", "schools to publish ..."
+_TASKED_KIND = re.compile(r"^(?:all\s+)?(?P<who>(?:[a-z][\w’'-]*\s+){0,3}(?:departments|authorities|councils|bodies|agencies|"
+                          r"partners|providers|schools|trusts|boards|services|commissioners|organisations))"
+                          r"(?:,[^,]{3,80},)?\s+to\s+(?!be\b)[a-z]{3,}\b")
 
 
 def _undertaker_owns(a: Action, text: str) -> None:

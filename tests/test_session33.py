@@ -1,5 +1,5 @@
 """Forms read in session 33 (see docs/design.md, "session 33")."""
-from tests.word_papers import add_table, extracted
+from tests.word_papers import extracted, word_doc
 
 
 def test_a_body_with_its_chair_in_brackets_and_a_separator_left_before_a_label():
@@ -19,17 +19,7 @@ def test_a_body_with_its_chair_in_brackets_and_a_separator_left_before_a_label()
     assert all(p is None for _, p, _ in got)
 
 
-def _doc(paragraphs=(), tables=()):
-    import docx
-    d = docx.Document()
-    for p in paragraphs:
-        if p.startswith("# "):
-            d.add_heading(p[2:], level=1)
-        else:
-            d.add_paragraph(p)
-    for rows in tables:
-        add_table(d, rows)
-    return d
+_doc = word_doc
 
 
 def test_posts_and_holders_printed_in_sentences_in_table_columns_and_in_any_cell(tmp_path):

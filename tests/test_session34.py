@@ -2,22 +2,10 @@
 from extractors.entities import minutes
 from extractors.entities.action_plans import split_actions
 from extractors.entities.columns import classify_columns, is_action_plan
-from tests.word_papers import add_table, extracted
+from tests.word_papers import add_table, extracted, word_doc
 
 
-def _doc(paragraphs=(), tables=()):
-    import docx
-    d = docx.Document()
-    for p in paragraphs:
-        if p.startswith("# "):
-            d.add_heading(p[2:], level=1)
-        elif p.startswith("* "):
-            d.add_paragraph(p[2:], style="List Bullet")
-        else:
-            d.add_paragraph(p)
-    for rows in tables:
-        add_table(d, rows)
-    return d
+_doc = word_doc
 
 
 def test_a_body_that_says_it_will_and_a_list_of_milestones_lead_into_steps(tmp_path):

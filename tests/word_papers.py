@@ -20,3 +20,21 @@ def add_table(d, rows):
         for j, text in enumerate(row):
             t.cell(i, j).text = text
     return t
+
+
+def word_doc(paragraphs=(), tables=()):
+    """A python-docx Document of `paragraphs` ("# Title" a heading, "* item" a
+    bulleted item, else a plain paragraph) followed by `tables` (lists of rows)."""
+    import docx
+    d = docx.Document()
+    for p in paragraphs:
+        if p.startswith("# "):
+            d.add_heading(p[2:], level=1)
+        elif p.startswith("* "):
+            d.add_paragraph(p[2:], style="List Bullet")
+        else:
+            d.add_paragraph(p)
+    for rows in tables:
+        add_table(d, rows)
+    return d
+

@@ -171,15 +171,16 @@ _PROPOSED_THAT = re.compile(rf"\b[Ii]t\s+was\s+proposed\s+that\s+(?P<who>{_ONE})
                             rf"(?P<verb>[a-z]{{3,}})\b(?<!ed)(?<!s)")
 # "Annual return to be presented at the October meeting."
 # "Contacts would be forwarded to the Transparency Team", "Papers will be circulated to members":
-# something will be done for a named recipient; not a general statement ("It would be ...")
+# something will be done for a named recipient; "The data will be released by the end of June": any step,
+# passive, with when it is due (a date, a season, the next week or meeting, "shortly"); not what the
+# meeting itself will take up ("The matter will be discussed at the June meeting"), not a general
+# statement ("It would be ...")
 _WILL_BE = re.compile(r"^(?!(?:It|This|That|There|These|Those|Which|What|He|She|They|We|I)\b)[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,5}?"
                       r"\s+(?:will|would)\s+(?:(?:now\s+|also\s+|then\s+)?be\s+"
-                      # (not what the meeting itself will take up: "The matter will be discussed at the June meeting")
                       r"(?!(?:discussed|considered|debated|raised|noted|revisited|deferred|reviewed|looked)\b)"
                       r"[a-z]+(?:ed|en|t)\b(?=.*\b(?:(?:by|in|before|at|during|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?|next\s+|"
                       r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + MONTH_RE + r"\b|\d{4}\b|spring|summer|autumn|winter)|"
                       r"next\s+(?:week|month|meeting)|shortly|soon)\b)|"
-                      # (any step to be done, passive, with when: "The data will be released by the end of June")
                       r"be\s+(?:forwarded|circulated|sent|shared|passed|provided|published|"
                       r"reported|brought|presented|submitted|copied|emailed|e-mailed|distributed|given|issued|returned|"
                       r"made\s+available|put)\s+(?:to|with|on|at|round|out|back|before)\b)")

@@ -463,15 +463,15 @@ def _collect_items(blocks: list[Block], start: int, grouped: bool = False) -> tu
         b = blocks[j]
         if b.kind == "table":
             break
+        if RESOLVED.match(b.text.strip()) or LEAD_IN.match(b.text.strip()):
+            break  # the next resolution / lead-in starts its own list
         if grouped and b.kind in ("paragraph", "heading") and b.numbering is None and \
                 len(b.text.split()) <= 8 and not b.text.rstrip().endswith((".", ";")) and j + 1 < len(blocks) and \
                 (not b.text.rstrip().endswith(":") or len(b.text.split()) <= 3) and \
                 _is_item(blocks[j + 1]) and blocks[j + 1].kind != "heading" and \
                 _style(blocks[j + 1].numbering) == (_style(items[0].numbering) if items else "letter"):
-            j += 1
+            j += 1   # a group's title ("2025-26 Council Tax", "In addition:") over the parts after it
             continue
-        if RESOLVED.match(b.text.strip()) or LEAD_IN.match(b.text.strip()):
-            break  # the next resolution / lead-in starts its own list
         numeric = bool(re.fullmatch(r"\d+", b.numbering or "x"))
         decision_like = b.text[:1].islower() or b.text.rstrip().endswith((";", "; and", "and")) or bool(DECISION_VERB.match(b.text)) \
             or (grouped and bool(re.match(r"To\s+[a-z]{3,}", b.text)))   # "RESOLVED that the Council resolves:" / "1 To declare ..."

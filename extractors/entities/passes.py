@@ -1175,8 +1175,9 @@ _TAG = re.compile(r"\s*(?P<who>(?:[A-Z]{2,4}|All|[A-Z][a-z]+(?:\s+(?:of|and|&|[A
 
 
 def _tags_to_actions(ctx: EntityContext, tags: list[tuple[str, str]], found: list[Action]) -> None:
-    """The row's action sentences, in order, take the tag lines' owners and due dates when
-    there are as many of each (one tag for one sentence)."""
+    """The row's action sentences, in order, take the tag lines' owners and due dates: one tag
+    for one sentence when there are as many of each, else each tag for the next sentence
+    whose subject it names (none when a tag names no sentence's subject)."""
     if not found:
         return
     if len(tags) == len(found):

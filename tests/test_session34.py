@@ -175,3 +175,10 @@ def test_a_listed_step_opening_with_those_who_are_to_take_it_names_them(tmp_path
     by_id = {a["action_id"]: a["text"][:12] for a in got["actions"]}
     assert sorted((by_id[o["parent_id"]], o["role"]) for o in got["owners"]) == [
         ("all central ", "central government departments"), ("departments ", "departments")]
+
+
+def test_an_undertaking_reported_after_a_lead_clause_and_around_a_condition():
+    said = ("In response to how devolution would affect the risk register, it was confirmed that officers would, subject "
+            "to the outcome of the decision taken by Cabinet, create a programme of work with services.")
+    assert minutes.undertaking(said) == (said, "officers")
+    assert minutes.undertaking("It was noted that the report, which was long, had been useful.") is None

@@ -143,6 +143,9 @@ _ACTION_FORMS = [
                r"(?!(?:approve|note|agree|endorse|consider|comment|support|ratify|accept|discuss|receive|adopt|decide)\b)[a-z]{3,}\b"),
     # "It was noted that the Secretariat will circulate ...", "The Secretariat would be asked to circulate ..."
     re.compile(rf"^It\s+was\s+(?:noted|reported|confirmed)\s+that\s+{_WHO}\s+(?:will|would)\s+(?!be\b|not\b|like\b)[a-z]{{3,}}\b"),
+    # "... it was confirmed that officers would, subject to the outcome of the decision, create a programme of work"
+    re.compile(rf"^(?:[^.;]{{3,200}}?,\s+)?[Ii]t\s+was\s+(?:noted|reported|confirmed|agreed)\s+that\s+(?:the\s+)?(?P<who>officers|officials|{_ONE})\s+"
+               rf"(?:will|would),\s+[^,]{{3,120}},\s+(?!be\b|not\b)[a-z]{{3,}}\b"),
     re.compile(rf"^{_WHO}\s+(?:will|would)\s+be\s+(?:asked|requested|tasked|invited)\s+to\s+[a-z]{{3,}}\b"),
     # "It was agreed that Tom Reid would write ...", "The group agreed that the Secretariat should circulate ..."
     re.compile(rf"^(?:It\s+was\s+|(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*\s+){{1,3}})(?:agreed|decided|resolved)\s+that\s+{_WHO}\s+"

@@ -182,3 +182,9 @@ def test_an_undertaking_reported_after_a_lead_clause_and_around_a_condition():
             "to the outcome of the decision taken by Cabinet, create a programme of work with services.")
     assert minutes.undertaking(said) == (said, "officers")
     assert minutes.undertaking("It was noted that the report, which was long, had been useful.") is None
+
+
+def test_a_stated_intention_is_an_undertaking():
+    said = "Mr Gough stated his intention, if the Council applied to join the DPP, to submit a request to government."
+    assert minutes.undertaking(said) == (said, "Mr Gough")
+    assert minutes.undertaking("Cllr Evans stated his intention to stand down at the May meeting.")[1] == "Cllr Evans"

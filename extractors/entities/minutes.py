@@ -143,6 +143,9 @@ _ACTION_FORMS = [
                r"(?!(?:approve|note|agree|endorse|consider|comment|support|ratify|accept|discuss|receive|adopt|decide)\b)[a-z]{3,}\b"),
     # "It was noted that the Secretariat will circulate ...", "The Secretariat would be asked to circulate ..."
     re.compile(rf"^It\s+was\s+(?:noted|reported|confirmed)\s+that\s+{_WHO}\s+(?:will|would)\s+(?!be\b|not\b|like\b)[a-z]{{3,}}\b"),
+    # "Mr Gough stated his intention, if the Council applied to join the DPP, to submit a request to government"
+    re.compile(rf"^{_WHO}\s+(?:also\s+)?(?:stated|expressed|confirmed|indicated|announced|set\s+out)\s+(?:his|her|their|its)\s+"
+               rf"intention(?:,\s+[^,]{{3,120}},)?\s+to\s+(?!be\b)[a-z]{{3,}}\b"),
     # "... it was confirmed that officers would, subject to the outcome of the decision, create a programme of work"
     re.compile(rf"^(?:[^.;]{{3,200}}?,\s+)?[Ii]t\s+was\s+(?:noted|reported|confirmed|agreed)\s+that\s+(?:the\s+)?(?P<who>officers|officials|{_ONE})\s+"
                rf"(?:will|would),\s+[^,]{{3,120}},\s+(?!be\b|not\b)[a-z]{{3,}}\b"),

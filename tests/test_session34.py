@@ -188,3 +188,10 @@ def test_a_stated_intention_is_an_undertaking():
     said = "Mr Gough stated his intention, if the Council applied to join the DPP, to submit a request to government."
     assert minutes.undertaking(said) == (said, "Mr Gough")
     assert minutes.undertaking("Cllr Evans stated his intention to stand down at the May meeting.")[1] == "Cllr Evans"
+
+
+def test_work_reported_to_continue_inside_a_sentence_is_a_step():
+    said = ("Regarding the Entry/Exit System Mr Gough expressed his preference for a phased approach and highlighted "
+            "that work would continue with partners to prepare contingency plans.")
+    assert minutes.undertaking(said) == (said, None)
+    assert minutes.undertaking("She said that the work had been well received.") is None

@@ -200,6 +200,10 @@ _WORK_UNDER_WAY = re.compile(r"^(?:(?:A\s+(?:significant\s+|great\s+|considerabl
                              r"(?:(?:was|were|is|are)\s+(?:still\s+|now\s+|currently\s+|already\s+)?(?:underway|under\s+way|ongoing|in\s+progress)|"
                              r"would\s+(?:continue|be\s+undertaken|take\s+place))\b")
 
+# the same, reported: "... and highlighted that work would continue with partners to prepare contingency plans"
+_WORK_REPORTED = re.compile(r"\b(?:said|highlighted|reported|noted|confirmed|explained|advised|stated)\s+that\s+"
+                            r"(?:further\s+)?(?:work|discussions)\s+(?:would\s+continue|(?:was|were)\s+(?:still\s+)?(?:underway|under\s+way|ongoing))\b")
+
 # the word a decision is minuted under: "AGREED:", "RESOLVED -", "Decision:"
 DECISION_LABEL = r"(?:agreed|resolved|decided|decisions?|resolutions?|outcome)"
 
@@ -494,7 +498,7 @@ def undertaking(sentence: str) -> Optional[tuple[str, Optional[str]]]:
     if m:
         who = m.group("who") or m.groupdict().get("office")
         return s, (who.capitalize() if who.islower() else who)
-    if _TO_BE.match(s) or _WILL_BE.match(s) or _WORK_UNDER_WAY.match(s):
+    if _TO_BE.match(s) or _WILL_BE.match(s) or _WORK_UNDER_WAY.match(s) or _WORK_REPORTED.search(s):
         return s, None
     return None
 

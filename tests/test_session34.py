@@ -195,3 +195,14 @@ def test_work_reported_to_continue_inside_a_sentence_is_a_step():
             "that work would continue with partners to prepare contingency plans.")
     assert minutes.undertaking(said) == (said, None)
     assert minutes.undertaking("She said that the work had been well received.") is None
+
+
+def test_under_timescales_a_lead_in_that_is_no_plan_ends_the_steps(tmp_path):
+    d = _doc(["# Commitment 14",
+              "Timescales",
+              "* website established (October 2013)",
+              "Being transparent about aid flows helps:",
+              "* governments to better plan and manage the aid they receive"])
+    got = [a["text"] for a in extracted(d, tmp_path)["actions"]]
+    assert "website established (October 2013)" in got
+    assert not any(t.startswith("governments to better plan") for t in got)

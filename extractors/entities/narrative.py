@@ -2031,6 +2031,7 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
     inspection = _looks_inspection(doc)
     under_action_heading = False
     committed = False   # the block before was a "Commitment N" heading
+    timed = False   # the heading over the blocks is a plan's "Timescales" / "Key milestones"
     steps: Optional[str] = None   # "done" / "planned" while reading the items of a lead-in to steps
     doer: Optional[str] = None    # who the lead-in says will take the steps listed under it
     open_bracket: Optional[str] = None   # the last step's words when its "(Owner: ..." bracket was left open
@@ -2076,6 +2077,10 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
         if lead:
             steps = "done" if re.match(r"ha[sv]e?", lead.group(0), re.I) else "planned"
             continue
+        if timed and b.kind == "paragraph" and t.endswith(":"):
+            # under "Timescales", a lead-in that is no plan of steps ("Being transparent about aid flows helps:"):
+            # what it lists is not the steps
+            under_action_heading = timed = False
         heading_like = b.kind == "heading" or (b.kind == "paragraph" and b.numbering is None and len(t.split()) <= 5
                                                 and not t.endswith((".", ";", ",")) and t[:1].isupper()
                                                 # "Further actions planned:", "Mitigating actions:": a lead-in
@@ -2085,6 +2090,7 @@ def loose_narrative_actions(doc: Document, consumed: set[str]) -> list[Action]:
             committed = bool(re.fullmatch(r"(?i)commitment\s+\d{1,2}[a-z]?[.:]?", t))
             under_action_heading = (bool(ACTION_HEADING.search(t)) and len(t.split()) <= 6
                                     and not BUCKET.search(t) and not OUTCOME_HEADING.match(t))
+            timed = bool(re.fullmatch(r"(?i)(?:key\s+)?(?:timescales?|milestones?)", t))
             continue
         if b.full_text in consumed:
             continue

@@ -206,3 +206,12 @@ def test_under_timescales_a_lead_in_that_is_no_plan_ends_the_steps(tmp_path):
     got = [a["text"] for a in extracted(d, tmp_path)["actions"]]
     assert "website established (October 2013)" in got
     assert not any(t.startswith("governments to better plan") for t in got)
+
+
+def test_a_minutes_bullet_read_by_its_first_sentence_is_not_read_again_whole(tmp_path):
+    d = _doc(["Minutes of the meeting of the Cabinet held on 30 January 2025",
+              "# Cabinet Member updates",
+              "* Work was ongoing with the implementation plan for the economic framework. Recent efforts included "
+              "the creation of innovation partnerships."])
+    got = [a["text"] for a in extracted(d, tmp_path)["actions"]]
+    assert got == ["Work was ongoing with the implementation plan for the economic framework."]

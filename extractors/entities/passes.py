@@ -1622,11 +1622,14 @@ def loose_actions(ctx: EntityContext) -> None:
     """Prose actions not tied to a recommendation (not again one a minute's
     sentence already gave: an 'Actions' list of '<who> to <do>' items)."""
     have = {(a.prov.source_text, a.text) for a in ctx.loose_actions}
+    said: dict[str, list[str]] = {}   # the sentences a minute's paragraph already gave as actions
+    for a in ctx.loose_actions:
+        said.setdefault(a.prov.source_text, []).append(a.text)
     leads = _section_leads(ctx.doc)
     at = {b.full_text: i for i, b in enumerate(ctx.doc.blocks) if b.kind != "table"}
     for a in loose_narrative_actions(ctx.doc, ctx.consumed | ctx.not_actions):
-        if (a.prov.source_text, a.text) in have:
-            continue
+        if (a.prov.source_text, a.text) in have or any(x and a.text.startswith(x) for x in said.get(a.prov.source_text, ())):
+            continue   # (the whole paragraph again, after its first sentence was read as a minute's action)
         ctx.consumed.add(a.prov.source_text)
         for label, value, prov in a.labels:   # (its bracket: "(Owner: Head of People – Sonia Whitlam; by April 2027)")
             _apply_label(a, label, value, prov, ctx)

@@ -114,7 +114,8 @@ DUE_LABEL = (r"(?:(?:original|revised|new|agreed|target|expected|planned|propose
              r"target(?:\s+(?:completion|implementation))?|due(?:\s+by)?|by\s+when|when|completion(?:\s+by)?|"
              r"(?:to\s+be\s+)?completed\s+by|implementation")
 RAG_LABEL = r"rag(?:\s+(?:status|rating|rated))?|(?:overall\s+|progress\s+)?(?:rating|assessment)"
-STATUS_LABEL = r"(?:overall\s+|current\s+|delivery\s+|action\s+)?status"
+# (and when done work was finished: "Completed: 2 June 2026", "Date completed: ...")
+STATUS_LABEL = r"(?:overall\s+|current\s+|delivery\s+|action\s+)?status|(?:date\s+)?completed(?:\s+on)?(?=\s*:)"
 PROGRESS_LABEL = (r"(?:latest\s+|current\s+)?(?:progress(?:\s+(?:update|to\s+date|made|so\s+far|at\s+\w+(?:\s+\d{4})?))?|"
                   r"updates?|position(?:\s+statement)?)|commentary")
 # any of them (LABEL_WORDS), and the same with a suggested lead or timescale ("Suggested lead: ...") (ITEM_LABEL)

@@ -38,6 +38,7 @@ from extractors.entities.timescales.sentences import find_due_dates_in_sentence
 from extractors.entities.timescales.meetings import log_section
 from extractors.model import Cell, Table, banner_row
 from extractors.numbering import KEY_CELL, R_REF, split_numbering
+from extractors.textsim import token_f1
 
 _NOT_IMPERATIVE = {
     "the", "this", "these", "that", "those", "it", "a", "an", "all", "our", "we", "there", "in", "as", "if",
@@ -463,7 +464,9 @@ def extract_action_plan(table: Table, tindex: int, *, glossary: dict, anchor: Op
 _REC_REF_HEADER = re.compile(r"\brec(?:ommendation)?s?\b|^afi\b", re.I)   # ("AFI": the area for improvement answered)
 
 
-_RECORD_TITLE = re.compile(r"^(?:recommendation|rec\.?|finding|issue|observation)\s*(?:no\.?\s*)?(?P<ref>[\w.]{1,6})\b", re.I)
+_RECORD_TITLE = re.compile(r"^(?:(?:recommendation|rec\.?|finding|issue|observation)\s*(?:no\.?\s*)?(?P<ref>[\w.]{1,6})\b"
+                           # a number alone, or coded: "R1", "1", "1."
+                           r"|(?P<code>(?-i:R)?\d{1,2}[a-z]?)\.?$)", re.I)
 _FINDING_LABEL = re.compile(r"^(?:finding|issue|observation|risk|risk\s+or\s+issue|background|implication)s?(?:\s+identified)?$", re.I)
 
 
@@ -484,13 +487,15 @@ def record_table(table: Table, heading_ref: Optional[str] = None) -> Optional[Ta
     the table prints none."""
     rows = [[c for c in row if c.text.strip()] for row in table.rows]
     rows = [r for r in rows if r]
+    if all(len(r) == 1 for r in rows):
+        rows = _box_pairs(table) or rows
     if len(rows) < 3 or any(len(r) > 2 for r in rows):
         return None
     ref = heading_ref
     m = _RECORD_TITLE.match(rows[0][0].text.strip())
     if m and (len(rows[0]) == 1 or len(rows[0][0].text.split()) <= 4):
         first = rows[0]
-        ref, rows = m.group("ref").rstrip("."), rows[1:]
+        ref, rows = (m.group("ref") or m.group("code")).rstrip("."), rows[1:]
         if len(first) == 2 and len(first[1].text.split()) >= 5 and not any(
                 column_role(" ".join(r[0].text.split()).rstrip(":")) == "rec" for r in rows if len(r) == 2):
             # "Recommendation 1 | The council should ...": the recommendation beside its number
@@ -512,6 +517,49 @@ def record_table(table: Table, heading_ref: Optional[str] = None) -> Optional[Ta
     header = ([Cell("Ref")] if ref else []) + [Cell(lb) for lb in labels]
     body = ([Cell(ref, page=pairs[0][1].page)] if ref else []) + [value for _, value in pairs]
     return Table(rows=[header, body], header_rows=1, pages=table.pages)
+
+
+# a box's line "<label>: <value>": a label of at most five words ("Responsible officer: Rents Manager")
+_BOX_LABEL_LINE = re.compile(r"^(?P<label>[A-Z][\w’'/&()-]*(?:\s+[\w’'/&()-]+){0,4})\s*:\s*(?P<value>\S.*)$", re.S)
+
+
+def _box_pairs(table: Table) -> Optional[list[list[Cell]]]:
+    """A record printed as a box - a one-column table - of labelled lines
+    ("Recommendation 1: ..." / "Priority: High" / "Management response:
+    ..." / "Responsible officer: ..." / "Target date: ..."): its label |
+    value rows, a line with no label of its own going on the value above it
+    (or, first, titling the record: "Recommendation 1" over its words).
+    None when fewer than three lines are labelled."""
+    lines = table.box_lines()
+    pairs: list[list[Cell]] = []
+    labelled = 0
+    for cell, text in lines:
+        m = _BOX_LABEL_LINE.match(text)
+        if m:
+            labelled += 1
+            pairs.append([Cell(m.group("label"), page=cell.page), Cell(m.group("value"), page=cell.page)])
+        elif _label_alone(text):
+            labelled += 1
+            pairs.append([Cell(text, page=cell.page)])   # "Responsible officer" over "Rents Manager"
+        elif pairs and len(pairs[-1]) == 2:
+            pairs[-1][1] = Cell(f"{pairs[-1][1].text}\n{text}", page=pairs[-1][1].page)
+        elif pairs:
+            pairs[-1] = [pairs[-1][0], Cell(text, page=cell.page)]   # "Recommendation 1" over its words
+        elif (num := re.match(r"(?P<n>(?-i:R)?\d{1,2}[a-z]?)\s*[.:)–-]\s+(?=[A-Z])", text)):
+            pairs.append([Cell(num.group("n"), page=cell.page), Cell(text[num.end():], page=cell.page)])   # "1. The service ..."
+        else:
+            pairs.append([Cell(text, page=cell.page)])
+    return pairs if labelled >= 3 else None
+
+
+def _label_alone(text: str) -> bool:
+    """A record's label on a line of its own, its value on the lines below:
+    "Recommendation 1", "Priority", "Management response", "Responsible
+    officer", "Target date"."""
+    t = text.strip().rstrip(":")
+    if len(t.split()) > 4 or t.endswith(".") or not t[:1].isupper():
+        return False
+    return bool(_RECORD_TITLE.match(t) or re.fullmatch(r"(?i)(?:priority|risk\s+rating|rating|grade)", t) or column_role(t))
 
 
 def _recommendation_list(table: Table, roles: dict) -> bool:
@@ -748,6 +796,54 @@ def asking_banner(text: str, dotted_under) -> tuple[Optional[str], Optional[str]
     return None, None
 
 
+# the label a banner over a plan's rows gives the item they answer, with its number: "Recommendation 2:",
+# "Ofsted recommendation 1 –", "Finding 3", "Learning point 1", "Proposal for improvement 2", "PFI 3",
+# "Area for improvement 4", "Requirement 2"
+_BANNER_LABEL = re.compile(
+    r"(?i)^(?:(?:priority|key|ofsted|inspection|inspectorate|audit|ombudsman|panel|review|scrutiny|regulator)\s+){0,2}"
+    r"(?:recommendation|rec\.?|findings?|learning(?:\s+points?)?|lessons?(?:\s+learn(?:ed|t))?|proposals?\s+for\s+improvement|"
+    r"pfi|afi|afd|issues?|observations?|requirements?|" + INSPECTION_ITEM + r")"
+    r"\s*(?:no\.?\s*)?(?P<n>\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*")
+# a banner's coded number alone: "R1 –", "P2:", "PFI3"
+_BANNER_CODE = re.compile(r"^(?:R|P|PFI)\s?(?P<n>\d{1,2}[a-z]?)\b\s*[:.–—-]?\s*(?=[A-Z])")
+# the label with no number: "Recommendation: The council should ...", "Ofsted finding – ..."
+_BANNER_WORD = re.compile(
+    r"(?i)^(?:(?:ofsted|inspection|inspectorate|audit|ombudsman|panel|review|scrutiny|regulator)(?:['’]s)?\s+)?"
+    r"(?:recommendation|finding|learning(?:\s+point)?|lesson\s+learn(?:ed|t)|proposal\s+for\s+improvement|"
+    + INSPECTION_ITEM + r")\s*[:–—-]\s*")
+# what the body that made it recommended, said in the banner: "The Ombudsman recommended that the council ..."
+_RECOMMENDED_THAT = re.compile(r"(?i)\brecommend(?:ed|s)?\s+that\b")
+
+
+def banner_item(text: str, dotted_under=lambda _: False) -> Optional[tuple[Optional[str], str]]:
+    """(ref or None, words) of a banner across a plan's rows - or a caption
+    over its table - that states the item the rows below answer:
+    - labelled and numbered: "Recommendation 1 The Board should ...",
+      "Finding 3: ...", "Learning point 2 – ...", "PFI 1", "R2 – ...";
+    - a bare number before words that ask someone to act ("1. The Council
+      should strengthen ...": `asking_banner`);
+    - labelled without a number ("Recommendation: ...");
+    - no label, the words asking someone to act ("The council should
+      review ...", "The Ombudsman recommended that the council ...").
+    None for any other banner: a theme, a period, an agenda item, a lead-in."""
+    t = _norm(text)
+    m = _BANNER_LABEL.match(t) or _BANNER_CODE.match(t)
+    if m:
+        return t[:m.end()].strip(" :.–—-"), t[m.end():].strip(" :.–—-")
+    ref, asked = asking_banner(t, dotted_under)
+    if ref:
+        return ref, asked
+    label, rest = split_numbering(t)
+    if label:
+        return None   # another numbering ("2.3 Governance"): a section, not an ask
+    m = _BANNER_WORD.match(t)
+    words = t[m.end():] if m else t
+    if 5 <= len(words.split()) <= 60 and not re.search(r"[:;,–—-]\W*$", words) and \
+            (m or ASKS_SOMEONE.search(words) or _RECOMMENDED_THAT.search(words)):
+        return None, words
+    return None
+
+
 # "Agency lead" beside "Named lead" / "Lead officer"
 _AGENCY_LEAD = re.compile(r"(?i)\b(?:agency|organisation|organization|partner|service|body)\b")
 _NAMED_LEAD = re.compile(r"(?i)\b(?:named|officer|person|individual)\b")
@@ -946,11 +1042,13 @@ class _PlanReader:
             ref = _norm(f"{m.groupdict().get('pre') or ''} {m.group('ref')}")
             text = _norm(m.group("text"))
         elif self.act_c is not None and banner and not self.keyed_elsewhere() and \
-                (self.group is None or any(x is self.group for x in self.recs)) and \
-                (asked := asking_banner(texts[0], self.dotted_under))[1]:
-            # (not under an item printed above the table: a banner there restates it or names a theme;
-            # nor in a table whose ref column keys its rows to items printed elsewhere: its banners are themes)
-            if self.group is not None and not self.group.actions:
+                (asked := banner_item(texts[0], self.dotted_under)) is not None and \
+                (self.group is None or any(x is self.group for x in self.recs) or
+                 token_f1(asked[1], self.group.text) < 0.8):
+            # (under an item printed above the table, only in other words: a banner there restates it, or states
+            # another item of a list printed above, which passes.restated_recommendations then finds; not in a
+            # table whose ref column keys its rows to items printed elsewhere: its banners are themes)
+            if self.group is not None and not self.group.actions and any(x is self.group for x in self.recs):
                 return True   # a second banner before any action row: it elaborates the item above (a finding, a theme)
             ref, text = asked
         elif self.ref_c is not None and self.act_c is not None:

@@ -964,6 +964,7 @@ class _ImprovementWalk:
         self.answered = False   # the current item's response has been printed under it
         self.stem: Optional[Recommendation] = None   # an item printed as a stem over lettered parts ("That the Cabinet:")
         self.parts: list[Recommendation] = []   # its parts so far
+        self._step_lines: Optional[bool] = None   # labelled lines between two bullets somewhere in the paper
 
     def boxed_table(self, i: int, b: Block) -> None:
         texts = {c.text.strip() for row in (b.table.rows if b.table else []) for c in row if c.text.strip()}
@@ -1333,7 +1334,9 @@ class _ImprovementWalk:
     def _under_step_list(self, i: int, current) -> bool:
         """Block i (a labelled line, perhaps after others) follows a list
         of two or more of the item's steps set as bullets: the labels are
-        the item's, not its last step's."""
+        the item's, not its last step's. So they are under a single bullet
+        in a paper that never prints labelled lines between two bullets
+        (its steps have no lines of their own)."""
         j = i - 1
         while j >= 0 and self.blocks[j].kind != "table" and LABEL_LINE.match(" ".join(self.blocks[j].text.split())):
             j -= 1
@@ -1341,7 +1344,30 @@ class _ImprovementWalk:
         n = 0
         while j >= 0 and self.blocks[j].kind == "list_item" and self.blocks[j].full_text in steps:
             n, j = n + 1, j - 1
-        return n >= 2
+        return n >= 2 or (n == 1 and not self._labels_between_bullets())
+
+    def _labels_between_bullets(self) -> bool:
+        """Does the paper print labelled lines between two bullets ("• Introduce
+        a template" / "Lead: ..." / "By: ..." / "• Run a clinic"): each step's
+        own lines?"""
+        if self._step_lines is None:
+            self._step_lines = False
+            prev = None   # the kind of the last block that was no labelled line
+            for k, b in enumerate(self.blocks):
+                if b.kind != "table" and LABEL_LINE.match(" ".join(b.text.split())):
+                    if prev == "list_item" and (nxt := self._after_labels(k)) is not None and nxt.kind == "list_item":
+                        self._step_lines = True
+                        break
+                    continue
+                prev = b.kind
+        return self._step_lines
+
+    def _after_labels(self, k: int):
+        """The first block after block k that is no labelled line, or None."""
+        for b in self.blocks[k + 1:]:
+            if b.kind == "table" or not LABEL_LINE.match(" ".join(b.text.split())):
+                return b
+        return None
 
     def heading(self, i: int, b: Block, t: str) -> Optional[int]:
         """A heading: a deadline bucket, an improvement zone (read whole), or
@@ -1564,7 +1590,7 @@ _STEP_LABEL = re.compile(r"(?i)^(?:what\s+we\s+(?:will|said\s+we\s+would|are\s+g
 STEPS_HEADING = re.compile(r"(?i)(?:(?:key|planned|agreed|our|improvement|completed|outstanding|remaining)\s+)?(?:actions?|steps)(?:\s+(?:agreed|planned|"
                             r"to\s+be\s+taken|we\s+will\s+take|taken|completed|under\s*way|in\s+progress|outstanding)(?:\s+(?:to\s+date|so\s+far))?"
                             # "Actions taken and planned", "Actions completed and outstanding"
-                            r"(?:\s+(?:and|&)\s+(?:planned|proposed|outstanding|under\s*way|in\s+progress|next\s+steps))?)?|"
+                            r"(?:\s+(?:and|&|or|/)\s+(?:planned|proposed|outstanding|under\s*way|in\s+progress|next\s+steps))?)?|"
                             r"what\s+we\s+(?:will|are\s+going\s+to)\s+do|how\s+we\s+will\s+do\s+it|further\s+(?:work|actions?|steps)|"
                             # the steps a progress report sorts by how far they have got: "Steps taken", "Under way",
                             # "Planned", "What has been done", "Work completed to date", "Still to do"

@@ -45,7 +45,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Optional
 
-from extractors.entities.action_plans import (add_due_dates, asking_banner, extract_action_plan, numbered_parts, record_table,
+from extractors.entities.action_plans import (add_due_dates, banner_item, extract_action_plan, numbered_parts, record_table,
                                              steps_run_together, who_when_at_end)
 from extractors.entities.headerless import header_source, named_from_cells, plain_header, shared_header
 from extractors.entities.columns import DECISION_COLUMN, classify_columns, column_role, is_action_plan
@@ -224,8 +224,10 @@ def _same_recommendation(a: Recommendation, b: Recommendation) -> bool:
         # "(b)" under the body's "We recommend that the Cabinet:" and "6(b)" in the summary: one part
         same_part = len(x) == 1 and x.isalpha() and re.fullmatch(r"\d{1,3}" + x, y) is not None
         if x == y and a.kind == b.kind == "improvement" and a.prov.table is None and b.prov.table is None \
-                and len(tokens(b.text)) <= 8 < len(tokens(a.text)):
-            return True   # "Recommendation 1 apology" over the council's answer: the title of recommendation 1 quoted above
+                and len(tokens(b.text)) <= 12 and 2 * len(tokens(b.text)) <= len(tokens(a.text)):
+            # "Recommendation 1 apology", "Recommendation 2 payment for the time spent in bed and breakfast" over the
+            # council's answer: the title of recommendation 1 quoted above (at most half its words)
+            return True
         return (x == y or same_part) and token_f1(a.text, b.text) >= 0.9
     if "improvement" in (a.kind, b.kind) and len(tokens(a.text)) >= 8 and " ".join(a.text.split()) == " ".join(b.text.split()):
         return True   # the same words read by two passes, one taking them for a decision
@@ -328,10 +330,14 @@ def action_tables(ctx: EntityContext) -> None:
         # the item a banner over the columns names, else the item printed above the table
         prev = ctx.doc.blocks[blocks[tindex] - 1] if tindex < len(blocks) and blocks[tindex] else None
         above = _item_in_banner(ctx, table, prev.full_text if prev is not None and prev.style == "table caption" else None)
+        printed_above = _item_above(ctx, blocks[tindex]) if above is None and tindex < len(blocks) else None
         if above is None and (banner_only or _banner_atop(table)):
-            above = _banner_recommendation(ctx, table, tindex)   # the item printed only in its table's banner
+            # the item printed only in its table's banner
+            above = _banner_recommendation(ctx, table, tindex, unnumbered=printed_above is None)
         if above is None:
-            above = _item_above(ctx, blocks[tindex]) if tindex < len(blocks) else None
+            above = printed_above
+        if above is None and prev is not None and prev.style == "table caption":
+            above = _caption_recommendation(ctx, prev, tindex)   # the item a Word table's caption row states
         if above is None and last_group is not None and _continues(ctx, blocks, last_group[0], tindex, table):
             above = last_group[1]   # the rest of the item's table after a page break
         last_group = (tindex, above) if above is not None else None
@@ -451,17 +457,6 @@ _ITEM_WORDS = r"afi|afd|" + INSPECTION_ITEM
 _BANNER_ITEM = re.compile(r"(?i)^(?:(?:priority|key)\s+)?(?:recommendation|" + _ITEM_WORDS + r")\s*(?P<n>\d{1,2}[a-z]?)\b")
 
 
-def _banner_item(banner: str) -> Optional[tuple[str, str]]:
-    """(ref, words) of a banner naming a plan item: "Recommendation 1 The
-    Board should ...", or a bare number before words that ask someone to
-    act ("1. The Council should strengthen ..."); None for any other."""
-    m = _BANNER_ITEM.match(banner)
-    if m:
-        return banner[:m.end()].strip(), banner[m.end():].strip(" :.–—-")
-    ref, text = asking_banner(banner, lambda _: False)
-    return (ref, text) if ref else None
-
-
 def _item_in_banner(ctx: EntityContext, table, caption: Optional[str] = None) -> Optional[Recommendation]:
     """The plan item a table's first row names across its whole width (a
     banner over the column names; a Word loader's caption of the table),
@@ -503,9 +498,9 @@ def _banner_over_names(table) -> Optional[Table]:
 
 def _first_row_banner(table) -> bool:
     """Is the table's first row one text across its whole width (its first
-    cell filled) that names a plan item (`_banner_item`)?"""
+    cell filled) that states a plan item (`banner_item`)?"""
     first = {" ".join(c.text.split()) for c in table.rows[0]} - {""} if table.rows else set()
-    return len(first) == 1 and bool(table.rows[0][0].text.strip()) and _banner_item(next(iter(first))) is not None
+    return len(first) == 1 and bool(table.rows[0][0].text.strip()) and banner_item(next(iter(first))) is not None
 
 
 def _banner_atop(table) -> bool:
@@ -514,17 +509,40 @@ def _banner_atop(table) -> bool:
     return table.header_rows >= 2 and _first_row_banner(table)
 
 
-def _banner_recommendation(ctx: EntityContext, table, tindex: int) -> Optional[Recommendation]:
+def _banner_recommendation(ctx: EntityContext, table, tindex: int, unnumbered: bool = True) -> Optional[Recommendation]:
     """The plan item a table's banner prints in full ("Recommendation 1 The
     Board should seek assurance that ..."), when the paper prints it nowhere
-    else: a recommendation of its own, the table's rows its actions."""
+    else: a recommendation of its own, the table's rows its actions.
+    `unnumbered`: may a banner with no number make one (not when an item
+    printed right above the table is what the rows answer: the banner
+    restates it)."""
     banner = " ".join(table.rows[0][0].text.split())
-    ref, text = _banner_item(banner) or (None, "")
-    if ref is None or len(text.split()) < 5:
+    ref, text = banner_item(banner) or (None, "")
+    if len(text.split()) < 5 or (ref is None and not unnumbered):
         return None
     cell = table.rows[0][0]
     rec = Recommendation(kind="improvement", text=text, ref=ref,
                          prov=Prov(cell.page, banner, f"table:{tindex}/row:0", tindex))
+    ctx.recs.append(rec)
+    return rec
+
+
+def _caption_recommendation(ctx: EntityContext, caption, tindex: int) -> Optional[Recommendation]:
+    """The plan item stated by the caption row over a table (its first row,
+    merged across the table, which the Word loader sets before it as a
+    paragraph): "R1 The council should review ...", "The Ombudsman
+    recommended that the council ...". The recommendation read from that
+    paragraph already, else a new one; the table's rows its actions."""
+    got = banner_item(caption.full_text)
+    if got is None or len(got[1].split()) < 5:
+        return None
+    ref, text = got
+    have = next((r for r in ctx.recs if r.prov.source_text in (caption.full_text, caption.text) or
+                 _same_start(r.text, text)), None)
+    if have is not None:
+        return have if not have.actions else None
+    rec = Recommendation(kind="improvement", text=text, ref=ref,
+                         prov=Prov(caption.page, caption.full_text, f"table:{tindex}/caption", tindex))
     ctx.recs.append(rec)
     return rec
 
@@ -760,6 +778,12 @@ def restated_recommendations(ctx: EntityContext) -> None:
         if r.prov.table is None or r.prov.table in ctx.listed_tables or not r.ref:
             continue
         target = prose.get(bare_ref(r.ref))
+        if target is r:
+            target = None
+        if target is None:
+            # the banner prints the item in the words the paper printed it in before, under another label
+            target = next((x for x in prose.values() if x.prov.table is None and x.kind == r.kind and
+                           token_f1(x.text, r.text) >= 0.8), None)
         if target is None or target is r or target.prov.table == r.prov.table or \
                 not (_stems(r.text) & _stems(target.text) or target.section_ref == r.ref):
             continue

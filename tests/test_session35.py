@@ -1,0 +1,203 @@
+"""Session 35: the item a plan table's banner states.
+
+Councils print an action plan's recommendations as rows of their own across
+the table (a merged row over the actions answering it), or as the merged
+first row of one table per recommendation (which the Word loader sets before
+the table as a caption). The banner may label the item ("Finding 2",
+"Learning point 1", "Proposal for improvement 3", "P1"), label it without a
+number ("Recommendation: ..."), or only ask someone to act ("The council
+should ...", "The Ombudsman recommended that ..."). Each is the
+recommendation its rows answer, and the rows' leads and dates are its own.
+"""
+import docx
+import pytest
+
+from word_papers import extracted
+
+RECS = ["The council should review its complaint handling procedure so that complaints are answered within twenty working days.",
+        "The council should train all housing officers in recognising and recording damp and mould hazards."]
+ACTS = [[("Revise the complaints procedure and publish it on the website", "Head of Customer Services", "31 March 2027", "On track"),
+         ("Introduce weekly monitoring of overdue complaints", "Customer Services Manager", "January 2027", "Complete")],
+        [("Deliver damp and mould training to every housing officer", "Housing Operations Manager", "30 June 2027", "Planned")]]
+HEADER = ("Action", "Lead officer", "Target date", "Progress")
+
+
+def _plan(banners, per_table: bool):
+    """A progress report whose plan prints each recommendation as a merged
+    row: in one table under its header, or atop a table of its own."""
+    d = docx.Document()
+    d.add_heading("Complaints improvement plan: progress report", level=1)
+    d.add_paragraph("This report sets out progress against the plan agreed in response to the Ombudsman's report.")
+    t = None
+    for banner, acts in zip(banners, ACTS):
+        if t is None or per_table:
+            t = d.add_table(rows=0, cols=len(HEADER))
+            if not per_table:
+                for c, h in zip(t.add_row().cells, HEADER):
+                    c.text = h
+        cells = t.add_row().cells
+        cells[0].merge(cells[-1]).text = banner
+        if per_table:
+            for c, h in zip(t.add_row().cells, HEADER):
+                c.text = h
+        for act in acts:
+            for c, v in zip(t.add_row().cells, act):
+                c.text = v
+        if per_table:
+            d.add_paragraph("")
+    return d
+
+
+LABELS = {
+    "asks, no label": lambda i, t: t,
+    "label, no number": lambda i, t: f"Recommendation: {t}",
+    "finding": lambda i, t: f"Finding {i + 1}: {t}",
+    "learning point": lambda i, t: f"Learning point {i + 1} – {t}",
+    "proposal for improvement": lambda i, t: f"Proposal for improvement {i + 1}: {t}",
+    "code": lambda i, t: f"P{i + 1} {t}",
+    "recommended that": lambda i, t: t.replace("The council should", "The Ombudsman recommended that the council should"),
+}
+
+
+@pytest.mark.parametrize("per_table", [False, True], ids=["one table", "a table each"])
+@pytest.mark.parametrize("label", list(LABELS))
+def test_a_banner_states_the_recommendation_its_rows_answer(tmp_path, label, per_table):
+    rows = extracted(_plan([LABELS[label](i, t) for i, t in enumerate(RECS)], per_table), tmp_path)
+    recs = rows["recommendations"]
+    assert len(recs) == 2
+    assert "complaint handling procedure" in recs[0]["text"] and "damp and mould" in recs[1]["text"]
+    by_id = {r["rec_id"]: k for k, r in enumerate(recs)}
+    assert [by_id.get(a["rec_id"]) for a in rows["actions"]] == [0, 0, 1]
+    owners = {(by_id.get(o["parent_id"]), o["role"]) for o in rows["owners"] if o["parent_type"] == "recommendation"}
+    assert {(0, "Head of Customer Services"), (0, "Customer Services Manager"), (1, "Housing Operations Manager")} <= owners
+    assert not [o for o in rows["owners"] if o["parent_type"] == "action"]
+
+
+@pytest.mark.parametrize("per_table", [False, True], ids=["one table", "a table each"])
+@pytest.mark.parametrize("banner", ["Theme 1: Customer experience", "Quarter 2 2026/27",
+                                    "2.3 Housing services and the repairs contract"])
+def test_a_banner_naming_a_theme_or_period_is_no_recommendation(tmp_path, banner, per_table):
+    rows = extracted(_plan([banner, banner.replace("1", "2")], per_table), tmp_path)
+    assert rows["recommendations"] == []
+    assert len(rows["actions"]) == 3
+
+
+def test_a_banner_restating_a_listed_item_is_that_item(tmp_path):
+    """The items listed in the report's text, then printed again in full on
+    the plan's banners under another label: one recommendation each, the
+    rows' leads its owners."""
+    items = ["Partners should ensure that initial referral discussions are held for every adult at risk of harm within five working days.",
+             "Partners should improve the quality of chronologies so that they inform risk assessment and protection planning."]
+    d = docx.Document()
+    d.add_heading("Adult support and protection improvement plan: progress update", level=1)
+    d.add_paragraph("The joint inspection reported in March 2026 and identified two priority areas for improvement:")
+    for text in items:
+        d.add_paragraph(text, style="List Number")
+    t = d.add_table(rows=0, cols=4)
+    for c, h in zip(t.add_row().cells, ("Ref", "Action", "Lead", "Timescale")):
+        c.text = h
+    steps = [[("1.1", "Introduce a single referral tracker across partners", "Lead Officer, Adult Protection", "June 2026")],
+             [("2.1", "Deliver chronology training to all council officers", "Learning and Development Manager", "October 2026")]]
+    for k, text in enumerate(items):
+        cells = t.add_row().cells
+        cells[0].merge(cells[-1]).text = f"Priority area for improvement {k + 1}: {text}"
+        for step in steps[k]:
+            for c, v in zip(t.add_row().cells, step):
+                c.text = v
+    rows = extracted(d, tmp_path)
+    recs = rows["recommendations"]
+    assert len(recs) == 2
+    by_id = {r["rec_id"]: k for k, r in enumerate(recs)}
+    assert {(by_id.get(o["parent_id"]), o["role"]) for o in rows["owners"] if o["role"] != "Partners"} == \
+        {(0, "Lead Officer, Adult Protection"), (1, "Learning and Development Manager")}
+
+
+RECORD_RECS = ["The service should reconcile the rent account to the general ledger every month and investigate differences.",
+               "Arrears cases should be reviewed against the recovery procedure and escalated within the agreed timescales."]
+
+
+def _records(first, lines: str):
+    """An audit's management action plan, one record a recommendation: a
+    label | value table ("table"), a box of "Label: value" lines ("colon"),
+    or a box with each label on a line over its value ("lines")."""
+    d = docx.Document()
+    d.add_heading("Internal audit report: housing rents", level=1)
+    d.add_paragraph("Management action plan")
+    for k, rec in enumerate(RECORD_RECS):
+        pairs = [(first(k), rec), ("Priority", "Medium"),
+                 ("Management response", "Agreed. Monthly reconciliations will be introduced from April."),
+                 ("Responsible officer", "Rents Manager"), ("Target date", "30 April 2027")]
+        t = d.add_table(rows=0, cols=2 if lines == "table" else 1)
+        for label, value in pairs:
+            if lines == "table":
+                cells = t.add_row().cells
+                cells[0].text, cells[1].text = label, value
+            elif lines == "colon":
+                t.add_row().cells[0].text = f"{label}: {value}"
+            else:
+                t.add_row().cells[0].text = label
+                t.add_row().cells[0].text = value
+        d.add_paragraph("")
+    return d
+
+
+@pytest.mark.parametrize("lines", ["table", "colon", "lines"])
+@pytest.mark.parametrize("first", [lambda k: f"Recommendation {k + 1}", lambda k: f"R{k + 1}", lambda k: f"{k + 1}",
+                                   lambda k: "Recommendation"], ids=["Recommendation n", "Rn", "n", "no number"])
+def test_an_audit_record_gives_its_recommendation_with_its_officer_and_date(tmp_path, first, lines):
+    rows = extracted(_records(first, lines), tmp_path)
+    recs = rows["recommendations"]
+    assert [r["text"] for r in recs] == RECORD_RECS
+    ids = [r["rec_id"] for r in recs]
+    assert sorted((ids.index(o["parent_id"]), o["role"]) for o in rows["owners"]) == [(0, "Rents Manager"), (1, "Rents Manager")]
+    assert {(ids.index(t["parent_id"]), str(t["due_date"])) for t in rows["timescales"]
+            if t["parent_type"] == "recommendation" and t["due_date"]} == {(0, "2027-04-30"), (1, "2027-04-30")}
+    assert [ids.index(a["rec_id"]) for a in rows["actions"]] == [0, 1]
+
+
+def _response_paper(steps_with_lines: bool):
+    """A council's answer to each of an Ombudsman's recommendations, printed
+    under 'Recommendation N <title>': its position, its steps under the bold
+    label 'Action taken or proposed:', then either one lead line for the
+    recommendation or a lead line under each step."""
+    d = docx.Document()
+    d.add_heading("Response to the Ombudsman's public interest report", level=1)
+    d.add_heading("Recommendations", level=2)
+    d.add_paragraph("The Ombudsman recommended that the Council should:")
+    asks = ["Apologise to Ms B in writing for the injustice caused by the faults identified in the report within one month.",
+            "Pay Ms B £1,700, calculated at £100 for each of the 17 weeks her family spent in bed and breakfast accommodation."]
+    for k, ask in enumerate(asks, 1):
+        d.add_paragraph(ask, style="List Number")
+    d.add_heading("The Council’s response", level=2)
+    titles = ["apology", "payment for the time spent in bed and breakfast accommodation"]
+    steps = [["The Director of Housing wrote to Ms B on 2 June 2026 to apologise."],
+             ["Agree the payment with the Finance Manager.", "Pay Ms B by bank transfer."]]
+    leads = ["Andrew Pickersgill, Director of Housing", "Dawn Metcalfe, Head of Housing Solutions"]
+    for k in range(2):
+        d.add_heading(f"Recommendation {k + 1} – {titles[k]}", level=3)
+        d.add_paragraph("Council response: Accepted and implemented.")
+        d.add_paragraph().add_run("Action taken or proposed:").bold = True
+        for step in steps[k]:
+            d.add_paragraph(step, style="List Bullet")
+            if steps_with_lines:
+                d.add_paragraph(f"Lead officer: {leads[k]}")
+        if not steps_with_lines:
+            d.add_paragraph(f"Lead officer: {leads[k]} Completed: 4 June 2026")
+    return d
+
+
+def test_a_lead_line_after_the_steps_of_a_recommendation_is_its_lead(tmp_path):
+    rows = extracted(_response_paper(steps_with_lines=False), tmp_path)
+    recs = rows["recommendations"]
+    assert [r["ref"] for r in recs] == ["1", "2"]   # the titles over the answers are the recommendations quoted above
+    ids = [r["rec_id"] for r in recs]
+    assert [ids.index(a["rec_id"]) for a in rows["actions"]] == [0, 1, 1]
+    assert sorted((o["parent_type"], ids.index(o["parent_id"]) if o["parent_id"] in ids else None, o["role"], o["person"])
+                  for o in rows["owners"]) == [("recommendation", 0, "Director of Housing", "Andrew Pickersgill"),
+                                               ("recommendation", 1, "Head of Housing Solutions", "Dawn Metcalfe")]
+
+
+def test_lead_lines_under_each_step_stay_the_steps(tmp_path):
+    rows = extracted(_response_paper(steps_with_lines=True), tmp_path)
+    assert {o["parent_type"] for o in rows["owners"]} == {"action"}
+    assert len(rows["owners"]) == 3

@@ -201,3 +201,34 @@ def test_lead_lines_under_each_step_stay_the_steps(tmp_path):
     rows = extracted(_response_paper(steps_with_lines=True), tmp_path)
     assert {o["parent_type"] for o in rows["owners"]} == {"action"}
     assert len(rows["owners"]) == 3
+
+
+@pytest.mark.parametrize("text, recurrences", [
+    ("Agree every placement at a weekly placement panel chaired by a head of service.", []),
+    ("Hold a fortnightly drift and permanence panel for every child in care.", []),
+    ("Hold weekly meetings with the provider until the backlog is cleared.", ["weekly"]),
+    ("Introduce a monthly performance scorecard for the Improvement Board.", ["monthly"]),
+    ("Report supervision compliance to the Board every month.", ["monthly"]),
+])
+def test_a_meeting_s_cycle_is_no_timescale_of_the_step(text, recurrences):
+    """'a weekly placement panel' names the body the step uses and how often it
+    sits; it is not when the step is due or how often it recurs (the labels
+    of 255 dev papers take it so 29 times in 39)."""
+    from extractors.entities.timescales.sentences import find_due_dates_in_sentence
+    assert [t.recurrence for t in find_due_dates_in_sentence(text)] == recurrences
+
+
+@pytest.mark.parametrize("header", ["Recommendations of the task and finish group", "What we recommend",
+                                    "What the Ombudsman recommended"])
+def test_a_column_named_for_recommendations_lists_them(tmp_path, header):
+    recs = ["The council should publish a register of licensed private rented homes and update it every month.",
+            "Landlords with repeated category 1 hazards should be prioritised for inspection within ten working days."]
+    d = docx.Document()
+    d.add_heading("Private rented sector housing standards: scrutiny review", level=1)
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text, t.rows[0].cells[1].text = "No.", header
+    for k, rec in enumerate(recs, 1):
+        cells = t.add_row().cells
+        cells[0].text, cells[1].text = str(k), rec
+    rows = extracted(d, tmp_path)
+    assert [(r["ref"], r["text"]) for r in rows["recommendations"]] == [("1", recs[0]), ("2", recs[1])]

@@ -562,14 +562,21 @@ def _label_alone(text: str) -> bool:
     return bool(_RECORD_TITLE.match(t) or re.fullmatch(r"(?i)(?:priority|risk\s+rating|rating|grade)", t) or column_role(t))
 
 
+# a column of recommendations named as such: "Recommendations", "Key recommendations", "Recommendations of the
+# task and finish group", "Recommendation (summary)", "What we recommend", "What the Ombudsman recommended"
+# (not "Recommendation status")
+_LISTED_RECS = re.compile(r"(?i)(?:(?:key|main|our|the|panel|review|agreed)\s+){0,2}recommendations?"
+                          r"(?:\s+made|\s+(?:of|from|by)\s+.{3,60}|\s*\([^()]{1,30}\))?|"
+                          r"(?:what\s+)?(?:the\s+)?(?:[\w’']+\s+){0,3}?recommend(?:s|ed)?")
+
+
 def _recommendation_list(table: Table, roles: dict) -> bool:
     """A table that lists a report's recommendations and nothing to act on
     them: "No. | Recommendation", "Recommendation | Priority". Its column is
     headed as recommendations, and at least two rows hold one of five words
     or more."""
     rec = roles.get("rec")
-    if not rec or "action" in roles or not re.fullmatch(r"(?:key\s+|main\s+|our\s+)?recommendations?(?:\s+made)?",
-                                                       " ".join(table.header[rec[0]].split()), re.I):
+    if not rec or "action" in roles or not _LISTED_RECS.fullmatch(" ".join(table.header[rec[0]].split())):
         return False
     return sum(len(_cell(row, rec[0]).split()) >= 5 for row in table.body) >= 2
 

@@ -33,7 +33,8 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
                                # a tracker's first date column beside its revised one: "Original date", "Agreed date"
                                r"|^(?:original|agreed)\s+date$",
                                re.I)),
-    ("rec", re.compile(r"^(?:what\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:review(?:er)?s?|panel|group|committee|inquiry|inspectors?|auditors?|scrutiny|commission|we)\s+recommended$"   # "What the Panel recommended"
+    ("rec", re.compile(r"^(?:what\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:review(?:er)?s?|panel|group|committee|inquiry|inspectors?|auditors?|scrutiny|commission|we|"
+                       r"ombudsman|regulator|ofsted|inspectorate|coroner)(?:['’]s)?\s+recommend(?:ed|s)?$"   # "What the Panel recommended", "What we recommend"
                        r"|\b(recommendations?|recommended\s+actions?|areas?\s+(for|of)\s+(improvement|development)|improvement\s+(area|required|needed)|what\s+needs\s+to\s+improve|findings?|issues?\s+identified|outcome\s+required)\b|\bpriority\s+actions?\b", re.I)),
     # "What we have done" / "What has been done": progress against the step, not the step
     ("progress", re.compile(r"^what\s+(?:we\s+have|has\s+been)\s+(?:done|achieved|delivered)(?:\s+so\s+far)?\??$", re.I)),

@@ -268,6 +268,9 @@ def _accept_recurrence(text: str, c: _Cand, cands: list[_Cand]) -> bool:
         return not (nxt and nxt.group(1).lower() not in _FUNCTION_WORDS)
     if c.form in ("daily", "termly") and not word[:1].isdigit():
         return False  # "daily reports": a kind of report; the table has no daily interval anyway
+    if re.fullmatch(r"(?i)(?:bi-?)?(?:weekly|fortnightly|monthly|quarterly)", word) and \
+            re.search(r"(?i)\b(?:a|an|the)\s+$", text[max(0, c.start - 4):c.start]) and _MEETING_NOUN.match(text, c.end):
+        return False  # "at a weekly placement panel", "Hold a fortnightly drift and permanence panel": the body's cycle
     if c.form == "annual" and not word.lower().startswith(("bi", "semi", "half")) \
             and not _MAKES.search(text[max(0, c.start - 40):c.start]):
         return False  # "annual report", "annual audit programme": a kind of thing, not a frequency
@@ -282,6 +285,10 @@ def _accept_recurrence(text: str, c: _Cand, cands: list[_Cand]) -> bool:
         if 0 <= (c.start - o.end if o.end <= c.start else o.start - c.end) <= 7 and _LIST_OF_FREQ.match(gap):
             return False
     return True
+
+
+# the meeting a cadence adjective names: "weekly placement panel", "monthly performance meeting"
+_MEETING_NOUN = re.compile(r"(?i)\s+(?:[\w’'-]+\s+){0,3}?(?:panels?|meetings?|calls?|clinics?|forums?|huddles?|briefings?|surgeries|surgery)\b")
 
 
 # a month named as the meeting a step is due at: "bring a report to the September 2026 meeting",

@@ -232,3 +232,23 @@ def test_a_column_named_for_recommendations_lists_them(tmp_path, header):
         cells[0].text, cells[1].text = str(k), rec
     rows = extracted(d, tmp_path)
     assert [(r["ref"], r["text"]) for r in rows["recommendations"]] == [("1", recs[0]), ("2", recs[1])]
+
+
+def test_a_who_and_when_line_under_a_step_is_no_step_of_its_own(tmp_path):
+    """A log's response cell: the answer, then "(Committee, 10 September 2026)"
+    on a line of its own. That line gave an action with no words; its date is
+    the step's above."""
+    d = docx.Document()
+    d.add_heading("Pensions Committee: log of recommendations", level=1)
+    t = d.add_table(rows=1, cols=3)
+    for c, h in zip(t.rows[0].cells, ["Ref", "Recommendation", "Committee response"]):
+        c.text = h
+    for row in [("1", "The Fund should set a target for employers submitting contribution data on time.",
+                 "Accepted. A target of 95% of employers submitting on time was included in the Administration Strategy "
+                 "approved on 10 September 2026.\n(Committee, 10 September 2026)")]:
+        for c, v in zip(t.add_row().cells, row):
+            c.text = v
+    rows = extracted(d, tmp_path)
+    assert all(a["text"].strip() for a in rows["actions"])
+    assert len(rows["actions"]) == 1
+    assert [str(x["due_date"]) for x in rows["timescales"] if x["parent_id"] == rows["actions"][0]["action_id"]] == ["2026-09-10"]

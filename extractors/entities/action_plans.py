@@ -1218,6 +1218,13 @@ class _PlanReader:
                         act.rag, act.rag_raw = got
                 add_due_dates(act, self.anchor)  # "(Dec 18)", "will be evaluated in January 19"
                 self.bracketed_who_when(act)
+                if not re.search(r"\w", act.text):
+                    # "(Committee, 10 September 2026)" on a line of its own under the step: its who and when,
+                    # no step of its own
+                    if row_actions:
+                        row_actions[-1].owners.extend(act.owners)
+                        row_actions[-1].timescales.extend(act.timescales)
+                    continue
                 row_actions.append(act)
         if self.evid_c is not None and _cell(row, self.evid_c) and row_actions:
             row_actions[0].evidence = _norm(_cell(row, self.evid_c))

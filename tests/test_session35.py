@@ -252,3 +252,46 @@ def test_a_who_and_when_line_under_a_step_is_no_step_of_its_own(tmp_path):
     assert all(a["text"].strip() for a in rows["actions"])
     assert len(rows["actions"]) == 1
     assert [str(x["due_date"]) for x in rows["timescales"] if x["parent_id"] == rows["actions"][0]["action_id"]] == ["2026-09-10"]
+
+
+def test_a_post_is_its_holder_s_whatever_its_punctuation(tmp_path):
+    """The key prints 'Assistant Chief Fire Officer, Service Delivery' with its
+    holder; the register's Owner cell 'Assistant Chief Fire Officer (Service
+    Delivery)': the same post, so the same person."""
+    d = docx.Document()
+    d.add_heading("Strategic risk register", level=1)
+    t = d.add_table(rows=1, cols=4)
+    for c, h in zip(t.rows[0].cells, ["Ref", "Mitigating action", "Owner", "Target date"]):
+        c.text = h
+    for row in [("SR1", "Complete the review of on-call availability", "Assistant Chief Fire Officer (Service Delivery)", "March 2027"),
+                ("SR2", "Agree the medium-term financial plan", "Treasurer", "February 2027")]:
+        for c, v in zip(t.add_row().cells, row):
+            c.text = v
+    d.add_paragraph("Key to posts")
+    k = d.add_table(rows=1, cols=3)
+    for c, h in zip(k.rows[0].cells, ["Abbreviation", "Post", "Postholder"]):
+        c.text = h
+    for row in [("ACFO (SD)", "Assistant Chief Fire Officer, Service Delivery", "Gareth Hosken"),
+                ("CFO", "Chief Fire Officer", "Helen Marsh"),
+                ("T", "Treasurer", "Alun Tremayne")]:
+        for c, v in zip(k.add_row().cells, row):
+            c.text = v
+    rows = extracted(d, tmp_path)
+    assert ("Assistant Chief Fire Officer (Service Delivery)", "Gareth Hosken") in {(o["role"], o["person"]) for o in rows["owners"]}
+
+
+def test_a_members_key_run_into_one_paragraph_names_the_chair(tmp_path):
+    d = docx.Document()
+    d.add_heading("Youth Justice Management Board – action tracker", level=1)
+    d.add_paragraph("Leads are shown by their initials, as below.")
+    d.add_paragraph("Daniel Ashworth (DA), Director of Children’s Services, Eyrecombe Council – Chair Gareth Pugh (GP), "
+                    "Head of Probation Delivery Unit Superintendent Carys Bevan (CB), Eyre Valley Police – Vice-Chair")
+    t = d.add_table(rows=1, cols=4)
+    for c, h in zip(t.rows[0].cells, ["No.", "Action", "Lead", "Due"]):
+        c.text = h
+    for row in [("1", "Write to the three schools about the attendance protocol", "Chair", "December 2026"),
+                ("2", "Circulate the custody review findings", "GP", "January 2027")]:
+        for c, v in zip(t.add_row().cells, row):
+            c.text = v
+    rows = extracted(d, tmp_path)
+    assert {(o["role"], o["person"]) for o in rows["owners"]} == {("Chair", "Daniel Ashworth"), (None, "Gareth Pugh")}

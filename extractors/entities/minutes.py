@@ -714,8 +714,10 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                 for post in _post_names(role):
                     if post and len(post.split()) <= 8:
                         roles.setdefault(post, set()).add(name)
-    for name, ini in _named_with_initials(doc):
+    for name, ini, office in _named_with_initials(doc):
         people.setdefault(ini, set()).add(name)
+        if office:
+            roles.setdefault(office, set()).add(name)
     return _unambiguous(people), _unambiguous(roles)
 
 
@@ -732,24 +734,38 @@ _CODED_HOLDER = re.compile(rf"(?:^|[:;]\s*)(?P<code>[A-Z][A-Za-z]{{1,12}})\s*=\s
 _NAME_INI = re.compile(rf"(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}[{name_shapes.UP}][{name_shapes.UP}{name_shapes.LO}'’-]+){{1,3}})\s*\((?P<ini>[A-Z][A-Za-z]{{1,4}})\)")
 
 
-def _named_with_initials(doc: Document) -> list[tuple[str, str]]:
-    """(name, initials) for each 'Name (INI)' whose initials are the name's:
-    the first letters of its words ('SK' for Stuart Keel), or its capitals
-    ('SMcG' for Siobhan McGrath)."""
+def _named_with_initials(doc: Document) -> list[tuple[str, str, Optional[str]]]:
+    """(name, initials, office) for each 'Name (INI)' whose initials are the
+    name's: the first letters of its words ('SK' for Stuart Keel), or its
+    capitals ('SMcG' for Siobhan McGrath). The office is the meeting's post
+    its entry ends with, up to the next such name ("Daniel Ashworth (DA),
+    Director of Children's Services, Eyrecombe Council – Chair Gareth Pugh
+    (GP), ..."), else None."""
     out = []
     texts = [b.text for b in doc.blocks if b.kind != "table"] + \
         [c.text for _, t in doc.tables() for row in t.rows for c in row]
     for text in texts:
-        for m in _NAME_INI.finditer(" ".join(text.split())):
+        text = " ".join(text.split())
+        found = []   # (name, initials, where the name starts, where its bracket ends)
+        for m in _NAME_INI.finditer(text):
             words, ini = m.group("name").split(), m.group("ini")
             caps = "".join(ch for ch in ini if ch.isupper())
             for k in range(max(0, len(words) - 3), len(words) - 1):   # the name: its last two or three words
                 name = words[k:]
                 if (ini == "".join(w[0] for w in name) or caps == "".join(ch for w in name for ch in w if ch.isupper())) \
                         and is_person(" ".join(name)):
-                    out.append((" ".join(name), ini))
+                    found.append((" ".join(name), ini, text.rfind(name[0], m.start(), m.end()), m.end()))
                     break
+        for j, (name, ini, _, end) in enumerate(found):
+            stop = found[j + 1][2] if j + 1 < len(found) else len(text)
+            office = _ENTRY_OFFICE.search(text[end:stop])
+            out.append((name, ini, office.group(1) if office else None))
     return out
+
+
+# the meeting's post an entry of a members' key ends with: "..., Eyrecombe Council – Chair", "... Police – Vice-Chair"
+_ENTRY_OFFICE = re.compile(r"[–—-]\s*((?:Vice[- ])?Chair(?:man|person)?|Secretary|Clerk|Treasurer)\s*[.;,]?\s*(?:Cllr|Councillor|Dr|"
+                           r"Professor|Prof|Sir|Dame|Mr|Mrs|Ms|Miss|Superintendent|Inspector|Chief\s+\w+)?\s*$")
 
 
 def posts_held(doc: Document) -> dict[str, str]:

@@ -2110,7 +2110,9 @@ def one_owner_a_post(ctx: EntityContext) -> None:
 
 
 def _post_key(role: str) -> str:
-    return " ".join(bare_body(role).replace("&", "and").split())
+    """A post as posts compare: case, "the" before it, "&" for "and", punctuation and spacing aside
+    ("Assistant Chief Fire Officer (Service Delivery)" is "Assistant Chief Fire Officer, Service Delivery")."""
+    return " ".join(re.sub(r"[^\w\s]", " ", bare_body(role).replace("&", " and ")).split())
 
 
 def _owned_items(ctx: EntityContext) -> list:

@@ -295,3 +295,31 @@ def test_a_members_key_run_into_one_paragraph_names_the_chair(tmp_path):
             c.text = v
     rows = extracted(d, tmp_path)
     assert {(o["role"], o["person"]) for o in rows["owners"]} == {("Chair", "Daniel Ashworth"), (None, "Gareth Pugh")}
+
+
+def test_initials_name_their_holder_however_the_cell_prints_them(tmp_path):
+    """A key table 'Name | (INI) | Post' (a hyphenated surname gives its two
+    initials: 'GAB'); Owner cells 'PG Head of Commissioning (Adults)' (the
+    initials before the post) and 'GAB and LSCP Business Manager' (a person
+    and a post)."""
+    d = docx.Document()
+    d.add_heading("Safeguarding Adults Board executive group – action log", level=1)
+    d.add_paragraph("Present")
+    key = d.add_table(rows=0, cols=3)
+    for row in [("Gillian Ashworth-Brown", "(GAB)", "Independent Chair"),
+                ("Peter Gaskell", "(PG)", "Head of Commissioning (Adults)"),
+                ("Sarah Lindqvist", "(SL)", "Director of Adult Social Services")]:
+        for c, v in zip(key.add_row().cells, row):
+            c.text = v
+    d.add_paragraph("Actions")
+    t = d.add_table(rows=1, cols=3)
+    for c, h in zip(t.rows[0].cells, ["Action", "Lead", "Due"]):
+        c.text = h
+    for row in [("Circulate the revised escalation protocol to partners", "PG Head of Commissioning (Adults)", "January 2027"),
+                ("Agree the board's budget for 2027/28", "GAB and LSCP Business Manager", "March 2027")]:
+        for c, v in zip(t.add_row().cells, row):
+            c.text = v
+    rows = extracted(d, tmp_path)
+    got = {(o["role"], o["person"]) for o in rows["owners"]}
+    assert ("Head of Commissioning (Adults)", "Peter Gaskell") in got
+    assert (None, "Gillian Ashworth-Brown") in got and ("LSCP Business Manager", None) in got

@@ -669,7 +669,8 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                 ini = m.group("ini")
                 digraphs = "".join((_WELSH_DIGRAPH.match(w) or w)[0] for w in m.group("name").split())
                 caps = "".join(ch for w in words for ch in w if ch.isupper())   # "JMcK" for Jenna McKinlay: its capitals
-                if ini not in (words[0][0] + words[-1][0], "".join(w[0] for w in m.group("name").split()), digraphs) and \
+                hyphened = "".join(part[0] for w in words for part in w.split("-") if part)   # "GAB": Gillian Ashworth-Brown
+                if ini not in (words[0][0] + words[-1][0], "".join(w[0] for w in m.group("name").split()), digraphs, hyphened) and \
                         not (ini[-1].islower() and ini[0] == words[0][0] and words[-1].startswith(ini[1:])) and \
                         not (re.search(r"M[ac]?c", ini) and "".join(ch for ch in ini if ch.isupper()) == caps):
                     pos = m.start() + 1   # ("JTh" for Jess Thwaite: the surname's first letters); not an entry:
@@ -752,8 +753,8 @@ def _named_with_initials(doc: Document) -> list[tuple[str, str, Optional[str]]]:
             caps = "".join(ch for ch in ini if ch.isupper())
             for k in range(max(0, len(words) - 3), len(words) - 1):   # the name: its last two or three words
                 name = words[k:]
-                if (ini == "".join(w[0] for w in name) or caps == "".join(ch for w in name for ch in w if ch.isupper())) \
-                        and is_person(" ".join(name)):
+                if (ini in ("".join(w[0] for w in name), "".join(p[0] for w in name for p in w.split("-") if p))
+                        or caps == "".join(ch for w in name for ch in w if ch.isupper())) and is_person(" ".join(name)):
                     found.append((" ".join(name), ini, text.rfind(name[0], m.start(), m.end()), m.end()))
                     break
         for j, (name, ini, _, end) in enumerate(found):
@@ -895,6 +896,9 @@ def _add_name(found: dict[str, set[str]], part: str, held: Optional[dict[str, se
     if 2 <= len(words) <= 4 and all(re.fullmatch(name_shapes.WORD, w) for w in words):
         name = " ".join(words)
         found.setdefault("".join(w[0] for w in words), set()).add(name)
+        printed = re.match(r"\s*\(([A-Z][A-Za-z]{1,4})\)", rest)
+        if printed and printed.group(1) == "".join(p[0] for w in words for p in w.split("-") if p):
+            found.setdefault(printed.group(1), set()).add(name)   # "Gillian Ashworth-Brown | (GAB)"
         office = " ".join(rest.strip(" ()–—-,|").split())
         if held is not None and office and len(office.split()) <= 6 and _OFFICE_HELD.search(office):
             held.setdefault(office, set()).add(name)

@@ -58,7 +58,7 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation, Times
 from extractors.entities.metric_items import metrics_from_text, table_metrics
 from extractors.entities.narrative import (RESOLVED, STEPS_HEADING, read_out_of_paragraph, due_phrase, decision_recommendations, improvement_recommendations, loose_narrative_actions,
                                           titled_recommendations, tagged_recommendations, lead_in_only)
-from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, owners_in_text, parse_glossary, split_owners, subject_owner,
+from extractors.entities.owners import (PASSIVE_AGENT, POST_NOUN, bare_body, is_post, owners_in_text, parse_glossary, split_owners, subject_owner,
                                        subject_owners)
 from extractors.entities.responses import POSITION, answer_parts, extract_responses, promised_by, promises
 from extractors.entities.rows import to_rows
@@ -1934,9 +1934,11 @@ def initialled_owners(ctx: EntityContext) -> None:
         split: list[Owner] = []
         for o in item.owners:
             tokens = re.split(r"\s*(?:/|,|&|\band\b)\s*", o.role or "") if o.person is None else []
-            if len(tokens) > 1 and all(t in names for t in tokens):
-                # "MQ / JT" where the key names both: two people
-                split.extend(Owner(role=None, person=names[t], kind=o.kind, raw=o.raw, prov=o.prov.at(f"/{k}"))
+            if len(tokens) > 1 and any(t in names for t in tokens) and \
+                    all(t in names or (len(t.split()) >= 2 and is_post(t)) for t in tokens):
+                # "MQ / JT" where the key names both: two people; "AM and LSCP Business Manager": a person and a post
+                split.extend(Owner(role=None, person=names[t], kind=o.kind, raw=o.raw, prov=o.prov.at(f"/{k}")) if t in names
+                             else Owner(role=t, person=None, kind=o.kind, raw=o.raw, prov=o.prov.at(f"/{k}"))
                              for k, t in enumerate(tokens))
                 continue
             split.append(o)
@@ -1945,10 +1947,15 @@ def initialled_owners(ctx: EntityContext) -> None:
             if o.person is None and o.role and o.role in names:
                 o.role, o.person = None, names[o.role]
             elif o.person is None and (code := _initials_in(o.raw or "", names)):
-                # "JB (Head of Housing)", "Head of Housing (JB)", "Head of Housing – JB", "ICB (AS)"
+                # "JB (Head of Housing)", "Head of Housing (JB)", "Head of Housing – JB", "ICB (AS)",
+                # "PG Head of Commissioning (Adults)"
                 o.person = names[code]
                 if o.role:   # the post without the initials that named its holder
-                    o.role = re.sub(rf"^\s*{code}\s*\(|\s*\({code}\)\s*$|\s*[–—-]\s*{code}\s*$", "", o.role).strip(" ()") or None
+                    post = re.sub(rf"^\s*{code}\s*\(|^\s*{code}\s+(?=[A-Z])|\s*\({code}\)\s*$|\s*[–—-]\s*{code}\s*$", "",
+                                  o.role).strip()
+                    if post.count("(") != post.count(")"):
+                        post = post.strip("()")   # "JB (Head of Housing)" less "JB (": the post's bracket closing
+                    o.role = post.strip() or None
             elif o.person is None and o.role and o.role in roles:
                 o.person = roles[o.role]   # "DPH", "Board Business Manager": the key names who holds it
             elif o.person is None and o.role and (bare := re.sub(r"(?i)^the\s+", "", o.role)) in roles:
@@ -1974,8 +1981,9 @@ def _posts_with_holders(items: list) -> dict[str, str]:
 def _initials_in(raw: str, names: dict) -> Optional[str]:
     """The initials an owner's words print before or after its post or body
     ("JB (Head of Housing)", "Head of Housing (JB)", "Head of Housing – JB",
-    "ICB (AS)") that the paper's lists name, else None."""
-    lead = re.match(r"([A-Z]{2,4})\s*\(", raw)
+    "ICB (AS)", "PG Head of Commissioning (Adults)") that the paper's lists
+    name, else None."""
+    lead = re.match(r"([A-Z]{2,4})\s*\(", raw) or re.match(r"([A-Z]{2,4})\s+(?=[A-Z][a-z]+\s+(?:of|for)\s)", raw)
     tail = re.search(r"(?:\(([A-Z][A-Za-z]{1,3})\)|\s[–—-]\s*([A-Z]{2,4}))\s*$", raw)
     for code in (lead.group(1) if lead else None, *(tail.groups() if tail else ())):
         if code and code in names:

@@ -77,6 +77,34 @@ def last_language(text: str) -> str:
     return text.rsplit(" / ", 1)[-1].strip()
 
 
+_NUMBER_WORDS = {w: str(k) for k, w in enumerate("one two three four five six seven eight nine ten eleven twelve thirteen "
+                                                  "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split(), 1)}
+_ORDINALS = {w: str(k) for k, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+_WORD_NUMBERED = re.compile(r"(?i)^(?P<label>(?:[\w’']+\s+){0,2}?(?:recommendation|rec\.?))\s+"
+                            r"(?:(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b|\((?P<n>\d{1,2}[a-z]?)\))")
+_ORDINAL_ITEM = re.compile(r"(?i)^(?P<word>" + "|".join(_ORDINALS) + r")\s+recommendation\b")
+
+
+# a review's coded item opening a paragraph: "TFG1: ...", "PR3 – ..." (not a risk's, a quarter's or a measure's code:
+# "CR1", "Q3", "KPI 2")
+CODED_ITEM = re.compile(r"^(?P<ref>(?!(?:CR|SR|OR|DR|Q|KPI|PI|NI|BV)\s?\d)[A-Z]{2,5}\s?\d{1,2}[a-z]?)\s*[:–—-]\s*(?P<text>[A-Z].{20,})$", re.S)
+
+
+def numbered_label(text: str) -> str:
+    """An item's label with its number in figures, the rest as printed:
+    "Recommendation One: ..." and "Recommendation (1) ..." as "Recommendation
+    1 ...", "First recommendation: ..." as "Recommendation 1: ..."; other
+    text unchanged."""
+    m = _WORD_NUMBERED.match(text)
+    if m:
+        n = _NUMBER_WORDS[m.group("word").lower()] if m.group("word") else m.group("n")
+        return f"{m.group('label')} {n}{text[m.end():]}"
+    m = _ORDINAL_ITEM.match(text)
+    if m:
+        return f"Recommendation {_ORDINALS[m.group('word').lower()]}{text[m.end():]}"
+    return text
+
+
 def english_label(text: str) -> str:
     """The English half of a bilingual label at the start of `text` (the rest
     of the text kept); `text` itself when it has none."""

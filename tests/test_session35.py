@@ -323,3 +323,58 @@ def test_initials_name_their_holder_however_the_cell_prints_them(tmp_path):
     got = {(o["role"], o["person"]) for o in rows["owners"]}
     assert ("Head of Commissioning (Adults)", "Peter Gaskell") in got
     assert (None, "Gillian Ashworth-Brown") in got and ("LSCP Business Manager", None) in got
+
+
+HIGHWAY_RECS = ["The council should publish its highway maintenance plan with a list of schemes for each year.",
+                "The council should report the condition of its roads to the committee every six months."]
+HIGHWAY_ANSWERS = ["Accepted. The plan will be published in April 2027 with the list of schemes for 2027/28.",
+                   "Partially accepted. Road condition will be reported every year, when the survey data are available."]
+
+
+@pytest.mark.parametrize("label, ref", [(lambda k: f"Recommendation {['One', 'Two'][k]}: ", "1"),
+                                        (lambda k: f"Recommendation ({k + 1}) ", "1"),
+                                        (lambda k: f"{['First', 'Second'][k]} recommendation: ", "1"),
+                                        (lambda k: f"TFG{k + 1}: ", "TFG1")],
+                         ids=["spelled", "bracketed", "ordinal", "coded"])
+def test_an_item_numbered_in_words_or_by_a_code_is_read_with_its_answer(tmp_path, label, ref):
+    d = docx.Document()
+    d.add_heading("Executive response to the scrutiny review of highway maintenance", level=1)
+    d.add_paragraph("This report sets out the Executive's response to the recommendations of the task and finish group.")
+    for k, (rec, answer) in enumerate(zip(HIGHWAY_RECS, HIGHWAY_ANSWERS)):
+        d.add_paragraph(label(k) + rec)
+        d.add_paragraph("Executive response: " + answer)
+    rows = extracted(d, tmp_path)
+    assert [r["text"] for r in rows["recommendations"]] == HIGHWAY_RECS
+    assert [(r["rec_ref"], r["status"]) for r in rows["responses"]][0] == (ref, "accepted")
+    assert [r["status"] for r in rows["responses"]] == ["accepted", "partially_accepted"]
+
+
+def test_answers_labelled_with_the_number_of_an_item_listed_before(tmp_path):
+    """The recommendations listed, then 'Recommendation 1: Accepted. ...': the
+    label names the item answered and the words are the answer."""
+    d = docx.Document()
+    d.add_heading("Executive response to the scrutiny review of highway maintenance", level=1)
+    d.add_paragraph("The task and finish group recommended that:")
+    for rec in HIGHWAY_RECS:
+        d.add_paragraph(rec, style="List Number")
+    d.add_heading("Response to the recommendations", level=2)
+    for k, answer in enumerate(HIGHWAY_ANSWERS, 1):
+        d.add_paragraph(f"Recommendation {k}: {answer}")
+    rows = extracted(d, tmp_path)
+    assert [r["text"] for r in rows["recommendations"]] == HIGHWAY_RECS
+    assert [(r["rec_ref"], r["status"], r["text"]) for r in rows["responses"]] == \
+        [("1", "accepted", HIGHWAY_ANSWERS[0]), ("2", "partially_accepted", HIGHWAY_ANSWERS[1])]
+    by_ref = {r["ref"]: r["rec_id"] for r in rows["recommendations"]}
+    assert [r["rec_id"] for r in rows["responses"]] == [by_ref["1"], by_ref["2"]]
+
+
+@pytest.mark.parametrize("lead", ["The task and finish group recommended that:", "The task and finish group made two recommendations."])
+def test_a_numbered_list_of_asks_under_a_body_s_recommending_lead_in(tmp_path, lead):
+    d = docx.Document()
+    d.add_heading("Executive response to the scrutiny review of highway maintenance", level=1)
+    d.add_paragraph(lead)
+    for rec in HIGHWAY_RECS:
+        d.add_paragraph(rec, style="List Number")
+    rows = extracted(d, tmp_path)
+    assert [(r["ref"], r["text"], r["kind"]) for r in rows["recommendations"]] == \
+        [("1", HIGHWAY_RECS[0], "improvement"), ("2", HIGHWAY_RECS[1], "improvement")]

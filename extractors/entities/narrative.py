@@ -35,7 +35,7 @@ from extractors.entities.responses import POSITION, is_response_title, takes_pos
 from extractors.model import Block, Document
 from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, inline_items, split_numbering
 from extractors.vocabulary import (ASKED_SUBJECT, ASKS_SOMEONE, INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, ITEM_SOURCE, LABEL_WORDS, OWNER_LABEL,
-                                  PLAN_ITEM, label_kind)
+                                  CODED_ITEM, PLAN_ITEM, label_kind, numbered_label)
 
 # the words a heading over how far recommendations have got opens with: "Progress on ...", "Update on ..."
 _PROGRESS_WORDS = (r"progress|update|implementation|responses?|monitoring|tracking|status|position|follow[\s-]?up|"
@@ -78,7 +78,7 @@ LEAD_IN = re.compile(
     r"^(?:(?P<that>It\s+is\s+recommended\s+that)\s*(?:the\s+)?(?P<body1>[A-Z][\w()&,'’ -]{1,80}?)?\s*[:,]?\s*$|"
     r"(?:The\s+)?(?P<body>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited|being\s+asked)\s+to\s*(?:[:-]\s*|(?P<rest>.+))?$|"
     # "The Task Group recommends that:", "The Panel therefore recommends:" over its items
-    r"(?:The\s+)?(?P<body2>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:therefore\s+)?recommends?(?:\s+to\s+(?:the\s+)?[A-Z][\w ]{1,40}?)?"
+    r"(?:The\s+)?(?P<body2>[A-Z][\w()&,'’ -]{1,80}?)\s+(?:therefore\s+)?recommend(?:s|ed)?(?:\s+to\s+(?:the\s+)?[A-Z][\w ]{1,40}?)?"
     # "The Panel recommends that the Executive:" over the parts the Executive is to do
     r"(?:\s+that(?:\s+the(?:\s+[A-Z][\w’'-]*|\s+(?:of|for|and)){1,6})?)?\s*:\s*$)",
     re.I)
@@ -333,11 +333,13 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
                 recs.extend(_rec(it, "improvement", None, None, None) for it in items)
                 i = j
                 continue
-        if text.endswith(":") and _MADE_RECOMMENDATIONS.search(_SENTENCE_END.split(text)[-1]) and b.kind != "heading":
+        made = _MADE_RECOMMENDATIONS.search(_SENTENCE_END.split(text)[-1].rstrip(".:") + ":") if text.endswith((":", ".")) else None
+        if made and b.kind != "heading":
             # "... The peer team made seven recommendations:" over their numbered list: the reviewers'
-            # recommendations, wherever the report prints them (its background section, say)
+            # recommendations, wherever the report prints them (its background section, say); after a full
+            # stop ("The task group made two recommendations."), a list whose every item asks someone to act
             items, j = _asked_list(blocks, i + 1)
-            if len(items) >= 2:
+            if len(items) >= 2 and (text.endswith(":") or all(ASKS_SOMEONE.search(it.text) for it in items)):
                 recs.extend(_rec(it, "improvement", None, None, None) for it in items)
                 i = j
                 continue
@@ -345,13 +347,21 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
             rest_text, body = _strip_lead_in(text)
             body = body or _body_from(text)
             items, j = _collect_items(blocks, i + 1)
+            lm = LEAD_IN.match(text)
+            if not items and (lm.group("body2") or lm.group("that")):
+                # "The task and finish group recommended that:" over "1 The council should ...", "2 The council
+                # should ...": numbered paragraphs each asking someone to act are the body's recommendations
+                asked, j2 = _asked_list(blocks, i + 1)
+                if asked and all(ASKS_SOMEONE.search(it.text) for it in asked):
+                    items, j = asked, j2
             if not items and (text.endswith(":") or re.search(r"\bthe\s+following\s*:?$", text, re.I)):
                 items, j = _verb_paragraphs(blocks, i + 1)
             if items:
                 # items that ask others to act ("It is recommended that: • Commissioners should ...") are a
                 # review's or assessment's recommendations, not the meeting's decisions
+                # (so are those a body recommended: "The Ombudsman recommended that the Council should:")
                 kind = "improvement" if any(_SAYS_SHOULD.search(it.text) for it in items) or _GROUP_RECOMMENDS.match(text) \
-                    else "decision"
+                    or (lm.group("body2") and re.search(r"(?i)\brecommended\b", text)) else "decision"
                 found = [_rec(it, kind, body or committee, lead_body=body, section=None) for it in items]
                 tag_parts(found)
                 recs.extend(found)
@@ -620,7 +630,10 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             continue
         lead = _body_from(t)
         if lead and not seen_items:
-            asked = True
+            if re.search(r"(?i)\brecommended\b", t) and (lim := LEAD_IN.match(t)) and lim.group("body2"):
+                reviewers = True   # "The Ombudsman recommended that the Council should:": what another body recommended
+            else:
+                asked = True
             rest, lb = _strip_lead_in(t)
             body = lb or lead or body
             if rest != t and len(rest.split()) >= 2 and not rest.endswith(":"):
@@ -1232,7 +1245,7 @@ class _ImprovementWalk:
         captioned = _TABLE_CAPTION.match(t)
         if captioned and self._over_a_plan_table(i):
             t = t[captioned.end():]   # "Table 1: Recommendation 1 – ..." over the table of its actions
-        pm = PLAN_ITEM.match(t)
+        pm = PLAN_ITEM.match(numbered_label(t))   # ("Recommendation One:", "Recommendation (1)", "First recommendation:")
         item_text = pm.group("text") if pm else None
         ref = pm.group("ref") if pm else None
         if pm is None and b.numbering and (re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?", b.numbering) if b.kind == "heading" else
@@ -1242,6 +1255,10 @@ class _ImprovementWalk:
             # numbered paragraph, a Word table's banner row) over the table of its actions: the recommendation
             # itself, its number the ref
             ref, item_text = b.numbering, t
+        if pm is None and ref is None and (cm := CODED_ITEM.match(t)) and ASKS_SOMEONE.search(cm.group("text")) and \
+                b.kind in ("paragraph", "list_item"):
+            # "TFG1: The council should publish ...", "PR3 – The Board should ...": a review's coded item that asks
+            ref, item_text = cm.group("ref"), cm.group("text")
         if pm is None and ref is None and (fm := _FINDING_ITEM.match(t)) and self._over_a_plan_table(i, past_labels=True):
             # "Regulator's finding (F1): The Council could not show ..." (a "Workstream lead: ..." line under it)
             # over the table of the actions answering it: the item the plan answers
@@ -1255,6 +1272,8 @@ class _ImprovementWalk:
             ref, item_text = b.numbering, t
         if ref and (b.numbering != ref or (item_text or "")[:1].islower()) and _ABOUT_THE_ITEM.match(item_text or ""):
             return False   # "5.2 Recommendation 9 asks the Council to ...": a paragraph about the item, not the item
+        if ref and re.match(rf"(?i){POSITION}\s*[.:;,–—-]\s*\S", item_text or "") and b.kind != "heading":
+            return False   # "Recommendation 1: Accepted. The plan will be ...": the answer to item 1 (responses.py)
         if ref and self.current is None and re.match(r"(?i)action\s+\d{1,2}\.\d", ref) and \
                 re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", b.numbering or "") and not ref.endswith(b.numbering or ""):
             return False   # "5.4 Action 6.1 – Workforce Strategy (Off track). Drafting was paused ...": the report's note on a step

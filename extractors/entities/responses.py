@@ -31,7 +31,7 @@ from extractors.entities.columns import ANSWER_FIRST, DECISION_COLUMN, column_ro
 from extractors.numbering import CODED_TITLE, ITEM_MAKER, KEY_CELL, R_REF, bare_ref, item_heading_ref, split_numbering
 from extractors.entities.items import Action, Owner, Prov, Timescale
 from extractors.model import Block, Cell, Document, Table
-from extractors.vocabulary import DUE_LABEL, INSPECTION_ITEM, OWNER_LABEL, english_label
+from extractors.vocabulary import CODED_ITEM, DUE_LABEL, INSPECTION_ITEM, OWNER_LABEL, english_label, numbered_label
 
 STATUSES = ("accepted", "partially_accepted", "rejected", "noted", "under_consideration", "implemented")
 
@@ -437,7 +437,8 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
     (what follows it is then the review's own text)."""
     out: list[Response] = []
     blocks = [b for b in doc.blocks if b.kind != "table"]
-    texts = [english_label(_with_label(b)) for b in blocks]   # ("Ymateb y Cyngor / Council response: ...")
+    # ("Ymateb y Cyngor / Council response: ...", "Recommendation One: ...")
+    texts = [numbered_label(english_label(_with_label(b))) for b in blocks]
     starts = [_rec_start(b, t) for b, t in zip(blocks, texts)]
     from extractors.entities.minutes import is_minutes   # (minutes.py imports what this module imports)
     numbered_ok = not is_minutes(doc)   # a minute's number is not a recommendation's
@@ -476,6 +477,20 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
             prov = Prov(blocks[i].page, blocks[i].full_text, f"rec:{ref}/response")
             out.append(Response(ref, " ".join(texts[i + 1].split()), responder_of(text, default), status, raw, text, prov,
                                 covered={blocks[n].full_text for n in range(i + 2, k)}))
+            i = k
+            continue
+        if re.match(rf"(?i){POSITION}\s*[.:;,–—-]\s*\S", quoted.strip()):
+            # "Recommendation 1: Accepted. The plan will be published ..." in a paper's answers to items it listed
+            # before: the label names the item answered, the words are the answer
+            k = i + 1
+            while k < len(blocks) and not starts[k] and not answers[k] and blocks[k].kind == "paragraph" and \
+                    not _ITEM_FIELD.match(texts[k]) and not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", blocks[k].numbering or ""):
+                k += 1
+            text = " ".join(" ".join(t.split()) for t in [quoted] + texts[i + 1:k])
+            status, raw = status_of(text)
+            out.append(Response(ref, None, responder_of(text, default), status, raw, text,
+                                Prov(blocks[i].page, blocks[i].full_text, f"rec:{ref}/response"),
+                                covered={blocks[n].full_text for n in range(i, k)}))
             i = k
             continue
         j = i + 1
@@ -531,6 +546,9 @@ def _rec_start(b: Block, text: str) -> Optional[tuple[str, str]]:
             # as its kind names it; "Recommendation 3", "Scrutiny recommendation 3" (who made it) is "3"
             ref = f"{word} {ref}"
         return ref, m.group("text").strip()
+    cm = CODED_ITEM.match(text)
+    if cm and _ASKS.search(cm.group("text")):
+        return cm.group("ref"), cm.group("text").strip()   # "TFG1: The council should ..."
     num = (b.numbering or "").rstrip(".)")
     if num and (b.kind != "heading" or len(text.split()) >= 8) and len(text.split()) >= 5 and \
             (re.fullmatch(R_REF, num) or (re.fullmatch(r"\d{1,2}[a-z]?", num) and _ASKS.search(text))):

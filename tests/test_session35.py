@@ -378,3 +378,18 @@ def test_a_numbered_list_of_asks_under_a_body_s_recommending_lead_in(tmp_path, l
     rows = extracted(d, tmp_path)
     assert [(r["ref"], r["text"], r["kind"]) for r in rows["recommendations"]] == \
         [("1", HIGHWAY_RECS[0], "improvement"), ("2", HIGHWAY_RECS[1], "improvement")]
+
+
+def test_answers_in_a_column_named_for_progress(tmp_path):
+    """'Recommendation | Update' whose cells open with the position taken
+    ('Accepted. ...', 'Partially accepted – ...'): the answers."""
+    d = docx.Document()
+    d.add_heading("Damp and mould scrutiny review: response and progress", level=1)
+    t = d.add_table(rows=1, cols=3)
+    for c, h in zip(t.rows[0].cells, ["No.", "Recommendation", "Update"]):
+        c.text = h
+    for k, (rec, answer) in enumerate(zip(HIGHWAY_RECS, HIGHWAY_ANSWERS), 1):
+        for c, v in zip(t.add_row().cells, (str(k), rec, answer)):
+            c.text = v
+    rows = extracted(d, tmp_path)
+    assert [(r["rec_ref"], r["status"]) for r in rows["responses"]] == [("1", "accepted"), ("2", "partially_accepted")]

@@ -630,6 +630,10 @@ def table_responses(doc: Document, default: Optional[str]) -> list[Response]:
             out.extend(_matrix_responses(table, t, rec_c, marks, default))
             continue
         st_c = next((i for i, h in enumerate(header) if _STATUS_HEADER.search(h) and i != rec_c), None)
+        if st_c is None and rec_c is not None:
+            # a column named for progress ("Update", "Position and progress") whose cells open with the position the
+            # answer takes ("Accepted. ...", "Partially agreed – ..."): the answers
+            st_c = next((i for i in range(len(header)) if i != rec_c and _opens_with_positions(table, i)), None)
         ref_c = next((i for i, h in enumerate(header) if column_role(h) == "ref" and i not in (rec_c, st_c)), None)
         if ref_c is None:
             # a column of codes whatever its name ("PR | Progress review recommendation | ..." over PR1, PR2)
@@ -830,6 +834,14 @@ def _codes_only(table: Table, c: int) -> bool:
     """Every filled cell of column `c` is a code ("PR1", "R 2", "AW3a")."""
     cells = _filled(table, c)
     return len(cells) >= 2 and all(re.fullmatch(r"[A-Z]{1,4}\s?\d{1,3}[a-z]?", x) for x in cells)
+
+
+def _opens_with_positions(table: Table, c: int) -> bool:
+    """Do most of column `c`'s filled cells (two or more) open with a position
+    ("Accepted.", "Agreed in part –", "Not accepted:") and go on?"""
+    cells = _filled(table, c)
+    said = [x for x in cells if re.match(rf"(?i){POSITION}\s*(?:[.:;,–—-]|\s+\S)", x.strip())]
+    return len(said) >= 2 and len(said) / len(cells) >= 0.6
 
 
 def _positions_only(table: Table, c: int) -> bool:

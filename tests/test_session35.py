@@ -12,7 +12,7 @@ recommendation its rows answer, and the rows' leads and dates are its own.
 import docx
 import pytest
 
-from word_papers import extracted
+from word_papers import add_table, extracted
 
 RECS = ["The council should review its complaint handling procedure so that complaints are answered within twenty working days.",
         "The council should train all housing officers in recognising and recording damp and mould hazards."]
@@ -240,14 +240,9 @@ def test_a_who_and_when_line_under_a_step_is_no_step_of_its_own(tmp_path):
     the step's above."""
     d = docx.Document()
     d.add_heading("Pensions Committee: log of recommendations", level=1)
-    t = d.add_table(rows=1, cols=3)
-    for c, h in zip(t.rows[0].cells, ["Ref", "Recommendation", "Committee response"]):
-        c.text = h
-    for row in [("1", "The Fund should set a target for employers submitting contribution data on time.",
+    add_table(d, [["Ref", "Recommendation", "Committee response"], *[("1", "The Fund should set a target for employers submitting contribution data on time.",
                  "Accepted. A target of 95% of employers submitting on time was included in the Administration Strategy "
-                 "approved on 10 September 2026.\n(Committee, 10 September 2026)")]:
-        for c, v in zip(t.add_row().cells, row):
-            c.text = v
+                 "approved on 10 September 2026.\n(Committee, 10 September 2026)")]])
     rows = extracted(d, tmp_path)
     assert all(a["text"].strip() for a in rows["actions"])
     assert len(rows["actions"]) == 1
@@ -260,22 +255,12 @@ def test_a_post_is_its_holder_s_whatever_its_punctuation(tmp_path):
     Delivery)': the same post, so the same person."""
     d = docx.Document()
     d.add_heading("Strategic risk register", level=1)
-    t = d.add_table(rows=1, cols=4)
-    for c, h in zip(t.rows[0].cells, ["Ref", "Mitigating action", "Owner", "Target date"]):
-        c.text = h
-    for row in [("SR1", "Complete the review of on-call availability", "Assistant Chief Fire Officer (Service Delivery)", "March 2027"),
-                ("SR2", "Agree the medium-term financial plan", "Treasurer", "February 2027")]:
-        for c, v in zip(t.add_row().cells, row):
-            c.text = v
+    add_table(d, [["Ref", "Mitigating action", "Owner", "Target date"], *[("SR1", "Complete the review of on-call availability", "Assistant Chief Fire Officer (Service Delivery)", "March 2027"),
+                ("SR2", "Agree the medium-term financial plan", "Treasurer", "February 2027")]])
     d.add_paragraph("Key to posts")
-    k = d.add_table(rows=1, cols=3)
-    for c, h in zip(k.rows[0].cells, ["Abbreviation", "Post", "Postholder"]):
-        c.text = h
-    for row in [("ACFO (SD)", "Assistant Chief Fire Officer, Service Delivery", "Gareth Hosken"),
+    add_table(d, [["Abbreviation", "Post", "Postholder"], *[("ACFO (SD)", "Assistant Chief Fire Officer, Service Delivery", "Gareth Hosken"),
                 ("CFO", "Chief Fire Officer", "Helen Marsh"),
-                ("T", "Treasurer", "Alun Tremayne")]:
-        for c, v in zip(k.add_row().cells, row):
-            c.text = v
+                ("T", "Treasurer", "Alun Tremayne")]])
     rows = extracted(d, tmp_path)
     assert ("Assistant Chief Fire Officer (Service Delivery)", "Gareth Hosken") in {(o["role"], o["person"]) for o in rows["owners"]}
 
@@ -286,13 +271,8 @@ def test_a_members_key_run_into_one_paragraph_names_the_chair(tmp_path):
     d.add_paragraph("Leads are shown by their initials, as below.")
     d.add_paragraph("Daniel Ashworth (DA), Director of Children’s Services, Eyrecombe Council – Chair Gareth Pugh (GP), "
                     "Head of Probation Delivery Unit Superintendent Carys Bevan (CB), Eyre Valley Police – Vice-Chair")
-    t = d.add_table(rows=1, cols=4)
-    for c, h in zip(t.rows[0].cells, ["No.", "Action", "Lead", "Due"]):
-        c.text = h
-    for row in [("1", "Write to the three schools about the attendance protocol", "Chair", "December 2026"),
-                ("2", "Circulate the custody review findings", "GP", "January 2027")]:
-        for c, v in zip(t.add_row().cells, row):
-            c.text = v
+    add_table(d, [["No.", "Action", "Lead", "Due"], *[("1", "Write to the three schools about the attendance protocol", "Chair", "December 2026"),
+                ("2", "Circulate the custody review findings", "GP", "January 2027")]])
     rows = extracted(d, tmp_path)
     assert {(o["role"], o["person"]) for o in rows["owners"]} == {("Chair", "Daniel Ashworth"), (None, "Gareth Pugh")}
 
@@ -312,13 +292,8 @@ def test_initials_name_their_holder_however_the_cell_prints_them(tmp_path):
         for c, v in zip(key.add_row().cells, row):
             c.text = v
     d.add_paragraph("Actions")
-    t = d.add_table(rows=1, cols=3)
-    for c, h in zip(t.rows[0].cells, ["Action", "Lead", "Due"]):
-        c.text = h
-    for row in [("Circulate the revised escalation protocol to partners", "PG Head of Commissioning (Adults)", "January 2027"),
-                ("Agree the board's budget for 2027/28", "GAB and LSCP Business Manager", "March 2027")]:
-        for c, v in zip(t.add_row().cells, row):
-            c.text = v
+    add_table(d, [["Action", "Lead", "Due"], *[("Circulate the revised escalation protocol to partners", "PG Head of Commissioning (Adults)", "January 2027"),
+                ("Agree the board's budget for 2027/28", "GAB and LSCP Business Manager", "March 2027")]])
     rows = extracted(d, tmp_path)
     got = {(o["role"], o["person"]) for o in rows["owners"]}
     assert ("Head of Commissioning (Adults)", "Peter Gaskell") in got

@@ -12,7 +12,9 @@ from typing import Optional
 from extractors.vocabulary import MONTH_RE
 
 _ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
-BULLETS = "•●▪■◼◾◦○·‣⁃–-*o\uf0b7\uf0a7\uf0d8\uf076\uf0fc\u2713\u2714➢►"
+# (and the Symbol and Wingdings fonts' bullets, which a PDF's text layer keeps as private-use characters:
+# \uf0b7 •, \uf0a7 ▪, \uf0d8 ➢, \uf076 ❖, \uf0fc ✓, \uf06e ■, \uf06c ●, \uf071 ❑)
+BULLETS = "•●▪■◼◾◦○·‣⁃–-*o\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06e\uf06c\uf071\u2713\u2714➢►"
 
 # who made a recommendation, printed before it: "Ombudsman recommendation 2", "Scrutiny recommendation 3" are
 # the body's recommendation 2 and 3 (not the kinds an auditor numbers apart: "Key" / "Improvement recommendation 2")

@@ -368,3 +368,13 @@ def test_answers_in_a_column_named_for_progress(tmp_path):
             c.text = v
     rows = extracted(d, tmp_path)
     assert [(r["rec_ref"], r["status"]) for r in rows["responses"]] == [("1", "accepted"), ("2", "partially_accepted")]
+
+
+@pytest.mark.parametrize("glyph", ["\uf06e", "\uf06c", "\uf071"])
+def test_a_wingdings_bullet_is_a_bullet(glyph):
+    """An Ofsted letter's '■' bullets set in Wingdings reach the text layer as
+    the private-use U+F06E: a bullet, not the first character of the point
+    (it stayed in the text of a real letter's recommendation)."""
+    from extractors.numbering import split_numbering
+    assert split_numbering(f"{glyph} Return home interviews are not consistently informing safety planning.") == \
+        ("•", "Return home interviews are not consistently informing safety planning.")

@@ -378,3 +378,18 @@ def test_a_wingdings_bullet_is_a_bullet(glyph):
     from extractors.numbering import split_numbering
     assert split_numbering(f"{glyph} Return home interviews are not consistently informing safety planning.") == \
         ("•", "Return home interviews are not consistently informing safety planning.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Members asked for a breakdown of Discharge Fund spend by provider, which Tom Redfern agreed to circulate.",
+    "The Chair asked for a recovery plan rather than a new date alone; DA agreed to take this back to MF.",
+    "Dr Siddiqui agreed that the ICB would review the need for an extended-hours service in Westwood.",
+])
+def test_one_person_agreeing_to_act_is_no_decision_of_the_meeting(tmp_path, sentence):
+    d = docx.Document()
+    d.add_heading("Health and Wellbeing Board – minutes of the meeting held on 18 November 2026", level=1)
+    d.add_paragraph("Present: Cllr Ann Hale (Chair), Tom Redfern, Dr Amir Siddiqui, Dawn Ainsworth (DA), Mark Fell (MF)")
+    d.add_paragraph("45. Hospital discharge", style="Heading 2")
+    d.add_paragraph(sentence)
+    rows = extracted(d, tmp_path)
+    assert not [r["text"] for r in rows["recommendations"] if r["kind"] == "decision"]

@@ -226,6 +226,16 @@ _DECIDED = re.compile(
     rf"^{DECISION_LABEL}\s*[:\-–]\s*\S|"
     # what the meeting itself did: "The Partnership endorsed the annual return", "adopted the plan"
     r"\b(?:endorsed|ratified|adopted)\s+(?=(?:the|a|an|its|this|these|option|proposals?|recommendations?)\b)", re.I)
+# one person agreeing to act, wherever the sentence puts it: "...; DA agreed to ...", "..., which Tom Redfern agreed
+# to circulate", "SBe said that ... and agreed to circulate", "Dr Siddiqui agreed that the ICB would ..."
+_ONE_AGREES = re.compile(rf"(?:^|[;,]\s+|\bwhich\s+|\band\s+)(?:{_PERSON}|{_OFFICE}|{_NAME}|(?-i:[A-Z]{{2,3}}[a-z]?))\s+"
+                         r"(?:also\s+)?agreed\s+(?:to|that)\b")
+# the meeting agreeing: "It was agreed", "Members agreed", "The Board agreed"
+_MEETING_AGREES = re.compile(r"(?i)\bit\s+was\s+(?:agreed|resolved|decided)\b|\b(?:all\s+)?(?:members|councillors|cllrs)\s+(?:\w+\s+)?agreed\b|"
+                             r"\bthe\s+(?:board|committee|council|cabinet|partnership|group|panel|executive|meeting|forum)\s+(?:\w+\s+)?"
+                             r"(?:agreed|resolved|decided|approved)\b")
+
+
 # a decision sentence that does not say what was decided: "Approved.", "Proposed by
 # Cllr Cobb, seconded by Cllr Hoskins.", "All Cllrs agreed to this proposal.",
 # "All Councillors present unanimously agreed." - it goes with the sentence before it
@@ -468,8 +478,10 @@ def decision_sentences(text: str, before: Optional[str] = None) -> list[str]:
         if k < k0:
             continue
         if not _DECIDED.search(s) or s.rstrip().endswith("?") or undertaking(s) is not None or \
-                _NO_DECISION.match(unlabelled(s)):
-            continue   # not a decision, a question, or someone's undertaking ("Cllr Webb agreed to ...")
+                _NO_DECISION.match(unlabelled(s)) or (_ONE_AGREES.search(s) and not _MEETING_AGREES.search(s)):
+            # not a decision, a question, or someone's undertaking ("Cllr Webb agreed to ...", "..., which Tom
+            # Redfern agreed to circulate", "...; DA agreed to take this back to MF")
+            continue
         if k and (len(s.split()) < 4 or _SAYS_NOT_WHAT.search(s)):
             # "Approved." says what was approved only with the sentence before it,
             # which may itself be the motion this one records as carried

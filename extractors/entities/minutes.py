@@ -681,8 +681,8 @@ def key_to_initials(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
                 ini = m.group("ini")
                 digraphs = "".join((_WELSH_DIGRAPH.match(w) or w)[0] for w in m.group("name").split())
                 caps = "".join(ch for w in words for ch in w if ch.isupper())   # "JMcK" for Jenna McKinlay: its capitals
-                hyphened = "".join(part[0] for w in words for part in w.split("-") if part)   # "GAB": Gillian Ashworth-Brown
-                if ini not in (words[0][0] + words[-1][0], "".join(w[0] for w in m.group("name").split()), digraphs, hyphened) and \
+                if ini not in (words[0][0] + words[-1][0], "".join(w[0] for w in m.group("name").split()), digraphs,
+                               _hyphened_initials(words)) and \
                         not (ini[-1].islower() and ini[0] == words[0][0] and words[-1].startswith(ini[1:])) and \
                         not (re.search(r"M[ac]?c", ini) and "".join(ch for ch in ini if ch.isupper()) == caps):
                     pos = m.start() + 1   # ("JTh" for Jess Thwaite: the surname's first letters); not an entry:
@@ -747,6 +747,12 @@ _CODED_HOLDER = re.compile(rf"(?:^|[:;]\s*)(?P<code>[A-Z][A-Za-z]{{1,12}})\s*=\s
 _NAME_INI = re.compile(rf"(?P<name>{name_shapes.WORD}(?:\s+{name_shapes.PARTICLE}{{0,2}}[{name_shapes.UP}][{name_shapes.UP}{name_shapes.LO}'’-]+){{1,3}})\s*\((?P<ini>[A-Z][A-Za-z]{{1,4}})\)")
 
 
+def _hyphened_initials(words: list[str]) -> str:
+    """A name's initials taking each part of a hyphenated word: "GAB" for
+    Gillian Ashworth-Brown."""
+    return "".join(part[0] for w in words for part in w.split("-") if part)
+
+
 def _named_with_initials(doc: Document) -> list[tuple[str, str, Optional[str]]]:
     """(name, initials, office) for each 'Name (INI)' whose initials are the
     name's: the first letters of its words ('SK' for Stuart Keel), or its
@@ -765,7 +771,7 @@ def _named_with_initials(doc: Document) -> list[tuple[str, str, Optional[str]]]:
             caps = "".join(ch for ch in ini if ch.isupper())
             for k in range(max(0, len(words) - 3), len(words) - 1):   # the name: its last two or three words
                 name = words[k:]
-                if (ini in ("".join(w[0] for w in name), "".join(p[0] for w in name for p in w.split("-") if p))
+                if (ini in ("".join(w[0] for w in name), _hyphened_initials(name))
                         or caps == "".join(ch for w in name for ch in w if ch.isupper())) and is_person(" ".join(name)):
                     found.append((" ".join(name), ini, text.rfind(name[0], m.start(), m.end()), m.end()))
                     break
@@ -909,7 +915,7 @@ def _add_name(found: dict[str, set[str]], part: str, held: Optional[dict[str, se
         name = " ".join(words)
         found.setdefault("".join(w[0] for w in words), set()).add(name)
         printed = re.match(r"\s*\(([A-Z][A-Za-z]{1,4})\)", rest)
-        if printed and printed.group(1) == "".join(p[0] for w in words for p in w.split("-") if p):
+        if printed and printed.group(1) == _hyphened_initials(words):
             found.setdefault(printed.group(1), set()).add(name)   # "Gillian Ashworth-Brown | (GAB)"
         office = " ".join(rest.strip(" ()–—-,|").split())
         if held is not None and office and len(office.split()) <= 6 and _OFFICE_HELD.search(office):

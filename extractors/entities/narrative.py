@@ -31,7 +31,7 @@ from extractors.entities.items import Action, Owner, Prov, Recommendation
 from extractors.entities.owners import subject_owner
 from extractors.entities.rag import normalise_rag
 from extractors.entities.timescales.sentences import _IMPERATIVE, find_due_dates_in_sentence
-from extractors.entities.responses import POSITION, is_response_title, takes_position
+from extractors.entities.responses import OPENS_WITH_POSITION, POSITION, is_response_title, takes_position
 from extractors.model import Block, Document
 from extractors.numbering import CODED_TITLE, KEY_CELL, R_REF, inline_items, split_numbering
 from extractors.vocabulary import (ASKED_SUBJECT, ASKS_SOMEONE, INSPECTION_ITEM, ITEM_LABEL, ITEM_QUALIFIER, ITEM_SOURCE, LABEL_WORDS, OWNER_LABEL,
@@ -82,6 +82,14 @@ LEAD_IN = re.compile(
     # "The Panel recommends that the Executive:" over the parts the Executive is to do
     r"(?:\s+that(?:\s+the(?:\s+[A-Z][\w’'-]*|\s+(?:of|for|and)){1,6})?)?\s*:\s*$)",
     re.I)
+def _recommended_by(text: str) -> bool:
+    """Is `text` a lead-in saying what a body recommended ("The Ombudsman
+    recommended that the Council should:", "The task and finish group
+    recommended that:"), not what the meeting is asked to do?"""
+    m = LEAD_IN.match(text)
+    return bool(m and m.group("body2") and re.search(r"(?i)\brecommended\b", text))
+
+
 RESOLVED = re.compile(r"^(?:it\s+was\s+|(?:the\s+)?(?:cabinet|council|committee|sub-committee|board|partnership|panel|executive|"
                       r"forum|group)\s+)?RESOLVED\b\s*(?:that|to)?\s*[:,\-–—]?\s*(?P<rest>.*)$", re.I)
 # a resolution set after the minute's account in the same paragraph, in capitals: "... had asked for £750. RESOLVED: that ..."
@@ -361,7 +369,7 @@ def decision_recommendations(doc: Document, committee: Optional[str]) -> list[Re
                 # review's or assessment's recommendations, not the meeting's decisions
                 # (so are those a body recommended: "The Ombudsman recommended that the Council should:")
                 kind = "improvement" if any(_SAYS_SHOULD.search(it.text) for it in items) or _GROUP_RECOMMENDS.match(text) \
-                    or (lm.group("body2") and re.search(r"(?i)\brecommended\b", text)) else "decision"
+                    or _recommended_by(text) else "decision"
                 found = [_rec(it, kind, body or committee, lead_body=body, section=None) for it in items]
                 tag_parts(found)
                 recs.extend(found)
@@ -630,7 +638,7 @@ def _decision_zone(blocks: list[Block], start: int, committee: Optional[str], bo
             continue
         lead = _body_from(t)
         if lead and not seen_items:
-            if re.search(r"(?i)\brecommended\b", t) and (lim := LEAD_IN.match(t)) and lim.group("body2"):
+            if _recommended_by(t):
                 reviewers = True   # "The Ombudsman recommended that the Council should:": what another body recommended
             else:
                 asked = True
@@ -1272,7 +1280,7 @@ class _ImprovementWalk:
             ref, item_text = b.numbering, t
         if ref and (b.numbering != ref or (item_text or "")[:1].islower()) and _ABOUT_THE_ITEM.match(item_text or ""):
             return False   # "5.2 Recommendation 9 asks the Council to ...": a paragraph about the item, not the item
-        if ref and re.match(rf"(?i){POSITION}\s*[.:;,–—-]\s*\S", item_text or "") and b.kind != "heading":
+        if ref and OPENS_WITH_POSITION.match(item_text or "") and b.kind != "heading":
             return False   # "Recommendation 1: Accepted. The plan will be ...": the answer to item 1 (responses.py)
         if ref and self.current is None and re.match(r"(?i)action\s+\d{1,2}\.\d", ref) and \
                 re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", b.numbering or "") and not ref.endswith(b.numbering or ""):

@@ -520,9 +520,12 @@ def _banner_recommendation(ctx: EntityContext, table, tindex: int, unnumbered: b
     ref, text = banner_item(banner) or (None, "")
     if len(text.split()) < 5 or (ref is None and not unnumbered):
         return None
-    cell = table.rows[0][0]
-    rec = Recommendation(kind="improvement", text=text, ref=ref,
-                         prov=Prov(cell.page, banner, f"table:{tindex}/row:0", tindex))
+    return _stated_item(ctx, ref, text, Prov(table.rows[0][0].page, banner, f"table:{tindex}/row:0", tindex))
+
+
+def _stated_item(ctx: EntityContext, ref: Optional[str], text: str, prov: Prov) -> Recommendation:
+    """A recommendation a table's banner or caption states, added to the paper's."""
+    rec = Recommendation(kind="improvement", text=text, ref=ref, prov=prov)
     ctx.recs.append(rec)
     return rec
 
@@ -541,10 +544,7 @@ def _caption_recommendation(ctx: EntityContext, caption, tindex: int) -> Optiona
                  _same_start(r.text, text)), None)
     if have is not None:
         return have if not have.actions else None
-    rec = Recommendation(kind="improvement", text=text, ref=ref,
-                         prov=Prov(caption.page, caption.full_text, f"table:{tindex}/caption", tindex))
-    ctx.recs.append(rec)
-    return rec
+    return _stated_item(ctx, ref, text, Prov(caption.page, caption.full_text, f"table:{tindex}/caption", tindex))
 
 
 def _banner_parts(ctx: EntityContext, table) -> list[tuple[int, Table, Recommendation]]:
@@ -784,7 +784,7 @@ def restated_recommendations(ctx: EntityContext) -> None:
             # the banner prints the item in the words the paper printed it in before, under another label
             target = next((x for x in prose.values() if x.prov.table is None and x.kind == r.kind and
                            token_f1(x.text, r.text) >= 0.8), None)
-        if target is None or target is r or target.prov.table == r.prov.table or \
+        if target is None or target.prov.table == r.prov.table or \
                 not (_stems(r.text) & _stems(target.text) or target.section_ref == r.ref):
             continue
         if target.kind != r.kind and token_f1(r.text, target.text) < 0.5:

@@ -479,7 +479,7 @@ def labelled_responses(doc: Document, default: Optional[str], answered: frozense
                                 covered={blocks[n].full_text for n in range(i + 2, k)}))
             i = k
             continue
-        if re.match(rf"(?i){POSITION}\s*[.:;,–—-]\s*\S", quoted.strip()):
+        if OPENS_WITH_POSITION.match(quoted.strip()):
             # "Recommendation 1: Accepted. The plan will be published ..." in a paper's answers to items it listed
             # before: the label names the item answered, the words are the answer
             k = i + 1
@@ -563,6 +563,8 @@ _ASKS = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|recommends?|we\s+ur
 
 # a position taken in a word or two: "Accepted", "Partially agreed", "Not accepted", "Agreed in principle"
 POSITION = r"(?:(?:fully|partially|partly|not)\s+)?(?:accepted|agreed|rejected)(?:\s+in\s+(?:part|principle))?"
+# an answer that opens with the position and goes on: "Accepted. The plan will ...", "Partially accepted – ..."
+OPENS_WITH_POSITION = re.compile(rf"(?i){POSITION}\s*[.:;,–—-]\s*\S")
 # that position on a line of its own under the recommendation
 _POSITION_LINE = re.compile(rf"^(?P<body>)(?P<text>{POSITION}\s*[.:]?)$", re.I)
 
